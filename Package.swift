@@ -1,0 +1,86 @@
+// swift-tools-version: 6.1
+// ChildLink: links children's records across the missing, CME, EHE and exclusions datasets
+// and produces the Inclusion Scorecard. See README.md and docs/.
+
+import PackageDescription
+
+let package = Package(
+    name: "ChildLink",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "childlink", targets: ["childlink"]),
+        .library(name: "ChildLinkCore", targets: ["ChildLinkCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // libxml2, reached only from ChildLinkImport's XML reader.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Value types shared by every module: records, identifiers, dates, codes, diagnostics.
+        .target(name: "ChildLinkModel"),
+        // CSV and XML readers, dataset importers, mapping profiles.
+        .target(
+            name: "ChildLinkImport",
+            dependencies: ["ChildLinkModel", "CLibXML2", .product(name: "Yams", package: "Yams")]
+        ),
+        // Normalisation, blocking, comparisons, Fellegi–Sunter model, clustering. Pure: no I/O.
+        .target(name: "ChildLinkMatching", dependencies: ["ChildLinkModel"]),
+        // The embedded SQLite history (the only GRDB user).
+        .target(
+            name: "ChildLinkStore",
+            dependencies: ["ChildLinkModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Indicators, cohort, overlap, footprint, and the HTML / XLSX / CSV / JSON writers.
+        .target(
+            name: "ChildLinkReports",
+            dependencies: ["ChildLinkModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // The deterministic synthetic borough used for the sample data, tests and benchmarks.
+        .target(name: "ChildLinkSample", dependencies: ["ChildLinkModel"]),
+        // The pipeline: one public entry point per job.
+        .target(
+            name: "ChildLinkCore",
+            dependencies: [
+                "ChildLinkModel", "ChildLinkImport", "ChildLinkMatching", "ChildLinkStore",
+                "ChildLinkReports", "ChildLinkSample", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The command-line front end: argument parsing and exit codes only.
+        .executableTarget(
+            name: "childlink",
+            dependencies: ["ChildLinkCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "ChildLinkModelTests", dependencies: ["ChildLinkModel"]),
+        .testTarget(
+            name: "ChildLinkImportTests",
+            dependencies: ["ChildLinkImport", "ChildLinkModel"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "ChildLinkMatchingTests", dependencies: ["ChildLinkMatching", "ChildLinkModel"]),
+        .testTarget(name: "ChildLinkStoreTests", dependencies: ["ChildLinkStore", "ChildLinkModel"]),
+        .testTarget(name: "ChildLinkReportsTests", dependencies: ["ChildLinkReports", "ChildLinkModel"]),
+        .testTarget(name: "ChildLinkSampleTests", dependencies: ["ChildLinkSample", "ChildLinkModel"]),
+        .testTarget(
+            name: "ChildLinkCoreTests",
+            dependencies: ["ChildLinkCore", "ChildLinkModel", "childlink"]
+        ),
+    ]
+)
+
+// Stricter Swift for every target, as the house style asks.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

@@ -1,0 +1,35 @@
+public import Logging
+
+/// Sets up ChildLink's log output. Logs go to standard error; `--verbose` lowers the level to
+/// `debug`. Log messages name files, counts and record ids only, never a child's personal data.
+public enum ChildLinkLogging {
+    /// Bootstraps swift-log once per process and returns the tool's logger.
+    public static func bootstrap(verbose: Bool) -> Logger {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = verbose ? .debug : .notice
+            return handler
+        }
+        return logger(verbose: verbose)
+    }
+
+    /// A logger at the level `--verbose` asks for, without touching the global bootstrap.
+    public static func logger(verbose: Bool) -> Logger {
+        var logger = Logger(label: "childlink")
+        logger.logLevel = verbose ? .debug : .notice
+        return logger
+    }
+}
+
+/// A job that a command runs but whose capability has not been built yet.
+public struct NotYetAvailableError: Error, CustomStringConvertible {
+    /// The command, e.g. `review`.
+    public let command: String
+
+    /// Creates the error.
+    public init(command: String) { self.command = command }
+
+    public var description: String {
+        "'childlink \(command)' is not available in this version yet; see README.md for what is."
+    }
+}

@@ -1,0 +1,1 @@
+// The ChildLinkImport module. See STYLE.md for its responsibilities.

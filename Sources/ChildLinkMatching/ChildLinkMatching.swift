@@ -1,0 +1,1 @@
+// The ChildLinkMatching module. See STYLE.md for its responsibilities.

@@ -1,0 +1,1 @@
+// The ChildLinkReports module. See STYLE.md for its responsibilities.

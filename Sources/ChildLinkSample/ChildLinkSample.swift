@@ -1,0 +1,1 @@
+// The ChildLinkSample module. See STYLE.md for its responsibilities.

@@ -1,0 +1,1 @@
+// The ChildLinkStore module. See STYLE.md for its responsibilities.

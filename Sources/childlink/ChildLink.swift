@@ -1,0 +1,29 @@
+import ArgumentParser
+import ChildLinkCore
+
+/// The `childlink` command: a thin front end over ChildLinkCore.
+@main
+struct ChildLink: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "childlink",
+        abstract: "Link children's records across the missing, CME, EHE and exclusions extracts.",
+        discussion: """
+            ChildLink reads this week's extracts from Liquidlogic and the education systems, works \
+            out which records belong to the same child, and produces the Inclusion Scorecard and \
+            the Operational Missing Group pack.
+
+            Start with 'childlink check FOLDER' on a new extract, then 'childlink weekly'.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Sample.self, Check.self, Link.self, Weekly.self, Scorecard.self, Overlap.self,
+            Footprint.self, Review.self, Profile.self, Store.self, Audit.self,
+        ]
+    )
+}
+
+/// Options every command accepts.
+struct GlobalOptions: ParsableArguments {
+    @Flag(name: .long, help: "Log each step (files, counts, timings; never personal data) to standard error.")
+    var verbose = false
+}
