@@ -5,7 +5,10 @@ import Testing
 struct CalendarDateTests {
     @Test(
         "UK and ISO dates parse to the same day",
-        arguments: ["03/06/2019", "3/6/2019", "2019-06-03", "03/06/2019 14:05", "2019-06-03T14:05:00", "2019-06-03 14:05:00.000"]
+        arguments: [
+            "03/06/2019", "3/6/2019", "2019-06-03", "03/06/2019 14:05", "2019-06-03T14:05:00",
+            "2019-06-03 14:05:00.000",
+        ]
     )
     func parses(text: String) throws {
         let date = try #require(CalendarDate(parsing: text))
@@ -14,7 +17,10 @@ struct CalendarDateTests {
 
     @Test(
         "impossible, US-order and malformed dates are refused",
-        arguments: ["31/02/2019", "06/13/2019", "2019-13-01", "2019-02-29", "03-06-2019", "3/6/19", "", "yesterday", "2019-06-03 25:00"]
+        arguments: [
+            "31/02/2019", "06/13/2019", "2019-13-01", "2019-02-29", "03-06-2019", "3/6/19", "", "yesterday",
+            "2019-06-03 25:00",
+        ]
     )
     func refuses(text: String) {
         #expect(CalendarDate(parsing: text) == nil)
