@@ -17,19 +17,19 @@ public struct CellPosition: Hashable, Sendable, Comparable {
 /// A published sum: the total cell equals the sum of the part cells. A reader who sees all but one
 /// of them can work out the last, so disclosure control never leaves exactly one hidden.
 public struct AdditiveRelation: Hashable, Sendable {
-    /// The total.
-    public let total: CellPosition
+    /// The total; `nil` when the total is public elsewhere (a denominator shown through percentages).
+    public let total: CellPosition?
     /// The parts.
     public let parts: [CellPosition]
 
     /// Creates a relation.
-    public init(total: CellPosition, parts: [CellPosition]) {
+    public init(total: CellPosition?, parts: [CellPosition]) {
         self.total = total
         self.parts = parts
     }
 
     /// Every cell in the relation.
-    var cells: [CellPosition] { [total] + parts }
+    var cells: [CellPosition] { (total.map { [$0] } ?? []) + parts }
 }
 
 /// Small-number suppression for statistics that leave the operational group.
@@ -68,6 +68,25 @@ public enum SmallNumberSuppression {
         var result = table
         for position in hidden { result.rows[position.row][position.column] = .suppressed }
         return result
+    }
+
+    /// Relations for scorecard tables: in each column, the rows that show a percentage of the same
+    /// denominator and add up to it partition a public total (the denominator is known from the
+    /// percentages), so hiding one of them alone would not hide it.
+    public static func percentagePartitions(_ table: ReportTable) -> [AdditiveRelation] {
+        guard let width = table.rows.first?.count else { return [] }
+        return (0..<width).compactMap { column -> AdditiveRelation? in
+            var byDenominator: [Int: [(Int, Int)]] = [:]
+            for (row, cells) in table.rows.enumerated() {
+                if case .countWithPercent(let value, let denominator) = cells[column] {
+                    byDenominator[denominator, default: []].append((row, value))
+                }
+            }
+            guard let (denominator, members) = byDenominator.max(by: { $0.value.count < $1.value.count }),
+                members.count >= 2, members.reduce(0, { $0 + $1.1 }) == denominator
+            else { return nil }
+            return AdditiveRelation(total: nil, parts: members.map { CellPosition(row: $0.0, column: column) })
+        }
     }
 
     /// Relations for a table whose `totalRow` sums the rows `partRows`, in each of `columns`.
