@@ -24,6 +24,9 @@ public struct ChildFacts: Hashable, Sendable {
     /// `2 suspensions, 1 permanent (last 2019-06-12)` for this academic year, or nil.
     public let exclusionSummary: String?
 
+    /// The latest social-care status in words (`Looked after`), or nil.
+    public var statusLabel: String? { latestStatus.map(\.label) }
+
     /// Whether the child was looked after at the latest episode.
     public var isLookedAfter: Bool { latestStatus == .lookedAfter }
 
@@ -93,5 +96,20 @@ public struct ChildFacts: Hashable, Sendable {
         if suspensions > 0 { parts.append("\(suspensions) suspension\(suspensions == 1 ? "" : "s")") }
         if permanent > 0 { parts.append("\(permanent) permanent") }
         return parts.joined(separator: ", ") + " (last \(last.iso))"
+    }
+}
+
+extension SocialCareStatus {
+    /// The status in words, as the scorecard prints it.
+    public var label: String {
+        switch self {
+        case .earlyHelp: "Early Help"
+        case .childInNeed: "Child in Need"
+        case .childProtection: "Child Protection Plan"
+        case .lookedAfter: "Looked after (LAC)"
+        case .careLeaver: "Care leaver"
+        case .notAClient: "Not a client"
+        case .otherLocalAuthority: "Other local authority"
+        }
     }
 }

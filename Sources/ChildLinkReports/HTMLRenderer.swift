@@ -79,7 +79,7 @@ public enum HTMLRenderer {
         th,td{border:1px solid #c8c8c8;padding:2px 5px;text-align:left;vertical-align:top}\
         th{background:#e8eef3;font-weight:600}tbody tr:nth-child(even){background:#f7f9fa}\
         td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.pct{color:#666;font-size:8pt}\
-        td.supp{color:#888}td.flag{font-weight:600;color:#a4000f}figure{margin:0 0 14px;break-inside:auto}\
+        td.supp{color:#888}td.flag{font-weight:600}figure{margin:0 0 14px;break-inside:auto}\
         figcaption{font-size:8.5pt;color:#555}.none{color:#666;font-style:italic}svg{display:block;margin:4px 0 8px}\
         svg text{font:8pt system-ui,Arial,sans-serif;fill:#333}\
         @page{size:A4;margin:14mm}@media print{body{margin:0;font-size:9.5pt}h2{break-after:avoid}\

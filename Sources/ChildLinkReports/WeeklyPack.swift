@@ -77,10 +77,11 @@ struct WeeklyEpisode {
     let episode: MissingEpisode
     let asAt: LocalDateTime
 
-    /// Hours missing, to the return or to the end of the week when still missing.
+    /// Hours missing (to a tenth), to the return or to the end of the week when still missing.
     var hoursMissing: Double {
         let end = (episode.end.map { min($0, asAt) }) ?? asAt
-        return Double(end.minutesSinceEpoch - episode.start.minutesSinceEpoch) / 60
+        let minutes = end.minutesSinceEpoch - episode.start.minutesSinceEpoch
+        return (Double(minutes) / 6).rounded() / 10
     }
 
     /// Whether the child had not returned by the end of the week.
@@ -243,7 +244,7 @@ public struct WeeklyPackBuilder: Sendable {
                 .count(week.count), .count(recent.count),
                 .number(week.map(\.hoursMissing).max() ?? 0),
                 .flag(week.contains(where: \.isStillMissing)),
-                fact.latestStatus.map { .text($0.rawValue) } ?? .empty,
+                fact.statusLabel.map(ReportCell.text) ?? .empty,
                 fact.cseRisk.map { .text($0.rawValue) } ?? .empty,
                 fact.cceRisk.map { .text($0.rawValue) } ?? .empty,
                 fact.cmeStatus.map(ReportCell.text) ?? .empty,
@@ -271,7 +272,7 @@ public struct WeeklyPackBuilder: Sendable {
             return [
                 .text(style.childID(item.child)), .text(style.recordID(item.key)), .text(episode.type.rawValue),
                 .dateTime(episode.start), episode.end.map(ReportCell.dateTime) ?? .text("Still missing"),
-                .number(item.hoursMissing), episode.socialCareStatus.map { .text($0.rawValue) } ?? .empty,
+                .number(item.hoursMissing), episode.socialCareStatus.map { .text($0.label) } ?? .empty,
                 episode.rhiOffered.map(ReportCell.flag) ?? .empty, episode.rhiAccepted.map(ReportCell.flag) ?? .empty,
                 episode.rhiCompletedDate.map(ReportCell.date) ?? .empty,
             ]
