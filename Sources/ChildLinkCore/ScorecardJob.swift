@@ -32,7 +32,8 @@ public enum ScorecardJob {
             case .ehe: EHEScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
             case .exclusions: ExclusionsScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
             case .inclusion:
-                InclusionScorecard.build(cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)
+                InclusionScorecard.build(
+                    cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)
             }
         guard kind != .inclusion, disclosure.suppress else { return report }
         return suppressed(report)
@@ -75,7 +76,8 @@ public enum ScorecardJob {
             }
             return section
         }
-        result.disclosureNotes.append("Counts of 1 to 4 are shown as *, with further cells hidden so that no total reveals them.")
+        result.disclosureNotes.append(
+            "Counts of 1 to 4 are shown as *, with further cells hidden so that no total reveals them.")
         return result
     }
 }

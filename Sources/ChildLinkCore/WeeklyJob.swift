@@ -1,6 +1,6 @@
 public import ChildLinkModel
-public import Foundation
 public import ChildLinkReports
+public import Foundation
 
 /// The weekly Operational Missing Group pack job: linked cohort in, HTML/XLSX/CSV/JSON files out.
 public enum WeeklyPackJob {

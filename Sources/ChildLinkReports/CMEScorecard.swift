@@ -73,14 +73,17 @@ public struct CMEContext: Sendable {
     /// Referrals open at the end of `interval`, one per child (the latest).
     func current(at interval: DateInterval) -> [CMEFact] {
         let open = referrals.filter { $0.isOpen(at: interval.end) }
-        return Dictionary(grouping: open, by: \.child).values.map { $0.max { $0.referral.referralDate < $1.referral.referralDate }! }
-            .sorted { $0.key < $1.key }
+        return Dictionary(grouping: open, by: \.child).values.map {
+            $0.max { $0.referral.referralDate < $1.referral.referralDate }!
+        }
+        .sorted { $0.key < $1.key }
     }
 
     /// The distinct non-empty values of `label` across all referrals, sorted, with `Not recorded` last.
     func categories(_ label: (CMEFact) -> String) -> [String] {
         let values = Set(referrals.map(label))
-        return values.filter { $0 != "Not recorded" }.sorted() + (values.contains("Not recorded") ? ["Not recorded"] : [])
+        return values.filter { $0 != "Not recorded" }.sorted()
+            + (values.contains("Not recorded") ? ["Not recorded"] : [])
     }
 }
 
@@ -99,24 +102,32 @@ public enum CMEScorecard {
             breakdown("3", "New referrals by locality", context, current: false, label: locality),
             breakdown("4", "New referrals by school phase", context, current: false, label: phase),
             breakdown("5", "New referrals by ethnicity", context, current: false, label: ethnicity),
-            IndicatorGroup("6", "Active cases at the end of the period", [
-                CMEIndicator("6", "Total number of active cases at the end of the period",
-                    definition: "Children with a CME case open at the period end.", pointInTime: true) { context, interval in
-                    IndicatorValue(context.current(at: interval).count)
-                },
-            ]),
+            IndicatorGroup(
+                "6", "Active cases at the end of the period",
+                [
+                    CMEIndicator(
+                        "6", "Total number of active cases at the end of the period",
+                        definition: "Children with a CME case open at the period end.", pointInTime: true
+                    ) { context, interval in
+                        IndicatorValue(context.current(at: interval).count)
+                    }
+                ]),
             resolved(context),
             IndicatorGroup("9", "Current cases by gender", byGender("9", current: true)),
             breakdown("10", "Current cases by locality", context, current: true, label: locality),
             breakdown("11", "Current cases by school phase", context, current: true, label: phase),
             IndicatorGroup("12", "How long current cases have been open", openDuration),
-            IndicatorGroup("13", "Free school meals", [
-                CMEIndicator("13", "New referrals eligible for free school meals",
-                    definition: "New referrals with FSM eligibility recorded as Yes; % of 1a.") { context, interval in
-                    let opened = context.opened(in: interval)
-                    return IndicatorValue(opened.filter { $0.referral.fsmEligible == true }.count, of: opened.count)
-                },
-            ]),
+            IndicatorGroup(
+                "13", "Free school meals",
+                [
+                    CMEIndicator(
+                        "13", "New referrals eligible for free school meals",
+                        definition: "New referrals with FSM eligibility recorded as Yes; % of 1a."
+                    ) { context, interval in
+                        let opened = context.opened(in: interval)
+                        return IndicatorValue(opened.filter { $0.referral.fsmEligible == true }.count, of: opened.count)
+                    }
+                ]),
             breakdown("14", "Current cases by year group", context, current: true, label: \.yearGroupLabel),
             IndicatorGroup("15", "Current cases by family size", familySize),
             breakdown("16", "New referrals by presenting need", context, current: false, label: need),
@@ -133,8 +144,11 @@ public enum CMEScorecard {
             slug: "cme-scorecard-\(period)", title: "Children Missing Education — quarterly scorecard",
             periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
             sections: [
-                ReportSection(title: "Indicators", tables: ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "cme")),
-                ReportSection(title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "cme-definitions")]),
+                ReportSection(
+                    title: "Indicators",
+                    tables: ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "cme")),
+                ReportSection(
+                    title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "cme-definitions")]),
             ])
     }
 
@@ -154,18 +168,25 @@ public enum CMEScorecard {
     // MARK: Groups
 
     private static let newReferrals: [CMEIndicator] = [
-        CMEIndicator("1a", "New referrals: number of children",
-            definition: "Children with a CME referral opened in the period.") { context, interval in
+        CMEIndicator(
+            "1a", "New referrals: number of children",
+            definition: "Children with a CME referral opened in the period."
+        ) { context, interval in
             IndicatorValue(context.opened(in: interval).distinctCount(\.child))
         },
-        CMEIndicator("1a(ii)", "New referrals: number of families",
-            definition: "Families (FamilyID; a child without one is a family of one) with a referral opened.") { context, interval in
+        CMEIndicator(
+            "1a(ii)", "New referrals: number of families",
+            definition: "Families (FamilyID; a child without one is a family of one) with a referral opened."
+        ) { context, interval in
             IndicatorValue(context.opened(in: interval).distinctCount(\.family))
         },
-        CMEIndicator("1b", "New referrals who had previous CME episode(s)",
-            definition: "Of 1a, children with an earlier closed CME episode (recorded or in the data); % of 1a.") { context, interval in
+        CMEIndicator(
+            "1b", "New referrals who had previous CME episode(s)",
+            definition: "Of 1a, children with an earlier closed CME episode (recorded or in the data); % of 1a."
+        ) { context, interval in
             let opened = context.opened(in: interval)
-            return IndicatorValue(opened.filter(\.hasPreviousEpisode).distinctCount(\.child), of: opened.distinctCount(\.child))
+            return IndicatorValue(
+                opened.filter(\.hasPreviousEpisode).distinctCount(\.child), of: opened.distinctCount(\.child))
         },
     ]
 
@@ -174,10 +195,14 @@ public enum CMEScorecard {
     }
 
     private static func byGender(_ group: String, current: Bool) -> [CMEIndicator] {
-        [("Male", [Gender.male]), ("Female", [.female]), ("Other or not recorded", [.other, .unknown])].enumerated().map {
+        [("Male", [Gender.male]), ("Female", [.female]), ("Other or not recorded", [.other, .unknown])].enumerated().map
+        {
             index, item in
-            CMEIndicator("\(group).\(index + 1)", item.0, definition: current ? "Current cases at the period end." : "New referrals.",
-                pointInTime: current) { context, interval in
+            CMEIndicator(
+                "\(group).\(index + 1)", item.0,
+                definition: current ? "Current cases at the period end." : "New referrals.",
+                pointInTime: current
+            ) { context, interval in
                 let people = population(context, interval, current: current)
                 let count = people.filter { item.1.contains($0.person.gender ?? .unknown) }.distinctCount(\.child)
                 return IndicatorValue(count, of: people.distinctCount(\.child))
@@ -190,11 +215,15 @@ public enum CMEScorecard {
         label: @escaping @Sendable (CMEFact) -> String
     ) -> IndicatorGroup<CMEContext> {
         let indicators = context.categories(label).enumerated().map { index, category in
-            CMEIndicator("\(group).\(index + 1)", category,
-                definition: (current ? "Current cases at the period end" : "New referrals in the period") + " in this category.",
-                pointInTime: current) { context, interval in
+            CMEIndicator(
+                "\(group).\(index + 1)", category,
+                definition: (current ? "Current cases at the period end" : "New referrals in the period")
+                    + " in this category.",
+                pointInTime: current
+            ) { context, interval in
                 let people = population(context, interval, current: current)
-                return IndicatorValue(people.filter { label($0) == category }.distinctCount(\.child), of: people.distinctCount(\.child))
+                return IndicatorValue(
+                    people.filter { label($0) == category }.distinctCount(\.child), of: people.distinctCount(\.child))
             }
         }
         return IndicatorGroup(group, title, indicators)
@@ -208,14 +237,18 @@ public enum CMEScorecard {
         let closed = context.referrals.filter { $0.referral.closedDate != nil }
         let outcomes = Set(closed.map(outcome)).sorted()
         var indicators = [
-            CMEIndicator("7", "Total number of resolved cases in the period",
-                definition: "Referrals closed in the period.") { context, interval in
-                IndicatorValue(context.referrals.filter { $0.referral.closedDate.map(interval.contains) ?? false }.count)
-            },
+            CMEIndicator(
+                "7", "Total number of resolved cases in the period",
+                definition: "Referrals closed in the period."
+            ) { context, interval in
+                IndicatorValue(
+                    context.referrals.filter { $0.referral.closedDate.map(interval.contains) ?? false }.count)
+            }
         ]
         for (index, name) in outcomes.enumerated() {
             indicators.append(
-                CMEIndicator("7.\(index + 1)", name, definition: "Closed in the period with this outcome; % of 7.") { context, interval in
+                CMEIndicator("7.\(index + 1)", name, definition: "Closed in the period with this outcome; % of 7.") {
+                    context, interval in
                     let closed = context.referrals.filter { $0.referral.closedDate.map(interval.contains) ?? false }
                     return IndicatorValue(closed.filter { outcome($0) == name }.count, of: closed.count)
                 })
@@ -227,10 +260,13 @@ public enum CMEScorecard {
         ("<= 6 months", 0...6), ("Between 7 and 12 months", 7...12), ("Between 13 and 18 months", 13...18),
         ("Above 18 months", 19...Int.max),
     ].enumerated().map { index, band in
-        CMEIndicator("12.\(index + 1)", band.0, definition: "Current cases by whole months open at the period end.",
-            pointInTime: true) { context, interval in
+        CMEIndicator(
+            "12.\(index + 1)", band.0, definition: "Current cases by whole months open at the period end.",
+            pointInTime: true
+        ) { context, interval in
             let current = context.current(at: interval)
-            return IndicatorValue(current.filter { band.1.contains($0.monthsOpen(at: interval.end)) }.count, of: current.count)
+            return IndicatorValue(
+                current.filter { band.1.contains($0.monthsOpen(at: interval.end)) }.count, of: current.count)
         }
     }
 
@@ -240,27 +276,34 @@ public enum CMEScorecard {
             ("Five siblings and above", 5...Int.max),
         ]
         var indicators = bands.enumerated().map { index, band in
-            CMEIndicator("15.\(index + 1)", band.0, definition: "Families with this many children open at the period end.",
-                pointInTime: true) { context, interval in
+            CMEIndicator(
+                "15.\(index + 1)", band.0, definition: "Families with this many children open at the period end.",
+                pointInTime: true
+            ) { context, interval in
                 let sizes = Dictionary(grouping: context.current(at: interval), by: \.family).values.map(\.count)
                 return IndicatorValue(sizes.filter(band.1.contains).count, of: sizes.count)
             }
         }
         indicators.append(
-            CMEIndicator("15.6", "Total number of families", definition: "Families with a child open at the period end.",
-                pointInTime: true) { context, interval in
+            CMEIndicator(
+                "15.6", "Total number of families", definition: "Families with a child open at the period end.",
+                pointInTime: true
+            ) { context, interval in
                 IndicatorValue(context.current(at: interval).distinctCount(\.family))
             })
         return indicators
     }()
 
     private static let openTo: [CMEIndicator] = [
-        CMEIndicator("17.1", "Open to Children's Social Care", definition: "New referrals open to social care; % of 1a.") {
+        CMEIndicator(
+            "17.1", "Open to Children's Social Care", definition: "New referrals open to social care; % of 1a."
+        ) {
             context, interval in
             let opened = context.opened(in: interval)
             return IndicatorValue(opened.filter { $0.referral.openToSocialCare == true }.count, of: opened.count)
         },
-        CMEIndicator("17.2", "Open to Early Help", definition: "New referrals open to Early Help; % of 1a.") { context, interval in
+        CMEIndicator("17.2", "Open to Early Help", definition: "New referrals open to Early Help; % of 1a.") {
+            context, interval in
             let opened = context.opened(in: interval)
             return IndicatorValue(opened.filter { $0.referral.openToEarlyHelp == true }.count, of: opened.count)
         },

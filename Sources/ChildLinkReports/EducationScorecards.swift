@@ -57,37 +57,54 @@ public enum EHEScorecard {
 
     /// The indicator groups.
     public static let groups: [IndicatorGroup<EHEContext>] = [
-        IndicatorGroup("1", "EHE through the year", [
-            EHEIndicator("1.1", "Current EHE recorded at the end of the year",
-                definition: "Children with an EHE spell open at the end of the period.") { context, interval in
-                IndicatorValue(context.current(at: interval.end).distinctCount(\.child))
-            },
-            EHEIndicator("1.2", "Started EHE", definition: "Children whose EHE spell started in the period.") { context, interval in
-                IndicatorValue(context.spells.filter { interval.contains($0.ehe.startDate) }.distinctCount(\.child))
-            },
-            ended("1.3", "Returned to school (or started in a school)", ["return", "started school", "started in a school"]),
-            ended("1.4", "Referred to CME", ["cme", "missing education"]),
-            ended("1.5", "Moved to another LA or out of area", ["moved", "transfer", "other la"]),
-            ended("1.6", "Y11 leavers", ["compulsory", "y11", "year 11"]),
-            EHEIndicator("1.7", "Total in EHE at some time during the year",
-                definition: "Children with an EHE spell open on any day of the period.") { context, interval in
-                IndicatorValue(context.spells.filter { interval.overlaps(from: $0.ehe.startDate, to: $0.ehe.endDate) }.distinctCount(\.child))
-            },
-        ]),
-        IndicatorGroup("2", "Current EHE at the end of the year by age and sex", [
-            byAge("2.1", "Girls, primary age (Reception–Y6)", .female, 0...6),
-            byAge("2.2", "Girls, secondary age (Y7–Y11)", .female, 7...11),
-            byAge("2.3", "Boys, primary age (Reception–Y6)", .male, 0...6),
-            byAge("2.4", "Boys, secondary age (Y7–Y11)", .male, 7...11),
-            EHEIndicator("2.5", "Primary age (all)", definition: "Current at the end, NC year R–6 from the date of birth.") {
-                context, interval in
-                IndicatorValue(current(context, interval, years: 0...6, gender: nil))
-            },
-            EHEIndicator("2.6", "Secondary age (all)", definition: "Current at the end, NC year 7–11 from the date of birth.") {
-                context, interval in
-                IndicatorValue(current(context, interval, years: 7...11, gender: nil))
-            },
-        ]),
+        IndicatorGroup(
+            "1", "EHE through the year",
+            [
+                EHEIndicator(
+                    "1.1", "Current EHE recorded at the end of the year",
+                    definition: "Children with an EHE spell open at the end of the period."
+                ) { context, interval in
+                    IndicatorValue(context.current(at: interval.end).distinctCount(\.child))
+                },
+                EHEIndicator("1.2", "Started EHE", definition: "Children whose EHE spell started in the period.") {
+                    context, interval in
+                    IndicatorValue(context.spells.filter { interval.contains($0.ehe.startDate) }.distinctCount(\.child))
+                },
+                ended(
+                    "1.3", "Returned to school (or started in a school)",
+                    ["return", "started school", "started in a school"]),
+                ended("1.4", "Referred to CME", ["cme", "missing education"]),
+                ended("1.5", "Moved to another LA or out of area", ["moved", "transfer", "other la"]),
+                ended("1.6", "Y11 leavers", ["compulsory", "y11", "year 11"]),
+                EHEIndicator(
+                    "1.7", "Total in EHE at some time during the year",
+                    definition: "Children with an EHE spell open on any day of the period."
+                ) { context, interval in
+                    IndicatorValue(
+                        context.spells.filter { interval.overlaps(from: $0.ehe.startDate, to: $0.ehe.endDate) }
+                            .distinctCount(\.child))
+                },
+            ]),
+        IndicatorGroup(
+            "2", "Current EHE at the end of the year by age and sex",
+            [
+                byAge("2.1", "Girls, primary age (Reception–Y6)", .female, 0...6),
+                byAge("2.2", "Girls, secondary age (Y7–Y11)", .female, 7...11),
+                byAge("2.3", "Boys, primary age (Reception–Y6)", .male, 0...6),
+                byAge("2.4", "Boys, secondary age (Y7–Y11)", .male, 7...11),
+                EHEIndicator(
+                    "2.5", "Primary age (all)", definition: "Current at the end, NC year R–6 from the date of birth."
+                ) {
+                    context, interval in
+                    IndicatorValue(current(context, interval, years: 0...6, gender: nil))
+                },
+                EHEIndicator(
+                    "2.6", "Secondary age (all)", definition: "Current at the end, NC year 7–11 from the date of birth."
+                ) {
+                    context, interval in
+                    IndicatorValue(current(context, interval, years: 7...11, gender: nil))
+                },
+            ]),
     ]
 
     /// Builds the summary for an academic year (`2018/19` is September 2018 – August 2019), or for
@@ -109,29 +126,39 @@ public enum EHEScorecard {
         var tables = ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "ehe")
         tables[0].chart = .trend
         return Report(
-            slug: "ehe-summary-\(ReportingPeriod.year(startYear: lastYear))", title: "Elective Home Education — summary",
+            slug: "ehe-summary-\(ReportingPeriod.year(startYear: lastYear))",
+            title: "Elective Home Education — summary",
             periodLabel: "Academic years to \(end.iso)", generatedAt: generatedAt,
             sections: [
                 ReportSection(title: "Elective Home Education", tables: tables),
-                ReportSection(title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "ehe-definitions")]),
+                ReportSection(
+                    title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "ehe-definitions")]),
             ])
     }
 
     private static func ended(_ id: String, _ title: String, _ words: [String]) -> EHEIndicator {
-        EHEIndicator(id, title, definition: "Spells ending in the period with an end reason mentioning: \(words.joined(separator: ", ")).") {
+        EHEIndicator(
+            id, title,
+            definition: "Spells ending in the period with an end reason mentioning: \(words.joined(separator: ", "))."
+        ) {
             context, interval in
-            IndicatorValue(context.spells.filter { $0.ended(in: interval, reasonContaining: words) }.distinctCount(\.child))
+            IndicatorValue(
+                context.spells.filter { $0.ended(in: interval, reasonContaining: words) }.distinctCount(\.child))
         }
     }
 
-    private static func byAge(_ id: String, _ title: String, _ gender: Gender, _ years: ClosedRange<Int>) -> EHEIndicator {
+    private static func byAge(_ id: String, _ title: String, _ gender: Gender, _ years: ClosedRange<Int>)
+        -> EHEIndicator
+    {
         EHEIndicator(id, title, definition: "Current at the end of the period, by NC year from the date of birth.") {
             context, interval in
             IndicatorValue(current(context, interval, years: years, gender: gender))
         }
     }
 
-    private static func current(_ context: EHEContext, _ interval: DateInterval, years: ClosedRange<Int>, gender: Gender?) -> Int {
+    private static func current(
+        _ context: EHEContext, _ interval: DateInterval, years: ClosedRange<Int>, gender: Gender?
+    ) -> Int {
         context.current(at: interval.end).filter { fact in
             guard let dob = fact.person.dateOfBirth else { return false }
             let year = SchoolYear.nationalCurriculumYear(dateOfBirth: dob, on: interval.end)
@@ -154,7 +181,9 @@ public struct ExclusionContext: Sendable {
     }
 
     func started(in interval: DateInterval, permanent: Bool) -> [(child: ChildLinkID, exclusion: ExclusionRecord)] {
-        exclusions.filter { interval.contains($0.exclusion.startDate) && ($0.exclusion.category == .permanent) == permanent }
+        exclusions.filter {
+            interval.contains($0.exclusion.startDate) && ($0.exclusion.category == .permanent) == permanent
+        }
     }
 }
 
@@ -165,23 +194,29 @@ public enum ExclusionsScorecard {
 
     static let phases: [(String, [SchoolPhase?])] = [
         ("Primary", [.primary, .nursery]), ("Secondary", [.secondary]), ("Special", [.special]),
-        ("Alternative provision / PRU", [.alternativeProvision]), ("Post-16", [.post16]), ("Not recorded", [.unknown, nil]),
+        ("Alternative provision / PRU", [.alternativeProvision]), ("Post-16", [.post16]),
+        ("Not recorded", [.unknown, nil]),
     ]
 
     /// The indicator groups.
     public static let groups: [IndicatorGroup<ExclusionContext>] = [
         IndicatorGroup("1", "Suspensions", kind("1", permanent: false, noun: "Suspensions")),
         IndicatorGroup("2", "Permanent exclusions", kind("2", permanent: true, noun: "Permanent exclusions")),
-        IndicatorGroup("3", "Excluded children also known to another strand", [
-            ExclusionIndicator("3.1", "Excluded children also missing, CME or EHE in the period",
-                definition: "Children with a suspension or exclusion in the period who also had a missing episode, "
-                    + "CME case or EHE spell in it; % of children excluded.") { context, interval in
-                let excluded = Set(context.exclusions.filter { interval.contains($0.exclusion.startDate) }.map(\.child))
-                let members = StrandMembership.members(of: context.cohort, in: interval)
-                let linked = members.filter { excluded.contains($0.child) && $0.strands.count >= 2 }.count
-                return IndicatorValue(linked, of: excluded.count)
-            },
-        ]),
+        IndicatorGroup(
+            "3", "Excluded children also known to another strand",
+            [
+                ExclusionIndicator(
+                    "3.1", "Excluded children also missing, CME or EHE in the period",
+                    definition: "Children with a suspension or exclusion in the period who also had a missing episode, "
+                        + "CME case or EHE spell in it; % of children excluded."
+                ) { context, interval in
+                    let excluded = Set(
+                        context.exclusions.filter { interval.contains($0.exclusion.startDate) }.map(\.child))
+                    let members = StrandMembership.members(of: context.cohort, in: interval)
+                    let linked = members.filter { excluded.contains($0.child) && $0.strands.count >= 2 }.count
+                    return IndicatorValue(linked, of: excluded.count)
+                }
+            ]),
     ]
 
     /// Builds the summary with month (or quarter) columns of the financial year and the year to date;
@@ -192,30 +227,39 @@ public enum ExclusionsScorecard {
             case .month: ScorecardLayout.monthlyColumns(period)
             case .quarter, .year: ScorecardLayout.quarterlyColumns(period)
             }
-        let tables = ScorecardLayout.tables(groups, context: ExclusionContext(cohort: cohort), columns: columns, idPrefix: "exclusions")
+        let tables = ScorecardLayout.tables(
+            groups, context: ExclusionContext(cohort: cohort), columns: columns, idPrefix: "exclusions")
         return Report(
             slug: "exclusions-summary-\(period)", title: "School exclusions — summary",
             periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
             sections: [
                 ReportSection(title: "Suspensions and permanent exclusions", tables: tables),
-                ReportSection(title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "exclusions-definitions")]),
+                ReportSection(
+                    title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "exclusions-definitions")]),
             ])
     }
 
     private static func kind(_ group: String, permanent: Bool, noun: String) -> [ExclusionIndicator] {
         var indicators = [
-            ExclusionIndicator("\(group).1", "Number of \(noun.lowercased())", definition: "\(noun) starting in the period.") {
+            ExclusionIndicator(
+                "\(group).1", "Number of \(noun.lowercased())", definition: "\(noun) starting in the period."
+            ) {
                 context, interval in
                 IndicatorValue(context.started(in: interval, permanent: permanent).count)
             },
-            ExclusionIndicator("\(group).2", "Number of children", definition: "Distinct children with \(noun.lowercased()).") {
+            ExclusionIndicator(
+                "\(group).2", "Number of children", definition: "Distinct children with \(noun.lowercased())."
+            ) {
                 context, interval in
                 IndicatorValue(context.started(in: interval, permanent: permanent).distinctCount(\.child))
             },
         ]
         for (index, phase) in phases.enumerated() {
             indicators.append(
-                ExclusionIndicator("\(group).\(index + 3)", "\(phase.0) school", definition: "\(noun) by school phase; % of \(group).1.") {
+                ExclusionIndicator(
+                    "\(group).\(index + 3)", "\(phase.0) school",
+                    definition: "\(noun) by school phase; % of \(group).1."
+                ) {
                     context, interval in
                     let all = context.started(in: interval, permanent: permanent)
                     return IndicatorValue(all.filter { phase.1.contains($0.exclusion.phase) }.count, of: all.count)

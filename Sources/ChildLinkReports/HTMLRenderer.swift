@@ -100,7 +100,8 @@ enum SVGCharts {
         let maxValue = max(items.map(\.1).max() ?? 1, 1)
         let rowHeight = 18
         let height = items.count * rowHeight + 4
-        var svg = "<svg role=\"img\" aria-label=\"\(table.title.xmlEscaped)\" width=\"640\" height=\"\(height)\" "
+        var svg =
+            "<svg role=\"img\" aria-label=\"\(table.title.xmlEscaped)\" width=\"640\" height=\"\(height)\" "
             + "viewBox=\"0 0 640 \(height)\">\n"
         for (index, item) in items.enumerated() {
             let y = index * rowHeight + 2
@@ -125,14 +126,17 @@ enum SVGCharts {
         let maxValue = max(table.rows.flatMap { row in columnIndexes.compactMap { row[$0].countValue } }.max() ?? 1, 1)
         let (width, height, left, top, plotHeight) = (640, 200, 40, 10, 150)
         let step = columnIndexes.count > 1 ? Double(width - left - 20) / Double(columnIndexes.count - 1) : 0
-        var svg = "<svg role=\"img\" aria-label=\"\(table.title.xmlEscaped)\" width=\"\(width)\" height=\"\(height)\" "
+        var svg =
+            "<svg role=\"img\" aria-label=\"\(table.title.xmlEscaped)\" width=\"\(width)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(width) \(height)\">\n"
-        svg += "<line x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(width - 10)\" y2=\"\(top + plotHeight)\" stroke=\"#999\"/>"
+        svg +=
+            "<line x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(width - 10)\" y2=\"\(top + plotHeight)\" stroke=\"#999\"/>"
         svg += "<text x=\"\(left - 4)\" y=\"\(top + 8)\" text-anchor=\"end\">\(maxValue)</text>"
         svg += "<text x=\"\(left - 4)\" y=\"\(top + plotHeight)\" text-anchor=\"end\">0</text>\n"
         for (position, column) in columnIndexes.enumerated() {
             let x = left + Int((Double(position) * step).rounded())
-            svg += "<text x=\"\(x)\" y=\"\(top + plotHeight + 14)\" text-anchor=\"middle\">"
+            svg +=
+                "<text x=\"\(x)\" y=\"\(top + plotHeight + 14)\" text-anchor=\"middle\">"
                 + "\(table.columns[column].xmlEscaped)</text>"
         }
         for (index, row) in table.rows.prefix(palette.count).enumerated() {
@@ -142,10 +146,13 @@ enum SVGCharts {
                 let y = top + plotHeight - Int((Double(value) / Double(maxValue) * Double(plotHeight)).rounded())
                 return "\(x),\(y)"
             }
-            svg += "<polyline fill=\"none\" stroke=\"\(palette[index])\" stroke-width=\"2\" points=\""
+            svg +=
+                "<polyline fill=\"none\" stroke=\"\(palette[index])\" stroke-width=\"2\" points=\""
                 + points.joined(separator: " ") + "\"/>"
-            svg += "<rect x=\"\(left + 160 * index)\" y=\"\(height - 12)\" width=\"10\" height=\"10\" fill=\"\(palette[index])\"/>"
-            svg += "<text x=\"\(left + 160 * index + 14)\" y=\"\(height - 3)\">\(truncate(series[index].0, 26).xmlEscaped)</text>\n"
+            svg +=
+                "<rect x=\"\(left + 160 * index)\" y=\"\(height - 12)\" width=\"10\" height=\"10\" fill=\"\(palette[index])\"/>"
+            svg +=
+                "<text x=\"\(left + 160 * index + 14)\" y=\"\(height - 3)\">\(truncate(series[index].0, 26).xmlEscaped)</text>\n"
         }
         return svg + "</svg>\n"
     }
@@ -162,23 +169,28 @@ enum SVGCharts {
         let (left, column, barHeight, matrixTop) = (90, 34, 120, 150)
         let width = left + items.count * column + 10
         let height = matrixTop + Dataset.strands.count * 16 + 6
-        var svg = "<svg role=\"img\" aria-label=\"\(table.title.xmlEscaped)\" width=\"\(width)\" height=\"\(height)\" "
+        var svg =
+            "<svg role=\"img\" aria-label=\"\(table.title.xmlEscaped)\" width=\"\(width)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(width) \(height)\">\n"
         for (row, strand) in Dataset.strands.enumerated() {
-            svg += "<text x=\"\(left - 6)\" y=\"\(matrixTop + row * 16 + 4)\" text-anchor=\"end\">\(strand.rawValue)</text>"
+            svg +=
+                "<text x=\"\(left - 6)\" y=\"\(matrixTop + row * 16 + 4)\" text-anchor=\"end\">\(strand.rawValue)</text>"
         }
         for (index, item) in items.enumerated() {
             let x = left + index * column + column / 2
             let value: Int = item.1.countValue ?? 0
             let scale: Double = Double(barHeight - 16) / Double(maxValue)
             let barLength: Int = Int((Double(value) * scale).rounded())
-            svg += "<rect x=\"\(x - 10)\" y=\"\(barHeight - barLength)\" width=\"20\" height=\"\(barLength)\" "
+            svg +=
+                "<rect x=\"\(x - 10)\" y=\"\(barHeight - barLength)\" width=\"20\" height=\"\(barLength)\" "
                 + "fill=\"\(palette[0])\"/>"
-            svg += "<text x=\"\(x)\" y=\"\(barHeight - barLength - 3)\" text-anchor=\"middle\">"
+            svg +=
+                "<text x=\"\(x)\" y=\"\(barHeight - barLength - 3)\" text-anchor=\"middle\">"
                 + "\(item.1.plainText.xmlEscaped)</text>"
             let members = Dataset.strands.enumerated().filter { item.0.contains($0.element.rawValue) }.map(\.offset)
             if let first = members.first, let last = members.last, first != last {
-                svg += "<line x1=\"\(x)\" y1=\"\(matrixTop + first * 16)\" x2=\"\(x)\" y2=\"\(matrixTop + last * 16)\" "
+                svg +=
+                    "<line x1=\"\(x)\" y1=\"\(matrixTop + first * 16)\" x2=\"\(x)\" y2=\"\(matrixTop + last * 16)\" "
                     + "stroke=\"#333\" stroke-width=\"2\"/>"
             }
             for (row, _) in Dataset.strands.enumerated() {

@@ -72,7 +72,9 @@ public struct StrandMembership: Hashable, Sendable {
 
     /// The 15 non-empty combinations of the four strands: singles first, then pairs, triples, all four.
     public static let combinations: [Set<Dataset>] = {
-        let all = (1..<16).map { mask in Set(Dataset.strands.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element)) }
+        let all = (1..<16).map { mask in
+            Set(Dataset.strands.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element))
+        }
         return all.sorted { lhs, rhs in
             if lhs.count != rhs.count { return lhs.count < rhs.count }
             let order = { (set: Set<Dataset>) in Dataset.strands.map { set.contains($0) ? 0 : 1 } }
@@ -111,13 +113,19 @@ public enum InclusionScorecard {
     private static func countsRow(_ label: String, _ members: [StrandMembership]) -> [ReportCell] {
         let lac = members.filter(\.facts.isLookedAfter).count
         let risk = members.filter(\.facts.hasExploitationRisk).count
-        return [.text(label), .count(members.count), .count(lac), .count(members.count - lac), .count(risk), .count(members.count - risk)]
+        return [
+            .text(label), .count(members.count), .count(lac), .count(members.count - lac), .count(risk),
+            .count(members.count - risk),
+        ]
     }
 
     /// How many children are in one, two, three or all four strands.
     public static func strandCountTable(_ members: [StrandMembership], disclosure: DisclosureOptions) -> ReportTable {
         var rows = (1...4).map { count -> [ReportCell] in
-            [.text("\(count) strand\(count == 1 ? "" : "s")"), .count(members.filter { $0.strands.count == count }.count)]
+            [
+                .text("\(count) strand\(count == 1 ? "" : "s")"),
+                .count(members.filter { $0.strands.count == count }.count),
+            ]
         }
         rows.append([.text("Total"), .count(members.count)])
         var table = ReportTable(
@@ -125,7 +133,8 @@ public enum InclusionScorecard {
             rows: rows, chart: .bar)
         if disclosure.suppress {
             table = SmallNumberSuppression.apply(
-                to: table, relations: SmallNumberSuppression.columnSums(totalRow: 4, partRows: [0, 1, 2, 3], columns: [1]))
+                to: table,
+                relations: SmallNumberSuppression.columnSums(totalRow: 4, partRows: [0, 1, 2, 3], columns: [1]))
         }
         return table
     }
@@ -159,13 +168,19 @@ public enum InclusionScorecard {
     }
 
     /// Children in one or more, two or more, and three or more strands, per month or quarter.
-    public static func trendTable(cohort: Cohort, columns: [ScorecardColumn], disclosure: DisclosureOptions) -> ReportTable {
-        let counts = columns.map { column in StrandMembership.members(of: cohort, in: column.interval).map(\.strands.count) }
-        let rows = [(1, "In any strand"), (2, "In two or more strands"), (3, "In three or more strands")].map { minimum, label in
+    public static func trendTable(cohort: Cohort, columns: [ScorecardColumn], disclosure: DisclosureOptions)
+        -> ReportTable
+    {
+        let counts = columns.map { column in
+            StrandMembership.members(of: cohort, in: column.interval).map(\.strands.count)
+        }
+        let rows = [(1, "In any strand"), (2, "In two or more strands"), (3, "In three or more strands")].map {
+            minimum, label in
             [ReportCell.text(label)] + counts.map { ReportCell.count($0.filter { $0 >= minimum }.count) }
         }
         let table = ReportTable(
-            id: "inclusion-trend", title: "Children in several strands over the year", columns: ["Measure"] + columns.map(\.label),
+            id: "inclusion-trend", title: "Children in several strands over the year",
+            columns: ["Measure"] + columns.map(\.label),
             rows: rows, chart: .trend)
         return disclosure.suppress ? SmallNumberSuppression.apply(to: table, relations: []) : table
     }
@@ -181,7 +196,10 @@ public enum InclusionScorecard {
             sections: [
                 ReportSection(
                     title: "Overlap",
-                    tables: [combinationsTable(members, disclosure: disclosure), strandCountTable(members, disclosure: disclosure)])
+                    tables: [
+                        combinationsTable(members, disclosure: disclosure),
+                        strandCountTable(members, disclosure: disclosure),
+                    ])
             ],
             disclosureNotes: disclosure.notes)
     }
@@ -193,18 +211,24 @@ public enum InclusionScorecard {
         let members = StrandMembership.members(of: cohort, in: period.interval)
         let trendColumns: [ScorecardColumn] =
             switch period {
-            case .month: period.financialYearMonths.map { ScorecardColumn(label: $0.columnLabel, interval: $0.interval) }
+            case .month:
+                period.financialYearMonths.map { ScorecardColumn(label: $0.columnLabel, interval: $0.interval) }
             case .quarter, .year:
                 period.financialYearQuarters.map { ScorecardColumn(label: $0.columnLabel, interval: $0.interval) }
             }
         return Report(
-            slug: "inclusion-scorecard-\(period)", title: "Inclusion Scorecard", periodLabel: "Period \(period.interval)",
+            slug: "inclusion-scorecard-\(period)", title: "Inclusion Scorecard",
+            periodLabel: "Period \(period.interval)",
             generatedAt: generatedAt,
             sections: [
                 ReportSection(
                     title: "Overlap of the strands",
-                    tables: [combinationsTable(members, disclosure: disclosure), strandCountTable(members, disclosure: disclosure)]),
-                ReportSection(title: "Trend", tables: [trendTable(cohort: cohort, columns: trendColumns, disclosure: disclosure)]),
+                    tables: [
+                        combinationsTable(members, disclosure: disclosure),
+                        strandCountTable(members, disclosure: disclosure),
+                    ]),
+                ReportSection(
+                    title: "Trend", tables: [trendTable(cohort: cohort, columns: trendColumns, disclosure: disclosure)]),
                 ReportSection(
                     title: "Cross-referenced cohort",
                     summary: "Children in two or more strands in the period, with what is known about them.",

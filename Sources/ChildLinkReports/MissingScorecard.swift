@@ -70,9 +70,11 @@ public enum MissingScorecard {
     /// The indicator groups.
     public static let groups: [IndicatorGroup<MissingContext>] = [
         IndicatorGroup("1", "All episodes", cohortIndicators("1", "all", filter: { _ in true })),
-        IndicatorGroup("2", "Looked After Children (by missing episodes)",
+        IndicatorGroup(
+            "2", "Looked After Children (by missing episodes)",
             cohortIndicators("2", "LAC", filter: { $0.episode.socialCareStatus == .lookedAfter })),
-        IndicatorGroup("3", "Child Sexual Exploitation (by missing episodes)",
+        IndicatorGroup(
+            "3", "Child Sexual Exploitation (by missing episodes)",
             cohortIndicators("3", "CSE risk is known to be medium/high", filter: \.isCSEMediumHigh)),
         IndicatorGroup("4", "Number of days missing", daysMissing),
         IndicatorGroup("5", "Return Home Interviews", returnInterviews),
@@ -95,14 +97,17 @@ public enum MissingScorecard {
             sections: [
                 ReportSection(title: "Missing trends", tables: [trend]),
                 ReportSection(title: "Indicators", tables: tables),
-                ReportSection(title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "missing-definitions")]),
+                ReportSection(
+                    title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "missing-definitions")]),
             ])
     }
 
     static func trendTable(context: MissingContext, columns: [ScorecardColumn]) -> ReportTable {
         let rows: [(String, @Sendable (EpisodeFact) -> Bool, Bool)] = [
-            ("No. episodes (all)", { _ in true }, false), ("No. episodes (LAC)", { $0.episode.socialCareStatus == .lookedAfter }, false),
-            ("No. children (all)", { _ in true }, true), ("No. children (LAC)", { $0.episode.socialCareStatus == .lookedAfter }, true),
+            ("No. episodes (all)", { _ in true }, false),
+            ("No. episodes (LAC)", { $0.episode.socialCareStatus == .lookedAfter }, false),
+            ("No. children (all)", { _ in true }, true),
+            ("No. children (LAC)", { $0.episode.socialCareStatus == .lookedAfter }, true),
         ]
         return ReportTable(
             id: "missing-trend", title: "Episodes and children by month", columns: ["Measure"] + columns.map(\.label),
@@ -121,16 +126,22 @@ public enum MissingScorecard {
         _ group: String, _ label: String, filter: @escaping @Sendable (EpisodeFact) -> Bool
     ) -> [MissingIndicator] {
         [
-            MissingIndicator("\(group).1", "Number of missing episodes – \(label)",
-                definition: "Episodes starting in the period (\(label)).") { context, interval in
+            MissingIndicator(
+                "\(group).1", "Number of missing episodes – \(label)",
+                definition: "Episodes starting in the period (\(label))."
+            ) { context, interval in
                 IndicatorValue(context.started(in: interval).filter(filter).count)
             },
-            MissingIndicator("\(group).2", "Involving: number of individual children – \(label)",
-                definition: "Distinct children with such an episode starting in the period.") { context, interval in
+            MissingIndicator(
+                "\(group).2", "Involving: number of individual children – \(label)",
+                definition: "Distinct children with such an episode starting in the period."
+            ) { context, interval in
                 IndicatorValue(context.started(in: interval).filter(filter).distinctCount(\.child))
             },
-            MissingIndicator("\(group).3", "Number of children with 3 or more episodes in the period",
-                definition: "Children with three or more such episodes starting in the period.") { context, interval in
+            MissingIndicator(
+                "\(group).3", "Number of children with 3 or more episodes in the period",
+                definition: "Children with three or more such episodes starting in the period."
+            ) { context, interval in
                 IndicatorValue(context.started(in: interval).filter(filter).keysOccurring(atLeast: 3, \.child))
             },
         ]
@@ -139,7 +150,9 @@ public enum MissingScorecard {
     private static func share(
         _ id: String, _ title: String, definition: String = "", _ matches: @escaping @Sendable (EpisodeFact) -> Bool
     ) -> MissingIndicator {
-        MissingIndicator(id, title, definition: definition.isEmpty ? "Episodes starting in the period; % of 1.1." : definition) {
+        MissingIndicator(
+            id, title, definition: definition.isEmpty ? "Episodes starting in the period; % of 1.1." : definition
+        ) {
             context, interval in
             let episodes = context.started(in: interval)
             return IndicatorValue(episodes.filter(matches).count, of: episodes.count)
@@ -149,7 +162,9 @@ public enum MissingScorecard {
     private static let daysMissing: [MissingIndicator] = {
         let labels = ["0 (same day return)", "1 day", "2 days", "3 days", "4 days", "5 days"]
         var indicators = labels.enumerated().map { index, label in
-            MissingIndicator("4.\(index + 1)", label, definition: "Returned by the period end after \(index) days; % of 1.1.") {
+            MissingIndicator(
+                "4.\(index + 1)", label, definition: "Returned by the period end after \(index) days; % of 1.1."
+            ) {
                 context, interval in
                 let episodes = context.started(in: interval)
                 let count = episodes.filter { $0.hasReturned(by: interval.end) && $0.daysMissing == index }.count
@@ -157,15 +172,19 @@ public enum MissingScorecard {
             }
         }
         indicators.append(
-            MissingIndicator("4.7", "More than 5 days", definition: "Returned by the period end after 6+ days; % of 1.1.") {
+            MissingIndicator(
+                "4.7", "More than 5 days", definition: "Returned by the period end after 6+ days; % of 1.1."
+            ) {
                 context, interval in
                 let episodes = context.started(in: interval)
                 let count = episodes.filter { $0.hasReturned(by: interval.end) && ($0.daysMissing ?? 0) > 5 }.count
                 return IndicatorValue(count, of: episodes.count)
             })
         indicators.append(
-            MissingIndicator("4.8", "Still missing (as at the end of the period)",
-                definition: "Episodes starting in the period and not returned by its end; % of 1.1.") { context, interval in
+            MissingIndicator(
+                "4.8", "Still missing (as at the end of the period)",
+                definition: "Episodes starting in the period and not returned by its end; % of 1.1."
+            ) { context, interval in
                 let episodes = context.started(in: interval)
                 return IndicatorValue(episodes.filter { !$0.hasReturned(by: interval.end) }.count, of: episodes.count)
             })
@@ -173,25 +192,37 @@ public enum MissingScorecard {
     }()
 
     private static let returnInterviews: [MissingIndicator] = [
-        MissingIndicator("5.1", "RHI appropriate and offered (not inc. No & N/A)",
-            definition: "Episodes with RHI offered = Yes; % of episodes with Yes or No recorded.") { context, interval in
+        MissingIndicator(
+            "5.1", "RHI appropriate and offered (not inc. No & N/A)",
+            definition: "Episodes with RHI offered = Yes; % of episodes with Yes or No recorded."
+        ) { context, interval in
             let recorded = context.started(in: interval).filter { $0.episode.rhiOffered != nil }
             return IndicatorValue(recorded.filter { $0.episode.rhiOffered == true }.count, of: recorded.count)
         },
-        MissingIndicator("5.2", "RHI accepted (of those offered, not inc. N/A)",
-            definition: "Offered and accepted; % of 5.1.") { context, interval in
+        MissingIndicator(
+            "5.2", "RHI accepted (of those offered, not inc. N/A)",
+            definition: "Offered and accepted; % of 5.1."
+        ) { context, interval in
             let offered = context.started(in: interval).filter { $0.episode.rhiOffered == true }
             return IndicatorValue(offered.filter { $0.episode.rhiAccepted == true }.count, of: offered.count)
         },
-        MissingIndicator("5.3a", "RHI completed in 3 working days (of those accepted)",
+        MissingIndicator(
+            "5.3a", "RHI completed in 3 working days (of those accepted)",
             definition: "Completed within 3 working days of the return (weekends and England & Wales bank holidays "
-                + "excluded); % of 5.2.") { context, interval in
-            let accepted = context.started(in: interval).filter { $0.episode.rhiOffered == true && $0.episode.rhiAccepted == true }
+                + "excluded); % of 5.2."
+        ) { context, interval in
+            let accepted = context.started(in: interval).filter {
+                $0.episode.rhiOffered == true && $0.episode.rhiAccepted == true
+            }
             return IndicatorValue(accepted.filter(context.rhiInTime).count, of: accepted.count)
         },
-        MissingIndicator("5.3b", "RHI not completed in 3 working days (of those accepted)",
-            definition: "5.2 less 5.3a; % of 5.2.") { context, interval in
-            let accepted = context.started(in: interval).filter { $0.episode.rhiOffered == true && $0.episode.rhiAccepted == true }
+        MissingIndicator(
+            "5.3b", "RHI not completed in 3 working days (of those accepted)",
+            definition: "5.2 less 5.3a; % of 5.2."
+        ) { context, interval in
+            let accepted = context.started(in: interval).filter {
+                $0.episode.rhiOffered == true && $0.episode.rhiAccepted == true
+            }
             return IndicatorValue(accepted.filter { !context.rhiInTime($0) }.count, of: accepted.count)
         },
     ]
@@ -205,7 +236,9 @@ public enum MissingScorecard {
         share("6.6", "Not a client", definition: "Not a client, including other LA children; % of 1.1.") {
             [.notAClient, .otherLocalAuthority].contains($0.episode.socialCareStatus)
         },
-        share("6.7", "Of those 'Not a client', other local authority") { $0.episode.socialCareStatus == .otherLocalAuthority },
+        share("6.7", "Of those 'Not a client', other local authority") {
+            $0.episode.socialCareStatus == .otherLocalAuthority
+        },
     ]
 
     private static let gender: [MissingIndicator] = [
@@ -224,14 +257,17 @@ public enum MissingScorecard {
 
     private static let ethnicity: [MissingIndicator] = {
         var indicators = ethnicityRows.enumerated().map { index, row in
-            share("8.\(index + 1)", "\(row.0) - \(EthnicityCode.descriptions[row.1]!)") { $0.person.ethnicity?.code == row.1 }
+            share("8.\(index + 1)", "\(row.0) - \(EthnicityCode.descriptions[row.1]!)") {
+                $0.person.ethnicity?.code == row.1
+            }
         }
         indicators[19] = share("8.20", "E4 - Not obtained / recorded") {
             $0.person.ethnicity == nil || $0.person.ethnicity?.code == "NOBT" || $0.person.ethnicity?.isKnown == false
         }
-        indicators.append(share("8.21", "Total BME", definition: "All but White British, refused and not obtained.") {
-            $0.person.ethnicity?.isBME == true
-        })
+        indicators.append(
+            share("8.21", "Total BME", definition: "All but White British, refused and not obtained.") {
+                $0.person.ethnicity?.isBME == true
+            })
         return indicators
     }()
 
@@ -246,8 +282,11 @@ public enum MissingScorecard {
     }()
 
     private static let placementDistance: [MissingIndicator] = {
-        func lacShare(_ id: String, _ title: String, _ matches: @escaping @Sendable (Double?) -> Bool) -> MissingIndicator {
-            MissingIndicator(id, title, definition: "LAC episodes starting in the period; % of 2.1.") { context, interval in
+        func lacShare(_ id: String, _ title: String, _ matches: @escaping @Sendable (Double?) -> Bool)
+            -> MissingIndicator
+        {
+            MissingIndicator(id, title, definition: "LAC episodes starting in the period; % of 2.1.") {
+                context, interval in
                 let lac = context.started(in: interval).filter { $0.episode.socialCareStatus == .lookedAfter }
                 return IndicatorValue(lac.filter { matches($0.episode.placementDistanceMiles) }.count, of: lac.count)
             }
@@ -256,7 +295,9 @@ public enum MissingScorecard {
         for band in 1...9 {
             let low = band * 10
             indicators.append(
-                lacShare("10.\(band + 1)", "\(low + 1)-\(low + 10) miles") { $0.map { $0 > Double(low) && $0 <= Double(low + 10) } ?? false })
+                lacShare("10.\(band + 1)", "\(low + 1)-\(low + 10) miles") {
+                    $0.map { $0 > Double(low) && $0 <= Double(low + 10) } ?? false
+                })
         }
         indicators.append(lacShare("10.11", "101+ miles") { $0.map { $0 > 100 } ?? false })
         indicators.append(lacShare("10.12", "Not recorded") { $0 == nil })

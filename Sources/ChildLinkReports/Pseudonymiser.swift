@@ -12,10 +12,11 @@ public struct Pseudonymiser: Sendable {
     /// 10 hex digits of HMAC-SHA-256(key, kind:value).
     public func pseudonym(_ value: String, kind: String) -> String {
         let digest = SHA256.hmac(key: key, message: Array("\(kind):\(value)".utf8))
-        return "P-" + digest.prefix(5).map { byte in
-            let hex = Array("0123456789abcdef")
-            return String([hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]])
-        }.joined()
+        return "P-"
+            + digest.prefix(5).map { byte in
+                let hex = Array("0123456789abcdef")
+                return String([hex[Int(byte >> 4)], hex[Int(byte & 0x0f)]])
+            }.joined()
     }
 }
 
@@ -41,7 +42,9 @@ enum SHA256 {
         data.append(0x80)
         while data.count % 64 != 56 { data.append(0) }
         let bitLength = UInt64(message.count) * 8
-        for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            data.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
         for chunkStart in stride(from: 0, to: data.count, by: 64) {
             compress(&h, Array(data[chunkStart..<chunkStart + 64]))
         }

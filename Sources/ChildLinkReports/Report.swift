@@ -44,7 +44,8 @@ public enum ReportCell: Hashable, Sendable {
         case .countWithPercent(let value, _): percent.map { "\(value) (\($0)%)" } ?? String(value)
         case .number(let value): ReportCell.format(value)
         case .date(let date): date.iso
-        case .dateTime(let dateTime): "\(dateTime.date.iso) \(Text.pad(dateTime.hour, 2)):\(Text.pad(dateTime.minute, 2))"
+        case .dateTime(let dateTime):
+            "\(dateTime.date.iso) \(Text.pad(dateTime.hour, 2)):\(Text.pad(dateTime.minute, 2))"
         case .flag(let value): value ? "Yes" : "No"
         case .suppressed: "*"
         case .empty: ""

@@ -40,7 +40,8 @@ public enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         let upper = text.uppercased()
         if let qIndex = upper.firstIndex(of: "Q") {
             let yearText = upper[..<qIndex].filter(\.isNumber)
-            guard let year = Int(yearText), yearText.count == 4, let quarter = Int(upper[upper.index(after: qIndex)...]),
+            guard let year = Int(yearText), yearText.count == 4,
+                let quarter = Int(upper[upper.index(after: qIndex)...]),
                 (1...4).contains(quarter)
             else { return nil }
             self = .quarter(startYear: year, quarter: quarter)

@@ -11,7 +11,9 @@ public struct CellPosition: Hashable, Sendable, Comparable {
         self.column = column
     }
 
-    public static func < (lhs: CellPosition, rhs: CellPosition) -> Bool { (lhs.row, lhs.column) < (rhs.row, rhs.column) }
+    public static func < (lhs: CellPosition, rhs: CellPosition) -> Bool {
+        (lhs.row, lhs.column) < (rhs.row, rhs.column)
+    }
 }
 
 /// A published sum: the total cell equals the sum of the part cells. A reader who sees all but one

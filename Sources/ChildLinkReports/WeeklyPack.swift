@@ -104,9 +104,10 @@ public struct WeeklyPackBuilder: Sendable {
             .filter { $0.episode.start <= asAt }
         let inWeek = all.filter { options.window.overlaps(from: $0.episode.start.date, to: $0.episode.end?.date) }
         let childIDs = Set(inWeek.map(\.child)).sorted()
-        let facts = Dictionary(uniqueKeysWithValues: childIDs.map {
-            ($0, ChildFacts(child: $0, cohort: cohort, asAt: options.weekEnding))
-        })
+        let facts = Dictionary(
+            uniqueKeysWithValues: childIDs.map {
+                ($0, ChildFacts(child: $0, cohort: cohort, asAt: options.weekEnding))
+            })
         let style = IdentityStyle(pseudonymiser: options.pseudonymiser)
         let triggers = strategyTriggers(all: all, inWeek: inWeek)
         let overdue = overdueInterviews(all: all)
@@ -157,9 +158,11 @@ public struct WeeklyPackBuilder: Sendable {
                     child: item.child, reason: "Missing more than \(options.longEpisodeHours) hours",
                     detail: "\(ReportCell.format(item.hoursMissing)) h, \(state)"))
         }
-        let recent = Dictionary(grouping: all.filter { options.repeatWindow.contains($0.episode.start.date) }, by: \.child)
+        let recent = Dictionary(
+            grouping: all.filter { options.repeatWindow.contains($0.episode.start.date) }, by: \.child)
         let inWeekChildren = Set(inWeek.map(\.child))
-        for (child, episodes) in recent where episodes.count >= options.repeatEpisodes && inWeekChildren.contains(child) {
+        for (child, episodes) in recent where episodes.count >= options.repeatEpisodes && inWeekChildren.contains(child)
+        {
             triggers.append(
                 Trigger(
                     child: child,
@@ -311,7 +314,8 @@ public struct WeeklyPackBuilder: Sendable {
                 let until = entry.completed ?? options.weekEnding
                 return [
                     .text(style.childID(entry.item.child)), .text(style.recordID(entry.item.key)),
-                    .date(entry.returned), .date(entry.due), entry.completed.map(ReportCell.date) ?? .text("Not completed"),
+                    .date(entry.returned), .date(entry.due),
+                    entry.completed.map(ReportCell.date) ?? .text("Not completed"),
                     .count(workingDays(from: entry.due, to: until)),
                 ]
             },
@@ -326,7 +330,8 @@ public struct WeeklyPackBuilder: Sendable {
             columns: ["ChildLink ID", "Name", "Strands", "New strand", "Date"],
             rows: newly.map { entry in
                 [
-                    .text(style.childID(entry.facts.child)), style.name(entry.facts.person), .text(entry.facts.strandsLabel),
+                    .text(style.childID(entry.facts.child)), style.name(entry.facts.person),
+                    .text(entry.facts.strandsLabel),
                     .text(entry.newStrand.rawValue), .date(entry.reached),
                 ]
             })

@@ -1,5 +1,5 @@
-public import Foundation
 import ChildLinkModel
+public import Foundation
 import ZIPFoundation
 
 /// Writes a report as an Office Open XML workbook: one sheet per table, a bold frozen header row,
@@ -42,7 +42,11 @@ public enum XLSXRenderer {
     // MARK: Sheets
 
     private enum Style: Int {
-        case plain = 0, header = 1, date = 2, dateTime = 3, percent = 4
+        case plain = 0
+        case header = 1
+        case date = 2
+        case dateTime = 3
+        case percent = 4
     }
 
     /// One output column: a source column, written as its value or as its percentage.
@@ -65,7 +69,8 @@ public enum XLSXRenderer {
     private static func sheet(_ table: ReportTable) -> String {
         let columns = outputColumns(table)
         var xml = header + "<worksheet xmlns=\"\(mainNamespace)\">"
-        xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
+        xml +=
+            "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
             + "activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
         xml += "<cols><col min=\"1\" max=\"\(max(columns.count, 1))\" width=\"18\" customWidth=\"1\"/></cols>"
         xml += "<sheetData><row r=\"1\">"
@@ -110,7 +115,8 @@ public enum XLSXRenderer {
 
     private static func inlineString(_ ref: String, _ text: String, style: Style) -> String {
         let styleAttribute = style == .plain ? "" : " s=\"\(style.rawValue)\""
-        return "<c r=\"\(ref)\"\(styleAttribute) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(text.xmlEscaped)</t></is></c>"
+        return
+            "<c r=\"\(ref)\"\(styleAttribute) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(text.xmlEscaped)</t></is></c>"
     }
 
     /// `A1`-style reference for a 0-based column and 1-based row.
@@ -153,18 +159,22 @@ public enum XLSXRenderer {
         var xml = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        xml += "<Override PartName=\"/xl/workbook.xml\" "
+        xml +=
+            "<Override PartName=\"/xl/workbook.xml\" "
             + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-        xml += "<Override PartName=\"/xl/styles.xml\" "
+        xml +=
+            "<Override PartName=\"/xl/styles.xml\" "
             + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
         for index in 1...max(sheetCount, 1) where index <= sheetCount {
-            xml += "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" "
+            xml +=
+                "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" "
                 + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         return xml + "</Types>"
     }
 
-    private static let rootRelationships = header + "<Relationships xmlns=\"\(packageRelationships)\">"
+    private static let rootRelationships =
+        header + "<Relationships xmlns=\"\(packageRelationships)\">"
         + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
         + "</Relationships>"
 
@@ -179,14 +189,17 @@ public enum XLSXRenderer {
     private static func workbookRelationships(sheetCount: Int) -> String {
         var xml = header + "<Relationships xmlns=\"\(packageRelationships)\">"
         for index in 0..<sheetCount {
-            xml += "<Relationship Id=\"rId\(index + 1)\" Type=\"\(relationshipNamespace)/worksheet\" "
+            xml +=
+                "<Relationship Id=\"rId\(index + 1)\" Type=\"\(relationshipNamespace)/worksheet\" "
                 + "Target=\"worksheets/sheet\(index + 1).xml\"/>"
         }
-        xml += "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
+        xml +=
+            "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
         return xml + "</Relationships>"
     }
 
-    private static let styles = header + "<styleSheet xmlns=\"\(mainNamespace)\">"
+    private static let styles =
+        header + "<styleSheet xmlns=\"\(mainNamespace)\">"
         + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/>"
         + "<numFmt numFmtId=\"165\" formatCode=\"dd/mm/yyyy hh:mm\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font>"

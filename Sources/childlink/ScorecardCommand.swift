@@ -28,7 +28,9 @@ extension ChildLink {
         @Flag(inversion: .prefixedNo, help: "Show counts below 5 as * (default: on for inclusion only).")
         var suppress: Bool?
 
-        @Flag(inversion: .prefixedNo, help: "Replace names and identifiers with keyed hashes (default: on for inclusion only).")
+        @Flag(
+            inversion: .prefixedNo,
+            help: "Replace names and identifiers with keyed hashes (default: on for inclusion only).")
         var pseudonymise: Bool?
 
         func validate() throws {

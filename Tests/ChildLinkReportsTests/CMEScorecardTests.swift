@@ -19,17 +19,26 @@ struct CMEScorecardTests {
     /// Four children; child 1's case closes in May and is reopened in August.
     static func fixture() -> Cohort {
         var c = TestCohort()
-        c.add(1, "R1", referral("2019-04-10", family: "A", locality: "Central - Clifton", phase: .primary, year: "3",
-            fsm: true, closed: "2019-05-20", outcome: "FOUND - IN SCHOOL IN OTHER LA"),
+        c.add(
+            1, "R1",
+            referral(
+                "2019-04-10", family: "A", locality: "Central - Clifton", phase: .primary, year: "3",
+                fsm: true, closed: "2019-05-20", outcome: "FOUND - IN SCHOOL IN OTHER LA"),
             person: TestCohort.person(1, gender: .female, ethnicity: "WROM"))
-        c.add(1, "R2", referral("2019-08-01", family: "A", locality: "Central - Clifton", phase: .primary, year: "Y3"),
+        c.add(
+            1, "R2", referral("2019-08-01", family: "A", locality: "Central - Clifton", phase: .primary, year: "Y3"),
             person: TestCohort.person(1, gender: .female, ethnicity: "WROM"))
-        c.add(2, "R3", referral("2019-04-10", family: "A", locality: "Central - Clifton", phase: .secondary, year: "8"),
+        c.add(
+            2, "R3", referral("2019-04-10", family: "A", locality: "Central - Clifton", phase: .secondary, year: "8"),
             person: TestCohort.person(2, gender: .male, ethnicity: "WROM"))
-        c.add(3, "R4", referral("2018-01-15", previous: 2, locality: "North - Wath/Swinton"),
+        c.add(
+            3, "R4", referral("2018-01-15", previous: 2, locality: "North - Wath/Swinton"),
             person: TestCohort.person(3, gender: .male))
-        c.add(4, "R5", referral("2019-07-05", family: "B", locality: "South", phase: .primary, closed: "2019-09-10",
-            outcome: "ENQUIRIES EXHAUSTED"), person: TestCohort.person(4, gender: .female))
+        c.add(
+            4, "R5",
+            referral(
+                "2019-07-05", family: "B", locality: "South", phase: .primary, closed: "2019-09-10",
+                outcome: "ENQUIRIES EXHAUSTED"), person: TestCohort.person(4, gender: .female))
         return c.cohort
     }
 

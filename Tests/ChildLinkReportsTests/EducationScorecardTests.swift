@@ -5,8 +5,13 @@ import Testing
 
 @Suite("EHE and exclusions summaries")
 struct EducationScorecardTests {
-    static func ehe(_ c: inout TestCohort, _ child: Int, _ gender: Gender, dob: String, start: String, end: String? = nil, reason: String? = nil) {
-        c.add(child, "H\(child)", .ehe(EHERecord(startDate: TestCohort.date(start), endDate: end.map(TestCohort.date), endReason: reason)),
+    static func ehe(
+        _ c: inout TestCohort, _ child: Int, _ gender: Gender, dob: String, start: String, end: String? = nil,
+        reason: String? = nil
+    ) {
+        c.add(
+            child, "H\(child)",
+            .ehe(EHERecord(startDate: TestCohort.date(start), endDate: end.map(TestCohort.date), endReason: reason)),
             person: TestCohort.person(child, gender: gender, dob: dob))
     }
 
@@ -14,16 +19,24 @@ struct EducationScorecardTests {
         var c = TestCohort()
         ehe(&c, 1, .female, dob: "2010-01-15", start: "2018-10-01")
         ehe(&c, 2, .male, dob: "2004-10-01", start: "2017-05-01", end: "2019-03-01", reason: "Returned to school")
-        ehe(&c, 3, .male, dob: "2003-05-01", start: "2018-09-10", end: "2019-06-20", reason: "Reached end of compulsory school age")
+        ehe(
+            &c, 3, .male, dob: "2003-05-01", start: "2018-09-10", end: "2019-06-20",
+            reason: "Reached end of compulsory school age")
         ehe(&c, 4, .female, dob: "2006-01-01", start: "2019-01-10", end: "2019-02-01", reason: "Referred to CME")
         ehe(&c, 5, .male, dob: "2008-02-02", start: "2016-01-01")
         return c.cohort
     }
 
     @Test func nationalCurriculumYearFromDateOfBirth() {
-        #expect(SchoolYear.nationalCurriculumYear(dateOfBirth: TestCohort.date("2010-01-15"), on: TestCohort.date("2019-08-31")) == 4)
-        #expect(SchoolYear.nationalCurriculumYear(dateOfBirth: TestCohort.date("2009-09-01"), on: TestCohort.date("2019-09-01")) == 5)
-        #expect(SchoolYear.nationalCurriculumYear(dateOfBirth: TestCohort.date("2009-08-31"), on: TestCohort.date("2019-09-01")) == 6)
+        #expect(
+            SchoolYear.nationalCurriculumYear(
+                dateOfBirth: TestCohort.date("2010-01-15"), on: TestCohort.date("2019-08-31")) == 4)
+        #expect(
+            SchoolYear.nationalCurriculumYear(
+                dateOfBirth: TestCohort.date("2009-09-01"), on: TestCohort.date("2019-09-01")) == 5)
+        #expect(
+            SchoolYear.nationalCurriculumYear(
+                dateOfBirth: TestCohort.date("2009-08-31"), on: TestCohort.date("2019-09-01")) == 6)
     }
 
     @Test(arguments: [
@@ -37,7 +50,8 @@ struct EducationScorecardTests {
     }
 
     @Test func eheColumnsAreAcademicYears() throws {
-        let report = EHEScorecard.build(cohort: Self.eheFixture(), period: .year(startYear: 2018), generatedAt: TestCohort.time("2019-09-02 09:00"))
+        let report = EHEScorecard.build(
+            cohort: Self.eheFixture(), period: .year(startYear: 2018), generatedAt: TestCohort.time("2019-09-02 09:00"))
         let table = try #require(report.tables.first)
         #expect(table.columns == ["Ref", "Indicator", "2014/15", "2015/16", "2016/17", "2017/18", "2018/19"])
         #expect(table.rows[0].suffix(2) == [.count(2), .count(2)])  // 2017/18: children 2 and 5
@@ -45,11 +59,21 @@ struct EducationScorecardTests {
 
     @Test func exclusionsByPhaseAndLinkedToOtherStrands() throws {
         var c = TestCohort()
-        c.add(1, "X1", .exclusion(ExclusionRecord(phase: .secondary, category: .suspension, startDate: TestCohort.date("2019-04-10"))))
-        c.add(1, "X2", .exclusion(ExclusionRecord(phase: .secondary, category: .suspension, startDate: TestCohort.date("2019-05-10"))))
-        c.add(2, "X3", .exclusion(ExclusionRecord(phase: .primary, category: .permanent, startDate: TestCohort.date("2019-06-01"))))
+        c.add(
+            1, "X1",
+            .exclusion(
+                ExclusionRecord(phase: .secondary, category: .suspension, startDate: TestCohort.date("2019-04-10"))))
+        c.add(
+            1, "X2",
+            .exclusion(
+                ExclusionRecord(phase: .secondary, category: .suspension, startDate: TestCohort.date("2019-05-10"))))
+        c.add(
+            2, "X3",
+            .exclusion(ExclusionRecord(phase: .primary, category: .permanent, startDate: TestCohort.date("2019-06-01")))
+        )
         c.episode(1, "E1", start: "2019-05-20 10:00", end: "2019-05-20 18:00")
-        let report = ExclusionsScorecard.build(cohort: c.cohort, period: .quarter(startYear: 2019, quarter: 1),
+        let report = ExclusionsScorecard.build(
+            cohort: c.cohort, period: .quarter(startYear: 2019, quarter: 1),
             generatedAt: TestCohort.time("2019-07-01 09:00"))
         func row(_ id: String) -> [ReportCell] { report.tables.flatMap(\.rows).first { $0[0] == .text(id) }! }
         #expect(row("1.1")[2] == .count(2))

@@ -48,12 +48,20 @@ struct InclusionTests {
         c.episode(1, "E1", start: "2019-05-01 20:00", end: "2019-05-02 08:00", status: .lookedAfter, cse: .high)
         c.add(1, "R1", .cme(CMEReferral(referralDate: TestCohort.date("2019-03-01"))))
         c.add(1, "H1", .ehe(EHERecord(startDate: TestCohort.date("2019-02-01"))))
-        c.add(1, "X1", .exclusion(ExclusionRecord(phase: .secondary, category: .suspension, startDate: TestCohort.date("2019-06-03"))))
+        c.add(
+            1, "X1",
+            .exclusion(
+                ExclusionRecord(phase: .secondary, category: .suspension, startDate: TestCohort.date("2019-06-03"))))
         c.episode(2, "E2", start: "2019-04-11 20:00", end: "2019-04-11 23:00")
-        c.add(3, "R3", .cme(CMEReferral(referralDate: TestCohort.date("2019-04-20"), closedDate: TestCohort.date("2019-05-01"))))
-        c.add(3, "H3", .ehe(EHERecord(startDate: TestCohort.date("2018-09-01"), endDate: TestCohort.date("2019-04-19"))))
+        c.add(
+            3, "R3",
+            .cme(CMEReferral(referralDate: TestCohort.date("2019-04-20"), closedDate: TestCohort.date("2019-05-01"))))
+        c.add(
+            3, "H3", .ehe(EHERecord(startDate: TestCohort.date("2018-09-01"), endDate: TestCohort.date("2019-04-19"))))
         // Child 4: CME case closed before the quarter: in no strand.
-        c.add(4, "R4", .cme(CMEReferral(referralDate: TestCohort.date("2019-01-01"), closedDate: TestCohort.date("2019-03-01"))))
+        c.add(
+            4, "R4",
+            .cme(CMEReferral(referralDate: TestCohort.date("2019-01-01"), closedDate: TestCohort.date("2019-03-01"))))
         return c.cohort
     }
 
@@ -73,13 +81,17 @@ struct InclusionTests {
         let byLabel = Dictionary(uniqueKeysWithValues: table.rows.map { ($0[0], Array($0.dropFirst())) })
         #expect(byLabel[.text("Missing")] == [.count(1), .count(0), .count(1), .count(0), .count(1)])
         #expect(byLabel[.text("CME + EHE")] == [.count(1), .count(0), .count(1), .count(0), .count(1)])
-        #expect(byLabel[.text("Missing + CME + EHE + Exclusions")] == [.count(1), .count(1), .count(0), .count(1), .count(0)])
+        #expect(
+            byLabel[.text("Missing + CME + EHE + Exclusions")] == [
+                .count(1), .count(1), .count(0), .count(1), .count(0),
+            ])
         #expect(byLabel[.text("Any strand (total)")] == [.count(3), .count(1), .count(2), .count(1), .count(2)])
     }
 
     @Test func suppressedByDefaultLeavesNoSmallCount() throws {
         let members = StrandMembership.members(of: Self.fixture(), in: Self.quarter.interval)
-        let table = InclusionScorecard.combinationsTable(members, disclosure: DisclosureOptions(suppress: true, pseudonymiser: nil))
+        let table = InclusionScorecard.combinationsTable(
+            members, disclosure: DisclosureOptions(suppress: true, pseudonymiser: nil))
         for row in table.rows {
             for cell in row { if let count = cell.countValue { #expect(count == 0 || count >= 5) } }
         }
@@ -89,10 +101,14 @@ struct InclusionTests {
     @Test func cohortListHasChildrenInTwoOrMoreStrandsPseudonymised() throws {
         let key = Pseudonymiser(key: "k")
         let report = InclusionScorecard.build(
-            cohort: Self.fixture(), period: Self.quarter, disclosure: DisclosureOptions(suppress: true, pseudonymiser: key),
+            cohort: Self.fixture(), period: Self.quarter,
+            disclosure: DisclosureOptions(suppress: true, pseudonymiser: key),
             generatedAt: LocalDateTime(parsing: "2019-07-01 09:00")!)
         let list = try #require(report.tables.first { $0.id == "inclusion-cohort" })
-        #expect(list.rows.map { $0[0] } == [.text(key.pseudonym("CL000001", kind: "child")), .text(key.pseudonym("CL000003", kind: "child"))])
+        #expect(
+            list.rows.map { $0[0] } == [
+                .text(key.pseudonym("CL000001", kind: "child")), .text(key.pseudonym("CL000003", kind: "child")),
+            ])
         #expect(list.rows[0][4] == .text("Missing + CME + EHE + Exclusions"))
         let json = JSONRenderer.render(report)
         #expect(!json.contains("Child1"))

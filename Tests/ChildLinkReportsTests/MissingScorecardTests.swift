@@ -10,21 +10,27 @@ struct MissingScorecardTests {
         var c = TestCohort()
         let boy = TestCohort.person(2, gender: .male, dob: "2009-06-01", ethnicity: "WROM")
         // Child 1 (female, 15, WBRI, LAC, CSE high): three April episodes.
-        c.episode(1, "E1", start: "2019-04-01 10:00", end: "2019-04-01 18:00", status: .lookedAfter, cse: .high,
+        c.episode(
+            1, "E1", start: "2019-04-01 10:00", end: "2019-04-01 18:00", status: .lookedAfter, cse: .high,
             distance: 12, offered: true, accepted: true, completed: "2019-04-03")
-        c.episode(1, "E2", start: "2019-04-05 22:00", end: "2019-04-06 09:00", status: .lookedAfter, cse: .high,
+        c.episode(
+            1, "E2", start: "2019-04-05 22:00", end: "2019-04-06 09:00", status: .lookedAfter, cse: .high,
             distance: 12, offered: true, accepted: true, completed: "2019-04-12")
         // Returned Thursday 18 April 2019; Good Friday and Easter Monday: completed Thu 25 is in time.
-        c.episode(1, "E3", start: "2019-04-16 20:00", end: "2019-04-18 11:00", status: .lookedAfter, cse: .medium,
+        c.episode(
+            1, "E3", start: "2019-04-16 20:00", end: "2019-04-18 11:00", status: .lookedAfter, cse: .medium,
             distance: 150, offered: true, accepted: true, completed: "2019-04-25")
         // Child 2 (male, 9, Roma, not a client): one April episode spanning the month end.
-        c.episode(2, "E4", start: "2019-04-29 23:00", end: "2019-05-02 06:00", status: .otherLocalAuthority,
+        c.episode(
+            2, "E4", start: "2019-04-29 23:00", end: "2019-05-02 06:00", status: .otherLocalAuthority,
             offered: true, accepted: false, person: boy)
         // Child 2 again in May: still missing at the end of May.
         c.episode(2, "E5", start: "2019-05-20 12:00", end: nil, status: .notAClient, offered: nil, person: boy)
         // Child 3: a same-day episode in May, RHI not offered; an 8-day one, RHI offered but not completed.
         c.episode(3, "E6", start: "2019-05-03 09:00", end: "2019-05-03 13:00", status: .childInNeed, offered: false)
-        c.episode(3, "E7", start: "2019-05-10 09:00", end: "2019-05-18 13:00", status: .childInNeed, offered: true, accepted: true)
+        c.episode(
+            3, "E7", start: "2019-05-10 09:00", end: "2019-05-18 13:00", status: .childInNeed, offered: true,
+            accepted: true)
         return c.cohort
     }
 

@@ -1,16 +1,17 @@
 import ChildLinkModel
 import Foundation
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 import Testing
 
 @testable import ChildLinkReports
 
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
 /// Golden files live in `Expected/` beside this file; `CHILDLINK_UPDATE_GOLDEN=1 swift test` rewrites them.
 enum Golden {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Expected")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "Expected")
 
     static func check(_ actual: String, against name: String) throws {
         let url = directory.appendingPathComponent(name)
@@ -25,8 +26,11 @@ enum Golden {
 @Suite("Report writers")
 struct RendererTests {
     static func weeklyReport() -> Report {
-        WeeklyPackBuilder(options: WeeklyPackOptions(weekEnding: TestCohort.date("2019-04-28"), generatedAt: TestCohort.time("2019-04-29 08:30")))
-            .build(cohort: WeeklyPackTests.fixture().cohort)
+        WeeklyPackBuilder(
+            options: WeeklyPackOptions(
+                weekEnding: TestCohort.date("2019-04-28"), generatedAt: TestCohort.time("2019-04-29 08:30"))
+        )
+        .build(cohort: WeeklyPackTests.fixture().cohort)
     }
 
     @Test func weeklyHTMLMatchesGoldenFile() throws {
@@ -47,14 +51,19 @@ struct RendererTests {
     }
 
     @Test func csvQuotesFieldsThatNeedIt() {
-        let table = ReportTable(id: "t", title: "t", columns: ["a", "b"], rows: [[.text("x, \"y\""), .count(3)], [.suppressed, .empty]])
+        let table = ReportTable(
+            id: "t", title: "t", columns: ["a", "b"], rows: [[.text("x, \"y\""), .count(3)], [.suppressed, .empty]])
         #expect(CSVRenderer.render(table) == "a,b\r\n\"x, \"\"y\"\"\",3\r\n*,\r\n")
     }
 
     @Test func jsonKeepsNumbersAsNumbers() {
-        let table = ReportTable(id: "t", title: "T", columns: ["n", "p", "d", "s"],
-            rows: [[.count(7), .countWithPercent(1, denominator: 4), .date(TestCohort.date("2019-04-28")), .suppressed]])
-        let report = Report(slug: "s", title: "T", periodLabel: "P", generatedAt: TestCohort.time("2019-04-29 08:30"),
+        let table = ReportTable(
+            id: "t", title: "T", columns: ["n", "p", "d", "s"],
+            rows: [
+                [.count(7), .countWithPercent(1, denominator: 4), .date(TestCohort.date("2019-04-28")), .suppressed]
+            ])
+        let report = Report(
+            slug: "s", title: "T", periodLabel: "P", generatedAt: TestCohort.time("2019-04-29 08:30"),
             sections: [ReportSection(title: "S", tables: [table])])
         let json = JSONRenderer.render(report)
         #expect(json.contains("[7, {\"count\": 1, \"denominator\": 4, \"percent\": 25}, \"2019-04-28\", \"*\"]"))
@@ -63,7 +72,8 @@ struct RendererTests {
     }
 
     @Test func xlsxPartsAreValidSpreadsheetML() throws {
-        let report = MissingScorecard.build(cohort: MissingScorecardTests.fixture(), period: .month(year: 2019, month: 5),
+        let report = MissingScorecard.build(
+            cohort: MissingScorecardTests.fixture(), period: .month(year: 2019, month: 5),
             generatedAt: TestCohort.time("2019-06-05 09:00"))
         let parts = Dictionary(uniqueKeysWithValues: XLSXRenderer.parts(report).map { ($0.path, $0.xml) })
         #expect(parts.keys.sorted().prefix(3) == ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels"])
@@ -73,7 +83,8 @@ struct RendererTests {
         // Sheet 5 is group 4 (days missing): 4.1 in April is 1 of 4 → a number and a 25% percentage.
         let days = try #require(parts["xl/worksheets/sheet5.xml"])
         #expect(days.contains("<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Ref</t></is></c>"))
-        #expect(days.contains("<c r=\"D1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Apr-19 %</t></is></c>"))
+        #expect(
+            days.contains("<c r=\"D1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Apr-19 %</t></is></c>"))
         #expect(days.contains("<c r=\"C2\"><v>1</v></c><c r=\"D2\" s=\"4\"><v>0.25</v></c>"))
         for (path, xml) in parts {
             let parser = XMLParser(data: Data(xml.utf8))
@@ -83,7 +94,8 @@ struct RendererTests {
 
     @Test func xlsxWritesDatesAsSerialNumbers() throws {
         let parts = XLSXRenderer.parts(Self.weeklyReport())
-        let episodes = try #require(parts.first { $0.xml.contains("Still missing") && $0.xml.contains("RHI completed") })
+        let episodes = try #require(
+            parts.first { $0.xml.contains("Still missing") && $0.xml.contains("RHI completed") })
         // 2019-04-23 21:00 is serial 43578.875 with the date-time style.
         #expect(episodes.xml.contains("<v>43578.875</v>"))
         #expect(episodes.xml.contains("s=\"3\""))
@@ -98,7 +110,9 @@ struct RendererTests {
     }
 
     @Test func writerWritesEveryFormatOwnerOnly() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-writer-\(UUID().uuidString)").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "childlink-writer-\(UUID().uuidString)"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let written = try ReportWriter(directory: directory).write(Self.weeklyReport(), formats: ReportFormat.allCases)
         #expect(written.files.count == 3 + Self.weeklyReport().tables.count)

@@ -9,9 +9,15 @@ struct WeeklyPackTests {
     static func fixture() -> TestCohort {
         var cohort = TestCohort()
         // Child 1: three episodes in 30 days, the last in the week; RHI completed in time.
-        cohort.episode(1, "E1", start: "2019-04-02 20:00", end: "2019-04-03 08:00", offered: true, accepted: true, completed: "2019-04-04")
-        cohort.episode(1, "E2", start: "2019-04-15 20:00", end: "2019-04-16 01:00", offered: true, accepted: true, completed: "2019-04-17")
-        cohort.episode(1, "E3", start: "2019-04-23 21:00", end: "2019-04-24 02:00", status: .lookedAfter, cse: .high, offered: true, accepted: true, completed: "2019-04-25")
+        cohort.episode(
+            1, "E1", start: "2019-04-02 20:00", end: "2019-04-03 08:00", offered: true, accepted: true,
+            completed: "2019-04-04")
+        cohort.episode(
+            1, "E2", start: "2019-04-15 20:00", end: "2019-04-16 01:00", offered: true, accepted: true,
+            completed: "2019-04-17")
+        cohort.episode(
+            1, "E3", start: "2019-04-23 21:00", end: "2019-04-24 02:00", status: .lookedAfter, cse: .high,
+            offered: true, accepted: true, completed: "2019-04-25")
         // Child 2: still missing since Friday evening (over 24 h at week end).
         cohort.episode(2, "E4", start: "2019-04-26 18:00", end: nil, status: .childInNeed)
         // Child 3: returned Thursday 18 April; Good Friday and Easter Monday make the RHI due Wednesday 24th.
@@ -41,10 +47,11 @@ struct WeeklyPackTests {
         let report = WeeklyPackBuilder(options: Self.options).build(cohort: Self.fixture().cohort)
         let triggers = try #require(report.tables.first { $0.id == "strategy-triggers" })
         let reasons = triggers.rows.map { [$0[0], $0[2]] }
-        #expect(reasons == [
-            [.text("CL000001"), .text("3+ episodes in 30 days")],
-            [.text("CL000002"), .text("Missing more than 24 hours")],
-        ])
+        #expect(
+            reasons == [
+                [.text("CL000001"), .text("3+ episodes in 30 days")],
+                [.text("CL000002"), .text("Missing more than 24 hours")],
+            ])
         #expect(triggers.rows[1][3] == .text("54 h, still missing"))  // Fri 18:00 to Sun 23:59.
     }
 
