@@ -35,10 +35,12 @@ public struct MissingContext: Sendable {
 
     /// Prepares the episodes of a cohort.
     public init(cohort: Cohort) {
+        var bestPeople: [ChildLinkID: PersonFields] = [:]
+        let people = Dictionary(uniqueKeysWithValues: cohort.records.map { ($0.record.key, $0.record.person) })
         episodes = cohort.episodes.map { item in
-            let record = cohort.recordsByChild[item.child]?.first { $0.key == item.key }
-            var person = record?.person ?? PersonFields()
-            let best = cohort.person(of: item.child)
+            var person = people[item.key] ?? PersonFields()
+            let best = bestPeople[item.child] ?? cohort.person(of: item.child)
+            bestPeople[item.child] = best
             person.dateOfBirth = person.dateOfBirth ?? best.dateOfBirth
             person.gender = person.gender ?? best.gender
             person.ethnicity = person.ethnicity ?? best.ethnicity
@@ -46,9 +48,20 @@ public struct MissingContext: Sendable {
         }
     }
 
-    /// Episodes starting in `interval`.
-    func started(in interval: DateInterval) -> [EpisodeFact] {
-        episodes.filter { interval.contains($0.episode.start.date) }
+    /// Episodes starting in `interval` (a binary search: ``episodes`` is sorted by start).
+    func started(in interval: DateInterval) -> ArraySlice<EpisodeFact> {
+        let lower = firstIndex { $0.episode.start.date >= interval.start }
+        let upper = firstIndex { $0.episode.start.date > interval.end }
+        return episodes[lower..<max(lower, upper)]
+    }
+
+    private func firstIndex(where isAfter: (EpisodeFact) -> Bool) -> Int {
+        var (low, high) = (0, episodes.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if isAfter(episodes[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     /// Whether the RHI of `fact` was completed within 3 working days of the return.

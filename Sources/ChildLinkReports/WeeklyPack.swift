@@ -114,7 +114,10 @@ public struct WeeklyPackBuilder: Sendable {
         let newlyLinked = newSecondStrand(cohort: cohort)
         let tables = [
             summaryTable(inWeek: inWeek, children: childIDs, triggers: triggers, overdue: overdue, newly: newlyLinked),
-            childrenTable(childIDs, inWeek: inWeek, all: all, facts: facts, triggers: triggers, style: style),
+            childrenTable(
+                childIDs, inWeek: Dictionary(grouping: inWeek, by: \.child),
+                all: Dictionary(grouping: all, by: \.child),
+                facts: facts, triggers: triggers, style: style),
             episodesTable(inWeek, style: style),
             triggersTable(triggers, facts: facts, style: style),
             overdueTable(overdue, style: style),
@@ -205,9 +208,14 @@ public struct WeeklyPackBuilder: Sendable {
 
     func newSecondStrand(cohort: Cohort) -> [NewlyLinked] {
         cohort.children.compactMap { child -> NewlyLinked? in
-            let facts = ChildFacts(child: child, cohort: cohort, asAt: options.weekEnding)
-            let entries = facts.strandEntry.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+            var entry: [Dataset: CalendarDate] = [:]
+            for record in cohort.recordsByChild[child] ?? []
+            where Dataset.strands.contains(record.dataset) && record.event.date <= options.weekEnding {
+                entry[record.dataset] = min(entry[record.dataset] ?? record.event.date, record.event.date)
+            }
+            let entries = entry.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
             guard entries.count >= 2, options.window.contains(entries[1].value) else { return nil }
+            let facts = ChildFacts(child: child, cohort: cohort, asAt: options.weekEnding)
             return NewlyLinked(facts: facts, reached: entries[1].value, newStrand: entries[1].key)
         }
     }
@@ -232,14 +240,15 @@ public struct WeeklyPackBuilder: Sendable {
     }
 
     private func childrenTable(
-        _ children: [ChildLinkID], inWeek: [WeeklyEpisode], all: [WeeklyEpisode], facts: [ChildLinkID: ChildFacts],
-        triggers: [Trigger], style: IdentityStyle
+        _ children: [ChildLinkID], inWeek: [ChildLinkID: [WeeklyEpisode]], all: [ChildLinkID: [WeeklyEpisode]],
+        facts: [ChildLinkID: ChildFacts], triggers: [Trigger], style: IdentityStyle
     ) -> ReportTable {
+        let reasonsByChild = Dictionary(grouping: triggers, by: \.child)
         let rows = children.map { child -> [ReportCell] in
             let fact = facts[child]!
-            let week = inWeek.filter { $0.child == child }
-            let recent = all.filter { $0.child == child && options.repeatWindow.contains($0.episode.start.date) }
-            let reasons = Set(triggers.filter { $0.child == child }.map(\.reason)).sorted()
+            let week = inWeek[child] ?? []
+            let recent = (all[child] ?? []).filter { options.repeatWindow.contains($0.episode.start.date) }
+            let reasons = Set((reasonsByChild[child] ?? []).map(\.reason)).sorted()
             return [
                 .text(style.childID(child)), style.name(fact.person), style.dateOfBirth(fact.person),
                 fact.person.dateOfBirth.map { .count($0.age(on: options.weekEnding)) } ?? .empty,
