@@ -149,6 +149,10 @@ enum SVGCharts {
             svg +=
                 "<polyline fill=\"none\" stroke=\"\(palette[index])\" stroke-width=\"2\" points=\""
                 + points.joined(separator: " ") + "\"/>"
+            for point in points {
+                let xy = point.split(separator: ",")
+                svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"\(palette[index])\"/>"
+            }
             svg +=
                 "<rect x=\"\(left + 160 * index)\" y=\"\(height - 12)\" width=\"10\" height=\"10\" fill=\"\(palette[index])\"/>"
             svg +=

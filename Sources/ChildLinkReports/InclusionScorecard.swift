@@ -191,7 +191,8 @@ public enum InclusionScorecard {
     ) -> Report {
         let members = StrandMembership.members(of: cohort, in: period.interval)
         return Report(
-            slug: "overlap-\(period)", title: "Overlap of the four strands", periodLabel: "Period \(period.interval)",
+            slug: "overlap-\(period)", title: "Overlap of the four strands",
+            periodLabel: "\(period.columnLabel) (\(period.interval.start.iso) to \(period.interval.end.iso))",
             generatedAt: generatedAt,
             sections: [
                 ReportSection(
@@ -218,7 +219,7 @@ public enum InclusionScorecard {
             }
         return Report(
             slug: "inclusion-scorecard-\(period)", title: "Inclusion Scorecard",
-            periodLabel: "Period \(period.interval)",
+            periodLabel: "\(period.columnLabel) (\(period.interval.start.iso) to \(period.interval.end.iso))",
             generatedAt: generatedAt,
             sections: [
                 ReportSection(

@@ -108,11 +108,30 @@ public enum MissingScorecard {
             slug: "missing-scorecard-\(period)", title: "Children Missing from Home/Care — monthly scorecard",
             periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
             sections: [
-                ReportSection(title: "Missing trends", tables: [trend]),
+                ReportSection(
+                    title: "Missing profile and trends", summary: profile(context: context, period: period),
+                    tables: [trend]),
                 ReportSection(title: "Indicators", tables: tables),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "missing-definitions")]),
             ])
+    }
+
+    /// The headline of the month, as the council's "Missing profile (in month)" page gives it.
+    static func profile(context: MissingContext, period: ReportingPeriod) -> String {
+        let episodes = context.started(in: period.interval)
+        let lac = episodes.filter { $0.episode.socialCareStatus == .lookedAfter }
+        let cse = episodes.filter(\.isCSEMediumHigh)
+        let recorded = episodes.filter { $0.episode.rhiOffered != nil }
+        let offered = episodes.filter { $0.episode.rhiOffered == true }
+        let accepted = offered.filter { $0.episode.rhiAccepted == true }
+        func percent(_ part: Int, _ whole: Int) -> String {
+            whole == 0 ? "–" : "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
+        }
+        return "In \(period.columnLabel): \(episodes.count) episodes (\(lac.count) LAC, \(cse.count) at CSE risk) "
+            + "involving \(episodes.distinctCount(\.child)) children (\(lac.distinctCount(\.child)) LAC, "
+            + "\(cse.distinctCount(\.child)) at CSE risk). \(percent(offered.count, recorded.count)) offered a Return "
+            + "Home Interview; \(percent(accepted.count, offered.count)) of those offered accepted."
     }
 
     static func trendTable(context: MissingContext, columns: [ScorecardColumn]) -> ReportTable {

@@ -102,4 +102,12 @@ struct MissingScorecardTests {
         #expect(stillMissing[2] == .countWithPercent(1, denominator: 4))
         #expect(stillMissing[3] == .countWithPercent(1, denominator: 3))
     }
+
+    @Test func monthProfileHeadline() {
+        let text = MissingScorecard.profile(
+            context: MissingContext(cohort: Self.fixture()), period: .month(year: 2019, month: 5))
+        #expect(
+            text == "In May-19: 3 episodes (0 LAC, 0 at CSE risk) involving 2 children (0 LAC, 0 at CSE risk). "
+                + "50% offered a Return Home Interview; 100% of those offered accepted.")
+    }
 }
