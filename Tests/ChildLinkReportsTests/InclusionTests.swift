@@ -34,6 +34,32 @@ struct SuppressionTests {
         }
     }
 
+    @Test func breakdownWhosePercentagesRevealTheTotalIsProtected() {
+        // Female 3 (of 20) and Male 17 (of 20): the percentages tell the reader the total is 20.
+        let table = ReportTable(
+            id: "t", title: "t", columns: ["Ref", "Indicator", "Apr-19"],
+            rows: [
+                [.text("7.1"), .text("Female"), .countWithPercent(3, denominator: 20)],
+                [.text("7.2"), .text("Male"), .countWithPercent(17, denominator: 20)],
+            ])
+        let relations = SmallNumberSuppression.percentagePartitions(table)
+        #expect(relations.count == 1)
+        let output = SmallNumberSuppression.apply(to: table, relations: relations)
+        #expect(output.rows.map { $0[2] } == [.suppressed, .suppressed])
+    }
+
+    @Test func breakdownThatIsNotAPartitionKeepsLargeCounts() {
+        let table = ReportTable(
+            id: "t", title: "t", columns: ["Ref", "Indicator", "Apr-19"],
+            rows: [
+                [.text("3.1"), .text("Central"), .countWithPercent(3, denominator: 30)],
+                [.text("3.2"), .text("North"), .countWithPercent(17, denominator: 30)],
+            ])
+        let output = SmallNumberSuppression.apply(
+            to: table, relations: SmallNumberSuppression.percentagePartitions(table))
+        #expect(output.rows.map { $0[2] } == [.suppressed, .countWithPercent(17, denominator: 30)])
+    }
+
     @Test func zerosAndLargeCountsAreShown() {
         let output = SmallNumberSuppression.apply(to: Self.table([[0, 5, 4]]), relations: [])
         #expect(output.rows[0].dropFirst() == [.count(0), .count(5), .suppressed])
