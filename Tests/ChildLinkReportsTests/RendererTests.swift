@@ -1,6 +1,7 @@
 import ChildLinkModel
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import ChildLinkReports
 
@@ -100,6 +101,20 @@ struct RendererTests {
         #expect(episodes.xml.contains("<v>43578.875</v>"))
         #expect(episodes.xml.contains("s=\"3\""))
         #expect(XLSXRenderer.reference(27, 3) == "AB3")
+    }
+
+    @Test func xlsxArchiveUnzipsToTheParts() throws {
+        let report = Self.weeklyReport()
+        let archive = try Archive(data: try XLSXRenderer.render(report), accessMode: .read)
+        var unzipped: [String: String] = [:]
+        for entry in archive {
+            var data = Data()
+            _ = try archive.extract(entry) { data.append($0) }
+            unzipped[entry.path] = String(decoding: data, as: UTF8.self)
+        }
+        let expected = Dictionary(uniqueKeysWithValues: XLSXRenderer.parts(report).map { ($0.path, $0.xml) })
+        #expect(unzipped == expected)
+        #expect(archive.map(\.path).first == "[Content_Types].xml")
     }
 
     @Test func xlsxArchiveIsDeterministic() throws {
