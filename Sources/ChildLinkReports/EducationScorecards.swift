@@ -200,7 +200,8 @@ public enum ExclusionsScorecard {
 
     /// The indicator groups.
     public static let groups: [IndicatorGroup<ExclusionContext>] = [
-        IndicatorGroup("1", "Suspensions", kind("1", permanent: false, noun: "Suspensions")),
+        IndicatorGroup(
+            "1", "Suspensions (lunchtime exclusions included)", kind("1", permanent: false, noun: "Suspensions")),
         IndicatorGroup("2", "Permanent exclusions", kind("2", permanent: true, noun: "Permanent exclusions")),
         IndicatorGroup(
             "3", "Excluded children also known to another strand",
