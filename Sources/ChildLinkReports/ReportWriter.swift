@@ -99,7 +99,7 @@ public struct ReportWriter: Sendable {
         let written = data.withUnsafeBytes { buffer -> Int in
             var offset = 0
             while offset < buffer.count {
-                let result = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                let result = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if result <= 0 { return -1 }
                 offset += result
             }
@@ -112,4 +112,13 @@ public struct ReportWriter: Sendable {
             throw ReportWriteError.cannotWrite(path: path, reason: "write failed")
         }
     }
+}
+
+/// `write(2)`, named apart from the Foundation and Swift functions of the same name.
+private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        Glibc.write(descriptor, bytes, count)
+    #else
+        Darwin.write(descriptor, bytes, count)
+    #endif
 }
