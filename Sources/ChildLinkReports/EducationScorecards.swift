@@ -22,6 +22,11 @@ public struct EHEFact: Hashable, Sendable {
         ehe.startDate <= date && (ehe.endDate.map { $0 > date } ?? true)
     }
 
+    /// Whether the child is in NC year 11 or above on `date` (false when the date of birth is unknown).
+    func isYear11OrAbove(at date: CalendarDate) -> Bool {
+        person.dateOfBirth.map { SchoolYear.nationalCurriculumYear(dateOfBirth: $0, on: date) >= 11 } ?? false
+    }
+
     /// Whether the spell ended in `interval` with an end reason containing any of `words`.
     func ended(in interval: DateInterval, reasonContaining words: [String]) -> Bool {
         guard let end = ehe.endDate, interval.contains(end) else { return false }
@@ -61,10 +66,13 @@ public enum EHEScorecard {
             "1", "EHE through the year",
             [
                 EHEIndicator(
-                    "1.1", "Current EHE recorded at the end of the year",
-                    definition: "Children with an EHE spell open at the end of the period."
+                    "1.1", "Current EHE recorded at the end of the year (Y0–Y10)",
+                    definition: "Children with an EHE spell open at the end of the period, after Y11 have left "
+                        + "(NC year from the date of birth; children without one are counted)."
                 ) { context, interval in
-                    IndicatorValue(context.current(at: interval.end).distinctCount(\.child))
+                    IndicatorValue(
+                        context.current(at: interval.end).filter { !$0.isYear11OrAbove(at: interval.end) }
+                            .distinctCount(\.child))
                 },
                 EHEIndicator("1.2", "Started EHE", definition: "Children whose EHE spell started in the period.") {
                     context, interval in
@@ -75,7 +83,7 @@ public enum EHEScorecard {
                     ["return", "started school", "started in a school"]),
                 ended("1.4", "Referred to CME", ["cme", "missing education"]),
                 ended("1.5", "Moved to another LA or out of area", ["moved", "transfer", "other la"]),
-                ended("1.6", "Y11 leavers", ["compulsory", "y11", "year 11"]),
+                yearElevenLeavers("1.6", "Y11 leavers", gender: nil),
                 EHEIndicator(
                     "1.7", "Total in EHE at some time during the year",
                     definition: "Children with an EHE spell open on any day of the period."
@@ -89,9 +97,9 @@ public enum EHEScorecard {
             "2", "Current EHE at the end of the year by age and sex",
             [
                 byAge("2.1", "Girls, primary age (Reception–Y6)", .female, 0...6),
-                byAge("2.2", "Girls, secondary age (Y7–Y11)", .female, 7...11),
+                byAge("2.2", "Girls, secondary age (Y7–Y10)", .female, 7...10),
                 byAge("2.3", "Boys, primary age (Reception–Y6)", .male, 0...6),
-                byAge("2.4", "Boys, secondary age (Y7–Y11)", .male, 7...11),
+                byAge("2.4", "Boys, secondary age (Y7–Y10)", .male, 7...10),
                 EHEIndicator(
                     "2.5", "Primary age (all)", definition: "Current at the end, NC year R–6 from the date of birth."
                 ) {
@@ -99,11 +107,13 @@ public enum EHEScorecard {
                     IndicatorValue(current(context, interval, years: 0...6, gender: nil))
                 },
                 EHEIndicator(
-                    "2.6", "Secondary age (all)", definition: "Current at the end, NC year 7–11 from the date of birth."
+                    "2.6", "Secondary age (all)", definition: "Current at the end, NC year 7–10 from the date of birth."
                 ) {
                     context, interval in
-                    IndicatorValue(current(context, interval, years: 7...11, gender: nil))
+                    IndicatorValue(current(context, interval, years: 7...10, gender: nil))
                 },
+                yearElevenLeavers("2.7", "Girls, Y11 leavers", gender: .female),
+                yearElevenLeavers("2.8", "Boys, Y11 leavers", gender: .male),
             ]),
     ]
 
@@ -144,6 +154,24 @@ public enum EHEScorecard {
             context, interval in
             IndicatorValue(
                 context.spells.filter { $0.ended(in: interval, reasonContaining: words) }.distinctCount(\.child))
+        }
+    }
+
+    private static func yearElevenLeavers(_ id: String, _ title: String, gender: Gender?) -> EHEIndicator {
+        EHEIndicator(
+            id, title,
+            definition: "Children in NC year 11 at the period end whose EHE spell was open then or ended in the "
+                + "period at the end of compulsory school age."
+        ) { context, interval in
+            let leavers = context.spells.filter { fact in
+                guard let dob = fact.person.dateOfBirth,
+                    SchoolYear.nationalCurriculumYear(dateOfBirth: dob, on: interval.end) == 11,
+                    gender == nil || fact.person.gender == gender
+                else { return false }
+                return fact.isCurrent(at: interval.end)
+                    || fact.ended(in: interval, reasonContaining: ["compulsory", "y11", "year 11"])
+            }
+            return IndicatorValue(leavers.distinctCount(\.child))
         }
     }
 

@@ -41,7 +41,7 @@ struct EducationScorecardTests {
 
     @Test(arguments: [
         ("1.1", 2), ("1.2", 3), ("1.3", 1), ("1.4", 1), ("1.5", 0), ("1.6", 1), ("1.7", 5),
-        ("2.1", 1), ("2.2", 0), ("2.3", 1), ("2.4", 0), ("2.5", 2), ("2.6", 0),
+        ("2.1", 1), ("2.2", 0), ("2.3", 1), ("2.4", 0), ("2.5", 2), ("2.6", 0), ("2.7", 0), ("2.8", 1),
     ])
     func academicYear2018(id: String, expected: Int) {
         let context = EHEContext(cohort: Self.eheFixture())
