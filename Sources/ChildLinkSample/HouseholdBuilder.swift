@@ -24,6 +24,8 @@ struct HouseholdBuilder {
         let births = birthDates(culture: family.culture, random: &random)
         var children: [SampleChild] = []
         var usedForenames: Set<String> = []
+        // In a step-family the younger children carry the step-parent's surname; twins share one.
+        let stepFrom = births[random.below(births.count)].date
         for (offset, birth) in births.enumerated() {
             let gender: Gender = random.chance(0.51) ? .male : .female
             var forename = pickForename(family.culture, gender, avoiding: usedForenames, random: &random)
@@ -35,7 +37,7 @@ struct HouseholdBuilder {
             usedForenames.insert(forename)
             let child = makeChild(
                 id: firstChildID + offset, household: household, family: family, forename: forename,
-                gender: gender, dateOfBirth: birth.date, isTwin: birth.twinOf != nil || births.contains {
+                gender: gender, dateOfBirth: birth.date, usesStepSurname: birth.date >= stepFrom, isTwin: birth.twinOf != nil || births.contains {
                     $0.twinOf == offset
                 }, random: &random, ids: &ids)
             children.append(child)
@@ -189,12 +191,12 @@ struct HouseholdBuilder {
 
     private func makeChild(
         id: Int, household: Int, family: Family, forename: String, gender: Gender, dateOfBirth: CalendarDate,
-        isTwin: Bool, random: inout SampleRandom, ids: inout IdentifierFactory
+        usesStepSurname: Bool, isTwin: Bool, random: inout SampleRandom, ids: inout IdentifierFactory
     ) -> SampleChild {
         let culture = family.culture
         var surname = gender == .female ? family.surnamePair.1 : family.surnamePair.0
         var otherSurname: String?
-        if let step = family.stepSurnamePair, random.chance(0.5) {
+        if let step = family.stepSurnamePair, usesStepSurname {
             otherSurname = surname
             surname = gender == .female ? step.1 : step.0
         }
