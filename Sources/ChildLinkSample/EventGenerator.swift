@@ -36,17 +36,20 @@ struct EventGenerator {
         var inCME = Set<Int>()
         if random.chance(familyCMEChance) {
             let referralCount = random.chance(0.18) ? 2 : 1
-            for _ in 0..<referralCount {
-                let date = referralDate(random: &random)
+            let dates = (0..<referralCount).map { _ in referralDate(random: &random) }.sorted()
+            var previous = random.weighted(culture.isRecentArrival ? [30, 30, 20, 20] : [60, 25, 10, 5])
+            var lastClosure: CalendarDate?
+            for date in dates {
+                if let closed = lastClosure, closed < date { previous += 1 }
                 let familyID = ids.familyID()
-                let previous = random.weighted(culture.isRecentArrival ? [30, 30, 20, 20] : [60, 25, 10, 5])
                 let closure = closure(after: date, culture: culture, random: &random)
+                lastClosure = closure?.date
+                let family = FamilyReferral(
+                    date: date, familyID: familyID, previous: previous, closure: closure,
+                    locality: locality(children[0].address(on: date), random: &random))
                 for (index, child) in children.enumerated() where (5...16).contains(child.dateOfBirth.age(on: date)) {
                     inCME.insert(index)
-                    drafts.append(
-                        cmeDraft(
-                            child, index: index, date: date, familyID: familyID, previous: previous,
-                            closure: closure, random: &random))
+                    drafts.append(cmeDraft(child, index: index, referral: family, random: &random))
                 }
             }
         }
@@ -190,7 +193,8 @@ struct EventGenerator {
         return EventDraft(
             childIndex: index, dataset: .missing, date: startDate,
             fields: [
-                type.rawValue, FieldFormat.dateTime(minutes: start), end.map { FieldFormat.dateTime(minutes: $0) } ?? "",
+                type.rawValue, FieldFormat.dateTime(minutes: start),
+                end.map { FieldFormat.dateTime(minutes: $0) } ?? "",
                 status.rawValue, risk(child.cseRisk, random: &random), risk(child.cceRisk, random: &random), distance,
                 offered, accepted, completed, random.pick(BoroughData.reportedBy), found,
             ])
@@ -230,22 +234,31 @@ struct EventGenerator {
     ) -> [EventDraft] {
         var date = referralDate(random: &random)
         if !(5...16).contains(child.dateOfBirth.age(on: date)) { date = endDate.adding(days: -random.below(200)) }
-        let previous = random.weighted([60, 25, 10, 5])
-        return [
-            cmeDraft(
-                child, index: index, date: schoolDay(date), familyID: ids.familyID(), previous: previous,
-                closure: closure(after: date, culture: child.culture, random: &random), random: &random)
-        ]
+        let referral = FamilyReferral(
+            date: schoolDay(date), familyID: ids.familyID(), previous: random.weighted([60, 25, 10, 5]),
+            closure: closure(after: date, culture: child.culture, random: &random),
+            locality: locality(child.address(on: date), random: &random))
+        return [cmeDraft(child, index: index, referral: referral, random: &random)]
     }
 
-    private func cmeDraft(
-        _ child: SampleChild, index: Int, date: CalendarDate, familyID: String, previous: Int,
-        closure: (date: CalendarDate, outcome: String)?, random: inout SampleRandom
-    ) -> EventDraft {
-        let address = child.address(on: date)
-        let locality =
-            random.chance(0.08)
+    /// What the children referred together share.
+    private struct FamilyReferral {
+        let date: CalendarDate
+        let familyID: String
+        let previous: Int
+        let closure: (date: CalendarDate, outcome: String)?
+        let locality: String
+    }
+
+    private func locality(_ address: SampleAddress, random: inout SampleRandom) -> String {
+        random.chance(0.08)
             ? BoroughData.outsideLocality : random.pick(BoroughData.districts[address.district].localities)
+    }
+
+    private func cmeDraft(_ child: SampleChild, index: Int, referral: FamilyReferral, random: inout SampleRandom)
+        -> EventDraft
+    {
+        let date = referral.date
         let year = child.yearGroup(on: date)
         let school = child.school(on: date)
         let knownSchool = random.chance(0.85)
@@ -254,13 +267,14 @@ struct EventGenerator {
         return EventDraft(
             childIndex: index, dataset: .cme, date: date,
             fields: [
-                FieldFormat.date(date), familyID, String(previous + (random.chance(0.1) ? 1 : 0)),
-                BoroughData.presentingNeeds[random.weighted(BoroughData.presentingNeeds.map(\.1))].0, locality,
+                FieldFormat.date(date), referral.familyID, String(referral.previous),
+                BoroughData.presentingNeeds[random.weighted(BoroughData.presentingNeeds.map(\.1))].0,
+                referral.locality,
                 knownSchool ? school.urn : "", knownSchool ? school.name : "", phase,
                 FieldFormat.yearGroup(min(11, max(0, year))), FieldFormat.yesNo(child.fsmEligible),
                 FieldFormat.yesNo([.childInNeed, .childProtection, .lookedAfter].contains(status)),
-                FieldFormat.yesNo(status == .earlyHelp), closure.map { FieldFormat.date($0.date) } ?? "",
-                closure?.outcome ?? "",
+                FieldFormat.yesNo(status == .earlyHelp), referral.closure.map { FieldFormat.date($0.date) } ?? "",
+                referral.closure?.outcome ?? "",
             ])
     }
 
@@ -337,7 +351,10 @@ struct EventGenerator {
             drafts.append(
                 EventDraft(
                     childIndex: index, dataset: .exclusions, date: date,
-                    fields: [school.urn, school.name, school.phase, category.rawValue, FieldFormat.date(date), sessions, reason]))
+                    fields: [
+                        school.urn, school.name, school.phase, category.rawValue, FieldFormat.date(date), sessions,
+                        reason,
+                    ]))
         }
         return drafts
     }

@@ -37,9 +37,11 @@ struct HouseholdBuilder {
             usedForenames.insert(forename)
             let child = makeChild(
                 id: firstChildID + offset, household: household, family: family, forename: forename,
-                gender: gender, dateOfBirth: birth.date, usesStepSurname: birth.date >= stepFrom, isTwin: birth.twinOf != nil || births.contains {
-                    $0.twinOf == offset
-                }, random: &random, ids: &ids)
+                gender: gender, dateOfBirth: birth.date, usesStepSurname: birth.date >= stepFrom,
+                isTwin: birth.twinOf != nil
+                    || births.contains {
+                        $0.twinOf == offset
+                    }, random: &random, ids: &ids)
             children.append(child)
         }
         return children

@@ -140,7 +140,10 @@ enum NameData {
             "Zuzanna", "Julia", "Maja", "Zofia", "Wiktoria", "Aleksandra", "Natalia", "Oliwia", "Hanna", "Łucja",
             "Małgorzata", "Agnieszka", "Weronika", "Karolina",
         ],
-        ["Blessing", "Precious", "Grace", "Favour", "Esther", "Abigail", "Amara", "Chioma", "Hodan", "Ayan", "Deborah"],
+        [
+            "Blessing", "Precious", "Grace", "Favour", "Esther", "Abigail", "Amara", "Chioma", "Hodan", "Ayan",
+            "Deborah",
+        ],
         [
             "Aaliyah", "Tia", "Leah", "Jada", "Nevaeh", "Imani", "Skye", "Layla", "Mia", "Ruby", "Maya", "Amelia",
             "Sienna", "Kiera",

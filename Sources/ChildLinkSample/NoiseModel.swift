@@ -46,9 +46,12 @@ struct NoiseModel {
         } else if child.otherSurname != nil, random.chance(0.15) {
             names.formerSurname = child.otherSurname!
         }
-        if let forms = NameVariants.forenameForms[names.forename] {
+        let plainForename = NameVariants.withoutDiacritics(names.forename)
+        if let forms = NameVariants.forenameForms[names.forename]?.filter({ $0 != plainForename }), !forms.isEmpty {
             let usesVariant = random.chance(rate(child.culture == .whiteBritish ? 0.04 : 0.1))
-            if usesVariant { names.forename = random.pick(forms) } else if random.chance(0.03) {
+            if usesVariant {
+                names.forename = random.pick(forms)
+            } else if random.chance(0.03) {
                 names.preferred = random.pick(forms)
             }
         }
@@ -172,7 +175,9 @@ struct NoiseModel {
         if roll < rate(0.05) { return "NOBT" }
         if roll < rate(0.055) { return "REFU" }
         if child.ethnicity == "WROM", random.chance(0.2) { return "WOTH" }
-        if child.ethnicity == "WOTH", child.culture != .polish, child.culture.isRecentArrival, random.chance(0.1) { return "WROM" }
+        if child.ethnicity == "WOTH", child.culture != .polish, child.culture.isRecentArrival, random.chance(0.1) {
+            return "WROM"
+        }
         return child.ethnicity
     }
 
@@ -185,7 +190,9 @@ struct NoiseModel {
             address = random.pick(child.addresses)
         }
         var postcode = address.postcode
-        if random.chance(rate(0.02)) { postcode = "" } else if random.chance(0.08) {
+        if random.chance(rate(0.02)) {
+            postcode = ""
+        } else if random.chance(0.08) {
             postcode = postcode.replacingSpace
         } else if random.chance(rate(0.004)) {
             postcode = String(postcode.dropLast(2)) + String(postcode.suffix(2).reversed())

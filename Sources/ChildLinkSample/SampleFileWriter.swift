@@ -63,7 +63,9 @@ struct SampleFileWriter: SampleSink {
         for (index, field) in fields.enumerated() {
             if index > 0 { file.write(byte: UInt8(ascii: ",")) }
             if needsQuoting(field) {
-                try file.write("\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"")
+                try file.write(
+                    "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
+                        + "\"")
             } else {
                 try file.write(field)
             }

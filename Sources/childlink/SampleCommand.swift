@@ -6,7 +6,8 @@ extension ChildLink {
     struct Sample: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "sample",
-            abstract: "Generate a synthetic borough and its four extracts, for trying ChildLink out and for benchmarks.",
+            abstract:
+                "Generate a synthetic borough and its four extracts, for trying ChildLink out and for benchmarks.",
             discussion: """
                 Makes an invented Rotherham-like borough (LA 372): families with siblings, twins and \
                 step-families, a realistic ethnic mix (names with diacritics included), and the records \

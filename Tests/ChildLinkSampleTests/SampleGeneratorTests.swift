@@ -55,7 +55,8 @@ struct SampleFileTests {
         _ = try SamplePopulation.write(small, to: folder.path)
         var quotedFields = 0
         for dataset in SampleLayout.datasets {
-            let text = try String(contentsOfFile: folder.path + "/\(SampleLayout.fileStem(dataset)).csv", encoding: .utf8)
+            let text = try String(
+                contentsOfFile: folder.path + "/\(SampleLayout.fileStem(dataset)).csv", encoding: .utf8)
             let rows = CSVTestParser.parse(text)
             #expect(rows.first == SampleLayout.columns(dataset))
             for (index, row) in rows.enumerated() {
@@ -112,7 +113,9 @@ struct SampleFileTests {
                 #expect(["amp;", "lt;", "gt;", "quot;", "apos;"].contains { piece.hasPrefix($0) })
             }
         }
-        #expect(SampleFileWriter.xmlEscaped("Tom & Jerry <3> \"x\" 'y'") == "Tom &amp; Jerry &lt;3&gt; &quot;x&quot; &apos;y&apos;")
+        #expect(
+            SampleFileWriter.xmlEscaped("Tom & Jerry <3> \"x\" 'y'")
+                == "Tom &amp; Jerry &lt;3&gt; &quot;x&quot; &apos;y&apos;")
         #expect(SampleFileWriter.xmlEscaped("Horváthová") == "Horváthová")
     }
 }
