@@ -88,34 +88,18 @@ public enum SampleJob {
         }
     }
 
-    /// Why the job failed.
-    public enum Failure: Error, CustomStringConvertible {
-        /// The options were invalid.
-        case invalidOptions(String)
-        /// The output folder could not be created.
-        case cannotCreateFolder(String)
-
-        /// The message.
-        public var description: String {
-            switch self {
-            case .invalidOptions(let problem): problem
-            case .cannotCreateFolder(let path): "cannot create the folder \(path)"
-            }
-        }
-    }
-
     /// Generates the sample into `options.outputDirectory`.
-    /// - Throws: ``Failure`` for bad options or an uncreatable folder; `SampleError` when a file
+    /// - Throws: ``SampleJobError`` for bad options or an uncreatable folder; `SampleError` when a file
     ///   cannot be written.
     public static func run(_ options: Options, logger: Logger) throws -> Result {
         guard let configuration = options.configuration else {
-            throw Failure.invalidOptions(options.problem ?? "invalid options")
+            throw SampleJobError.invalidOptions(options.problem ?? "invalid options")
         }
         do {
             try FileManager.default.createDirectory(
                 atPath: options.outputDirectory, withIntermediateDirectories: true)
         } catch {
-            throw Failure.cannotCreateFolder(options.outputDirectory)
+            throw SampleJobError.cannotCreateFolder(path: options.outputDirectory)
         }
         logger.debug("sample: generating into \(options.outputDirectory), seed \(options.seed)")
         let clock = ContinuousClock()
@@ -129,5 +113,21 @@ public enum SampleJob {
             children: summary.children, households: summary.households,
             recordsPerDataset: SampleLayout.datasets.map { ($0.rawValue, summary.records[$0] ?? 0) },
             files: summary.files.map { directory + $0 }, seconds: seconds)
+    }
+}
+
+/// Why `childlink sample` could not run.
+public enum SampleJobError: Error, CustomStringConvertible {
+    /// The options were invalid (the message says which and how to fix it).
+    case invalidOptions(String)
+    /// The output folder could not be created.
+    case cannotCreateFolder(path: String)
+
+    /// The message shown to the user.
+    public var description: String {
+        switch self {
+        case .invalidOptions(let problem): problem
+        case .cannotCreateFolder(let path): "cannot create the folder \(path)"
+        }
     }
 }

@@ -19,8 +19,8 @@ extension ChildLink {
                   exclusions.csv/.xml, and truth.csv (which record belongs to which invented child).
 
                 The same seed and options always give byte-identical files.
-                About 2.2 records are made per child: --children 450000 (or --records 1000000) gives
-                roughly a million records.
+                About 2.7 records are made per child: --children 367000 (or --records 1000000) gives
+                about a million records.
                 """
         )
 
