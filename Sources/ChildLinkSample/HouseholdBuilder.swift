@@ -26,14 +26,12 @@ struct HouseholdBuilder {
         var usedForenames: Set<String> = []
         // In a step-family the younger children carry the step-parent's surname; twins share one.
         let stepFrom = births[random.below(births.count)].date
+        let planned = plannedTwinNames(births, culture: family.culture, random: &random)
         for (offset, birth) in births.enumerated() {
-            let gender: Gender = random.chance(0.51) ? .male : .female
-            var forename = pickForename(family.culture, gender, avoiding: usedForenames, random: &random)
-            if birth.twinOf != nil, let twin = children.last, random.chance(0.3),
-                let similar = similarTwinName(to: twin, gender: gender, avoiding: usedForenames)
-            {
-                forename = similar
-            }
+            let gender: Gender = planned[offset]?.gender ?? (random.chance(0.51) ? .male : .female)
+            let forename =
+                planned[offset]?.name
+                ?? pickForename(family.culture, gender, avoiding: usedForenames, random: &random)
             usedForenames.insert(forename)
             let child = makeChild(
                 id: firstChildID + offset, household: household, family: family, forename: forename,
@@ -157,13 +155,22 @@ struct HouseholdBuilder {
         culture == .mixed && random.chance(0.6) ? .whiteBritish : culture
     }
 
-    private func similarTwinName(to twin: SampleChild, gender: Gender, avoiding used: Set<String>) -> String? {
-        guard twin.gender == gender else { return nil }
-        for (first, second, isBoy) in NameData.similarTwinNames where isBoy == (gender == .male) {
-            if twin.forename == first, !used.contains(second) { return second }
-            if twin.forename == second, !used.contains(first) { return first }
+    /// Some parents give twins similar names (Jayden and Jaden): the pair's names and sex, by birth.
+    private func plannedTwinNames(_ births: [Birth], culture: Culture, random: inout SampleRandom)
+        -> [Int: (name: String, gender: Gender)]
+    {
+        var planned: [Int: (name: String, gender: Gender)] = [:]
+        for (offset, birth) in births.enumerated() where birth.twinOf != nil && random.chance(0.35) {
+            let gender: Gender = random.chance(0.5) ? .male : .female
+            let names = culture == .mixed ? [culture, .whiteBritish] : [culture]
+            let pool = names.flatMap { gender == .male ? $0.boys : $0.girls }
+            let candidates = NameData.similarTwinNames.filter { $0.2 == (gender == .male) && pool.contains($0.0) }
+            guard !candidates.isEmpty else { continue }
+            let pair = random.pick(candidates)
+            planned[offset - 1] = (pair.0, gender)
+            planned[offset] = (pair.1, gender)
         }
-        return nil
+        return planned
     }
 
     private func middleNames(_ culture: Culture, _ gender: Gender, forename: String, random: inout SampleRandom)

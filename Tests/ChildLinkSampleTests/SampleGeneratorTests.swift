@@ -264,3 +264,82 @@ enum CSVTestParser {
         return rows
     }
 }
+
+@Suite("Sample noise")
+struct SampleNoiseTests {
+    /// The share of records whose forename, surname or date of birth differs from the true child's.
+    private func changedShare(_ noise: NoiseLevel) -> Double {
+        let configuration = SampleConfiguration(children: 1500, seed: 11, noise: noise)
+        let children = Dictionary(
+            uniqueKeysWithValues: SamplePopulation.children(configuration).map { ($0.id, $0) })
+        let (records, truth) = SamplePopulation.generate(configuration)
+        let changed = records.filter { record in
+            let child = children[truth[record.key]!]!
+            return record.person.forename != child.forename || record.person.dateOfBirth != child.dateOfBirth
+                || (record.person.surname != child.surname && record.person.surname != child.otherSurname)
+        }
+        return Double(changed.count) / Double(records.count)
+    }
+
+    @Test("higher noise levels change more records")
+    func noiseLevelsOrder() {
+        let low = changedShare(.low)
+        let standard = changedShare(.standard)
+        let high = changedShare(.high)
+        #expect(low < standard && standard < high, "low \(low), default \(standard), high \(high)")
+        #expect(standard > 0.03 && standard < 0.35, "default noise should look like a real council's data")
+    }
+
+    @Test("some children are registered twice in one system, under a second person id")
+    func withinDatasetDuplicates() {
+        let (records, truth) = SamplePopulation.generate(SampleConfiguration(children: 3000, seed: 2019))
+        var personIDs: [String: Set<String>] = [:]
+        for record in records {
+            let system = record.dataset == .missing ? "LCS" : "Education"
+            personIDs["\(truth[record.key]!)/\(system)", default: []].insert(record.person.personID ?? "")
+        }
+        #expect(personIDs.values.contains { $0.count > 1 })
+    }
+
+    @Test("some twins have similar forenames (Jayden and Jaden)")
+    func similarTwinNames() {
+        let twins = SamplePopulation.children(SampleConfiguration(children: 8000, seed: 5)).filter(\.isTwin)
+        let pairs = Dictionary(grouping: twins) { "\($0.household)/\($0.dateOfBirth)" }.values
+        let similar = pairs.filter { pair in
+            NameData.similarTwinNames.contains { entry in
+                Set(pair.map(\.forename)) == [entry.0, entry.1]
+            }
+        }
+        #expect(!similar.isEmpty)
+    }
+
+    @Test(
+        "name variants",
+        arguments: [
+            ("Horváthová", "Horvathova"), ("Štefan", "Stefan"), ("Ionuț", "Ionut"), ("Łukasz", "Lukasz"),
+            ("Wiśniewska", "Wisniewska"), ("Smith", "Smith"),
+        ])
+    func diacritics(written: String, plain: String) {
+        #expect(NameVariants.withoutDiacritics(written) == plain)
+    }
+
+    @Test("a typo keeps the first letter and changes the name by one edit")
+    func typo() {
+        var random = SampleRandom(seed: 1)
+        for _ in 0..<200 {
+            let slipped = NameVariants.typo("Katherine", random: &random)
+            #expect(slipped.first == "K")
+            #expect(abs(slipped.count - 9) <= 1)
+        }
+    }
+
+    @Test("the random generator is reproducible and spreads its values")
+    func randomReproducible() {
+        var first = SampleRandom(seed: 42)
+        var second = SampleRandom(seed: 42)
+        let a = (0..<100).map { _ in first.below(10) }
+        let b = (0..<100).map { _ in second.below(10) }
+        #expect(a == b)
+        #expect(Set(a).count == 10)
+    }
+}
