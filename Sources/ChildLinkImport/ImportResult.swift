@@ -55,8 +55,10 @@ public enum ExtractLayout: Hashable, Sendable, CustomStringConvertible {
 
 /// How good the identifiers in a file's imported records are: the shares an analyst checks first.
 public struct IdentifierQuality: Hashable, Sendable {
-    /// Records with a UPN (or a `UN` code, counted as present but not valid).
+    /// Records with a UPN.
     public var upnPresent = 0
+    /// Records with a `UN1`–`UN7` code in place of a UPN (counted as absent, not as invalid).
+    public var upnUnknownCodes = 0
     /// Records whose UPN is valid (format, LA code, check letter).
     public var upnValid = 0
     /// Records with an NHS number.
@@ -76,7 +78,7 @@ public struct IdentifierQuality: Hashable, Sendable {
             upnPresent += 1
             if upn.isValid { upnValid += 1 }
         } else if person.upnUnknownReason != nil {
-            upnPresent += 1
+            upnUnknownCodes += 1
         }
         if let nhs = person.nhsNumber {
             nhsPresent += 1

@@ -41,6 +41,7 @@ struct XMLStreamReader {
         placement: (_ rootName: String) throws -> XMLRecordPlacement,
         body: (XMLRecordElement) throws -> Void
     ) throws {
+        if let line = XMLPrologScan.doctypeLine(path: path) { throw ImportError.xmlDoctypeRefused(path: path, line: line) }
         xmlInitParser()
         let options = Int32(XML_PARSE_NONET.rawValue)
         guard let reader = xmlReaderForFile(path, nil, options) else { throw ImportError.unreadableFile(path: path) }
