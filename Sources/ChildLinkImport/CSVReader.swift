@@ -35,9 +35,9 @@ struct CSVReader {
 
     /// Opens `path`.
     /// - Throws: ``ImportError/unreadableFile(path:)``.
-    init(path: String) throws {
+    init(path: String, chunkSize: Int = ChunkedTextInput.chunkSize) throws {
         self.path = path
-        self.input = try ChunkedTextInput(path: path)
+        self.input = try ChunkedTextInput(path: path, chunkSize: chunkSize)
     }
 
     /// The encoding detected so far (Windows-1252 is only known once a non-UTF-8 field was read).

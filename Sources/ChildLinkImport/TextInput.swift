@@ -21,13 +21,15 @@ struct ChunkedTextInput {
     static let chunkSize = 1 << 20
 
     private let handle: FileHandle
+    private let chunkSize: Int
     private(set) var encoding: TextEncodingName = .utf8
     private var isFirstChunk = true
     private var utf16Carry: [UInt8] = []
     private var pendingHighSurrogate: UInt16?
 
-    /// Opens `path` for reading.
-    init(path: String) throws {
+    /// Opens `path` for reading, `chunkSize` bytes at a time.
+    init(path: String, chunkSize: Int = ChunkedTextInput.chunkSize) throws {
+        self.chunkSize = chunkSize
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ImportError.unreadableFile(path: path)
         }
@@ -36,12 +38,16 @@ struct ChunkedTextInput {
 
     /// The next chunk of UTF-8 bytes, or `nil` at the end of the file.
     mutating func nextChunk() throws -> [UInt8]? {
-        guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else {
+        guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else {
             try? handle.close()
             return nil
         }
         var bytes = [UInt8](data)
         if isFirstChunk {
+            // A BOM must be seen whole, whatever the chunk size.
+            while bytes.count < 3, let more = try handle.read(upToCount: 3 - bytes.count), !more.isEmpty {
+                bytes += more
+            }
             isFirstChunk = false
             bytes = detectEncoding(bytes)
         }

@@ -115,7 +115,7 @@ private struct XMLRecordWalker {
         switch type {
         case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), Int32(XML_READER_TYPE_ENTITY.rawValue),
             Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue):
-            throw ImportError.xmlDoctypeRefused(path: path, line: Int(xmlTextReaderGetParserLineNumber(reader)))
+            throw ImportError.xmlDoctypeRefused(path: path, line: Self.nodeLine(reader))
         case Int32(XML_READER_TYPE_ELEMENT.rawValue):
             let name = Self.localName(reader)
             let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
@@ -143,7 +143,7 @@ private struct XMLRecordWalker {
         if current == nil {
             guard depth == placement.depth, placement.name == nil || placement.name == name else { return }
             recordCount += 1
-            let line = Int(xmlTextReaderGetParserLineNumber(reader))
+            let line = Self.nodeLine(reader)
             let parents = parentPath(depth: depth)
             current = XMLRecordElement(
                 name: name, index: recordCount, line: line, path: "\(parents)/\(name)[\(recordCount)]", fields: [])
@@ -175,6 +175,15 @@ private struct XMLRecordWalker {
     }
 
     private var placementParentName: String { rootName == "Message" ? "Children" : "…" }
+
+    /// The line the current node starts on (the parser's own line runs ahead, as it reads in blocks).
+    static func nodeLine(_ reader: xmlTextReaderPtr) -> Int {
+        if let node = xmlTextReaderCurrentNode(reader) {
+            let line = Int(xmlGetLineNo(node))
+            if line > 0 { return line }
+        }
+        return Int(xmlTextReaderGetParserLineNumber(reader))
+    }
 
     private static func localName(_ reader: xmlTextReaderPtr) -> String {
         guard let name = xmlTextReaderConstLocalName(reader) else { return "" }
