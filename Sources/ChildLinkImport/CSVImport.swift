@@ -107,7 +107,7 @@ extension ImportSession {
                 if let column = header.keys.firstIndex(where: { keys.contains($0) }) { columns[field.ordinal] = column }
             }
             for field in ReferenceField.required(for: dataset) where field != .category && columns[field.ordinal] < 0 {
-                let name = options.profile?.fieldNames[field]?.first.map { "\($0)' (\(field.rawValue)" } ?? field.rawValue
+                let name = options.profile?.fieldNames[field]?.first.map { "\($0) (\(field.rawValue))" } ?? field.rawValue
                 throw ImportError.missingColumn(path: path, column: name, dataset: dataset.title)
             }
         }
