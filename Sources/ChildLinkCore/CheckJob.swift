@@ -68,7 +68,7 @@ public struct CheckJob: Sendable {
     ///   problems are in the outcome instead.
     public func run() throws -> Outcome {
         let profile = try options.profilePath.map { try MappingProfile(contentsOf: $0) }
-        let reader = ExtractReader(options: ImportOptions(dataset: options.dataset, profile: profile))
+        let reader = ExtractReader(options: ImportOptions(dataset: options.dataset, profile: profile, retainRecords: false))
         let result = try reader.read(paths: options.paths)
         var rejectsFile: String?
         if !result.rejects.isEmpty {

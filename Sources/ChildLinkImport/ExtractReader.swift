@@ -65,6 +65,14 @@ struct ImportSession {
     var rejects: [RejectedRecord] = []
     var diagnostics: [Diagnostic] = []
     var ssda903 = SSDA903Tables()
+    /// When records are not retained: a fingerprint of each key → (content fingerprint, where first seen).
+    var fingerprints: [UInt64: Fingerprint] = [:]
+
+    struct Fingerprint {
+        var content: UInt64
+        var fileIndex: Int32
+        var line: Int32
+    }
 
     init(options: ImportOptions) { self.options = options }
 
@@ -92,6 +100,7 @@ struct ImportSession {
     /// Accepts a record unless its key was seen: an exact repeat counts as a duplicate, a
     /// different record under the same id is rejected.
     mutating func accept(_ record: SourceRecord, fileIndex: Int) {
+        guard options.retainRecords else { return acceptFingerprint(record, fileIndex: fileIndex) }
         if let existing = indexByKey[record.key].map({ records[$0] }) {
             if existing.person == record.person, existing.event == record.event {
                 files[fileIndex].duplicates += 1
@@ -107,6 +116,34 @@ struct ImportSession {
         }
         indexByKey[record.key] = records.count
         records.append(record)
+        files[fileIndex].imported += 1
+        count(record.person, recordID: record.key.recordID, location: record.location, fileIndex: fileIndex)
+    }
+
+    /// ``accept(_:fileIndex:)`` without keeping the record: duplicates are found by fingerprints.
+    mutating func acceptFingerprint(_ record: SourceRecord, fileIndex: Int) {
+        var keyHasher = Hasher()
+        keyHasher.combine(record.key)
+        let key = UInt64(bitPattern: Int64(keyHasher.finalize()))
+        var contentHasher = Hasher()
+        contentHasher.combine(record.person)
+        contentHasher.combine(record.event)
+        let content = UInt64(bitPattern: Int64(contentHasher.finalize()))
+        if let existing = fingerprints[key] {
+            if existing.content == content {
+                files[fileIndex].duplicates += 1
+            } else {
+                let idField = ReferenceField.idField(of: record.dataset).rawValue
+                let first = SourceLocation(file: files[Int(existing.fileIndex)].path, line: Int(existing.line))
+                reject(
+                    fileIndex, at: record.location ?? SourceLocation(file: files[fileIndex].path, line: 0),
+                    RowRejection(field: idField, reason: "duplicate \(idField) with different content (first at \(first))"),
+                    recordID: record.key.recordID)
+            }
+            return
+        }
+        fingerprints[key] = Fingerprint(
+            content: content, fileIndex: Int32(fileIndex), line: Int32(clamping: record.location?.line ?? 0))
         files[fileIndex].imported += 1
         count(record.person, recordID: record.key.recordID, location: record.location, fileIndex: fileIndex)
     }

@@ -9,10 +9,16 @@ public struct ImportOptions: Sendable, Hashable {
     /// A council's mapping profile (`--profile`), applied to every reference-layout file.
     public var profile: MappingProfile?
 
+    /// Whether ``ImportResult/records`` holds the records (the default). `check` turns it off:
+    /// it needs only counts, rejects and identifier quality, and then memory stays flat however
+    /// large the files are (duplicates are then recognised by a 64-bit fingerprint of each record).
+    public var retainRecords: Bool
+
     /// Creates options.
-    public init(dataset: Dataset? = nil, profile: MappingProfile? = nil) {
+    public init(dataset: Dataset? = nil, profile: MappingProfile? = nil, retainRecords: Bool = true) {
         self.dataset = dataset
         self.profile = profile
+        self.retainRecords = retainRecords
     }
 
     /// The dataset expected of every file: the flag's, else the profile's.
@@ -149,7 +155,8 @@ public struct RejectedRecord: Hashable, Sendable, CustomStringConvertible {
 
 /// Everything one import produced.
 public struct ImportResult: Sendable {
-    /// The imported records, sorted by key (dataset, record id).
+    /// The imported records, sorted by key (dataset, record id); empty when
+    /// ``ImportOptions/retainRecords`` is off.
     public var records: [SourceRecord]
     /// One summary per input file, in reading order (folders expanded in sorted order).
     public var files: [FileSummary]

@@ -68,6 +68,15 @@ struct RejectTests {
         }
     }
 
+    @Test("without retained records, the counts, rejects and warnings are the same")
+    func fingerprints() throws {
+        let lean = try Fixture.read("missing-episodes-rejects.csv", options: ImportOptions(retainRecords: false))
+        #expect(lean.records.isEmpty)
+        #expect(lean.files == result.files)
+        #expect(lean.rejects == result.rejects)
+        #expect(lean.diagnostics == result.diagnostics)
+    }
+
     @Test("XML rejects carry the element path")
     func xmlReject() throws {
         let xml = try Fixture.read("xml-rejects.xml")
