@@ -47,11 +47,11 @@ struct RecordBuilder {
         var person = PersonFields()
         person.personID = r.text(.personID)
         if let upnText = r.text(.upn) {
-            person.upn = UPN(upnText)
+            person.upn = UPN(field: upnText)
             person.upnUnknownReason = UPNUnknownReason(rawValue: upnText.uppercased())
         }
-        person.formerUPN = r.text(.formerUPN).flatMap { UPN($0) }
-        person.nhsNumber = r.text(.nhsNumber).flatMap { NHSNumber($0) }
+        person.formerUPN = r.text(.formerUPN).flatMap { UPN(field: $0) }
+        person.nhsNumber = r.text(.nhsNumber).flatMap { NHSNumber(field: $0) }
         person.forename = r.text(.forename)
         person.middleNames = r.text(.middleNames)
         person.surname = r.text(.surname)
@@ -61,9 +61,9 @@ struct RecordBuilder {
             throw RowRejection(field: ReferenceField.dateOfBirth.rawValue, reason: "DateOfBirth is empty (required)")
         }
         person.dateOfBirth = dob
-        person.gender = try r.code(.gender) { Gender(code: $0) }
+        person.gender = try r.code(.gender, FastValues.gender)
         person.ethnicity = r.text(.ethnicity).flatMap { EthnicityCode($0) }
-        person.postcode = r.text(.postcode).flatMap { Postcode($0) }
+        person.postcode = r.text(.postcode).flatMap { Postcode(field: $0) }
         person.addressLine1 = r.text(.addressLine1)
         person.town = r.text(.town)
         return person
@@ -164,7 +164,7 @@ struct ValueReader<V: FieldValues> {
     func date(_ field: ReferenceField) throws(RowRejection) -> CalendarDate? {
         guard let text = text(field) else { return nil }
         if let profile, let parsed = profile.parseDateTime(text, field: field) { return parsed.date }
-        guard let date = CalendarDate(parsing: text) else { throw unreadable(field, "is not a date (dd/MM/yyyy or yyyy-MM-dd)") }
+        guard let date = FastValues.dateTime(text)?.date ?? CalendarDate(parsing: text) else { throw unreadable(field, "is not a date (dd/MM/yyyy or yyyy-MM-dd)") }
         return date
     }
 
@@ -172,7 +172,7 @@ struct ValueReader<V: FieldValues> {
     func dateTime(_ field: ReferenceField) throws(RowRejection) -> LocalDateTime? {
         guard let text = text(field) else { return nil }
         if let profile, let parsed = profile.parseDateTime(text, field: field) { return parsed }
-        guard let value = LocalDateTime(parsing: text) else {
+        guard let value = FastValues.dateTime(text) ?? LocalDateTime(parsing: text) else {
             throw unreadable(field, "is not a date-time (dd/MM/yyyy HH:mm or yyyy-MM-ddTHH:mm)")
         }
         return value

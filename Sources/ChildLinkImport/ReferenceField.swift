@@ -176,7 +176,12 @@ public enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparable
 }
 
 extension String {
+    /// The text without leading and trailing white space; returns `self` at once when both ends
+    /// are visible ASCII (almost every field), so that the hot path does not walk characters.
     func trimmingCharacters() -> String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         let isSpace: (Character) -> Bool = { $0.isWhitespace }
         guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
         let end = lastIndex(where: { !isSpace($0) })!

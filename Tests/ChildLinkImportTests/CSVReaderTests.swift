@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @testable import ChildLinkImport
-import ChildLinkModel
+@testable import ChildLinkModel
 
 @Suite("CSV reader")
 struct CSVReaderTests {
@@ -85,5 +85,37 @@ struct CSVReaderTests {
     @Test("Windows-1252 bytes 0x80–0x9F map to their characters")
     func windows1252Table() {
         #expect(FieldDecoding.windows1252([0x8A, 0x9A, 0x80, 0xE1]) == "Šš€á")
+    }
+}
+
+@Suite("Fast paths agree with the general parsers")
+struct FastPathTests {
+    static let dateTexts = [
+        "03/06/2010", "2010-06-03", "31/02/2010", "2024-02-29", "2023-02-29", "14/02/2024 21:30", "14/02/2024T21:30",
+        "2024-02-14T21:30:59", "2024-02-14 21:30:60", "2024-02-14 24:00", "02/13/2024", "3/6/2010", "2010-6-03",
+        "14/02/2024 21:30:00", "14/02/2024 9:30", "aa/bb/cccc", "2024-02-14X21:30", "0000-01-01",
+    ]
+
+    @Test("dates and date-times", arguments: dateTexts)
+    func dates(_ text: String) {
+        #expect((FastValues.dateTime(text) ?? LocalDateTime(parsing: text)) == LocalDateTime(parsing: text))
+        #expect((FastValues.dateTime(text)?.date ?? CalendarDate(parsing: text)) == CalendarDate(parsing: text))
+    }
+
+    @Test("identifiers", arguments: [
+        "9434765919", "9434765918", "0000000000", "1111111111", "943 476 5919", "94347659", "943476591X",
+        "B801200005001", "A801200005001", "N20123452601K", "b801200005001", "B999200005001", "I801200005001",
+        "B80120000500", "UN1", "S60 1AE", "s60 1ae", "S601AE", "SW1A 1AA", "S60 1A1", "EC1A 1BB", "AB1 2CD ",
+        "12345 6AB", "ÁB1 2CD",
+    ])
+    func identifiers(_ text: String) {
+        #expect(NHSNumber(field: text) == NHSNumber(text))
+        #expect(UPN(field: text) == UPN(text))
+        #expect(Postcode(field: text) == Postcode(text))
+    }
+
+    @Test("gender codes", arguments: ["M", "F", "U", "1", "2", "0", "9", "Male", "female", "a) Male", "1 - Male", "X", "Boy"])
+    func genders(_ text: String) {
+        #expect(FastValues.gender(text) == Gender(code: text))
     }
 }
