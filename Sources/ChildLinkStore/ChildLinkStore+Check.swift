@@ -75,3 +75,17 @@ extension ChildLinkStore {
         try Row.fetchAll(db, sql: sql + " ORDER BY 1, 2", arguments: [runID]).map { "\($0["dataset"] as String):\($0["recordID"] as String)" }
     }
 }
+
+extension ChildLinkStore {
+    /// The names of the schema migrations applied, in order.
+    ///
+    /// - Throws: ``StoreError``.
+    public func appliedMigrations() throws -> [String] {
+        try read { db in try StoreSchema.migrator.appliedMigrations(db) }
+    }
+
+    /// Runs raw SQL in a write transaction. Internal: tests use it to simulate tampering and damage.
+    func executeUnchecked(_ sql: String) throws {
+        try write { db in try db.execute(sql: sql) }
+    }
+}

@@ -127,8 +127,14 @@ public final class ChildLinkStore: Sendable {
     private func backUp(_ db: Database) throws {
         guard let backupPath else { return }
         try FilePrivacy.createPrivateFile(at: backupPath)
+        // A second connection reads the last committed state (WAL lets it read while this run
+        // holds the write lock), so the backup is exactly the state this run starts from.
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let source = try DatabaseQueue(path: path!, configuration: readOnly)
         let destination = try DatabaseQueue(path: backupPath)
-        try destination.writeWithoutTransaction { try db.backup(to: $0) }
+        try source.backup(to: destination)
+        try source.close()
         try destination.close()
         FilePrivacy.restrictCompanions(of: backupPath)
     }
@@ -155,7 +161,7 @@ enum StoreErrors {
     static func mapping<T>(path: String, timeout: Double, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw StoreError.locked(path: path, seconds: timeout)
         } catch let error as DatabaseError {
             throw StoreError.database(path: path, message: error.message ?? "\(error.resultCode)")
