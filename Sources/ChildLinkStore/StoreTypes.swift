@@ -169,7 +169,7 @@ public struct StoreCheckReport: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Problems the store reports to its caller.
-public enum StoreError: Error, LocalizedError, Equatable {
+public enum StoreError: Error, LocalizedError, Equatable, CustomStringConvertible {
     /// Another process held the write lock longer than the busy timeout.
     case locked(path: String, seconds: Double)
     /// No backup file to restore from.
@@ -194,6 +194,9 @@ public enum StoreError: Error, LocalizedError, Equatable {
         case .database(let path, let message): "The ChildLink store \(path) reported an error: \(message)"
         }
     }
+
+    /// The same text as ``errorDescription``, for command-line output.
+    public var description: String { errorDescription ?? "store error" }
 }
 
 extension RecordKey {
