@@ -49,9 +49,12 @@ public enum ReviewJob {
             try store.decisions().map { ("\($0.recordA) \($0.recordB)", $0.kind) }, uniquingKeysWith: { $1 })
         var lines = ["Probability  RecordA  RecordB  Decision  Explanation"]
         for pair in pairs {
-            let decision = decisions["\(pair.recordA) \(pair.recordB)"].map { $0 == .mustLink ? "accepted" : "rejected" }
+            let decision = decisions["\(pair.recordA) \(pair.recordB)"].map {
+                $0 == .mustLink ? "accepted" : "rejected"
+            }
             lines.append(
-                "\(percent(pair.probability))  \(pair.recordA)  \(pair.recordB)  \(decision ?? "-")  \(pair.explanation)")
+                "\(percent(pair.probability))  \(pair.recordA)  \(pair.recordB)  \(decision ?? "-")  \(pair.explanation)"
+            )
         }
         return lines.joined(separator: "\n")
     }

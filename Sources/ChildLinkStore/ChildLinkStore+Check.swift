@@ -15,13 +15,15 @@ extension ChildLinkStore {
             var violations: [String] = []
             if let runID = try StoreQueries.latestAssignedRun(db) {
                 violations += try assignmentViolations(db, runID: runID)
-                violations += try identifierViolations(db, runID: runID, column: "upn", valid: "upnIsValid", label: "UPNs")
+                violations += try identifierViolations(
+                    db, runID: runID, column: "upn", valid: "upnIsValid", label: "UPNs")
                 violations += try identifierViolations(
                     db, runID: runID, column: "nhsNumber", valid: "nhsNumberIsValid", label: "NHS numbers")
                 violations += try mergedChildViolations(db, runID: runID)
             }
-            let triggers = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'") ?? 0
+            let triggers =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'") ?? 0
             if triggers < 2 { violations.append("the audit log's append-only triggers are missing") }
             return StoreCheckReport(integrity: integrity, violations: violations)
         }
@@ -72,7 +74,9 @@ extension ChildLinkStore {
     }
 
     private func keys(_ db: Database, sql: String, _ runID: Int) throws -> [String] {
-        try Row.fetchAll(db, sql: sql + " ORDER BY 1, 2", arguments: [runID]).map { "\($0["dataset"] as String):\($0["recordID"] as String)" }
+        try Row.fetchAll(db, sql: sql + " ORDER BY 1, 2", arguments: [runID]).map {
+            "\($0["dataset"] as String):\($0["recordID"] as String)"
+        }
     }
 }
 

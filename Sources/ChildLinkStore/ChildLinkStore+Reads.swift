@@ -74,7 +74,9 @@ extension ChildLinkStore {
         try read { db in
             guard let runID = try StoreQueries.latestAssignedRun(db) else { return [] }
             var records: [Int: [RecordKey]] = [:]
-            for row in try AssignmentRow.fetchAll(db, sql: "SELECT * FROM assignment WHERE runID = ?", arguments: [runID]) {
+            for row in try AssignmentRow.fetchAll(
+                db, sql: "SELECT * FROM assignment WHERE runID = ?", arguments: [runID])
+            {
                 if let key = StoreQueries.recordKey(row.dataset, row.recordID) {
                     records[Int(row.childID), default: []].append(key)
                 }

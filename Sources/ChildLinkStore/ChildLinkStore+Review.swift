@@ -111,7 +111,8 @@ enum PrivateFileWriter {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
             if rename(temporary, path) != 0 {
-                throw StoreError.database(path: path, message: "cannot write the file: \(String(cString: strerror(errno)))")
+                throw StoreError.database(
+                    path: path, message: "cannot write the file: \(String(cString: strerror(errno)))")
             }
         } catch {
             unlink(temporary)

@@ -176,7 +176,8 @@ enum FilePrivacy {
     static func createPrivateFile(at path: String) throws {
         let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw StoreError.database(path: path, message: "cannot create the file: \(String(cString: strerror(errno)))")
+            throw StoreError.database(
+                path: path, message: "cannot create the file: \(String(cString: strerror(errno)))")
         }
         fchmod(descriptor, 0o600)
         close(descriptor)

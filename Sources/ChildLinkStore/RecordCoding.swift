@@ -87,7 +87,8 @@ private struct MissingDTO: Codable {
 
     func model() throws -> MissingEpisode {
         MissingEpisode(
-            type: try required(EpisodeType(rawValue: type), "type"), start: try required(dateTime(start, "start"), "start"),
+            type: try required(EpisodeType(rawValue: type), "type"),
+            start: try required(dateTime(start, "start"), "start"),
             end: try dateTime(end, "end"), socialCareStatus: socialCareStatus.flatMap(SocialCareStatus.init(rawValue:)),
             cseRisk: cseRisk.flatMap(RiskLevel.init(rawValue:)), cceRisk: cceRisk.flatMap(RiskLevel.init(rawValue:)),
             placementDistanceMiles: placementDistanceMiles, rhiOffered: rhiOffered, rhiAccepted: rhiAccepted,
@@ -122,9 +123,11 @@ private struct CMEDTO: Codable {
         CMEReferral(
             referralDate: try required(date(referralDate, "referralDate"), "referralDate"), familyID: familyID,
             previousEpisodes: previousEpisodes, presentingNeed: presentingNeed, locality: locality,
-            lastSchoolURN: lastSchoolURN, lastSchoolName: lastSchoolName, phase: phase.flatMap(SchoolPhase.init(rawValue:)),
+            lastSchoolURN: lastSchoolURN, lastSchoolName: lastSchoolName,
+            phase: phase.flatMap(SchoolPhase.init(rawValue:)),
             yearGroup: yearGroup, fsmEligible: fsmEligible, openToSocialCare: openToSocialCare,
-            openToEarlyHelp: openToEarlyHelp, closedDate: try date(closedDate, "closedDate"), closureOutcome: closureOutcome)
+            openToEarlyHelp: openToEarlyHelp, closedDate: try date(closedDate, "closedDate"),
+            closureOutcome: closureOutcome)
     }
 }
 
@@ -190,7 +193,8 @@ private struct SocialCareDTO: Codable {
             try texts.map { try required(CalendarDate(parsing: $0), field) }
         }
         return SocialCareRecord(
-            referralDates: try dates(referralDates, "referralDates"), closureDates: try dates(closureDates, "closureDates"),
+            referralDates: try dates(referralDates, "referralDates"),
+            closureDates: try dates(closureDates, "closureDates"),
             protectionPlanStarts: try dates(protectionPlanStarts, "protectionPlanStarts"),
             assessmentFactors: assessmentFactors)
     }

@@ -78,11 +78,13 @@ struct RecordColumns: Hashable {
             upnUnknownReason: upnUnknownReason.flatMap(UPNUnknownReason.init(rawValue:)),
             nhsNumber: nhsNumber.flatMap { NHSNumber($0) }, forename: forename, middleNames: middleNames,
             surname: surname, preferredName: preferredName, formerSurname: formerSurname,
-            dateOfBirth: dateOfBirth.flatMap { CalendarDate(parsing: $0) }, gender: gender.flatMap(Gender.init(rawValue:)),
+            dateOfBirth: dateOfBirth.flatMap { CalendarDate(parsing: $0) },
+            gender: gender.flatMap(Gender.init(rawValue:)),
             ethnicity: ethnicity.flatMap { EthnicityCode($0) }, postcode: postcode.flatMap { Postcode($0) },
             addressLine1: addressLine1, town: town)
         let location = sourceFile.map { SourceLocation(file: $0, line: sourceLine ?? 0) }
-        return SourceRecord(recordID: recordID, person: person, event: try EventCoding.decode(eventJSON), location: location)
+        return SourceRecord(
+            recordID: recordID, person: person, event: try EventCoding.decode(eventJSON), location: location)
     }
 }
 

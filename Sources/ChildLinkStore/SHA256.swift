@@ -50,7 +50,8 @@ public enum SHA256 {
     public static func hex(of text: String) -> String { hex(Array(text.utf8)) }
 
     private static func compress(
-        _ block: UnsafePointer<UInt8>, state: UnsafeMutableBufferPointer<UInt32>, schedule w: UnsafeMutableBufferPointer<UInt32>
+        _ block: UnsafePointer<UInt8>, state: UnsafeMutableBufferPointer<UInt32>,
+        schedule w: UnsafeMutableBufferPointer<UInt32>
     ) {
         for t in 0..<16 {
             let b = block + 4 * t

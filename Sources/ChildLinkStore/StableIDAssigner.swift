@@ -141,7 +141,8 @@ public enum StableIDAssigner {
         let list = moved.map(\.description).joined(separator: ", ")
         return ChildIDEvent(
             kind: .merge, childID: survivor, otherID: merged, records: moved,
-            reason: "\(merged) merged into \(survivor) (the older id): its records \(list) are now linked to \(survivor)'s")
+            reason:
+                "\(merged) merged into \(survivor) (the older id): its records \(list) are now linked to \(survivor)'s")
     }
 
     private static func splitEvents(

@@ -70,8 +70,10 @@ public final class StoreRun {
                 }
             }
         }
-        changes.removed = stored.filter { $0.value.isPresent && imported.contains($0.key.dataset) && latest[$0.key] == nil }
-            .keys.sorted()
+        changes.removed = stored.filter {
+            $0.value.isPresent && imported.contains($0.key.dataset) && latest[$0.key] == nil
+        }
+        .keys.sorted()
         for key in changes.removed {
             try db.execute(
                 sql: "UPDATE sourceRecord SET isPresent = 0 WHERE dataset = ? AND recordID = ?",
@@ -144,8 +146,10 @@ public final class StoreRun {
     private func save(_ result: IDAssignment) throws {
         try db.execute(sql: "DELETE FROM assignment WHERE runID = ?", arguments: [runID])
         for newID in result.newIDs {
-            try ChildRow(id: Int64(newID.number), createdRunID: id, status: "active", mergedIntoID: nil, mergedRunID: nil)
-                .insert(db)
+            try ChildRow(
+                id: Int64(newID.number), createdRunID: id, status: "active", mergedIntoID: nil, mergedRunID: nil
+            )
+            .insert(db)
         }
         for event in result.events {
             if event.kind == .merge {
@@ -160,8 +164,10 @@ public final class StoreRun {
             ).insert(db)
         }
         for (key, childID) in result.assignment {
-            try AssignmentRow(runID: id, dataset: key.dataset.rawValue, recordID: key.recordID, childID: Int64(childID.number))
-                .insert(db)
+            try AssignmentRow(
+                runID: id, dataset: key.dataset.rawValue, recordID: key.recordID, childID: Int64(childID.number)
+            )
+            .insert(db)
         }
     }
 

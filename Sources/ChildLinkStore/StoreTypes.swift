@@ -46,7 +46,9 @@ public struct RecordChangeSet: Hashable, Sendable {
     public var removed: [RecordKey]
 
     /// Creates a change set.
-    public init(new: [RecordKey] = [], changed: [RecordKey] = [], unchanged: [RecordKey] = [], removed: [RecordKey] = []) {
+    public init(
+        new: [RecordKey] = [], changed: [RecordKey] = [], unchanged: [RecordKey] = [], removed: [RecordKey] = []
+    ) {
         self.new = new
         self.changed = changed
         self.unchanged = unchanged
@@ -111,7 +113,9 @@ public struct ReviewDecision: Hashable, Sendable {
     public let note: String
 
     /// Creates a decision; the two keys are put in order.
-    public init(_ first: RecordKey, _ second: RecordKey, kind: Kind, decidedBy: String, decidedAt: Date, note: String = "") {
+    public init(
+        _ first: RecordKey, _ second: RecordKey, kind: Kind, decidedBy: String, decidedAt: Date, note: String = ""
+    ) {
         recordA = min(first, second)
         recordB = max(first, second)
         self.kind = kind
@@ -163,7 +167,10 @@ public struct StoreCheckReport: Hashable, Sendable, CustomStringConvertible {
         lines += integrity.filter { $0 != "ok" }.map { "  \($0)" }
         lines.append("ChildLink invariants: " + (violations.isEmpty ? "ok" : "\(violations.count) FAILED"))
         lines += violations.map { "  \($0)" }
-        lines.append(isHealthy ? "Verdict: the store is healthy." : "Verdict: the store is NOT healthy; see above. Restore with 'childlink store restore'.")
+        lines.append(
+            isHealthy
+                ? "Verdict: the store is healthy."
+                : "Verdict: the store is NOT healthy; see above. Restore with 'childlink store restore'.")
         return lines.joined(separator: "\n")
     }
 }

@@ -22,7 +22,8 @@ extension ChildLink {
 extension ChildLink.Review {
     /// `childlink review list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the latest run's uncertain pairs, most probable first.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the latest run's uncertain pairs, most probable first.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -80,7 +81,8 @@ extension ChildLink.Review {
 
     /// `childlink review import FILE`.
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the decisions filled in on an exported CSV file.")
+        static let configuration = CommandConfiguration(
+            abstract: "Record the decisions filled in on an exported CSV file.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions

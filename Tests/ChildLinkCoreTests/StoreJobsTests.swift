@@ -19,7 +19,8 @@ struct StoreJobsTests {
     static func record(_ id: String, forename: String) -> SourceRecord {
         SourceRecord(
             recordID: id,
-            person: PersonFields(forename: forename, surname: "Horvath", dateOfBirth: CalendarDate(year: 2010, month: 3, day: 14)),
+            person: PersonFields(
+                forename: forename, surname: "Horvath", dateOfBirth: CalendarDate(year: 2010, month: 3, day: 14)),
             event: .missing(MissingEpisode(start: LocalDateTime(parsing: "2026-11-02T21:00")!)))
     }
 
@@ -51,7 +52,8 @@ struct StoreJobsTests {
         let csv = folder.appendingPathComponent("review.csv").path
         #expect(try ReviewJob.run(.export(path: csv), storePath: path).hasPrefix("Wrote 1 pair(s)"))
         let text = try String(contentsOfFile: csv, encoding: .utf8)
-        try text.replacingOccurrences(of: ",accept,", with: ",reject,").write(toFile: csv, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: ",accept,", with: ",reject,").write(
+            toFile: csv, atomically: true, encoding: .utf8)
         #expect(try ReviewJob.run(.importDecisions(path: csv), storePath: path).contains("0 accepted, 1 rejected"))
         #expect(try ChildLinkStore(path: path).decisions().map(\.kind) == [.cannotLink])
     }

@@ -8,7 +8,9 @@ enum Fixture {
 
     static func keys(_ texts: String...) -> [RecordKey] { texts.map(key) }
 
-    static func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate { CalendarDate(year: year, month: month, day: day)! }
+    static func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate {
+        CalendarDate(year: year, month: month, day: day)!
+    }
 
     /// A valid UPN for LA 201 with the given 3-digit serial.
     static func upn(serial: Int) -> UPN {
@@ -27,16 +29,20 @@ enum Fixture {
                 dateOfBirth: dob, gender: .female, ethnicity: EthnicityCode("WROM"), postcode: Postcode("S60 1AA")),
             event: .missing(
                 MissingEpisode(
-                    start: LocalDateTime(date: start, hour: hour)!, end: LocalDateTime(date: start.adding(days: 1), hour: 9),
+                    start: LocalDateTime(date: start, hour: hour)!,
+                    end: LocalDateTime(date: start.adding(days: 1), hour: 9),
                     socialCareStatus: .childInNeed, cseRisk: .medium, rhiOffered: true, reportedBy: "Police")),
             location: SourceLocation(file: "missing.csv", line: 2))
     }
 
-    static func cme(_ id: String, forename: String = "Amelia", surname: String = "Horvath", upn: UPN? = nil) -> SourceRecord {
+    static func cme(_ id: String, forename: String = "Amelia", surname: String = "Horvath", upn: UPN? = nil)
+        -> SourceRecord
+    {
         SourceRecord(
             recordID: id,
             person: PersonFields(upn: upn, forename: forename, surname: surname, dateOfBirth: date(2010, 3, 14)),
-            event: .cme(CMEReferral(referralDate: date(2026, 10, 1), familyID: "F1", phase: .secondary, fsmEligible: true)))
+            event: .cme(
+                CMEReferral(referralDate: date(2026, 10, 1), familyID: "F1", phase: .secondary, fsmEligible: true)))
     }
 
     static func ehe(_ id: String, forename: String = "Amelia") -> SourceRecord {
@@ -49,7 +55,8 @@ enum Fixture {
         SourceRecord(
             recordID: id, person: PersonFields(forename: "Amelia", surname: "Horvath", dateOfBirth: date(2010, 3, 14)),
             event: .exclusion(
-                ExclusionRecord(schoolURN: "106924", category: .suspension, startDate: date(2026, 5, 4), sessions: 2.5,
+                ExclusionRecord(
+                    schoolURN: "106924", category: .suspension, startDate: date(2026, 5, 4), sessions: 2.5,
                     reasons: ["PP", "DB"])))
     }
 

@@ -42,8 +42,10 @@ struct ReviewTests {
         try store.decide(c1, h1, .mustLink)
         try store.decide(h1, c1, .cannotLink, note: "twins: different forenames")
         let expected = [
-            ReviewDecision(m1, m2, kind: .mustLink, decidedBy: "analyst", decidedAt: F.now, note: "same child, typo in forename"),
-            ReviewDecision(c1, h1, kind: .cannotLink, decidedBy: "analyst", decidedAt: F.now, note: "twins: different forenames"),
+            ReviewDecision(
+                m1, m2, kind: .mustLink, decidedBy: "analyst", decidedAt: F.now, note: "same child, typo in forename"),
+            ReviewDecision(
+                c1, h1, kind: .cannotLink, decidedBy: "analyst", decidedAt: F.now, note: "twins: different forenames"),
         ].sorted { ($0.recordA, $0.recordB) < ($1.recordA, $1.recordB) }
         #expect(try store.decisions() == expected)
         #expect(try store.reviewPairs(undecidedOnly: true).map(\.recordB) == [h1])
@@ -76,7 +78,8 @@ struct ReviewTests {
         #expect(audit.command == "review export")
         #expect(audit.childIDs == [ChildLinkID(1), ChildLinkID(2), ChildLinkID(3)])
 
-        let edited = text.replacingOccurrences(of: "Missing:M1,Missing:M2,0.6200,,", with: "Missing:M1,Missing:M2,0.6200,accept,spoke to CME officer")
+        let edited = text.replacingOccurrences(
+            of: "Missing:M1,Missing:M2,0.6200,,", with: "Missing:M1,Missing:M2,0.6200,accept,spoke to CME officer")
         try edited.write(toFile: path, atomically: true, encoding: .utf8)
         let imported = try store.importDecisions(from: path)
         #expect(imported.map(\.kind) == [.cannotLink, .mustLink])
@@ -93,11 +96,15 @@ struct ReviewTests {
         let path = folder.appendingPathComponent("decisions.csv").path
         let csv = "RecordA,RecordB,Decision\nMissing:M1,Missing:M2,accept\n\"EHE:H1\",CME:C1,perhaps\n"
         try csv.write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(throws: StoreError.badCSV(path: path, line: 3, field: "Decision", message: "'perhaps' is not accept or reject")) {
+        #expect(
+            throws: StoreError.badCSV(
+                path: path, line: 3, field: "Decision", message: "'perhaps' is not accept or reject")
+        ) {
             try store.importDecisions(from: path)
         }
         #expect(try store.decisions().isEmpty)
-        try "RecordA,RecordB,Decision\nMissing,Missing:M2,accept\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "RecordA,RecordB,Decision\nMissing,Missing:M2,accept\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         #expect(throws: StoreError.badCSV(path: path, line: 2, field: "RecordA", message: "not Dataset:RecordID")) {
             try store.importDecisions(from: path)
         }
@@ -110,11 +117,13 @@ struct ReviewTests {
         #expect(rows[1].fields == ["x\ny", "2"])
     }
 
-    @Test("record keys are read as Dataset:RecordID", arguments: [
-        ("Missing:E000123", RecordKey(dataset: .missing, recordID: "E000123")),
-        ("cme:R-77", RecordKey(dataset: .cme, recordID: "R-77")),
-        (" EHE:H1 ", RecordKey(dataset: .ehe, recordID: "H1")),
-    ])
+    @Test(
+        "record keys are read as Dataset:RecordID",
+        arguments: [
+            ("Missing:E000123", RecordKey(dataset: .missing, recordID: "E000123")),
+            ("cme:R-77", RecordKey(dataset: .cme, recordID: "R-77")),
+            (" EHE:H1 ", RecordKey(dataset: .ehe, recordID: "H1")),
+        ])
     func parsesKeys(text: String, expected: RecordKey) {
         #expect(RecordKey(parsing: text) == expected)
     }

@@ -68,7 +68,8 @@ struct StableIDAssignerTests {
     func tiedSplit() {
         let previous = [a: ChildLinkID(1), c: ChildLinkID(1)]
         let firstSeen = [a: 2, c: 1]
-        let result = StableIDAssigner.assign(clusters: [[a], [c]], previous: previous, maxIssued: 1, firstSeen: firstSeen)
+        let result = StableIDAssigner.assign(
+            clusters: [[a], [c]], previous: previous, maxIssued: 1, firstSeen: firstSeen)
         #expect(result.assignment[c] == ChildLinkID(1))
         #expect(result.assignment[a] == ChildLinkID(2))
         // Without first-seen order, the smallest record key decides.

@@ -13,7 +13,9 @@ struct StoreRunTests {
         F.missing("M1"), F.missing("M2", forename: "Amelie"), F.cme("C1"), F.ehe("H1"), F.exclusion("X1"),
         F.exclusion("X2"),
     ]
-    static let week1Clusters = [F.keys("Missing:M1", "CME:C1"), F.keys("Missing:M2"), F.keys("EHE:H1", "Exclusions:X1", "Exclusions:X2")]
+    static let week1Clusters = [
+        F.keys("Missing:M1", "CME:C1"), F.keys("Missing:M2"), F.keys("EHE:H1", "Exclusions:X1", "Exclusions:X2"),
+    ]
 
     /// Week 2: M2 corrected, C1 closed and gone, C2 and M3 new; M1 and M2 now one child; X2 split off.
     static let week2 = [
@@ -138,7 +140,8 @@ struct StoreRunTests {
         _ = try Self.runWeek(store, [F.missing("M1"), F.cme("C1")], [F.keys("Missing:M1"), F.keys("CME:C1")])
         let (away, _) = try Self.runWeek(store, [F.missing("M1")], [F.keys("Missing:M1")])
         #expect(away.removed == F.keys("CME:C1"))
-        let (back, ids) = try Self.runWeek(store, [F.missing("M1"), F.cme("C1")], [F.keys("Missing:M1"), F.keys("CME:C1")])
+        let (back, ids) = try Self.runWeek(
+            store, [F.missing("M1"), F.cme("C1")], [F.keys("Missing:M1"), F.keys("CME:C1")])
         #expect(back.new == F.keys("CME:C1"))
         #expect(ids.assignment[F.key("CME:C1")] == ChildLinkID(2))
     }
@@ -225,7 +228,9 @@ struct StoreSafetyTests {
         let path = folder.appendingPathComponent("childlink.sqlite").path
         let store = try ChildLinkStore(path: path, user: "analyst")
         _ = try StoreRunTests.runWeek(store, StoreRunTests.week1, StoreRunTests.week1Clusters)
-        _ = try store.performRun { try $0.saveReviewPairs([ReviewPair(F.key("Missing:M1"), F.key("Missing:M2"), probability: 0.6)]) }
+        _ = try store.performRun {
+            try $0.saveReviewPairs([ReviewPair(F.key("Missing:M1"), F.key("Missing:M2"), probability: 0.6)])
+        }
         let export = folder.appendingPathComponent("review.csv").path
         try store.exportReviewPairs(to: export)
         for file in [path, path + "-wal", path + "-shm", path + ".bak", export] {
@@ -272,7 +277,9 @@ struct StoreSafetyTests {
     @Test("audit rows are appended and cannot be updated or deleted")
     func auditIsAppendOnly() throws {
         let store = try F.store()
-        try store.logAudit(command: "footprint", query: "--name 'Amelia Horvath' --dob 14/03/2010", childIDs: [ChildLinkID(3), ChildLinkID(1)])
+        try store.logAudit(
+            command: "footprint", query: "--name 'Amelia Horvath' --dob 14/03/2010",
+            childIDs: [ChildLinkID(3), ChildLinkID(1)])
         let entries = try store.auditLog()
         #expect(entries.count == 1)
         #expect(entries.first?.user == "analyst")
