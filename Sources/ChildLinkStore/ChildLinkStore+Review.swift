@@ -40,7 +40,12 @@ extension ChildLinkStore {
         -> ReviewDecision
     {
         let decision = ReviewDecision(first, second, kind: kind, decidedBy: user, decidedAt: clock(), note: note)
-        try write { db in try decision.row.insert(db) }
+        try write { db in
+            for key in [first, second] where try !Self.exists(key, db) {
+                throw StoreError.unknownRecord(key.description)
+            }
+            try decision.row.insert(db)
+        }
         return decision
     }
 
@@ -78,8 +83,22 @@ extension ChildLinkStore {
         let decisions = rows.map {
             ReviewDecision($0.a, $0.b, kind: $0.kind, decidedBy: user, decidedAt: clock(), note: $0.note)
         }
-        try write { db in for decision in decisions { try decision.row.insert(db) } }
+        try write { db in
+            for (line, decision) in zip(rows, decisions) {
+                for (key, field) in [(line.a, "RecordA"), (line.b, "RecordB")] where try !Self.exists(key, db) {
+                    throw StoreError.badCSV(
+                        path: path, line: line.line, field: field, message: "\(key) is not a record in the store")
+                }
+                try decision.row.insert(db)
+            }
+        }
         return decisions
+    }
+
+    static func exists(_ key: RecordKey, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM sourceRecord WHERE dataset = ? AND recordID = ?)",
+            arguments: [key.dataset.rawValue, key.recordID]) ?? false
     }
 }
 

@@ -22,6 +22,7 @@ enum ReviewCSV {
     }
 
     struct DecisionLine {
+        let line: Int
         let a: RecordKey
         let b: RecordKey
         let kind: ReviewDecision.Kind
@@ -54,7 +55,7 @@ enum ReviewCSV {
             guard let b = RecordKey(parsing: field(bColumn)) else {
                 throw StoreError.badCSV(path: path, line: row.line, field: "RecordB", message: "not Dataset:RecordID")
             }
-            lines.append(DecisionLine(a: a, b: b, kind: kind, note: noteColumn.map(field) ?? ""))
+            lines.append(DecisionLine(line: row.line, a: a, b: b, kind: kind, note: noteColumn.map(field) ?? ""))
         }
         return lines
     }

@@ -185,6 +185,8 @@ public enum StoreError: Error, LocalizedError, Equatable, CustomStringConvertibl
     case badCSV(path: String, line: Int, field: String, message: String)
     /// A record key was not written `Dataset:RecordID`.
     case badRecordKey(String)
+    /// A decision names a record the store has never seen (a typo in the id?).
+    case unknownRecord(String)
     /// A SQLite error, with the database path.
     case database(path: String, message: String)
 
@@ -198,6 +200,8 @@ public enum StoreError: Error, LocalizedError, Equatable, CustomStringConvertibl
         case .badCSV(let path, let line, let field, let message): "\(path):\(line): error: \(message) [field \(field)]"
         case .badRecordKey(let text):
             "'\(text)' is not a record key; write Dataset:RecordID, e.g. Missing:E000123."
+        case .unknownRecord(let key):
+            "\(key) is not a record in the store; check the dataset and record id (see 'childlink review list')."
         case .database(let path, let message): "The ChildLink store \(path) reported an error: \(message)"
         }
     }

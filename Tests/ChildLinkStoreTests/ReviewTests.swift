@@ -133,3 +133,24 @@ struct ReviewTests {
         #expect(RecordKey(parsing: text) == nil)
     }
 }
+
+@Suite("Clerical review: decisions must name stored records")
+struct ReviewValidationTests {
+    @Test("a decision on a record the store has never seen is refused, from the command and from CSV")
+    func unknownRecords() throws {
+        let store = try Fixture.store()
+        _ = try store.performRun { try $0.upsert([Fixture.missing("M1"), Fixture.missing("M2")]) }
+        #expect(throws: StoreError.unknownRecord("Missing:M3")) {
+            try store.decide(Fixture.key("Missing:M1"), Fixture.key("Missing:M3"), .mustLink)
+        }
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("decisions.csv").path
+        let csv = "RecordA,RecordB,Decision\nMissing:M1,Missing:M2,accept\nMissing:M1,CME:C9,reject\n"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let expected = StoreError.badCSV(
+            path: path, line: 3, field: "RecordB", message: "CME:C9 is not a record in the store")
+        #expect(throws: expected) { try store.importDecisions(from: path) }
+        #expect(try store.decisions().isEmpty, "a bad file records nothing")
+    }
+}
