@@ -14,6 +14,27 @@ import GRDB
 /// One value owns the database connection(s) and is safe to share between tasks. Writes that make
 /// up a weekly run go through ``performRun(note:_:)``, which is one write transaction: a run that
 /// throws, or a process that is killed, leaves the store as it was.
+///
+/// A weekly run, as the pipeline drives it:
+///
+/// ```swift
+/// let store = try ChildLinkStore(path: "childlink.sqlite")
+/// let ids = try store.performRun(note: "weekly 2026-11-20") { run in
+///     try run.recordImport(ImportBatch(fileName: "missing.csv", sha256: SHA256.hex(bytes),
+///                                      dataset: .missing, recordCount: 812, rejectCount: 3))
+///     let changes = try run.upsert(records, datasets: [.missing, .cme, .ehe, .exclusions])
+///     let constraints = try run.decisions()       // must-link / cannot-link, from clerical review
+///     let clusters = link(records, newOrChanged: changes.needsMatching, respecting: constraints)
+///     try run.saveReviewPairs(uncertainPairs)
+///     return try run.assignChildIDs(clusters: clusters)   // stable ids; merges and splits logged
+/// }
+/// try store.logAudit(command: "footprint", query: "--upn …", childIDs: [id])   // every lookup
+/// ```
+///
+/// Files: the database is created with mode 0600 (SQLite gives its -wal and -shm files the same
+/// mode); before each run the committed state is copied to `childlink.sqlite.bak` (0600).
+/// A second process that wants to write waits up to ``busyTimeout`` seconds, then fails with
+/// ``StoreError/locked(path:seconds:)``.
 public final class ChildLinkStore: Sendable {
     /// The default file name, in the working folder.
     public static let defaultFileName = "childlink.sqlite"
