@@ -77,7 +77,7 @@ public final class ChildLinkStore: Sendable {
     /// Creates an empty store in memory, for tests and dry runs.
     ///
     /// - Throws: ``StoreError``.
-    public static func inMemory(user: String = "test", clock: @escaping @Sendable () -> Date = { Date() }) throws
+    public static func inMemory(user: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws
         -> ChildLinkStore
     {
         try ChildLinkStore(writer: DatabaseQueue(), path: nil, busyTimeout: 0, user: user, clock: clock)

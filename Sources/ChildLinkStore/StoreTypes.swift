@@ -24,6 +24,15 @@ public struct ImportBatch: Hashable, Sendable {
     }
 }
 
+extension SHA256 {
+    /// The SHA-256 of the file at `path`, as 64 lower-case hexadecimal digits, for ``ImportBatch/sha256``.
+    ///
+    /// - Throws: The file system's error when the file cannot be read.
+    public static func hex(ofFileAt path: String) throws -> String {
+        hex(try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+}
+
 /// A stored import batch.
 public struct StoredImportBatch: Hashable, Sendable {
     /// The run it was imported in.

@@ -1,4 +1,5 @@
 import ChildLinkStore
+import Foundation
 import Testing
 
 @Suite("SHA-256 against the NIST example vectors")
@@ -38,5 +39,17 @@ struct SHA256Tests {
         ])
     func boundary(length: Int, expected: String) {
         #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "x"), count: length)) == expected)
+    }
+}
+
+@Suite("SHA-256 of an import file")
+struct SHA256FileTests {
+    @Test("hashing a file gives the digest of its bytes")
+    func file() throws {
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("missing.csv").path
+        try "abc".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try SHA256.hex(ofFileAt: path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
