@@ -131,9 +131,12 @@ public final class StoreRun {
     /// Gives this run's clusters their ChildLink ids (see ``StableIDAssigner``), stores the
     /// assignment, the new children, and logs every merge and split with its reason.
     ///
-    /// - Parameter clusters: The matcher's clustering of this run's records.
-    /// - Throws: ``StoreError`` on a database error.
+    /// - Parameter clusters: The matcher's clustering of this run's records: every present record
+    ///   (see ``upsert(_:datasets:)``) exactly once, and no other.
+    /// - Throws: ``StoreError/clusteringMismatch(unassigned:unknown:examples:)`` when the clusters do not
+    ///   cover exactly the present records (nothing is written then), or ``StoreError`` on a database error.
     public func assignChildIDs(clusters: [[RecordKey]]) throws -> IDAssignment {
+        try checkCovers(clusters)
         let previous = try previousAssignment()
         let maxIssued = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM child") ?? 0
         let firstSeen = try StoreQueries.firstSeen(db)
@@ -141,6 +144,26 @@ public final class StoreRun {
             clusters: clusters, previous: previous, maxIssued: maxIssued, firstSeen: firstSeen)
         try save(result)
         return result
+    }
+
+    /// Refuses a clustering that leaves a present record out, names a record that is not present, or repeats one.
+    private func checkCovers(_ clusters: [[RecordKey]]) throws {
+        var present: Set<RecordKey> = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT dataset, recordID FROM sourceRecord WHERE isPresent = 1")
+        while let row = try rows.next() {
+            if let key = StoreQueries.recordKey(row["dataset"], row["recordID"]) { present.insert(key) }
+        }
+        var seen: Set<RecordKey> = []
+        var unknown: [RecordKey] = []
+        for key in clusters.joined() where !seen.insert(key).inserted || !present.contains(key) {
+            unknown.append(key)
+        }
+        let unassigned = present.subtracting(seen).sorted()
+        guard unassigned.isEmpty, unknown.isEmpty else {
+            let examples = (unassigned.prefix(3) + unknown.sorted().prefix(3)).map(\.description)
+            throw StoreError.clusteringMismatch(
+                unassigned: unassigned.count, unknown: unknown.count, examples: examples)
+        }
     }
 
     private func save(_ result: IDAssignment) throws {

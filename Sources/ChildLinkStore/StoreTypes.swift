@@ -194,6 +194,9 @@ public enum StoreError: Error, LocalizedError, Equatable, CustomStringConvertibl
     case badCSV(path: String, line: Int, field: String, message: String)
     /// A record key was not written `Dataset:RecordID`.
     case badRecordKey(String)
+    /// The clusters given to ``StoreRun/assignChildIDs(clusters:)`` leave present records out, or
+    /// name records that are not present (or name one twice).
+    case clusteringMismatch(unassigned: Int, unknown: Int, examples: [String])
     /// A decision names a record the store has never seen (a typo in the id?).
     case unknownRecord(String)
     /// A SQLite error, with the database path.
@@ -209,6 +212,9 @@ public enum StoreError: Error, LocalizedError, Equatable, CustomStringConvertibl
         case .badCSV(let path, let line, let field, let message): "\(path):\(line): error: \(message) [field \(field)]"
         case .badRecordKey(let text):
             "'\(text)' is not a record key; write Dataset:RecordID, e.g. Missing:E000123."
+        case .clusteringMismatch(let unassigned, let unknown, let examples):
+            "The clustering does not match this run's records: \(unassigned) present record(s) left out, "
+                + "\(unknown) unknown or repeated (e.g. \(examples.joined(separator: ", "))). Nothing was assigned."
         case .unknownRecord(let key):
             "\(key) is not a record in the store; check the dataset and record id (see 'childlink review list')."
         case .database(let path, let message): "The ChildLink store \(path) reported an error: \(message)"

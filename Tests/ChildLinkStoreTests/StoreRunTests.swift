@@ -324,3 +324,30 @@ struct StoreSafetyTests {
         #expect(try store.check().violations == ["the audit log's append-only triggers are missing"])
     }
 }
+
+@Suite("Assigning ids checks the clustering against the run's records")
+struct ClusteringCoverageTests {
+    @Test(
+        "a clustering that leaves out, invents or repeats a record is refused and nothing is assigned",
+        arguments: [
+            ([Fixture.keys("Missing:M1")], 1, 0),
+            ([Fixture.keys("Missing:M1", "Missing:M2"), Fixture.keys("CME:C9")], 0, 1),
+            ([Fixture.keys("Missing:M1", "Missing:M2"), Fixture.keys("Missing:M2")], 0, 1),
+        ])
+    func refusesMismatch(clusters: [[RecordKey]], unassigned: Int, unknown: Int) throws {
+        let store = try Fixture.store()
+        let error = #expect(throws: StoreError.self) {
+            try store.performRun { run in
+                _ = try run.upsert([Fixture.missing("M1"), Fixture.missing("M2")])
+                return try run.assignChildIDs(clusters: clusters)
+            }
+        }
+        guard case .clusteringMismatch(let left, let extra, _) = error else {
+            Issue.record("expected clusteringMismatch, got \(String(describing: error))")
+            return
+        }
+        #expect(left == unassigned)
+        #expect(extra == unknown)
+        #expect(try store.runs().isEmpty)
+    }
+}
