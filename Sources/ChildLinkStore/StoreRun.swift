@@ -57,10 +57,14 @@ public final class StoreRun {
                 try SourceRecordRow(columns: columns, firstSeenRunID: id, lastSeenRunID: id, isPresent: true).insert(db)
                 changes.new.append(key)
             case let previous?:
-                if previous.hash != columns.contentHash { try archive(key) }
-                try SourceRecordRow(
-                    columns: columns, firstSeenRunID: previous.firstSeen, lastSeenRunID: id, isPresent: true
-                ).update(db)
+                if previous.hash != columns.contentHash {
+                    try archive(key)
+                    try SourceRecordRow(
+                        columns: columns, firstSeenRunID: previous.firstSeen, lastSeenRunID: id, isPresent: true
+                    ).update(db)
+                } else {
+                    try markSeen(columns)
+                }
                 if !previous.isPresent {
                     changes.new.append(key)
                 } else if previous.hash != columns.contentHash {
@@ -103,6 +107,18 @@ public final class StoreRun {
                 hash: row["contentHash"], firstSeen: row["firstSeenRunID"], isPresent: row["isPresent"])
         }
         return state
+    }
+
+    /// Marks an unchanged record as seen in this run (its location may have moved in the file).
+    private func markSeen(_ columns: RecordColumns) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                UPDATE sourceRecord SET lastSeenRunID = ?, isPresent = 1, sourceFile = ?, sourceLine = ?
+                WHERE dataset = ? AND recordID = ?
+                """)
+        try statement.execute(arguments: [
+            runID, columns.sourceFile, columns.sourceLine, columns.dataset, columns.recordID,
+        ])
     }
 
     /// Copies the current version of `key` into the history before it is replaced.
