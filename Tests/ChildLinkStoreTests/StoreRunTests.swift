@@ -146,6 +146,20 @@ struct StoreRunTests {
         #expect(ids.assignment[F.key("CME:C1")] == ChildLinkID(2))
     }
 
+    @Test("a returning record whose old child was merged away rejoins the surviving child")
+    func returnsToSurvivor() throws {
+        let store = try F.store()
+        let all = [F.missing("M1"), F.missing("M2"), F.cme("C1")]
+        _ = try Self.runWeek(store, all, [F.keys("Missing:M1"), F.keys("Missing:M2", "CME:C1")])
+        let (_, merged) = try Self.runWeek(store, Array(all.prefix(2)), [F.keys("Missing:M1", "Missing:M2")])
+        #expect(merged.mergedIDs == [ChildLinkID(2)])
+        #expect(try store.latestAssignment()[F.key("CME:C1")] == ChildLinkID(1), "followed through the merge")
+
+        let (_, together) = try Self.runWeek(store, all, [F.keys("Missing:M1", "Missing:M2", "CME:C1")])
+        #expect(Set(together.assignment.values) == [ChildLinkID(1)])
+        #expect(together.events.isEmpty)
+    }
+
     @Test("import batches are recorded with their file name, hash, dataset and counts")
     func importBatches() throws {
         let store = try F.store()
