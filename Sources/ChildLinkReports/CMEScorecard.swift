@@ -141,7 +141,7 @@ public enum CMEScorecard {
         let groups = groups(context)
         let columns = ScorecardLayout.quarterlyColumns(period)
         return Report(
-            slug: "cme-scorecard-\(period)", title: "Children Missing Education — quarterly scorecard",
+            slug: "cme-scorecard-\(period.slug)", title: "Children Missing Education — quarterly scorecard",
             periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
             sections: [
                 ReportSection(

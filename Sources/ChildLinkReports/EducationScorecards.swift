@@ -136,7 +136,7 @@ public enum EHEScorecard {
         var tables = ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "ehe")
         tables[0].chart = .trend
         return Report(
-            slug: "ehe-summary-\(ReportingPeriod.year(startYear: lastYear))",
+            slug: "ehe-summary-\(ReportingPeriod.year(startYear: lastYear).slug)",
             title: "Elective Home Education — summary",
             periodLabel: "Academic years to \(end.iso)", generatedAt: generatedAt,
             sections: [
@@ -259,7 +259,7 @@ public enum ExclusionsScorecard {
         let tables = ScorecardLayout.tables(
             groups, context: ExclusionContext(cohort: cohort), columns: columns, idPrefix: "exclusions")
         return Report(
-            slug: "exclusions-summary-\(period)", title: "School exclusions — summary",
+            slug: "exclusions-summary-\(period.slug)", title: "School exclusions — summary",
             periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
             sections: [
                 ReportSection(title: "Suspensions and permanent exclusions", tables: tables),

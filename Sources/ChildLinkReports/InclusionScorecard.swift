@@ -191,7 +191,7 @@ public enum InclusionScorecard {
     ) -> Report {
         let members = StrandMembership.members(of: cohort, in: period.interval)
         return Report(
-            slug: "overlap-\(period)", title: "Overlap of the four strands",
+            slug: "overlap-\(period.slug)", title: "Overlap of the four strands",
             periodLabel: "\(period.columnLabel) (\(period.interval.start.iso) to \(period.interval.end.iso))",
             generatedAt: generatedAt,
             sections: [
@@ -218,7 +218,7 @@ public enum InclusionScorecard {
                 period.financialYearQuarters.map { ScorecardColumn(label: $0.columnLabel, interval: $0.interval) }
             }
         return Report(
-            slug: "inclusion-scorecard-\(period)", title: "Inclusion Scorecard",
+            slug: "inclusion-scorecard-\(period.slug)", title: "Inclusion Scorecard",
             periodLabel: "\(period.columnLabel) (\(period.interval.start.iso) to \(period.interval.end.iso))",
             generatedAt: generatedAt,
             sections: [

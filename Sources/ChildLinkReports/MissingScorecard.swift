@@ -105,7 +105,7 @@ public enum MissingScorecard {
         let tables = ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "missing")
         let trend = trendTable(context: context, columns: columns.filter { !$0.isYearToDate })
         return Report(
-            slug: "missing-scorecard-\(period)", title: "Children Missing from Home/Care — monthly scorecard",
+            slug: "missing-scorecard-\(period.slug)", title: "Children Missing from Home/Care — monthly scorecard",
             periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
             sections: [
                 ReportSection(

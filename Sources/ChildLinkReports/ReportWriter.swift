@@ -61,7 +61,7 @@ public struct ReportWriter: Sendable {
         var files: [String] = []
         for format in Set(formats).sorted(by: { $0.rawValue < $1.rawValue }) {
             for (name, data) in try contents(report, format: format) {
-                let path = (directory as NSString).appendingPathComponent(name)
+                let path = (directory as NSString).appendingPathComponent(Self.safeFileName(name))
                 try Self.writeAtomically(data, to: path)
                 files.append(path)
             }
@@ -79,6 +79,11 @@ public struct ReportWriter: Sendable {
         case .csv:
             return report.tables.map { ("\(report.slug)-\($0.id).csv", Data(CSVRenderer.render($0).utf8)) }
         }
+    }
+
+    /// `name` with path separators and other characters awkward in file names replaced by `-`.
+    static func safeFileName(_ name: String) -> String {
+        String(name.map { "/\\:*?\"<>|".contains($0) || $0.isNewline ? "-" : $0 })
     }
 
     private func createDirectory() throws {

@@ -69,6 +69,9 @@ public enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The period as it can appear in a file name: `2019-06`, `2018Q4`, `2018-19`.
+    public var slug: String { description.replacingAll("/", with: "-") }
+
     /// The days of the period; a `year` is the financial year (April–March).
     public var interval: DateInterval {
         switch self {

@@ -52,6 +52,7 @@ struct EducationScorecardTests {
     @Test func eheColumnsAreAcademicYears() throws {
         let report = EHEScorecard.build(
             cohort: Self.eheFixture(), period: .year(startYear: 2018), generatedAt: TestCohort.time("2019-09-02 09:00"))
+        #expect(report.slug == "ehe-summary-2018-19")
         let table = try #require(report.tables.first)
         #expect(table.columns == ["Ref", "Indicator", "2014/15", "2015/16", "2016/17", "2017/18", "2018/19"])
         #expect(table.rows[0].suffix(2) == [.count(2), .count(2)])  // 2017/18: children 2 and 5

@@ -124,6 +124,11 @@ struct RendererTests {
         #expect(first.prefix(2) == Data("PK".utf8))
     }
 
+    @Test func fileNamesNeverContainPathSeparators() {
+        #expect(ReportWriter.safeFileName("ehe-summary-2018/19.html") == "ehe-summary-2018-19.html")
+        #expect(ReportingPeriod.year(startYear: 2018).slug == "2018-19")
+    }
+
     @Test func writerWritesEveryFormatOwnerOnly() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "childlink-writer-\(UUID().uuidString)"
