@@ -80,9 +80,11 @@ public struct CMEContext: Sendable {
     }
 
     /// The distinct non-empty values of `label` across all referrals, sorted, with `Not recorded` last.
-    func categories(_ label: (CMEFact) -> String) -> [String] {
+    /// With `order`, listed values come first in that order, the rest alphabetically after them.
+    func categories(_ label: (CMEFact) -> String, order: [String] = []) -> [String] {
         let values = Set(referrals.map(label))
-        return values.filter { $0 != "Not recorded" }.sorted()
+        let rank = { (value: String) in order.firstIndex(of: value) ?? order.count }
+        return values.filter { $0 != "Not recorded" }.sorted { (rank($0), $0) < (rank($1), $1) }
             + (values.contains("Not recorded") ? ["Not recorded"] : [])
     }
 }
@@ -101,7 +103,9 @@ public enum CMEScorecard {
             IndicatorGroup("2", "New referrals by gender", byGender("2", current: false)),
             breakdown("3", "New referrals by locality", context, current: false, label: locality),
             breakdown("4", "New referrals by school phase", context, current: false, label: phase),
-            breakdown("5", "New referrals by ethnicity", context, current: false, label: ethnicity),
+            breakdown(
+                "5", "New referrals by ethnicity", context, current: false, label: ethnicity,
+                order: MissingScorecard.ethnicityRows.compactMap { EthnicityCode.descriptions[$0.1] }),
             IndicatorGroup(
                 "6", "Active cases at the end of the period",
                 [
@@ -212,9 +216,9 @@ public enum CMEScorecard {
 
     private static func breakdown(
         _ group: String, _ title: String, _ context: CMEContext, current: Bool,
-        label: @escaping @Sendable (CMEFact) -> String
+        label: @escaping @Sendable (CMEFact) -> String, order: [String] = []
     ) -> IndicatorGroup<CMEContext> {
-        let indicators = context.categories(label).enumerated().map { index, category in
+        let indicators = context.categories(label, order: order).enumerated().map { index, category in
             CMEIndicator(
                 "\(group).\(index + 1)", category,
                 definition: (current ? "Current cases at the period end" : "New referrals in the period")

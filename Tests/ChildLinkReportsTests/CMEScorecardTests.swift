@@ -90,6 +90,8 @@ struct CMEScorecardTests {
         let active = try #require(report.tables.first { $0.id == "cme-6" })
         #expect(active.columns == ["Ref", "Indicator", "Q1 2019/20", "Q2 2019/20", "YTD"])
         #expect(active.rows[0].suffix(3) == [.count(2), .count(3), .empty])
+        let ethnicity = try #require(report.tables.first { $0.id == "cme-5" })
+        #expect(ethnicity.rows.map { $0[1] } == [.text("White British"), .text("Gypsy/Roma")])  // DfE order
         let years = try #require(report.tables.first { $0.id == "cme-14" })
         #expect(years.rows.map { $0[1] } == [.text("Year 3"), .text("Year 8"), .text("Not recorded")])
     }
