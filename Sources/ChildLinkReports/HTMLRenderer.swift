@@ -125,7 +125,7 @@ enum SVGCharts {
         guard columnIndexes.count >= 1 else { return "" }
         let maxValue = max(table.rows.flatMap { row in columnIndexes.compactMap { row[$0].countValue } }.max() ?? 1, 1)
         let (width, height, left, top, plotHeight) = (640, 200, 40, 10, 150)
-        let step = columnIndexes.count > 1 ? Double(width - left - 20) / Double(columnIndexes.count - 1) : 0
+        let step = columnIndexes.count > 1 ? Double(width - left - 60) / Double(columnIndexes.count - 1) : 0
         var svg =
             "<svg role=\"img\" aria-label=\"\(table.title.xmlEscaped)\" width=\"\(width)\" height=\"\(height)\" "
             + "viewBox=\"0 0 \(width) \(height)\">\n"
