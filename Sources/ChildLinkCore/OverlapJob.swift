@@ -1,5 +1,6 @@
 public import ChildLinkModel
 public import ChildLinkReports
+public import Logging
 
 /// Counts the children in each combination of the four strands for a period.
 public enum OverlapJob {
@@ -17,15 +18,19 @@ public enum OverlapJob {
 
     /// Runs the overlap from command-line terms; returns the paths written.
     /// - Throws: ``ReportRequestError`` for a bad period or option, the loader's and writer's errors.
-    public static func run(period: String, output: ReportOutputRequest) throws -> [String] {
+    public static func run(
+        period: String, output: ReportOutputRequest,
+        logger: Logger = ChildLinkLogging.logger(verbose: false)
+    ) throws -> [String] {
         guard let parsed = ReportingPeriod(parsing: period) else { throw ReportRequestError.badPeriod(period) }
         let disclosure = DisclosureOptions(suppress: output.suppress, pseudonymiser: try output.resolvedPseudonymiser())
         let generatedAt = try output.resolvedTimestamp()
         let formats = try output.resolvedFormats()
-        let (records, children) = try LinkedCohortLoader.load(inputs: output.inputs)
-        return try run(
+        let (records, children) = try LinkedCohortLoader.load(inputs: output.inputs, logger: logger)
+        let written = try run(
             records: records, children: children, period: parsed, disclosure: disclosure, generatedAt: generatedAt,
-            formats: formats, outputDirectory: output.outputDirectory
-        ).files
+            formats: formats, outputDirectory: output.outputDirectory)
+        ReportRunLog.written(written, logger: logger)
+        return written.files
     }
 }

@@ -1,5 +1,6 @@
 public import ChildLinkModel
 public import ChildLinkReports
+public import Logging
 
 /// The scorecards `childlink scorecard` produces.
 public enum ScorecardKind: String, Sendable, CaseIterable {
@@ -54,16 +55,20 @@ public enum ScorecardJob {
 
     /// Runs a scorecard from command-line terms; returns the paths written.
     /// - Throws: ``ReportRequestError`` for a bad period or option, the loader's and writer's errors.
-    public static func run(kind: ScorecardKind, period: String, output: ReportOutputRequest) throws -> [String] {
+    public static func run(
+        kind: ScorecardKind, period: String, output: ReportOutputRequest,
+        logger: Logger = ChildLinkLogging.logger(verbose: false)
+    ) throws -> [String] {
         guard let parsed = ReportingPeriod(parsing: period) else { throw ReportRequestError.badPeriod(period) }
         let disclosure = DisclosureOptions(suppress: output.suppress, pseudonymiser: try output.resolvedPseudonymiser())
         let generatedAt = try output.resolvedTimestamp()
         let formats = try output.resolvedFormats()
-        let (records, children) = try LinkedCohortLoader.load(inputs: output.inputs)
-        return try run(
+        let (records, children) = try LinkedCohortLoader.load(inputs: output.inputs, logger: logger)
+        let written = try run(
             kind: kind, records: records, children: children, period: parsed, disclosure: disclosure,
-            generatedAt: generatedAt, formats: formats, outputDirectory: output.outputDirectory
-        ).files
+            generatedAt: generatedAt, formats: formats, outputDirectory: output.outputDirectory)
+        ReportRunLog.written(written, logger: logger)
+        return written.files
     }
 
     /// Every indicator table with counts below 5 hidden, and the cells that would reveal them.

@@ -1,6 +1,7 @@
 public import ChildLinkModel
 public import ChildLinkReports
 public import Foundation
+public import Logging
 
 /// The weekly Operational Missing Group pack job: linked cohort in, HTML/XLSX/CSV/JSON files out.
 public enum WeeklyPackJob {
@@ -120,8 +121,24 @@ public struct ReportOutputRequest: Sendable {
 public enum LinkedCohortLoader {
     /// Reads every extract under `inputs` and links the records into children.
     /// - Throws: ``NotYetAvailableError`` until the importer and matcher are wired in.
-    public static func load(inputs: [String]) throws -> (records: [SourceRecord], children: [LinkedChild]) {
+    public static func load(inputs: [String], logger: Logger) throws -> (
+        records: [SourceRecord], children: [LinkedChild]
+    ) {
+        logger.debug("reading extracts for a report", metadata: ["inputs": "\(inputs.count)"])
         throw NotYetAvailableError(command: "reading extracts for reports")
+    }
+}
+
+/// What the report jobs log: counts, tables and paths, never personal data.
+enum ReportRunLog {
+    static func written(_ written: WrittenReport, logger: Logger) {
+        logger.info(
+            "report written",
+            metadata: [
+                "report": "\(written.report.slug)", "tables": "\(written.report.tables.count)",
+                "rows": "\(written.report.tables.reduce(0) { $0 + $1.rows.count })", "files": "\(written.files.count)",
+            ])
+        for file in written.files { logger.debug("wrote \(file)") }
     }
 }
 
@@ -131,7 +148,7 @@ extension WeeklyPackJob {
     /// - Throws: ``ReportRequestError`` for bad options, the loader's and writer's errors.
     public static func run(
         output: ReportOutputRequest, weekEnding: String, longEpisodeHours: Int = 24, repeatEpisodes: Int = 3,
-        repeatWindowDays: Int = 30
+        repeatWindowDays: Int = 30, logger: Logger = ChildLinkLogging.logger(verbose: false)
     ) throws -> [String] {
         guard let week = CalendarDate(parsing: weekEnding) else {
             throw ReportRequestError.badDate(option: "--week-ending", value: weekEnding)
@@ -141,10 +158,11 @@ extension WeeklyPackJob {
             repeatWindowDays: repeatWindowDays, pseudonymiser: try output.resolvedPseudonymiser(),
             generatedAt: try output.resolvedTimestamp())
         let formats = try output.resolvedFormats()
-        let (records, children) = try LinkedCohortLoader.load(inputs: output.inputs)
-        return try run(
+        let (records, children) = try LinkedCohortLoader.load(inputs: output.inputs, logger: logger)
+        let written = try run(
             records: records, children: children, options: options, formats: formats,
-            outputDirectory: output.outputDirectory
-        ).files
+            outputDirectory: output.outputDirectory)
+        ReportRunLog.written(written, logger: logger)
+        return written.files
     }
 }

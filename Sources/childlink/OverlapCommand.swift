@@ -23,8 +23,9 @@ extension ChildLink {
         var pseudonymise = true
 
         func run() throws {
+            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let request = output.request(suppress: suppress, pseudonymise: pseudonymise)
-            for file in try OverlapJob.run(period: period, output: request) { print(file) }
+            for file in try OverlapJob.run(period: period, output: request, logger: logger) { print(file) }
         }
     }
 }

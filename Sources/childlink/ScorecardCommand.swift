@@ -40,11 +40,14 @@ extension ChildLink {
         }
 
         func run() throws {
+            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let kind = ScorecardKind(rawValue: kind)!
             let request = output.request(
                 suppress: suppress ?? kind.disclosureControlByDefault,
                 pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)
-            for file in try ScorecardJob.run(kind: kind, period: period, output: request) { print(file) }
+            for file in try ScorecardJob.run(kind: kind, period: period, output: request, logger: logger) {
+                print(file)
+            }
         }
     }
 }

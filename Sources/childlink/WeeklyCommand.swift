@@ -58,9 +58,11 @@ extension ChildLink {
         }
 
         func run() throws {
+            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let files = try WeeklyPackJob.run(
                 output: output.request(suppress: false, pseudonymise: pseudonymise), weekEnding: weekEnding,
-                longEpisodeHours: longEpisodeHours, repeatEpisodes: repeatEpisodes, repeatWindowDays: repeatWindowDays)
+                longEpisodeHours: longEpisodeHours, repeatEpisodes: repeatEpisodes, repeatWindowDays: repeatWindowDays,
+                logger: logger)
             for file in files { print(file) }
         }
     }
