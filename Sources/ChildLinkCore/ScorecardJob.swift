@@ -63,7 +63,8 @@ public enum ScorecardJob {
         let disclosure = DisclosureOptions(suppress: output.suppress, pseudonymiser: try output.resolvedPseudonymiser())
         let generatedAt = try output.resolvedTimestamp()
         let formats = try output.resolvedFormats()
-        let (records, children) = try LinkedCohortLoader.load(inputs: output.inputs, logger: logger)
+        let (records, children) = try LinkedCohortLoader.load(
+            inputs: output.inputs, command: "scorecard", logger: logger)
         let written = try run(
             kind: kind, records: records, children: children, period: parsed, disclosure: disclosure,
             generatedAt: generatedAt, formats: formats, outputDirectory: output.outputDirectory)

@@ -119,13 +119,14 @@ public struct ReportOutputRequest: Sendable {
 
 /// Reads the extracts and links them: the integration point with the importer and the matcher.
 public enum LinkedCohortLoader {
-    /// Reads every extract under `inputs` and links the records into children.
+    /// Reads every extract under `inputs` and links the records into children, for `command`
+    /// (`weekly`, `scorecard`, `overlap`).
     /// - Throws: ``NotYetAvailableError`` until the importer and matcher are wired in.
-    public static func load(inputs: [String], logger: Logger) throws -> (
+    public static func load(inputs: [String], command: String, logger: Logger) throws -> (
         records: [SourceRecord], children: [LinkedChild]
     ) {
         logger.debug("reading extracts for a report", metadata: ["inputs": "\(inputs.count)"])
-        throw NotYetAvailableError(command: "reading extracts for reports")
+        throw NotYetAvailableError(command: command)
     }
 }
 
@@ -158,7 +159,7 @@ extension WeeklyPackJob {
             repeatWindowDays: repeatWindowDays, pseudonymiser: try output.resolvedPseudonymiser(),
             generatedAt: try output.resolvedTimestamp())
         let formats = try output.resolvedFormats()
-        let (records, children) = try LinkedCohortLoader.load(inputs: output.inputs, logger: logger)
+        let (records, children) = try LinkedCohortLoader.load(inputs: output.inputs, command: "weekly", logger: logger)
         let written = try run(
             records: records, children: children, options: options, formats: formats,
             outputDirectory: output.outputDirectory)
