@@ -131,11 +131,13 @@ public enum XLSXRenderer {
         return "\(letters)\(row)"
     }
 
-    /// Sheet names: the table id, at most 31 characters, without `[]:*?/\`, unique.
+    /// Sheet names: the table title, at most 31 characters, without `[]:*?/\` or a leading or trailing
+    /// apostrophe, unique (case-insensitively, as Excel requires).
     static func sheetNames(_ tables: [ReportTable]) -> [String] {
         var used: Set<String> = []
         return tables.map { table in
-            let cleaned = String(table.id.filter { !"[]:*?/\\".contains($0) }.prefix(31))
+            let allowed = table.title.filter { !"[]:*?/\\".contains($0) && !$0.isNewline }
+            let cleaned = String(String(allowed.prefix(31)).trimmingCharacters(in: CharacterSet(charactersIn: "' ")))
             var name = cleaned.isEmpty ? "Sheet" : cleaned
             var counter = 2
             while used.contains(name.lowercased()) {
