@@ -51,6 +51,17 @@ struct RendererTests {
         #expect(html.contains("<svg"))
     }
 
+    @Test func htmlAndJSONEscapeWhatTheyPrint() {
+        let table = ReportTable(id: "t", title: "<T>", columns: ["a"], rows: [[.text("<script>\"x\" & 'y'\n")]])
+        let report = Report(
+            slug: "s", title: "R & D", periodLabel: "P", generatedAt: TestCohort.time("2019-04-29 08:30"),
+            sections: [ReportSection(title: "S", tables: [table])])
+        let html = HTMLRenderer.render(report)
+        #expect(html.contains("<td>&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;\n</td>"))
+        #expect(html.contains("<h1>R &amp; D</h1>"))
+        #expect(JSONRenderer.render(report).contains("[\"<script>\\\"x\\\" & 'y'\\n\"]"))
+    }
+
     @Test func csvQuotesFieldsThatNeedIt() {
         let table = ReportTable(
             id: "t", title: "t", columns: ["a", "b"], rows: [[.text("x, \"y\""), .count(3)], [.suppressed, .empty]])
