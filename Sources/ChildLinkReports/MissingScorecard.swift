@@ -103,14 +103,14 @@ public enum MissingScorecard {
         let context = MissingContext(cohort: cohort)
         let columns = ScorecardLayout.monthlyColumns(period)
         let tables = ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "missing")
-        let trend = trendTable(context: context, columns: columns.filter { !$0.isYearToDate })
+        let trends = trendTables(context: context, columns: columns.filter { !$0.isYearToDate })
         return Report(
             slug: "missing-scorecard-\(period.slug)", title: "Children Missing from Home/Care — monthly scorecard",
             periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
             sections: [
                 ReportSection(
                     title: "Missing profile and trends", summary: profile(context: context, period: period),
-                    tables: [trend]),
+                    tables: trends),
                 ReportSection(title: "Indicators", tables: tables),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "missing-definitions")]),
@@ -134,22 +134,39 @@ public enum MissingScorecard {
             + "Home Interview; \(percent(accepted.count, offered.count)) of those offered accepted."
     }
 
-    static func trendTable(context: MissingContext, columns: [ScorecardColumn]) -> ReportTable {
-        let rows: [(String, @Sendable (EpisodeFact) -> Bool, Bool)] = [
-            ("No. episodes (all)", { _ in true }, false),
-            ("No. episodes (LAC)", { $0.episode.socialCareStatus == .lookedAfter }, false),
-            ("No. children (all)", { _ in true }, true),
-            ("No. children (LAC)", { $0.episode.socialCareStatus == .lookedAfter }, true),
+    /// The trend charts of the council's report, drawn from the indicators themselves.
+    static func trendTables(context: MissingContext, columns: [ScorecardColumn]) -> [ReportTable] {
+        let specs: [(String, String, [(String, String)])] = [
+            (
+                "missing-trend-episodes", "No. of episodes",
+                [("No. episodes (all)", "1.1"), ("No. episodes (LAC)", "2.1")]
+            ),
+            (
+                "missing-trend-children", "No. of children",
+                [("No. children (all)", "1.2"), ("No. children (LAC)", "2.2")]
+            ),
+            (
+                "missing-trend-repeat", "No. children with 3+ episodes in period",
+                [("3+ episodes (all)", "1.3"), ("3+ episodes (LAC)", "2.3")]
+            ),
+            (
+                "missing-trend-rhi", "Return Home Interviews",
+                [
+                    ("Offered", "5.1"), ("Accepted", "5.2"), ("Completed in 3 working days", "5.3a"),
+                    ("Not completed in time", "5.3b"),
+                ]
+            ),
         ]
-        return ReportTable(
-            id: "missing-trend", title: "Episodes and children by month", columns: ["Measure"] + columns.map(\.label),
-            rows: rows.map { label, filter, children in
-                [.text(label)]
-                    + columns.map { column in
-                        let episodes = context.started(in: column.interval).filter(filter)
-                        return .count(children ? episodes.distinctCount(\.child) : episodes.count)
-                    }
-            }, chart: .trend)
+        let indicators = Dictionary(uniqueKeysWithValues: groups.flatMap(\.indicators).map { ($0.id, $0) })
+        return specs.map { id, title, rows in
+            ReportTable(
+                id: id, title: title, columns: ["Measure"] + columns.map(\.label),
+                rows: rows.map { label, indicatorID in
+                    [.text(label)]
+                        + columns.map { .count(indicators[indicatorID]!.value(in: context, over: $0.interval).count) }
+                },
+                chart: .trend)
+        }
     }
 
     // MARK: Groups

@@ -96,6 +96,14 @@ struct MissingScorecardTests {
         let report = MissingScorecard.build(
             cohort: Self.fixture(), period: .month(year: 2019, month: 5),
             generatedAt: LocalDateTime(parsing: "2019-06-05 09:00")!)
+        let episodes = try #require(report.tables.first { $0.id == "missing-trend-episodes" })
+        #expect(
+            episodes.rows == [
+                [.text("No. episodes (all)"), .count(4), .count(3)],
+                [.text("No. episodes (LAC)"), .count(3), .count(0)],
+            ])
+        let interviews = try #require(report.tables.first { $0.id == "missing-trend-rhi" })
+        #expect(interviews.rows.map { $0[1] } == [.count(4), .count(3), .count(2), .count(1)])
         let days = try #require(report.tables.first { $0.id == "missing-4" })
         #expect(days.columns == ["Ref", "Indicator", "Apr-19", "May-19", "YTD"])
         let stillMissing = try #require(days.rows.first { $0[0] == .text("4.8") })

@@ -91,10 +91,10 @@ struct RendererTests {
         #expect(parts.keys.sorted().prefix(3) == ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels"])
         #expect(parts.count == 5 + report.tables.count)
         let workbook = try #require(parts["xl/workbook.xml"])
-        #expect(workbook.contains("<sheet name=\"Episodes and children by month\" sheetId=\"1\" r:id=\"rId1\"/>"))
-        #expect(workbook.contains("<sheet name=\"8 Breakdown by ethnicity (by mi\" sheetId=\"9\""))
-        // Sheet 5 is group 4 (days missing): 4.1 in April is 1 of 4 → a number and a 25% percentage.
-        let days = try #require(parts["xl/worksheets/sheet5.xml"])
+        #expect(workbook.contains("<sheet name=\"No. of episodes\" sheetId=\"1\" r:id=\"rId1\"/>"))
+        #expect(workbook.contains("<sheet name=\"8 Breakdown by ethnicity (by mi\" sheetId=\"12\""))
+        // Sheet 8 is group 4 (days missing): 4.1 in April is 1 of 4 → a number and a 25% percentage.
+        let days = try #require(parts["xl/worksheets/sheet8.xml"])
         #expect(days.contains("<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Ref</t></is></c>"))
         #expect(
             days.contains("<c r=\"D1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Apr-19 %</t></is></c>"))
