@@ -150,7 +150,8 @@ public enum CMEScorecard {
             sections: [
                 ReportSection(
                     title: "Indicators",
-                    tables: ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "cme")),
+                    tables: ScorecardLayout.tables(
+                        groups, context: context, columns: columns, idPrefix: "cme", directionOfTravel: true)),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "cme-definitions")]),
             ])

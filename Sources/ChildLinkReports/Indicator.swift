@@ -101,21 +101,31 @@ public enum ScorecardLayout {
             + [ScorecardColumn(label: "YTD", interval: period.yearToDate, isYearToDate: true)]
     }
 
-    /// One table per group.
+    /// One table per group; with `directionOfTravel`, a last column compares the latest period with
+    /// the one before it (`↑`, `↓`, `→`), as the CME scorecard's DOT column does.
     public static func tables<Context>(
-        _ groups: [IndicatorGroup<Context>], context: Context, columns: [ScorecardColumn], idPrefix: String
+        _ groups: [IndicatorGroup<Context>], context: Context, columns: [ScorecardColumn], idPrefix: String,
+        directionOfTravel: Bool = false
     ) -> [ReportTable] {
-        groups.map { group in
+        let periods = columns.filter { !$0.isYearToDate }
+        let showDirection = directionOfTravel && periods.count >= 2
+        return groups.map { group in
             let rows = group.indicators.map { indicator -> [ReportCell] in
-                [.text(indicator.id), .text(indicator.title)]
-                    + columns.map { column in
-                        if indicator.isPointInTime && column.isYearToDate { return .empty }
-                        return indicator.value(in: context, over: column.interval).cell
-                    }
+                var row: [ReportCell] = [.text(indicator.id), .text(indicator.title)]
+                row += columns.map { column in
+                    if indicator.isPointInTime && column.isYearToDate { return .empty }
+                    return indicator.value(in: context, over: column.interval).cell
+                }
+                if showDirection {
+                    let latest = indicator.value(in: context, over: periods[periods.count - 1].interval).count
+                    let previous = indicator.value(in: context, over: periods[periods.count - 2].interval).count
+                    row.append(.text(latest > previous ? "↑" : latest < previous ? "↓" : "→"))
+                }
+                return row
             }
             return ReportTable(
                 id: "\(idPrefix)-\(group.id)", title: "\(group.id) \(group.title)",
-                columns: ["Ref", "Indicator"] + columns.map(\.label), rows: rows)
+                columns: ["Ref", "Indicator"] + columns.map(\.label) + (showDirection ? ["DOT"] : []), rows: rows)
         }
     }
 

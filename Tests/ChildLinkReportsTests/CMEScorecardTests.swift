@@ -88,8 +88,8 @@ struct CMEScorecardTests {
             cohort: Self.fixture(), period: .quarter(startYear: 2019, quarter: 2),
             generatedAt: LocalDateTime(parsing: "2019-10-05 09:00")!)
         let active = try #require(report.tables.first { $0.id == "cme-6" })
-        #expect(active.columns == ["Ref", "Indicator", "Q1 2019/20", "Q2 2019/20", "YTD"])
-        #expect(active.rows[0].suffix(3) == [.count(2), .count(3), .empty])
+        #expect(active.columns == ["Ref", "Indicator", "Q1 2019/20", "Q2 2019/20", "YTD", "DOT"])
+        #expect(active.rows[0].suffix(4) == [.count(2), .count(3), .empty, .text("↑")])
         let ethnicity = try #require(report.tables.first { $0.id == "cme-5" })
         #expect(ethnicity.rows.map { $0[1] } == [.text("White British"), .text("Gypsy/Roma")])  // DfE order
         let years = try #require(report.tables.first { $0.id == "cme-14" })
