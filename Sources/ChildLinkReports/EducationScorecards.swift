@@ -39,6 +39,8 @@ public struct EHEFact: Hashable, Sendable {
 public struct EHEContext: Sendable {
     /// Every EHE spell.
     public let spells: [EHEFact]
+    /// The dates of each child's CME referrals, from the linked CME records.
+    public let cmeReferralDates: [ChildLinkID: [CalendarDate]]
 
     /// Prepares the spells of a cohort.
     public init(cohort: Cohort) {
@@ -48,6 +50,9 @@ public struct EHEContext: Sendable {
             person.dateOfBirth = person.dateOfBirth ?? best.dateOfBirth
             person.gender = person.gender ?? best.gender
             return EHEFact(child: item.child, ehe: item.ehe, person: person)
+        }
+        cmeReferralDates = Dictionary(grouping: cohort.cmeReferrals, by: \.child).mapValues {
+            $0.map(\.referral.referralDate)
         }
     }
 
@@ -84,6 +89,19 @@ public enum EHEScorecard {
                 ended("1.4", "Referred to CME", ["cme", "missing education"]),
                 ended("1.5", "Moved to another LA or out of area", ["moved", "transfer", "other la"]),
                 yearElevenLeavers("1.6", "Y11 leavers", gender: nil),
+                EHEIndicator(
+                    "1.8", "EHE children with a CME referral in the year (linked records)",
+                    definition: "Children with an EHE spell open in the period and a CME referral opened in the "
+                        + "period on or after the spell began, found by linking the two datasets."
+                ) { context, interval in
+                    let children = context.spells.filter { fact in
+                        guard interval.overlaps(from: fact.ehe.startDate, to: fact.ehe.endDate) else { return false }
+                        return (context.cmeReferralDates[fact.child] ?? []).contains {
+                            interval.contains($0) && $0 >= fact.ehe.startDate
+                        }
+                    }
+                    return IndicatorValue(children.distinctCount(\.child))
+                },
                 EHEIndicator(
                     "1.7", "Total in EHE at some time during the year",
                     definition: "Children with an EHE spell open on any day of the period."

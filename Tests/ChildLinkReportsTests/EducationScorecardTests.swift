@@ -24,6 +24,8 @@ struct EducationScorecardTests {
             reason: "Reached end of compulsory school age")
         ehe(&c, 4, .female, dob: "2006-01-01", start: "2019-01-10", end: "2019-02-01", reason: "Referred to CME")
         ehe(&c, 5, .male, dob: "2008-02-02", start: "2016-01-01")
+        // Child 4 left EHE for CME: the linked CME referral opened the same day.
+        c.add(4, "R4", .cme(CMEReferral(referralDate: TestCohort.date("2019-02-01"))))
         return c.cohort
     }
 
@@ -40,7 +42,7 @@ struct EducationScorecardTests {
     }
 
     @Test(arguments: [
-        ("1.1", 2), ("1.2", 3), ("1.3", 1), ("1.4", 1), ("1.5", 0), ("1.6", 1), ("1.7", 5),
+        ("1.1", 2), ("1.2", 3), ("1.3", 1), ("1.4", 1), ("1.5", 0), ("1.6", 1), ("1.7", 5), ("1.8", 1),
         ("2.1", 1), ("2.2", 0), ("2.3", 1), ("2.4", 0), ("2.5", 2), ("2.6", 0), ("2.7", 0), ("2.8", 1),
     ])
     func academicYear2018(id: String, expected: Int) {
