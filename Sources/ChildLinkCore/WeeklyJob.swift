@@ -1,3 +1,4 @@
+import ChildLinkImport
 public import ChildLinkModel
 public import ChildLinkReports
 public import Foundation
@@ -121,11 +122,29 @@ public struct ReportOutputRequest: Sendable {
 public enum LinkedCohortLoader {
     /// Reads every extract under `inputs` and links the records into children, for `command`
     /// (`weekly`, `scorecard`, `overlap`).
-    /// - Throws: ``NotYetAvailableError`` until the importer and matcher are wired in.
+    /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read;
+    ///   ``NotYetAvailableError`` until the matcher is wired in (see ``link(_:command:logger:)``).
     public static func load(inputs: [String], command: String, logger: Logger) throws -> (
         records: [SourceRecord], children: [LinkedChild]
     ) {
-        logger.debug("reading extracts for a report", metadata: ["inputs": "\(inputs.count)"])
+        let result = try ExtractReader().read(paths: inputs)
+        if let failed = result.files.first(where: { $0.error != nil }), let error = failed.error { throw error }
+        logger.info(
+            "extracts read",
+            metadata: [
+                "files": "\(result.files.count)", "records": "\(result.records.count)",
+                "rejected": "\(result.rejects.count)",
+            ])
+        if !result.rejects.isEmpty {
+            logger.notice("\(result.rejects.count) records rejected; run 'childlink check' on the extracts to see why")
+        }
+        return (result.records, try link(result.records, command: command, logger: logger))
+    }
+
+    /// Links the records into children with the matcher.
+    /// - Throws: ``NotYetAvailableError`` until the matcher is wired in here.
+    static func link(_ records: [SourceRecord], command: String, logger: Logger) throws -> [LinkedChild] {
+        logger.debug("linking records for a report", metadata: ["records": "\(records.count)"])
         throw NotYetAvailableError(command: command)
     }
 }
