@@ -12,7 +12,7 @@ public enum HTMLRenderer {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(report.title.xmlEscaped) — \(report.periodLabel.xmlEscaped)</title>
-            <style>\(stylesheet)</style>
+            <style>\(stylesheet)\(report.printsLandscape ? "@page{size:A4 landscape}" : "")</style>
             </head>
             <body>
             <header>

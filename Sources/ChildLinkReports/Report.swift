@@ -130,11 +130,13 @@ public struct Report: Hashable, Sendable {
     public var sections: [ReportSection]
     /// Notes on disclosure control applied (suppression, pseudonymisation).
     public var disclosureNotes: [String]
+    /// Whether the report prints on landscape A4 (wide tables, such as the weekly pack's).
+    public var printsLandscape: Bool
 
     /// Creates a report.
     public init(
         slug: String, title: String, periodLabel: String, generatedAt: LocalDateTime,
-        sections: [ReportSection], disclosureNotes: [String] = []
+        sections: [ReportSection], disclosureNotes: [String] = [], printsLandscape: Bool = false
     ) {
         self.slug = slug
         self.title = title
@@ -142,6 +144,7 @@ public struct Report: Hashable, Sendable {
         self.generatedAt = generatedAt
         self.sections = sections
         self.disclosureNotes = disclosureNotes
+        self.printsLandscape = printsLandscape
     }
 
     /// Every table in section order.

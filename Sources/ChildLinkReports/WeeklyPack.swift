@@ -139,7 +139,8 @@ public struct WeeklyPackBuilder: Sendable {
             ],
             disclosureNotes: options.pseudonymiser == nil
                 ? ["OFFICIAL-SENSITIVE: contains personal data for the Operational Missing Group only."]
-                : ["Names and identifiers are replaced by keyed pseudonyms."])
+                : ["Names and identifiers are replaced by keyed pseudonyms."],
+            printsLandscape: true)
     }
 
     // MARK: Findings
