@@ -58,7 +58,7 @@ public enum XLSXRenderer {
     private static func outputColumns(_ table: ReportTable) -> [OutputColumn] {
         table.columns.indices.flatMap { index -> [OutputColumn] in
             let hasPercent = table.rows.contains {
-                if case .countWithPercent = $0[index] { return true }
+                if index < $0.count, case .countWithPercent = $0[index] { return true }
                 return false
             }
             let value = OutputColumn(source: index, isPercent: false)
@@ -83,7 +83,9 @@ public enum XLSXRenderer {
             let rowNumber = rowIndex + 2
             xml += "<row r=\"\(rowNumber)\">"
             for (position, column) in columns.enumerated() {
-                xml += cell(row[column.source], percent: column.isPercent, at: reference(position, rowNumber))
+                xml += cell(
+                    column.source < row.count ? row[column.source] : .empty, percent: column.isPercent,
+                    at: reference(position, rowNumber))
             }
             xml += "</row>"
         }
