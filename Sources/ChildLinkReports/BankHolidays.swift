@@ -92,12 +92,20 @@ public enum BankHolidays {
 
 /// Working-day arithmetic: Monday to Friday, less England and Wales bank holidays.
 public struct WorkingDayCalendar: Sendable {
-    /// Creates the calendar.
-    public init() {}
+    /// The years whose holidays are computed once, up front.
+    private let years: ClosedRange<Int>
+    private let holidays: Set<CalendarDate>
+
+    /// Creates the calendar, with the holidays of `years` computed once (others on demand).
+    public init(years: ClosedRange<Int> = 2000...2040) {
+        self.years = years
+        holidays = Set(years.flatMap(BankHolidays.englandAndWales(year:)))
+    }
 
     /// Whether `date` is a working day.
     public func isWorkingDay(_ date: CalendarDate) -> Bool {
-        date.isoWeekday <= 5 && !BankHolidays.isBankHoliday(date)
+        guard date.isoWeekday <= 5 else { return false }
+        return years.contains(date.year) ? !holidays.contains(date) : !BankHolidays.isBankHoliday(date)
     }
 
     /// The date `count` working days after `date` (the day itself not counted).
