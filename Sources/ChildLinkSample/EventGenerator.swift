@@ -347,16 +347,26 @@ struct EventGenerator {
                 case .lunchtime: "1"
                 case .suspension: String([1, 2, 2, 2, 3, 4, 4, 6, 8, 10][random.below(10)])
                 }
-            let reason = BoroughData.exclusionReasons[random.weighted(BoroughData.exclusionReasons.map(\.1))].0
             drafts.append(
                 EventDraft(
                     childIndex: index, dataset: .exclusions, date: date,
                     fields: [
                         school.urn, school.name, school.phase, category.rawValue, FieldFormat.date(date), sessions,
-                        reason,
-                    ]))
+                    ]
+                        + exclusionReasons(random: &random)))
         }
         return drafts
+    }
+
+    /// One to three distinct DfE reason codes, padded to the three reason columns.
+    private func exclusionReasons(random: inout SampleRandom) -> [String] {
+        let count = 1 + random.weighted([82, 15, 3])
+        var reasons: [String] = []
+        while reasons.count < count {
+            let reason = BoroughData.exclusionReasons[random.weighted(BoroughData.exclusionReasons.map(\.1))].0
+            if !reasons.contains(reason) { reasons.append(reason) }
+        }
+        return reasons + Array(repeating: "", count: 3 - count)
     }
 
     // MARK: - Calendar
