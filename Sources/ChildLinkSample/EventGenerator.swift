@@ -335,12 +335,21 @@ struct EventGenerator {
         }
         dates.sort()
         let permanent = random.chance(0.04)
+        var schools = dates.map { child.school(on: $0) }
+        if permanent, let last = dates.last, random.chance(0.4) {
+            // After a permanent exclusion the pupil goes to the referral unit, and is sometimes suspended there.
+            let later = schoolDay(last.adding(days: 30 + random.below(170)))
+            if later > last {
+                dates.append(later)
+                schools.append(BoroughData.referralUnit)
+            }
+        }
+        let permanentIndex = permanent ? (schools.last?.phase == "AP" ? dates.count - 2 : dates.count - 1) : -1
         var drafts: [EventDraft] = []
         for (position, date) in dates.enumerated() {
-            let isLast = position == dates.count - 1
             let category: ExclusionCategory =
-                isLast && permanent ? .permanent : random.chance(0.04) ? .lunchtime : .suspension
-            let school = child.school(on: date)
+                position == permanentIndex ? .permanent : random.chance(0.04) ? .lunchtime : .suspension
+            let school = schools[position]
             let sessions: String =
                 switch category {
                 case .permanent: ""
