@@ -101,7 +101,18 @@ struct EventGenerator {
             }
         }
         if goesMissing { drafts += missingEpisodes(child, index: index, random: &random) }
-        if isEHE { drafts += eheRecords(child, index: index, random: &random) }
+        if isEHE {
+            let ehe = eheRecords(child, index: index, random: &random)
+            drafts += ehe
+            // Home education that broke down is referred to the CME team.
+            if let referred = ehe.last(where: { $0.fields[6] == "Referred to CME" }),
+                let ended = CalendarDate(parsing: referred.fields[5])
+            {
+                drafts += individualCME(
+                    child, index: index, on: min(endDate, ended.adding(days: random.below(15))), random: &random,
+                    ids: &ids)
+            }
+        }
         if isExcluded { drafts += exclusions(child, index: index, random: &random) }
         if drafts.isEmpty, !inFamilyCME { drafts += missingEpisodes(child, index: index, random: &random) }
         return drafts
@@ -230,10 +241,13 @@ struct EventGenerator {
     }
 
     private func individualCME(
-        _ child: SampleChild, index: Int, random: inout SampleRandom, ids: inout IdentifierFactory
+        _ child: SampleChild, index: Int, on fixedDate: CalendarDate? = nil, random: inout SampleRandom,
+        ids: inout IdentifierFactory
     ) -> [EventDraft] {
-        var date = referralDate(random: &random)
-        if !(5...16).contains(child.dateOfBirth.age(on: date)) { date = endDate.adding(days: -random.below(200)) }
+        var date = fixedDate ?? referralDate(random: &random)
+        if fixedDate == nil, !(5...16).contains(child.dateOfBirth.age(on: date)) {
+            date = endDate.adding(days: -random.below(200))
+        }
         let referral = FamilyReferral(
             date: schoolDay(date), familyID: ids.familyID(), previous: random.weighted([60, 25, 10, 5]),
             closure: closure(after: date, culture: child.culture, random: &random),
