@@ -1,0 +1,225 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The Fellegi–Sunter model, estimated from the data being linked: u probabilities from random
+/// record pairs, m (and u among candidate pairs) by expectation–maximisation over the candidate
+/// pairs, the prior match probability from the same EM, and term-frequency adjustments so that
+/// agreeing on a rare name counts for more than agreeing on a common one.
+public struct MatchModel: Sendable {
+    /// P(level | same child), `[comparison][level]`; level 0 (absent) is unused.
+    public internal(set) var m: [[Double]]
+    /// P(level | different children) among candidate pairs, `[comparison][level]`.
+    public internal(set) var u: [[Double]]
+    /// P(level | random pair), the usual Fellegi–Sunter u, from random sampling.
+    public internal(set) var uRandom: [[Double]]
+    /// The share of candidate pairs that are the same child.
+    public internal(set) var candidatePrior: Double
+    /// The prior over all record pairs: candidate prior × candidate pairs ÷ all pairs.
+    public internal(set) var globalPrior: Double
+    /// The EM iterations run before convergence.
+    public internal(set) var iterations: Int
+    /// Share of records with each folded forename / surname (by hash), for term-frequency adjustment.
+    var forenameFrequency: [UInt64: Float] = [:]
+    var surnameFrequency: [UInt64: Float] = [:]
+    /// `log2(m/u)` per comparison and level, cached for scoring.
+    private(set) var logBayesFactors: [[Double]] = []
+
+    /// The smallest probability any level keeps, so no single comparison is ever infinitely decisive.
+    static let floor = 1e-6
+    /// Term-frequency adjustments are clamped to this many bits either way.
+    static let maxFrequencyAdjustment = 5.0
+
+    init(m: [[Double]], u: [[Double]], uRandom: [[Double]], candidatePrior: Double, globalPrior: Double, iterations: Int) {
+        self.m = m
+        self.u = u
+        self.uRandom = uRandom
+        self.candidatePrior = candidatePrior
+        self.globalPrior = globalPrior
+        self.iterations = iterations
+        refreshCache()
+    }
+
+    mutating func refreshCache() {
+        logBayesFactors = Comparison.allCases.map { comparison in
+            (0..<comparison.levelCount).map { level in
+                level == 0 ? 0 : log2(max(m[comparison.rawValue][level], Self.floor) / max(u[comparison.rawValue][level], Self.floor))
+            }
+        }
+    }
+
+    /// The prior log2 odds of a candidate pair being the same child.
+    public var priorLogOdds: Double { log2(candidatePrior / (1 - candidatePrior)) }
+
+    /// `log2(m/u)` for one comparison at one level (0 for absent).
+    public func logBayesFactor(_ comparison: Comparison, level: Int) -> Double {
+        logBayesFactors[comparison.rawValue][level]
+    }
+
+    /// The term-frequency adjustment for an exact name agreement: log2(average frequency ÷ this
+    /// name's frequency), so a common name gains less than average and a rare one more.
+    func frequencyAdjustment(_ comparison: Comparison, frequency: Float) -> Double {
+        guard frequency > 0 else { return 0 }
+        let average = uRandom[comparison.rawValue][Int(Comparison.exactLevel)]
+        guard average > 0 else { return 0 }
+        let adjustment = log2(average / Double(frequency))
+        return min(max(adjustment, -Self.maxFrequencyAdjustment), Self.maxFrequencyAdjustment)
+    }
+
+    /// The match probability for a total log2 weight (prior included).
+    public static func probability(weight: Double) -> Double {
+        let odds = exp2(weight)
+        return odds.isInfinite ? 1 : odds / (1 + odds)
+    }
+}
+
+/// Estimates a ``MatchModel``: u by sampling random pairs, then EM on the candidate pairs'
+/// comparison patterns (few distinct patterns, so EM runs on counts, not on pairs).
+struct ModelEstimator: Sendable {
+    var randomPairs: Int
+    var maxIterations: Int
+    var seed: UInt64
+
+    func estimate(table: RecordTable, comparer: PairComparer, patternCounts: [UInt32: Int], candidatePairs: Int)
+        -> MatchModel
+    {
+        let uRandom = sampleU(table, comparer)
+        var m = Self.initialM()
+        var u = uRandom
+        var prior = 0.01
+        let patterns = patternCounts.sorted { $0.key < $1.key }.map { (ComparisonVector(packed: $0.key), Double($0.value)) }
+        let total = patterns.reduce(0) { $0 + $1.1 }
+        var iterations = 0
+        while iterations < maxIterations, total > 0 {
+            iterations += 1
+            let (newM, newU, matchWeight) = expectation(patterns, m, u, prior)
+            let newPrior = min(max(matchWeight / total, 1e-9), 0.999)
+            let change = abs(newPrior - prior) + zip(m.joined(), newM.joined()).reduce(0) { max($0, abs($1.0 - $1.1)) }
+            (m, u, prior) = (newM, newU, newPrior)
+            if change < 1e-6 { break }
+        }
+        let records = Double(table.count)
+        let allPairs = max(records * (records - 1) / 2, 1)
+        var model = MatchModel(
+            m: m, u: u, uRandom: uRandom, candidatePrior: prior,
+            globalPrior: prior * Double(candidatePairs) / allPairs, iterations: iterations)
+        (model.forenameFrequency, model.surnameFrequency) = Self.frequencies(table)
+        return model
+    }
+
+    /// One EM step: expected level counts among matches and non-matches, normalised to m and u.
+    private func expectation(
+        _ patterns: [(ComparisonVector, Double)], _ m: [[Double]], _ u: [[Double]], _ prior: Double
+    ) -> ([[Double]], [[Double]], Double) {
+        var matchCounts = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
+        var nonMatchCounts = matchCounts
+        var matchWeight = 0.0
+        let logPrior = log(prior)
+        let logNotPrior = log(1 - prior)
+        for (vector, count) in patterns {
+            var logMatch = logPrior
+            var logNonMatch = logNotPrior
+            for comparison in Comparison.allCases {
+                let level = vector.level(comparison)
+                if level == 0 { continue }
+                logMatch += log(max(m[comparison.rawValue][level], MatchModel.floor))
+                logNonMatch += log(max(u[comparison.rawValue][level], MatchModel.floor))
+            }
+            let g = 1 / (1 + exp(logNonMatch - logMatch))
+            matchWeight += count * g
+            for comparison in Comparison.allCases {
+                let level = vector.level(comparison)
+                if level == 0 { continue }
+                matchCounts[comparison.rawValue][level] += count * g
+                nonMatchCounts[comparison.rawValue][level] += count * (1 - g)
+            }
+        }
+        return (Self.normalise(matchCounts), Self.normalise(nonMatchCounts), matchWeight)
+    }
+
+    /// Level shares over the non-absent levels, with a small pseudo-count so no level is impossible.
+    static func normalise(_ counts: [[Double]]) -> [[Double]] {
+        counts.map { levels in
+            let pseudo = 0.01
+            let total = levels.dropFirst().reduce(0, +) + pseudo * Double(levels.count - 1)
+            return levels.enumerated().map { level, count in level == 0 ? 0 : (count + pseudo) / total }
+        }
+    }
+
+    /// u from random record pairs (deterministic SplitMix64 stream).
+    private func sampleU(_ table: RecordTable, _ comparer: PairComparer) -> [[Double]] {
+        var counts = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
+        let n = table.count
+        guard n > 1 else { return Self.normalise(counts) }
+        var generator = SplitMix64(seed: seed)
+        let samples = min(randomPairs, n * (n - 1) / 2)
+        table.text.withUnsafeBufferPointer { text in
+            for _ in 0..<samples {
+                let i = Int(generator.next() % UInt64(n))
+                var j = Int(generator.next() % UInt64(n - 1))
+                if j >= i { j += 1 }
+                let vector = comparer.compare(i, j, text)
+                for comparison in Comparison.allCases {
+                    counts[comparison.rawValue][vector.level(comparison)] += 1
+                }
+            }
+        }
+        return Self.normalise(counts)
+    }
+
+    /// Starting m values: what a same-child pair usually looks like.
+    static func initialM() -> [[Double]] {
+        let starts: [Comparison: [Double]] = [
+            .forename: [0, 0.80, 0.06, 0.05, 0.03, 0.02, 0.01, 0.03],
+            .surname: [0, 0.82, 0.06, 0.05, 0.03, 0.01, 0.03],
+            .dateOfBirth: [0, 0.90, 0.02, 0.04, 0.01, 0.02, 0.01],
+            .address: [0, 0.60, 0.10, 0.10, 0.20],
+            .gender: [0, 0.97, 0.03],
+            .upn: [0, 0.97, 0.03],
+            .nhsNumber: [0, 0.98, 0.02],
+            .personID: [0, 0.90, 0.10],
+        ]
+        return Comparison.allCases.map { starts[$0]! }
+    }
+
+    /// The share of records with each forename and surname.
+    static func frequencies(_ table: RecordTable) -> ([UInt64: Float], [UInt64: Float]) {
+        var forenames: [UInt64: Int] = [:]
+        var surnames: [UInt64: Int] = [:]
+        var forenameTotal = 0
+        var surnameTotal = 0
+        for i in 0..<table.count {
+            if table.forenameHash[i] != 0 {
+                forenames[table.forenameHash[i], default: 0] += 1
+                forenameTotal += 1
+            }
+            if table.surnameHash[i] != 0 {
+                surnames[table.surnameHash[i], default: 0] += 1
+                surnameTotal += 1
+            }
+        }
+        let f = forenames.mapValues { Float($0) / Float(max(forenameTotal, 1)) }
+        let s = surnames.mapValues { Float($0) / Float(max(surnameTotal, 1)) }
+        return (f, s)
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64), so sampling gives the same model
+/// every run.
+struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
