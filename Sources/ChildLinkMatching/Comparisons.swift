@@ -212,9 +212,9 @@ struct PairComparer: Sendable {
         let dayA = table.birthDay[i]
         let dayB = table.birthDay[j]
         if yearA == yearB, monthA == dayB, dayA == monthB { return 2 }
+        if monthA == monthB, dayA == dayB, abs(Int(yearA) - Int(yearB)) == 1 { return 5 }
         if abs(Int(daysA) - Int(daysB)) <= 1 || oneDigitOut(i, j) { return 3 }
         if yearA == yearB, monthA == monthB { return 4 }
-        if monthA == monthB, dayA == dayB, abs(Int(yearA) - Int(yearB)) == 1 { return 5 }
         return 6
     }
 

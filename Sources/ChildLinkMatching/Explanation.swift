@@ -88,7 +88,7 @@ extension MatchModel {
     func weight(_ vector: ComparisonVector, forenameFrequency: Float, surnameFrequency: Float) -> Double {
         var total = priorLogOdds
         for comparison in Comparison.allCases {
-            total += logBayesFactor(comparison, level: vector.level(comparison))
+            total += logBayesFactor(comparison, in: vector)
         }
         if vector.level(.forename) == 1 { total += frequencyAdjustment(.forename, frequency: forenameFrequency) }
         if vector.level(.surname) == 1 { total += frequencyAdjustment(.surname, frequency: surnameFrequency) }
@@ -115,7 +115,7 @@ struct Explainer {
             return ComparisonContribution(
                 comparison: comparison, level: level, firstValue: Self.display(comparison, a),
                 secondValue: Self.display(comparison, b),
-                bayesFactorBits: model.logBayesFactor(comparison, level: level), frequencyAdjustmentBits: adjustment)
+                bayesFactorBits: model.logBayesFactor(comparison, in: vector), frequencyAdjustmentBits: adjustment)
         }
         return PairExplanation(
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,

@@ -28,7 +28,7 @@ public struct Linker: Sendable {
         let vectors = compareAll(blocking.pairs, comparer)
         var patternCounts: [UInt32: Int] = [:]
         for vector in vectors { patternCounts[vector, default: 0] += 1 }
-        let model = ModelEstimator(randomPairs: options.randomPairs, maxIterations: options.maxIterations, seed: options.seed)
+        let model = ModelEstimator(randomPairs: min(options.randomPairs, max(20_000, 50 * sorted.count)), maxIterations: options.maxIterations, seed: options.seed)
             .estimate(table: table, comparer: comparer, patternCounts: patternCounts, candidatePairs: blocking.pairs.count)
         let scored = score(blocking.pairs, vectors, table, model)
         let clustering = GuardedClusterer(table: table, keys: sorted.map(\.key), comparer: comparer, linkThreshold: options.linkThreshold)

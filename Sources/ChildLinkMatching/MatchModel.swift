@@ -13,13 +13,18 @@
 public struct MatchModel: Sendable {
     /// P(level | same child), `[comparison][level]`; level 0 (absent) is unused.
     public internal(set) var m: [[Double]]
-    /// P(level | different children) among candidate pairs, `[comparison][level]`.
+    /// P(level | different children), `[comparison][level]`: the random-pair u.
     public internal(set) var u: [[Double]]
     /// P(level | random pair), the usual Fellegi–Sunter u, from random sampling.
     public internal(set) var uRandom: [[Double]]
-    /// The share of candidate pairs that are the same child.
+    /// P(address level | different children who share a surname), from random pairs of records
+    /// with the same surname. Families share surname and address, so once the surnames agree a
+    /// shared postcode is far less surprising: this is how the model keeps the two correlated
+    /// fields from voting twice (siblings are what it protects).
+    public internal(set) var uAddressGivenSurname: [Double]
+    /// The share of matches among candidate pairs with the same date of birth (first EM session).
     public internal(set) var candidatePrior: Double
-    /// The prior over all record pairs: candidate prior × candidate pairs ÷ all pairs.
+    /// The prior over all record pairs: estimated matches ÷ all pairs (scales with the data's size).
     public internal(set) var globalPrior: Double
     /// The EM iterations run before convergence.
     public internal(set) var iterations: Int
@@ -28,16 +33,21 @@ public struct MatchModel: Sendable {
     var surnameFrequency: [UInt64: Float] = [:]
     /// `log2(m/u)` per comparison and level, cached for scoring.
     private(set) var logBayesFactors: [[Double]] = []
+    private(set) var addressGivenSurnameFactors: [Double] = []
 
     /// The smallest probability any level keeps, so no single comparison is ever infinitely decisive.
     static let floor = 1e-6
     /// Term-frequency adjustments are clamped to this many bits either way.
     static let maxFrequencyAdjustment = 5.0
 
-    init(m: [[Double]], u: [[Double]], uRandom: [[Double]], candidatePrior: Double, globalPrior: Double, iterations: Int) {
+    init(
+        m: [[Double]], u: [[Double]], uRandom: [[Double]], uAddressGivenSurname: [Double], candidatePrior: Double,
+        globalPrior: Double, iterations: Int
+    ) {
         self.m = m
         self.u = u
         self.uRandom = uRandom
+        self.uAddressGivenSurname = uAddressGivenSurname
         self.candidatePrior = candidatePrior
         self.globalPrior = globalPrior
         self.iterations = iterations
@@ -50,10 +60,27 @@ public struct MatchModel: Sendable {
                 level == 0 ? 0 : log2(max(m[comparison.rawValue][level], Self.floor) / max(u[comparison.rawValue][level], Self.floor))
             }
         }
+        let address = Comparison.address.rawValue
+        addressGivenSurnameFactors = (0..<Comparison.address.levelCount).map { level in
+            level == 0 ? 0 : log2(max(m[address][level], Self.floor) / max(uAddressGivenSurname[level], Self.floor))
+        }
     }
 
-    /// The prior log2 odds of a candidate pair being the same child.
-    public var priorLogOdds: Double { log2(candidatePrior / (1 - candidatePrior)) }
+    /// Whether the surnames agree closely enough that the address is judged among same-surname pairs.
+    static func surnamesAgree(_ vector: ComparisonVector) -> Bool {
+        let level = vector.level(.surname)
+        return level == 1 || level == Int(NameLevel.surnameStem)
+    }
+
+    /// `log2(m/u)` for one comparison of a pair, the address judged given the surname comparison.
+    public func logBayesFactor(_ comparison: Comparison, in vector: ComparisonVector) -> Double {
+        let level = vector.level(comparison)
+        if comparison == .address, Self.surnamesAgree(vector) { return addressGivenSurnameFactors[level] }
+        return logBayesFactors[comparison.rawValue][level]
+    }
+
+    /// The prior log2 odds of two records being the same child.
+    public var priorLogOdds: Double { log2(globalPrior / (1 - globalPrior)) }
 
     /// `log2(m/u)` for one comparison at one level (0 for absent).
     public func logBayesFactor(_ comparison: Comparison, level: Int) -> Double {
@@ -84,61 +111,116 @@ struct ModelEstimator: Sendable {
     var maxIterations: Int
     var seed: UInt64
 
+    /// A training session: the candidate pairs that agree on one field (so that field says nothing
+    /// there and is left out), over which EM estimates m and the share of matches with u fixed.
+    struct Session: Sendable {
+        /// The comparison the session's pairs agree on.
+        var excluded: Comparison
+        /// The levels of it that select a pair.
+        var levels: [Int]
+        func includes(_ vector: ComparisonVector) -> Bool { levels.contains(vector.level(excluded)) }
+    }
+
+    static let sessions: [Session] = [
+        Session(excluded: .dateOfBirth, levels: [1]),
+        Session(excluded: .surname, levels: [1, 2]),
+        Session(excluded: .forename, levels: [1]),
+    ]
+
     func estimate(table: RecordTable, comparer: PairComparer, patternCounts: [UInt32: Int], candidatePairs: Int)
         -> MatchModel
     {
         let uRandom = sampleU(table, comparer)
-        var m = Self.initialM()
-        var u = uRandom
-        var prior = 0.01
+        let uAddress = sampleAddressGivenSurname(table, comparer) ?? uRandom[Comparison.address.rawValue]
         let patterns = patternCounts.sorted { $0.key < $1.key }.map { (ComparisonVector(packed: $0.key), Double($0.value)) }
-        let total = patterns.reduce(0) { $0 + $1.1 }
+        var sums = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
+        var sessionsPerComparison = [Int](repeating: 0, count: Comparison.allCases.count)
+        var firstSession: (prior: Double, pairs: Double)?
         var iterations = 0
-        while iterations < maxIterations, total > 0 {
-            iterations += 1
-            let (newM, newU, matchWeight) = expectation(patterns, m, u, prior)
-            let newPrior = min(max(matchWeight / total, 1e-9), 0.999)
-            let change = abs(newPrior - prior) + zip(m.joined(), newM.joined()).reduce(0) { max($0, abs($1.0 - $1.1)) }
-            (m, u, prior) = (newM, newU, newPrior)
-            if change < 1e-6 { break }
+        for session in Self.sessions {
+            let selected = patterns.filter { session.includes($0.0) }
+            let pairs = selected.reduce(0) { $0 + $1.1 }
+            guard pairs > 0 else { continue }
+            let (m, prior, steps) = runEM(selected, uRandom, uAddress, excluded: session.excluded)
+            iterations += steps
+            if firstSession == nil { firstSession = (prior, pairs) }
+            for comparison in Comparison.allCases where comparison != session.excluded {
+                sessionsPerComparison[comparison.rawValue] += 1
+                for level in 0..<comparison.levelCount { sums[comparison.rawValue][level] += m[comparison.rawValue][level] }
+            }
         }
+        let initial = Self.initialM()
+        let m = Comparison.allCases.map { comparison in
+            let count = sessionsPerComparison[comparison.rawValue]
+            return count == 0 ? initial[comparison.rawValue] : sums[comparison.rawValue].map { $0 / Double(count) }
+        }
+        // Matches overall: those found among the pairs agreeing on the date of birth, scaled up by
+        // the share of true matches whose dates agree.
         let records = Double(table.count)
         let allPairs = max(records * (records - 1) / 2, 1)
+        let dobAgreement = max(m[Comparison.dateOfBirth.rawValue][1], 0.05)
+        let sessionPrior = firstSession?.prior ?? 0.01
+        let matches = max(sessionPrior * (firstSession?.pairs ?? 0) / dobAgreement, 1)
+        let globalPrior = min(max(matches / allPairs, 1e-12), 0.5)
         var model = MatchModel(
-            m: m, u: u, uRandom: uRandom, candidatePrior: prior,
-            globalPrior: prior * Double(candidatePairs) / allPairs, iterations: iterations)
+            m: m, u: uRandom, uRandom: uRandom, uAddressGivenSurname: uAddress, candidatePrior: sessionPrior, globalPrior: globalPrior,
+            iterations: iterations)
         (model.forenameFrequency, model.surnameFrequency) = Self.frequencies(table)
         return model
     }
 
-    /// One EM step: expected level counts among matches and non-matches, normalised to m and u.
+    /// EM for m and the share of matches, with u fixed (from random pairs) and one comparison left out.
+    private func runEM(
+        _ patterns: [(ComparisonVector, Double)], _ u: [[Double]], _ uAddress: [Double], excluded: Comparison
+    ) -> ([[Double]], Double, Int) {
+        var m = Self.initialM()
+        var prior = 0.1
+        let total = patterns.reduce(0) { $0 + $1.1 }
+        var iterations = 0
+        while iterations < maxIterations {
+            iterations += 1
+            let (newM, matchWeight) = expectation(patterns, m, u, uAddress, prior, excluded: excluded)
+            let newPrior = min(max(matchWeight / total, 1e-9), 0.999)
+            let change = abs(newPrior - prior) + zip(m.joined(), newM.joined()).reduce(0) { max($0, abs($1.0 - $1.1)) }
+            (m, prior) = (newM, newPrior)
+            if change < 1e-6 { break }
+        }
+        return (m, prior, iterations)
+    }
+
+    /// One EM step: expected level counts among matches, normalised to m.
     private func expectation(
-        _ patterns: [(ComparisonVector, Double)], _ m: [[Double]], _ u: [[Double]], _ prior: Double
-    ) -> ([[Double]], [[Double]], Double) {
+        _ patterns: [(ComparisonVector, Double)], _ m: [[Double]], _ u: [[Double]], _ uAddress: [Double],
+        _ prior: Double, excluded: Comparison
+    ) -> ([[Double]], Double) {
         var matchCounts = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
-        var nonMatchCounts = matchCounts
         var matchWeight = 0.0
         let logPrior = log(prior)
         let logNotPrior = log(1 - prior)
+        let used = Comparison.allCases.filter { $0 != excluded }
         for (vector, count) in patterns {
             var logMatch = logPrior
             var logNonMatch = logNotPrior
-            for comparison in Comparison.allCases {
+            for comparison in used {
                 let level = vector.level(comparison)
                 if level == 0 { continue }
                 logMatch += log(max(m[comparison.rawValue][level], MatchModel.floor))
-                logNonMatch += log(max(u[comparison.rawValue][level], MatchModel.floor))
+                let uLevel =
+                    comparison == .address && MatchModel.surnamesAgree(vector)
+                    ? uAddress[level] : u[comparison.rawValue][level]
+                logNonMatch += log(max(uLevel, MatchModel.floor))
             }
             let g = 1 / (1 + exp(logNonMatch - logMatch))
             matchWeight += count * g
-            for comparison in Comparison.allCases {
+            for comparison in used {
                 let level = vector.level(comparison)
                 if level == 0 { continue }
                 matchCounts[comparison.rawValue][level] += count * g
-                nonMatchCounts[comparison.rawValue][level] += count * (1 - g)
             }
         }
-        return (Self.normalise(matchCounts), Self.normalise(nonMatchCounts), matchWeight)
+        var result = Self.normalise(matchCounts)
+        result[excluded.rawValue] = m[excluded.rawValue]
+        return (result, matchWeight)
     }
 
     /// Level shares over the non-absent levels, with a small pseudo-count so no level is impossible.
@@ -169,6 +251,44 @@ struct ModelEstimator: Sendable {
             }
         }
         return Self.normalise(counts)
+    }
+
+    /// u of the address among random pairs of records with the same surname stem, or `nil` when
+    /// too few records share a surname to say.
+    private func sampleAddressGivenSurname(_ table: RecordTable, _ comparer: PairComparer) -> [Double]? {
+        var bySurname: [UInt64: [Int32]] = [:]
+        for i in 0..<table.count where table.surnameStem[i].length > 0 {
+            bySurname[Hashing.fnv1a(table.slice(table.surnameStem[i])), default: []].append(Int32(i))
+        }
+        let groups = bySurname.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+        let eligible = groups.reduce(0) { $0 + $1.count }
+        guard eligible >= 20 else { return nil }
+        var starts: [Int] = []
+        var running = 0
+        for group in groups {
+            starts.append(running)
+            running += group.count
+        }
+        var generator = SplitMix64(seed: seed ^ 0x5A5A)
+        var counts = [Double](repeating: 0, count: Comparison.address.levelCount)
+        let samples = min(randomPairs / 4, eligible * 20)
+        for _ in 0..<samples {
+            let position = Int(generator.next() % UInt64(eligible))
+            var low = 0
+            var high = starts.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if starts[mid] <= position { low = mid } else { high = mid - 1 }
+            }
+            let group = groups[low]
+            let i = Int(group[position - starts[low]])
+            var k = Int(generator.next() % UInt64(group.count - 1))
+            if Int(group[k]) == i || k >= position - starts[low] { k += 1 }
+            let j = Int(group[min(k, group.count - 1)])
+            guard i != j else { continue }
+            counts[Int(comparer.address(min(i, j), max(i, j)))] += 1
+        }
+        return Self.normalise([counts])[0]
     }
 
     /// Starting m values: what a same-child pair usually looks like.
