@@ -6,7 +6,8 @@ extension ChildLink {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Import extracts without linking and report what was read, rejected and how good the identifiers are."
+            abstract:
+                "Import extracts without linking and report what was read, rejected and how good the identifiers are."
         )
 
         @OptionGroup var global: GlobalOptions
