@@ -59,7 +59,8 @@ public enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
             ["absent", "exact", "day and month transposed", "one day or one digit out", "same month and year",
              "one year out", "different"]
         case .address:
-            ["absent", "same postcode", "same sector", "same district", "different"]
+            ["absent", "same address and postcode", "same postcode or address", "same sector", "same district",
+             "different"]
         case .gender, .upn, .nhsNumber, .personID:
             ["absent", "agree", "disagree"]
         }
@@ -196,8 +197,9 @@ struct PairComparer: Sendable {
         let surnameI = bytes(table.surname[i], text)
         let surnameJ = bytes(table.surname[j], text)
         guard forenameI.count > 1, forenameJ.count > 1, !surnameI.isEmpty, !surnameJ.isEmpty else { return false }
-        return StringSimilarity.jaroWinkler(forenameI, surnameJ) >= 0.92
-            && StringSimilarity.jaroWinkler(surnameI, forenameJ) >= 0.92
+        let first = StringSimilarity.jaroWinkler(forenameI, surnameJ)
+        let second = StringSimilarity.jaroWinkler(surnameI, forenameJ)
+        return min(first, second) >= 0.80 && max(first, second) >= 0.92
     }
 
     func dateOfBirth(_ i: Int, _ j: Int) -> UInt8 {
@@ -238,16 +240,15 @@ struct PairComparer: Sendable {
     func address(_ i: Int, _ j: Int) -> UInt8 {
         let fullA = table.postcodeFull[i]
         let fullB = table.postcodeFull[j]
-        if fullA == 0 || fullB == 0 {
-            let addressA = table.addressHash[i]
-            let addressB = table.addressHash[j]
-            if addressA != 0, addressA == addressB { return 1 }
-            return 0
-        }
-        if fullA == fullB { return 1 }
-        if table.postcodeSector[i] == table.postcodeSector[j] { return 2 }
-        if table.postcodeDistrict[i] == table.postcodeDistrict[j] { return 3 }
-        return 4
+        let addressA = table.addressHash[i]
+        let addressB = table.addressHash[j]
+        let sameAddress = addressA != 0 && addressA == addressB
+        if fullA == 0 || fullB == 0 { return sameAddress ? 2 : 0 }
+        if fullA == fullB { return sameAddress ? 1 : 2 }
+        if sameAddress { return 2 }
+        if table.postcodeSector[i] != 0, table.postcodeSector[i] == table.postcodeSector[j] { return 3 }
+        if table.postcodeDistrict[i] != 0, table.postcodeDistrict[i] == table.postcodeDistrict[j] { return 4 }
+        return 5
     }
 
     func gender(_ i: Int, _ j: Int) -> UInt8 {
@@ -285,12 +286,13 @@ struct PairComparer: Sendable {
     }
 
     /// Whether the pair looks like twins: same date of birth and surname, clearly different
-    /// forenames that are not variants of each other, and no shared identifier saying otherwise.
+    /// forenames that are not variants of each other, and no shared identifier (UPN, NHS number,
+    /// person id in one system) saying otherwise.
     func looksLikeTwins(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
         let dob = vector.level(.dateOfBirth)
         let surnameLevel = vector.level(.surname)
         return (dob == 1 || dob == 2) && (surnameLevel == 1 || surnameLevel == Int(NameLevel.surnameStem))
             && vector.level(.forename) == Int(NameLevel.forenameDifferent)
-            && vector.level(.upn) != 1 && vector.level(.nhsNumber) != 1
+            && vector.level(.upn) != 1 && vector.level(.nhsNumber) != 1 && vector.level(.personID) != 1
     }
 }

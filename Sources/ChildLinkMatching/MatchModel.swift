@@ -271,22 +271,30 @@ struct ModelEstimator: Sendable {
         }
         var generator = SplitMix64(seed: seed ^ 0x5A5A)
         var counts = [Double](repeating: 0, count: Comparison.address.levelCount)
-        let samples = min(randomPairs / 4, eligible * 20)
-        for _ in 0..<samples {
-            let position = Int(generator.next() % UInt64(eligible))
-            var low = 0
-            var high = starts.count - 1
-            while low < high {
-                let mid = (low + high + 1) / 2
-                if starts[mid] <= position { low = mid } else { high = mid - 1 }
+        let samples = min(randomPairs / 2, eligible * 20)
+        table.text.withUnsafeBufferPointer { text in
+            for _ in 0..<samples {
+                let position = Int(generator.next() % UInt64(eligible))
+                var low = 0
+                var high = starts.count - 1
+                while low < high {
+                    let mid = (low + high + 1) / 2
+                    if starts[mid] <= position { low = mid } else { high = mid - 1 }
+                }
+                let group = groups[low]
+                let i = Int(group[position - starts[low]])
+                var k = Int(generator.next() % UInt64(group.count - 1))
+                if Int(group[k]) == i || k >= position - starts[low] { k += 1 }
+                let j = Int(group[min(k, group.count - 1)])
+                guard i != j else { continue }
+                // Only pairs that are plainly two people (different forenames and birth dates): the
+                // same child's own records would make a shared address look ordinary.
+                let (a, b) = (min(i, j), max(i, j))
+                guard comparer.forename(a, b, text) == NameLevel.forenameDifferent, comparer.dateOfBirth(a, b) >= 4 else {
+                    continue
+                }
+                counts[Int(comparer.address(a, b))] += 1
             }
-            let group = groups[low]
-            let i = Int(group[position - starts[low]])
-            var k = Int(generator.next() % UInt64(group.count - 1))
-            if Int(group[k]) == i || k >= position - starts[low] { k += 1 }
-            let j = Int(group[min(k, group.count - 1)])
-            guard i != j else { continue }
-            counts[Int(comparer.address(min(i, j), max(i, j)))] += 1
         }
         return Self.normalise([counts])[0]
     }
@@ -297,7 +305,7 @@ struct ModelEstimator: Sendable {
             .forename: [0, 0.80, 0.06, 0.05, 0.03, 0.02, 0.01, 0.03],
             .surname: [0, 0.82, 0.06, 0.05, 0.03, 0.01, 0.03],
             .dateOfBirth: [0, 0.90, 0.02, 0.04, 0.01, 0.02, 0.01],
-            .address: [0, 0.60, 0.10, 0.10, 0.20],
+            .address: [0, 0.50, 0.20, 0.05, 0.05, 0.20],
             .gender: [0, 0.97, 0.03],
             .upn: [0, 0.97, 0.03],
             .nhsNumber: [0, 0.98, 0.02],

@@ -139,6 +139,11 @@ struct RecordTable: Sendable {
             postcodeFull.append(Hashing.fnv1a(Array(postcode.value.utf8)))
             postcodeSector.append(Hashing.fnv1a(Array(postcode.sector.utf8)))
             postcodeDistrict.append(Hashing.fnv1a(Array(postcode.district.utf8)))
+        } else if let postcode = person.postcode {
+            // Not a UK shape (a foreign or mistyped code): it can still agree in full.
+            postcodeFull.append(Hashing.fnv1a(Array(postcode.value.utf8)))
+            postcodeSector.append(0)
+            postcodeDistrict.append(0)
         } else {
             postcodeFull.append(0)
             postcodeSector.append(0)
