@@ -14,6 +14,8 @@ public enum LinkJob {
         public var reviewThreshold: Double
         /// Worker threads for scoring.
         public var concurrency: Int
+        /// Whether twins are kept apart (turn off only for adult benchmarks such as FEBRL).
+        public var twinGuard = true
 
         /// Creates options; the thresholds default to the matcher's.
         public init(linkThreshold: Double? = nil, reviewThreshold: Double? = nil, concurrency: Int? = nil) {
@@ -28,6 +30,7 @@ public enum LinkJob {
             options.linkThreshold = linkThreshold
             options.reviewThreshold = reviewThreshold
             options.concurrency = concurrency
+            options.twinGuard = twinGuard
             return options
         }
     }

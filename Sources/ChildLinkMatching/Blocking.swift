@@ -24,6 +24,10 @@ public enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     case transposedBirthDate
     /// Day and month of birth, forename and surname sounds: catches a year out.
     case birthdayNames
+    /// Date of birth and postcode district: catches both names changed or mistyped.
+    case birthDatePostcodeDistrict
+    /// Address line and forename initial: catches a changed date of birth and surname.
+    case addressForenameInitial
 
     /// A short description for the summary.
     public var title: String {
@@ -39,6 +43,8 @@ public enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
         case .swappedNamesBirthYear: "forename/surname either way + birth year"
         case .transposedBirthDate: "day/month either order + surname initial"
         case .birthdayNames: "birthday (no year) + name sounds"
+        case .birthDatePostcodeDistrict: "date of birth + postcode district"
+        case .addressForenameInitial: "address + forename initial"
         }
     }
 }
@@ -152,6 +158,12 @@ struct Blocker: Sendable {
                 let low = UInt64(min(t.birthDay[i], t.birthMonth[i]))
                 let high = UInt64(max(t.birthDay[i], t.birthMonth[i]))
                 add(i, low, high, UInt64(t.birthYear[i]), surnameInitial)
+            case .birthDatePostcodeDistrict:
+                guard hasBirth else { continue }
+                let district = t.postcodeDistrict[i] != 0 ? t.postcodeDistrict[i] : t.postcodeFull[i]
+                if district != 0 { add(i, UInt64(bitPattern: Int64(t.birthDays[i])), district) }
+            case .addressForenameInitial:
+                if t.addressHash[i] != 0, forenameInitial != 0 { add(i, t.addressHash[i], forenameInitial) }
             case .birthdayNames:
                 guard hasBirth, t.forenamePhonetic[i] != 0, t.surnamePhonetic[i] != 0 else { continue }
                 add(i, UInt64(t.birthMonth[i]) * 32 + UInt64(t.birthDay[i]), UInt64((t.forenamePhonetic[i] >> 20) & 0xFF),

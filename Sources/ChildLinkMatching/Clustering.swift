@@ -23,6 +23,7 @@ struct GuardedClusterer {
     let keys: [RecordKey]
     let comparer: PairComparer
     let linkThreshold: Double
+    var twinGuard = true
 
     /// Cross-pair checks are skipped above this many record pairs (only identifier guards then apply).
     static let maxCrossChecks = 2_500
@@ -37,7 +38,7 @@ struct GuardedClusterer {
         var minimum = [Double](repeating: 1, count: table.count)
         for index in order {
             let pair = pairs[index]
-            if comparer.looksLikeTwins(pair.first, pair.second, pair.vector) {
+            if twinGuard, comparer.looksLikeTwins(pair.first, pair.second, pair.vector) {
                 pairs[index].decision = .blockedTwins
                 continue
             }
@@ -47,7 +48,7 @@ struct GuardedClusterer {
                 pairs[index].decision = .linked
                 continue
             }
-            if let blocked = guardDecision(a, b, sets) {
+            if let blocked = guardDecision(a, b, sets, identifierBacked: Self.sharesIdentifier(pair.vector)) {
                 pairs[index].decision = blocked
                 continue
             }
@@ -58,10 +59,18 @@ struct GuardedClusterer {
         return assemble(sets, minimum, pairs)
     }
 
-    private func guardDecision(_ a: Int, _ b: Int, _ sets: DisjointSets) -> PairDecision? {
+    /// Whether the pair shares a UPN, NHS number or person id.
+    static func sharesIdentifier(_ vector: ComparisonVector) -> Bool {
+        vector.level(.upn) == 1 || vector.level(.nhsNumber) == 1 || vector.level(.personID) == 1
+    }
+
+    /// Why the clusters rooted at `a` and `b` must stay apart, if they must. A join backed by a
+    /// shared identifier is only checked for conflicting identifiers.
+    private func guardDecision(_ a: Int, _ b: Int, _ sets: DisjointSets, identifierBacked: Bool) -> PairDecision? {
         if Self.conflict(sets.upns[a], sets.upns[b]) || Self.conflict(sets.nhs[a], sets.nhs[b]) {
             return .blockedIdentifiers
         }
+        if identifierBacked { return nil }
         let membersA = sets.members[a]
         let membersB = sets.members[b]
         guard membersA.count * membersB.count <= Self.maxCrossChecks else { return nil }
@@ -69,7 +78,7 @@ struct GuardedClusterer {
         for i in membersA {
             for j in membersB {
                 let vector = comparer.compare(min(i, j), max(i, j))
-                if comparer.looksLikeTwins(i, j, vector) { return .blockedTwins }
+                if twinGuard, comparer.looksLikeTwins(i, j, vector) { return .blockedTwins }
                 if vector.level(.dateOfBirth) == 6 && vector.level(.forename) == Int(NameLevel.forenameDifferent) {
                     return .blockedConflict
                 }

@@ -142,7 +142,7 @@ struct PairComparer: Sendable {
         let groupsA = table.forenameGroups[i]
         let groupsB = table.forenameGroups[j]
         if groupsA.intersects(groupsB) { return NameLevel.forenameVariant }
-        if a.count > 1, b.count > 1, isAlternative(i, j) { return NameLevel.forenameVariant }
+        if a.count > 1, b.count > 1, isAlternative(i, j, text) { return NameLevel.forenameVariant }
         if a.count == 1 || b.count == 1 {
             return a[0] == b[0] ? NameLevel.forenameInitial : NameLevel.forenameDifferent
         }
@@ -159,14 +159,31 @@ struct PairComparer: Sendable {
         return NameLevel.forenameDifferent
     }
 
-    /// Whether one record's forename is another's middle or preferred name (or a variant of one).
-    private func isAlternative(_ i: Int, _ j: Int) -> Bool {
+    /// Whether one record's forename is another's middle or preferred name (or a variant of one),
+    /// and, when both have middle names, the other way round too.
+    private func isAlternative(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let altI = table.alternativeForenames[i]
         let altJ = table.alternativeForenames[j]
         if altI.isEmpty && altJ.isEmpty { return false }
-        if altJ.contains(table.forenameHash[i]) || altI.contains(table.forenameHash[j]) { return true }
-        return table.alternativeGroups[j].intersects(table.forenameGroups[i])
-            || table.alternativeGroups[i].intersects(table.forenameGroups[j])
+        // When both records carry middle names, a swap must be mutual: a twin's forename is often
+        // the other twin's middle name.
+        let iInJ = isAmongAlternatives(i, of: j, text)
+        let jInI = isAmongAlternatives(j, of: i, text)
+        if altI.isEmpty || altJ.isEmpty { return iInJ || jInI }
+        return iInJ && jInI
+    }
+
+    /// Whether record `i`'s forename is one of record `j`'s middle or preferred names: the same
+    /// name, a variant of one, or one typing slip away from one.
+    private func isAmongAlternatives(_ i: Int, of j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if table.alternativeForenames[j].contains(table.forenameHash[i]) { return true }
+        if table.alternativeGroups[j].intersects(table.forenameGroups[i]) { return true }
+        let forename = bytes(table.forename[i], text)
+        guard forename.count >= 4 else { return false }
+        for span in table.alternativeSpans[j] where span.length >= 4 {
+            if StringSimilarity.damerauLevenshtein(forename, bytes(span, text), limit: 1) <= 1 { return true }
+        }
+        return false
     }
 
     func surname(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt8 {

@@ -16,6 +16,9 @@ public struct LinkOptions: Sendable, Hashable {
     public var seed: UInt64 = 0x4348_494C_444C_494E
     /// Worker threads for scoring (1 = no concurrency).
     public var concurrency: Int = 2
+    /// Whether pairs that look like twins are kept apart. Always on for children's data; a
+    /// benchmark of adults (FEBRL) may turn it off, since there a replaced forename is a typo.
+    public var twinGuard: Bool = true
 
     /// Creates options with the defaults.
     public init() {}

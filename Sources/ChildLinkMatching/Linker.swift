@@ -31,7 +31,9 @@ public struct Linker: Sendable {
         let model = ModelEstimator(randomPairs: min(options.randomPairs, max(20_000, 50 * sorted.count)), maxIterations: options.maxIterations, seed: options.seed)
             .estimate(table: table, comparer: comparer, patternCounts: patternCounts, candidatePairs: blocking.pairs.count)
         let scored = score(blocking.pairs, vectors, table, model)
-        let clustering = GuardedClusterer(table: table, keys: sorted.map(\.key), comparer: comparer, linkThreshold: options.linkThreshold)
+        let clustering = GuardedClusterer(
+            table: table, keys: sorted.map(\.key), comparer: comparer, linkThreshold: options.linkThreshold,
+            twinGuard: options.twinGuard)
             .cluster(scored)
         var summary = Self.summarise(sorted, blocking, clustering)
         if let truth { summary.blockingRecall = Self.blockingRecall(sorted, truth, blocking.pairs) }

@@ -19,6 +19,8 @@ struct RecordTable: Sendable {
     var forenameGroups: [VariantGroups] = []
     /// Hashes of middle names and the preferred name, with their variant groups merged in.
     var alternativeForenames: [[UInt64]] = []
+    /// The same names as text, for spelling-tolerant comparison.
+    var alternativeSpans: [[TextSpan]] = []
     var alternativeGroups: [VariantGroups] = []
     /// The whole surname, folded, parts joined (`smithjones`).
     var surname: [TextSpan] = []
@@ -93,6 +95,7 @@ struct RecordTable: Sendable {
         others += TextFolding.words(person.preferredName ?? "")
         let words = others.filter { $0.count > 1 }
         alternativeForenames.append(words.map { Hashing.fnv1a($0) })
+        alternativeSpans.append(words.map { store($0) })
         alternativeGroups.append(VariantGroups(words.flatMap { ForenameVariants.groupIDs(of: $0).ids }))
     }
 

@@ -34,6 +34,9 @@ extension ChildLink {
         @Flag(name: .long, help: "Read the inputs as generic person CSV files (columns recognised by name).")
         var generic = false
 
+        @Flag(name: .customLong("no-twin-guard"), help: "Do not keep apart pairs that look like twins (adult benchmarks only).")
+        var noTwinGuard = false
+
         func validate() throws {
             for (name, value) in [("--link-threshold", linkThreshold), ("--review-threshold", reviewThreshold)] {
                 if let value, !(value > 0 && value < 1) { throw ValidationError("\(name) must be between 0 and 1.") }
@@ -45,9 +48,10 @@ extension ChildLink {
         }
 
         func run() throws {
+            var options = LinkJob.Options(linkThreshold: linkThreshold, reviewThreshold: reviewThreshold)
+            options.twinGuard = !noTwinGuard
             let report = try LinkJob.runFiles(
-                inputs: inputs, generic: generic, outputDirectory: out, truthPath: truth,
-                options: LinkJob.Options(linkThreshold: linkThreshold, reviewThreshold: reviewThreshold),
+                inputs: inputs, generic: generic, outputDirectory: out, truthPath: truth, options: options,
                 verbose: global.verbose)
             print(report, terminator: "")
         }
