@@ -1,1 +1,223 @@
-// The ChildLinkStore module. See STYLE.md for its responsibilities.
+import ChildLinkModel
+public import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// ChildLink's embedded SQLite history: import batches, every version of every record, the children
+/// and their stable ids, each run's assignment, review pairs and decisions, and the audit log.
+///
+/// One value owns the database connection(s) and is safe to share between tasks. Writes that make
+/// up a weekly run go through ``performRun(note:_:)``, which is one write transaction: a run that
+/// throws, or a process that is killed, leaves the store as it was.
+///
+/// A weekly run, as the pipeline drives it:
+///
+/// ```swift
+/// let store = try ChildLinkStore(path: "childlink.sqlite")
+/// let ids = try store.performRun(note: "weekly 2026-11-20") { run in
+///     try run.recordImport(ImportBatch(fileName: "missing.csv", sha256: SHA256.hex(bytes),
+///                                      dataset: .missing, recordCount: 812, rejectCount: 3))
+///     let changes = try run.upsert(records, datasets: [.missing, .cme, .ehe, .exclusions])
+///     let constraints = try run.decisions()       // must-link / cannot-link, from clerical review
+///     let clusters = link(records, newOrChanged: changes.needsMatching, respecting: constraints)
+///     try run.saveReviewPairs(uncertainPairs)
+///     return try run.assignChildIDs(clusters: clusters)   // stable ids; merges and splits logged
+/// }
+/// try store.logAudit(command: "footprint", query: "--upn …", childIDs: [id])   // every lookup
+/// ```
+///
+/// Files: the database is created with mode 0600 (SQLite gives its -wal and -shm files the same
+/// mode); before each run the committed state is copied to `childlink.sqlite.bak` (0600).
+/// A second process that wants to write waits up to ``busyTimeout`` seconds, then fails with
+/// ``StoreError/locked(path:seconds:)``.
+public final class ChildLinkStore: Sendable {
+    /// The default file name, in the working folder.
+    public static let defaultFileName = "childlink.sqlite"
+    /// The default time a writer waits for another process's write to finish, in seconds.
+    public static let defaultBusyTimeout: Double = 10
+
+    /// The database file, or `nil` for an in-memory store.
+    public let path: String?
+    /// How long a write waits for another process before failing with ``StoreError/locked(path:seconds:)``.
+    public let busyTimeout: Double
+    /// The OS user that decisions and audit entries are attributed to.
+    public let user: String
+
+    let writer: any DatabaseWriter
+    let clock: @Sendable () -> Date
+
+    /// Opens (creating when absent, readable by its owner only) the store at `path` and brings its schema up to date.
+    ///
+    /// - Parameters:
+    ///   - path: The database file; defaults to `childlink.sqlite` in the working folder.
+    ///   - busyTimeout: Seconds to wait for another process's write.
+    ///   - user: Who decisions and audit entries are attributed to; defaults to the OS user.
+    ///   - clock: The source of timestamps (tests inject a fixed one).
+    /// - Throws: ``StoreError``.
+    public convenience init(
+        path: String = ChildLinkStore.defaultFileName, busyTimeout: Double = ChildLinkStore.defaultBusyTimeout,
+        user: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
+        try FilePrivacy.createPrivateFile(at: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "ChildLinkStore"
+        let pool = try StoreErrors.mapping(path: path, timeout: busyTimeout) {
+            try DatabasePool(path: path, configuration: configuration)
+        }
+        try self.init(writer: pool, path: path, busyTimeout: busyTimeout, user: user, clock: clock)
+        FilePrivacy.restrictCompanions(of: path)
+    }
+
+    /// Creates an empty store in memory, for tests and dry runs.
+    ///
+    /// - Throws: ``StoreError``.
+    public static func inMemory(user: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws
+        -> ChildLinkStore
+    {
+        try ChildLinkStore(writer: DatabaseQueue(), path: nil, busyTimeout: 0, user: user, clock: clock)
+    }
+
+    init(
+        writer: any DatabaseWriter, path: String?, busyTimeout: Double, user: String?,
+        clock: @escaping @Sendable () -> Date
+    ) throws {
+        self.writer = writer
+        self.path = path
+        self.busyTimeout = busyTimeout
+        self.user = user ?? OSUser.current()
+        self.clock = clock
+        try StoreErrors.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
+            let migrator = StoreSchema.migrator
+            let upToDate = try writer.read { try migrator.hasCompletedMigrations($0) }
+            if !upToDate { try migrator.migrate(writer) }
+        }
+    }
+
+    /// The backup kept before each run: `<path>.bak`, or `nil` for an in-memory store.
+    public var backupPath: String? { path.map { $0 + ".bak" } }
+
+    /// Runs `body` as one write transaction: a new run is recorded, `body` upserts records, assigns
+    /// ids and saves review pairs through the ``StoreRun`` handle, and everything commits together.
+    ///
+    /// Before anything is written, the state as it stood is copied to ``backupPath`` (mode 0600).
+    /// If `body` throws, nothing it wrote is kept and the error is rethrown.
+    ///
+    /// - Parameters:
+    ///   - note: What the run was, e.g. `weekly 2026-11-20`.
+    ///   - body: The run's work. Do not keep the handle after it returns.
+    /// - Throws: ``StoreError/locked(path:seconds:)`` when another process is writing for longer than
+    ///   the busy timeout, other ``StoreError``s, or what `body` throws.
+    public func performRun<T>(note: String? = nil, _ body: (StoreRun) throws -> T) throws -> T {
+        try write { db in
+            try self.backUp(db)
+            let run = try StoreRun(db: db, startedAt: clock(), note: note)
+            let result = try body(run)
+            try run.finish(at: clock())
+            return result
+        }
+    }
+
+    /// One immediate write transaction with the store's error mapping.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try StoreErrors.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    /// One read with the store's error mapping.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try StoreErrors.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
+            try writer.read { try body($0) }
+        }
+    }
+
+    /// Copies the committed state to the backup file, from inside the run's transaction before it writes.
+    private func backUp(_ db: Database) throws {
+        guard let backupPath else { return }
+        try FilePrivacy.createPrivateFile(at: backupPath)
+        // A second connection reads the last committed state (WAL lets it read while this run
+        // holds the write lock), so the backup is exactly the state this run starts from.
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let source = try DatabaseQueue(path: path!, configuration: readOnly)
+        let destination = try DatabaseQueue(path: backupPath)
+        try source.backup(to: destination)
+        try source.close()
+        try destination.close()
+        FilePrivacy.restrictCompanions(of: backupPath)
+    }
+
+    /// Replaces the store's contents with the backup taken before the last run.
+    ///
+    /// - Throws: ``StoreError/noBackup(path:)`` when there is none, or ``StoreError``.
+    public func restoreFromBackup() throws {
+        guard let backupPath, FileManager.default.fileExists(atPath: backupPath) else {
+            throw StoreError.noBackup(path: backupPath ?? ":memory:")
+        }
+        try StoreErrors.mapping(path: backupPath, timeout: busyTimeout) {
+            var configuration = Configuration()
+            configuration.readonly = true
+            let source = try DatabaseQueue(path: backupPath, configuration: configuration)
+            try source.backup(to: writer)
+            try source.close()
+        }
+    }
+}
+
+/// Turns SQLite errors into ``StoreError``s that say what to do.
+enum StoreErrors {
+    static func mapping<T>(path: String, timeout: Double, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw StoreError.locked(path: path, seconds: timeout)
+        } catch let error as DatabaseError {
+            throw StoreError.database(path: path, message: error.message ?? "\(error.resultCode)")
+        }
+    }
+}
+
+/// Files that hold personal data are readable and writable by their owner only.
+enum FilePrivacy {
+    /// Creates `path` empty with mode 0600 when absent (so SQLite, which gives its -wal and -shm
+    /// files the database file's mode, never creates anything wider); tightens it when present.
+    static func createPrivateFile(at path: String) throws {
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw StoreError.database(
+                path: path, message: "cannot create the file: \(String(cString: strerror(errno)))")
+        }
+        fchmod(descriptor, 0o600)
+        close(descriptor)
+    }
+
+    /// Tightens the -wal, -shm and -journal files when they exist.
+    static func restrictCompanions(of path: String) {
+        for suffix in ["-wal", "-shm", "-journal"] { chmod(path + suffix, 0o600) }
+    }
+}
+
+/// The OS user, for attribution.
+enum OSUser {
+    static func current() -> String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
+            let text = String(cString: name)
+            if !text.isEmpty { return text }
+        }
+        let environment = ProcessInfo.processInfo.environment
+        return environment["USER"] ?? environment["LOGNAME"] ?? "uid \(geteuid())"
+    }
+}

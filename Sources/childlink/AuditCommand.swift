@@ -6,13 +6,18 @@ extension ChildLink {
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "audit",
-            abstract: "Show the audit log of footprint lookups and exports."
+            abstract: "Show the audit log of footprint lookups and exports.",
+            discussion: "Each line: time (UTC), OS user, command, query, and the ChildLink ids returned."
         )
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Option(name: .long, help: "Show entries from this date (dd/MM/yyyy or yyyy-MM-dd) onwards.")
+        var since: String?
 
         func run() throws {
-            throw NotYetAvailableError(command: "audit")
+            print(try AuditJob.run(storePath: storeOptions.store, since: since))
         }
     }
 }

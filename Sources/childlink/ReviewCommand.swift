@@ -6,13 +6,90 @@ extension ChildLink {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "review",
-            abstract: "List uncertain pairs for clerical review and record decisions."
+            abstract: "List uncertain pairs for clerical review and record decisions.",
+            discussion: """
+                Records are written Dataset:RecordID, e.g. Missing:E000123. Decisions are kept in the store \
+                and respected by every later run: accept makes the two records one child, reject keeps them apart.
+                The CSV file has the columns RecordA,RecordB,Probability,Decision,Note,Explanation; fill in \
+                Decision with accept or reject.
+                """,
+            subcommands: [List.self, Accept.self, Reject.self, Export.self, Import.self],
+            defaultSubcommand: List.self
         )
+    }
+}
+
+extension ChildLink.Review {
+    /// `childlink review list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the latest run's uncertain pairs, most probable first.")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+
+        @Flag(name: .long, help: "Only pairs without a decision.")
+        var undecided = false
 
         func run() throws {
-            throw NotYetAvailableError(command: "review")
+            print(try ReviewJob.run(.list(undecidedOnly: undecided), storePath: storeOptions.store))
+        }
+    }
+
+    /// `childlink review accept A B`.
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record that two records are the same child.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The first record, e.g. Missing:E000123.") var recordA: String
+        @Argument(help: "The second record, e.g. CME:R000456.") var recordB: String
+        @Option(name: .long, help: "Why.") var note = ""
+
+        func run() throws {
+            print(try ReviewJob.run(.accept(recordA, recordB, note: note), storePath: storeOptions.store))
+        }
+    }
+
+    /// `childlink review reject A B`.
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record that two records are different children.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The first record, e.g. Missing:E000123.") var recordA: String
+        @Argument(help: "The second record, e.g. CME:R000456.") var recordB: String
+        @Option(name: .long, help: "Why.") var note = ""
+
+        func run() throws {
+            print(try ReviewJob.run(.reject(recordA, recordB, note: note), storePath: storeOptions.store))
+        }
+    }
+
+    /// `childlink review export FILE`.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the uncertain pairs to a CSV file (audited).")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The CSV file to write.") var file: String
+
+        func run() throws {
+            print(try ReviewJob.run(.export(path: file), storePath: storeOptions.store))
+        }
+    }
+
+    /// `childlink review import FILE`.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the decisions filled in on an exported CSV file.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(help: "The CSV file to read.") var file: String
+
+        func run() throws {
+            print(try ReviewJob.run(.importDecisions(path: file), storePath: storeOptions.store))
         }
     }
 }

@@ -1,18 +1,58 @@
 import ArgumentParser
 import ChildLinkCore
 
+/// Where the history store is.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The history store file.")
+    var store = "childlink.sqlite"
+}
+
 extension ChildLink {
     /// `childlink store`.
     struct Store: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "store",
-            abstract: "Inspect and check ChildLink's history store."
+            abstract: "Inspect and check ChildLink's history store.",
+            discussion: """
+                The store (childlink.sqlite in the working folder, readable by its owner only) keeps every \
+                run, every version of every record, each child's ChildLink id, review decisions and the \
+                audit log. Before each run its previous state is kept in childlink.sqlite.bak.
+                """,
+            subcommands: [Check.self, Restore.self]
+        )
+    }
+}
+
+extension ChildLink.Store {
+    /// `childlink store check`.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Check the store's integrity and ChildLink's invariants; exits 1 when anything fails."
         )
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            throw NotYetAvailableError(command: "store")
+            let outcome = try StoreJob.check(storePath: storeOptions.store)
+            print(outcome.text)
+            if !outcome.isHealthy { throw ExitCode.failure }
+        }
+    }
+
+    /// `childlink store restore`.
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "restore",
+            abstract: "Put the store back as it was before its last run, from childlink.sqlite.bak."
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            print(try StoreJob.restore(storePath: storeOptions.store))
         }
     }
 }

@@ -1,0 +1,37 @@
+import ChildLinkModel
+import ChildLinkStore
+import Foundation
+
+/// `childlink audit`: who looked up or exported what, and when.
+public enum AuditJob {
+    /// The audit log from `since` (a date, `dd/MM/yyyy` or `yyyy-MM-dd`, from midnight UTC) onwards,
+    /// one line per entry: time (UTC), user, command, query, ChildLink ids returned.
+    ///
+    /// - Throws: ``StoreJobError`` or ``StoreError``.
+    public static func run(storePath: String, since: String?) throws -> String {
+        var start: Date?
+        if let since {
+            guard let date = CalendarDate(parsing: since) else {
+                throw StoreJobError.badDate(option: "--since", value: since)
+            }
+            start = Date(timeIntervalSince1970: Double(date.daysSinceEpoch) * 86_400)
+        }
+        let entries = try StoreJob.openExisting(at: storePath).auditLog(since: start)
+        guard !entries.isEmpty else { return "No audit entries" + (since.map { " since \($0)." } ?? ".") }
+        return entries.map(line).joined(separator: "\n")
+    }
+
+    static func line(_ entry: AuditEntry) -> String {
+        let ids = entry.childIDs.isEmpty ? "(none)" : entry.childIDs.map(\.description).joined(separator: " ")
+        return "\(timestamp(entry.at))  \(entry.user)  \(entry.command)  \(entry.query)  -> \(ids)"
+    }
+
+    /// `yyyy-MM-dd HH:mm:ss UTC`.
+    static func timestamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
+        let second = seconds - day.daysSinceEpoch * 86_400
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(day.iso) \(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60)) UTC"
+    }
+}

@@ -1,0 +1,238 @@
+public import ChildLinkImport
+public import ChildLinkModel
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `childlink check`: imports extracts without linking and reports, per file, what it was
+/// recognised as, how many records were read, imported and rejected, and how good the identifiers
+/// are. Rejected records are written to a rejects CSV.
+public struct CheckJob: Sendable {
+    /// What to check.
+    public struct Options: Sendable {
+        /// Files and folders to read.
+        public var paths: [String]
+        /// The dataset every file must hold (`--dataset`).
+        public var dataset: Dataset?
+        /// A mapping profile file (`--profile`).
+        public var profilePath: String?
+        /// Where to write rejects (`--rejects`); default `childlink-rejects.csv` in the current
+        /// folder, written only when there are rejects.
+        public var rejectsPath: String?
+        /// Whether any reject fails the run (`--strict`).
+        public var strict: Bool
+        /// Whether to list every reject and warning (`--verbose`).
+        public var verbose: Bool
+
+        /// Creates options.
+        public init(
+            paths: [String], dataset: Dataset? = nil, profilePath: String? = nil, rejectsPath: String? = nil,
+            strict: Bool = false, verbose: Bool = false
+        ) {
+            self.paths = paths
+            self.dataset = dataset
+            self.profilePath = profilePath
+            self.rejectsPath = rejectsPath
+            self.strict = strict
+            self.verbose = verbose
+        }
+    }
+
+    /// What a check found.
+    public struct Outcome: Sendable {
+        /// The import itself.
+        public var result: ImportResult
+        /// The rejects file written, if any.
+        public var rejectsFile: String?
+        /// The report for the terminal.
+        public var report: String
+        /// Whether the run failed: a file could not be read, or (with `--strict`) a record was rejected.
+        public var failed: Bool
+    }
+
+    /// The default rejects file name.
+    public static let defaultRejectsFile = "childlink-rejects.csv"
+
+    /// The options.
+    public let options: Options
+
+    /// Creates the job.
+    public init(options: Options) { self.options = options }
+
+    /// Runs the check.
+    /// - Throws: `ImportError` for a path that does not exist or an invalid profile; file-level
+    ///   problems are in the outcome instead.
+    public func run() throws -> Outcome {
+        let profile = try options.profilePath.map { try MappingProfile(contentsOf: $0) }
+        let reader = ExtractReader(options: ImportOptions(dataset: options.dataset, profile: profile, retainRecords: false))
+        let result = try reader.read(paths: options.paths)
+        var rejectsFile: String?
+        if !result.rejects.isEmpty {
+            let path = options.rejectsPath ?? Self.defaultRejectsFile
+            try RejectsWriter.write(result.rejects, to: path)
+            rejectsFile = path
+        }
+        let failed = result.hasFileErrors || (options.strict && !result.rejects.isEmpty)
+        let report = CheckReport(
+            result: result, rejectsFile: rejectsFile, strict: options.strict, verbose: options.verbose
+        ).text
+        return Outcome(result: result, rejectsFile: rejectsFile, report: report, failed: failed)
+    }
+}
+
+/// Writes rejects as CSV (`file,line,element,field,reason,record_id`), to a temporary file renamed
+/// into place, readable by the owner only (0600).
+public enum RejectsWriter {
+    /// The header row.
+    public static let header = "file,line,element,field,reason,record_id"
+
+    /// The CSV text for `rejects`.
+    public static func csv(_ rejects: [RejectedRecord]) -> String {
+        var lines = [header]
+        for reject in rejects {
+            let fields = [
+                reject.location.file, String(reject.location.line), reject.location.elementPath ?? "",
+                reject.field ?? "", reject.reason, reject.recordID ?? "",
+            ]
+            lines.append(fields.map(escape).joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// Writes the rejects CSV to `path`.
+    /// - Throws: the file system's error when it cannot be written.
+    public static func write(_ rejects: [RejectedRecord], to path: String) throws {
+        try AtomicFile.write(Data(csv(rejects).utf8), to: path)
+    }
+
+    static func escape(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Writes a file through a temporary sibling renamed into place, with permissions 0600.
+enum AtomicFile {
+    static func write(_ data: Data, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
+        else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
+        guard rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+}
+
+/// The terminal report of a check.
+struct CheckReport {
+    let result: ImportResult
+    let rejectsFile: String?
+    let strict: Bool
+    let verbose: Bool
+
+    var text: String {
+        var lines: [String] = []
+        let fileWord = result.files.count == 1 ? "file" : "files"
+        lines.append("Checked \(result.files.count) \(fileWord).")
+        for file in result.files {
+            lines.append("")
+            lines += fileSection(file)
+        }
+        lines.append("")
+        lines += totals()
+        if verbose { lines += details() }
+        return lines.joined(separator: "\n")
+    }
+
+    private func fileSection(_ file: FileSummary) -> [String] {
+        var lines = [file.path]
+        if let error = file.error {
+            lines.append("  error        " + (error.errorDescription ?? "\(error)"))
+            if file.recordsRead == 0 { return lines }
+        }
+        var recognised = file.layout?.description ?? "not recognised"
+        if let encoding = file.encoding { recognised += ", \(encoding.rawValue)" }
+        lines.append("  recognised   \(recognised)")
+        var counts = "\(n(file.recordsRead)) read, \(n(file.imported)) imported"
+        if file.duplicates > 0 { counts += ", \(n(file.duplicates)) exact duplicates" }
+        counts += ", \(n(file.rejected)) rejected"
+        if file.rejected > 0, let rejectsFile { counts += " (see \(rejectsFile))" }
+        lines.append("  records      \(counts)")
+        let ids = file.identifiers
+        if file.imported > 0 {
+            var upn = share("UPN", ids.upnValid, ids.upnPresent, file.imported)
+            if ids.upnUnknownCodes > 0 { upn.insert(contentsOf: ", \(n(ids.upnUnknownCodes)) UN codes", at: upn.index(before: upn.endIndex)) }
+            lines.append("  identifiers  " + upn)
+            lines.append("               " + share("NHS number", ids.nhsValid, ids.nhsPresent, file.imported))
+            lines.append("               " + share("postcode", ids.postcodeValid, ids.postcodePresent, file.imported))
+        }
+        if file.warnings > 0 {
+            lines.append("  warnings     \(n(file.warnings)) records kept with an identifier that is not valid")
+        }
+        return lines
+    }
+
+    private func share(_ name: String, _ valid: Int, _ present: Int, _ total: Int) -> String {
+        let label = name.padding(toLength: 11, withPad: " ", startingAt: 0)
+        let invalid = present - valid
+        let shown = percent(valid, total)
+        var text = label + String(repeating: " ", count: max(0, 6 - shown.count)) + shown + " valid  (\(n(valid)) valid"
+        if invalid > 0 { text += ", \(n(invalid)) invalid" }
+        text += ", \(n(total - present)) absent)"
+        return text
+    }
+
+    private func totals() -> [String] {
+        let read = result.files.reduce(0) { $0 + $1.recordsRead }
+        let imported = result.files.reduce(0) { $0 + $1.imported }
+        let duplicates = result.files.reduce(0) { $0 + $1.duplicates }
+        let rejected = result.files.reduce(0) { $0 + $1.rejected }
+        var lines = [
+            "Total: \(n(read)) records read, \(n(imported)) imported, \(n(duplicates)) exact duplicates, \(n(rejected)) rejected."
+        ]
+        if let rejectsFile { lines.append("Rejected records are listed in \(rejectsFile).") }
+        let failedFiles = result.files.filter { $0.error != nil }.count
+        if failedFiles > 0 { lines.append("\(failedFiles) of \(result.files.count) files could not be read in full.") }
+        if strict, rejected > 0 { lines.append("--strict: \(n(rejected)) rejected records fail the check.") }
+        return lines
+    }
+
+    private func details() -> [String] {
+        var lines: [String] = []
+        if !result.rejects.isEmpty {
+            lines.append("")
+            lines.append("Rejects:")
+            lines += result.rejects.map { "  \($0)" }
+        }
+        let warnings = result.diagnostics.filter { $0.severity == .warning }
+        if !warnings.isEmpty {
+            lines.append("")
+            lines.append("Warnings:")
+            lines += warnings.map { "  \($0)" }
+        }
+        return lines
+    }
+
+    private func percent(_ part: Int, _ whole: Int) -> String {
+        guard whole > 0 else { return "–" }
+        let value = Double(part) * 100 / Double(whole)
+        return String(format: "%.1f%%", value)
+    }
+
+    private func n(_ value: Int) -> String {
+        let digits = String(value)
+        var out = ""
+        for (index, char) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(char)
+        }
+        return out
+    }
+}

@@ -1,0 +1,133 @@
+import ChildLinkModel
+import ChildLinkSample
+import Foundation
+public import Logging
+
+/// `childlink sample`: generates the deterministic synthetic borough and writes its four extracts
+/// and `truth.csv` into a folder.
+public enum SampleJob {
+    /// What to generate, as the command line gives it.
+    public struct Options: Sendable {
+        /// Children in the cohort; ignored when ``records`` is set.
+        public var children: Int
+        /// A target number of records instead of a number of children.
+        public var records: Int?
+        /// The seed.
+        public var seed: UInt64
+        /// The last day of the extracts, `yyyy-MM-dd` or `dd/MM/yyyy`.
+        public var endDate: String
+        /// `low`, `default` or `high`.
+        public var noise: String
+        /// The share of records written to the XML parts, 0–1.
+        public var xmlShare: Double
+        /// The folder to write into (created when missing).
+        public var outputDirectory: String
+
+        /// Creates options; the defaults are the committed sample's.
+        public init(
+            children: Int = 3000, records: Int? = nil, seed: UInt64 = 2019, endDate: String = "2019-06-30",
+            noise: String = "default", xmlShare: Double = 0.2, outputDirectory: String
+        ) {
+            self.children = children
+            self.records = records
+            self.seed = seed
+            self.endDate = endDate
+            self.noise = noise
+            self.xmlShare = xmlShare
+            self.outputDirectory = outputDirectory
+        }
+
+        /// The first thing wrong with the options, in words for the person who typed them.
+        public var problem: String? {
+            if !(1...5_000_000).contains(children) { return "--children must be between 1 and 5,000,000." }
+            if let records, !(1...20_000_000).contains(records) {
+                return "--records must be between 1 and 20,000,000."
+            }
+            if CalendarDate(parsing: endDate) == nil {
+                return "--end-date '\(endDate)' is not a date; write it as 2019-06-30 or 30/06/2019."
+            }
+            if NoiseLevel(rawValue: noise) == nil { return "--noise must be low, default or high." }
+            if !(0...1).contains(xmlShare) { return "--xml-share must be between 0 and 1 (e.g. 0.2 for 20%)." }
+            if outputDirectory.isEmpty { return "--out needs a folder." }
+            return nil
+        }
+
+        var configuration: SampleConfiguration? {
+            guard problem == nil, let date = CalendarDate(parsing: endDate), let level = NoiseLevel(rawValue: noise)
+            else { return nil }
+            return SampleConfiguration(
+                children: children, targetRecords: records, seed: seed, endDate: date, noise: level,
+                xmlShare: xmlShare)
+        }
+    }
+
+    /// What the run wrote.
+    public struct Result: Sendable {
+        /// Children in the cohort.
+        public let children: Int
+        /// Households.
+        public let households: Int
+        /// Records per dataset, in file order (`Missing`, `CME`, `EHE`, `Exclusions`).
+        public let recordsPerDataset: [(dataset: String, records: Int)]
+        /// The files written, as paths.
+        public let files: [String]
+        /// Wall-clock seconds.
+        public let seconds: Double
+
+        /// The summary printed by the command.
+        public var report: String {
+            var lines = ["Generated \(children) children in \(households) households:"]
+            for (dataset, records) in recordsPerDataset {
+                lines.append("  \(dataset.padding(toLength: 11, withPad: " ", startingAt: 0)) \(records) records")
+            }
+            lines.append("  total       \(recordsPerDataset.map(\.records).reduce(0, +)) records")
+            lines.append("Files:")
+            lines += files.map { "  \($0)" }
+            lines.append("Took \(String(format: "%.2f", seconds)) s.")
+            return lines.joined(separator: "\n")
+        }
+    }
+
+    /// Generates the sample into `options.outputDirectory`.
+    /// - Throws: ``SampleJobError`` for bad options or an uncreatable folder; `SampleError` when a file
+    ///   cannot be written.
+    public static func run(_ options: Options, logger: Logger) throws -> Result {
+        guard let configuration = options.configuration else {
+            throw SampleJobError.invalidOptions(options.problem ?? "invalid options")
+        }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: options.outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw SampleJobError.cannotCreateFolder(path: options.outputDirectory)
+        }
+        logger.debug("sample: generating into \(options.outputDirectory), seed \(options.seed)")
+        let clock = ContinuousClock()
+        let start = clock.now
+        let summary = try SamplePopulation.write(configuration, to: options.outputDirectory)
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        logger.debug("sample: \(summary.totalRecords) records in \(seconds) s")
+        let directory = options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/"
+        return Result(
+            children: summary.children, households: summary.households,
+            recordsPerDataset: SampleLayout.datasets.map { ($0.rawValue, summary.records[$0] ?? 0) },
+            files: summary.files.map { directory + $0 }, seconds: seconds)
+    }
+}
+
+/// Why `childlink sample` could not run.
+public enum SampleJobError: Error, CustomStringConvertible {
+    /// The options were invalid (the message says which and how to fix it).
+    case invalidOptions(String)
+    /// The output folder could not be created.
+    case cannotCreateFolder(path: String)
+
+    /// The message shown to the user.
+    public var description: String {
+        switch self {
+        case .invalidOptions(let problem): problem
+        case .cannotCreateFolder(let path): "cannot create the folder \(path)"
+        }
+    }
+}

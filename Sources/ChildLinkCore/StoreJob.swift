@@ -1,0 +1,70 @@
+public import ChildLinkStore
+public import Foundation
+
+/// `childlink store`: the history store's health, and restoring it from its backup.
+public enum StoreJob {
+    /// What `store check` found.
+    public struct CheckOutcome: Sendable {
+        /// The verdict, ready to print.
+        public let text: String
+        /// Whether the store passed every check (the command exits non-zero otherwise).
+        public let isHealthy: Bool
+    }
+
+    /// Opens an existing store, refusing to create one where none is.
+    ///
+    /// - Throws: ``StoreJobError/noStore(path:)`` or ``StoreError``.
+    public static func openExisting(at path: String, busyTimeout: Double = ChildLinkStore.defaultBusyTimeout) throws
+        -> ChildLinkStore
+    {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreJobError.noStore(path: path) }
+        return try ChildLinkStore(path: path, busyTimeout: busyTimeout)
+    }
+
+    /// Runs `PRAGMA integrity_check` and the tool's invariants and says whether the store is healthy.
+    ///
+    /// - Throws: ``StoreJobError`` or ``StoreError``.
+    public static func check(storePath: String) throws -> CheckOutcome {
+        let store = try openExisting(at: storePath)
+        let report = try store.check()
+        let runs = try store.runs()
+        var lines = ["Store: \(storePath)", "Schema: \(try store.appliedMigrations().count) migrations applied"]
+        lines.append("Runs: \(runs.count)" + (runs.last.map { ", the latest #\($0.id) \($0.note ?? "")" } ?? ""))
+        lines.append(
+            "Children: \(try store.currentChildren().count); present records: \(try store.currentRecords().count)")
+        lines.append(report.description)
+        return CheckOutcome(text: lines.joined(separator: "\n"), isHealthy: report.isHealthy)
+    }
+
+    /// Replaces the store with the backup taken before its last run.
+    ///
+    /// - Returns: A sentence saying what was restored.
+    /// - Throws: ``StoreError/noBackup(path:)``, ``StoreJobError`` or ``StoreError``.
+    public static func restore(storePath: String) throws -> String {
+        let store = try openExisting(at: storePath)
+        try store.restoreFromBackup()
+        let runs = try store.runs()
+        return "Restored \(storePath) from \(store.backupPath ?? "its backup"): it now holds \(runs.count) run(s)"
+            + (runs.last.map { ", the latest #\($0.id)." } ?? ".")
+    }
+}
+
+/// Problems the store-facing jobs report.
+public enum StoreJobError: Error, LocalizedError, Equatable, CustomStringConvertible {
+    /// There is no store file at the path.
+    case noStore(path: String)
+    /// A date option could not be read.
+    case badDate(option: String, value: String)
+
+    /// What went wrong and what to do.
+    public var errorDescription: String? {
+        switch self {
+        case .noStore(let path):
+            "There is no ChildLink store at \(path). Run 'childlink weekly' first, or give --store PATH."
+        case .badDate(let option, let value): "\(option) '\(value)' is not a date; write dd/MM/yyyy or yyyy-MM-dd."
+        }
+    }
+
+    /// The same text as ``errorDescription``.
+    public var description: String { errorDescription ?? "store job error" }
+}

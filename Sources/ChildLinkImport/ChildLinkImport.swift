@@ -1,1 +1,0 @@
-// The ChildLinkImport module. See STYLE.md for its responsibilities.

@@ -1,0 +1,279 @@
+import ChildLinkModel
+
+/// Raw field values of one input record, looked up by reference field (after any profile mapping
+/// of names). CSV rows and XML elements both provide one.
+protocol FieldValues {
+    /// The raw text of `field`, or `nil` when the layout has no such field.
+    func raw(_ field: ReferenceField) -> String?
+}
+
+/// Why one record could not be imported; the rest of the file goes on.
+struct RowRejection: Error, Hashable {
+    /// The field at fault, if one is.
+    var field: String?
+    /// What was wrong, in words an analyst can act on (no personal data).
+    var reason: String
+}
+
+/// Builds a `SourceRecord` of one dataset from raw field values: parses dates, codes, yes/no and
+/// numbers; applies a profile's value maps and date formats; rejects what cannot be read.
+struct RecordBuilder {
+    let dataset: Dataset
+    let profile: MappingProfile?
+
+    /// The record id of `values`, if present (for reject reports).
+    func recordID(_ values: some FieldValues) -> String? {
+        values.raw(ReferenceField.idField(of: dataset))?.trimmingCharacters().nilIfEmpty
+    }
+
+    /// Builds the record, or says why it cannot be.
+    func build(_ values: some FieldValues, location: SourceLocation) throws(RowRejection) -> SourceRecord {
+        let reader = ValueReader(values: values, profile: profile)
+        let idField = ReferenceField.idField(of: dataset)
+        let recordID = try reader.required(idField)
+        let person = try readPerson(reader)
+        let event: RecordEvent
+        switch dataset {
+        case .missing: event = .missing(try readEpisode(reader))
+        case .cme: event = .cme(try readReferral(reader))
+        case .ehe: event = .ehe(try readEHE(reader))
+        case .exclusions: event = .exclusion(try readExclusion(reader))
+        case .socialCare: event = .socialCare(SocialCareRecord())
+        }
+        return SourceRecord(recordID: recordID, person: person, event: event, location: location)
+    }
+
+    func readPerson<V: FieldValues>(_ r: ValueReader<V>) throws(RowRejection) -> PersonFields {
+        var person = PersonFields()
+        person.personID = r.text(.personID)
+        if let upnText = r.text(.upn) {
+            person.upn = UPN(field: upnText)
+            person.upnUnknownReason = UPNUnknownReason(rawValue: upnText.uppercased())
+        }
+        person.formerUPN = r.text(.formerUPN).flatMap { UPN(field: $0) }
+        person.nhsNumber = r.text(.nhsNumber).flatMap { NHSNumber(field: $0) }
+        person.forename = r.text(.forename)
+        person.middleNames = r.text(.middleNames)
+        person.surname = r.text(.surname)
+        person.preferredName = r.text(.preferredName)
+        person.formerSurname = r.text(.formerSurname)
+        guard let dob = try r.date(.dateOfBirth) else {
+            throw RowRejection(field: ReferenceField.dateOfBirth.rawValue, reason: "DateOfBirth is empty (required)")
+        }
+        person.dateOfBirth = dob
+        person.gender = try r.code(.gender, FastValues.gender)
+        person.ethnicity = r.text(.ethnicity).flatMap { EthnicityCode($0) }
+        person.postcode = r.text(.postcode).flatMap { Postcode(field: $0) }
+        person.addressLine1 = r.text(.addressLine1)
+        person.town = r.text(.town)
+        return person
+    }
+
+    private func readEpisode<V: FieldValues>(_ r: ValueReader<V>) throws(RowRejection) -> MissingEpisode {
+        guard let start = try r.dateTime(.startDateTime) else { throw r.missing(.startDateTime) }
+        var episode = MissingEpisode(start: start)
+        episode.type = try r.code(.episodeType, Codes.episodeType) ?? .missing
+        episode.end = try r.dateTime(.endDateTime)
+        if let end = episode.end, end < start {
+            throw RowRejection(field: ReferenceField.endDateTime.rawValue, reason: "EndDateTime is before StartDateTime")
+        }
+        episode.socialCareStatus = try r.code(.socialCareStatus, Codes.socialCareStatus)
+        episode.cseRisk = try r.code(.cseRisk, Codes.risk)
+        episode.cceRisk = try r.code(.cceRisk, Codes.risk)
+        episode.placementDistanceMiles = try r.number(.placementDistanceMiles)
+        episode.rhiOffered = try r.yesNo(.rhiOffered)
+        episode.rhiAccepted = try r.yesNo(.rhiAccepted)
+        episode.rhiCompletedDate = try r.date(.rhiCompletedDate)
+        episode.reportedBy = r.text(.reportedBy)
+        episode.foundLocation = r.text(.foundLocation)
+        return episode
+    }
+
+    private func readReferral<V: FieldValues>(_ r: ValueReader<V>) throws(RowRejection) -> CMEReferral {
+        guard let date = try r.date(.referralDate) else { throw r.missing(.referralDate) }
+        var referral = CMEReferral(referralDate: date)
+        referral.familyID = r.text(.familyID)
+        referral.previousEpisodes = try r.number(.previousEpisodes).map { Int($0) }
+        referral.presentingNeed = r.text(.presentingNeed)
+        referral.locality = r.text(.locality)
+        referral.lastSchoolURN = r.text(.lastSchoolURN)
+        referral.lastSchoolName = r.text(.lastSchoolName)
+        referral.phase = try r.code(.phase, Codes.phase)
+        referral.yearGroup = r.text(.yearGroup)
+        referral.fsmEligible = try r.yesNo(.fsmEligible)
+        referral.openToSocialCare = try r.yesNo(.openToSocialCare)
+        referral.openToEarlyHelp = try r.yesNo(.openToEarlyHelp)
+        referral.closedDate = try r.date(.closedDate)
+        referral.closureOutcome = r.text(.closureOutcome)
+        return referral
+    }
+
+    private func readEHE<V: FieldValues>(_ r: ValueReader<V>) throws(RowRejection) -> EHERecord {
+        guard let start = try r.date(.startDate) else { throw r.missing(.startDate) }
+        var record = EHERecord(startDate: start)
+        record.reason = r.text(.reason)
+        record.previousSchoolURN = r.text(.previousSchoolURN)
+        record.previousSchoolName = r.text(.previousSchoolName)
+        record.yearGroup = r.text(.yearGroup)
+        record.endDate = try r.date(.endDate)
+        record.endReason = r.text(.endReason)
+        record.lastVisitDate = try r.date(.lastVisitDate)
+        record.visitDeclined = try r.yesNo(.visitDeclined)
+        return record
+    }
+
+    private func readExclusion<V: FieldValues>(_ r: ValueReader<V>) throws(RowRejection) -> ExclusionRecord {
+        guard let start = try r.date(.startDate) else { throw r.missing(.startDate) }
+        guard let category = try r.code(.category, Codes.exclusionCategory) else { throw r.missing(.category) }
+        var record = ExclusionRecord(category: category, startDate: start)
+        record.schoolURN = r.text(.schoolURN)
+        record.schoolName = r.text(.schoolName)
+        record.phase = try r.code(.phase, Codes.phase)
+        record.sessions = try r.number(.sessions)
+        record.reasons = [.reason, .reason1, .reason2, .reason3].compactMap { r.text($0)?.uppercased() }
+        return record
+    }
+}
+
+/// Reads typed values out of raw field text, applying a profile's value maps and date formats.
+struct ValueReader<V: FieldValues> {
+    let values: V
+    let profile: MappingProfile?
+
+    /// The trimmed text of `field` after the profile's value map; `nil` when absent or empty.
+    func text(_ field: ReferenceField) -> String? {
+        guard let raw = values.raw(field) else { return nil }
+        let trimmed = raw.trimmingCharacters()
+        guard !trimmed.isEmpty else { return nil }
+        if let profile, let mapped = profile.mapValue(trimmed, of: field) { return mapped.nilIfEmpty }
+        return trimmed
+    }
+
+    /// The text of a required field, or a rejection naming it.
+    func required(_ field: ReferenceField) throws(RowRejection) -> String {
+        guard let value = text(field) else { throw missing(field) }
+        return value
+    }
+
+    /// The rejection for an empty required field.
+    func missing(_ field: ReferenceField) -> RowRejection {
+        RowRejection(field: field.rawValue, reason: "\(field.rawValue) is empty (required)")
+    }
+
+    /// A date: the profile's formats first, then `dd/MM/yyyy` and ISO (with an ignored time).
+    func date(_ field: ReferenceField) throws(RowRejection) -> CalendarDate? {
+        guard let text = text(field) else { return nil }
+        if let profile, let parsed = profile.parseDateTime(text, field: field) { return parsed.date }
+        guard let date = FastValues.dateTime(text)?.date ?? CalendarDate(parsing: text) else { throw unreadable(field, "is not a date (dd/MM/yyyy or yyyy-MM-dd)") }
+        return date
+    }
+
+    /// A date-time: the profile's formats first, then `dd/MM/yyyy[ HH:mm[:ss]]` and ISO.
+    func dateTime(_ field: ReferenceField) throws(RowRejection) -> LocalDateTime? {
+        guard let text = text(field) else { return nil }
+        if let profile, let parsed = profile.parseDateTime(text, field: field) { return parsed }
+        guard let value = FastValues.dateTime(text) ?? LocalDateTime(parsing: text) else {
+            throw unreadable(field, "is not a date-time (dd/MM/yyyy HH:mm or yyyy-MM-ddTHH:mm)")
+        }
+        return value
+    }
+
+    /// Yes/No: `Y/N`, `Yes/No`, `True/False`, `1/0`; `N/A` and empty are `nil`.
+    func yesNo(_ field: ReferenceField) throws(RowRejection) -> Bool? {
+        guard let text = text(field) else { return nil }
+        switch text.lowercased() {
+        case "y", "yes", "true", "1", "t": return true
+        case "n", "no", "false", "0", "f": return false
+        case "n/a", "na", "not applicable": return nil
+        default: throw unknownCode(field, text, expected: "Yes/No/N/A")
+        }
+    }
+
+    /// A number such as `12`, `4.5`.
+    func number(_ field: ReferenceField) throws(RowRejection) -> Double? {
+        guard let text = text(field) else { return nil }
+        guard let value = Double(text), value.isFinite else { throw unreadable(field, "is not a number") }
+        return value
+    }
+
+    /// A code read with `parse`; an unrecognised value is a rejection.
+    func code<T>(_ field: ReferenceField, _ parse: (String) -> T?) throws(RowRejection) -> T? {
+        guard let text = text(field) else { return nil }
+        guard let value = parse(text) else { throw unknownCode(field, text, expected: nil) }
+        return value
+    }
+
+    private func unreadable(_ field: ReferenceField, _ what: String) -> RowRejection {
+        RowRejection(field: field.rawValue, reason: "\(field.rawValue) \(what)")
+    }
+
+    private func unknownCode(_ field: ReferenceField, _ text: String, expected: String?) -> RowRejection {
+        // Codes are not personal data, but cap the length in case a name landed in a code column.
+        let shown = text.count <= 40 ? text : String(text.prefix(40)) + "…"
+        var reason = "\(field.rawValue) has an unknown code '\(shown)'"
+        if let expected { reason += " (expected \(expected))" }
+        reason += "; map it in a profile's values section"
+        return RowRejection(field: field.rawValue, reason: reason)
+    }
+}
+
+/// The code lists the importers accept, with the labels extracts commonly use.
+enum Codes {
+    static func episodeType(_ text: String) -> EpisodeType? {
+        switch text.lowercased() {
+        case "missing", "m": .missing
+        case "absent", "a", "away": .absent
+        default: nil
+        }
+    }
+
+    static func socialCareStatus(_ text: String) -> SocialCareStatus? {
+        if let status = SocialCareStatus(rawValue: text.uppercased()) { return status }
+        switch ReferenceField.matchKey(text) {
+        case "earlyhelp": return .earlyHelp
+        case "childinneed": return .childInNeed
+        case "childprotection", "childprotectionplan", "cp": return .childProtection
+        case "lookedafter", "lookedafterchild", "childlookedafter", "cla": return .lookedAfter
+        case "careleaver": return .careLeaver
+        case "notaclient", "notknowntosocialcare", "none": return .notAClient
+        case "otherla", "otherlocalauthority": return .otherLocalAuthority
+        default: return nil
+        }
+    }
+
+    static func risk(_ text: String) -> RiskLevel? {
+        switch text.lowercased() {
+        case "none", "no", "no risk", "not at risk": RiskLevel.none
+        case "low": .low
+        case "medium", "med": .medium
+        case "high": .high
+        default: nil
+        }
+    }
+
+    static func phase(_ text: String) -> SchoolPhase? {
+        switch ReferenceField.matchKey(text) {
+        case "nursery", "earlyyears": .nursery
+        case "primary", "pr", "infant", "junior": .primary
+        case "secondary", "se": .secondary
+        case "special", "sp": .special
+        case "ap", "pru", "alternativeprovision", "pupilreferralunit": .alternativeProvision
+        case "post16", "post-16", "16plus": .post16
+        case "unknown", "notknown": .unknown
+        default: nil
+        }
+    }
+
+    static func exclusionCategory(_ text: String) -> ExclusionCategory? {
+        switch ReferenceField.matchKey(text) {
+        case "susp", "fixd", "fixed", "suspension", "fixedterm", "fixedperiod", "fixed-term": .suspension
+        case "perm", "permanent", "permanentexclusion": .permanent
+        case "lnch", "lunchtime", "lunch": .lunchtime
+        default: nil
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

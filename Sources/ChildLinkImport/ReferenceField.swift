@@ -1,0 +1,190 @@
+public import ChildLinkModel
+
+/// A field of ChildLink's reference layouts (see docs/formats.md), named as the CSV header and the
+/// XML element are. Mapping profiles point a council's own names at these.
+public enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparable {
+    // Person fields, every dataset.
+    case personID = "PersonID", upn = "UPN", formerUPN = "FormerUPN", nhsNumber = "NHSNumber"
+    case forename = "Forename", middleNames = "MiddleNames", surname = "Surname"
+    case preferredName = "PreferredName", formerSurname = "FormerSurname", dateOfBirth = "DateOfBirth"
+    case gender = "Gender", ethnicity = "Ethnicity", postcode = "Postcode", addressLine1 = "AddressLine1"
+    case town = "Town"
+    // Missing episodes.
+    case episodeID = "EpisodeID", episodeType = "EpisodeType", startDateTime = "StartDateTime"
+    case endDateTime = "EndDateTime", socialCareStatus = "SocialCareStatus", cseRisk = "CSERisk"
+    case cceRisk = "CCERisk", placementDistanceMiles = "PlacementDistanceMiles", rhiOffered = "RHIOffered"
+    case rhiAccepted = "RHIAccepted", rhiCompletedDate = "RHICompletedDate", reportedBy = "ReportedBy"
+    case foundLocation = "FoundLocation"
+    // CME referrals.
+    case referralID = "ReferralID", referralDate = "ReferralDate", familyID = "FamilyID"
+    case previousEpisodes = "PreviousEpisodes", presentingNeed = "PresentingNeed", locality = "Locality"
+    case lastSchoolURN = "LastSchoolURN", lastSchoolName = "LastSchoolName", phase = "Phase"
+    case yearGroup = "YearGroup", fsmEligible = "FSMEligible", openToSocialCare = "OpenToSocialCare"
+    case openToEarlyHelp = "OpenToEarlyHelp", closedDate = "ClosedDate", closureOutcome = "ClosureOutcome"
+    // EHE records.
+    case eheID = "EHEID", startDate = "StartDate", reason = "Reason", previousSchoolURN = "PreviousSchoolURN"
+    case previousSchoolName = "PreviousSchoolName", endDate = "EndDate", endReason = "EndReason"
+    case lastVisitDate = "LastVisitDate", visitDeclined = "VisitDeclined"
+    // Exclusions.
+    case exclusionID = "ExclusionID", schoolURN = "SchoolURN", schoolName = "SchoolName"
+    case category = "Category", sessions = "Sessions", reason1 = "Reason1", reason2 = "Reason2"
+    case reason3 = "Reason3"
+
+    /// The person fields every layout may carry.
+    public static let personFields: [ReferenceField] = [
+        .personID, .upn, .formerUPN, .nhsNumber, .forename, .middleNames, .surname, .preferredName,
+        .formerSurname, .dateOfBirth, .gender, .ethnicity, .postcode, .addressLine1, .town,
+    ]
+
+    /// The fields a dataset's reference layout has (person fields first).
+    public static func fields(of dataset: Dataset) -> [ReferenceField] {
+        personFields + eventFields(of: dataset)
+    }
+
+    /// The dataset's own fields.
+    public static func eventFields(of dataset: Dataset) -> [ReferenceField] {
+        switch dataset {
+        case .missing:
+            [
+                .episodeID, .episodeType, .startDateTime, .endDateTime, .socialCareStatus, .cseRisk, .cceRisk,
+                .placementDistanceMiles, .rhiOffered, .rhiAccepted, .rhiCompletedDate, .reportedBy, .foundLocation,
+            ]
+        case .cme:
+            [
+                .referralID, .referralDate, .familyID, .previousEpisodes, .presentingNeed, .locality,
+                .lastSchoolURN, .lastSchoolName, .phase, .yearGroup, .fsmEligible, .openToSocialCare,
+                .openToEarlyHelp, .closedDate, .closureOutcome,
+            ]
+        case .ehe:
+            [
+                .eheID, .startDate, .reason, .previousSchoolURN, .previousSchoolName, .yearGroup, .endDate,
+                .endReason, .lastVisitDate, .visitDeclined,
+            ]
+        case .exclusions:
+            [
+                .exclusionID, .schoolURN, .schoolName, .phase, .category, .startDate, .sessions, .reason,
+                .reason1, .reason2, .reason3,
+            ]
+        case .socialCare: []
+        }
+    }
+
+    /// The fields a record cannot be imported without (a missing column is a file error; an empty
+    /// value is a rejected record).
+    public static func required(for dataset: Dataset) -> [ReferenceField] {
+        switch dataset {
+        case .missing: [.episodeID, .startDateTime, .dateOfBirth]
+        case .cme: [.referralID, .referralDate, .dateOfBirth]
+        case .ehe: [.eheID, .startDate, .dateOfBirth]
+        case .exclusions: [.exclusionID, .category, .startDate, .dateOfBirth]
+        case .socialCare: [.personID, .dateOfBirth]
+        }
+    }
+
+    /// The record id field of a dataset.
+    public static func idField(of dataset: Dataset) -> ReferenceField {
+        switch dataset {
+        case .missing: .episodeID
+        case .cme: .referralID
+        case .ehe: .eheID
+        case .exclusions: .exclusionID
+        case .socialCare: .personID
+        }
+    }
+
+    /// Whether the field holds personal data (never shown in `profile check` or errors).
+    public var isPersonal: Bool { Self.personFields.contains(self) && self != .gender && self != .ethnicity }
+
+    /// The key headers and element names are compared by: lower case, no spaces or underscores.
+    public var matchKey: String { Self.matchKey(rawValue) }
+
+    /// `Date Of Birth`, `date_of_birth` and `DateOfBirth` all give `dateofbirth`.
+    public static func matchKey(_ name: some StringProtocol) -> String {
+        String(name.lowercased().filter { $0 != " " && $0 != "_" && $0 != "\u{FEFF}" }).trimmingCharacters()
+    }
+
+    public static func < (lhs: ReferenceField, rhs: ReferenceField) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// The position of the field in ``allCases``, for array-indexed lookups on the hot path
+    /// (a switch, so that no string is hashed per field per row).
+    var ordinal: Int {
+        switch self {
+        case .personID: 0
+        case .upn: 1
+        case .formerUPN: 2
+        case .nhsNumber: 3
+        case .forename: 4
+        case .middleNames: 5
+        case .surname: 6
+        case .preferredName: 7
+        case .formerSurname: 8
+        case .dateOfBirth: 9
+        case .gender: 10
+        case .ethnicity: 11
+        case .postcode: 12
+        case .addressLine1: 13
+        case .town: 14
+        case .episodeID: 15
+        case .episodeType: 16
+        case .startDateTime: 17
+        case .endDateTime: 18
+        case .socialCareStatus: 19
+        case .cseRisk: 20
+        case .cceRisk: 21
+        case .placementDistanceMiles: 22
+        case .rhiOffered: 23
+        case .rhiAccepted: 24
+        case .rhiCompletedDate: 25
+        case .reportedBy: 26
+        case .foundLocation: 27
+        case .referralID: 28
+        case .referralDate: 29
+        case .familyID: 30
+        case .previousEpisodes: 31
+        case .presentingNeed: 32
+        case .locality: 33
+        case .lastSchoolURN: 34
+        case .lastSchoolName: 35
+        case .phase: 36
+        case .yearGroup: 37
+        case .fsmEligible: 38
+        case .openToSocialCare: 39
+        case .openToEarlyHelp: 40
+        case .closedDate: 41
+        case .closureOutcome: 42
+        case .eheID: 43
+        case .startDate: 44
+        case .reason: 45
+        case .previousSchoolURN: 46
+        case .previousSchoolName: 47
+        case .endDate: 48
+        case .endReason: 49
+        case .lastVisitDate: 50
+        case .visitDeclined: 51
+        case .exclusionID: 52
+        case .schoolURN: 53
+        case .schoolName: 54
+        case .category: 55
+        case .sessions: 56
+        case .reason1: 57
+        case .reason2: 58
+        case .reason3: 59
+        }
+    }
+}
+
+extension String {
+    /// The text without leading and trailing white space; returns `self` at once when both ends
+    /// are visible ASCII (almost every field), so that the hot path does not walk characters.
+    func trimmingCharacters() -> String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
+        let isSpace: (Character) -> Bool = { $0.isWhitespace }
+        guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = lastIndex(where: { !isSpace($0) })!
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,146 @@
+import ChildLinkModel
+
+/// One row of an SSDA903 table, read by its (fixed, DfE) column names.
+struct SSDA903Row {
+    let record: CSVRecord
+    let header: CSVHeader
+    let windows1252: Bool
+
+    /// The trimmed value of `column` (`CHILD`, `MIS_START`, …); `nil` when absent or empty.
+    subscript(_ column: String) -> String? {
+        guard let index = header.column(ReferenceField.matchKey(column)) else { return nil }
+        return record.field(index, windows1252: windows1252)?.trimmingCharacters().nilIfEmpty
+    }
+}
+
+/// The SSDA903 Header and Missing tables, joined on CHILD once every file is read (they may
+/// arrive in either order).
+struct SSDA903Tables {
+    struct HeaderEntry {
+        var person: PersonFields
+        var location: SourceLocation
+    }
+    struct MissingEntry {
+        var child: String
+        var type: EpisodeType
+        var start: CalendarDate
+        var end: CalendarDate?
+        var dateOfBirth: CalendarDate?
+        var location: SourceLocation
+        var fileIndex: Int
+    }
+    var headers: [String: HeaderEntry] = [:]
+    var episodes: [MissingEntry] = []
+}
+
+extension ImportSession {
+    /// A Header row: the child's person details (CHILD, SEX, DOB, ETHNIC, UPN).
+    mutating func importSSDA903Header(_ row: SSDA903Row, location: SourceLocation, fileIndex: Int) {
+        guard let child = row["CHILD"] else {
+            return reject(fileIndex, at: location, RowRejection(field: "CHILD", reason: "CHILD is empty (required)"), recordID: nil)
+        }
+        var person = PersonFields(personID: child)
+        guard let dobText = row["DOB"] else {
+            return reject(fileIndex, at: location, RowRejection(field: "DOB", reason: "DOB is empty (required)"), recordID: child)
+        }
+        guard let dob = CalendarDate(parsing: dobText) else {
+            return reject(fileIndex, at: location, RowRejection(field: "DOB", reason: "DOB is not a date (dd/MM/yyyy)"), recordID: child)
+        }
+        person.dateOfBirth = dob
+        if let sex = row["SEX"] {
+            guard let gender = Gender(code: sex) else {
+                return reject(
+                    fileIndex, at: location, RowRejection(field: "SEX", reason: "SEX has an unknown code '\(sex)' (expected 1/2 or M/F/U)"),
+                    recordID: child)
+            }
+            person.gender = gender
+        }
+        person.ethnicity = row["ETHNIC"].flatMap { EthnicityCode($0) }
+        if let upn = row["UPN"] {
+            person.upn = UPN(upn)
+            person.upnUnknownReason = UPNUnknownReason(rawValue: upn.uppercased())
+        }
+        if let existing = ssda903.headers[child] {
+            if existing.person == person {
+                files[fileIndex].duplicates += 1
+            } else {
+                reject(
+                    fileIndex, at: location,
+                    RowRejection(field: "CHILD", reason: "duplicate CHILD with different content (first at \(existing.location))"),
+                    recordID: child)
+            }
+            return
+        }
+        ssda903.headers[child] = SSDA903Tables.HeaderEntry(person: person, location: location)
+        files[fileIndex].imported += 1
+        count(person, recordID: child, location: location, fileIndex: fileIndex)
+    }
+
+    /// A Missing row: checked now, turned into a record when joined with the Header.
+    mutating func importSSDA903Missing(_ row: SSDA903Row, location: SourceLocation, fileIndex: Int) {
+        let child = row["CHILD"]
+        func rejectRow(_ field: String, _ reason: String) {
+            reject(fileIndex, at: location, RowRejection(field: field, reason: reason), recordID: child)
+        }
+        guard let child else { return rejectRow("CHILD", "CHILD is empty (required)") }
+        guard let startText = row["MIS_START"] else { return rejectRow("MIS_START", "MIS_START is empty (903 rule 564)") }
+        guard let start = CalendarDate(parsing: startText) else {
+            return rejectRow("MIS_START", "MIS_START is not a date (903 rule 1004)")
+        }
+        guard let code = row["MISSING"] else { return rejectRow("MISSING", "MISSING is empty (903 rule 565)") }
+        guard let type = Codes.episodeType(code), code.count == 1 else {
+            return rejectRow("MISSING", "MISSING has an unknown code '\(code)' (expected M or A, 903 rule 1006)")
+        }
+        var end: CalendarDate?
+        if let endText = row["MIS_END"] {
+            guard let parsed = CalendarDate(parsing: endText) else {
+                return rejectRow("MIS_END", "MIS_END is not a date (903 rule 1005)")
+            }
+            guard parsed >= start else { return rejectRow("MIS_END", "MIS_END is before MIS_START (903 rule 567)") }
+            end = parsed
+        }
+        var dob: CalendarDate?
+        if let dobText = row["DOB"] {
+            guard let parsed = CalendarDate(parsing: dobText) else { return rejectRow("DOB", "DOB is not a date (dd/MM/yyyy)") }
+            dob = parsed
+        }
+        ssda903.episodes.append(
+            SSDA903Tables.MissingEntry(
+                child: child, type: type, start: start, end: end, dateOfBirth: dob, location: location, fileIndex: fileIndex))
+    }
+
+    /// Joins the Missing episodes with the Header on CHILD and accepts them as missing episodes
+    /// with record id `903-CHILD-yyyyMMdd` (the 903 has no episode id and no times).
+    mutating func joinSSDA903() {
+        let episodes = ssda903.episodes
+        ssda903.episodes = []
+        for entry in episodes {
+            let recordID = "903-\(entry.child)-\(entry.start.iso.replacingFirst("-", with: "").replacingFirst("-", with: ""))"
+            var person = PersonFields(personID: entry.child, dateOfBirth: entry.dateOfBirth)
+            if let header = ssda903.headers[entry.child] {
+                person = header.person
+                if let dob = entry.dateOfBirth, dob != header.person.dateOfBirth {
+                    warn(entry, "DOB differs from the DOB in Header (903 rule INT13); Header's is used", field: "DOB", recordID: recordID)
+                }
+            } else if !ssda903.headers.isEmpty || entry.dateOfBirth != nil {
+                warn(entry, "CHILD is not in the Header table (903 rule INT04)", field: "CHILD", recordID: recordID)
+            }
+            guard person.dateOfBirth != nil else {
+                reject(
+                    entry.fileIndex, at: entry.location,
+                    RowRejection(field: "DOB", reason: "no DOB in the Missing row and CHILD is not in a Header table"),
+                    recordID: recordID)
+                continue
+            }
+            let start = LocalDateTime(date: entry.start)!
+            let end = entry.end.flatMap { LocalDateTime(date: $0) }
+            let episode = MissingEpisode(type: entry.type, start: start, end: end, socialCareStatus: .lookedAfter)
+            let record = SourceRecord(recordID: recordID, person: person, event: .missing(episode), location: entry.location)
+            accept(record, fileIndex: entry.fileIndex)
+        }
+    }
+
+    private mutating func warn(_ entry: SSDA903Tables.MissingEntry, _ message: String, field: String, recordID: String) {
+        diagnostics.append(Diagnostic(.warning, message, at: entry.location, field: field, recordID: recordID))
+    }
+}

@@ -1,0 +1,119 @@
+import ChildLinkModel
+
+/// Field values of one XML record element, by reference field.
+struct XMLFieldValues: FieldValues {
+    var values: [String?]
+
+    func raw(_ field: ReferenceField) -> String? { values[field.ordinal] }
+}
+
+extension ImportSession {
+    mutating func importXML(_ path: String, fileIndex: Int) throws {
+        var layout: ExtractLayout?
+        var fieldByName: [String: ReferenceField?] = [:]
+        let reader = XMLStreamReader(path: path)
+        try reader.read(
+            placement: { root in
+                let recognised = try recogniseXML(root: root, path: path)
+                layout = recognised
+                return recognised == .cinCensus ? XMLRecordPlacement(depth: 2, name: "Child") : XMLRecordPlacement(depth: 1, name: nil)
+            },
+            body: { element in
+                guard let layout else { return }
+                files[fileIndex].layout = layout
+                files[fileIndex].recordsRead += 1
+                let location = SourceLocation(file: path, line: element.line, elementPath: element.path)
+                if layout == .cinCensus {
+                    importCINChild(element, location: location, fileIndex: fileIndex)
+                    return
+                }
+                var values = [String?](repeating: nil, count: ReferenceField.allCases.count)
+                for (name, value) in element.fields {
+                    let field: ReferenceField?
+                    if let cached = fieldByName[name] {
+                        field = cached
+                    } else {
+                        field = referenceField(forElement: name, dataset: layout.dataset)
+                        fieldByName[name] = field
+                    }
+                    if let field, values[field.ordinal] == nil { values[field.ordinal] = value }
+                }
+                let builder = RecordBuilder(dataset: layout.dataset, profile: options.profile)
+                importReference(XMLFieldValues(values: values), builder: builder, location: location, fileIndex: fileIndex)
+            })
+        if files[fileIndex].layout == nil { files[fileIndex].layout = layout }
+        files[fileIndex].encoding = nil
+    }
+
+    /// The reference field an element name stands for (through the profile, when there is one).
+    func referenceField(forElement name: String, dataset: Dataset) -> ReferenceField? {
+        let key = ReferenceField.matchKey(name)
+        return ReferenceField.fields(of: dataset).first { field in
+            (options.profile?.matchKeys(for: field) ?? [field.matchKey]).contains(key)
+        }
+    }
+
+    /// The layout a root element names.
+    func recogniseXML(root: String, path: String) throws -> ExtractLayout {
+        let layout: ExtractLayout
+        switch ReferenceField.matchKey(root) {
+        case "missingepisodes": layout = .referenceXML(.missing)
+        case "cmereferrals": layout = .referenceXML(.cme)
+        case "eherecords": layout = .referenceXML(.ehe)
+        case "exclusions": layout = .referenceXML(.exclusions)
+        case "message": layout = .cinCensus
+        default:
+            if let expected = options.expectedDataset, expected != .socialCare { return .referenceXML(expected) }
+            throw ImportError.unrecognisedLayout(
+                path: path,
+                detail: "root element <\(root)> is none of MissingEpisodes, CMEReferrals, EHERecords, Exclusions, Message (CIN census)")
+        }
+        try checkExpected(layout, path: path)
+        return layout
+    }
+
+    /// A CIN census `Child`: identifiers and characteristics, CIN referral / closure dates, CP plan
+    /// starts and assessment factors. Its record id is `LAchildID`.
+    mutating func importCINChild(_ element: XMLRecordElement, location: SourceLocation, fileIndex: Int) {
+        func first(_ name: String) -> String? {
+            element.fields.first { $0.name == name }?.value.trimmingCharacters().nilIfEmpty
+        }
+        func all(_ name: String) -> [String] {
+            element.fields.filter { $0.name == name }.compactMap { $0.value.trimmingCharacters().nilIfEmpty }
+        }
+        let childID = first("LAchildID")
+        func rejectChild(_ field: String, _ reason: String) {
+            reject(fileIndex, at: location, RowRejection(field: field, reason: reason), recordID: childID)
+        }
+        guard let childID else { return rejectChild("LAchildID", "LAchildID is empty (required)") }
+        var person = PersonFields(personID: childID)
+        guard let dobText = first("PersonBirthDate") else {
+            return rejectChild("PersonBirthDate", "PersonBirthDate is empty (required; an unborn child has none)")
+        }
+        guard let dob = CalendarDate(parsing: dobText) else { return rejectChild("PersonBirthDate", "PersonBirthDate is not a date") }
+        person.dateOfBirth = dob
+        if let upn = first("UPN") { person.upn = UPN(upn) }
+        person.formerUPN = first("FormerUPN").flatMap { UPN($0) }
+        person.upnUnknownReason = first("UPNunknown").flatMap { UPNUnknownReason(rawValue: $0.uppercased()) }
+        if let sex = first("Sex") ?? first("GenderCurrent") {
+            guard let gender = Gender(code: sex) else { return rejectChild("Sex", "sex code '\(sex)' is unknown") }
+            person.gender = gender
+        }
+        person.ethnicity = first("Ethnicity").flatMap { EthnicityCode($0) }
+        var record = SocialCareRecord()
+        for (name, keyPath) in [
+            ("CINreferralDate", \SocialCareRecord.referralDates), ("CINclosureDate", \.closureDates),
+            ("CPPstartDate", \.protectionPlanStarts),
+        ] {
+            for text in all(name) {
+                guard let date = CalendarDate(parsing: text) else { return rejectChild(name, "\(name) is not a date") }
+                record[keyPath: keyPath].append(date)
+            }
+        }
+        record.referralDates.sort()
+        record.closureDates.sort()
+        record.protectionPlanStarts.sort()
+        record.assessmentFactors = Array(Set(all("AssessmentFactors").map { $0.uppercased() })).sorted()
+        accept(SourceRecord(recordID: childID, person: person, event: .socialCare(record), location: location), fileIndex: fileIndex)
+    }
+}

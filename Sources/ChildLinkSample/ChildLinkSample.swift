@@ -1,1 +1,0 @@
-// The ChildLinkSample module. See STYLE.md for its responsibilities.

@@ -1,0 +1,122 @@
+public import ChildLinkModel
+import Foundation
+import GRDB
+
+extension ChildLinkStore {
+    /// The runs so far, oldest first.
+    ///
+    /// - Throws: ``StoreError``.
+    public func runs() throws -> [StoreRunSummary] {
+        try read { db in
+            try RunRow.fetchAll(db, sql: "SELECT * FROM run ORDER BY id").map {
+                StoreRunSummary(id: Int($0.id ?? 0), startedAt: $0.startedAt, finishedAt: $0.finishedAt, note: $0.note)
+            }
+        }
+    }
+
+    /// The import batches so far, in the order they were recorded.
+    ///
+    /// - Throws: ``StoreError``.
+    public func importBatches() throws -> [StoredImportBatch] {
+        try read { db in
+            try ImportBatchRow.fetchAll(db, sql: "SELECT * FROM importBatch ORDER BY id").compactMap { row in
+                guard let dataset = Dataset(rawValue: row.dataset) else { return nil }
+                let batch = ImportBatch(
+                    fileName: row.fileName, sha256: row.sha256, dataset: dataset, recordCount: row.recordCount,
+                    rejectCount: row.rejectCount)
+                return StoredImportBatch(runID: Int(row.runID), batch: batch, importedAt: row.importedAt)
+            }
+        }
+    }
+
+    /// The current version of one record, present or not.
+    ///
+    /// - Throws: ``StoreError``.
+    public func record(_ key: RecordKey) throws -> SourceRecord? {
+        try read { db in
+            try SourceRecordRow.fetchOne(db, key: ["dataset": key.dataset.rawValue, "recordID": key.recordID])
+                .map { try $0.columns.sourceRecord() }
+        }
+    }
+
+    /// The records present in the latest run, sorted by key (optionally of one dataset).
+    ///
+    /// - Throws: ``StoreError``.
+    public func currentRecords(in dataset: Dataset? = nil) throws -> [SourceRecord] {
+        try read { db in
+            var sql = "SELECT * FROM sourceRecord WHERE isPresent = 1"
+            var arguments: StatementArguments = []
+            if let dataset {
+                sql += " AND dataset = ?"
+                arguments = [dataset.rawValue]
+            }
+            return try SourceRecordRow.fetchAll(db, sql: sql, arguments: arguments)
+                .map { try $0.columns.sourceRecord() }.sorted { $0.key < $1.key }
+        }
+    }
+
+    /// The earlier versions of a record, oldest first (the current version is ``record(_:)``).
+    ///
+    /// - Throws: ``StoreError``.
+    public func previousVersions(of key: RecordKey) throws -> [SourceRecord] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM sourceRecordHistory WHERE dataset = ? AND recordID = ? ORDER BY id",
+                arguments: [key.dataset.rawValue, key.recordID]
+            ).map { try RecordColumns(row: $0).sourceRecord() }
+        }
+    }
+
+    /// The children of the latest run that assigned ids, sorted by id.
+    ///
+    /// - Throws: ``StoreError``.
+    public func currentChildren() throws -> [LinkedChild] {
+        try read { db in
+            guard let runID = try StoreQueries.latestAssignedRun(db) else { return [] }
+            var records: [Int: [RecordKey]] = [:]
+            for row in try AssignmentRow.fetchAll(
+                db, sql: "SELECT * FROM assignment WHERE runID = ?", arguments: [runID])
+            {
+                if let key = StoreQueries.recordKey(row.dataset, row.recordID) {
+                    records[Int(row.childID), default: []].append(key)
+                }
+            }
+            return records.map { LinkedChild(id: ChildLinkID($0.key), records: $0.value) }.sorted { $0.id < $1.id }
+        }
+    }
+
+    /// Each record's id as the latest runs left it, with merged ids followed to the surviving id.
+    ///
+    /// - Throws: ``StoreError``.
+    public func latestAssignment() throws -> [RecordKey: ChildLinkID] {
+        try read { try StoreQueries.latestAssignment($0) }
+    }
+
+    /// The id a child now carries: `id` itself, or the id it was merged into.
+    ///
+    /// - Throws: ``StoreError``.
+    public func survivingID(of id: ChildLinkID) throws -> ChildLinkID {
+        try read { db in ChildLinkID(try StoreQueries.survivingIDs(db)[id.number] ?? id.number) }
+    }
+
+    /// Every merge and split logged, in run order (optionally of one run).
+    ///
+    /// - Throws: ``StoreError``.
+    public func childEvents(inRun runID: Int? = nil) throws -> [ChildIDEvent] {
+        try read { db in
+            var sql = "SELECT * FROM childEvent"
+            var arguments: StatementArguments = []
+            if let runID {
+                sql += " WHERE runID = ?"
+                arguments = [runID]
+            }
+            return try ChildEventRow.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).compactMap { row in
+                guard let kind = ChildIDEvent.Kind(rawValue: row.kind) else { return nil }
+                let records = row.records.split(separator: " ").compactMap { RecordKey(parsing: $0) }
+                return ChildIDEvent(
+                    kind: kind, childID: ChildLinkID(Int(row.childID)), otherID: ChildLinkID(Int(row.otherID)),
+                    records: records, reason: row.reason)
+            }
+        }
+    }
+}

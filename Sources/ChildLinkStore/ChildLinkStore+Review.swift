@@ -1,0 +1,141 @@
+public import ChildLinkModel
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension ChildLinkStore {
+    /// The uncertain pairs of the latest run that saved any, most probable first (ties by keys).
+    ///
+    /// - Parameter undecidedOnly: Leave out pairs that already have a decision.
+    /// - Throws: ``StoreError``.
+    public func reviewPairs(undecidedOnly: Bool = false) throws -> [ReviewPair] {
+        try read { db in
+            guard let runID = try Int.fetchOne(db, sql: "SELECT MAX(runID) FROM reviewPair") else { return [] }
+            let decided = Set(try StoreQueries.decisions(db).map { PairKey($0.recordA, $0.recordB) })
+            return try ReviewPairRow.fetchAll(db, sql: "SELECT * FROM reviewPair WHERE runID = ?", arguments: [runID])
+                .compactMap(\.model)
+                .filter { !undecidedOnly || !decided.contains(PairKey($0.recordA, $0.recordB)) }
+                .sorted { ($1.probability, $0.recordA, $0.recordB) < ($0.probability, $1.recordA, $1.recordB) }
+        }
+    }
+
+    /// The decisions every run must respect: the latest for each pair, sorted by pair.
+    ///
+    /// - Throws: ``StoreError``.
+    public func decisions() throws -> [ReviewDecision] {
+        try read { try StoreQueries.decisions($0) }
+    }
+
+    /// Records a reviewer's decision (`accept A B` is must-link, `reject A B` cannot-link). A later
+    /// decision on the same pair replaces an earlier one; both stay in the history.
+    ///
+    /// - Throws: ``StoreError``.
+    @discardableResult
+    public func decide(_ first: RecordKey, _ second: RecordKey, _ kind: ReviewDecision.Kind, note: String = "") throws
+        -> ReviewDecision
+    {
+        let decision = ReviewDecision(first, second, kind: kind, decidedBy: user, decidedAt: clock(), note: note)
+        try write { db in
+            for key in [first, second] where try !Self.exists(key, db) {
+                throw StoreError.unknownRecord(key.description)
+            }
+            try decision.row.insert(db)
+        }
+        return decision
+    }
+
+    /// Writes the latest run's review pairs to `path` as CSV (mode 0600, written to a temporary
+    /// file then renamed), with each pair's current decision; the export is audited.
+    ///
+    /// Columns: `RecordA,RecordB,Probability,Decision,Note,Explanation`. `Decision` is empty,
+    /// `accept` or `reject`; fill it in and read the file back with ``importDecisions(from:)``.
+    ///
+    /// - Returns: The number of pairs written.
+    /// - Throws: ``StoreError`` or a file error.
+    @discardableResult
+    public func exportReviewPairs(to path: String, command: String = "review export") throws -> Int {
+        let pairs = try reviewPairs()
+        let decisions = Dictionary(
+            try decisions().map { (PairKey($0.recordA, $0.recordB), $0) }, uniquingKeysWith: { $1 })
+        let text = ReviewCSV.render(pairs: pairs, decisions: decisions)
+        try PrivateFileWriter.write(text, to: path)
+        let children = try latestAssignment()
+        let ids = Set(pairs.flatMap { [children[$0.recordA], children[$0.recordB]] }.compactMap { $0 })
+        try logAudit(command: command, query: "export review pairs to \(path)", childIDs: Array(ids))
+        return pairs.count
+    }
+
+    /// Reads decisions from a review CSV (see ``exportReviewPairs(to:command:)``) and records every
+    /// row whose `Decision` is filled in, in one transaction.
+    ///
+    /// - Returns: The decisions recorded, in file order.
+    /// - Throws: ``StoreError/badCSV(path:line:field:message:)`` naming the line and field of the
+    ///   first bad row (nothing is recorded then), or ``StoreError``.
+    @discardableResult
+    public func importDecisions(from path: String) throws -> [ReviewDecision] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let rows = try ReviewCSV.parseDecisions(text, path: path)
+        let decisions = rows.map {
+            ReviewDecision($0.a, $0.b, kind: $0.kind, decidedBy: user, decidedAt: clock(), note: $0.note)
+        }
+        try write { db in
+            for (line, decision) in zip(rows, decisions) {
+                for (key, field) in [(line.a, "RecordA"), (line.b, "RecordB")] where try !Self.exists(key, db) {
+                    throw StoreError.badCSV(
+                        path: path, line: line.line, field: field, message: "\(key) is not a record in the store")
+                }
+                try decision.row.insert(db)
+            }
+        }
+        return decisions
+    }
+
+    static func exists(_ key: RecordKey, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM sourceRecord WHERE dataset = ? AND recordID = ?)",
+            arguments: [key.dataset.rawValue, key.recordID]) ?? false
+    }
+}
+
+/// A pair of records regardless of order.
+struct PairKey: Hashable {
+    let a: RecordKey
+    let b: RecordKey
+    init(_ first: RecordKey, _ second: RecordKey) {
+        a = min(first, second)
+        b = max(first, second)
+    }
+}
+
+extension ReviewDecision {
+    var row: DecisionRow {
+        DecisionRow(
+            recordA: recordA.description, recordB: recordB.description, kind: kind.rawValue, decidedBy: decidedBy,
+            decidedAt: decidedAt, note: note)
+    }
+}
+
+/// Writes files that may hold personal data: a temporary file with mode 0600, then a rename.
+enum PrivateFileWriter {
+    static func write(_ text: String, to path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+        try FilePrivacy.createPrivateFile(at: temporary)
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+            if rename(temporary, path) != 0 {
+                throw StoreError.database(
+                    path: path, message: "cannot write the file: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+}

@@ -1,0 +1,270 @@
+import ChildLinkModel
+import Foundation
+import GRDB
+
+/// A record's stored form: the person as columns, the event as JSON (see ``StoreSchema``).
+struct RecordColumns: Hashable {
+    var dataset: String
+    var recordID: String
+    var personID: String?
+    var upn: String?
+    var formerUPN: String?
+    var upnUnknownReason: String?
+    var nhsNumber: String?
+    var forename: String?
+    var middleNames: String?
+    var surname: String?
+    var preferredName: String?
+    var formerSurname: String?
+    var dateOfBirth: String?
+    var gender: String?
+    var ethnicity: String?
+    var postcode: String?
+    var addressLine1: String?
+    var town: String?
+    var upnIsValid: Bool
+    var nhsNumberIsValid: Bool
+    var eventJSON: String
+    var sourceFile: String?
+    var sourceLine: Int?
+    var contentHash: String
+
+    init(_ record: SourceRecord) {
+        let p = record.person
+        dataset = record.key.dataset.rawValue
+        recordID = record.key.recordID
+        personID = p.personID
+        upn = p.upn?.value
+        formerUPN = p.formerUPN?.value
+        upnUnknownReason = p.upnUnknownReason?.rawValue
+        nhsNumber = p.nhsNumber?.value
+        forename = p.forename
+        middleNames = p.middleNames
+        surname = p.surname
+        preferredName = p.preferredName
+        formerSurname = p.formerSurname
+        dateOfBirth = p.dateOfBirth?.iso
+        gender = p.gender?.rawValue
+        ethnicity = p.ethnicity?.code
+        postcode = p.postcode?.value
+        addressLine1 = p.addressLine1
+        town = p.town
+        upnIsValid = p.upn?.isValid ?? false
+        nhsNumberIsValid = p.nhsNumber?.isValid ?? false
+        eventJSON = EventCoding.encode(record.event)
+        sourceFile = record.location?.file
+        sourceLine = record.location?.line
+        contentHash = ""
+        contentHash = SHA256.hex(of: contentText)
+    }
+
+    /// Everything that makes a record's content, in a fixed order; the location is not content.
+    var contentText: String {
+        let fields: [String?] = [
+            personID, upn, formerUPN, upnUnknownReason, nhsNumber, forename, middleNames, surname, preferredName,
+            formerSurname, dateOfBirth, gender, ethnicity, postcode, addressLine1, town, eventJSON,
+        ]
+        return fields.map { $0.map { "=" + $0.replacingOccurrences(of: "\u{1F}", with: "") } ?? "-" }
+            .joined(separator: "\u{1F}")
+    }
+
+    var key: RecordKey? {
+        Dataset(rawValue: dataset).map { RecordKey(dataset: $0, recordID: recordID) }
+    }
+
+    func sourceRecord() throws -> SourceRecord {
+        let person = PersonFields(
+            personID: personID, upn: upn.flatMap { UPN($0) }, formerUPN: formerUPN.flatMap { UPN($0) },
+            upnUnknownReason: upnUnknownReason.flatMap(UPNUnknownReason.init(rawValue:)),
+            nhsNumber: nhsNumber.flatMap { NHSNumber($0) }, forename: forename, middleNames: middleNames,
+            surname: surname, preferredName: preferredName, formerSurname: formerSurname,
+            dateOfBirth: dateOfBirth.flatMap { CalendarDate(parsing: $0) },
+            gender: gender.flatMap(Gender.init(rawValue:)),
+            ethnicity: ethnicity.flatMap { EthnicityCode($0) }, postcode: postcode.flatMap { Postcode($0) },
+            addressLine1: addressLine1, town: town)
+        let location = sourceFile.map { SourceLocation(file: $0, line: sourceLine ?? 0) }
+        return SourceRecord(
+            recordID: recordID, person: person, event: try EventCoding.decode(eventJSON), location: location)
+    }
+}
+
+extension RecordColumns {
+    static let names = [
+        "dataset", "recordID", "personID", "upn", "formerUPN", "upnUnknownReason", "nhsNumber", "forename",
+        "middleNames", "surname", "preferredName", "formerSurname", "dateOfBirth", "gender", "ethnicity", "postcode",
+        "addressLine1", "town", "upnIsValid", "nhsNumberIsValid", "eventJSON", "sourceFile", "sourceLine",
+        "contentHash",
+    ]
+
+    init(row: Row) {
+        dataset = row["dataset"]
+        recordID = row["recordID"]
+        personID = row["personID"]
+        upn = row["upn"]
+        formerUPN = row["formerUPN"]
+        upnUnknownReason = row["upnUnknownReason"]
+        nhsNumber = row["nhsNumber"]
+        forename = row["forename"]
+        middleNames = row["middleNames"]
+        surname = row["surname"]
+        preferredName = row["preferredName"]
+        formerSurname = row["formerSurname"]
+        dateOfBirth = row["dateOfBirth"]
+        gender = row["gender"]
+        ethnicity = row["ethnicity"]
+        postcode = row["postcode"]
+        addressLine1 = row["addressLine1"]
+        town = row["town"]
+        upnIsValid = row["upnIsValid"]
+        nhsNumberIsValid = row["nhsNumberIsValid"]
+        eventJSON = row["eventJSON"]
+        sourceFile = row["sourceFile"]
+        sourceLine = row["sourceLine"]
+        contentHash = row["contentHash"]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container["dataset"] = dataset
+        container["recordID"] = recordID
+        container["personID"] = personID
+        container["upn"] = upn
+        container["formerUPN"] = formerUPN
+        container["upnUnknownReason"] = upnUnknownReason
+        container["nhsNumber"] = nhsNumber
+        container["forename"] = forename
+        container["middleNames"] = middleNames
+        container["surname"] = surname
+        container["preferredName"] = preferredName
+        container["formerSurname"] = formerSurname
+        container["dateOfBirth"] = dateOfBirth
+        container["gender"] = gender
+        container["ethnicity"] = ethnicity
+        container["postcode"] = postcode
+        container["addressLine1"] = addressLine1
+        container["town"] = town
+        container["upnIsValid"] = upnIsValid
+        container["nhsNumberIsValid"] = nhsNumberIsValid
+        container["eventJSON"] = eventJSON
+        container["sourceFile"] = sourceFile
+        container["sourceLine"] = sourceLine
+        container["contentHash"] = contentHash
+    }
+}
+
+/// The current version of each record.
+struct SourceRecordRow: FetchableRecord, PersistableRecord {
+    static let databaseTableName = "sourceRecord"
+    var columns: RecordColumns
+    var firstSeenRunID: Int64
+    var lastSeenRunID: Int64
+    var isPresent: Bool
+
+    init(columns: RecordColumns, firstSeenRunID: Int64, lastSeenRunID: Int64, isPresent: Bool) {
+        self.columns = columns
+        self.firstSeenRunID = firstSeenRunID
+        self.lastSeenRunID = lastSeenRunID
+        self.isPresent = isPresent
+    }
+
+    init(row: Row) {
+        columns = RecordColumns(row: row)
+        firstSeenRunID = row["firstSeenRunID"]
+        lastSeenRunID = row["lastSeenRunID"]
+        isPresent = row["isPresent"]
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        columns.encode(to: &container)
+        container["firstSeenRunID"] = firstSeenRunID
+        container["lastSeenRunID"] = lastSeenRunID
+        container["isPresent"] = isPresent
+    }
+}
+
+/// A version of a record that a later run replaced.
+struct SourceRecordHistoryRow: PersistableRecord {
+    static let databaseTableName = "sourceRecordHistory"
+    var columns: RecordColumns
+    var replacedInRunID: Int64
+
+    func encode(to container: inout PersistenceContainer) {
+        columns.encode(to: &container)
+        container["replacedInRunID"] = replacedInRunID
+    }
+}
+
+struct RunRow: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "run"
+    var id: Int64?
+    var startedAt: Date
+    var finishedAt: Date?
+    var note: String?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+struct ImportBatchRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "importBatch"
+    var runID: Int64
+    var fileName: String
+    var sha256: String
+    var dataset: String
+    var recordCount: Int
+    var rejectCount: Int
+    var importedAt: Date
+}
+
+struct ChildRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "child"
+    var id: Int64
+    var createdRunID: Int64
+    var status: String
+    var mergedIntoID: Int64?
+    var mergedRunID: Int64?
+}
+
+struct AssignmentRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "assignment"
+    var runID: Int64
+    var dataset: String
+    var recordID: String
+    var childID: Int64
+}
+
+struct ChildEventRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "childEvent"
+    var runID: Int64
+    var kind: String
+    var childID: Int64
+    var otherID: Int64
+    var records: String
+    var reason: String
+}
+
+struct ReviewPairRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "reviewPair"
+    var runID: Int64
+    var recordA: String
+    var recordB: String
+    var probability: Double
+    var explanation: String
+}
+
+struct DecisionRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "decision"
+    var recordA: String
+    var recordB: String
+    var kind: String
+    var decidedBy: String
+    var decidedAt: Date
+    var note: String
+}
+
+struct AuditRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "audit"
+    var at: Date
+    var user: String
+    var command: String
+    var query: String
+    var childIDs: String
+}

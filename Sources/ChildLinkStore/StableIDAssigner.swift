@@ -1,0 +1,178 @@
+public import ChildLinkModel
+
+/// A change in which ChildLink id a child's records carry, explained for the log.
+public struct ChildIDEvent: Hashable, Sendable, CustomStringConvertible {
+    /// What happened.
+    public enum Kind: String, Sendable, Hashable {
+        /// Two or more previous children are now one; ``ChildIDEvent/otherID`` was merged into ``ChildIDEvent/childID``.
+        case merge
+        /// Records of ``ChildIDEvent/childID`` now belong to ``ChildIDEvent/otherID`` (a new or another child).
+        case split
+    }
+
+    /// Merge or split.
+    public let kind: Kind
+    /// Merge: the surviving id. Split: the id the records were split from (it keeps most of its history).
+    public let childID: ChildLinkID
+    /// Merge: the id that was merged away. Split: the id the split-off records carry now.
+    public let otherID: ChildLinkID
+    /// The records that moved, sorted.
+    public let records: [RecordKey]
+    /// Why, in words an analyst can act on (record ids only, never personal data).
+    public let reason: String
+
+    /// Creates an event.
+    public init(kind: Kind, childID: ChildLinkID, otherID: ChildLinkID, records: [RecordKey], reason: String) {
+        self.kind = kind
+        self.childID = childID
+        self.otherID = otherID
+        self.records = records.sorted()
+        self.reason = reason
+    }
+
+    /// `merge CL000002 -> CL000001: …`.
+    public var description: String { "\(kind.rawValue) \(otherID) / \(childID): \(reason)" }
+}
+
+/// The ids given to this run's clusters, and what changed since the previous run.
+public struct IDAssignment: Hashable, Sendable {
+    /// Every record of the new clustering and the id of its child.
+    public let assignment: [RecordKey: ChildLinkID]
+    /// The children of this run, sorted by id, each with its sorted records.
+    public let children: [LinkedChild]
+    /// Merges and splits, in a deterministic order (by kind, then ids).
+    public let events: [ChildIDEvent]
+    /// Ids issued for the first time in this run, sorted.
+    public let newIDs: [ChildLinkID]
+    /// The largest id number ever issued, after this run.
+    public let maxIssued: Int
+
+    /// The ids that were merged into another id in this run.
+    public var mergedIDs: [ChildLinkID] { events.filter { $0.kind == .merge }.map(\.otherID).sorted() }
+}
+
+/// Keeps each child's ChildLink id stable across weekly runs. Pure: no database, no clock.
+///
+/// Rules, applied to the new clustering against the previous run's assignment:
+/// - a cluster whose previously-assigned records all carried one id keeps that id;
+/// - for each previous id, the *winning part* is the cluster holding most of its previous records
+///   (ties: the cluster holding the earliest-seen of them, then the smallest record key);
+///   the id stays with its winning part;
+/// - a cluster that wins several previous ids keeps the smallest (oldest); the others are merged into it;
+/// - a cluster that wins none gets a fresh id, and the previous ids it took records from are split;
+/// - fresh ids are numbered above the largest ever issued, in the order of each cluster's smallest
+///   record key, so ids are never reused and the result is deterministic.
+public enum StableIDAssigner {
+    /// Assigns ids to `clusters`.
+    ///
+    /// - Parameters:
+    ///   - clusters: The new clustering; every record should appear once (later duplicates are ignored).
+    ///   - previous: The previous run's assignment of records to ids.
+    ///   - maxIssued: The largest id number ever issued (0 when none).
+    ///   - firstSeen: Optional order in which records were first seen (e.g. the run number);
+    ///     smaller is earlier. Records without an entry count as seen last.
+    public static func assign(
+        clusters: [[RecordKey]], previous: [RecordKey: ChildLinkID], maxIssued: Int,
+        firstSeen: [RecordKey: Int] = [:]
+    ) -> IDAssignment {
+        let parts = normalise(clusters)
+        let winners = winningParts(parts, previous: previous, firstSeen: firstSeen)
+        var nextNumber = max(maxIssued, previous.values.map(\.number).max() ?? 0)
+        var ids: [ChildLinkID] = []
+        var events: [ChildIDEvent] = []
+        var newIDs: [ChildLinkID] = []
+        for (index, part) in parts.enumerated() {
+            let won = winners.filter { $0.value == index }.keys.sorted()
+            let id: ChildLinkID
+            if let survivor = won.first {
+                id = survivor
+                for merged in won.dropFirst() {
+                    events.append(mergeEvent(survivor: survivor, merged: merged, part: part, previous: previous))
+                }
+            } else {
+                nextNumber += 1
+                id = ChildLinkID(nextNumber)
+                newIDs.append(id)
+            }
+            ids.append(id)
+        }
+        for (index, part) in parts.enumerated() {
+            events += splitEvents(part: part, id: ids[index], previous: previous, winners: winners, index: index)
+        }
+        return makeAssignment(parts: parts, ids: ids, events: events, newIDs: newIDs, maxIssued: nextNumber)
+    }
+
+    /// Sorted clusters of sorted, de-duplicated records, ordered by their smallest record.
+    static func normalise(_ clusters: [[RecordKey]]) -> [[RecordKey]] {
+        var seen: Set<RecordKey> = []
+        var parts: [[RecordKey]] = []
+        for cluster in clusters {
+            let fresh = cluster.filter { seen.insert($0).inserted }
+            if !fresh.isEmpty { parts.append(fresh.sorted()) }
+        }
+        return parts.sorted { $0[0] < $1[0] }
+    }
+
+    /// For each previous id present in the new clustering, the index of the part that keeps it.
+    static func winningParts(
+        _ parts: [[RecordKey]], previous: [RecordKey: ChildLinkID], firstSeen: [RecordKey: Int]
+    ) -> [ChildLinkID: Int] {
+        var best: [ChildLinkID: (index: Int, count: Int, earliest: (Int, RecordKey))] = [:]
+        for (index, part) in parts.enumerated() {
+            var byID: [ChildLinkID: [RecordKey]] = [:]
+            for key in part { if let id = previous[key] { byID[id, default: []].append(key) } }
+            for (id, keys) in byID {
+                let earliest = keys.map { (firstSeen[$0] ?? Int.max, $0) }.min { $0 < $1 }!
+                if let current = best[id] {
+                    let better =
+                        keys.count > current.count || (keys.count == current.count && earliest < current.earliest)
+                    if !better { continue }
+                }
+                best[id] = (index, keys.count, earliest)
+            }
+        }
+        return best.mapValues(\.index)
+    }
+
+    private static func mergeEvent(
+        survivor: ChildLinkID, merged: ChildLinkID, part: [RecordKey], previous: [RecordKey: ChildLinkID]
+    ) -> ChildIDEvent {
+        let moved = part.filter { previous[$0] == merged }
+        let list = moved.map(\.description).joined(separator: ", ")
+        return ChildIDEvent(
+            kind: .merge, childID: survivor, otherID: merged, records: moved,
+            reason:
+                "\(merged) merged into \(survivor) (the older id): its records \(list) are now linked to \(survivor)'s")
+    }
+
+    private static func splitEvents(
+        part: [RecordKey], id: ChildLinkID, previous: [RecordKey: ChildLinkID], winners: [ChildLinkID: Int],
+        index: Int
+    ) -> [ChildIDEvent] {
+        var moved: [ChildLinkID: [RecordKey]] = [:]
+        for key in part {
+            if let old = previous[key], old != id, winners[old] != index { moved[old, default: []].append(key) }
+        }
+        return moved.keys.sorted().map { old in
+            let keys = moved[old]!
+            let list = keys.map(\.description).joined(separator: ", ")
+            return ChildIDEvent(
+                kind: .split, childID: old, otherID: id, records: keys,
+                reason: "records \(list) split from \(old) (which keeps most of its history) and now carry \(id)")
+        }
+    }
+
+    private static func makeAssignment(
+        parts: [[RecordKey]], ids: [ChildLinkID], events: [ChildIDEvent], newIDs: [ChildLinkID], maxIssued: Int
+    ) -> IDAssignment {
+        var assignment: [RecordKey: ChildLinkID] = [:]
+        for (part, id) in zip(parts, ids) { for key in part { assignment[key] = id } }
+        let children = zip(ids, parts).map { LinkedChild(id: $0, records: $1) }.sorted { $0.id < $1.id }
+        let ordered = events.sorted {
+            ($0.kind.rawValue, $0.childID, $0.otherID) < ($1.kind.rawValue, $1.childID, $1.otherID)
+        }
+        return IDAssignment(
+            assignment: assignment, children: children, events: ordered, newIDs: newIDs.sorted(),
+            maxIssued: maxIssued)
+    }
+}

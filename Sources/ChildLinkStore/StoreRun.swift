@@ -1,0 +1,229 @@
+public import ChildLinkModel
+import Foundation
+import GRDB
+
+/// The handle a run's work gets inside ``ChildLinkStore/performRun(note:_:)``: everything written
+/// through it commits together at the end of the run, or not at all.
+public final class StoreRun {
+    /// The run number (1, 2, …).
+    public let runID: Int
+    let db: Database
+    private let startedAt: Date
+
+    init(db: Database, startedAt: Date, note: String?) throws {
+        var row = RunRow(id: nil, startedAt: startedAt, finishedAt: nil, note: note)
+        try row.insert(db)
+        self.db = db
+        self.runID = Int(row.id!)
+        self.startedAt = startedAt
+    }
+
+    func finish(at date: Date) throws {
+        try db.execute(sql: "UPDATE run SET finishedAt = ? WHERE id = ?", arguments: [date, runID])
+    }
+
+    /// Records that a file was imported in this run.
+    ///
+    /// - Throws: ``StoreError`` on a database error.
+    public func recordImport(_ batch: ImportBatch) throws {
+        try ImportBatchRow(
+            runID: Int64(runID), fileName: batch.fileName, sha256: batch.sha256, dataset: batch.dataset.rawValue,
+            recordCount: batch.recordCount, rejectCount: batch.rejectCount, importedAt: startedAt
+        ).insert(db)
+    }
+
+    /// Stores this run's records, keeping the previous version of each record that changed, and
+    /// says what changed since the previous run.
+    ///
+    /// A record is *new* when it was not present in the previous run (never seen, or seen once and
+    /// then absent), *changed* when its person fields or event differ from the stored version
+    /// (its source file and line are not content), and *removed* when it was present before, its
+    /// dataset is among `datasets`, and it is not in `records`.
+    ///
+    /// - Parameters:
+    ///   - records: This run's records; when a key repeats, the last one is kept.
+    ///   - datasets: The datasets this run imported in full; defaults to those `records` contain.
+    /// - Throws: ``StoreError`` on a database error.
+    public func upsert(_ records: [SourceRecord], datasets: Set<Dataset>? = nil) throws -> RecordChangeSet {
+        let imported = datasets ?? Set(records.map(\.dataset))
+        var latest: [RecordKey: SourceRecord] = [:]
+        for record in records { latest[record.key] = record }
+        let stored = try storedState(of: imported.union(latest.keys.map(\.dataset)))
+        var changes = RecordChangeSet()
+        for key in latest.keys.sorted() {
+            let columns = RecordColumns(latest[key]!)
+            switch stored[key] {
+            case nil:
+                try SourceRecordRow(columns: columns, firstSeenRunID: id, lastSeenRunID: id, isPresent: true).insert(db)
+                changes.new.append(key)
+            case let previous?:
+                if previous.hash != columns.contentHash {
+                    try archive(key)
+                    try SourceRecordRow(
+                        columns: columns, firstSeenRunID: previous.firstSeen, lastSeenRunID: id, isPresent: true
+                    ).update(db)
+                } else {
+                    try markSeen(columns)
+                }
+                if !previous.isPresent {
+                    changes.new.append(key)
+                } else if previous.hash != columns.contentHash {
+                    changes.changed.append(key)
+                } else {
+                    changes.unchanged.append(key)
+                }
+            }
+        }
+        changes.removed = stored.filter {
+            $0.value.isPresent && imported.contains($0.key.dataset) && latest[$0.key] == nil
+        }
+        .keys.sorted()
+        for key in changes.removed {
+            try db.execute(
+                sql: "UPDATE sourceRecord SET isPresent = 0 WHERE dataset = ? AND recordID = ?",
+                arguments: [key.dataset.rawValue, key.recordID])
+        }
+        return changes
+    }
+
+    private var id: Int64 { Int64(runID) }
+
+    private struct StoredState {
+        let hash: String
+        let firstSeen: Int64
+        let isPresent: Bool
+    }
+
+    private func storedState(of datasets: Set<Dataset>) throws -> [RecordKey: StoredState] {
+        var state: [RecordKey: StoredState] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: "SELECT dataset, recordID, contentHash, firstSeenRunID, isPresent FROM sourceRecord WHERE dataset IN "
+                + "(SELECT value FROM json_each(?))",
+            arguments: [jsonArray(datasets.map(\.rawValue))])
+        while let row = try rows.next() {
+            guard let dataset = Dataset(rawValue: row["dataset"]) else { continue }
+            state[RecordKey(dataset: dataset, recordID: row["recordID"])] = StoredState(
+                hash: row["contentHash"], firstSeen: row["firstSeenRunID"], isPresent: row["isPresent"])
+        }
+        return state
+    }
+
+    /// Marks an unchanged record as seen in this run (its location may have moved in the file).
+    private func markSeen(_ columns: RecordColumns) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                UPDATE sourceRecord SET lastSeenRunID = ?, isPresent = 1, sourceFile = ?, sourceLine = ?
+                WHERE dataset = ? AND recordID = ?
+                """)
+        try statement.execute(arguments: [
+            runID, columns.sourceFile, columns.sourceLine, columns.dataset, columns.recordID,
+        ])
+    }
+
+    /// Copies the current version of `key` into the history before it is replaced.
+    private func archive(_ key: RecordKey) throws {
+        let columns = RecordColumns.names.joined(separator: ", ")
+        try db.execute(
+            sql: """
+                INSERT INTO sourceRecordHistory (\(columns), replacedInRunID)
+                SELECT \(columns), ? FROM sourceRecord WHERE dataset = ? AND recordID = ?
+                """,
+            arguments: [runID, key.dataset.rawValue, key.recordID])
+    }
+
+    /// Each record's id as the previous runs left it: its latest assignment, followed through merges.
+    ///
+    /// - Throws: ``StoreError`` on a database error.
+    public func previousAssignment() throws -> [RecordKey: ChildLinkID] {
+        try StoreQueries.latestAssignment(db, before: runID)
+    }
+
+    /// The decisions the matcher must respect, latest per pair (see ``ChildLinkStore/decisions()``).
+    ///
+    /// - Throws: ``StoreError`` on a database error.
+    public func decisions() throws -> [ReviewDecision] { try StoreQueries.decisions(db) }
+
+    /// Gives this run's clusters their ChildLink ids (see ``StableIDAssigner``), stores the
+    /// assignment, the new children, and logs every merge and split with its reason.
+    ///
+    /// - Parameter clusters: The matcher's clustering of this run's records: every present record
+    ///   (see ``upsert(_:datasets:)``) exactly once, and no other.
+    /// - Throws: ``StoreError/clusteringMismatch(unassigned:unknown:examples:)`` when the clusters do not
+    ///   cover exactly the present records (nothing is written then), or ``StoreError`` on a database error.
+    public func assignChildIDs(clusters: [[RecordKey]]) throws -> IDAssignment {
+        try checkCovers(clusters)
+        let previous = try previousAssignment()
+        let maxIssued = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM child") ?? 0
+        let firstSeen = try StoreQueries.firstSeen(db)
+        let result = StableIDAssigner.assign(
+            clusters: clusters, previous: previous, maxIssued: maxIssued, firstSeen: firstSeen)
+        try save(result)
+        return result
+    }
+
+    /// Refuses a clustering that leaves a present record out, names a record that is not present, or repeats one.
+    private func checkCovers(_ clusters: [[RecordKey]]) throws {
+        var present: Set<RecordKey> = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT dataset, recordID FROM sourceRecord WHERE isPresent = 1")
+        while let row = try rows.next() {
+            if let key = StoreQueries.recordKey(row["dataset"], row["recordID"]) { present.insert(key) }
+        }
+        var seen: Set<RecordKey> = []
+        var unknown: [RecordKey] = []
+        for key in clusters.joined() where !seen.insert(key).inserted || !present.contains(key) {
+            unknown.append(key)
+        }
+        let unassigned = present.subtracting(seen).sorted()
+        guard unassigned.isEmpty, unknown.isEmpty else {
+            let examples = (unassigned.prefix(3) + unknown.sorted().prefix(3)).map(\.description)
+            throw StoreError.clusteringMismatch(
+                unassigned: unassigned.count, unknown: unknown.count, examples: examples)
+        }
+    }
+
+    private func save(_ result: IDAssignment) throws {
+        try db.execute(sql: "DELETE FROM assignment WHERE runID = ?", arguments: [runID])
+        for newID in result.newIDs {
+            try ChildRow(
+                id: Int64(newID.number), createdRunID: id, status: "active", mergedIntoID: nil, mergedRunID: nil
+            )
+            .insert(db)
+        }
+        for event in result.events {
+            if event.kind == .merge {
+                try db.execute(
+                    sql: "UPDATE child SET status = 'merged', mergedIntoID = ?, mergedRunID = ? WHERE id = ?",
+                    arguments: [event.childID.number, runID, event.otherID.number])
+            }
+            try ChildEventRow(
+                runID: id, kind: event.kind.rawValue, childID: Int64(event.childID.number),
+                otherID: Int64(event.otherID.number), records: event.records.map(\.description).joined(separator: " "),
+                reason: event.reason
+            ).insert(db)
+        }
+        for (key, childID) in result.assignment {
+            try AssignmentRow(
+                runID: id, dataset: key.dataset.rawValue, recordID: key.recordID, childID: Int64(childID.number)
+            )
+            .insert(db)
+        }
+    }
+
+    /// Saves this run's uncertain pairs for clerical review (a pair saved twice keeps the last).
+    ///
+    /// - Throws: ``StoreError`` on a database error.
+    public func saveReviewPairs(_ pairs: [ReviewPair]) throws {
+        for pair in pairs {
+            try ReviewPairRow(
+                runID: id, recordA: pair.recordA.description, recordB: pair.recordB.description,
+                probability: pair.probability, explanation: pair.explanation
+            ).upsert(db)
+        }
+    }
+}
+
+func jsonArray(_ values: [String]) -> String {
+    let data = try! JSONSerialization.data(withJSONObject: values)
+    return String(decoding: data, as: UTF8.self)
+}

@@ -1,0 +1,128 @@
+import GRDB
+
+/// The store's schema, as named, append-only migrations: never edit a shipped migration, add a new one.
+enum StoreSchema {
+    /// All migrations, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs, batches, records, children, assignments", migrate: createCoreTables)
+        migrator.registerMigration("v1: review pairs and decisions", migrate: createReviewTables)
+        migrator.registerMigration("v1: append-only audit log", migrate: createAuditTable)
+        return migrator
+    }
+
+    static func createCoreTables(_ db: Database) throws {
+        try db.create(table: "run") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("startedAt", .datetime).notNull()
+            t.column("finishedAt", .datetime)
+            t.column("note", .text)
+        }
+        try db.create(table: "importBatch") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("runID", .integer).notNull().references("run", onDelete: .cascade)
+            t.column("fileName", .text).notNull()
+            t.column("sha256", .text).notNull()
+            t.column("dataset", .text).notNull()
+            t.column("recordCount", .integer).notNull()
+            t.column("rejectCount", .integer).notNull()
+            t.column("importedAt", .datetime).notNull()
+        }
+        try db.create(table: "sourceRecord") { t in
+            t.column("dataset", .text).notNull()
+            t.column("recordID", .text).notNull()
+            t.primaryKey(["dataset", "recordID"])
+            addRecordColumns(t)
+            t.column("firstSeenRunID", .integer).notNull().references("run")
+            t.column("lastSeenRunID", .integer).notNull().references("run")
+            t.column("isPresent", .boolean).notNull()
+        }
+        try db.create(table: "sourceRecordHistory") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("dataset", .text).notNull()
+            t.column("recordID", .text).notNull()
+            addRecordColumns(t)
+            t.column("replacedInRunID", .integer).notNull().references("run")
+        }
+        try db.create(index: "sourceRecordHistory_on_key", on: "sourceRecordHistory", columns: ["dataset", "recordID"])
+        try db.create(table: "child") { t in
+            t.primaryKey("id", .integer)
+            t.column("createdRunID", .integer).notNull().references("run")
+            t.column("status", .text).notNull().check { ["active", "merged"].contains($0) }
+            t.column("mergedIntoID", .integer).references("child")
+            t.column("mergedRunID", .integer).references("run")
+        }
+        try db.create(table: "assignment") { t in
+            t.column("runID", .integer).notNull().references("run", onDelete: .cascade)
+            t.column("dataset", .text).notNull()
+            t.column("recordID", .text).notNull()
+            t.column("childID", .integer).notNull().references("child")
+            t.primaryKey(["runID", "dataset", "recordID"])
+        }
+        try db.create(index: "assignment_on_child", on: "assignment", columns: ["runID", "childID"])
+        try db.create(table: "childEvent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("runID", .integer).notNull().references("run", onDelete: .cascade)
+            t.column("kind", .text).notNull().check { ["merge", "split"].contains($0) }
+            t.column("childID", .integer).notNull().references("child")
+            t.column("otherID", .integer).notNull().references("child")
+            t.column("records", .text).notNull()
+            t.column("reason", .text).notNull()
+        }
+    }
+
+    /// The person fields as columns, the event as JSON, and a content hash for change detection.
+    static func addRecordColumns(_ t: TableDefinition) {
+        for name in [
+            "personID", "upn", "formerUPN", "upnUnknownReason", "nhsNumber", "forename", "middleNames", "surname",
+            "preferredName", "formerSurname", "dateOfBirth", "gender", "ethnicity", "postcode", "addressLine1", "town",
+        ] {
+            t.column(name, .text)
+        }
+        t.column("upnIsValid", .boolean).notNull().defaults(to: false)
+        t.column("nhsNumberIsValid", .boolean).notNull().defaults(to: false)
+        t.column("eventJSON", .text).notNull()
+        t.column("sourceFile", .text)
+        t.column("sourceLine", .integer)
+        t.column("contentHash", .text).notNull()
+    }
+
+    static func createReviewTables(_ db: Database) throws {
+        try db.create(table: "reviewPair") { t in
+            t.column("runID", .integer).notNull().references("run", onDelete: .cascade)
+            t.column("recordA", .text).notNull()
+            t.column("recordB", .text).notNull()
+            t.column("probability", .double).notNull()
+            t.column("explanation", .text).notNull()
+            t.primaryKey(["runID", "recordA", "recordB"])
+        }
+        try db.create(table: "decision") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("recordA", .text).notNull()
+            t.column("recordB", .text).notNull()
+            t.column("kind", .text).notNull().check { ["must-link", "cannot-link"].contains($0) }
+            t.column("decidedBy", .text).notNull()
+            t.column("decidedAt", .datetime).notNull()
+            t.column("note", .text).notNull()
+        }
+        try db.create(index: "decision_on_pair", on: "decision", columns: ["recordA", "recordB"])
+    }
+
+    static func createAuditTable(_ db: Database) throws {
+        try db.create(table: "audit") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("at", .datetime).notNull()
+            t.column("user", .text).notNull()
+            t.column("command", .text).notNull()
+            t.column("query", .text).notNull()
+            t.column("childIDs", .text).notNull()
+        }
+        try db.execute(
+            sql: """
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+    }
+}

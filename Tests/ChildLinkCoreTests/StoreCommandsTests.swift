@@ -1,0 +1,90 @@
+import ChildLinkModel
+import Foundation
+import Testing
+
+@testable import ChildLinkStore
+
+/// Runs the built `childlink` binary on a real store file and checks stdout, stderr and the exit code.
+@Suite("childlink review / audit / store: the built binary")
+struct StoreCommandsTests {
+    struct Outcome {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The `childlink` binary beside the test bundle (`.build/debug/childlink`).
+    static var binary: URL {
+        var folder = Bundle.main.bundleURL
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("childlink").path),
+            folder.pathComponents.count > 1
+        {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("childlink")
+    }
+
+    static func run(_ arguments: [String], in folder: URL) throws -> Outcome {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test("store check exits 0 on a healthy store and 1, naming the problem, on a damaged one")
+    func storeCheck() throws {
+        let jobs = try StoreJobsTests()
+        defer { try? FileManager.default.removeItem(at: jobs.folder) }
+        let store = try jobs.makeStore()
+        let healthy = try Self.run(["store", "check"], in: jobs.folder)
+        #expect(healthy.status == 0)
+        #expect(healthy.stdout.contains("Verdict: the store is healthy."))
+
+        try store.executeUnchecked("DELETE FROM assignment WHERE recordID = 'E000124'")
+        let damaged = try Self.run(["store", "check", "--store", jobs.path], in: jobs.folder)
+        #expect(damaged.status == 1)
+        #expect(damaged.stdout.contains("record Missing:E000124 is present but not assigned to a child in run 1"))
+        #expect(damaged.stdout.contains("NOT healthy"))
+    }
+
+    @Test("review accept records a decision; a bad key exits 1 with the reason on stderr")
+    func review() throws {
+        let jobs = try StoreJobsTests()
+        defer { try? FileManager.default.removeItem(at: jobs.folder) }
+        _ = try jobs.makeStore()
+        let listing = try Self.run(["review"], in: jobs.folder)
+        #expect(listing.status == 0)
+        #expect(listing.stdout.contains("Missing:E000123  Missing:E000124"))
+        let accepted = try Self.run(["review", "accept", "Missing:E000123", "Missing:E000124"], in: jobs.folder)
+        #expect(accepted.status == 0)
+        let bad = try Self.run(["review", "reject", "E000123", "Missing:E000124"], in: jobs.folder)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("'E000123' is not a record key; write Dataset:RecordID"))
+        #expect(try ChildLinkStore(path: jobs.path).decisions().map(\.kind) == [.mustLink])
+    }
+
+    @Test("audit --since prints the log; without a store the commands say where they looked")
+    func audit() throws {
+        let jobs = try StoreJobsTests()
+        defer { try? FileManager.default.removeItem(at: jobs.folder) }
+        let store = try jobs.makeStore()
+        try store.logAudit(command: "footprint", query: "--dob 14/03/2010", childIDs: [ChildLinkID(1)])
+        let log = try Self.run(["audit", "--since", "2020-01-01"], in: jobs.folder)
+        #expect(log.status == 0)
+        #expect(log.stdout.contains("footprint  --dob 14/03/2010  -> CL000001"))
+        let none = try Self.run(["audit", "--store", "elsewhere.sqlite"], in: jobs.folder)
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("There is no ChildLink store at elsewhere.sqlite"))
+    }
+}

@@ -1,0 +1,91 @@
+import ChildLinkCore
+import ChildLinkModel
+import ChildLinkStore
+import Foundation
+import Testing
+
+/// The store-facing jobs behind `childlink review`, `childlink audit` and `childlink store`.
+@Suite("Store jobs: review, audit, store check and restore")
+struct StoreJobsTests {
+    let folder: URL
+    let path: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-jobs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        path = folder.appendingPathComponent("childlink.sqlite").path
+    }
+
+    static func record(_ id: String, forename: String) -> SourceRecord {
+        SourceRecord(
+            recordID: id,
+            person: PersonFields(
+                forename: forename, surname: "Horvath", dateOfBirth: CalendarDate(year: 2010, month: 3, day: 14)),
+            event: .missing(MissingEpisode(start: LocalDateTime(parsing: "2026-11-02T21:00")!)))
+    }
+
+    /// A store with one run: two children and one uncertain pair between them.
+    func makeStore() throws -> ChildLinkStore {
+        let store = try ChildLinkStore(path: path)
+        let a = RecordKey(dataset: .missing, recordID: "E000123")
+        let b = RecordKey(dataset: .missing, recordID: "E000124")
+        try store.performRun(note: "weekly 2026-11-20") { run in
+            _ = try run.upsert([Self.record("E000123", forename: "Amelia"), Self.record("E000124", forename: "Amelie")])
+            _ = try run.assignChildIDs(clusters: [[a], [b]])
+            try run.saveReviewPairs([ReviewPair(a, b, probability: 0.734, explanation: "forename one edit")])
+        }
+        return store
+    }
+
+    @Test("review list, accept, reject, export and import through the job")
+    func review() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try makeStore()
+        let listing = try ReviewJob.run(.list(undecidedOnly: false), storePath: path)
+        #expect(listing.contains(" 73.4%  Missing:E000123  Missing:E000124  -  forename one edit"))
+        let accepted = try ReviewJob.run(.accept("Missing:E000124", "Missing:E000123", note: ""), storePath: path)
+        #expect(accepted.contains("Missing:E000123 and Missing:E000124 are the same child"))
+        #expect(try ReviewJob.run(.list(undecidedOnly: true), storePath: path) == "No pairs to review.")
+        #expect(throws: StoreError.badRecordKey("E000123")) {
+            try ReviewJob.run(.reject("E000123", "Missing:E000124", note: ""), storePath: path)
+        }
+        let csv = folder.appendingPathComponent("review.csv").path
+        #expect(try ReviewJob.run(.export(path: csv), storePath: path).hasPrefix("Wrote 1 pair(s)"))
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        try text.replacingOccurrences(of: ",accept,", with: ",reject,").write(
+            toFile: csv, atomically: true, encoding: .utf8)
+        #expect(try ReviewJob.run(.importDecisions(path: csv), storePath: path).contains("0 accepted, 1 rejected"))
+        #expect(try ChildLinkStore(path: path).decisions().map(\.kind) == [.cannotLink])
+    }
+
+    @Test("audit prints entries from a date, and refuses a date it cannot read")
+    func audit() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try makeStore()
+        try store.logAudit(command: "footprint", query: "--upn A201400019001", childIDs: [ChildLinkID(2)])
+        let text = try AuditJob.run(storePath: path, since: "01/01/2020")
+        #expect(text.contains("  footprint  --upn A201400019001  -> CL000002"))
+        #expect(try AuditJob.run(storePath: path, since: "2999-01-01") == "No audit entries since 2999-01-01.")
+        #expect(throws: StoreJobError.badDate(option: "--since", value: "yesterday")) {
+            try AuditJob.run(storePath: path, since: "yesterday")
+        }
+    }
+
+    @Test("store check says healthy, restore puts back the state before the last run")
+    func checkAndRestore() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try makeStore()
+        let outcome = try StoreJob.check(storePath: path)
+        #expect(outcome.isHealthy)
+        #expect(outcome.text.contains("Verdict: the store is healthy."))
+        try store.performRun(note: "second") { _ = try $0.upsert([]) }
+        #expect(try StoreJob.restore(storePath: path).contains("it now holds 1 run(s), the latest #1."))
+    }
+
+    @Test("jobs refuse to create a store where there is none")
+    func noStore() {
+        let missing = folder.appendingPathComponent("nowhere.sqlite").path
+        #expect(throws: StoreJobError.noStore(path: missing)) { try StoreJob.check(storePath: missing) }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+}

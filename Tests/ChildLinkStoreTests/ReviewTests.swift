@@ -1,0 +1,156 @@
+import ChildLinkModel
+import Foundation
+import Testing
+
+@testable import ChildLinkStore
+
+@Suite("Clerical review: pairs, decisions, CSV round trip")
+struct ReviewTests {
+    typealias F = Fixture
+    let m1 = Fixture.key("Missing:M1")
+    let m2 = Fixture.key("Missing:M2")
+    let c1 = Fixture.key("CME:C1")
+    let h1 = Fixture.key("EHE:H1")
+
+    func storeWithPairs() throws -> ChildLinkStore {
+        let store = try F.store()
+        try store.performRun { run in
+            _ = try run.upsert(StoreRunTests.week1, datasets: Set(Dataset.strands))
+            _ = try run.assignChildIDs(clusters: StoreRunTests.week1Clusters)
+            try run.saveReviewPairs([
+                ReviewPair(m2, m1, probability: 0.62, explanation: "surname +4.1, forename one edit +1.2, dob +5.0"),
+                ReviewPair(c1, h1, probability: 0.81, explanation: "dob +5.0; postcode missing"),
+                ReviewPair(m1, h1, probability: 0.62, explanation: "tie with M1–M2"),
+            ])
+        }
+        return store
+    }
+
+    @Test("uncertain pairs are listed most probable first, ties by record keys, keys in order")
+    func listing() throws {
+        let pairs = try storeWithPairs().reviewPairs()
+        #expect(pairs.map(\.probability) == [0.81, 0.62, 0.62])
+        #expect(pairs[0].recordA == c1 && pairs[0].recordB == h1)
+        #expect(pairs[1].recordA == m1 && pairs[1].recordB == m2, "the smaller key is always A")
+        #expect(pairs[2].recordA == m1 && pairs[2].recordB == h1)
+    }
+
+    @Test("decisions persist, the latest per pair wins, and later runs still see them")
+    func decisionsPersistAcrossRuns() throws {
+        let store = try storeWithPairs()
+        try store.decide(m2, m1, .mustLink, note: "same child, typo in forename")
+        try store.decide(c1, h1, .mustLink)
+        try store.decide(h1, c1, .cannotLink, note: "twins: different forenames")
+        let expected = [
+            ReviewDecision(
+                m1, m2, kind: .mustLink, decidedBy: "analyst", decidedAt: F.now, note: "same child, typo in forename"),
+            ReviewDecision(
+                c1, h1, kind: .cannotLink, decidedBy: "analyst", decidedAt: F.now, note: "twins: different forenames"),
+        ].sorted { ($0.recordA, $0.recordB) < ($1.recordA, $1.recordB) }
+        #expect(try store.decisions() == expected)
+        #expect(try store.reviewPairs(undecidedOnly: true).map(\.recordB) == [h1])
+
+        // A later run that saves no pairs still hands the matcher every decision.
+        let seenInRun = try store.performRun { run in
+            _ = try run.upsert(StoreRunTests.week2, datasets: Set(Dataset.strands))
+            _ = try run.assignChildIDs(clusters: StoreRunTests.week2Clusters)
+            return try run.decisions()
+        }
+        #expect(seenInRun == expected)
+        #expect(try store.decisions() == expected)
+    }
+
+    @Test("export writes the documented columns with current decisions; filled-in decisions import back")
+    func csvRoundTrip() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try storeWithPairs()
+        try store.decide(c1, h1, .cannotLink, note: "twins, \"A\" and \"B\"")
+        let path = folder.appendingPathComponent("review.csv").path
+        #expect(try store.exportReviewPairs(to: path) == 3)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = text.components(separatedBy: "\r\n")
+        #expect(lines[0] == "RecordA,RecordB,Probability,Decision,Note,Explanation")
+        #expect(lines[1] == #"CME:C1,EHE:H1,0.8100,reject,"twins, ""A"" and ""B""",dob +5.0; postcode missing"#)
+        #expect(lines[2].hasPrefix("Missing:M1,Missing:M2,0.6200,,,"))
+        // The export is audited with the ids of the children concerned.
+        let audit = try #require(try store.auditLog().last)
+        #expect(audit.command == "review export")
+        #expect(audit.childIDs == [ChildLinkID(1), ChildLinkID(2), ChildLinkID(3)])
+
+        let edited = text.replacingOccurrences(
+            of: "Missing:M1,Missing:M2,0.6200,,", with: "Missing:M1,Missing:M2,0.6200,accept,spoke to CME officer")
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let imported = try store.importDecisions(from: path)
+        #expect(imported.map(\.kind) == [.cannotLink, .mustLink])
+        #expect(imported[1].note == "spoke to CME officer")
+        #expect(try store.decisions().count == 2)
+        #expect(try store.reviewPairs(undecidedOnly: true).count == 1)
+    }
+
+    @Test("a bad decision word is reported with its line and field, and nothing is recorded")
+    func badCSV() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try storeWithPairs()
+        let path = folder.appendingPathComponent("decisions.csv").path
+        let csv = "RecordA,RecordB,Decision\nMissing:M1,Missing:M2,accept\n\"EHE:H1\",CME:C1,perhaps\n"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(
+            throws: StoreError.badCSV(
+                path: path, line: 3, field: "Decision", message: "'perhaps' is not accept or reject")
+        ) {
+            try store.importDecisions(from: path)
+        }
+        #expect(try store.decisions().isEmpty)
+        try "RecordA,RecordB,Decision\nMissing,Missing:M2,accept\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: StoreError.badCSV(path: path, line: 2, field: "RecordA", message: "not Dataset:RecordID")) {
+            try store.importDecisions(from: path)
+        }
+    }
+
+    @Test("CSV fields with line breaks inside quotes keep later rows' line numbers right")
+    func multilineFields() {
+        let rows = ReviewCSV.parse("A,B\r\n\"x\ny\",2\r\nz,3\r\n")
+        #expect(rows.map(\.line) == [1, 2, 4])
+        #expect(rows[1].fields == ["x\ny", "2"])
+    }
+
+    @Test(
+        "record keys are read as Dataset:RecordID",
+        arguments: [
+            ("Missing:E000123", RecordKey(dataset: .missing, recordID: "E000123")),
+            ("cme:R-77", RecordKey(dataset: .cme, recordID: "R-77")),
+            (" EHE:H1 ", RecordKey(dataset: .ehe, recordID: "H1")),
+        ])
+    func parsesKeys(text: String, expected: RecordKey) {
+        #expect(RecordKey(parsing: text) == expected)
+    }
+
+    @Test("text that is not a record key is refused", arguments: ["E000123", "Nowhere:E1", "Missing:"])
+    func refusesKeys(text: String) {
+        #expect(RecordKey(parsing: text) == nil)
+    }
+}
+
+@Suite("Clerical review: decisions must name stored records")
+struct ReviewValidationTests {
+    @Test("a decision on a record the store has never seen is refused, from the command and from CSV")
+    func unknownRecords() throws {
+        let store = try Fixture.store()
+        _ = try store.performRun { try $0.upsert([Fixture.missing("M1"), Fixture.missing("M2")]) }
+        #expect(throws: StoreError.unknownRecord("Missing:M3")) {
+            try store.decide(Fixture.key("Missing:M1"), Fixture.key("Missing:M3"), .mustLink)
+        }
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("decisions.csv").path
+        let csv = "RecordA,RecordB,Decision\nMissing:M1,Missing:M2,accept\nMissing:M1,CME:C9,reject\n"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let expected = StoreError.badCSV(
+            path: path, line: 3, field: "RecordB", message: "CME:C9 is not a record in the store")
+        #expect(throws: expected) { try store.importDecisions(from: path) }
+        #expect(try store.decisions().isEmpty, "a bad file records nothing")
+    }
+}

@@ -1,0 +1,367 @@
+import ChildLinkModel
+import Foundation
+import Testing
+
+@testable import ChildLinkStore
+
+/// Two successive weekly extracts through the store, as the pipeline will run them.
+@Suite("Weekly runs: upsert, change sets, stable ids, merges and splits")
+struct StoreRunTests {
+    typealias F = Fixture
+
+    static let week1 = [
+        F.missing("M1"), F.missing("M2", forename: "Amelie"), F.cme("C1"), F.ehe("H1"), F.exclusion("X1"),
+        F.exclusion("X2"),
+    ]
+    static let week1Clusters = [
+        F.keys("Missing:M1", "CME:C1"), F.keys("Missing:M2"), F.keys("EHE:H1", "Exclusions:X1", "Exclusions:X2"),
+    ]
+
+    /// Week 2: M2 corrected, C1 closed and gone, C2 and M3 new; M1 and M2 now one child; X2 split off.
+    static let week2 = [
+        F.missing("M1"), F.missing("M2", forename: "Amelia"), F.missing("M3", forename: "Jan", surname: "Balog"),
+        F.cme("C2", forename: "Eva", surname: "Balog"), F.ehe("H1"), F.exclusion("X1"), F.exclusion("X2"),
+    ]
+    static let week2Clusters = [
+        F.keys("Missing:M1", "Missing:M2"), F.keys("Missing:M3"), F.keys("CME:C2"), F.keys("EHE:H1", "Exclusions:X1"),
+        F.keys("Exclusions:X2"),
+    ]
+
+    static func runWeek(_ store: ChildLinkStore, _ records: [SourceRecord], _ clusters: [[RecordKey]]) throws
+        -> (RecordChangeSet, IDAssignment)
+    {
+        try store.performRun(note: "weekly") { run in
+            let changes = try run.upsert(records, datasets: Set(Dataset.strands))
+            return (changes, try run.assignChildIDs(clusters: clusters))
+        }
+    }
+
+    @Test("a new store has every migration applied, and reopening a file applies none twice")
+    func migrations() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("childlink.sqlite").path
+        let expected = [
+            "v1: runs, batches, records, children, assignments", "v1: review pairs and decisions",
+            "v1: append-only audit log",
+        ]
+        do {
+            let store = try ChildLinkStore(path: path, user: "analyst")
+            #expect(try store.appliedMigrations() == expected)
+            _ = try Self.runWeek(store, Self.week1, Self.week1Clusters)
+        }
+        let reopened = try ChildLinkStore(path: path, user: "analyst")
+        #expect(try reopened.appliedMigrations() == expected)
+        #expect(try reopened.runs().count == 1)
+        #expect(try reopened.check().isHealthy)
+    }
+
+    @Test("records round-trip: person columns and the event JSON give back the same SourceRecord")
+    func roundTrip() throws {
+        let store = try F.store()
+        let records = [
+            F.missing("M1", upn: F.upn(serial: 1), nhs: "9434765919"), F.cme("C1"), F.ehe("H1"), F.exclusion("X1"),
+            F.socialCare("S1"),
+        ]
+        _ = try store.performRun { try $0.upsert(records) }
+        for record in records {
+            let stored = try #require(try store.record(record.key))
+            #expect(stored.person == record.person)
+            #expect(stored.event == record.event)
+        }
+        #expect(try store.currentRecords().map(\.key) == records.map(\.key).sorted())
+    }
+
+    @Test("week 2 against week 1: new, changed, unchanged and removed records")
+    func changeSet() throws {
+        let store = try F.store()
+        let (first, _) = try Self.runWeek(store, Self.week1, Self.week1Clusters)
+        #expect(first.new == Self.week1.map(\.key).sorted())
+        let (changes, _) = try Self.runWeek(store, Self.week2, Self.week2Clusters)
+        #expect(changes.new == F.keys("Missing:M3", "CME:C2").sorted())
+        #expect(changes.changed == F.keys("Missing:M2"))
+        #expect(changes.unchanged == F.keys("Missing:M1", "EHE:H1", "Exclusions:X1", "Exclusions:X2").sorted())
+        #expect(changes.removed == F.keys("CME:C1"))
+        #expect(changes.needsMatching == F.keys("Missing:M3", "Missing:M2", "CME:C2").sorted())
+        // The previous version of the changed record is kept.
+        #expect(try store.record(F.key("Missing:M2"))?.person.forename == "Amelia")
+        #expect(try store.previousVersions(of: F.key("Missing:M2")).map(\.person.forename) == ["Amelie"])
+        #expect(try store.currentRecords(in: .cme).map(\.key) == F.keys("CME:C2"))
+    }
+
+    @Test("a record that moves only in the file (new line number) is unchanged")
+    func locationIsNotContent() throws {
+        let store = try F.store()
+        _ = try store.performRun { try $0.upsert([F.missing("M1")]) }
+        var moved = F.missing("M1")
+        moved.location = SourceLocation(file: "missing-week2.csv", line: 40)
+        let changes = try store.performRun { try $0.upsert([moved]) }
+        #expect(changes.unchanged == F.keys("Missing:M1"))
+        #expect(try store.record(F.key("Missing:M1"))?.location?.line == 40)
+    }
+
+    @Test("ids stay stable where they should; the merge and the split are logged with reasons")
+    func stableIDsAcrossWeeks() throws {
+        let store = try F.store()
+        let (_, week1) = try Self.runWeek(store, Self.week1, Self.week1Clusters)
+        #expect(week1.assignment[F.key("Missing:M1")] == ChildLinkID(1))
+        #expect(week1.assignment[F.key("Missing:M2")] == ChildLinkID(2))
+        #expect(week1.assignment[F.key("Exclusions:X2")] == ChildLinkID(3))
+
+        let (_, week2) = try Self.runWeek(store, Self.week2, Self.week2Clusters)
+        #expect(week2.assignment[F.key("Missing:M1")] == ChildLinkID(1))
+        #expect(week2.assignment[F.key("Missing:M2")] == ChildLinkID(1), "merged: the older id survives")
+        #expect(week2.assignment[F.key("EHE:H1")] == ChildLinkID(3))
+        #expect(week2.assignment[F.key("Missing:M3")] == ChildLinkID(4))
+        #expect(week2.assignment[F.key("CME:C2")] == ChildLinkID(5))
+        #expect(week2.assignment[F.key("Exclusions:X2")] == ChildLinkID(6), "split off: a fresh id")
+
+        let logged = try store.childEvents(inRun: 2)
+        #expect(logged == week2.events)
+        #expect(logged.map(\.kind) == [.merge, .split])
+        #expect(logged[0].childID == ChildLinkID(1) && logged[0].otherID == ChildLinkID(2))
+        #expect(logged[1].childID == ChildLinkID(3) && logged[1].otherID == ChildLinkID(6))
+        #expect(logged.allSatisfy { !$0.reason.isEmpty })
+        #expect(try store.survivingID(of: ChildLinkID(2)) == ChildLinkID(1))
+        #expect(try store.currentChildren().map(\.id.number) == [1, 3, 4, 5, 6])
+        #expect(try store.check().isHealthy)
+
+        // Week 3: the same extract again changes nothing.
+        let (changes, week3) = try Self.runWeek(store, Self.week2, Self.week2Clusters)
+        #expect(changes.new.isEmpty && changes.changed.isEmpty && changes.removed.isEmpty)
+        #expect(week3.assignment == week2.assignment)
+        #expect(week3.events.isEmpty)
+        #expect(week3.newIDs.isEmpty)
+    }
+
+    @Test("a record that comes back after a week away is new again and gets its old child's id")
+    func returningRecord() throws {
+        let store = try F.store()
+        _ = try Self.runWeek(store, [F.missing("M1"), F.cme("C1")], [F.keys("Missing:M1"), F.keys("CME:C1")])
+        let (away, _) = try Self.runWeek(store, [F.missing("M1")], [F.keys("Missing:M1")])
+        #expect(away.removed == F.keys("CME:C1"))
+        let (back, ids) = try Self.runWeek(
+            store, [F.missing("M1"), F.cme("C1")], [F.keys("Missing:M1"), F.keys("CME:C1")])
+        #expect(back.new == F.keys("CME:C1"))
+        #expect(ids.assignment[F.key("CME:C1")] == ChildLinkID(2))
+    }
+
+    @Test("a returning record whose old child was merged away rejoins the surviving child")
+    func returnsToSurvivor() throws {
+        let store = try F.store()
+        let all = [F.missing("M1"), F.missing("M2"), F.cme("C1")]
+        _ = try Self.runWeek(store, all, [F.keys("Missing:M1"), F.keys("Missing:M2", "CME:C1")])
+        let (_, merged) = try Self.runWeek(store, Array(all.prefix(2)), [F.keys("Missing:M1", "Missing:M2")])
+        #expect(merged.mergedIDs == [ChildLinkID(2)])
+        #expect(try store.latestAssignment()[F.key("CME:C1")] == ChildLinkID(1), "followed through the merge")
+
+        let (_, together) = try Self.runWeek(store, all, [F.keys("Missing:M1", "Missing:M2", "CME:C1")])
+        #expect(Set(together.assignment.values) == [ChildLinkID(1)])
+        #expect(together.events.isEmpty)
+    }
+
+    @Test("import batches are recorded with their file name, hash, dataset and counts")
+    func importBatches() throws {
+        let store = try F.store()
+        let hash = SHA256.hex(of: "EpisodeID,Forename\r\nM1,Amelia\r\n")
+        try store.performRun { run in
+            try run.recordImport(
+                ImportBatch(fileName: "missing.csv", sha256: hash, dataset: .missing, recordCount: 1, rejectCount: 0))
+        }
+        let batches = try store.importBatches()
+        #expect(batches.count == 1)
+        #expect(batches.first?.batch.sha256 == hash)
+        #expect(batches.first?.runID == 1)
+        #expect(batches.first?.importedAt == F.now)
+    }
+}
+
+/// Failure, concurrency, file safety and the store check.
+@Suite("Run safety: transactions, locking, permissions, backup, audit, check")
+struct StoreSafetyTests {
+    typealias F = Fixture
+    struct InjectedFailure: Error {}
+
+    @Test("a run that fails half-way leaves the store exactly as it was, and usable")
+    func failedRunRollsBack() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try ChildLinkStore(path: folder.appendingPathComponent("childlink.sqlite").path, user: "analyst")
+        _ = try StoreRunTests.runWeek(store, StoreRunTests.week1, StoreRunTests.week1Clusters)
+        let childrenBefore = try store.currentChildren()
+        let recordsBefore = try store.currentRecords()
+
+        #expect(throws: InjectedFailure.self) {
+            try store.performRun { run in
+                _ = try run.upsert(StoreRunTests.week2, datasets: Set(Dataset.strands))
+                _ = try run.assignChildIDs(clusters: StoreRunTests.week2Clusters)
+                try run.saveReviewPairs([ReviewPair(F.key("Missing:M1"), F.key("Missing:M3"), probability: 0.5)])
+                throw InjectedFailure()
+            }
+        }
+        #expect(try store.runs().map(\.id) == [1])
+        #expect(try store.currentChildren() == childrenBefore)
+        #expect(try store.currentRecords() == recordsBefore)
+        #expect(try store.previousVersions(of: F.key("Missing:M2")).isEmpty)
+        #expect(try store.reviewPairs().isEmpty)
+        #expect(try store.childEvents().isEmpty)
+
+        let (_, ids) = try StoreRunTests.runWeek(store, StoreRunTests.week2, StoreRunTests.week2Clusters)
+        #expect(try store.runs().map(\.id) == [1, 2])
+        #expect(ids.assignment[F.key("Exclusions:X2")] == ChildLinkID(6))
+        #expect(try store.check().isHealthy)
+    }
+
+    @Test("a second writer waits for the busy timeout, then reports the store locked")
+    func secondWriterIsLocked() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("childlink.sqlite").path
+        let first = try ChildLinkStore(path: path, user: "one")
+        let second = try ChildLinkStore(path: path, busyTimeout: 0.2, user: "two")
+        var caught: StoreError?
+        try first.performRun { run in
+            _ = try run.upsert([F.missing("M1")])
+            do {
+                try second.performRun { _ = try $0.upsert([F.missing("M9")]) }
+            } catch let error as StoreError {
+                caught = error
+            }
+        }
+        #expect(caught == .locked(path: path, seconds: 0.2))
+        #expect(caught?.localizedDescription.contains("another childlink process") == true)
+        // Once the first run has committed, the second writer gets through.
+        _ = try second.performRun { try $0.upsert([F.missing("M1"), F.missing("M9")]) }
+        #expect(try first.currentRecords(in: .missing).map(\.key) == F.keys("Missing:M1", "Missing:M9"))
+    }
+
+    @Test("the database, its -wal and -shm files, the backup and exports are created 0600")
+    func filePermissions() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("childlink.sqlite").path
+        let store = try ChildLinkStore(path: path, user: "analyst")
+        _ = try StoreRunTests.runWeek(store, StoreRunTests.week1, StoreRunTests.week1Clusters)
+        _ = try store.performRun {
+            try $0.saveReviewPairs([ReviewPair(F.key("Missing:M1"), F.key("Missing:M2"), probability: 0.6)])
+        }
+        let export = folder.appendingPathComponent("review.csv").path
+        try store.exportReviewPairs(to: export)
+        for file in [path, path + "-wal", path + "-shm", path + ".bak", export] {
+            #expect(FileManager.default.fileExists(atPath: file), "\(file) exists")
+            #expect(try F.mode(of: file) == 0o600, "\(file) is 0600")
+        }
+    }
+
+    @Test("an existing store file with wider permissions is tightened to 0600 on open")
+    func tightensExistingFile() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("childlink.sqlite").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644]))
+        _ = try ChildLinkStore(path: path, user: "analyst")
+        #expect(try F.mode(of: path) == 0o600)
+    }
+
+    @Test("the backup holds the state before the last run, and restore brings it back")
+    func backupAndRestore() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("childlink.sqlite").path
+        let store = try ChildLinkStore(path: path, user: "analyst")
+        _ = try StoreRunTests.runWeek(store, StoreRunTests.week1, StoreRunTests.week1Clusters)
+        _ = try StoreRunTests.runWeek(store, StoreRunTests.week2, StoreRunTests.week2Clusters)
+        let backup = try ChildLinkStore(path: path + ".bak", user: "analyst")
+        #expect(try backup.runs().map(\.id) == [1])
+        try store.restoreFromBackup()
+        #expect(try store.runs().map(\.id) == [1])
+        #expect(try store.currentChildren().map(\.id.number) == [1, 2, 3])
+        #expect(try store.check().isHealthy)
+    }
+
+    @Test("restore without a backup says so")
+    func restoreWithoutBackup() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("childlink.sqlite").path
+        let store = try ChildLinkStore(path: path, user: "analyst")
+        #expect(throws: StoreError.noBackup(path: path + ".bak")) { try store.restoreFromBackup() }
+    }
+
+    @Test("audit rows are appended and cannot be updated or deleted")
+    func auditIsAppendOnly() throws {
+        let store = try F.store()
+        try store.logAudit(
+            command: "footprint", query: "--name 'Amelia Horvath' --dob 14/03/2010",
+            childIDs: [ChildLinkID(3), ChildLinkID(1)])
+        let entries = try store.auditLog()
+        #expect(entries.count == 1)
+        #expect(entries.first?.user == "analyst")
+        #expect(entries.first?.childIDs == [ChildLinkID(1), ChildLinkID(3)])
+        #expect(entries.first?.at == F.now)
+        #expect(throws: StoreError.self) { try store.executeUnchecked("UPDATE audit SET user = 'someone else'") }
+        #expect(throws: StoreError.self) { try store.executeUnchecked("DELETE FROM audit") }
+        #expect(try store.auditLog() == entries)
+        #expect(try store.auditLog(since: F.now.addingTimeInterval(1)).isEmpty)
+        #expect(try store.auditLog(since: F.now).count == 1)
+    }
+
+    @Test("store check finds a present record left unassigned")
+    func checkFindsUnassignedRecord() throws {
+        let store = try F.store()
+        _ = try StoreRunTests.runWeek(store, StoreRunTests.week1, StoreRunTests.week1Clusters)
+        #expect(try store.check().isHealthy)
+        try store.executeUnchecked("DELETE FROM assignment WHERE recordID = 'M2'")
+        let report = try store.check()
+        #expect(!report.isHealthy)
+        #expect(report.integrity == ["ok"])
+        #expect(report.violations == ["record Missing:M2 is present but not assigned to a child in run 1"])
+        #expect(report.description.contains("NOT healthy"))
+    }
+
+    @Test("store check finds a child with two different valid UPNs, and a merged child with records")
+    func checkFindsConflictingIdentifiers() throws {
+        let store = try F.store()
+        let records = [F.missing("M1", upn: F.upn(serial: 1)), F.cme("C1", upn: F.upn(serial: 2))]
+        _ = try StoreRunTests.runWeek(store, records, [F.keys("Missing:M1", "CME:C1")])
+        try store.executeUnchecked("INSERT INTO child (id, createdRunID, status) VALUES (2, 1, 'active')")
+        try store.executeUnchecked("UPDATE child SET status = 'merged', mergedIntoID = 2 WHERE id = 1")
+        let report = try store.check()
+        #expect(report.violations.contains("child CL000001 has 2 different valid UPNs in run 1"))
+        #expect(report.violations.contains("child CL000001 was merged into another but still has records in run 1"))
+    }
+
+    @Test("store check finds the audit triggers dropped")
+    func checkFindsMissingTriggers() throws {
+        let store = try F.store()
+        try store.executeUnchecked("DROP TRIGGER audit_no_delete")
+        #expect(try store.check().violations == ["the audit log's append-only triggers are missing"])
+    }
+}
+
+@Suite("Assigning ids checks the clustering against the run's records")
+struct ClusteringCoverageTests {
+    @Test(
+        "a clustering that leaves out, invents or repeats a record is refused and nothing is assigned",
+        arguments: [
+            ([Fixture.keys("Missing:M1")], 1, 0),
+            ([Fixture.keys("Missing:M1", "Missing:M2"), Fixture.keys("CME:C9")], 0, 1),
+            ([Fixture.keys("Missing:M1", "Missing:M2"), Fixture.keys("Missing:M2")], 0, 1),
+        ])
+    func refusesMismatch(clusters: [[RecordKey]], unassigned: Int, unknown: Int) throws {
+        let store = try Fixture.store()
+        let error = #expect(throws: StoreError.self) {
+            try store.performRun { run in
+                _ = try run.upsert([Fixture.missing("M1"), Fixture.missing("M2")])
+                return try run.assignChildIDs(clusters: clusters)
+            }
+        }
+        guard case .clusteringMismatch(let left, let extra, _) = error else {
+            Issue.record("expected clusteringMismatch, got \(String(describing: error))")
+            return
+        }
+        #expect(left == unassigned)
+        #expect(extra == unknown)
+        #expect(try store.runs().isEmpty)
+    }
+}
