@@ -220,37 +220,6 @@ struct LinkOutputWriter {
     }
 }
 
-/// RFC 4180 quoting for the fields ChildLink writes.
-enum CSV {
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// Writes a file to a temporary name beside it with permissions 0600, then renames it into place,
-/// so a reader never sees half a file and no one else can read a child's data.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        let data = Data(text.utf8)
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
-        else {
-            throw LinkJobError.cannotWrite(path: path, reason: "cannot create a temporary file")
-        }
-        do {
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporary)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw LinkJobError.cannotWrite(path: path, reason: error.localizedDescription)
-        }
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw LinkJobError.cannotWrite(path: path, reason: "cannot rename the temporary file into place")
-        }
-    }
-}
-
 /// Reads any CSV with person fields into records, for linking data that is not a council extract
 /// (FEBRL, other benchmarks). Columns are recognised by common names: `rec_id`/`id`,
 /// `given_name`/`forename`/`first_name`, `surname`/`last_name`, `date_of_birth`/`dob`
