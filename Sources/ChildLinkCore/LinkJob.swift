@@ -1,0 +1,369 @@
+public import ChildLinkMatching
+public import ChildLinkModel
+public import Foundation
+import Logging
+
+/// `childlink link`: links records that belong to the same child and writes `links.csv`,
+/// `pairs.csv` and `summary.txt` (each written to a temporary file, then renamed; mode 0600).
+public enum LinkJob {
+    /// What the job needs besides the records.
+    public struct Options: Sendable {
+        /// Pairs at or above this probability are linked.
+        public var linkThreshold: Double
+        /// Pairs at or above this probability (and below the link threshold) go to review.
+        public var reviewThreshold: Double
+        /// Worker threads for scoring.
+        public var concurrency: Int
+        /// Whether twins are kept apart (turn off only for adult benchmarks such as FEBRL).
+        public var twinGuard = true
+
+        /// Creates options; the thresholds default to the matcher's.
+        public init(linkThreshold: Double? = nil, reviewThreshold: Double? = nil, concurrency: Int? = nil) {
+            let defaults = LinkOptions()
+            self.linkThreshold = linkThreshold ?? defaults.linkThreshold
+            self.reviewThreshold = reviewThreshold ?? defaults.reviewThreshold
+            self.concurrency = concurrency ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+        }
+
+        var linkOptions: LinkOptions {
+            var options = LinkOptions()
+            options.linkThreshold = linkThreshold
+            options.reviewThreshold = reviewThreshold
+            options.concurrency = concurrency
+            options.twinGuard = twinGuard
+            return options
+        }
+    }
+
+    /// What a run produced.
+    public struct Outcome: Sendable {
+        /// The linkage (records, children, pairs, model, summary).
+        public let result: LinkResult
+        /// Accuracy against the truth, when a truth file was given.
+        public let evaluation: LinkEvaluation?
+        /// Seconds spent linking (not reading or writing).
+        public let linkSeconds: Double
+        /// The files written.
+        public let files: [String]
+    }
+
+    /// Links `records` and, when `outputDirectory` is given, writes the outputs there.
+    ///
+    /// - Parameter truth: each record's true person (samples, FEBRL), to report accuracy.
+    /// - Throws: ``LinkJobError`` when an output cannot be written.
+    public static func run(
+        records: [SourceRecord], options: Options, outputDirectory: String?, truth: [RecordKey: String]? = nil
+    ) throws -> Outcome {
+        let start = ContinuousClock.now
+        let result = Linker(options: options.linkOptions).link(records, truth: truth)
+        let elapsed = start.duration(to: .now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let evaluation = truth.map { LinkEvaluation(result: result, truth: $0) }
+        var files: [String] = []
+        if let outputDirectory {
+            files = try LinkOutputWriter(directory: outputDirectory).write(result, evaluation: evaluation)
+        }
+        return Outcome(result: result, evaluation: evaluation, linkSeconds: seconds, files: files)
+    }
+
+    /// The `childlink link` command: reads the inputs, links, writes the outputs, and returns the
+    /// summary (with the link time) for the terminal.
+    ///
+    /// - Throws: ``LinkJobError`` for unreadable inputs or outputs; ``NotYetAvailableError`` for
+    ///   council extracts until the importer is wired in.
+    public static func runFiles(
+        inputs: [String], generic: Bool, outputDirectory: String, truthPath: String?, options: Options,
+        verbose: Bool
+    ) throws -> String {
+        let logger = ChildLinkLogging.bootstrap(verbose: verbose)
+        guard generic else {
+            throw NotYetAvailableError(command: "link (council extracts: the importer is not wired in yet; --generic reads person CSVs)")
+        }
+        let contents = try GenericPersonCSV.read(paths: inputs)
+        logger.debug("read \(contents.records.count) records from \(inputs.count) files")
+        var truth: [RecordKey: String]? = contents.truth.isEmpty ? nil : contents.truth
+        if let truthPath { truth = try readTruth(path: truthPath) }
+        let outcome = try run(records: contents.records, options: options, outputDirectory: outputDirectory, truth: truth)
+        for file in outcome.files { logger.debug("wrote \(file)") }
+        return summaryText(outcome.result, evaluation: outcome.evaluation) + "link time: \(format(outcome.linkSeconds, 2)) s\n"
+    }
+
+    /// Reads a truth file: `Dataset,RecordID,TrueChildID` (as `childlink sample` writes it).
+    ///
+    /// - Throws: ``LinkJobError/unreadableTruth(path:line:)`` for a missing file or a bad line.
+    public static func readTruth(path: String) throws -> [RecordKey: String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LinkJobError.unreadableTruth(path: path, line: 0)
+        }
+        var truth: [RecordKey: String] = [:]
+        let text = String(decoding: data, as: UTF8.self)
+        for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() where index > 0 {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard fields.count >= 3, let dataset = Dataset(name: fields[0]) else {
+                throw LinkJobError.unreadableTruth(path: path, line: index + 1)
+            }
+            truth[RecordKey(dataset: dataset, recordID: String(fields[1]))] = String(fields[2])
+        }
+        return truth
+    }
+
+    /// The summary as text, one fact per line (also written to `summary.txt`).
+    public static func summaryText(_ result: LinkResult, evaluation: LinkEvaluation?) -> String {
+        let summary = result.summary
+        var lines = [
+            "records: \(summary.records)",
+            "candidate pairs: \(summary.candidatePairs)",
+            "links: \(summary.linkedPairs)",
+            "review pairs: \(summary.reviewPairs)",
+            "pairs kept apart by guards: \(summary.blockedPairs)",
+            "children (clusters): \(summary.clusters)",
+        ]
+        for count in summary.clustersByDatasetCount.keys.sorted() {
+            lines.append("children in \(count) dataset\(count == 1 ? "" : "s"): \(summary.clustersByDatasetCount[count]!)")
+        }
+        lines.append("children with more than one record in a dataset: \(summary.clustersWithDuplicates)")
+        lines.append("prior match probability (all pairs): \(format(result.model.globalPrior, 10))")
+        for rule in BlockingRule.allCases {
+            lines.append("blocking \(rule.title): \(summary.pairsPerRule[rule] ?? 0) pairs")
+        }
+        if let recall = summary.blockingRecall { lines.append("blocking recall: \(format(recall, 5))") }
+        if let evaluation {
+            lines.append("pairwise precision: \(format(evaluation.precision, 5))")
+            lines.append("pairwise recall: \(format(evaluation.recall, 5))")
+            lines.append("pairwise F1: \(format(evaluation.f1, 5))")
+            lines.append("true pairs linked: \(evaluation.truePositives)")
+            lines.append("false links (pairs): \(evaluation.falsePositives)")
+            lines.append("missed (pairs): \(evaluation.falseNegatives)")
+            lines.append("twins merged (pairs): \(evaluation.twinsMerged)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func format(_ value: Double, _ places: Int) -> String {
+        String(format: "%.\(places)f", value)
+    }
+}
+
+/// Why the link job could not finish.
+public enum LinkJobError: Error, LocalizedError, Equatable {
+    /// An output file could not be written.
+    case cannotWrite(path: String, reason: String)
+    /// The truth file is missing or a line is not `Dataset,RecordID,TrueChildID`.
+    case unreadableTruth(path: String, line: Int)
+    /// An input file could not be read.
+    case unreadableInput(path: String, line: Int, reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"
+        case .unreadableTruth(let path, let line):
+            line == 0 ? "\(path): cannot read the truth file" : "\(path):\(line): expected Dataset,RecordID,TrueChildID"
+        case .unreadableInput(let path, let line, let reason): "\(path):\(line): \(reason)"
+        }
+    }
+}
+
+/// Writes `links.csv`, `pairs.csv` and `summary.txt`.
+struct LinkOutputWriter {
+    let directory: String
+
+    func write(_ result: LinkResult, evaluation: LinkEvaluation?) throws -> [String] {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let files = [
+            ("links.csv", linksCSV(result)), ("pairs.csv", pairsCSV(result)),
+            ("summary.txt", LinkJob.summaryText(result, evaluation: evaluation)),
+        ]
+        return try files.map { name, text in
+            let path = (directory as NSString).appendingPathComponent(name)
+            try AtomicFile.write(text, to: path)
+            return path
+        }
+    }
+
+    func linksCSV(_ result: LinkResult) -> String {
+        var text = "Dataset,RecordID,ChildID,ClusterSize,MinLinkProbability\n"
+        for (index, record) in result.records.enumerated() {
+            let child = result.childOfRecord[index]
+            let minimum = result.minLinkProbability[child].map { LinkJob.format($0, 6) } ?? ""
+            let row = [
+                record.dataset.rawValue, record.key.recordID, result.children[child].id.description,
+                String(result.children[child].records.count), minimum,
+            ]
+            text += row.map(CSV.escape).joined(separator: ",") + "\n"
+        }
+        return text
+    }
+
+    func pairsCSV(_ result: LinkResult) -> String {
+        var header = ["Dataset1", "RecordID1", "Dataset2", "RecordID2", "ChildID1", "ChildID2", "MatchProbability",
+            "MatchWeight", "Decision"]
+        for comparison in Comparison.allCases {
+            header += [comparison.columnName, comparison.columnName + "Bits"]
+        }
+        var text = header.joined(separator: ",") + "\n"
+        for pair in result.pairs {
+            let a = result.records[pair.first]
+            let b = result.records[pair.second]
+            var row = [
+                a.dataset.rawValue, a.key.recordID, b.dataset.rawValue, b.key.recordID,
+                result.children[result.childOfRecord[pair.first]].id.description,
+                result.children[result.childOfRecord[pair.second]].id.description,
+                LinkJob.format(pair.probability, 6), LinkJob.format(pair.weight, 3), pair.decision.rawValue,
+            ]
+            for comparison in Comparison.allCases {
+                row.append(comparison.levelNames[pair.vector.level(comparison)])
+                row.append(LinkJob.format(result.model.logBayesFactor(comparison, in: pair.vector), 3))
+            }
+            text += row.map(CSV.escape).joined(separator: ",") + "\n"
+        }
+        return text
+    }
+}
+
+/// Reads any CSV with person fields into records, for linking data that is not a council extract
+/// (FEBRL, other benchmarks). Columns are recognised by common names: `rec_id`/`id`,
+/// `given_name`/`forename`/`first_name`, `surname`/`last_name`, `date_of_birth`/`dob`
+/// (`dd/MM/yyyy`, ISO or `yyyyMMdd`), `sex`/`gender`, `postcode`, `address_1`/`address`,
+/// `soc_sec_id`/`person_id`. The n-th file becomes the n-th dataset, so record keys stay unique.
+public enum GenericPersonCSV {
+    /// The records of one file, and for FEBRL-style ids (`rec-12-org`, `rec-12-dup-0`) the truth.
+    public struct Contents: Sendable {
+        /// The records read.
+        public var records: [SourceRecord] = []
+        /// Record → true person, when the ids carry it.
+        public var truth: [RecordKey: String] = [:]
+    }
+
+    static let aliases: [String: [String]] = [
+        "id": ["recid", "id", "recordid"],
+        "forename": ["givenname", "forename", "firstname"],
+        "middle": ["middlenames", "middlename"],
+        "surname": ["surname", "lastname", "familyname"],
+        "dob": ["dateofbirth", "dob", "birthdate"],
+        "gender": ["sex", "gender"],
+        "postcode": ["postcode", "zipcode", "zip"],
+        "address": ["address1", "address", "addressline1"],
+        "streetNumber": ["streetnumber", "housenumber"],
+        "personID": ["socsecid", "personid", "ssn"],
+    ]
+
+    /// Reads the files in order.
+    ///
+    /// - Throws: ``LinkJobError/unreadableInput(path:line:reason:)`` when a file cannot be read or has no id column.
+    public static func read(paths: [String]) throws -> Contents {
+        var contents = Contents()
+        let datasets: [Dataset] = [.cme, .ehe, .exclusions, .missing, .socialCare]
+        for (fileIndex, path) in paths.enumerated() {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw LinkJobError.unreadableInput(path: path, line: 0, reason: "cannot read the file")
+            }
+            let rows = parse(String(decoding: data, as: UTF8.self))
+            guard let header = rows.first else { continue }
+            let columns = columnIndices(header)
+            guard let idColumn = columns["id"] else {
+                throw LinkJobError.unreadableInput(path: path, line: 1, reason: "no id column (rec_id, id)")
+            }
+            let dataset = datasets[fileIndex % datasets.count]
+            for (offset, row) in rows.dropFirst().enumerated() where row.count > idColumn {
+                let record = makeRecord(row, columns, dataset, location: SourceLocation(file: path, line: offset + 2))
+                contents.records.append(record)
+                if let person = febrlPerson(row[idColumn]) { contents.truth[record.key] = person }
+            }
+        }
+        return contents
+    }
+
+    static func columnIndices(_ header: [String]) -> [String: Int] {
+        var result: [String: Int] = [:]
+        let normalised = header.map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }
+        for (field, names) in aliases {
+            if let index = normalised.firstIndex(where: names.contains) { result[field] = index }
+        }
+        return result
+    }
+
+    static func makeRecord(_ row: [String], _ columns: [String: Int], _ dataset: Dataset, location: SourceLocation)
+        -> SourceRecord
+    {
+        func value(_ field: String) -> String? {
+            guard let index = columns[field], index < row.count else { return nil }
+            let text = row[index].trimmingCharacters(in: .whitespaces)
+            return text.isEmpty ? nil : text
+        }
+        let person = PersonFields(
+            personID: value("personID"), forename: value("forename"), middleNames: value("middle"),
+            surname: value("surname"), dateOfBirth: value("dob").flatMap(parseDate),
+            gender: value("gender").flatMap { Gender(code: $0) }, postcode: value("postcode").flatMap { Postcode($0) },
+            addressLine1: [value("streetNumber"), value("address")].compactMap { $0 }.joined(separator: " "))
+        return SourceRecord(recordID: value("id") ?? "", person: person, event: event(dataset), location: location)
+    }
+
+    static func event(_ dataset: Dataset) -> RecordEvent {
+        let day = CalendarDate(daysSinceEpoch: 0)
+        switch dataset {
+        case .missing: return .missing(MissingEpisode(type: .missing, start: LocalDateTime(date: day)!))
+        case .cme: return .cme(CMEReferral(referralDate: day))
+        case .ehe: return .ehe(EHERecord(startDate: day))
+        case .exclusions: return .exclusion(ExclusionRecord(category: .suspension, startDate: day, reasons: []))
+        case .socialCare: return .socialCare(SocialCareRecord())
+        }
+    }
+
+    /// `dd/MM/yyyy`, ISO, or `yyyyMMdd` as FEBRL writes it.
+    static func parseDate(_ text: String) -> CalendarDate? {
+        if let date = CalendarDate(parsing: text) { return date }
+        let digits = text.compactMap(\.wholeNumberValue)
+        guard digits.count == 8, digits.count == text.count else { return nil }
+        let number = digits.reduce(0) { $0 * 10 + $1 }
+        return CalendarDate(year: number / 10000, month: number / 100 % 100, day: number % 100)
+    }
+
+    /// `rec-123-org` / `rec-123-dup-0` → `123`.
+    static func febrlPerson(_ id: String) -> String? {
+        let parts = id.split(separator: "-")
+        guard parts.count >= 3, parts[0] == "rec", parts[2] == "org" || parts[2] == "dup" else { return nil }
+        return String(parts[1])
+    }
+
+    /// RFC 4180 rows: quoted fields may hold commas, quotes and line breaks.
+    static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var iterator = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        while let scalar = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if scalar == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.unicodeScalars.append(scalar)
+                }
+            } else if scalar == "\"" && field.isEmpty {
+                quoted = true
+            } else if scalar == "," {
+                row.append(field)
+                field = ""
+            } else if scalar == "\n" || scalar == "\r" {
+                if scalar == "\r", let next = iterator.next(), next != "\n" { pending = next }
+                row.append(field)
+                field = ""
+                if row.count > 1 || !(row.first ?? "").isEmpty { rows.append(row) }
+                row = []
+            } else {
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
+        return rows
+    }
+}

@@ -1,0 +1,156 @@
+import ChildLinkModel
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The clusters and the decision on every kept pair.
+struct Clustering: Sendable {
+    var children: [LinkedChild]
+    var childOfRecord: [Int]
+    var minLinkProbability: [Double?]
+    var pairs: [ScoredPair]
+}
+
+/// Joins records into children by taking links strongest first (not plain connected components,
+/// which chain false merges), refusing any join that would put into one cluster:
+/// two different valid permanent UPNs, two different NHS numbers, a pair that looks like twins,
+/// or a pair of records whose own comparison is clearly against (probability under 1%).
+struct GuardedClusterer {
+    let table: RecordTable
+    let keys: [RecordKey]
+    let comparer: PairComparer
+    let linkThreshold: Double
+    var twinGuard = true
+
+    /// Cross-pair checks are skipped above this many record pairs (only identifier guards then apply).
+    static let maxCrossChecks = 2_500
+
+    func cluster(_ scoredPairs: [ScoredPair]) -> Clustering {
+        var pairs = scoredPairs
+        let linkWeight = log2(linkThreshold / (1 - linkThreshold))
+        let order = pairs.indices.filter { pairs[$0].weight >= linkWeight }.sorted {
+            (pairs[$0].weight, pairs[$1].first, pairs[$1].second) > (pairs[$1].weight, pairs[$0].first, pairs[$0].second)
+        }
+        var sets = DisjointSets(table: table)
+        var minimum = [Double](repeating: 1, count: table.count)
+        for index in order {
+            let pair = pairs[index]
+            if twinGuard, comparer.looksLikeTwins(pair.first, pair.second, pair.vector) {
+                pairs[index].decision = .blockedTwins
+                continue
+            }
+            let a = sets.root(pair.first)
+            let b = sets.root(pair.second)
+            if a == b {
+                pairs[index].decision = .linked
+                continue
+            }
+            if let blocked = guardDecision(a, b, sets, identifierBacked: Self.sharesIdentifier(pair.vector)) {
+                pairs[index].decision = blocked
+                continue
+            }
+            let root = sets.union(a, b)
+            minimum[root] = min(minimum[a], minimum[b], pair.probability)
+            pairs[index].decision = .linked
+        }
+        return assemble(sets, minimum, pairs)
+    }
+
+    /// Whether the pair shares a UPN, NHS number or person id.
+    static func sharesIdentifier(_ vector: ComparisonVector) -> Bool {
+        vector.level(.upn) == 1 || vector.level(.nhsNumber) == 1 || vector.level(.personID) == 1
+    }
+
+    /// Why the clusters rooted at `a` and `b` must stay apart, if they must. A join backed by a
+    /// shared identifier is only checked for conflicting identifiers.
+    private func guardDecision(_ a: Int, _ b: Int, _ sets: DisjointSets, identifierBacked: Bool) -> PairDecision? {
+        if Self.conflict(sets.upns[a], sets.upns[b]) || Self.conflict(sets.nhs[a], sets.nhs[b]) {
+            return .blockedIdentifiers
+        }
+        if identifierBacked { return nil }
+        let membersA = sets.members[a]
+        let membersB = sets.members[b]
+        guard membersA.count * membersB.count <= Self.maxCrossChecks else { return nil }
+        if membersA.count == 1 && membersB.count == 1 { return nil }
+        for i in membersA {
+            for j in membersB {
+                let vector = comparer.compare(min(i, j), max(i, j))
+                if twinGuard, comparer.looksLikeTwins(i, j, vector) { return .blockedTwins }
+                if vector.level(.dateOfBirth) == 6 && vector.level(.forename) == Int(NameLevel.forenameDifferent) {
+                    return .blockedConflict
+                }
+            }
+        }
+        return nil
+    }
+
+    /// Both sides hold identifiers and none is shared.
+    static func conflict(_ left: [UInt64], _ right: [UInt64]) -> Bool {
+        !left.isEmpty && !right.isEmpty && !left.contains(where: right.contains)
+    }
+
+    private func assemble(_ sets: DisjointSets, _ minimum: [Double], _ pairs: [ScoredPair]) -> Clustering {
+        var sets = sets
+        var childOfRoot: [Int: Int] = [:]
+        var childOfRecord = [Int](repeating: 0, count: table.count)
+        var roots: [Int] = []
+        // Records are sorted by key, so the first record met of each cluster is its smallest key.
+        for record in 0..<table.count {
+            let root = sets.root(record)
+            if let child = childOfRoot[root] {
+                childOfRecord[record] = child
+            } else {
+                childOfRoot[root] = roots.count
+                childOfRecord[record] = roots.count
+                roots.append(root)
+            }
+        }
+        var recordsOfChild = [[RecordKey]](repeating: [], count: roots.count)
+        for record in 0..<table.count { recordsOfChild[childOfRecord[record]].append(keys[record]) }
+        let children = recordsOfChild.enumerated().map { LinkedChild(id: ChildLinkID($0.offset + 1), records: $0.element) }
+        return Clustering(
+            children: children, childOfRecord: childOfRecord,
+            minLinkProbability: roots.map { sets.members[$0].count > 1 ? minimum[$0] : nil },
+            pairs: pairs.sorted { ($0.first, $0.second) < ($1.first, $1.second) })
+    }
+}
+
+/// Union–find with, per root, the cluster's members and its valid identifiers.
+struct DisjointSets {
+    var parent: [Int]
+    var members: [[Int]]
+    var upns: [[UInt64]]
+    var nhs: [[UInt64]]
+
+    init(table: RecordTable) {
+        parent = Array(0..<table.count)
+        members = (0..<table.count).map { [$0] }
+        upns = (0..<table.count).map { table.permanentUPNs($0) }
+        nhs = table.nhs.map { $0 == 0 ? [] : [$0] }
+    }
+
+    mutating func root(_ element: Int) -> Int {
+        var node = element
+        while parent[node] != node {
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        }
+        return node
+    }
+
+    /// Joins two roots; the larger cluster's root survives. Returns the new root.
+    mutating func union(_ a: Int, _ b: Int) -> Int {
+        let (big, small) = members[a].count >= members[b].count ? (a, b) : (b, a)
+        parent[small] = big
+        members[big] += members[small]
+        members[small] = []
+        for value in upns[small] where !upns[big].contains(value) { upns[big].append(value) }
+        for value in nhs[small] where !nhs[big].contains(value) { nhs[big].append(value) }
+        upns[small] = []
+        nhs[small] = []
+        return big
+    }
+}

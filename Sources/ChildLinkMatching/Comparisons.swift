@@ -1,0 +1,315 @@
+/// One of the fields (or groups of correlated fields) two records are compared on. Each has graded
+/// levels; level 0 always means "one side is absent" and counts for nothing.
+public enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
+    /// First name, against the variant and nickname table, middle and preferred names.
+    case forename
+    /// Surname, with hyphenated parts, feminine endings and former surnames.
+    case surname
+    /// Date of birth, with transposed day and month and one-year-out levels.
+    case dateOfBirth
+    /// Postcode and address, as one comparison (they are correlated, not independent votes).
+    case address
+    /// Sex or gender.
+    case gender
+    /// UPN and former UPN, valid ones only.
+    case upn
+    /// NHS number, valid ones only.
+    case nhsNumber
+    /// The source system's person id, when both records come from the same system.
+    case personID
+
+    /// A short title, e.g. `Date of birth`.
+    public var title: String {
+        switch self {
+        case .forename: "Forename"
+        case .surname: "Surname"
+        case .dateOfBirth: "Date of birth"
+        case .address: "Postcode / address"
+        case .gender: "Gender"
+        case .upn: "UPN"
+        case .nhsNumber: "NHS number"
+        case .personID: "Person id"
+        }
+    }
+
+    /// The column name used in pairs.csv, e.g. `DateOfBirth`.
+    public var columnName: String {
+        switch self {
+        case .forename: "Forename"
+        case .surname: "Surname"
+        case .dateOfBirth: "DateOfBirth"
+        case .address: "Address"
+        case .gender: "Gender"
+        case .upn: "UPN"
+        case .nhsNumber: "NHSNumber"
+        case .personID: "PersonID"
+        }
+    }
+
+    /// The names of the levels, index = level number (0 = absent).
+    public var levelNames: [String] {
+        switch self {
+        case .forename:
+            ["absent", "exact", "variant or other forename", "close spelling", "similar", "initial only",
+             "swapped with surname", "different"]
+        case .surname:
+            ["absent", "exact", "same stem or shared part", "close spelling", "similar", "swapped with forename",
+             "different"]
+        case .dateOfBirth:
+            ["absent", "exact", "day and month transposed", "one day or one digit out", "same month and year",
+             "one year out", "different"]
+        case .address:
+            ["absent", "same address and postcode", "same postcode or address", "same sector", "same district",
+             "different"]
+        case .gender, .upn, .nhsNumber, .personID:
+            ["absent", "agree", "disagree"]
+        }
+    }
+
+    /// The number of levels including "absent".
+    public var levelCount: Int { levelNames.count }
+
+    /// The level that means "exact agreement" (term-frequency adjusted for names).
+    static let exactLevel: UInt8 = 1
+}
+
+/// The level of every comparison for one pair, packed four bits per comparison.
+public struct ComparisonVector: Hashable, Sendable, Comparable {
+    /// The packed levels.
+    public let packed: UInt32
+
+    /// Packs levels given in ``Comparison`` order.
+    init(packed: UInt32) { self.packed = packed }
+
+    /// The level of `comparison`.
+    public func level(_ comparison: Comparison) -> Int {
+        Int((packed >> (4 * UInt32(comparison.rawValue))) & 0xF)
+    }
+
+    public static func < (lhs: ComparisonVector, rhs: ComparisonVector) -> Bool { lhs.packed < rhs.packed }
+}
+
+/// Forename and surname levels used in the comparisons and in the twin guard.
+enum NameLevel {
+    static let forenameVariant: UInt8 = 2
+    static let forenameClose: UInt8 = 3
+    static let forenameSimilar: UInt8 = 4
+    static let forenameInitial: UInt8 = 5
+    static let forenameSwapped: UInt8 = 6
+    static let forenameDifferent: UInt8 = 7
+    static let surnameStem: UInt8 = 2
+    static let surnameSwapped: UInt8 = 5
+    static let surnameDifferent: UInt8 = 6
+}
+
+/// Computes the comparison vector of two records of a ``RecordTable``.
+struct PairComparer: Sendable {
+    let table: RecordTable
+
+    func compare(_ i: Int, _ j: Int) -> ComparisonVector {
+        table.text.withUnsafeBufferPointer { text in compare(i, j, text) }
+    }
+
+    func compare(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> ComparisonVector {
+        var forenameLevel = forename(i, j, text)
+        var surnameLevel = surname(i, j, text)
+        if forenameLevel >= NameLevel.forenameSimilar, surnameLevel >= NameLevel.surnameSwapped - 1,
+            swapped(i, j, text)
+        {
+            forenameLevel = NameLevel.forenameSwapped
+            surnameLevel = NameLevel.surnameSwapped
+        }
+        var packed = UInt32(forenameLevel)
+        packed |= UInt32(surnameLevel) << 4
+        packed |= UInt32(dateOfBirth(i, j)) << 8
+        packed |= UInt32(address(i, j)) << 12
+        packed |= UInt32(gender(i, j)) << 16
+        packed |= UInt32(upn(i, j)) << 20
+        packed |= UInt32(nhs(i, j)) << 24
+        packed |= UInt32(personID(i, j)) << 28
+        return ComparisonVector(packed: packed)
+    }
+
+    private func bytes(_ span: TextSpan, _ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[Int(span.start)..<Int(span.start) + Int(span.length)])
+    }
+
+    func forename(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        let a = bytes(table.forename[i], text)
+        let b = bytes(table.forename[j], text)
+        if a.isEmpty || b.isEmpty { return 0 }
+        if table.forenameHash[i] == table.forenameHash[j], a.elementsEqual(b) { return 1 }
+        let groupsA = table.forenameGroups[i]
+        let groupsB = table.forenameGroups[j]
+        if groupsA.intersects(groupsB) { return NameLevel.forenameVariant }
+        if a.count > 1, b.count > 1, isAlternative(i, j, text) { return NameLevel.forenameVariant }
+        if a.count == 1 || b.count == 1 {
+            return a[0] == b[0] ? NameLevel.forenameInitial : NameLevel.forenameDifferent
+        }
+        // Two different names that the variant table knows (Jan and Jana, Alexander and Alexandra)
+        // are different children's names, however alike they look.
+        if !groupsA.isEmpty, !groupsB.isEmpty { return NameLevel.forenameDifferent }
+        let similarity = StringSimilarity.jaroWinkler(a, b)
+        if similarity >= 0.92 || StringSimilarity.damerauLevenshtein(a, b, limit: 1) <= 1 {
+            return NameLevel.forenameClose
+        }
+        if similarity >= 0.80 || table.forenamePhonetic[i] == table.forenamePhonetic[j] {
+            return NameLevel.forenameSimilar
+        }
+        return NameLevel.forenameDifferent
+    }
+
+    /// Whether one record's forename is another's middle or preferred name (or a variant of one),
+    /// and, when both have middle names, the other way round too.
+    private func isAlternative(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let altI = table.alternativeForenames[i]
+        let altJ = table.alternativeForenames[j]
+        if altI.isEmpty && altJ.isEmpty { return false }
+        // When both records carry middle names, a swap must be mutual: a twin's forename is often
+        // the other twin's middle name.
+        let iInJ = isAmongAlternatives(i, of: j, text)
+        let jInI = isAmongAlternatives(j, of: i, text)
+        if altI.isEmpty || altJ.isEmpty { return iInJ || jInI }
+        return iInJ && jInI
+    }
+
+    /// Whether record `i`'s forename is one of record `j`'s middle or preferred names: the same
+    /// name, a variant of one, or one typing slip away from one.
+    private func isAmongAlternatives(_ i: Int, of j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if table.alternativeForenames[j].contains(table.forenameHash[i]) { return true }
+        if table.alternativeGroups[j].intersects(table.forenameGroups[i]) { return true }
+        let forename = bytes(table.forename[i], text)
+        guard forename.count >= 4 else { return false }
+        for span in table.alternativeSpans[j] where span.length >= 4 {
+            if StringSimilarity.damerauLevenshtein(forename, bytes(span, text), limit: 1) <= 1 { return true }
+        }
+        return false
+    }
+
+    func surname(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt8 {
+        let a = bytes(table.surname[i], text)
+        let b = bytes(table.surname[j], text)
+        if a.isEmpty || b.isEmpty { return 0 }
+        if table.surnameHash[i] == table.surnameHash[j], a.elementsEqual(b) { return 1 }
+        let stemA = bytes(table.surnameStem[i], text)
+        let stemB = bytes(table.surnameStem[j], text)
+        if stemA.elementsEqual(stemB) || sharesPart(i, j) { return NameLevel.surnameStem }
+        let similarity = StringSimilarity.jaroWinkler(stemA, stemB)
+        if similarity >= 0.92 || StringSimilarity.damerauLevenshtein(stemA, stemB, limit: 1) <= 1 { return 3 }
+        if similarity >= 0.80 || table.surnamePhonetic[i] == table.surnamePhonetic[j] { return 4 }
+        return NameLevel.surnameDifferent
+    }
+
+    private func sharesPart(_ i: Int, _ j: Int) -> Bool {
+        let partsA = table.surnameParts[i]
+        let partsB = table.surnameParts[j]
+        for part in partsA where partsB.contains(part) { return true }
+        return false
+    }
+
+    /// Whether forename and surname are written the other way round in one of the records.
+    private func swapped(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let forenameI = bytes(table.forename[i], text)
+        let forenameJ = bytes(table.forename[j], text)
+        let surnameI = bytes(table.surname[i], text)
+        let surnameJ = bytes(table.surname[j], text)
+        guard forenameI.count > 1, forenameJ.count > 1, !surnameI.isEmpty, !surnameJ.isEmpty else { return false }
+        let first = StringSimilarity.jaroWinkler(forenameI, surnameJ)
+        let second = StringSimilarity.jaroWinkler(surnameI, forenameJ)
+        return min(first, second) >= 0.80 && max(first, second) >= 0.92
+    }
+
+    func dateOfBirth(_ i: Int, _ j: Int) -> UInt8 {
+        let daysA = table.birthDays[i]
+        let daysB = table.birthDays[j]
+        if daysA == Int32.min || daysB == Int32.min { return 0 }
+        if daysA == daysB { return 1 }
+        let yearA = table.birthYear[i]
+        let yearB = table.birthYear[j]
+        let monthA = table.birthMonth[i]
+        let monthB = table.birthMonth[j]
+        let dayA = table.birthDay[i]
+        let dayB = table.birthDay[j]
+        if yearA == yearB, monthA == dayB, dayA == monthB { return 2 }
+        if monthA == monthB, dayA == dayB, abs(Int(yearA) - Int(yearB)) == 1 { return 5 }
+        if abs(Int(daysA) - Int(daysB)) <= 1 || oneDigitOut(i, j) { return 3 }
+        if yearA == yearB, monthA == monthB { return 4 }
+        return 6
+    }
+
+    /// Whether the two dates differ in exactly one digit of `ddMMyyyy`.
+    private func oneDigitOut(_ i: Int, _ j: Int) -> Bool {
+        let a = [Int(table.birthDay[i]), Int(table.birthMonth[i]), Int(table.birthYear[i])]
+        let b = [Int(table.birthDay[j]), Int(table.birthMonth[j]), Int(table.birthYear[j])]
+        var differentDigits = 0
+        for (x, y) in zip(a, b) {
+            var p = x
+            var q = y
+            for _ in 0..<4 {
+                if p % 10 != q % 10 { differentDigits += 1 }
+                p /= 10
+                q /= 10
+            }
+        }
+        return differentDigits == 1
+    }
+
+    func address(_ i: Int, _ j: Int) -> UInt8 {
+        let fullA = table.postcodeFull[i]
+        let fullB = table.postcodeFull[j]
+        let addressA = table.addressHash[i]
+        let addressB = table.addressHash[j]
+        let sameAddress = addressA != 0 && addressA == addressB
+        if fullA == 0 || fullB == 0 { return sameAddress ? 2 : 0 }
+        if fullA == fullB { return sameAddress ? 1 : 2 }
+        if sameAddress { return 2 }
+        if table.postcodeSector[i] != 0, table.postcodeSector[i] == table.postcodeSector[j] { return 3 }
+        if table.postcodeDistrict[i] != 0, table.postcodeDistrict[i] == table.postcodeDistrict[j] { return 4 }
+        return 5
+    }
+
+    func gender(_ i: Int, _ j: Int) -> UInt8 {
+        let a = table.gender[i]
+        let b = table.gender[j]
+        if a == 0 || b == 0 { return 0 }
+        return a == b ? 1 : 2
+    }
+
+    func upn(_ i: Int, _ j: Int) -> UInt8 {
+        let a1 = table.upnA[i]
+        let b1 = table.upnA[j]
+        if a1 == 0 || b1 == 0 { return 0 }
+        let a2 = table.upnB[i]
+        let b2 = table.upnB[j]
+        if a1 == b1 || (a2 != 0 && a2 == b1) || (b2 != 0 && a1 == b2) || (a2 != 0 && a2 == b2) { return 1 }
+        // A temporary UPN that differs is expected (it is replaced); only permanent ones conflict.
+        let permanentA = table.permanentUPNs(i)
+        let permanentB = table.permanentUPNs(j)
+        return permanentA.isEmpty || permanentB.isEmpty ? 0 : 2
+    }
+
+    func nhs(_ i: Int, _ j: Int) -> UInt8 {
+        let a = table.nhs[i]
+        let b = table.nhs[j]
+        if a == 0 || b == 0 { return 0 }
+        return a == b ? 1 : 2
+    }
+
+    func personID(_ i: Int, _ j: Int) -> UInt8 {
+        let a = table.personID[i]
+        let b = table.personID[j]
+        if a == 0 || b == 0 || table.personSystem[i] != table.personSystem[j] { return 0 }
+        return a == b ? 1 : 2
+    }
+
+    /// Whether the pair looks like twins: same date of birth and surname, clearly different
+    /// forenames that are not variants of each other, and no shared identifier (UPN, NHS number,
+    /// person id in one system) saying otherwise.
+    func looksLikeTwins(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
+        let dob = vector.level(.dateOfBirth)
+        let surnameLevel = vector.level(.surname)
+        return (dob == 1 || dob == 2) && (surnameLevel == 1 || surnameLevel == Int(NameLevel.surnameStem))
+            && vector.level(.forename) == Int(NameLevel.forenameDifferent)
+            && vector.level(.upn) != 1 && vector.level(.nhsNumber) != 1 && vector.level(.personID) != 1
+    }
+}

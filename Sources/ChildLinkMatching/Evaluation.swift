@@ -1,0 +1,56 @@
+public import ChildLinkModel
+
+/// Pairwise accuracy of a linkage against the known truth (samples, FEBRL): every two records
+/// put in one child is a predicted pair; every two records of one true person is a true pair.
+public struct LinkEvaluation: Sendable, Hashable {
+    /// Predicted pairs that are truly the same person.
+    public var truePositives = 0
+    /// Predicted pairs of two different people.
+    public var falsePositives = 0
+    /// True pairs the clustering kept apart.
+    public var falseNegatives = 0
+    /// False-positive pairs of different people with the same date of birth and surname as
+    /// recorded (twins, by the look of them).
+    public var twinsMerged = 0
+
+    /// Precision: the share of predicted pairs that are right.
+    public var precision: Double { Double(truePositives) / Double(max(truePositives + falsePositives, 1)) }
+    /// Recall: the share of true pairs found.
+    public var recall: Double { Double(truePositives) / Double(max(truePositives + falseNegatives, 1)) }
+    /// The harmonic mean of precision and recall.
+    public var f1: Double { 2 * precision * recall / max(precision + recall, 1e-12) }
+
+    /// Scores `result` against `truth` (record → true person id). Records missing from the truth
+    /// are ignored.
+    public init(result: LinkResult, truth: [RecordKey: String]) {
+        let table = result.table
+        var byChild: [Int: [Int]] = [:]
+        for (index, record) in result.records.enumerated() where truth[record.key] != nil {
+            byChild[result.childOfRecord[index], default: []].append(index)
+        }
+        var predictedTrue = 0
+        for members in byChild.values where members.count > 1 {
+            for a in 0..<(members.count - 1) {
+                for b in (a + 1)..<members.count {
+                    let i = members[a]
+                    let j = members[b]
+                    if truth[result.records[i].key] == truth[result.records[j].key] {
+                        predictedTrue += 1
+                    } else {
+                        falsePositives += 1
+                        if table.birthDays[i] == table.birthDays[j], table.surnameStem[i].length > 0,
+                            table.slice(table.surnameStem[i]) == table.slice(table.surnameStem[j])
+                        {
+                            twinsMerged += 1
+                        }
+                    }
+                }
+            }
+        }
+        var sizes: [String: Int] = [:]
+        for record in result.records { if let person = truth[record.key] { sizes[person, default: 0] += 1 } }
+        let truePairs = sizes.values.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
+        truePositives = predictedTrue
+        falseNegatives = truePairs - predictedTrue
+    }
+}

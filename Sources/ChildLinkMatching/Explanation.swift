@@ -1,0 +1,144 @@
+public import ChildLinkModel
+
+/// What one comparison contributed to a pair's match weight.
+public struct ComparisonContribution: Sendable, Hashable {
+    /// The comparison.
+    public let comparison: Comparison
+    /// The level reached (0 = absent).
+    public let level: Int
+    /// The level's name, e.g. `day and month transposed`.
+    public var levelName: String { comparison.levelNames[level] }
+    /// The first record's value as recorded (for display).
+    public let firstValue: String
+    /// The second record's value as recorded.
+    public let secondValue: String
+    /// log2(m/u) of the level, in bits.
+    public let bayesFactorBits: Double
+    /// The term-frequency adjustment in bits (exact name agreements only).
+    public let frequencyAdjustmentBits: Double
+    /// The total contribution in bits.
+    public var bits: Double { bayesFactorBits + frequencyAdjustmentBits }
+}
+
+/// The waterfall behind a pair's match probability: prior, then each comparison's contribution.
+public struct PairExplanation: Sendable, Hashable {
+    /// The first record.
+    public let first: RecordKey
+    /// The second record.
+    public let second: RecordKey
+    /// The prior log2 odds of a candidate pair being the same child.
+    public let priorBits: Double
+    /// One entry per comparison, in ``Comparison`` order.
+    public let contributions: [ComparisonContribution]
+    /// Whether the pair looks like twins (a guard that stops it being linked).
+    public let looksLikeTwins: Bool
+
+    /// The total weight in bits.
+    public var weight: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
+    /// The match probability.
+    public var probability: Double { MatchModel.probability(weight: weight) }
+
+    /// A plain-text waterfall, one line per comparison, for a terminal or a review sheet.
+    public var text: String {
+        var lines = ["\(first) ↔ \(second)", "  prior                    \(Self.bits(priorBits))"]
+        for item in contributions {
+            let label = item.comparison.title.padding(to: 24)
+            let values = item.level == 0 ? "(absent)" : "\(item.firstValue) | \(item.secondValue)"
+            lines.append("  \(label) \(Self.bits(item.bits))  \(item.levelName): \(values)")
+        }
+        lines.append("  total                    \(Self.bits(weight))  probability \(Self.decimal(probability, 4))")
+        if looksLikeTwins { lines.append("  guard: looks like twins (same birth date and surname, different forename)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func bits(_ value: Double) -> String {
+        (value >= 0 ? "+" : "") + decimal(value, 2)
+    }
+
+    /// Fixed-point formatting without Foundation.
+    static func decimal(_ value: Double, _ places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 1e15 else { return value < 0 ? "-inf" : "inf" }
+        let whole = Int(scaled) / Int(scale)
+        let fraction = Int(scaled) % Int(scale)
+        var fractionText = String(fraction)
+        while fractionText.count < places { fractionText = "0" + fractionText }
+        let sign = value < 0 && scaled > 0 ? "-" : ""
+        return places == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fractionText)"
+    }
+}
+
+extension String {
+    fileprivate func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
+
+extension MatchModel {
+    /// Explains any two records under this model, whether or not they were in the run that
+    /// estimated it (the footprint and review commands use this).
+    public func explain(_ first: SourceRecord, _ second: SourceRecord) -> PairExplanation {
+        let table = RecordTable([first, second])
+        return Explainer(model: self, table: table).explain(first, second, 0, 1)
+    }
+
+    /// The total weight in bits of a pair given its comparison levels and name frequencies.
+    func weight(_ vector: ComparisonVector, forenameFrequency: Float, surnameFrequency: Float) -> Double {
+        var total = priorLogOdds
+        for comparison in Comparison.allCases {
+            total += logBayesFactor(comparison, in: vector)
+        }
+        if vector.level(.forename) == 1 { total += frequencyAdjustment(.forename, frequency: forenameFrequency) }
+        if vector.level(.surname) == 1 { total += frequencyAdjustment(.surname, frequency: surnameFrequency) }
+        return total
+    }
+}
+
+/// Builds explanations from a record table and a model.
+struct Explainer {
+    let model: MatchModel
+    let table: RecordTable
+
+    func explain(_ a: SourceRecord, _ b: SourceRecord, _ i: Int, _ j: Int) -> PairExplanation {
+        let comparer = PairComparer(table: table)
+        let vector = comparer.compare(i, j)
+        let contributions = Comparison.allCases.map { comparison in
+            let level = vector.level(comparison)
+            var adjustment = 0.0
+            if level == 1, comparison == .forename {
+                adjustment = model.frequencyAdjustment(.forename, frequency: model.forenameFrequency[table.forenameHash[i]] ?? 0)
+            } else if level == 1, comparison == .surname {
+                adjustment = model.frequencyAdjustment(.surname, frequency: model.surnameFrequency[table.surnameHash[i]] ?? 0)
+            }
+            return ComparisonContribution(
+                comparison: comparison, level: level, firstValue: Self.display(comparison, a),
+                secondValue: Self.display(comparison, b),
+                bayesFactorBits: model.logBayesFactor(comparison, in: vector), frequencyAdjustmentBits: adjustment)
+        }
+        return PairExplanation(
+            first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
+            looksLikeTwins: comparer.looksLikeTwins(i, j, vector))
+    }
+
+    /// The value as the record holds it, for a person to read.
+    static func display(_ comparison: Comparison, _ record: SourceRecord) -> String {
+        let person = record.person
+        switch comparison {
+        case .forename:
+            return [person.forename, person.middleNames.map { "(\($0))" }, person.preferredName.map { "[\($0)]" }]
+                .compactMap { $0 }.joined(separator: " ")
+        case .surname:
+            return [person.surname, person.formerSurname.map { "(formerly \($0))" }].compactMap { $0 }
+                .joined(separator: " ")
+        case .dateOfBirth: return person.dateOfBirth?.uk ?? ""
+        case .address: return [person.postcode?.value, person.addressLine1].compactMap { $0 }.joined(separator: ", ")
+        case .gender: return person.gender?.rawValue ?? ""
+        case .upn: return [person.upn?.value, person.formerUPN.map { "(former \($0.value))" }].compactMap { $0 }
+                .joined(separator: " ")
+        case .nhsNumber: return person.nhsNumber?.formatted ?? ""
+        case .personID: return person.personID.map { "\(RecordTable.personSystem(record.dataset) == 1 ? "LCS" : "Education"):\($0)" } ?? ""
+        }
+    }
+}

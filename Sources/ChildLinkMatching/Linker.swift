@@ -1,0 +1,154 @@
+public import ChildLinkModel
+import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Links records that belong to the same child: normalise → block → compare → estimate the model
+/// (EM) → score → cluster with guards. Pure and deterministic: same records and options, same result.
+public struct Linker: Sendable {
+    /// The options.
+    public var options: LinkOptions
+
+    /// Creates a linker.
+    public init(options: LinkOptions = LinkOptions()) { self.options = options }
+
+    /// Links `records`. Records may come in any order; the result is sorted by record key.
+    ///
+    /// - Parameter truth: when known (samples, FEBRL), each record's true person id, used only to
+    ///   report blocking recall in the summary; it never influences the links.
+    public func link(_ records: [SourceRecord], truth: [RecordKey: String]? = nil) -> LinkResult {
+        let sorted = records.sorted { $0.key < $1.key }
+        let table = RecordTable(sorted)
+        let comparer = PairComparer(table: table)
+        let blocking = Blocker(maxGroupSize: options.maxBlockSize).candidatePairs(table)
+        let vectors = compareAll(blocking.pairs, comparer)
+        var patternCounts: [UInt32: Int] = [:]
+        for vector in vectors { patternCounts[vector, default: 0] += 1 }
+        let model = ModelEstimator(randomPairs: min(options.randomPairs, max(20_000, 50 * sorted.count)), maxIterations: options.maxIterations, seed: options.seed)
+            .estimate(table: table, comparer: comparer, patternCounts: patternCounts, candidatePairs: blocking.pairs.count)
+        let scored = score(blocking.pairs, vectors, table, model)
+        let clustering = GuardedClusterer(
+            table: table, keys: sorted.map(\.key), comparer: comparer, linkThreshold: options.linkThreshold,
+            twinGuard: options.twinGuard)
+            .cluster(scored)
+        var summary = Self.summarise(sorted, blocking, clustering)
+        if let truth { summary.blockingRecall = Self.blockingRecall(sorted, truth, blocking.pairs) }
+        return LinkResult(
+            records: sorted, children: clustering.children, childOfRecord: clustering.childOfRecord,
+            minLinkProbability: clustering.minLinkProbability, pairs: clustering.pairs, model: model,
+            summary: summary, table: table)
+    }
+
+    /// Comparison vectors of every candidate pair, computed in parallel chunks.
+    private func compareAll(_ pairs: [UInt64], _ comparer: PairComparer) -> [UInt32] {
+        var vectors = [UInt32](repeating: 0, count: pairs.count)
+        let chunkCount = max(1, min(options.concurrency * 8, pairs.count / 10_000))
+        let chunkSize = (pairs.count + chunkCount - 1) / max(chunkCount, 1)
+        comparer.table.text.withUnsafeBufferPointer { text in
+            pairs.withUnsafeBufferPointer { pairBuffer in
+                vectors.withUnsafeMutableBufferPointer { output in
+                    let shared = Unchecked((text, pairBuffer, output))
+                    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                        let (text, input, out) = shared.value
+                        let start = chunk * chunkSize
+                        let end = min(start + chunkSize, input.count)
+                        guard start < end else { return }
+                        for index in start..<end {
+                            let pair = input[index]
+                            out[index] = comparer.compare(Int(pair >> 32), Int(pair & 0xFFFF_FFFF), text).packed
+                        }
+                    }
+                }
+            }
+        }
+        return vectors
+    }
+
+    /// Weights for every candidate pair; keeps those at or above the review threshold.
+    private func score(_ pairs: [UInt64], _ vectors: [UInt32], _ table: RecordTable, _ model: MatchModel) -> [ScoredPair] {
+        let forenameFrequency = table.forenameHash.map { model.forenameFrequency[$0] ?? 0 }
+        let surnameFrequency = table.surnameHash.map { model.surnameFrequency[$0] ?? 0 }
+        var weightsByPattern: [UInt32: Double] = [:]
+        var kept: [ScoredPair] = []
+        let reviewWeight = log2(options.reviewThreshold / (1 - options.reviewThreshold))
+        for (index, pair) in pairs.enumerated() {
+            let vector = ComparisonVector(packed: vectors[index])
+            let i = Int(pair >> 32)
+            let j = Int(pair & 0xFFFF_FFFF)
+            let weight: Double
+            if vector.level(.forename) == 1 || vector.level(.surname) == 1 {
+                weight = model.weight(vector, forenameFrequency: forenameFrequency[i], surnameFrequency: surnameFrequency[i])
+            } else if let cached = weightsByPattern[vector.packed] {
+                weight = cached
+            } else {
+                weight = model.weight(vector, forenameFrequency: 0, surnameFrequency: 0)
+                weightsByPattern[vector.packed] = weight
+            }
+            if weight >= reviewWeight {
+                kept.append(ScoredPair(first: i, second: j, vector: vector, weight: weight, decision: .review))
+            }
+        }
+        return kept
+    }
+
+    private static func summarise(_ records: [SourceRecord], _ blocking: Blocker.Output, _ clustering: Clustering)
+        -> LinkSummary
+    {
+        var byDatasets: [Int: Int] = [:]
+        var withDuplicates = 0
+        for child in clustering.children {
+            let datasets = Set(child.records.map(\.dataset))
+            byDatasets[datasets.count, default: 0] += 1
+            if datasets.count < child.records.count { withDuplicates += 1 }
+        }
+        let decisions = clustering.pairs.map(\.decision)
+        return LinkSummary(
+            records: records.count, candidatePairs: blocking.pairs.count, pairsPerRule: blocking.pairsPerRule,
+            linkedPairs: decisions.filter { $0 == .linked }.count,
+            reviewPairs: decisions.filter { $0 == .review }.count,
+            blockedPairs: decisions.filter { $0 != .linked && $0 != .review }.count,
+            clusters: clustering.children.count, clustersByDatasetCount: byDatasets,
+            clustersWithDuplicates: withDuplicates, blockingRecall: nil)
+    }
+
+    /// The share of true same-person pairs present among the candidate pairs.
+    static func blockingRecall(_ records: [SourceRecord], _ truth: [RecordKey: String], _ candidates: [UInt64]) -> Double? {
+        var groups: [String: [Int]] = [:]
+        for (index, record) in records.enumerated() {
+            if let person = truth[record.key] { groups[person, default: []].append(index) }
+        }
+        var total = 0
+        var found = 0
+        for members in groups.values where members.count > 1 {
+            for a in 0..<(members.count - 1) {
+                for b in (a + 1)..<members.count {
+                    total += 1
+                    let key = UInt64(min(members[a], members[b])) << 32 | UInt64(max(members[a], members[b]))
+                    if Self.contains(candidates, key) { found += 1 }
+                }
+            }
+        }
+        return total == 0 ? nil : Double(found) / Double(total)
+    }
+
+    static func contains(_ sorted: [UInt64], _ value: UInt64) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < sorted.count && sorted[low] == value
+    }
+}
+
+/// Buffers shared by the parallel workers: read-only inputs, and an output where each worker
+/// writes only its own indices.
+struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

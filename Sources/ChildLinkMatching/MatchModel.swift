@@ -1,0 +1,353 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The Fellegi–Sunter model, estimated from the data being linked: u probabilities from random
+/// record pairs, m (and u among candidate pairs) by expectation–maximisation over the candidate
+/// pairs, the prior match probability from the same EM, and term-frequency adjustments so that
+/// agreeing on a rare name counts for more than agreeing on a common one.
+public struct MatchModel: Sendable {
+    /// P(level | same child), `[comparison][level]`; level 0 (absent) is unused.
+    public internal(set) var m: [[Double]]
+    /// P(level | different children), `[comparison][level]`: the random-pair u.
+    public internal(set) var u: [[Double]]
+    /// P(level | random pair), the usual Fellegi–Sunter u, from random sampling.
+    public internal(set) var uRandom: [[Double]]
+    /// P(address level | different children who share a surname), from random pairs of records
+    /// with the same surname. Families share surname and address, so once the surnames agree a
+    /// shared postcode is far less surprising: this is how the model keeps the two correlated
+    /// fields from voting twice (siblings are what it protects).
+    public internal(set) var uAddressGivenSurname: [Double]
+    /// The share of matches among candidate pairs with the same date of birth (first EM session).
+    public internal(set) var candidatePrior: Double
+    /// The prior over all record pairs: estimated matches ÷ all pairs (scales with the data's size).
+    public internal(set) var globalPrior: Double
+    /// The EM iterations run before convergence.
+    public internal(set) var iterations: Int
+    /// Share of records with each folded forename / surname (by hash), for term-frequency adjustment.
+    var forenameFrequency: [UInt64: Float] = [:]
+    var surnameFrequency: [UInt64: Float] = [:]
+    /// `log2(m/u)` per comparison and level, cached for scoring.
+    private(set) var logBayesFactors: [[Double]] = []
+    private(set) var addressGivenSurnameFactors: [Double] = []
+
+    /// The smallest probability any level keeps, so no single comparison is ever infinitely decisive.
+    static let floor = 1e-6
+    /// Term-frequency adjustments are clamped to this many bits either way.
+    static let maxFrequencyAdjustment = 5.0
+
+    init(
+        m: [[Double]], u: [[Double]], uRandom: [[Double]], uAddressGivenSurname: [Double], candidatePrior: Double,
+        globalPrior: Double, iterations: Int
+    ) {
+        self.m = m
+        self.u = u
+        self.uRandom = uRandom
+        self.uAddressGivenSurname = uAddressGivenSurname
+        self.candidatePrior = candidatePrior
+        self.globalPrior = globalPrior
+        self.iterations = iterations
+        refreshCache()
+    }
+
+    mutating func refreshCache() {
+        logBayesFactors = Comparison.allCases.map { comparison in
+            (0..<comparison.levelCount).map { level in
+                level == 0 ? 0 : log2(max(m[comparison.rawValue][level], Self.floor) / max(u[comparison.rawValue][level], Self.floor))
+            }
+        }
+        let address = Comparison.address.rawValue
+        addressGivenSurnameFactors = (0..<Comparison.address.levelCount).map { level in
+            level == 0 ? 0 : log2(max(m[address][level], Self.floor) / max(uAddressGivenSurname[level], Self.floor))
+        }
+    }
+
+    /// Whether the surnames agree closely enough that the address is judged among same-surname pairs.
+    static func surnamesAgree(_ vector: ComparisonVector) -> Bool {
+        let level = vector.level(.surname)
+        return level == 1 || level == Int(NameLevel.surnameStem)
+    }
+
+    /// `log2(m/u)` for one comparison of a pair, the address judged given the surname comparison.
+    public func logBayesFactor(_ comparison: Comparison, in vector: ComparisonVector) -> Double {
+        let level = vector.level(comparison)
+        if comparison == .address, Self.surnamesAgree(vector) { return addressGivenSurnameFactors[level] }
+        return logBayesFactors[comparison.rawValue][level]
+    }
+
+    /// The prior log2 odds of two records being the same child.
+    public var priorLogOdds: Double { log2(globalPrior / (1 - globalPrior)) }
+
+    /// `log2(m/u)` for one comparison at one level (0 for absent).
+    public func logBayesFactor(_ comparison: Comparison, level: Int) -> Double {
+        logBayesFactors[comparison.rawValue][level]
+    }
+
+    /// The term-frequency adjustment for an exact name agreement: log2(average frequency ÷ this
+    /// name's frequency), so a common name gains less than average and a rare one more.
+    func frequencyAdjustment(_ comparison: Comparison, frequency: Float) -> Double {
+        guard frequency > 0 else { return 0 }
+        let average = uRandom[comparison.rawValue][Int(Comparison.exactLevel)]
+        guard average > 0 else { return 0 }
+        let adjustment = log2(average / Double(frequency))
+        return min(max(adjustment, -Self.maxFrequencyAdjustment), Self.maxFrequencyAdjustment)
+    }
+
+    /// The match probability for a total log2 weight (prior included).
+    public static func probability(weight: Double) -> Double {
+        let odds = exp2(weight)
+        return odds.isInfinite ? 1 : odds / (1 + odds)
+    }
+}
+
+/// Estimates a ``MatchModel``: u by sampling random pairs, then EM on the candidate pairs'
+/// comparison patterns (few distinct patterns, so EM runs on counts, not on pairs).
+struct ModelEstimator: Sendable {
+    var randomPairs: Int
+    var maxIterations: Int
+    var seed: UInt64
+
+    /// A training session: the candidate pairs that agree on one field (so that field says nothing
+    /// there and is left out), over which EM estimates m and the share of matches with u fixed.
+    struct Session: Sendable {
+        /// The comparison the session's pairs agree on.
+        var excluded: Comparison
+        /// The levels of it that select a pair.
+        var levels: [Int]
+        func includes(_ vector: ComparisonVector) -> Bool { levels.contains(vector.level(excluded)) }
+    }
+
+    static let sessions: [Session] = [
+        Session(excluded: .dateOfBirth, levels: [1]),
+        Session(excluded: .surname, levels: [1, 2]),
+        Session(excluded: .forename, levels: [1]),
+    ]
+
+    func estimate(table: RecordTable, comparer: PairComparer, patternCounts: [UInt32: Int], candidatePairs: Int)
+        -> MatchModel
+    {
+        let uRandom = sampleU(table, comparer)
+        let uAddress = sampleAddressGivenSurname(table, comparer) ?? uRandom[Comparison.address.rawValue]
+        let patterns = patternCounts.sorted { $0.key < $1.key }.map { (ComparisonVector(packed: $0.key), Double($0.value)) }
+        var sums = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
+        var sessionsPerComparison = [Int](repeating: 0, count: Comparison.allCases.count)
+        var firstSession: (prior: Double, pairs: Double)?
+        var iterations = 0
+        for session in Self.sessions {
+            let selected = patterns.filter { session.includes($0.0) }
+            let pairs = selected.reduce(0) { $0 + $1.1 }
+            guard pairs > 0 else { continue }
+            let (m, prior, steps) = runEM(selected, uRandom, uAddress, excluded: session.excluded)
+            iterations += steps
+            if firstSession == nil { firstSession = (prior, pairs) }
+            for comparison in Comparison.allCases where comparison != session.excluded {
+                sessionsPerComparison[comparison.rawValue] += 1
+                for level in 0..<comparison.levelCount { sums[comparison.rawValue][level] += m[comparison.rawValue][level] }
+            }
+        }
+        let initial = Self.initialM()
+        let m = Comparison.allCases.map { comparison in
+            let count = sessionsPerComparison[comparison.rawValue]
+            return count == 0 ? initial[comparison.rawValue] : sums[comparison.rawValue].map { $0 / Double(count) }
+        }
+        // Matches overall: those found among the pairs agreeing on the date of birth, scaled up by
+        // the share of true matches whose dates agree.
+        let records = Double(table.count)
+        let allPairs = max(records * (records - 1) / 2, 1)
+        let dobAgreement = max(m[Comparison.dateOfBirth.rawValue][1], 0.05)
+        let sessionPrior = firstSession?.prior ?? 0.01
+        let matches = max(sessionPrior * (firstSession?.pairs ?? 0) / dobAgreement, 1)
+        let globalPrior = min(max(matches / allPairs, 1e-12), 0.5)
+        var model = MatchModel(
+            m: m, u: uRandom, uRandom: uRandom, uAddressGivenSurname: uAddress, candidatePrior: sessionPrior, globalPrior: globalPrior,
+            iterations: iterations)
+        (model.forenameFrequency, model.surnameFrequency) = Self.frequencies(table)
+        return model
+    }
+
+    /// EM for m and the share of matches, with u fixed (from random pairs) and one comparison left out.
+    private func runEM(
+        _ patterns: [(ComparisonVector, Double)], _ u: [[Double]], _ uAddress: [Double], excluded: Comparison
+    ) -> ([[Double]], Double, Int) {
+        var m = Self.initialM()
+        var prior = 0.1
+        let total = patterns.reduce(0) { $0 + $1.1 }
+        var iterations = 0
+        while iterations < maxIterations {
+            iterations += 1
+            let (newM, matchWeight) = expectation(patterns, m, u, uAddress, prior, excluded: excluded)
+            let newPrior = min(max(matchWeight / total, 1e-9), 0.999)
+            let change = abs(newPrior - prior) + zip(m.joined(), newM.joined()).reduce(0) { max($0, abs($1.0 - $1.1)) }
+            (m, prior) = (newM, newPrior)
+            if change < 1e-6 { break }
+        }
+        return (m, prior, iterations)
+    }
+
+    /// One EM step: expected level counts among matches, normalised to m.
+    private func expectation(
+        _ patterns: [(ComparisonVector, Double)], _ m: [[Double]], _ u: [[Double]], _ uAddress: [Double],
+        _ prior: Double, excluded: Comparison
+    ) -> ([[Double]], Double) {
+        var matchCounts = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
+        var matchWeight = 0.0
+        let logPrior = log(prior)
+        let logNotPrior = log(1 - prior)
+        let used = Comparison.allCases.filter { $0 != excluded }
+        for (vector, count) in patterns {
+            var logMatch = logPrior
+            var logNonMatch = logNotPrior
+            for comparison in used {
+                let level = vector.level(comparison)
+                if level == 0 { continue }
+                logMatch += log(max(m[comparison.rawValue][level], MatchModel.floor))
+                let uLevel =
+                    comparison == .address && MatchModel.surnamesAgree(vector)
+                    ? uAddress[level] : u[comparison.rawValue][level]
+                logNonMatch += log(max(uLevel, MatchModel.floor))
+            }
+            let g = 1 / (1 + exp(logNonMatch - logMatch))
+            matchWeight += count * g
+            for comparison in used {
+                let level = vector.level(comparison)
+                if level == 0 { continue }
+                matchCounts[comparison.rawValue][level] += count * g
+            }
+        }
+        var result = Self.normalise(matchCounts)
+        result[excluded.rawValue] = m[excluded.rawValue]
+        return (result, matchWeight)
+    }
+
+    /// Level shares over the non-absent levels, with a small pseudo-count so no level is impossible.
+    static func normalise(_ counts: [[Double]]) -> [[Double]] {
+        counts.map { levels in
+            let pseudo = 0.01
+            let total = levels.dropFirst().reduce(0, +) + pseudo * Double(levels.count - 1)
+            return levels.enumerated().map { level, count in level == 0 ? 0 : (count + pseudo) / total }
+        }
+    }
+
+    /// u from random record pairs (deterministic SplitMix64 stream).
+    private func sampleU(_ table: RecordTable, _ comparer: PairComparer) -> [[Double]] {
+        var counts = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
+        let n = table.count
+        guard n > 1 else { return Self.normalise(counts) }
+        var generator = SplitMix64(seed: seed)
+        let samples = min(randomPairs, n * (n - 1) / 2)
+        table.text.withUnsafeBufferPointer { text in
+            for _ in 0..<samples {
+                let i = Int(generator.next() % UInt64(n))
+                var j = Int(generator.next() % UInt64(n - 1))
+                if j >= i { j += 1 }
+                let vector = comparer.compare(i, j, text)
+                for comparison in Comparison.allCases {
+                    counts[comparison.rawValue][vector.level(comparison)] += 1
+                }
+            }
+        }
+        return Self.normalise(counts)
+    }
+
+    /// u of the address among random pairs of records with the same surname stem, or `nil` when
+    /// too few records share a surname to say.
+    private func sampleAddressGivenSurname(_ table: RecordTable, _ comparer: PairComparer) -> [Double]? {
+        var bySurname: [UInt64: [Int32]] = [:]
+        for i in 0..<table.count where table.surnameStem[i].length > 0 {
+            bySurname[Hashing.fnv1a(table.slice(table.surnameStem[i])), default: []].append(Int32(i))
+        }
+        let groups = bySurname.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+        let eligible = groups.reduce(0) { $0 + $1.count }
+        guard eligible >= 20 else { return nil }
+        var starts: [Int] = []
+        var running = 0
+        for group in groups {
+            starts.append(running)
+            running += group.count
+        }
+        var generator = SplitMix64(seed: seed ^ 0x5A5A)
+        var counts = [Double](repeating: 0, count: Comparison.address.levelCount)
+        let samples = min(randomPairs / 2, eligible * 20)
+        table.text.withUnsafeBufferPointer { text in
+            for _ in 0..<samples {
+                let position = Int(generator.next() % UInt64(eligible))
+                var low = 0
+                var high = starts.count - 1
+                while low < high {
+                    let mid = (low + high + 1) / 2
+                    if starts[mid] <= position { low = mid } else { high = mid - 1 }
+                }
+                let group = groups[low]
+                let i = Int(group[position - starts[low]])
+                var k = Int(generator.next() % UInt64(group.count - 1))
+                if Int(group[k]) == i || k >= position - starts[low] { k += 1 }
+                let j = Int(group[min(k, group.count - 1)])
+                guard i != j else { continue }
+                // Only pairs that are plainly two people (different forenames and birth dates): the
+                // same child's own records would make a shared address look ordinary.
+                let (a, b) = (min(i, j), max(i, j))
+                guard comparer.forename(a, b, text) == NameLevel.forenameDifferent, comparer.dateOfBirth(a, b) >= 4 else {
+                    continue
+                }
+                counts[Int(comparer.address(a, b))] += 1
+            }
+        }
+        return Self.normalise([counts])[0]
+    }
+
+    /// Starting m values: what a same-child pair usually looks like.
+    static func initialM() -> [[Double]] {
+        let starts: [Comparison: [Double]] = [
+            .forename: [0, 0.80, 0.06, 0.05, 0.03, 0.02, 0.01, 0.03],
+            .surname: [0, 0.82, 0.06, 0.05, 0.03, 0.01, 0.03],
+            .dateOfBirth: [0, 0.90, 0.02, 0.04, 0.01, 0.02, 0.01],
+            .address: [0, 0.50, 0.20, 0.05, 0.05, 0.20],
+            .gender: [0, 0.97, 0.03],
+            .upn: [0, 0.97, 0.03],
+            .nhsNumber: [0, 0.98, 0.02],
+            .personID: [0, 0.90, 0.10],
+        ]
+        return Comparison.allCases.map { starts[$0]! }
+    }
+
+    /// The share of records with each forename and surname.
+    static func frequencies(_ table: RecordTable) -> ([UInt64: Float], [UInt64: Float]) {
+        var forenames: [UInt64: Int] = [:]
+        var surnames: [UInt64: Int] = [:]
+        var forenameTotal = 0
+        var surnameTotal = 0
+        for i in 0..<table.count {
+            if table.forenameHash[i] != 0 {
+                forenames[table.forenameHash[i], default: 0] += 1
+                forenameTotal += 1
+            }
+            if table.surnameHash[i] != 0 {
+                surnames[table.surnameHash[i], default: 0] += 1
+                surnameTotal += 1
+            }
+        }
+        let f = forenames.mapValues { Float($0) / Float(max(forenameTotal, 1)) }
+        let s = surnames.mapValues { Float($0) / Float(max(surnameTotal, 1)) }
+        return (f, s)
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64), so sampling gives the same model
+/// every run.
+struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,256 @@
+import ChildLinkModel
+
+/// A slice of ``RecordTable/text``: where one folded name starts and how long it is.
+struct TextSpan: Sendable {
+    var start: UInt32 = 0
+    var length: UInt16 = 0
+    var isEmpty: Bool { length == 0 }
+}
+
+/// Every record's matching fields, normalised once into compact columns (structure of arrays) so
+/// that scoring millions of pairs touches only integers and short byte strings.
+struct RecordTable: Sendable {
+    /// Folded names, back to back.
+    var text: [UInt8] = []
+    var dataset: [UInt8] = []
+    var forename: [TextSpan] = []
+    var forenameHash: [UInt64] = []
+    var forenamePhonetic: [UInt32] = []
+    var forenameGroups: [VariantGroups] = []
+    /// Hashes of middle names and the preferred name, with their variant groups merged in.
+    var alternativeForenames: [[UInt64]] = []
+    /// The same names as text, for spelling-tolerant comparison.
+    var alternativeSpans: [[TextSpan]] = []
+    var alternativeGroups: [VariantGroups] = []
+    /// The whole surname, folded, parts joined (`smithjones`).
+    var surname: [TextSpan] = []
+    var surnameHash: [UInt64] = []
+    /// The stems of the surname parts joined (`horvathova` → `horvath`).
+    var surnameStem: [TextSpan] = []
+    var surnamePhonetic: [UInt32] = []
+    /// Stem hashes of each surname part and of the former surname's parts.
+    var surnameParts: [[UInt64]] = []
+    /// Days since 1970, or `Int32.min` when unknown.
+    var birthDays: [Int32] = []
+    var birthYear: [Int16] = []
+    var birthMonth: [UInt8] = []
+    var birthDay: [UInt8] = []
+    var postcodeFull: [UInt64] = []
+    var postcodeSector: [UInt64] = []
+    var postcodeDistrict: [UInt64] = []
+    var addressHash: [UInt64] = []
+    var gender: [UInt8] = []
+    /// Valid UPNs (current and former); bit 0 of `upnTemporary` marks the first as temporary, bit 1 the second.
+    var upnA: [UInt64] = []
+    var upnB: [UInt64] = []
+    var upnTemporary: [UInt8] = []
+    var nhs: [UInt64] = []
+    /// The person id scoped to the source system that issued it.
+    var personID: [UInt64] = []
+    var personSystem: [UInt8] = []
+
+    var count: Int { dataset.count }
+
+    init() {}
+
+    init(_ records: [SourceRecord]) {
+        reserve(records.count)
+        for record in records { append(record) }
+    }
+
+    mutating func reserve(_ capacity: Int) {
+        text.reserveCapacity(capacity * 24)
+        dataset.reserveCapacity(capacity)
+        forename.reserveCapacity(capacity)
+        surname.reserveCapacity(capacity)
+        surnameStem.reserveCapacity(capacity)
+        birthDays.reserveCapacity(capacity)
+    }
+
+    /// Normalises one record and appends it.
+    mutating func append(_ record: SourceRecord) {
+        let person = record.person
+        dataset.append(UInt8(Dataset.allCases.firstIndex(of: record.dataset) ?? 0))
+        appendForenames(person)
+        appendSurnames(person)
+        appendBirth(person.dateOfBirth)
+        appendAddress(person)
+        gender.append(Self.genderCode(person.gender))
+        appendUPNs(person)
+        nhs.append(person.nhsNumber.flatMap { $0.isValid ? UInt64($0.value) : nil } ?? 0)
+        let system = Self.personSystem(record.dataset)
+        personSystem.append(system)
+        personID.append(person.personID.map { Hashing.fnv1a(Array($0.utf8), seed: UInt64(system) + 1) } ?? 0)
+    }
+
+    private mutating func appendForenames(_ person: PersonFields) {
+        var forenameWords = TextFolding.words(person.forename ?? "")
+        let first = forenameWords.isEmpty ? [] : forenameWords.removeFirst()
+        forename.append(store(first))
+        forenameHash.append(first.isEmpty ? 0 : Hashing.fnv1a(first))
+        forenamePhonetic.append(StringSimilarity.phoneticCode(first))
+        forenameGroups.append(ForenameVariants.groupIDs(of: first))
+        var others = forenameWords
+        others += TextFolding.words(person.middleNames ?? "")
+        others += TextFolding.words(person.preferredName ?? "")
+        let words = others.filter { $0.count > 1 }
+        alternativeForenames.append(words.map { Hashing.fnv1a($0) })
+        alternativeSpans.append(words.map { store($0) })
+        alternativeGroups.append(VariantGroups(words.flatMap { ForenameVariants.groupIDs(of: $0).ids }))
+    }
+
+    private mutating func appendSurnames(_ person: PersonFields) {
+        let raw = person.surname ?? ""
+        let words = TextFolding.words(raw)
+        let joined = Array(words.joined())
+        surname.append(store(joined))
+        surnameHash.append(joined.isEmpty ? 0 : Hashing.fnv1a(joined))
+        let accented = TextFolding.endsWithAccentedVowel(raw)
+        let stems = words.enumerated().map { index, word in
+            SurnameStem.stem(word, accentedEnding: accented && index == words.count - 1)
+        }
+        let stemJoined = Array(stems.joined())
+        surnameStem.append(store(stemJoined))
+        surnamePhonetic.append(StringSimilarity.phoneticCode(stemJoined))
+        var parts = stems.filter { $0.count > 1 }.map { Hashing.fnv1a($0) }
+        if stems.count > 1 { parts.append(Hashing.fnv1a(stemJoined)) }
+        let formerRaw = person.formerSurname ?? ""
+        let formerWords = TextFolding.words(formerRaw)
+        for (index, word) in formerWords.enumerated() where word.count > 1 {
+            let accentedFormer = TextFolding.endsWithAccentedVowel(formerRaw) && index == formerWords.count - 1
+            parts.append(Hashing.fnv1a(SurnameStem.stem(word, accentedEnding: accentedFormer)))
+        }
+        surnameParts.append(parts)
+    }
+
+    private mutating func appendBirth(_ date: CalendarDate?) {
+        if let date {
+            birthDays.append(Int32(date.daysSinceEpoch))
+            birthYear.append(Int16(date.year))
+            birthMonth.append(UInt8(date.month))
+            birthDay.append(UInt8(date.day))
+        } else {
+            birthDays.append(Int32.min)
+            birthYear.append(0)
+            birthMonth.append(0)
+            birthDay.append(0)
+        }
+    }
+
+    private mutating func appendAddress(_ person: PersonFields) {
+        if let postcode = person.postcode, postcode.isValid {
+            postcodeFull.append(Hashing.fnv1a(Array(postcode.value.utf8)))
+            postcodeSector.append(Hashing.fnv1a(Array(postcode.sector.utf8)))
+            postcodeDistrict.append(Hashing.fnv1a(Array(postcode.district.utf8)))
+        } else if let postcode = person.postcode {
+            // Not a UK shape (a foreign or mistyped code): it can still agree in full.
+            postcodeFull.append(Hashing.fnv1a(Array(postcode.value.utf8)))
+            postcodeSector.append(0)
+            postcodeDistrict.append(0)
+        } else {
+            postcodeFull.append(0)
+            postcodeSector.append(0)
+            postcodeDistrict.append(0)
+        }
+        let address = TextFolding.words(person.addressLine1 ?? "").joined()
+        addressHash.append(address.isEmpty ? 0 : Hashing.fnv1a(Array(address)))
+    }
+
+    private mutating func appendUPNs(_ person: PersonFields) {
+        let valid = [person.upn, person.formerUPN].compactMap { $0 }.filter(\.isValid)
+        var unique: [UPN] = []
+        for upn in valid where !unique.contains(where: { $0.value == upn.value }) { unique.append(upn) }
+        upnA.append(unique.first.map { Hashing.fnv1a(Array($0.value.utf8)) } ?? 0)
+        upnB.append(unique.count > 1 ? Hashing.fnv1a(Array(unique[1].value.utf8)) : 0)
+        var temporary: UInt8 = 0
+        if unique.first?.isTemporary == true { temporary |= 1 }
+        if unique.count > 1, unique[1].isTemporary { temporary |= 2 }
+        upnTemporary.append(temporary)
+    }
+
+    private mutating func store(_ bytes: [UInt8]) -> TextSpan {
+        let clipped = bytes.prefix(Int(UInt16.max))
+        let span = TextSpan(start: UInt32(text.count), length: UInt16(clipped.count))
+        text.append(contentsOf: clipped)
+        return span
+    }
+
+    /// 1 male, 2 female, 0 unknown (other and unknown are not evidence either way).
+    static func genderCode(_ gender: Gender?) -> UInt8 {
+        switch gender {
+        case .male: 1
+        case .female: 2
+        default: 0
+        }
+    }
+
+    /// The system that issues a dataset's person ids: LCS for missing and social care, the
+    /// education system for CME, EHE and exclusions.
+    static func personSystem(_ dataset: Dataset) -> UInt8 {
+        switch dataset {
+        case .missing, .socialCare: 1
+        case .cme, .ehe, .exclusions: 2
+        }
+    }
+
+    /// The folded forename of record `index`, as bytes.
+    func forenameBytes(_ index: Int) -> ArraySlice<UInt8> { slice(forename[index]) }
+
+    /// The folded surname of record `index`, as bytes.
+    func surnameBytes(_ index: Int) -> ArraySlice<UInt8> { slice(surname[index]) }
+
+    func slice(_ span: TextSpan) -> ArraySlice<UInt8> {
+        text[Int(span.start)..<Int(span.start) + Int(span.length)]
+    }
+
+    /// The valid permanent UPNs of record `index` (temporary ones are left out).
+    func permanentUPNs(_ index: Int) -> [UInt64] {
+        var result: [UInt64] = []
+        if upnA[index] != 0, upnTemporary[index] & 1 == 0 { result.append(upnA[index]) }
+        if upnB[index] != 0, upnTemporary[index] & 2 == 0 { result.append(upnB[index]) }
+        return result
+    }
+}
+
+/// Folds Slovak, Czech and Polish feminine and adjectival surname endings to a shared stem, so that
+/// `Horváthová` compares equal to `Horváth`, `Nováková` to `Novák`, `Kowalska` to `Kowalski`.
+enum SurnameStem {
+    static func stem(_ word: [UInt8], accentedEnding: Bool) -> [UInt8] {
+        let n = word.count
+        if n >= 6, word[n - 3] == UInt8(ascii: "o"), word[n - 2] == UInt8(ascii: "v"), word[n - 1] == UInt8(ascii: "a") {
+            return Array(word.prefix(n - 3))
+        }
+        if n >= 5, word[n - 2] == UInt8(ascii: "k"),
+            word[n - 1] == UInt8(ascii: "a") || word[n - 1] == UInt8(ascii: "i"),
+            word[n - 3] == UInt8(ascii: "s") || word[n - 3] == UInt8(ascii: "c")
+        {
+            return Array(word.prefix(n - 1))
+        }
+        if accentedEnding, n >= 4 { return Array(word.prefix(n - 1)) }
+        return word
+    }
+}
+
+/// FNV-1a 64-bit hashing, stable from run to run (unlike `Hasher`), so keys and output are deterministic.
+enum Hashing {
+    static func fnv1a(_ bytes: some Sequence<UInt8>, seed: UInt64 = 0) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash == 0 ? 1 : hash
+    }
+
+    /// Mixes several words into one key (SplitMix64 finaliser).
+    static func mix(_ values: UInt64...) -> UInt64 {
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for value in values {
+            hash ^= value &+ 0x9E37_79B9_7F4A_7C15 &+ (hash << 6) &+ (hash >> 2)
+            hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
+            hash ^= hash >> 31
+        }
+        return hash
+    }
+}

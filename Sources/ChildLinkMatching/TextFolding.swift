@@ -1,0 +1,69 @@
+/// Folds names to the compact ASCII form that comparisons use: lower case, diacritics removed
+/// (`Štefan` → `stefan`, `Horváthová` → `horvathova`), punctuation dropped, words kept apart.
+///
+/// The display form is never changed: folding is for comparison only.
+enum TextFolding {
+    /// The lower-case ASCII letters of `text`, with diacritics folded, split into words at spaces,
+    /// hyphens, apostrophes and any other non-letter.
+    static func words(_ text: String) -> [[UInt8]] {
+        var words: [[UInt8]] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(16)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 128 {
+                let byte = UInt8(value)
+                if byte >= 65 && byte <= 90 {
+                    current.append(byte + 32)
+                } else if byte >= 97 && byte <= 122 {
+                    current.append(byte)
+                } else if !current.isEmpty {
+                    words.append(current)
+                    current.removeAll(keepingCapacity: true)
+                }
+            } else if let folded = fold(scalar) {
+                current.append(contentsOf: folded)
+            } else if value == 0x301 || value == 0x30C || value == 0x308 || value == 0x300 || value == 0x302
+                || value == 0x303 || value == 0x327 || value == 0x328 || value == 0x30A || value == 0x30B
+            {
+                continue  // A combining accent (decomposed input): drop it, keep the letter.
+            } else if !current.isEmpty {
+                words.append(current)
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// The ASCII letters a non-ASCII Latin letter folds to, or `nil` when it is not a letter we know.
+    static func fold(_ scalar: Unicode.Scalar) -> [UInt8]? {
+        if let mapped = table[scalar.value] { return mapped }
+        return nil
+    }
+
+    /// Whether the last letter of `text` carries an acute accent on `a` or `y` (`Černá`, `Malý`):
+    /// the Slovak and Czech feminine/adjectival ending that folding would otherwise hide.
+    static func endsWithAccentedVowel(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last(where: { $0.properties.isAlphabetic }) else { return false }
+        return [0xE1, 0xC1, 0xFD, 0xDD].contains(last.value)
+    }
+
+    private static let table: [UInt32: [UInt8]] = {
+        var map: [UInt32: [UInt8]] = [:]
+        let groups: [(String, String)] = [
+            ("a", "ÀÁÂÃÄÅàáâãäåĀāĂăĄąǍǎ"), ("c", "ÇçĆćĈĉĊċČč"), ("d", "ĎďĐđÐð"),
+            ("e", "ÈÉÊËèéêëĒēĔĕĖėĘęĚě"), ("g", "ĜĝĞğĠġĢģ"), ("h", "ĤĥĦħ"),
+            ("i", "ÌÍÎÏìíîïĨĩĪīĬĭĮįİı"), ("j", "Ĵĵ"), ("k", "Ķķ"), ("l", "ĹĺĻļĽľĿŀŁł"),
+            ("n", "ÑñŃńŅņŇň"), ("o", "ÒÓÔÕÖØòóôõöøŌōŎŏŐő"), ("r", "ŔŕŖŗŘř"),
+            ("s", "ŚśŜŝŞşŠšȘș"), ("t", "ŢţŤťŦŧȚț"), ("u", "ÙÚÛÜùúûüŨũŪūŬŭŮůŰűŲų"),
+            ("w", "Ŵŵ"), ("y", "ÝýÿŶŷŸ"), ("z", "ŹźŻżŽž"),
+        ]
+        for (ascii, letters) in groups {
+            for scalar in letters.unicodeScalars { map[scalar.value] = Array(ascii.utf8) }
+        }
+        let pairs: [(String, String)] = [("ß", "ss"), ("Æ", "ae"), ("æ", "ae"), ("Œ", "oe"), ("œ", "oe"), ("Þ", "th"), ("þ", "th")]
+        for (letter, ascii) in pairs { map[letter.unicodeScalars.first!.value] = Array(ascii.utf8) }
+        return map
+    }()
+}

@@ -1,0 +1,174 @@
+import ChildLinkModel
+import Testing
+
+@testable import ChildLinkMatching
+
+@Suite("Normalisation")
+struct NormalisationTests {
+    @Test(arguments: [
+        ("Štefan", ["stefan"]), ("Horváthová-Smith", ["horvathova", "smith"]), ("O'Neill", ["o", "neill"]),
+        ("ŁUKASZ", ["lukasz"]), ("Dvořák", ["dvorak"]), ("Ștefănescu", ["stefanescu"]),
+    ])
+    func foldsDiacriticsAndSplitsWords(raw: String, expected: [String]) {
+        #expect(TextFolding.words(raw).map { String(decoding: $0, as: UTF8.self) } == expected)
+    }
+
+    @Test("Combining accents (decomposed text) fold like precomposed ones")
+    func foldsDecomposedText() {
+        #expect(TextFolding.words("S\u{30C}tefan") == TextFolding.words("Štefan"))
+    }
+
+    @Test(arguments: [
+        ("Horváthová", "Horváth"), ("Nováková", "Novák"), ("Kowalska", "Kowalski"), ("Černá", "Černý"),
+    ])
+    func feminineEndingsShareTheStem(feminine: String, masculine: String) {
+        let table = RecordTable([
+            Make.record("1", forename: "A", surname: feminine, dob: nil),
+            Make.record("2", forename: "A", surname: masculine, dob: nil),
+        ])
+        #expect(table.slice(table.surnameStem[0]) == table.slice(table.surnameStem[1]))
+    }
+
+    @Test("Jaro–Winkler and Damerau–Levenshtein give the textbook values")
+    func similarityValues() {
+        func jw(_ a: String, _ b: String) -> Double {
+            Array(a.utf8).withUnsafeBufferPointer { x in Array(b.utf8).withUnsafeBufferPointer { y in StringSimilarity.jaroWinkler(x, y) } }
+        }
+        func dl(_ a: String, _ b: String) -> Int {
+            Array(a.utf8).withUnsafeBufferPointer { x in
+                Array(b.utf8).withUnsafeBufferPointer { y in StringSimilarity.damerauLevenshtein(x, y) }
+            }
+        }
+        #expect(abs(jw("martha", "marhta") - 0.9611) < 0.001)
+        #expect(abs(jw("dwayne", "duane") - 0.84) < 0.001)
+        #expect(jw("abc", "xyz") == 0)
+        #expect(dl("horvath", "hovrath") == 1)
+        #expect(dl("kitten", "sitting") == 3)
+    }
+
+    @Test("Phonetic codes agree on sound-alike spellings and differ otherwise")
+    func phoneticCodes() {
+        func code(_ s: String) -> UInt32 { StringSimilarity.phoneticCode(Array(s.utf8)) }
+        #expect(code("jozef") == code("josef"))
+        #expect(code("katherine") == code("catherine"))
+        #expect(code("smith") == code("smyth"))
+        #expect(code("smith") != code("jones"))
+    }
+}
+
+@Suite("Comparison levels")
+struct ComparisonLevelTests {
+    private func vector(_ a: SourceRecord, _ b: SourceRecord) -> ComparisonVector {
+        PairComparer(table: RecordTable([a, b])).compare(0, 1)
+    }
+
+    private func forenameLevel(_ a: String, _ b: String) -> String {
+        let v = vector(
+            Make.record("1", forename: a, surname: "X", dob: nil), Make.record("2", forename: b, surname: "X", dob: nil))
+        return Comparison.forename.levelNames[v.level(.forename)]
+    }
+
+    @Test(arguments: [
+        ("Jozef", "Joe"), ("Josef", "Jozef"), ("Aleksandra", "Alex"), ("Štefan", "Steven"), ("William", "Bill"),
+        ("Liam", "Will"), ("Katherine", "Katie"), ("Kate", "Catherine"),
+    ])
+    func nicknamesAreVariants(a: String, b: String) {
+        #expect(forenameLevel(a, b) == "variant or other forename")
+    }
+
+    @Test(arguments: [("Alexander", "Alexandra"), ("Jan", "Jana"), ("Daniel", "Daniela"), ("Oliver", "Olivia")])
+    func differentKnownNamesAreDifferent(a: String, b: String) {
+        #expect(forenameLevel(a, b) == "different")
+    }
+
+    @Test func forenameLevels() {
+        #expect(forenameLevel("Stefan", "Štefan") == "exact")
+        #expect(forenameLevel("Jessika", "Jesika") == "close spelling")
+        #expect(forenameLevel("J", "Jessika") == "initial only")
+        #expect(forenameLevel("Tyrone", "Brandon") == "different")
+    }
+
+    @Test("A forename typed as the middle name of the other record is a variant")
+    func middleNameSwap() {
+        let v = vector(
+            Make.record("1", forename: "Marie", surname: "Oláh", dob: nil, middle: "Anna"),
+            Make.record("2", forename: "Anna", surname: "Olah", dob: nil, middle: "Marie"))
+        #expect(v.level(.forename) == 2)
+        #expect(v.level(.surname) == 1)
+    }
+
+    @Test("Forename and surname swapped is its own level, not two disagreements")
+    func swappedNames() {
+        let v = vector(
+            Make.record("1", forename: "Lakatos", surname: "Roman", dob: "01/02/2012"),
+            Make.record("2", forename: "Roman", surname: "Lakatos", dob: "01/02/2012"))
+        #expect(v.level(.forename) == 6)
+        #expect(v.level(.surname) == 5)
+    }
+
+    @Test("Hyphenated and double surnames agree on a shared part")
+    func surnameParts() {
+        let v = vector(
+            Make.record("1", forename: "A", surname: "Smith-Horváthová", dob: nil),
+            Make.record("2", forename: "A", surname: "Horvath", dob: nil))
+        #expect(v.level(.surname) == 2)
+        let former = vector(
+            Make.record("1", forename: "A", surname: "Walker", dob: nil, formerSurname: "Kováč"),
+            Make.record("2", forename: "A", surname: "Kovac", dob: nil))
+        #expect(former.level(.surname) == 2)
+    }
+
+    @Test(arguments: [
+        ("03/07/2012", "03/07/2012", "exact"), ("03/07/2012", "07/03/2012", "day and month transposed"),
+        ("03/07/2012", "04/07/2012", "one day or one digit out"), ("13/07/2012", "18/07/2012", "one day or one digit out"),
+        ("03/07/2012", "28/07/2012", "same month and year"), ("03/07/2012", "03/07/2011", "one year out"),
+        ("03/07/2012", "15/09/2014", "different"),
+    ])
+    func dateOfBirthLevels(a: String, b: String, expected: String) {
+        let v = vector(Make.record("1", forename: "A", surname: "B", dob: a), Make.record("2", forename: "A", surname: "B", dob: b))
+        #expect(Comparison.dateOfBirth.levelNames[v.level(.dateOfBirth)] == expected)
+    }
+
+    @Test(arguments: [("S60 1AE", "S601AE", 2), ("S60 1AE", "S60 1ZZ", 3), ("S60 1AE", "S60 4AA", 4), ("S60 1AE", "S65 1AE", 5)])
+    func postcodeLevels(a: String, b: String, level: Int) {
+        let v = vector(
+            Make.record("1", forename: "A", surname: "B", dob: nil, postcode: a),
+            Make.record("2", forename: "A", surname: "B", dob: nil, postcode: b))
+        #expect(v.level(.address) == level)
+    }
+
+    @Test("A temporary UPN replaced by a permanent one agrees through FormerUPN; only permanent UPNs conflict")
+    func upnLevels() {
+        let temporary = Make.upn(5, temporary: true)
+        let permanent = Make.upn(5)
+        #expect(UPN(temporary)!.isValid && UPN(temporary)!.isTemporary)
+        let agree = vector(
+            Make.record("1", forename: "A", surname: "B", dob: nil, upn: temporary),
+            Make.record("2", forename: "A", surname: "B", dob: nil, upn: permanent, formerUPN: temporary))
+        #expect(agree.level(.upn) == 1)
+        let temporaryVsPermanent = vector(
+            Make.record("1", forename: "A", surname: "B", dob: nil, upn: Make.upn(9, temporary: true)),
+            Make.record("2", forename: "A", surname: "B", dob: nil, upn: permanent))
+        #expect(temporaryVsPermanent.level(.upn) == 0)
+        let conflict = vector(
+            Make.record("1", forename: "A", surname: "B", dob: nil, upn: Make.upn(7)),
+            Make.record("2", forename: "A", surname: "B", dob: nil, upn: permanent))
+        #expect(conflict.level(.upn) == 2)
+        let invalid = vector(
+            Make.record("1", forename: "A", surname: "B", dob: nil, upn: "A123"),
+            Make.record("2", forename: "A", surname: "B", dob: nil, upn: "UN2"))
+        #expect(invalid.level(.upn) == 0)
+    }
+
+    @Test("Person ids only compare within the system that issued them")
+    func personIDScope() {
+        let sameSystem = vector(
+            Make.record("1", .cme, forename: "A", surname: "B", dob: nil, personID: "77"),
+            Make.record("2", .ehe, forename: "A", surname: "B", dob: nil, personID: "77"))
+        #expect(sameSystem.level(.personID) == 1)
+        let otherSystem = vector(
+            Make.record("1", .missing, forename: "A", surname: "B", dob: nil, personID: "77"),
+            Make.record("2", .ehe, forename: "A", surname: "B", dob: nil, personID: "77"))
+        #expect(otherSystem.level(.personID) == 0)
+    }
+}

@@ -1,0 +1,127 @@
+import ChildLinkModel
+import Testing
+
+@testable import ChildLinkMatching
+
+@Suite("Linker")
+struct LinkerTests {
+    static let population = TestPopulation(families: 400)
+    static let result = Linker().link(population.records, truth: population.truth)
+
+    private func child(_ result: LinkResult, _ id: String, _ dataset: Dataset = .cme) -> Int {
+        result.childOfRecord[result.index(of: RecordKey(dataset: dataset, recordID: id))!]
+    }
+
+    @Test("Every record is assigned to exactly one child")
+    func everyRecordOnce() {
+        let result = Self.result
+        let assigned = result.children.flatMap(\.records)
+        #expect(assigned.count == Self.population.records.count)
+        #expect(Set(assigned).count == assigned.count)
+        for (index, record) in result.records.enumerated() {
+            #expect(result.children[result.childOfRecord[index]].records.contains(record.key))
+        }
+    }
+
+    @Test("The synthetic borough links with high precision and recall and no twins merged")
+    func accuracy() {
+        let evaluation = LinkEvaluation(result: Self.result, truth: Self.population.truth)
+        #expect(evaluation.precision >= 0.99, "precision \(evaluation.precision)")
+        #expect(evaluation.recall >= 0.95, "recall \(evaluation.recall)")
+        #expect(evaluation.twinsMerged == 0)
+        #expect((Self.result.summary.blockingRecall ?? 0) >= 0.99)
+    }
+
+    @Test("The model is estimated from the data: agreement is evidence for, a far-apart birth date against")
+    func estimatedModel() {
+        let model = Self.result.model
+        #expect(model.logBayesFactor(.dateOfBirth, level: 1) > 1)
+        #expect(model.logBayesFactor(.dateOfBirth, level: 6) < -3)
+        #expect(model.logBayesFactor(.forename, level: 7) < -2)
+        #expect(model.logBayesFactor(.upn, level: 1) > 5)
+        #expect(model.candidatePrior > 0 && model.candidatePrior < 1)
+        #expect(model.globalPrior < model.candidatePrior)
+    }
+
+    @Test("The same records in another order give the same children and pairs")
+    func deterministic() {
+        var random = Random(seed: 99)
+        var shuffled = Self.population.records
+        shuffled.shuffle(using: &random)
+        let again = Linker().link(shuffled)
+        #expect(again.children == Self.result.children)
+        #expect(again.pairs == Self.result.pairs)
+    }
+
+    @Test("Twins (same surname, birth date and address, different forenames) are never merged")
+    func twinsKeptApart() {
+        var records = Self.population.records
+        records += [
+            Make.record("TW1", forename: "Marek", surname: "Horváth", dob: "14/05/2013", gender: .male, postcode: "S61 2AB"),
+            Make.record("TW2", .ehe, forename: "Marek", surname: "Horvath", dob: "14/05/2013", gender: .male, postcode: "S61 2AB"),
+            Make.record("TW3", forename: "Roman", surname: "Horváth", dob: "14/05/2013", gender: .male, postcode: "S61 2AB"),
+            Make.record("TW4", .exclusions, forename: "Roman", surname: "Horváth", dob: "14/05/2013", gender: .male, postcode: "S61 2AB"),
+        ]
+        let result = Linker().link(records)
+        #expect(child(result, "TW1") == child(result, "TW2", .ehe))
+        #expect(child(result, "TW3") == child(result, "TW4", .exclusions))
+        #expect(child(result, "TW1") != child(result, "TW3"))
+        let explanation = result.explain(result.index(of: RecordKey(dataset: .cme, recordID: "TW1"))!,
+            result.index(of: RecordKey(dataset: .cme, recordID: "TW3"))!)
+        #expect(explanation.looksLikeTwins)
+    }
+
+    @Test("Nicknames, diacritics, feminine endings and transposed dates still link")
+    func hardButTrueLinks() {
+        var records = Self.population.records
+        records += [
+            Make.record("N1", forename: "Štefan", surname: "Lakatoš", dob: "03/11/2011", gender: .male, postcode: "S65 1QQ"),
+            Make.record("N2", .missing, forename: "Steven", surname: "Lakatos", dob: "11/03/2011", gender: .male, postcode: "S65 1QQ"),
+            Make.record("F1", forename: "Zuzana", surname: "Dvořáková", dob: "22/02/2010", gender: .female, postcode: "S62 7XY"),
+            Make.record("F2", .ehe, forename: "Zuzana", surname: "Dvorak", dob: "22/02/2010", gender: .female),
+        ]
+        let result = Linker().link(records)
+        #expect(child(result, "N1") == child(result, "N2", .missing))
+        #expect(child(result, "F1") == child(result, "F2", .ehe))
+    }
+
+    @Test("A cluster never holds two different valid UPNs")
+    func upnConflictKeptApart() {
+        var records = Self.population.records
+        records += [
+            Make.record("U1", forename: "Lily", surname: "Ahmed", dob: "09/09/2012", gender: .female, postcode: "S60 3CD", upn: Make.upn(801)),
+            Make.record("U2", .ehe, forename: "Lily", surname: "Ahmed", dob: "09/09/2012", gender: .female, postcode: "S60 3CD", upn: Make.upn(802)),
+            Make.record("U3", .missing, forename: "Lily", surname: "Ahmed", dob: "09/09/2012", gender: .female, postcode: "S60 3CD"),
+        ]
+        let result = Linker().link(records)
+        let u1 = child(result, "U1")
+        let u2 = child(result, "U2", .ehe)
+        #expect(u1 != u2)
+        let pair = result.pairs.first { result.records[$0.first].key.recordID == "U1" && result.records[$0.second].key.recordID == "U2" }
+        #expect(pair == nil || pair?.decision != .linked)
+    }
+
+    @Test("Within-dataset duplicates are merged when the evidence says so")
+    func duplicatesWithinDataset() {
+        var records = Self.population.records
+        records += [
+            Make.record("D1", forename: "Ruby", surname: "Rostás", dob: "30/06/2014", gender: .female, postcode: "S63 9PP", nhs: Make.nhs(4242)),
+            Make.record("D2", forename: "Ruby", surname: "Rostas", dob: "30/06/2014", gender: .female, postcode: "S63 9PP", nhs: Make.nhs(4242)),
+        ]
+        let result = Linker().link(records)
+        #expect(child(result, "D1") == child(result, "D2"))
+        #expect(result.summary.clustersWithDuplicates > 0)
+    }
+
+    @Test("An explanation adds up: prior plus contributions is the pair's weight")
+    func explanationAddsUp() throws {
+        let result = Self.result
+        let pair = try #require(result.pairs.first { $0.decision == .linked })
+        let explanation = result.explain(pair.first, pair.second)
+        #expect(abs(explanation.weight - pair.weight) < 1e-9)
+        #expect(explanation.contributions.count == Comparison.allCases.count)
+        #expect(explanation.text.contains("Date of birth"))
+        let onDemand = result.model.explain(result.records[pair.first], result.records[pair.second])
+        #expect(abs(onDemand.weight - pair.weight) < 1e-9)
+    }
+}
