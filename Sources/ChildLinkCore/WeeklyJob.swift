@@ -1,4 +1,5 @@
 import ChildLinkImport
+import ChildLinkMatching
 public import ChildLinkModel
 public import ChildLinkReports
 public import Foundation
@@ -122,8 +123,7 @@ public struct ReportOutputRequest: Sendable {
 public enum LinkedCohortLoader {
     /// Reads every extract under `inputs` and links the records into children, for `command`
     /// (`weekly`, `scorecard`, `overlap`).
-    /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read;
-    ///   ``NotYetAvailableError`` until the matcher is wired in (see ``link(_:command:logger:)``).
+    /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read.
     public static func load(inputs: [String], command: String, logger: Logger) throws -> (
         records: [SourceRecord], children: [LinkedChild]
     ) {
@@ -141,11 +141,21 @@ public enum LinkedCohortLoader {
         return (result.records, try link(result.records, command: command, logger: logger))
     }
 
-    /// Links the records into children with the matcher.
-    /// - Throws: ``NotYetAvailableError`` until the matcher is wired in here.
+    /// Links the records into children with the matcher (default thresholds and twin guard).
+    ///
+    /// Children are numbered within this run; stable ids from week to week come from the store,
+    /// which `childlink link --store` keeps.
     static func link(_ records: [SourceRecord], command: String, logger: Logger) throws -> [LinkedChild] {
-        logger.debug("linking records for a report", metadata: ["records": "\(records.count)"])
-        throw NotYetAvailableError(command: command)
+        let start = ContinuousClock.now
+        let result = Linker(options: LinkJob.Options().linkOptions).link(records)
+        logger.info(
+            "records linked",
+            metadata: [
+                "command": "\(command)", "records": "\(records.count)", "children": "\(result.children.count)",
+                "links": "\(result.summary.linkedPairs)", "review": "\(result.summary.reviewPairs)",
+                "time": "\(start.duration(to: .now))",
+            ])
+        return result.children
     }
 }
 
