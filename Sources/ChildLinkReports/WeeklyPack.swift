@@ -160,7 +160,7 @@ public struct WeeklyPackBuilder: Sendable {
             triggers.append(
                 Trigger(
                     child: item.child, reason: "Missing more than \(options.longEpisodeHours) hours",
-                    detail: "\(ReportCell.format(item.hoursMissing)) h, \(state)"))
+                    detail: "\(Self.duration(hours: item.hoursMissing)), \(state)"))
         }
         let recent = Dictionary(
             grouping: all.filter { options.repeatWindow.contains($0.episode.start.date) }, by: \.child)
@@ -174,6 +174,12 @@ public struct WeeklyPackBuilder: Sendable {
                     detail: "\(episodes.count) episodes since \(options.repeatWindow.start.iso)"))
         }
         return triggers.sorted { ($0.child, $0.reason, $0.detail) < ($1.child, $1.reason, $1.detail) }
+    }
+
+    /// `54 h`, or `5 days (138.6 h)` past three days (whole days, rounded down).
+    static func duration(hours: Double) -> String {
+        guard hours > 72 else { return "\(ReportCell.format(hours)) h" }
+        return "\(Int(hours / 24)) days (\(ReportCell.format(hours)) h)"
     }
 
     /// An RHI not completed within the working-day limit.

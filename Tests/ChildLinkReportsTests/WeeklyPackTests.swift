@@ -91,4 +91,9 @@ struct WeeklyPackTests {
         #expect(!html.contains("CL000001"))
         #expect(html.contains(Pseudonymiser(key: "test-key").pseudonym("CL000001", kind: "child")))
     }
+
+    @Test func longDurationsAreGivenInDays() {
+        #expect(WeeklyPackBuilder.duration(hours: 54) == "54 h")
+        #expect(WeeklyPackBuilder.duration(hours: 138.6) == "5 days (138.6 h)")
+    }
 }
