@@ -139,6 +139,7 @@ enum SVGCharts {
                 "<text x=\"\(x)\" y=\"\(top + plotHeight + 14)\" text-anchor=\"middle\">"
                 + "\(table.columns[column].xmlEscaped)</text>"
         }
+        var legendX = left
         for (index, row) in table.rows.prefix(palette.count).enumerated() {
             let points = columnIndexes.enumerated().compactMap { position, column -> String? in
                 guard let value = row[column].countValue else { return nil }
@@ -153,10 +154,11 @@ enum SVGCharts {
                 let xy = point.split(separator: ",")
                 svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"\(palette[index])\"/>"
             }
+            let label = truncate(series[index].0, 32)
             svg +=
-                "<rect x=\"\(left + 160 * index)\" y=\"\(height - 12)\" width=\"10\" height=\"10\" fill=\"\(palette[index])\"/>"
-            svg +=
-                "<text x=\"\(left + 160 * index + 14)\" y=\"\(height - 3)\">\(truncate(series[index].0, 26).xmlEscaped)</text>\n"
+                "<rect x=\"\(legendX)\" y=\"\(height - 12)\" width=\"10\" height=\"10\" fill=\"\(palette[index])\"/>"
+            svg += "<text x=\"\(legendX + 14)\" y=\"\(height - 3)\">\(label.xmlEscaped)</text>\n"
+            legendX += 30 + label.count * 6  // about 6 px a character at 8 pt
         }
         return svg + "</svg>\n"
     }
