@@ -63,6 +63,13 @@ public struct CheckJob: Sendable {
     /// Creates the job.
     public init(options: Options) { self.options = options }
 
+    /// Counts each file's records through the CSV or XML reader alone, nothing parsed or built
+    /// (`check --count-only`, for `Scripts/bench-import.sh`).
+    /// - Throws: `ImportError` when a path does not exist or a file cannot be read.
+    public static func countRecords(paths: [String]) throws -> [(path: String, records: Int)] {
+        try ExtractReader.expand(paths).map { ($0, try ExtractReader.countRecords(path: $0)) }
+    }
+
     /// Runs the check.
     /// - Throws: `ImportError` for a path that does not exist or an invalid profile; file-level
     ///   problems are in the outcome instead.

@@ -32,6 +32,25 @@ public struct ExtractReader: Sendable {
         return session.result()
     }
 
+    /// The number of records in a file, read through the CSV or XML reader alone (no values
+    /// parsed, nothing built): what the readers cost, for `Scripts/bench-import.sh`.
+    /// - Throws: ``ImportError`` when the file cannot be read.
+    public static func countRecords(path: String) throws -> Int {
+        var count = 0
+        if ImportSession.isXML(path) {
+            try XMLStreamReader(path: path).read(
+                placement: { root in
+                    ReferenceField.matchKey(root) == "message"
+                        ? XMLRecordPlacement(depth: 2, name: "Child") : XMLRecordPlacement(depth: 1, name: nil)
+                },
+                body: { _ in count += 1 })
+            return count
+        }
+        var reader = try CSVReader(path: path)
+        try reader.forEachRecord { _ in count += 1 }
+        return max(0, count - 1)
+    }
+
     /// The input files `paths` name: files as given, folders expanded to their `.csv`, `.tsv`,
     /// `.txt` and `.xml` files (not hidden, not recursive) in sorted order.
     /// - Throws: ``ImportError/noSuchPath(path:)``.

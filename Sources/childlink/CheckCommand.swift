@@ -34,6 +34,9 @@ extension ChildLink {
         @Flag(help: "Fail when any record is rejected.")
         var strict = false
 
+        @Flag(help: ArgumentHelp("Only count each file's records through the CSV/XML reader (benchmarks).", visibility: .hidden))
+        var countOnly = false
+
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
@@ -43,6 +46,10 @@ extension ChildLink {
         }
 
         func run() throws {
+            if countOnly {
+                for (path, count) in try CheckJob.countRecords(paths: paths) { print("\(path): \(count) records") }
+                return
+            }
             let options = CheckJob.Options(
                 paths: paths, dataset: dataset.flatMap { Dataset(name: $0) }, profilePath: profile,
                 rejectsPath: rejects, strict: strict, verbose: global.verbose)
