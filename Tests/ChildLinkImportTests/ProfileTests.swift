@@ -51,6 +51,26 @@ struct ProfileTests {
         #expect(result.rejects.first?.reason == "SocialCareStatus has an unknown code 'Fostered'; map it in a profile's values section")
     }
 
+    @Test("a profile maps XML element names, date formats and values too")
+    func xmlProfile() throws {
+        let profile = try MappingProfile(yaml: Self.yaml)
+        let path = try Fixture.temporary(
+            "council.xml",
+            text: """
+                <?xml version="1.0"?>
+                <LCSExport>
+                  <Row><Episode_Ref>M1</Episode_Ref><DOB>x</DOB><D.O.B.>03-Jun-2010</D.O.B.><Missing_From>2019-06-03 14:05:00</Missing_From><Legal_Status>Looked After</Legal_Status></Row>
+                </LCSExport>
+
+                """)
+        let result = try ExtractReader(options: ImportOptions(profile: profile)).read(paths: [path])
+        #expect(result.file.layout == .referenceXML(.missing))
+        let record = try #require(result.record("M1"))
+        #expect(record.person.dateOfBirth == CalendarDate(year: 2010, month: 6, day: 3))
+        #expect(record.missingEpisode?.socialCareStatus == .lookedAfter)
+        #expect(record.location?.elementPath == "/LCSExport/Row[1]")
+    }
+
     @Test("the built-in formats still apply after the profile's")
     func builtInFormats() throws {
         let profile = try MappingProfile(yaml: Self.yaml)
