@@ -75,7 +75,8 @@ public struct CheckJob: Sendable {
     ///   problems are in the outcome instead.
     public func run() throws -> Outcome {
         let profile = try options.profilePath.map { try MappingProfile(contentsOf: $0) }
-        let reader = ExtractReader(options: ImportOptions(dataset: options.dataset, profile: profile, retainRecords: false))
+        let reader = ExtractReader(
+            options: ImportOptions(dataset: options.dataset, profile: profile, retainRecords: false))
         let result = try reader.read(paths: options.paths)
         var rejectsFile: String?
         if !result.rejects.isEmpty {
@@ -128,7 +129,9 @@ enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600])
         else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path]) }
         guard rename(temporary.path, url.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
@@ -175,7 +178,9 @@ struct CheckReport {
         let ids = file.identifiers
         if file.imported > 0 {
             var upn = share("UPN", ids.upnValid, ids.upnPresent, file.imported)
-            if ids.upnUnknownCodes > 0 { upn.insert(contentsOf: ", \(n(ids.upnUnknownCodes)) UN codes", at: upn.index(before: upn.endIndex)) }
+            if ids.upnUnknownCodes > 0 {
+                upn.insert(contentsOf: ", \(n(ids.upnUnknownCodes)) UN codes", at: upn.index(before: upn.endIndex))
+            }
             lines.append("  identifiers  " + upn)
             lines.append("               " + share("NHS number", ids.nhsValid, ids.nhsPresent, file.imported))
             lines.append("               " + share("postcode", ids.postcodeValid, ids.postcodePresent, file.imported))

@@ -107,7 +107,8 @@ extension ImportSession {
                 if let column = header.keys.firstIndex(where: { keys.contains($0) }) { columns[field.ordinal] = column }
             }
             for field in ReferenceField.required(for: dataset) where field != .category && columns[field.ordinal] < 0 {
-                let name = options.profile?.fieldNames[field]?.first.map { "\($0) (\(field.rawValue))" } ?? field.rawValue
+                let name =
+                    options.profile?.fieldNames[field]?.first.map { "\($0) (\(field.rawValue))" } ?? field.rawValue
                 throw ImportError.missingColumn(path: path, column: name, dataset: dataset.title)
             }
         }
@@ -127,7 +128,8 @@ extension ImportSession {
         if let expected = options.expectedDataset, candidates.contains(expected) { return .referenceCSV(expected) }
         if candidates.count > 1 {
             let names = candidates.map { ReferenceField.idField(of: $0).rawValue }.joined(separator: ", ")
-            throw ImportError.unrecognisedLayout(path: path, detail: "the header has the id columns of several datasets (\(names))")
+            throw ImportError.unrecognisedLayout(
+                path: path, detail: "the header has the id columns of several datasets (\(names))")
         }
         if header.has("child"), header.has("missing"), header.has("misstart") { return .ssda903Missing }
         if header.has("child"), header.has("sex"), header.has("dob") { return .ssda903Header }
@@ -135,7 +137,9 @@ extension ImportSession {
         let shown = header.names.prefix(6).joined(separator: ", ")
         throw ImportError.unrecognisedLayout(
             path: path,
-            detail: "the header row (\(shown)\(header.names.count > 6 ? ", …" : "")) has none of EpisodeID, ReferralID, EHEID, ExclusionID, nor the SSDA903 CHILD columns")
+            detail:
+                "the header row (\(shown)\(header.names.count > 6 ? ", …" : "")) has none of EpisodeID, ReferralID, EHEID, ExclusionID, nor the SSDA903 CHILD columns"
+        )
     }
 }
 

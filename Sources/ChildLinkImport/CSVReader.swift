@@ -85,7 +85,10 @@ private struct CSVParser {
 
     /// Feeds one chunk, calling `body` for each record it completes.
     mutating func consume(_ buffer: UnsafeBufferPointer<UInt8>, _ body: (inout CSVRecord) throws -> Void) throws {
-        let sep = separator, quote = Self.quote, lf = Self.lf, cr = Self.cr
+        let sep = separator
+        let quote = Self.quote
+        let lf = Self.lf
+        let cr = Self.cr
         let count = buffer.count
         var segmentStart = 0
         var index = 0

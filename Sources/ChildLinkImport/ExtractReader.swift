@@ -67,7 +67,8 @@ public struct ExtractReader: Sendable {
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             let extracts = names.filter { name in
-                !name.hasPrefix(".") && ["csv", "tsv", "txt", "xml"].contains((name as NSString).pathExtension.lowercased())
+                !name.hasPrefix(".")
+                    && ["csv", "tsv", "txt", "xml"].contains((name as NSString).pathExtension.lowercased())
             }
             files += extracts.sorted().map { (path as NSString).appendingPathComponent($0) }
         }
@@ -156,7 +157,8 @@ struct ImportSession {
                 let first = SourceLocation(file: files[Int(existing.fileIndex)].path, line: Int(existing.line))
                 reject(
                     fileIndex, at: record.location ?? SourceLocation(file: files[fileIndex].path, line: 0),
-                    RowRejection(field: idField, reason: "duplicate \(idField) with different content (first at \(first))"),
+                    RowRejection(
+                        field: idField, reason: "duplicate \(idField) with different content (first at \(first))"),
                     recordID: record.key.recordID)
             }
             return
@@ -177,13 +179,16 @@ struct ImportSession {
         if !problems.isEmpty { files[fileIndex].warnings += 1 }
         for (field, problem) in problems {
             diagnostics.append(
-                Diagnostic(.warning, "\(field) kept but not valid: \(problem.rawValue)", at: location, field: field, recordID: recordID))
+                Diagnostic(
+                    .warning, "\(field) kept but not valid: \(problem.rawValue)", at: location, field: field,
+                    recordID: recordID))
         }
     }
 
     mutating func reject(_ fileIndex: Int, at location: SourceLocation, _ rejection: RowRejection, recordID: String?) {
         files[fileIndex].rejected += 1
-        rejects.append(RejectedRecord(location: location, field: rejection.field, reason: rejection.reason, recordID: recordID))
+        rejects.append(
+            RejectedRecord(location: location, field: rejection.field, reason: rejection.reason, recordID: recordID))
     }
 
     func result() -> ImportResult {
@@ -199,7 +204,9 @@ struct ImportSession {
             guard let handle = FileHandle(forReadingAtPath: path) else { return false }
             defer { try? handle.close() }
             let head = (try? handle.read(upToCount: 64)) ?? Data()
-            return head.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) } == UInt8(ascii: "<")
+            return head.first {
+                !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
+            } == UInt8(ascii: "<")
         }
     }
 

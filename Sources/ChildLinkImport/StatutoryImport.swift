@@ -37,20 +37,26 @@ extension ImportSession {
     /// A Header row: the child's person details (CHILD, SEX, DOB, ETHNIC, UPN).
     mutating func importSSDA903Header(_ row: SSDA903Row, location: SourceLocation, fileIndex: Int) {
         guard let child = row["CHILD"] else {
-            return reject(fileIndex, at: location, RowRejection(field: "CHILD", reason: "CHILD is empty (required)"), recordID: nil)
+            return reject(
+                fileIndex, at: location, RowRejection(field: "CHILD", reason: "CHILD is empty (required)"),
+                recordID: nil)
         }
         var person = PersonFields(personID: child)
         guard let dobText = row["DOB"] else {
-            return reject(fileIndex, at: location, RowRejection(field: "DOB", reason: "DOB is empty (required)"), recordID: child)
+            return reject(
+                fileIndex, at: location, RowRejection(field: "DOB", reason: "DOB is empty (required)"), recordID: child)
         }
         guard let dob = CalendarDate(parsing: dobText) else {
-            return reject(fileIndex, at: location, RowRejection(field: "DOB", reason: "DOB is not a date (dd/MM/yyyy)"), recordID: child)
+            return reject(
+                fileIndex, at: location, RowRejection(field: "DOB", reason: "DOB is not a date (dd/MM/yyyy)"),
+                recordID: child)
         }
         person.dateOfBirth = dob
         if let sex = row["SEX"] {
             guard let gender = Gender(code: sex) else {
                 return reject(
-                    fileIndex, at: location, RowRejection(field: "SEX", reason: "SEX has an unknown code '\(sex)' (expected 1/2 or M/F/U)"),
+                    fileIndex, at: location,
+                    RowRejection(field: "SEX", reason: "SEX has an unknown code '\(sex)' (expected 1/2 or M/F/U)"),
                     recordID: child)
             }
             person.gender = gender
@@ -66,7 +72,9 @@ extension ImportSession {
             } else {
                 reject(
                     fileIndex, at: location,
-                    RowRejection(field: "CHILD", reason: "duplicate CHILD with different content (first at \(existing.location))"),
+                    RowRejection(
+                        field: "CHILD", reason: "duplicate CHILD with different content (first at \(existing.location))"
+                    ),
                     recordID: child)
             }
             return
@@ -83,7 +91,9 @@ extension ImportSession {
             reject(fileIndex, at: location, RowRejection(field: field, reason: reason), recordID: child)
         }
         guard let child else { return rejectRow("CHILD", "CHILD is empty (required)") }
-        guard let startText = row["MIS_START"] else { return rejectRow("MIS_START", "MIS_START is empty (903 rule 564)") }
+        guard let startText = row["MIS_START"] else {
+            return rejectRow("MIS_START", "MIS_START is empty (903 rule 564)")
+        }
         guard let start = CalendarDate(parsing: startText) else {
             return rejectRow("MIS_START", "MIS_START is not a date (903 rule 1004)")
         }
@@ -101,12 +111,15 @@ extension ImportSession {
         }
         var dob: CalendarDate?
         if let dobText = row["DOB"] {
-            guard let parsed = CalendarDate(parsing: dobText) else { return rejectRow("DOB", "DOB is not a date (dd/MM/yyyy)") }
+            guard let parsed = CalendarDate(parsing: dobText) else {
+                return rejectRow("DOB", "DOB is not a date (dd/MM/yyyy)")
+            }
             dob = parsed
         }
         ssda903.episodes.append(
             SSDA903Tables.MissingEntry(
-                child: child, type: type, start: start, end: end, dateOfBirth: dob, location: location, fileIndex: fileIndex))
+                child: child, type: type, start: start, end: end, dateOfBirth: dob, location: location,
+                fileIndex: fileIndex))
     }
 
     /// Joins the Missing episodes with the Header on CHILD and accepts them as missing episodes
@@ -115,12 +128,15 @@ extension ImportSession {
         let episodes = ssda903.episodes
         ssda903.episodes = []
         for entry in episodes {
-            let recordID = "903-\(entry.child)-\(entry.start.iso.replacingFirst("-", with: "").replacingFirst("-", with: ""))"
+            let recordID =
+                "903-\(entry.child)-\(entry.start.iso.replacingFirst("-", with: "").replacingFirst("-", with: ""))"
             var person = PersonFields(personID: entry.child, dateOfBirth: entry.dateOfBirth)
             if let header = ssda903.headers[entry.child] {
                 person = header.person
                 if let dob = entry.dateOfBirth, dob != header.person.dateOfBirth {
-                    warn(entry, "DOB differs from the DOB in Header (903 rule INT13); Header's is used", field: "DOB", recordID: recordID)
+                    warn(
+                        entry, "DOB differs from the DOB in Header (903 rule INT13); Header's is used", field: "DOB",
+                        recordID: recordID)
                 }
             } else if !ssda903.headers.isEmpty || entry.dateOfBirth != nil {
                 warn(entry, "CHILD is not in the Header table (903 rule INT04)", field: "CHILD", recordID: recordID)
@@ -135,12 +151,14 @@ extension ImportSession {
             let start = LocalDateTime(date: entry.start)!
             let end = entry.end.flatMap { LocalDateTime(date: $0) }
             let episode = MissingEpisode(type: entry.type, start: start, end: end, socialCareStatus: .lookedAfter)
-            let record = SourceRecord(recordID: recordID, person: person, event: .missing(episode), location: entry.location)
+            let record = SourceRecord(
+                recordID: recordID, person: person, event: .missing(episode), location: entry.location)
             accept(record, fileIndex: entry.fileIndex)
         }
     }
 
-    private mutating func warn(_ entry: SSDA903Tables.MissingEntry, _ message: String, field: String, recordID: String) {
+    private mutating func warn(_ entry: SSDA903Tables.MissingEntry, _ message: String, field: String, recordID: String)
+    {
         diagnostics.append(Diagnostic(.warning, message, at: entry.location, field: field, recordID: recordID))
     }
 }

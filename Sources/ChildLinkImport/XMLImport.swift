@@ -16,7 +16,8 @@ extension ImportSession {
             placement: { root in
                 let recognised = try recogniseXML(root: root, path: path)
                 layout = recognised
-                return recognised == .cinCensus ? XMLRecordPlacement(depth: 2, name: "Child") : XMLRecordPlacement(depth: 1, name: nil)
+                return recognised == .cinCensus
+                    ? XMLRecordPlacement(depth: 2, name: "Child") : XMLRecordPlacement(depth: 1, name: nil)
             },
             body: { element in
                 guard let layout else { return }
@@ -39,7 +40,8 @@ extension ImportSession {
                     if let field, values[field.ordinal] == nil { values[field.ordinal] = value }
                 }
                 let builder = RecordBuilder(dataset: layout.dataset, profile: options.profile)
-                importReference(XMLFieldValues(values: values), builder: builder, location: location, fileIndex: fileIndex)
+                importReference(
+                    XMLFieldValues(values: values), builder: builder, location: location, fileIndex: fileIndex)
             })
         if files[fileIndex].layout == nil { files[fileIndex].layout = layout }
         files[fileIndex].encoding = nil
@@ -66,7 +68,9 @@ extension ImportSession {
             if let expected = options.expectedDataset, expected != .socialCare { return .referenceXML(expected) }
             throw ImportError.unrecognisedLayout(
                 path: path,
-                detail: "root element <\(root)> is none of MissingEpisodes, CMEReferrals, EHERecords, Exclusions, Message (CIN census)")
+                detail:
+                    "root element <\(root)> is none of MissingEpisodes, CMEReferrals, EHERecords, Exclusions, Message (CIN census)"
+            )
         }
         try checkExpected(layout, path: path)
         return layout
@@ -90,7 +94,9 @@ extension ImportSession {
         guard let dobText = first("PersonBirthDate") else {
             return rejectChild("PersonBirthDate", "PersonBirthDate is empty (required; an unborn child has none)")
         }
-        guard let dob = CalendarDate(parsing: dobText) else { return rejectChild("PersonBirthDate", "PersonBirthDate is not a date") }
+        guard let dob = CalendarDate(parsing: dobText) else {
+            return rejectChild("PersonBirthDate", "PersonBirthDate is not a date")
+        }
         person.dateOfBirth = dob
         if let upn = first("UPN") { person.upn = UPN(upn) }
         person.formerUPN = first("FormerUPN").flatMap { UPN($0) }
@@ -114,6 +120,8 @@ extension ImportSession {
         record.closureDates.sort()
         record.protectionPlanStarts.sort()
         record.assessmentFactors = Array(Set(all("AssessmentFactors").map { $0.uppercased() })).sorted()
-        accept(SourceRecord(recordID: childID, person: person, event: .socialCare(record), location: location), fileIndex: fileIndex)
+        accept(
+            SourceRecord(recordID: childID, person: person, event: .socialCare(record), location: location),
+            fileIndex: fileIndex)
     }
 }

@@ -41,7 +41,9 @@ struct XMLStreamReader {
         placement: (_ rootName: String) throws -> XMLRecordPlacement,
         body: (XMLRecordElement) throws -> Void
     ) throws {
-        if let line = XMLPrologScan.doctypeLine(path: path) { throw ImportError.xmlDoctypeRefused(path: path, line: line) }
+        if let line = XMLPrologScan.doctypeLine(path: path) {
+            throw ImportError.xmlDoctypeRefused(path: path, line: line)
+        }
         xmlInitParser()
         let options = Int32(XML_PARSE_NONET.rawValue)
         guard let reader = xmlReaderForFile(path, nil, options) else { throw ImportError.unreadableFile(path: path) }
@@ -62,7 +64,10 @@ struct XMLStreamReader {
                 guard status == 1 else { throw malformed(sink, reader: reader) }
                 try walker.handle(reader, placement: placement, body: body)
             }
-            if let error = sink.firstError { throw ImportError.malformedXML(path: path, line: error.line, column: error.column, message: error.message) }
+            if let error = sink.firstError {
+                throw ImportError.malformedXML(
+                    path: path, line: error.line, column: error.column, message: error.message)
+            }
         }
     }
 

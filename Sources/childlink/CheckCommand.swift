@@ -7,7 +7,8 @@ extension ChildLink {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Import extracts without linking and report what was read, rejected and how good the identifiers are.",
+            abstract:
+                "Import extracts without linking and report what was read, rejected and how good the identifiers are.",
             discussion: """
                 Reads each file (a folder: its .csv, .tsv, .txt and .xml files in name order), recognises \
                 the dataset from the header row or root element, and prints per file what it was \
@@ -28,13 +29,18 @@ extension ChildLink {
         @Option(help: "A mapping profile (YAML) for a council's own headers, date formats and codes.")
         var profile: String?
 
-        @Option(help: "Where to write the rejects CSV (default: \(CheckJob.defaultRejectsFile), only when there are rejects).")
+        @Option(
+            help:
+                "Where to write the rejects CSV (default: \(CheckJob.defaultRejectsFile), only when there are rejects)."
+        )
         var rejects: String?
 
         @Flag(help: "Fail when any record is rejected.")
         var strict = false
 
-        @Flag(help: ArgumentHelp("Only count each file's records through the CSV/XML reader (benchmarks).", visibility: .hidden))
+        @Flag(
+            help: ArgumentHelp(
+                "Only count each file's records through the CSV/XML reader (benchmarks).", visibility: .hidden))
         var countOnly = false
 
         @OptionGroup var global: GlobalOptions

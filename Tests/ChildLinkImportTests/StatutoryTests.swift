@@ -1,8 +1,8 @@
+import ChildLinkModel
 import Foundation
 import Testing
 
 @testable import ChildLinkImport
-import ChildLinkModel
 
 @Suite("Statutory layouts")
 struct StatutoryTests {
@@ -23,7 +23,8 @@ struct StatutoryTests {
             #expect(open.missingEpisode?.end == nil)
             #expect(open.person.gender == .female)
             #expect(open.person.upn?.isValid == true)
-            #expect(result.record("903-88888-20231201")?.person.dateOfBirth == CalendarDate(year: 2011, month: 2, day: 1))
+            #expect(
+                result.record("903-88888-20231201")?.person.dateOfBirth == CalendarDate(year: 2011, month: 2, day: 1))
             #expect(result.diagnostics.contains { $0.message.contains("INT04") && $0.recordID == "903-88888-20231201" })
             let missingFile = try #require(result.files.first { $0.layout == .ssda903Missing })
             #expect(missingFile.recordsRead == 5)
@@ -52,8 +53,14 @@ struct StatutoryTests {
         #expect(child.person.ethnicity?.code == "WROM")
         #expect(child.person.upn?.isValid == true)
         #expect(child.location?.elementPath == "/Message/Children/Child[1]")
-        guard case .socialCare(let record) = child.event else { Issue.record("not social care"); return }
-        #expect(record.referralDates == [CalendarDate(year: 2022, month: 1, day: 10)!, CalendarDate(year: 2023, month: 5, day: 1)!])
+        guard case .socialCare(let record) = child.event else {
+            Issue.record("not social care")
+            return
+        }
+        #expect(
+            record.referralDates == [
+                CalendarDate(year: 2022, month: 1, day: 10)!, CalendarDate(year: 2023, month: 5, day: 1)!,
+            ])
         #expect(record.closureDates == [CalendarDate(year: 2023, month: 12, day: 1)!])
         #expect(record.protectionPlanStarts == [CalendarDate(year: 2023, month: 6, day: 1)!])
         #expect(record.assessmentFactors == ["10A", "11A"])
@@ -70,6 +77,8 @@ struct StatutoryTests {
         let wrong = try Fixture.read("cin-census.xml", options: ImportOptions(dataset: .missing))
         #expect(
             wrong.file.error
-                == .datasetMismatch(path: Fixture.path("cin-census.xml"), expected: "Missing from home or care", found: "CIN census (XML)"))
+                == .datasetMismatch(
+                    path: Fixture.path("cin-census.xml"), expected: "Missing from home or care",
+                    found: "CIN census (XML)"))
     }
 }

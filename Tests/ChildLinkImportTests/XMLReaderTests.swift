@@ -1,14 +1,16 @@
+import ChildLinkModel
 import Foundation
 import Testing
 
 @testable import ChildLinkImport
-import ChildLinkModel
 
 @Suite("XML reader safety")
 struct XMLReaderTests {
-    @Test("documents with a DTD are refused with the exact error", arguments: [
-        "xml-external-entity.xml", "xml-dtd.xml", "xml-billion-laughs.xml",
-    ])
+    @Test(
+        "documents with a DTD are refused with the exact error",
+        arguments: [
+            "xml-external-entity.xml", "xml-dtd.xml", "xml-billion-laughs.xml",
+        ])
     func doctypeRefused(_ name: String) throws {
         let result = try Fixture.read(name)
         #expect(result.file.error == .xmlDoctypeRefused(path: Fixture.path(name), line: 2))
@@ -24,7 +26,9 @@ struct XMLReaderTests {
         let comment = "<!--" + String(repeating: "x", count: XMLPrologScan.limit) + "-->\n"
         let path = try Fixture.temporary(
             "long-prolog.xml",
-            text: "<?xml version=\"1.0\"?>\n\(comment)<!DOCTYPE MissingEpisodes [<!ENTITY a \"b\">]>\n<MissingEpisodes/>\n")
+            text:
+                "<?xml version=\"1.0\"?>\n\(comment)<!DOCTYPE MissingEpisodes [<!ENTITY a \"b\">]>\n<MissingEpisodes/>\n"
+        )
         let result = try ExtractReader().read(paths: [path])
         guard case .xmlDoctypeRefused = result.file.error else {
             Issue.record("expected refusal, got \(String(describing: result.file.error))")
@@ -48,7 +52,8 @@ struct XMLReaderTests {
         #expect(
             result.file.error
                 == .malformedXML(
-                    path: Fixture.path("xml-undeclared-entity.xml"), line: 2, column: 43, message: "Entity 'foo' not defined"))
+                    path: Fixture.path("xml-undeclared-entity.xml"), line: 2, column: 43,
+                    message: "Entity 'foo' not defined"))
     }
 
     @Test("the prolog scan skips the declaration and comments, and stops at the root")
