@@ -25,6 +25,29 @@ struct CSVHeader {
     }
 
     func column(_ key: String) -> Int? { keys.firstIndex(of: key) }
+
+    /// The column of each field (by ordinal; -1 when none): the profile's names first, for every
+    /// field, then the reference names for the fields still without one, never taking a column a
+    /// profile name claimed (so `Reason1: Reason` does not also feed `Reason`).
+    func columns(for fields: [ReferenceField], profile: MappingProfile?) -> [Int] {
+        var columns = [Int](repeating: -1, count: ReferenceField.allCases.count)
+        var claimed = Set<Int>()
+        if let profile {
+            for field in fields {
+                guard let names = profile.fieldNames[field] else { continue }
+                if let column = names.lazy.compactMap({ self.column(ReferenceField.matchKey($0)) }).first {
+                    columns[field.ordinal] = column
+                    claimed.insert(column)
+                }
+            }
+        }
+        for field in fields where columns[field.ordinal] < 0 {
+            if let column = keys.indices.first(where: { keys[$0] == field.matchKey && !claimed.contains($0) }) {
+                columns[field.ordinal] = column
+            }
+        }
+        return columns
+    }
     func has(_ key: String) -> Bool { keys.contains(key) }
 }
 
@@ -102,10 +125,7 @@ extension ImportSession {
         var columns = [Int](repeating: -1, count: ReferenceField.allCases.count)
         let dataset = layout.dataset
         if case .referenceCSV = layout {
-            for field in ReferenceField.fields(of: dataset) {
-                let keys = options.profile?.matchKeys(for: field) ?? [field.matchKey]
-                if let column = header.keys.firstIndex(where: { keys.contains($0) }) { columns[field.ordinal] = column }
-            }
+            columns = header.columns(for: ReferenceField.fields(of: dataset), profile: options.profile)
             for field in ReferenceField.required(for: dataset) where field != .category && columns[field.ordinal] < 0 {
                 let name =
                     options.profile?.fieldNames[field]?.first.map { "\($0) (\(field.rawValue))" } ?? field.rawValue

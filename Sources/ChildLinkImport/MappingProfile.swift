@@ -118,11 +118,12 @@ public struct MappingProfile: Sendable, Hashable {
         return nil
     }
 
-    /// The match keys under which `field` may appear in a file: the profile's names, or the
-    /// reference name when the profile does not map the field.
+    /// The match keys under which `field` may appear in a file, in order of preference: the
+    /// profile's names, then the reference name (so a file already in the reference layout still
+    /// reads with the profile).
     func matchKeys(for field: ReferenceField) -> [String] {
-        if let names = fieldNames[field] { return names.map { ReferenceField.matchKey($0) } }
-        return [field.matchKey]
+        guard let names = fieldNames[field] else { return [field.matchKey] }
+        return names.map { ReferenceField.matchKey($0) } + [field.matchKey]
     }
 
     private static func describe(_ error: any Error) -> String {

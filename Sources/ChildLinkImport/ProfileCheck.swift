@@ -88,17 +88,13 @@ public struct ProfileCheck: Sendable {
         -> (ProfileCheck, [Int])
     {
         let dataset = layout.dataset
-        var columns = [Int](repeating: -1, count: ReferenceField.allCases.count)
+        let columns = header.columns(for: ReferenceField.fields(of: dataset), profile: profile)
         var mappings: [FieldMapping] = []
         var used = Set<Int>()
         let required = ReferenceField.required(for: dataset)
         for field in ReferenceField.fields(of: dataset) {
-            let keys = profile.matchKeys(for: field)
-            let column = header.keys.firstIndex { keys.contains($0) }
-            if let column {
-                columns[field.ordinal] = column
-                used.insert(column)
-            }
+            let column = columns[field.ordinal] >= 0 ? columns[field.ordinal] : nil
+            if let column { used.insert(column) }
             mappings.append(
                 FieldMapping(
                     field: field, profileNames: profile.fieldNames[field] ?? [],

@@ -50,9 +50,18 @@ extension ImportSession {
     /// The reference field an element name stands for (through the profile, when there is one).
     func referenceField(forElement name: String, dataset: Dataset) -> ReferenceField? {
         let key = ReferenceField.matchKey(name)
-        return ReferenceField.fields(of: dataset).first { field in
-            (options.profile?.matchKeys(for: field) ?? [field.matchKey]).contains(key)
+        let fields = ReferenceField.fields(of: dataset)
+        if let profile = options.profile,
+            let field = fields.first(where: { field in
+                profile.fieldNames[field]?.contains { ReferenceField.matchKey($0) == key } ?? false
+            })
+        {
+            return field
         }
+        let claimedByProfile = options.profile?.fieldNames.values.joined().contains {
+            ReferenceField.matchKey($0) == key
+        }
+        return claimedByProfile == true ? nil : fields.first { $0.matchKey == key }
     }
 
     /// The layout a root element names.

@@ -75,6 +75,19 @@ struct ProfileTests {
         #expect(record.location?.elementPath == "/LCSExport/Row[1]")
     }
 
+    @Test("reference names still read with a profile, except where a profile name claimed the column")
+    func referenceNameFallback() throws {
+        let profile = try MappingProfile(
+            yaml: "dataset: exclusions\nfields:\n  DateOfBirth: DOB\n  Reason1: Reason\n  Reason2: Second Reason\n")
+        let path = try Fixture.temporary(
+            "excl.csv",
+            text: "ExclusionID,DateOfBirth,StartDate,Category,Reason,Reason2\nX1,01/01/2010,01/02/2024,PERM,PA,DB\n")
+        let result = try ExtractReader(options: ImportOptions(profile: profile)).read(paths: [path])
+        guard case .exclusion(let exclusion) = try #require(result.record("X1")).event else { return }
+        #expect(exclusion.reasons == ["PA", "DB"])
+        #expect(result.record("X1")?.person.dateOfBirth == CalendarDate(year: 2010, month: 1, day: 1))
+    }
+
     @Test("the built-in formats still apply after the profile's")
     func builtInFormats() throws {
         let profile = try MappingProfile(yaml: Self.yaml)
