@@ -163,6 +163,10 @@ struct CheckReport {
 
     private func fileSection(_ file: FileSummary) -> [String] {
         var lines = [file.path]
+        if let skipped = file.skipped {
+            lines.append("  skipped      not an extract ChildLink knows: \(skipped)")
+            return lines
+        }
         if let error = file.error {
             lines.append("  error        " + (error.errorDescription ?? "\(error)"))
             if file.recordsRead == 0 { return lines }
@@ -210,6 +214,10 @@ struct CheckReport {
             "Total: \(n(read)) records read, \(n(imported)) imported, \(n(duplicates)) exact duplicates, \(n(rejected)) rejected."
         ]
         if let rejectsFile { lines.append("Rejected records are listed in \(rejectsFile).") }
+        let skippedFiles = result.files.filter { $0.skipped != nil }.count
+        if skippedFiles > 0 {
+            lines.append("\(skippedFiles) of \(result.files.count) files skipped: not extracts ChildLink knows.")
+        }
         let failedFiles = result.files.filter { $0.error != nil }.count
         if failedFiles > 0 { lines.append("\(failedFiles) of \(result.files.count) files could not be read in full.") }
         if strict, rejected > 0 { lines.append("--strict: \(n(rejected)) rejected records fail the check.") }

@@ -25,9 +25,8 @@ public struct ExtractReader: Sendable {
     /// - Throws: ``ImportError/noSuchPath(path:)`` when a path does not exist. Problems inside
     ///   files never throw: they are in the result.
     public func read(paths: [String]) throws -> ImportResult {
-        let files = try Self.expand(paths)
         var session = ImportSession(options: options)
-        for file in files { session.importFile(file) }
+        for (file, fromFolder) in try Self.expandWithOrigin(paths) { session.importFile(file, fromFolder: fromFolder) }
         session.joinSSDA903()
         return session.result()
     }
@@ -55,14 +54,19 @@ public struct ExtractReader: Sendable {
     /// `.txt` and `.xml` files (not hidden, not recursive) in sorted order.
     /// - Throws: ``ImportError/noSuchPath(path:)``.
     public static func expand(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
+        try expandWithOrigin(paths).map(\.path)
+    }
+
+    /// ``expand(_:)``, saying of each file whether it was found in a folder (rather than named).
+    static func expandWithOrigin(_ paths: [String]) throws -> [(path: String, fromFolder: Bool)] {
+        var files: [(path: String, fromFolder: Bool)] = []
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
                 throw ImportError.noSuchPath(path: path)
             }
             guard isFolder.boolValue else {
-                files.append(path)
+                files.append((path, false))
                 continue
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
@@ -70,7 +74,7 @@ public struct ExtractReader: Sendable {
                 !name.hasPrefix(".")
                     && ["csv", "tsv", "txt", "xml"].contains((name as NSString).pathExtension.lowercased())
             }
-            files += extracts.sorted().map { (path as NSString).appendingPathComponent($0) }
+            files += extracts.sorted().map { ((path as NSString).appendingPathComponent($0), true) }
         }
         return files
     }
@@ -96,7 +100,9 @@ struct ImportSession {
 
     init(options: ImportOptions) { self.options = options }
 
-    mutating func importFile(_ path: String) {
+    /// Reads one file. A file found in a folder whose layout is not one ChildLink knows (a
+    /// `truth.csv`, a lookup table) is skipped with a note; a file named on the command line is an error.
+    mutating func importFile(_ path: String, fromFolder: Bool = false) {
         files.append(FileSummary(path: path))
         let fileIndex = files.count - 1
         do {
@@ -105,6 +111,13 @@ struct ImportSession {
             } else {
                 try importCSV(path, fileIndex: fileIndex)
             }
+        } catch .unrecognisedLayout(_, let detail) as ImportError where fromFolder && files[fileIndex].recordsRead == 0
+        {
+            files[fileIndex].skipped = detail
+            diagnostics.append(
+                Diagnostic(
+                    .note, "skipped: not an extract ChildLink knows: \(detail)", at: SourceLocation(file: path, line: 1)
+                ))
         } catch let error as ImportError {
             fail(fileIndex, error)
         } catch {

@@ -119,6 +119,9 @@ public struct FileSummary: Hashable, Sendable {
     public var identifiers = IdentifierQuality()
     /// Why the file could not be read (in full), if it could not.
     public var error: ImportError?
+    /// Why a file found in a folder was passed over: its layout is none ChildLink knows (a
+    /// `truth.csv`, a lookup table). Not an error; a file named on the command line would be one.
+    public var skipped: String?
 
     /// Creates a summary for `path`.
     public init(path: String) { self.path = path }

@@ -157,6 +157,21 @@ struct ReferenceLayoutTests {
         }
     }
 
+    @Test("in a folder, a file of no known layout is skipped, not an error; named, it is an error")
+    func skippedInFolder() throws {
+        let other = try Fixture.temporary("truth.csv", text: "Dataset,RecordID,TrueChildID\nMissing,E1,C1\n")
+        let folder = URL(fileURLWithPath: other).deletingLastPathComponent().path
+        try Data("EHEID,DateOfBirth,StartDate\nH1,01/01/2010,01/09/2023\n".utf8)
+            .write(to: URL(fileURLWithPath: folder).appendingPathComponent("ehe.csv"))
+        let result = try ExtractReader().read(paths: [folder])
+        #expect(result.files.map { $0.skipped != nil } == [false, true])
+        #expect(!result.hasFileErrors)
+        #expect(result.files[0].imported == 1)
+        let named = try ExtractReader().read(paths: [other])
+        #expect(named.file.skipped == nil)
+        #expect(named.hasFileErrors)
+    }
+
     @Test("a missing required column is a file error naming the column")
     func missingColumn() throws {
         let result = try Fixture.read("missing-episodes-missing-column.csv")
