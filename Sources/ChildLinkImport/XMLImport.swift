@@ -16,8 +16,11 @@ extension ImportSession {
             placement: { root in
                 let recognised = try recogniseXML(root: root, path: path)
                 layout = recognised
-                return recognised == .cinCensus
-                    ? XMLRecordPlacement(depth: 2, name: "Child") : XMLRecordPlacement(depth: 1, name: nil)
+                switch recognised {
+                case .cinCensus: return XMLRecordPlacement(depth: 2, name: "Child")
+                case .ssda903XML: return XMLRecordPlacement(depth: 1, name: "CHILD")
+                default: return XMLRecordPlacement(depth: 1, name: nil)
+                }
             },
             body: { element in
                 guard let layout else { return }
@@ -26,6 +29,11 @@ extension ImportSession {
                 let location = SourceLocation(file: path, line: element.line, elementPath: element.path)
                 if layout == .cinCensus {
                     importCINChild(element, location: location, fileIndex: fileIndex)
+                    return
+                }
+                if layout == .ssda903XML {
+                    files[fileIndex].recordsRead -= 1  // its AMISSING groups are the records
+                    importSSDA903XMLChild(element, fileIndex: fileIndex, path: path)
                     return
                 }
                 var values = [String?](repeating: nil, count: ReferenceField.allCases.count)
@@ -73,12 +81,13 @@ extension ImportSession {
         case "eherecords": layout = .referenceXML(.ehe)
         case "exclusions": layout = .referenceXML(.exclusions)
         case "message": layout = .cinCensus
+        case "expssda903": layout = .ssda903XML
         default:
             if let expected = options.expectedDataset, expected != .socialCare { return .referenceXML(expected) }
             throw ImportError.unrecognisedLayout(
                 path: path,
                 detail:
-                    "root element <\(root)> is none of MissingEpisodes, CMEReferrals, EHERecords, Exclusions, Message (CIN census)"
+                    "root element <\(root)> is none of MissingEpisodes, CMEReferrals, EHERecords, Exclusions, EXPSSDA903, Message (CIN census)"
             )
         }
         try checkExpected(layout, path: path)

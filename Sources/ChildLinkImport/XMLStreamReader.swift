@@ -12,6 +12,9 @@ struct XMLRecordElement {
     var path: String
     /// Leaf elements (elements with no child elements) as (local name, text), document order.
     var fields: [(name: String, value: String)]
+    /// For each of ``fields``, its parent element: the name and a number unique within the record
+    /// (so that repeated groups such as SSDA903 `AMISSING` can be told apart).
+    var parents: [(name: String, id: Int)] = []
 }
 
 /// Where a document's records sit, decided from its root element.
@@ -106,7 +109,8 @@ private struct XMLRecordWalker {
     var recordCount = 0
     var current: XMLRecordElement?
     /// Open elements inside the current record: name and whether it has had a child element.
-    var stack: [(name: String, hasChild: Bool)] = []
+    var stack: [(name: String, hasChild: Bool, id: Int)] = []
+    var elementCount = 0
     var text = ""
 
     init(path: String) { self.path = path }
@@ -152,12 +156,14 @@ private struct XMLRecordWalker {
             let parents = parentPath(depth: depth)
             current = XMLRecordElement(
                 name: name, index: recordCount, line: line, path: "\(parents)/\(name)[\(recordCount)]", fields: [])
-            stack = [(name, false)]
+            stack = [(name, false, 0)]
+            elementCount = 0
             text = ""
             return
         }
         stack[stack.count - 1].hasChild = true
-        stack.append((name, false))
+        elementCount += 1
+        stack.append((name, false, elementCount))
         text = ""
     }
 
@@ -169,7 +175,10 @@ private struct XMLRecordWalker {
             try body(record)
             return
         }
-        if !top.hasChild { current!.fields.append((top.name, text)) }
+        if !top.hasChild {
+            current!.fields.append((top.name, text))
+            current!.parents.append((stack[stack.count - 1].name, stack[stack.count - 1].id))
+        }
         text = ""
     }
 

@@ -42,6 +42,27 @@ struct StatutoryTests {
         #expect(result.rejects[2].reason == "MIS_END is before MIS_START (903 rule 567)")
     }
 
+    @Test("SSDA903 XML: each AMISSING group is an episode of its CHILD; a bad header rejects its episodes")
+    func ssda903XML() throws {
+        let result = try Fixture.read("ssda903.xml")
+        #expect(result.file.layout == .ssda903XML)
+        #expect(result.file.recordsRead == 4)
+        #expect(result.file.imported == 2)
+        #expect(result.file.rejected == 2)
+        let absent = try #require(result.record("903-510000-20231113"))
+        #expect(absent.missingEpisode?.type == .absent)
+        #expect(absent.person.upnUnknownReason == .un2)
+        #expect(absent.person.gender == .male)
+        #expect(absent.location?.elementPath == "/EXPSSDA903/CHILD[1]/HEADER/AMISSING[1]")
+        #expect(result.record("903-510000-20231201")?.missingEpisode?.end == nil)
+        #expect(
+            result.rejects.map(\.reason) == [
+                "MISSING has an unknown code 'X' (expected M or A, 903 rule 1006)", "DOB is not a date (dd/MM/yyyy)",
+            ])
+        #expect(result.rejects.map(\.recordID) == ["510000", "92296"])
+        #expect(result.rejects[1].location.elementPath == "/EXPSSDA903/CHILD[2]/HEADER/AMISSING[1]")
+    }
+
     @Test("CIN census children become social-care records")
     func cinCensus() throws {
         let result = try Fixture.read("cin-census.xml")

@@ -94,7 +94,9 @@ struct XMLEdgeCaseTests {
         #expect(xml.file.layout == .referenceXML(.missing))
         #expect(xml.file.recordsRead == 0)
         #expect(xml.file.error == nil)
-        let csv = try ExtractReader().read(paths: [try Fixture.temporary("none.csv", text: "EHEID,DateOfBirth,StartDate\r\n")])
+        let csv = try ExtractReader().read(paths: [
+            try Fixture.temporary("none.csv", text: "EHEID,DateOfBirth,StartDate\r\n")
+        ])
         #expect(csv.file.layout == .referenceCSV(.ehe))
         #expect(csv.file.error == nil)
         let emptyPath = try Fixture.temporary("empty.csv", text: "")
