@@ -1,6 +1,7 @@
 public import ChildLinkImport
 public import ChildLinkModel
 import Foundation
+public import Logging
 
 #if canImport(Glibc)
     import Glibc
@@ -59,9 +60,14 @@ public struct CheckJob: Sendable {
 
     /// The options.
     public let options: Options
+    /// Where progress is logged.
+    public let logger: Logger
 
     /// Creates the job.
-    public init(options: Options) { self.options = options }
+    public init(options: Options, logger: Logger = ChildLinkLogging.logger(verbose: false)) {
+        self.options = options
+        self.logger = logger
+    }
 
     /// Counts each file's records through the CSV or XML reader alone, nothing parsed or built
     /// (`check --count-only`, for `Scripts/bench-import.sh`).
@@ -74,10 +80,10 @@ public struct CheckJob: Sendable {
     /// - Throws: `ImportError` for a path that does not exist or an invalid profile; file-level
     ///   problems are in the outcome instead.
     public func run() throws -> Outcome {
-        let profile = try options.profilePath.map { try MappingProfile(contentsOf: $0) }
-        let reader = ExtractReader(
-            options: ImportOptions(dataset: options.dataset, profile: profile, retainRecords: false))
-        let result = try reader.read(paths: options.paths)
+        let result = try ImportJob(
+            paths: options.paths, dataset: options.dataset, profilePath: options.profilePath, retainRecords: false,
+            logger: logger
+        ).run()
         var rejectsFile: String?
         if !result.rejects.isEmpty {
             let path = options.rejectsPath ?? Self.defaultRejectsFile

@@ -59,7 +59,8 @@ extension ChildLink {
             let options = CheckJob.Options(
                 paths: paths, dataset: dataset.flatMap { Dataset(name: $0) }, profilePath: profile,
                 rejectsPath: rejects, strict: strict, verbose: global.verbose)
-            let outcome = try CheckJob(options: options).run()
+            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+            let outcome = try CheckJob(options: options, logger: logger).run()
             print(outcome.report)
             if outcome.failed { throw ExitCode.failure }
         }
