@@ -127,7 +127,7 @@ public enum LinkedCohortLoader {
     public static func load(inputs: [String], command: String, logger: Logger) throws -> (
         records: [SourceRecord], children: [LinkedChild]
     ) {
-        let result = try ExtractReader().read(paths: inputs)
+        let result = try ImportJob(paths: inputs, logger: logger).run()
         if let failed = result.files.first(where: { $0.error != nil }), let error = failed.error { throw error }
         logger.info(
             "extracts read",
