@@ -293,16 +293,27 @@ public struct WeeklyPackBuilder: Sendable {
                 .dateTime(episode.start), episode.end.map(ReportCell.dateTime) ?? .text("Still missing"),
                 .number(item.hoursMissing), episode.socialCareStatus.map { .text($0.label) } ?? .empty,
                 episode.rhiOffered.map(ReportCell.flag) ?? .empty, episode.rhiAccepted.map(ReportCell.flag) ?? .empty,
-                episode.rhiCompletedDate.map(ReportCell.date) ?? .empty,
+                episode.rhiCompletedDate.map(ReportCell.date) ?? .empty, recordCheck(item),
             ]
         }
         return ReportTable(
             id: "episodes", title: "Episodes in the week",
             columns: [
                 "ChildLink ID", "Episode", "Type", "Start", "End", "Hours", "Status", "RHI offered", "RHI accepted",
-                "RHI completed",
+                "RHI completed", "Check",
             ],
-            rows: rows)
+            rows: rows,
+            note: "An episode open for more than \(Self.staleOpenDays) days is more often a return that was never "
+                + "recorded than a child still missing: the Check column asks for the record to be confirmed.")
+    }
+
+    /// Episodes open longer than this are flagged for the record to be confirmed.
+    static let staleOpenDays = 28
+
+    private func recordCheck(_ item: WeeklyEpisode) -> ReportCell {
+        guard item.isStillMissing else { return .empty }
+        let days = item.episode.start.date.days(until: options.weekEnding)
+        return days > Self.staleOpenDays ? .text("Open \(days) days: confirm the child has not returned") : .empty
     }
 
     private func triggersTable(_ triggers: [Trigger], facts: [ChildLinkID: ChildFacts], style: IdentityStyle)

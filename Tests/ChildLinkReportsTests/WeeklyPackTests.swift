@@ -96,4 +96,17 @@ struct WeeklyPackTests {
         #expect(WeeklyPackBuilder.duration(hours: 54) == "54 h")
         #expect(WeeklyPackBuilder.duration(hours: 138.6) == "5 days (138.6 h)")
     }
+
+    @Test func longOpenEpisodeIsFlaggedForChecking() throws {
+        var cohort = Self.fixture()
+        cohort.episode(5, "E8", start: "2019-01-02 10:00", end: nil)
+        let report = WeeklyPackBuilder(options: Self.options).build(cohort: cohort.cohort)
+        let episodes = try #require(report.tables.first { $0.id == "episodes" })
+        let check = episodes.columns.firstIndex(of: "Check")!
+        #expect(episodes.rows.map { $0[1] } == [.text("E8"), .text("E3"), .text("E4"), .text("E7")])
+        #expect(
+            episodes.rows.map { $0[check] } == [
+                .text("Open 116 days: confirm the child has not returned"), .empty, .empty, .empty,
+            ])
+    }
 }
