@@ -1,4 +1,4 @@
-public import ChildLinkModel
+import ChildLinkModel
 
 /// Writes a report as one self-contained HTML page: inline CSS, inline SVG charts, no scripts,
 /// no external resources; prints on A4.

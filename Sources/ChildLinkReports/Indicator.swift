@@ -1,4 +1,4 @@
-public import ChildLinkModel
+import ChildLinkModel
 
 /// A count, and the count it is a percentage of when the indicator shows one.
 public struct IndicatorValue: Hashable, Sendable {
