@@ -1,4 +1,5 @@
 public import ChildLinkMatching
+import ChildLinkStore
 public import ChildLinkModel
 public import Foundation
 import Logging
@@ -69,15 +70,20 @@ public enum LinkJob {
     /// The `childlink link` command: reads the inputs, links, writes the outputs, and returns the
     /// summary (with the link time) for the terminal.
     ///
-    /// - Throws: ``LinkJobError`` for unreadable inputs or outputs; ``NotYetAvailableError`` for
-    ///   council extracts until the importer is wired in.
+    /// Council extracts go through the shared ``Pipeline``: with `storePath` the run is recorded in
+    /// the store, review decisions are respected and `links.csv` carries the stable ChildLink ids.
+    /// Generic person CSVs (`generic`) are linked as they are, without a store.
+    ///
+    /// - Throws: ``LinkJobError`` for unreadable inputs or outputs; `ImportError`, `StoreError`.
     public static func runFiles(
         inputs: [String], generic: Bool, outputDirectory: String, truthPath: String?, options: Options,
-        verbose: Bool
+        storePath: String? = nil, verbose: Bool
     ) throws -> String {
         let logger = ChildLinkLogging.bootstrap(verbose: verbose)
         guard generic else {
-            throw NotYetAvailableError(command: "link (council extracts: the importer is not wired in yet; --generic reads person CSVs)")
+            return try runExtracts(
+                inputs: inputs, outputDirectory: outputDirectory, truthPath: truthPath, options: options,
+                storePath: storePath, logger: logger)
         }
         let contents = try GenericPersonCSV.read(paths: inputs)
         logger.debug("read \(contents.records.count) records from \(inputs.count) files")
@@ -86,6 +92,37 @@ public enum LinkJob {
         let outcome = try run(records: contents.records, options: options, outputDirectory: outputDirectory, truth: truth)
         for file in outcome.files { logger.debug("wrote \(file)") }
         return summaryText(outcome.result, evaluation: outcome.evaluation) + "link time: \(format(outcome.linkSeconds, 2)) s\n"
+    }
+
+    /// Council extracts through the pipeline; the outputs carry the pipeline's child ids.
+    static func runExtracts(
+        inputs: [String], outputDirectory: String, truthPath: String?, options: Options, storePath: String?,
+        logger: Logger
+    ) throws -> String {
+        let request = PipelineRequest(inputs: inputs, storePath: storePath, command: "link", options: options)
+        let outcome = try Pipeline.run(request, logger: logger)
+        let evaluation = try truthPath.map { LinkEvaluation(result: outcome.link, truth: try readTruth(path: $0)) }
+        let files = try LinkOutputWriter(directory: outputDirectory, childIDs: outcome.childIDOfRecord)
+            .write(outcome.link, evaluation: evaluation)
+        for file in files { logger.debug("wrote \(file)") }
+        var text = summaryText(outcome.link, evaluation: evaluation)
+        text += "children after review decisions: \(outcome.children.count)\n"
+        if let run = outcome.storeRun {
+            text += storeSummary(run, storePath: storePath ?? "")
+        }
+        return text + "link time: \(format(outcome.timings.linkSeconds, 2)) s\n"
+    }
+
+    /// What the store recorded, one fact per line.
+    static func storeSummary(_ run: StoreRunReport, storePath: String) -> String {
+        let splits = run.events.filter { $0.kind == .split }.count
+        return """
+            store: \(storePath), run \(run.runID)
+            records new: \(run.changes.new.count), changed: \(run.changes.changed.count), unchanged: \(run.changes.unchanged.count), removed: \(run.changes.removed.count)
+            new ChildLink ids: \(run.newIDs.count); merges: \(run.events.count - splits); splits: \(splits)
+            review decisions that changed the clustering: \(run.decisionsApplied)
+
+            """
     }
 
     /// Reads a truth file: `Dataset,RecordID,TrueChildID` (as `childlink sample` writes it).
@@ -166,6 +203,19 @@ public enum LinkJobError: Error, LocalizedError, Equatable {
 /// Writes `links.csv`, `pairs.csv` and `summary.txt`.
 struct LinkOutputWriter {
     let directory: String
+    /// The id of each record's child when the pipeline assigned them (stable ids, review
+    /// decisions applied); the matcher's own numbering otherwise.
+    var childIDs: [RecordKey: ChildLinkID]? = nil
+
+    func childID(_ result: LinkResult, _ record: Int) -> ChildLinkID {
+        childIDs?[result.records[record].key] ?? result.children[result.childOfRecord[record]].id
+    }
+
+    func clusterSizes(_ result: LinkResult) -> [ChildLinkID: Int] {
+        var sizes: [ChildLinkID: Int] = [:]
+        for record in result.records.indices { sizes[childID(result, record), default: 0] += 1 }
+        return sizes
+    }
 
     func write(_ result: LinkResult, evaluation: LinkEvaluation?) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -182,13 +232,12 @@ struct LinkOutputWriter {
 
     func linksCSV(_ result: LinkResult) -> String {
         var text = "Dataset,RecordID,ChildID,ClusterSize,MinLinkProbability\n"
+        let sizes = clusterSizes(result)
         for (index, record) in result.records.enumerated() {
             let child = result.childOfRecord[index]
-            let minimum = result.minLinkProbability[child].map { LinkJob.format($0, 6) } ?? ""
-            let row = [
-                record.dataset.rawValue, record.key.recordID, result.children[child].id.description,
-                String(result.children[child].records.count), minimum,
-            ]
+            let id = childID(result, index)
+            let minimum = sizes[id, default: 1] > 1 ? result.minLinkProbability[child].map { LinkJob.format($0, 6) } ?? "" : ""
+            let row = [record.dataset.rawValue, record.key.recordID, id.description, String(sizes[id, default: 1]), minimum]
             text += row.map(CSV.escape).joined(separator: ",") + "\n"
         }
         return text
@@ -206,8 +255,7 @@ struct LinkOutputWriter {
             let b = result.records[pair.second]
             var row = [
                 a.dataset.rawValue, a.key.recordID, b.dataset.rawValue, b.key.recordID,
-                result.children[result.childOfRecord[pair.first]].id.description,
-                result.children[result.childOfRecord[pair.second]].id.description,
+                childID(result, pair.first).description, childID(result, pair.second).description,
                 LinkJob.format(pair.probability, 6), LinkJob.format(pair.weight, 3), pair.decision.rawValue,
             ]
             for comparison in Comparison.allCases {

@@ -26,7 +26,8 @@ public enum OverlapJob {
         let disclosure = DisclosureOptions(suppress: output.suppress, pseudonymiser: try output.resolvedPseudonymiser())
         let generatedAt = try output.resolvedTimestamp()
         let formats = try output.resolvedFormats()
-        let (records, children) = try LinkedCohortLoader.load(inputs: output.inputs, command: "overlap", logger: logger)
+        let (records, children) = try LinkedCohortLoader.load(
+            inputs: output.inputs, command: "overlap", storePath: output.storePath, logger: logger)
         let written = try run(
             records: records, children: children, period: parsed, disclosure: disclosure, generatedAt: generatedAt,
             formats: formats, outputDirectory: output.outputDirectory)

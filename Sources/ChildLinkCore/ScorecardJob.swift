@@ -64,7 +64,8 @@ public enum ScorecardJob {
         let generatedAt = try output.resolvedTimestamp()
         let formats = try output.resolvedFormats()
         let (records, children) = try LinkedCohortLoader.load(
-            inputs: output.inputs, command: "scorecard", logger: logger)
+            inputs: output.inputs, command: "scorecard", storePath: output.storePath,
+            logger: logger)
         let written = try run(
             kind: kind, records: records, children: children, period: parsed, disclosure: disclosure,
             generatedAt: generatedAt, formats: formats, outputDirectory: output.outputDirectory)

@@ -66,12 +66,16 @@ public struct ReportOutputRequest: Sendable {
     public var pseudonymKey: String?
     /// The production timestamp (`yyyy-MM-ddTHH:mm`); now when absent.
     public var generatedAt: String?
+    /// The history store for stable ids (see ``PipelineStore/resolve(explicit:disabled:workingDirectory:)``);
+    /// `nil` numbers the children within the run.
+    public var storePath: String?
 
     /// Creates a request.
     public init(
         inputs: [String], outputDirectory: String, formats: [String] = [], suppress: Bool, pseudonymise: Bool,
-        pseudonymKey: String? = nil, generatedAt: String? = nil
+        pseudonymKey: String? = nil, generatedAt: String? = nil, storePath: String? = nil
     ) {
+        self.storePath = storePath
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.formats = formats
@@ -119,43 +123,19 @@ public struct ReportOutputRequest: Sendable {
     }
 }
 
-/// Reads the extracts and links them: the integration point with the importer and the matcher.
+/// Reads the extracts and links them through the shared ``Pipeline``: the report commands' loader.
 public enum LinkedCohortLoader {
     /// Reads every extract under `inputs` and links the records into children, for `command`
-    /// (`weekly`, `scorecard`, `overlap`).
-    /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read.
-    public static func load(inputs: [String], command: String, logger: Logger) throws -> (
-        records: [SourceRecord], children: [LinkedChild]
-    ) {
-        let result = try ImportJob(paths: inputs, logger: logger).run()
-        if let failed = result.files.first(where: { $0.error != nil }), let error = failed.error { throw error }
-        logger.info(
-            "extracts read",
-            metadata: [
-                "files": "\(result.files.count)", "records": "\(result.records.count)",
-                "rejected": "\(result.rejects.count)",
-            ])
-        if !result.rejects.isEmpty {
-            logger.notice("\(result.rejects.count) records rejected; run 'childlink check' on the extracts to see why")
-        }
-        return (result.records, try link(result.records, command: command, logger: logger))
-    }
-
-    /// Links the records into children with the matcher (default thresholds and twin guard).
-    ///
-    /// Children are numbered within this run; stable ids from week to week come from the store,
-    /// which `childlink link --store` keeps.
-    static func link(_ records: [SourceRecord], command: String, logger: Logger) throws -> [LinkedChild] {
-        let start = ContinuousClock.now
-        let result = Linker(options: LinkJob.Options().linkOptions).link(records)
-        logger.info(
-            "records linked",
-            metadata: [
-                "command": "\(command)", "records": "\(records.count)", "children": "\(result.children.count)",
-                "links": "\(result.summary.linkedPairs)", "review": "\(result.summary.reviewPairs)",
-                "time": "\(start.duration(to: .now))",
-            ])
-        return result.children
+    /// (`weekly`, `scorecard`, `overlap`). With `storePath`, the run is recorded in the store and
+    /// the children carry their stable ChildLink ids; without, they are numbered within the run.
+    /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read;
+    ///   `StoreError` for a store that cannot be written.
+    public static func load(inputs: [String], command: String, storePath: String? = nil, logger: Logger) throws
+        -> (records: [SourceRecord], children: [LinkedChild])
+    {
+        let request = PipelineRequest(inputs: inputs, storePath: storePath, command: command)
+        let outcome = try Pipeline.run(request, logger: logger)
+        return (outcome.records, outcome.children)
     }
 }
 
@@ -188,7 +168,8 @@ extension WeeklyPackJob {
             repeatWindowDays: repeatWindowDays, pseudonymiser: try output.resolvedPseudonymiser(),
             generatedAt: try output.resolvedTimestamp())
         let formats = try output.resolvedFormats()
-        let (records, children) = try LinkedCohortLoader.load(inputs: output.inputs, command: "weekly", logger: logger)
+        let (records, children) = try LinkedCohortLoader.load(
+            inputs: output.inputs, command: "weekly", storePath: output.storePath, logger: logger)
         let written = try run(
             records: records, children: children, options: options, formats: formats,
             outputDirectory: output.outputDirectory)

@@ -10,7 +10,10 @@ extension ChildLink {
             discussion: """
                 Writes links.csv (every record with its ChildLink id), pairs.csv (the linked, review \
                 and guarded pairs with the level and weight of each comparison) and summary.txt. \
-                With --generic, links any CSV files with person columns (FEBRL, other benchmarks).
+                Council extracts are linked through the same pipeline as the reports: with a store \
+                (--store, or childlink.sqlite in the working folder) the run is recorded, review \
+                decisions are respected and ChildLink ids stay stable from week to week. \
+                With --generic, links any CSV files with person columns (FEBRL, other benchmarks), without a store.
                 """
         )
 
@@ -34,6 +37,8 @@ extension ChildLink {
         @Flag(name: .long, help: "Read the inputs as generic person CSV files (columns recognised by name).")
         var generic = false
 
+        @OptionGroup var storeOptions: RunStoreOptions
+
         @Flag(name: .customLong("no-twin-guard"), help: "Do not keep apart pairs that look like twins (adult benchmarks only).")
         var noTwinGuard = false
 
@@ -52,7 +57,7 @@ extension ChildLink {
             options.twinGuard = !noTwinGuard
             let report = try LinkJob.runFiles(
                 inputs: inputs, generic: generic, outputDirectory: out, truthPath: truth, options: options,
-                verbose: global.verbose)
+                storePath: generic ? nil : storeOptions.resolvedPath, verbose: global.verbose)
             print(report, terminator: "")
         }
     }

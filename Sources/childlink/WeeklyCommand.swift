@@ -1,6 +1,28 @@
 import ArgumentParser
 import ChildLinkCore
 
+/// The history store a pipeline command records its run in: `--store PATH` / `--no-store`.
+struct RunStoreOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The history store that keeps ChildLink ids stable from week to week and holds review decisions "
+                + "(created when absent). Default: childlink.sqlite in the working folder when it exists; "
+                + "otherwise no store, and children are numbered within this run.",
+            valueName: "path"))
+    var store: String?
+
+    @Flag(name: .customLong("no-store"), help: "Use no store even if childlink.sqlite exists (ids numbered within this run).")
+    var noStore = false
+
+    func validate() throws {
+        if store != nil && noStore { throw ValidationError("Give --store PATH or --no-store, not both.") }
+    }
+
+    /// The store to use, if any.
+    var resolvedPath: String? { PipelineStore.resolve(explicit: store, disabled: noStore) }
+}
+
 /// Output and disclosure options shared by the report commands.
 struct ReportOutputOptions: ParsableArguments {
     @Argument(help: "Extract files or folders to read.")
@@ -18,10 +40,12 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(name: .long, help: "Production timestamp to print (yyyy-MM-ddTHH:mm), for reproducible output.")
     var generatedAt: String?
 
+    @OptionGroup var storeOptions: RunStoreOptions
+
     func request(suppress: Bool, pseudonymise: Bool) -> ReportOutputRequest {
         ReportOutputRequest(
             inputs: inputs, outputDirectory: out, formats: format, suppress: suppress, pseudonymise: pseudonymise,
-            pseudonymKey: pseudonymKey, generatedAt: generatedAt)
+            pseudonymKey: pseudonymKey, generatedAt: generatedAt, storePath: storeOptions.resolvedPath)
     }
 }
 

@@ -1,0 +1,291 @@
+import ChildLinkImport
+public import ChildLinkMatching
+public import ChildLinkModel
+public import ChildLinkStore
+import Foundation
+public import Logging
+
+/// The one pipeline behind `link`, `weekly`, `scorecard`, `overlap` and `footprint`:
+/// import → (store: upsert) → link → apply review decisions → (store: save review pairs, assign
+/// stable ids) → the records and children the reports use.
+///
+/// With a store, everything the run writes (import batches with each file's SHA-256, record
+/// versions, review pairs, the id assignment with its merges and splits) is one
+/// ``ChildLinkStore/performRun(note:_:)`` transaction. The matching, which is the long part, runs
+/// *before* the write transaction is opened, so another process is kept waiting only for the
+/// writes; the review decisions are read again inside the transaction and applied there (a cheap
+/// step), so a decision recorded while the matcher ran is still honoured.
+///
+/// Without a store, the children are numbered within the run (CL000001 for the child holding the
+/// smallest record key, …), as before.
+///
+/// ```swift
+/// let outcome = try Pipeline.run(PipelineRequest(inputs: ["extracts/"], storePath: "childlink.sqlite",
+///                                                command: "weekly"), logger: logger)
+/// let cohort = Cohort(records: outcome.records, children: outcome.children)
+/// ```
+public enum Pipeline {
+    /// Reads the extracts, then runs ``run(records:batches:importedDatasets:store:options:note:logger:)``.
+    ///
+    /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read;
+    ///   ``StoreError`` (e.g. a locked store); nothing is written to the store then.
+    public static func run(_ request: PipelineRequest, logger: Logger) throws -> PipelineOutcome {
+        let started = ContinuousClock.now
+        let imported = try ImportJob(paths: request.inputs, logger: logger).run()
+        if let failed = imported.files.first(where: { $0.error != nil }), let error = failed.error { throw error }
+        logger.info(
+            "extracts read",
+            metadata: [
+                "command": "\(request.command)", "files": "\(imported.files.count)",
+                "records": "\(imported.records.count)", "rejected": "\(imported.rejects.count)",
+            ])
+        if !imported.rejects.isEmpty {
+            logger.notice("\(imported.rejects.count) records rejected; run 'childlink check' on the extracts to see why")
+        }
+        let files = imported.files.filter { $0.layout != nil && $0.skipped == nil }
+        let datasets = Set(files.compactMap { $0.layout?.dataset })
+        let store = try request.storePath.map { try ChildLinkStore(path: $0) }
+        let batches = try store == nil ? [] : files.map(importBatch)
+        var outcome = try run(
+            records: imported.records, batches: batches, importedDatasets: datasets, store: store,
+            options: request.options, note: request.note ?? request.command, logger: logger)
+        outcome.timings.importSeconds = seconds(since: started) - outcome.timings.linkSeconds
+            - outcome.timings.storeSeconds
+        return outcome
+    }
+
+    /// Links `records` (with, when a store is given, the stored records of datasets not imported
+    /// this time), applies the review decisions, and with a store records the run and assigns
+    /// stable ids.
+    ///
+    /// - Parameters:
+    ///   - records: This run's imported records.
+    ///   - batches: The files they came from, recorded in the store's import log.
+    ///   - importedDatasets: The datasets imported in full this run: their stored records absent now
+    ///     are marked removed; the stored records of other datasets are carried over and linked too.
+    ///   - store: The history store, or `nil` for ids numbered within the run.
+    ///   - options: Thresholds and concurrency.
+    ///   - note: The run's note in the store (e.g. `weekly`).
+    /// - Throws: ``StoreError``; nothing is written then.
+    public static func run(
+        records: [SourceRecord], batches: [ImportBatch] = [], importedDatasets: Set<Dataset>? = nil,
+        store: ChildLinkStore?, options: LinkJob.Options = LinkJob.Options(), note: String = "pipeline",
+        logger: Logger
+    ) throws -> PipelineOutcome {
+        let imported = importedDatasets ?? Set(records.map(\.dataset))
+        let thisRun = latestByKey(records)
+        let carried = try store?.currentRecords().filter { !imported.contains($0.dataset) } ?? []
+        let linkStarted = ContinuousClock.now
+        let result = Linker(options: options.linkOptions).link(thisRun + carried)
+        let linkSeconds = seconds(since: linkStarted)
+        logger.info(
+            "records linked",
+            metadata: [
+                "records": "\(result.records.count)", "carried over": "\(carried.count)",
+                "links": "\(result.summary.linkedPairs)", "review": "\(result.summary.reviewPairs)",
+                "seconds": "\(linkSeconds)",
+            ])
+        guard let store else {
+            let clustering = ReviewConstraints.apply([], to: result)
+            let children = clustering.clusters.enumerated().map { LinkedChild(id: ChildLinkID($0 + 1), records: $1) }
+            return PipelineOutcome(
+                link: result, clustering: clustering, children: children, storeRun: nil,
+                timings: PipelineTimings(linkSeconds: linkSeconds))
+        }
+        let storeStarted = ContinuousClock.now
+        let written = try store.performRun(note: note) { run in
+            try record(run, batches: batches, records: thisRun, datasets: imported, result: result)
+        }
+        let storeSeconds = seconds(since: storeStarted)
+        log(written, logger: logger, seconds: storeSeconds)
+        return PipelineOutcome(
+            link: result, clustering: written.clustering, children: written.assignment.children,
+            storeRun: written.report, timings: PipelineTimings(linkSeconds: linkSeconds, storeSeconds: storeSeconds))
+    }
+
+    /// What the write transaction produced.
+    private struct Written {
+        let clustering: ConstrainedClustering
+        let assignment: IDAssignment
+        let report: StoreRunReport
+    }
+
+    /// The run's writes, inside the transaction.
+    private static func record(
+        _ run: StoreRun, batches: [ImportBatch], records: [SourceRecord], datasets: Set<Dataset>, result: LinkResult
+    ) throws -> Written {
+        for batch in batches { try run.recordImport(batch) }
+        let changes = try run.upsert(records, datasets: datasets)
+        let constraints = try run.decisions().map(PairConstraint.init)
+        let clustering = ReviewConstraints.apply(constraints, to: result)
+        try run.saveReviewPairs(reviewPairs(result, clustering: clustering))
+        let assignment = try run.assignChildIDs(clusters: clustering.clusters)
+        let report = StoreRunReport(
+            runID: run.runID, changes: changes, events: assignment.events, newIDs: assignment.newIDs,
+            decisionsApplied: clustering.mergesMade.count + clustering.splitsMade.count,
+            conflictingDecisions: clustering.conflicting)
+        return Written(clustering: clustering, assignment: assignment, report: report)
+    }
+
+    /// The matcher's review-band pairs whose records are still in different clusters, each with a
+    /// one-line explanation of the comparisons (levels and bits; no names or dates).
+    static func reviewPairs(_ result: LinkResult, clustering: ConstrainedClustering) -> [ReviewPair] {
+        var clusterOf: [RecordKey: Int] = [:]
+        for (index, cluster) in clustering.clusters.enumerated() { for key in cluster { clusterOf[key] = index } }
+        return result.pairs.filter { $0.decision == .review }.compactMap { pair in
+            let a = result.records[pair.first].key
+            let b = result.records[pair.second].key
+            guard clusterOf[a] != clusterOf[b] else { return nil }
+            let explanation = result.explain(pair.first, pair.second)
+            return ReviewPair(a, b, probability: explanation.probability, explanation: oneLine(explanation))
+        }
+    }
+
+    /// `forename: exact +6.1; surname: one edit +3.0; …; total +2.3 bits`: levels and bits only.
+    public static func oneLine(_ explanation: PairExplanation) -> String {
+        let parts = explanation.contributions.filter { $0.level != 0 }.map {
+            "\($0.comparison.title.lowercased()): \($0.levelName) \(signed($0.bits))"
+        }
+        let guardNote = explanation.looksLikeTwins ? "; looks like twins" : ""
+        return (["prior \(signed(explanation.priorBits))"] + parts).joined(separator: "; ")
+            + "; total \(signed(explanation.weight)) bits" + guardNote
+    }
+
+    static func signed(_ value: Double) -> String {
+        (value >= 0 ? "+" : "") + String(format: "%.1f", value)
+    }
+
+    /// The records with one version per key (the last, as the store keeps it), sorted by key.
+    static func latestByKey(_ records: [SourceRecord]) -> [SourceRecord] {
+        var latest: [RecordKey: SourceRecord] = [:]
+        for record in records { latest[record.key] = record }
+        return latest.values.sorted { $0.key < $1.key }
+    }
+
+    static func importBatch(_ file: FileSummary) throws -> ImportBatch {
+        ImportBatch(
+            fileName: file.path, sha256: try SHA256.hex(ofFileAt: file.path), dataset: file.layout!.dataset,
+            recordCount: file.imported, rejectCount: file.rejected)
+    }
+
+    private static func log(_ written: Written, logger: Logger, seconds: Double) {
+        let changes = written.report.changes
+        logger.info(
+            "store run recorded",
+            metadata: [
+                "run": "\(written.report.runID)", "new": "\(changes.new.count)", "changed": "\(changes.changed.count)",
+                "unchanged": "\(changes.unchanged.count)", "removed": "\(changes.removed.count)",
+                "children": "\(written.assignment.children.count)", "new ids": "\(written.assignment.newIDs.count)",
+                "merges": "\(written.assignment.mergedIDs.count)",
+                "splits": "\(written.assignment.events.filter { $0.kind == .split }.count)",
+                "decisions applied": "\(written.report.decisionsApplied)", "seconds": "\(seconds)",
+            ])
+        for conflict in written.report.conflictingDecisions {
+            logger.warning(
+                "must-link \(conflict.first) \(conflict.second) not applied: a cannot-link decision forbids the join")
+        }
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = start.duration(to: .now)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
+}
+
+extension PairConstraint {
+    /// The constraint a stored review decision imposes.
+    public init(_ decision: ReviewDecision) {
+        self.init(decision.recordA, decision.recordB, decision.kind == .mustLink ? .mustLink : .cannotLink)
+    }
+}
+
+/// What to run the pipeline on.
+public struct PipelineRequest: Sendable {
+    /// Extract files or folders.
+    public var inputs: [String]
+    /// The history store, or `nil` to number children within the run (see ``PipelineStore``).
+    public var storePath: String?
+    /// The command, for logs and the store's run note (`weekly`, `scorecard`, …).
+    public var command: String
+    /// The run's note in the store; the command when absent.
+    public var note: String?
+    /// Thresholds and concurrency.
+    public var options: LinkJob.Options
+
+    /// Creates a request.
+    public init(
+        inputs: [String], storePath: String?, command: String, note: String? = nil,
+        options: LinkJob.Options = LinkJob.Options()
+    ) {
+        self.inputs = inputs
+        self.storePath = storePath
+        self.command = command
+        self.note = note
+        self.options = options
+    }
+}
+
+/// Which store a command uses, from its `--store PATH` / `--no-store` options.
+public enum PipelineStore {
+    /// `--store PATH` when given (created when absent); nothing with `--no-store`; otherwise
+    /// `childlink.sqlite` in the working folder *when it exists* — so a council that keeps a store
+    /// gets stable ids without typing anything, and a first run never creates one unasked.
+    public static func resolve(explicit: String?, disabled: Bool, workingDirectory: String? = nil) -> String? {
+        if disabled { return nil }
+        if let explicit { return explicit }
+        let folder = workingDirectory ?? FileManager.default.currentDirectoryPath
+        let path = (folder as NSString).appendingPathComponent(ChildLinkStore.defaultFileName)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        return workingDirectory == nil ? ChildLinkStore.defaultFileName : path
+    }
+}
+
+/// What the store recorded in a pipeline run.
+public struct StoreRunReport: Sendable, Hashable {
+    /// The run number.
+    public let runID: Int
+    /// How this run's records differ from the previous run's.
+    public let changes: RecordChangeSet
+    /// Merges and splits of ChildLink ids, with reasons.
+    public let events: [ChildIDEvent]
+    /// Ids issued for the first time.
+    public let newIDs: [ChildLinkID]
+    /// Review decisions that changed the matcher's clustering.
+    public let decisionsApplied: Int
+    /// Must-link decisions a cannot-link decision kept from being applied.
+    public let conflictingDecisions: [PairConstraint]
+}
+
+/// Where a pipeline run spent its time, in seconds.
+public struct PipelineTimings: Sendable, Hashable {
+    /// Reading the extracts (0 when records were given).
+    public var importSeconds: Double = 0
+    /// Linking (blocking, scoring, model, clustering).
+    public var linkSeconds: Double = 0
+    /// The store's write transaction (0 without a store).
+    public var storeSeconds: Double = 0
+}
+
+/// What the pipeline produced.
+public struct PipelineOutcome: Sendable {
+    /// The linkage: every record linked (sorted by key), the pairs, the model (for explanations).
+    public let link: LinkResult
+    /// The clusters after the review decisions.
+    public let clustering: ConstrainedClustering
+    /// The children with their ids (stable with a store; numbered within the run without), sorted by id.
+    public let children: [LinkedChild]
+    /// What the store recorded, when one was used.
+    public let storeRun: StoreRunReport?
+    /// Where the time went.
+    public var timings: PipelineTimings
+
+    /// Every record linked, sorted by key (this run's, and with a store those carried over).
+    public var records: [SourceRecord] { link.records }
+
+    /// Each record's child id.
+    public var childIDOfRecord: [RecordKey: ChildLinkID] {
+        var ids: [RecordKey: ChildLinkID] = [:]
+        for child in children { for key in child.records { ids[key] = child.id } }
+        return ids
+    }
+}

@@ -1,0 +1,165 @@
+public import ChildLinkMatching
+public import ChildLinkModel
+
+/// A reviewer's verdict on a pair of records, as the clustering must respect it.
+public struct PairConstraint: Hashable, Sendable {
+    /// Same child (must-link) or different children (cannot-link).
+    public enum Kind: String, Hashable, Sendable {
+        /// The two records are the same child.
+        case mustLink = "must-link"
+        /// The two records are different children.
+        case cannotLink = "cannot-link"
+    }
+
+    /// The smaller record key.
+    public let first: RecordKey
+    /// The larger record key.
+    public let second: RecordKey
+    /// Must-link or cannot-link.
+    public let kind: Kind
+
+    /// Creates a constraint; the keys are put in order.
+    public init(_ a: RecordKey, _ b: RecordKey, _ kind: Kind) {
+        first = min(a, b)
+        second = max(a, b)
+        self.kind = kind
+    }
+}
+
+/// The matcher's clusters after the review decisions were applied.
+public struct ConstrainedClustering: Sendable, Hashable {
+    /// Every record of the run exactly once, each cluster sorted, clusters ordered by their smallest key.
+    public let clusters: [[RecordKey]]
+    /// Must-link decisions that joined two clusters the matcher had kept apart.
+    public let mergesMade: [PairConstraint]
+    /// Cannot-link decisions that split a cluster the matcher had made.
+    public let splitsMade: [PairConstraint]
+    /// Must-link decisions that could not be honoured because a cannot-link decision forbids the join.
+    public let conflicting: [PairConstraint]
+    /// Decisions naming a record that is not in this run (kept for when it returns).
+    public let notInRun: Int
+}
+
+/// Applies clerical-review decisions to the matcher's clustering, after clustering.
+///
+/// The clusters are rebuilt from the links the matcher accepted (decision `linked`) and the
+/// must-link decisions, strongest first, with must-links first of all, refusing any join that
+/// would put the two records of a cannot-link decision into one cluster. So:
+/// - a must-link pair always ends in one cluster (unless a cannot-link forbids it: see
+///   ``ConstrainedClustering/conflicting``), even where the matcher's guards kept it apart;
+/// - a cannot-link pair never ends in one cluster: the cluster that held it splits along the
+///   weakest links that joined the two sides (the strongest evidence is kept together);
+/// - with no decisions, the clusters are exactly the matcher's (its linked pairs connect exactly
+///   its clusters).
+///
+/// Pure and deterministic: ties are broken by record indices.
+public enum ReviewConstraints {
+    /// The constrained clustering of `result`'s records.
+    public static func apply(_ constraints: [PairConstraint], to result: LinkResult) -> ConstrainedClustering {
+        var edges: [(weight: Double, a: Int, b: Int, constraint: PairConstraint?)] = []
+        var cannot: [(Int, Int)] = []
+        var notInRun = 0
+        for constraint in Set(constraints).sorted(by: { ($0.first, $0.second) < ($1.first, $1.second) }) {
+            guard let a = result.index(of: constraint.first), let b = result.index(of: constraint.second) else {
+                notInRun += 1
+                continue
+            }
+            switch constraint.kind {
+            case .mustLink: edges.append((.infinity, a, b, constraint))
+            case .cannotLink: cannot.append((a, b))
+            }
+        }
+        for pair in result.pairs where pair.decision == .linked {
+            edges.append((pair.weight, pair.first, pair.second, nil))
+        }
+        edges.sort { ($0.weight, $1.a, $1.b) > ($1.weight, $0.a, $0.b) }
+        var sets = ConstrainedSets(count: result.records.count, cannotLink: cannot)
+        var conflicting: [PairConstraint] = []
+        for edge in edges where !sets.join(edge.a, edge.b) {
+            if let constraint = edge.constraint { conflicting.append(constraint) }
+        }
+        let clusters = sets.clusters(keys: result.records.map(\.key))
+        let (merges, splits) = changes(constraints, matcher: result, clusters: clusters)
+        return ConstrainedClustering(
+            clusters: clusters, mergesMade: merges, splitsMade: splits, conflicting: conflicting, notInRun: notInRun)
+    }
+
+    /// The decisions that changed the matcher's clustering: must-links across its clusters, and
+    /// cannot-links inside them.
+    private static func changes(_ constraints: [PairConstraint], matcher result: LinkResult, clusters: [[RecordKey]])
+        -> (merges: [PairConstraint], splits: [PairConstraint])
+    {
+        var clusterOf: [RecordKey: Int] = [:]
+        for (index, cluster) in clusters.enumerated() { for key in cluster { clusterOf[key] = index } }
+        var merges: [PairConstraint] = []
+        var splits: [PairConstraint] = []
+        for constraint in Set(constraints).sorted(by: { ($0.first, $0.second) < ($1.first, $1.second) }) {
+            guard let a = result.index(of: constraint.first), let b = result.index(of: constraint.second) else {
+                continue
+            }
+            let together = result.childOfRecord[a] == result.childOfRecord[b]
+            let nowTogether = clusterOf[constraint.first] == clusterOf[constraint.second]
+            if constraint.kind == .mustLink, !together, nowTogether { merges.append(constraint) }
+            if constraint.kind == .cannotLink, together, !nowTogether { splits.append(constraint) }
+        }
+        return (merges, splits)
+    }
+}
+
+/// Union–find that refuses a union putting both records of a cannot-link pair in one set.
+struct ConstrainedSets {
+    private var parent: [Int]
+    private var size: [Int]
+    /// Per root, the cannot-link partners (record indices) of its members.
+    private var forbidden: [Int: [Int]] = [:]
+
+    init(count: Int, cannotLink: [(Int, Int)]) {
+        parent = Array(0..<count)
+        size = [Int](repeating: 1, count: count)
+        for (a, b) in cannotLink {
+            forbidden[a, default: []].append(b)
+            forbidden[b, default: []].append(a)
+        }
+    }
+
+    mutating func root(_ element: Int) -> Int {
+        var node = element
+        while parent[node] != node {
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        }
+        return node
+    }
+
+    /// Joins the sets of `a` and `b`; `false` when a cannot-link forbids it (already joined counts as joined).
+    mutating func join(_ a: Int, _ b: Int) -> Bool {
+        let rootA = root(a)
+        let rootB = root(b)
+        if rootA == rootB { return true }
+        let partnersA = forbidden[rootA] ?? []
+        let partnersB = forbidden[rootB] ?? []
+        let (small, other) = partnersA.count <= partnersB.count ? (partnersA, rootB) : (partnersB, rootA)
+        for partner in small where root(partner) == other { return false }
+        let (big, little) = size[rootA] >= size[rootB] ? (rootA, rootB) : (rootB, rootA)
+        parent[little] = big
+        size[big] += size[little]
+        if let moved = forbidden.removeValue(forKey: little) { forbidden[big, default: []] += moved }
+        return true
+    }
+
+    /// The sets as sorted clusters of keys, ordered by their smallest key (`keys` is sorted).
+    mutating func clusters(keys: [RecordKey]) -> [[RecordKey]] {
+        var indexOfRoot: [Int: Int] = [:]
+        var clusters: [[RecordKey]] = []
+        for (record, key) in keys.enumerated() {
+            let root = root(record)
+            if let index = indexOfRoot[root] {
+                clusters[index].append(key)
+            } else {
+                indexOfRoot[root] = clusters.count
+                clusters.append([key])
+            }
+        }
+        return clusters
+    }
+}
