@@ -5,7 +5,7 @@ import GRDB
 extension ChildLinkStore {
     /// Runs SQLite's `PRAGMA integrity_check` and checks the tool's invariants: every present record
     /// is assigned to exactly one child in the latest run (and nothing else is); no child has two
-    /// different valid UPNs or NHS numbers; merged children carry no records; the audit log's
+    /// different valid permanent UPNs or NHS numbers; merged children carry no records; the audit log's
     /// append-only triggers are in place.
     ///
     /// - Throws: ``StoreError`` when the database cannot be read at all.
@@ -15,10 +15,13 @@ extension ChildLinkStore {
             var violations: [String] = []
             if let runID = try StoreQueries.latestAssignedRun(db) {
                 violations += try assignmentViolations(db, runID: runID)
+                // Permanent UPNs only: a child legitimately carries a temporary UPN (ending in a
+                // letter) and later the permanent one, as the matcher's identifier guard also allows.
                 violations += try identifierViolations(
-                    db, runID: runID, column: "upn", valid: "upnIsValid", label: "UPNs")
+                    db, runID: runID, column: "upn", valid: "r.upnIsValid = 1 AND substr(r.upn, 13, 1) BETWEEN '0' AND '9'",
+                    label: "UPNs")
                 violations += try identifierViolations(
-                    db, runID: runID, column: "nhsNumber", valid: "nhsNumberIsValid", label: "NHS numbers")
+                    db, runID: runID, column: "nhsNumber", valid: "r.nhsNumberIsValid = 1", label: "NHS numbers")
                 violations += try mergedChildViolations(db, runID: runID)
             }
             let triggers =
@@ -54,7 +57,7 @@ extension ChildLinkStore {
             sql: """
                 SELECT a.childID, COUNT(DISTINCT r.\(column)) AS n FROM assignment a
                 JOIN sourceRecord r ON r.dataset = a.dataset AND r.recordID = a.recordID
-                WHERE a.runID = ? AND r.\(valid) = 1
+                WHERE a.runID = ? AND \(valid)
                 GROUP BY a.childID HAVING n > 1 ORDER BY a.childID
                 """, arguments: [runID])
         return rows.map { row in
