@@ -6,13 +6,86 @@ extension ChildLink {
     struct Footprint: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "footprint",
-            abstract: "Show every record about one child on one timeline."
+            abstract: "Show every record about one child on one timeline, with why each belongs to them.",
+            discussion: """
+                Find the child by name and date of birth (fuzzy: spelling variants, swapped or transposed \
+                dates are scored with the matcher's comparisons), or by an identifier. When several \
+                children match about as well, they are listed with their scores: refine the query \
+                (add --dob, or use --child-id).
+
+                Without extract files, the store's latest run is searched (its stable ChildLink ids). \
+                With extract files, they are linked first through the same pipeline as 'weekly' (and, \
+                with a store, recorded in it).
+
+                Every lookup made with a store is AUDITED: the OS user, the time, the query and the \
+                ChildLink ids returned are written to the store's audit log ('childlink audit'). The \
+                footprint holds personal data about the child; files are written readable by their \
+                owner only (0600). Logs (--verbose) never hold personal data.
+
+                Exit status: 0 found, 1 no child matches, 2 candidates listed (several children, or one \
+                that is not certain enough): refine the query.
+                """
         )
 
         @OptionGroup var global: GlobalOptions
 
+        @Argument(help: "Extract files or folders to link first (optional; default: the store's latest run).")
+        var inputs: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("\"Forename Surname\" or \"Surname, Forename\".", valueName: "name"))
+        var name: String?
+
+        @Option(name: .long, help: ArgumentHelp("Date of birth, with --name (yyyy-MM-dd or dd/MM/yyyy).", valueName: "date"))
+        var dob: String?
+
+        @Option(name: .long, help: "A UPN (current or former).")
+        var upn: String?
+
+        @Option(name: .long, help: "An NHS number.")
+        var nhs: String?
+
+        @Option(name: .customLong("person-id"), help: "A source system's person id.")
+        var personID: String?
+
+        @Option(name: .customLong("child-id"), help: "A ChildLink id, e.g. CL000123 (merged ids are followed).")
+        var childID: String?
+
+        @Option(name: .long, help: "text (default), html or json.")
+        var format: String = "text"
+
+        @Option(name: .long, help: "The file to write (needed for html and json; text goes to the terminal without it).")
+        var out: String?
+
+        @OptionGroup var storeOptions: RunStoreOptions
+
+        func validate() throws {
+            let given = [name, upn, nhs, personID, childID].compactMap { $0 }
+            guard given.count == 1 else {
+                throw ValidationError("Give exactly one of --name, --upn, --nhs, --person-id or --child-id.")
+            }
+            if dob != nil && name == nil { throw ValidationError("--dob goes with --name.") }
+            guard let format = FootprintFormat(rawValue: format) else {
+                throw ValidationError("--format must be text, html or json.")
+            }
+            if format != .text && out == nil { throw ValidationError("--format \(format.rawValue) needs --out FILE.") }
+        }
+
+        func query() throws -> FootprintQuery {
+            if let name { return try .name(name, dob: dob) }
+            if let upn { return .upn(upn) }
+            if let nhs { return .nhsNumber(nhs) }
+            if let personID { return .personID(personID) }
+            return try .child(childID!)
+        }
+
         func run() throws {
-            throw NotYetAvailableError(command: "footprint")
+            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+            let query = try query()
+            let request = FootprintJob.Request(query: query, inputs: inputs, storePath: storeOptions.resolvedPath)
+            let reply = try FootprintJob.respond(
+                request, format: FootprintFormat(rawValue: format)!, out: out, logger: logger)
+            print(reply.text, terminator: "")
+            if reply.status != 0 { throw ExitCode(reply.status) }
         }
     }
 }
