@@ -2,14 +2,16 @@
 # Soak test of the store-backed pipeline: a year of weekly extracts into ONE store.
 #
 # The synthetic borough is generated once, up to the last week's end; each week's extract is what
-# the case-management systems would have held that week: the records whose event had started by
-# then, with end, closure, return-interview and visit dates not yet reached left blank (so records
-# change from week to week, as real ones do). Each week is linked into the same store with
-# `childlink link --store`, and the script reports per week: records, children, new ids, merges,
-# splits, the share of last week's records that kept their ChildLink id, the run time and the
-# store's size. At the end it runs `childlink store check`.
+# the case-management systems would have held that week, as a rolling window (default 365 days):
+# the records whose event started in the window, with end, closure, return-interview and visit
+# dates not yet reached left blank. So each week some records arrive, some change and some leave
+# the window (removed), as in real extracts, and the number of records stays about the same.
+# Each week is linked into the same store with `childlink link --store`, and the script reports
+# per week: records (new / changed / removed), children, new ids, merges, splits, the share of last
+# week's records that kept their ChildLink id, the run time and the store's size (with its WAL). At the end it runs `childlink store check`.
 #
-# Usage: Scripts/soak.sh [CHILDREN] [WEEKS] [SEED]      (defaults: 300 children, 52 weeks, seed 2019)
+# Usage: Scripts/soak.sh [CHILDREN] [WEEKS] [SEED] [WINDOW_DAYS]
+#        (defaults: 300 children, 52 weeks, seed 2019, a 365-day window; 0 = everything to date)
 # Environment: CHILDLINK=path/to/childlink (default .build/debug/childlink, built when missing);
 #              KEEP=1 keeps the working folder.
 # Needs python3 (for cutting the weekly extracts). Run it once at a time, not in a loop.
@@ -19,6 +21,7 @@ cd "$(dirname "$0")/.."
 children="${1:-300}"
 weeks="${2:-52}"
 seed="${3:-2019}"
+window="${4:-365}"
 last_week="2019-06-30"
 bin="${CHILDLINK:-.build/debug/childlink}"
 if [[ ! -x "$bin" ]]; then swift build --product childlink; fi
@@ -28,12 +31,15 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/childlink-soak.XXXXXX")"
 if [[ "${KEEP:-0}" != 1 ]]; then trap 'rm -rf "$work"' EXIT; else echo "working folder: $work"; fi
 cd "$work"
 
+echo "soak: $children children, $weeks weeks to $last_week, seed $seed, window ${window} days"
 "$bin" sample --children "$children" --seed "$seed" --end-date "$last_week" --xml-share 0 --out full >/dev/null
 
-# cut.py FULL OUT WEEK_END: the extract as it stood on WEEK_END.
+# cut.py FULL OUT WEEK_END WINDOW_DAYS: the extract as it stood on WEEK_END.
 cat >cut.py <<'PY'
 import csv, datetime, os, sys
 full, out, end = sys.argv[1], sys.argv[2], datetime.date.fromisoformat(sys.argv[3])
+window = int(sys.argv[4])
+first = end - datetime.timedelta(days=window - 1) if window > 0 else datetime.date.min
 def day(text):
     text = text.strip()
     if not text: return None
@@ -53,7 +59,7 @@ for name, (start, later) in layouts.items():
     kept = [rows[0]]
     for row in rows[1:]:
         started = day(row[index[start]])
-        if started is None or started > end: continue
+        if started is None or started > end or started < first: continue
         for column, partner in later.items():
             when = day(row[index[column]])
             if when is not None and when > end:
@@ -76,18 +82,19 @@ kept = sum(1 for k in common if before[k] == after[k])
 print(f"{kept}/{len(common)}")
 PY
 
-printf "%-5s %-10s %8s %13s %8s %7s %6s %6s %13s %8s %9s\n" week ending records "new/changed" children \
+printf "%-5s %-10s %8s %13s %8s %7s %6s %6s %13s %8s %9s\n" week ending records "new/chg/rem" children \
     new-ids merges splits "ids-kept" seconds "store-KB"
 previous=""
 for ((week = 1; week <= weeks; week++)); do
     ending="$(python3 -c "import datetime,sys; print(datetime.date.fromisoformat('$last_week') - datetime.timedelta(weeks=$weeks - $week))")"
-    rm -rf extract && python3 cut.py full extract "$ending"
+    rm -rf extract && python3 cut.py full extract "$ending" "$window"
     start=$(date +%s.%N)
     "$bin" link extract --store soak.sqlite --out "links-$week" >"summary-$week.txt"
     end=$(date +%s.%N)
     seconds=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.2f", e - s }')
     records=$(awk -F': ' '/^records:/ {print $2}' "summary-$week.txt")
-    changes=$(sed -E -n 's/^records new: ([0-9]+), changed: ([0-9]+),.*/\1\/\2/p' "summary-$week.txt")
+    changes=$(sed -E -n 's/^records new: ([0-9]+), changed: ([0-9]+), unchanged: [0-9]+, removed: ([0-9]+)/\1\/\2\/\3/p' \
+        "summary-$week.txt")
     kids=$(awk -F': ' '/^children after review decisions:/ {print $2}' "summary-$week.txt")
     ids_line=$(grep '^new ChildLink ids:' "summary-$week.txt")
     new_ids=$(sed -E 's/^new ChildLink ids: ([0-9]+);.*/\1/' <<<"$ids_line")
