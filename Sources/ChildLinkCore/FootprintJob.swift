@@ -34,11 +34,14 @@ public enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
         if let comma = trimmed.firstIndex(of: ",") {
             let surname = trimmed[..<comma].trimmingCharacters(in: .whitespaces)
             let forename = trimmed[trimmed.index(after: comma)...].trimmingCharacters(in: .whitespaces)
-            if !surname.isEmpty, !forename.isEmpty { return .name(forename: forename, surname: surname, dateOfBirth: date) }
+            if !surname.isEmpty, !forename.isEmpty {
+                return .name(forename: forename, surname: surname, dateOfBirth: date)
+            }
         }
         let words = trimmed.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 2 else {
-            throw FootprintError.badQuery("--name needs a forename and a surname: \"Forename Surname\" or \"Surname, Forename\".")
+            throw FootprintError.badQuery(
+                "--name needs a forename and a surname: \"Forename Surname\" or \"Surname, Forename\".")
         }
         return .name(
             forename: words.dropLast().joined(separator: " "), surname: String(words.last!), dateOfBirth: date)
@@ -146,7 +149,8 @@ public enum FootprintJob {
         public var generatedAt: LocalDateTime?
 
         /// Creates a request.
-        public init(query: FootprintQuery, inputs: [String] = [], storePath: String?, generatedAt: LocalDateTime? = nil) {
+        public init(query: FootprintQuery, inputs: [String] = [], storePath: String?, generatedAt: LocalDateTime? = nil)
+        {
             self.query = query
             self.inputs = inputs
             self.storePath = storePath
@@ -309,7 +313,8 @@ public enum FootprintJob {
             return Reply(text: ambiguityText(candidates, query: request.query), status: 2)
         case .notFound:
             return Reply(
-                text: "No child matches \(request.query). Try another spelling, add or drop --dob, or use an identifier.\n",
+                text:
+                    "No child matches \(request.query). Try another spelling, add or drop --dob, or use an identifier.\n",
                 status: 1)
         }
     }
@@ -422,7 +427,8 @@ struct FootprintLinks {
         return indices.map { index in
             let record = universe.link.records[index]
             let others = indices.filter { $0 != index }
-            return FootprintEntry(record: record, link: link(for: index, others: others, linked: linkedPairs[index] ?? []))
+            return FootprintEntry(
+                record: record, link: link(for: index, others: others, linked: linkedPairs[index] ?? []))
         }
     }
 

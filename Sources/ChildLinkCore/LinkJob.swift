@@ -1,6 +1,6 @@
 public import ChildLinkMatching
-import ChildLinkStore
 public import ChildLinkModel
+import ChildLinkStore
 public import Foundation
 import Logging
 
@@ -236,8 +236,9 @@ struct LinkOutputWriter {
         for (index, record) in result.records.enumerated() {
             let child = result.childOfRecord[index]
             let id = childID(result, index)
-            let minimum = sizes[id, default: 1] > 1 ? result.minLinkProbability[child].map { LinkJob.format($0, 6) } ?? "" : ""
-            let row = [record.dataset.rawValue, record.key.recordID, id.description, String(sizes[id, default: 1]), minimum]
+            let size = sizes[id, default: 1]
+            let minimum = size > 1 ? result.minLinkProbability[child].map { LinkJob.format($0, 6) } ?? "" : ""
+            let row = [record.dataset.rawValue, record.key.recordID, id.description, String(size), minimum]
             text += row.map(CSV.escape).joined(separator: ",") + "\n"
         }
         return text

@@ -40,7 +40,8 @@ public enum Pipeline {
                 "records": "\(imported.records.count)", "rejected": "\(imported.rejects.count)",
             ])
         if !imported.rejects.isEmpty {
-            logger.notice("\(imported.rejects.count) records rejected; run 'childlink check' on the extracts to see why")
+            logger.notice(
+                "\(imported.rejects.count) records rejected; run 'childlink check' on the extracts to see why")
         }
         let files = imported.files.filter { $0.layout != nil && $0.skipped == nil }
         let datasets = Set(files.compactMap { $0.layout?.dataset })
@@ -49,7 +50,8 @@ public enum Pipeline {
         var outcome = try run(
             records: imported.records, batches: batches, importedDatasets: datasets, store: store,
             options: request.options, note: request.note ?? request.command, logger: logger)
-        outcome.timings.importSeconds = seconds(since: started) - outcome.timings.linkSeconds
+        outcome.timings.importSeconds =
+            seconds(since: started) - outcome.timings.linkSeconds
             - outcome.timings.storeSeconds
         return outcome
     }

@@ -209,7 +209,9 @@ enum FootprintFacts {
         optional(&facts, "Last school", referral.lastSchoolName ?? referral.lastSchoolURN)
         optional(&facts, "Year group", referral.yearGroup)
         optional(&facts, "Family", referral.familyID)
-        optional(&facts, "Closed", referral.closedDate.map { [$0.uk, referral.closureOutcome].compactMap { $0 }.joined(separator: ", ") })
+        optional(
+            &facts, "Closed",
+            referral.closedDate.map { [$0.uk, referral.closureOutcome].compactMap { $0 }.joined(separator: ", ") })
         if referral.closedDate == nil { facts.append(FootprintFact("Status", "open")) }
         return facts
     }
@@ -219,7 +221,8 @@ enum FootprintFacts {
         optional(&facts, "Reason", record.reason)
         optional(&facts, "School left", record.previousSchoolName ?? record.previousSchoolURN)
         optional(&facts, "Year group", record.yearGroup)
-        optional(&facts, "Ended", record.endDate.map { [$0.uk, record.endReason].compactMap { $0 }.joined(separator: ", ") })
+        optional(
+            &facts, "Ended", record.endDate.map { [$0.uk, record.endReason].compactMap { $0 }.joined(separator: ", ") })
         optional(&facts, "Last visit", record.lastVisitDate?.uk)
         optional(&facts, "Visit declined", record.visitDeclined.map(yesNo))
         return facts
@@ -242,12 +245,18 @@ enum FootprintFacts {
 
     private static func socialCare(_ record: SocialCareRecord) -> [FootprintFact] {
         var facts: [FootprintFact] = []
-        optional(&facts, "Referrals", record.referralDates.isEmpty ? nil : record.referralDates.map(\.uk).joined(separator: ", "))
-        optional(&facts, "Closures", record.closureDates.isEmpty ? nil : record.closureDates.map(\.uk).joined(separator: ", "))
+        optional(
+            &facts, "Referrals",
+            record.referralDates.isEmpty ? nil : record.referralDates.map(\.uk).joined(separator: ", "))
+        optional(
+            &facts, "Closures",
+            record.closureDates.isEmpty ? nil : record.closureDates.map(\.uk).joined(separator: ", "))
         optional(
             &facts, "Child protection plans",
             record.protectionPlanStarts.isEmpty ? nil : record.protectionPlanStarts.map(\.uk).joined(separator: ", "))
-        optional(&facts, "Assessment factors", record.assessmentFactors.isEmpty ? nil : record.assessmentFactors.joined(separator: ", "))
+        optional(
+            &facts, "Assessment factors",
+            record.assessmentFactors.isEmpty ? nil : record.assessmentFactors.joined(separator: ", "))
         return facts
     }
 

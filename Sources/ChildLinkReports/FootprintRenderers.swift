@@ -60,10 +60,12 @@ public enum FootprintRenderer {
 
             """
         for identity in footprint.identities {
-            html += "<tr><th>\(identity.label.xmlEscaped)</th><td>\(identity.values.joined(separator: " / ").xmlEscaped)</td></tr>\n"
+            html +=
+                "<tr><th>\(identity.label.xmlEscaped)</th><td>\(identity.values.joined(separator: " / ").xmlEscaped)</td></tr>\n"
         }
         html += "</tbody></table>\n</section>\n<section>\n<h2>Timeline (\(footprint.entries.count) records)</h2>\n"
-        html += "<table><thead><tr><th>Date</th><th>Dataset</th><th>Record</th><th>What happened</th>"
+        html +=
+            "<table><thead><tr><th>Date</th><th>Dataset</th><th>Record</th><th>What happened</th>"
             + "<th>As recorded</th><th>Link</th></tr></thead><tbody>\n"
         for entry in footprint.entries { html += row(entry) }
         html += "</tbody></table>\n</section>\n<section>\n<h2>Why each record belongs to this child</h2>\n"
@@ -74,23 +76,27 @@ public enum FootprintRenderer {
     private static func row(_ entry: FootprintEntry) -> String {
         let facts = entry.facts.map { "\($0.label): \($0.value)".xmlEscaped }.joined(separator: "<br>")
         let recorded = entry.recorded.map { "\($0.label): \($0.value)".xmlEscaped }.joined(separator: "<br>")
-        let link = entry.link.map {
-            "\($0.basis.rawValue) to \($0.linkedTo), \(percent($0.probability))".xmlEscaped
-        } ?? "only record"
+        let link =
+            entry.link.map {
+                "\($0.basis.rawValue) to \($0.linkedTo), \(percent($0.probability))".xmlEscaped
+            } ?? "only record"
         return "<tr><td>\(entry.date.uk)</td><td>\(entry.record.dataset.title.xmlEscaped)</td>"
             + "<td>\(entry.record.description.xmlEscaped)</td><td>\(facts)</td><td>\(recorded)</td><td>\(link)</td></tr>\n"
     }
 
     private static func waterfall(_ entry: FootprintEntry) -> String {
         guard let link = entry.link else { return "" }
-        var html = "<figure><h3>\(entry.record.description.xmlEscaped) ↔ \(link.linkedTo.description.xmlEscaped): "
+        var html =
+            "<figure><h3>\(entry.record.description.xmlEscaped) ↔ \(link.linkedTo.description.xmlEscaped): "
             + "\(link.basis.rawValue.xmlEscaped), probability \(percent(link.probability))"
             + (link.looksLikeTwins ? " (looks like twins)" : "") + "</h3>\n"
-        html += "<table><thead><tr><th>Comparison</th><th>Level</th><th>This record</th><th>Other record</th>"
+        html +=
+            "<table><thead><tr><th>Comparison</th><th>Level</th><th>This record</th><th>Other record</th>"
             + "<th>Bits</th></tr></thead><tbody>\n"
         html += "<tr><td>Prior</td><td></td><td></td><td></td><td class=\"num\">\(bits(link.priorBits))</td></tr>\n"
         for item in link.contributions {
-            html += "<tr><td>\(item.comparison.xmlEscaped)</td><td>\(item.level.xmlEscaped)</td>"
+            html +=
+                "<tr><td>\(item.comparison.xmlEscaped)</td><td>\(item.level.xmlEscaped)</td>"
                 + "<td>\(item.value.xmlEscaped)</td><td>\(item.otherValue.xmlEscaped)</td>"
                 + "<td class=\"num\">\(bits(item.bits))</td></tr>\n"
         }

@@ -18,8 +18,8 @@ extension ChildLinkStore {
                 // Permanent UPNs only: a child legitimately carries a temporary UPN (ending in a
                 // letter) and later the permanent one, as the matcher's identifier guard also allows.
                 violations += try identifierViolations(
-                    db, runID: runID, column: "upn", valid: "r.upnIsValid = 1 AND substr(r.upn, 13, 1) BETWEEN '0' AND '9'",
-                    label: "UPNs")
+                    db, runID: runID, column: "upn",
+                    valid: "r.upnIsValid = 1 AND substr(r.upn, 13, 1) BETWEEN '0' AND '9'", label: "UPNs")
                 violations += try identifierViolations(
                     db, runID: runID, column: "nhsNumber", valid: "r.nhsNumberIsValid = 1", label: "NHS numbers")
                 violations += try mergedChildViolations(db, runID: runID)

@@ -35,7 +35,9 @@ extension ChildLink {
         @Option(name: .long, help: ArgumentHelp("\"Forename Surname\" or \"Surname, Forename\".", valueName: "name"))
         var name: String?
 
-        @Option(name: .long, help: ArgumentHelp("Date of birth, with --name (yyyy-MM-dd or dd/MM/yyyy).", valueName: "date"))
+        @Option(
+            name: .long, help: ArgumentHelp("Date of birth, with --name (yyyy-MM-dd or dd/MM/yyyy).", valueName: "date")
+        )
         var dob: String?
 
         @Option(name: .long, help: "A UPN (current or former).")
@@ -53,7 +55,8 @@ extension ChildLink {
         @Option(name: .long, help: "text (default), html or json.")
         var format: String = "text"
 
-        @Option(name: .long, help: "The file to write (needed for html and json; text goes to the terminal without it).")
+        @Option(
+            name: .long, help: "The file to write (needed for html and json; text goes to the terminal without it).")
         var out: String?
 
         @OptionGroup var storeOptions: RunStoreOptions

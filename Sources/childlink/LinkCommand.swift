@@ -13,7 +13,8 @@ extension ChildLink {
                 Council extracts are linked through the same pipeline as the reports: with a store \
                 (--store, or childlink.sqlite in the working folder) the run is recorded, review \
                 decisions are respected and ChildLink ids stay stable from week to week. \
-                With --generic, links any CSV files with person columns (FEBRL, other benchmarks), without a store.
+                With --generic, links any CSV files with person columns (FEBRL, other benchmarks), \
+                without a store.
                 """
         )
 

@@ -12,7 +12,9 @@ struct RunStoreOptions: ParsableArguments {
             valueName: "path"))
     var store: String?
 
-    @Flag(name: .customLong("no-store"), help: "Use no store even if childlink.sqlite exists (ids numbered within this run).")
+    @Flag(
+        name: .customLong("no-store"),
+        help: "Use no store even if childlink.sqlite exists (ids numbered within this run).")
     var noStore = false
 
     func validate() throws {

@@ -11,7 +11,10 @@ struct FootprintCommandTests {
         let sample = try BuiltBinary.run(["sample", "--children", "60", "--seed", "7", "--out", "borough"], in: folder)
         #expect(sample.status == 0, "\(sample.stderr)")
         let weekly = try BuiltBinary.run(
-            ["weekly", "borough", "--week-ending", "2019-06-30", "--out", "pack", "--format", "csv", "--store", "s.sqlite"],
+            [
+                "weekly", "borough", "--week-ending", "2019-06-30", "--out", "pack", "--format", "csv", "--store",
+                "s.sqlite",
+            ],
             in: folder)
         #expect(weekly.status == 0, "\(weekly.stderr)")
 
@@ -24,7 +27,8 @@ struct FootprintCommandTests {
         #expect(nobody.status == 1)
         #expect(nobody.stdout.contains("No child matches"))
 
-        let noOut = try BuiltBinary.run(["footprint", "--store", "s.sqlite", "--upn", "X", "--format", "json"], in: folder)
+        let noOut = try BuiltBinary.run(
+            ["footprint", "--store", "s.sqlite", "--upn", "X", "--format", "json"], in: folder)
         #expect(noOut.status == 64)
         #expect(noOut.stderr.contains("needs --out"))
         let twoQueries = try BuiltBinary.run(["footprint", "--upn", "X", "--nhs", "Y"], in: folder)

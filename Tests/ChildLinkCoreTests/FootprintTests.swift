@@ -1,4 +1,3 @@
-@testable import ChildLinkCore
 import ChildLinkMatching
 import ChildLinkModel
 import ChildLinkReports
@@ -6,6 +5,8 @@ import ChildLinkSample
 import ChildLinkStore
 import Foundation
 import Testing
+
+@testable import ChildLinkCore
 
 /// Week 1 of the sample borough, plus two different children both called Jack Smith.
 enum FootprintFixture {
@@ -32,7 +33,9 @@ enum FootprintFixture {
     static var linkedChild: (child: LinkedChild, upn: UPN) {
         let byKey = Dictionary(uniqueKeysWithValues: outcome.records.map { ($0.key, $0) })
         for child in outcome.children where child.strands.count >= 2 {
-            if let upn = child.records.compactMap({ byKey[$0]?.person.upn }).first(where: { $0.isValid && !$0.isTemporary }) {
+            if let upn = child.records.compactMap({ byKey[$0]?.person.upn }).first(where: {
+                $0.isValid && !$0.isTemporary
+            }) {
                 return (child, upn)
             }
         }
@@ -107,7 +110,8 @@ struct FootprintTests {
         #expect(throws: FootprintError.self) { try FootprintQuery.name("Jack", dob: nil) }
         #expect(throws: FootprintError.self) { try FootprintQuery.name("Jack Smith", dob: "31/02/2010") }
         #expect(throws: FootprintError.self) { try FootprintQuery.child("child 7") }
-        let none = FootprintJob.lookup(.nhsNumber("943 476 5919"), in: FootprintFixture.universe, generatedAt: FootprintFixture.at)
+        let none = FootprintJob.lookup(
+            .nhsNumber("943 476 5919"), in: FootprintFixture.universe, generatedAt: FootprintFixture.at)
         guard case .notFound = none else {
             Issue.record("expected no match, got \(none)")
             return
@@ -137,8 +141,9 @@ struct FootprintTests {
             let text = try String(contentsOfFile: out, encoding: .utf8)
             #expect(child.records.allSatisfy { text.contains($0.description) })
         }
-        let json = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: folder.appendingPathComponent("footprint.json"))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("footprint.json"))) as? [String: Any]
         #expect(json?["childID"] as? String == child.id.description)
         #expect((json?["records"] as? [Any])?.count == child.records.count)
 

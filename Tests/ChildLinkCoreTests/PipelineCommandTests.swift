@@ -7,7 +7,8 @@ import Testing
 struct PipelineCommandTests {
     /// `Dataset:RecordID` → ChildID from a links.csv.
     static func ids(_ folder: URL, _ name: String) throws -> [String: String] {
-        let text = try String(contentsOf: folder.appendingPathComponent(name).appendingPathComponent("links.csv"), encoding: .utf8)
+        let text = try String(
+            contentsOf: folder.appendingPathComponent(name).appendingPathComponent("links.csv"), encoding: .utf8)
         var ids: [String: String] = [:]
         for line in text.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -20,7 +21,9 @@ struct PipelineCommandTests {
     func rejectBetweenRuns() throws {
         let folder = try BuiltBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try BuiltBinary.run(["sample", "--children", "80", "--seed", "4", "--out", "borough"], in: folder).status == 0)
+        #expect(
+            try BuiltBinary.run(["sample", "--children", "80", "--seed", "4", "--out", "borough"], in: folder).status
+                == 0)
         let first = try BuiltBinary.run(["link", "borough", "--store", "s.sqlite", "--out", "week1"], in: folder)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("store: s.sqlite, run 1"))
@@ -28,7 +31,8 @@ struct PipelineCommandTests {
         let byChild = Dictionary(grouping: before.keys.sorted(), by: { before[$0]! })
         let (child, records) = try #require(byChild.filter { $0.value.count >= 2 }.min { $0.key < $1.key })
 
-        let reject = try BuiltBinary.run(["review", "reject", records[0], records[1], "--store", "s.sqlite"], in: folder)
+        let reject = try BuiltBinary.run(
+            ["review", "reject", records[0], records[1], "--store", "s.sqlite"], in: folder)
         #expect(reject.status == 0, "\(reject.stderr)")
         let second = try BuiltBinary.run(["link", "borough", "--store", "s.sqlite", "--out", "week2"], in: folder)
         #expect(second.status == 0, "\(second.stderr)")
@@ -44,16 +48,20 @@ struct PipelineCommandTests {
         #expect(check.status == 0, "\(check.stdout)")
     }
 
-    @Test("without --store and without childlink.sqlite, link uses no store; --store and --no-store together are refused")
+    @Test(
+        "without --store and without childlink.sqlite, link uses no store; --store and --no-store together are refused")
     func storeOptions() throws {
         let folder = try BuiltBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(try BuiltBinary.run(["sample", "--children", "20", "--seed", "4", "--out", "borough"], in: folder).status == 0)
+        #expect(
+            try BuiltBinary.run(["sample", "--children", "20", "--seed", "4", "--out", "borough"], in: folder).status
+                == 0)
         let plain = try BuiltBinary.run(["link", "borough", "--out", "links"], in: folder)
         #expect(plain.status == 0, "\(plain.stderr)")
         #expect(!plain.stdout.contains("store:"))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("childlink.sqlite").path))
-        let both = try BuiltBinary.run(["link", "borough", "--out", "links", "--store", "s.sqlite", "--no-store"], in: folder)
+        let both = try BuiltBinary.run(
+            ["link", "borough", "--out", "links", "--store", "s.sqlite", "--no-store"], in: folder)
         #expect(both.status == 64)
     }
 }

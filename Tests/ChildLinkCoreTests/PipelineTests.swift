@@ -42,7 +42,8 @@ struct PipelineTests {
     @Test("two weeks into one store: ids stay with persisting records, decisions are honoured, the store is healthy")
     func twoWeeks() throws {
         let store = try ChildLinkStore.inMemory(user: "analyst")
-        let first = try Pipeline.run(records: SampleWeeks.week1, store: store, note: "week 1", logger: SampleWeeks.logger)
+        let first = try Pipeline.run(
+            records: SampleWeeks.week1, store: store, note: "week 1", logger: SampleWeeks.logger)
         #expect(first.storeRun?.newIDs.count == first.children.count)
         #expect(try store.check().isHealthy)
         let before = try store.latestAssignment()
@@ -64,7 +65,8 @@ struct PipelineTests {
         try store.decide(rejected.0, rejected.1, .cannotLink)
         try store.decide(review.recordA, review.recordB, .mustLink)
 
-        let second = try Pipeline.run(records: SampleWeeks.week2, store: store, note: "week 2", logger: SampleWeeks.logger)
+        let second = try Pipeline.run(
+            records: SampleWeeks.week2, store: store, note: "week 2", logger: SampleWeeks.logger)
         let after = second.childIDOfRecord
         #expect(after[rejected.0] != after[rejected.1])
         #expect(after[review.recordA] == after[review.recordB])
@@ -80,7 +82,8 @@ struct PipelineTests {
         #expect(try store.check().isHealthy)
 
         // A third run with no change: the same ids, and the decisions still hold.
-        let third = try Pipeline.run(records: SampleWeeks.week2, store: store, note: "week 2 again", logger: SampleWeeks.logger)
+        let third = try Pipeline.run(
+            records: SampleWeeks.week2, store: store, note: "week 2 again", logger: SampleWeeks.logger)
         #expect(third.childIDOfRecord == after)
         #expect(third.storeRun!.events.isEmpty && third.storeRun!.newIDs.isEmpty)
         #expect(third.storeRun!.changes.unchanged.count == Set(SampleWeeks.week2.map(\.key)).count)
@@ -89,7 +92,8 @@ struct PipelineTests {
 
     /// A record whose previous id was merged into another keeps the survivor, which the merge event records.
     private func survivesAsMerge(
-        _ key: RecordKey, _ before: [RecordKey: ChildLinkID], _ after: [RecordKey: ChildLinkID], _ outcome: PipelineOutcome
+        _ key: RecordKey, _ before: [RecordKey: ChildLinkID], _ after: [RecordKey: ChildLinkID],
+        _ outcome: PipelineOutcome
     ) -> Bool {
         outcome.storeRun!.events.contains { $0.kind == .merge && $0.otherID == before[key] && $0.childID == after[key] }
     }
@@ -123,9 +127,13 @@ struct PipelineTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         #expect(PipelineStore.resolve(explicit: nil, disabled: false, workingDirectory: folder.path) == nil)
-        #expect(PipelineStore.resolve(explicit: "x.sqlite", disabled: false, workingDirectory: folder.path) == "x.sqlite")
-        _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("childlink.sqlite").path, contents: nil)
-        #expect(PipelineStore.resolve(explicit: nil, disabled: false, workingDirectory: folder.path)?.hasSuffix("/childlink.sqlite") == true)
+        #expect(
+            PipelineStore.resolve(explicit: "x.sqlite", disabled: false, workingDirectory: folder.path) == "x.sqlite")
+        _ = FileManager.default.createFile(
+            atPath: folder.appendingPathComponent("childlink.sqlite").path, contents: nil)
+        #expect(
+            PipelineStore.resolve(explicit: nil, disabled: false, workingDirectory: folder.path)?.hasSuffix(
+                "/childlink.sqlite") == true)
         #expect(PipelineStore.resolve(explicit: nil, disabled: true, workingDirectory: folder.path) == nil)
     }
 }
@@ -147,7 +155,8 @@ struct ReviewConstraintTests {
         let (a, b) = (child.records.first!, child.records.last!)
         let clustering = ReviewConstraints.apply([PairConstraint(a, b, .cannotLink)], to: result)
         let clusterOf = Dictionary(
-            clustering.clusters.enumerated().flatMap { index, keys in keys.map { ($0, index) } }, uniquingKeysWith: { $1 })
+            clustering.clusters.enumerated().flatMap { index, keys in keys.map { ($0, index) } },
+            uniquingKeysWith: { $1 })
         #expect(clusterOf[a] != clusterOf[b])
         #expect(clustering.splitsMade == [PairConstraint(a, b, .cannotLink)])
         let untouched = result.children.filter { $0.id != child.id }.map(\.records)
