@@ -31,6 +31,25 @@ public enum Pipeline {
     ///   ``StoreError`` (e.g. a locked store); nothing is written to the store then.
     public static func run(_ request: PipelineRequest, logger: Logger) throws -> PipelineOutcome {
         let started = ContinuousClock.now
+        let extracts = try importExtracts(request, logger: logger)
+        var outcome = try run(
+            records: extracts.records, batches: extracts.batches, importedDatasets: extracts.datasets,
+            store: extracts.store, options: request.options, note: request.note ?? request.command, logger: logger)
+        outcome.timings.importSeconds =
+            seconds(since: started) - outcome.timings.linkSeconds - outcome.timings.storeSeconds
+        return outcome
+    }
+
+    /// This run's extracts, read, with the store they go into.
+    struct Extracts {
+        let records: [SourceRecord]
+        let batches: [ImportBatch]
+        let datasets: Set<Dataset>
+        let store: ChildLinkStore?
+    }
+
+    /// Reads the extracts (failing on a file that cannot be read) and opens the store.
+    static func importExtracts(_ request: PipelineRequest, logger: Logger) throws -> Extracts {
         let imported = try ImportJob(paths: request.inputs, logger: logger).run()
         if let failed = imported.files.first(where: { $0.error != nil }), let error = failed.error { throw error }
         logger.info(
@@ -44,16 +63,10 @@ public enum Pipeline {
                 "\(imported.rejects.count) records rejected; run 'childlink check' on the extracts to see why")
         }
         let files = imported.files.filter { $0.layout != nil && $0.skipped == nil }
-        let datasets = Set(files.compactMap { $0.layout?.dataset })
         let store = try request.storePath.map { try ChildLinkStore(path: $0) }
-        let batches = try store == nil ? [] : files.map(importBatch)
-        var outcome = try run(
-            records: imported.records, batches: batches, importedDatasets: datasets, store: store,
-            options: request.options, note: request.note ?? request.command, logger: logger)
-        outcome.timings.importSeconds =
-            seconds(since: started) - outcome.timings.linkSeconds
-            - outcome.timings.storeSeconds
-        return outcome
+        return Extracts(
+            records: imported.records, batches: try store == nil ? [] : files.map(importBatch),
+            datasets: Set(files.compactMap { $0.layout?.dataset }), store: store)
     }
 
     /// Links `records` (with, when a store is given, the stored records of datasets not imported

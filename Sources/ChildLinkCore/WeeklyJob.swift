@@ -127,15 +127,14 @@ public struct ReportOutputRequest: Sendable {
 public enum LinkedCohortLoader {
     /// Reads every extract under `inputs` and links the records into children, for `command`
     /// (`weekly`, `scorecard`, `overlap`). With `storePath`, the run is recorded in the store and
-    /// the children carry their stable ChildLink ids; without, they are numbered within the run.
+    /// the children carry their stable ChildLink ids (an unchanged week reuses the latest run's
+    /// linkage: see ``Pipeline/cohort(_:logger:)``); without, they are numbered within the run.
     /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read;
     ///   `StoreError` for a store that cannot be written.
     public static func load(inputs: [String], command: String, storePath: String? = nil, logger: Logger) throws
         -> (records: [SourceRecord], children: [LinkedChild])
     {
-        let request = PipelineRequest(inputs: inputs, storePath: storePath, command: command)
-        let outcome = try Pipeline.run(request, logger: logger)
-        return (outcome.records, outcome.children)
+        try Pipeline.cohort(PipelineRequest(inputs: inputs, storePath: storePath, command: command), logger: logger)
     }
 }
 

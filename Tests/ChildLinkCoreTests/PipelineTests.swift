@@ -1,4 +1,3 @@
-import ChildLinkCore
 import ChildLinkMatching
 import ChildLinkModel
 import ChildLinkSample
@@ -6,6 +5,8 @@ import ChildLinkStore
 import Foundation
 import Logging
 import Testing
+
+@testable import ChildLinkCore
 
 /// Two weeks of a synthetic borough, generated once and shared by the tests.
 enum SampleWeeks {
@@ -188,5 +189,49 @@ struct ReviewConstraintTests {
             [PairConstraint(ghost, Self.result.records[0].key, .mustLink)], to: Self.result)
         #expect(clustering.notInRun == 1)
         #expect(clustering.clusters == Self.result.children.map(\.records))
+    }
+}
+
+@Suite("Pipeline: an unchanged week reuses the store's linkage")
+struct PipelineReuseTests {
+    @Test("same extracts: reused with the same ids; after a decision or a changed record: linked again")
+    func reuse() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-reuse-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let extracts = folder.appendingPathComponent("extracts").path
+        try FileManager.default.createDirectory(atPath: extracts, withIntermediateDirectories: true)
+        _ = try SamplePopulation.write(SampleConfiguration(children: 100, seed: 8, xmlShare: 0), to: extracts)
+        let storePath = folder.appendingPathComponent("childlink.sqlite").path
+        let request = PipelineRequest(inputs: [extracts], storePath: storePath, command: "weekly")
+        let first = try Pipeline.run(request, logger: SampleWeeks.logger)
+
+        let unchanged = try Pipeline.importExtracts(request, logger: SampleWeeks.logger)
+        let reused = try #require(try Pipeline.reuseIfUnchanged(unchanged, store: unchanged.store!, request: request))
+        #expect(reused.children == first.children)
+        #expect(reused.records.map(\.key) == first.records.map(\.key))
+        let store = try ChildLinkStore(path: storePath)
+        #expect(try store.runs().count == 2)
+        #expect(try store.check().isHealthy)
+
+        let cohort = try Pipeline.cohort(request, logger: SampleWeeks.logger)
+        #expect(cohort.children == first.children)
+        #expect(try store.runs().count == 3)
+
+        let child = try #require(first.children.first { $0.records.count >= 2 })
+        try store.decide(child.records[0], child.records[1], .cannotLink)
+        let afterDecision = try Pipeline.importExtracts(request, logger: SampleWeeks.logger)
+        #expect(try Pipeline.reuseIfUnchanged(afterDecision, store: afterDecision.store!, request: request) == nil)
+        let relinked = try Pipeline.cohort(request, logger: SampleWeeks.logger)
+        let ids = Dictionary(
+            relinked.children.flatMap { child in child.records.map { ($0, child.id) } }, uniquingKeysWith: { $1 })
+        #expect(ids[child.records[0]] != ids[child.records[1]])
+
+        let path = (extracts as NSString).appendingPathComponent("missing-episodes.csv")
+        var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.removeLast()
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let changed = try Pipeline.importExtracts(request, logger: SampleWeeks.logger)
+        #expect(try Pipeline.reuseIfUnchanged(changed, store: changed.store!, request: request) == nil)
+        #expect(try store.runs().count == 4)
     }
 }

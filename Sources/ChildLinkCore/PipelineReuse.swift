@@ -1,0 +1,73 @@
+import ChildLinkMatching
+public import ChildLinkModel
+import ChildLinkStore
+import Foundation
+public import Logging
+
+extension Pipeline {
+    /// The records and children the report commands need (`weekly`, `scorecard`, `overlap`).
+    ///
+    /// Like ``run(_:logger:)``, except that when a store is used and nothing has changed since its
+    /// latest run — the same records with the same person fields and events, and no review decision
+    /// recorded since — the latest run's linkage is reused instead of linking again (a re-run of
+    /// an unchanged week costs the import and the store's writes, not the matcher). The run is still
+    /// recorded (its import batches, every record seen again) and the ids are the same.
+    ///
+    /// - Throws: `ImportError`, ``StoreError``.
+    public static func cohort(_ request: PipelineRequest, logger: Logger) throws -> (
+        records: [SourceRecord], children: [LinkedChild]
+    ) {
+        let extracts = try importExtracts(request, logger: logger)
+        if let store = extracts.store, let reused = try reuseIfUnchanged(extracts, store: store, request: request) {
+            logger.info(
+                "nothing changed since the store's latest run: its linkage reused",
+                metadata: [
+                    "records": "\(reused.records.count)", "children": "\(reused.children.count)",
+                ])
+            return reused
+        }
+        let outcome = try run(
+            records: extracts.records, batches: extracts.batches, importedDatasets: extracts.datasets,
+            store: extracts.store, options: request.options, note: request.note ?? request.command, logger: logger)
+        return (outcome.records, outcome.children)
+    }
+
+    /// Records the run with the latest run's clusters when the records and decisions are unchanged;
+    /// `nil` (nothing written) otherwise.
+    static func reuseIfUnchanged(_ extracts: Extracts, store: ChildLinkStore, request: PipelineRequest) throws -> (
+        records: [SourceRecord], children: [LinkedChild]
+    )? {
+        guard let latestRun = try store.runs().last, latestRun.finishedAt != nil else { return nil }
+        let decisions = try store.decisions()
+        guard decisions.allSatisfy({ $0.decidedAt < latestRun.startedAt }) else { return nil }
+        let stored = try store.currentRecords()
+        let thisRun = latestByKey(extracts.records)
+        let carried = stored.filter { !extracts.datasets.contains($0.dataset) }
+        let records = (thisRun + carried).sorted { $0.key < $1.key }
+        guard sameContent(records, stored) else { return nil }
+        let children = try store.currentChildren()
+        guard children.reduce(0, { $0 + $1.records.count }) == records.count else { return nil }
+        do {
+            let assignment = try store.performRun(note: request.note ?? request.command) { run in
+                for batch in extracts.batches { try run.recordImport(batch) }
+                let changes = try run.upsert(thisRun, datasets: extracts.datasets)
+                // Another process may have written since the check: then nothing is kept.
+                guard changes.needsMatching.isEmpty, changes.removed.isEmpty else { throw ReuseAbandoned() }
+                return try run.assignChildIDs(clusters: children.map(\.records))
+            }
+            return (records, assignment.children)
+        } catch is ReuseAbandoned {
+            return nil
+        }
+    }
+
+    /// Whether the two sorted lists hold the same records: keys, person fields and events (not
+    /// where in a file they were read from).
+    static func sameContent(_ a: [SourceRecord], _ b: [SourceRecord]) -> Bool {
+        guard a.count == b.count else { return false }
+        return zip(a, b).allSatisfy { $0.key == $1.key && $0.person == $1.person && $0.event == $1.event }
+    }
+}
+
+/// Thrown inside the run to roll it back when the store changed under the reuse check.
+struct ReuseAbandoned: Error {}
