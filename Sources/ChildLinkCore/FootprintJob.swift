@@ -173,6 +173,8 @@ public enum FootprintJob {
         let result = lookup(request.query, in: universe, generatedAt: request.generatedAt ?? now())
         if let store = universe.store {
             try store.logAudit(command: "footprint", query: request.query.description, childIDs: returnedIDs(result))
+        } else {
+            logger.notice("this lookup is not audited: no store is in use (give --store PATH to audit lookups)")
         }
         switch result {
         case .found(let footprint):

@@ -52,7 +52,7 @@ extension ChildLink {
         @Option(name: .customLong("child-id"), help: "A ChildLink id, e.g. CL000123 (merged ids are followed).")
         var childID: String?
 
-        @Option(name: .long, help: "text (default), html or json.")
+        @Option(name: .long, help: "text, html or json.")
         var format: String = "text"
 
         @Option(

@@ -42,6 +42,19 @@ struct FootprintCommandTests {
         #expect(help.stdout.contains("AUDITED"))
     }
 
+    @Test("from extracts without a store: the child is found, ids are per run, and the lookup is said to be unaudited")
+    func fromExtracts() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "30", "--seed", "2", "--out", "borough"], in: folder)
+        #expect(sample.status == 0)
+        let outcome = try BuiltBinary.run(["footprint", "borough", "--no-store", "--child-id", "CL000002"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.hasPrefix("Footprint of CL000002 (id numbered within this run)"))
+        #expect(outcome.stderr.contains("not audited"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("childlink.sqlite").path))
+    }
+
     @Test("without a store and without extracts there is nothing to search, and the message says what to give")
     func nothingToSearch() throws {
         let folder = try BuiltBinary.temporaryFolder()
