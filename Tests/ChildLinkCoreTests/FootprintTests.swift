@@ -153,3 +153,29 @@ struct FootprintTests {
         #expect(audit.allSatisfy { $0.childIDs == [child.id] })
     }
 }
+
+@Suite("Footprint after a reviewer's merge")
+struct FootprintMergeTests {
+    @Test("a must-link merges two children; the merged id leads to the survivor, whose link shows the decision")
+    func mergedID() throws {
+        let store = try ChildLinkStore.inMemory(user: "officer")
+        let first = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger)
+        let (older, newer) = (first.children[0], first.children[1])
+        try store.decide(older.records[0], newer.records[0], .mustLink)
+        let second = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger)
+        #expect(second.storeRun?.events.contains { $0.kind == .merge && $0.otherID == newer.id } == true)
+
+        let universe = FootprintUniverse(
+            link: second.link, children: second.children,
+            mustLinks: [PairConstraint(older.records[0], newer.records[0], .mustLink)], store: store)
+        let result = FootprintJob.lookup(.childID(newer.id), in: universe, generatedAt: FootprintFixture.at)
+        guard case .found(let footprint) = result else {
+            Issue.record("expected the survivor, got \(result)")
+            return
+        }
+        #expect(footprint.childID == older.id)
+        #expect(Set(footprint.entries.map(\.record)) == Set(older.records + newer.records))
+        let decided = try #require(footprint.entries.first { $0.record == newer.records[0] }?.link)
+        #expect(decided.basis == .reviewerDecision && decided.linkedTo == older.records[0])
+    }
+}
