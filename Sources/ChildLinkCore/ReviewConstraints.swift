@@ -42,15 +42,15 @@ public struct ConstrainedClustering: Sendable, Hashable {
 
 /// Applies clerical-review decisions to the matcher's clustering, after clustering.
 ///
-/// The clusters are rebuilt from the links the matcher accepted (decision `linked`) and the
-/// must-link decisions, strongest first, with must-links first of all, refusing any join that
-/// would put the two records of a cannot-link decision into one cluster. So:
+/// The matcher's clusters are kept, except that a cluster holding both records of a cannot-link
+/// decision is rebuilt from the links the matcher accepted inside it (decision `linked`),
+/// strongest first, after the must-link decisions have joined their clusters. No join may put the
+/// two records of a cannot-link decision into one cluster. So:
 /// - a must-link pair always ends in one cluster (unless a cannot-link forbids it: see
 ///   ``ConstrainedClustering/conflicting``), even where the matcher's guards kept it apart;
 /// - a cannot-link pair never ends in one cluster: the cluster that held it splits along the
 ///   weakest links that joined the two sides (the strongest evidence is kept together);
-/// - with no decisions, the clusters are exactly the matcher's (its linked pairs connect exactly
-///   its clusters).
+/// - clusters no decision touches are exactly the matcher's.
 ///
 /// Pure and deterministic: ties are broken by record indices.
 public enum ReviewConstraints {
@@ -69,11 +69,21 @@ public enum ReviewConstraints {
             case .cannotLink: cannot.append((a, b))
             }
         }
-        for pair in result.pairs where pair.decision == .linked {
+        // Clusters holding both records of a cannot-link are rebuilt from their links; every other
+        // cluster is kept whole, exactly as the matcher made it.
+        let split = Set(
+            cannot.filter { result.childOfRecord[$0.0] == result.childOfRecord[$0.1] }.map {
+                result.childOfRecord[$0.0]
+            })
+        var sets = ConstrainedSets(count: result.records.count, cannotLink: cannot)
+        for (index, child) in result.children.enumerated() where !split.contains(index) {
+            let members = child.records.compactMap(result.index(of:))
+            for member in members.dropFirst() { _ = sets.join(members[0], member) }
+        }
+        for pair in result.pairs where pair.decision == .linked && split.contains(result.childOfRecord[pair.first]) {
             edges.append((pair.weight, pair.first, pair.second, nil))
         }
         edges.sort { ($0.weight, $1.a, $1.b) > ($1.weight, $0.a, $0.b) }
-        var sets = ConstrainedSets(count: result.records.count, cannotLink: cannot)
         var conflicting: [PairConstraint] = []
         for edge in edges where !sets.join(edge.a, edge.b) {
             if let constraint = edge.constraint { conflicting.append(constraint) }
