@@ -76,14 +76,14 @@ public enum LinkJob {
     ///
     /// - Throws: ``LinkJobError`` for unreadable inputs or outputs; `ImportError`, `StoreError`.
     public static func runFiles(
-        inputs: [String], generic: Bool, outputDirectory: String, truthPath: String?, options: Options,
-        storePath: String? = nil, verbose: Bool
+        inputs: [String], generic: Bool, profilePath: String? = nil, outputDirectory: String, truthPath: String?,
+        options: Options, storePath: String? = nil, verbose: Bool
     ) throws -> String {
         let logger = ChildLinkLogging.bootstrap(verbose: verbose)
         guard generic else {
-            return try runExtracts(
-                inputs: inputs, outputDirectory: outputDirectory, truthPath: truthPath, options: options,
-                storePath: storePath, logger: logger)
+            let request = PipelineRequest(
+                inputs: inputs, storePath: storePath, command: "link", options: options, profilePath: profilePath)
+            return try runExtracts(request, outputDirectory: outputDirectory, truthPath: truthPath, logger: logger)
         }
         let contents = try GenericPersonCSV.read(paths: inputs)
         logger.debug("read \(contents.records.count) records from \(inputs.count) files")
@@ -95,11 +95,9 @@ public enum LinkJob {
     }
 
     /// Council extracts through the pipeline; the outputs carry the pipeline's child ids.
-    static func runExtracts(
-        inputs: [String], outputDirectory: String, truthPath: String?, options: Options, storePath: String?,
-        logger: Logger
-    ) throws -> String {
-        let request = PipelineRequest(inputs: inputs, storePath: storePath, command: "link", options: options)
+    static func runExtracts(_ request: PipelineRequest, outputDirectory: String, truthPath: String?, logger: Logger)
+        throws -> String
+    {
         let outcome = try Pipeline.run(request, logger: logger)
         let evaluation = try truthPath.map { LinkEvaluation(result: outcome.link, truth: try readTruth(path: $0)) }
         let files = try LinkOutputWriter(directory: outputDirectory, childIDs: outcome.childIDOfRecord)
@@ -108,7 +106,7 @@ public enum LinkJob {
         var text = summaryText(outcome.link, evaluation: evaluation)
         text += "children after review decisions: \(outcome.children.count)\n"
         if let run = outcome.storeRun {
-            text += storeSummary(run, storePath: storePath ?? "")
+            text += storeSummary(run, storePath: request.storePath ?? "")
         }
         return text + "link time: \(format(outcome.timings.linkSeconds, 2)) s\n"
     }

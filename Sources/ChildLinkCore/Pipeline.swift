@@ -50,7 +50,7 @@ public enum Pipeline {
 
     /// Reads the extracts (failing on a file that cannot be read) and opens the store.
     static func importExtracts(_ request: PipelineRequest, logger: Logger) throws -> Extracts {
-        let imported = try ImportJob(paths: request.inputs, logger: logger).run()
+        let imported = try ImportJob(paths: request.inputs, profilePath: request.profilePath, logger: logger).run()
         if let failed = imported.files.first(where: { $0.error != nil }), let error = failed.error { throw error }
         logger.info(
             "extracts read",
@@ -226,12 +226,15 @@ public struct PipelineRequest: Sendable {
     public var note: String?
     /// Thresholds and concurrency.
     public var options: LinkJob.Options
+    /// A council's mapping profile for its own extract headers (`--profile`).
+    public var profilePath: String?
 
     /// Creates a request.
     public init(
         inputs: [String], storePath: String?, command: String, note: String? = nil,
-        options: LinkJob.Options = LinkJob.Options()
+        options: LinkJob.Options = LinkJob.Options(), profilePath: String? = nil
     ) {
+        self.profilePath = profilePath
         self.inputs = inputs
         self.storePath = storePath
         self.command = command

@@ -35,6 +35,9 @@ extension ChildLink {
         @Option(name: .long, help: "A truth file (Dataset,RecordID,TrueChildID) to report precision and recall against.")
         var truth: String?
 
+        @Option(name: .long, help: "A mapping profile (YAML/TOML) for a council's own extract headers.")
+        var profile: String?
+
         @Flag(name: .long, help: "Read the inputs as generic person CSV files (columns recognised by name).")
         var generic = false
 
@@ -57,7 +60,8 @@ extension ChildLink {
             var options = LinkJob.Options(linkThreshold: linkThreshold, reviewThreshold: reviewThreshold)
             options.twinGuard = !noTwinGuard
             let report = try LinkJob.runFiles(
-                inputs: inputs, generic: generic, outputDirectory: out, truthPath: truth, options: options,
+                inputs: inputs, generic: generic, profilePath: profile, outputDirectory: out, truthPath: truth,
+                options: options,
                 storePath: generic ? nil : storeOptions.resolvedPath, verbose: global.verbose)
             print(report, terminator: "")
         }
