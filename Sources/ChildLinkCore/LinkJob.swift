@@ -1,6 +1,7 @@
 public import ChildLinkMatching
 public import ChildLinkModel
 public import Foundation
+import ChildLinkImport
 import Logging
 
 /// `childlink link`: links records that belong to the same child and writes `links.csv`,
@@ -66,26 +67,45 @@ public enum LinkJob {
         return Outcome(result: result, evaluation: evaluation, linkSeconds: seconds, files: files)
     }
 
-    /// The `childlink link` command: reads the inputs, links, writes the outputs, and returns the
-    /// summary (with the link time) for the terminal.
+    /// The `childlink link` command: reads the inputs (council extracts through the importer, or
+    /// generic person CSVs), links, writes the outputs, and returns the summary for the terminal.
     ///
-    /// - Throws: ``LinkJobError`` for unreadable inputs or outputs; ``NotYetAvailableError`` for
-    ///   council extracts until the importer is wired in.
+    /// - Parameter profilePath: a mapping profile for a council's own extract headers.
+    /// - Throws: `ImportError` for a missing input or bad profile; ``LinkJobError`` for unreadable
+    ///   generic inputs, truth file or outputs.
     public static func runFiles(
-        inputs: [String], generic: Bool, outputDirectory: String, truthPath: String?, options: Options,
-        verbose: Bool
+        inputs: [String], generic: Bool, profilePath: String? = nil, outputDirectory: String, truthPath: String?,
+        options: Options, verbose: Bool
     ) throws -> String {
         let logger = ChildLinkLogging.bootstrap(verbose: verbose)
-        guard generic else {
-            throw NotYetAvailableError(command: "link (council extracts: the importer is not wired in yet; --generic reads person CSVs)")
+        var records: [SourceRecord]
+        var truth: [RecordKey: String]?
+        var report = ""
+        if generic {
+            let contents = try GenericPersonCSV.read(paths: inputs)
+            records = contents.records
+            truth = contents.truth.isEmpty ? nil : contents.truth
+        } else {
+            let profile = try profilePath.map { try MappingProfile(contentsOf: $0) }
+            // A sample's truth file sits beside its extracts: it is not an extract.
+            let extracts = try ExtractReader.expand(inputs).filter {
+                ($0 as NSString).lastPathComponent != "truth.csv" && $0 != truthPath
+            }
+            let imported = try ExtractReader(options: ImportOptions(profile: profile)).read(paths: extracts)
+            records = imported.records
+            let rejected = imported.files.reduce(0) { $0 + $1.rejected }
+            report += "imported: \(records.count) records from \(imported.files.count) files (\(rejected) rejected; "
+                + "run 'childlink check' for details)\n"
+            for file in imported.files where file.error != nil {
+                logger.error("\(file.path): \(file.error!.localizedDescription)")
+            }
         }
-        let contents = try GenericPersonCSV.read(paths: inputs)
-        logger.debug("read \(contents.records.count) records from \(inputs.count) files")
-        var truth: [RecordKey: String]? = contents.truth.isEmpty ? nil : contents.truth
+        logger.debug("read \(records.count) records from \(inputs.count) inputs")
         if let truthPath { truth = try readTruth(path: truthPath) }
-        let outcome = try run(records: contents.records, options: options, outputDirectory: outputDirectory, truth: truth)
+        let outcome = try run(records: records, options: options, outputDirectory: outputDirectory, truth: truth)
         for file in outcome.files { logger.debug("wrote \(file)") }
-        return summaryText(outcome.result, evaluation: outcome.evaluation) + "link time: \(format(outcome.linkSeconds, 2)) s\n"
+        report += summaryText(outcome.result, evaluation: outcome.evaluation)
+        return report + "link time: \(format(outcome.linkSeconds, 2)) s\n"
     }
 
     /// Reads a truth file: `Dataset,RecordID,TrueChildID` (as `childlink sample` writes it).
@@ -175,7 +195,11 @@ struct LinkOutputWriter {
         ]
         return try files.map { name, text in
             let path = (directory as NSString).appendingPathComponent(name)
-            try AtomicFile.write(text, to: path)
+            do {
+                try AtomicFile.write(Data(text.utf8), to: path)
+            } catch {
+                throw LinkJobError.cannotWrite(path: path, reason: error.localizedDescription)
+            }
             return path
         }
     }
@@ -189,7 +213,7 @@ struct LinkOutputWriter {
                 record.dataset.rawValue, record.key.recordID, result.children[child].id.description,
                 String(result.children[child].records.count), minimum,
             ]
-            text += row.map(CSV.escape).joined(separator: ",") + "\n"
+            text += row.map(LinkCSV.escape).joined(separator: ",") + "\n"
         }
         return text
     }
@@ -214,40 +238,17 @@ struct LinkOutputWriter {
                 row.append(comparison.levelNames[pair.vector.level(comparison)])
                 row.append(LinkJob.format(result.model.logBayesFactor(comparison, in: pair.vector), 3))
             }
-            text += row.map(CSV.escape).joined(separator: ",") + "\n"
+            text += row.map(LinkCSV.escape).joined(separator: ",") + "\n"
         }
         return text
     }
 }
 
 /// RFC 4180 quoting for the fields ChildLink writes.
-enum CSV {
+enum LinkCSV {
     static func escape(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// Writes a file to a temporary name beside it with permissions 0600, then renames it into place,
-/// so a reader never sees half a file and no one else can read a child's data.
-enum AtomicFile {
-    static func write(_ text: String, to path: String) throws {
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        let data = Data(text.utf8)
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
-        else {
-            throw LinkJobError.cannotWrite(path: path, reason: "cannot create a temporary file")
-        }
-        do {
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: temporary)
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw LinkJobError.cannotWrite(path: path, reason: error.localizedDescription)
-        }
-        guard rename(temporary, path) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw LinkJobError.cannotWrite(path: path, reason: "cannot rename the temporary file into place")
-        }
     }
 }
 

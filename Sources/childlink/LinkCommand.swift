@@ -16,7 +16,7 @@ extension ChildLink {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The extract files to link.")
+        @Argument(help: "The extract files or folders to link.")
         var inputs: [String]
 
         @Option(name: .long, help: "The folder to write links.csv, pairs.csv and summary.txt to.")
@@ -30,6 +30,9 @@ extension ChildLink {
 
         @Option(name: .long, help: "A truth file (Dataset,RecordID,TrueChildID) to report precision and recall against.")
         var truth: String?
+
+        @Option(name: .long, help: "A mapping profile (YAML/TOML) for a council's own extract headers.")
+        var profile: String?
 
         @Flag(name: .long, help: "Read the inputs as generic person CSV files (columns recognised by name).")
         var generic = false
@@ -51,7 +54,7 @@ extension ChildLink {
             var options = LinkJob.Options(linkThreshold: linkThreshold, reviewThreshold: reviewThreshold)
             options.twinGuard = !noTwinGuard
             let report = try LinkJob.runFiles(
-                inputs: inputs, generic: generic, outputDirectory: out, truthPath: truth, options: options,
+                inputs: inputs, generic: generic, profilePath: profile, outputDirectory: out, truthPath: truth, options: options,
                 verbose: global.verbose)
             print(report, terminator: "")
         }
