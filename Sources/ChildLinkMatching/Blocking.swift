@@ -55,6 +55,8 @@ struct Blocker: Sendable {
     /// Key groups larger than this are skipped for that rule: a key shared by so many records
     /// does not discriminate, and the other rules still cover their pairs.
     var maxGroupSize: Int
+    /// Rules are keyed and paired in parallel on this many threads.
+    var concurrency: Int = 1
 
     struct Output: Sendable {
         var pairs: [UInt64]
@@ -65,15 +67,25 @@ struct Blocker: Sendable {
     }
 
     func candidatePairs(_ table: RecordTable) -> Output {
-        var pairs: [UInt64] = []
+        let rules = BlockingRule.allCases
+        let results = ChunkResults<([UInt64], Int)>(count: rules.count, initial: ([], 0))
+        let blocker = self
+        Linker.parallel(rules.count, concurrency: concurrency) { index in
+            var entries = blocker.keys(rules[index], table)
+            entries.sort()
+            var rulePairs: [UInt64] = []
+            let skippedGroups = blocker.emitPairs(entries, into: &rulePairs)
+            rulePairs.sort()
+            results.set(index, (Self.unique(rulePairs), skippedGroups))
+        }
         var perRule: [BlockingRule: Int] = [:]
         var skipped: [BlockingRule: Int] = [:]
-        for rule in BlockingRule.allCases {
-            var entries = keys(rule, table)
-            entries.sort()
-            let before = pairs.count
-            skipped[rule] = emitPairs(entries, into: &pairs)
-            perRule[rule] = pairs.count - before
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(results.values.reduce(0) { $0 + $1.0.count })
+        for (index, result) in results.values.enumerated() {
+            perRule[rules[index]] = result.0.count
+            skipped[rules[index]] = result.1
+            pairs += result.0
         }
         pairs.sort()
         pairs = Self.unique(pairs)
@@ -82,7 +94,7 @@ struct Blocker: Sendable {
 
     /// Sorted keys packed with the record index: high 40 bits key, low 24 bits… would collide, so
     /// entries are `(key, index)` tuples sorted lexicographically.
-    private func emitPairs(_ entries: [Entry], into pairs: inout [UInt64]) -> Int {
+    func emitPairs(_ entries: [Entry], into pairs: inout [UInt64]) -> Int {
         var skipped = 0
         var start = 0
         while start < entries.count {
@@ -110,7 +122,7 @@ struct Blocker: Sendable {
         static func < (lhs: Entry, rhs: Entry) -> Bool { (lhs.key, lhs.index) < (rhs.key, rhs.index) }
     }
 
-    private func keys(_ rule: BlockingRule, _ t: RecordTable) -> [Entry] {
+    func keys(_ rule: BlockingRule, _ t: RecordTable) -> [Entry] {
         var entries: [Entry] = []
         entries.reserveCapacity(t.count)
         let tag = UInt64(rule.rawValue + 1)

@@ -302,14 +302,34 @@ struct PairComparer: Sendable {
         return a == b ? 1 : 2
     }
 
-    /// Whether the pair looks like twins: same date of birth and surname, clearly different
-    /// forenames that are not variants of each other, and no shared identifier (UPN, NHS number,
-    /// person id in one system) saying otherwise.
+    /// Whether the pair looks like twins: same date of birth and surname, forenames that are clearly
+    /// different (or alike but both well-attested names), not variants of each other, and no shared
+    /// identifier (UPN, NHS number, person id in one system) saying otherwise.
     func looksLikeTwins(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
         let dob = vector.level(.dateOfBirth)
         let surnameLevel = vector.level(.surname)
-        return (dob == 1 || dob == 2) && (surnameLevel == 1 || surnameLevel == Int(NameLevel.surnameStem))
-            && vector.level(.forename) == Int(NameLevel.forenameDifferent)
-            && vector.level(.upn) != 1 && vector.level(.nhsNumber) != 1 && vector.level(.personID) != 1
+        guard (dob == 1 || dob == 2) && (surnameLevel == 1 || surnameLevel == Int(NameLevel.surnameStem)),
+            vector.level(.upn) != 1 && vector.level(.nhsNumber) != 1 && vector.level(.personID) != 1
+        else { return false }
+        let forenameLevel = UInt8(vector.level(.forename))
+        if forenameLevel == NameLevel.forenameDifferent { return true }
+        if forenameLevel == NameLevel.forenameClose || forenameLevel == NameLevel.forenameSimilar {
+            return bothWellAttested(i, j)
+        }
+        return false
+    }
+
+    /// Whether two different forenames are each a name in its own right in this data (Jayden and
+    /// Jaden, Zain and Zayn), not a slip of the keyboard: both are common, and the rarer is at
+    /// least a tenth as common as the other. Parents do give twins names this alike.
+    func bothWellAttested(_ i: Int, _ j: Int) -> Bool {
+        guard i < table.forenameCount.count, j < table.forenameCount.count else { return false }
+        let a = table.forenameCount[i]
+        let b = table.forenameCount[j]
+        guard min(a, b) >= 3 && min(a, b) * 10 >= max(a, b) else { return false }
+        // A name cut short by a system's field length is the same name, not a twin's.
+        let first = table.slice(table.forename[i])
+        let second = table.slice(table.forename[j])
+        return !(first.starts(with: second) || second.starts(with: first))
     }
 }

@@ -17,6 +17,9 @@ struct RecordTable: Sendable {
     var forenameHash: [UInt64] = []
     var forenamePhonetic: [UInt32] = []
     var forenameGroups: [VariantGroups] = []
+    /// How many records in the table carry exactly this forename: a well-attested spelling is a
+    /// name in its own right (Jaden, Jayden), a rare one is more likely a slip.
+    var forenameCount: [UInt32] = []
     /// Hashes of middle names and the preferred name, with their variant groups merged in.
     var alternativeForenames: [[UInt64]] = []
     /// The same names as text, for spelling-tolerant comparison.
@@ -56,6 +59,14 @@ struct RecordTable: Sendable {
     init(_ records: [SourceRecord]) {
         reserve(records.count)
         for record in records { append(record) }
+        countForenames()
+    }
+
+    /// Fills ``forenameCount`` once every record is in.
+    mutating func countForenames() {
+        var counts: [UInt64: UInt32] = [:]
+        for hash in forenameHash where hash != 0 { counts[hash, default: 0] += 1 }
+        forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
     }
 
     mutating func reserve(_ capacity: Int) {

@@ -123,7 +123,12 @@ struct TestPopulation {
             switch random.int(12) {
             case 0: forename = TestPopulation.nicknames[forename] ?? forename
             case 1: surname = surname.asciiFolded
-            case 2: forename = String(forename.dropLast()) + "e"
+            case 2:
+                // A slip of the keyboard: one letter (not the first) replaced by a random one.
+                var letters = Array(forename)
+                let position = 1 + random.int(letters.count - 1)
+                letters[position] = Array("abcdefghijklmnopqrstuvwxyz")[random.int(26)]
+                forename = String(letters)
             case 3: if dob.day <= 12 { dob = CalendarDate(year: dob.year, month: dob.day, day: dob.month)! }
             case 4: postcode = nil
             case 5: surname = gender == .female && !surname.hasSuffix("á") ? surname + "ová" : surname
