@@ -12,8 +12,9 @@ public enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     case birthDateForenameInitial
     /// Date of birth and the surname's phonetic class.
     case birthDateSurnameSound
-    /// Phonetic surname code and birth year.
-    case surnameSoundBirthYear
+    /// Phonetic surname code and birth year and month: catches a mistyped or missing forename
+    /// with a mistyped day of birth.
+    case surnameSoundBirthMonth
     /// Forename (or its variant group) and birth year and month.
     case forenameBirthMonth
     /// Full postcode and the forename's first letter.
@@ -37,7 +38,7 @@ public enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
         case .personID: "person id in its system"
         case .birthDateForenameInitial: "date of birth + forename initial"
         case .birthDateSurnameSound: "date of birth + surname sound"
-        case .surnameSoundBirthYear: "surname sound + birth year"
+        case .surnameSoundBirthMonth: "surname sound + birth year-month"
         case .forenameBirthMonth: "forename + birth year-month"
         case .postcodeForenameInitial: "postcode + forename initial"
         case .swappedNamesBirthYear: "forename/surname either way + birth year"
@@ -150,9 +151,11 @@ struct Blocker: Sendable {
             case .birthDateSurnameSound:
                 guard hasBirth, t.surnamePhonetic[i] != 0 else { continue }
                 add(i, UInt64(bitPattern: Int64(t.birthDays[i])), UInt64((t.surnamePhonetic[i] >> 20) & 0xFF))
-            case .surnameSoundBirthYear:
+            case .surnameSoundBirthMonth:
                 guard hasBirth else { continue }
-                if t.surnamePhonetic[i] != 0 { add(i, UInt64(t.surnamePhonetic[i]), UInt64(t.birthYear[i])) }
+                if t.surnamePhonetic[i] != 0 {
+                    add(i, UInt64(t.surnamePhonetic[i]), UInt64(t.birthYear[i]) * 16 + UInt64(t.birthMonth[i]))
+                }
             case .forenameBirthMonth:
                 guard hasBirth, !t.forename[i].isEmpty else { continue }
                 let month = UInt64(t.birthYear[i]) * 16 + UInt64(t.birthMonth[i])

@@ -61,7 +61,9 @@ public enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
         case .address:
             ["absent", "same address and postcode", "same postcode or address", "same sector", "same district",
              "different"]
-        case .gender, .upn, .nhsNumber, .personID:
+        case .upn:
+            ["absent", "agree", "disagree", "differ (a temporary UPN)"]
+        case .gender, .nhsNumber, .personID:
             ["absent", "agree", "disagree"]
         }
     }
@@ -282,10 +284,11 @@ struct PairComparer: Sendable {
         let a2 = table.upnB[i]
         let b2 = table.upnB[j]
         if a1 == b1 || (a2 != 0 && a2 == b1) || (b2 != 0 && a1 == b2) || (a2 != 0 && a2 == b2) { return 1 }
-        // A temporary UPN that differs is expected (it is replaced); only permanent ones conflict.
+        // A temporary UPN that differs is weaker evidence (it is replaced by a permanent one): its
+        // own level, whose weight EM learns. Only permanent ones conflict outright.
         let permanentA = table.permanentUPNs(i)
         let permanentB = table.permanentUPNs(j)
-        return permanentA.isEmpty || permanentB.isEmpty ? 0 : 2
+        return permanentA.isEmpty || permanentB.isEmpty ? 3 : 2
     }
 
     func nhs(_ i: Int, _ j: Int) -> UInt8 {
@@ -314,19 +317,21 @@ struct PairComparer: Sendable {
         let forenameLevel = UInt8(vector.level(.forename))
         if forenameLevel == NameLevel.forenameDifferent { return true }
         if forenameLevel == NameLevel.forenameClose || forenameLevel == NameLevel.forenameSimilar {
-            return bothWellAttested(i, j)
+            // Alike names: twins when both are names in their own right, or when the system that
+            // holds both records gave them different person ids.
+            return bothWellAttested(i, j) || vector.level(.personID) == 2
         }
         return false
     }
 
     /// Whether two different forenames are each a name in its own right in this data (Jayden and
     /// Jaden, Zain and Zayn), not a slip of the keyboard: both are common, and the rarer is at
-    /// least a tenth as common as the other. Parents do give twins names this alike.
+    /// least a fiftieth as common as the other. Parents do give twins names this alike.
     func bothWellAttested(_ i: Int, _ j: Int) -> Bool {
         guard i < table.forenameCount.count, j < table.forenameCount.count else { return false }
         let a = table.forenameCount[i]
         let b = table.forenameCount[j]
-        guard min(a, b) >= 3 && min(a, b) * 10 >= max(a, b) else { return false }
+        guard min(a, b) >= 3 && min(a, b) * 50 >= max(a, b) else { return false }
         // A name cut short by a system's field length is the same name, not a twin's.
         let first = table.slice(table.forename[i])
         let second = table.slice(table.forename[j])

@@ -3,7 +3,7 @@ public import ChildLinkModel
 /// How a run of the linker is tuned. The defaults are the ones documented in docs/accuracy.md.
 public struct LinkOptions: Sendable, Hashable {
     /// Pairs at or above this match probability are linked (subject to the guards).
-    public var linkThreshold: Double = 0.9
+    public var linkThreshold: Double = 0.98
     /// Pairs at or above this probability, but not linked, go to clerical review.
     public var reviewThreshold: Double = 0.5
     /// Blocking key groups larger than this are skipped for that rule.

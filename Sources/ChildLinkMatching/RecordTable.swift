@@ -163,7 +163,7 @@ struct RecordTable: Sendable {
             postcodeSector.append(0)
             postcodeDistrict.append(0)
         }
-        let address = TextFolding.words(person.addressLine1 ?? "").joined()
+        let address = Array(TextFolding.words(person.addressLine1 ?? "", keepingDigits: true).joined(separator: [32]))
         addressHash.append(address.isEmpty ? 0 : Hashing.fnv1a(Array(address)))
     }
 

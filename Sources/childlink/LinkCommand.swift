@@ -22,7 +22,7 @@ extension ChildLink {
         @Option(name: .long, help: "The folder to write links.csv, pairs.csv and summary.txt to.")
         var out: String
 
-        @Option(name: .customLong("link-threshold"), help: "Match probability at or above which a pair is linked (default 0.9).")
+        @Option(name: .customLong("link-threshold"), help: "Match probability at or above which a pair is linked (default 0.98).")
         var linkThreshold: Double?
 
         @Option(name: .customLong("review-threshold"), help: "Match probability at or above which a pair goes to review (default 0.5).")

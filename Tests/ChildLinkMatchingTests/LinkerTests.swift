@@ -36,8 +36,8 @@ struct LinkerTests {
     func estimatedModel() {
         let model = Self.result.model
         #expect(model.logBayesFactor(.dateOfBirth, level: 1) > 1)
-        #expect(model.logBayesFactor(.dateOfBirth, level: 6) < -3)
-        #expect(model.logBayesFactor(.forename, level: 7) < -2)
+        #expect(model.logBayesFactor(.dateOfBirth, level: 6) < -2)
+        #expect(model.logBayesFactor(.forename, level: 7) < -1)
         #expect(model.logBayesFactor(.upn, level: 1) > 5)
         #expect(model.candidatePrior > 0 && model.candidatePrior < 1)
         #expect(model.globalPrior < model.candidatePrior)
