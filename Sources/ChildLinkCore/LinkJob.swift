@@ -160,7 +160,7 @@ public enum LinkJob {
     }
 
     static func format(_ value: Double, _ places: Int) -> String {
-        String(format: "%.\(places)f", value)
+        PairExplanation.decimal(value, places)
     }
 }
 
@@ -218,6 +218,8 @@ struct LinkOutputWriter {
         return text
     }
 
+    /// The pairs that decided something: links that joined two clusters, review pairs and pairs a
+    /// guard kept apart (links between records already together are left out; explain them on demand).
     func pairsCSV(_ result: LinkResult) -> String {
         var header = ["Dataset1", "RecordID1", "Dataset2", "RecordID2", "ChildID1", "ChildID2", "MatchProbability",
             "MatchWeight", "Decision"]
@@ -225,7 +227,7 @@ struct LinkOutputWriter {
             header += [comparison.columnName, comparison.columnName + "Bits"]
         }
         var text = header.joined(separator: ",") + "\n"
-        for pair in result.pairs {
+        for pair in result.pairs where pair.decision != .alreadyLinked {
             let a = result.records[pair.first]
             let b = result.records[pair.second]
             var row = [

@@ -12,21 +12,22 @@ public enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     case birthDateForenameInitial
     /// Date of birth and the surname's phonetic class.
     case birthDateSurnameSound
-    /// Phonetic surname code and birth year and month: catches a mistyped or missing forename
+    /// Phonetic surname code, birth year and month, forename initial: catches a mistyped forename
     /// with a mistyped day of birth.
     case surnameSoundBirthMonth
-    /// Forename (or its variant group) and birth year and month.
+    /// Forename (or its variant group), birth year and month, postcode district: catches a changed
+    /// surname with a mistyped day of birth.
     case forenameBirthMonth
     /// Full postcode and the forename's first letter.
     case postcodeForenameInitial
     /// Forename and surname as an unordered pair of sounds, with the birth year: catches swaps.
     case swappedNamesBirthYear
-    /// Day and month in either order, birth year and surname initial: catches transposed dates.
+    /// Day and month in either order, birth year, surname and forename initials: catches transposed dates.
     case transposedBirthDate
     /// Day and month of birth, forename and surname sounds: catches a year out.
     case birthdayNames
-    /// Date of birth and postcode district: catches both names changed or mistyped.
-    case birthDatePostcodeDistrict
+    /// Date of birth and postcode sector: catches both names changed or mistyped.
+    case birthDatePostcodeSector
     /// Address line and forename initial: catches a changed date of birth and surname.
     case addressForenameInitial
 
@@ -38,13 +39,13 @@ public enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
         case .personID: "person id in its system"
         case .birthDateForenameInitial: "date of birth + forename initial"
         case .birthDateSurnameSound: "date of birth + surname sound"
-        case .surnameSoundBirthMonth: "surname sound + birth year-month"
-        case .forenameBirthMonth: "forename + birth year-month"
+        case .surnameSoundBirthMonth: "surname sound + birth year-month + forename initial"
+        case .forenameBirthMonth: "forename + birth year-month + postcode district"
         case .postcodeForenameInitial: "postcode + forename initial"
         case .swappedNamesBirthYear: "forename/surname either way + birth year"
-        case .transposedBirthDate: "day/month either order + surname initial"
+        case .transposedBirthDate: "day/month either order + initials"
         case .birthdayNames: "birthday (no year) + name sounds"
-        case .birthDatePostcodeDistrict: "date of birth + postcode district"
+        case .birthDatePostcodeSector: "date of birth + postcode sector"
         case .addressForenameInitial: "address + forename initial"
         }
     }
@@ -153,14 +154,16 @@ struct Blocker: Sendable {
                 add(i, UInt64(bitPattern: Int64(t.birthDays[i])), UInt64((t.surnamePhonetic[i] >> 20) & 0xFF))
             case .surnameSoundBirthMonth:
                 guard hasBirth else { continue }
-                if t.surnamePhonetic[i] != 0 {
-                    add(i, UInt64(t.surnamePhonetic[i]), UInt64(t.birthYear[i]) * 16 + UInt64(t.birthMonth[i]))
+                if t.surnamePhonetic[i] != 0, forenameInitial != 0 {
+                    add(i, UInt64(t.surnamePhonetic[i]), UInt64(t.birthYear[i]) * 16 + UInt64(t.birthMonth[i]), forenameInitial)
                 }
             case .forenameBirthMonth:
                 guard hasBirth, !t.forename[i].isEmpty else { continue }
                 let month = UInt64(t.birthYear[i]) * 16 + UInt64(t.birthMonth[i])
-                add(i, t.forenameHash[i], month)
-                for group in t.forenameGroups[i].ids { add(i, 1000 + UInt64(group), month) }
+                let district = t.postcodeDistrict[i] != 0 ? t.postcodeDistrict[i] : t.postcodeFull[i]
+                guard district != 0 else { continue }
+                add(i, t.forenameHash[i], month, district)
+                for group in t.forenameGroups[i].ids { add(i, 1000 + UInt64(group), month, district) }
             case .postcodeForenameInitial:
                 if t.postcodeFull[i] != 0, forenameInitial != 0 { add(i, t.postcodeFull[i], forenameInitial) }
             case .swappedNamesBirthYear:
@@ -172,11 +175,11 @@ struct Blocker: Sendable {
                 guard hasBirth, surnameInitial != 0 else { continue }
                 let low = UInt64(min(t.birthDay[i], t.birthMonth[i]))
                 let high = UInt64(max(t.birthDay[i], t.birthMonth[i]))
-                add(i, low, high, UInt64(t.birthYear[i]), surnameInitial)
-            case .birthDatePostcodeDistrict:
+                add(i, low, high, UInt64(t.birthYear[i]), surnameInitial, forenameInitial)
+            case .birthDatePostcodeSector:
                 guard hasBirth else { continue }
-                let district = t.postcodeDistrict[i] != 0 ? t.postcodeDistrict[i] : t.postcodeFull[i]
-                if district != 0 { add(i, UInt64(bitPattern: Int64(t.birthDays[i])), district) }
+                let sector = t.postcodeSector[i] != 0 ? t.postcodeSector[i] : t.postcodeFull[i]
+                if sector != 0 { add(i, UInt64(bitPattern: Int64(t.birthDays[i])), sector) }
             case .addressForenameInitial:
                 if t.addressHash[i] != 0, forenameInitial != 0 { add(i, t.addressHash[i], forenameInitial) }
             case .birthdayNames:

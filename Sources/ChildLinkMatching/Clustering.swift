@@ -45,7 +45,7 @@ struct GuardedClusterer {
             let a = sets.root(pair.first)
             let b = sets.root(pair.second)
             if a == b {
-                pairs[index].decision = .linked
+                pairs[index].decision = .alreadyLinked
                 continue
             }
             if let blocked = guardDecision(a, b, sets, identifierBacked: Self.sharesIdentifier(pair.vector)) {

@@ -55,8 +55,8 @@ public struct PairExplanation: Sendable, Hashable {
         (value >= 0 ? "+" : "") + decimal(value, 2)
     }
 
-    /// Fixed-point formatting without Foundation.
-    static func decimal(_ value: Double, _ places: Int) -> String {
+    /// Fixed-point formatting without Foundation (also used by the CSV writers: fast and exact).
+    public static func decimal(_ value: Double, _ places: Int) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()

@@ -7,7 +7,7 @@ public struct LinkOptions: Sendable, Hashable {
     /// Pairs at or above this probability, but not linked, go to clerical review.
     public var reviewThreshold: Double = 0.5
     /// Blocking key groups larger than this are skipped for that rule.
-    public var maxBlockSize: Int = 1000
+    public var maxBlockSize: Int = 200
     /// Random pairs sampled to estimate u.
     public var randomPairs: Int = 300_000
     /// The most EM iterations.
@@ -26,9 +26,11 @@ public struct LinkOptions: Sendable, Hashable {
 
 /// What the clustering did with a scored pair.
 public enum PairDecision: String, Sendable, Hashable, Codable {
-    /// The pair's probability reached the link threshold and it joined the two records' clusters
-    /// (or they were already together).
+    /// The pair's probability reached the link threshold and it joined the two records' clusters.
     case linked = "link"
+    /// The pair reached the link threshold but its records were already together through
+    /// stronger links (it confirms them; pairs.csv leaves it out to stay small).
+    case alreadyLinked = "link (already together)"
     /// Between the review and link thresholds: for a person to decide.
     case review = "review"
     /// Above the link threshold, but the pair (or the clusters it would join) looks like twins.

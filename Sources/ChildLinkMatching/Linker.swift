@@ -147,9 +147,9 @@ public struct Linker: Sendable {
         let decisions = clustering.pairs.map(\.decision)
         return LinkSummary(
             records: records.count, candidatePairs: blocking.pairs.count, pairsPerRule: blocking.pairsPerRule,
-            linkedPairs: decisions.filter { $0 == .linked }.count,
+            linkedPairs: decisions.filter { $0 == .linked || $0 == .alreadyLinked }.count,
             reviewPairs: decisions.filter { $0 == .review }.count,
-            blockedPairs: decisions.filter { $0 != .linked && $0 != .review }.count,
+            blockedPairs: decisions.filter { $0 != .linked && $0 != .alreadyLinked && $0 != .review }.count,
             clusters: clustering.children.count, clustersByDatasetCount: byDatasets,
             clustersWithDuplicates: withDuplicates, blockingRecall: nil)
     }

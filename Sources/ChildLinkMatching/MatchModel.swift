@@ -154,19 +154,50 @@ struct ModelEstimator: Sendable {
             let count = sessionsPerComparison[comparison.rawValue]
             return count == 0 ? initial[comparison.rawValue] : sums[comparison.rawValue].map { $0 / Double(count) }
         }
-        // Matches overall: those found among the pairs agreeing on the date of birth, scaled up by
-        // the share of true matches whose dates agree.
+        // The prior: the expected number of matches among all pairs, found by iterating
+        // prior → posteriors of the candidate pairs → expected matches ÷ all pairs (pairs never
+        // compared count as non-matches), starting from the first session's estimate.
         let records = Double(table.count)
         let allPairs = max(records * (records - 1) / 2, 1)
         let dobAgreement = max(m[Comparison.dateOfBirth.rawValue][1], 0.05)
         let sessionPrior = firstSession?.prior ?? 0.01
-        let matches = max(sessionPrior * (firstSession?.pairs ?? 0) / dobAgreement, 1)
-        let globalPrior = min(max(matches / allPairs, 1e-12), 0.5)
+        var globalPrior = min(max(sessionPrior * (firstSession?.pairs ?? 0) / dobAgreement / allPairs, 1e-12), 0.5)
+        for _ in 0..<50 {
+            let matches = expectedMatches(patterns, m, uRandom, uAddress, globalPrior)
+            let next = min(max(matches / allPairs, 1e-12), 0.5)
+            if abs(next - globalPrior) <= globalPrior * 1e-4 {
+                globalPrior = next
+                break
+            }
+            globalPrior = next
+        }
         var model = MatchModel(
             m: m, u: uRandom, uRandom: uRandom, uAddressGivenSurname: uAddress, candidatePrior: sessionPrior, globalPrior: globalPrior,
             iterations: iterations)
         (model.forenameFrequency, model.surnameFrequency) = Self.frequencies(table)
         return model
+    }
+
+    /// The expected number of matches among the candidate pairs under `prior`.
+    private func expectedMatches(
+        _ patterns: [(ComparisonVector, Double)], _ m: [[Double]], _ u: [[Double]], _ uAddress: [Double],
+        _ prior: Double
+    ) -> Double {
+        var total = 0.0
+        let logOdds = log(prior / (1 - prior))
+        for (vector, count) in patterns {
+            var weight = logOdds
+            for comparison in Comparison.allCases {
+                let level = vector.level(comparison)
+                if level == 0 { continue }
+                let uLevel =
+                    comparison == .address && MatchModel.surnamesAgree(vector)
+                    ? uAddress[level] : u[comparison.rawValue][level]
+                weight += log(max(m[comparison.rawValue][level], MatchModel.floor)) - log(max(uLevel, MatchModel.floor))
+            }
+            total += count / (1 + exp(-weight))
+        }
+        return total
     }
 
     /// EM for m and the share of matches, with u fixed (from random pairs) and one comparison left out.
