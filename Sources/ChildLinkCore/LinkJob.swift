@@ -104,6 +104,7 @@ public enum LinkJob {
         if let truthPath { truth = try readTruth(path: truthPath) }
         let outcome = try run(records: records, options: options, outputDirectory: outputDirectory, truth: truth)
         for file in outcome.files { logger.debug("wrote \(file)") }
+        for timing in outcome.result.timings { logger.debug("\(timing.stage): \(format(timing.seconds, 2)) s") }
         report += summaryText(outcome.result, evaluation: outcome.evaluation)
         return report + "link time: \(format(outcome.linkSeconds, 2)) s\n"
     }

@@ -152,7 +152,7 @@ struct PairComparer: Sendable {
         // are different children's names, however alike they look.
         if !groupsA.isEmpty, !groupsB.isEmpty { return NameLevel.forenameDifferent }
         let similarity = StringSimilarity.jaroWinkler(a, b)
-        if similarity >= 0.92 || StringSimilarity.damerauLevenshtein(a, b, limit: 1) <= 1 {
+        if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(a, b) {
             return NameLevel.forenameClose
         }
         if similarity >= 0.80 || table.forenamePhonetic[i] == table.forenamePhonetic[j] {
@@ -183,7 +183,7 @@ struct PairComparer: Sendable {
         let forename = bytes(table.forename[i], text)
         guard forename.count >= 4 else { return false }
         for span in table.alternativeSpans[j] where span.length >= 4 {
-            if StringSimilarity.damerauLevenshtein(forename, bytes(span, text), limit: 1) <= 1 { return true }
+            if StringSimilarity.isWithinOneEdit(forename, bytes(span, text)) { return true }
         }
         return false
     }
@@ -197,7 +197,7 @@ struct PairComparer: Sendable {
         let stemB = bytes(table.surnameStem[j], text)
         if stemA.elementsEqual(stemB) || sharesPart(i, j) { return NameLevel.surnameStem }
         let similarity = StringSimilarity.jaroWinkler(stemA, stemB)
-        if similarity >= 0.92 || StringSimilarity.damerauLevenshtein(stemA, stemB, limit: 1) <= 1 { return 3 }
+        if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return 3 }
         if similarity >= 0.80 || table.surnamePhonetic[i] == table.surnamePhonetic[j] { return 4 }
         return NameLevel.surnameDifferent
     }
@@ -216,6 +216,8 @@ struct PairComparer: Sendable {
         let surnameI = bytes(table.surname[i], text)
         let surnameJ = bytes(table.surname[j], text)
         guard forenameI.count > 1, forenameJ.count > 1, !surnameI.isEmpty, !surnameJ.isEmpty else { return false }
+        // Fast filter: a swap shows as a crosswise first letter on at least one side.
+        guard forenameI[0] == surnameJ[0] || surnameI[0] == forenameJ[0] else { return false }
         let first = StringSimilarity.jaroWinkler(forenameI, surnameJ)
         let second = StringSimilarity.jaroWinkler(surnameI, forenameJ)
         return min(first, second) >= 0.80 && max(first, second) >= 0.92

@@ -41,6 +41,14 @@ public enum PairDecision: String, Sendable, Hashable, Codable {
     case blockedConflict = "blocked: conflicting records"
 }
 
+/// How long one stage of linking took.
+public struct StageTiming: Sendable, Hashable {
+    /// The stage, e.g. `compare`.
+    public let stage: String
+    /// Wall-clock seconds.
+    public let seconds: Double
+}
+
 /// One candidate pair worth showing: its comparison levels, weight, probability and decision.
 public struct ScoredPair: Sendable, Hashable {
     /// Index of the first record in ``LinkResult/records`` (the smaller index).
@@ -98,6 +106,9 @@ public struct LinkResult: Sendable {
     public let model: MatchModel
     /// Counts.
     public let summary: LinkSummary
+    /// Seconds per stage (normalise, block, compare, estimate, score, cluster): varies from run to
+    /// run, so it is never written to the outputs.
+    public let timings: [StageTiming]
     let table: RecordTable
 
     /// Explains why two records of this run scored as they did: each comparison's level and its

@@ -21,28 +21,35 @@ public struct Linker: Sendable {
     /// - Parameter truth: when known (samples, FEBRL), each record's true person id, used only to
     ///   report blocking recall in the summary; it never influences the links.
     public func link(_ records: [SourceRecord], truth: [RecordKey: String]? = nil) -> LinkResult {
+        var stopwatch = Stopwatch()
         let sorted = Self.sortedByKey(records)
         let table = RecordTable(sorted)
         let comparer = PairComparer(table: table)
+        stopwatch.lap("normalise")
         let blocking = Blocker(maxGroupSize: options.maxBlockSize, concurrency: options.concurrency)
             .candidatePairs(table)
+        stopwatch.lap("block")
         let (vectors, patternCounts) = compareAll(blocking.pairs, comparer)
+        stopwatch.lap("compare")
         let estimator = ModelEstimator(
             randomPairs: min(options.randomPairs, max(20_000, 50 * sorted.count)), maxIterations: options.maxIterations,
             seed: options.seed)
         let model = estimator.estimate(
             table: table, comparer: comparer, patternCounts: patternCounts, candidatePairs: blocking.pairs.count)
+        stopwatch.lap("estimate")
         let scored = score(blocking.pairs, vectors, table, model)
+        stopwatch.lap("score")
         let clustering = GuardedClusterer(
             table: table, keys: sorted.map(\.key), comparer: comparer, linkThreshold: options.linkThreshold,
             twinGuard: options.twinGuard)
             .cluster(scored)
+        stopwatch.lap("cluster")
         var summary = Self.summarise(sorted, blocking, clustering)
         if let truth { summary.blockingRecall = Self.blockingRecall(sorted, truth, blocking.pairs) }
         return LinkResult(
             records: sorted, children: clustering.children, childOfRecord: clustering.childOfRecord,
             minLinkProbability: clustering.minLinkProbability, pairs: clustering.pairs, model: model,
-            summary: summary, table: table)
+            summary: summary, timings: stopwatch.laps, table: table)
     }
 
     /// Records sorted by key (dataset, then record id), sorting indices rather than whole records.
@@ -182,6 +189,19 @@ public struct Linker: Sendable {
             if sorted[mid] < value { low = mid + 1 } else { high = mid }
         }
         return low < sorted.count && sorted[low] == value
+    }
+}
+
+/// Seconds spent in each stage (for `--verbose` and benchmarks; never part of the outputs).
+struct Stopwatch {
+    private var last = ContinuousClock.now
+    private(set) var laps: [StageTiming] = []
+
+    mutating func lap(_ stage: String) {
+        let now = ContinuousClock.now
+        let elapsed = last.duration(to: now).components
+        laps.append(StageTiming(stage: stage, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+        last = now
     }
 }
 

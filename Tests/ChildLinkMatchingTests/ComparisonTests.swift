@@ -172,3 +172,19 @@ struct ComparisonLevelTests {
         #expect(otherSystem.level(.personID) == 0)
     }
 }
+
+@Suite("One-edit check")
+struct OneEditTests {
+    @Test(arguments: [
+        ("horvath", "horvath"), ("horvath", "hovrath"), ("horvath", "horvat"), ("horvath", "horvathe"),
+        ("horvath", "horvxth"), ("jan", "ajn"), ("kitten", "sitting"), ("abc", "cba"), ("ab", "ba"), ("a", ""),
+        ("maria", "marai"), ("smith", "smyht"),
+    ])
+    func agreesWithDamerauLevenshtein(a: String, b: String) {
+        Array(a.utf8).withUnsafeBufferPointer { x in
+            Array(b.utf8).withUnsafeBufferPointer { y in
+                #expect(StringSimilarity.isWithinOneEdit(x, y) == (StringSimilarity.damerauLevenshtein(x, y) <= 1))
+            }
+        }
+    }
+}
