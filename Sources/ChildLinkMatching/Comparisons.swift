@@ -243,19 +243,24 @@ struct PairComparer: Sendable {
 
     /// Whether the two dates differ in exactly one digit of `ddMMyyyy`.
     private func oneDigitOut(_ i: Int, _ j: Int) -> Bool {
-        let a = [Int(table.birthDay[i]), Int(table.birthMonth[i]), Int(table.birthYear[i])]
-        let b = [Int(table.birthDay[j]), Int(table.birthMonth[j]), Int(table.birthYear[j])]
-        var differentDigits = 0
-        for (x, y) in zip(a, b) {
-            var p = x
-            var q = y
-            for _ in 0..<4 {
-                if p % 10 != q % 10 { differentDigits += 1 }
-                p /= 10
-                q /= 10
-            }
-        }
+        let differentDigits =
+            Self.digitsDiffering(Int(table.birthDay[i]), Int(table.birthDay[j]))
+            + Self.digitsDiffering(Int(table.birthMonth[i]), Int(table.birthMonth[j]))
+            + Self.digitsDiffering(Int(table.birthYear[i]), Int(table.birthYear[j]))
         return differentDigits == 1
+    }
+
+    /// How many of the four lowest decimal digits differ.
+    private static func digitsDiffering(_ x: Int, _ y: Int) -> Int {
+        var p = x
+        var q = y
+        var count = 0
+        for _ in 0..<4 {
+            if p % 10 != q % 10 { count += 1 }
+            p /= 10
+            q /= 10
+        }
+        return count
     }
 
     func address(_ i: Int, _ j: Int) -> UInt8 {
@@ -288,9 +293,7 @@ struct PairComparer: Sendable {
         if a1 == b1 || (a2 != 0 && a2 == b1) || (b2 != 0 && a1 == b2) || (a2 != 0 && a2 == b2) { return 1 }
         // A temporary UPN that differs is weaker evidence (it is replaced by a permanent one): its
         // own level, whose weight EM learns. Only permanent ones conflict outright.
-        let permanentA = table.permanentUPNs(i)
-        let permanentB = table.permanentUPNs(j)
-        return permanentA.isEmpty || permanentB.isEmpty ? 3 : 2
+        return table.hasPermanentUPN(i) && table.hasPermanentUPN(j) ? 2 : 3
     }
 
     func nhs(_ i: Int, _ j: Int) -> UInt8 {

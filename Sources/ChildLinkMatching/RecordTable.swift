@@ -214,6 +214,11 @@ struct RecordTable: Sendable {
         text[Int(span.start)..<Int(span.start) + Int(span.length)]
     }
 
+    /// Whether record `index` has a valid permanent UPN (no allocation: used per pair).
+    func hasPermanentUPN(_ index: Int) -> Bool {
+        (upnA[index] != 0 && upnTemporary[index] & 1 == 0) || (upnB[index] != 0 && upnTemporary[index] & 2 == 0)
+    }
+
     /// The valid permanent UPNs of record `index` (temporary ones are left out).
     func permanentUPNs(_ index: Int) -> [UInt64] {
         var result: [UInt64] = []
