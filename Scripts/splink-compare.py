@@ -67,7 +67,11 @@ def main():
         ],
         retain_intermediate_calculation_columns=False,
     )
-    linker = Linker(records, settings, db_api=DuckDBAPI())
+    db_api = DuckDBAPI()
+    try:
+        linker = Linker(db_api.register(records), settings)  # Splink 5
+    except AttributeError:
+        linker = Linker(records, settings, db_api=db_api)  # Splink 4
     linker.training.estimate_probability_two_random_records_match(
         [block_on("first_name", "surname", "dob")], recall=0.8)
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6)
