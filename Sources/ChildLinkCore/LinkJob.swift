@@ -1,7 +1,7 @@
+import ChildLinkImport
 public import ChildLinkMatching
 public import ChildLinkModel
 public import Foundation
-import ChildLinkImport
 import Logging
 
 /// `childlink link`: links records that belong to the same child and writes `links.csv`,
@@ -94,7 +94,8 @@ public enum LinkJob {
             let imported = try ExtractReader(options: ImportOptions(profile: profile)).read(paths: extracts)
             records = imported.records
             let rejected = imported.files.reduce(0) { $0 + $1.rejected }
-            report += "imported: \(records.count) records from \(imported.files.count) files (\(rejected) rejected; "
+            report +=
+                "imported: \(records.count) records from \(imported.files.count) files (\(rejected) rejected; "
                 + "run 'childlink check' for details)\n"
             for file in imported.files where file.error != nil {
                 logger.error("\(file.path): \(file.error!.localizedDescription)")
@@ -140,7 +141,8 @@ public enum LinkJob {
             "children (clusters): \(summary.clusters)",
         ]
         for count in summary.clustersByDatasetCount.keys.sorted() {
-            lines.append("children in \(count) dataset\(count == 1 ? "" : "s"): \(summary.clustersByDatasetCount[count]!)")
+            lines.append(
+                "children in \(count) dataset\(count == 1 ? "" : "s"): \(summary.clustersByDatasetCount[count]!)")
         }
         lines.append("children with more than one record in a dataset: \(summary.clustersWithDuplicates)")
         lines.append("prior match probability (all pairs): \(format(result.model.globalPrior, 10))")
@@ -222,8 +224,10 @@ struct LinkOutputWriter {
     /// The pairs that decided something: links that joined two clusters, review pairs and pairs a
     /// guard kept apart (links between records already together are left out; explain them on demand).
     func pairsCSV(_ result: LinkResult) -> String {
-        var header = ["Dataset1", "RecordID1", "Dataset2", "RecordID2", "ChildID1", "ChildID2", "MatchProbability",
-            "MatchWeight", "Decision"]
+        var header = [
+            "Dataset1", "RecordID1", "Dataset2", "RecordID2", "ChildID1", "ChildID2", "MatchProbability",
+            "MatchWeight", "Decision",
+        ]
         for comparison in Comparison.allCases {
             header += [comparison.columnName, comparison.columnName + "Bits"]
         }
@@ -373,7 +377,12 @@ public enum GenericPersonCSV {
             if quoted {
                 if scalar == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                        if next == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
                     } else {
                         quoted = false
                     }

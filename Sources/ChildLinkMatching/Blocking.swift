@@ -148,14 +148,18 @@ struct Blocker: Sendable {
             case .birthDateForenameInitial:
                 guard hasBirth, forenameInitial != 0 else { continue }
                 add(i, UInt64(bitPattern: Int64(t.birthDays[i])), forenameInitial)
-                for group in t.forenameGroups[i].ids { add(i, UInt64(bitPattern: Int64(t.birthDays[i])), 1000 + UInt64(group)) }
+                for group in t.forenameGroups[i].ids {
+                    add(i, UInt64(bitPattern: Int64(t.birthDays[i])), 1000 + UInt64(group))
+                }
             case .birthDateSurnameSound:
                 guard hasBirth, t.surnamePhonetic[i] != 0 else { continue }
                 add(i, UInt64(bitPattern: Int64(t.birthDays[i])), UInt64((t.surnamePhonetic[i] >> 20) & 0xFF))
             case .surnameSoundBirthMonth:
                 guard hasBirth else { continue }
                 if t.surnamePhonetic[i] != 0, forenameInitial != 0 {
-                    add(i, UInt64(t.surnamePhonetic[i]), UInt64(t.birthYear[i]) * 16 + UInt64(t.birthMonth[i]), forenameInitial)
+                    add(
+                        i, UInt64(t.surnamePhonetic[i]), UInt64(t.birthYear[i]) * 16 + UInt64(t.birthMonth[i]),
+                        forenameInitial)
                 }
             case .forenameBirthMonth:
                 guard hasBirth, !t.forename[i].isEmpty else { continue }
@@ -184,7 +188,9 @@ struct Blocker: Sendable {
                 if t.addressHash[i] != 0, forenameInitial != 0 { add(i, t.addressHash[i], forenameInitial) }
             case .birthdayNames:
                 guard hasBirth, t.forenamePhonetic[i] != 0, t.surnamePhonetic[i] != 0 else { continue }
-                add(i, UInt64(t.birthMonth[i]) * 32 + UInt64(t.birthDay[i]), UInt64((t.forenamePhonetic[i] >> 20) & 0xFF),
+                add(
+                    i, UInt64(t.birthMonth[i]) * 32 + UInt64(t.birthDay[i]),
+                    UInt64((t.forenamePhonetic[i] >> 20) & 0xFF),
                     UInt64(t.surnamePhonetic[i]))
             }
         }

@@ -50,17 +50,25 @@ public enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
     public var levelNames: [String] {
         switch self {
         case .forename:
-            ["absent", "exact", "variant or other forename", "close spelling", "similar", "initial only",
-             "swapped with surname", "different"]
+            [
+                "absent", "exact", "variant or other forename", "close spelling", "similar", "initial only",
+                "swapped with surname", "different",
+            ]
         case .surname:
-            ["absent", "exact", "same stem or shared part", "close spelling", "similar", "swapped with forename",
-             "different"]
+            [
+                "absent", "exact", "same stem or shared part", "close spelling", "similar", "swapped with forename",
+                "different",
+            ]
         case .dateOfBirth:
-            ["absent", "exact", "day and month transposed", "one day or one digit out", "same month and year",
-             "one year out", "different"]
+            [
+                "absent", "exact", "day and month transposed", "one day or one digit out", "same month and year",
+                "one year out", "different",
+            ]
         case .address:
-            ["absent", "same address and postcode", "same postcode or address", "same sector", "same district",
-             "different"]
+            [
+                "absent", "same address and postcode", "same postcode or address", "same sector", "same district",
+                "different",
+            ]
         case .upn:
             ["absent", "agree", "disagree", "differ (a temporary UPN)"]
         case .gender, .nhsNumber, .personID:
@@ -79,9 +87,6 @@ public enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
 public struct ComparisonVector: Hashable, Sendable, Comparable {
     /// The packed levels.
     public let packed: UInt32
-
-    /// Packs levels given in ``Comparison`` order.
-    init(packed: UInt32) { self.packed = packed }
 
     /// The level of `comparison`.
     public func level(_ comparison: Comparison) -> Int {

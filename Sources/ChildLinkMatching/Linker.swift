@@ -41,8 +41,9 @@ public struct Linker: Sendable {
         stopwatch.lap("score")
         let clustering = GuardedClusterer(
             table: table, keys: sorted.map(\.key), comparer: comparer, linkThreshold: options.linkThreshold,
-            twinGuard: options.twinGuard)
-            .cluster(scored)
+            twinGuard: options.twinGuard
+        )
+        .cluster(scored)
         stopwatch.lap("cluster")
         var summary = Self.summarise(sorted, blocking, clustering)
         if let truth { summary.blockingRecall = Self.blockingRecall(sorted, truth, blocking.pairs) }
@@ -105,12 +106,15 @@ public struct Linker: Sendable {
 
     /// Weights for every candidate pair (in parallel chunks, merged in order); keeps those at or
     /// above the review threshold.
-    private func score(_ pairs: [UInt64], _ vectors: [UInt32], _ table: RecordTable, _ model: MatchModel) -> [ScoredPair] {
+    private func score(_ pairs: [UInt64], _ vectors: [UInt32], _ table: RecordTable, _ model: MatchModel)
+        -> [ScoredPair]
+    {
         let forenameFrequency = table.forenameHash.map { model.forenameFrequency[$0] ?? 0 }
         let surnameFrequency = table.surnameHash.map { model.surnameFrequency[$0] ?? 0 }
         var weightsByPattern: [UInt32: Double] = [:]
         for pattern in Set(vectors) {
-            weightsByPattern[pattern] = model.weight(ComparisonVector(packed: pattern), forenameFrequency: 0, surnameFrequency: 0)
+            weightsByPattern[pattern] = model.weight(
+                ComparisonVector(packed: pattern), forenameFrequency: 0, surnameFrequency: 0)
         }
         let reviewWeight = log2(options.reviewThreshold / (1 - options.reviewThreshold))
         let chunkCount = max(1, min(options.concurrency * 8, pairs.count / 10_000))
@@ -128,7 +132,8 @@ public struct Linker: Sendable {
                 let j = Int(pairs[index] & 0xFFFF_FFFF)
                 let weight: Double
                 if vector.level(.forename) == 1 || vector.level(.surname) == 1 {
-                    weight = model.weight(vector, forenameFrequency: forenameFrequency[i], surnameFrequency: surnameFrequency[i])
+                    weight = model.weight(
+                        vector, forenameFrequency: forenameFrequency[i], surnameFrequency: surnameFrequency[i])
                 } else {
                     weight = patternWeights[vector.packed]!
                 }
@@ -162,7 +167,9 @@ public struct Linker: Sendable {
     }
 
     /// The share of true same-person pairs present among the candidate pairs.
-    static func blockingRecall(_ records: [SourceRecord], _ truth: [RecordKey: String], _ candidates: [UInt64]) -> Double? {
+    static func blockingRecall(_ records: [SourceRecord], _ truth: [RecordKey: String], _ candidates: [UInt64])
+        -> Double?
+    {
         var groups: [String: [Int]] = [:]
         for (index, record) in records.enumerated() {
             if let person = truth[record.key] { groups[person, default: []].append(index) }

@@ -57,7 +57,10 @@ public struct MatchModel: Sendable {
     mutating func refreshCache() {
         logBayesFactors = Comparison.allCases.map { comparison in
             (0..<comparison.levelCount).map { level in
-                level == 0 ? 0 : log2(max(m[comparison.rawValue][level], Self.floor) / max(u[comparison.rawValue][level], Self.floor))
+                level == 0
+                    ? 0
+                    : log2(
+                        max(m[comparison.rawValue][level], Self.floor) / max(u[comparison.rawValue][level], Self.floor))
             }
         }
         let address = Comparison.address.rawValue
@@ -132,7 +135,9 @@ struct ModelEstimator: Sendable {
     {
         let uRandom = sampleU(table, comparer)
         let uAddress = sampleAddressGivenSurname(table, comparer) ?? uRandom[Comparison.address.rawValue]
-        let patterns = patternCounts.sorted { $0.key < $1.key }.map { (ComparisonVector(packed: $0.key), Double($0.value)) }
+        let patterns = patternCounts.sorted { $0.key < $1.key }.map {
+            (ComparisonVector(packed: $0.key), Double($0.value))
+        }
         var sums = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
         var sessionsPerComparison = [Int](repeating: 0, count: Comparison.allCases.count)
         var firstSession: (prior: Double, pairs: Double)?
@@ -146,7 +151,9 @@ struct ModelEstimator: Sendable {
             if firstSession == nil { firstSession = (prior, pairs) }
             for comparison in Comparison.allCases where comparison != session.excluded {
                 sessionsPerComparison[comparison.rawValue] += 1
-                for level in 0..<comparison.levelCount { sums[comparison.rawValue][level] += m[comparison.rawValue][level] }
+                for level in 0..<comparison.levelCount {
+                    sums[comparison.rawValue][level] += m[comparison.rawValue][level]
+                }
             }
         }
         let initial = Self.initialM()
@@ -172,7 +179,8 @@ struct ModelEstimator: Sendable {
             globalPrior = next
         }
         var model = MatchModel(
-            m: m, u: uRandom, uRandom: uRandom, uAddressGivenSurname: uAddress, candidatePrior: sessionPrior, globalPrior: globalPrior,
+            m: m, u: uRandom, uRandom: uRandom, uAddressGivenSurname: uAddress, candidatePrior: sessionPrior,
+            globalPrior: globalPrior,
             iterations: iterations)
         (model.forenameFrequency, model.surnameFrequency) = Self.frequencies(table)
         return model
@@ -321,7 +329,8 @@ struct ModelEstimator: Sendable {
                 // Only pairs that are plainly two people (different forenames and birth dates): the
                 // same child's own records would make a shared address look ordinary.
                 let (a, b) = (min(i, j), max(i, j))
-                guard comparer.forename(a, b, text) == NameLevel.forenameDifferent, comparer.dateOfBirth(a, b) >= 4 else {
+                guard comparer.forename(a, b, text) == NameLevel.forenameDifferent, comparer.dateOfBirth(a, b) >= 4
+                else {
                     continue
                 }
                 counts[Int(comparer.address(a, b))] += 1

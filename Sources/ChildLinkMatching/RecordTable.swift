@@ -233,7 +233,8 @@ struct RecordTable: Sendable {
 enum SurnameStem {
     static func stem(_ word: [UInt8], accentedEnding: Bool) -> [UInt8] {
         let n = word.count
-        if n >= 6, word[n - 3] == UInt8(ascii: "o"), word[n - 2] == UInt8(ascii: "v"), word[n - 1] == UInt8(ascii: "a") {
+        if n >= 6, word[n - 3] == UInt8(ascii: "o"), word[n - 2] == UInt8(ascii: "v"), word[n - 1] == UInt8(ascii: "a")
+        {
             return Array(word.prefix(n - 3))
         }
         if n >= 5, word[n - 2] == UInt8(ascii: "k"),

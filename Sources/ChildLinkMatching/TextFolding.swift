@@ -62,7 +62,9 @@ enum TextFolding {
         for (ascii, letters) in groups {
             for scalar in letters.unicodeScalars { map[scalar.value] = Array(ascii.utf8) }
         }
-        let pairs: [(String, String)] = [("ß", "ss"), ("Æ", "ae"), ("æ", "ae"), ("Œ", "oe"), ("œ", "oe"), ("Þ", "th"), ("þ", "th")]
+        let pairs: [(String, String)] = [
+            ("ß", "ss"), ("Æ", "ae"), ("æ", "ae"), ("Œ", "oe"), ("œ", "oe"), ("Þ", "th"), ("þ", "th"),
+        ]
         for (letter, ascii) in pairs { map[letter.unicodeScalars.first!.value] = Array(ascii.utf8) }
         return map
     }()
