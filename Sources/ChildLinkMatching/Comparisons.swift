@@ -169,26 +169,27 @@ struct PairComparer: Sendable {
     /// Whether one record's forename is another's middle or preferred name (or a variant of one),
     /// and, when both have middle names, the other way round too.
     private func isAlternative(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let altI = table.alternativeForenames[i]
-        let altJ = table.alternativeForenames[j]
-        if altI.isEmpty && altJ.isEmpty { return false }
+        let emptyI = table.alternativeForenames.isEmpty(i)
+        let emptyJ = table.alternativeForenames.isEmpty(j)
+        if emptyI && emptyJ { return false }
         // When both records carry middle names, a swap must be mutual: a twin's forename is often
         // the other twin's middle name.
         let iInJ = isAmongAlternatives(i, of: j, text)
         let jInI = isAmongAlternatives(j, of: i, text)
-        if altI.isEmpty || altJ.isEmpty { return iInJ || jInI }
+        if emptyI || emptyJ { return iInJ || jInI }
         return iInJ && jInI
     }
 
     /// Whether record `i`'s forename is one of record `j`'s middle or preferred names: the same
     /// name, a variant of one, or one typing slip away from one.
     private func isAmongAlternatives(_ i: Int, of j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if table.alternativeForenames[j].contains(table.forenameHash[i]) { return true }
+        if table.alternativeForenames.contains(j, table.forenameHash[i]) { return true }
         if table.alternativeGroups[j].intersects(table.forenameGroups[i]) { return true }
         let forename = bytes(table.forename[i], text)
         guard forename.count >= 4 else { return false }
-        for span in table.alternativeSpans[j] where span.length >= 4 {
-            if StringSimilarity.isWithinOneEdit(forename, bytes(span, text)) { return true }
+        for position in table.alternativeSpans.range(j) {
+            let span = table.alternativeSpans.values[position]
+            if span.length >= 4, StringSimilarity.isWithinOneEdit(forename, bytes(span, text)) { return true }
         }
         return false
     }
@@ -208,10 +209,7 @@ struct PairComparer: Sendable {
     }
 
     private func sharesPart(_ i: Int, _ j: Int) -> Bool {
-        let partsA = table.surnameParts[i]
-        let partsB = table.surnameParts[j]
-        for part in partsA where partsB.contains(part) { return true }
-        return false
+        table.surnameParts.intersects(i, j)
     }
 
     /// Whether forename and surname are written the other way round in one of the records.

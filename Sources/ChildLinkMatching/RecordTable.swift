@@ -1,7 +1,35 @@
 import ChildLinkModel
 
+/// One short list per record, stored back to back (no array per record, so reading them in the
+/// hot loop costs no reference counting).
+struct FlatLists<Element: Sendable & Equatable>: Sendable {
+    private(set) var values: [Element] = []
+    private(set) var starts: [UInt32] = [0]
+
+    mutating func append(_ list: some Sequence<Element>) {
+        values.append(contentsOf: list)
+        starts.append(UInt32(values.count))
+    }
+
+    /// The positions in ``values`` of record `index`'s list.
+    @inline(__always) func range(_ index: Int) -> Range<Int> { Int(starts[index])..<Int(starts[index + 1]) }
+
+    @inline(__always) func isEmpty(_ index: Int) -> Bool { starts[index] == starts[index + 1] }
+
+    func contains(_ index: Int, _ value: Element) -> Bool {
+        for position in range(index) where values[position] == value { return true }
+        return false
+    }
+
+    /// Whether the two records' lists share an element.
+    func intersects(_ first: Int, _ second: Int) -> Bool {
+        for position in range(first) where contains(second, values[position]) { return true }
+        return false
+    }
+}
+
 /// A slice of ``RecordTable/text``: where one folded name starts and how long it is.
-struct TextSpan: Sendable {
+struct TextSpan: Sendable, Equatable {
     var start: UInt32 = 0
     var length: UInt16 = 0
     var isEmpty: Bool { length == 0 }
@@ -21,9 +49,9 @@ struct RecordTable: Sendable {
     /// name in its own right (Jaden, Jayden), a rare one is more likely a slip.
     var forenameCount: [UInt32] = []
     /// Hashes of middle names and the preferred name, with their variant groups merged in.
-    var alternativeForenames: [[UInt64]] = []
+    var alternativeForenames = FlatLists<UInt64>()
     /// The same names as text, for spelling-tolerant comparison.
-    var alternativeSpans: [[TextSpan]] = []
+    var alternativeSpans = FlatLists<TextSpan>()
     var alternativeGroups: [VariantGroups] = []
     /// The whole surname, folded, parts joined (`smithjones`).
     var surname: [TextSpan] = []
@@ -32,7 +60,7 @@ struct RecordTable: Sendable {
     var surnameStem: [TextSpan] = []
     var surnamePhonetic: [UInt32] = []
     /// Stem hashes of each surname part and of the former surname's parts.
-    var surnameParts: [[UInt64]] = []
+    var surnameParts = FlatLists<UInt64>()
     /// Days since 1970, or `Int32.min` when unknown.
     var birthDays: [Int32] = []
     var birthYear: [Int16] = []
