@@ -216,7 +216,7 @@ struct LinkOutputWriter {
                 record.dataset.rawValue, record.key.recordID, result.children[child].id.description,
                 String(result.children[child].records.count), minimum,
             ]
-            text += row.map(LinkCSV.escape).joined(separator: ",") + "\n"
+            text += row.map(CSV.escape).joined(separator: ",") + "\n"
         }
         return text
     }
@@ -245,17 +245,9 @@ struct LinkOutputWriter {
                 row.append(comparison.levelNames[pair.vector.level(comparison)])
                 row.append(LinkJob.format(result.model.logBayesFactor(comparison, in: pair.vector), 3))
             }
-            text += row.map(LinkCSV.escape).joined(separator: ",") + "\n"
+            text += row.map(CSV.escape).joined(separator: ",") + "\n"
         }
         return text
-    }
-}
-
-/// RFC 4180 quoting for the fields ChildLink writes.
-enum LinkCSV {
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 

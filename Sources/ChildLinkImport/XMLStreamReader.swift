@@ -12,6 +12,9 @@ struct XMLRecordElement {
     var path: String
     /// Leaf elements (elements with no child elements) as (local name, text), document order.
     var fields: [(name: String, value: String)]
+    /// For each of ``fields``, its parent element: the name and a number unique within the record
+    /// (so that repeated groups such as SSDA903 `AMISSING` can be told apart).
+    var parents: [(name: String, id: Int)] = []
 }
 
 /// Where a document's records sit, decided from its root element.
@@ -41,7 +44,9 @@ struct XMLStreamReader {
         placement: (_ rootName: String) throws -> XMLRecordPlacement,
         body: (XMLRecordElement) throws -> Void
     ) throws {
-        if let line = XMLPrologScan.doctypeLine(path: path) { throw ImportError.xmlDoctypeRefused(path: path, line: line) }
+        if let line = XMLPrologScan.doctypeLine(path: path) {
+            throw ImportError.xmlDoctypeRefused(path: path, line: line)
+        }
         xmlInitParser()
         let options = Int32(XML_PARSE_NONET.rawValue)
         guard let reader = xmlReaderForFile(path, nil, options) else { throw ImportError.unreadableFile(path: path) }
@@ -62,7 +67,10 @@ struct XMLStreamReader {
                 guard status == 1 else { throw malformed(sink, reader: reader) }
                 try walker.handle(reader, placement: placement, body: body)
             }
-            if let error = sink.firstError { throw ImportError.malformedXML(path: path, line: error.line, column: error.column, message: error.message) }
+            if let error = sink.firstError {
+                throw ImportError.malformedXML(
+                    path: path, line: error.line, column: error.column, message: error.message)
+            }
         }
     }
 
@@ -101,7 +109,8 @@ private struct XMLRecordWalker {
     var recordCount = 0
     var current: XMLRecordElement?
     /// Open elements inside the current record: name and whether it has had a child element.
-    var stack: [(name: String, hasChild: Bool)] = []
+    var stack: [(name: String, hasChild: Bool, id: Int)] = []
+    var elementCount = 0
     var text = ""
 
     init(path: String) { self.path = path }
@@ -147,12 +156,14 @@ private struct XMLRecordWalker {
             let parents = parentPath(depth: depth)
             current = XMLRecordElement(
                 name: name, index: recordCount, line: line, path: "\(parents)/\(name)[\(recordCount)]", fields: [])
-            stack = [(name, false)]
+            stack = [(name, false, 0)]
+            elementCount = 0
             text = ""
             return
         }
         stack[stack.count - 1].hasChild = true
-        stack.append((name, false))
+        elementCount += 1
+        stack.append((name, false, elementCount))
         text = ""
     }
 
@@ -164,7 +175,10 @@ private struct XMLRecordWalker {
             try body(record)
             return
         }
-        if !top.hasChild { current!.fields.append((top.name, text)) }
+        if !top.hasChild {
+            current!.fields.append((top.name, text))
+            current!.parents.append((stack[stack.count - 1].name, stack[stack.count - 1].id))
+        }
         text = ""
     }
 

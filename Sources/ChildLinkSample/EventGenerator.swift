@@ -101,7 +101,18 @@ struct EventGenerator {
             }
         }
         if goesMissing { drafts += missingEpisodes(child, index: index, random: &random) }
-        if isEHE { drafts += eheRecords(child, index: index, random: &random) }
+        if isEHE {
+            let ehe = eheRecords(child, index: index, random: &random)
+            drafts += ehe
+            // Home education that broke down is referred to the CME team.
+            if let referred = ehe.last(where: { $0.fields[6] == "Referred to CME" }),
+                let ended = CalendarDate(parsing: referred.fields[5])
+            {
+                drafts += individualCME(
+                    child, index: index, on: min(endDate, ended.adding(days: random.below(15))), random: &random,
+                    ids: &ids)
+            }
+        }
         if isExcluded { drafts += exclusions(child, index: index, random: &random) }
         if drafts.isEmpty, !inFamilyCME { drafts += missingEpisodes(child, index: index, random: &random) }
         return drafts
@@ -230,10 +241,13 @@ struct EventGenerator {
     }
 
     private func individualCME(
-        _ child: SampleChild, index: Int, random: inout SampleRandom, ids: inout IdentifierFactory
+        _ child: SampleChild, index: Int, on fixedDate: CalendarDate? = nil, random: inout SampleRandom,
+        ids: inout IdentifierFactory
     ) -> [EventDraft] {
-        var date = referralDate(random: &random)
-        if !(5...16).contains(child.dateOfBirth.age(on: date)) { date = endDate.adding(days: -random.below(200)) }
+        var date = fixedDate ?? referralDate(random: &random)
+        if fixedDate == nil, !(5...16).contains(child.dateOfBirth.age(on: date)) {
+            date = endDate.adding(days: -random.below(200))
+        }
         let referral = FamilyReferral(
             date: schoolDay(date), familyID: ids.familyID(), previous: random.weighted([60, 25, 10, 5]),
             closure: closure(after: date, culture: child.culture, random: &random),
@@ -335,28 +349,47 @@ struct EventGenerator {
         }
         dates.sort()
         let permanent = random.chance(0.04)
+        var schools = dates.map { child.school(on: $0) }
+        if permanent, let last = dates.last, random.chance(0.4) {
+            // After a permanent exclusion the pupil goes to the referral unit, and is sometimes suspended there.
+            let later = schoolDay(last.adding(days: 30 + random.below(170)))
+            if later > last {
+                dates.append(later)
+                schools.append(BoroughData.referralUnit)
+            }
+        }
+        let permanentIndex = permanent ? (schools.last?.phase == "AP" ? dates.count - 2 : dates.count - 1) : -1
         var drafts: [EventDraft] = []
         for (position, date) in dates.enumerated() {
-            let isLast = position == dates.count - 1
             let category: ExclusionCategory =
-                isLast && permanent ? .permanent : random.chance(0.04) ? .lunchtime : .suspension
-            let school = child.school(on: date)
+                position == permanentIndex ? .permanent : random.chance(0.04) ? .lunchtime : .suspension
+            let school = schools[position]
             let sessions: String =
                 switch category {
                 case .permanent: ""
                 case .lunchtime: "1"
                 case .suspension: String([1, 2, 2, 2, 3, 4, 4, 6, 8, 10][random.below(10)])
                 }
-            let reason = BoroughData.exclusionReasons[random.weighted(BoroughData.exclusionReasons.map(\.1))].0
             drafts.append(
                 EventDraft(
                     childIndex: index, dataset: .exclusions, date: date,
                     fields: [
                         school.urn, school.name, school.phase, category.rawValue, FieldFormat.date(date), sessions,
-                        reason,
-                    ]))
+                    ]
+                        + exclusionReasons(random: &random)))
         }
         return drafts
+    }
+
+    /// One to three distinct DfE reason codes, padded to the three reason columns.
+    private func exclusionReasons(random: inout SampleRandom) -> [String] {
+        let count = 1 + random.weighted([82, 15, 3])
+        var reasons: [String] = []
+        while reasons.count < count {
+            let reason = BoroughData.exclusionReasons[random.weighted(BoroughData.exclusionReasons.map(\.1))].0
+            if !reasons.contains(reason) { reasons.append(reason) }
+        }
+        return reasons + Array(repeating: "", count: 3 - count)
     }
 
     // MARK: - Calendar

@@ -33,7 +33,10 @@ public enum SampleLayout {
                 "EndReason", "LastVisitDate", "VisitDeclined",
             ]
         case .exclusions:
-            ["ExclusionID", "SchoolURN", "SchoolName", "Phase", "Category", "StartDate", "Sessions", "Reason"]
+            [
+                "ExclusionID", "SchoolURN", "SchoolName", "Phase", "Category", "StartDate", "Sessions", "Reason1",
+                "Reason2", "Reason3",
+            ]
         case .socialCare:
             []
         }

@@ -51,7 +51,7 @@ enum SampleRecordReader {
                 ExclusionRecord(
                     schoolURN: text(f[1]), schoolName: text(f[2]), phase: SchoolPhase(rawValue: f[3]),
                     category: ExclusionCategory(rawValue: f[4]) ?? .suspension, startDate: CalendarDate(parsing: f[5])!,
-                    sessions: Double(f[6]), reasons: f[7].isEmpty ? [] : [f[7]]))
+                    sessions: Double(f[6]), reasons: f[7...9].filter { !$0.isEmpty }))
         }
     }
 

@@ -14,13 +14,12 @@ extension ChildLink {
                 the missing, CME, EHE and exclusions teams would hold about its children, each typed a \
                 little differently, as real extracts are. No real child is described.
 
-                Writes into the --out folder, in the reference layouts of docs/formats.md:
-                  missing-episodes.csv/.xml, cme-referrals.csv/.xml, ehe-records.csv/.xml,
-                  exclusions.csv/.xml, and truth.csv (which record belongs to which invented child).
+                Writes into the --out folder, in the reference layouts of docs/formats.md: \
+                missing-episodes.csv/.xml, cme-referrals.csv/.xml, ehe-records.csv/.xml, \
+                exclusions.csv/.xml, and truth.csv (which record belongs to which invented child).
 
-                The same seed and options always give byte-identical files.
-                About 2.7 records are made per child: --children 367000 (or --records 1000000) gives
-                about a million records.
+                The same seed and options always give byte-identical files. About 2.7 records are \
+                made per child: --children 367000, or --records 1000000, gives about a million records.
                 """
         )
 

@@ -343,3 +343,31 @@ struct SampleNoiseTests {
         #expect(Set(a).count == 10)
     }
 }
+
+@Suite("Sample correlations")
+struct SampleCorrelationTests {
+    @Test("Roma children are over-represented in CME, and CME children more often home educated or excluded")
+    func strandsCorrelate() {
+        let configuration = SampleConfiguration(children: 4000, seed: 2019)
+        let children = Dictionary(
+            uniqueKeysWithValues: SamplePopulation.children(configuration).map { ($0.id, $0) })
+        let (records, truth) = SamplePopulation.generate(configuration)
+        var strands: [Int: Set<Dataset>] = [:]
+        for record in records { strands[truth[record.key]!, default: []].insert(record.dataset) }
+        func share(_ members: [Int], where predicate: (Int) -> Bool) -> Double {
+            Double(members.filter(predicate).count) / Double(max(1, members.count))
+        }
+        let all = Array(strands.keys)
+        let cme = all.filter { strands[$0]!.contains(.cme) }
+        let notCME = all.filter { !strands[$0]!.contains(.cme) }
+        let isRoma = { (id: Int) in children[id]!.ethnicity == "WROM" }
+        #expect(share(cme, where: isRoma) > 2 * share(all, where: isRoma))
+        let isEHE = { (id: Int) in strands[id]!.contains(.ehe) }
+        #expect(share(cme, where: isEHE) > share(notCME, where: isEHE))
+        let sharedFamilies = records.compactMap { record -> String? in
+            if case .cme(let referral) = record.event { return referral.familyID }
+            return nil
+        }
+        #expect(Dictionary(grouping: sharedFamilies) { $0 }.values.contains { $0.count > 1 })
+    }
+}
