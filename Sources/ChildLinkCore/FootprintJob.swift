@@ -438,7 +438,7 @@ struct FootprintLinks {
     private func linkedPairsByRecord(_ members: Set<Int>) -> [Int: [(other: Int, weight: Double)]] {
         var byRecord: [Int: [(other: Int, weight: Double)]] = [:]
         for pair in universe.link.pairs
-        where pair.decision == .linked && members.contains(pair.first) && members.contains(pair.second) {
+        where pair.decision.isLink && members.contains(pair.first) && members.contains(pair.second) {
             byRecord[pair.first, default: []].append((pair.second, pair.weight))
             byRecord[pair.second, default: []].append((pair.first, pair.weight))
         }

@@ -67,14 +67,16 @@ public enum LinkJob {
         return Outcome(result: result, evaluation: evaluation, linkSeconds: seconds, files: files)
     }
 
-    /// The `childlink link` command: reads the inputs, links, writes the outputs, and returns the
-    /// summary (with the link time) for the terminal.
+    /// The `childlink link` command: reads the inputs (council extracts through the importer, or
+    /// generic person CSVs), links, writes the outputs, and returns the summary for the terminal.
     ///
     /// Council extracts go through the shared ``Pipeline``: with `storePath` the run is recorded in
     /// the store, review decisions are respected and `links.csv` carries the stable ChildLink ids.
     /// Generic person CSVs (`generic`) are linked as they are, without a store.
     ///
-    /// - Throws: ``LinkJobError`` for unreadable inputs or outputs; `ImportError`, `StoreError`.
+    /// - Parameter profilePath: a mapping profile for a council's own extract headers.
+    /// - Throws: `ImportError` for a missing input or bad profile; ``LinkJobError`` for unreadable
+    ///   generic inputs, truth file or outputs; `StoreError` for a store that cannot be written.
     public static func runFiles(
         inputs: [String], generic: Bool, profilePath: String? = nil, outputDirectory: String, truthPath: String?,
         options: Options, storePath: String? = nil, verbose: Bool
@@ -86,12 +88,15 @@ public enum LinkJob {
             return try runExtracts(request, outputDirectory: outputDirectory, truthPath: truthPath, logger: logger)
         }
         let contents = try GenericPersonCSV.read(paths: inputs)
-        logger.debug("read \(contents.records.count) records from \(inputs.count) files")
+        logger.debug("read \(contents.records.count) records from \(inputs.count) inputs")
         var truth: [RecordKey: String]? = contents.truth.isEmpty ? nil : contents.truth
         if let truthPath { truth = try readTruth(path: truthPath) }
-        let outcome = try run(records: contents.records, options: options, outputDirectory: outputDirectory, truth: truth)
+        let outcome = try run(
+            records: contents.records, options: options, outputDirectory: outputDirectory, truth: truth)
         for file in outcome.files { logger.debug("wrote \(file)") }
-        return summaryText(outcome.result, evaluation: outcome.evaluation) + "link time: \(format(outcome.linkSeconds, 2)) s\n"
+        for timing in outcome.result.timings { logger.debug("\(timing.stage): \(format(timing.seconds, 2)) s") }
+        return summaryText(outcome.result, evaluation: outcome.evaluation)
+            + "link time: \(format(outcome.linkSeconds, 2)) s\n"
     }
 
     /// Council extracts through the pipeline; the outputs carry the pipeline's child ids.
@@ -99,11 +104,16 @@ public enum LinkJob {
         throws -> String
     {
         let outcome = try Pipeline.run(request, logger: logger)
+        for timing in outcome.link.timings { logger.debug("\(timing.stage): \(format(timing.seconds, 2)) s") }
         let evaluation = try truthPath.map { LinkEvaluation(result: outcome.link, truth: try readTruth(path: $0)) }
         let files = try LinkOutputWriter(directory: outputDirectory, childIDs: outcome.childIDOfRecord)
             .write(outcome.link, evaluation: evaluation)
         for file in files { logger.debug("wrote \(file)") }
-        var text = summaryText(outcome.link, evaluation: evaluation)
+        let imported = outcome.imported
+        var text =
+            "imported: \(imported.records) records from \(imported.files) files (\(imported.rejected) rejected; "
+            + "run 'childlink check' for details)\n"
+        text += summaryText(outcome.link, evaluation: evaluation)
         text += "children after review decisions: \(outcome.children.count)\n"
         if let run = outcome.storeRun {
             text += storeSummary(run, storePath: request.storePath ?? "")
@@ -154,7 +164,8 @@ public enum LinkJob {
             "children (clusters): \(summary.clusters)",
         ]
         for count in summary.clustersByDatasetCount.keys.sorted() {
-            lines.append("children in \(count) dataset\(count == 1 ? "" : "s"): \(summary.clustersByDatasetCount[count]!)")
+            lines.append(
+                "children in \(count) dataset\(count == 1 ? "" : "s"): \(summary.clustersByDatasetCount[count]!)")
         }
         lines.append("children with more than one record in a dataset: \(summary.clustersWithDuplicates)")
         lines.append("prior match probability (all pairs): \(format(result.model.globalPrior, 10))")
@@ -175,7 +186,7 @@ public enum LinkJob {
     }
 
     static func format(_ value: Double, _ places: Int) -> String {
-        String(format: "%.\(places)f", value)
+        PairExplanation.decimal(value, places)
     }
 }
 
@@ -223,7 +234,11 @@ struct LinkOutputWriter {
         ]
         return try files.map { name, text in
             let path = (directory as NSString).appendingPathComponent(name)
-            try AtomicFile.write(text, to: path)
+            do {
+                try AtomicFile.write(Data(text.utf8), to: path)
+            } catch {
+                throw LinkJobError.cannotWrite(path: path, reason: error.localizedDescription)
+            }
             return path
         }
     }
@@ -242,14 +257,18 @@ struct LinkOutputWriter {
         return text
     }
 
+    /// The pairs that decided something: links that joined two clusters, review pairs and pairs a
+    /// guard kept apart (links between records already together are left out; explain them on demand).
     func pairsCSV(_ result: LinkResult) -> String {
-        var header = ["Dataset1", "RecordID1", "Dataset2", "RecordID2", "ChildID1", "ChildID2", "MatchProbability",
-            "MatchWeight", "Decision"]
+        var header = [
+            "Dataset1", "RecordID1", "Dataset2", "RecordID2", "ChildID1", "ChildID2", "MatchProbability",
+            "MatchWeight", "Decision",
+        ]
         for comparison in Comparison.allCases {
             header += [comparison.columnName, comparison.columnName + "Bits"]
         }
         var text = header.joined(separator: ",") + "\n"
-        for pair in result.pairs {
+        for pair in result.pairs where pair.decision != .alreadyLinked {
             let a = result.records[pair.first]
             let b = result.records[pair.second]
             var row = [
@@ -385,7 +404,12 @@ public enum GenericPersonCSV {
             if quoted {
                 if scalar == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                        if next == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
                     } else {
                         quoted = false
                     }

@@ -35,6 +35,7 @@ public enum Pipeline {
         var outcome = try run(
             records: extracts.records, batches: extracts.batches, importedDatasets: extracts.datasets,
             store: extracts.store, options: request.options, note: request.note ?? request.command, logger: logger)
+        outcome.imported = extracts.summary
         outcome.timings.importSeconds =
             seconds(since: started) - outcome.timings.linkSeconds - outcome.timings.storeSeconds
         return outcome
@@ -46,6 +47,7 @@ public enum Pipeline {
         let batches: [ImportBatch]
         let datasets: Set<Dataset>
         let store: ChildLinkStore?
+        let summary: ImportSummary
     }
 
     /// Reads the extracts (failing on a file that cannot be read) and opens the store.
@@ -66,7 +68,9 @@ public enum Pipeline {
         let store = try request.storePath.map { try ChildLinkStore(path: $0) }
         return Extracts(
             records: imported.records, batches: try store == nil ? [] : files.map(importBatch),
-            datasets: Set(files.compactMap { $0.layout?.dataset }), store: store)
+            datasets: Set(files.compactMap { $0.layout?.dataset }), store: store,
+            summary: ImportSummary(
+                records: imported.records.count, files: imported.files.count, rejected: imported.rejects.count))
     }
 
     /// Links `records` (with, when a store is given, the stored records of datasets not imported
@@ -274,6 +278,16 @@ public struct StoreRunReport: Sendable, Hashable {
     public let conflictingDecisions: [PairConstraint]
 }
 
+/// What the import stage read.
+public struct ImportSummary: Sendable, Hashable {
+    /// Records imported.
+    public var records = 0
+    /// Files read.
+    public var files = 0
+    /// Records rejected.
+    public var rejected = 0
+}
+
 /// Where a pipeline run spent its time, in seconds.
 public struct PipelineTimings: Sendable, Hashable {
     /// Reading the extracts (0 when records were given).
@@ -296,6 +310,8 @@ public struct PipelineOutcome: Sendable {
     public let storeRun: StoreRunReport?
     /// Where the time went.
     public var timings: PipelineTimings
+    /// What the import read (zeros when the records were given, not read).
+    public var imported = ImportSummary()
 
     /// Every record linked, sorted by key (this run's, and with a store those carried over).
     public var records: [SourceRecord] { link.records }

@@ -43,7 +43,7 @@ public struct ConstrainedClustering: Sendable, Hashable {
 /// Applies clerical-review decisions to the matcher's clustering, after clustering.
 ///
 /// The matcher's clusters are kept, except that a cluster holding both records of a cannot-link
-/// decision is rebuilt from the links the matcher accepted inside it (decision `linked`),
+/// decision is rebuilt from the links the matcher accepted inside it (decision `linked` or `alreadyLinked`),
 /// strongest first, after the must-link decisions have joined their clusters. No join may put the
 /// two records of a cannot-link decision into one cluster. So:
 /// - a must-link pair always ends in one cluster (unless a cannot-link forbids it: see
@@ -80,7 +80,7 @@ public enum ReviewConstraints {
             let members = child.records.compactMap(result.index(of:))
             for member in members.dropFirst() { _ = sets.join(members[0], member) }
         }
-        for pair in result.pairs where pair.decision == .linked && split.contains(result.childOfRecord[pair.first]) {
+        for pair in result.pairs where pair.decision.isLink && split.contains(result.childOfRecord[pair.first]) {
             edges.append((pair.weight, pair.first, pair.second, nil))
         }
         edges.sort { ($0.weight, $1.a, $1.b) > ($1.weight, $0.a, $0.b) }
@@ -172,4 +172,10 @@ struct ConstrainedSets {
         }
         return clusters
     }
+}
+
+extension PairDecision {
+    /// Whether the matcher accepted the pair as a link: it joined two clusters, or its records
+    /// were already together when its turn came.
+    var isLink: Bool { self == .linked || self == .alreadyLinked }
 }
