@@ -23,6 +23,11 @@ public enum ImportError: Error, LocalizedError, Hashable, Sendable {
     case invalidProfile(path: String, message: String)
     /// A folder or path given on the command line does not exist.
     case noSuchPath(path: String)
+    /// The header row names one field in more than one column (1-based positions), so which one
+    /// holds the value cannot be known.
+    case duplicateColumn(path: String, column: String, positions: [Int])
+    /// The header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark.
+    case nulBytes(path: String, line: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -46,6 +51,10 @@ public enum ImportError: Error, LocalizedError, Hashable, Sendable {
             "\(path): invalid mapping profile: \(message)"
         case .noSuchPath(let path):
             "\(path): no such file or folder"
+        case .duplicateColumn(let path, let column, let positions):
+            "\(path):1: the header row has '\(column)' in columns \(positions.map(String.init).joined(separator: " and ")); keep one"
+        case .nulBytes(let path, let line):
+            "\(path):\(line): the header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark (save it as CSV UTF-8)"
         }
     }
 }

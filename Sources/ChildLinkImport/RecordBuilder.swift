@@ -20,6 +20,8 @@ struct RowRejection: Error, Hashable {
 struct RecordBuilder {
     let dataset: Dataset
     let profile: MappingProfile?
+    /// The day of the import, for dates that cannot lie after it; `nil` skips that check.
+    var today: CalendarDate? = nil
 
     /// The record id of `values`, if present (for reject reports).
     func recordID(_ values: some FieldValues) -> String? {
@@ -40,6 +42,7 @@ struct RecordBuilder {
         case .exclusions: event = .exclusion(try readExclusion(reader))
         case .socialCare: event = .socialCare(SocialCareRecord())
         }
+        try DatePlausibility(today: today).check(person, event)
         return SourceRecord(recordID: recordID, person: person, event: event, location: location)
     }
 
@@ -163,18 +166,22 @@ struct ValueReader<V: FieldValues> {
     /// A date: the profile's formats first, then `dd/MM/yyyy` and ISO (with an ignored time).
     func date(_ field: ReferenceField) throws(RowRejection) -> CalendarDate? {
         guard let text = text(field) else { return nil }
-        if let profile, let parsed = profile.parseDateTime(text, field: field) { return parsed.date }
+        if let profile, let parsed = profile.parseDateTime(text, field: field) { return try plausible(parsed.date, field) }
         guard let date = FastValues.dateTime(text)?.date ?? CalendarDate(parsing: text) else { throw unreadable(field, "is not a date (dd/MM/yyyy or yyyy-MM-dd)") }
-        return date
+        return try plausible(date, field)
     }
 
     /// A date-time: the profile's formats first, then `dd/MM/yyyy[ HH:mm[:ss]]` and ISO.
     func dateTime(_ field: ReferenceField) throws(RowRejection) -> LocalDateTime? {
         guard let text = text(field) else { return nil }
-        if let profile, let parsed = profile.parseDateTime(text, field: field) { return parsed }
+        if let profile, let parsed = profile.parseDateTime(text, field: field) {
+            _ = try plausible(parsed.date, field)
+            return parsed
+        }
         guard let value = FastValues.dateTime(text) ?? LocalDateTime(parsing: text) else {
             throw unreadable(field, "is not a date-time (dd/MM/yyyy HH:mm or yyyy-MM-ddTHH:mm)")
         }
+        _ = try plausible(value.date, field)
         return value
     }
 
@@ -187,6 +194,14 @@ struct ValueReader<V: FieldValues> {
         case "n/a", "na", "not applicable": return nil
         default: throw unknownCode(field, text, expected: "Yes/No/N/A")
         }
+    }
+
+    /// `date`, unless it lies before 1900: no child in these datasets was born, and no event of
+    /// theirs happened, then. Such dates are placeholders, most often an empty Excel date cell
+    /// (which reads as 30/12/1899 or 00/01/1900) or a system's "unknown" (01/01/1800).
+    func plausible(_ date: CalendarDate, _ field: ReferenceField) throws(RowRejection) -> CalendarDate {
+        guard date.year < 1900 else { return date }
+        throw unreadable(field, "is before 1900: a placeholder, not a real date (an empty Excel date cell reads as 30/12/1899)")
     }
 
     /// A number such as `12`, `4.5`.

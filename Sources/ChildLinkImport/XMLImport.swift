@@ -7,6 +7,13 @@ struct XMLFieldValues: FieldValues {
     func raw(_ field: ReferenceField) -> String? { values[field.ordinal] }
 }
 
+extension XMLRecordElement {
+    /// The name and UTF-8 length of the longest field.
+    var longestField: (name: String, length: Int)? {
+        fields.map { ($0.name, $0.value.utf8.count) }.max { $0.1 < $1.1 }
+    }
+}
+
 extension ImportSession {
     mutating func importXML(_ path: String, fileIndex: Int) throws {
         var layout: ExtractLayout?
@@ -23,6 +30,11 @@ extension ImportSession {
                 files[fileIndex].layout = layout
                 files[fileIndex].recordsRead += 1
                 let location = SourceLocation(file: path, line: element.line, elementPath: element.path)
+                if let (name, length) = element.longestField, length > CSVRowShape.maximumFieldBytes {
+                    let reason = "\(name) is \(length) bytes long, over the 32,767 a spreadsheet cell holds (a damaged extract?)"
+                    let id = element.fields.first { ReferenceField.matchKey($0.name) == ReferenceField.idField(of: layout.dataset).matchKey }
+                    return reject(fileIndex, at: location, RowRejection(field: name, reason: reason), recordID: id?.value.trimmingCharacters().nilIfEmpty)
+                }
                 if layout == .cinCensus {
                     importCINChild(element, location: location, fileIndex: fileIndex)
                     return
@@ -38,7 +50,7 @@ extension ImportSession {
                     }
                     if let field, values[field.ordinal] == nil { values[field.ordinal] = value }
                 }
-                let builder = RecordBuilder(dataset: layout.dataset, profile: options.profile)
+                let builder = RecordBuilder(dataset: layout.dataset, profile: options.profile, today: options.today)
                 importReference(XMLFieldValues(values: values), builder: builder, location: location, fileIndex: fileIndex)
             })
         if files[fileIndex].layout == nil { files[fileIndex].layout = layout }

@@ -88,8 +88,17 @@ private final class XMLErrorSink {
     func record(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, firstError == nil else { return }
         let message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
-        firstError = Report(
-            message: message.trimmingCharacters(), line: Int(error.line), column: Int(error.int2))
+        firstError = Report(message: Self.plain(message), line: Int(error.line), column: Int(error.int2))
+    }
+
+    /// libxml2's message made safe to show: its first line only (an encoding error goes on to list
+    /// the offending bytes, which are a piece of a name), and the encoding error in plain words.
+    static func plain(_ message: String) -> String {
+        let firstLine = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? message
+        if firstLine.contains("not proper UTF-8") {
+            return "the text is not UTF-8 (saved as Windows-1252?); save the extract as UTF-8"
+        }
+        return firstLine.trimmingCharacters()
     }
 }
 
