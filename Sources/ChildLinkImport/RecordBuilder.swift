@@ -218,12 +218,33 @@ struct ValueReader<V: FieldValues> {
         return value
     }
 
+    /// The fields whose values are personal data, never to be shown in a message.
+    static var personalFields: [ReferenceField] {
+        [.forename, .middleNames, .surname, .preferredName, .formerSurname, .dateOfBirth, .upn, .formerUPN,
+            .nhsNumber, .postcode, .addressLine1]
+    }
+
+    /// Whether `text` is the value of one of this record's personal fields.
+    private func isPersonalValue(_ text: String) -> Bool {
+        let key = text.lowercased()
+        return Self.personalFields.contains { field in
+            values.raw(field).map { $0.trimmingCharacters().lowercased() == key } ?? false
+        }
+    }
+
     private func unreadable(_ field: ReferenceField, _ what: String) -> RowRejection {
         RowRejection(field: field.rawValue, reason: "\(field.rawValue) \(what)")
     }
 
     private func unknownCode(_ field: ReferenceField, _ text: String, expected: String?) -> RowRejection {
-        // Codes are not personal data, but cap the length in case a name landed in a code column.
+        // Codes are not personal data, but a name or identifier that landed in a code column (a
+        // profile pointing at the wrong header) is: then the value is not shown.
+        guard !isPersonalValue(text) else {
+            return RowRejection(
+                field: field.rawValue,
+                reason: "\(field.rawValue) holds this record's name, date of birth or an identifier, not a code "
+                    + "(not shown; check which column the profile maps to it)")
+        }
         let shown = text.count <= 40 ? text : String(text.prefix(40)) + "…"
         var reason = "\(field.rawValue) has an unknown code '\(shown)'"
         if let expected { reason += " (expected \(expected))" }

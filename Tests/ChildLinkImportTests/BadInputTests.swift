@@ -332,7 +332,27 @@ extension BadInputCase {
             fileError: { .malformedXML(path: $0, line: 4, column: 10_000_660, message: "xmlSAX2Characters: huge text node") }),
     ]
 
-    static let all = csvStructure + csvEncodings + dates + xml
+    static let personalData: [BadInputCase] = [
+        BadInputCase(
+            name: "a name in a code column is not shown in the reject",
+            bytes: {
+                BadExtract.csv(
+                    ["E1,P1,Amelia,Horváth,03/06/2010,14/02/2024 21:30,LAC", "E2,P2,Amelia,Horváth,03/06/2010,14/02/2024 21:30,Amelia",
+                     "E3,P3,Amelia,Horváth,03/06/2010,14/02/2024 21:30,Fostered"],
+                    header: "EpisodeID,PersonID,Forename,Surname,DateOfBirth,StartDateTime,SocialCareStatus")
+            }, recordsRead: 3, imported: 1,
+            rejects: [
+                ExpectedReject(
+                    line: 3, field: "SocialCareStatus",
+                    reason: "SocialCareStatus holds this record's name, date of birth or an identifier, not a code "
+                        + "(not shown; check which column the profile maps to it)", recordID: "E2"),
+                ExpectedReject(
+                    line: 4, field: "SocialCareStatus",
+                    reason: "SocialCareStatus has an unknown code 'Fostered'; map it in a profile's values section", recordID: "E3"),
+            ])
+    ]
+
+    static let all = csvStructure + csvEncodings + dates + xml + personalData
 }
 
 @Suite("Bad input: exact errors and rejects, and nothing else lost")
