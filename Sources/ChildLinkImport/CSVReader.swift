@@ -150,6 +150,12 @@ struct CSVReader {
                 }
                 if state == .unquoted || state == .quoted { flush(count) }
             }
+            if record.bytes.count > Self.maximumRecordBytes {
+                // A quote that has run this far never closes; otherwise the "line" has no end
+                // (a binary file, /dev/zero): stop before memory runs out.
+                if state == .quoted { throw ImportError.unterminatedQuote(path: path, line: record.line) }
+                throw ImportError.recordTooLong(path: path, line: record.line, limit: Self.maximumRecordBytes)
+            }
         }
         switch state {
         case .quoted:
@@ -164,6 +170,11 @@ struct CSVReader {
             }
         }
     }
+
+    /// The most bytes one record may hold: far beyond any real row (a spreadsheet row of 16,384
+    /// full cells is 512 MiB only in theory; real extracts' rows are under a kilobyte), small
+    /// enough that a file with no line breaks cannot exhaust memory.
+    static let maximumRecordBytes = 64 << 20
 
     /// A tab when the first line has tabs and no commas, else a comma.
     private static func guessSeparator(_ chunk: [UInt8]) -> UInt8 {

@@ -28,6 +28,8 @@ public enum ImportError: Error, LocalizedError, Hashable, Sendable {
     case duplicateColumn(path: String, column: String, positions: [Int])
     /// The header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark.
     case nulBytes(path: String, line: Int)
+    /// A CSV record starting on `line` runs past `limit` bytes without ending: not a text extract.
+    case recordTooLong(path: String, line: Int, limit: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -53,6 +55,8 @@ public enum ImportError: Error, LocalizedError, Hashable, Sendable {
             "\(path): no such file or folder"
         case .duplicateColumn(let path, let column, let positions):
             "\(path):1: the header row has '\(column)' in columns \(positions.map(String.init).joined(separator: " and ")); keep one"
+        case .recordTooLong(let path, let line, let limit):
+            "\(path):\(line): a record starting here runs past \(limit >> 20) MiB without a line break; this is not a CSV extract"
         case .nulBytes(let path, let line):
             "\(path):\(line): the header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark (save it as CSV UTF-8)"
         }

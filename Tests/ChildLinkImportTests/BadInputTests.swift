@@ -155,6 +155,20 @@ extension BadInputCase {
             }, recordsRead: 2, imported: 2),
     ]
 
+    static let endless: [BadInputCase] = [
+        BadInputCase(
+            name: "a line that never ends (70 MB, no line break): stopped at 64 MiB, not read into memory whole",
+            bytes: { BadExtract.csv([BadExtract.row(1)]) + [UInt8](repeating: UInt8(ascii: "x"), count: 70 << 20) },
+            recordsRead: 1, imported: 1,
+            fileError: { .recordTooLong(path: $0, line: 3, limit: CSVReader.maximumRecordBytes) }),
+        BadInputCase(
+            name: "a quote that never closes in a 70 MB file: named as such before memory runs out",
+            bytes: {
+                BadExtract.csv([BadExtract.row(1), "E2,P2,\"Amelia"])
+                    + Array(String(repeating: BadExtract.row(3) + "\n", count: 1_000_000).utf8)
+            }, recordsRead: 1, imported: 1, fileError: { .unterminatedQuote(path: $0, line: 3) }),
+    ]
+
     static let csvEncodings: [BadInputCase] = [
         BadInputCase(
             name: "invalid UTF-8 in the middle: only that row is read as Windows-1252",
@@ -352,7 +366,7 @@ extension BadInputCase {
             ])
     ]
 
-    static let all = csvStructure + csvEncodings + dates + xml + personalData
+    static let all = csvStructure + endless + csvEncodings + dates + xml + personalData
 }
 
 @Suite("Bad input: exact errors and rejects, and nothing else lost")
@@ -395,6 +409,13 @@ struct BadInputTests {
                 #expect(!text.contains(personal), "'\(personal)' in: \(text.prefix(300))")
             }
         }
+    }
+
+    @Test("an endless input (/dev/zero) stops with an error instead of filling memory")
+    func endlessDevice() throws {
+        let result = try ExtractReader().read(paths: ["/dev/zero"])
+        #expect(result.file.error == .recordTooLong(path: "/dev/zero", line: 1, limit: CSVReader.maximumRecordBytes))
+        #expect(result.file.recordsRead == 0)
     }
 
     @Test("the import date defaults to today, so a date of birth tomorrow is rejected")
