@@ -418,6 +418,27 @@ struct BadInputTests {
         #expect(result.file.recordsRead == 0)
     }
 
+    @Test("a mapping profile that is a YAML alias bomb is refused, not expanded")
+    func profileAliasBomb() throws {
+        var yaml = "a: &a [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+        for (name, previous) in zip("bcdefghij", "abcdefghi") {
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ", ") + "]\n"
+        }
+        yaml += "name: bomb\nfields:\n  EpisodeID: *j\n"
+        #expect(throws: ImportError.invalidProfile(
+            path: "bomb.yaml", message: "line 2: YAML aliases (*name) are not allowed in a profile; write the values out")
+        ) { try MappingProfile(yaml: yaml, path: "bomb.yaml") }
+    }
+
+    @Test("asterisks and ampersands inside quotes, comments and words are not aliases", arguments: [
+        "name: \"*all* councils\"\nfields: { Forename: \"First & Middle\" }  # see *note*\n",
+        "name: x\nvalues:\n  RHIOffered: { 'a) Yes *': \"Yes\", b*c: \"No\" }\n",
+    ])
+    func notAliases(_ yaml: String) throws {
+        #expect(YAMLAliasScan.firstAliasLine(in: yaml) == nil)
+        _ = try MappingProfile(yaml: yaml)
+    }
+
     @Test("the import date defaults to today, so a date of birth tomorrow is rejected")
     func todayDefault() throws {
         let tomorrow = ImportOptions().today.adding(days: 1)
