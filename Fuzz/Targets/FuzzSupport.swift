@@ -37,7 +37,9 @@ enum ImportInvariants {
         guard let full, let lean else { return }
         for file in full.files {
             if !file.isBalanced {
-                fatalError("records read \(file.recordsRead) != imported \(file.imported) + duplicates \(file.duplicates) + rejected \(file.rejected)")
+                fatalError(
+                    "records read \(file.recordsRead) != imported \(file.imported) + duplicates \(file.duplicates) + rejected \(file.rejected)"
+                )
             }
             // SSDA903 Header rows are person details joined into the Missing table's episodes:
             // they are counted as imported but become no record of their own.

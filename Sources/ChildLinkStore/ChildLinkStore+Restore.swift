@@ -35,7 +35,8 @@ extension ChildLinkStore {
             let result = try backup.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
             guard result == ["ok"] else {
                 throw StoreError.database(
-                    path: backupPath, message: "the backup is damaged too (\(result.prefix(3).joined(separator: "; ")))")
+                    path: backupPath, message: "the backup is damaged too (\(result.prefix(3).joined(separator: "; ")))"
+                )
             }
         }
     }
@@ -59,7 +60,8 @@ extension ChildLinkStore {
             }
             for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
             guard rename(temporary, path) == 0 else {
-                throw StoreError.database(path: path, message: "cannot replace the file: \(String(cString: strerror(errno)))")
+                throw StoreError.database(
+                    path: path, message: "cannot replace the file: \(String(cString: strerror(errno)))")
             }
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }

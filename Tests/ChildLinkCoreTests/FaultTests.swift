@@ -58,13 +58,16 @@ struct FaultTests {
             SourceRecord(
                 recordID: "E\(100_000 + index)",
                 person: PersonFields(
-                    forename: "Child\(index)", surname: "Family", dateOfBirth: CalendarDate(year: 2010, month: 3, day: 14)),
+                    forename: "Child\(index)", surname: "Family",
+                    dateOfBirth: CalendarDate(year: 2010, month: 3, day: 14)),
                 event: .missing(MissingEpisode(start: LocalDateTime(parsing: "2026-11-02T21:00")!)))
         }
         try store.performRun(note: "weekly 1") { run in
             _ = try run.upsert(records)
             _ = try run.assignChildIDs(clusters: records.map { [$0.key] })
-            try run.saveReviewPairs([ReviewPair(records[0].key, records[1].key, probability: 0.7, explanation: "forename one edit")])
+            try run.saveReviewPairs([
+                ReviewPair(records[0].key, records[1].key, probability: 0.7, explanation: "forename one edit")
+            ])
         }
         return store
     }
@@ -72,14 +75,18 @@ struct FaultTests {
     /// Files in `folder` with their contents.
     func snapshot(_ subfolder: String) throws -> [String: Data] {
         let names = try FileManager.default.contentsOfDirectory(atPath: path(subfolder))
-        return Dictionary(uniqueKeysWithValues: try names.map { ($0, try Data(contentsOf: URL(fileURLWithPath: path("\(subfolder)/\($0)")))) })
+        return Dictionary(
+            uniqueKeysWithValues: try names.map {
+                ($0, try Data(contentsOf: URL(fileURLWithPath: path("\(subfolder)/\($0)"))))
+            })
     }
 
     /// A generic person CSV of `count` people, for `link --generic`.
     func writePeople(_ count: Int) throws {
         var text = "rec_id,given_name,surname,date_of_birth,postcode\n"
         for index in 0..<count {
-            text += "rec-\(index)-org,Name\(index % 97),Family\(index % 89),\(String(format: "%02d", index % 28 + 1))/06/2010,S60 1AE\n"
+            text +=
+                "rec-\(index)-org,Name\(index % 97),Family\(index % 89),\(String(format: "%02d", index % 28 + 1))/06/2010,S60 1AE\n"
         }
         try text.write(toFile: path("people.csv"), atomically: false, encoding: .utf8)
     }
@@ -168,7 +175,9 @@ struct FaultTests {
         try damage(storePath)
         let damaged = try StoreCommandsTests.run(["store", "check"], in: folder)
         #expect(damaged.status == 1)
-        #expect(damaged.stdout.contains("NOT healthy") || damaged.stderr.contains("malformed"), "\(damaged.stdout)\(damaged.stderr)")
+        #expect(
+            damaged.stdout.contains("NOT healthy") || damaged.stderr.contains("malformed"),
+            "\(damaged.stdout)\(damaged.stderr)")
 
         let restored = try StoreCommandsTests.run(["store", "restore"], in: folder)
         #expect(restored.status == 0, "\(restored.stderr)")
@@ -203,7 +212,7 @@ struct FaultTests {
             for b in keys[(i + 1)...] { csv += "\(a),\(b),0.5,reject,,\n" }
         }
         try csv.write(toFile: path("decisions.csv"), atomically: false, encoding: .utf8)
-        
+
         let process = Process()
         process.executableURL = StoreCommandsTests.binary
         process.arguments = ["review", "import", "decisions.csv"]

@@ -40,7 +40,8 @@ struct PersonalDataTests {
         try run(["sample", "--children", "150", "--seed", "11", "--out", "extracts", "--verbose"])
         let extracts = folder.appendingPathComponent("extracts").path
         // The truth file is no extract: keep it beside the folder, as an analyst would.
-        try FileManager.default.moveItem(atPath: extracts + "/truth.csv", toPath: folder.appendingPathComponent("truth.csv").path)
+        try FileManager.default.moveItem(
+            atPath: extracts + "/truth.csv", toPath: folder.appendingPathComponent("truth.csv").path)
         try damagedCopy(of: extracts)
         try run(["check", "extracts", "--verbose", "--rejects", "rejects.csv"])
         try run(["check", "extracts/missing-episodes.csv", "--dataset", "cme", "--verbose"], expecting: 1)
@@ -59,7 +60,9 @@ struct PersonalDataTests {
             try run(arguments)
         }
         let pair = try #require(try ChildLinkStore(path: storePath).reviewPairs(undecidedOnly: false).first)
-        try run(["review", "accept", pair.recordA.description, pair.recordB.description, "--note", "same child", "--verbose"])
+        try run([
+            "review", "accept", pair.recordA.description, pair.recordB.description, "--note", "same child", "--verbose",
+        ])
         try run(["review", "reject", "Missing:NOPE", pair.recordB.description, "--verbose"], expecting: 1)
 
         let personal = Self.personalValues(records)
@@ -123,7 +126,8 @@ struct PersonalDataTests {
     /// A store with two runs made from the matcher's own result: its clusters and review pairs,
     /// each pair explained by the levels its comparisons reached.
     func makeStore(_ records: [SourceRecord]) throws {
-        let result = try LinkJob.run(records: records, options: LinkJob.Options(concurrency: 1), outputDirectory: nil).result
+        let result = try LinkJob.run(records: records, options: LinkJob.Options(concurrency: 1), outputDirectory: nil)
+            .result
         let clusters = result.children.map(\.records)
         let review = result.pairs.filter { $0.decision == .review }.map { pair in
             let explanation = result.explain(pair.first, pair.second).contributions
@@ -149,7 +153,9 @@ struct PersonalDataTests {
     static func personalValues(_ records: [SourceRecord]) -> Set<String> {
         var values: Set<String> = []
         for person in records.map(\.person) {
-            for name in [person.forename, person.middleNames, person.surname, person.preferredName, person.formerSurname] {
+            for name in [
+                person.forename, person.middleNames, person.surname, person.preferredName, person.formerSurname,
+            ] {
                 for part in (name ?? "").split(whereSeparator: { $0 == " " || $0 == "-" }) where part.count >= 3 {
                     values.insert(String(part))
                 }
