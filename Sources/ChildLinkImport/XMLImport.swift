@@ -8,9 +8,19 @@ struct XMLFieldValues: FieldValues {
 }
 
 extension XMLRecordElement {
-    /// The name and UTF-8 length of the longest field.
-    var longestField: (name: String, length: Int)? {
-        fields.map { ($0.name, $0.value.utf8.count) }.max { $0.1 < $1.1 }
+    /// Why the record is too big to import, if it is: a field over a spreadsheet cell's 32,767
+    /// bytes, or more fields than any real record has.
+    var sizeRejection: RowRejection? {
+        if let (name, length) = oversizedField {
+            return RowRejection(
+                field: name,
+                reason: "\(name) is \(length) bytes long, over the 32,767 a spreadsheet cell holds (a damaged extract?)")
+        }
+        if hasTooManyFields {
+            return RowRejection(
+                field: nil, reason: "the record has more than \(Self.maximumFields) fields (a damaged extract?)")
+        }
+        return nil
     }
 }
 
@@ -30,10 +40,10 @@ extension ImportSession {
                 files[fileIndex].layout = layout
                 files[fileIndex].recordsRead += 1
                 let location = SourceLocation(file: path, line: element.line, elementPath: element.path)
-                if let (name, length) = element.longestField, length > CSVRowShape.maximumFieldBytes {
-                    let reason = "\(name) is \(length) bytes long, over the 32,767 a spreadsheet cell holds (a damaged extract?)"
-                    let id = element.fields.first { ReferenceField.matchKey($0.name) == ReferenceField.idField(of: layout.dataset).matchKey }
-                    return reject(fileIndex, at: location, RowRejection(field: name, reason: reason), recordID: id?.value.trimmingCharacters().nilIfEmpty)
+                if let rejection = element.sizeRejection {
+                    let idKey = ReferenceField.idField(of: layout.dataset).matchKey
+                    let id = element.fields.first { ReferenceField.matchKey($0.name) == idKey }
+                    return reject(fileIndex, at: location, rejection, recordID: id?.value.trimmingCharacters().nilIfEmpty)
                 }
                 if layout == .cinCensus {
                     importCINChild(element, location: location, fileIndex: fileIndex)

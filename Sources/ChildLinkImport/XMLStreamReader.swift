@@ -12,6 +12,15 @@ struct XMLRecordElement {
     var path: String
     /// Leaf elements (elements with no child elements) as (local name, text), document order.
     var fields: [(name: String, value: String)]
+    /// A field whose text ran past ``XMLRecordElement/maximumFieldBytes`` (its text not kept), with its length.
+    var oversizedField: (name: String, length: Int)? = nil
+    /// Whether the record had more than ``XMLRecordElement/maximumFields`` fields (the rest not kept).
+    var hasTooManyFields = false
+
+    /// The most text kept for one field: Excel's cell limit; longer text is only measured.
+    static let maximumFieldBytes = 32_767
+    /// The most fields kept for one record; a real record has a few dozen.
+    static let maximumFields = 10_000
 }
 
 /// Where a document's records sit, decided from its root element.
@@ -112,6 +121,8 @@ private struct XMLRecordWalker {
     /// Open elements inside the current record: name and whether it has had a child element.
     var stack: [(name: String, hasChild: Bool)] = []
     var text = ""
+    /// The UTF-8 length of the current field's text, counted even past what is kept.
+    var textLength = 0
 
     init(path: String) { self.path = path }
 
@@ -140,7 +151,9 @@ private struct XMLRecordWalker {
         case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
             Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
             if current != nil, let value = xmlTextReaderConstValue(reader) {
-                text += String(cString: value)
+                // Adjacent text and CDATA nodes add up: keep at most one field's worth in memory.
+                textLength += Int(xmlStrlen(value))
+                if textLength <= XMLRecordElement.maximumFieldBytes { text += String(cString: value) }
             }
         default:
             break
@@ -156,13 +169,16 @@ private struct XMLRecordWalker {
             let parents = parentPath(depth: depth)
             current = XMLRecordElement(
                 name: name, index: recordCount, line: line, path: "\(parents)/\(name)[\(recordCount)]", fields: [])
+            textLength = 0
             stack = [(name, false)]
             text = ""
+            textLength = 0
             return
         }
         stack[stack.count - 1].hasChild = true
         stack.append((name, false))
         text = ""
+        textLength = 0
     }
 
     private mutating func endElement(depth: Int, body: (XMLRecordElement) throws -> Void) throws {
@@ -173,8 +189,20 @@ private struct XMLRecordWalker {
             try body(record)
             return
         }
-        if !top.hasChild { current!.fields.append((top.name, text)) }
+        if !top.hasChild { keepField(top.name) }
         text = ""
+        textLength = 0
+    }
+
+    /// Adds the finished leaf to the record, unless it or the record is over its limit.
+    private mutating func keepField(_ name: String) {
+        if textLength > XMLRecordElement.maximumFieldBytes {
+            if current!.oversizedField == nil { current!.oversizedField = (name, textLength) }
+        } else if current!.fields.count >= XMLRecordElement.maximumFields {
+            current!.hasTooManyFields = true
+        } else {
+            current!.fields.append((name, text))
+        }
     }
 
     private func parentPath(depth: Int) -> String {

@@ -415,7 +415,34 @@ extension BadInputCase {
             ])
     ]
 
-    static let all = csvStructure + endless + csvEncodings + dates + xml + personalData
+    static let xmlSize: [BadInputCase] = [
+        BadInputCase(
+            name: "XML field of 5 CDATA sections of 1 MB each: rejected, its text not kept",
+            fileName: "extract.xml",
+            bytes: {
+                let chunk = "<![CDATA[" + String(repeating: "A", count: 1 << 20) + "]]>"
+                let field = "<FoundLocation>" + String(repeating: chunk, count: 5) + "</FoundLocation>"
+                return BadExtract.xml([BadExtract.episode(1), BadExtract.episode(2, extra: field), BadExtract.episode(3)])
+            }, recordsRead: 3, imported: 2,
+            rejects: [
+                ExpectedReject(
+                    line: 4, field: "FoundLocation",
+                    reason: "FoundLocation is 5242880 bytes long, over the 32,767 a spreadsheet cell holds (a damaged extract?)",
+                    recordID: "E2")
+            ]),
+        BadInputCase(
+            name: "XML record with 200,000 fields: rejected", fileName: "extract.xml",
+            bytes: {
+                let fields = String(repeating: "<Note>x</Note>", count: 200_000)
+                return BadExtract.xml([BadExtract.episode(1), BadExtract.episode(2, extra: fields)])
+            }, recordsRead: 2, imported: 1,
+            rejects: [
+                ExpectedReject(
+                    line: 4, reason: "the record has more than 10000 fields (a damaged extract?)", recordID: "E2")
+            ]),
+    ]
+
+    static let all = csvStructure + endless + csvEncodings + dates + xml + xmlSize + personalData
 }
 
 @Suite("Bad input: exact errors and rejects, and nothing else lost")
