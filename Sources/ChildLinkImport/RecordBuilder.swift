@@ -83,7 +83,7 @@ struct RecordBuilder {
         episode.socialCareStatus = try r.code(.socialCareStatus, Codes.socialCareStatus)
         episode.cseRisk = try r.code(.cseRisk, Codes.risk)
         episode.cceRisk = try r.code(.cceRisk, Codes.risk)
-        episode.placementDistanceMiles = try r.number(.placementDistanceMiles)
+        episode.placementDistanceMiles = try r.number(.placementDistanceMiles, in: 0...25_000)
         episode.rhiOffered = try r.yesNo(.rhiOffered)
         episode.rhiAccepted = try r.yesNo(.rhiAccepted)
         episode.rhiCompletedDate = try r.date(.rhiCompletedDate)
@@ -96,7 +96,7 @@ struct RecordBuilder {
         guard let date = try r.date(.referralDate) else { throw r.missing(.referralDate) }
         var referral = CMEReferral(referralDate: date)
         referral.familyID = r.text(.familyID)
-        referral.previousEpisodes = try r.number(.previousEpisodes).map { Int($0) }
+        referral.previousEpisodes = try r.count(.previousEpisodes)
         referral.presentingNeed = r.text(.presentingNeed)
         referral.locality = r.text(.locality)
         referral.lastSchoolURN = r.text(.lastSchoolURN)
@@ -132,7 +132,7 @@ struct RecordBuilder {
         record.schoolURN = r.text(.schoolURN)
         record.schoolName = r.text(.schoolName)
         record.phase = try r.code(.phase, Codes.phase)
-        record.sessions = try r.number(.sessions)
+        record.sessions = try r.number(.sessions, in: 0...10_000)
         record.reasons = [.reason, .reason1, .reason2, .reason3].compactMap { r.text($0)?.uppercased() }
         return record
     }
@@ -209,6 +209,25 @@ struct ValueReader<V: FieldValues> {
         guard let text = text(field) else { return nil }
         guard let value = Double(text), value.isFinite else { throw unreadable(field, "is not a number") }
         return value
+    }
+
+    /// A number within `range`, so that no later stage meets 1e300 sessions or a negative distance.
+    func number(_ field: ReferenceField, in range: ClosedRange<Double>) throws(RowRejection) -> Double? {
+        guard let value = try number(field) else { return nil }
+        guard range.contains(value) else {
+            throw unreadable(field, "is out of range (\(Int(range.lowerBound)) to \(Int(range.upperBound)))")
+        }
+        return value
+    }
+
+    /// A count such as `3` (or `3.0`): a whole number from 0 to 10,000. Anything else, `1e30`
+    /// among them (which once trapped converting to `Int`), is a rejection.
+    func count(_ field: ReferenceField) throws(RowRejection) -> Int? {
+        guard let value = try number(field) else { return nil }
+        guard value >= 0, value <= 10_000, value == value.rounded() else {
+            throw unreadable(field, "is not a whole number from 0 to 10,000")
+        }
+        return Int(value)
     }
 
     /// A code read with `parse`; an unrecognised value is a rejection.

@@ -267,6 +267,37 @@ extension BadInputCase {
                     line: 3, field: "ClosedDate", reason: "ClosedDate is before ReferralDate", recordID: "R2")
             ]),
         BadInputCase(
+            name: "CME previous episodes 1e30 (found by fuzzing: it trapped converting to Int)",
+            bytes: {
+                BadExtract.csv(
+                    ["R1,03/06/2010,01/02/2024,2", "R2,03/06/2010,01/02/2024,1e30", "R3,03/06/2010,01/02/2024,-1",
+                     "R4,03/06/2010,01/02/2024,2.5", "R5,03/06/2010,01/02/2024,3.0"],
+                    header: "ReferralID,DateOfBirth,ReferralDate,PreviousEpisodes")
+            }, recordsRead: 5, imported: 2,
+            rejects: [3, 4, 5].map { line in
+                ExpectedReject(
+                    line: line, field: "PreviousEpisodes",
+                    reason: "PreviousEpisodes is not a whole number from 0 to 10,000", recordID: "R\(line - 1)")
+            },
+            records: { result in
+                guard case .cme(let referral)? = result.record("R5")?.event else {
+                    Issue.record("R5 was not imported as a CME referral")
+                    return
+                }
+                #expect(referral.previousEpisodes == 3)
+            }),
+        BadInputCase(
+            name: "exclusion sessions and placement distance out of range",
+            bytes: {
+                BadExtract.csv(
+                    ["X1,03/06/2010,01/02/2024,SUSP,2", "X2,03/06/2010,01/02/2024,SUSP,1e300", "X3,03/06/2010,01/02/2024,SUSP,-4"],
+                    header: "ExclusionID,DateOfBirth,StartDate,Category,Sessions")
+            }, recordsRead: 3, imported: 1,
+            rejects: [3, 4].map { line in
+                ExpectedReject(
+                    line: line, field: "Sessions", reason: "Sessions is out of range (0 to 10000)", recordID: "X\(line - 1)")
+            }),
+        BadInputCase(
             name: "home education ended before it started",
             bytes: {
                 BadExtract.csv(
