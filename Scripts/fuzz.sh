@@ -8,8 +8,9 @@
 #
 # The fuzz binaries are built by compiling ChildLinkModel, ChildLinkImport and Yams (with its C
 # library) directly with swiftc/clang into .build-fuzz/, so the main package's build is untouched.
-# Seeds: slices of SampleData/, SampleData/examples/, SampleData/profiles/ and the importer's test
-# fixtures, plus anything earlier runs found (.build-fuzz/corpus/, kept between runs).
+# Seeds: slices of SampleData/, SampleData/examples/, SampleData/profiles/, the importer's test
+# fixtures, Fuzz/seeds/ and the inputs that once crashed a target (Fuzz/crashes/), plus anything
+# earlier runs found (.build-fuzz/corpus/, kept between runs).
 #
 # Exit status: 0 when no target crashed (or when this toolchain cannot build with
 # -sanitize=fuzzer: then it says so and skips); 1 when a target crashed, hung or broke an import
@@ -124,6 +125,10 @@ cp SampleData/examples/*.csv SampleData/examples/council/*.csv "$fixtures"/*.csv
 cp SampleData/examples/*.xml "$fixtures"/*.xml "$seeds/xml/" 2>/dev/null || true
 cp SampleData/profiles/*.yaml "$seeds/profile/"
 cp Fuzz/seeds/profile/*.yaml "$seeds/profile/" 2>/dev/null || true
+# Inputs that once crashed a target stay seeds, so a regression shows at once.
+for target in csv xml profile; do
+    cp Fuzz/crashes/"$target"-* "$seeds/$target/" 2>/dev/null || true
+done
 
 # --- Run ---------------------------------------------------------------------------------------------
 status=0
