@@ -123,6 +123,25 @@ struct FaultTests {
         #expect(try snapshot("out") == ["rejects.csv": earlier])
     }
 
+    @Test(
+        "a read-only output folder: exit 1 naming the file; the earlier outputs are unchanged",
+        .enabled(if: geteuid() != 0, "root writes into read-only folders; the full-disk test covers root"))
+    func readOnlyFolderKeepsEarlierOutputs() throws {
+        defer {
+            chmod(path("linked"), 0o700)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        try writePeople(60)
+        let first = try StoreCommandsTests.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        let before = try snapshot("linked")
+        chmod(path("linked"), 0o500)
+        let failed = try StoreCommandsTests.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("linked/links.csv: cannot write"), "\(failed.stderr)")
+        #expect(try snapshot("linked") == before)
+    }
+
     @Test("an output folder that is a file: exit 1 with the reason, nothing written")
     func outputFolderIsAFile() throws {
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -270,8 +270,10 @@ extension BadInputCase {
             name: "CME previous episodes 1e30 (found by fuzzing: it trapped converting to Int)",
             bytes: {
                 BadExtract.csv(
-                    ["R1,03/06/2010,01/02/2024,2", "R2,03/06/2010,01/02/2024,1e30", "R3,03/06/2010,01/02/2024,-1",
-                     "R4,03/06/2010,01/02/2024,2.5", "R5,03/06/2010,01/02/2024,3.0"],
+                    [
+                        "R1,03/06/2010,01/02/2024,2", "R2,03/06/2010,01/02/2024,1e30", "R3,03/06/2010,01/02/2024,-1",
+                        "R4,03/06/2010,01/02/2024,2.5", "R5,03/06/2010,01/02/2024,3.0",
+                    ],
                     header: "ReferralID,DateOfBirth,ReferralDate,PreviousEpisodes")
             }, recordsRead: 5, imported: 2,
             rejects: [3, 4, 5].map { line in
@@ -290,12 +292,16 @@ extension BadInputCase {
             name: "exclusion sessions and placement distance out of range",
             bytes: {
                 BadExtract.csv(
-                    ["X1,03/06/2010,01/02/2024,SUSP,2", "X2,03/06/2010,01/02/2024,SUSP,1e300", "X3,03/06/2010,01/02/2024,SUSP,-4"],
+                    [
+                        "X1,03/06/2010,01/02/2024,SUSP,2", "X2,03/06/2010,01/02/2024,SUSP,1e300",
+                        "X3,03/06/2010,01/02/2024,SUSP,-4",
+                    ],
                     header: "ExclusionID,DateOfBirth,StartDate,Category,Sessions")
             }, recordsRead: 3, imported: 1,
             rejects: [3, 4].map { line in
                 ExpectedReject(
-                    line: line, field: "Sessions", reason: "Sessions is out of range (0 to 10000)", recordID: "X\(line - 1)")
+                    line: line, field: "Sessions", reason: "Sessions is out of range (0 to 10000)",
+                    recordID: "X\(line - 1)")
             }),
         BadInputCase(
             name: "home education ended before it started",
@@ -453,12 +459,15 @@ extension BadInputCase {
             bytes: {
                 let chunk = "<![CDATA[" + String(repeating: "A", count: 1 << 20) + "]]>"
                 let field = "<FoundLocation>" + String(repeating: chunk, count: 5) + "</FoundLocation>"
-                return BadExtract.xml([BadExtract.episode(1), BadExtract.episode(2, extra: field), BadExtract.episode(3)])
+                return BadExtract.xml([
+                    BadExtract.episode(1), BadExtract.episode(2, extra: field), BadExtract.episode(3),
+                ])
             }, recordsRead: 3, imported: 2,
             rejects: [
                 ExpectedReject(
                     line: 4, field: "FoundLocation",
-                    reason: "FoundLocation is 5242880 bytes long, over the 32,767 a spreadsheet cell holds (a damaged extract?)",
+                    reason:
+                        "FoundLocation is 5242880 bytes long, over the 32,767 a spreadsheet cell holds (a damaged extract?)",
                     recordID: "E2")
             ]),
         BadInputCase(
