@@ -14,6 +14,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
@@ -37,12 +38,18 @@ let package = Package(
         // The embedded SQLite history (the only GRDB user).
         .target(
             name: "ChildLinkStore",
-            dependencies: ["ChildLinkModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ChildLinkModel", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // Indicators, cohort, overlap, footprint, and the HTML / XLSX / CSV / JSON writers.
         .target(
             name: "ChildLinkReports",
-            dependencies: ["ChildLinkModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "ChildLinkModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // The deterministic synthetic borough used for the sample data, tests and benchmarks.
         .target(name: "ChildLinkSample", dependencies: ["ChildLinkModel"]),

@@ -1,6 +1,7 @@
 public import ChildLinkImport
 public import ChildLinkModel
 import Foundation
+public import Logging
 
 #if canImport(Glibc)
     import Glibc
@@ -59,17 +60,30 @@ public struct CheckJob: Sendable {
 
     /// The options.
     public let options: Options
+    /// Where progress is logged.
+    public let logger: Logger
 
     /// Creates the job.
-    public init(options: Options) { self.options = options }
+    public init(options: Options, logger: Logger = ChildLinkLogging.logger(verbose: false)) {
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Counts each file's records through the CSV or XML reader alone, nothing parsed or built
+    /// (`check --count-only`, for `Scripts/bench-import.sh`).
+    /// - Throws: `ImportError` when a path does not exist or a file cannot be read.
+    public static func countRecords(paths: [String]) throws -> [(path: String, records: Int)] {
+        try ExtractReader.expand(paths).map { ($0, try ExtractReader.countRecords(path: $0)) }
+    }
 
     /// Runs the check.
     /// - Throws: `ImportError` for a path that does not exist or an invalid profile; file-level
     ///   problems are in the outcome instead.
     public func run() throws -> Outcome {
-        let profile = try options.profilePath.map { try MappingProfile(contentsOf: $0) }
-        let reader = ExtractReader(options: ImportOptions(dataset: options.dataset, profile: profile, retainRecords: false))
-        let result = try reader.read(paths: options.paths)
+        let result = try ImportJob(
+            paths: options.paths, dataset: options.dataset, profilePath: options.profilePath, retainRecords: false,
+            logger: logger
+        ).run()
         var rejectsFile: String?
         if !result.rejects.isEmpty {
             let path = options.rejectsPath ?? Self.defaultRejectsFile
@@ -134,6 +148,10 @@ struct CheckReport {
 
     private func fileSection(_ file: FileSummary) -> [String] {
         var lines = [file.path]
+        if let skipped = file.skipped {
+            lines.append("  skipped      not an extract ChildLink knows: \(skipped)")
+            return lines
+        }
         if let error = file.error {
             lines.append("  error        " + (error.errorDescription ?? "\(error)"))
             if file.recordsRead == 0 { return lines }
@@ -149,7 +167,9 @@ struct CheckReport {
         let ids = file.identifiers
         if file.imported > 0 {
             var upn = share("UPN", ids.upnValid, ids.upnPresent, file.imported)
-            if ids.upnUnknownCodes > 0 { upn.insert(contentsOf: ", \(n(ids.upnUnknownCodes)) UN codes", at: upn.index(before: upn.endIndex)) }
+            if ids.upnUnknownCodes > 0 {
+                upn.insert(contentsOf: ", \(n(ids.upnUnknownCodes)) UN codes", at: upn.index(before: upn.endIndex))
+            }
             lines.append("  identifiers  " + upn)
             lines.append("               " + share("NHS number", ids.nhsValid, ids.nhsPresent, file.imported))
             lines.append("               " + share("postcode", ids.postcodeValid, ids.postcodePresent, file.imported))
@@ -179,6 +199,10 @@ struct CheckReport {
             "Total: \(n(read)) records read, \(n(imported)) imported, \(n(duplicates)) exact duplicates, \(n(rejected)) rejected."
         ]
         if let rejectsFile { lines.append("Rejected records are listed in \(rejectsFile).") }
+        let skippedFiles = result.files.filter { $0.skipped != nil }.count
+        if skippedFiles > 0 {
+            lines.append("\(skippedFiles) of \(result.files.count) files skipped: not extracts ChildLink knows.")
+        }
         let failedFiles = result.files.filter { $0.error != nil }.count
         if failedFiles > 0 { lines.append("\(failedFiles) of \(result.files.count) files could not be read in full.") }
         if strict, rejected > 0 { lines.append("--strict: \(n(rejected)) rejected records fail the check.") }

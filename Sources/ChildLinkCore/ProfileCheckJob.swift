@@ -39,7 +39,8 @@ public struct ProfileCheckJob: Sendable {
         let profile = try MappingProfile(contentsOf: profilePath)
         let check = try ProfileCheck.run(profile: profile, path: extractPath, dataset: dataset, rowCount: rowCount)
         let problems = !check.unmappedRequired.isEmpty || check.rows.contains { $0.rejection != nil }
-        return Outcome(check: check, report: Self.render(check, profile: profile, path: extractPath), hasProblems: problems)
+        return Outcome(
+            check: check, report: Self.render(check, profile: profile, path: extractPath), hasProblems: problems)
     }
 
     static func render(_ check: ProfileCheck, profile: MappingProfile, path: String) -> String {
@@ -64,13 +65,15 @@ public struct ProfileCheckJob: Sendable {
             lines.append("Required fields unmapped: " + check.unmappedRequired.map(\.rawValue).joined(separator: ", "))
         }
         if !check.unusedColumns.isEmpty {
-            lines.append("Columns not used (ignored): " + check.unusedColumns.map { "\"\($0)\"" }.joined(separator: ", "))
+            lines.append(
+                "Columns not used (ignored): " + check.unusedColumns.map { "\"\($0)\"" }.joined(separator: ", "))
         }
         for row in check.rows {
             lines.append("")
             lines.append("Line \(row.line): " + (row.rejection.map { "would be REJECTED: \($0)" } ?? "reads"))
             for field in row.fields {
-                lines.append("    \(field.field.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))\(field.shown)")
+                lines.append(
+                    "    \(field.field.rawValue.padding(toLength: width, withPad: " ", startingAt: 0))\(field.shown)")
             }
         }
         return lines.joined(separator: "\n")

@@ -28,6 +28,29 @@ struct CSVHeader {
     }
 
     func column(_ key: String) -> Int? { keys.firstIndex(of: key) }
+
+    /// The column of each field (by ordinal; -1 when none): the profile's names first, for every
+    /// field, then the reference names for the fields still without one, never taking a column a
+    /// profile name claimed (so `Reason1: Reason` does not also feed `Reason`).
+    func columns(for fields: [ReferenceField], profile: MappingProfile?) -> [Int] {
+        var columns = [Int](repeating: -1, count: ReferenceField.allCases.count)
+        var claimed = Set<Int>()
+        if let profile {
+            for field in fields {
+                guard let names = profile.fieldNames[field] else { continue }
+                if let column = names.lazy.compactMap({ self.column(ReferenceField.matchKey($0)) }).first {
+                    columns[field.ordinal] = column
+                    claimed.insert(column)
+                }
+            }
+        }
+        for field in fields where columns[field.ordinal] < 0 {
+            if let column = keys.indices.first(where: { keys[$0] == field.matchKey && !claimed.contains($0) }) {
+                columns[field.ordinal] = column
+            }
+        }
+        return columns
+    }
     func has(_ key: String) -> Bool { keys.contains(key) }
 }
 
@@ -137,22 +160,31 @@ extension ImportSession {
         var columns = [Int](repeating: -1, count: ReferenceField.allCases.count)
         let dataset = layout.dataset
         if case .referenceCSV = layout {
-            for field in ReferenceField.fields(of: dataset) {
-                let keys = options.profile?.matchKeys(for: field) ?? [field.matchKey]
-                let matching = header.keys.indices.filter { keys.contains(header.keys[$0]) }
-                if matching.count > 1 {
-                    throw ImportError.duplicateColumn(path: path, column: field.rawValue, positions: matching.map { $0 + 1 })
-                }
-                if let column = matching.first { columns[field.ordinal] = column }
-            }
+            columns = header.columns(for: ReferenceField.fields(of: dataset), profile: options.profile)
+            try checkDuplicateColumns(header, columns: columns, path: path)
             for field in ReferenceField.required(for: dataset) where field != .category && columns[field.ordinal] < 0 {
-                let name = options.profile?.fieldNames[field]?.first.map { "\($0) (\(field.rawValue))" } ?? field.rawValue
+                let name =
+                    options.profile?.fieldNames[field]?.first.map { "\($0) (\(field.rawValue))" } ?? field.rawValue
                 throw ImportError.missingColumn(path: path, column: name, dataset: dataset.title)
             }
         }
         return CSVFileState(
             layout: layout, header: header, columns: columns,
             builder: RecordBuilder(dataset: dataset, profile: options.profile, today: options.today))
+    }
+
+    /// Refuses a header that has a field's column name more than once (`DateOfBirth` and
+    /// `Date of Birth`): which column holds the value cannot be known, and taking the first
+    /// silently loses the other.
+    /// - Throws: ``ImportError/duplicateColumn(path:column:positions:)``.
+    func checkDuplicateColumns(_ header: CSVHeader, columns: [Int], path: String) throws {
+        for field in ReferenceField.allCases where columns[field.ordinal] >= 0 {
+            let key = header.keys[columns[field.ordinal]]
+            let positions = header.keys.indices.filter { header.keys[$0] == key }
+            if positions.count > 1 {
+                throw ImportError.duplicateColumn(path: path, column: field.rawValue, positions: positions.map { $0 + 1 })
+            }
+        }
     }
 
     /// The layout a header row is: the reference layout whose id column it has, or an SSDA903 table.
@@ -166,7 +198,8 @@ extension ImportSession {
         if let expected = options.expectedDataset, candidates.contains(expected) { return .referenceCSV(expected) }
         if candidates.count > 1 {
             let names = candidates.map { ReferenceField.idField(of: $0).rawValue }.joined(separator: ", ")
-            throw ImportError.unrecognisedLayout(path: path, detail: "the header has the id columns of several datasets (\(names))")
+            throw ImportError.unrecognisedLayout(
+                path: path, detail: "the header has the id columns of several datasets (\(names))")
         }
         if header.has("child"), header.has("missing"), header.has("misstart") { return .ssda903Missing }
         if header.has("child"), header.has("sex"), header.has("dob") { return .ssda903Header }
@@ -174,7 +207,9 @@ extension ImportSession {
         let shown = header.names.prefix(6).joined(separator: ", ")
         throw ImportError.unrecognisedLayout(
             path: path,
-            detail: "the header row (\(shown)\(header.names.count > 6 ? ", …" : "")) has none of EpisodeID, ReferralID, EHEID, ExclusionID, nor the SSDA903 CHILD columns")
+            detail:
+                "the header row (\(shown)\(header.names.count > 6 ? ", …" : "")) has none of EpisodeID, ReferralID, EHEID, ExclusionID, nor the SSDA903 CHILD columns"
+        )
     }
 }
 

@@ -25,32 +25,56 @@ public struct ExtractReader: Sendable {
     /// - Throws: ``ImportError/noSuchPath(path:)`` when a path does not exist. Problems inside
     ///   files never throw: they are in the result.
     public func read(paths: [String]) throws -> ImportResult {
-        let files = try Self.expand(paths)
         var session = ImportSession(options: options)
-        for file in files { session.importFile(file) }
+        for (file, fromFolder) in try Self.expandWithOrigin(paths) { session.importFile(file, fromFolder: fromFolder) }
         session.joinSSDA903()
         return session.result()
+    }
+
+    /// The number of records in a file, read through the CSV or XML reader alone (no values
+    /// parsed, nothing built): what the readers cost, for `Scripts/bench-import.sh`.
+    /// - Throws: ``ImportError`` when the file cannot be read.
+    public static func countRecords(path: String) throws -> Int {
+        var count = 0
+        if ImportSession.isXML(path) {
+            try XMLStreamReader(path: path).read(
+                placement: { root in
+                    ReferenceField.matchKey(root) == "message"
+                        ? XMLRecordPlacement(depth: 2, name: "Child") : XMLRecordPlacement(depth: 1, name: nil)
+                },
+                body: { _ in count += 1 })
+            return count
+        }
+        var reader = try CSVReader(path: path)
+        try reader.forEachRecord { _ in count += 1 }
+        return max(0, count - 1)
     }
 
     /// The input files `paths` name: files as given, folders expanded to their `.csv`, `.tsv`,
     /// `.txt` and `.xml` files (not hidden, not recursive) in sorted order.
     /// - Throws: ``ImportError/noSuchPath(path:)``.
     public static func expand(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
+        try expandWithOrigin(paths).map(\.path)
+    }
+
+    /// ``expand(_:)``, saying of each file whether it was found in a folder (rather than named).
+    static func expandWithOrigin(_ paths: [String]) throws -> [(path: String, fromFolder: Bool)] {
+        var files: [(path: String, fromFolder: Bool)] = []
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
                 throw ImportError.noSuchPath(path: path)
             }
             guard isFolder.boolValue else {
-                files.append(path)
+                files.append((path, false))
                 continue
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             let extracts = names.filter { name in
-                !name.hasPrefix(".") && ["csv", "tsv", "txt", "xml"].contains((name as NSString).pathExtension.lowercased())
+                !name.hasPrefix(".")
+                    && ["csv", "tsv", "txt", "xml"].contains((name as NSString).pathExtension.lowercased())
             }
-            files += extracts.sorted().map { (path as NSString).appendingPathComponent($0) }
+            files += extracts.sorted().map { ((path as NSString).appendingPathComponent($0), true) }
         }
         return files
     }
@@ -76,7 +100,9 @@ struct ImportSession {
 
     init(options: ImportOptions) { self.options = options }
 
-    mutating func importFile(_ path: String) {
+    /// Reads one file. A file found in a folder whose layout is not one ChildLink knows (a
+    /// `truth.csv`, a lookup table) is skipped with a note; a file named on the command line is an error.
+    mutating func importFile(_ path: String, fromFolder: Bool = false) {
         files.append(FileSummary(path: path))
         let fileIndex = files.count - 1
         do {
@@ -85,6 +111,13 @@ struct ImportSession {
             } else {
                 try importCSV(path, fileIndex: fileIndex)
             }
+        } catch .unrecognisedLayout(_, let detail) as ImportError where fromFolder && files[fileIndex].recordsRead == 0
+        {
+            files[fileIndex].skipped = detail
+            diagnostics.append(
+                Diagnostic(
+                    .note, "skipped: not an extract ChildLink knows: \(detail)", at: SourceLocation(file: path, line: 1)
+                ))
         } catch let error as ImportError {
             fail(fileIndex, error)
         } catch {
@@ -137,7 +170,8 @@ struct ImportSession {
                 let first = SourceLocation(file: files[Int(existing.fileIndex)].path, line: Int(existing.line))
                 reject(
                     fileIndex, at: record.location ?? SourceLocation(file: files[fileIndex].path, line: 0),
-                    RowRejection(field: idField, reason: "duplicate \(idField) with different content (first at \(first))"),
+                    RowRejection(
+                        field: idField, reason: "duplicate \(idField) with different content (first at \(first))"),
                     recordID: record.key.recordID)
             }
             return
@@ -158,13 +192,16 @@ struct ImportSession {
         if !problems.isEmpty { files[fileIndex].warnings += 1 }
         for (field, problem) in problems {
             diagnostics.append(
-                Diagnostic(.warning, "\(field) kept but not valid: \(problem.rawValue)", at: location, field: field, recordID: recordID))
+                Diagnostic(
+                    .warning, "\(field) kept but not valid: \(problem.rawValue)", at: location, field: field,
+                    recordID: recordID))
         }
     }
 
     mutating func reject(_ fileIndex: Int, at location: SourceLocation, _ rejection: RowRejection, recordID: String?) {
         files[fileIndex].rejected += 1
-        rejects.append(RejectedRecord(location: location, field: rejection.field, reason: rejection.reason, recordID: recordID))
+        rejects.append(
+            RejectedRecord(location: location, field: rejection.field, reason: rejection.reason, recordID: recordID))
     }
 
     func result() -> ImportResult {
@@ -180,7 +217,9 @@ struct ImportSession {
             guard let handle = FileHandle(forReadingAtPath: path) else { return false }
             defer { try? handle.close() }
             let head = (try? handle.read(upToCount: 64)) ?? Data()
-            return head.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF) } == UInt8(ascii: "<")
+            return head.first {
+                !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF)
+            } == UInt8(ascii: "<")
         }
     }
 

@@ -19,7 +19,9 @@ enum FastValues {
                 }
                 return value
             }
-            let day: Int?, month: Int?, year: Int?
+            let day: Int?
+            let month: Int?
+            let year: Int?
             if bytes[2] == UInt8(ascii: "/"), bytes[5] == UInt8(ascii: "/") {
                 (day, month, year) = (digits(0, 2), digits(3, 2), digits(6, 4))
             } else if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") {

@@ -41,6 +41,8 @@ public enum ExtractLayout: Hashable, Sendable, CustomStringConvertible {
     case ssda903Header
     /// SSDA903 `Missing` table (CHILD, MISSING, MIS_START, MIS_END).
     case ssda903Missing
+    /// SSDA903 XML (`EXPSSDA903/CHILD`, `HEADER` with `AMISSING` groups).
+    case ssda903XML
     /// CIN census XML (`Message/Children/Child`).
     case cinCensus
 
@@ -48,7 +50,7 @@ public enum ExtractLayout: Hashable, Sendable, CustomStringConvertible {
     public var dataset: Dataset {
         switch self {
         case .referenceCSV(let dataset), .referenceXML(let dataset): dataset
-        case .ssda903Header, .ssda903Missing: .missing
+        case .ssda903Header, .ssda903Missing, .ssda903XML: .missing
         case .cinCensus: .socialCare
         }
     }
@@ -60,6 +62,7 @@ public enum ExtractLayout: Hashable, Sendable, CustomStringConvertible {
         case .referenceXML(let dataset): "\(dataset.title) (reference XML)"
         case .ssda903Header: "SSDA903 Header table (CSV)"
         case .ssda903Missing: "SSDA903 Missing table (CSV)"
+        case .ssda903XML: "SSDA903 return (XML)"
         case .cinCensus: "CIN census (XML)"
         }
     }
@@ -125,6 +128,9 @@ public struct FileSummary: Hashable, Sendable {
     public var identifiers = IdentifierQuality()
     /// Why the file could not be read (in full), if it could not.
     public var error: ImportError?
+    /// Why a file found in a folder was passed over: its layout is none ChildLink knows (a
+    /// `truth.csv`, a lookup table). Not an error; a file named on the command line would be one.
+    public var skipped: String?
 
     /// Creates a summary for `path`.
     public init(path: String) { self.path = path }

@@ -43,7 +43,9 @@ public struct MappingProfile: Sendable, Hashable {
         self.valueMaps = valueMaps
         var byOrdinal = [[String: String]?](repeating: nil, count: ReferenceField.allCases.count)
         for (field, map) in valueMaps {
-            byOrdinal[field.ordinal] = Dictionary(map.map { ($0.key.lowercased().trimmingCharacters(), $0.value) }) { a, _ in a }
+            byOrdinal[field.ordinal] = Dictionary(map.map { ($0.key.lowercased().trimmingCharacters(), $0.value) }) {
+                a, _ in a
+            }
         }
         self.valueMapsByOrdinal = byOrdinal
     }
@@ -51,7 +53,9 @@ public struct MappingProfile: Sendable, Hashable {
     /// Reads a YAML profile.
     /// - Throws: ``ImportError/invalidProfile(path:message:)`` naming what is wrong.
     public init(contentsOf path: String) throws {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ImportError.unreadableFile(path: path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImportError.unreadableFile(path: path)
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ImportError.invalidProfile(path: path, message: "not UTF-8 text")
         }
@@ -72,15 +76,18 @@ public struct MappingProfile: Sendable, Hashable {
             throw ImportError.invalidProfile(path: path, message: Self.describe(error))
         }
         func field(_ name: String) throws -> ReferenceField {
-            guard let field = ReferenceField.allCases.first(where: { $0.matchKey == ReferenceField.matchKey(name) }) else {
-                throw ImportError.invalidProfile(path: path, message: "'\(name)' is not a reference field (see docs/formats.md)")
+            guard let field = ReferenceField.allCases.first(where: { $0.matchKey == ReferenceField.matchKey(name) })
+            else {
+                throw ImportError.invalidProfile(
+                    path: path, message: "'\(name)' is not a reference field (see docs/formats.md)")
             }
             return field
         }
         var dataset: Dataset?
         if let name = document.dataset {
             guard let parsed = Dataset(name: name) else {
-                throw ImportError.invalidProfile(path: path, message: "unknown dataset '\(name)' (missing, cme, ehe, exclusions)")
+                throw ImportError.invalidProfile(
+                    path: path, message: "unknown dataset '\(name)' (missing, cme, ehe, exclusions)")
             }
             dataset = parsed
         }
@@ -91,7 +98,8 @@ public struct MappingProfile: Sendable, Hashable {
         var patterns: [DatePattern] = []
         for format in document.dateFormats ?? [] {
             guard let pattern = DatePattern(format) else {
-                throw ImportError.invalidProfile(path: path, message: "date format '\(format)' has no year, month and day")
+                throw ImportError.invalidProfile(
+                    path: path, message: "date format '\(format)' has no year, month and day")
             }
             patterns.append(pattern)
         }
@@ -114,11 +122,12 @@ public struct MappingProfile: Sendable, Hashable {
         return nil
     }
 
-    /// The match keys under which `field` may appear in a file: the profile's names, or the
-    /// reference name when the profile does not map the field.
+    /// The match keys under which `field` may appear in a file, in order of preference: the
+    /// profile's names, then the reference name (so a file already in the reference layout still
+    /// reads with the profile).
     func matchKeys(for field: ReferenceField) -> [String] {
-        if let names = fieldNames[field] { return names.map { ReferenceField.matchKey($0) } }
-        return [field.matchKey]
+        guard let names = fieldNames[field] else { return [field.matchKey] }
+        return names.map { ReferenceField.matchKey($0) } + [field.matchKey]
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -245,10 +254,17 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
     public func parse(_ text: String) -> LocalDateTime? {
         let chars = Array(text.trimmingCharacters())
         var index = 0
-        var year = 0, month = 0, day = 0, hour = 0, minute = 0
+        var year = 0
+        var month = 0
+        var day = 0
+        var hour = 0
+        var minute = 0
         func number(maxDigits: Int) -> Int? {
-            var value = 0, digits = 0
-            while index < chars.count, digits < maxDigits, let digit = chars[index].wholeNumberValue, chars[index].isASCII {
+            var value = 0
+            var digits = 0
+            while index < chars.count, digits < maxDigits, let digit = chars[index].wholeNumberValue,
+                chars[index].isASCII
+            {
                 value = value * 10 + digit
                 digits += 1
                 index += 1
@@ -257,11 +273,21 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
         }
         for token in tokens {
             switch token {
-            case .year: guard let value = number(maxDigits: 4), value >= 1000 else { return nil }; year = value
-            case .month: guard let value = number(maxDigits: 2) else { return nil }; month = value
-            case .day: guard let value = number(maxDigits: 2) else { return nil }; day = value
-            case .hour: guard let value = number(maxDigits: 2) else { return nil }; hour = value
-            case .minute: guard let value = number(maxDigits: 2) else { return nil }; minute = value
+            case .year:
+                guard let value = number(maxDigits: 4), value >= 1000 else { return nil }
+                year = value
+            case .month:
+                guard let value = number(maxDigits: 2) else { return nil }
+                month = value
+            case .day:
+                guard let value = number(maxDigits: 2) else { return nil }
+                day = value
+            case .hour:
+                guard let value = number(maxDigits: 2) else { return nil }
+                hour = value
+            case .minute:
+                guard let value = number(maxDigits: 2) else { return nil }
+                minute = value
             case .second: guard number(maxDigits: 2) != nil else { return nil }
             case .fraction: guard number(maxDigits: 9) != nil else { return nil }
             case .monthName:

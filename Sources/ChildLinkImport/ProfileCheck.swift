@@ -74,7 +74,8 @@ public struct ProfileCheck: Sendable {
                     return
                 }
                 let values = CSVFieldValues(record: record, columns: columns, windows1252: windows1252)
-                current.rows.append(preview(values, line: record.line, dataset: current.layout.dataset, profile: profile))
+                current.rows.append(
+                    preview(values, line: record.line, dataset: current.layout.dataset, profile: profile))
                 check = current
                 if current.rows.count >= rowCount { throw Enough() }
             }
@@ -87,25 +88,23 @@ public struct ProfileCheck: Sendable {
         -> (ProfileCheck, [Int])
     {
         let dataset = layout.dataset
-        var columns = [Int](repeating: -1, count: ReferenceField.allCases.count)
+        let columns = header.columns(for: ReferenceField.fields(of: dataset), profile: profile)
         var mappings: [FieldMapping] = []
         var used = Set<Int>()
         let required = ReferenceField.required(for: dataset)
         for field in ReferenceField.fields(of: dataset) {
-            let keys = profile.matchKeys(for: field)
-            let column = header.keys.firstIndex { keys.contains($0) }
-            if let column {
-                columns[field.ordinal] = column
-                used.insert(column)
-            }
+            let column = columns[field.ordinal] >= 0 ? columns[field.ordinal] : nil
+            if let column { used.insert(column) }
             mappings.append(
                 FieldMapping(
-                    field: field, profileNames: profile.fieldNames[field] ?? [], column: column.map { header.names[$0] },
+                    field: field, profileNames: profile.fieldNames[field] ?? [],
+                    column: column.map { header.names[$0] },
                     isRequired: required.contains(field)))
         }
         let unmapped = mappings.filter { $0.isRequired && $0.column == nil }.map(\.field)
         let unused = header.names.indices.filter { !used.contains($0) }.map { header.names[$0] }
-        let check = ProfileCheck(layout: layout, mappings: mappings, unmappedRequired: unmapped, unusedColumns: unused, rows: [])
+        let check = ProfileCheck(
+            layout: layout, mappings: mappings, unmappedRequired: unmapped, unusedColumns: unused, rows: [])
         return (check, columns)
     }
 
@@ -123,7 +122,8 @@ public struct ProfileCheck: Sendable {
         var fields: [FieldPreview] = []
         for field in ReferenceField.fields(of: dataset) where values.columns[field.ordinal] >= 0 {
             do throws(RowRejection) {
-                fields.append(FieldPreview(field: field, shown: try FieldDisplay.shown(field, reader), isReadable: true))
+                fields.append(
+                    FieldPreview(field: field, shown: try FieldDisplay.shown(field, reader), isReadable: true))
             } catch {
                 fields.append(FieldPreview(field: field, shown: "✗ " + error.reason, isReadable: false))
             }
@@ -146,16 +146,25 @@ enum FieldDisplay {
         case .dateOfBirth: return try r.date(field) == nil ? "(empty)" : "valid date (not shown)"
         case .upn:
             guard let text = r.text(field) else { return "(empty)" }
-            if let reason = UPNUnknownReason(rawValue: text.uppercased()) { return "UPN unknown code \(reason.rawValue)" }
-            return UPN(text).map { $0.problem.map { "given, not valid: \($0.rawValue)" } ?? "valid (not shown)" } ?? "(empty)"
+            if let reason = UPNUnknownReason(rawValue: text.uppercased()) {
+                return "UPN unknown code \(reason.rawValue)"
+            }
+            return UPN(text).map { $0.problem.map { "given, not valid: \($0.rawValue)" } ?? "valid (not shown)" }
+                ?? "(empty)"
         case .formerUPN:
-            return r.text(field).flatMap { UPN($0) }.map { $0.problem.map { "given, not valid: \($0.rawValue)" } ?? "valid (not shown)" }
+            return r.text(field).flatMap { UPN($0) }.map {
+                $0.problem.map { "given, not valid: \($0.rawValue)" } ?? "valid (not shown)"
+            }
                 ?? "(empty)"
         case .nhsNumber:
-            return r.text(field).flatMap { NHSNumber($0) }.map { $0.problem.map { "given, not valid: \($0.rawValue)" } ?? "valid (not shown)" }
+            return r.text(field).flatMap { NHSNumber($0) }.map {
+                $0.problem.map { "given, not valid: \($0.rawValue)" } ?? "valid (not shown)"
+            }
                 ?? "(empty)"
         case .postcode:
-            return r.text(field).flatMap { Postcode($0) }.map { $0.isValid ? "valid (not shown)" : "given, not a UK postcode shape" } ?? "(empty)"
+            return r.text(field).flatMap { Postcode($0) }.map {
+                $0.isValid ? "valid (not shown)" : "given, not a UK postcode shape"
+            } ?? "(empty)"
         case .gender: return try r.code(field) { Gender(code: $0) }?.rawValue ?? "(empty)"
         case .episodeType: return try r.code(field, Codes.episodeType)?.rawValue ?? "(empty)"
         case .socialCareStatus: return try r.code(field, Codes.socialCareStatus)?.rawValue ?? "(empty)"
@@ -163,7 +172,8 @@ enum FieldDisplay {
         case .phase: return try r.code(field, Codes.phase)?.rawValue ?? "(empty)"
         case .category: return try r.code(field, Codes.exclusionCategory)?.rawValue ?? "(empty)"
         case .startDateTime, .endDateTime: return try r.dateTime(field)?.iso ?? "(empty)"
-        case .placementDistanceMiles, .previousEpisodes, .sessions: return try r.number(field).map { "\($0)" } ?? "(empty)"
+        case .placementDistanceMiles, .previousEpisodes, .sessions:
+            return try r.number(field).map { "\($0)" } ?? "(empty)"
         default:
             if dateFields.contains(field) { return try r.date(field)?.iso ?? "(empty)" }
             if yesNoFields.contains(field) {

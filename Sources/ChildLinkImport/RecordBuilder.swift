@@ -78,7 +78,8 @@ struct RecordBuilder {
         episode.type = try r.code(.episodeType, Codes.episodeType) ?? .missing
         episode.end = try r.dateTime(.endDateTime)
         if let end = episode.end, end < start {
-            throw RowRejection(field: ReferenceField.endDateTime.rawValue, reason: "EndDateTime is before StartDateTime")
+            throw RowRejection(
+                field: ReferenceField.endDateTime.rawValue, reason: "EndDateTime is before StartDateTime")
         }
         episode.socialCareStatus = try r.code(.socialCareStatus, Codes.socialCareStatus)
         episode.cseRisk = try r.code(.cseRisk, Codes.risk)
@@ -167,7 +168,9 @@ struct ValueReader<V: FieldValues> {
     func date(_ field: ReferenceField) throws(RowRejection) -> CalendarDate? {
         guard let text = text(field) else { return nil }
         if let profile, let parsed = profile.parseDateTime(text, field: field) { return try plausible(parsed.date, field) }
-        guard let date = FastValues.dateTime(text)?.date ?? CalendarDate(parsing: text) else { throw unreadable(field, "is not a date (dd/MM/yyyy or yyyy-MM-dd)") }
+        guard let date = FastValues.dateTime(text)?.date ?? CalendarDate(parsing: text) else {
+            throw unreadable(field, "is not a date (dd/MM/yyyy or yyyy-MM-dd)")
+        }
         return try plausible(date, field)
     }
 

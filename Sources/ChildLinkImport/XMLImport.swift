@@ -33,7 +33,11 @@ extension ImportSession {
             placement: { root in
                 let recognised = try recogniseXML(root: root, path: path)
                 layout = recognised
-                return recognised == .cinCensus ? XMLRecordPlacement(depth: 2, name: "Child") : XMLRecordPlacement(depth: 1, name: nil)
+                switch recognised {
+                case .cinCensus: return XMLRecordPlacement(depth: 2, name: "Child")
+                case .ssda903XML: return XMLRecordPlacement(depth: 1, name: "CHILD")
+                default: return XMLRecordPlacement(depth: 1, name: nil)
+                }
             },
             body: { element in
                 guard let layout else { return }
@@ -49,6 +53,11 @@ extension ImportSession {
                     importCINChild(element, location: location, fileIndex: fileIndex)
                     return
                 }
+                if layout == .ssda903XML {
+                    files[fileIndex].recordsRead -= 1  // its AMISSING groups are the records
+                    importSSDA903XMLChild(element, fileIndex: fileIndex, path: path)
+                    return
+                }
                 var values = [String?](repeating: nil, count: ReferenceField.allCases.count)
                 for (name, value) in element.fields {
                     let field: ReferenceField?
@@ -61,7 +70,8 @@ extension ImportSession {
                     if let field, values[field.ordinal] == nil { values[field.ordinal] = value }
                 }
                 let builder = RecordBuilder(dataset: layout.dataset, profile: options.profile, today: options.today)
-                importReference(XMLFieldValues(values: values), builder: builder, location: location, fileIndex: fileIndex)
+                importReference(
+                    XMLFieldValues(values: values), builder: builder, location: location, fileIndex: fileIndex)
             })
         if files[fileIndex].layout == nil { files[fileIndex].layout = layout }
         files[fileIndex].encoding = nil
@@ -70,9 +80,18 @@ extension ImportSession {
     /// The reference field an element name stands for (through the profile, when there is one).
     func referenceField(forElement name: String, dataset: Dataset) -> ReferenceField? {
         let key = ReferenceField.matchKey(name)
-        return ReferenceField.fields(of: dataset).first { field in
-            (options.profile?.matchKeys(for: field) ?? [field.matchKey]).contains(key)
+        let fields = ReferenceField.fields(of: dataset)
+        if let profile = options.profile,
+            let field = fields.first(where: { field in
+                profile.fieldNames[field]?.contains { ReferenceField.matchKey($0) == key } ?? false
+            })
+        {
+            return field
         }
+        let claimedByProfile = options.profile?.fieldNames.values.joined().contains {
+            ReferenceField.matchKey($0) == key
+        }
+        return claimedByProfile == true ? nil : fields.first { $0.matchKey == key }
     }
 
     /// The layout a root element names.
@@ -84,11 +103,14 @@ extension ImportSession {
         case "eherecords": layout = .referenceXML(.ehe)
         case "exclusions": layout = .referenceXML(.exclusions)
         case "message": layout = .cinCensus
+        case "expssda903": layout = .ssda903XML
         default:
             if let expected = options.expectedDataset, expected != .socialCare { return .referenceXML(expected) }
             throw ImportError.unrecognisedLayout(
                 path: path,
-                detail: "root element <\(root)> is none of MissingEpisodes, CMEReferrals, EHERecords, Exclusions, Message (CIN census)")
+                detail:
+                    "root element <\(root)> is none of MissingEpisodes, CMEReferrals, EHERecords, Exclusions, EXPSSDA903, Message (CIN census)"
+            )
         }
         try checkExpected(layout, path: path)
         return layout
@@ -112,7 +134,9 @@ extension ImportSession {
         guard let dobText = first("PersonBirthDate") else {
             return rejectChild("PersonBirthDate", "PersonBirthDate is empty (required; an unborn child has none)")
         }
-        guard let dob = CalendarDate(parsing: dobText) else { return rejectChild("PersonBirthDate", "PersonBirthDate is not a date") }
+        guard let dob = CalendarDate(parsing: dobText) else {
+            return rejectChild("PersonBirthDate", "PersonBirthDate is not a date")
+        }
         person.dateOfBirth = dob
         if let upn = first("UPN") { person.upn = UPN(upn) }
         person.formerUPN = first("FormerUPN").flatMap { UPN($0) }
@@ -136,6 +160,8 @@ extension ImportSession {
         record.closureDates.sort()
         record.protectionPlanStarts.sort()
         record.assessmentFactors = Array(Set(all("AssessmentFactors").map { $0.uppercased() })).sorted()
-        accept(SourceRecord(recordID: childID, person: person, event: .socialCare(record), location: location), fileIndex: fileIndex)
+        accept(
+            SourceRecord(recordID: childID, person: person, event: .socialCare(record), location: location),
+            fileIndex: fileIndex)
     }
 }

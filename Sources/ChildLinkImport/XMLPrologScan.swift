@@ -25,7 +25,10 @@ enum XMLPrologScan {
             var out: [UInt8] = []
             var index = 2
             while index + 1 < bytes.count {
-                let unit = littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+                let unit =
+                    littleEndian
+                    ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+                    : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
                 out.append(unit < 0x80 ? UInt8(unit) : UInt8(ascii: "?"))
                 index += 2
             }

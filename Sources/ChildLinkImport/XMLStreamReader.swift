@@ -12,6 +12,9 @@ struct XMLRecordElement {
     var path: String
     /// Leaf elements (elements with no child elements) as (local name, text), document order.
     var fields: [(name: String, value: String)]
+    /// For each of ``fields``, its parent element: the name and a number unique within the record
+    /// (so that repeated groups such as SSDA903 `AMISSING` can be told apart).
+    var parents: [(name: String, id: Int)] = []
     /// A field whose text ran past ``XMLRecordElement/maximumFieldBytes`` (its text not kept), with its length.
     var oversizedField: (name: String, length: Int)? = nil
     /// Whether the record had more than ``XMLRecordElement/maximumFields`` fields (the rest not kept).
@@ -50,7 +53,9 @@ struct XMLStreamReader {
         placement: (_ rootName: String) throws -> XMLRecordPlacement,
         body: (XMLRecordElement) throws -> Void
     ) throws {
-        if let line = XMLPrologScan.doctypeLine(path: path) { throw ImportError.xmlDoctypeRefused(path: path, line: line) }
+        if let line = XMLPrologScan.doctypeLine(path: path) {
+            throw ImportError.xmlDoctypeRefused(path: path, line: line)
+        }
         xmlInitParser()
         let options = Int32(XML_PARSE_NONET.rawValue)
         guard let reader = xmlReaderForFile(path, nil, options) else { throw ImportError.unreadableFile(path: path) }
@@ -71,7 +76,10 @@ struct XMLStreamReader {
                 guard status == 1 else { throw malformed(sink, reader: reader) }
                 try walker.handle(reader, placement: placement, body: body)
             }
-            if let error = sink.firstError { throw ImportError.malformedXML(path: path, line: error.line, column: error.column, message: error.message) }
+            if let error = sink.firstError {
+                throw ImportError.malformedXML(
+                    path: path, line: error.line, column: error.column, message: error.message)
+            }
         }
     }
 
@@ -119,7 +127,8 @@ private struct XMLRecordWalker {
     var recordCount = 0
     var current: XMLRecordElement?
     /// Open elements inside the current record: name and whether it has had a child element.
-    var stack: [(name: String, hasChild: Bool)] = []
+    var stack: [(name: String, hasChild: Bool, id: Int)] = []
+    var elementCount = 0
     var text = ""
     /// The UTF-8 length of the current field's text, counted even past what is kept.
     var textLength = 0
@@ -169,14 +178,15 @@ private struct XMLRecordWalker {
             let parents = parentPath(depth: depth)
             current = XMLRecordElement(
                 name: name, index: recordCount, line: line, path: "\(parents)/\(name)[\(recordCount)]", fields: [])
-            textLength = 0
-            stack = [(name, false)]
+            stack = [(name, false, 0)]
+            elementCount = 0
             text = ""
             textLength = 0
             return
         }
         stack[stack.count - 1].hasChild = true
-        stack.append((name, false))
+        elementCount += 1
+        stack.append((name, false, elementCount))
         text = ""
         textLength = 0
     }
@@ -189,19 +199,20 @@ private struct XMLRecordWalker {
             try body(record)
             return
         }
-        if !top.hasChild { keepField(top.name) }
+        if !top.hasChild { keepField(top.name, parent: stack[stack.count - 1]) }
         text = ""
         textLength = 0
     }
 
     /// Adds the finished leaf to the record, unless it or the record is over its limit.
-    private mutating func keepField(_ name: String) {
+    private mutating func keepField(_ name: String, parent: (name: String, hasChild: Bool, id: Int)) {
         if textLength > XMLRecordElement.maximumFieldBytes {
             if current!.oversizedField == nil { current!.oversizedField = (name, textLength) }
         } else if current!.fields.count >= XMLRecordElement.maximumFields {
             current!.hasTooManyFields = true
         } else {
             current!.fields.append((name, text))
+            current!.parents.append((parent.name, parent.id))
         }
     }
 

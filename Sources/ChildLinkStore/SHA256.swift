@@ -1,110 +1,30 @@
-/// SHA-256 (FIPS 180-4), used to fingerprint import files and record contents.
+internal import Crypto
+
+/// SHA-256 fingerprints of import files and record contents, through swift-crypto.
 ///
-/// A compact, dependency-free implementation: the store needs hashes for change detection and
-/// for telling analysts which file a batch came from, not for cryptographic secrecy.
+/// The store uses them for change detection (has a record changed since last week?) and to tell
+/// analysts which file a batch came from.
 public enum SHA256 {
     /// The 32-byte digest of `bytes`.
     public static func digest(_ bytes: some Sequence<UInt8>) -> [UInt8] {
-        var message = Array(bytes)
-        let bitLength = UInt64(message.count) &* 8
-        let paddedCount = (message.count + 8) / 64 * 64 + 64
-        message.reserveCapacity(paddedCount)
-        message.append(0x80)
-        message.append(contentsOf: repeatElement(0, count: paddedCount - 8 - message.count))
-        for shift in stride(from: 56, through: 0, by: -8) {
-            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
-        }
-        var state = initialState
-        message.withUnsafeBufferPointer { buffer in
-            state.withUnsafeMutableBufferPointer { statePointer in
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { schedule in
-                    for blockStart in stride(from: 0, to: buffer.count, by: 64) {
-                        compress(buffer.baseAddress! + blockStart, state: statePointer, schedule: schedule)
-                    }
-                }
-            }
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(32)
-        for word in state {
-            result.append(UInt8(truncatingIfNeeded: word >> 24))
-            result.append(UInt8(truncatingIfNeeded: word >> 16))
-            result.append(UInt8(truncatingIfNeeded: word >> 8))
-            result.append(UInt8(truncatingIfNeeded: word))
-        }
-        return result
+        Array(Crypto.SHA256.hash(data: Array(bytes)))
     }
 
     /// The digest of `bytes` as 64 lower-case hexadecimal digits.
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        for byte in digest(bytes) {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        hexDigits(Crypto.SHA256.hash(data: Array(bytes)))
     }
 
     /// The digest of the UTF-8 bytes of `text` as 64 lower-case hexadecimal digits.
     public static func hex(of text: String) -> String { hex(Array(text.utf8)) }
 
-    private static func compress(
-        _ block: UnsafePointer<UInt8>, state: UnsafeMutableBufferPointer<UInt32>,
-        schedule w: UnsafeMutableBufferPointer<UInt32>
-    ) {
-        for t in 0..<16 {
-            let b = block + 4 * t
-            w[t] = UInt32(b[0]) << 24 | UInt32(b[1]) << 16 | UInt32(b[2]) << 8 | UInt32(b[3])
+    static func hexDigits(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
         }
-        for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-        }
-        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
-        roundConstants.withUnsafeBufferPointer { k in
-            for t in 0..<64 {
-                let sum1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let temp1 = h &+ sum1 &+ choice &+ k[t] &+ w[t]
-                let sum0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                h = g
-                g = f
-                f = e
-                e = d &+ temp1
-                d = c
-                c = b
-                b = a
-                a = temp1 &+ sum0 &+ majority
-            }
-        }
-        state[0] = state[0] &+ a
-        state[1] = state[1] &+ b
-        state[2] = state[2] &+ c
-        state[3] = state[3] &+ d
-        state[4] = state[4] &+ e
-        state[5] = state[5] &+ f
-        state[6] = state[6] &+ g
-        state[7] = state[7] &+ h
+        return String(decoding: text, as: UTF8.self)
     }
-
-    @inline(__always)
-    private static func rotr(_ value: UInt32, _ count: UInt32) -> UInt32 { (value >> count) | (value << (32 &- count)) }
-
-    private static let initialState: [UInt32] = [
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
-
-    private static let roundConstants: [UInt32] = [
-        0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
-        0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
-        0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
-        0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
-        0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
-        0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
-        0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
-        0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
-    ]
 }

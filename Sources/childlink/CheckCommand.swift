@@ -7,7 +7,8 @@ extension ChildLink {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Import extracts without linking and report what was read, rejected and how good the identifiers are.",
+            abstract:
+                "Import extracts without linking and report what was read, rejected and how good the identifiers are.",
             discussion: """
                 Reads each file (a folder: its .csv, .tsv, .txt and .xml files in name order), recognises \
                 the dataset from the header row or root element, and prints per file what it was \
@@ -28,11 +29,19 @@ extension ChildLink {
         @Option(help: "A mapping profile (YAML) for a council's own headers, date formats and codes.")
         var profile: String?
 
-        @Option(help: "Where to write the rejects CSV (default: \(CheckJob.defaultRejectsFile), only when there are rejects).")
+        @Option(
+            help:
+                "Where to write the rejects CSV (default: \(CheckJob.defaultRejectsFile), only when there are rejects)."
+        )
         var rejects: String?
 
         @Flag(help: "Fail when any record is rejected.")
         var strict = false
+
+        @Flag(
+            help: ArgumentHelp(
+                "Only count each file's records through the CSV/XML reader (benchmarks).", visibility: .hidden))
+        var countOnly = false
 
         @OptionGroup var global: GlobalOptions
 
@@ -43,10 +52,15 @@ extension ChildLink {
         }
 
         func run() throws {
+            if countOnly {
+                for (path, count) in try CheckJob.countRecords(paths: paths) { print("\(path): \(count) records") }
+                return
+            }
             let options = CheckJob.Options(
                 paths: paths, dataset: dataset.flatMap { Dataset(name: $0) }, profilePath: profile,
                 rejectsPath: rejects, strict: strict, verbose: global.verbose)
-            let outcome = try CheckJob(options: options).run()
+            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+            let outcome = try CheckJob(options: options, logger: logger).run()
             print(outcome.report)
             if outcome.failed { throw ExitCode.failure }
         }

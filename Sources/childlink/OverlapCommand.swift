@@ -11,8 +11,21 @@ extension ChildLink {
 
         @OptionGroup var global: GlobalOptions
 
+        @Option(name: .long, help: "2019-06, 2018Q4 or 2018/19.")
+        var period: String
+
+        @OptionGroup var output: ReportOutputOptions
+
+        @Flag(inversion: .prefixedNo, help: "Show counts below 5 as *, with secondary suppression.")
+        var suppress = true
+
+        @Flag(inversion: .prefixedNo, help: "Replace identifiers with keyed hashes.")
+        var pseudonymise = true
+
         func run() throws {
-            throw NotYetAvailableError(command: "overlap")
+            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+            let request = output.request(suppress: suppress, pseudonymise: pseudonymise)
+            for file in try OverlapJob.run(period: period, output: request, logger: logger) { print(file) }
         }
     }
 }

@@ -6,13 +6,48 @@ extension ChildLink {
     struct Scorecard: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "scorecard",
-            abstract: "Produce the Missing, CME, EHE, exclusions or Inclusion scorecard for a period."
+            abstract: "Produce the Missing, CME, EHE, exclusions or Inclusion scorecard for a period.",
+            discussion: """
+                Periods: a month (2019-06; columns April to the month, then year to date), a quarter of the \
+                financial year (2018Q4 = January–March 2019), or a year (2018/19: financial for missing, CME and \
+                exclusions; academic, from 1 September, for EHE). Small counts are suppressed and names \
+                pseudonymised by default for 'inclusion' only.
+                """
         )
 
         @OptionGroup var global: GlobalOptions
 
+        @Argument(help: "missing, cme, ehe, exclusions or inclusion.")
+        var kind: String
+
+        @Option(name: .long, help: "2019-06, 2018Q4 or 2018/19.")
+        var period: String
+
+        @OptionGroup var output: ReportOutputOptions
+
+        @Flag(inversion: .prefixedNo, help: "Show counts below 5 as * (default: on for inclusion only).")
+        var suppress: Bool?
+
+        @Flag(
+            inversion: .prefixedNo,
+            help: "Replace names and identifiers with keyed hashes (default: on for inclusion only).")
+        var pseudonymise: Bool?
+
+        func validate() throws {
+            guard ScorecardKind(rawValue: kind) != nil else {
+                throw ValidationError("'\(kind)' is not a scorecard: use missing, cme, ehe, exclusions or inclusion")
+            }
+        }
+
         func run() throws {
-            throw NotYetAvailableError(command: "scorecard")
+            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+            let kind = ScorecardKind(rawValue: kind)!
+            let request = output.request(
+                suppress: suppress ?? kind.disclosureControlByDefault,
+                pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)
+            for file in try ScorecardJob.run(kind: kind, period: period, output: request, logger: logger) {
+                print(file)
+            }
         }
     }
 }

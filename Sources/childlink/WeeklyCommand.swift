@@ -1,6 +1,30 @@
 import ArgumentParser
 import ChildLinkCore
 
+/// Output and disclosure options shared by the report commands.
+struct ReportOutputOptions: ParsableArguments {
+    @Argument(help: "Extract files or folders to read.")
+    var inputs: [String] = []
+
+    @Option(name: .long, help: "Folder to write the report into.")
+    var out: String
+
+    @Option(name: .long, help: "html, xlsx, csv or json; repeat or comma-separate. Default: all four.")
+    var format: [String] = []
+
+    @Option(name: .long, help: "Key for --pseudonymise (default: $CHILDLINK_PSEUDONYM_KEY).")
+    var pseudonymKey: String?
+
+    @Option(name: .long, help: "Production timestamp to print (yyyy-MM-ddTHH:mm), for reproducible output.")
+    var generatedAt: String?
+
+    func request(suppress: Bool, pseudonymise: Bool) -> ReportOutputRequest {
+        ReportOutputRequest(
+            inputs: inputs, outputDirectory: out, formats: format, suppress: suppress, pseudonymise: pseudonymise,
+            pseudonymKey: pseudonymKey, generatedAt: generatedAt)
+    }
+}
+
 extension ChildLink {
     /// `childlink weekly`.
     struct Weekly: ParsableCommand {
@@ -10,9 +34,36 @@ extension ChildLink {
         )
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: ReportOutputOptions
+
+        @Option(name: .long, help: "Last day of the week (yyyy-MM-dd or dd/MM/yyyy).")
+        var weekEnding: String
+
+        @Option(name: .long, help: "Strategy meeting when an episode lasts more than this many hours.")
+        var longEpisodeHours = 24
+
+        @Option(name: .long, help: "Strategy meeting at this many episodes …")
+        var repeatEpisodes = 3
+
+        @Option(name: .long, help: "… within this many days.")
+        var repeatWindowDays = 30
+
+        @Flag(inversion: .prefixedNo, help: "Replace names and identifiers with keyed hashes.")
+        var pseudonymise = false
+
+        func validate() throws {
+            guard longEpisodeHours > 0, repeatEpisodes > 0, repeatWindowDays > 0 else {
+                throw ValidationError("thresholds must be positive")
+            }
+        }
 
         func run() throws {
-            throw NotYetAvailableError(command: "weekly")
+            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+            let files = try WeeklyPackJob.run(
+                output: output.request(suppress: false, pseudonymise: pseudonymise), weekEnding: weekEnding,
+                longEpisodeHours: longEpisodeHours, repeatEpisodes: repeatEpisodes, repeatWindowDays: repeatWindowDays,
+                logger: logger)
+            for file in files { print(file) }
         }
     }
 }

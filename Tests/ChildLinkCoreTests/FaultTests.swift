@@ -24,14 +24,14 @@ struct FaultTests {
 
     /// Runs the binary with its file size limited to `kilobytes` (and SIGXFSZ ignored), so writes
     /// past it fail with EFBIG as on a full disk; this works as root too, which a read-only folder does not.
-    func runOnFullDisk(_ arguments: [String], kilobytes: Int) throws -> StoreCommandsTests.Outcome {
+    func runOnFullDisk(_ arguments: [String], kilobytes: Int) throws -> BuiltBinary.Outcome {
         let script = "trap '' XFSZ; ulimit -f \(kilobytes); exec \"$0\" \"$@\""
         return try Self.run(
-            URL(fileURLWithPath: "/bin/bash"), ["-c", script, StoreCommandsTests.binary.path] + arguments, in: folder)
+            URL(fileURLWithPath: "/bin/bash"), ["-c", script, BuiltBinary.url.path] + arguments, in: folder)
     }
 
     /// Runs `executable` in `folder` and collects its output and exit status.
-    static func run(_ executable: URL, _ arguments: [String], in folder: URL) throws -> StoreCommandsTests.Outcome {
+    static func run(_ executable: URL, _ arguments: [String], in folder: URL) throws -> BuiltBinary.Outcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -44,7 +44,7 @@ struct FaultTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return StoreCommandsTests.Outcome(
+        return BuiltBinary.Outcome(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
     }
@@ -95,7 +95,7 @@ struct FaultTests {
     func fullDiskKeepsEarlierOutputs() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try writePeople(60)
-        let first = try StoreCommandsTests.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
+        let first = try BuiltBinary.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
         try #require(first.status == 0, "\(first.stderr)")
         let before = try snapshot("linked")
         #expect(before.keys.sorted() == ["links.csv", "pairs.csv", "summary.txt"])
@@ -132,11 +132,11 @@ struct FaultTests {
             try? FileManager.default.removeItem(at: folder)
         }
         try writePeople(60)
-        let first = try StoreCommandsTests.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
+        let first = try BuiltBinary.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
         try #require(first.status == 0, "\(first.stderr)")
         let before = try snapshot("linked")
         chmod(path("linked"), 0o500)
-        let failed = try StoreCommandsTests.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
+        let failed = try BuiltBinary.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("linked/links.csv: cannot write"), "\(failed.stderr)")
         #expect(try snapshot("linked") == before)
@@ -147,7 +147,7 @@ struct FaultTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try writePeople(50)
         try Data("not a folder".utf8).write(to: URL(fileURLWithPath: path("linked")))
-        let outcome = try StoreCommandsTests.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
+        let outcome = try BuiltBinary.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
         #expect(outcome.status == 1)
         #expect(outcome.stderr.contains("linked"))
         #expect(try String(contentsOfFile: path("linked"), encoding: .utf8) == "not a folder")
@@ -173,7 +173,7 @@ struct FaultTests {
         let b = RecordKey(dataset: .missing, recordID: "E100001")
         #expect(throws: StoreError.locked(path: storePath, seconds: 0.2)) { try second.decide(a, b, .mustLink) }
         #expect(try second.reviewPairs().count == 1, "reads go on while a run writes")
-        let viaCLI = try StoreCommandsTests.run(["review", "list"], in: folder)
+        let viaCLI = try BuiltBinary.run(["review", "list"], in: folder)
         #expect(viaCLI.status == 0)
         release.signal()
         finished.wait()
@@ -188,20 +188,20 @@ struct FaultTests {
             let store = try makeStore()
             try store.performRun(note: "second") { _ = try $0.upsert([]) }  // the backup now holds run 1
         }  // the last connection closes: the write-ahead log is checkpointed into the file
-        let healthy = try StoreCommandsTests.run(["store", "check"], in: folder)
+        let healthy = try BuiltBinary.run(["store", "check"], in: folder)
         #expect(healthy.status == 0)
 
         try damage(storePath)
-        let damaged = try StoreCommandsTests.run(["store", "check"], in: folder)
+        let damaged = try BuiltBinary.run(["store", "check"], in: folder)
         #expect(damaged.status == 1)
         #expect(
             damaged.stdout.contains("NOT healthy") || damaged.stderr.contains("malformed"),
             "\(damaged.stdout)\(damaged.stderr)")
 
-        let restored = try StoreCommandsTests.run(["store", "restore"], in: folder)
+        let restored = try BuiltBinary.run(["store", "restore"], in: folder)
         #expect(restored.status == 0, "\(restored.stderr)")
         #expect(restored.stdout.contains("it now holds 1 run(s), the latest #1."), "\(restored.stdout)")
-        let clean = try StoreCommandsTests.run(["store", "check"], in: folder)
+        let clean = try BuiltBinary.run(["store", "check"], in: folder)
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
         #expect(clean.stdout.contains("Verdict: the store is healthy."))
     }
@@ -233,7 +233,7 @@ struct FaultTests {
         try csv.write(toFile: path("decisions.csv"), atomically: false, encoding: .utf8)
 
         let process = Process()
-        process.executableURL = StoreCommandsTests.binary
+        process.executableURL = BuiltBinary.url
         process.arguments = ["review", "import", "decisions.csv"]
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
@@ -254,7 +254,7 @@ struct FaultTests {
         #expect(process.terminationReason == .uncaughtSignal)
 
         #expect(try ChildLinkStore(path: storePath).decisions().isEmpty, "a killed run left decisions behind")
-        let check = try StoreCommandsTests.run(["store", "check"], in: folder)
+        let check = try BuiltBinary.run(["store", "check"], in: folder)
         #expect(check.status == 0, "\(check.stdout)")
         #expect(check.stdout.contains("Verdict: the store is healthy."))
         #expect(try store.runs().count == 1)

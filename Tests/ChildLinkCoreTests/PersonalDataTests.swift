@@ -22,7 +22,7 @@ struct PersonalDataTests {
     struct Transcript {
         var entries: [(command: String, text: String)] = []
 
-        mutating func add(_ arguments: [String], _ outcome: StoreCommandsTests.Outcome) {
+        mutating func add(_ arguments: [String], _ outcome: BuiltBinary.Outcome) {
             entries.append((arguments.joined(separator: " "), outcome.stdout + "\n" + outcome.stderr))
         }
     }
@@ -32,7 +32,7 @@ struct PersonalDataTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var transcript = Transcript()
         func run(_ arguments: [String], expecting status: Int32 = 0) throws {
-            let outcome = try StoreCommandsTests.run(arguments, in: folder)
+            let outcome = try BuiltBinary.run(arguments, in: folder)
             #expect(outcome.status == status, "\(arguments.joined(separator: " ")): \(outcome.stderr)")
             transcript.add(arguments, outcome)
         }

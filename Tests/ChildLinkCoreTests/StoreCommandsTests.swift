@@ -7,39 +7,8 @@ import Testing
 /// Runs the built `childlink` binary on a real store file and checks stdout, stderr and the exit code.
 @Suite("childlink review / audit / store: the built binary")
 struct StoreCommandsTests {
-    struct Outcome {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    /// The `childlink` binary beside the test bundle (`.build/debug/childlink`).
-    static var binary: URL {
-        var folder = Bundle.main.bundleURL
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("childlink").path),
-            folder.pathComponents.count > 1
-        {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent("childlink")
-    }
-
-    static func run(_ arguments: [String], in folder: URL) throws -> Outcome {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+    static func run(_ arguments: [String], in folder: URL) throws -> BuiltBinary.Outcome {
+        try BuiltBinary.run(arguments, in: folder)
     }
 
     @Test("store check exits 0 on a healthy store and 1, naming the problem, on a damaged one")

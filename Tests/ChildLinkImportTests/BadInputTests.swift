@@ -376,7 +376,7 @@ extension BadInputCase {
                 .unrecognisedLayout(
                     path: $0,
                     detail:
-                        "root element <Pupils> is none of MissingEpisodes, CMEReferrals, EHERecords, Exclusions, Message (CIN census)"
+                        "root element <Pupils> is none of MissingEpisodes, CMEReferrals, EHERecords, Exclusions, EXPSSDA903, Message (CIN census)"
                 )
             }),
         BadInputCase(

@@ -11,7 +11,10 @@ struct CSVReaderTests {
         let path = try Fixture.temporary(
             "quoting.csv", text: "a,b,c\n1,\"x, y\",\"say \"\"hi\"\"\"\n2,\"two\nlines\",z\n\n3,,\n")
         let rows = try Fixture.csvRows(path)
-        #expect(rows.map(\.fields) == [["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["2", "two\nlines", "z"], ["3", "", ""]])
+        #expect(
+            rows.map(\.fields) == [
+                ["a", "b", "c"], ["1", "x, y", "say \"hi\""], ["2", "two\nlines", "z"], ["3", "", ""],
+            ])
         #expect(rows.map(\.line) == [1, 2, 3, 6])
     }
 
@@ -31,7 +34,10 @@ struct CSVReaderTests {
 
     @Test("any chunk size gives the same records", arguments: [1, 2, 3, 5, 7, 64])
     func chunkBoundaries(_ chunkSize: Int) throws {
-        for name in ["missing-episodes.csv", "missing-episodes-bom-crlf.csv", "missing-episodes-utf16.csv", "missing-episodes-cp1252.csv"] {
+        for name in [
+            "missing-episodes.csv", "missing-episodes-bom-crlf.csv", "missing-episodes-utf16.csv",
+            "missing-episodes-cp1252.csv",
+        ] {
             let path = Fixture.path(name)
             let whole = try Fixture.csvRows(path)
             let chunked = try Fixture.csvRows(path, chunkSize: chunkSize)
@@ -52,12 +58,14 @@ struct CSVReaderTests {
         #expect(rows.map(\.fields) == [["a", "b"], ["1,5", "2"]])
     }
 
-    @Test("encodings decode names with diacritics", arguments: [
-        ("missing-episodes-bom-crlf.csv", TextEncodingName.utf8BOM),
-        ("missing-episodes-cp1252.csv", .windows1252),
-        ("missing-episodes-utf16.csv", .utf16LE),
-        ("missing-episodes-cr.csv", .utf8),
-    ])
+    @Test(
+        "encodings decode names with diacritics",
+        arguments: [
+            ("missing-episodes-bom-crlf.csv", TextEncodingName.utf8BOM),
+            ("missing-episodes-cp1252.csv", .windows1252),
+            ("missing-episodes-utf16.csv", .utf16LE),
+            ("missing-episodes-cr.csv", .utf8),
+        ])
     func encodings(_ name: String, _ encoding: TextEncodingName) throws {
         let result = try Fixture.read(name)
         #expect(result.file.encoding == encoding)
@@ -74,7 +82,8 @@ struct CSVReaderTests {
     @Test("UTF-16 big-endian with BOM")
     func utf16BigEndian() throws {
         var bytes: [UInt8] = [0xFE, 0xFF]
-        for unit in "EpisodeID,DateOfBirth,StartDateTime,Surname\r\nE1,03/06/2010,14/02/2024 21:30,Horváth 𝄞\r\n".utf16 {
+        for unit in "EpisodeID,DateOfBirth,StartDateTime,Surname\r\nE1,03/06/2010,14/02/2024 21:30,Horváth 𝄞\r\n".utf16
+        {
             bytes += [UInt8(unit >> 8), UInt8(unit & 0xFF)]
         }
         let result = try ExtractReader().read(paths: [try Fixture.temporary("be.csv", bytes)])
@@ -102,19 +111,23 @@ struct FastPathTests {
         #expect((FastValues.dateTime(text)?.date ?? CalendarDate(parsing: text)) == CalendarDate(parsing: text))
     }
 
-    @Test("identifiers", arguments: [
-        "9434765919", "9434765918", "0000000000", "1111111111", "943 476 5919", "94347659", "943476591X",
-        "B801200005001", "A801200005001", "N20123452601K", "b801200005001", "B999200005001", "I801200005001",
-        "B80120000500", "UN1", "S60 1AE", "s60 1ae", "S601AE", "SW1A 1AA", "S60 1A1", "EC1A 1BB", "AB1 2CD ",
-        "12345 6AB", "ÁB1 2CD",
-    ])
+    @Test(
+        "identifiers",
+        arguments: [
+            "9434765919", "9434765918", "0000000000", "1111111111", "943 476 5919", "94347659", "943476591X",
+            "B801200005001", "A801200005001", "N20123452601K", "b801200005001", "B999200005001", "I801200005001",
+            "B80120000500", "UN1", "S60 1AE", "s60 1ae", "S601AE", "SW1A 1AA", "S60 1A1", "EC1A 1BB", "AB1 2CD ",
+            "12345 6AB", "ÁB1 2CD",
+        ])
     func identifiers(_ text: String) {
         #expect(NHSNumber(field: text) == NHSNumber(text))
         #expect(UPN(field: text) == UPN(text))
         #expect(Postcode(field: text) == Postcode(text))
     }
 
-    @Test("gender codes", arguments: ["M", "F", "U", "1", "2", "0", "9", "Male", "female", "a) Male", "1 - Male", "X", "Boy"])
+    @Test(
+        "gender codes",
+        arguments: ["M", "F", "U", "1", "2", "0", "9", "Male", "female", "a) Male", "1 - Male", "X", "Boy"])
     func genders(_ text: String) {
         #expect(FastValues.gender(text) == Gender(code: text))
     }

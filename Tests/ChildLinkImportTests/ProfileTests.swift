@@ -1,8 +1,8 @@
+import ChildLinkModel
 import Foundation
 import Testing
 
 @testable import ChildLinkImport
-import ChildLinkModel
 
 @Suite("Mapping profiles")
 struct ProfileTests {
@@ -40,7 +40,9 @@ struct ProfileTests {
         let first = try #require(result.record("M1"))
         #expect(first.person.personID == "C1")
         #expect(first.person.dateOfBirth == CalendarDate(year: 2010, month: 6, day: 3))
-        #expect(first.missingEpisode?.start == LocalDateTime(date: CalendarDate(year: 2019, month: 6, day: 3)!, hour: 14, minute: 5))
+        #expect(
+            first.missingEpisode?.start
+                == LocalDateTime(date: CalendarDate(year: 2019, month: 6, day: 3)!, hour: 14, minute: 5))
         #expect(first.missingEpisode?.socialCareStatus == .lookedAfter)
         #expect(first.missingEpisode?.rhiOffered == true)
         let second = try #require(result.record("M2"))
@@ -48,7 +50,42 @@ struct ProfileTests {
         #expect(second.missingEpisode?.socialCareStatus == .childInNeed)
         #expect(second.missingEpisode?.rhiOffered == nil)
         #expect(result.record("M3") == nil)
-        #expect(result.rejects.first?.reason == "SocialCareStatus has an unknown code 'Fostered'; map it in a profile's values section")
+        #expect(
+            result.rejects.first?.reason
+                == "SocialCareStatus has an unknown code 'Fostered'; map it in a profile's values section")
+    }
+
+    @Test("a profile maps XML element names, date formats and values too")
+    func xmlProfile() throws {
+        let profile = try MappingProfile(yaml: Self.yaml)
+        let path = try Fixture.temporary(
+            "council.xml",
+            text: """
+                <?xml version="1.0"?>
+                <LCSExport>
+                  <Row><Episode_Ref>M1</Episode_Ref><DOB>x</DOB><D.O.B.>03-Jun-2010</D.O.B.><Missing_From>2019-06-03 14:05:00</Missing_From><Legal_Status>Looked After</Legal_Status></Row>
+                </LCSExport>
+
+                """)
+        let result = try ExtractReader(options: ImportOptions(profile: profile)).read(paths: [path])
+        #expect(result.file.layout == .referenceXML(.missing))
+        let record = try #require(result.record("M1"))
+        #expect(record.person.dateOfBirth == CalendarDate(year: 2010, month: 6, day: 3))
+        #expect(record.missingEpisode?.socialCareStatus == .lookedAfter)
+        #expect(record.location?.elementPath == "/LCSExport/Row[1]")
+    }
+
+    @Test("reference names still read with a profile, except where a profile name claimed the column")
+    func referenceNameFallback() throws {
+        let profile = try MappingProfile(
+            yaml: "dataset: exclusions\nfields:\n  DateOfBirth: DOB\n  Reason1: Reason\n  Reason2: Second Reason\n")
+        let path = try Fixture.temporary(
+            "excl.csv",
+            text: "ExclusionID,DateOfBirth,StartDate,Category,Reason,Reason2\nX1,01/01/2010,01/02/2024,PERM,PA,DB\n")
+        let result = try ExtractReader(options: ImportOptions(profile: profile)).read(paths: [path])
+        guard case .exclusion(let exclusion) = try #require(result.record("X1")).event else { return }
+        #expect(exclusion.reasons == ["PA", "DB"])
+        #expect(result.record("X1")?.person.dateOfBirth == CalendarDate(year: 2010, month: 1, day: 1))
     }
 
     @Test("the built-in formats still apply after the profile's")
@@ -64,30 +101,37 @@ struct ProfileTests {
     @Test("a missing mapped column names the council header and the field")
     func missingMappedColumn() throws {
         let profile = try MappingProfile(yaml: Self.yaml)
-        let path = try Fixture.temporary("council.csv", text: "Episode Ref,Child ID,Missing From\nM1,C1,2019-06-03 14:05:00\n")
+        let path = try Fixture.temporary(
+            "council.csv", text: "Episode Ref,Child ID,Missing From\nM1,C1,2019-06-03 14:05:00\n")
         let result = try ExtractReader(options: ImportOptions(profile: profile)).read(paths: [path])
-        #expect(result.file.error == .missingColumn(path: path, column: "D.O.B. (DateOfBirth)", dataset: "Missing from home or care"))
+        #expect(
+            result.file.error
+                == .missingColumn(path: path, column: "D.O.B. (DateOfBirth)", dataset: "Missing from home or care"))
         #expect(result.file.error?.errorDescription?.contains("needs a 'D.O.B. (DateOfBirth)' column") == true)
     }
 
-    @Test("date patterns", arguments: [
-        ("yyyy-MM-dd HH:mm:ss", "2019-06-03 14:05:00", "2019-06-03T14:05"),
-        ("yyyy-MMM-dd HH:mm:ss", "2025-Jan-22 00:00:00", "2025-01-22T00:00"),
-        ("dd MMMM yyyy", "3 September 2024", "2024-09-03T00:00"),
-        ("yyyy-MM-dd HH:mm:ss.SSS", "2019-06-03 14:05:00.000", "2019-06-03T14:05"),
-        ("dd/MM/yyyy", "31/02/2019", nil),
-        ("yyyy-MM-dd", "2019-06-03 10:00", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        "date patterns",
+        arguments: [
+            ("yyyy-MM-dd HH:mm:ss", "2019-06-03 14:05:00", "2019-06-03T14:05"),
+            ("yyyy-MMM-dd HH:mm:ss", "2025-Jan-22 00:00:00", "2025-01-22T00:00"),
+            ("dd MMMM yyyy", "3 September 2024", "2024-09-03T00:00"),
+            ("yyyy-MM-dd HH:mm:ss.SSS", "2019-06-03 14:05:00.000", "2019-06-03T14:05"),
+            ("dd/MM/yyyy", "31/02/2019", nil),
+            ("yyyy-MM-dd", "2019-06-03 10:00", nil),
+        ] as [(String, String, String?)])
     func patterns(_ format: String, _ text: String, _ expected: String?) throws {
         let pattern = try #require(DatePattern(format))
         #expect(pattern.parse(text)?.iso == expected)
     }
 
-    @Test("invalid profiles are refused with what is wrong", arguments: [
-        ("fields: { Nonsense: X }", "'Nonsense' is not a reference field (see docs/formats.md)"),
-        ("dataset: parking", "unknown dataset 'parking' (missing, cme, ehe, exclusions)"),
-        ("dateFormats: [HH:mm]", "date format 'HH:mm' has no year, month and day"),
-    ])
+    @Test(
+        "invalid profiles are refused with what is wrong",
+        arguments: [
+            ("fields: { Nonsense: X }", "'Nonsense' is not a reference field (see docs/formats.md)"),
+            ("dataset: parking", "unknown dataset 'parking' (missing, cme, ehe, exclusions)"),
+            ("dateFormats: [HH:mm]", "date format 'HH:mm' has no year, month and day"),
+        ])
     func invalid(_ yaml: String, _ message: String) {
         #expect(throws: ImportError.invalidProfile(path: "p.yaml", message: message)) {
             try MappingProfile(yaml: yaml, path: "p.yaml")
@@ -117,10 +161,12 @@ struct ProfileTests {
         #expect(partial.unmappedRequired == [.dateOfBirth])
     }
 
-    @Test("the shipped example profiles read their example extracts without rejects", arguments: [
-        ("example-lcs-missing.yaml", "lcs-missing-example.csv", 3),
-        ("example-school-census-exclusions.yaml", "school-census-exclusions-example.csv", 3),
-    ])
+    @Test(
+        "the shipped example profiles read their example extracts without rejects",
+        arguments: [
+            ("example-lcs-missing.yaml", "lcs-missing-example.csv", 3),
+            ("example-school-census-exclusions.yaml", "school-census-exclusions-example.csv", 3),
+        ])
     func shippedExamples(_ profileName: String, _ extractName: String, _ count: Int) throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("SampleData")

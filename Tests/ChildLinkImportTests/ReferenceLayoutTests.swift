@@ -1,21 +1,23 @@
+import ChildLinkModel
 import Foundation
 import Testing
 
 @testable import ChildLinkImport
-import ChildLinkModel
 
 @Suite("Reference layouts")
 struct ReferenceLayoutTests {
-    @Test("each dataset is recognised in CSV and XML", arguments: [
-        ("missing-episodes.csv", ExtractLayout.referenceCSV(.missing), 3),
-        ("missing-episodes.xml", .referenceXML(.missing), 2),
-        ("cme-referrals.csv", .referenceCSV(.cme), 2),
-        ("cme-referrals.xml", .referenceXML(.cme), 1),
-        ("ehe-records.csv", .referenceCSV(.ehe), 1),
-        ("ehe-records.xml", .referenceXML(.ehe), 1),
-        ("exclusions.csv", .referenceCSV(.exclusions), 3),
-        ("exclusions.xml", .referenceXML(.exclusions), 1),
-    ])
+    @Test(
+        "each dataset is recognised in CSV and XML",
+        arguments: [
+            ("missing-episodes.csv", ExtractLayout.referenceCSV(.missing), 3),
+            ("missing-episodes.xml", .referenceXML(.missing), 2),
+            ("cme-referrals.csv", .referenceCSV(.cme), 2),
+            ("cme-referrals.xml", .referenceXML(.cme), 1),
+            ("ehe-records.csv", .referenceCSV(.ehe), 1),
+            ("ehe-records.xml", .referenceXML(.ehe), 1),
+            ("exclusions.csv", .referenceCSV(.exclusions), 3),
+            ("exclusions.xml", .referenceXML(.exclusions), 1),
+        ])
     func recognised(_ name: String, _ layout: ExtractLayout, _ count: Int) throws {
         let result = try Fixture.read(name)
         #expect(result.file.layout == layout)
@@ -38,7 +40,8 @@ struct ReferenceLayoutTests {
         #expect(record.person.postcode?.value == "S60 1AE")
         let episode = try #require(record.missingEpisode)
         #expect(episode.type == .missing)
-        #expect(episode.start == LocalDateTime(date: CalendarDate(year: 2024, month: 2, day: 14)!, hour: 21, minute: 30))
+        #expect(
+            episode.start == LocalDateTime(date: CalendarDate(year: 2024, month: 2, day: 14)!, hour: 21, minute: 30))
         #expect(episode.end == LocalDateTime(date: CalendarDate(year: 2024, month: 2, day: 15)!, hour: 9))
         #expect(episode.socialCareStatus == .lookedAfter)
         #expect(episode.cseRisk == .medium)
@@ -76,7 +79,10 @@ struct ReferenceLayoutTests {
     func headerMatching() throws {
         let result = try Fixture.read("cme-referrals.csv")
         let record = try #require(result.record("R001"))
-        guard case .cme(let referral) = record.event else { Issue.record("not CME"); return }
+        guard case .cme(let referral) = record.event else {
+            Issue.record("not CME")
+            return
+        }
         #expect(record.person.personID == "C1")
         #expect(record.person.surname == "Horváthová")
         #expect(referral.referralDate == CalendarDate(year: 2023, month: 9, day: 4))
@@ -113,7 +119,10 @@ struct ReferenceLayoutTests {
         let result = try Fixture.read("ehe-records.csv", "ehe-records.xml")
         guard case .ehe(let csv) = try #require(result.record("H001")).event,
             case .ehe(let xml) = try #require(result.record("H101")).event
-        else { Issue.record("not EHE"); return }
+        else {
+            Issue.record("not EHE")
+            return
+        }
         #expect(csv.previousSchoolName == "Wath Academy")
         #expect(csv.visitDeclined == false)
         #expect(csv.lastVisitDate == CalendarDate(year: 2023, month: 11, day: 15))
@@ -143,14 +152,33 @@ struct ReferenceLayoutTests {
         let files = try ExtractReader.expand([folder])
         #expect(files == files.sorted())
         #expect(files.contains { $0.hasSuffix("/cme-referrals.xml") })
-        #expect(throws: ImportError.noSuchPath(path: "/no/such/folder")) { try ExtractReader.expand(["/no/such/folder"]) }
+        #expect(throws: ImportError.noSuchPath(path: "/no/such/folder")) {
+            try ExtractReader.expand(["/no/such/folder"])
+        }
+    }
+
+    @Test("in a folder, a file of no known layout is skipped, not an error; named, it is an error")
+    func skippedInFolder() throws {
+        let other = try Fixture.temporary("truth.csv", text: "Dataset,RecordID,TrueChildID\nMissing,E1,C1\n")
+        let folder = URL(fileURLWithPath: other).deletingLastPathComponent().path
+        try Data("EHEID,DateOfBirth,StartDate\nH1,01/01/2010,01/09/2023\n".utf8)
+            .write(to: URL(fileURLWithPath: folder).appendingPathComponent("ehe.csv"))
+        let result = try ExtractReader().read(paths: [folder])
+        #expect(result.files.map { $0.skipped != nil } == [false, true])
+        #expect(!result.hasFileErrors)
+        #expect(result.files[0].imported == 1)
+        let named = try ExtractReader().read(paths: [other])
+        #expect(named.file.skipped == nil)
+        #expect(named.hasFileErrors)
     }
 
     @Test("a missing required column is a file error naming the column")
     func missingColumn() throws {
         let result = try Fixture.read("missing-episodes-missing-column.csv")
         let path = Fixture.path("missing-episodes-missing-column.csv")
-        #expect(result.file.error == .missingColumn(path: path, column: "StartDateTime", dataset: "Missing from home or care"))
+        #expect(
+            result.file.error
+                == .missingColumn(path: path, column: "StartDateTime", dataset: "Missing from home or care"))
         #expect(result.hasFileErrors)
     }
 
@@ -170,7 +198,10 @@ struct ReferenceLayoutTests {
     func unrecognised() throws {
         let path = try Fixture.temporary("other.csv", text: "Name,Age\nA,1\n")
         let result = try ExtractReader().read(paths: [path])
-        guard case .unrecognisedLayout = result.file.error else { Issue.record("expected unrecognised"); return }
+        guard case .unrecognisedLayout = result.file.error else {
+            Issue.record("expected unrecognised")
+            return
+        }
         let flagged = try ExtractReader(options: ImportOptions(dataset: .ehe)).read(paths: [path])
         #expect(flagged.file.error == .missingColumn(path: path, column: "EHEID", dataset: "Elective Home Education"))
     }

@@ -1,8 +1,8 @@
+import ChildLinkModel
 import Foundation
 import Testing
 
 @testable import ChildLinkImport
-import ChildLinkModel
 
 @Suite("Rejects, duplicates and warnings")
 struct RejectTests {
@@ -22,14 +22,19 @@ struct RejectTests {
         #expect(result.records.map(\.key.recordID) == ["E301", "E307"])
     }
 
-    @Test("each reject reason, with line, field and record id", arguments: [
-        (3, "DateOfBirth", "DateOfBirth is not a date (dd/MM/yyyy or yyyy-MM-dd)", "E302"),
-        (4, "DateOfBirth", "DateOfBirth is empty (required)", "E303"),
-        (5, "SocialCareStatus", "SocialCareStatus has an unknown code 'Fostered'; map it in a profile's values section", "E304"),
-        (8, "EpisodeID", "EpisodeID is empty (required)", nil),
-        (9, "StartDateTime", "StartDateTime is not a date-time (dd/MM/yyyy HH:mm or yyyy-MM-ddTHH:mm)", "E305"),
-        (10, "EndDateTime", "EndDateTime is before StartDateTime", "E306"),
-    ] as [(Int, String, String, String?)])
+    @Test(
+        "each reject reason, with line, field and record id",
+        arguments: [
+            (3, "DateOfBirth", "DateOfBirth is not a date (dd/MM/yyyy or yyyy-MM-dd)", "E302"),
+            (4, "DateOfBirth", "DateOfBirth is empty (required)", "E303"),
+            (
+                5, "SocialCareStatus",
+                "SocialCareStatus has an unknown code 'Fostered'; map it in a profile's values section", "E304"
+            ),
+            (8, "EpisodeID", "EpisodeID is empty (required)", nil),
+            (9, "StartDateTime", "StartDateTime is not a date-time (dd/MM/yyyy HH:mm or yyyy-MM-ddTHH:mm)", "E305"),
+            (10, "EndDateTime", "EndDateTime is before StartDateTime", "E306"),
+        ] as [(Int, String, String, String?)])
     func reason(_ line: Int, _ field: String, _ reason: String, _ recordID: String?) throws {
         let reject = try #require(result.rejects.first { $0.location.line == line })
         #expect(reject.field == field)
@@ -41,7 +46,10 @@ struct RejectTests {
     @Test("a repeated id with different content is rejected; an exact repeat is a duplicate")
     func duplicates() throws {
         let reject = try #require(result.rejects.first { $0.location.line == 7 })
-        #expect(reject.reason == "duplicate EpisodeID with different content (first at \(Fixture.path("missing-episodes-rejects.csv")):2)")
+        #expect(
+            reject.reason
+                == "duplicate EpisodeID with different content (first at \(Fixture.path("missing-episodes-rejects.csv")):2)"
+        )
         #expect(result.rejects.contains { $0.location.line == 6 } == false)
         #expect(result.record("E301")?.person.personID == "P1")
     }

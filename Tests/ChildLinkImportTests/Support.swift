@@ -1,8 +1,8 @@
+import ChildLinkModel
 import Foundation
 import Testing
 
 @testable import ChildLinkImport
-import ChildLinkModel
 
 /// Paths of the checked-in fixtures and scratch files for tests.
 enum Fixture {
@@ -18,7 +18,8 @@ enum Fixture {
 
     /// Writes `bytes` to a new temporary file named `name` and returns its path.
     static func temporary(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-tests-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "childlink-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try Data(bytes).write(to: url)
@@ -31,7 +32,9 @@ enum Fixture {
     }
 
     /// Every record of a CSV file as decoded fields with the line it starts on.
-    static func csvRows(_ path: String, chunkSize: Int = ChunkedTextInput.chunkSize) throws -> [(line: Int, fields: [String])] {
+    static func csvRows(_ path: String, chunkSize: Int = ChunkedTextInput.chunkSize) throws -> [(
+        line: Int, fields: [String]
+    )] {
         var reader = try CSVReader(path: path, chunkSize: chunkSize)
         var rows: [(Int, [String])] = []
         var windows1252 = false

@@ -1,0 +1,316 @@
+public import ChildLinkModel
+
+/// One CME referral with what the scorecard needs about the child and family.
+public struct CMEFact: Hashable, Sendable {
+    /// The child.
+    public let child: ChildLinkID
+    /// The record key.
+    public let key: RecordKey
+    /// The referral.
+    public let referral: CMEReferral
+    /// The person fields (record's own, falling back to the child's best-known).
+    public let person: PersonFields
+    /// Whether the child had an earlier CME referral closed before this one opened, or the
+    /// referral says it has previous episodes (a reopened case).
+    public let hasPreviousEpisode: Bool
+
+    /// The family: the FamilyID, or the child alone.
+    public var family: String { referral.familyID.map { "F:\($0)" } ?? "C:\(child)" }
+
+    /// Whether the case was open at the end of `date`.
+    public func isOpen(at date: CalendarDate) -> Bool {
+        referral.referralDate <= date && (referral.closedDate.map { $0 > date } ?? true)
+    }
+
+    /// Whole months the case had been open at `date`.
+    public func monthsOpen(at date: CalendarDate) -> Int {
+        let start = referral.referralDate
+        var months = (date.year - start.year) * 12 + date.month - start.month
+        if date.day < start.day { months -= 1 }
+        return max(months, 0)
+    }
+
+    /// The year group as `Year 7`, `Reception`, or `Not recorded`.
+    public var yearGroupLabel: String {
+        guard let raw = referral.yearGroup?.uppercased().filter({ !$0.isWhitespace }), !raw.isEmpty else {
+            return "Not recorded"
+        }
+        if raw == "R" || raw == "REC" || raw == "RECEPTION" { return "Reception" }
+        let digits = raw.filter(\.isNumber)
+        return Int(digits).map { "Year \($0)" } ?? raw
+    }
+}
+
+/// The prepared data behind the CME scorecard.
+public struct CMEContext: Sendable {
+    /// Every referral.
+    public let referrals: [CMEFact]
+
+    /// Prepares the referrals of a cohort.
+    public init(cohort: Cohort) {
+        let items = cohort.cmeReferrals
+        let byChild = Dictionary(grouping: items, by: \.child)
+        referrals = items.map { item in
+            var person = item.record.person
+            let best = cohort.person(of: item.child)
+            person.gender = person.gender ?? best.gender
+            person.ethnicity = person.ethnicity ?? best.ethnicity
+            let earlier = (byChild[item.child] ?? []).contains { other in
+                other.record.key != item.record.key && other.referral.referralDate < item.referral.referralDate
+                    && (other.referral.closedDate.map { $0 <= item.referral.referralDate } ?? false)
+            }
+            return CMEFact(
+                child: item.child, key: item.record.key, referral: item.referral, person: person,
+                hasPreviousEpisode: earlier || (item.referral.previousEpisodes ?? 0) > 0)
+        }.sorted { $0.key < $1.key }
+    }
+
+    /// Referrals opened in `interval`.
+    func opened(in interval: DateInterval) -> [CMEFact] {
+        referrals.filter { interval.contains($0.referral.referralDate) }
+    }
+
+    /// Referrals open at the end of `interval`, one per child (the latest).
+    func current(at interval: DateInterval) -> [CMEFact] {
+        let open = referrals.filter { $0.isOpen(at: interval.end) }
+        return Dictionary(grouping: open, by: \.child).values.map {
+            $0.max { $0.referral.referralDate < $1.referral.referralDate }!
+        }
+        .sorted { $0.key < $1.key }
+    }
+
+    /// The distinct non-empty values of `label` across all referrals, sorted, with `Not recorded` last.
+    /// With `order`, listed values come first in that order, the rest alphabetically after them.
+    func categories(_ label: (CMEFact) -> String, order: [String] = []) -> [String] {
+        let values = Set(referrals.map(label))
+        let rank = { (value: String) in order.firstIndex(of: value) ?? order.count }
+        return values.filter { $0 != "Not recorded" }.sorted { (rank($0), $0) < (rank($1), $1) }
+            + (values.contains("Not recorded") ? ["Not recorded"] : [])
+    }
+}
+
+/// The Children Missing Education quarterly scorecard.
+///
+/// New referrals are those opened in the quarter; current cases are those open at its end (the
+/// year-to-date column is left blank for them); resolved cases are those closed in the quarter.
+public enum CMEScorecard {
+    typealias CMEIndicator = Indicator<CMEContext>
+
+    /// The indicator groups; the locality, outcome, need and year-group rows come from the data.
+    public static func groups(_ context: CMEContext) -> [IndicatorGroup<CMEContext>] {
+        [
+            IndicatorGroup("1", "New CME referrals", newReferrals),
+            IndicatorGroup("2", "New referrals by gender", byGender("2", current: false)),
+            breakdown("3", "New referrals by locality", context, current: false, label: locality),
+            breakdown("4", "New referrals by school phase", context, current: false, label: phase),
+            breakdown(
+                "5", "New referrals by ethnicity", context, current: false, label: ethnicity,
+                order: MissingScorecard.ethnicityRows.compactMap { EthnicityCode.descriptions[$0.1] }),
+            IndicatorGroup(
+                "6", "Active cases at the end of the period",
+                [
+                    CMEIndicator(
+                        "6", "Total number of active cases at the end of the period",
+                        definition: "Children with a CME case open at the period end.", pointInTime: true
+                    ) { context, interval in
+                        IndicatorValue(context.current(at: interval).count)
+                    }
+                ]),
+            resolved(context),
+            IndicatorGroup("9", "Current cases by gender", byGender("9", current: true)),
+            breakdown("10", "Current cases by locality", context, current: true, label: locality),
+            breakdown("11", "Current cases by school phase", context, current: true, label: phase),
+            IndicatorGroup("12", "How long current cases have been open", openDuration),
+            IndicatorGroup(
+                "13", "Free school meals",
+                [
+                    CMEIndicator(
+                        "13", "New referrals eligible for free school meals",
+                        definition: "New referrals with FSM eligibility recorded as Yes; % of 1a."
+                    ) { context, interval in
+                        let opened = context.opened(in: interval)
+                        return IndicatorValue(opened.filter { $0.referral.fsmEligible == true }.count, of: opened.count)
+                    }
+                ]),
+            breakdown("14", "Current cases by year group", context, current: true, label: \.yearGroupLabel),
+            IndicatorGroup("15", "Current cases by family size", familySize),
+            breakdown("16", "New referrals by presenting need", context, current: false, label: need),
+            IndicatorGroup("17", "New referrals open to social care or Early Help", openTo),
+        ]
+    }
+
+    /// Builds the scorecard for the quarter `period` (Q1 … quarter, then YTD).
+    public static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
+        let context = CMEContext(cohort: cohort)
+        let groups = groups(context)
+        let columns = ScorecardLayout.quarterlyColumns(period)
+        return Report(
+            slug: "cme-scorecard-\(period.slug)", title: "Children Missing Education — quarterly scorecard",
+            periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
+            sections: [
+                ReportSection(
+                    title: "Indicators",
+                    tables: ScorecardLayout.tables(
+                        groups, context: context, columns: columns, idPrefix: "cme", directionOfTravel: true)),
+                ReportSection(
+                    title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "cme-definitions")]),
+            ])
+    }
+
+    // MARK: Labels
+
+    static let locality: @Sendable (CMEFact) -> String = { fact in
+        guard let text = fact.referral.locality, !text.isEmpty else { return "Not recorded" }
+        return text
+    }
+    static let phase: @Sendable (CMEFact) -> String = { $0.referral.phase?.rawValue ?? "Not recorded" }
+    static let ethnicity: @Sendable (CMEFact) -> String = { $0.person.ethnicity?.label ?? "Not recorded" }
+    static let need: @Sendable (CMEFact) -> String = { fact in
+        guard let text = fact.referral.presentingNeed, !text.isEmpty else { return "Not recorded" }
+        return text.uppercased()
+    }
+
+    // MARK: Groups
+
+    private static let newReferrals: [CMEIndicator] = [
+        CMEIndicator(
+            "1a", "New referrals: number of children",
+            definition: "Children with a CME referral opened in the period."
+        ) { context, interval in
+            IndicatorValue(context.opened(in: interval).distinctCount(\.child))
+        },
+        CMEIndicator(
+            "1a(ii)", "New referrals: number of families",
+            definition: "Families (FamilyID; a child without one is a family of one) with a referral opened."
+        ) { context, interval in
+            IndicatorValue(context.opened(in: interval).distinctCount(\.family))
+        },
+        CMEIndicator(
+            "1b", "New referrals who had previous CME episode(s)",
+            definition: "Of 1a, children with an earlier closed CME episode (recorded or in the data); % of 1a."
+        ) { context, interval in
+            let opened = context.opened(in: interval)
+            return IndicatorValue(
+                opened.filter(\.hasPreviousEpisode).distinctCount(\.child), of: opened.distinctCount(\.child))
+        },
+    ]
+
+    private static func population(_ context: CMEContext, _ interval: DateInterval, current: Bool) -> [CMEFact] {
+        current ? context.current(at: interval) : context.opened(in: interval)
+    }
+
+    private static func byGender(_ group: String, current: Bool) -> [CMEIndicator] {
+        [("Male", [Gender.male]), ("Female", [.female]), ("Other or not recorded", [.other, .unknown])].enumerated().map
+        {
+            index, item in
+            CMEIndicator(
+                "\(group).\(index + 1)", item.0,
+                definition: current ? "Current cases at the period end." : "New referrals.",
+                pointInTime: current
+            ) { context, interval in
+                let people = population(context, interval, current: current)
+                let count = people.filter { item.1.contains($0.person.gender ?? .unknown) }.distinctCount(\.child)
+                return IndicatorValue(count, of: people.distinctCount(\.child))
+            }
+        }
+    }
+
+    private static func breakdown(
+        _ group: String, _ title: String, _ context: CMEContext, current: Bool,
+        label: @escaping @Sendable (CMEFact) -> String, order: [String] = []
+    ) -> IndicatorGroup<CMEContext> {
+        let indicators = context.categories(label, order: order).enumerated().map { index, category in
+            CMEIndicator(
+                "\(group).\(index + 1)", category,
+                definition: (current ? "Current cases at the period end" : "New referrals in the period")
+                    + " in this category.",
+                pointInTime: current
+            ) { context, interval in
+                let people = population(context, interval, current: current)
+                return IndicatorValue(
+                    people.filter { label($0) == category }.distinctCount(\.child), of: people.distinctCount(\.child))
+            }
+        }
+        return IndicatorGroup(group, title, indicators)
+    }
+
+    private static func resolved(_ context: CMEContext) -> IndicatorGroup<CMEContext> {
+        let outcome: @Sendable (CMEFact) -> String = { fact in
+            guard let text = fact.referral.closureOutcome, !text.isEmpty else { return "Not recorded" }
+            return text.uppercased()
+        }
+        let closed = context.referrals.filter { $0.referral.closedDate != nil }
+        let outcomes = Set(closed.map(outcome)).sorted()
+        var indicators = [
+            CMEIndicator(
+                "7", "Total number of resolved cases in the period",
+                definition: "Referrals closed in the period."
+            ) { context, interval in
+                IndicatorValue(
+                    context.referrals.filter { $0.referral.closedDate.map(interval.contains) ?? false }.count)
+            }
+        ]
+        for (index, name) in outcomes.enumerated() {
+            indicators.append(
+                CMEIndicator("7.\(index + 1)", name, definition: "Closed in the period with this outcome; % of 7.") {
+                    context, interval in
+                    let closed = context.referrals.filter { $0.referral.closedDate.map(interval.contains) ?? false }
+                    return IndicatorValue(closed.filter { outcome($0) == name }.count, of: closed.count)
+                })
+        }
+        return IndicatorGroup("7", "Resolved cases by outcome", indicators)
+    }
+
+    private static let openDuration: [CMEIndicator] = [
+        ("<= 6 months", 0...6), ("Between 7 and 12 months", 7...12), ("Between 13 and 18 months", 13...18),
+        ("Above 18 months", 19...Int.max),
+    ].enumerated().map { index, band in
+        CMEIndicator(
+            "12.\(index + 1)", band.0, definition: "Current cases by whole months open at the period end.",
+            pointInTime: true
+        ) { context, interval in
+            let current = context.current(at: interval)
+            return IndicatorValue(
+                current.filter { band.1.contains($0.monthsOpen(at: interval.end)) }.count, of: current.count)
+        }
+    }
+
+    private static let familySize: [CMEIndicator] = {
+        let bands: [(String, ClosedRange<Int>)] = [
+            ("Single child", 1...1), ("Two siblings", 2...2), ("Three siblings", 3...3), ("Four siblings", 4...4),
+            ("Five siblings and above", 5...Int.max),
+        ]
+        var indicators = bands.enumerated().map { index, band in
+            CMEIndicator(
+                "15.\(index + 1)", band.0, definition: "Families with this many children open at the period end.",
+                pointInTime: true
+            ) { context, interval in
+                let sizes = Dictionary(grouping: context.current(at: interval), by: \.family).values.map(\.count)
+                return IndicatorValue(sizes.filter(band.1.contains).count, of: sizes.count)
+            }
+        }
+        indicators.append(
+            CMEIndicator(
+                "15.6", "Total number of families", definition: "Families with a child open at the period end.",
+                pointInTime: true
+            ) { context, interval in
+                IndicatorValue(context.current(at: interval).distinctCount(\.family))
+            })
+        return indicators
+    }()
+
+    private static let openTo: [CMEIndicator] = [
+        CMEIndicator(
+            "17.1", "Open to Children's Social Care", definition: "New referrals open to social care; % of 1a."
+        ) {
+            context, interval in
+            let opened = context.opened(in: interval)
+            return IndicatorValue(opened.filter { $0.referral.openToSocialCare == true }.count, of: opened.count)
+        },
+        CMEIndicator("17.2", "Open to Early Help", definition: "New referrals open to Early Help; % of 1a.") {
+            context, interval in
+            let opened = context.opened(in: interval)
+            return IndicatorValue(opened.filter { $0.referral.openToEarlyHelp == true }.count, of: opened.count)
+        },
+    ]
+}

@@ -1,0 +1,115 @@
+public import ChildLinkModel
+
+/// What the cohort knows about one child as at a date: the facts the weekly pack and the
+/// inclusion cohort list show beside each child.
+public struct ChildFacts: Hashable, Sendable {
+    /// The child.
+    public let child: ChildLinkID
+    /// Best-known person fields.
+    public let person: PersonFields
+    /// The strands the child appears in on or before the date.
+    public let strands: Set<Dataset>
+    /// The date the child first appeared in each strand.
+    public let strandEntry: [Dataset: CalendarDate]
+    /// Social-care status at the latest episode.
+    public let latestStatus: SocialCareStatus?
+    /// The highest CSE risk recorded on an episode in the lookback window (else the latest).
+    public let cseRisk: RiskLevel?
+    /// The highest CCE risk recorded, as for ``cseRisk``.
+    public let cceRisk: RiskLevel?
+    /// `Open since 2019-05-02`, `Closed 2019-06-01`, or nil when never referred.
+    public let cmeStatus: String?
+    /// `Current since …`, `Ended …`, or nil.
+    public let eheStatus: String?
+    /// `2 suspensions, 1 permanent (last 2019-06-12)` for this academic year, or nil.
+    public let exclusionSummary: String?
+
+    /// The latest social-care status in words (`Looked after`), or nil.
+    public var statusLabel: String? { latestStatus.map(\.label) }
+
+    /// Whether the child was looked after at the latest episode.
+    public var isLookedAfter: Bool { latestStatus == .lookedAfter }
+
+    /// Whether either CSE or CCE risk is medium or high.
+    public var hasExploitationRisk: Bool {
+        [cseRisk, cceRisk].contains { ($0 ?? .none) >= .medium }
+    }
+
+    /// The strands as `Missing + CME`, in the fixed strand order.
+    public var strandsLabel: String {
+        Dataset.strands.filter(strands.contains).map(\.rawValue).joined(separator: " + ")
+    }
+
+    /// Gathers the facts about `child` as at the end of `asAt`.
+    public init(child: ChildLinkID, cohort: Cohort, asAt: CalendarDate) {
+        self.child = child
+        person = cohort.person(of: child)
+        let records = (cohort.recordsByChild[child] ?? []).filter { $0.event.date <= asAt }
+        var entry: [Dataset: CalendarDate] = [:]
+        for record in records where Dataset.strands.contains(record.dataset) {
+            entry[record.dataset] = min(entry[record.dataset] ?? record.event.date, record.event.date)
+        }
+        strandEntry = entry
+        strands = Set(entry.keys)
+        let episodes = records.compactMap { record -> MissingEpisode? in
+            if case .missing(let episode) = record.event { return episode }
+            return nil
+        }.sorted { $0.start < $1.start }
+        latestStatus = episodes.last(where: { $0.socialCareStatus != nil })?.socialCareStatus
+        cseRisk = episodes.compactMap(\.cseRisk).max()
+        cceRisk = episodes.compactMap(\.cceRisk).max()
+        cmeStatus = Self.cmeStatus(records, asAt: asAt)
+        eheStatus = Self.eheStatus(records, asAt: asAt)
+        exclusionSummary = Self.exclusionSummary(records, asAt: asAt)
+    }
+
+    private static func cmeStatus(_ records: [SourceRecord], asAt: CalendarDate) -> String? {
+        let referrals = records.compactMap { record -> CMEReferral? in
+            if case .cme(let referral) = record.event { return referral }
+            return nil
+        }.sorted { $0.referralDate < $1.referralDate }
+        guard let latest = referrals.last else { return nil }
+        if let closed = latest.closedDate, closed <= asAt { return "Closed \(closed.iso)" }
+        return "Open since \(latest.referralDate.iso)"
+    }
+
+    private static func eheStatus(_ records: [SourceRecord], asAt: CalendarDate) -> String? {
+        let spells = records.compactMap { record -> EHERecord? in
+            if case .ehe(let ehe) = record.event { return ehe }
+            return nil
+        }.sorted { $0.startDate < $1.startDate }
+        guard let latest = spells.last else { return nil }
+        if let end = latest.endDate, end <= asAt { return "Ended \(end.iso)" }
+        return "Current since \(latest.startDate.iso)"
+    }
+
+    private static func exclusionSummary(_ records: [SourceRecord], asAt: CalendarDate) -> String? {
+        let yearStart = ReportingPeriod.academicYear(startYear: ReportingPeriod.academicYearStart(of: asAt)).start
+        let exclusions = records.compactMap { record -> ExclusionRecord? in
+            if case .exclusion(let exclusion) = record.event, exclusion.startDate >= yearStart { return exclusion }
+            return nil
+        }
+        guard let last = exclusions.map(\.startDate).max() else { return nil }
+        let suspensions = exclusions.filter { $0.category != .permanent }.count
+        let permanent = exclusions.count - suspensions
+        var parts: [String] = []
+        if suspensions > 0 { parts.append("\(suspensions) suspension\(suspensions == 1 ? "" : "s")") }
+        if permanent > 0 { parts.append("\(permanent) permanent") }
+        return parts.joined(separator: ", ") + " (last \(last.iso))"
+    }
+}
+
+extension SocialCareStatus {
+    /// The status in words, as the scorecard prints it.
+    public var label: String {
+        switch self {
+        case .earlyHelp: "Early Help"
+        case .childInNeed: "Child in Need"
+        case .childProtection: "Child Protection Plan"
+        case .lookedAfter: "Looked after (LAC)"
+        case .careLeaver: "Care leaver"
+        case .notAClient: "Not a client"
+        case .otherLocalAuthority: "Other local authority"
+        }
+    }
+}

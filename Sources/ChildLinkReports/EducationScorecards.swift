@@ -1,0 +1,317 @@
+public import ChildLinkModel
+
+/// National curriculum year groups from a date of birth (the academic year starts 1 September).
+public enum SchoolYear {
+    /// The NC year on `date`: 0 = Reception, 1–6 primary, 7–11 secondary, 12+ post-16; negative before.
+    public static func nationalCurriculumYear(dateOfBirth: CalendarDate, on date: CalendarDate) -> Int {
+        ReportingPeriod.academicYearStart(of: date) - ReportingPeriod.academicYearStart(of: dateOfBirth) - 5
+    }
+}
+
+/// One EHE spell with the child's person fields.
+public struct EHEFact: Hashable, Sendable {
+    /// The child.
+    public let child: ChildLinkID
+    /// The record.
+    public let ehe: EHERecord
+    /// Best-known person fields.
+    public let person: PersonFields
+
+    /// Whether the spell was current at the end of `date`.
+    public func isCurrent(at date: CalendarDate) -> Bool {
+        ehe.startDate <= date && (ehe.endDate.map { $0 > date } ?? true)
+    }
+
+    /// Whether the child is in NC year 11 or above on `date` (false when the date of birth is unknown).
+    func isYear11OrAbove(at date: CalendarDate) -> Bool {
+        person.dateOfBirth.map { SchoolYear.nationalCurriculumYear(dateOfBirth: $0, on: date) >= 11 } ?? false
+    }
+
+    /// Whether the spell ended in `interval` with an end reason containing any of `words`.
+    func ended(in interval: DateInterval, reasonContaining words: [String]) -> Bool {
+        guard let end = ehe.endDate, interval.contains(end) else { return false }
+        let reason = (ehe.endReason ?? "").lowercased()
+        return words.contains { reason.contains($0) }
+    }
+}
+
+/// The prepared data behind the EHE summary.
+public struct EHEContext: Sendable {
+    /// Every EHE spell.
+    public let spells: [EHEFact]
+    /// The dates of each child's CME referrals, from the linked CME records.
+    public let cmeReferralDates: [ChildLinkID: [CalendarDate]]
+
+    /// Prepares the spells of a cohort.
+    public init(cohort: Cohort) {
+        spells = cohort.eheRecords.map { item in
+            var person = item.record.person
+            let best = cohort.person(of: item.child)
+            person.dateOfBirth = person.dateOfBirth ?? best.dateOfBirth
+            person.gender = person.gender ?? best.gender
+            return EHEFact(child: item.child, ehe: item.ehe, person: person)
+        }
+        cmeReferralDates = Dictionary(grouping: cohort.cmeReferrals, by: \.child).mapValues {
+            $0.map(\.referral.referralDate)
+        }
+    }
+
+    func current(at date: CalendarDate) -> [EHEFact] { spells.filter { $0.isCurrent(at: date) } }
+}
+
+/// The Elective Home Education summary, by academic year (1 September – 31 August), as in the
+/// council's annual EHE report: current at the year end, started, returned to school, referred to
+/// CME, moved away, Y11 leavers, all in EHE at some time, and the current cohort by age and sex.
+public enum EHEScorecard {
+    typealias EHEIndicator = Indicator<EHEContext>
+
+    /// The indicator groups.
+    public static let groups: [IndicatorGroup<EHEContext>] = [
+        IndicatorGroup(
+            "1", "EHE through the year",
+            [
+                EHEIndicator(
+                    "1.1", "Current EHE recorded at the end of the year (Y0–Y10)",
+                    definition: "Children with an EHE spell open at the end of the period, after Y11 have left "
+                        + "(NC year from the date of birth; children without one are counted)."
+                ) { context, interval in
+                    IndicatorValue(
+                        context.current(at: interval.end).filter { !$0.isYear11OrAbove(at: interval.end) }
+                            .distinctCount(\.child))
+                },
+                EHEIndicator("1.2", "Started EHE", definition: "Children whose EHE spell started in the period.") {
+                    context, interval in
+                    IndicatorValue(context.spells.filter { interval.contains($0.ehe.startDate) }.distinctCount(\.child))
+                },
+                ended(
+                    "1.3", "Returned to school (or started in a school)",
+                    ["return", "started school", "started in a school"]),
+                ended("1.4", "Referred to CME", ["cme", "missing education"]),
+                ended("1.5", "Moved to another LA or out of area", ["moved", "transfer", "other la"]),
+                yearElevenLeavers("1.6", "Y11 leavers", gender: nil),
+                EHEIndicator(
+                    "1.8", "EHE children with a CME referral in the year (linked records)",
+                    definition: "Children with an EHE spell open in the period and a CME referral opened in the "
+                        + "period on or after the spell began, found by linking the two datasets."
+                ) { context, interval in
+                    let children = context.spells.filter { fact in
+                        guard interval.overlaps(from: fact.ehe.startDate, to: fact.ehe.endDate) else { return false }
+                        return (context.cmeReferralDates[fact.child] ?? []).contains {
+                            interval.contains($0) && $0 >= fact.ehe.startDate
+                        }
+                    }
+                    return IndicatorValue(children.distinctCount(\.child))
+                },
+                EHEIndicator(
+                    "1.7", "Total in EHE at some time during the year",
+                    definition: "Children with an EHE spell open on any day of the period."
+                ) { context, interval in
+                    IndicatorValue(
+                        context.spells.filter { interval.overlaps(from: $0.ehe.startDate, to: $0.ehe.endDate) }
+                            .distinctCount(\.child))
+                },
+            ]),
+        IndicatorGroup(
+            "2", "Current EHE at the end of the year by age and sex",
+            [
+                byAge("2.1", "Girls, primary age (Reception–Y6)", .female, 0...6),
+                byAge("2.2", "Girls, secondary age (Y7–Y10)", .female, 7...10),
+                byAge("2.3", "Boys, primary age (Reception–Y6)", .male, 0...6),
+                byAge("2.4", "Boys, secondary age (Y7–Y10)", .male, 7...10),
+                EHEIndicator(
+                    "2.5", "Primary age (all)", definition: "Current at the end, NC year R–6 from the date of birth."
+                ) {
+                    context, interval in
+                    IndicatorValue(current(context, interval, years: 0...6, gender: nil))
+                },
+                EHEIndicator(
+                    "2.6", "Secondary age (all)", definition: "Current at the end, NC year 7–10 from the date of birth."
+                ) {
+                    context, interval in
+                    IndicatorValue(current(context, interval, years: 7...10, gender: nil))
+                },
+                yearElevenLeavers("2.7", "Girls, Y11 leavers", gender: .female),
+                yearElevenLeavers("2.8", "Boys, Y11 leavers", gender: .male),
+            ]),
+    ]
+
+    /// Builds the summary for an academic year (`2018/19` is September 2018 – August 2019), or for
+    /// the academic year to the end of a month or quarter,
+    /// with the four academic years before it as trend columns.
+    public static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
+        let end: CalendarDate =
+            switch period {
+            case .year(let startYear): ReportingPeriod.academicYear(startYear: startYear).end
+            case .month, .quarter: period.interval.end
+            }
+        let lastYear = ReportingPeriod.academicYearStart(of: end)
+        let columns = (lastYear - 4...lastYear).map { year -> ScorecardColumn in
+            let academic = ReportingPeriod.academicYear(startYear: year)
+            let interval = DateInterval(start: academic.start, end: min(academic.end, end))
+            return ScorecardColumn(label: "\(year)/\(Text.pad((year + 1) % 100, 2))", interval: interval)
+        }
+        let context = EHEContext(cohort: cohort)
+        var tables = ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "ehe")
+        tables[0].chart = .trend
+        return Report(
+            slug: "ehe-summary-\(ReportingPeriod.year(startYear: lastYear).slug)",
+            title: "Elective Home Education — summary",
+            periodLabel: "Academic years to \(end.iso)", generatedAt: generatedAt,
+            sections: [
+                ReportSection(title: "Elective Home Education", tables: tables),
+                ReportSection(
+                    title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "ehe-definitions")]),
+            ])
+    }
+
+    private static func ended(_ id: String, _ title: String, _ words: [String]) -> EHEIndicator {
+        EHEIndicator(
+            id, title,
+            definition: "Spells ending in the period with an end reason mentioning: \(words.joined(separator: ", "))."
+        ) {
+            context, interval in
+            IndicatorValue(
+                context.spells.filter { $0.ended(in: interval, reasonContaining: words) }.distinctCount(\.child))
+        }
+    }
+
+    private static func yearElevenLeavers(_ id: String, _ title: String, gender: Gender?) -> EHEIndicator {
+        EHEIndicator(
+            id, title,
+            definition: "Children in NC year 11 at the period end whose EHE spell was open then or ended in the "
+                + "period at the end of compulsory school age."
+        ) { context, interval in
+            let leavers = context.spells.filter { fact in
+                guard let dob = fact.person.dateOfBirth,
+                    SchoolYear.nationalCurriculumYear(dateOfBirth: dob, on: interval.end) == 11,
+                    gender == nil || fact.person.gender == gender
+                else { return false }
+                return fact.isCurrent(at: interval.end)
+                    || fact.ended(in: interval, reasonContaining: ["compulsory", "y11", "year 11"])
+            }
+            return IndicatorValue(leavers.distinctCount(\.child))
+        }
+    }
+
+    private static func byAge(_ id: String, _ title: String, _ gender: Gender, _ years: ClosedRange<Int>)
+        -> EHEIndicator
+    {
+        EHEIndicator(id, title, definition: "Current at the end of the period, by NC year from the date of birth.") {
+            context, interval in
+            IndicatorValue(current(context, interval, years: years, gender: gender))
+        }
+    }
+
+    private static func current(
+        _ context: EHEContext, _ interval: DateInterval, years: ClosedRange<Int>, gender: Gender?
+    ) -> Int {
+        context.current(at: interval.end).filter { fact in
+            guard let dob = fact.person.dateOfBirth else { return false }
+            let year = SchoolYear.nationalCurriculumYear(dateOfBirth: dob, on: interval.end)
+            return years.contains(year) && (gender == nil || fact.person.gender == gender)
+        }.distinctCount(\.child)
+    }
+}
+
+/// The prepared data behind the exclusions summary.
+public struct ExclusionContext: Sendable {
+    /// Every exclusion with its child.
+    public let exclusions: [(child: ChildLinkID, exclusion: ExclusionRecord)]
+    /// Each child's strand activity, for the "also known to" indicator.
+    let cohort: Cohort
+
+    /// Prepares the exclusions of a cohort.
+    public init(cohort: Cohort) {
+        exclusions = cohort.exclusions.map { ($0.child, $0.exclusion) }
+        self.cohort = cohort
+    }
+
+    func started(in interval: DateInterval, permanent: Bool) -> [(child: ChildLinkID, exclusion: ExclusionRecord)] {
+        exclusions.filter {
+            interval.contains($0.exclusion.startDate) && ($0.exclusion.category == .permanent) == permanent
+        }
+    }
+}
+
+/// School suspensions and permanent exclusions by phase, per period, and how many of the children
+/// excluded are also known to another strand.
+public enum ExclusionsScorecard {
+    typealias ExclusionIndicator = Indicator<ExclusionContext>
+
+    static let phases: [(String, [SchoolPhase?])] = [
+        ("Primary", [.primary, .nursery]), ("Secondary", [.secondary]), ("Special", [.special]),
+        ("Alternative provision / PRU", [.alternativeProvision]), ("Post-16", [.post16]),
+        ("Not recorded", [.unknown, nil]),
+    ]
+
+    /// The indicator groups.
+    public static let groups: [IndicatorGroup<ExclusionContext>] = [
+        IndicatorGroup(
+            "1", "Suspensions (lunchtime exclusions included)", kind("1", permanent: false, noun: "Suspensions")),
+        IndicatorGroup("2", "Permanent exclusions", kind("2", permanent: true, noun: "Permanent exclusions")),
+        IndicatorGroup(
+            "3", "Excluded children also known to another strand",
+            [
+                ExclusionIndicator(
+                    "3.1", "Excluded children also missing, CME or EHE in the period",
+                    definition: "Children with a suspension or exclusion in the period who also had a missing episode, "
+                        + "CME case or EHE spell in it; % of children excluded."
+                ) { context, interval in
+                    let excluded = Set(
+                        context.exclusions.filter { interval.contains($0.exclusion.startDate) }.map(\.child))
+                    let members = StrandMembership.members(of: context.cohort, in: interval)
+                    let linked = members.filter { excluded.contains($0.child) && $0.strands.count >= 2 }.count
+                    return IndicatorValue(linked, of: excluded.count)
+                }
+            ]),
+    ]
+
+    /// Builds the summary with month (or quarter) columns of the financial year and the year to date;
+    /// for a year, the financial year's quarters.
+    public static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
+        let columns =
+            switch period {
+            case .month: ScorecardLayout.monthlyColumns(period)
+            case .quarter, .year: ScorecardLayout.quarterlyColumns(period)
+            }
+        let tables = ScorecardLayout.tables(
+            groups, context: ExclusionContext(cohort: cohort), columns: columns, idPrefix: "exclusions")
+        return Report(
+            slug: "exclusions-summary-\(period.slug)", title: "School exclusions — summary",
+            periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
+            sections: [
+                ReportSection(title: "Suspensions and permanent exclusions", tables: tables),
+                ReportSection(
+                    title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "exclusions-definitions")]),
+            ])
+    }
+
+    private static func kind(_ group: String, permanent: Bool, noun: String) -> [ExclusionIndicator] {
+        var indicators = [
+            ExclusionIndicator(
+                "\(group).1", "Number of \(noun.lowercased())", definition: "\(noun) starting in the period."
+            ) {
+                context, interval in
+                IndicatorValue(context.started(in: interval, permanent: permanent).count)
+            },
+            ExclusionIndicator(
+                "\(group).2", "Number of children", definition: "Distinct children with \(noun.lowercased())."
+            ) {
+                context, interval in
+                IndicatorValue(context.started(in: interval, permanent: permanent).distinctCount(\.child))
+            },
+        ]
+        for (index, phase) in phases.enumerated() {
+            indicators.append(
+                ExclusionIndicator(
+                    "\(group).\(index + 3)", "\(phase.0) school",
+                    definition: "\(noun) by school phase; % of \(group).1."
+                ) {
+                    context, interval in
+                    let all = context.started(in: interval, permanent: permanent)
+                    return IndicatorValue(all.filter { phase.1.contains($0.exclusion.phase) }.count, of: all.count)
+                })
+        }
+        return indicators
+    }
+}

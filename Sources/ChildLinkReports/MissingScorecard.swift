@@ -1,0 +1,355 @@
+public import ChildLinkModel
+
+/// One episode with what the Missing scorecard needs about the child.
+public struct EpisodeFact: Hashable, Sendable {
+    /// The child.
+    public let child: ChildLinkID
+    /// The record key.
+    public let key: RecordKey
+    /// The episode.
+    public let episode: MissingEpisode
+    /// The person fields on the record (falling back to the child's best-known fields).
+    public let person: PersonFields
+
+    /// Whether the child had returned by the end of `date`.
+    public func hasReturned(by date: CalendarDate) -> Bool {
+        episode.end.map { $0.date <= date } ?? false
+    }
+
+    /// Whole calendar days from start to return (0 = same day), when returned.
+    public var daysMissing: Int? { episode.end.map { episode.start.date.days(until: $0.date) } }
+
+    /// Age in years at the start of the episode.
+    public var age: Int? { person.dateOfBirth.map { $0.age(on: episode.start.date) } }
+
+    /// Whether CSE risk was medium or high.
+    public var isCSEMediumHigh: Bool { (episode.cseRisk ?? .none) >= .medium }
+}
+
+/// The prepared data behind the Missing scorecard.
+public struct MissingContext: Sendable {
+    /// Every episode, sorted by start.
+    public let episodes: [EpisodeFact]
+    /// The working-day calendar for the RHI timeliness indicator.
+    public let calendar = WorkingDayCalendar()
+
+    /// Prepares the episodes of a cohort.
+    public init(cohort: Cohort) {
+        var bestPeople: [ChildLinkID: PersonFields] = [:]
+        let people = Dictionary(uniqueKeysWithValues: cohort.records.map { ($0.record.key, $0.record.person) })
+        episodes = cohort.episodes.map { item in
+            var person = people[item.key] ?? PersonFields()
+            let best = bestPeople[item.child] ?? cohort.person(of: item.child)
+            bestPeople[item.child] = best
+            person.dateOfBirth = person.dateOfBirth ?? best.dateOfBirth
+            person.gender = person.gender ?? best.gender
+            person.ethnicity = person.ethnicity ?? best.ethnicity
+            return EpisodeFact(child: item.child, key: item.key, episode: item.episode, person: person)
+        }
+    }
+
+    /// Episodes starting in `interval` (a binary search: ``episodes`` is sorted by start).
+    func started(in interval: DateInterval) -> ArraySlice<EpisodeFact> {
+        let lower = firstIndex { $0.episode.start.date >= interval.start }
+        let upper = firstIndex { $0.episode.start.date > interval.end }
+        return episodes[lower..<max(lower, upper)]
+    }
+
+    private func firstIndex(where isAfter: (EpisodeFact) -> Bool) -> Int {
+        var (low, high) = (0, episodes.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if isAfter(episodes[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+
+    /// Whether the RHI of `fact` was completed within 3 working days of the return.
+    func rhiInTime(_ fact: EpisodeFact) -> Bool {
+        guard let end = fact.episode.end, let completed = fact.episode.rhiCompletedDate else { return false }
+        return calendar.isWithin(workingDays: 3, from: end.date, completed: completed)
+    }
+}
+
+/// The Missing from Home and Care monthly scorecard (indicators 1.1–10.12 of the council's report).
+///
+/// An episode belongs to the month it starts in. Days missing are calendar days from the start
+/// date to the return date; an episode not returned by the end of the column's period is counted
+/// in 4.8 (still missing) instead. Percentages are of the episodes in the period unless the title
+/// says otherwise.
+public enum MissingScorecard {
+    typealias MissingIndicator = Indicator<MissingContext>
+
+    /// The indicator groups.
+    public static let groups: [IndicatorGroup<MissingContext>] = [
+        IndicatorGroup("1", "All episodes", cohortIndicators("1", "all", filter: { _ in true })),
+        IndicatorGroup(
+            "2", "Looked After Children (by missing episodes)",
+            cohortIndicators("2", "LAC", filter: { $0.episode.socialCareStatus == .lookedAfter })),
+        IndicatorGroup(
+            "3", "Child Sexual Exploitation (by missing episodes)",
+            cohortIndicators("3", "CSE risk is known to be medium/high", filter: \.isCSEMediumHigh)),
+        IndicatorGroup("4", "Number of days missing", daysMissing),
+        IndicatorGroup("5", "Return Home Interviews", returnInterviews),
+        IndicatorGroup("6", "Breakdown of social care status (by missing episodes)", socialCareStatus),
+        IndicatorGroup("7", "Breakdown by gender (by missing episodes)", gender),
+        IndicatorGroup("8", "Breakdown by ethnicity (by missing episodes)", ethnicity),
+        IndicatorGroup("9", "Breakdown by age (by missing episodes)", ageBands),
+        IndicatorGroup("10", "LAC – placement distance from home at the time of the episode", placementDistance),
+    ]
+
+    /// Builds the scorecard for the month `period` (columns April … month, then YTD).
+    public static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
+        let context = MissingContext(cohort: cohort)
+        let columns = ScorecardLayout.monthlyColumns(period)
+        let tables = ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "missing")
+        let trends = trendTables(context: context, columns: columns.filter { !$0.isYearToDate })
+        return Report(
+            slug: "missing-scorecard-\(period.slug)", title: "Children Missing from Home/Care — monthly scorecard",
+            periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
+            sections: [
+                ReportSection(
+                    title: "Missing profile and trends", summary: profile(context: context, period: period),
+                    tables: trends),
+                ReportSection(title: "Indicators", tables: tables),
+                ReportSection(
+                    title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "missing-definitions")]),
+            ])
+    }
+
+    /// The headline of the month, as the council's "Missing profile (in month)" page gives it.
+    static func profile(context: MissingContext, period: ReportingPeriod) -> String {
+        let episodes = context.started(in: period.interval)
+        let lac = episodes.filter { $0.episode.socialCareStatus == .lookedAfter }
+        let cse = episodes.filter(\.isCSEMediumHigh)
+        let recorded = episodes.filter { $0.episode.rhiOffered != nil }
+        let offered = episodes.filter { $0.episode.rhiOffered == true }
+        let accepted = offered.filter { $0.episode.rhiAccepted == true }
+        func percent(_ part: Int, _ whole: Int) -> String {
+            whole == 0 ? "–" : "\(Int((Double(part) * 100 / Double(whole)).rounded()))%"
+        }
+        return "In \(period.columnLabel): \(episodes.count) episodes (\(lac.count) LAC, \(cse.count) at CSE risk) "
+            + "involving \(episodes.distinctCount(\.child)) children (\(lac.distinctCount(\.child)) LAC, "
+            + "\(cse.distinctCount(\.child)) at CSE risk). \(percent(offered.count, recorded.count)) offered a Return "
+            + "Home Interview; \(percent(accepted.count, offered.count)) of those offered accepted."
+    }
+
+    /// The trend charts of the council's report, drawn from the indicators themselves.
+    static func trendTables(context: MissingContext, columns: [ScorecardColumn]) -> [ReportTable] {
+        let specs: [(String, String, [(String, String)])] = [
+            (
+                "missing-trend-episodes", "No. of episodes",
+                [("No. episodes (all)", "1.1"), ("No. episodes (LAC)", "2.1")]
+            ),
+            (
+                "missing-trend-children", "No. of children",
+                [("No. children (all)", "1.2"), ("No. children (LAC)", "2.2")]
+            ),
+            (
+                "missing-trend-repeat", "No. children with 3+ episodes in period",
+                [("3+ episodes (all)", "1.3"), ("3+ episodes (LAC)", "2.3")]
+            ),
+            (
+                "missing-trend-rhi", "Return Home Interviews",
+                [
+                    ("Offered", "5.1"), ("Accepted", "5.2"), ("Completed in 3 working days", "5.3a"),
+                    ("Not completed in time", "5.3b"),
+                ]
+            ),
+        ]
+        let indicators = Dictionary(uniqueKeysWithValues: groups.flatMap(\.indicators).map { ($0.id, $0) })
+        return specs.map { id, title, rows in
+            ReportTable(
+                id: id, title: title, columns: ["Measure"] + columns.map(\.label),
+                rows: rows.map { label, indicatorID in
+                    [.text(label)]
+                        + columns.map { .count(indicators[indicatorID]!.value(in: context, over: $0.interval).count) }
+                },
+                chart: .trend)
+        }
+    }
+
+    // MARK: Groups
+
+    private static func cohortIndicators(
+        _ group: String, _ label: String, filter: @escaping @Sendable (EpisodeFact) -> Bool
+    ) -> [MissingIndicator] {
+        [
+            MissingIndicator(
+                "\(group).1", "Number of missing episodes – \(label)",
+                definition: "Episodes starting in the period (\(label))."
+            ) { context, interval in
+                IndicatorValue(context.started(in: interval).filter(filter).count)
+            },
+            MissingIndicator(
+                "\(group).2", "Involving: number of individual children – \(label)",
+                definition: "Distinct children with such an episode starting in the period."
+            ) { context, interval in
+                IndicatorValue(context.started(in: interval).filter(filter).distinctCount(\.child))
+            },
+            MissingIndicator(
+                "\(group).3", "Number of children with 3 or more episodes in the period",
+                definition: "Children with three or more such episodes starting in the period."
+            ) { context, interval in
+                IndicatorValue(context.started(in: interval).filter(filter).keysOccurring(atLeast: 3, \.child))
+            },
+        ]
+    }
+
+    private static func share(
+        _ id: String, _ title: String, definition: String = "", _ matches: @escaping @Sendable (EpisodeFact) -> Bool
+    ) -> MissingIndicator {
+        MissingIndicator(
+            id, title, definition: definition.isEmpty ? "Episodes starting in the period; % of 1.1." : definition
+        ) {
+            context, interval in
+            let episodes = context.started(in: interval)
+            return IndicatorValue(episodes.filter(matches).count, of: episodes.count)
+        }
+    }
+
+    private static let daysMissing: [MissingIndicator] = {
+        let labels = ["0 (same day return)", "1 day", "2 days", "3 days", "4 days", "5 days"]
+        var indicators = labels.enumerated().map { index, label in
+            MissingIndicator(
+                "4.\(index + 1)", label, definition: "Returned by the period end after \(index) days; % of 1.1."
+            ) {
+                context, interval in
+                let episodes = context.started(in: interval)
+                let count = episodes.filter { $0.hasReturned(by: interval.end) && $0.daysMissing == index }.count
+                return IndicatorValue(count, of: episodes.count)
+            }
+        }
+        indicators.append(
+            MissingIndicator(
+                "4.7", "More than 5 days", definition: "Returned by the period end after 6+ days; % of 1.1."
+            ) {
+                context, interval in
+                let episodes = context.started(in: interval)
+                let count = episodes.filter { $0.hasReturned(by: interval.end) && ($0.daysMissing ?? 0) > 5 }.count
+                return IndicatorValue(count, of: episodes.count)
+            })
+        indicators.append(
+            MissingIndicator(
+                "4.8", "Still missing (as at the end of the period)",
+                definition: "Episodes starting in the period and not returned by its end; % of 1.1."
+            ) { context, interval in
+                let episodes = context.started(in: interval)
+                return IndicatorValue(episodes.filter { !$0.hasReturned(by: interval.end) }.count, of: episodes.count)
+            })
+        return indicators
+    }()
+
+    private static let returnInterviews: [MissingIndicator] = [
+        MissingIndicator(
+            "5.1", "RHI appropriate and offered (not inc. No & N/A)",
+            definition: "Episodes with RHI offered = Yes; % of episodes with Yes or No recorded."
+        ) { context, interval in
+            let recorded = context.started(in: interval).filter { $0.episode.rhiOffered != nil }
+            return IndicatorValue(recorded.filter { $0.episode.rhiOffered == true }.count, of: recorded.count)
+        },
+        MissingIndicator(
+            "5.2", "RHI accepted (of those offered, not inc. N/A)",
+            definition: "Offered and accepted; % of 5.1."
+        ) { context, interval in
+            let offered = context.started(in: interval).filter { $0.episode.rhiOffered == true }
+            return IndicatorValue(offered.filter { $0.episode.rhiAccepted == true }.count, of: offered.count)
+        },
+        MissingIndicator(
+            "5.3a", "RHI completed in 3 working days (of those accepted)",
+            definition: "Completed within 3 working days of the return (weekends and England & Wales bank holidays "
+                + "excluded); % of 5.2."
+        ) { context, interval in
+            let accepted = context.started(in: interval).filter {
+                $0.episode.rhiOffered == true && $0.episode.rhiAccepted == true
+            }
+            return IndicatorValue(accepted.filter(context.rhiInTime).count, of: accepted.count)
+        },
+        MissingIndicator(
+            "5.3b", "RHI not completed in 3 working days (of those accepted)",
+            definition: "5.2 less 5.3a; % of 5.2."
+        ) { context, interval in
+            let accepted = context.started(in: interval).filter {
+                $0.episode.rhiOffered == true && $0.episode.rhiAccepted == true
+            }
+            return IndicatorValue(accepted.filter { !context.rhiInTime($0) }.count, of: accepted.count)
+        },
+    ]
+
+    private static let socialCareStatus: [MissingIndicator] = [
+        share("6.1", "Early Help") { $0.episode.socialCareStatus == .earlyHelp },
+        share("6.2", "CIN") { $0.episode.socialCareStatus == .childInNeed },
+        share("6.3", "CPP") { $0.episode.socialCareStatus == .childProtection },
+        share("6.4", "LAC") { $0.episode.socialCareStatus == .lookedAfter },
+        share("6.5", "Care leaver") { $0.episode.socialCareStatus == .careLeaver },
+        share("6.6", "Not a client", definition: "Not a client, including other LA children; % of 1.1.") {
+            [.notAClient, .otherLocalAuthority].contains($0.episode.socialCareStatus)
+        },
+        share("6.7", "Of those 'Not a client', other local authority") {
+            $0.episode.socialCareStatus == .otherLocalAuthority
+        },
+    ]
+
+    private static let gender: [MissingIndicator] = [
+        share("7.1", "Female") { $0.person.gender == .female },
+        share("7.2", "Male") { $0.person.gender == .male },
+        share("7.3", "Other or not recorded") { ![.female, .male].contains($0.person.gender) },
+    ]
+
+    /// The ethnicity rows in the scorecard's order, with its `A1 – …` labels.
+    static let ethnicityRows: [(String, String)] = [
+        ("A1", "WBRI"), ("A2", "WIRI"), ("A3", "WOTH"), ("A4", "WIRT"), ("A5", "WROM"), ("B1", "MWBC"),
+        ("B2", "MWBA"), ("B3", "MWAS"), ("B4", "MOTH"), ("C1", "AIND"), ("C2", "APKN"), ("C3", "ABAN"),
+        ("C4", "AOTH"), ("D1", "BCRB"), ("D2", "BAFR"), ("D3", "BOTH"), ("E1", "CHNE"), ("E2", "OOTH"),
+        ("E3", "REFU"), ("E4", "NOBT"),
+    ]
+
+    private static let ethnicity: [MissingIndicator] = {
+        var indicators = ethnicityRows.enumerated().map { index, row in
+            share("8.\(index + 1)", "\(row.0) - \(EthnicityCode.descriptions[row.1]!)") {
+                $0.person.ethnicity?.code == row.1
+            }
+        }
+        indicators[19] = share("8.20", "E4 - Not obtained / recorded") {
+            $0.person.ethnicity == nil || $0.person.ethnicity?.code == "NOBT" || $0.person.ethnicity?.isKnown == false
+        }
+        indicators.append(
+            share("8.21", "Total BME", definition: "All but White British, refused and not obtained.") {
+                $0.person.ethnicity?.isBME == true
+            })
+        return indicators
+    }()
+
+    private static let ageBands: [MissingIndicator] = {
+        var indicators = [share("9.1", "Under 10yrs") { ($0.age ?? 99) < 10 }]
+        for (offset, age) in (10...16).enumerated() {
+            indicators.append(share("9.\(offset + 2)", "\(age)yrs") { $0.age == age })
+        }
+        indicators.append(share("9.9", "17+yrs") { ($0.age ?? 0) >= 17 })
+        indicators.append(share("9.10", "Date of birth not recorded") { $0.age == nil })
+        return indicators
+    }()
+
+    private static let placementDistance: [MissingIndicator] = {
+        func lacShare(_ id: String, _ title: String, _ matches: @escaping @Sendable (Double?) -> Bool)
+            -> MissingIndicator
+        {
+            MissingIndicator(id, title, definition: "LAC episodes starting in the period; % of 2.1.") {
+                context, interval in
+                let lac = context.started(in: interval).filter { $0.episode.socialCareStatus == .lookedAfter }
+                return IndicatorValue(lac.filter { matches($0.episode.placementDistanceMiles) }.count, of: lac.count)
+            }
+        }
+        var indicators = [lacShare("10.1", "10 miles or under") { $0.map { $0 <= 10 } ?? false }]
+        for band in 1...9 {
+            let low = band * 10
+            indicators.append(
+                lacShare("10.\(band + 1)", "\(low + 1)-\(low + 10) miles") {
+                    $0.map { $0 > Double(low) && $0 <= Double(low + 10) } ?? false
+                })
+        }
+        indicators.append(lacShare("10.11", "101+ miles") { $0.map { $0 > 100 } ?? false })
+        indicators.append(lacShare("10.12", "Not recorded") { $0 == nil })
+        return indicators
+    }()
+}

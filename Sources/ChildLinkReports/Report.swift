@@ -1,0 +1,152 @@
+public import ChildLinkModel
+
+/// One value in a report table. Renderers decide how each kind looks: numbers stay numbers in
+/// XLSX and JSON, dates become dates, ``suppressed`` is written `*`.
+public enum ReportCell: Hashable, Sendable {
+    /// Free text.
+    case text(String)
+    /// A whole count.
+    case count(Int)
+    /// A count with its percentage of a denominator (the scorecards' `49 38%`).
+    case countWithPercent(Int, denominator: Int)
+    /// A decimal number (miles, hours).
+    case number(Double)
+    /// A calendar date.
+    case date(CalendarDate)
+    /// A date and time.
+    case dateTime(LocalDateTime)
+    /// Yes or no.
+    case flag(Bool)
+    /// A count hidden by disclosure control, written `*`.
+    case suppressed
+    /// Nothing to show.
+    case empty
+
+    /// The count this cell carries, when it carries one.
+    public var countValue: Int? {
+        switch self {
+        case .count(let value), .countWithPercent(let value, _): value
+        default: nil
+        }
+    }
+
+    /// The percentage, rounded to a whole number, when the cell has a non-zero denominator.
+    public var percent: Int? {
+        guard case .countWithPercent(let value, let denominator) = self, denominator > 0 else { return nil }
+        return Int((Double(value) * 100 / Double(denominator)).rounded())
+    }
+
+    /// The plain-text form used by CSV and HTML.
+    public var plainText: String {
+        switch self {
+        case .text(let text): text
+        case .count(let value): String(value)
+        case .countWithPercent(let value, _): percent.map { "\(value) (\($0)%)" } ?? String(value)
+        case .number(let value): ReportCell.format(value)
+        case .date(let date): date.iso
+        case .dateTime(let dateTime):
+            "\(dateTime.date.iso) \(Text.pad(dateTime.hour, 2)):\(Text.pad(dateTime.minute, 2))"
+        case .flag(let value): value ? "Yes" : "No"
+        case .suppressed: "*"
+        case .empty: ""
+        }
+    }
+
+    /// A decimal written with at most one decimal place and no trailing `.0`.
+    static func format(_ value: Double) -> String {
+        let tenths = (value * 10).rounded()
+        if tenths.truncatingRemainder(dividingBy: 10) == 0 { return String(Int(tenths / 10)) }
+        return String(Double(Int(tenths)) / 10)
+    }
+}
+
+/// How a table may be drawn as a chart in the HTML output.
+public enum ChartKind: String, Sendable, Hashable {
+    /// Horizontal bars, one per row, from the first numeric column.
+    case bar
+    /// A line over the numeric columns, one line per row (month or quarter trends).
+    case trend
+    /// UpSet-style: one bar per combination, with a dot matrix of the strands below.
+    case upset
+}
+
+/// A titled table: a header row and rows of cells. The unit every renderer writes.
+public struct ReportTable: Hashable, Sendable {
+    /// A stable identifier, used for the CSV file name and the XLSX sheet name.
+    public var id: String
+    /// The human title.
+    public var title: String
+    /// The column headings.
+    public var columns: [String]
+    /// The rows, each with one cell per column.
+    public var rows: [[ReportCell]]
+    /// A note printed under the table (definitions, suppression rule).
+    public var note: String?
+    /// A chart to draw above the table in HTML, if any.
+    public var chart: ChartKind?
+
+    /// Creates a table.
+    public init(
+        id: String, title: String, columns: [String], rows: [[ReportCell]], note: String? = nil,
+        chart: ChartKind? = nil
+    ) {
+        self.id = id
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.note = note
+        self.chart = chart
+    }
+}
+
+/// A section of a report: a heading, an optional paragraph and its tables.
+public struct ReportSection: Hashable, Sendable {
+    /// The heading.
+    public var title: String
+    /// A short paragraph under the heading.
+    public var summary: String?
+    /// The tables.
+    public var tables: [ReportTable]
+
+    /// Creates a section.
+    public init(title: String, summary: String? = nil, tables: [ReportTable]) {
+        self.title = title
+        self.summary = summary
+        self.tables = tables
+    }
+}
+
+/// A whole report: the single data model the HTML, XLSX, CSV and JSON writers render.
+public struct Report: Hashable, Sendable {
+    /// A short machine name, used for file names (`weekly-2019-06-30`).
+    public var slug: String
+    /// The title.
+    public var title: String
+    /// The period or week the report covers, in words.
+    public var periodLabel: String
+    /// When the report was produced (injectable, so output is reproducible).
+    public var generatedAt: LocalDateTime
+    /// The sections in order.
+    public var sections: [ReportSection]
+    /// Notes on disclosure control applied (suppression, pseudonymisation).
+    public var disclosureNotes: [String]
+    /// Whether the report prints on landscape A4 (wide tables, such as the weekly pack's).
+    public var printsLandscape: Bool
+
+    /// Creates a report.
+    public init(
+        slug: String, title: String, periodLabel: String, generatedAt: LocalDateTime,
+        sections: [ReportSection], disclosureNotes: [String] = [], printsLandscape: Bool = false
+    ) {
+        self.slug = slug
+        self.title = title
+        self.periodLabel = periodLabel
+        self.generatedAt = generatedAt
+        self.sections = sections
+        self.disclosureNotes = disclosureNotes
+        self.printsLandscape = printsLandscape
+    }
+
+    /// Every table in section order.
+    public var tables: [ReportTable] { sections.flatMap(\.tables) }
+}

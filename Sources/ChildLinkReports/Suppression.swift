@@ -1,0 +1,123 @@
+/// A cell of a table, by row and column index.
+public struct CellPosition: Hashable, Sendable, Comparable {
+    /// The row index (0-based, excluding the header).
+    public let row: Int
+    /// The column index.
+    public let column: Int
+
+    /// Creates a position.
+    public init(row: Int, column: Int) {
+        self.row = row
+        self.column = column
+    }
+
+    public static func < (lhs: CellPosition, rhs: CellPosition) -> Bool {
+        (lhs.row, lhs.column) < (rhs.row, rhs.column)
+    }
+}
+
+/// A published sum: the total cell equals the sum of the part cells. A reader who sees all but one
+/// of them can work out the last, so disclosure control never leaves exactly one hidden.
+public struct AdditiveRelation: Hashable, Sendable {
+    /// The total; `nil` when the total is public elsewhere (a denominator shown through percentages).
+    public let total: CellPosition?
+    /// The parts.
+    public let parts: [CellPosition]
+
+    /// Creates a relation.
+    public init(total: CellPosition?, parts: [CellPosition]) {
+        self.total = total
+        self.parts = parts
+    }
+
+    /// Every cell in the relation.
+    var cells: [CellPosition] { (total.map { [$0] } ?? []) + parts }
+}
+
+/// Small-number suppression for statistics that leave the operational group.
+///
+/// Primary suppression hides every count from 1 to `threshold − 1` (zeros are shown: they identify
+/// nobody). Secondary suppression then hides the smallest other count in any published sum that
+/// would otherwise have exactly one hidden cell, until no sum can be used to recover a hidden count.
+public enum SmallNumberSuppression {
+    /// The default threshold: counts below 5 are hidden.
+    public static let defaultThreshold = 5
+
+    /// The table with small counts (and the cells that would reveal them) replaced by `*`.
+    public static func apply(
+        to table: ReportTable, relations: [AdditiveRelation], threshold: Int = defaultThreshold
+    ) -> ReportTable {
+        var hidden = Set<CellPosition>()
+        for (rowIndex, row) in table.rows.enumerated() {
+            for (columnIndex, cell) in row.enumerated() {
+                if let count = cell.countValue, count > 0, count < threshold {
+                    hidden.insert(CellPosition(row: rowIndex, column: columnIndex))
+                }
+            }
+        }
+        var changed = true
+        while changed {
+            changed = false
+            for relation in relations {
+                let hiddenHere = relation.cells.filter(hidden.contains)
+                guard hiddenHere.count == 1 else { continue }
+                if let extra = complement(relation, hidden: hidden, table: table) {
+                    hidden.insert(extra)
+                    changed = true
+                }
+            }
+        }
+        var result = table
+        for position in hidden { result.rows[position.row][position.column] = .suppressed }
+        return result
+    }
+
+    /// Relations for scorecard tables: in each column, the rows that show a percentage of the same
+    /// denominator and add up to it partition a public total (the denominator is known from the
+    /// percentages), so hiding one of them alone would not hide it.
+    public static func percentagePartitions(_ table: ReportTable) -> [AdditiveRelation] {
+        guard let width = table.rows.first?.count else { return [] }
+        return (0..<width).compactMap { column -> AdditiveRelation? in
+            var byDenominator: [Int: [(Int, Int)]] = [:]
+            for (row, cells) in table.rows.enumerated() {
+                if case .countWithPercent(let value, let denominator) = cells[column] {
+                    byDenominator[denominator, default: []].append((row, value))
+                }
+            }
+            guard let (denominator, members) = byDenominator.max(by: { $0.value.count < $1.value.count }),
+                members.count >= 2, members.reduce(0, { $0 + $1.1 }) == denominator
+            else { return nil }
+            return AdditiveRelation(total: nil, parts: members.map { CellPosition(row: $0.0, column: column) })
+        }
+    }
+
+    /// Relations for a table whose `totalRow` sums the rows `partRows`, in each of `columns`.
+    public static func columnSums(totalRow: Int, partRows: [Int], columns: [Int]) -> [AdditiveRelation] {
+        columns.map { column in
+            AdditiveRelation(
+                total: CellPosition(row: totalRow, column: column),
+                parts: partRows.map { CellPosition(row: $0, column: column) })
+        }
+    }
+
+    /// Relations for a table whose column `totalColumn` sums `partColumns`, in each of `rows`.
+    public static func rowSums(totalColumn: Int, partColumns: [Int], rows: [Int]) -> [AdditiveRelation] {
+        rows.map { row in
+            AdditiveRelation(
+                total: CellPosition(row: row, column: totalColumn),
+                parts: partColumns.map { CellPosition(row: row, column: $0) })
+        }
+    }
+
+    /// The cell to hide next in a relation with one hidden cell: the smallest non-zero visible
+    /// part (a zero hides nothing), else the smallest visible cell, ties by position.
+    private static func complement(_ relation: AdditiveRelation, hidden: Set<CellPosition>, table: ReportTable)
+        -> CellPosition?
+    {
+        let visible = relation.cells.filter { !hidden.contains($0) }.compactMap { position -> (CellPosition, Int)? in
+            table.rows[position.row][position.column].countValue.map { (position, $0) }
+        }
+        let ordered = visible.sorted { ($0.1 == 0 ? 1 : 0, $0.1, $0.0) < ($1.1 == 0 ? 1 : 0, $1.1, $1.0) }
+        return ordered.first?.0
+    }
+}

@@ -1,0 +1,124 @@
+import ChildLinkModel
+
+/// Writes a report table as RFC 4180 CSV (CRLF line ends, fields quoted only when needed).
+public enum CSVRenderer {
+    /// The CSV text of one table: the header row, then one line per row.
+    public static func render(_ table: ReportTable) -> String {
+        var lines = [table.columns.map(quote).joined(separator: ",")]
+        for row in table.rows {
+            lines.append(row.map { quote(csvText($0)) }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private static func csvText(_ cell: ReportCell) -> String {
+        switch cell {
+        case .countWithPercent(let value, _): String(value)
+        default: cell.plainText
+        }
+    }
+
+    private static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+    }
+}
+
+/// Writes a report as JSON with a fixed key order, so the same report gives the same bytes.
+public enum JSONRenderer {
+    /// The JSON text of the report.
+    public static func render(_ report: Report) -> String {
+        var out = "{\n"
+        out += "  \"slug\": \(string(report.slug)),\n"
+        out += "  \"title\": \(string(report.title)),\n"
+        out += "  \"period\": \(string(report.periodLabel)),\n"
+        out += "  \"generatedAt\": \(string(report.generatedAt.iso)),\n"
+        out += "  \"disclosureNotes\": [\(report.disclosureNotes.map(string).joined(separator: ", "))],\n"
+        out += "  \"sections\": [\n"
+        out += report.sections.map(section).joined(separator: ",\n")
+        out += "\n  ]\n}\n"
+        return out
+    }
+
+    private static func section(_ section: ReportSection) -> String {
+        var out = "    {\n      \"title\": \(string(section.title)),\n"
+        if let summary = section.summary { out += "      \"summary\": \(string(summary)),\n" }
+        out += "      \"tables\": [\n"
+        out += section.tables.map(table).joined(separator: ",\n")
+        return out + "\n      ]\n    }"
+    }
+
+    private static func table(_ table: ReportTable) -> String {
+        let indent = "          "
+        var out = "        {\n"
+        out += "\(indent)\"id\": \(string(table.id)),\n"
+        out += "\(indent)\"title\": \(string(table.title)),\n"
+        if let note = table.note { out += "\(indent)\"note\": \(string(note)),\n" }
+        out += "\(indent)\"columns\": [\(table.columns.map(string).joined(separator: ", "))],\n"
+        out += "\(indent)\"rows\": [\n"
+        out += table.rows.map { row in "\(indent)  [" + row.map(value).joined(separator: ", ") + "]" }
+            .joined(separator: ",\n")
+        return out + "\n\(indent)]\n        }"
+    }
+
+    /// A cell as a JSON value: counts and numbers as numbers, `*` for suppressed, null for empty.
+    static func value(_ cell: ReportCell) -> String {
+        switch cell {
+        case .count(let value): String(value)
+        case .countWithPercent(let value, let denominator):
+            "{\"count\": \(value), \"denominator\": \(denominator)"
+                + (cell.percent.map { ", \"percent\": \($0)" } ?? "") + "}"
+        case .number(let value): ReportCell.format(value)
+        case .flag(let value): value ? "true" : "false"
+        case .empty: "null"
+        default: string(cell.plainText)
+        }
+    }
+
+    /// A JSON string literal.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced with `replacement` (no Foundation needed).
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var out = ""
+        for character in self {
+            if character == target { out += replacement } else { out.append(character) }
+        }
+        return out
+    }
+
+    /// Text safe inside XML and HTML element content and attribute values.
+    var xmlEscaped: String {
+        var out = ""
+        for scalar in unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r": continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

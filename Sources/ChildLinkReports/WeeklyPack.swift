@@ -1,0 +1,371 @@
+public import ChildLinkModel
+
+/// The thresholds and disclosure choices of the weekly Operational Missing Group pack.
+public struct WeeklyPackOptions: Sendable {
+    /// The last day of the week (inclusive); the pack is as at the end of this day.
+    public var weekEnding: CalendarDate
+    /// Days in the window, ending on ``weekEnding`` (7).
+    public var windowDays: Int
+    /// A strategy meeting is triggered by an episode longer than this many hours (24).
+    public var longEpisodeHours: Int
+    /// … or by this many episodes (3) …
+    public var repeatEpisodes: Int
+    /// … within this many days (30).
+    public var repeatWindowDays: Int
+    /// An RHI is due within this many working days of return (3).
+    public var rhiWorkingDays: Int
+    /// Replace names and identifiers with keyed hashes (off for the operational pack).
+    public var pseudonymiser: Pseudonymiser?
+    /// When the pack was produced.
+    public var generatedAt: LocalDateTime
+
+    /// Creates options with the defaults above.
+    public init(
+        weekEnding: CalendarDate, windowDays: Int = 7, longEpisodeHours: Int = 24, repeatEpisodes: Int = 3,
+        repeatWindowDays: Int = 30, rhiWorkingDays: Int = 3, pseudonymiser: Pseudonymiser? = nil,
+        generatedAt: LocalDateTime? = nil
+    ) {
+        self.weekEnding = weekEnding
+        self.windowDays = windowDays
+        self.longEpisodeHours = longEpisodeHours
+        self.repeatEpisodes = repeatEpisodes
+        self.repeatWindowDays = repeatWindowDays
+        self.rhiWorkingDays = rhiWorkingDays
+        self.pseudonymiser = pseudonymiser
+        self.generatedAt = generatedAt ?? LocalDateTime(date: weekEnding, hour: 23, minute: 59)!
+    }
+
+    /// The days of the week window.
+    public var window: DateInterval {
+        DateInterval(start: weekEnding.adding(days: -(windowDays - 1)), end: weekEnding)
+    }
+
+    /// The days of the repeat-episode lookback.
+    public var repeatWindow: DateInterval {
+        DateInterval(start: weekEnding.adding(days: -(repeatWindowDays - 1)), end: weekEnding)
+    }
+}
+
+/// How a child or record is shown: by name and id, or by pseudonym.
+struct IdentityStyle: Sendable {
+    let pseudonymiser: Pseudonymiser?
+
+    func childID(_ child: ChildLinkID) -> String {
+        pseudonymiser?.pseudonym(child.description, kind: "child") ?? child.description
+    }
+
+    func recordID(_ key: RecordKey) -> String {
+        pseudonymiser?.pseudonym(key.description, kind: "record") ?? key.recordID
+    }
+
+    func name(_ person: PersonFields) -> ReportCell {
+        if pseudonymiser != nil { return .text("(pseudonymised)") }
+        let name = [person.forename, person.surname].compactMap { $0 }.joined(separator: " ")
+        return name.isEmpty ? .empty : .text(name)
+    }
+
+    func dateOfBirth(_ person: PersonFields) -> ReportCell {
+        guard pseudonymiser == nil, let dob = person.dateOfBirth else { return .empty }
+        return .date(dob)
+    }
+}
+
+/// One episode as the weekly pack sees it.
+struct WeeklyEpisode {
+    let child: ChildLinkID
+    let key: RecordKey
+    let episode: MissingEpisode
+    let asAt: LocalDateTime
+
+    /// Hours missing (to a tenth), to the return or to the end of the week when still missing.
+    var hoursMissing: Double {
+        let end = (episode.end.map { min($0, asAt) }) ?? asAt
+        let minutes = end.minutesSinceEpoch - episode.start.minutesSinceEpoch
+        return (Double(minutes) / 6).rounded() / 10
+    }
+
+    /// Whether the child had not returned by the end of the week.
+    var isStillMissing: Bool { episode.end.map { $0 > asAt } ?? true }
+}
+
+/// Builds the weekly Operational Missing Group pack from the linked cohort.
+public struct WeeklyPackBuilder: Sendable {
+    /// The options.
+    public let options: WeeklyPackOptions
+    private let calendar = WorkingDayCalendar()
+
+    /// Creates a builder.
+    public init(options: WeeklyPackOptions) { self.options = options }
+
+    /// Builds the pack.
+    public func build(cohort: Cohort) -> Report {
+        let asAt = LocalDateTime(date: options.weekEnding, hour: 23, minute: 59)!
+        let all = cohort.episodes.map { WeeklyEpisode(child: $0.child, key: $0.key, episode: $0.episode, asAt: asAt) }
+            .filter { $0.episode.start <= asAt }
+        let inWeek = all.filter { options.window.overlaps(from: $0.episode.start.date, to: $0.episode.end?.date) }
+        let childIDs = Set(inWeek.map(\.child)).sorted()
+        let facts = Dictionary(
+            uniqueKeysWithValues: childIDs.map {
+                ($0, ChildFacts(child: $0, cohort: cohort, asAt: options.weekEnding))
+            })
+        let style = IdentityStyle(pseudonymiser: options.pseudonymiser)
+        let triggers = strategyTriggers(all: all, inWeek: inWeek)
+        let overdue = overdueInterviews(all: all)
+        let newlyLinked = newSecondStrand(cohort: cohort)
+        let tables = [
+            summaryTable(inWeek: inWeek, children: childIDs, triggers: triggers, overdue: overdue, newly: newlyLinked),
+            childrenTable(
+                childIDs, inWeek: Dictionary(grouping: inWeek, by: \.child),
+                all: Dictionary(grouping: all, by: \.child),
+                facts: facts, triggers: triggers, style: style),
+            episodesTable(inWeek, style: style),
+            triggersTable(triggers, facts: facts, style: style),
+            overdueTable(overdue, style: style),
+            newlyLinkedTable(newlyLinked, style: style),
+        ]
+        return Report(
+            slug: "weekly-\(options.weekEnding.iso)",
+            title: "Operational Missing Group — weekly pack",
+            periodLabel: "Week \(options.window.start.iso) to \(options.window.end.iso)",
+            generatedAt: options.generatedAt,
+            sections: [
+                ReportSection(title: "This week", tables: [tables[0]]),
+                ReportSection(
+                    title: "Children missing this week",
+                    summary: "Every child with a missing or absent episode in the week, or still missing at its end, "
+                        + "with what else is known about them.",
+                    tables: [tables[1], tables[2]]),
+                ReportSection(title: "Actions", tables: [tables[3], tables[4], tables[5]]),
+            ],
+            disclosureNotes: options.pseudonymiser == nil
+                ? ["OFFICIAL-SENSITIVE: contains personal data for the Operational Missing Group only."]
+                : ["Names and identifiers are replaced by keyed pseudonyms."],
+            printsLandscape: true)
+    }
+
+    // MARK: Findings
+
+    /// A reason a child needs a strategy meeting.
+    struct Trigger: Hashable {
+        let child: ChildLinkID
+        let reason: String
+        let detail: String
+    }
+
+    func strategyTriggers(all: [WeeklyEpisode], inWeek: [WeeklyEpisode]) -> [Trigger] {
+        var triggers: [Trigger] = []
+        let limit = Double(options.longEpisodeHours)
+        for item in inWeek where item.hoursMissing > limit {
+            let state = item.isStillMissing ? "still missing" : "returned"
+            triggers.append(
+                Trigger(
+                    child: item.child, reason: "Missing more than \(options.longEpisodeHours) hours",
+                    detail: "\(Self.duration(hours: item.hoursMissing)), \(state)"))
+        }
+        let recent = Dictionary(
+            grouping: all.filter { options.repeatWindow.contains($0.episode.start.date) }, by: \.child)
+        let inWeekChildren = Set(inWeek.map(\.child))
+        for (child, episodes) in recent where episodes.count >= options.repeatEpisodes && inWeekChildren.contains(child)
+        {
+            triggers.append(
+                Trigger(
+                    child: child,
+                    reason: "\(options.repeatEpisodes)+ episodes in \(options.repeatWindowDays) days",
+                    detail: "\(episodes.count) episodes since \(options.repeatWindow.start.iso)"))
+        }
+        return triggers.sorted { ($0.child, $0.reason, $0.detail) < ($1.child, $1.reason, $1.detail) }
+    }
+
+    /// `54 h`, or `5 days (138.6 h)` past three days (whole days, rounded down).
+    static func duration(hours: Double) -> String {
+        guard hours > 72 else { return "\(ReportCell.format(hours)) h" }
+        return "\(Int(hours / 24)) days (\(ReportCell.format(hours)) h)"
+    }
+
+    /// An RHI not completed within the working-day limit.
+    struct OverdueInterview {
+        let item: WeeklyEpisode
+        let returned: CalendarDate
+        let due: CalendarDate
+        let completed: CalendarDate?
+    }
+
+    func overdueInterviews(all: [WeeklyEpisode]) -> [OverdueInterview] {
+        all.compactMap { item -> OverdueInterview? in
+            guard let end = item.episode.end, end.date <= options.weekEnding,
+                options.repeatWindow.contains(end.date), item.episode.rhiAccepted != false,
+                item.episode.rhiOffered != false
+            else { return nil }
+            let due = calendar.adding(workingDays: options.rhiWorkingDays, to: end.date)
+            if let completed = item.episode.rhiCompletedDate, completed <= options.weekEnding {
+                guard completed > due, options.window.contains(completed) else { return nil }
+                return OverdueInterview(item: item, returned: end.date, due: due, completed: completed)
+            }
+            guard due < options.weekEnding else { return nil }
+            return OverdueInterview(item: item, returned: end.date, due: due, completed: nil)
+        }
+    }
+
+    /// A child whose second strand first appeared in the week.
+    struct NewlyLinked {
+        let facts: ChildFacts
+        let reached: CalendarDate
+        let newStrand: Dataset
+    }
+
+    func newSecondStrand(cohort: Cohort) -> [NewlyLinked] {
+        cohort.children.compactMap { child -> NewlyLinked? in
+            var entry: [Dataset: CalendarDate] = [:]
+            for record in cohort.recordsByChild[child] ?? []
+            where Dataset.strands.contains(record.dataset) && record.event.date <= options.weekEnding {
+                entry[record.dataset] = min(entry[record.dataset] ?? record.event.date, record.event.date)
+            }
+            let entries = entry.sorted { ($0.value, $0.key) < ($1.value, $1.key) }
+            guard entries.count >= 2, options.window.contains(entries[1].value) else { return nil }
+            let facts = ChildFacts(child: child, cohort: cohort, asAt: options.weekEnding)
+            return NewlyLinked(facts: facts, reached: entries[1].value, newStrand: entries[1].key)
+        }
+    }
+
+    // MARK: Tables
+
+    private func summaryTable(
+        inWeek: [WeeklyEpisode], children: [ChildLinkID], triggers: [Trigger], overdue: [OverdueInterview],
+        newly: [NewlyLinked]
+    ) -> ReportTable {
+        let rows: [(String, Int)] = [
+            ("Episodes in the week", inWeek.count),
+            ("Children with an episode", children.count),
+            ("Children still missing at week end", Set(inWeek.filter(\.isStillMissing).map(\.child)).count),
+            ("Children meeting a strategy-meeting trigger", Set(triggers.map(\.child)).count),
+            ("Return Home Interviews overdue or late", overdue.count),
+            ("Children newly known to a second strand", newly.count),
+        ]
+        return ReportTable(
+            id: "summary", title: "Summary", columns: ["Measure", "Count"],
+            rows: rows.map { [.text($0.0), .count($0.1)] }, chart: .bar)
+    }
+
+    private func childrenTable(
+        _ children: [ChildLinkID], inWeek: [ChildLinkID: [WeeklyEpisode]], all: [ChildLinkID: [WeeklyEpisode]],
+        facts: [ChildLinkID: ChildFacts], triggers: [Trigger], style: IdentityStyle
+    ) -> ReportTable {
+        let reasonsByChild = Dictionary(grouping: triggers, by: \.child)
+        let rows = children.map { child -> [ReportCell] in
+            let fact = facts[child]!
+            let week = inWeek[child] ?? []
+            let recent = (all[child] ?? []).filter { options.repeatWindow.contains($0.episode.start.date) }
+            let reasons = Set((reasonsByChild[child] ?? []).map(\.reason)).sorted()
+            return [
+                .text(style.childID(child)), style.name(fact.person), style.dateOfBirth(fact.person),
+                fact.person.dateOfBirth.map { .count($0.age(on: options.weekEnding)) } ?? .empty,
+                fact.person.gender.map { .text($0.rawValue) } ?? .empty,
+                .count(week.count), .count(recent.count),
+                .number(week.map(\.hoursMissing).max() ?? 0),
+                .flag(week.contains(where: \.isStillMissing)),
+                fact.statusLabel.map(ReportCell.text) ?? .empty,
+                fact.cseRisk.map { .text($0.rawValue) } ?? .empty,
+                fact.cceRisk.map { .text($0.rawValue) } ?? .empty,
+                fact.cmeStatus.map(ReportCell.text) ?? .empty,
+                fact.eheStatus.map(ReportCell.text) ?? .empty,
+                fact.exclusionSummary.map(ReportCell.text) ?? .empty,
+                .text(fact.strandsLabel),
+                reasons.isEmpty ? .empty : .text(reasons.joined(separator: "; ")),
+            ]
+        }
+        return ReportTable(
+            id: "children", title: "Children with an episode this week",
+            columns: [
+                "ChildLink ID", "Name", "Date of birth", "Age", "Gender", "Episodes this week",
+                "Episodes in \(options.repeatWindowDays) days", "Longest (hours)", "Still missing",
+                "Social care status", "CSE risk", "CCE risk", "CME", "EHE", "Exclusions this year", "Strands",
+                "Strategy meeting trigger",
+            ],
+            rows: rows,
+            note: "Hours are to the return, or to the end of the week for a child still missing.")
+    }
+
+    private func episodesTable(_ episodes: [WeeklyEpisode], style: IdentityStyle) -> ReportTable {
+        let rows = episodes.map { item -> [ReportCell] in
+            let episode = item.episode
+            return [
+                .text(style.childID(item.child)), .text(style.recordID(item.key)), .text(episode.type.rawValue),
+                .dateTime(episode.start), episode.end.map(ReportCell.dateTime) ?? .text("Still missing"),
+                .number(item.hoursMissing), episode.socialCareStatus.map { .text($0.label) } ?? .empty,
+                episode.rhiOffered.map(ReportCell.flag) ?? .empty, episode.rhiAccepted.map(ReportCell.flag) ?? .empty,
+                episode.rhiCompletedDate.map(ReportCell.date) ?? .empty, recordCheck(item),
+            ]
+        }
+        return ReportTable(
+            id: "episodes", title: "Episodes in the week",
+            columns: [
+                "ChildLink ID", "Episode", "Type", "Start", "End", "Hours", "Status", "RHI offered", "RHI accepted",
+                "RHI completed", "Check",
+            ],
+            rows: rows,
+            note: "An episode open for more than \(Self.staleOpenDays) days is more often a return that was never "
+                + "recorded than a child still missing: the Check column asks for the record to be confirmed.")
+    }
+
+    /// Episodes open longer than this are flagged for the record to be confirmed.
+    static let staleOpenDays = 28
+
+    private func recordCheck(_ item: WeeklyEpisode) -> ReportCell {
+        guard item.isStillMissing else { return .empty }
+        let days = item.episode.start.date.days(until: options.weekEnding)
+        return days > Self.staleOpenDays ? .text("Open \(days) days: confirm the child has not returned") : .empty
+    }
+
+    private func triggersTable(_ triggers: [Trigger], facts: [ChildLinkID: ChildFacts], style: IdentityStyle)
+        -> ReportTable
+    {
+        ReportTable(
+            id: "strategy-triggers", title: "Strategy meeting triggers",
+            columns: ["ChildLink ID", "Name", "Trigger", "Detail"],
+            rows: triggers.map { trigger in
+                [
+                    .text(style.childID(trigger.child)),
+                    facts[trigger.child].map { style.name($0.person) } ?? .empty,
+                    .text(trigger.reason), .text(trigger.detail),
+                ]
+            },
+            note: "Missing more than \(options.longEpisodeHours) hours, or \(options.repeatEpisodes) or more "
+                + "episodes starting in the \(options.repeatWindowDays) days to the week end.")
+    }
+
+    private func overdueTable(_ overdue: [OverdueInterview], style: IdentityStyle) -> ReportTable {
+        ReportTable(
+            id: "rhi-overdue", title: "Return Home Interviews overdue",
+            columns: ["ChildLink ID", "Episode", "Returned", "Due by", "Completed", "Working days late"],
+            rows: overdue.map { entry in
+                let until = entry.completed ?? options.weekEnding
+                return [
+                    .text(style.childID(entry.item.child)), .text(style.recordID(entry.item.key)),
+                    .date(entry.returned), .date(entry.due),
+                    entry.completed.map(ReportCell.date) ?? .text("Not completed"),
+                    .count(workingDays(from: entry.due, to: until)),
+                ]
+            },
+            note: "Due within \(options.rhiWorkingDays) working days of the return (weekends and England and Wales "
+                + "bank holidays excluded). Returns in the last \(options.repeatWindowDays) days; declined or not "
+                + "offered interviews are not listed.")
+    }
+
+    private func newlyLinkedTable(_ newly: [NewlyLinked], style: IdentityStyle) -> ReportTable {
+        ReportTable(
+            id: "new-second-strand", title: "Children newly known to a second strand",
+            columns: ["ChildLink ID", "Name", "Strands", "New strand", "Date"],
+            rows: newly.map { entry in
+                [
+                    .text(style.childID(entry.facts.child)), style.name(entry.facts.person),
+                    .text(entry.facts.strandsLabel),
+                    .text(entry.newStrand.rawValue), .date(entry.reached),
+                ]
+            })
+    }
+
+    private func workingDays(from start: CalendarDate, to end: CalendarDate) -> Int {
+        guard start < end else { return 0 }
+        return (1...start.days(until: end)).filter { calendar.isWorkingDay(start.adding(days: $0)) }.count
+    }
+}
