@@ -1,3 +1,4 @@
+import ChildLinkImport
 public import ChildLinkMatching
 public import ChildLinkModel
 public import Foundation
@@ -66,26 +67,47 @@ public enum LinkJob {
         return Outcome(result: result, evaluation: evaluation, linkSeconds: seconds, files: files)
     }
 
-    /// The `childlink link` command: reads the inputs, links, writes the outputs, and returns the
-    /// summary (with the link time) for the terminal.
+    /// The `childlink link` command: reads the inputs (council extracts through the importer, or
+    /// generic person CSVs), links, writes the outputs, and returns the summary for the terminal.
     ///
-    /// - Throws: ``LinkJobError`` for unreadable inputs or outputs; ``NotYetAvailableError`` for
-    ///   council extracts until the importer is wired in.
+    /// - Parameter profilePath: a mapping profile for a council's own extract headers.
+    /// - Throws: `ImportError` for a missing input or bad profile; ``LinkJobError`` for unreadable
+    ///   generic inputs, truth file or outputs.
     public static func runFiles(
-        inputs: [String], generic: Bool, outputDirectory: String, truthPath: String?, options: Options,
-        verbose: Bool
+        inputs: [String], generic: Bool, profilePath: String? = nil, outputDirectory: String, truthPath: String?,
+        options: Options, verbose: Bool
     ) throws -> String {
         let logger = ChildLinkLogging.bootstrap(verbose: verbose)
-        guard generic else {
-            throw NotYetAvailableError(command: "link (council extracts: the importer is not wired in yet; --generic reads person CSVs)")
+        var records: [SourceRecord]
+        var truth: [RecordKey: String]?
+        var report = ""
+        if generic {
+            let contents = try GenericPersonCSV.read(paths: inputs)
+            records = contents.records
+            truth = contents.truth.isEmpty ? nil : contents.truth
+        } else {
+            let profile = try profilePath.map { try MappingProfile(contentsOf: $0) }
+            // A sample's truth file sits beside its extracts: it is not an extract.
+            let extracts = try ExtractReader.expand(inputs).filter {
+                ($0 as NSString).lastPathComponent != "truth.csv" && $0 != truthPath
+            }
+            let imported = try ExtractReader(options: ImportOptions(profile: profile)).read(paths: extracts)
+            records = imported.records
+            let rejected = imported.files.reduce(0) { $0 + $1.rejected }
+            report +=
+                "imported: \(records.count) records from \(imported.files.count) files (\(rejected) rejected; "
+                + "run 'childlink check' for details)\n"
+            for file in imported.files where file.error != nil {
+                logger.error("\(file.path): \(file.error!.localizedDescription)")
+            }
         }
-        let contents = try GenericPersonCSV.read(paths: inputs)
-        logger.debug("read \(contents.records.count) records from \(inputs.count) files")
-        var truth: [RecordKey: String]? = contents.truth.isEmpty ? nil : contents.truth
+        logger.debug("read \(records.count) records from \(inputs.count) inputs")
         if let truthPath { truth = try readTruth(path: truthPath) }
-        let outcome = try run(records: contents.records, options: options, outputDirectory: outputDirectory, truth: truth)
+        let outcome = try run(records: records, options: options, outputDirectory: outputDirectory, truth: truth)
         for file in outcome.files { logger.debug("wrote \(file)") }
-        return summaryText(outcome.result, evaluation: outcome.evaluation) + "link time: \(format(outcome.linkSeconds, 2)) s\n"
+        for timing in outcome.result.timings { logger.debug("\(timing.stage): \(format(timing.seconds, 2)) s") }
+        report += summaryText(outcome.result, evaluation: outcome.evaluation)
+        return report + "link time: \(format(outcome.linkSeconds, 2)) s\n"
     }
 
     /// Reads a truth file: `Dataset,RecordID,TrueChildID` (as `childlink sample` writes it).
@@ -119,7 +141,8 @@ public enum LinkJob {
             "children (clusters): \(summary.clusters)",
         ]
         for count in summary.clustersByDatasetCount.keys.sorted() {
-            lines.append("children in \(count) dataset\(count == 1 ? "" : "s"): \(summary.clustersByDatasetCount[count]!)")
+            lines.append(
+                "children in \(count) dataset\(count == 1 ? "" : "s"): \(summary.clustersByDatasetCount[count]!)")
         }
         lines.append("children with more than one record in a dataset: \(summary.clustersWithDuplicates)")
         lines.append("prior match probability (all pairs): \(format(result.model.globalPrior, 10))")
@@ -140,7 +163,7 @@ public enum LinkJob {
     }
 
     static func format(_ value: Double, _ places: Int) -> String {
-        String(format: "%.\(places)f", value)
+        PairExplanation.decimal(value, places)
     }
 }
 
@@ -175,7 +198,11 @@ struct LinkOutputWriter {
         ]
         return try files.map { name, text in
             let path = (directory as NSString).appendingPathComponent(name)
-            try AtomicFile.write(text, to: path)
+            do {
+                try AtomicFile.write(Data(text.utf8), to: path)
+            } catch {
+                throw LinkJobError.cannotWrite(path: path, reason: error.localizedDescription)
+            }
             return path
         }
     }
@@ -194,14 +221,18 @@ struct LinkOutputWriter {
         return text
     }
 
+    /// The pairs that decided something: links that joined two clusters, review pairs and pairs a
+    /// guard kept apart (links between records already together are left out; explain them on demand).
     func pairsCSV(_ result: LinkResult) -> String {
-        var header = ["Dataset1", "RecordID1", "Dataset2", "RecordID2", "ChildID1", "ChildID2", "MatchProbability",
-            "MatchWeight", "Decision"]
+        var header = [
+            "Dataset1", "RecordID1", "Dataset2", "RecordID2", "ChildID1", "ChildID2", "MatchProbability",
+            "MatchWeight", "Decision",
+        ]
         for comparison in Comparison.allCases {
             header += [comparison.columnName, comparison.columnName + "Bits"]
         }
         var text = header.joined(separator: ",") + "\n"
-        for pair in result.pairs {
+        for pair in result.pairs where pair.decision != .alreadyLinked {
             let a = result.records[pair.first]
             let b = result.records[pair.second]
             var row = [
@@ -338,7 +369,12 @@ public enum GenericPersonCSV {
             if quoted {
                 if scalar == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = next }
+                        if next == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
+                            quoted = false
+                            pending = next
+                        }
                     } else {
                         quoted = false
                     }

@@ -12,20 +12,22 @@ public enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     case birthDateForenameInitial
     /// Date of birth and the surname's phonetic class.
     case birthDateSurnameSound
-    /// Phonetic surname code and birth year.
-    case surnameSoundBirthYear
-    /// Forename (or its variant group) and birth year and month.
+    /// Phonetic surname code, birth year and month, forename initial: catches a mistyped forename
+    /// with a mistyped day of birth.
+    case surnameSoundBirthMonth
+    /// Forename (or its variant group), birth year and month, postcode district: catches a changed
+    /// surname with a mistyped day of birth.
     case forenameBirthMonth
     /// Full postcode and the forename's first letter.
     case postcodeForenameInitial
     /// Forename and surname as an unordered pair of sounds, with the birth year: catches swaps.
     case swappedNamesBirthYear
-    /// Day and month in either order, birth year and surname initial: catches transposed dates.
+    /// Day and month in either order, birth year, surname and forename initials: catches transposed dates.
     case transposedBirthDate
     /// Day and month of birth, forename and surname sounds: catches a year out.
     case birthdayNames
-    /// Date of birth and postcode district: catches both names changed or mistyped.
-    case birthDatePostcodeDistrict
+    /// Date of birth and postcode sector: catches both names changed or mistyped.
+    case birthDatePostcodeSector
     /// Address line and forename initial: catches a changed date of birth and surname.
     case addressForenameInitial
 
@@ -37,13 +39,13 @@ public enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
         case .personID: "person id in its system"
         case .birthDateForenameInitial: "date of birth + forename initial"
         case .birthDateSurnameSound: "date of birth + surname sound"
-        case .surnameSoundBirthYear: "surname sound + birth year"
-        case .forenameBirthMonth: "forename + birth year-month"
+        case .surnameSoundBirthMonth: "surname sound + birth year-month + forename initial"
+        case .forenameBirthMonth: "forename + birth year-month + postcode district"
         case .postcodeForenameInitial: "postcode + forename initial"
         case .swappedNamesBirthYear: "forename/surname either way + birth year"
-        case .transposedBirthDate: "day/month either order + surname initial"
+        case .transposedBirthDate: "day/month either order + initials"
         case .birthdayNames: "birthday (no year) + name sounds"
-        case .birthDatePostcodeDistrict: "date of birth + postcode district"
+        case .birthDatePostcodeSector: "date of birth + postcode sector"
         case .addressForenameInitial: "address + forename initial"
         }
     }
@@ -55,6 +57,8 @@ struct Blocker: Sendable {
     /// Key groups larger than this are skipped for that rule: a key shared by so many records
     /// does not discriminate, and the other rules still cover their pairs.
     var maxGroupSize: Int
+    /// Rules are keyed and paired in parallel on this many threads.
+    var concurrency: Int = 1
 
     struct Output: Sendable {
         var pairs: [UInt64]
@@ -65,15 +69,25 @@ struct Blocker: Sendable {
     }
 
     func candidatePairs(_ table: RecordTable) -> Output {
-        var pairs: [UInt64] = []
+        let rules = BlockingRule.allCases
+        let results = ChunkResults<([UInt64], Int)>(count: rules.count, initial: ([], 0))
+        let blocker = self
+        Linker.parallel(rules.count, concurrency: concurrency) { index in
+            var entries = blocker.keys(rules[index], table)
+            entries.sort()
+            var rulePairs: [UInt64] = []
+            let skippedGroups = blocker.emitPairs(entries, into: &rulePairs)
+            rulePairs.sort()
+            results.set(index, (Self.unique(rulePairs), skippedGroups))
+        }
         var perRule: [BlockingRule: Int] = [:]
         var skipped: [BlockingRule: Int] = [:]
-        for rule in BlockingRule.allCases {
-            var entries = keys(rule, table)
-            entries.sort()
-            let before = pairs.count
-            skipped[rule] = emitPairs(entries, into: &pairs)
-            perRule[rule] = pairs.count - before
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(results.values.reduce(0) { $0 + $1.0.count })
+        for (index, result) in results.values.enumerated() {
+            perRule[rules[index]] = result.0.count
+            skipped[rules[index]] = result.1
+            pairs += result.0
         }
         pairs.sort()
         pairs = Self.unique(pairs)
@@ -82,7 +96,7 @@ struct Blocker: Sendable {
 
     /// Sorted keys packed with the record index: high 40 bits key, low 24 bits… would collide, so
     /// entries are `(key, index)` tuples sorted lexicographically.
-    private func emitPairs(_ entries: [Entry], into pairs: inout [UInt64]) -> Int {
+    func emitPairs(_ entries: [Entry], into pairs: inout [UInt64]) -> Int {
         var skipped = 0
         var start = 0
         while start < entries.count {
@@ -110,7 +124,7 @@ struct Blocker: Sendable {
         static func < (lhs: Entry, rhs: Entry) -> Bool { (lhs.key, lhs.index) < (rhs.key, rhs.index) }
     }
 
-    private func keys(_ rule: BlockingRule, _ t: RecordTable) -> [Entry] {
+    func keys(_ rule: BlockingRule, _ t: RecordTable) -> [Entry] {
         var entries: [Entry] = []
         entries.reserveCapacity(t.count)
         let tag = UInt64(rule.rawValue + 1)
@@ -134,18 +148,26 @@ struct Blocker: Sendable {
             case .birthDateForenameInitial:
                 guard hasBirth, forenameInitial != 0 else { continue }
                 add(i, UInt64(bitPattern: Int64(t.birthDays[i])), forenameInitial)
-                for group in t.forenameGroups[i].ids { add(i, UInt64(bitPattern: Int64(t.birthDays[i])), 1000 + UInt64(group)) }
+                for group in t.forenameGroups[i].ids {
+                    add(i, UInt64(bitPattern: Int64(t.birthDays[i])), 1000 + UInt64(group))
+                }
             case .birthDateSurnameSound:
                 guard hasBirth, t.surnamePhonetic[i] != 0 else { continue }
                 add(i, UInt64(bitPattern: Int64(t.birthDays[i])), UInt64((t.surnamePhonetic[i] >> 20) & 0xFF))
-            case .surnameSoundBirthYear:
+            case .surnameSoundBirthMonth:
                 guard hasBirth else { continue }
-                if t.surnamePhonetic[i] != 0 { add(i, UInt64(t.surnamePhonetic[i]), UInt64(t.birthYear[i])) }
+                if t.surnamePhonetic[i] != 0, forenameInitial != 0 {
+                    add(
+                        i, UInt64(t.surnamePhonetic[i]), UInt64(t.birthYear[i]) * 16 + UInt64(t.birthMonth[i]),
+                        forenameInitial)
+                }
             case .forenameBirthMonth:
                 guard hasBirth, !t.forename[i].isEmpty else { continue }
                 let month = UInt64(t.birthYear[i]) * 16 + UInt64(t.birthMonth[i])
-                add(i, t.forenameHash[i], month)
-                for group in t.forenameGroups[i].ids { add(i, 1000 + UInt64(group), month) }
+                let district = t.postcodeDistrict[i] != 0 ? t.postcodeDistrict[i] : t.postcodeFull[i]
+                guard district != 0 else { continue }
+                add(i, t.forenameHash[i], month, district)
+                for group in t.forenameGroups[i].ids { add(i, 1000 + UInt64(group), month, district) }
             case .postcodeForenameInitial:
                 if t.postcodeFull[i] != 0, forenameInitial != 0 { add(i, t.postcodeFull[i], forenameInitial) }
             case .swappedNamesBirthYear:
@@ -157,16 +179,18 @@ struct Blocker: Sendable {
                 guard hasBirth, surnameInitial != 0 else { continue }
                 let low = UInt64(min(t.birthDay[i], t.birthMonth[i]))
                 let high = UInt64(max(t.birthDay[i], t.birthMonth[i]))
-                add(i, low, high, UInt64(t.birthYear[i]), surnameInitial)
-            case .birthDatePostcodeDistrict:
+                add(i, low, high, UInt64(t.birthYear[i]), surnameInitial, forenameInitial)
+            case .birthDatePostcodeSector:
                 guard hasBirth else { continue }
-                let district = t.postcodeDistrict[i] != 0 ? t.postcodeDistrict[i] : t.postcodeFull[i]
-                if district != 0 { add(i, UInt64(bitPattern: Int64(t.birthDays[i])), district) }
+                let sector = t.postcodeSector[i] != 0 ? t.postcodeSector[i] : t.postcodeFull[i]
+                if sector != 0 { add(i, UInt64(bitPattern: Int64(t.birthDays[i])), sector) }
             case .addressForenameInitial:
                 if t.addressHash[i] != 0, forenameInitial != 0 { add(i, t.addressHash[i], forenameInitial) }
             case .birthdayNames:
                 guard hasBirth, t.forenamePhonetic[i] != 0, t.surnamePhonetic[i] != 0 else { continue }
-                add(i, UInt64(t.birthMonth[i]) * 32 + UInt64(t.birthDay[i]), UInt64((t.forenamePhonetic[i] >> 20) & 0xFF),
+                add(
+                    i, UInt64(t.birthMonth[i]) * 32 + UInt64(t.birthDay[i]),
+                    UInt64((t.forenamePhonetic[i] >> 20) & 0xFF),
                     UInt64(t.surnamePhonetic[i]))
             }
         }

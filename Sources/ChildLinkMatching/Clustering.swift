@@ -32,7 +32,9 @@ struct GuardedClusterer {
         var pairs = scoredPairs
         let linkWeight = log2(linkThreshold / (1 - linkThreshold))
         let order = pairs.indices.filter { pairs[$0].weight >= linkWeight }.sorted {
-            (pairs[$0].weight, pairs[$1].first, pairs[$1].second) > (pairs[$1].weight, pairs[$0].first, pairs[$0].second)
+            (pairs[$0].weight, pairs[$1].first, pairs[$1].second) > (
+                pairs[$1].weight, pairs[$0].first, pairs[$0].second
+            )
         }
         var sets = DisjointSets(table: table)
         var minimum = [Double](repeating: 1, count: table.count)
@@ -45,7 +47,7 @@ struct GuardedClusterer {
             let a = sets.root(pair.first)
             let b = sets.root(pair.second)
             if a == b {
-                pairs[index].decision = .linked
+                pairs[index].decision = .alreadyLinked
                 continue
             }
             if let blocked = guardDecision(a, b, sets, identifierBacked: Self.sharesIdentifier(pair.vector)) {
@@ -110,7 +112,9 @@ struct GuardedClusterer {
         }
         var recordsOfChild = [[RecordKey]](repeating: [], count: roots.count)
         for record in 0..<table.count { recordsOfChild[childOfRecord[record]].append(keys[record]) }
-        let children = recordsOfChild.enumerated().map { LinkedChild(id: ChildLinkID($0.offset + 1), records: $0.element) }
+        let children = recordsOfChild.enumerated().map {
+            LinkedChild(id: ChildLinkID($0.offset + 1), records: $0.element)
+        }
         return Clustering(
             children: children, childOfRecord: childOfRecord,
             minLinkProbability: roots.map { sets.members[$0].count > 1 ? minimum[$0] : nil },

@@ -50,18 +50,28 @@ public enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
     public var levelNames: [String] {
         switch self {
         case .forename:
-            ["absent", "exact", "variant or other forename", "close spelling", "similar", "initial only",
-             "swapped with surname", "different"]
+            [
+                "absent", "exact", "variant or other forename", "close spelling", "similar", "initial only",
+                "swapped with surname", "different",
+            ]
         case .surname:
-            ["absent", "exact", "same stem or shared part", "close spelling", "similar", "swapped with forename",
-             "different"]
+            [
+                "absent", "exact", "same stem or shared part", "close spelling", "similar", "swapped with forename",
+                "different",
+            ]
         case .dateOfBirth:
-            ["absent", "exact", "day and month transposed", "one day or one digit out", "same month and year",
-             "one year out", "different"]
+            [
+                "absent", "exact", "day and month transposed", "one day or one digit out", "same month and year",
+                "one year out", "different",
+            ]
         case .address:
-            ["absent", "same address and postcode", "same postcode or address", "same sector", "same district",
-             "different"]
-        case .gender, .upn, .nhsNumber, .personID:
+            [
+                "absent", "same address and postcode", "same postcode or address", "same sector", "same district",
+                "different",
+            ]
+        case .upn:
+            ["absent", "agree", "disagree", "differ (a temporary UPN)"]
+        case .gender, .nhsNumber, .personID:
             ["absent", "agree", "disagree"]
         }
     }
@@ -77,9 +87,6 @@ public enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
 public struct ComparisonVector: Hashable, Sendable, Comparable {
     /// The packed levels.
     public let packed: UInt32
-
-    /// Packs levels given in ``Comparison`` order.
-    init(packed: UInt32) { self.packed = packed }
 
     /// The level of `comparison`.
     public func level(_ comparison: Comparison) -> Int {
@@ -150,7 +157,7 @@ struct PairComparer: Sendable {
         // are different children's names, however alike they look.
         if !groupsA.isEmpty, !groupsB.isEmpty { return NameLevel.forenameDifferent }
         let similarity = StringSimilarity.jaroWinkler(a, b)
-        if similarity >= 0.92 || StringSimilarity.damerauLevenshtein(a, b, limit: 1) <= 1 {
+        if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(a, b) {
             return NameLevel.forenameClose
         }
         if similarity >= 0.80 || table.forenamePhonetic[i] == table.forenamePhonetic[j] {
@@ -162,26 +169,27 @@ struct PairComparer: Sendable {
     /// Whether one record's forename is another's middle or preferred name (or a variant of one),
     /// and, when both have middle names, the other way round too.
     private func isAlternative(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let altI = table.alternativeForenames[i]
-        let altJ = table.alternativeForenames[j]
-        if altI.isEmpty && altJ.isEmpty { return false }
+        let emptyI = table.alternativeForenames.isEmpty(i)
+        let emptyJ = table.alternativeForenames.isEmpty(j)
+        if emptyI && emptyJ { return false }
         // When both records carry middle names, a swap must be mutual: a twin's forename is often
         // the other twin's middle name.
         let iInJ = isAmongAlternatives(i, of: j, text)
         let jInI = isAmongAlternatives(j, of: i, text)
-        if altI.isEmpty || altJ.isEmpty { return iInJ || jInI }
+        if emptyI || emptyJ { return iInJ || jInI }
         return iInJ && jInI
     }
 
     /// Whether record `i`'s forename is one of record `j`'s middle or preferred names: the same
     /// name, a variant of one, or one typing slip away from one.
     private func isAmongAlternatives(_ i: Int, of j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if table.alternativeForenames[j].contains(table.forenameHash[i]) { return true }
+        if table.alternativeForenames.contains(j, table.forenameHash[i]) { return true }
         if table.alternativeGroups[j].intersects(table.forenameGroups[i]) { return true }
         let forename = bytes(table.forename[i], text)
         guard forename.count >= 4 else { return false }
-        for span in table.alternativeSpans[j] where span.length >= 4 {
-            if StringSimilarity.damerauLevenshtein(forename, bytes(span, text), limit: 1) <= 1 { return true }
+        for position in table.alternativeSpans.range(j) {
+            let span = table.alternativeSpans.values[position]
+            if span.length >= 4, StringSimilarity.isWithinOneEdit(forename, bytes(span, text)) { return true }
         }
         return false
     }
@@ -195,16 +203,13 @@ struct PairComparer: Sendable {
         let stemB = bytes(table.surnameStem[j], text)
         if stemA.elementsEqual(stemB) || sharesPart(i, j) { return NameLevel.surnameStem }
         let similarity = StringSimilarity.jaroWinkler(stemA, stemB)
-        if similarity >= 0.92 || StringSimilarity.damerauLevenshtein(stemA, stemB, limit: 1) <= 1 { return 3 }
+        if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return 3 }
         if similarity >= 0.80 || table.surnamePhonetic[i] == table.surnamePhonetic[j] { return 4 }
         return NameLevel.surnameDifferent
     }
 
     private func sharesPart(_ i: Int, _ j: Int) -> Bool {
-        let partsA = table.surnameParts[i]
-        let partsB = table.surnameParts[j]
-        for part in partsA where partsB.contains(part) { return true }
-        return false
+        table.surnameParts.intersects(i, j)
     }
 
     /// Whether forename and surname are written the other way round in one of the records.
@@ -214,6 +219,8 @@ struct PairComparer: Sendable {
         let surnameI = bytes(table.surname[i], text)
         let surnameJ = bytes(table.surname[j], text)
         guard forenameI.count > 1, forenameJ.count > 1, !surnameI.isEmpty, !surnameJ.isEmpty else { return false }
+        // Fast filter: a swap shows as a crosswise first letter on at least one side.
+        guard forenameI[0] == surnameJ[0] || surnameI[0] == forenameJ[0] else { return false }
         let first = StringSimilarity.jaroWinkler(forenameI, surnameJ)
         let second = StringSimilarity.jaroWinkler(surnameI, forenameJ)
         return min(first, second) >= 0.80 && max(first, second) >= 0.92
@@ -239,19 +246,24 @@ struct PairComparer: Sendable {
 
     /// Whether the two dates differ in exactly one digit of `ddMMyyyy`.
     private func oneDigitOut(_ i: Int, _ j: Int) -> Bool {
-        let a = [Int(table.birthDay[i]), Int(table.birthMonth[i]), Int(table.birthYear[i])]
-        let b = [Int(table.birthDay[j]), Int(table.birthMonth[j]), Int(table.birthYear[j])]
-        var differentDigits = 0
-        for (x, y) in zip(a, b) {
-            var p = x
-            var q = y
-            for _ in 0..<4 {
-                if p % 10 != q % 10 { differentDigits += 1 }
-                p /= 10
-                q /= 10
-            }
-        }
+        let differentDigits =
+            Self.digitsDiffering(Int(table.birthDay[i]), Int(table.birthDay[j]))
+            + Self.digitsDiffering(Int(table.birthMonth[i]), Int(table.birthMonth[j]))
+            + Self.digitsDiffering(Int(table.birthYear[i]), Int(table.birthYear[j]))
         return differentDigits == 1
+    }
+
+    /// How many of the four lowest decimal digits differ.
+    private static func digitsDiffering(_ x: Int, _ y: Int) -> Int {
+        var p = x
+        var q = y
+        var count = 0
+        for _ in 0..<4 {
+            if p % 10 != q % 10 { count += 1 }
+            p /= 10
+            q /= 10
+        }
+        return count
     }
 
     func address(_ i: Int, _ j: Int) -> UInt8 {
@@ -282,10 +294,9 @@ struct PairComparer: Sendable {
         let a2 = table.upnB[i]
         let b2 = table.upnB[j]
         if a1 == b1 || (a2 != 0 && a2 == b1) || (b2 != 0 && a1 == b2) || (a2 != 0 && a2 == b2) { return 1 }
-        // A temporary UPN that differs is expected (it is replaced); only permanent ones conflict.
-        let permanentA = table.permanentUPNs(i)
-        let permanentB = table.permanentUPNs(j)
-        return permanentA.isEmpty || permanentB.isEmpty ? 0 : 2
+        // A temporary UPN that differs is weaker evidence (it is replaced by a permanent one): its
+        // own level, whose weight EM learns. Only permanent ones conflict outright.
+        return table.hasPermanentUPN(i) && table.hasPermanentUPN(j) ? 2 : 3
     }
 
     func nhs(_ i: Int, _ j: Int) -> UInt8 {
@@ -302,14 +313,36 @@ struct PairComparer: Sendable {
         return a == b ? 1 : 2
     }
 
-    /// Whether the pair looks like twins: same date of birth and surname, clearly different
-    /// forenames that are not variants of each other, and no shared identifier (UPN, NHS number,
-    /// person id in one system) saying otherwise.
+    /// Whether the pair looks like twins: same date of birth and surname, forenames that are clearly
+    /// different (or alike but both well-attested names), not variants of each other, and no shared
+    /// identifier (UPN, NHS number, person id in one system) saying otherwise.
     func looksLikeTwins(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
         let dob = vector.level(.dateOfBirth)
         let surnameLevel = vector.level(.surname)
-        return (dob == 1 || dob == 2) && (surnameLevel == 1 || surnameLevel == Int(NameLevel.surnameStem))
-            && vector.level(.forename) == Int(NameLevel.forenameDifferent)
-            && vector.level(.upn) != 1 && vector.level(.nhsNumber) != 1 && vector.level(.personID) != 1
+        guard (dob == 1 || dob == 2) && (surnameLevel == 1 || surnameLevel == Int(NameLevel.surnameStem)),
+            vector.level(.upn) != 1 && vector.level(.nhsNumber) != 1 && vector.level(.personID) != 1
+        else { return false }
+        let forenameLevel = UInt8(vector.level(.forename))
+        if forenameLevel == NameLevel.forenameDifferent { return true }
+        if forenameLevel == NameLevel.forenameClose || forenameLevel == NameLevel.forenameSimilar {
+            // Alike names: twins when both are names in their own right, or when the system that
+            // holds both records gave them different person ids.
+            return bothWellAttested(i, j) || vector.level(.personID) == 2
+        }
+        return false
+    }
+
+    /// Whether two different forenames are each a name in its own right in this data (Jayden and
+    /// Jaden, Zain and Zayn), not a slip of the keyboard: both are common, and the rarer is at
+    /// least a fiftieth as common as the other. Parents do give twins names this alike.
+    func bothWellAttested(_ i: Int, _ j: Int) -> Bool {
+        guard i < table.forenameCount.count, j < table.forenameCount.count else { return false }
+        let a = table.forenameCount[i]
+        let b = table.forenameCount[j]
+        guard min(a, b) >= 3 && min(a, b) * 50 >= max(a, b) else { return false }
+        // A name cut short by a system's field length is the same name, not a twin's.
+        let first = table.slice(table.forename[i])
+        let second = table.slice(table.forename[j])
+        return !(first.starts(with: second) || second.starts(with: first))
     }
 }

@@ -9,8 +9,8 @@ public struct LinkEvaluation: Sendable, Hashable {
     public var falsePositives = 0
     /// True pairs the clustering kept apart.
     public var falseNegatives = 0
-    /// False-positive pairs of different people with the same date of birth and surname as
-    /// recorded (twins, by the look of them).
+    /// False-positive pairs of different people with the same date of birth and surname but
+    /// different forenames as recorded (twins, by the look of them; namesakes are not counted).
     public var twinsMerged = 0
 
     /// Precision: the share of predicted pairs that are right.
@@ -39,7 +39,8 @@ public struct LinkEvaluation: Sendable, Hashable {
                     } else {
                         falsePositives += 1
                         if table.birthDays[i] == table.birthDays[j], table.surnameStem[i].length > 0,
-                            table.slice(table.surnameStem[i]) == table.slice(table.surnameStem[j])
+                            table.slice(table.surnameStem[i]) == table.slice(table.surnameStem[j]),
+                            table.forenameHash[i] != table.forenameHash[j]
                         {
                             twinsMerged += 1
                         }

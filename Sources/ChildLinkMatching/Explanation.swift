@@ -47,7 +47,9 @@ public struct PairExplanation: Sendable, Hashable {
             lines.append("  \(label) \(Self.bits(item.bits))  \(item.levelName): \(values)")
         }
         lines.append("  total                    \(Self.bits(weight))  probability \(Self.decimal(probability, 4))")
-        if looksLikeTwins { lines.append("  guard: looks like twins (same birth date and surname, different forename)") }
+        if looksLikeTwins {
+            lines.append("  guard: looks like twins (same birth date and surname, different forename)")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -55,8 +57,8 @@ public struct PairExplanation: Sendable, Hashable {
         (value >= 0 ? "+" : "") + decimal(value, 2)
     }
 
-    /// Fixed-point formatting without Foundation.
-    static func decimal(_ value: Double, _ places: Int) -> String {
+    /// Fixed-point formatting without Foundation (also used by the CSV writers: fast and exact).
+    public static func decimal(_ value: Double, _ places: Int) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
@@ -108,9 +110,11 @@ struct Explainer {
             let level = vector.level(comparison)
             var adjustment = 0.0
             if level == 1, comparison == .forename {
-                adjustment = model.frequencyAdjustment(.forename, frequency: model.forenameFrequency[table.forenameHash[i]] ?? 0)
+                adjustment = model.frequencyAdjustment(
+                    .forename, frequency: model.forenameFrequency[table.forenameHash[i]] ?? 0)
             } else if level == 1, comparison == .surname {
-                adjustment = model.frequencyAdjustment(.surname, frequency: model.surnameFrequency[table.surnameHash[i]] ?? 0)
+                adjustment = model.frequencyAdjustment(
+                    .surname, frequency: model.surnameFrequency[table.surnameHash[i]] ?? 0)
             }
             return ComparisonContribution(
                 comparison: comparison, level: level, firstValue: Self.display(comparison, a),
@@ -135,10 +139,14 @@ struct Explainer {
         case .dateOfBirth: return person.dateOfBirth?.uk ?? ""
         case .address: return [person.postcode?.value, person.addressLine1].compactMap { $0 }.joined(separator: ", ")
         case .gender: return person.gender?.rawValue ?? ""
-        case .upn: return [person.upn?.value, person.formerUPN.map { "(former \($0.value))" }].compactMap { $0 }
+        case .upn:
+            return [person.upn?.value, person.formerUPN.map { "(former \($0.value))" }].compactMap { $0 }
                 .joined(separator: " ")
         case .nhsNumber: return person.nhsNumber?.formatted ?? ""
-        case .personID: return person.personID.map { "\(RecordTable.personSystem(record.dataset) == 1 ? "LCS" : "Education"):\($0)" } ?? ""
+        case .personID:
+            return person.personID.map {
+                "\(RecordTable.personSystem(record.dataset) == 1 ? "LCS" : "Education"):\($0)"
+            } ?? ""
         }
     }
 }

@@ -66,7 +66,7 @@ enum ForenameVariants {
         "emily emilia emilie emma em emmy milly millie",
         "emma ema em emmy",
         "anna ana anne ann anicka anka hanna hannah ania anya annie nan nancy",
-        "maria marie mary marija mariya maja maya molly polly mia maruska marysia",
+        "maria marie mary marija mariya molly polly mia maruska marysia",
         "eva eve ewa evie evka",
         "helena helen elena ellen ellie nell nellie lena ela",
         "eleanor elinor eleanore ellie elle nell nellie nora",

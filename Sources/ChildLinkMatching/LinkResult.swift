@@ -3,11 +3,11 @@ public import ChildLinkModel
 /// How a run of the linker is tuned. The defaults are the ones documented in docs/accuracy.md.
 public struct LinkOptions: Sendable, Hashable {
     /// Pairs at or above this match probability are linked (subject to the guards).
-    public var linkThreshold: Double = 0.9
+    public var linkThreshold: Double = 0.98
     /// Pairs at or above this probability, but not linked, go to clerical review.
     public var reviewThreshold: Double = 0.5
     /// Blocking key groups larger than this are skipped for that rule.
-    public var maxBlockSize: Int = 1000
+    public var maxBlockSize: Int = 200
     /// Random pairs sampled to estimate u.
     public var randomPairs: Int = 300_000
     /// The most EM iterations.
@@ -26,9 +26,11 @@ public struct LinkOptions: Sendable, Hashable {
 
 /// What the clustering did with a scored pair.
 public enum PairDecision: String, Sendable, Hashable, Codable {
-    /// The pair's probability reached the link threshold and it joined the two records' clusters
-    /// (or they were already together).
+    /// The pair's probability reached the link threshold and it joined the two records' clusters.
     case linked = "link"
+    /// The pair reached the link threshold but its records were already together through
+    /// stronger links (it confirms them; pairs.csv leaves it out to stay small).
+    case alreadyLinked = "link (already together)"
     /// Between the review and link thresholds: for a person to decide.
     case review = "review"
     /// Above the link threshold, but the pair (or the clusters it would join) looks like twins.
@@ -37,6 +39,14 @@ public enum PairDecision: String, Sendable, Hashable, Codable {
     case blockedIdentifiers = "blocked: different identifiers"
     /// Above the link threshold, but joining would put clearly different children together.
     case blockedConflict = "blocked: conflicting records"
+}
+
+/// How long one stage of linking took.
+public struct StageTiming: Sendable, Hashable {
+    /// The stage, e.g. `compare`.
+    public let stage: String
+    /// Wall-clock seconds.
+    public let seconds: Double
 }
 
 /// One candidate pair worth showing: its comparison levels, weight, probability and decision.
@@ -96,6 +106,9 @@ public struct LinkResult: Sendable {
     public let model: MatchModel
     /// Counts.
     public let summary: LinkSummary
+    /// Seconds per stage (normalise, block, compare, estimate, score, cluster): varies from run to
+    /// run, so it is never written to the outputs.
+    public let timings: [StageTiming]
     let table: RecordTable
 
     /// Explains why two records of this run scored as they did: each comparison's level and its

@@ -21,78 +21,129 @@ public struct Linker: Sendable {
     /// - Parameter truth: when known (samples, FEBRL), each record's true person id, used only to
     ///   report blocking recall in the summary; it never influences the links.
     public func link(_ records: [SourceRecord], truth: [RecordKey: String]? = nil) -> LinkResult {
-        let sorted = records.sorted { $0.key < $1.key }
+        var stopwatch = Stopwatch()
+        let sorted = Self.sortedByKey(records)
         let table = RecordTable(sorted)
         let comparer = PairComparer(table: table)
-        let blocking = Blocker(maxGroupSize: options.maxBlockSize).candidatePairs(table)
-        let vectors = compareAll(blocking.pairs, comparer)
-        var patternCounts: [UInt32: Int] = [:]
-        for vector in vectors { patternCounts[vector, default: 0] += 1 }
-        let model = ModelEstimator(randomPairs: min(options.randomPairs, max(20_000, 50 * sorted.count)), maxIterations: options.maxIterations, seed: options.seed)
-            .estimate(table: table, comparer: comparer, patternCounts: patternCounts, candidatePairs: blocking.pairs.count)
+        stopwatch.lap("normalise")
+        let blocking = Blocker(maxGroupSize: options.maxBlockSize, concurrency: options.concurrency)
+            .candidatePairs(table)
+        stopwatch.lap("block")
+        let (vectors, patternCounts) = compareAll(blocking.pairs, comparer)
+        stopwatch.lap("compare")
+        let estimator = ModelEstimator(
+            randomPairs: min(options.randomPairs, max(20_000, 50 * sorted.count)), maxIterations: options.maxIterations,
+            seed: options.seed)
+        let model = estimator.estimate(
+            table: table, comparer: comparer, patternCounts: patternCounts, candidatePairs: blocking.pairs.count)
+        stopwatch.lap("estimate")
         let scored = score(blocking.pairs, vectors, table, model)
+        stopwatch.lap("score")
         let clustering = GuardedClusterer(
             table: table, keys: sorted.map(\.key), comparer: comparer, linkThreshold: options.linkThreshold,
-            twinGuard: options.twinGuard)
-            .cluster(scored)
+            twinGuard: options.twinGuard
+        )
+        .cluster(scored)
+        stopwatch.lap("cluster")
         var summary = Self.summarise(sorted, blocking, clustering)
         if let truth { summary.blockingRecall = Self.blockingRecall(sorted, truth, blocking.pairs) }
         return LinkResult(
             records: sorted, children: clustering.children, childOfRecord: clustering.childOfRecord,
             minLinkProbability: clustering.minLinkProbability, pairs: clustering.pairs, model: model,
-            summary: summary, table: table)
+            summary: summary, timings: stopwatch.laps, table: table)
     }
 
-    /// Comparison vectors of every candidate pair, computed in parallel chunks.
-    private func compareAll(_ pairs: [UInt64], _ comparer: PairComparer) -> [UInt32] {
+    /// Records sorted by key (dataset, then record id), sorting indices rather than whole records.
+    static func sortedByKey(_ records: [SourceRecord]) -> [SourceRecord] {
+        let keys = records.map { (Dataset.allCases.firstIndex(of: $0.dataset) ?? 0, $0.key.recordID) }
+        let order = records.indices.sorted { keys[$0] < keys[$1] }
+        return order.map { records[$0] }
+    }
+
+    /// Comparison vectors of every candidate pair, and how often each distinct vector occurs,
+    /// computed in parallel chunks and merged in chunk order.
+    private func compareAll(_ pairs: [UInt64], _ comparer: PairComparer) -> ([UInt32], [UInt32: Int]) {
         var vectors = [UInt32](repeating: 0, count: pairs.count)
         let chunkCount = max(1, min(options.concurrency * 8, pairs.count / 10_000))
         let chunkSize = (pairs.count + chunkCount - 1) / max(chunkCount, 1)
+        let counts = ChunkResults<[UInt32: Int]>(count: chunkCount, initial: [:])
         comparer.table.text.withUnsafeBufferPointer { text in
             pairs.withUnsafeBufferPointer { pairBuffer in
                 vectors.withUnsafeMutableBufferPointer { output in
                     let shared = Unchecked((text, pairBuffer, output))
-                    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                    Self.parallel(chunkCount, concurrency: options.concurrency) { chunk in
                         let (text, input, out) = shared.value
                         let start = chunk * chunkSize
                         let end = min(start + chunkSize, input.count)
                         guard start < end else { return }
+                        var local: [UInt32: Int] = [:]
                         for index in start..<end {
                             let pair = input[index]
-                            out[index] = comparer.compare(Int(pair >> 32), Int(pair & 0xFFFF_FFFF), text).packed
+                            let vector = comparer.compare(Int(pair >> 32), Int(pair & 0xFFFF_FFFF), text).packed
+                            out[index] = vector
+                            local[vector, default: 0] += 1
                         }
+                        counts.set(chunk, local)
                     }
                 }
             }
         }
-        return vectors
+        var patternCounts: [UInt32: Int] = [:]
+        for local in counts.values {
+            patternCounts.merge(local, uniquingKeysWith: +)
+        }
+        return (vectors, patternCounts)
     }
 
-    /// Weights for every candidate pair; keeps those at or above the review threshold.
-    private func score(_ pairs: [UInt64], _ vectors: [UInt32], _ table: RecordTable, _ model: MatchModel) -> [ScoredPair] {
+    /// Runs `work` for chunks `0..<count`, on `concurrency` threads when above one.
+    static func parallel(_ count: Int, concurrency: Int, _ work: @escaping @Sendable (Int) -> Void) {
+        if concurrency <= 1 || count <= 1 {
+            for chunk in 0..<count { work(chunk) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: count, execute: work)
+        }
+    }
+
+    /// Weights for every candidate pair (in parallel chunks, merged in order); keeps those at or
+    /// above the review threshold.
+    private func score(_ pairs: [UInt64], _ vectors: [UInt32], _ table: RecordTable, _ model: MatchModel)
+        -> [ScoredPair]
+    {
         let forenameFrequency = table.forenameHash.map { model.forenameFrequency[$0] ?? 0 }
         let surnameFrequency = table.surnameHash.map { model.surnameFrequency[$0] ?? 0 }
         var weightsByPattern: [UInt32: Double] = [:]
-        var kept: [ScoredPair] = []
-        let reviewWeight = log2(options.reviewThreshold / (1 - options.reviewThreshold))
-        for (index, pair) in pairs.enumerated() {
-            let vector = ComparisonVector(packed: vectors[index])
-            let i = Int(pair >> 32)
-            let j = Int(pair & 0xFFFF_FFFF)
-            let weight: Double
-            if vector.level(.forename) == 1 || vector.level(.surname) == 1 {
-                weight = model.weight(vector, forenameFrequency: forenameFrequency[i], surnameFrequency: surnameFrequency[i])
-            } else if let cached = weightsByPattern[vector.packed] {
-                weight = cached
-            } else {
-                weight = model.weight(vector, forenameFrequency: 0, surnameFrequency: 0)
-                weightsByPattern[vector.packed] = weight
-            }
-            if weight >= reviewWeight {
-                kept.append(ScoredPair(first: i, second: j, vector: vector, weight: weight, decision: .review))
-            }
+        for pattern in Set(vectors) {
+            weightsByPattern[pattern] = model.weight(
+                ComparisonVector(packed: pattern), forenameFrequency: 0, surnameFrequency: 0)
         }
-        return kept
+        let reviewWeight = log2(options.reviewThreshold / (1 - options.reviewThreshold))
+        let chunkCount = max(1, min(options.concurrency * 8, pairs.count / 10_000))
+        let chunkSize = (pairs.count + chunkCount - 1) / max(chunkCount, 1)
+        let kept = ChunkResults<[ScoredPair]>(count: chunkCount, initial: [])
+        let patternWeights = weightsByPattern
+        Self.parallel(chunkCount, concurrency: options.concurrency) { chunk in
+            let start = chunk * chunkSize
+            let end = min(start + chunkSize, pairs.count)
+            guard start < end else { return }
+            var local: [ScoredPair] = []
+            for index in start..<end {
+                let vector = ComparisonVector(packed: vectors[index])
+                let i = Int(pairs[index] >> 32)
+                let j = Int(pairs[index] & 0xFFFF_FFFF)
+                let weight: Double
+                if vector.level(.forename) == 1 || vector.level(.surname) == 1 {
+                    weight = model.weight(
+                        vector, forenameFrequency: forenameFrequency[i], surnameFrequency: surnameFrequency[i])
+                } else {
+                    weight = patternWeights[vector.packed]!
+                }
+                if weight >= reviewWeight {
+                    local.append(ScoredPair(first: i, second: j, vector: vector, weight: weight, decision: .review))
+                }
+            }
+            kept.set(chunk, local)
+        }
+        return kept.values.flatMap { $0 }
     }
 
     private static func summarise(_ records: [SourceRecord], _ blocking: Blocker.Output, _ clustering: Clustering)
@@ -108,15 +159,17 @@ public struct Linker: Sendable {
         let decisions = clustering.pairs.map(\.decision)
         return LinkSummary(
             records: records.count, candidatePairs: blocking.pairs.count, pairsPerRule: blocking.pairsPerRule,
-            linkedPairs: decisions.filter { $0 == .linked }.count,
+            linkedPairs: decisions.filter { $0 == .linked || $0 == .alreadyLinked }.count,
             reviewPairs: decisions.filter { $0 == .review }.count,
-            blockedPairs: decisions.filter { $0 != .linked && $0 != .review }.count,
+            blockedPairs: decisions.filter { $0 != .linked && $0 != .alreadyLinked && $0 != .review }.count,
             clusters: clustering.children.count, clustersByDatasetCount: byDatasets,
             clustersWithDuplicates: withDuplicates, blockingRecall: nil)
     }
 
     /// The share of true same-person pairs present among the candidate pairs.
-    static func blockingRecall(_ records: [SourceRecord], _ truth: [RecordKey: String], _ candidates: [UInt64]) -> Double? {
+    static func blockingRecall(_ records: [SourceRecord], _ truth: [RecordKey: String], _ candidates: [UInt64])
+        -> Double?
+    {
         var groups: [String: [Int]] = [:]
         for (index, record) in records.enumerated() {
             if let person = truth[record.key] { groups[person, default: []].append(index) }
@@ -143,6 +196,48 @@ public struct Linker: Sendable {
             if sorted[mid] < value { low = mid + 1 } else { high = mid }
         }
         return low < sorted.count && sorted[low] == value
+    }
+}
+
+/// Seconds spent in each stage (for `--verbose` and benchmarks; never part of the outputs).
+struct Stopwatch {
+    private var last = ContinuousClock.now
+    private(set) var laps: [StageTiming] = []
+
+    mutating func lap(_ stage: String) {
+        let now = ContinuousClock.now
+        let elapsed = last.duration(to: now).components
+        laps.append(StageTiming(stage: stage, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+        last = now
+    }
+}
+
+/// One result slot per parallel chunk, each written by its own chunk only, read after all finish.
+final class ChunkResults<Value>: @unchecked Sendable {
+    private var slots: [Value]
+    private let lock = PThreadMutex()
+
+    init(count: Int, initial: Value) { slots = Array(repeating: initial, count: count) }
+
+    func set(_ chunk: Int, _ value: Value) {
+        lock.withLock { slots[chunk] = value }
+    }
+
+    var values: [Value] { lock.withLock { slots } }
+}
+
+/// A minimal mutex over pthread, so the pure module needs no Foundation.
+final class PThreadMutex: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    init() { pthread_mutex_init(mutex, nil) }
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+    func withLock<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return body()
     }
 }
 

@@ -57,7 +57,10 @@ public struct MatchModel: Sendable {
     mutating func refreshCache() {
         logBayesFactors = Comparison.allCases.map { comparison in
             (0..<comparison.levelCount).map { level in
-                level == 0 ? 0 : log2(max(m[comparison.rawValue][level], Self.floor) / max(u[comparison.rawValue][level], Self.floor))
+                level == 0
+                    ? 0
+                    : log2(
+                        max(m[comparison.rawValue][level], Self.floor) / max(u[comparison.rawValue][level], Self.floor))
             }
         }
         let address = Comparison.address.rawValue
@@ -132,7 +135,9 @@ struct ModelEstimator: Sendable {
     {
         let uRandom = sampleU(table, comparer)
         let uAddress = sampleAddressGivenSurname(table, comparer) ?? uRandom[Comparison.address.rawValue]
-        let patterns = patternCounts.sorted { $0.key < $1.key }.map { (ComparisonVector(packed: $0.key), Double($0.value)) }
+        let patterns = patternCounts.sorted { $0.key < $1.key }.map {
+            (ComparisonVector(packed: $0.key), Double($0.value))
+        }
         var sums = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
         var sessionsPerComparison = [Int](repeating: 0, count: Comparison.allCases.count)
         var firstSession: (prior: Double, pairs: Double)?
@@ -146,7 +151,9 @@ struct ModelEstimator: Sendable {
             if firstSession == nil { firstSession = (prior, pairs) }
             for comparison in Comparison.allCases where comparison != session.excluded {
                 sessionsPerComparison[comparison.rawValue] += 1
-                for level in 0..<comparison.levelCount { sums[comparison.rawValue][level] += m[comparison.rawValue][level] }
+                for level in 0..<comparison.levelCount {
+                    sums[comparison.rawValue][level] += m[comparison.rawValue][level]
+                }
             }
         }
         let initial = Self.initialM()
@@ -154,19 +161,51 @@ struct ModelEstimator: Sendable {
             let count = sessionsPerComparison[comparison.rawValue]
             return count == 0 ? initial[comparison.rawValue] : sums[comparison.rawValue].map { $0 / Double(count) }
         }
-        // Matches overall: those found among the pairs agreeing on the date of birth, scaled up by
-        // the share of true matches whose dates agree.
+        // The prior: the expected number of matches among all pairs, found by iterating
+        // prior → posteriors of the candidate pairs → expected matches ÷ all pairs (pairs never
+        // compared count as non-matches), starting from the first session's estimate.
         let records = Double(table.count)
         let allPairs = max(records * (records - 1) / 2, 1)
         let dobAgreement = max(m[Comparison.dateOfBirth.rawValue][1], 0.05)
         let sessionPrior = firstSession?.prior ?? 0.01
-        let matches = max(sessionPrior * (firstSession?.pairs ?? 0) / dobAgreement, 1)
-        let globalPrior = min(max(matches / allPairs, 1e-12), 0.5)
+        var globalPrior = min(max(sessionPrior * (firstSession?.pairs ?? 0) / dobAgreement / allPairs, 1e-12), 0.5)
+        for _ in 0..<50 {
+            let matches = expectedMatches(patterns, m, uRandom, uAddress, globalPrior)
+            let next = min(max(matches / allPairs, 1e-12), 0.5)
+            if abs(next - globalPrior) <= globalPrior * 1e-4 {
+                globalPrior = next
+                break
+            }
+            globalPrior = next
+        }
         var model = MatchModel(
-            m: m, u: uRandom, uRandom: uRandom, uAddressGivenSurname: uAddress, candidatePrior: sessionPrior, globalPrior: globalPrior,
+            m: m, u: uRandom, uRandom: uRandom, uAddressGivenSurname: uAddress, candidatePrior: sessionPrior,
+            globalPrior: globalPrior,
             iterations: iterations)
         (model.forenameFrequency, model.surnameFrequency) = Self.frequencies(table)
         return model
+    }
+
+    /// The expected number of matches among the candidate pairs under `prior`.
+    private func expectedMatches(
+        _ patterns: [(ComparisonVector, Double)], _ m: [[Double]], _ u: [[Double]], _ uAddress: [Double],
+        _ prior: Double
+    ) -> Double {
+        var total = 0.0
+        let logOdds = log(prior / (1 - prior))
+        for (vector, count) in patterns {
+            var weight = logOdds
+            for comparison in Comparison.allCases {
+                let level = vector.level(comparison)
+                if level == 0 { continue }
+                let uLevel =
+                    comparison == .address && MatchModel.surnamesAgree(vector)
+                    ? uAddress[level] : u[comparison.rawValue][level]
+                weight += log(max(m[comparison.rawValue][level], MatchModel.floor)) - log(max(uLevel, MatchModel.floor))
+            }
+            total += count / (1 + exp(-weight))
+        }
+        return total
     }
 
     /// EM for m and the share of matches, with u fixed (from random pairs) and one comparison left out.
@@ -290,7 +329,8 @@ struct ModelEstimator: Sendable {
                 // Only pairs that are plainly two people (different forenames and birth dates): the
                 // same child's own records would make a shared address look ordinary.
                 let (a, b) = (min(i, j), max(i, j))
-                guard comparer.forename(a, b, text) == NameLevel.forenameDifferent, comparer.dateOfBirth(a, b) >= 4 else {
+                guard comparer.forename(a, b, text) == NameLevel.forenameDifferent, comparer.dateOfBirth(a, b) >= 4
+                else {
                     continue
                 }
                 counts[Int(comparer.address(a, b))] += 1
@@ -307,7 +347,7 @@ struct ModelEstimator: Sendable {
             .dateOfBirth: [0, 0.90, 0.02, 0.04, 0.01, 0.02, 0.01],
             .address: [0, 0.50, 0.20, 0.05, 0.05, 0.20],
             .gender: [0, 0.97, 0.03],
-            .upn: [0, 0.97, 0.03],
+            .upn: [0, 0.90, 0.02, 0.08],
             .nhsNumber: [0, 0.98, 0.02],
             .personID: [0, 0.90, 0.10],
         ]

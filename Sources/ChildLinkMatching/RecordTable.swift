@@ -1,7 +1,35 @@
 import ChildLinkModel
 
+/// One short list per record, stored back to back (no array per record, so reading them in the
+/// hot loop costs no reference counting).
+struct FlatLists<Element: Sendable & Equatable>: Sendable {
+    private(set) var values: [Element] = []
+    private(set) var starts: [UInt32] = [0]
+
+    mutating func append(_ list: some Sequence<Element>) {
+        values.append(contentsOf: list)
+        starts.append(UInt32(values.count))
+    }
+
+    /// The positions in ``values`` of record `index`'s list.
+    @inline(__always) func range(_ index: Int) -> Range<Int> { Int(starts[index])..<Int(starts[index + 1]) }
+
+    @inline(__always) func isEmpty(_ index: Int) -> Bool { starts[index] == starts[index + 1] }
+
+    func contains(_ index: Int, _ value: Element) -> Bool {
+        for position in range(index) where values[position] == value { return true }
+        return false
+    }
+
+    /// Whether the two records' lists share an element.
+    func intersects(_ first: Int, _ second: Int) -> Bool {
+        for position in range(first) where contains(second, values[position]) { return true }
+        return false
+    }
+}
+
 /// A slice of ``RecordTable/text``: where one folded name starts and how long it is.
-struct TextSpan: Sendable {
+struct TextSpan: Sendable, Equatable {
     var start: UInt32 = 0
     var length: UInt16 = 0
     var isEmpty: Bool { length == 0 }
@@ -17,10 +45,13 @@ struct RecordTable: Sendable {
     var forenameHash: [UInt64] = []
     var forenamePhonetic: [UInt32] = []
     var forenameGroups: [VariantGroups] = []
+    /// How many records in the table carry exactly this forename: a well-attested spelling is a
+    /// name in its own right (Jaden, Jayden), a rare one is more likely a slip.
+    var forenameCount: [UInt32] = []
     /// Hashes of middle names and the preferred name, with their variant groups merged in.
-    var alternativeForenames: [[UInt64]] = []
+    var alternativeForenames = FlatLists<UInt64>()
     /// The same names as text, for spelling-tolerant comparison.
-    var alternativeSpans: [[TextSpan]] = []
+    var alternativeSpans = FlatLists<TextSpan>()
     var alternativeGroups: [VariantGroups] = []
     /// The whole surname, folded, parts joined (`smithjones`).
     var surname: [TextSpan] = []
@@ -29,7 +60,7 @@ struct RecordTable: Sendable {
     var surnameStem: [TextSpan] = []
     var surnamePhonetic: [UInt32] = []
     /// Stem hashes of each surname part and of the former surname's parts.
-    var surnameParts: [[UInt64]] = []
+    var surnameParts = FlatLists<UInt64>()
     /// Days since 1970, or `Int32.min` when unknown.
     var birthDays: [Int32] = []
     var birthYear: [Int16] = []
@@ -56,6 +87,14 @@ struct RecordTable: Sendable {
     init(_ records: [SourceRecord]) {
         reserve(records.count)
         for record in records { append(record) }
+        countForenames()
+    }
+
+    /// Fills ``forenameCount`` once every record is in.
+    mutating func countForenames() {
+        var counts: [UInt64: UInt32] = [:]
+        for hash in forenameHash where hash != 0 { counts[hash, default: 0] += 1 }
+        forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
     }
 
     mutating func reserve(_ capacity: Int) {
@@ -152,7 +191,7 @@ struct RecordTable: Sendable {
             postcodeSector.append(0)
             postcodeDistrict.append(0)
         }
-        let address = TextFolding.words(person.addressLine1 ?? "").joined()
+        let address = Array(TextFolding.words(person.addressLine1 ?? "", keepingDigits: true).joined(separator: [32]))
         addressHash.append(address.isEmpty ? 0 : Hashing.fnv1a(Array(address)))
     }
 
@@ -203,6 +242,11 @@ struct RecordTable: Sendable {
         text[Int(span.start)..<Int(span.start) + Int(span.length)]
     }
 
+    /// Whether record `index` has a valid permanent UPN (no allocation: used per pair).
+    func hasPermanentUPN(_ index: Int) -> Bool {
+        (upnA[index] != 0 && upnTemporary[index] & 1 == 0) || (upnB[index] != 0 && upnTemporary[index] & 2 == 0)
+    }
+
     /// The valid permanent UPNs of record `index` (temporary ones are left out).
     func permanentUPNs(_ index: Int) -> [UInt64] {
         var result: [UInt64] = []
@@ -217,7 +261,8 @@ struct RecordTable: Sendable {
 enum SurnameStem {
     static func stem(_ word: [UInt8], accentedEnding: Bool) -> [UInt8] {
         let n = word.count
-        if n >= 6, word[n - 3] == UInt8(ascii: "o"), word[n - 2] == UInt8(ascii: "v"), word[n - 1] == UInt8(ascii: "a") {
+        if n >= 6, word[n - 3] == UInt8(ascii: "o"), word[n - 2] == UInt8(ascii: "v"), word[n - 1] == UInt8(ascii: "a")
+        {
             return Array(word.prefix(n - 3))
         }
         if n >= 5, word[n - 2] == UInt8(ascii: "k"),

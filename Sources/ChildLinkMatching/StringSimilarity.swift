@@ -73,6 +73,24 @@ enum StringSimilarity {
         }
     }
 
+    /// Whether the two differ by at most one edit (insert, delete, substitute, or swap two adjacent
+    /// characters): the same as `damerauLevenshtein(a, b) <= 1`, in one pass.
+    static func isWithinOneEdit(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = a.count
+        let m = b.count
+        if abs(n - m) > 1 { return false }
+        var prefix = 0
+        while prefix < min(n, m), a[prefix] == b[prefix] { prefix += 1 }
+        if prefix == n && prefix == m { return true }
+        var suffix = 0
+        while suffix < min(n, m) - prefix, a[n - 1 - suffix] == b[m - 1 - suffix] { suffix += 1 }
+        let restA = n - prefix - suffix
+        let restB = m - prefix - suffix
+        if restA <= 1 && restB <= 1 { return true }  // One substitution, insertion or deletion.
+        // An adjacent swap: exactly two characters left on each side, crossed.
+        return restA == 2 && restB == 2 && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix]
+    }
+
     /// A Soundex-style code packed into a `UInt32`: the sound class of the first letter (so `C`/`K`
     /// and `PH`/`F` agree) followed by up to five consonant-class digits; 0 for an empty name.
     static func phoneticCode(_ word: [UInt8]) -> UInt32 {

@@ -3,9 +3,9 @@
 ///
 /// The display form is never changed: folding is for comparison only.
 enum TextFolding {
-    /// The lower-case ASCII letters of `text`, with diacritics folded, split into words at spaces,
-    /// hyphens, apostrophes and any other non-letter.
-    static func words(_ text: String) -> [[UInt8]] {
+    /// The lower-case ASCII letters of `text` (and digits, for addresses), with diacritics folded,
+    /// split into words at spaces, hyphens, apostrophes and any other character.
+    static func words(_ text: String, keepingDigits: Bool = false) -> [[UInt8]] {
         var words: [[UInt8]] = []
         var current: [UInt8] = []
         current.reserveCapacity(16)
@@ -15,7 +15,7 @@ enum TextFolding {
                 let byte = UInt8(value)
                 if byte >= 65 && byte <= 90 {
                     current.append(byte + 32)
-                } else if byte >= 97 && byte <= 122 {
+                } else if byte >= 97 && byte <= 122 || (keepingDigits && byte >= 48 && byte <= 57) {
                     current.append(byte)
                 } else if !current.isEmpty {
                     words.append(current)
@@ -62,7 +62,9 @@ enum TextFolding {
         for (ascii, letters) in groups {
             for scalar in letters.unicodeScalars { map[scalar.value] = Array(ascii.utf8) }
         }
-        let pairs: [(String, String)] = [("ß", "ss"), ("Æ", "ae"), ("æ", "ae"), ("Œ", "oe"), ("œ", "oe"), ("Þ", "th"), ("þ", "th")]
+        let pairs: [(String, String)] = [
+            ("ß", "ss"), ("Æ", "ae"), ("æ", "ae"), ("Œ", "oe"), ("œ", "oe"), ("Þ", "th"), ("þ", "th"),
+        ]
         for (letter, ascii) in pairs { map[letter.unicodeScalars.first!.value] = Array(ascii.utf8) }
         return map
     }()

@@ -13,7 +13,8 @@ public struct Pseudonymiser: Sendable {
     /// A pseudonym for `value` in the namespace `kind` (`child`, `record`, `name`): `P-` and
     /// 10 hex digits of HMAC-SHA-256(key, kind:value).
     public func pseudonym(_ value: String, kind: String) -> String {
-        let digest = HMAC<SHA256>.authenticationCode(for: Array("\(kind):\(value)".utf8), using: SymmetricKey(data: key))
+        let digest = HMAC<SHA256>.authenticationCode(
+            for: Array("\(kind):\(value)".utf8), using: SymmetricKey(data: key))
         return "P-"
             + digest.prefix(5).map { byte in
                 let hex = Array("0123456789abcdef")

@@ -16,25 +16,35 @@ extension ChildLink {
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: "The extract files to link.")
+        @Argument(help: "The extract files or folders to link.")
         var inputs: [String]
 
         @Option(name: .long, help: "The folder to write links.csv, pairs.csv and summary.txt to.")
         var out: String
 
-        @Option(name: .customLong("link-threshold"), help: "Match probability at or above which a pair is linked (default 0.9).")
+        @Option(
+            name: .customLong("link-threshold"),
+            help: "Match probability at or above which a pair is linked (default 0.98).")
         var linkThreshold: Double?
 
-        @Option(name: .customLong("review-threshold"), help: "Match probability at or above which a pair goes to review (default 0.5).")
+        @Option(
+            name: .customLong("review-threshold"),
+            help: "Match probability at or above which a pair goes to review (default 0.5).")
         var reviewThreshold: Double?
 
-        @Option(name: .long, help: "A truth file (Dataset,RecordID,TrueChildID) to report precision and recall against.")
+        @Option(
+            name: .long, help: "A truth file (Dataset,RecordID,TrueChildID) to report precision and recall against.")
         var truth: String?
+
+        @Option(name: .long, help: "A mapping profile (YAML/TOML) for a council's own extract headers.")
+        var profile: String?
 
         @Flag(name: .long, help: "Read the inputs as generic person CSV files (columns recognised by name).")
         var generic = false
 
-        @Flag(name: .customLong("no-twin-guard"), help: "Do not keep apart pairs that look like twins (adult benchmarks only).")
+        @Flag(
+            name: .customLong("no-twin-guard"),
+            help: "Do not keep apart pairs that look like twins (adult benchmarks only).")
         var noTwinGuard = false
 
         func validate() throws {
@@ -51,7 +61,8 @@ extension ChildLink {
             var options = LinkJob.Options(linkThreshold: linkThreshold, reviewThreshold: reviewThreshold)
             options.twinGuard = !noTwinGuard
             let report = try LinkJob.runFiles(
-                inputs: inputs, generic: generic, outputDirectory: out, truthPath: truth, options: options,
+                inputs: inputs, generic: generic, profilePath: profile, outputDirectory: out, truthPath: truth,
+                options: options,
                 verbose: global.verbose)
             print(report, terminator: "")
         }

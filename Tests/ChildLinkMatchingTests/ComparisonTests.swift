@@ -32,7 +32,9 @@ struct NormalisationTests {
     @Test("Jaro–Winkler and Damerau–Levenshtein give the textbook values")
     func similarityValues() {
         func jw(_ a: String, _ b: String) -> Double {
-            Array(a.utf8).withUnsafeBufferPointer { x in Array(b.utf8).withUnsafeBufferPointer { y in StringSimilarity.jaroWinkler(x, y) } }
+            Array(a.utf8).withUnsafeBufferPointer { x in
+                Array(b.utf8).withUnsafeBufferPointer { y in StringSimilarity.jaroWinkler(x, y) }
+            }
         }
         func dl(_ a: String, _ b: String) -> Int {
             Array(a.utf8).withUnsafeBufferPointer { x in
@@ -64,7 +66,8 @@ struct ComparisonLevelTests {
 
     private func forenameLevel(_ a: String, _ b: String) -> String {
         let v = vector(
-            Make.record("1", forename: a, surname: "X", dob: nil), Make.record("2", forename: b, surname: "X", dob: nil))
+            Make.record("1", forename: a, surname: "X", dob: nil), Make.record("2", forename: b, surname: "X", dob: nil)
+        )
         return Comparison.forename.levelNames[v.level(.forename)]
     }
 
@@ -120,16 +123,21 @@ struct ComparisonLevelTests {
 
     @Test(arguments: [
         ("03/07/2012", "03/07/2012", "exact"), ("03/07/2012", "07/03/2012", "day and month transposed"),
-        ("03/07/2012", "04/07/2012", "one day or one digit out"), ("13/07/2012", "18/07/2012", "one day or one digit out"),
+        ("03/07/2012", "04/07/2012", "one day or one digit out"),
+        ("13/07/2012", "18/07/2012", "one day or one digit out"),
         ("03/07/2012", "28/07/2012", "same month and year"), ("03/07/2012", "03/07/2011", "one year out"),
         ("03/07/2012", "15/09/2014", "different"),
     ])
     func dateOfBirthLevels(a: String, b: String, expected: String) {
-        let v = vector(Make.record("1", forename: "A", surname: "B", dob: a), Make.record("2", forename: "A", surname: "B", dob: b))
+        let v = vector(
+            Make.record("1", forename: "A", surname: "B", dob: a), Make.record("2", forename: "A", surname: "B", dob: b)
+        )
         #expect(Comparison.dateOfBirth.levelNames[v.level(.dateOfBirth)] == expected)
     }
 
-    @Test(arguments: [("S60 1AE", "S601AE", 2), ("S60 1AE", "S60 1ZZ", 3), ("S60 1AE", "S60 4AA", 4), ("S60 1AE", "S65 1AE", 5)])
+    @Test(arguments: [
+        ("S60 1AE", "S601AE", 2), ("S60 1AE", "S60 1ZZ", 3), ("S60 1AE", "S60 4AA", 4), ("S60 1AE", "S65 1AE", 5),
+    ])
     func postcodeLevels(a: String, b: String, level: Int) {
         let v = vector(
             Make.record("1", forename: "A", surname: "B", dob: nil, postcode: a),
@@ -137,7 +145,9 @@ struct ComparisonLevelTests {
         #expect(v.level(.address) == level)
     }
 
-    @Test("A temporary UPN replaced by a permanent one agrees through FormerUPN; only permanent UPNs conflict")
+    @Test(
+        "A temporary UPN replaced by a permanent one agrees through FormerUPN; a differing temporary one is its own level"
+    )
     func upnLevels() {
         let temporary = Make.upn(5, temporary: true)
         let permanent = Make.upn(5)
@@ -149,7 +159,7 @@ struct ComparisonLevelTests {
         let temporaryVsPermanent = vector(
             Make.record("1", forename: "A", surname: "B", dob: nil, upn: Make.upn(9, temporary: true)),
             Make.record("2", forename: "A", surname: "B", dob: nil, upn: permanent))
-        #expect(temporaryVsPermanent.level(.upn) == 0)
+        #expect(temporaryVsPermanent.level(.upn) == 3)
         let conflict = vector(
             Make.record("1", forename: "A", surname: "B", dob: nil, upn: Make.upn(7)),
             Make.record("2", forename: "A", surname: "B", dob: nil, upn: permanent))
@@ -170,5 +180,21 @@ struct ComparisonLevelTests {
             Make.record("1", .missing, forename: "A", surname: "B", dob: nil, personID: "77"),
             Make.record("2", .ehe, forename: "A", surname: "B", dob: nil, personID: "77"))
         #expect(otherSystem.level(.personID) == 0)
+    }
+}
+
+@Suite("One-edit check")
+struct OneEditTests {
+    @Test(arguments: [
+        ("horvath", "horvath"), ("horvath", "hovrath"), ("horvath", "horvat"), ("horvath", "horvathe"),
+        ("horvath", "horvxth"), ("jan", "ajn"), ("kitten", "sitting"), ("abc", "cba"), ("ab", "ba"), ("a", ""),
+        ("maria", "marai"), ("smith", "smyht"),
+    ])
+    func agreesWithDamerauLevenshtein(a: String, b: String) {
+        Array(a.utf8).withUnsafeBufferPointer { x in
+            Array(b.utf8).withUnsafeBufferPointer { y in
+                #expect(StringSimilarity.isWithinOneEdit(x, y) == (StringSimilarity.damerauLevenshtein(x, y) <= 1))
+            }
+        }
     }
 }

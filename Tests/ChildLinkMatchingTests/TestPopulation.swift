@@ -55,16 +55,24 @@ struct TestPopulation {
     var records: [SourceRecord] = []
     var truth: [RecordKey: String] = [:]
 
-    static let boys = ["Jozef", "William", "Stefan", "Jakub", "Oliver", "Daniel", "Tomas", "Harry", "Mohammed",
-        "Peter", "Marek", "Lukas", "George", "Jack", "Adam", "Filip", "Samuel", "Noah", "Leo", "Roman"]
-    static let girls = ["Katherine", "Aleksandra", "Zuzana", "Amelia", "Olivia", "Maria", "Jessica", "Sophie",
-        "Emily", "Natalia", "Lucia", "Chloe", "Grace", "Isabella", "Anna", "Eva", "Veronika", "Ruby", "Mia", "Lily"]
-    static let nicknames = ["Jozef": "Joe", "William": "Bill", "Stefan": "Steven", "Katherine": "Kate",
+    static let boys = [
+        "Jozef", "William", "Stefan", "Jakub", "Oliver", "Daniel", "Tomas", "Harry", "Mohammed",
+        "Peter", "Marek", "Lukas", "George", "Jack", "Adam", "Filip", "Samuel", "Noah", "Leo", "Roman",
+    ]
+    static let girls = [
+        "Katherine", "Aleksandra", "Zuzana", "Amelia", "Olivia", "Maria", "Jessica", "Sophie",
+        "Emily", "Natalia", "Lucia", "Chloe", "Grace", "Isabella", "Anna", "Eva", "Veronika", "Ruby", "Mia", "Lily",
+    ]
+    static let nicknames = [
+        "Jozef": "Joe", "William": "Bill", "Stefan": "Steven", "Katherine": "Kate",
         "Aleksandra": "Alex", "Jakub": "Kuba", "Daniel": "Danny", "Tomas": "Tom", "Samuel": "Sam",
-        "Isabella": "Bella", "Jessica": "Jess", "Natalia": "Natasha"]
-    static let surnames = ["Horváth", "Smith", "Kováč", "Novák", "Jones", "Taylor", "Brown", "Balogh", "Lakatos",
+        "Isabella": "Bella", "Jessica": "Jess", "Natalia": "Natasha",
+    ]
+    static let surnames = [
+        "Horváth", "Smith", "Kováč", "Novák", "Jones", "Taylor", "Brown", "Balogh", "Lakatos",
         "Wilson", "Popescu", "Kowalski", "Dvořák", "Khan", "Ahmed", "Walker", "Wright", "Oláh", "Hughes", "Green",
-        "Šimko", "Rostás", "Clarke", "Patel"]
+        "Šimko", "Rostás", "Clarke", "Patel",
+    ]
 
     init(families: Int, seed: UInt64 = 7) {
         var random = Random(seed: seed)
@@ -76,7 +84,8 @@ struct TestPopulation {
             let children = 1 + random.int(3)
             let twins = random.int(8) == 0
             var usedForenames: Set<String> = []
-            var lastBirth = CalendarDate(year: 2008 + random.int(6), month: 1 + random.int(12), day: 1 + random.int(28))!
+            var lastBirth = CalendarDate(
+                year: 2008 + random.int(6), month: 1 + random.int(12), day: 1 + random.int(28))!
             for sibling in 0..<children {
                 let isGirl = random.int(2) == 0
                 let pool = isGirl ? Self.girls : Self.boys
@@ -123,7 +132,12 @@ struct TestPopulation {
             switch random.int(12) {
             case 0: forename = TestPopulation.nicknames[forename] ?? forename
             case 1: surname = surname.asciiFolded
-            case 2: forename = String(forename.dropLast()) + "e"
+            case 2:
+                // A slip of the keyboard: one letter (not the first) replaced by a random one.
+                var letters = Array(forename)
+                let position = 1 + random.int(letters.count - 1)
+                letters[position] = Array("abcdefghijklmnopqrstuvwxyz")[random.int(26)]
+                forename = String(letters)
             case 3: if dob.day <= 12 { dob = CalendarDate(year: dob.year, month: dob.day, day: dob.month)! }
             case 4: postcode = nil
             case 5: surname = gender == .female && !surname.hasSuffix("á") ? surname + "ová" : surname
@@ -153,9 +167,10 @@ struct Random: RandomNumberGenerator {
 
 extension String {
     var asciiFolded: String {
-        let table: [Character: Character] = ["á": "a", "č": "c", "ď": "d", "é": "e", "í": "i", "ň": "n", "ó": "o",
-            "ř": "r", "š": "s", "ť": "t", "ú": "u", "ý": "y", "ž": "z", "Š": "S", "Č": "C", "Ž": "Z", "ö": "o"]
+        let table: [Character: Character] = [
+            "á": "a", "č": "c", "ď": "d", "é": "e", "í": "i", "ň": "n", "ó": "o",
+            "ř": "r", "š": "s", "ť": "t", "ú": "u", "ý": "y", "ž": "z", "Š": "S", "Č": "C", "Ž": "Z", "ö": "o",
+        ]
         return String(self.map { table[$0] ?? $0 })
     }
 }
-
