@@ -131,7 +131,8 @@ extension ImportSession {
                 importReference(values, builder: fileState.builder, location: location, fileIndex: fileIndex)
             }
         }
-        files[fileIndex].encoding = encodings.sawWindows1252 && reader.encoding == .utf8 ? .windows1252 : reader.encoding
+        files[fileIndex].encoding =
+            encodings.sawWindows1252 && reader.encoding == .utf8 ? .windows1252 : reader.encoding
         if let line = encodings.mixedAtLine {
             diagnostics.append(
                 Diagnostic(
@@ -182,7 +183,8 @@ extension ImportSession {
             let key = header.keys[columns[field.ordinal]]
             let positions = header.keys.indices.filter { header.keys[$0] == key }
             if positions.count > 1 {
-                throw ImportError.duplicateColumn(path: path, column: field.rawValue, positions: positions.map { $0 + 1 })
+                throw ImportError.duplicateColumn(
+                    path: path, column: field.rawValue, positions: positions.map { $0 + 1 })
             }
         }
     }
@@ -268,17 +270,23 @@ enum CSVRowShape {
             let name = column < header.names.count ? header.names[column] : "column \(column + 1)"
             return RowRejection(
                 field: name,
-                reason: "\(name) is \(length) bytes long, over the 32,767 a spreadsheet cell holds (a stray quote joining lines?)")
+                reason:
+                    "\(name) is \(length) bytes long, over the 32,767 a spreadsheet cell holds (a stray quote joining lines?)"
+            )
         }
         if record.count < header.names.count {
             return RowRejection(
                 field: nil,
-                reason: "the row has \(record.count) of the header's \(header.names.count) fields (a truncated or broken line?)")
+                reason:
+                    "the row has \(record.count) of the header's \(header.names.count) fields (a truncated or broken line?)"
+            )
         }
         if record.count > header.names.count {
             return RowRejection(
                 field: nil,
-                reason: "the row has \(record.count) fields but the header \(header.names.count) (an unquoted comma in a value?)")
+                reason:
+                    "the row has \(record.count) fields but the header \(header.names.count) (an unquoted comma in a value?)"
+            )
         }
         return nil
     }

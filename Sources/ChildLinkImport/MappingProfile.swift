@@ -67,7 +67,8 @@ public struct MappingProfile: Sendable, Hashable {
     public init(yaml: String, path: String = "profile") throws {
         if let line = YAMLAliasScan.firstAliasLine(in: yaml) {
             throw ImportError.invalidProfile(
-                path: path, message: "line \(line): YAML aliases (*name) are not allowed in a profile; write the values out")
+                path: path,
+                message: "line \(line): YAML aliases (*name) are not allowed in a profile; write the values out")
         }
         let document: ProfileDocument
         do {
@@ -164,11 +165,19 @@ enum YAMLAliasScan {
             }
             if inComment { continue }
             if let open = quote {
-                if escaped { escaped = false } else if open == "\"" && char == "\\" { escaped = true } else if char == open { quote = nil }
+                if escaped {
+                    escaped = false
+                } else if open == "\"" && char == "\\" {
+                    escaped = true
+                } else if char == open {
+                    quote = nil
+                }
                 continue
             }
             switch char {
-            case "\"", "'" where startsToken(previous): quote = char
+            case "\"",
+                "'" where startsToken(previous):
+                quote = char
             case "#" where previous == " " || previous == "\t" || previous == "\n": inComment = true
             case "*" where startsToken(previous): return line
             default: break
@@ -179,7 +188,8 @@ enum YAMLAliasScan {
 
     /// Whether a token may start after `char` (an alias or quoted scalar only starts a token).
     private static func startsToken(_ char: Character) -> Bool {
-        char == " " || char == "\t" || char == "\n" || char == "[" || char == "{" || char == "," || char == ":" || char == "-"
+        char == " " || char == "\t" || char == "\n" || char == "[" || char == "{" || char == "," || char == ":"
+            || char == "-"
     }
 }
 

@@ -167,7 +167,9 @@ struct ValueReader<V: FieldValues> {
     /// A date: the profile's formats first, then `dd/MM/yyyy` and ISO (with an ignored time).
     func date(_ field: ReferenceField) throws(RowRejection) -> CalendarDate? {
         guard let text = text(field) else { return nil }
-        if let profile, let parsed = profile.parseDateTime(text, field: field) { return try plausible(parsed.date, field) }
+        if let profile, let parsed = profile.parseDateTime(text, field: field) {
+            return try plausible(parsed.date, field)
+        }
         guard let date = FastValues.dateTime(text)?.date ?? CalendarDate(parsing: text) else {
             throw unreadable(field, "is not a date (dd/MM/yyyy or yyyy-MM-dd)")
         }
@@ -204,7 +206,8 @@ struct ValueReader<V: FieldValues> {
     /// (which reads as 30/12/1899 or 00/01/1900) or a system's "unknown" (01/01/1800).
     func plausible(_ date: CalendarDate, _ field: ReferenceField) throws(RowRejection) -> CalendarDate {
         guard date.year < 1900 else { return date }
-        throw unreadable(field, "is before 1900: a placeholder, not a real date (an empty Excel date cell reads as 30/12/1899)")
+        throw unreadable(
+            field, "is before 1900: a placeholder, not a real date (an empty Excel date cell reads as 30/12/1899)")
     }
 
     /// A number such as `12`, `4.5`.
@@ -242,8 +245,10 @@ struct ValueReader<V: FieldValues> {
 
     /// The fields whose values are personal data, never to be shown in a message.
     static var personalFields: [ReferenceField] {
-        [.forename, .middleNames, .surname, .preferredName, .formerSurname, .dateOfBirth, .upn, .formerUPN,
-            .nhsNumber, .postcode, .addressLine1]
+        [
+            .forename, .middleNames, .surname, .preferredName, .formerSurname, .dateOfBirth, .upn, .formerUPN,
+            .nhsNumber, .postcode, .addressLine1,
+        ]
     }
 
     /// Whether `text` is the value of one of this record's personal fields.

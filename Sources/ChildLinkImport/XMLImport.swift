@@ -14,7 +14,8 @@ extension XMLRecordElement {
         if let (name, length) = oversizedField {
             return RowRejection(
                 field: name,
-                reason: "\(name) is \(length) bytes long, over the 32,767 a spreadsheet cell holds (a damaged extract?)")
+                reason: "\(name) is \(length) bytes long, over the 32,767 a spreadsheet cell holds (a damaged extract?)"
+            )
         }
         if hasTooManyFields {
             return RowRejection(
@@ -47,7 +48,8 @@ extension ImportSession {
                 if let rejection = element.sizeRejection {
                     let idKey = ReferenceField.idField(of: layout.dataset).matchKey
                     let id = element.fields.first { ReferenceField.matchKey($0.name) == idKey }
-                    return reject(fileIndex, at: location, rejection, recordID: id?.value.trimmingCharacters().nilIfEmpty)
+                    return reject(
+                        fileIndex, at: location, rejection, recordID: id?.value.trimmingCharacters().nilIfEmpty)
                 }
                 if layout == .cinCensus {
                     importCINChild(element, location: location, fileIndex: fileIndex)

@@ -27,7 +27,9 @@ struct PersonalDataTests {
         }
     }
 
-    @Test("sample → check → link → weekly, scorecard, overlap → store, review, audit: no personal value in any output stream")
+    @Test(
+        "sample → check → link → weekly, scorecard, overlap → store, review, audit: no personal value in any output stream"
+    )
     func wholePipeline() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         var transcript = Transcript()
@@ -53,7 +55,8 @@ struct PersonalDataTests {
         try run(["weekly", "extracts", "--week-ending", "2019-06-30", "--out", "weekly", "--verbose"])
         try run(["scorecard", "missing", "--period", "2019-06", "extracts", "--out", "scorecards", "--verbose"])
         let key = ["--pseudonym-key", "a-test-key-not-a-secret"]
-        try run(["scorecard", "inclusion", "--period", "2018/19", "extracts", "--out", "scorecards", "--verbose"] + key)
+        try run(
+            ["scorecard", "inclusion", "--period", "2018/19", "extracts", "--out", "scorecards", "--verbose"] + key)
         try run(["overlap", "--period", "2018/19", "extracts", "--out", "overlap", "--verbose"] + key)
 
         try makeStore(records)
