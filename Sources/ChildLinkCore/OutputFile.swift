@@ -1,3 +1,4 @@
+import ChildLinkModel
 public import Foundation
 
 /// Writes output files the way every ChildLink output is written: to a temporary name beside the
@@ -41,11 +42,8 @@ public enum OutputError: Error, LocalizedError, Equatable {
     }
 }
 
-/// RFC 4180 quoting for the CSV fields ChildLink writes.
+/// The CSV fields ChildLink writes: RFC 4180 quoting and formula defusing, see ``CSVField``.
 enum CSV {
-    /// The field, quoted when it holds a comma, quote or line break.
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// The field, quoted when needed and never runnable as a spreadsheet formula.
+    static func escape(_ field: String) -> String { CSVField.encode(field) }
 }

@@ -41,8 +41,10 @@ public enum StoreJob {
     /// - Returns: A sentence saying what was restored.
     /// - Throws: ``StoreError/noBackup(path:)``, ``StoreJobError`` or ``StoreError``.
     public static func restore(storePath: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: storePath) else { throw StoreJobError.noStore(path: storePath) }
+        // Not through openExisting: a damaged store must be restorable without being read.
+        try ChildLinkStore.restore(path: storePath)
         let store = try openExisting(at: storePath)
-        try store.restoreFromBackup()
         let runs = try store.runs()
         return "Restored \(storePath) from \(store.backupPath ?? "its backup"): it now holds \(runs.count) run(s)"
             + (runs.last.map { ", the latest #\($0.id)." } ?? ".")

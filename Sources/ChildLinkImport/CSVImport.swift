@@ -18,10 +18,13 @@ struct CSVFieldValues: FieldValues {
 struct CSVHeader {
     let keys: [String]
     let names: [String]
+    /// The header row's bytes, to recognise the header repeated as a data row.
+    let bytes: [UInt8]
 
-    init(names: [String]) {
+    init(names: [String], bytes: [UInt8] = []) {
         self.names = names
         self.keys = names.map { ReferenceField.matchKey($0) }
+        self.bytes = bytes
     }
 
     func column(_ key: String) -> Int? { keys.firstIndex(of: key) }
@@ -65,13 +68,33 @@ extension CSVRecord {
     }
 
     /// Whether the record's bytes are valid UTF-8 (the all-ASCII case checked first, cheaply).
-    var isValidUTF8: Bool {
+    var isValidUTF8: Bool { textKind != .other }
+
+    /// What the record's bytes are: plain ASCII, UTF-8 beyond ASCII, or neither.
+    enum TextKind { case ascii, utf8, other }
+
+    /// The record's ``TextKind`` (the all-ASCII case checked first, cheaply).
+    var textKind: TextKind {
         bytes.withUnsafeBufferPointer { buffer in
             var high: UInt8 = 0
             for byte in buffer { high |= byte }
-            if high < 0x80 { return true }
-            return String(validating: buffer, as: UTF8.self) != nil
+            if high < 0x80 { return .ascii }
+            return String(validating: buffer, as: UTF8.self) != nil ? .utf8 : .other
         }
+    }
+
+    /// Whether any field holds a NUL byte.
+    var containsNUL: Bool { bytes.contains(0) }
+
+    /// The index and byte length of the longest field.
+    var longestField: (column: Int, length: Int)? {
+        var best: (Int, Int)?
+        var start = 0
+        for (index, end) in fieldEnds.enumerated() {
+            if end - start > (best?.1 ?? -1) { best = (index, end - start) }
+            start = end
+        }
+        return best
     }
 }
 
@@ -79,19 +102,23 @@ extension ImportSession {
     mutating func importCSV(_ path: String, fileIndex: Int) throws {
         var reader = try CSVReader(path: path)
         var state: CSVFileState?
-        var windows1252 = false
+        var encodings = CSVEncodingTally()
         try reader.forEachRecord { record in
-            if !windows1252, !record.isValidUTF8 {
-                windows1252 = true
-            }
+            let windows1252 = encodings.isWindows1252(record)
             guard let fileState = state else {
+                if record.containsNUL { throw ImportError.nulBytes(path: path, line: record.line) }
                 let names = (0..<record.count).map { record.field($0, windows1252: windows1252) ?? "" }
-                state = try csvFileState(CSVHeader(names: names), path: path)
+                state = try csvFileState(CSVHeader(names: names, bytes: record.bytes), path: path)
                 files[fileIndex].layout = state?.layout
                 return
             }
             files[fileIndex].recordsRead += 1
             let location = SourceLocation(file: path, line: record.line)
+            if let problem = CSVRowShape.problem(record, header: fileState.header) {
+                let idColumn = fileState.columns[ReferenceField.idField(of: fileState.layout.dataset).ordinal]
+                let id = problem.idIsReadable && idColumn >= 0 ? record.field(idColumn, windows1252: windows1252) : nil
+                return reject(fileIndex, at: location, problem.rejection, recordID: id?.trimmingCharacters().nilIfEmpty)
+            }
             let values = CSVFieldValues(record: record, columns: fileState.columns, windows1252: windows1252)
             switch fileState.layout {
             case .ssda903Header:
@@ -104,7 +131,16 @@ extension ImportSession {
                 importReference(values, builder: fileState.builder, location: location, fileIndex: fileIndex)
             }
         }
-        files[fileIndex].encoding = windows1252 && reader.encoding == .utf8 ? .windows1252 : reader.encoding
+        files[fileIndex].encoding =
+            encodings.sawWindows1252 && reader.encoding == .utf8 ? .windows1252 : reader.encoding
+        if let line = encodings.mixedAtLine {
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "mixed encodings: this line is not UTF-8 (read as Windows-1252) but earlier lines are UTF-8; "
+                        + "check its names, and save the extract as CSV UTF-8",
+                    at: SourceLocation(file: path, line: line)))
+        }
         if state == nil { throw ImportError.emptyFile(path: path) }
     }
 
@@ -126,6 +162,7 @@ extension ImportSession {
         let dataset = layout.dataset
         if case .referenceCSV = layout {
             columns = header.columns(for: ReferenceField.fields(of: dataset), profile: options.profile)
+            try checkDuplicateColumns(header, columns: columns, path: path)
             for field in ReferenceField.required(for: dataset) where field != .category && columns[field.ordinal] < 0 {
                 let name =
                     options.profile?.fieldNames[field]?.first.map { "\($0) (\(field.rawValue))" } ?? field.rawValue
@@ -134,7 +171,22 @@ extension ImportSession {
         }
         return CSVFileState(
             layout: layout, header: header, columns: columns,
-            builder: RecordBuilder(dataset: dataset, profile: options.profile))
+            builder: RecordBuilder(dataset: dataset, profile: options.profile, today: options.today))
+    }
+
+    /// Refuses a header that has a field's column name more than once (`DateOfBirth` and
+    /// `Date of Birth`): which column holds the value cannot be known, and taking the first
+    /// silently loses the other.
+    /// - Throws: ``ImportError/duplicateColumn(path:column:positions:)``.
+    func checkDuplicateColumns(_ header: CSVHeader, columns: [Int], path: String) throws {
+        for field in ReferenceField.allCases where columns[field.ordinal] >= 0 {
+            let key = header.keys[columns[field.ordinal]]
+            let positions = header.keys.indices.filter { header.keys[$0] == key }
+            if positions.count > 1 {
+                throw ImportError.duplicateColumn(
+                    path: path, column: field.rawValue, positions: positions.map { $0 + 1 })
+            }
+        }
     }
 
     /// The layout a header row is: the reference layout whose id column it has, or an SSDA903 table.
@@ -160,6 +212,83 @@ extension ImportSession {
             detail:
                 "the header row (\(shown)\(header.names.count > 6 ? ", …" : "")) has none of EpisodeID, ReferralID, EHEID, ExclusionID, nor the SSDA903 CHILD columns"
         )
+    }
+}
+
+/// Decides, record by record, whether a CSV record's bytes are UTF-8 or Windows-1252, so that one
+/// bad byte does not turn every later name into mojibake; notes a file that mixes the two.
+struct CSVEncodingTally {
+    private(set) var sawWindows1252 = false
+    private var sawUTF8Text = false
+    /// The first line read as Windows-1252 in a file that also has UTF-8 text beyond ASCII.
+    private(set) var mixedAtLine: Int?
+
+    /// Whether `record` is to be decoded as Windows-1252 (its bytes are not valid UTF-8).
+    mutating func isWindows1252(_ record: CSVRecord) -> Bool {
+        switch record.textKind {
+        case .ascii:
+            return false
+        case .utf8:
+            sawUTF8Text = true
+            if sawWindows1252, mixedAtLine == nil { mixedAtLine = record.line }
+            return false
+        case .other:
+            if sawUTF8Text, mixedAtLine == nil { mixedAtLine = record.line }
+            sawWindows1252 = true
+            return true
+        }
+    }
+}
+
+/// Row-level problems that make a CSV row unsafe to read by column position.
+enum CSVRowShape {
+    /// Excel's limit on one cell (32,767 characters); no field of these layouts comes near it, so a
+    /// longer one is damage (most often a stray quote that swallowed the lines after it).
+    static let maximumFieldBytes = 32_767
+
+    /// Why a row cannot be read safely, and whether its id column can still name it in the reject.
+    struct Problem {
+        var rejection: RowRejection
+        var idIsReadable = true
+    }
+
+    /// Why the row cannot be read safely, or `nil`.
+    static func problem(_ record: CSVRecord, header: CSVHeader) -> Problem? {
+        if !header.bytes.isEmpty, record.bytes == header.bytes, record.count == header.names.count {
+            let reason = "the header row is repeated here (two extracts joined into one?)"
+            return Problem(rejection: RowRejection(field: nil, reason: reason), idIsReadable: false)
+        }
+        if record.containsNUL {
+            let reason = "the row contains NUL bytes (a damaged file, or UTF-16 saved without a byte-order mark?)"
+            return Problem(rejection: RowRejection(field: nil, reason: reason), idIsReadable: false)
+        }
+        return shapeProblem(record, header: header).map { Problem(rejection: $0) }
+    }
+
+    private static func shapeProblem(_ record: CSVRecord, header: CSVHeader) -> RowRejection? {
+        if let (column, length) = record.longestField, length > maximumFieldBytes {
+            let name = column < header.names.count ? header.names[column] : "column \(column + 1)"
+            return RowRejection(
+                field: name,
+                reason:
+                    "\(name) is \(length) bytes long, over the 32,767 a spreadsheet cell holds (a stray quote joining lines?)"
+            )
+        }
+        if record.count < header.names.count {
+            return RowRejection(
+                field: nil,
+                reason:
+                    "the row has \(record.count) of the header's \(header.names.count) fields (a truncated or broken line?)"
+            )
+        }
+        if record.count > header.names.count {
+            return RowRejection(
+                field: nil,
+                reason:
+                    "the row has \(record.count) fields but the header \(header.names.count) (an unquoted comma in a value?)"
+            )
+        }
+        return nil
     }
 }
 

@@ -51,9 +51,14 @@ struct CSVReader {
         while let chunk = try input.nextChunk() {
             if parser == nil { parser = CSVParser(separator: Self.guessSeparator(chunk)) }
             try chunk.withUnsafeBufferPointer { buffer in try parser!.consume(buffer, body) }
+            try parser!.checkSize(path: path, limit: Self.maximumRecordBytes)
         }
         try parser?.finish(path: path, body)
     }
+
+    /// The most bytes one record may hold: far beyond any real row (real extracts' rows are under
+    /// a kilobyte), small enough that a file with no line breaks cannot exhaust memory.
+    static let maximumRecordBytes = 64 << 20
 
     /// A tab when the first line has tabs and no commas, else a comma.
     private static func guessSeparator(_ chunk: [UInt8]) -> UInt8 {
@@ -171,6 +176,15 @@ private struct CSVParser {
     }
 
     /// Ends the input: the last record needs no line break; an open quote is an error.
+    /// Stops a record that has grown past `limit` bytes: a quote that has run this far never
+    /// closes; otherwise the "line" has no end (a binary file, /dev/zero).
+    /// - Throws: ``ImportError/unterminatedQuote(path:line:)`` or ``ImportError/recordTooLong(path:line:limit:)``.
+    func checkSize(path: String, limit: Int) throws {
+        guard record.bytes.count > limit else { return }
+        if state == .quoted { throw ImportError.unterminatedQuote(path: path, line: record.line) }
+        throw ImportError.recordTooLong(path: path, line: record.line, limit: limit)
+    }
+
     mutating func finish(path: String, _ body: (inout CSVRecord) throws -> Void) throws {
         switch state {
         case .quoted:

@@ -23,6 +23,13 @@ public enum ImportError: Error, LocalizedError, Hashable, Sendable {
     case invalidProfile(path: String, message: String)
     /// A folder or path given on the command line does not exist.
     case noSuchPath(path: String)
+    /// The header row names one field in more than one column (1-based positions), so which one
+    /// holds the value cannot be known.
+    case duplicateColumn(path: String, column: String, positions: [Int])
+    /// The header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark.
+    case nulBytes(path: String, line: Int)
+    /// A CSV record starting on `line` runs past `limit` bytes without ending: not a text extract.
+    case recordTooLong(path: String, line: Int, limit: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -46,6 +53,12 @@ public enum ImportError: Error, LocalizedError, Hashable, Sendable {
             "\(path): invalid mapping profile: \(message)"
         case .noSuchPath(let path):
             "\(path): no such file or folder"
+        case .duplicateColumn(let path, let column, let positions):
+            "\(path):1: the header row has '\(column)' in columns \(positions.map(String.init).joined(separator: " and ")); keep one"
+        case .recordTooLong(let path, let line, let limit):
+            "\(path):\(line): a record starting here runs past \(limit >> 20) MiB without a line break; this is not a CSV extract"
+        case .nulBytes(let path, let line):
+            "\(path):\(line): the header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark (save it as CSV UTF-8)"
         }
     }
 }

@@ -14,11 +14,17 @@ public struct ImportOptions: Sendable, Hashable {
     /// large the files are (duplicates are then recognised by a 64-bit fingerprint of each record).
     public var retainRecords: Bool
 
+    /// The day of the import: a date of birth after it is rejected. Defaults to today (UTC).
+    public var today: CalendarDate
+
     /// Creates options.
-    public init(dataset: Dataset? = nil, profile: MappingProfile? = nil, retainRecords: Bool = true) {
+    public init(
+        dataset: Dataset? = nil, profile: MappingProfile? = nil, retainRecords: Bool = true, today: CalendarDate? = nil
+    ) {
         self.dataset = dataset
         self.profile = profile
         self.retainRecords = retainRecords
+        self.today = today ?? CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
     /// The dataset expected of every file: the flag's, else the profile's.

@@ -65,6 +65,11 @@ public struct MappingProfile: Sendable, Hashable {
     /// Reads a profile from YAML text; `path` is only used in error messages.
     /// - Throws: ``ImportError/invalidProfile(path:message:)``.
     public init(yaml: String, path: String = "profile") throws {
+        if let line = YAMLAliasScan.firstAliasLine(in: yaml) {
+            throw ImportError.invalidProfile(
+                path: path,
+                message: "line \(line): YAML aliases (*name) are not allowed in a profile; write the values out")
+        }
         let document: ProfileDocument
         do {
             document = try YAMLDecoder().decode(ProfileDocument.self, from: yaml)
@@ -137,6 +142,54 @@ public struct MappingProfile: Sendable, Hashable {
             }
         }
         return String(describing: error)
+    }
+}
+
+/// Finds YAML aliases (`*name`) outside quotes and comments. Profiles never need them, and the
+/// YAML decoder expands every alias as it goes, so a few lines of nested aliases (a "billion
+/// laughs") would keep it busy for hours: such a profile is refused before it is decoded.
+enum YAMLAliasScan {
+    /// The 1-based line of the first alias, or `nil`.
+    static func firstAliasLine(in yaml: String) -> Int? {
+        var line = 1
+        var quote: Character?
+        var inComment = false
+        var previous: Character = "\n"
+        var escaped = false
+        for char in yaml {
+            defer { previous = char }
+            if char == "\n" || char == "\r" {
+                if char == "\n" { line += 1 }
+                inComment = false
+                continue
+            }
+            if inComment { continue }
+            if let open = quote {
+                if escaped {
+                    escaped = false
+                } else if open == "\"" && char == "\\" {
+                    escaped = true
+                } else if char == open {
+                    quote = nil
+                }
+                continue
+            }
+            switch char {
+            case "\"",
+                "'" where startsToken(previous):
+                quote = char
+            case "#" where previous == " " || previous == "\t" || previous == "\n": inComment = true
+            case "*" where startsToken(previous): return line
+            default: break
+            }
+        }
+        return nil
+    }
+
+    /// Whether a token may start after `char` (an alias or quoted scalar only starts a token).
+    private static func startsToken(_ char: Character) -> Bool {
+        char == " " || char == "\t" || char == "\n" || char == "[" || char == "{" || char == "," || char == ":"
+            || char == "-"
     }
 }
 

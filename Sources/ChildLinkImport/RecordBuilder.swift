@@ -20,6 +20,8 @@ struct RowRejection: Error, Hashable {
 struct RecordBuilder {
     let dataset: Dataset
     let profile: MappingProfile?
+    /// The day of the import, for dates that cannot lie after it; `nil` skips that check.
+    var today: CalendarDate? = nil
 
     /// The record id of `values`, if present (for reject reports).
     func recordID(_ values: some FieldValues) -> String? {
@@ -40,6 +42,7 @@ struct RecordBuilder {
         case .exclusions: event = .exclusion(try readExclusion(reader))
         case .socialCare: event = .socialCare(SocialCareRecord())
         }
+        try DatePlausibility(today: today).check(person, event)
         return SourceRecord(recordID: recordID, person: person, event: event, location: location)
     }
 
@@ -81,7 +84,7 @@ struct RecordBuilder {
         episode.socialCareStatus = try r.code(.socialCareStatus, Codes.socialCareStatus)
         episode.cseRisk = try r.code(.cseRisk, Codes.risk)
         episode.cceRisk = try r.code(.cceRisk, Codes.risk)
-        episode.placementDistanceMiles = try r.number(.placementDistanceMiles)
+        episode.placementDistanceMiles = try r.number(.placementDistanceMiles, in: 0...25_000)
         episode.rhiOffered = try r.yesNo(.rhiOffered)
         episode.rhiAccepted = try r.yesNo(.rhiAccepted)
         episode.rhiCompletedDate = try r.date(.rhiCompletedDate)
@@ -94,7 +97,7 @@ struct RecordBuilder {
         guard let date = try r.date(.referralDate) else { throw r.missing(.referralDate) }
         var referral = CMEReferral(referralDate: date)
         referral.familyID = r.text(.familyID)
-        referral.previousEpisodes = try r.number(.previousEpisodes).map { Int($0) }
+        referral.previousEpisodes = try r.count(.previousEpisodes)
         referral.presentingNeed = r.text(.presentingNeed)
         referral.locality = r.text(.locality)
         referral.lastSchoolURN = r.text(.lastSchoolURN)
@@ -130,7 +133,7 @@ struct RecordBuilder {
         record.schoolURN = r.text(.schoolURN)
         record.schoolName = r.text(.schoolName)
         record.phase = try r.code(.phase, Codes.phase)
-        record.sessions = try r.number(.sessions)
+        record.sessions = try r.number(.sessions, in: 0...10_000)
         record.reasons = [.reason, .reason1, .reason2, .reason3].compactMap { r.text($0)?.uppercased() }
         return record
     }
@@ -164,20 +167,26 @@ struct ValueReader<V: FieldValues> {
     /// A date: the profile's formats first, then `dd/MM/yyyy` and ISO (with an ignored time).
     func date(_ field: ReferenceField) throws(RowRejection) -> CalendarDate? {
         guard let text = text(field) else { return nil }
-        if let profile, let parsed = profile.parseDateTime(text, field: field) { return parsed.date }
+        if let profile, let parsed = profile.parseDateTime(text, field: field) {
+            return try plausible(parsed.date, field)
+        }
         guard let date = FastValues.dateTime(text)?.date ?? CalendarDate(parsing: text) else {
             throw unreadable(field, "is not a date (dd/MM/yyyy or yyyy-MM-dd)")
         }
-        return date
+        return try plausible(date, field)
     }
 
     /// A date-time: the profile's formats first, then `dd/MM/yyyy[ HH:mm[:ss]]` and ISO.
     func dateTime(_ field: ReferenceField) throws(RowRejection) -> LocalDateTime? {
         guard let text = text(field) else { return nil }
-        if let profile, let parsed = profile.parseDateTime(text, field: field) { return parsed }
+        if let profile, let parsed = profile.parseDateTime(text, field: field) {
+            _ = try plausible(parsed.date, field)
+            return parsed
+        }
         guard let value = FastValues.dateTime(text) ?? LocalDateTime(parsing: text) else {
             throw unreadable(field, "is not a date-time (dd/MM/yyyy HH:mm or yyyy-MM-ddTHH:mm)")
         }
+        _ = try plausible(value.date, field)
         return value
     }
 
@@ -192,11 +201,39 @@ struct ValueReader<V: FieldValues> {
         }
     }
 
+    /// `date`, unless it lies before 1900: no child in these datasets was born, and no event of
+    /// theirs happened, then. Such dates are placeholders, most often an empty Excel date cell
+    /// (which reads as 30/12/1899 or 00/01/1900) or a system's "unknown" (01/01/1800).
+    func plausible(_ date: CalendarDate, _ field: ReferenceField) throws(RowRejection) -> CalendarDate {
+        guard date.year < 1900 else { return date }
+        throw unreadable(
+            field, "is before 1900: a placeholder, not a real date (an empty Excel date cell reads as 30/12/1899)")
+    }
+
     /// A number such as `12`, `4.5`.
     func number(_ field: ReferenceField) throws(RowRejection) -> Double? {
         guard let text = text(field) else { return nil }
         guard let value = Double(text), value.isFinite else { throw unreadable(field, "is not a number") }
         return value
+    }
+
+    /// A number within `range`, so that no later stage meets 1e300 sessions or a negative distance.
+    func number(_ field: ReferenceField, in range: ClosedRange<Double>) throws(RowRejection) -> Double? {
+        guard let value = try number(field) else { return nil }
+        guard range.contains(value) else {
+            throw unreadable(field, "is out of range (\(Int(range.lowerBound)) to \(Int(range.upperBound)))")
+        }
+        return value
+    }
+
+    /// A count such as `3` (or `3.0`): a whole number from 0 to 10,000. Anything else, `1e30`
+    /// among them (which once trapped converting to `Int`), is a rejection.
+    func count(_ field: ReferenceField) throws(RowRejection) -> Int? {
+        guard let value = try number(field) else { return nil }
+        guard value >= 0, value <= 10_000, value == value.rounded() else {
+            throw unreadable(field, "is not a whole number from 0 to 10,000")
+        }
+        return Int(value)
     }
 
     /// A code read with `parse`; an unrecognised value is a rejection.
@@ -206,12 +243,35 @@ struct ValueReader<V: FieldValues> {
         return value
     }
 
+    /// The fields whose values are personal data, never to be shown in a message.
+    static var personalFields: [ReferenceField] {
+        [
+            .forename, .middleNames, .surname, .preferredName, .formerSurname, .dateOfBirth, .upn, .formerUPN,
+            .nhsNumber, .postcode, .addressLine1,
+        ]
+    }
+
+    /// Whether `text` is the value of one of this record's personal fields.
+    private func isPersonalValue(_ text: String) -> Bool {
+        let key = text.lowercased()
+        return Self.personalFields.contains { field in
+            values.raw(field).map { $0.trimmingCharacters().lowercased() == key } ?? false
+        }
+    }
+
     private func unreadable(_ field: ReferenceField, _ what: String) -> RowRejection {
         RowRejection(field: field.rawValue, reason: "\(field.rawValue) \(what)")
     }
 
     private func unknownCode(_ field: ReferenceField, _ text: String, expected: String?) -> RowRejection {
-        // Codes are not personal data, but cap the length in case a name landed in a code column.
+        // Codes are not personal data, but a name or identifier that landed in a code column (a
+        // profile pointing at the wrong header) is: then the value is not shown.
+        guard !isPersonalValue(text) else {
+            return RowRejection(
+                field: field.rawValue,
+                reason: "\(field.rawValue) holds this record's name, date of birth or an identifier, not a code "
+                    + "(not shown; check which column the profile maps to it)")
+        }
         let shown = text.count <= 40 ? text : String(text.prefix(40)) + "…"
         var reason = "\(field.rawValue) has an unknown code '\(shown)'"
         if let expected { reason += " (expected \(expected))" }

@@ -7,6 +7,24 @@ struct XMLFieldValues: FieldValues {
     func raw(_ field: ReferenceField) -> String? { values[field.ordinal] }
 }
 
+extension XMLRecordElement {
+    /// Why the record is too big to import, if it is: a field over a spreadsheet cell's 32,767
+    /// bytes, or more fields than any real record has.
+    var sizeRejection: RowRejection? {
+        if let (name, length) = oversizedField {
+            return RowRejection(
+                field: name,
+                reason: "\(name) is \(length) bytes long, over the 32,767 a spreadsheet cell holds (a damaged extract?)"
+            )
+        }
+        if hasTooManyFields {
+            return RowRejection(
+                field: nil, reason: "the record has more than \(Self.maximumFields) fields (a damaged extract?)")
+        }
+        return nil
+    }
+}
+
 extension ImportSession {
     mutating func importXML(_ path: String, fileIndex: Int) throws {
         var layout: ExtractLayout?
@@ -27,6 +45,12 @@ extension ImportSession {
                 files[fileIndex].layout = layout
                 files[fileIndex].recordsRead += 1
                 let location = SourceLocation(file: path, line: element.line, elementPath: element.path)
+                if let rejection = element.sizeRejection {
+                    let idKey = ReferenceField.idField(of: layout.dataset).matchKey
+                    let id = element.fields.first { ReferenceField.matchKey($0.name) == idKey }
+                    return reject(
+                        fileIndex, at: location, rejection, recordID: id?.value.trimmingCharacters().nilIfEmpty)
+                }
                 if layout == .cinCensus {
                     importCINChild(element, location: location, fileIndex: fileIndex)
                     return
@@ -47,7 +71,7 @@ extension ImportSession {
                     }
                     if let field, values[field.ordinal] == nil { values[field.ordinal] = value }
                 }
-                let builder = RecordBuilder(dataset: layout.dataset, profile: options.profile)
+                let builder = RecordBuilder(dataset: layout.dataset, profile: options.profile, today: options.today)
                 importReference(
                     XMLFieldValues(values: values), builder: builder, location: location, fileIndex: fileIndex)
             })

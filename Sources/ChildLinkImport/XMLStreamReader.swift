@@ -15,6 +15,15 @@ struct XMLRecordElement {
     /// For each of ``fields``, its parent element: the name and a number unique within the record
     /// (so that repeated groups such as SSDA903 `AMISSING` can be told apart).
     var parents: [(name: String, id: Int)] = []
+    /// A field whose text ran past ``XMLRecordElement/maximumFieldBytes`` (its text not kept), with its length.
+    var oversizedField: (name: String, length: Int)? = nil
+    /// Whether the record had more than ``XMLRecordElement/maximumFields`` fields (the rest not kept).
+    var hasTooManyFields = false
+
+    /// The most text kept for one field: Excel's cell limit; longer text is only measured.
+    static let maximumFieldBytes = 32_767
+    /// The most fields kept for one record; a real record has a few dozen.
+    static let maximumFields = 10_000
 }
 
 /// Where a document's records sit, decided from its root element.
@@ -96,8 +105,17 @@ private final class XMLErrorSink {
     func record(_ error: xmlError) {
         guard error.level.rawValue >= XML_ERR_ERROR.rawValue, firstError == nil else { return }
         let message = error.message.map { String(cString: $0) } ?? "error \(error.code)"
-        firstError = Report(
-            message: message.trimmingCharacters(), line: Int(error.line), column: Int(error.int2))
+        firstError = Report(message: Self.plain(message), line: Int(error.line), column: Int(error.int2))
+    }
+
+    /// libxml2's message made safe to show: its first line only (an encoding error goes on to list
+    /// the offending bytes, which are a piece of a name), and the encoding error in plain words.
+    static func plain(_ message: String) -> String {
+        let firstLine = message.split(whereSeparator: \.isNewline).first.map(String.init) ?? message
+        if firstLine.contains("not proper UTF-8") {
+            return "the text is not UTF-8 (saved as Windows-1252?); save the extract as UTF-8"
+        }
+        return firstLine.trimmingCharacters()
     }
 }
 
@@ -112,6 +130,8 @@ private struct XMLRecordWalker {
     var stack: [(name: String, hasChild: Bool, id: Int)] = []
     var elementCount = 0
     var text = ""
+    /// The UTF-8 length of the current field's text, counted even past what is kept.
+    var textLength = 0
 
     init(path: String) { self.path = path }
 
@@ -140,7 +160,9 @@ private struct XMLRecordWalker {
         case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
             Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
             if current != nil, let value = xmlTextReaderConstValue(reader) {
-                text += String(cString: value)
+                // Adjacent text and CDATA nodes add up: keep at most one field's worth in memory.
+                textLength += Int(xmlStrlen(value))
+                if textLength <= XMLRecordElement.maximumFieldBytes { text += String(cString: value) }
             }
         default:
             break
@@ -159,12 +181,14 @@ private struct XMLRecordWalker {
             stack = [(name, false, 0)]
             elementCount = 0
             text = ""
+            textLength = 0
             return
         }
         stack[stack.count - 1].hasChild = true
         elementCount += 1
         stack.append((name, false, elementCount))
         text = ""
+        textLength = 0
     }
 
     private mutating func endElement(depth: Int, body: (XMLRecordElement) throws -> Void) throws {
@@ -175,11 +199,21 @@ private struct XMLRecordWalker {
             try body(record)
             return
         }
-        if !top.hasChild {
-            current!.fields.append((top.name, text))
-            current!.parents.append((stack[stack.count - 1].name, stack[stack.count - 1].id))
-        }
+        if !top.hasChild { keepField(top.name, parent: stack[stack.count - 1]) }
         text = ""
+        textLength = 0
+    }
+
+    /// Adds the finished leaf to the record, unless it or the record is over its limit.
+    private mutating func keepField(_ name: String, parent: (name: String, hasChild: Bool, id: Int)) {
+        if textLength > XMLRecordElement.maximumFieldBytes {
+            if current!.oversizedField == nil { current!.oversizedField = (name, textLength) }
+        } else if current!.fields.count >= XMLRecordElement.maximumFields {
+            current!.hasTooManyFields = true
+        } else {
+            current!.fields.append((name, text))
+            current!.parents.append((parent.name, parent.id))
+        }
     }
 
     private func parentPath(depth: Int) -> String {

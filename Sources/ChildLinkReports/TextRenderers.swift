@@ -18,10 +18,7 @@ public enum CSVRenderer {
         }
     }
 
-    private static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
-    }
+    private static func quote(_ field: String) -> String { CSVField.encode(field) }
 }
 
 /// Writes a report as JSON with a fixed key order, so the same report gives the same bytes.

@@ -162,3 +162,20 @@ struct CodeTests {
         #expect(try !#require(EthnicityCode("XYZW")).isKnown)
     }
 }
+
+@Suite("Output CSV fields")
+struct CSVFieldTests {
+    @Test(
+        "fields are quoted when needed and formulas are defused",
+        arguments: [
+            ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
+            ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("+44 114", "'+44 114"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("-3.25", "-3.25"), ("+7", "+7"), ("-", "'-"), ("Hughes-Wragg", "Hughes-Wragg"), ("", ""),
+        ]
+    )
+    func encode(field: String, expected: String) {
+        #expect(CSVField.encode(field) == expected)
+    }
+}

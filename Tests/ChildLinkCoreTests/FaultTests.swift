@@ -1,0 +1,266 @@
+import ChildLinkCore
+import ChildLinkModel
+import ChildLinkStore
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Faults around a run: a full disk, an output folder that cannot be written, a store locked by
+/// another run, a damaged store file, and a run killed half way. Each leaves what was there before
+/// intact, and says what happened.
+@Suite("Faults: full disk, locked and damaged store, killed run", .serialized)
+struct FaultTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-faults-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+
+    /// Runs the binary with its file size limited to `kilobytes` (and SIGXFSZ ignored), so writes
+    /// past it fail with EFBIG as on a full disk; this works as root too, which a read-only folder does not.
+    func runOnFullDisk(_ arguments: [String], kilobytes: Int) throws -> BuiltBinary.Outcome {
+        let script = "trap '' XFSZ; ulimit -f \(kilobytes); exec \"$0\" \"$@\""
+        return try Self.run(
+            URL(fileURLWithPath: "/bin/bash"), ["-c", script, BuiltBinary.url.path] + arguments, in: folder)
+    }
+
+    /// Runs `executable` in `folder` and collects its output and exit status.
+    static func run(_ executable: URL, _ arguments: [String], in folder: URL) throws -> BuiltBinary.Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return BuiltBinary.Outcome(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    var storePath: String { path(ChildLinkStore.defaultFileName) }
+
+    /// A store with one run: `count` missing episodes, each its own child, and one uncertain pair.
+    func makeStore(records count: Int = 2) throws -> ChildLinkStore {
+        let store = try ChildLinkStore(path: storePath)
+        let records = (0..<count).map { index in
+            SourceRecord(
+                recordID: "E\(100_000 + index)",
+                person: PersonFields(
+                    forename: "Child\(index)", surname: "Family",
+                    dateOfBirth: CalendarDate(year: 2010, month: 3, day: 14)),
+                event: .missing(MissingEpisode(start: LocalDateTime(parsing: "2026-11-02T21:00")!)))
+        }
+        try store.performRun(note: "weekly 1") { run in
+            _ = try run.upsert(records)
+            _ = try run.assignChildIDs(clusters: records.map { [$0.key] })
+            try run.saveReviewPairs([
+                ReviewPair(records[0].key, records[1].key, probability: 0.7, explanation: "forename one edit")
+            ])
+        }
+        return store
+    }
+
+    /// Files in `folder` with their contents.
+    func snapshot(_ subfolder: String) throws -> [String: Data] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: path(subfolder))
+        return Dictionary(
+            uniqueKeysWithValues: try names.map {
+                ($0, try Data(contentsOf: URL(fileURLWithPath: path("\(subfolder)/\($0)"))))
+            })
+    }
+
+    /// A generic person CSV of `count` people, for `link --generic`.
+    func writePeople(_ count: Int) throws {
+        var text = "rec_id,given_name,surname,date_of_birth,postcode\n"
+        for index in 0..<count {
+            text +=
+                "rec-\(index)-org,Name\(index % 97),Family\(index % 89),\(String(format: "%02d", index % 28 + 1))/06/2010,S60 1AE\n"
+        }
+        try text.write(toFile: path("people.csv"), atomically: false, encoding: .utf8)
+    }
+
+    @Test("a full disk while writing link outputs: exit 1 naming the file; the earlier outputs are unchanged")
+    func fullDiskKeepsEarlierOutputs() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try writePeople(60)
+        let first = try BuiltBinary.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        let before = try snapshot("linked")
+        #expect(before.keys.sorted() == ["links.csv", "pairs.csv", "summary.txt"])
+
+        try writePeople(120)
+        let failed = try runOnFullDisk(["link", "--generic", "people.csv", "--out", "linked"], kilobytes: 2)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("linked/links.csv: cannot write"), "\(failed.stderr)")
+        #expect(try snapshot("linked") == before, "earlier outputs changed, or a temporary file was left")
+    }
+
+    @Test("a full disk while writing the rejects file: the earlier rejects file is unchanged")
+    func fullDiskKeepsEarlierRejects() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(atPath: path("out"), withIntermediateDirectories: true)
+        let earlier = Data("file,line,element,field,reason,record_id\r\nearlier,1,,,kept,\r\n".utf8)
+        try earlier.write(to: URL(fileURLWithPath: path("out/rejects.csv")))
+        var rows = "EpisodeID,DateOfBirth,StartDateTime\n"
+        for index in 0..<2000 { rows += "E\(index),31/02/2010,14/02/2024 21:30\n" }
+        try rows.write(toFile: path("episodes.csv"), atomically: false, encoding: .utf8)
+
+        let failed = try runOnFullDisk(["check", "episodes.csv", "--rejects", "out/rejects.csv"], kilobytes: 16)
+        #expect(failed.status != 0)
+        #expect(failed.stderr.contains("out/rejects.csv: cannot write"), "\(failed.stderr)")
+        #expect(try snapshot("out") == ["rejects.csv": earlier])
+    }
+
+    @Test(
+        "a read-only output folder: exit 1 naming the file; the earlier outputs are unchanged",
+        .enabled(if: geteuid() != 0, "root writes into read-only folders; the full-disk test covers root"))
+    func readOnlyFolderKeepsEarlierOutputs() throws {
+        defer {
+            chmod(path("linked"), 0o700)
+            try? FileManager.default.removeItem(at: folder)
+        }
+        try writePeople(60)
+        let first = try BuiltBinary.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        let before = try snapshot("linked")
+        chmod(path("linked"), 0o500)
+        let failed = try BuiltBinary.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("linked/links.csv: cannot write"), "\(failed.stderr)")
+        #expect(try snapshot("linked") == before)
+    }
+
+    @Test("an output folder that is a file: exit 1 with the reason, nothing written")
+    func outputFolderIsAFile() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try writePeople(50)
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: path("linked")))
+        let outcome = try BuiltBinary.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("linked"))
+        #expect(try String(contentsOfFile: path("linked"), encoding: .utf8) == "not a folder")
+    }
+
+    @Test("a store locked by another run: a second writer fails with 'locked' after its timeout; readers go on")
+    func lockedStore() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try makeStore()
+        let holding = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? store.performRun(note: "a long weekly run") { _ in
+                holding.signal()
+                release.wait()
+            }
+            finished.signal()
+        }
+        holding.wait()
+        let second = try ChildLinkStore(path: storePath, busyTimeout: 0.2)
+        let a = RecordKey(dataset: .missing, recordID: "E100000")
+        let b = RecordKey(dataset: .missing, recordID: "E100001")
+        #expect(throws: StoreError.locked(path: storePath, seconds: 0.2)) { try second.decide(a, b, .mustLink) }
+        #expect(try second.reviewPairs().count == 1, "reads go on while a run writes")
+        let viaCLI = try BuiltBinary.run(["review", "list"], in: folder)
+        #expect(viaCLI.status == 0)
+        release.signal()
+        finished.wait()
+        #expect(try second.decide(a, b, .mustLink).kind == .mustLink, "the lock is gone once the run ends")
+        #expect(try store.runs().count == 2)
+    }
+
+    @Test("a damaged store file: store check exits 1 and says so; store restore brings back the backup, check is clean")
+    func damagedStoreIsDetectedAndRestored() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            let store = try makeStore()
+            try store.performRun(note: "second") { _ = try $0.upsert([]) }  // the backup now holds run 1
+        }  // the last connection closes: the write-ahead log is checkpointed into the file
+        let healthy = try BuiltBinary.run(["store", "check"], in: folder)
+        #expect(healthy.status == 0)
+
+        try damage(storePath)
+        let damaged = try BuiltBinary.run(["store", "check"], in: folder)
+        #expect(damaged.status == 1)
+        #expect(
+            damaged.stdout.contains("NOT healthy") || damaged.stderr.contains("malformed"),
+            "\(damaged.stdout)\(damaged.stderr)")
+
+        let restored = try BuiltBinary.run(["store", "restore"], in: folder)
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stdout.contains("it now holds 1 run(s), the latest #1."), "\(restored.stdout)")
+        let clean = try BuiltBinary.run(["store", "check"], in: folder)
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stdout.contains("Verdict: the store is healthy."))
+    }
+
+    /// Overwrites the second half of every page after the first (the schema's page) with garbage,
+    /// as a failing disk or a half-copied file would; SQLite still opens the file.
+    func damage(_ storePath: String) throws {
+        let handle = try #require(FileHandle(forUpdatingAtPath: storePath))
+        defer { try? handle.close() }
+        let size = try handle.seekToEnd()
+        try #require(size > 8192)
+        var generator = SystemRandomNumberGenerator()
+        for offset in stride(from: UInt64(4096), to: size, by: 4096) {
+            // The end of a page holds its cells (rows, index entries): garble half of them.
+            try handle.seek(toOffset: offset + 2048)
+            try handle.write(contentsOf: Data((0..<2048).map { _ in UInt8.random(in: 0...255, using: &generator) }))
+        }
+    }
+
+    @Test("a review import killed half way: the store is unchanged and store check is clean")
+    func killedRunLeavesStoreUnchanged() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try makeStore(records: 320)
+        let keys = try store.currentRecords().map(\.key.description).sorted()
+        var csv = "RecordA,RecordB,Probability,Decision,Note,Explanation\n"
+        for (i, a) in keys.enumerated() {
+            for b in keys[(i + 1)...] { csv += "\(a),\(b),0.5,reject,,\n" }
+        }
+        try csv.write(toFile: path("decisions.csv"), atomically: false, encoding: .utf8)
+
+        let process = Process()
+        process.executableURL = BuiltBinary.url
+        process.arguments = ["review", "import", "decisions.csv"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait (bounded) until the child is inside its write transaction: its write-ahead log grows.
+        let wal = storePath + "-wal"
+        let baseline = Self.size(of: wal)
+        var polls = 0
+        while process.isRunning, Self.size(of: wal) <= baseline + 64 * 1024, polls < 6000 {
+            usleep(5000)
+            polls += 1
+        }
+        let killedMidRun = process.isRunning
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(killedMidRun, "the import finished before it could be interrupted; make the file larger")
+        #expect(process.terminationReason == .uncaughtSignal)
+
+        #expect(try ChildLinkStore(path: storePath).decisions().isEmpty, "a killed run left decisions behind")
+        let check = try BuiltBinary.run(["store", "check"], in: folder)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("Verdict: the store is healthy."))
+        #expect(try store.runs().count == 1)
+    }
+
+    static func size(of path: String) -> UInt64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? UInt64) ?? 0
+    }
+}
