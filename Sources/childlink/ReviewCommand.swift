@@ -42,12 +42,11 @@ extension ChildLink.Review {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The first record, e.g. Missing:E000123.") var recordA: String
-        @Argument(help: "The second record, e.g. CME:R000456.") var recordB: String
-        @Option(name: .long, help: "Why.") var note = ""
+        @OptionGroup var pair: RecordPairArguments
 
         func run() throws {
-            print(try ReviewJob.run(.accept(recordA, recordB, note: note), storePath: storeOptions.store))
+            print(
+                try ReviewJob.run(.accept(pair.recordA, pair.recordB, note: pair.note), storePath: storeOptions.store))
         }
     }
 
@@ -57,12 +56,11 @@ extension ChildLink.Review {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
-        @Argument(help: "The first record, e.g. Missing:E000123.") var recordA: String
-        @Argument(help: "The second record, e.g. CME:R000456.") var recordB: String
-        @Option(name: .long, help: "Why.") var note = ""
+        @OptionGroup var pair: RecordPairArguments
 
         func run() throws {
-            print(try ReviewJob.run(.reject(recordA, recordB, note: note), storePath: storeOptions.store))
+            print(
+                try ReviewJob.run(.reject(pair.recordA, pair.recordB, note: pair.note), storePath: storeOptions.store))
         }
     }
 
@@ -92,4 +90,11 @@ extension ChildLink.Review {
             print(try ReviewJob.run(.importDecisions(path: file), storePath: storeOptions.store))
         }
     }
+}
+
+/// The two records a review decision is about, and why.
+struct RecordPairArguments: ParsableArguments {
+    @Argument(help: "The first record, as Dataset:RecordID, e.g. Missing:E0000123.") var recordA: String
+    @Argument(help: "The second record, e.g. CME:CME000045.") var recordB: String
+    @Option(name: .long, help: "Why the decision was made (kept with it).") var note = ""
 }
