@@ -70,28 +70,75 @@ struct Blocker: Sendable {
 
     func candidatePairs(_ table: RecordTable) -> Output {
         let rules = BlockingRule.allCases
-        let results = ChunkResults<([UInt64], Int)>(count: rules.count, initial: ([], 0))
-        let blocker = self
-        Linker.parallel(rules.count, concurrency: concurrency) { index in
-            var entries = blocker.keys(rules[index], table)
-            entries.sort()
-            var rulePairs: [UInt64] = []
-            let skippedGroups = blocker.emitPairs(entries, into: &rulePairs)
-            rulePairs.sort()
-            results.set(index, (Self.unique(rulePairs), skippedGroups))
-        }
         var perRule: [BlockingRule: Int] = [:]
         var skipped: [BlockingRule: Int] = [:]
         var pairs: [UInt64] = []
-        pairs.reserveCapacity(results.values.reduce(0) { $0 + $1.0.count })
-        for (index, result) in results.values.enumerated() {
-            perRule[rules[index]] = result.0.count
-            skipped[rules[index]] = result.1
-            pairs += result.0
+        // Rules are paired `concurrency` at a time and each round is folded into the running union
+        // at once, so at most one round's lists exist beside it (not every rule's list, which
+        // together hold each pair three or four times over).
+        let round = max(1, concurrency)
+        for first in stride(from: 0, to: rules.count, by: round) {
+            let batch = Array(rules[first..<min(first + round, rules.count)])
+            let results = ChunkResults<([UInt64], Int)>(count: batch.count, initial: ([], 0))
+            let blocker = self
+            Linker.parallel(batch.count, concurrency: concurrency) { index in
+                results.set(index, blocker.rulePairs(batch[index], table))
+            }
+            for (index, result) in results.values.enumerated() {
+                perRule[batch[index]] = result.0.count
+                skipped[batch[index]] = result.1
+                pairs = Self.union(pairs, result.0)
+            }
         }
-        pairs.sort()
-        pairs = Self.unique(pairs)
         return Output(pairs: pairs, pairsPerRule: perRule, skippedGroups: skipped)
+    }
+
+    /// One rule's pairs, sorted and de-duplicated, and how many key groups it skipped as too large.
+    func rulePairs(_ rule: BlockingRule, _ table: RecordTable) -> ([UInt64], Int) {
+        var entries = keys(rule, table)
+        entries.sort()
+        var pairs: [UInt64] = []
+        let skippedGroups = emitPairs(entries, into: &pairs)
+        entries = []
+        pairs.sort()
+        Self.uniqueInPlace(&pairs)
+        return (pairs, skippedGroups)
+    }
+
+    /// The sorted union, without duplicates, of two sorted arrays without duplicates (one linear merge).
+    static func union(_ first: [UInt64], _ second: [UInt64]) -> [UInt64] {
+        if first.isEmpty { return second }
+        if second.isEmpty { return first }
+        var result: [UInt64] = []
+        result.reserveCapacity(first.count + second.count)
+        var i = 0
+        var j = 0
+        while i < first.count, j < second.count {
+            let a = first[i]
+            let b = second[j]
+            if a <= b {
+                result.append(a)
+                i += 1
+                if a == b { j += 1 }
+            } else {
+                result.append(b)
+                j += 1
+            }
+        }
+        result += first[i...]
+        result += second[j...]
+        return result
+    }
+
+    /// Removes adjacent duplicates from a sorted array, keeping its storage.
+    static func uniqueInPlace(_ values: inout [UInt64]) {
+        guard values.count > 1 else { return }
+        var write = 1
+        for read in 1..<values.count where values[read] != values[write - 1] {
+            values[write] = values[read]
+            write += 1
+        }
+        values.removeLast(values.count - write)
     }
 
     /// Sorted keys packed with the record index: high 40 bits key, low 24 bits… would collide, so
@@ -195,18 +242,5 @@ struct Blocker: Sendable {
             }
         }
         return entries
-    }
-
-    static func unique(_ sorted: [UInt64]) -> [UInt64] {
-        guard !sorted.isEmpty else { return sorted }
-        var result: [UInt64] = []
-        result.reserveCapacity(sorted.count)
-        var previous = sorted[0]
-        result.append(previous)
-        for value in sorted.dropFirst() where value != previous {
-            result.append(value)
-            previous = value
-        }
-        return result
     }
 }
