@@ -109,47 +109,130 @@ enum NameLevel {
     static let surnameDifferent: UInt8 = 6
 }
 
+/// The fields of one record that a pair comparison reads, side by side. The second record of a
+/// candidate pair is a random access: read from one place it costs two or three cache lines
+/// instead of one per column of the ``RecordTable``.
+struct CompareRecord: Sendable {
+    var forename = TextSpan()
+    var surname = TextSpan()
+    var surnameStem = TextSpan()
+    var forenamePhonetic: UInt32 = 0
+    var surnamePhonetic: UInt32 = 0
+    var birthDays: Int32 = Int32.min
+    var birthYear: Int16 = 0
+    var birthMonth: UInt8 = 0
+    var birthDay: UInt8 = 0
+    var gender: UInt8 = 0
+    var upnTemporary: UInt8 = 0
+    var personSystem: UInt8 = 0
+    var hasAlternatives = false
+    var forenameHash: UInt64 = 0
+    var surnameHash: UInt64 = 0
+    var forenameGroups = VariantGroups()
+    var postcodeFull: UInt64 = 0
+    var postcodeSector: UInt64 = 0
+    var postcodeDistrict: UInt64 = 0
+    var addressHash: UInt64 = 0
+    var upnA: UInt64 = 0
+    var upnB: UInt64 = 0
+    var nhs: UInt64 = 0
+    var personID: UInt64 = 0
+
+    /// Record `i` of `table`.
+    @inline(__always) init(_ table: RecordTable, _ i: Int) {
+        forename = table.forename[i]
+        surname = table.surname[i]
+        surnameStem = table.surnameStem[i]
+        forenamePhonetic = table.forenamePhonetic[i]
+        surnamePhonetic = table.surnamePhonetic[i]
+        birthDays = table.birthDays[i]
+        birthYear = table.birthYear[i]
+        birthMonth = table.birthMonth[i]
+        birthDay = table.birthDay[i]
+        gender = table.gender[i]
+        upnTemporary = table.upnTemporary[i]
+        personSystem = table.personSystem[i]
+        hasAlternatives = !table.alternativeForenames.isEmpty(i)
+        forenameHash = table.forenameHash[i]
+        surnameHash = table.surnameHash[i]
+        forenameGroups = table.forenameGroups[i]
+        postcodeFull = table.postcodeFull[i]
+        postcodeSector = table.postcodeSector[i]
+        postcodeDistrict = table.postcodeDistrict[i]
+        addressHash = table.addressHash[i]
+        upnA = table.upnA[i]
+        upnB = table.upnB[i]
+        nhs = table.nhs[i]
+        personID = table.personID[i]
+    }
+
+    /// Whether the record has a valid permanent UPN.
+    var hasPermanentUPN: Bool {
+        (upnA != 0 && upnTemporary & 1 == 0) || (upnB != 0 && upnTemporary & 2 == 0)
+    }
+}
+
 /// Computes the comparison vector of two records of a ``RecordTable``.
 struct PairComparer: Sendable {
     let table: RecordTable
+
+    /// Every record's ``CompareRecord``, for comparing millions of pairs (built once by the linker).
+    static func compareRecords(_ table: RecordTable) -> [CompareRecord] {
+        (0..<table.count).map { CompareRecord(table, $0) }
+    }
 
     func compare(_ i: Int, _ j: Int) -> ComparisonVector {
         table.text.withUnsafeBufferPointer { text in compare(i, j, text) }
     }
 
     func compare(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> ComparisonVector {
-        var forenameLevel = forename(i, j, text)
-        var surnameLevel = surname(i, j, text)
+        compare(i, CompareRecord(table, i), j, CompareRecord(table, j), text)
+    }
+
+    /// The vector of records `i` and `j`, whose fields `a` and `b` are.
+    @inline(__always) func compare(
+        _ i: Int, _ a: CompareRecord, _ j: Int, _ b: CompareRecord, _ text: UnsafeBufferPointer<UInt8>
+    ) -> ComparisonVector {
+        var forenameLevel = forename(i, a, j, b, text)
+        var surnameLevel = surname(i, a, j, b, text)
         if forenameLevel >= NameLevel.forenameSimilar, surnameLevel >= NameLevel.surnameSwapped - 1,
-            swapped(i, j, text)
+            swapped(a, b, text)
         {
             forenameLevel = NameLevel.forenameSwapped
             surnameLevel = NameLevel.surnameSwapped
         }
         var packed = UInt32(forenameLevel)
         packed |= UInt32(surnameLevel) << 4
-        packed |= UInt32(dateOfBirth(i, j)) << 8
-        packed |= UInt32(address(i, j)) << 12
-        packed |= UInt32(gender(i, j)) << 16
-        packed |= UInt32(upn(i, j)) << 20
-        packed |= UInt32(nhs(i, j)) << 24
-        packed |= UInt32(personID(i, j)) << 28
+        packed |= UInt32(Self.dateOfBirth(a, b)) << 8
+        packed |= UInt32(Self.address(a, b)) << 12
+        packed |= UInt32(Self.gender(a, b)) << 16
+        packed |= UInt32(Self.upn(a, b)) << 20
+        packed |= UInt32(Self.nhs(a, b)) << 24
+        packed |= UInt32(Self.personID(a, b)) << 28
         return ComparisonVector(packed: packed)
     }
 
-    private func bytes(_ span: TextSpan, _ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    @inline(__always) private func bytes(_ span: TextSpan, _ text: UnsafeBufferPointer<UInt8>)
+        -> UnsafeBufferPointer<UInt8>
+    {
         UnsafeBufferPointer(rebasing: text[Int(span.start)..<Int(span.start) + Int(span.length)])
     }
 
     func forename(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        let a = bytes(table.forename[i], text)
-        let b = bytes(table.forename[j], text)
+        forename(i, CompareRecord(table, i), j, CompareRecord(table, j), text)
+    }
+
+    private func forename(
+        _ i: Int, _ recordI: CompareRecord, _ j: Int, _ recordJ: CompareRecord, _ text: UnsafeBufferPointer<UInt8>
+    ) -> UInt8 {
+        let a = bytes(recordI.forename, text)
+        let b = bytes(recordJ.forename, text)
         if a.isEmpty || b.isEmpty { return 0 }
-        if table.forenameHash[i] == table.forenameHash[j], a.elementsEqual(b) { return 1 }
-        let groupsA = table.forenameGroups[i]
-        let groupsB = table.forenameGroups[j]
+        if recordI.forenameHash == recordJ.forenameHash, a.elementsEqual(b) { return 1 }
+        let groupsA = recordI.forenameGroups
+        let groupsB = recordJ.forenameGroups
         if groupsA.intersects(groupsB) { return NameLevel.forenameVariant }
-        if a.count > 1, b.count > 1, isAlternative(i, j, text) { return NameLevel.forenameVariant }
+        if a.count > 1, b.count > 1, isAlternative(i, recordI, j, recordJ, text) { return NameLevel.forenameVariant }
         if a.count == 1 || b.count == 1 {
             return a[0] == b[0] ? NameLevel.forenameInitial : NameLevel.forenameDifferent
         }
@@ -160,7 +243,7 @@ struct PairComparer: Sendable {
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(a, b) {
             return NameLevel.forenameClose
         }
-        if similarity >= 0.80 || table.forenamePhonetic[i] == table.forenamePhonetic[j] {
+        if similarity >= 0.80 || recordI.forenamePhonetic == recordJ.forenamePhonetic {
             return NameLevel.forenameSimilar
         }
         return NameLevel.forenameDifferent
@@ -168,24 +251,26 @@ struct PairComparer: Sendable {
 
     /// Whether one record's forename is another's middle or preferred name (or a variant of one),
     /// and, when both have middle names, the other way round too.
-    private func isAlternative(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let emptyI = table.alternativeForenames.isEmpty(i)
-        let emptyJ = table.alternativeForenames.isEmpty(j)
+    private func isAlternative(
+        _ i: Int, _ recordI: CompareRecord, _ j: Int, _ recordJ: CompareRecord, _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let emptyI = !recordI.hasAlternatives
+        let emptyJ = !recordJ.hasAlternatives
         if emptyI && emptyJ { return false }
         // When both records carry middle names, a swap must be mutual: a twin's forename is often
         // the other twin's middle name.
-        let iInJ = isAmongAlternatives(i, of: j, text)
-        let jInI = isAmongAlternatives(j, of: i, text)
+        let iInJ = isAmongAlternatives(recordI, of: j, text)
+        let jInI = isAmongAlternatives(recordJ, of: i, text)
         if emptyI || emptyJ { return iInJ || jInI }
         return iInJ && jInI
     }
 
-    /// Whether record `i`'s forename is one of record `j`'s middle or preferred names: the same
-    /// name, a variant of one, or one typing slip away from one.
-    private func isAmongAlternatives(_ i: Int, of j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if table.alternativeForenames.contains(j, table.forenameHash[i]) { return true }
-        if table.alternativeGroups[j].intersects(table.forenameGroups[i]) { return true }
-        let forename = bytes(table.forename[i], text)
+    /// Whether the forename of `record` is one of record `j`'s middle or preferred names: the
+    /// same name, a variant of one, or one typing slip away from one.
+    private func isAmongAlternatives(_ record: CompareRecord, of j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if table.alternativeForenames.contains(j, record.forenameHash) { return true }
+        if table.alternativeGroups[j].intersects(record.forenameGroups) { return true }
+        let forename = bytes(record.forename, text)
         guard forename.count >= 4 else { return false }
         for position in table.alternativeSpans.range(j) {
             let span = table.alternativeSpans.values[position]
@@ -195,16 +280,22 @@ struct PairComparer: Sendable {
     }
 
     func surname(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        let a = bytes(table.surname[i], text)
-        let b = bytes(table.surname[j], text)
+        surname(i, CompareRecord(table, i), j, CompareRecord(table, j), text)
+    }
+
+    private func surname(
+        _ i: Int, _ recordI: CompareRecord, _ j: Int, _ recordJ: CompareRecord, _ text: UnsafeBufferPointer<UInt8>
+    ) -> UInt8 {
+        let a = bytes(recordI.surname, text)
+        let b = bytes(recordJ.surname, text)
         if a.isEmpty || b.isEmpty { return 0 }
-        if table.surnameHash[i] == table.surnameHash[j], a.elementsEqual(b) { return 1 }
-        let stemA = bytes(table.surnameStem[i], text)
-        let stemB = bytes(table.surnameStem[j], text)
+        if recordI.surnameHash == recordJ.surnameHash, a.elementsEqual(b) { return 1 }
+        let stemA = bytes(recordI.surnameStem, text)
+        let stemB = bytes(recordJ.surnameStem, text)
         if stemA.elementsEqual(stemB) || sharesPart(i, j) { return NameLevel.surnameStem }
         let similarity = StringSimilarity.jaroWinkler(stemA, stemB)
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return 3 }
-        if similarity >= 0.80 || table.surnamePhonetic[i] == table.surnamePhonetic[j] { return 4 }
+        if similarity >= 0.80 || recordI.surnamePhonetic == recordJ.surnamePhonetic { return 4 }
         return NameLevel.surnameDifferent
     }
 
@@ -213,11 +304,13 @@ struct PairComparer: Sendable {
     }
 
     /// Whether forename and surname are written the other way round in one of the records.
-    private func swapped(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let forenameI = bytes(table.forename[i], text)
-        let forenameJ = bytes(table.forename[j], text)
-        let surnameI = bytes(table.surname[i], text)
-        let surnameJ = bytes(table.surname[j], text)
+    private func swapped(_ recordI: CompareRecord, _ recordJ: CompareRecord, _ text: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        let forenameI = bytes(recordI.forename, text)
+        let forenameJ = bytes(recordJ.forename, text)
+        let surnameI = bytes(recordI.surname, text)
+        let surnameJ = bytes(recordJ.surname, text)
         guard forenameI.count > 1, forenameJ.count > 1, !surnameI.isEmpty, !surnameJ.isEmpty else { return false }
         // Fast filter: a swap shows as a crosswise first letter on at least one side.
         guard forenameI[0] == surnameJ[0] || surnameI[0] == forenameJ[0] else { return false }
@@ -227,29 +320,33 @@ struct PairComparer: Sendable {
     }
 
     func dateOfBirth(_ i: Int, _ j: Int) -> UInt8 {
-        let daysA = table.birthDays[i]
-        let daysB = table.birthDays[j]
+        Self.dateOfBirth(CompareRecord(table, i), CompareRecord(table, j))
+    }
+
+    @inline(__always) static func dateOfBirth(_ a: CompareRecord, _ b: CompareRecord) -> UInt8 {
+        let daysA = a.birthDays
+        let daysB = b.birthDays
         if daysA == Int32.min || daysB == Int32.min { return 0 }
         if daysA == daysB { return 1 }
-        let yearA = table.birthYear[i]
-        let yearB = table.birthYear[j]
-        let monthA = table.birthMonth[i]
-        let monthB = table.birthMonth[j]
-        let dayA = table.birthDay[i]
-        let dayB = table.birthDay[j]
+        let yearA = a.birthYear
+        let yearB = b.birthYear
+        let monthA = a.birthMonth
+        let monthB = b.birthMonth
+        let dayA = a.birthDay
+        let dayB = b.birthDay
         if yearA == yearB, monthA == dayB, dayA == monthB { return 2 }
         if monthA == monthB, dayA == dayB, abs(Int(yearA) - Int(yearB)) == 1 { return 5 }
-        if abs(Int(daysA) - Int(daysB)) <= 1 || oneDigitOut(i, j) { return 3 }
+        if abs(Int(daysA) - Int(daysB)) <= 1 || oneDigitOut(a, b) { return 3 }
         if yearA == yearB, monthA == monthB { return 4 }
         return 6
     }
 
     /// Whether the two dates differ in exactly one digit of `ddMMyyyy`.
-    private func oneDigitOut(_ i: Int, _ j: Int) -> Bool {
+    private static func oneDigitOut(_ a: CompareRecord, _ b: CompareRecord) -> Bool {
         let differentDigits =
-            Self.digitsDiffering(Int(table.birthDay[i]), Int(table.birthDay[j]))
-            + Self.digitsDiffering(Int(table.birthMonth[i]), Int(table.birthMonth[j]))
-            + Self.digitsDiffering(Int(table.birthYear[i]), Int(table.birthYear[j]))
+            digitsDiffering(Int(a.birthDay), Int(b.birthDay))
+            + digitsDiffering(Int(a.birthMonth), Int(b.birthMonth))
+            + digitsDiffering(Int(a.birthYear), Int(b.birthYear))
         return differentDigits == 1
     }
 
@@ -267,50 +364,48 @@ struct PairComparer: Sendable {
     }
 
     func address(_ i: Int, _ j: Int) -> UInt8 {
-        let fullA = table.postcodeFull[i]
-        let fullB = table.postcodeFull[j]
-        let addressA = table.addressHash[i]
-        let addressB = table.addressHash[j]
+        Self.address(CompareRecord(table, i), CompareRecord(table, j))
+    }
+
+    @inline(__always) static func address(_ a: CompareRecord, _ b: CompareRecord) -> UInt8 {
+        let fullA = a.postcodeFull
+        let fullB = b.postcodeFull
+        let addressA = a.addressHash
+        let addressB = b.addressHash
         let sameAddress = addressA != 0 && addressA == addressB
         if fullA == 0 || fullB == 0 { return sameAddress ? 2 : 0 }
         if fullA == fullB { return sameAddress ? 1 : 2 }
         if sameAddress { return 2 }
-        if table.postcodeSector[i] != 0, table.postcodeSector[i] == table.postcodeSector[j] { return 3 }
-        if table.postcodeDistrict[i] != 0, table.postcodeDistrict[i] == table.postcodeDistrict[j] { return 4 }
+        if a.postcodeSector != 0, a.postcodeSector == b.postcodeSector { return 3 }
+        if a.postcodeDistrict != 0, a.postcodeDistrict == b.postcodeDistrict { return 4 }
         return 5
     }
 
-    func gender(_ i: Int, _ j: Int) -> UInt8 {
-        let a = table.gender[i]
-        let b = table.gender[j]
-        if a == 0 || b == 0 { return 0 }
-        return a == b ? 1 : 2
+    @inline(__always) static func gender(_ a: CompareRecord, _ b: CompareRecord) -> UInt8 {
+        if a.gender == 0 || b.gender == 0 { return 0 }
+        return a.gender == b.gender ? 1 : 2
     }
 
-    func upn(_ i: Int, _ j: Int) -> UInt8 {
-        let a1 = table.upnA[i]
-        let b1 = table.upnA[j]
+    @inline(__always) static func upn(_ a: CompareRecord, _ b: CompareRecord) -> UInt8 {
+        let a1 = a.upnA
+        let b1 = b.upnA
         if a1 == 0 || b1 == 0 { return 0 }
-        let a2 = table.upnB[i]
-        let b2 = table.upnB[j]
+        let a2 = a.upnB
+        let b2 = b.upnB
         if a1 == b1 || (a2 != 0 && a2 == b1) || (b2 != 0 && a1 == b2) || (a2 != 0 && a2 == b2) { return 1 }
         // A temporary UPN that differs is weaker evidence (it is replaced by a permanent one): its
         // own level, whose weight EM learns. Only permanent ones conflict outright.
-        return table.hasPermanentUPN(i) && table.hasPermanentUPN(j) ? 2 : 3
+        return a.hasPermanentUPN && b.hasPermanentUPN ? 2 : 3
     }
 
-    func nhs(_ i: Int, _ j: Int) -> UInt8 {
-        let a = table.nhs[i]
-        let b = table.nhs[j]
-        if a == 0 || b == 0 { return 0 }
-        return a == b ? 1 : 2
+    @inline(__always) static func nhs(_ a: CompareRecord, _ b: CompareRecord) -> UInt8 {
+        if a.nhs == 0 || b.nhs == 0 { return 0 }
+        return a.nhs == b.nhs ? 1 : 2
     }
 
-    func personID(_ i: Int, _ j: Int) -> UInt8 {
-        let a = table.personID[i]
-        let b = table.personID[j]
-        if a == 0 || b == 0 || table.personSystem[i] != table.personSystem[j] { return 0 }
-        return a == b ? 1 : 2
+    @inline(__always) static func personID(_ a: CompareRecord, _ b: CompareRecord) -> UInt8 {
+        if a.personID == 0 || b.personID == 0 || a.personSystem != b.personSystem { return 0 }
+        return a.personID == b.personID ? 1 : 2
     }
 
     /// Whether the pair looks like twins: same date of birth and surname, forenames that are clearly

@@ -67,24 +67,30 @@ public struct Linker: Sendable {
         let chunkCount = max(1, min(options.concurrency * 8, pairs.count / 10_000))
         let chunkSize = (pairs.count + chunkCount - 1) / max(chunkCount, 1)
         let counts = ChunkResults<PatternTable<Int>>(count: chunkCount, initial: PatternTable(absent: 0))
+        // Each record's fields side by side: the second record of a pair is a random access.
+        let records = PairComparer.compareRecords(comparer.table)
         comparer.table.text.withUnsafeBufferPointer { text in
             pairs.withUnsafeBufferPointer { pairBuffer in
                 vectors.withUnsafeMutableBufferPointer { output in
-                    let shared = Unchecked((text, pairBuffer, output))
+                  records.withUnsafeBufferPointer { recordBuffer in
+                    let shared = Unchecked((text, pairBuffer, output, recordBuffer))
                     Self.parallel(chunkCount, concurrency: options.concurrency) { chunk in
-                        let (text, input, out) = shared.value
+                        let (text, input, out, records) = shared.value
                         let start = chunk * chunkSize
                         let end = min(start + chunkSize, input.count)
                         guard start < end else { return }
                         var local = PatternTable<Int>(absent: 0)
                         for index in start..<end {
                             let pair = input[index]
-                            let vector = comparer.compare(Int(pair >> 32), Int(pair & 0xFFFF_FFFF), text).packed
+                            let i = Int(pair >> 32)
+                            let j = Int(pair & 0xFFFF_FFFF)
+                            let vector = comparer.compare(i, records[i], j, records[j], text).packed
                             out[index] = vector
                             local.increment(vector)
                         }
                         counts.set(chunk, local)
                     }
+                  }
                 }
             }
         }
