@@ -44,7 +44,7 @@ peak_kb=$(timefield 'Maximum resident set size (kbytes)')
 
 echo "records:         $(field records)"
 echo "candidate pairs: $(field 'candidate pairs')"
-echo "linked children: $(field 'children' || true)"
+echo "children:        $(field 'children (clusters)')"
 echo "wall:            $wall"
 echo "CPU (user+sys):  $(echo "$user + $sys" | bc) s (user $user s, sys $sys s)"
 echo "peak memory:     $((peak_kb / 1024)) MB"
