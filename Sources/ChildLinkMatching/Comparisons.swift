@@ -181,17 +181,28 @@ struct PairComparer: Sendable {
         (0..<table.count).map { CompareRecord(table, $0) }
     }
 
+    /// A record's fields, read in place (a pointer: copying 136 bytes per record per pair showed
+    /// as memmove in the profile).
+    typealias Record = UnsafePointer<CompareRecord>
+
+    /// Runs `body` with records `i` and `j` packed from the table's columns.
+    private func withRecords<T>(_ i: Int, _ j: Int, _ body: (Record, Record) -> T) -> T {
+        var a = CompareRecord(table, i)
+        var b = CompareRecord(table, j)
+        return withUnsafePointer(to: &a) { a in withUnsafePointer(to: &b) { b in body(a, b) } }
+    }
+
     func compare(_ i: Int, _ j: Int) -> ComparisonVector {
         table.text.withUnsafeBufferPointer { text in compare(i, j, text) }
     }
 
     func compare(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> ComparisonVector {
-        compare(i, CompareRecord(table, i), j, CompareRecord(table, j), text)
+        withRecords(i, j) { a, b in compare(i, a, j, b, text) }
     }
 
     /// The vector of records `i` and `j`, whose fields `a` and `b` are.
     @inline(__always) func compare(
-        _ i: Int, _ a: CompareRecord, _ j: Int, _ b: CompareRecord, _ text: UnsafeBufferPointer<UInt8>
+        _ i: Int, _ a: Record, _ j: Int, _ b: Record, _ text: UnsafeBufferPointer<UInt8>
     ) -> ComparisonVector {
         var forenameLevel = forename(i, a, j, b, text)
         var surnameLevel = surname(i, a, j, b, text)
@@ -219,18 +230,18 @@ struct PairComparer: Sendable {
     }
 
     func forename(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        forename(i, CompareRecord(table, i), j, CompareRecord(table, j), text)
+        withRecords(i, j) { a, b in forename(i, a, j, b, text) }
     }
 
     private func forename(
-        _ i: Int, _ recordI: CompareRecord, _ j: Int, _ recordJ: CompareRecord, _ text: UnsafeBufferPointer<UInt8>
+        _ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>
     ) -> UInt8 {
-        let a = bytes(recordI.forename, text)
-        let b = bytes(recordJ.forename, text)
+        let a = bytes(recordI.pointee.forename, text)
+        let b = bytes(recordJ.pointee.forename, text)
         if a.isEmpty || b.isEmpty { return 0 }
-        if recordI.forenameHash == recordJ.forenameHash, a.elementsEqual(b) { return 1 }
-        let groupsA = recordI.forenameGroups
-        let groupsB = recordJ.forenameGroups
+        if recordI.pointee.forenameHash == recordJ.pointee.forenameHash, a.elementsEqual(b) { return 1 }
+        let groupsA = recordI.pointee.forenameGroups
+        let groupsB = recordJ.pointee.forenameGroups
         if groupsA.intersects(groupsB) { return NameLevel.forenameVariant }
         if a.count > 1, b.count > 1, isAlternative(i, recordI, j, recordJ, text) { return NameLevel.forenameVariant }
         if a.count == 1 || b.count == 1 {
@@ -243,7 +254,7 @@ struct PairComparer: Sendable {
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(a, b) {
             return NameLevel.forenameClose
         }
-        if similarity >= 0.80 || recordI.forenamePhonetic == recordJ.forenamePhonetic {
+        if similarity >= 0.80 || recordI.pointee.forenamePhonetic == recordJ.pointee.forenamePhonetic {
             return NameLevel.forenameSimilar
         }
         return NameLevel.forenameDifferent
@@ -252,10 +263,10 @@ struct PairComparer: Sendable {
     /// Whether one record's forename is another's middle or preferred name (or a variant of one),
     /// and, when both have middle names, the other way round too.
     private func isAlternative(
-        _ i: Int, _ recordI: CompareRecord, _ j: Int, _ recordJ: CompareRecord, _ text: UnsafeBufferPointer<UInt8>
+        _ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>
     ) -> Bool {
-        let emptyI = !recordI.hasAlternatives
-        let emptyJ = !recordJ.hasAlternatives
+        let emptyI = !recordI.pointee.hasAlternatives
+        let emptyJ = !recordJ.pointee.hasAlternatives
         if emptyI && emptyJ { return false }
         // When both records carry middle names, a swap must be mutual: a twin's forename is often
         // the other twin's middle name.
@@ -267,10 +278,10 @@ struct PairComparer: Sendable {
 
     /// Whether the forename of `record` is one of record `j`'s middle or preferred names: the
     /// same name, a variant of one, or one typing slip away from one.
-    private func isAmongAlternatives(_ record: CompareRecord, of j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if table.alternativeForenames.contains(j, record.forenameHash) { return true }
-        if table.alternativeGroups[j].intersects(record.forenameGroups) { return true }
-        let forename = bytes(record.forename, text)
+    private func isAmongAlternatives(_ record: Record, of j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if table.alternativeForenames.contains(j, record.pointee.forenameHash) { return true }
+        if table.alternativeGroups[j].intersects(record.pointee.forenameGroups) { return true }
+        let forename = bytes(record.pointee.forename, text)
         guard forename.count >= 4 else { return false }
         for position in table.alternativeSpans.range(j) {
             let span = table.alternativeSpans.values[position]
@@ -280,22 +291,22 @@ struct PairComparer: Sendable {
     }
 
     func surname(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        surname(i, CompareRecord(table, i), j, CompareRecord(table, j), text)
+        withRecords(i, j) { a, b in surname(i, a, j, b, text) }
     }
 
     private func surname(
-        _ i: Int, _ recordI: CompareRecord, _ j: Int, _ recordJ: CompareRecord, _ text: UnsafeBufferPointer<UInt8>
+        _ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>
     ) -> UInt8 {
-        let a = bytes(recordI.surname, text)
-        let b = bytes(recordJ.surname, text)
+        let a = bytes(recordI.pointee.surname, text)
+        let b = bytes(recordJ.pointee.surname, text)
         if a.isEmpty || b.isEmpty { return 0 }
-        if recordI.surnameHash == recordJ.surnameHash, a.elementsEqual(b) { return 1 }
-        let stemA = bytes(recordI.surnameStem, text)
-        let stemB = bytes(recordJ.surnameStem, text)
+        if recordI.pointee.surnameHash == recordJ.pointee.surnameHash, a.elementsEqual(b) { return 1 }
+        let stemA = bytes(recordI.pointee.surnameStem, text)
+        let stemB = bytes(recordJ.pointee.surnameStem, text)
         if stemA.elementsEqual(stemB) || sharesPart(i, j) { return NameLevel.surnameStem }
         let similarity = StringSimilarity.jaroWinkler(stemA, stemB)
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return 3 }
-        if similarity >= 0.80 || recordI.surnamePhonetic == recordJ.surnamePhonetic { return 4 }
+        if similarity >= 0.80 || recordI.pointee.surnamePhonetic == recordJ.pointee.surnamePhonetic { return 4 }
         return NameLevel.surnameDifferent
     }
 
@@ -304,13 +315,13 @@ struct PairComparer: Sendable {
     }
 
     /// Whether forename and surname are written the other way round in one of the records.
-    private func swapped(_ recordI: CompareRecord, _ recordJ: CompareRecord, _ text: UnsafeBufferPointer<UInt8>)
+    private func swapped(_ recordI: Record, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>)
         -> Bool
     {
-        let forenameI = bytes(recordI.forename, text)
-        let forenameJ = bytes(recordJ.forename, text)
-        let surnameI = bytes(recordI.surname, text)
-        let surnameJ = bytes(recordJ.surname, text)
+        let forenameI = bytes(recordI.pointee.forename, text)
+        let forenameJ = bytes(recordJ.pointee.forename, text)
+        let surnameI = bytes(recordI.pointee.surname, text)
+        let surnameJ = bytes(recordJ.pointee.surname, text)
         guard forenameI.count > 1, forenameJ.count > 1, !surnameI.isEmpty, !surnameJ.isEmpty else { return false }
         // Fast filter: a swap shows as a crosswise first letter on at least one side.
         guard forenameI[0] == surnameJ[0] || surnameI[0] == forenameJ[0] else { return false }
@@ -320,20 +331,20 @@ struct PairComparer: Sendable {
     }
 
     func dateOfBirth(_ i: Int, _ j: Int) -> UInt8 {
-        Self.dateOfBirth(CompareRecord(table, i), CompareRecord(table, j))
+        withRecords(i, j) { a, b in Self.dateOfBirth(a, b) }
     }
 
-    @inline(__always) static func dateOfBirth(_ a: CompareRecord, _ b: CompareRecord) -> UInt8 {
-        let daysA = a.birthDays
-        let daysB = b.birthDays
+    @inline(__always) static func dateOfBirth(_ a: Record, _ b: Record) -> UInt8 {
+        let daysA = a.pointee.birthDays
+        let daysB = b.pointee.birthDays
         if daysA == Int32.min || daysB == Int32.min { return 0 }
         if daysA == daysB { return 1 }
-        let yearA = a.birthYear
-        let yearB = b.birthYear
-        let monthA = a.birthMonth
-        let monthB = b.birthMonth
-        let dayA = a.birthDay
-        let dayB = b.birthDay
+        let yearA = a.pointee.birthYear
+        let yearB = b.pointee.birthYear
+        let monthA = a.pointee.birthMonth
+        let monthB = b.pointee.birthMonth
+        let dayA = a.pointee.birthDay
+        let dayB = b.pointee.birthDay
         if yearA == yearB, monthA == dayB, dayA == monthB { return 2 }
         if monthA == monthB, dayA == dayB, abs(Int(yearA) - Int(yearB)) == 1 { return 5 }
         if abs(Int(daysA) - Int(daysB)) <= 1 || oneDigitOut(a, b) { return 3 }
@@ -342,11 +353,11 @@ struct PairComparer: Sendable {
     }
 
     /// Whether the two dates differ in exactly one digit of `ddMMyyyy`.
-    private static func oneDigitOut(_ a: CompareRecord, _ b: CompareRecord) -> Bool {
+    private static func oneDigitOut(_ a: Record, _ b: Record) -> Bool {
         let differentDigits =
-            digitsDiffering(Int(a.birthDay), Int(b.birthDay))
-            + digitsDiffering(Int(a.birthMonth), Int(b.birthMonth))
-            + digitsDiffering(Int(a.birthYear), Int(b.birthYear))
+            digitsDiffering(Int(a.pointee.birthDay), Int(b.pointee.birthDay))
+            + digitsDiffering(Int(a.pointee.birthMonth), Int(b.pointee.birthMonth))
+            + digitsDiffering(Int(a.pointee.birthYear), Int(b.pointee.birthYear))
         return differentDigits == 1
     }
 
@@ -364,48 +375,48 @@ struct PairComparer: Sendable {
     }
 
     func address(_ i: Int, _ j: Int) -> UInt8 {
-        Self.address(CompareRecord(table, i), CompareRecord(table, j))
+        withRecords(i, j) { a, b in Self.address(a, b) }
     }
 
-    @inline(__always) static func address(_ a: CompareRecord, _ b: CompareRecord) -> UInt8 {
-        let fullA = a.postcodeFull
-        let fullB = b.postcodeFull
-        let addressA = a.addressHash
-        let addressB = b.addressHash
+    @inline(__always) static func address(_ a: Record, _ b: Record) -> UInt8 {
+        let fullA = a.pointee.postcodeFull
+        let fullB = b.pointee.postcodeFull
+        let addressA = a.pointee.addressHash
+        let addressB = b.pointee.addressHash
         let sameAddress = addressA != 0 && addressA == addressB
         if fullA == 0 || fullB == 0 { return sameAddress ? 2 : 0 }
         if fullA == fullB { return sameAddress ? 1 : 2 }
         if sameAddress { return 2 }
-        if a.postcodeSector != 0, a.postcodeSector == b.postcodeSector { return 3 }
-        if a.postcodeDistrict != 0, a.postcodeDistrict == b.postcodeDistrict { return 4 }
+        if a.pointee.postcodeSector != 0, a.pointee.postcodeSector == b.pointee.postcodeSector { return 3 }
+        if a.pointee.postcodeDistrict != 0, a.pointee.postcodeDistrict == b.pointee.postcodeDistrict { return 4 }
         return 5
     }
 
-    @inline(__always) static func gender(_ a: CompareRecord, _ b: CompareRecord) -> UInt8 {
-        if a.gender == 0 || b.gender == 0 { return 0 }
-        return a.gender == b.gender ? 1 : 2
+    @inline(__always) static func gender(_ a: Record, _ b: Record) -> UInt8 {
+        if a.pointee.gender == 0 || b.pointee.gender == 0 { return 0 }
+        return a.pointee.gender == b.pointee.gender ? 1 : 2
     }
 
-    @inline(__always) static func upn(_ a: CompareRecord, _ b: CompareRecord) -> UInt8 {
-        let a1 = a.upnA
-        let b1 = b.upnA
+    @inline(__always) static func upn(_ a: Record, _ b: Record) -> UInt8 {
+        let a1 = a.pointee.upnA
+        let b1 = b.pointee.upnA
         if a1 == 0 || b1 == 0 { return 0 }
-        let a2 = a.upnB
-        let b2 = b.upnB
+        let a2 = a.pointee.upnB
+        let b2 = b.pointee.upnB
         if a1 == b1 || (a2 != 0 && a2 == b1) || (b2 != 0 && a1 == b2) || (a2 != 0 && a2 == b2) { return 1 }
         // A temporary UPN that differs is weaker evidence (it is replaced by a permanent one): its
         // own level, whose weight EM learns. Only permanent ones conflict outright.
-        return a.hasPermanentUPN && b.hasPermanentUPN ? 2 : 3
+        return a.pointee.hasPermanentUPN && b.pointee.hasPermanentUPN ? 2 : 3
     }
 
-    @inline(__always) static func nhs(_ a: CompareRecord, _ b: CompareRecord) -> UInt8 {
-        if a.nhs == 0 || b.nhs == 0 { return 0 }
-        return a.nhs == b.nhs ? 1 : 2
+    @inline(__always) static func nhs(_ a: Record, _ b: Record) -> UInt8 {
+        if a.pointee.nhs == 0 || b.pointee.nhs == 0 { return 0 }
+        return a.pointee.nhs == b.pointee.nhs ? 1 : 2
     }
 
-    @inline(__always) static func personID(_ a: CompareRecord, _ b: CompareRecord) -> UInt8 {
-        if a.personID == 0 || b.personID == 0 || a.personSystem != b.personSystem { return 0 }
-        return a.personID == b.personID ? 1 : 2
+    @inline(__always) static func personID(_ a: Record, _ b: Record) -> UInt8 {
+        if a.pointee.personID == 0 || b.pointee.personID == 0 || a.pointee.personSystem != b.pointee.personSystem { return 0 }
+        return a.pointee.personID == b.pointee.personID ? 1 : 2
     }
 
     /// Whether the pair looks like twins: same date of birth and surname, forenames that are clearly

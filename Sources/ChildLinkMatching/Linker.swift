@@ -84,7 +84,8 @@ public struct Linker: Sendable {
                             let pair = input[index]
                             let i = Int(pair >> 32)
                             let j = Int(pair & 0xFFFF_FFFF)
-                            let vector = comparer.compare(i, records[i], j, records[j], text).packed
+                            let base = records.baseAddress!
+                            let vector = comparer.compare(i, base + i, j, base + j, text).packed
                             out[index] = vector
                             local.increment(vector)
                         }
