@@ -73,21 +73,32 @@ struct Blocker: Sendable {
         var perRule: [BlockingRule: Int] = [:]
         var skipped: [BlockingRule: Int] = [:]
         var pairs: [UInt64] = []
-        // Rules are paired `concurrency` at a time and each round is folded into the running union
-        // at once, so at most one round's lists exist beside it (not every rule's list, which
-        // together hold each pair three or four times over).
+        var pending: [[UInt64]] = []
+        // Rules are paired `concurrency` at a time; while a round's rules are keyed and paired,
+        // the previous round's lists are folded into the running union by linear merges. At most
+        // two rounds' lists exist beside the union (not every rule's list, which together hold
+        // each pair three or four times over).
         let round = max(1, concurrency)
-        for first in stride(from: 0, to: rules.count, by: round) {
-            let batch = Array(rules[first..<min(first + round, rules.count)])
+        let blocker = self
+        for first in stride(from: 0, to: rules.count + round, by: round) {
+            let batch = first < rules.count ? Array(rules[first..<min(first + round, rules.count)]) : []
             let results = ChunkResults<([UInt64], Int)>(count: batch.count, initial: ([], 0))
-            let blocker = self
-            Linker.parallel(batch.count, concurrency: concurrency) { index in
-                results.set(index, blocker.rulePairs(batch[index], table))
+            let merged = ChunkResults<[UInt64]>(count: 1, initial: [])
+            let (union, lists) = (pairs, pending)
+            pairs = []
+            pending = []
+            Linker.parallel(batch.count + 1, concurrency: concurrency) { index in
+                if index == batch.count {
+                    merged.set(0, lists.reduce(union) { Self.union($0, $1) })
+                } else {
+                    results.set(index, blocker.rulePairs(batch[index], table))
+                }
             }
+            pairs = merged.values[0]
             for (index, result) in results.values.enumerated() {
                 perRule[batch[index]] = result.0.count
                 skipped[batch[index]] = result.1
-                pairs = Self.union(pairs, result.0)
+                pending.append(result.0)
             }
         }
         return Output(pairs: pairs, pairsPerRule: perRule, skippedGroups: skipped)
