@@ -152,7 +152,9 @@ struct Blocker: Sendable {
         }
         var counts = [Int](repeating: 0, count: 8 * 256)
         for value in values {
-            for byte in 0..<8 { counts[byte &* 256 &+ Int(truncatingIfNeeded: (value >> UInt64(8 &* byte)) & 0xFF)] += 1 }
+            for byte in 0..<8 {
+                counts[byte &* 256 &+ Int(truncatingIfNeeded: (value >> UInt64(8 &* byte)) & 0xFF)] += 1
+            }
         }
         let first = values[0]
         var scratch = [UInt64](repeating: 0, count: n)

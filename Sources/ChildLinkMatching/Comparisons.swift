@@ -415,7 +415,9 @@ struct PairComparer: Sendable {
     }
 
     @inline(__always) static func personID(_ a: Record, _ b: Record) -> UInt8 {
-        if a.pointee.personID == 0 || b.pointee.personID == 0 || a.pointee.personSystem != b.pointee.personSystem { return 0 }
+        if a.pointee.personID == 0 || b.pointee.personID == 0 || a.pointee.personSystem != b.pointee.personSystem {
+            return 0
+        }
         return a.pointee.personID == b.pointee.personID ? 1 : 2
     }
 

@@ -72,26 +72,26 @@ public struct Linker: Sendable {
         comparer.table.text.withUnsafeBufferPointer { text in
             pairs.withUnsafeBufferPointer { pairBuffer in
                 vectors.withUnsafeMutableBufferPointer { output in
-                  records.withUnsafeBufferPointer { recordBuffer in
-                    let shared = Unchecked((text, pairBuffer, output, recordBuffer))
-                    Self.parallel(chunkCount, concurrency: options.concurrency) { chunk in
-                        let (text, input, out, records) = shared.value
-                        let start = chunk * chunkSize
-                        let end = min(start + chunkSize, input.count)
-                        guard start < end else { return }
-                        var local = PatternTable<Int>(absent: 0)
-                        for index in start..<end {
-                            let pair = input[index]
-                            let i = Int(pair >> 32)
-                            let j = Int(pair & 0xFFFF_FFFF)
-                            let base = records.baseAddress!
-                            let vector = comparer.compare(i, base + i, j, base + j, text).packed
-                            out[index] = vector
-                            local.increment(vector)
+                    records.withUnsafeBufferPointer { recordBuffer in
+                        let shared = Unchecked((text, pairBuffer, output, recordBuffer))
+                        Self.parallel(chunkCount, concurrency: options.concurrency) { chunk in
+                            let (text, input, out, records) = shared.value
+                            let start = chunk * chunkSize
+                            let end = min(start + chunkSize, input.count)
+                            guard start < end else { return }
+                            var local = PatternTable<Int>(absent: 0)
+                            for index in start..<end {
+                                let pair = input[index]
+                                let i = Int(pair >> 32)
+                                let j = Int(pair & 0xFFFF_FFFF)
+                                let base = records.baseAddress!
+                                let vector = comparer.compare(i, base + i, j, base + j, text).packed
+                                out[index] = vector
+                                local.increment(vector)
+                            }
+                            counts.set(chunk, local)
                         }
-                        counts.set(chunk, local)
                     }
-                  }
                 }
             }
         }
