@@ -70,28 +70,126 @@ struct Blocker: Sendable {
 
     func candidatePairs(_ table: RecordTable) -> Output {
         let rules = BlockingRule.allCases
-        let results = ChunkResults<([UInt64], Int)>(count: rules.count, initial: ([], 0))
-        let blocker = self
-        Linker.parallel(rules.count, concurrency: concurrency) { index in
-            var entries = blocker.keys(rules[index], table)
-            entries.sort()
-            var rulePairs: [UInt64] = []
-            let skippedGroups = blocker.emitPairs(entries, into: &rulePairs)
-            rulePairs.sort()
-            results.set(index, (Self.unique(rulePairs), skippedGroups))
-        }
         var perRule: [BlockingRule: Int] = [:]
         var skipped: [BlockingRule: Int] = [:]
         var pairs: [UInt64] = []
-        pairs.reserveCapacity(results.values.reduce(0) { $0 + $1.0.count })
-        for (index, result) in results.values.enumerated() {
-            perRule[rules[index]] = result.0.count
-            skipped[rules[index]] = result.1
-            pairs += result.0
+        var pending: [[UInt64]] = []
+        // Rules are paired `concurrency` at a time; while a round's rules are keyed and paired,
+        // the previous round's lists are folded into the running union by linear merges. At most
+        // two rounds' lists exist beside the union (not every rule's list, which together hold
+        // each pair three or four times over).
+        let round = max(1, concurrency)
+        let blocker = self
+        for first in stride(from: 0, to: rules.count + round, by: round) {
+            let batch = first < rules.count ? Array(rules[first..<min(first + round, rules.count)]) : []
+            let results = ChunkResults<([UInt64], Int)>(count: batch.count, initial: ([], 0))
+            let merged = ChunkResults<[UInt64]>(count: 1, initial: [])
+            let (union, lists) = (pairs, pending)
+            pairs = []
+            pending = []
+            Linker.parallel(batch.count + 1, concurrency: concurrency) { index in
+                if index == batch.count {
+                    merged.set(0, lists.reduce(union) { Self.union($0, $1) })
+                } else {
+                    results.set(index, blocker.rulePairs(batch[index], table))
+                }
+            }
+            pairs = merged.values[0]
+            for (index, result) in results.values.enumerated() {
+                perRule[batch[index]] = result.0.count
+                skipped[batch[index]] = result.1
+                pending.append(result.0)
+            }
         }
-        pairs.sort()
-        pairs = Self.unique(pairs)
         return Output(pairs: pairs, pairsPerRule: perRule, skippedGroups: skipped)
+    }
+
+    /// One rule's pairs, sorted and de-duplicated, and how many key groups it skipped as too large.
+    func rulePairs(_ rule: BlockingRule, _ table: RecordTable) -> ([UInt64], Int) {
+        var entries = keys(rule, table)
+        entries.sort()
+        var pairs: [UInt64] = []
+        let skippedGroups = emitPairs(entries, into: &pairs)
+        entries = []
+        Self.radixSort(&pairs)
+        Self.uniqueInPlace(&pairs)
+        return (pairs, skippedGroups)
+    }
+
+    /// The sorted union, without duplicates, of two sorted arrays without duplicates (one linear merge).
+    static func union(_ first: [UInt64], _ second: [UInt64]) -> [UInt64] {
+        if first.isEmpty { return second }
+        if second.isEmpty { return first }
+        var result: [UInt64] = []
+        result.reserveCapacity(first.count + second.count)
+        var i = 0
+        var j = 0
+        while i < first.count, j < second.count {
+            let a = first[i]
+            let b = second[j]
+            if a <= b {
+                result.append(a)
+                i += 1
+                if a == b { j += 1 }
+            } else {
+                result.append(b)
+                j += 1
+            }
+        }
+        result += first[i...]
+        result += second[j...]
+        return result
+    }
+
+    /// Sorts in place, least significant byte first (a stable counting pass per byte), skipping the
+    /// bytes every value shares: packed pairs use only the low bits of each half, so most of the
+    /// eight passes are skipped. Faster than a comparison sort on millions of pairs.
+    static func radixSort(_ values: inout [UInt64]) {
+        let n = values.count
+        guard n > 4096 else {
+            values.sort()
+            return
+        }
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        for value in values {
+            for byte in 0..<8 {
+                counts[byte &* 256 &+ Int(truncatingIfNeeded: (value >> UInt64(8 &* byte)) & 0xFF)] += 1
+            }
+        }
+        let first = values[0]
+        var scratch = [UInt64](repeating: 0, count: n)
+        for byte in 0..<8 {
+            let shift = UInt64(8 * byte)
+            let base = byte * 256
+            if counts[base + Int((first >> shift) & 0xFF)] == n { continue }
+            var offsets = [Int](repeating: 0, count: 256)
+            var total = 0
+            for digit in 0..<256 {
+                offsets[digit] = total
+                total += counts[base + digit]
+            }
+            values.withUnsafeBufferPointer { source in
+                scratch.withUnsafeMutableBufferPointer { destination in
+                    for value in source {
+                        let digit = Int(truncatingIfNeeded: (value >> shift) & 0xFF)
+                        destination[offsets[digit]] = value
+                        offsets[digit] += 1
+                    }
+                }
+            }
+            swap(&values, &scratch)
+        }
+    }
+
+    /// Removes adjacent duplicates from a sorted array, keeping its storage.
+    static func uniqueInPlace(_ values: inout [UInt64]) {
+        guard values.count > 1 else { return }
+        var write = 1
+        for read in 1..<values.count where values[read] != values[write - 1] {
+            values[write] = values[read]
+            write += 1
+        }
+        values.removeLast(values.count - write)
     }
 
     /// Sorted keys packed with the record index: high 40 bits key, low 24 bits… would collide, so
@@ -195,18 +293,5 @@ struct Blocker: Sendable {
             }
         }
         return entries
-    }
-
-    static func unique(_ sorted: [UInt64]) -> [UInt64] {
-        guard !sorted.isEmpty else { return sorted }
-        var result: [UInt64] = []
-        result.reserveCapacity(sorted.count)
-        var previous = sorted[0]
-        result.append(previous)
-        for value in sorted.dropFirst() where value != previous {
-            result.append(value)
-            previous = value
-        }
-        return result
     }
 }

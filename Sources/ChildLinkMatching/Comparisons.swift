@@ -109,47 +109,141 @@ enum NameLevel {
     static let surnameDifferent: UInt8 = 6
 }
 
+/// The fields of one record that a pair comparison reads, side by side. The second record of a
+/// candidate pair is a random access: read from one place it costs two or three cache lines
+/// instead of one per column of the ``RecordTable``.
+struct CompareRecord: Sendable {
+    var forename = TextSpan()
+    var surname = TextSpan()
+    var surnameStem = TextSpan()
+    var forenamePhonetic: UInt32 = 0
+    var surnamePhonetic: UInt32 = 0
+    var birthDays: Int32 = Int32.min
+    var birthYear: Int16 = 0
+    var birthMonth: UInt8 = 0
+    var birthDay: UInt8 = 0
+    var gender: UInt8 = 0
+    var upnTemporary: UInt8 = 0
+    var personSystem: UInt8 = 0
+    var hasAlternatives = false
+    var forenameHash: UInt64 = 0
+    var surnameHash: UInt64 = 0
+    var forenameGroups = VariantGroups()
+    var postcodeFull: UInt64 = 0
+    var postcodeSector: UInt64 = 0
+    var postcodeDistrict: UInt64 = 0
+    var addressHash: UInt64 = 0
+    var upnA: UInt64 = 0
+    var upnB: UInt64 = 0
+    var nhs: UInt64 = 0
+    var personID: UInt64 = 0
+
+    /// Record `i` of `table`.
+    @inline(__always) init(_ table: RecordTable, _ i: Int) {
+        forename = table.forename[i]
+        surname = table.surname[i]
+        surnameStem = table.surnameStem[i]
+        forenamePhonetic = table.forenamePhonetic[i]
+        surnamePhonetic = table.surnamePhonetic[i]
+        birthDays = table.birthDays[i]
+        birthYear = table.birthYear[i]
+        birthMonth = table.birthMonth[i]
+        birthDay = table.birthDay[i]
+        gender = table.gender[i]
+        upnTemporary = table.upnTemporary[i]
+        personSystem = table.personSystem[i]
+        hasAlternatives = !table.alternativeForenames.isEmpty(i)
+        forenameHash = table.forenameHash[i]
+        surnameHash = table.surnameHash[i]
+        forenameGroups = table.forenameGroups[i]
+        postcodeFull = table.postcodeFull[i]
+        postcodeSector = table.postcodeSector[i]
+        postcodeDistrict = table.postcodeDistrict[i]
+        addressHash = table.addressHash[i]
+        upnA = table.upnA[i]
+        upnB = table.upnB[i]
+        nhs = table.nhs[i]
+        personID = table.personID[i]
+    }
+
+    /// Whether the record has a valid permanent UPN.
+    var hasPermanentUPN: Bool {
+        (upnA != 0 && upnTemporary & 1 == 0) || (upnB != 0 && upnTemporary & 2 == 0)
+    }
+}
+
 /// Computes the comparison vector of two records of a ``RecordTable``.
 struct PairComparer: Sendable {
     let table: RecordTable
+
+    /// Every record's ``CompareRecord``, for comparing millions of pairs (built once by the linker).
+    static func compareRecords(_ table: RecordTable) -> [CompareRecord] {
+        (0..<table.count).map { CompareRecord(table, $0) }
+    }
+
+    /// A record's fields, read in place (a pointer: copying 136 bytes per record per pair showed
+    /// as memmove in the profile).
+    typealias Record = UnsafePointer<CompareRecord>
+
+    /// Runs `body` with records `i` and `j` packed from the table's columns.
+    private func withRecords<T>(_ i: Int, _ j: Int, _ body: (Record, Record) -> T) -> T {
+        var a = CompareRecord(table, i)
+        var b = CompareRecord(table, j)
+        return withUnsafePointer(to: &a) { a in withUnsafePointer(to: &b) { b in body(a, b) } }
+    }
 
     func compare(_ i: Int, _ j: Int) -> ComparisonVector {
         table.text.withUnsafeBufferPointer { text in compare(i, j, text) }
     }
 
     func compare(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> ComparisonVector {
-        var forenameLevel = forename(i, j, text)
-        var surnameLevel = surname(i, j, text)
+        withRecords(i, j) { a, b in compare(i, a, j, b, text) }
+    }
+
+    /// The vector of records `i` and `j`, whose fields `a` and `b` are.
+    @inline(__always) func compare(
+        _ i: Int, _ a: Record, _ j: Int, _ b: Record, _ text: UnsafeBufferPointer<UInt8>
+    ) -> ComparisonVector {
+        var forenameLevel = forename(i, a, j, b, text)
+        var surnameLevel = surname(i, a, j, b, text)
         if forenameLevel >= NameLevel.forenameSimilar, surnameLevel >= NameLevel.surnameSwapped - 1,
-            swapped(i, j, text)
+            swapped(a, b, text)
         {
             forenameLevel = NameLevel.forenameSwapped
             surnameLevel = NameLevel.surnameSwapped
         }
         var packed = UInt32(forenameLevel)
         packed |= UInt32(surnameLevel) << 4
-        packed |= UInt32(dateOfBirth(i, j)) << 8
-        packed |= UInt32(address(i, j)) << 12
-        packed |= UInt32(gender(i, j)) << 16
-        packed |= UInt32(upn(i, j)) << 20
-        packed |= UInt32(nhs(i, j)) << 24
-        packed |= UInt32(personID(i, j)) << 28
+        packed |= UInt32(Self.dateOfBirth(a, b)) << 8
+        packed |= UInt32(Self.address(a, b)) << 12
+        packed |= UInt32(Self.gender(a, b)) << 16
+        packed |= UInt32(Self.upn(a, b)) << 20
+        packed |= UInt32(Self.nhs(a, b)) << 24
+        packed |= UInt32(Self.personID(a, b)) << 28
         return ComparisonVector(packed: packed)
     }
 
-    private func bytes(_ span: TextSpan, _ text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    @inline(__always) private func bytes(_ span: TextSpan, _ text: UnsafeBufferPointer<UInt8>)
+        -> UnsafeBufferPointer<UInt8>
+    {
         UnsafeBufferPointer(rebasing: text[Int(span.start)..<Int(span.start) + Int(span.length)])
     }
 
     func forename(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        let a = bytes(table.forename[i], text)
-        let b = bytes(table.forename[j], text)
+        withRecords(i, j) { a, b in forename(i, a, j, b, text) }
+    }
+
+    private func forename(
+        _ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>
+    ) -> UInt8 {
+        let a = bytes(recordI.pointee.forename, text)
+        let b = bytes(recordJ.pointee.forename, text)
         if a.isEmpty || b.isEmpty { return 0 }
-        if table.forenameHash[i] == table.forenameHash[j], a.elementsEqual(b) { return 1 }
-        let groupsA = table.forenameGroups[i]
-        let groupsB = table.forenameGroups[j]
+        if recordI.pointee.forenameHash == recordJ.pointee.forenameHash, a.elementsEqual(b) { return 1 }
+        let groupsA = recordI.pointee.forenameGroups
+        let groupsB = recordJ.pointee.forenameGroups
         if groupsA.intersects(groupsB) { return NameLevel.forenameVariant }
-        if a.count > 1, b.count > 1, isAlternative(i, j, text) { return NameLevel.forenameVariant }
+        if a.count > 1, b.count > 1, isAlternative(i, recordI, j, recordJ, text) { return NameLevel.forenameVariant }
         if a.count == 1 || b.count == 1 {
             return a[0] == b[0] ? NameLevel.forenameInitial : NameLevel.forenameDifferent
         }
@@ -160,7 +254,7 @@ struct PairComparer: Sendable {
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(a, b) {
             return NameLevel.forenameClose
         }
-        if similarity >= 0.80 || table.forenamePhonetic[i] == table.forenamePhonetic[j] {
+        if similarity >= 0.80 || recordI.pointee.forenamePhonetic == recordJ.pointee.forenamePhonetic {
             return NameLevel.forenameSimilar
         }
         return NameLevel.forenameDifferent
@@ -168,24 +262,26 @@ struct PairComparer: Sendable {
 
     /// Whether one record's forename is another's middle or preferred name (or a variant of one),
     /// and, when both have middle names, the other way round too.
-    private func isAlternative(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let emptyI = table.alternativeForenames.isEmpty(i)
-        let emptyJ = table.alternativeForenames.isEmpty(j)
+    private func isAlternative(
+        _ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let emptyI = !recordI.pointee.hasAlternatives
+        let emptyJ = !recordJ.pointee.hasAlternatives
         if emptyI && emptyJ { return false }
         // When both records carry middle names, a swap must be mutual: a twin's forename is often
         // the other twin's middle name.
-        let iInJ = isAmongAlternatives(i, of: j, text)
-        let jInI = isAmongAlternatives(j, of: i, text)
+        let iInJ = isAmongAlternatives(recordI, of: j, text)
+        let jInI = isAmongAlternatives(recordJ, of: i, text)
         if emptyI || emptyJ { return iInJ || jInI }
         return iInJ && jInI
     }
 
-    /// Whether record `i`'s forename is one of record `j`'s middle or preferred names: the same
-    /// name, a variant of one, or one typing slip away from one.
-    private func isAmongAlternatives(_ i: Int, of j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if table.alternativeForenames.contains(j, table.forenameHash[i]) { return true }
-        if table.alternativeGroups[j].intersects(table.forenameGroups[i]) { return true }
-        let forename = bytes(table.forename[i], text)
+    /// Whether the forename of `record` is one of record `j`'s middle or preferred names: the
+    /// same name, a variant of one, or one typing slip away from one.
+    private func isAmongAlternatives(_ record: Record, of j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if table.alternativeForenames.contains(j, record.pointee.forenameHash) { return true }
+        if table.alternativeGroups[j].intersects(record.pointee.forenameGroups) { return true }
+        let forename = bytes(record.pointee.forename, text)
         guard forename.count >= 4 else { return false }
         for position in table.alternativeSpans.range(j) {
             let span = table.alternativeSpans.values[position]
@@ -195,16 +291,22 @@ struct PairComparer: Sendable {
     }
 
     func surname(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        let a = bytes(table.surname[i], text)
-        let b = bytes(table.surname[j], text)
+        withRecords(i, j) { a, b in surname(i, a, j, b, text) }
+    }
+
+    private func surname(
+        _ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>
+    ) -> UInt8 {
+        let a = bytes(recordI.pointee.surname, text)
+        let b = bytes(recordJ.pointee.surname, text)
         if a.isEmpty || b.isEmpty { return 0 }
-        if table.surnameHash[i] == table.surnameHash[j], a.elementsEqual(b) { return 1 }
-        let stemA = bytes(table.surnameStem[i], text)
-        let stemB = bytes(table.surnameStem[j], text)
+        if recordI.pointee.surnameHash == recordJ.pointee.surnameHash, a.elementsEqual(b) { return 1 }
+        let stemA = bytes(recordI.pointee.surnameStem, text)
+        let stemB = bytes(recordJ.pointee.surnameStem, text)
         if stemA.elementsEqual(stemB) || sharesPart(i, j) { return NameLevel.surnameStem }
         let similarity = StringSimilarity.jaroWinkler(stemA, stemB)
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return 3 }
-        if similarity >= 0.80 || table.surnamePhonetic[i] == table.surnamePhonetic[j] { return 4 }
+        if similarity >= 0.80 || recordI.pointee.surnamePhonetic == recordJ.pointee.surnamePhonetic { return 4 }
         return NameLevel.surnameDifferent
     }
 
@@ -213,11 +315,13 @@ struct PairComparer: Sendable {
     }
 
     /// Whether forename and surname are written the other way round in one of the records.
-    private func swapped(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        let forenameI = bytes(table.forename[i], text)
-        let forenameJ = bytes(table.forename[j], text)
-        let surnameI = bytes(table.surname[i], text)
-        let surnameJ = bytes(table.surname[j], text)
+    private func swapped(_ recordI: Record, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        let forenameI = bytes(recordI.pointee.forename, text)
+        let forenameJ = bytes(recordJ.pointee.forename, text)
+        let surnameI = bytes(recordI.pointee.surname, text)
+        let surnameJ = bytes(recordJ.pointee.surname, text)
         guard forenameI.count > 1, forenameJ.count > 1, !surnameI.isEmpty, !surnameJ.isEmpty else { return false }
         // Fast filter: a swap shows as a crosswise first letter on at least one side.
         guard forenameI[0] == surnameJ[0] || surnameI[0] == forenameJ[0] else { return false }
@@ -227,29 +331,33 @@ struct PairComparer: Sendable {
     }
 
     func dateOfBirth(_ i: Int, _ j: Int) -> UInt8 {
-        let daysA = table.birthDays[i]
-        let daysB = table.birthDays[j]
+        withRecords(i, j) { a, b in Self.dateOfBirth(a, b) }
+    }
+
+    @inline(__always) static func dateOfBirth(_ a: Record, _ b: Record) -> UInt8 {
+        let daysA = a.pointee.birthDays
+        let daysB = b.pointee.birthDays
         if daysA == Int32.min || daysB == Int32.min { return 0 }
         if daysA == daysB { return 1 }
-        let yearA = table.birthYear[i]
-        let yearB = table.birthYear[j]
-        let monthA = table.birthMonth[i]
-        let monthB = table.birthMonth[j]
-        let dayA = table.birthDay[i]
-        let dayB = table.birthDay[j]
+        let yearA = a.pointee.birthYear
+        let yearB = b.pointee.birthYear
+        let monthA = a.pointee.birthMonth
+        let monthB = b.pointee.birthMonth
+        let dayA = a.pointee.birthDay
+        let dayB = b.pointee.birthDay
         if yearA == yearB, monthA == dayB, dayA == monthB { return 2 }
         if monthA == monthB, dayA == dayB, abs(Int(yearA) - Int(yearB)) == 1 { return 5 }
-        if abs(Int(daysA) - Int(daysB)) <= 1 || oneDigitOut(i, j) { return 3 }
+        if abs(Int(daysA) - Int(daysB)) <= 1 || oneDigitOut(a, b) { return 3 }
         if yearA == yearB, monthA == monthB { return 4 }
         return 6
     }
 
     /// Whether the two dates differ in exactly one digit of `ddMMyyyy`.
-    private func oneDigitOut(_ i: Int, _ j: Int) -> Bool {
+    private static func oneDigitOut(_ a: Record, _ b: Record) -> Bool {
         let differentDigits =
-            Self.digitsDiffering(Int(table.birthDay[i]), Int(table.birthDay[j]))
-            + Self.digitsDiffering(Int(table.birthMonth[i]), Int(table.birthMonth[j]))
-            + Self.digitsDiffering(Int(table.birthYear[i]), Int(table.birthYear[j]))
+            digitsDiffering(Int(a.pointee.birthDay), Int(b.pointee.birthDay))
+            + digitsDiffering(Int(a.pointee.birthMonth), Int(b.pointee.birthMonth))
+            + digitsDiffering(Int(a.pointee.birthYear), Int(b.pointee.birthYear))
         return differentDigits == 1
     }
 
@@ -267,50 +375,50 @@ struct PairComparer: Sendable {
     }
 
     func address(_ i: Int, _ j: Int) -> UInt8 {
-        let fullA = table.postcodeFull[i]
-        let fullB = table.postcodeFull[j]
-        let addressA = table.addressHash[i]
-        let addressB = table.addressHash[j]
+        withRecords(i, j) { a, b in Self.address(a, b) }
+    }
+
+    @inline(__always) static func address(_ a: Record, _ b: Record) -> UInt8 {
+        let fullA = a.pointee.postcodeFull
+        let fullB = b.pointee.postcodeFull
+        let addressA = a.pointee.addressHash
+        let addressB = b.pointee.addressHash
         let sameAddress = addressA != 0 && addressA == addressB
         if fullA == 0 || fullB == 0 { return sameAddress ? 2 : 0 }
         if fullA == fullB { return sameAddress ? 1 : 2 }
         if sameAddress { return 2 }
-        if table.postcodeSector[i] != 0, table.postcodeSector[i] == table.postcodeSector[j] { return 3 }
-        if table.postcodeDistrict[i] != 0, table.postcodeDistrict[i] == table.postcodeDistrict[j] { return 4 }
+        if a.pointee.postcodeSector != 0, a.pointee.postcodeSector == b.pointee.postcodeSector { return 3 }
+        if a.pointee.postcodeDistrict != 0, a.pointee.postcodeDistrict == b.pointee.postcodeDistrict { return 4 }
         return 5
     }
 
-    func gender(_ i: Int, _ j: Int) -> UInt8 {
-        let a = table.gender[i]
-        let b = table.gender[j]
-        if a == 0 || b == 0 { return 0 }
-        return a == b ? 1 : 2
+    @inline(__always) static func gender(_ a: Record, _ b: Record) -> UInt8 {
+        if a.pointee.gender == 0 || b.pointee.gender == 0 { return 0 }
+        return a.pointee.gender == b.pointee.gender ? 1 : 2
     }
 
-    func upn(_ i: Int, _ j: Int) -> UInt8 {
-        let a1 = table.upnA[i]
-        let b1 = table.upnA[j]
+    @inline(__always) static func upn(_ a: Record, _ b: Record) -> UInt8 {
+        let a1 = a.pointee.upnA
+        let b1 = b.pointee.upnA
         if a1 == 0 || b1 == 0 { return 0 }
-        let a2 = table.upnB[i]
-        let b2 = table.upnB[j]
+        let a2 = a.pointee.upnB
+        let b2 = b.pointee.upnB
         if a1 == b1 || (a2 != 0 && a2 == b1) || (b2 != 0 && a1 == b2) || (a2 != 0 && a2 == b2) { return 1 }
         // A temporary UPN that differs is weaker evidence (it is replaced by a permanent one): its
         // own level, whose weight EM learns. Only permanent ones conflict outright.
-        return table.hasPermanentUPN(i) && table.hasPermanentUPN(j) ? 2 : 3
+        return a.pointee.hasPermanentUPN && b.pointee.hasPermanentUPN ? 2 : 3
     }
 
-    func nhs(_ i: Int, _ j: Int) -> UInt8 {
-        let a = table.nhs[i]
-        let b = table.nhs[j]
-        if a == 0 || b == 0 { return 0 }
-        return a == b ? 1 : 2
+    @inline(__always) static func nhs(_ a: Record, _ b: Record) -> UInt8 {
+        if a.pointee.nhs == 0 || b.pointee.nhs == 0 { return 0 }
+        return a.pointee.nhs == b.pointee.nhs ? 1 : 2
     }
 
-    func personID(_ i: Int, _ j: Int) -> UInt8 {
-        let a = table.personID[i]
-        let b = table.personID[j]
-        if a == 0 || b == 0 || table.personSystem[i] != table.personSystem[j] { return 0 }
-        return a == b ? 1 : 2
+    @inline(__always) static func personID(_ a: Record, _ b: Record) -> UInt8 {
+        if a.pointee.personID == 0 || b.pointee.personID == 0 || a.pointee.personSystem != b.pointee.personSystem {
+            return 0
+        }
+        return a.pointee.personID == b.pointee.personID ? 1 : 2
     }
 
     /// Whether the pair looks like twins: same date of birth and surname, forenames that are clearly

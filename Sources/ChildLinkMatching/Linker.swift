@@ -37,7 +37,7 @@ public struct Linker: Sendable {
         let model = estimator.estimate(
             table: table, comparer: comparer, patternCounts: patternCounts, candidatePairs: blocking.pairs.count)
         stopwatch.lap("estimate")
-        let scored = score(blocking.pairs, vectors, table, model)
+        let scored = score(blocking.pairs, vectors, patternCounts, table, model)
         stopwatch.lap("score")
         let clustering = GuardedClusterer(
             table: table, keys: sorted.map(\.key), comparer: comparer, linkThreshold: options.linkThreshold,
@@ -66,31 +66,38 @@ public struct Linker: Sendable {
         var vectors = [UInt32](repeating: 0, count: pairs.count)
         let chunkCount = max(1, min(options.concurrency * 8, pairs.count / 10_000))
         let chunkSize = (pairs.count + chunkCount - 1) / max(chunkCount, 1)
-        let counts = ChunkResults<[UInt32: Int]>(count: chunkCount, initial: [:])
+        let counts = ChunkResults<PatternTable<Int>>(count: chunkCount, initial: PatternTable(absent: 0))
+        // Each record's fields side by side: the second record of a pair is a random access.
+        let records = PairComparer.compareRecords(comparer.table)
         comparer.table.text.withUnsafeBufferPointer { text in
             pairs.withUnsafeBufferPointer { pairBuffer in
                 vectors.withUnsafeMutableBufferPointer { output in
-                    let shared = Unchecked((text, pairBuffer, output))
-                    Self.parallel(chunkCount, concurrency: options.concurrency) { chunk in
-                        let (text, input, out) = shared.value
-                        let start = chunk * chunkSize
-                        let end = min(start + chunkSize, input.count)
-                        guard start < end else { return }
-                        var local: [UInt32: Int] = [:]
-                        for index in start..<end {
-                            let pair = input[index]
-                            let vector = comparer.compare(Int(pair >> 32), Int(pair & 0xFFFF_FFFF), text).packed
-                            out[index] = vector
-                            local[vector, default: 0] += 1
+                    records.withUnsafeBufferPointer { recordBuffer in
+                        let shared = Unchecked((text, pairBuffer, output, recordBuffer))
+                        Self.parallel(chunkCount, concurrency: options.concurrency) { chunk in
+                            let (text, input, out, records) = shared.value
+                            let start = chunk * chunkSize
+                            let end = min(start + chunkSize, input.count)
+                            guard start < end else { return }
+                            var local = PatternTable<Int>(absent: 0)
+                            for index in start..<end {
+                                let pair = input[index]
+                                let i = Int(pair >> 32)
+                                let j = Int(pair & 0xFFFF_FFFF)
+                                let base = records.baseAddress!
+                                let vector = comparer.compare(i, base + i, j, base + j, text).packed
+                                out[index] = vector
+                                local.increment(vector)
+                            }
+                            counts.set(chunk, local)
                         }
-                        counts.set(chunk, local)
                     }
                 }
             }
         }
         var patternCounts: [UInt32: Int] = [:]
         for local in counts.values {
-            patternCounts.merge(local, uniquingKeysWith: +)
+            for (vector, count) in local.entries { patternCounts[vector, default: 0] += count }
         }
         return (vectors, patternCounts)
     }
@@ -106,13 +113,18 @@ public struct Linker: Sendable {
 
     /// Weights for every candidate pair (in parallel chunks, merged in order); keeps those at or
     /// above the review threshold.
-    private func score(_ pairs: [UInt64], _ vectors: [UInt32], _ table: RecordTable, _ model: MatchModel)
-        -> [ScoredPair]
-    {
-        let forenameFrequency = table.forenameHash.map { model.forenameFrequency[$0] ?? 0 }
-        let surnameFrequency = table.surnameHash.map { model.surnameFrequency[$0] ?? 0 }
-        var weightsByPattern: [UInt32: Double] = [:]
-        for pattern in Set(vectors) {
+    private func score(
+        _ pairs: [UInt64], _ vectors: [UInt32], _ patterns: [UInt32: Int], _ table: RecordTable, _ model: MatchModel
+    ) -> [ScoredPair] {
+        // Term-frequency adjustments once per record, not once per pair.
+        let forenameAdjustment = table.forenameHash.map {
+            model.frequencyAdjustment(.forename, frequency: model.forenameFrequency[$0] ?? 0)
+        }
+        let surnameAdjustment = table.surnameHash.map {
+            model.frequencyAdjustment(.surname, frequency: model.surnameFrequency[$0] ?? 0)
+        }
+        var weightsByPattern = PatternTable<Double>(capacity: patterns.count, absent: 0)
+        for pattern in patterns.keys {
             weightsByPattern[pattern] = model.weight(
                 ComparisonVector(packed: pattern), forenameFrequency: 0, surnameFrequency: 0)
         }
@@ -121,23 +133,23 @@ public struct Linker: Sendable {
         let chunkSize = (pairs.count + chunkCount - 1) / max(chunkCount, 1)
         let kept = ChunkResults<[ScoredPair]>(count: chunkCount, initial: [])
         let patternWeights = weightsByPattern
+        let forenameLevel = UInt32(Comparison.forename.rawValue * 4)
+        let surnameLevel = UInt32(Comparison.surname.rawValue * 4)
         Self.parallel(chunkCount, concurrency: options.concurrency) { chunk in
             let start = chunk * chunkSize
             let end = min(start + chunkSize, pairs.count)
             guard start < end else { return }
             var local: [ScoredPair] = []
             for index in start..<end {
-                let vector = ComparisonVector(packed: vectors[index])
+                let packed = vectors[index]
                 let i = Int(pairs[index] >> 32)
-                let j = Int(pairs[index] & 0xFFFF_FFFF)
-                let weight: Double
-                if vector.level(.forename) == 1 || vector.level(.surname) == 1 {
-                    weight = model.weight(
-                        vector, forenameFrequency: forenameFrequency[i], surnameFrequency: surnameFrequency[i])
-                } else {
-                    weight = patternWeights[vector.packed]!
-                }
+                // The same sum, in the same order, as `MatchModel.weight` with the record's frequencies.
+                var weight = patternWeights[packed]
+                if (packed >> forenameLevel) & 0xF == 1 { weight += forenameAdjustment[i] }
+                if (packed >> surnameLevel) & 0xF == 1 { weight += surnameAdjustment[i] }
                 if weight >= reviewWeight {
+                    let j = Int(pairs[index] & 0xFFFF_FFFF)
+                    let vector = ComparisonVector(packed: packed)
                     local.append(ScoredPair(first: i, second: j, vector: vector, weight: weight, decision: .review))
                 }
             }

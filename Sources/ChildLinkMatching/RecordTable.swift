@@ -289,13 +289,24 @@ enum Hashing {
 
     /// Mixes several words into one key (SplitMix64 finaliser).
     static func mix(_ values: UInt64...) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-        for value in values {
-            hash ^= value &+ 0x9E37_79B9_7F4A_7C15 &+ (hash << 6) &+ (hash >> 2)
-            hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
-            hash ^= hash >> 31
-        }
+        var hash = initialMix
+        for value in values { hash = mixIn(hash, value) }
+        return hash
+    }
+
+    /// The same as `mix(first, second)` without the variadic array (blocking calls it per key part).
+    @inline(__always) static func mix(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        mixIn(mixIn(initialMix, first), second)
+    }
+
+    private static let initialMix: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+    @inline(__always) private static func mixIn(_ state: UInt64, _ value: UInt64) -> UInt64 {
+        var hash = state
+        hash ^= value &+ 0x9E37_79B9_7F4A_7C15 &+ (hash << 6) &+ (hash >> 2)
+        hash = (hash ^ (hash >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        hash = (hash ^ (hash >> 27)) &* 0x94D0_49BB_1331_11EB
+        hash ^= hash >> 31
         return hash
     }
 }

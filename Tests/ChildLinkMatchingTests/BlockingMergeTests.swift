@@ -1,0 +1,43 @@
+import Testing
+
+@testable import ChildLinkMatching
+
+@Suite("Blocking: pair sorting and merging")
+struct BlockingMergeTests {
+    /// Packed pairs like the blocker's (`i << 32 | j`), from a fixed generator, with duplicates.
+    static func pairs(count: Int, records: UInt64, seed: UInt64) -> [UInt64] {
+        var state = seed
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let i = (state >> 20) % records
+            let j = (state >> 42) % records
+            return min(i, j) << 32 | max(i, j)
+        }
+    }
+
+    @Test(arguments: [0, 1, 100, 5_000, 70_000])
+    func radixSortAgreesWithSort(count: Int) {
+        var values = Self.pairs(count: count, records: 300_000, seed: UInt64(count) + 7)
+        let expected = values.sorted()
+        Blocker.radixSort(&values)
+        #expect(values == expected)
+    }
+
+    @Test func radixSortHandlesFullWidthValues() {
+        var values = Self.pairs(count: 10_000, records: 1 << 31, seed: 3).map { $0 ^ 0xF0F0_0000_0000_0000 }
+        let expected = values.sorted()
+        Blocker.radixSort(&values)
+        #expect(values == expected)
+    }
+
+    @Test func unionIsSortedAndWithoutDuplicates() {
+        var first = Self.pairs(count: 20_000, records: 5_000, seed: 1)
+        var second = Self.pairs(count: 30_000, records: 5_000, seed: 2)
+        Blocker.radixSort(&first)
+        Blocker.uniqueInPlace(&first)
+        Blocker.radixSort(&second)
+        Blocker.uniqueInPlace(&second)
+        let union = Blocker.union(first, second)
+        #expect(union == Array(Set(first).union(second)).sorted())
+    }
+}
