@@ -230,11 +230,26 @@ public enum InclusionScorecard {
                     ]),
                 ReportSection(
                     title: "Trend", tables: [trendTable(cohort: cohort, columns: trendColumns, disclosure: disclosure)]),
-                ReportSection(
-                    title: "Cross-referenced cohort",
-                    summary: "Children in two or more strands in the period, with what is known about them.",
-                    tables: [cohortList(members, asAt: period.interval.end, disclosure: disclosure)]),
+                cohortSection(members, asAt: period.interval.end, disclosure: disclosure),
             ],
             disclosureNotes: disclosure.notes)
+    }
+
+    /// The cohort list of children in two or more strands. With suppression on it is left out: its
+    /// rows could be counted, which would give back the totals that suppression hides.
+    static func cohortSection(_ members: [StrandMembership], asAt: CalendarDate, disclosure: DisclosureOptions)
+        -> ReportSection
+    {
+        guard !disclosure.suppress else {
+            return ReportSection(
+                title: "Cross-referenced cohort",
+                summary: "The list of children is left out of suppressed output: counting its rows would reveal "
+                    + "the small numbers hidden above. Run with --no-suppress for the operational list.",
+                tables: [])
+        }
+        return ReportSection(
+            title: "Cross-referenced cohort",
+            summary: "Children in two or more strands in the period, with what is known about them.",
+            tables: [cohortList(members, asAt: asAt, disclosure: disclosure)])
     }
 }

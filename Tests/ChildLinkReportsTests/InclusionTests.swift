@@ -128,7 +128,7 @@ struct InclusionTests {
         let key = Pseudonymiser(key: "k")
         let report = InclusionScorecard.build(
             cohort: Self.fixture(), period: Self.quarter,
-            disclosure: DisclosureOptions(suppress: true, pseudonymiser: key),
+            disclosure: DisclosureOptions(suppress: false, pseudonymiser: key),
             generatedAt: LocalDateTime(parsing: "2019-07-01 09:00")!)
         let list = try #require(report.tables.first { $0.id == "inclusion-cohort" })
         #expect(
@@ -139,5 +139,15 @@ struct InclusionTests {
         let json = JSONRenderer.render(report)
         #expect(!json.contains("Child1"))
         #expect(!json.contains("CL00000"))
+    }
+
+    @Test func suppressedOutputLeavesOutTheCohortListWhoseRowsWouldRevealSmallCounts() throws {
+        let report = InclusionScorecard.build(
+            cohort: Self.fixture(), period: Self.quarter,
+            disclosure: DisclosureOptions(suppress: true, pseudonymiser: Pseudonymiser(key: "k")),
+            generatedAt: LocalDateTime(parsing: "2019-07-01 09:00")!)
+        #expect(report.tables.first { $0.id == "inclusion-cohort" } == nil)
+        let section = try #require(report.sections.first { $0.title == "Cross-referenced cohort" })
+        #expect(section.summary?.contains("--no-suppress") == true)
     }
 }
