@@ -1,9 +1,11 @@
 import ChildLinkModel
+import ChildLinkReports
 public import Foundation
 
 /// Writes output files the way every ChildLink output is written: to a temporary name beside the
-/// target with permissions 0600, then renamed into place, so a reader never sees half a file, a
-/// failed run leaves the previous output intact, and no one but the owner can read a child's data.
+/// target with permissions 0600, flushed, then renamed into place (``ReportWriter/writeAtomically(_:to:)``
+/// does the work, so the rule that protects children's data lives in one place). A reader never sees
+/// half a file and a failed run leaves the previous output intact.
 enum AtomicFile {
     /// Writes `text` as UTF-8.
     ///
@@ -16,14 +18,9 @@ enum AtomicFile {
     ///
     /// - Throws: ``OutputError/cannotWrite(path:reason:)``.
     static func write(_ data: Data, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-        guard FileManager.default.createFile(atPath: temporary, contents: data, attributes: [.posixPermissions: 0o600])
-        else { throw OutputError.cannotWrite(path: path, reason: "cannot create a file in its folder") }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
+        do {
+            try ReportWriter.writeAtomically(data, to: path)
+        } catch ReportWriteError.cannotWrite(_, let reason) {
             throw OutputError.cannotWrite(path: path, reason: reason)
         }
     }
