@@ -8,6 +8,7 @@
 #   BENCH_DIR=/tmp/bench Scripts/bench-link.sh # where the generated input is kept and reused
 #   SKIP_BUILD=1 Scripts/bench-link.sh         # use the existing release binary
 #   BIN=/tmp/childlink-old Scripts/bench-link.sh  # measure another binary (a baseline) on the same input
+#   KEEP=1 Scripts/bench-link.sh               # keep the run folder (log, summary, outputs) in $TMPDIR
 #
 # The input is generated once per size by `childlink sample --records N --seed 1` and reused, so
 # runs before and after a change read the same records. Run it back to back on a quiet machine:
@@ -31,9 +32,18 @@ if [ ! -s "$input/truth.csv" ]; then
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/childlink-bench-link.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-/usr/bin/time -v -o "$work/time" "$bin" link --verbose "$input"/*.csv "$input"/*.xml --out "$work/out" \
-    >"$work/summary" 2>"$work/log"
+trap '[ -n "${KEEP:-}" ] || rm -rf "$work"' EXIT
+# Every extract the generator wrote, but not its truth file (which is not an extract).
+inputs=()
+for file in "$input"/*.csv "$input"/*.xml; do
+    [ "$(basename "$file")" = truth.csv ] || inputs+=("$file")
+done
+if ! /usr/bin/time -v -o "$work/time" "$bin" link --verbose "${inputs[@]}" --out "$work/out" \
+    >"$work/summary" 2>"$work/log"; then
+    echo "bench-link: childlink link failed:" >&2
+    tail -5 "$work/log" >&2
+    exit 1
+fi
 
 field() { sed -n "s/^$1: //p" "$work/summary" | head -1; }
 timefield() { sed -n "s/^[[:space:]]*$1: //p" "$work/time" | head -1; }
