@@ -103,15 +103,18 @@ extension ImportSession {
         var reader = try CSVReader(path: path)
         var state: CSVFileState?
         var encodings = CSVEncodingTally()
+        var search = CSVHeaderSearch()
         try reader.forEachRecord { record in
             let windows1252 = encodings.isWindows1252(record)
             guard let fileState = state else {
                 if record.containsNUL { throw ImportError.nulBytes(path: path, line: record.line) }
                 let names = (0..<record.count).map { record.field($0, windows1252: windows1252) ?? "" }
-                state = try csvFileState(CSVHeader(names: names, bytes: record.bytes), path: path)
+                state = try csvHeaderState(names, record: record, path: path, search: &search)
                 files[fileIndex].layout = state?.layout
                 return
             }
+            // A row of empty fields (`,,,,`, as Excel writes below the data) is a blank line.
+            if record.bytes.isEmpty { return }
             files[fileIndex].recordsRead += 1
             let location = SourceLocation(file: path, line: record.line)
             if let problem = CSVRowShape.problem(record, header: fileState.header) {
@@ -141,7 +144,52 @@ extension ImportSession {
                         + "check its names, and save the extract as CSV UTF-8",
                     at: SourceLocation(file: path, line: line)))
         }
-        if state == nil { throw ImportError.emptyFile(path: path) }
+        if state == nil { throw search.firstError ?? ImportError.emptyFile(path: path) }
+    }
+
+    /// The file state the header row gives, or `nil` when the row is a title line above the header
+    /// (a report name, a run date): up to ``CSVHeaderSearch/maximumTitleLines`` lines that are not
+    /// a header are skipped, with a warning, when a header row follows them.
+    /// - Throws: ``ImportError/semicolonSeparated(path:line:)``, or the first line's error once no
+    ///   header row is found in reach.
+    mutating func csvHeaderState(
+        _ names: [String], record: CSVRecord, path: String, search: inout CSVHeaderSearch
+    ) throws -> CSVFileState? {
+        let header = CSVHeader(names: names, bytes: record.bytes)
+        if isSemicolonSeparated(header, path: path) {
+            throw ImportError.semicolonSeparated(path: path, line: record.line)
+        }
+        do {
+            let state = try csvFileState(header, path: path)
+            if let first = search.titleLines.first {
+                let count = search.titleLines.count
+                diagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        "the header row is on line \(record.line): the \(count) line\(count == 1 ? "" : "s") above it "
+                            + "(from line \(first); a report title?) \(count == 1 ? "was" : "were") skipped",
+                        at: SourceLocation(file: path, line: record.line)))
+            }
+            return state
+        } catch let error as ImportError where CSVHeaderSearch.mayBeTitleLine(error) {
+            guard search.titleLines.count < CSVHeaderSearch.maximumTitleLines else {
+                throw search.firstError ?? error
+            }
+            if search.firstError == nil { search.firstError = error }
+            search.titleLines.append(record.line)
+            return nil
+        }
+    }
+
+    /// Whether a one-column header is really a semicolon-separated header ChildLink would know
+    /// (Excel saves "CSV" with semicolons where the decimal separator is a comma).
+    func isSemicolonSeparated(_ header: CSVHeader, path: String) -> Bool {
+        guard header.names.count == 1, header.names[0].contains(";") else { return false }
+        let split = CSVHeader(
+            names: header.names[0].split(separator: ";", omittingEmptySubsequences: false).map(String.init))
+        return (try? recogniseCSV(split, path: path)) != nil
+            && (options.expectedDataset == nil
+                || split.has(ReferenceField.idField(of: options.expectedDataset!).matchKey))
     }
 
     mutating func importReference(
@@ -215,6 +263,24 @@ extension ImportSession {
     }
 }
 
+/// The search for the header row among a file's first lines.
+struct CSVHeaderSearch {
+    /// The most lines above the header row that are skipped as a title.
+    static let maximumTitleLines = 10
+    /// The lines skipped so far.
+    var titleLines: [Int] = []
+    /// What the first line was found to be wrong with, reported if no header row follows.
+    var firstError: ImportError?
+
+    /// Whether a header error may mean the row is a title line rather than the header.
+    static func mayBeTitleLine(_ error: ImportError) -> Bool {
+        switch error {
+        case .unrecognisedLayout, .missingColumn: true
+        default: false
+        }
+    }
+}
+
 /// Decides, record by record, whether a CSV record's bytes are UTF-8 or Windows-1252, so that one
 /// bad byte does not turn every later name into mojibake; notes a file that mixes the two.
 struct CSVEncodingTally {
@@ -274,6 +340,9 @@ enum CSVRowShape {
                     "\(name) is \(length) bytes long, over the 32,767 a spreadsheet cell holds (a stray quote joining lines?)"
             )
         }
+        if record.count != header.names.count, differsOnlyInEmptyTrailingColumns(record, header: header) {
+            return nil
+        }
         if record.count < header.names.count {
             return RowRejection(
                 field: nil,
@@ -289,6 +358,17 @@ enum CSVRowShape {
             )
         }
         return nil
+    }
+}
+
+extension CSVRowShape {
+    /// Whether the row is shorter than the header only by columns that have no name (a sheet's
+    /// empty columns at the right of the header, which some tools leave off the data rows). A row
+    /// longer than the header is never let through: its extra field, even empty, most often means
+    /// an unquoted comma has shifted its values.
+    static func differsOnlyInEmptyTrailingColumns(_ record: CSVRecord, header: CSVHeader) -> Bool {
+        guard record.count < header.names.count else { return false }
+        return header.names[record.count...].allSatisfy { $0.trimmingCharacters().isEmpty }
     }
 }
 

@@ -30,6 +30,8 @@ public enum ImportError: Error, LocalizedError, Hashable, Sendable {
     case nulBytes(path: String, line: Int)
     /// A CSV record starting on `line` runs past `limit` bytes without ending: not a text extract.
     case recordTooLong(path: String, line: Int, limit: Int)
+    /// The header row on `line` is separated by semicolons, not commas.
+    case semicolonSeparated(path: String, line: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -57,6 +59,8 @@ public enum ImportError: Error, LocalizedError, Hashable, Sendable {
             "\(path):1: the header row has '\(column)' in columns \(positions.map(String.init).joined(separator: " and ")); keep one"
         case .recordTooLong(let path, let line, let limit):
             "\(path):\(line): a record starting here runs past \(limit >> 20) MiB without a line break; this is not a CSV extract"
+        case .semicolonSeparated(let path, let line):
+            "\(path):\(line): the header row is separated by semicolons, not commas (Excel in a locale with decimal commas); save the extract as \"CSV (Comma delimited)\" or \"CSV UTF-8\""
         case .nulBytes(let path, let line):
             "\(path):\(line): the header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark (save it as CSV UTF-8)"
         }

@@ -136,7 +136,7 @@ extension ImportSession {
         guard let dobText = first("PersonBirthDate") else {
             return rejectChild("PersonBirthDate", "PersonBirthDate is empty (required; an unborn child has none)")
         }
-        guard let dob = CalendarDate(parsing: dobText) else {
+        guard let dob = ExtractDates.date(dobText) else {
             return rejectChild("PersonBirthDate", "PersonBirthDate is not a date")
         }
         person.dateOfBirth = dob
@@ -154,7 +154,7 @@ extension ImportSession {
             ("CPPstartDate", \.protectionPlanStarts),
         ] {
             for text in all(name) {
-                guard let date = CalendarDate(parsing: text) else { return rejectChild(name, "\(name) is not a date") }
+                guard let date = ExtractDates.date(text) else { return rejectChild(name, "\(name) is not a date") }
                 record[keyPath: keyPath].append(date)
             }
         }
