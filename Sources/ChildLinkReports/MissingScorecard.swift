@@ -110,7 +110,7 @@ public enum MissingScorecard {
             sections: [
                 ReportSection(
                     title: "Missing profile and trends", summary: profile(context: context, period: period),
-                    tables: trends),
+                    tables: trends, summaryHasCounts: true),
                 ReportSection(title: "Indicators", tables: tables),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "missing-definitions")]),

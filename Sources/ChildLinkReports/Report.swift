@@ -84,11 +84,14 @@ public struct ReportTable: Hashable, Sendable {
     public var note: String?
     /// A chart to draw above the table in HTML, if any.
     public var chart: ChartKind?
+    /// Cells worked out from other cells of the table (a direction-of-travel arrow from two
+    /// counts): disclosure control hides each one whenever it hides one of its sources.
+    public var derivedCells: [DerivedCell]
 
     /// Creates a table.
     public init(
         id: String, title: String, columns: [String], rows: [[ReportCell]], note: String? = nil,
-        chart: ChartKind? = nil
+        chart: ChartKind? = nil, derivedCells: [DerivedCell] = []
     ) {
         self.id = id
         self.title = title
@@ -96,6 +99,23 @@ public struct ReportTable: Hashable, Sendable {
         self.rows = rows
         self.note = note
         self.chart = chart
+        self.derivedCells = derivedCells
+    }
+}
+
+/// A cell whose value is worked out from other cells of its table, such as an arrow comparing the
+/// latest period's count with the previous one: it says something about each source, so it is
+/// hidden with any of them.
+public struct DerivedCell: Hashable, Sendable {
+    /// The derived cell.
+    public let position: CellPosition
+    /// The cells it is worked out from.
+    public let sources: [CellPosition]
+
+    /// Creates a derived cell.
+    public init(position: CellPosition, sources: [CellPosition]) {
+        self.position = position
+        self.sources = sources
     }
 }
 
@@ -107,12 +127,15 @@ public struct ReportSection: Hashable, Sendable {
     public var summary: String?
     /// The tables.
     public var tables: [ReportTable]
+    /// Whether ``summary`` quotes counts (and so must be left out where small counts are hidden).
+    public var summaryHasCounts: Bool
 
     /// Creates a section.
-    public init(title: String, summary: String? = nil, tables: [ReportTable]) {
+    public init(title: String, summary: String? = nil, tables: [ReportTable], summaryHasCounts: Bool = false) {
         self.title = title
         self.summary = summary
         self.tables = tables
+        self.summaryHasCounts = summaryHasCounts
     }
 }
 

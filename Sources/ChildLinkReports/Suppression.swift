@@ -67,8 +67,39 @@ public enum SmallNumberSuppression {
                 }
             }
         }
+        for derived in table.derivedCells where derived.sources.contains(where: hidden.contains) {
+            hidden.insert(derived.position)
+        }
         var result = table
         for position in hidden { result.rows[position.row][position.column] = .suppressed }
+        return result
+    }
+
+    /// The note a report carries when its small counts are hidden.
+    public static let reportNote =
+        "Counts of 1 to 4 are shown as *, with further cells hidden so that no total reveals them."
+
+    /// The note that stands in for a section summary that quotes counts.
+    public static let summaryLeftOut =
+        "The summary paragraph is left out where small counts are hidden: it quotes counts that are not suppressed."
+
+    /// A scorecard with small counts hidden: every table through ``apply(to:relations:threshold:)``
+    /// with its ``percentagePartitions(_:)`` (derived cells, such as direction-of-travel arrows,
+    /// hidden with their sources), and every summary that quotes counts left out.
+    public static func apply(to report: Report, threshold: Int = defaultThreshold) -> Report {
+        var result = report
+        result.sections = report.sections.map { section in
+            var section = section
+            section.tables = section.tables.map { table in
+                apply(to: table, relations: percentagePartitions(table), threshold: threshold)
+            }
+            if section.summaryHasCounts, section.summary != nil {
+                section.summary = summaryLeftOut
+                section.summaryHasCounts = false
+            }
+            return section
+        }
+        result.disclosureNotes.append(reportNote)
         return result
     }
 
