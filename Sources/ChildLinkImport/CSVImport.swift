@@ -187,9 +187,11 @@ extension ImportSession {
         guard header.names.count == 1, header.names[0].contains(";") else { return false }
         let split = CSVHeader(
             names: header.names[0].split(separator: ";", omittingEmptySubsequences: false).map(String.init))
-        return (try? recogniseCSV(split, path: path)) != nil
-            && (options.expectedDataset == nil
-                || split.has(ReferenceField.idField(of: options.expectedDataset!).matchKey))
+        let namesAnID = Dataset.strands.contains { dataset in
+            let idField = ReferenceField.idField(of: dataset)
+            return (options.profile?.matchKeys(for: idField) ?? [idField.matchKey]).contains { split.has($0) }
+        }
+        return namesAnID || (split.has("child") && split.has("dob"))
     }
 
     mutating func importReference(

@@ -423,3 +423,45 @@ struct OtherHandsQuirkTests {
         #expect(ExtractDates.dateTime(text)?.iso == expected)
     }
 }
+
+@Suite("Profile check on extracts written by other hands")
+struct OtherHandsProfileCheckTests {
+    static let profile = """
+        name: EHM
+        dataset: missing
+        fields: { EpisodeID: Case Ref, DateOfBirth: DOB, StartDateTime: Date Missing }
+        """
+
+    @Test("profile check skips title lines above the header and previews the rows below it")
+    func titleLines() throws {
+        let profile = try MappingProfile(yaml: Self.profile)
+        let path = try Fixture.temporary(
+            "ehm.csv",
+            text: "EHM missing report\nRun 01/03/2024,,\n\nCase Ref,DOB,Date Missing\nC1,30-Jun-2012,05/07/2019 10:00\n"
+        )
+        let check = try ProfileCheck.run(profile: profile, path: path)
+        #expect(check.unmappedRequired.isEmpty)
+        #expect(check.unusedColumns.isEmpty)
+        #expect(check.rows.map(\.line) == [5])
+        #expect(check.rows.first?.rejection == nil)
+    }
+
+    @Test("with no header in reach, the first line is taken, so no data row is shown as column names")
+    func noHeader() throws {
+        let profile = try MappingProfile(yaml: Self.profile)
+        let rows = (1...12).map { "Amelia\($0),03/06/2010" }.joined(separator: "\n")
+        let path = try Fixture.temporary("names.csv", text: "Forename Col,Birth\n" + rows + "\n")
+        let check = try ProfileCheck.run(profile: profile, path: path)
+        #expect(check.unusedColumns == ["Forename Col", "Birth"])
+        #expect(check.unmappedRequired == [.dateOfBirth, .episodeID, .startDateTime])
+    }
+
+    @Test("profile check names a semicolon-separated header")
+    func semicolons() throws {
+        let profile = try MappingProfile(yaml: Self.profile)
+        let path = try Fixture.temporary("ehm.csv", text: "Case Ref;DOB;Date Missing\nC1;30/06/2012;05/07/2019\n")
+        #expect(throws: ImportError.semicolonSeparated(path: path, line: 1)) {
+            try ProfileCheck.run(profile: profile, path: path)
+        }
+    }
+}
