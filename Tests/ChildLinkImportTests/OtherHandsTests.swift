@@ -384,6 +384,22 @@ extension BadInputCase {
                     recordID: "E2"),
             ]),
         BadInputCase(
+            name: "XML records wrapped one level deeper stop the file instead of reading as one record",
+            fileName: "extract.xml",
+            bytes: {
+                Array(
+                    """
+                    <Export>
+                      <MissingEpisodes>
+                        <Episode><EpisodeID>E1</EpisodeID><DateOfBirth>2010-06-03</DateOfBirth><StartDateTime>2024-02-14T21:30</StartDateTime></Episode>
+                        <Episode><EpisodeID>E2</EpisodeID><DateOfBirth>2010-06-03</DateOfBirth><StartDateTime>2024-02-15T21:30</StartDateTime></Episode>
+                      </MissingEpisodes>
+                    </Export>
+                    """.utf8)
+            },
+            dataset: .missing, recordsRead: 0, imported: 0,
+            fileError: { .nestedRecords(path: $0, line: 2, element: "MissingEpisodes", idField: "EpisodeID") }),
+        BadInputCase(
             name: "XML fields as attributes; namespace declarations and xsi attributes are not fields",
             fileName: "extract.xml",
             bytes: {
