@@ -111,11 +111,15 @@ public struct DerivedCell: Hashable, Sendable {
     public let position: CellPosition
     /// The cells it is worked out from.
     public let sources: [CellPosition]
+    /// The id of the table the sources are in, when not this one (a trend chart's table that
+    /// repeats an indicator table's counts).
+    public let sourceTable: String?
 
     /// Creates a derived cell.
-    public init(position: CellPosition, sources: [CellPosition]) {
+    public init(position: CellPosition, sources: [CellPosition], sourceTable: String? = nil) {
         self.position = position
         self.sources = sources
+        self.sourceTable = sourceTable
     }
 }
 

@@ -67,7 +67,8 @@ public enum SmallNumberSuppression {
                 }
             }
         }
-        for derived in table.derivedCells where derived.sources.contains(where: hidden.contains) {
+        for derived in table.derivedCells
+        where derived.sourceTable == nil && derived.sources.contains(where: hidden.contains) {
             hidden.insert(derived.position)
         }
         var result = table
@@ -84,14 +85,15 @@ public enum SmallNumberSuppression {
         "The summary paragraph is left out where small counts are hidden: it quotes counts that are not suppressed."
 
     /// A scorecard with small counts hidden: every table through ``apply(to:relations:threshold:)``
-    /// with its ``percentagePartitions(_:)`` (derived cells, such as direction-of-travel arrows,
-    /// hidden with their sources), and every summary that quotes counts left out.
+    /// with its ``percentagePartitions(_:)`` and ``periodSums(_:)`` (derived cells, such as
+    /// direction-of-travel arrows, hidden with their sources, also those whose sources are in
+    /// another table), and every summary that quotes counts left out.
     public static func apply(to report: Report, threshold: Int = defaultThreshold) -> Report {
         var result = report
         result.sections = report.sections.map { section in
             var section = section
             section.tables = section.tables.map { table in
-                apply(to: table, relations: percentagePartitions(table), threshold: threshold)
+                apply(to: table, relations: percentagePartitions(table) + periodSums(table), threshold: threshold)
             }
             if section.summaryHasCounts, section.summary != nil {
                 section.summary = summaryLeftOut
@@ -100,6 +102,32 @@ public enum SmallNumberSuppression {
             return section
         }
         result.disclosureNotes.append(reportNote)
+        return hidingMirroredCells(result)
+    }
+
+    /// The report with every cell derived from a cell of another table hidden when that cell is.
+    static func hidingMirroredCells(_ report: Report) -> Report {
+        var hiddenByTable: [String: Set<CellPosition>] = [:]
+        for table in report.tables {
+            for (row, cells) in table.rows.enumerated() {
+                for (column, cell) in cells.enumerated() where cell == .suppressed {
+                    hiddenByTable[table.id, default: []].insert(CellPosition(row: row, column: column))
+                }
+            }
+        }
+        var result = report
+        for sectionIndex in result.sections.indices {
+            for tableIndex in result.sections[sectionIndex].tables.indices {
+                var table = result.sections[sectionIndex].tables[tableIndex]
+                for derived in table.derivedCells {
+                    guard let source = derived.sourceTable, let hidden = hiddenByTable[source],
+                        derived.sources.contains(where: hidden.contains)
+                    else { continue }
+                    table.rows[derived.position.row][derived.position.column] = .suppressed
+                }
+                result.sections[sectionIndex].tables[tableIndex] = table
+            }
+        }
         return result
     }
 
@@ -119,6 +147,22 @@ public enum SmallNumberSuppression {
                 members.count >= 2, members.reduce(0, { $0 + $1.1 }) == denominator
             else { return nil }
             return AdditiveRelation(total: nil, parts: members.map { CellPosition(row: $0.0, column: column) })
+        }
+    }
+
+    /// Relations for a scorecard table with a `YTD` column: in each row where the year to date is
+    /// the sum of the period columns before it (episodes, which each start in one period; child
+    /// counts where no child appears twice), a reader can take the shown periods from it and
+    /// recover a hidden one, so the row is a published sum.
+    public static func periodSums(_ table: ReportTable) -> [AdditiveRelation] {
+        guard let ytd = table.columns.firstIndex(of: "YTD") else { return [] }
+        return table.rows.indices.compactMap { row -> AdditiveRelation? in
+            let cells = table.rows[row]
+            guard let total = cells[ytd].countValue else { return nil }
+            let parts = (0..<ytd).filter { cells[$0].countValue != nil }
+            guard parts.count >= 2, parts.reduce(0, { $0 + cells[$1].countValue! }) == total else { return nil }
+            return AdditiveRelation(
+                total: CellPosition(row: row, column: ytd), parts: parts.map { CellPosition(row: row, column: $0) })
         }
     }
 

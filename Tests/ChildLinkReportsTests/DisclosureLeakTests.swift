@@ -137,4 +137,48 @@ struct DisclosureLeakTests {
         #expect(suppressed.disclosureNotes == [SmallNumberSuppression.reportNote])
         #expect(!HTMLRenderer.render(suppressed).contains("3 episodes"))
     }
+
+    @Test("a year-to-date that is the sum of the months is a published sum: it cannot give back a hidden month")
+    func yearToDate() {
+        let table = ReportTable(
+            id: "t", title: "t", columns: ["Ref", "Indicator", "Apr-19", "May-19", "Jun-19", "YTD"],
+            rows: [
+                [.text("1"), .text("Episodes"), .count(10), .count(3), .count(12), .count(25)],
+                [.text("2"), .text("Children"), .count(10), .count(3), .count(12), .count(21)],
+            ])
+        let report = Report(
+            slug: "r", title: "r", periodLabel: "p", generatedAt: Self.generatedAt,
+            sections: [ReportSection(title: "s", tables: [table])])
+        let output = SmallNumberSuppression.apply(to: report).tables[0]
+        #expect(output.rows[0].dropFirst(2) == [.suppressed, .suppressed, .count(12), .count(25)])
+        // 21 is not 10 + 3 + 12 (a child in two months counts once): no sum to undo.
+        #expect(output.rows[1].dropFirst(2) == [.count(10), .suppressed, .count(12), .count(21)])
+    }
+
+    /// Six episodes in April, two in May: May is hidden, and April with it (the YTD, 8, would give
+    /// May back).
+    static func aprilMayCohort() -> Cohort {
+        var c = TestCohort()
+        for child in 1...6 {
+            c.episode(child, "A\(child)", start: "2019-04-1\(child) 20:00", end: "2019-04-1\(child) 23:00")
+        }
+        for child in 7...8 {
+            c.episode(child, "M\(child)", start: "2019-05-0\(child) 20:00", end: "2019-05-0\(child) 23:00")
+        }
+        return c.cohort
+    }
+
+    @Test("the Missing trend charts hide what the indicator tables hide, secondary suppression included")
+    func missingTrendMirrorsIndicators() throws {
+        let report = SmallNumberSuppression.apply(
+            to: MissingScorecard.build(
+                cohort: Self.aprilMayCohort(), period: .month(year: 2019, month: 5), generatedAt: Self.generatedAt))
+        let indicators = try #require(report.tables.first { $0.id == "missing-1" })
+        let episodes = try #require(indicators.rows.first { $0[0] == .text("1.1") })
+        #expect(episodes.dropFirst(2) == [.suppressed, .suppressed, .count(8)])
+        let trend = try #require(report.tables.first { $0.id == "missing-trend-episodes" })
+        #expect(trend.rows[0].dropFirst() == [.suppressed, .suppressed])
+        let svg = SVGCharts.trend(trend)
+        #expect(!svg.contains(">6<"))
+    }
 }
