@@ -93,7 +93,10 @@ public enum SmallNumberSuppression {
         result.sections = report.sections.map { section in
             var section = section
             section.tables = section.tables.map { table in
-                apply(to: table, relations: percentagePartitions(table) + periodSums(table), threshold: threshold)
+                var table = table
+                table.derivedCells += partitionSubtotals(table)
+                return apply(
+                    to: table, relations: percentagePartitions(table) + periodSums(table), threshold: threshold)
             }
             if section.summaryHasCounts, section.summary != nil {
                 section.summary = summaryLeftOut
@@ -134,20 +137,46 @@ public enum SmallNumberSuppression {
     /// Relations for scorecard tables: in each column, the rows that show a percentage of the same
     /// denominator and add up to it partition a public total (the denominator is known from the
     /// percentages), so hiding one of them alone would not hide it.
+    /// A row that adds up a subset of the partition (`Total BME`, `Of those …`) does not stop the
+    /// other rows from being one.
     public static func percentagePartitions(_ table: ReportTable) -> [AdditiveRelation] {
         guard let width = table.rows.first?.count else { return [] }
         return (0..<width).compactMap { column -> AdditiveRelation? in
-            var byDenominator: [Int: [(Int, Int)]] = [:]
-            for (row, cells) in table.rows.enumerated() {
-                if case .countWithPercent(let value, let denominator) = cells[column] {
-                    byDenominator[denominator, default: []].append((row, value))
-                }
-            }
-            guard let (denominator, members) = byDenominator.max(by: { $0.value.count < $1.value.count }),
-                members.count >= 2, members.reduce(0, { $0 + $1.1 }) == denominator
-            else { return nil }
-            return AdditiveRelation(total: nil, parts: members.map { CellPosition(row: $0.0, column: column) })
+            guard let (members, _) = partition(table, column: column) else { return nil }
+            return AdditiveRelation(total: nil, parts: members.map { CellPosition(row: $0, column: column) })
         }
+    }
+
+    /// The rows beside a percentage partition that count a subset of it (`Total BME`): such a row
+    /// would give back a hidden member once the other members of its subset are shown, and which
+    /// members those are is not in the table, so it is hidden whenever any member is.
+    public static func partitionSubtotals(_ table: ReportTable) -> [DerivedCell] {
+        guard let width = table.rows.first?.count else { return [] }
+        return (0..<width).flatMap { column -> [DerivedCell] in
+            guard let (members, extras) = partition(table, column: column) else { return [] }
+            return extras.map { row in
+                DerivedCell(
+                    position: CellPosition(row: row, column: column),
+                    sources: members.map { CellPosition(row: $0, column: column) })
+            }
+        }
+    }
+
+    /// In `column`, the rows showing a percentage of the most shared denominator that add up to
+    /// it, and at most one more such row left out to make them add up.
+    private static func partition(_ table: ReportTable, column: Int) -> (members: [Int], extras: [Int])? {
+        var byDenominator: [Int: [(row: Int, value: Int)]] = [:]
+        for (row, cells) in table.rows.enumerated() {
+            if case .countWithPercent(let value, let denominator) = cells[column] {
+                byDenominator[denominator, default: []].append((row, value))
+            }
+        }
+        guard let (denominator, rows) = byDenominator.max(by: { $0.value.count < $1.value.count }), rows.count >= 2
+        else { return nil }
+        let sum = rows.reduce(0) { $0 + $1.value }
+        if sum == denominator { return (rows.map(\.row), []) }
+        guard rows.count >= 3, let extra = rows.last(where: { sum - $0.value == denominator }) else { return nil }
+        return (rows.filter { $0.row != extra.row }.map(\.row), [extra.row])
     }
 
     /// Relations for a scorecard table with a `YTD` column: in each row where the year to date is

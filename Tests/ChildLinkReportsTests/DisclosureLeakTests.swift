@@ -181,4 +181,27 @@ struct DisclosureLeakTests {
         let svg = SVGCharts.trend(trend)
         #expect(!svg.contains(">6<"))
     }
+
+    @Test("a Total BME row does not stop the ethnicity rows being a partition, and is hidden with its members")
+    func ethnicityWithBMETotal() throws {
+        var c = TestCohort()
+        var child = 0
+        for (code, count) in [("WBRI", 10), ("WROM", 3), ("BAFR", 6)] {
+            for _ in 0..<count {
+                child += 1
+                c.episode(
+                    child, "E\(child)", start: "2019-04-11 20:00", end: "2019-04-11 23:00",
+                    person: TestCohort.person(child, ethnicity: code))
+            }
+        }
+        let report = SmallNumberSuppression.apply(
+            to: MissingScorecard.build(
+                cohort: c.cohort, period: .month(year: 2019, month: 4), generatedAt: Self.generatedAt))
+        let table = try #require(report.tables.first { $0.id == "missing-8" })
+        func april(_ id: String) -> ReportCell? { table.rows.first { $0[0] == .text(id) }?[2] }
+        #expect(april("8.1") == .countWithPercent(10, denominator: 19))
+        #expect(april("8.5") == .suppressed)  // WROM 3: 19 - 10 - 6 would give it back
+        #expect(april("8.15") == .suppressed)  // BAFR 6, hidden with it
+        #expect(april("8.21") == .suppressed)  // Total BME 9 = WROM + BAFR
+    }
 }
