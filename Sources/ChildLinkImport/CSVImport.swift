@@ -113,8 +113,9 @@ extension ImportSession {
                 files[fileIndex].layout = state?.layout
                 return
             }
-            // A row of empty fields (`,,,,`, as Excel writes below the data) is a blank line.
-            if record.bytes.isEmpty { return }
+            // A row of empty fields (`,,,,`, as Excel writes below the data) is a blank line, and
+            // so is a line of spaces or tabs.
+            if record.bytes.isEmpty || (record.count == 1 && CSVRowShape.isWhiteSpace(record)) { return }
             files[fileIndex].recordsRead += 1
             let location = SourceLocation(file: path, line: record.line)
             if let problem = CSVRowShape.problem(record, header: fileState.header) {
@@ -156,9 +157,7 @@ extension ImportSession {
         _ names: [String], record: CSVRecord, path: String, search: inout CSVHeaderSearch
     ) throws -> CSVFileState? {
         let header = CSVHeader(names: names, bytes: record.bytes)
-        if isSemicolonSeparated(header, path: path) {
-            throw ImportError.semicolonSeparated(path: path, line: record.line)
-        }
+        try checkSeparator(header, path: path, line: record.line)
         do {
             let state = try csvFileState(header, path: path)
             if let first = search.titleLines.first {
@@ -181,12 +180,21 @@ extension ImportSession {
         }
     }
 
-    /// Whether a one-column header is really a semicolon-separated header ChildLink would know
-    /// (Excel saves "CSV" with semicolons where the decimal separator is a comma).
-    func isSemicolonSeparated(_ header: CSVHeader, path: String) -> Bool {
-        guard header.names.count == 1, header.names[0].contains(";") else { return false }
+    /// Stops a file whose one-column "header" is a header ChildLink would know split by another
+    /// separator: semicolons (Excel's "CSV" where the decimal separator is a comma), or tabs below
+    /// a title line (the separator is chosen from the first line, so a tab-separated file with a
+    /// title above its header reads as comma separated).
+    /// - Throws: ``ImportError/semicolonSeparated(path:line:)``, ``ImportError/tabSeparatedBelowTitle(path:line:)``.
+    func checkSeparator(_ header: CSVHeader, path: String, line: Int) throws {
+        if isSeparated(header, by: ";") { throw ImportError.semicolonSeparated(path: path, line: line) }
+        if isSeparated(header, by: "\t") { throw ImportError.tabSeparatedBelowTitle(path: path, line: line) }
+    }
+
+    /// Whether a one-column header, split at `separator`, names a layout ChildLink knows.
+    func isSeparated(_ header: CSVHeader, by separator: Character) -> Bool {
+        guard header.names.count == 1, header.names[0].contains(separator) else { return false }
         let split = CSVHeader(
-            names: header.names[0].split(separator: ";", omittingEmptySubsequences: false).map(String.init))
+            names: header.names[0].split(separator: separator, omittingEmptySubsequences: false).map(String.init))
         let namesAnID = Dataset.strands.contains { dataset in
             let idField = ReferenceField.idField(of: dataset)
             return (options.profile?.matchKeys(for: idField) ?? [idField.matchKey]).contains { split.has($0) }
@@ -364,6 +372,11 @@ enum CSVRowShape {
 }
 
 extension CSVRowShape {
+    /// Whether the record's bytes are all spaces and tabs.
+    static func isWhiteSpace(_ record: CSVRecord) -> Bool {
+        record.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
     /// Whether the row is shorter than the header only by columns that have no name (a sheet's
     /// empty columns at the right of the header, which some tools leave off the data rows). A row
     /// longer than the header is never let through: its extra field, even empty, most often means

@@ -70,9 +70,7 @@ public struct ProfileCheck: Sendable {
                 guard var current = check else {
                     let names = (0..<record.count).map { record.field($0, windows1252: windows1252) ?? "" }
                     let header = CSVHeader(names: names)
-                    if session.isSemicolonSeparated(header, path: path) {
-                        throw ImportError.semicolonSeparated(path: path, line: record.line)
-                    }
+                    try session.checkSeparator(header, path: path, line: record.line)
                     // A title line above the header is skipped, as on import: a line that is not
                     // a known layout, or that names none of the dataset's fields.
                     let canSkip = search.titleLines.count < CSVHeaderSearch.maximumTitleLines

@@ -298,6 +298,16 @@ extension BadInputCase {
             bytes: { Array("EpisodeID;DateOfBirth;StartDateTime\nE1;03/06/2010;14/02/2024 21:30\n".utf8) },
             recordsRead: 0, imported: 0, fileError: { .semicolonSeparated(path: $0, line: 1) }),
         BadInputCase(
+            name: "a tab-separated header below a title line is an error saying why",
+            bytes: {
+                Array("Missing report\nEpisodeID\tDateOfBirth\tStartDateTime\nE1\t03/06/2010\t14/02/2024 21:30\n".utf8)
+            },
+            recordsRead: 0, imported: 0, fileError: { .tabSeparatedBelowTitle(path: $0, line: 2) }),
+        BadInputCase(
+            name: "lines of spaces between and below the rows are blank lines",
+            bytes: { BadExtract.csv([BadExtract.row(1), "   ", BadExtract.row(3), " \t "]) },
+            recordsRead: 2, imported: 2),
+        BadInputCase(
             name: "a title line with semicolons is a title, not a semicolon header",
             bytes: { Array("Report; run by admin; 01/03/2024\n".utf8) + BadExtract.csv([BadExtract.row(1)]) },
             recordsRead: 1, imported: 1, warnings: [ExpectedWarning(line: 2, contains: "1 line above it")]),
