@@ -23,11 +23,11 @@ enum ExtractDates {
     static func date(_ text: String) -> CalendarDate? { dateTime(text)?.date }
 
     /// Why `text` is not a date, in words an analyst can act on (`otherwise` when nothing more is
-    /// known): a whole number is most often an
-    /// Excel date serial (a date column saved as "General"), which is named as such.
+    /// known): a five-digit whole number is an Excel date serial (a date column saved as "General";
+    /// 1990 to 2030 are 32874 to 47484), which is named as such.
     static func problem(_ text: String, otherwise: String) -> String {
         let isWholeNumber = !text.isEmpty && text.utf8.allSatisfy { (48...57).contains($0) }
-        if isWholeNumber, (4...6).contains(text.utf8.count) {
+        if isWholeNumber, text.utf8.count == 5 {
             return "is a number, not a date (an Excel date serial? format the column as a date before saving)"
         }
         return otherwise

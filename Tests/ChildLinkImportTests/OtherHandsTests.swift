@@ -382,9 +382,14 @@ extension BadInputCase {
                     recordID: "E2")
             ]),
         BadInputCase(
-            name: "a US date stays rejected, also with a month word in the wrong place",
-            bytes: { BadExtract.csv([BadExtract.row(1, dob: "06/13/2010"), BadExtract.row(2, dob: "Jun 03 2010")]) },
-            recordsRead: 2, imported: 0,
+            name: "a US date stays rejected, also with a month word in the wrong place; a year alone is no serial",
+            bytes: {
+                BadExtract.csv([
+                    BadExtract.row(1, dob: "06/13/2010"), BadExtract.row(2, dob: "Jun 03 2010"),
+                    BadExtract.row(3, dob: "2010"),
+                ])
+            },
+            recordsRead: 3, imported: 0,
             rejects: [
                 ExpectedReject(
                     line: 2, field: "DateOfBirth", reason: "DateOfBirth is not a date (dd/MM/yyyy or yyyy-MM-dd)",
@@ -392,6 +397,9 @@ extension BadInputCase {
                 ExpectedReject(
                     line: 3, field: "DateOfBirth", reason: "DateOfBirth is not a date (dd/MM/yyyy or yyyy-MM-dd)",
                     recordID: "E2"),
+                ExpectedReject(
+                    line: 4, field: "DateOfBirth", reason: "DateOfBirth is not a date (dd/MM/yyyy or yyyy-MM-dd)",
+                    recordID: "E3"),
             ]),
         BadInputCase(
             name: "XML records wrapped one level deeper stop the file instead of reading as one record",
