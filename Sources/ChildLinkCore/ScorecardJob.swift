@@ -73,18 +73,9 @@ public enum ScorecardJob {
         return written.files
     }
 
-    /// Every indicator table with counts below 5 hidden, and the cells that would reveal them.
+    /// Every indicator table with counts below 5 hidden, and the cells that would reveal them
+    /// (direction-of-travel arrows, summaries quoting counts).
     static func suppressed(_ report: Report) -> Report {
-        var result = report
-        result.sections = report.sections.map { section in
-            var section = section
-            section.tables = section.tables.map { table in
-                SmallNumberSuppression.apply(to: table, relations: SmallNumberSuppression.percentagePartitions(table))
-            }
-            return section
-        }
-        result.disclosureNotes.append(
-            "Counts of 1 to 4 are shown as *, with further cells hidden so that no total reveals them.")
-        return result
+        SmallNumberSuppression.apply(to: report)
     }
 }

@@ -103,15 +103,19 @@ extension ImportSession {
         var reader = try CSVReader(path: path)
         var state: CSVFileState?
         var encodings = CSVEncodingTally()
+        var search = CSVHeaderSearch()
         try reader.forEachRecord { record in
             let windows1252 = encodings.isWindows1252(record)
             guard let fileState = state else {
                 if record.containsNUL { throw ImportError.nulBytes(path: path, line: record.line) }
                 let names = (0..<record.count).map { record.field($0, windows1252: windows1252) ?? "" }
-                state = try csvFileState(CSVHeader(names: names, bytes: record.bytes), path: path)
+                state = try csvHeaderState(names, record: record, path: path, search: &search)
                 files[fileIndex].layout = state?.layout
                 return
             }
+            // A row of empty fields (`,,,,`, as Excel writes below the data) is a blank line, and
+            // so is a line of spaces or tabs.
+            if record.bytes.isEmpty || (record.count == 1 && CSVRowShape.isWhiteSpace(record)) { return }
             files[fileIndex].recordsRead += 1
             let location = SourceLocation(file: path, line: record.line)
             if let problem = CSVRowShape.problem(record, header: fileState.header) {
@@ -141,7 +145,61 @@ extension ImportSession {
                         + "check its names, and save the extract as CSV UTF-8",
                     at: SourceLocation(file: path, line: line)))
         }
-        if state == nil { throw ImportError.emptyFile(path: path) }
+        if state == nil { throw search.firstError ?? ImportError.emptyFile(path: path) }
+    }
+
+    /// The file state the header row gives, or `nil` when the row is a title line above the header
+    /// (a report name, a run date): up to ``CSVHeaderSearch/maximumTitleLines`` lines that are not
+    /// a header are skipped, with a warning, when a header row follows them.
+    /// - Throws: ``ImportError/semicolonSeparated(path:line:)``, or the first line's error once no
+    ///   header row is found in reach.
+    mutating func csvHeaderState(
+        _ names: [String], record: CSVRecord, path: String, search: inout CSVHeaderSearch
+    ) throws -> CSVFileState? {
+        let header = CSVHeader(names: names, bytes: record.bytes)
+        try checkSeparator(header, path: path, line: record.line)
+        do {
+            let state = try csvFileState(header, path: path)
+            if let first = search.titleLines.first {
+                let count = search.titleLines.count
+                diagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        "the header row is on line \(record.line): the \(count) line\(count == 1 ? "" : "s") above it "
+                            + "(from line \(first); a report title?) \(count == 1 ? "was" : "were") skipped",
+                        at: SourceLocation(file: path, line: record.line)))
+            }
+            return state
+        } catch let error as ImportError where CSVHeaderSearch.mayBeTitleLine(error) {
+            guard search.titleLines.count < CSVHeaderSearch.maximumTitleLines else {
+                throw search.firstError ?? error
+            }
+            if search.firstError == nil { search.firstError = error }
+            search.titleLines.append(record.line)
+            return nil
+        }
+    }
+
+    /// Stops a file whose one-column "header" is a header ChildLink would know split by another
+    /// separator: semicolons (Excel's "CSV" where the decimal separator is a comma), or tabs below
+    /// a title line (the separator is chosen from the first line, so a tab-separated file with a
+    /// title above its header reads as comma separated).
+    /// - Throws: ``ImportError/semicolonSeparated(path:line:)``, ``ImportError/tabSeparatedBelowTitle(path:line:)``.
+    func checkSeparator(_ header: CSVHeader, path: String, line: Int) throws {
+        if isSeparated(header, by: ";") { throw ImportError.semicolonSeparated(path: path, line: line) }
+        if isSeparated(header, by: "\t") { throw ImportError.tabSeparatedBelowTitle(path: path, line: line) }
+    }
+
+    /// Whether a one-column header, split at `separator`, names a layout ChildLink knows.
+    func isSeparated(_ header: CSVHeader, by separator: Character) -> Bool {
+        guard header.names.count == 1, header.names[0].contains(separator) else { return false }
+        let split = CSVHeader(
+            names: header.names[0].split(separator: separator, omittingEmptySubsequences: false).map(String.init))
+        let namesAnID = Dataset.strands.contains { dataset in
+            let idField = ReferenceField.idField(of: dataset)
+            return (options.profile?.matchKeys(for: idField) ?? [idField.matchKey]).contains { split.has($0) }
+        }
+        return namesAnID || (split.has("child") && split.has("dob"))
     }
 
     mutating func importReference(
@@ -215,6 +273,24 @@ extension ImportSession {
     }
 }
 
+/// The search for the header row among a file's first lines.
+struct CSVHeaderSearch {
+    /// The most lines above the header row that are skipped as a title.
+    static let maximumTitleLines = 10
+    /// The lines skipped so far.
+    var titleLines: [Int] = []
+    /// What the first line was found to be wrong with, reported if no header row follows.
+    var firstError: ImportError?
+
+    /// Whether a header error may mean the row is a title line rather than the header.
+    static func mayBeTitleLine(_ error: ImportError) -> Bool {
+        switch error {
+        case .unrecognisedLayout, .missingColumn: true
+        default: false
+        }
+    }
+}
+
 /// Decides, record by record, whether a CSV record's bytes are UTF-8 or Windows-1252, so that one
 /// bad byte does not turn every later name into mojibake; notes a file that mixes the two.
 struct CSVEncodingTally {
@@ -274,6 +350,9 @@ enum CSVRowShape {
                     "\(name) is \(length) bytes long, over the 32,767 a spreadsheet cell holds (a stray quote joining lines?)"
             )
         }
+        if record.count != header.names.count, differsOnlyInEmptyTrailingColumns(record, header: header) {
+            return nil
+        }
         if record.count < header.names.count {
             return RowRejection(
                 field: nil,
@@ -289,6 +368,22 @@ enum CSVRowShape {
             )
         }
         return nil
+    }
+}
+
+extension CSVRowShape {
+    /// Whether the record's bytes are all spaces and tabs.
+    static func isWhiteSpace(_ record: CSVRecord) -> Bool {
+        record.bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// Whether the row is shorter than the header only by columns that have no name (a sheet's
+    /// empty columns at the right of the header, which some tools leave off the data rows). A row
+    /// longer than the header is never let through: its extra field, even empty, most often means
+    /// an unquoted comma has shifted its values.
+    static func differsOnlyInEmptyTrailingColumns(_ record: CSVRecord, header: CSVHeader) -> Bool {
+        guard record.count < header.names.count else { return false }
+        return header.names[record.count...].allSatisfy { $0.trimmingCharacters().isEmpty }
     }
 }
 

@@ -30,6 +30,14 @@ public enum ImportError: Error, LocalizedError, Hashable, Sendable {
     case nulBytes(path: String, line: Int)
     /// A CSV record starting on `line` runs past `limit` bytes without ending: not a text extract.
     case recordTooLong(path: String, line: Int, limit: Int)
+    /// The element on `line`, read as a record, holds the id field more than once: it wraps the
+    /// records rather than being one.
+    case nestedRecords(path: String, line: Int, element: String, idField: String)
+    /// The header row on `line` is separated by tabs, but a title line above it is not, so the
+    /// file was read as comma separated.
+    case tabSeparatedBelowTitle(path: String, line: Int)
+    /// The header row on `line` is separated by semicolons, not commas.
+    case semicolonSeparated(path: String, line: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -57,6 +65,12 @@ public enum ImportError: Error, LocalizedError, Hashable, Sendable {
             "\(path):1: the header row has '\(column)' in columns \(positions.map(String.init).joined(separator: " and ")); keep one"
         case .recordTooLong(let path, let line, let limit):
             "\(path):\(line): a record starting here runs past \(limit >> 20) MiB without a line break; this is not a CSV extract"
+        case .nestedRecords(let path, let line, let element, let idField):
+            "\(path):\(line): <\(element)> holds several \(idField) elements: the records are wrapped in it, one level deeper than the layout; put each record directly under the root element"
+        case .tabSeparatedBelowTitle(let path, let line):
+            "\(path):\(line): the header row is separated by tabs, but the line above it is not, so the file reads as comma separated; remove the title lines above the header"
+        case .semicolonSeparated(let path, let line):
+            "\(path):\(line): the header row is separated by semicolons, not commas (Excel in a locale with decimal commas); save the extract as \"CSV (Comma delimited)\" or \"CSV UTF-8\""
         case .nulBytes(let path, let line):
             "\(path):\(line): the header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark (save it as CSV UTF-8)"
         }

@@ -260,6 +260,19 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ]
 
+    static let fullMonthNames = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
+
+    /// The month (1–12) a word names: its three-letter abbreviation, its full name, or `Sept`;
+    /// `nil` for any other word (`Junk` is not June).
+    static func month(named word: String) -> Int? {
+        let lower = word.lowercased()
+        if let index = monthNames.firstIndex(of: lower) ?? fullMonthNames.firstIndex(of: lower) { return index + 1 }
+        return lower == "sept" ? 9 : nil
+    }
+
     /// Parses `text`; `nil` unless the whole text fits the format and is a real date and time.
     public func parse(_ text: String) -> LocalDateTime? {
         let chars = Array(text.trimmingCharacters())
@@ -306,10 +319,8 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
                     letters.append(chars[index])
                     index += 1
                 }
-                guard letters.count >= 3,
-                    let found = Self.monthNames.firstIndex(of: String(letters.lowercased().prefix(3)))
-                else { return nil }
-                month = found + 1
+                guard let found = Self.month(named: letters) else { return nil }
+                month = found
             case .literal(let char):
                 guard index < chars.count, chars[index] == char else { return nil }
                 index += 1

@@ -61,6 +61,8 @@ public struct ProfileCheck: Sendable {
         var check: ProfileCheck?
         var columns: [Int] = []
         var windows1252 = false
+        var search = CSVHeaderSearch()
+        var firstUnmapped: (ProfileCheck, [Int])?
         struct Enough: Error {}
         do {
             try reader.forEachRecord { record in
@@ -68,11 +70,35 @@ public struct ProfileCheck: Sendable {
                 guard var current = check else {
                     let names = (0..<record.count).map { record.field($0, windows1252: windows1252) ?? "" }
                     let header = CSVHeader(names: names)
-                    let layout = try session.recogniseCSV(header, path: path)
+                    try session.checkSeparator(header, path: path, line: record.line)
+                    // A title line above the header is skipped, as on import: a line that is not
+                    // a known layout, or that names none of the dataset's fields.
+                    let canSkip = search.titleLines.count < CSVHeaderSearch.maximumTitleLines
+                    let layout: ExtractLayout
+                    do {
+                        layout = try session.recogniseCSV(header, path: path)
+                    } catch let error as ImportError where canSkip && CSVHeaderSearch.mayBeTitleLine(error) {
+                        if search.firstError == nil { search.firstError = error }
+                        search.titleLines.append(record.line)
+                        return
+                    }
                     try session.checkExpected(layout, path: path)
-                    (check, columns) = mapping(layout: layout, header: header, profile: profile)
+                    let found = mapping(layout: layout, header: header, profile: profile)
+                    if case .referenceCSV = layout, found.1.allSatisfy({ $0 < 0 }) {
+                        // Without a better header in reach, the first such line is the header, so
+                        // that no data row is ever shown as column names.
+                        if firstUnmapped == nil { firstUnmapped = found }
+                        if canSkip {
+                            search.titleLines.append(record.line)
+                            return
+                        }
+                        (check, columns) = firstUnmapped!
+                        return
+                    }
+                    (check, columns) = found
                     return
                 }
+                if record.bytes.isEmpty { return }
                 let values = CSVFieldValues(record: record, columns: columns, windows1252: windows1252)
                 current.rows.append(
                     preview(values, line: record.line, dataset: current.layout.dataset, profile: profile))
@@ -80,7 +106,9 @@ public struct ProfileCheck: Sendable {
                 if current.rows.count >= rowCount { throw Enough() }
             }
         } catch is Enough {}
-        guard let check else { throw ImportError.emptyFile(path: path) }
+        guard let check = check ?? firstUnmapped?.0 else {
+            throw search.firstError ?? ImportError.emptyFile(path: path)
+        }
         return check
     }
 

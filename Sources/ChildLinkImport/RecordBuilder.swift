@@ -170,8 +170,8 @@ struct ValueReader<V: FieldValues> {
         if let profile, let parsed = profile.parseDateTime(text, field: field) {
             return try plausible(parsed.date, field)
         }
-        guard let date = FastValues.dateTime(text)?.date ?? CalendarDate(parsing: text) else {
-            throw unreadable(field, "is not a date (dd/MM/yyyy or yyyy-MM-dd)")
+        guard let date = ExtractDates.date(text) else {
+            throw unreadable(field, ExtractDates.problem(text, otherwise: "is not a date (dd/MM/yyyy or yyyy-MM-dd)"))
         }
         return try plausible(date, field)
     }
@@ -183,8 +183,11 @@ struct ValueReader<V: FieldValues> {
             _ = try plausible(parsed.date, field)
             return parsed
         }
-        guard let value = FastValues.dateTime(text) ?? LocalDateTime(parsing: text) else {
-            throw unreadable(field, "is not a date-time (dd/MM/yyyy HH:mm or yyyy-MM-ddTHH:mm)")
+        guard let value = ExtractDates.dateTime(text) else {
+            throw unreadable(
+                field,
+                ExtractDates.problem(
+                    text, otherwise: "is not a date-time (dd/MM/yyyy HH:mm or yyyy-MM-ddTHH:mm)"))
         }
         _ = try plausible(value.date, field)
         return value

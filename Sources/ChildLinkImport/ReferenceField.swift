@@ -137,9 +137,10 @@ public enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparable
     /// The key headers and element names are compared by: lower case, no spaces or underscores.
     public var matchKey: String { Self.matchKey(rawValue) }
 
-    /// `Date Of Birth`, `date_of_birth` and `DateOfBirth` all give `dateofbirth`.
+    /// `Date Of Birth`, `date_of_birth` and `DateOfBirth` all give `dateofbirth`; any white space
+    /// counts as a space (a non-breaking space, or a line break Excel keeps in a wrapped header cell).
     public static func matchKey(_ name: some StringProtocol) -> String {
-        String(name.lowercased().filter { $0 != " " && $0 != "_" && $0 != "\u{FEFF}" }).trimmingCharacters()
+        String(name.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "\u{FEFF}" })
     }
 
     public static func < (lhs: ReferenceField, rhs: ReferenceField) -> Bool {

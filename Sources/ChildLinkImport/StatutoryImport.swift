@@ -82,7 +82,7 @@ extension ImportSession {
         guard let child = row["CHILD"] else { throw RowRejection(field: "CHILD", reason: "CHILD is empty (required)") }
         var person = PersonFields(personID: child)
         guard let dobText = row["DOB"] else { throw RowRejection(field: "DOB", reason: "DOB is empty (required)") }
-        guard let dob = CalendarDate(parsing: dobText) else {
+        guard let dob = ExtractDates.date(dobText) else {
             throw RowRejection(field: "DOB", reason: "DOB is not a date (dd/MM/yyyy)")
         }
         person.dateOfBirth = dob
@@ -153,7 +153,7 @@ extension ImportSession {
         guard let startText = row["MIS_START"] else {
             return rejectRow("MIS_START", "MIS_START is empty (903 rule 564)")
         }
-        guard let start = CalendarDate(parsing: startText) else {
+        guard let start = ExtractDates.date(startText) else {
             return rejectRow("MIS_START", "MIS_START is not a date (903 rule 1004)")
         }
         guard let code = row["MISSING"] else { return rejectRow("MISSING", "MISSING is empty (903 rule 565)") }
@@ -162,7 +162,7 @@ extension ImportSession {
         }
         var end: CalendarDate?
         if let endText = row["MIS_END"] {
-            guard let parsed = CalendarDate(parsing: endText) else {
+            guard let parsed = ExtractDates.date(endText) else {
                 return rejectRow("MIS_END", "MIS_END is not a date (903 rule 1005)")
             }
             guard parsed >= start else { return rejectRow("MIS_END", "MIS_END is before MIS_START (903 rule 567)") }
@@ -170,7 +170,7 @@ extension ImportSession {
         }
         var dob: CalendarDate?
         if let dobText = row["DOB"] {
-            guard let parsed = CalendarDate(parsing: dobText) else {
+            guard let parsed = ExtractDates.date(dobText) else {
                 return rejectRow("DOB", "DOB is not a date (dd/MM/yyyy)")
             }
             dob = parsed

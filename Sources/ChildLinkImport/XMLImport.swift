@@ -61,6 +61,8 @@ extension ImportSession {
                     return
                 }
                 var values = [String?](repeating: nil, count: ReferenceField.allCases.count)
+                let idField = ReferenceField.idField(of: layout.dataset)
+                var idCount = 0
                 for (name, value) in element.fields {
                     let field: ReferenceField?
                     if let cached = fieldByName[name] {
@@ -69,7 +71,16 @@ extension ImportSession {
                         field = referenceField(forElement: name, dataset: layout.dataset)
                         fieldByName[name] = field
                     }
+                    if field == idField { idCount += 1 }
                     if let field, values[field.ordinal] == nil { values[field.ordinal] = value }
+                }
+                // Several ids in one "record": a wrapper element around the records (one level
+                // deeper than the layout). Reading it as one record would keep the first and lose
+                // the rest without a word, so the file stops here instead.
+                if idCount > 1 {
+                    files[fileIndex].recordsRead -= 1
+                    throw ImportError.nestedRecords(
+                        path: path, line: element.line, element: element.name, idField: idField.rawValue)
                 }
                 let builder = RecordBuilder(dataset: layout.dataset, profile: options.profile, today: options.today)
                 importReference(
@@ -136,7 +147,7 @@ extension ImportSession {
         guard let dobText = first("PersonBirthDate") else {
             return rejectChild("PersonBirthDate", "PersonBirthDate is empty (required; an unborn child has none)")
         }
-        guard let dob = CalendarDate(parsing: dobText) else {
+        guard let dob = ExtractDates.date(dobText) else {
             return rejectChild("PersonBirthDate", "PersonBirthDate is not a date")
         }
         person.dateOfBirth = dob
@@ -154,7 +165,7 @@ extension ImportSession {
             ("CPPstartDate", \.protectionPlanStarts),
         ] {
             for text in all(name) {
-                guard let date = CalendarDate(parsing: text) else { return rejectChild(name, "\(name) is not a date") }
+                guard let date = ExtractDates.date(text) else { return rejectChild(name, "\(name) is not a date") }
                 record[keyPath: keyPath].append(date)
             }
         }

@@ -182,6 +182,7 @@ private struct XMLRecordWalker {
             elementCount = 0
             text = ""
             textLength = 0
+            keepAttributes(reader, recordName: name)
             return
         }
         stack[stack.count - 1].hasChild = true
@@ -200,6 +201,28 @@ private struct XMLRecordWalker {
             return
         }
         if !top.hasChild { keepField(top.name, parent: stack[stack.count - 1]) }
+        text = ""
+        textLength = 0
+    }
+
+    /// Adds the record element's own attributes as fields, before its child elements (SQL Server's
+    /// `FOR XML RAW` writes a record as `<Record EHEID="…" StartDate="…"/>`). Namespace
+    /// declarations and `xsi:` attributes are not fields.
+    private mutating func keepAttributes(_ reader: xmlTextReaderPtr, recordName: String) {
+        guard xmlTextReaderHasAttributes(reader) == 1 else { return }
+        defer { xmlTextReaderMoveToElement(reader) }
+        while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+            if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
+            if let uri = xmlTextReaderConstNamespaceUri(reader),
+                String(cString: uri) == "http://www.w3.org/2001/XMLSchema-instance"
+            {
+                continue
+            }
+            let value = xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""
+            text = value
+            textLength = value.utf8.count
+            keepField(Self.localName(reader), parent: (recordName, false, 0))
+        }
         text = ""
         textLength = 0
     }

@@ -93,8 +93,12 @@ enum SVGCharts {
 
     /// Horizontal bars: the first text cell of each row as the label, the first count as the value.
     static func bars(_ table: ReportTable) -> String {
+        // The first count of each row; a row whose first count is hidden has no bar (its next
+        // column's count is another measure).
         let items = table.rows.compactMap { row -> (String, Int)? in
-            guard let value = row.lazy.compactMap(\.countValue).first else { return nil }
+            guard let cell = row.first(where: { $0.countValue != nil || $0 == .suppressed }),
+                let value = cell.countValue
+            else { return nil }
             return (labelText(row), value)
         }
         let maxValue = max(items.map(\.1).max() ?? 1, 1)
@@ -120,7 +124,8 @@ enum SVGCharts {
             return (labelText(row), values.enumerated().filter { table.columns[$0.offset] != "YTD" }.map(\.element))
         }
         let columnIndexes = table.columns.indices.filter { index in
-            table.columns[index] != "YTD" && table.rows.contains { $0[index].countValue != nil }
+            table.columns[index] != "YTD"
+                && table.rows.contains { $0[index].countValue != nil || $0[index] == .suppressed }
         }
         guard columnIndexes.count >= 1 else { return "" }
         let maxValue = max(table.rows.flatMap { row in columnIndexes.compactMap { row[$0].countValue } }.max() ?? 1, 1)
@@ -141,16 +146,29 @@ enum SVGCharts {
         }
         var legendX = left
         for (index, row) in table.rows.prefix(palette.count).enumerated() {
-            let points = columnIndexes.enumerated().compactMap { position, column -> String? in
-                guard let value = row[column].countValue else { return nil }
+            // A hidden count breaks the line: a segment drawn across it would show whether the
+            // hidden value lies above or below its neighbours. It is marked `*` on the axis instead.
+            var runs: [[String]] = [[]]
+            for (position, column) in columnIndexes.enumerated() {
                 let x = left + Int((Double(position) * step).rounded())
+                guard let value = row[column].countValue else {
+                    if row[column] == .suppressed {
+                        svg +=
+                            "<text x=\"\(x)\" y=\"\(top + plotHeight - 4)\" text-anchor=\"middle\" "
+                            + "fill=\"\(palette[index])\">*</text>"
+                    }
+                    if !(runs.last?.isEmpty ?? true) { runs.append([]) }
+                    continue
+                }
                 let y = top + plotHeight - Int((Double(value) / Double(maxValue) * Double(plotHeight)).rounded())
-                return "\(x),\(y)"
+                runs[runs.count - 1].append("\(x),\(y)")
             }
-            svg +=
-                "<polyline fill=\"none\" stroke=\"\(palette[index])\" stroke-width=\"2\" points=\""
-                + points.joined(separator: " ") + "\"/>"
-            for point in points {
+            for points in runs where points.count >= 2 {
+                svg +=
+                    "<polyline fill=\"none\" stroke=\"\(palette[index])\" stroke-width=\"2\" points=\""
+                    + points.joined(separator: " ") + "\"/>"
+            }
+            for point in runs.joined() {
                 let xy = point.split(separator: ",")
                 svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"3\" fill=\"\(palette[index])\"/>"
             }

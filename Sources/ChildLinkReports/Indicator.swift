@@ -108,6 +108,7 @@ public enum ScorecardLayout {
         directionOfTravel: Bool = false
     ) -> [ReportTable] {
         let periods = columns.filter { !$0.isYearToDate }
+        let periodColumns = columns.indices.filter { !columns[$0].isYearToDate }.map { $0 + 2 }
         let showDirection = directionOfTravel && periods.count >= 2
         return groups.map { group in
             let rows = group.indicators.map { indicator -> [ReportCell] in
@@ -123,9 +124,18 @@ public enum ScorecardLayout {
                 }
                 return row
             }
+            // The arrow says how the last two periods compare: hidden with either count.
+            let arrows =
+                showDirection
+                ? rows.indices.map { row in
+                    DerivedCell(
+                        position: CellPosition(row: row, column: columns.count + 2),
+                        sources: periodColumns.suffix(2).map { CellPosition(row: row, column: $0) })
+                } : []
             return ReportTable(
                 id: "\(idPrefix)-\(group.id)", title: "\(group.id) \(group.title)",
-                columns: ["Ref", "Indicator"] + columns.map(\.label) + (showDirection ? ["DOT"] : []), rows: rows)
+                columns: ["Ref", "Indicator"] + columns.map(\.label) + (showDirection ? ["DOT"] : []), rows: rows,
+                derivedCells: arrows)
         }
     }
 

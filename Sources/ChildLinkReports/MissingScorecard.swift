@@ -110,7 +110,7 @@ public enum MissingScorecard {
             sections: [
                 ReportSection(
                     title: "Missing profile and trends", summary: profile(context: context, period: period),
-                    tables: trends),
+                    tables: trends, summaryHasCounts: true),
                 ReportSection(title: "Indicators", tables: tables),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "missing-definitions")]),
@@ -158,14 +158,28 @@ public enum MissingScorecard {
             ),
         ]
         let indicators = Dictionary(uniqueKeysWithValues: groups.flatMap(\.indicators).map { ($0.id, $0) })
+        // Where each indicator's row is in the indicator tables: a trend cell repeats that count, so
+        // it is hidden wherever the indicator table hides it (its secondary suppression included).
+        let placeOf = Dictionary(
+            uniqueKeysWithValues: groups.flatMap { group in
+                group.indicators.enumerated().map { row, indicator in (indicator.id, ("missing-\(group.id)", row)) }
+            })
         return specs.map { id, title, rows in
-            ReportTable(
+            let mirrored = rows.enumerated().flatMap { row, spec in
+                let (table, sourceRow) = placeOf[spec.1]!
+                return columns.indices.map { column in
+                    DerivedCell(
+                        position: CellPosition(row: row, column: column + 1),
+                        sources: [CellPosition(row: sourceRow, column: column + 2)], sourceTable: table)
+                }
+            }
+            return ReportTable(
                 id: id, title: title, columns: ["Measure"] + columns.map(\.label),
                 rows: rows.map { label, indicatorID in
                     [.text(label)]
                         + columns.map { .count(indicators[indicatorID]!.value(in: context, over: $0.interval).count) }
                 },
-                chart: .trend)
+                chart: .trend, derivedCells: mirrored)
         }
     }
 

@@ -84,11 +84,14 @@ public struct ReportTable: Hashable, Sendable {
     public var note: String?
     /// A chart to draw above the table in HTML, if any.
     public var chart: ChartKind?
+    /// Cells worked out from other cells of the table (a direction-of-travel arrow from two
+    /// counts): disclosure control hides each one whenever it hides one of its sources.
+    public var derivedCells: [DerivedCell]
 
     /// Creates a table.
     public init(
         id: String, title: String, columns: [String], rows: [[ReportCell]], note: String? = nil,
-        chart: ChartKind? = nil
+        chart: ChartKind? = nil, derivedCells: [DerivedCell] = []
     ) {
         self.id = id
         self.title = title
@@ -96,6 +99,27 @@ public struct ReportTable: Hashable, Sendable {
         self.rows = rows
         self.note = note
         self.chart = chart
+        self.derivedCells = derivedCells
+    }
+}
+
+/// A cell whose value is worked out from other cells of its table, such as an arrow comparing the
+/// latest period's count with the previous one: it says something about each source, so it is
+/// hidden with any of them.
+public struct DerivedCell: Hashable, Sendable {
+    /// The derived cell.
+    public let position: CellPosition
+    /// The cells it is worked out from.
+    public let sources: [CellPosition]
+    /// The id of the table the sources are in, when not this one (a trend chart's table that
+    /// repeats an indicator table's counts).
+    public let sourceTable: String?
+
+    /// Creates a derived cell.
+    public init(position: CellPosition, sources: [CellPosition], sourceTable: String? = nil) {
+        self.position = position
+        self.sources = sources
+        self.sourceTable = sourceTable
     }
 }
 
@@ -107,12 +131,15 @@ public struct ReportSection: Hashable, Sendable {
     public var summary: String?
     /// The tables.
     public var tables: [ReportTable]
+    /// Whether ``summary`` quotes counts (and so must be left out where small counts are hidden).
+    public var summaryHasCounts: Bool
 
     /// Creates a section.
-    public init(title: String, summary: String? = nil, tables: [ReportTable]) {
+    public init(title: String, summary: String? = nil, tables: [ReportTable], summaryHasCounts: Bool = false) {
         self.title = title
         self.summary = summary
         self.tables = tables
+        self.summaryHasCounts = summaryHasCounts
     }
 }
 

@@ -67,27 +67,131 @@ public enum SmallNumberSuppression {
                 }
             }
         }
+        for derived in table.derivedCells
+        where derived.sourceTable == nil && derived.sources.contains(where: hidden.contains) {
+            hidden.insert(derived.position)
+        }
         var result = table
         for position in hidden { result.rows[position.row][position.column] = .suppressed }
+        return result
+    }
+
+    /// The note a report carries when its small counts are hidden.
+    public static let reportNote =
+        "Counts of 1 to 4 are shown as *, with further cells hidden so that no total reveals them."
+
+    /// The note that stands in for a section summary that quotes counts.
+    public static let summaryLeftOut =
+        "The summary paragraph is left out where small counts are hidden: it quotes counts that are not suppressed."
+
+    /// A scorecard with small counts hidden: every table through ``apply(to:relations:threshold:)``
+    /// with its ``percentagePartitions(_:)`` and ``periodSums(_:)`` (derived cells, such as
+    /// direction-of-travel arrows, hidden with their sources, also those whose sources are in
+    /// another table), and every summary that quotes counts left out.
+    public static func apply(to report: Report, threshold: Int = defaultThreshold) -> Report {
+        var result = report
+        result.sections = report.sections.map { section in
+            var section = section
+            section.tables = section.tables.map { table in
+                var table = table
+                table.derivedCells += partitionSubtotals(table)
+                return apply(
+                    to: table, relations: percentagePartitions(table) + periodSums(table), threshold: threshold)
+            }
+            if section.summaryHasCounts, section.summary != nil {
+                section.summary = summaryLeftOut
+                section.summaryHasCounts = false
+            }
+            return section
+        }
+        result.disclosureNotes.append(reportNote)
+        return hidingMirroredCells(result)
+    }
+
+    /// The report with every cell derived from a cell of another table hidden when that cell is.
+    static func hidingMirroredCells(_ report: Report) -> Report {
+        var hiddenByTable: [String: Set<CellPosition>] = [:]
+        for table in report.tables {
+            for (row, cells) in table.rows.enumerated() {
+                for (column, cell) in cells.enumerated() where cell == .suppressed {
+                    hiddenByTable[table.id, default: []].insert(CellPosition(row: row, column: column))
+                }
+            }
+        }
+        var result = report
+        for sectionIndex in result.sections.indices {
+            for tableIndex in result.sections[sectionIndex].tables.indices {
+                var table = result.sections[sectionIndex].tables[tableIndex]
+                for derived in table.derivedCells {
+                    guard let source = derived.sourceTable, let hidden = hiddenByTable[source],
+                        derived.sources.contains(where: hidden.contains)
+                    else { continue }
+                    table.rows[derived.position.row][derived.position.column] = .suppressed
+                }
+                result.sections[sectionIndex].tables[tableIndex] = table
+            }
+        }
         return result
     }
 
     /// Relations for scorecard tables: in each column, the rows that show a percentage of the same
     /// denominator and add up to it partition a public total (the denominator is known from the
     /// percentages), so hiding one of them alone would not hide it.
+    /// A row that adds up a subset of the partition (`Total BME`, `Of those …`) does not stop the
+    /// other rows from being one.
     public static func percentagePartitions(_ table: ReportTable) -> [AdditiveRelation] {
         guard let width = table.rows.first?.count else { return [] }
         return (0..<width).compactMap { column -> AdditiveRelation? in
-            var byDenominator: [Int: [(Int, Int)]] = [:]
-            for (row, cells) in table.rows.enumerated() {
-                if case .countWithPercent(let value, let denominator) = cells[column] {
-                    byDenominator[denominator, default: []].append((row, value))
-                }
+            guard let (members, _) = partition(table, column: column) else { return nil }
+            return AdditiveRelation(total: nil, parts: members.map { CellPosition(row: $0, column: column) })
+        }
+    }
+
+    /// The rows beside a percentage partition that count a subset of it (`Total BME`): such a row
+    /// would give back a hidden member once the other members of its subset are shown, and which
+    /// members those are is not in the table, so it is hidden whenever any member is.
+    public static func partitionSubtotals(_ table: ReportTable) -> [DerivedCell] {
+        guard let width = table.rows.first?.count else { return [] }
+        return (0..<width).flatMap { column -> [DerivedCell] in
+            guard let (members, extras) = partition(table, column: column) else { return [] }
+            return extras.map { row in
+                DerivedCell(
+                    position: CellPosition(row: row, column: column),
+                    sources: members.map { CellPosition(row: $0, column: column) })
             }
-            guard let (denominator, members) = byDenominator.max(by: { $0.value.count < $1.value.count }),
-                members.count >= 2, members.reduce(0, { $0 + $1.1 }) == denominator
-            else { return nil }
-            return AdditiveRelation(total: nil, parts: members.map { CellPosition(row: $0.0, column: column) })
+        }
+    }
+
+    /// In `column`, the rows showing a percentage of the most shared denominator that add up to
+    /// it, and at most one more such row left out to make them add up.
+    private static func partition(_ table: ReportTable, column: Int) -> (members: [Int], extras: [Int])? {
+        var byDenominator: [Int: [(row: Int, value: Int)]] = [:]
+        for (row, cells) in table.rows.enumerated() {
+            if case .countWithPercent(let value, let denominator) = cells[column] {
+                byDenominator[denominator, default: []].append((row, value))
+            }
+        }
+        guard let (denominator, rows) = byDenominator.max(by: { $0.value.count < $1.value.count }), rows.count >= 2
+        else { return nil }
+        let sum = rows.reduce(0) { $0 + $1.value }
+        if sum == denominator { return (rows.map(\.row), []) }
+        guard rows.count >= 3, let extra = rows.last(where: { sum - $0.value == denominator }) else { return nil }
+        return (rows.filter { $0.row != extra.row }.map(\.row), [extra.row])
+    }
+
+    /// Relations for a scorecard table with a `YTD` column: in each row where the year to date is
+    /// the sum of the period columns before it (episodes, which each start in one period; child
+    /// counts where no child appears twice), a reader can take the shown periods from it and
+    /// recover a hidden one, so the row is a published sum.
+    public static func periodSums(_ table: ReportTable) -> [AdditiveRelation] {
+        guard let ytd = table.columns.firstIndex(of: "YTD") else { return [] }
+        return table.rows.indices.compactMap { row -> AdditiveRelation? in
+            let cells = table.rows[row]
+            guard let total = cells[ytd].countValue else { return nil }
+            let parts = (0..<ytd).filter { cells[$0].countValue != nil }
+            guard parts.count >= 2, parts.reduce(0, { $0 + cells[$1].countValue! }) == total else { return nil }
+            return AdditiveRelation(
+                total: CellPosition(row: row, column: ytd), parts: parts.map { CellPosition(row: row, column: $0) })
         }
     }
 
