@@ -201,6 +201,10 @@ public enum StoreError: Error, LocalizedError, Equatable, CustomStringConvertibl
     case unknownRecord(String)
     /// A SQLite error, with the database path.
     case database(path: String, message: String)
+    /// A ChildLink id that no record is assigned to (a typo, or a run since?).
+    case unknownChild(String)
+    /// Two ids given for a decision are now one child.
+    case sameChild(String)
 
     /// What went wrong and what to do.
     public var errorDescription: String? {
@@ -218,6 +222,9 @@ public enum StoreError: Error, LocalizedError, Equatable, CustomStringConvertibl
         case .unknownRecord(let key):
             "\(key) is not a record in the store; check the dataset and record id (see 'childlink review list')."
         case .database(let path, let message): "The ChildLink store \(path) reported an error: \(message)"
+        case .unknownChild(let id):
+            "\(id) is not a child in the store's latest run; check the id (see 'childlink review list')."
+        case .sameChild(let id): "Both ids are now the same child, \(id); there is nothing to decide."
         }
     }
 
