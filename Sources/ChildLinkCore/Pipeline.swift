@@ -10,7 +10,7 @@ public import Logging
 /// stable ids) → the records and children the reports use.
 ///
 /// With a store, everything the run writes (import batches with each file's SHA-256, record
-/// versions, review pairs, the id assignment with its merges and splits) is one
+/// versions, review pairs, the id assignment with its merges and splits, the fitted model) is one
 /// ``ChildLinkStore/performRun(note:_:)`` transaction. The matching, which is the long part, runs
 /// *before* the write transaction is opened, so another process is kept waiting only for the
 /// writes; the review decisions are read again inside the transaction and applied there (a cheap
@@ -139,8 +139,10 @@ public enum Pipeline {
                 timings: PipelineTimings(linkSeconds: linkSeconds))
         }
         let storeStarted = ContinuousClock.now
+        let model = try StoredModelCoding.encode(result, options: options.linkOptions)
         let written = try store.performRun(note: note) { run in
-            try record(run, batches: batches, records: thisRun, datasets: imported, result: result)
+            try run.saveModel(model)
+            return try record(run, batches: batches, records: thisRun, datasets: imported, result: result)
         }
         let storeSeconds = seconds(since: storeStarted)
         log(written, logger: logger, seconds: storeSeconds)
