@@ -131,8 +131,9 @@ public enum FootprintError: Error, LocalizedError, Equatable, CustomStringConver
 /// Where the records come from:
 /// - extracts given: the shared ``Pipeline`` runs on them (with a store, the run is recorded and
 ///   the ids are the stable ones);
-/// - no extracts: the store's current records and children (its latest run), re-linked only to
-///   explain the links (nothing is written but the audit entry).
+/// - no extracts: the store's current records and children (its latest run), the links explained
+///   by the model that run fitted and saved (nothing is re-linked; a store from before models were
+///   kept is re-linked instead). Nothing is written but the audit entry.
 ///
 /// Every lookup made with a store is written to its audit log: OS user, time, command, query and
 /// the ChildLink ids returned. The logger never sees the query or any personal data.
@@ -218,14 +219,14 @@ public enum FootprintJob {
             if let current = best[id], current.probability >= probability { return }
             best[id] = (probability, record)
         }
-        let records = universe.link.records
+        let records = universe.records
         switch query {
         case .name(let forename, let surname, let dob):
             let probe = SourceRecord(
                 recordID: "query", person: PersonFields(forename: forename, surname: surname, dateOfBirth: dob),
                 event: .socialCare(SocialCareRecord()))
             for (index, record) in records.enumerated() {
-                let probability = universe.link.model.explain(probe, record).probability
+                let probability = universe.explain(probe: probe, record).probability
                 if probability >= candidateProbability { offer(index, probability) }
             }
         case .upn(let text):
@@ -245,7 +246,7 @@ public enum FootprintJob {
         case .childID(let id):
             let surviving = universe.survivingID(id)
             if let child = universe.children[surviving], let first = child.records.first,
-                let index = universe.link.index(of: first)
+                let index = universe.index(of: first)
             {
                 offer(index, 1)
             }
@@ -357,30 +358,96 @@ public enum FootprintJob {
     }
 }
 
-/// The linked records a lookup searches: the linkage (for its model and explanations), the
-/// children with their ids, and the store when one is used.
+/// The linked records a lookup searches: the records with the evidence that explains their links
+/// (a fresh linkage, or the model the store's latest run saved), the children with their ids, and
+/// the store when one is used.
 struct FootprintUniverse {
-    let link: LinkResult
+    /// Where the explanations come from.
+    enum Evidence {
+        /// A linkage of the records: its model and its linked pairs.
+        case linkage(LinkResult)
+        /// The model the store's latest run fitted; pairs at or above the link threshold count as
+        /// the matcher's links.
+        case storedModel(StoredMatchModel, linkThreshold: Double)
+    }
+
+    /// Every record, sorted by key.
+    let records: [SourceRecord]
+    let evidence: Evidence
     let children: [ChildLinkID: LinkedChild]
     let childOfRecord: [Int: ChildLinkID]
     let mustLinks: Set<PairConstraint>
     let store: ChildLinkStore?
     let merges: [ChildLinkID: ChildLinkID]
+    private let indexOfKey: [RecordKey: Int]
 
     init(
         link: LinkResult, children: [LinkedChild], mustLinks: Set<PairConstraint>, store: ChildLinkStore?,
         merges: [ChildLinkID: ChildLinkID] = [:]
     ) {
-        self.link = link
+        self.init(
+            records: link.records, evidence: .linkage(link), children: children, mustLinks: mustLinks, store: store,
+            merges: merges)
+    }
+
+    init(
+        records: [SourceRecord], evidence: Evidence, children: [LinkedChild], mustLinks: Set<PairConstraint>,
+        store: ChildLinkStore?, merges: [ChildLinkID: ChildLinkID] = [:]
+    ) {
+        let sorted = records.sorted { $0.key < $1.key }
+        self.records = sorted
+        self.evidence = evidence
+        indexOfKey = Dictionary(sorted.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         self.children = Dictionary(children.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
         var childOfRecord: [Int: ChildLinkID] = [:]
         for child in children {
-            for key in child.records { if let index = link.index(of: key) { childOfRecord[index] = child.id } }
+            for key in child.records { if let index = indexOfKey[key] { childOfRecord[index] = child.id } }
         }
         self.childOfRecord = childOfRecord
         self.mustLinks = mustLinks
         self.store = store
         self.merges = merges
+    }
+
+    /// The index of a record, if it is in the universe.
+    func index(of key: RecordKey) -> Int? { indexOfKey[key] }
+
+    /// The waterfall of two records of the universe.
+    func explain(_ first: Int, _ second: Int) -> PairExplanation {
+        switch evidence {
+        case .linkage(let link): link.explain(first, second)
+        case .storedModel(let model, _): model.explain(records[first], records[second])
+        }
+    }
+
+    /// The waterfall of a query's probe record against a record of the universe.
+    func explain(probe: SourceRecord, _ record: SourceRecord) -> PairExplanation {
+        switch evidence {
+        case .linkage(let link): link.model.explain(probe, record)
+        case .storedModel(let model, _): model.explain(probe, record)
+        }
+    }
+
+    /// The matcher's links between `members`, as (first, second, weight).
+    func linkedPairs(among members: Set<Int>) -> [(first: Int, second: Int, weight: Double)] {
+        switch evidence {
+        case .linkage(let link):
+            return link.pairs.filter {
+                $0.decision.isLink && members.contains($0.first) && members.contains($0.second)
+            }.map { ($0.first, $0.second, $0.weight) }
+        case .storedModel(_, let threshold):
+            let sorted = members.sorted().prefix(FootprintLinks.maxOthers)
+            var pairs: [(first: Int, second: Int, weight: Double)] = []
+            for (position, first) in sorted.enumerated() {
+                for second in sorted.dropFirst(position + 1) {
+                    let explanation = explain(first, second)
+                    if explanation.probability >= threshold, !explanation.looksLikeTwins {
+                        pairs.append((first, second, explanation.weight))
+                    }
+                }
+            }
+            return pairs
+        }
     }
 
     /// The id a child carries now (a merged id leads to the survivor).
@@ -402,11 +469,19 @@ struct FootprintUniverse {
         guard let path = request.storePath else { throw FootprintError.nothingToSearch }
         let store = try StoreJob.openExisting(at: path)
         let records = try store.currentRecords()
+        let children = try store.currentChildren()
+        let mustLinks = mustLinks(try store.decisions())
+        if let stored = try store.latestModel(), let (model, thresholds) = StoredModelCoding.decode(stored) {
+            logger.info("links explained by the stored model", metadata: ["run": "\(stored.runID)"])
+            return FootprintUniverse(
+                records: records, evidence: .storedModel(model, linkThreshold: thresholds.link), children: children,
+                mustLinks: mustLinks, store: store)
+        }
         let link = Linker(options: LinkJob.Options().linkOptions).link(records)
-        logger.info("store records re-linked for explanations", metadata: ["records": "\(records.count)"])
-        return FootprintUniverse(
-            link: link, children: try store.currentChildren(), mustLinks: mustLinks(try store.decisions()),
-            store: store)
+        logger.info(
+            "store records re-linked for explanations (the store holds no model of its latest run)",
+            metadata: ["records": "\(records.count)"])
+        return FootprintUniverse(link: link, children: children, mustLinks: mustLinks, store: store)
     }
 
     static func mustLinks(_ decisions: [ReviewDecision]) -> Set<PairConstraint> {
@@ -424,10 +499,10 @@ struct FootprintLinks {
     static let maxOthers = 200
 
     func entries(of child: LinkedChild) -> [FootprintEntry] {
-        let indices = child.records.compactMap { universe.link.index(of: $0) }
+        let indices = child.records.compactMap { universe.index(of: $0) }
         let linkedPairs = linkedPairsByRecord(Set(indices))
         return indices.map { index in
-            let record = universe.link.records[index]
+            let record = universe.records[index]
             let others = indices.filter { $0 != index }
             return FootprintEntry(
                 record: record, link: link(for: index, others: others, linked: linkedPairs[index] ?? []))
@@ -437,8 +512,7 @@ struct FootprintLinks {
     /// The matcher's linked pairs inside the child, by record, strongest first.
     private func linkedPairsByRecord(_ members: Set<Int>) -> [Int: [(other: Int, weight: Double)]] {
         var byRecord: [Int: [(other: Int, weight: Double)]] = [:]
-        for pair in universe.link.pairs
-        where pair.decision.isLink && members.contains(pair.first) && members.contains(pair.second) {
+        for pair in universe.linkedPairs(among: members) {
             byRecord[pair.first, default: []].append((pair.second, pair.weight))
             byRecord[pair.second, default: []].append((pair.first, pair.weight))
         }
@@ -447,21 +521,21 @@ struct FootprintLinks {
 
     private func link(for index: Int, others: [Int], linked: [(other: Int, weight: Double)]) -> FootprintLink? {
         guard !others.isEmpty else { return nil }
-        let key = universe.link.records[index].key
+        let key = universe.records[index].key
         if let decided = others.first(where: {
-            universe.mustLinks.contains(PairConstraint(key, universe.link.records[$0].key, .mustLink))
+            universe.mustLinks.contains(PairConstraint(key, universe.records[$0].key, .mustLink))
         }) {
             return footprintLink(index, decided, basis: .reviewerDecision)
         }
         if let strongest = linked.first { return footprintLink(index, strongest.other, basis: .matcherLink) }
-        let weighed = others.prefix(Self.maxOthers).map { (weight: universe.link.explain(index, $0).weight, other: $0) }
+        let weighed = others.prefix(Self.maxOthers).map { (weight: universe.explain(index, $0).weight, other: $0) }
         let best = weighed.max { ($0.weight, $1.other) < ($1.weight, $0.other) }!
         return footprintLink(index, best.other, basis: .throughOtherRecords)
     }
 
     private func footprintLink(_ index: Int, _ other: Int, basis: FootprintLink.Basis) -> FootprintLink {
-        let explanation = universe.link.explain(index, other)
-        let ownIsFirst = explanation.first == universe.link.records[index].key
+        let explanation = universe.explain(index, other)
+        let ownIsFirst = explanation.first == universe.records[index].key
         let contributions = explanation.contributions.map { item in
             FootprintContribution(
                 comparison: item.comparison.title, level: item.levelName,
@@ -469,7 +543,7 @@ struct FootprintLinks {
                 otherValue: ownIsFirst ? item.secondValue : item.firstValue, bits: item.bits)
         }
         return FootprintLink(
-            linkedTo: universe.link.records[other].key, basis: basis, priorBits: explanation.priorBits,
+            linkedTo: universe.records[other].key, basis: basis, priorBits: explanation.priorBits,
             contributions: contributions, looksLikeTwins: explanation.looksLikeTwins)
     }
 }

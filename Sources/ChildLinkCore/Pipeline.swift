@@ -10,7 +10,7 @@ public import Logging
 /// stable ids) → the records and children the reports use.
 ///
 /// With a store, everything the run writes (import batches with each file's SHA-256, record
-/// versions, review pairs, the id assignment with its merges and splits) is one
+/// versions, review pairs, the id assignment with its merges and splits, the fitted model) is one
 /// ``ChildLinkStore/performRun(note:_:)`` transaction. The matching, which is the long part, runs
 /// *before* the write transaction is opened, so another process is kept waiting only for the
 /// writes; the review decisions are read again inside the transaction and applied there (a cheap
@@ -85,11 +85,38 @@ public enum Pipeline {
     ///   - store: The history store, or `nil` for ids numbered within the run.
     ///   - options: Thresholds and concurrency.
     ///   - note: The run's note in the store (e.g. `weekly`).
-    /// - Throws: ``StoreError``; nothing is written then.
+    /// With a store, the whole run (reading the carried-over records, linking, writing) holds the
+    /// store's run lock: a second run on the same store waits for the first to finish, then works
+    /// against the state it left (see ``ChildLinkStore/holdingRunLock(waitingUpTo:onWait:_:)``).
+    ///
+    /// - Throws: ``StoreError`` (``StoreError/runInProgress(path:seconds:)`` when another run held
+    ///   the store for longer than the wait); nothing is written then.
     public static func run(
         records: [SourceRecord], batches: [ImportBatch] = [], importedDatasets: Set<Dataset>? = nil,
         store: ChildLinkStore?, options: LinkJob.Options = LinkJob.Options(), note: String = "pipeline",
         logger: Logger
+    ) throws -> PipelineOutcome {
+        guard let store else {
+            return try link(
+                records: records, batches: batches, importedDatasets: importedDatasets, store: nil, options: options,
+                note: note, logger: logger)
+        }
+        let onWait = {
+            logger.notice(
+                "another childlink run is using the store; waiting for it to finish",
+                metadata: ["store": "\(store.path ?? "")", "up to seconds": "\(ChildLinkStore.defaultRunWait)"])
+        }
+        return try store.holdingRunLock(onWait: onWait) {
+            try link(
+                records: records, batches: batches, importedDatasets: importedDatasets, store: store, options: options,
+                note: note, logger: logger)
+        }
+    }
+
+    /// ``run(records:batches:importedDatasets:store:options:note:logger:)`` once the run lock is held.
+    private static func link(
+        records: [SourceRecord], batches: [ImportBatch], importedDatasets: Set<Dataset>?, store: ChildLinkStore?,
+        options: LinkJob.Options, note: String, logger: Logger
     ) throws -> PipelineOutcome {
         let imported = importedDatasets ?? Set(records.map(\.dataset))
         let thisRun = latestByKey(records)
@@ -112,8 +139,10 @@ public enum Pipeline {
                 timings: PipelineTimings(linkSeconds: linkSeconds))
         }
         let storeStarted = ContinuousClock.now
+        let model = try StoredModelCoding.encode(result, options: options.linkOptions)
         let written = try store.performRun(note: note) { run in
-            try record(run, batches: batches, records: thisRun, datasets: imported, result: result)
+            try run.saveModel(model)
+            return try record(run, batches: batches, records: thisRun, datasets: imported, result: result)
         }
         let storeSeconds = seconds(since: storeStarted)
         log(written, logger: logger, seconds: storeSeconds)

@@ -1,4 +1,5 @@
 import ChildLinkModel
+import ChildLinkReports
 import ChildLinkStore
 import Foundation
 
@@ -6,11 +7,11 @@ import Foundation
 public enum ReviewJob {
     /// What the reviewer asked for.
     public enum Action: Sendable, Equatable {
-        /// List the latest run's uncertain pairs, most probable first.
+        /// List the latest run's uncertain pairs grouped by pair of children, most probable first.
         case list(undecidedOnly: Bool)
-        /// Record that two records are the same child (must-link).
+        /// Record that two records, or two children (`CL000123 CL000456`), are the same child (must-link).
         case accept(String, String, note: String)
-        /// Record that two records are different children (cannot-link).
+        /// Record that two records, or two children, are different children (cannot-link).
         case reject(String, String, note: String)
         /// Write the pairs to a CSV file for review in a spreadsheet.
         case export(path: String)
@@ -31,6 +32,7 @@ public enum ReviewJob {
         case .reject(let a, let b, let note):
             return try decide(store, a, b, .cannotLink, note: note)
         case .export(let path):
+            StaleTemporaryFiles.remove(besides: path)
             let count = try store.exportReviewPairs(to: path)
             return "Wrote \(count) pair(s) to \(path). Fill in the Decision column (accept or reject) and run "
                 + "'childlink review import \(path)'."
@@ -42,31 +44,53 @@ public enum ReviewJob {
         }
     }
 
+    /// One line per pair of children: the strongest record pair's explanation, how many record
+    /// pairs lie between the two children and their probability range. Ids, record keys,
+    /// probabilities and levels only: no names, dates or identifiers.
     static func list(_ store: ChildLinkStore, undecidedOnly: Bool) throws -> String {
-        let pairs = try store.reviewPairs(undecidedOnly: undecidedOnly)
-        guard !pairs.isEmpty else { return "No pairs to review." }
-        let decisions = Dictionary(
-            try store.decisions().map { ("\($0.recordA) \($0.recordB)", $0.kind) }, uniquingKeysWith: { $1 })
-        var lines = ["Probability  RecordA  RecordB  Decision  Explanation"]
-        for pair in pairs {
-            let decision = decisions["\(pair.recordA) \(pair.recordB)"].map {
-                $0 == .mustLink ? "accepted" : "rejected"
-            }
+        let entries = try store.reviewChildPairs(undecidedOnly: undecidedOnly)
+        guard let first = entries.first else { return "No pairs to review." }
+        var lines = ["ChildA    ChildB    Pairs  Probability (range)  Decision  Strongest pair  Explanation"]
+        for entry in entries {
+            let decision = entry.decision.map { $0 == .mustLink ? "accepted" : "rejected" } ?? "-"
+            let range = entry.probabilityRange
+            let spread =
+                range.lowerBound == range.upperBound ? "" : " (\(bare(range.lowerBound))-\(bare(range.upperBound)))"
+            let count = String(entry.pairs.count)
             lines.append(
-                "\(percent(pair.probability))  \(pair.recordA)  \(pair.recordB)  \(decision ?? "-")  \(pair.explanation)"
-            )
+                "\(entry.childA)  \(entry.childB)  \(String(repeating: " ", count: max(0, 5 - count.count)))\(count)  "
+                    + "\(percent(entry.strongest.probability))\(spread)  \(decision)  "
+                    + "\(entry.strongest.recordA) \(entry.strongest.recordB)  \(entry.strongest.explanation)")
         }
+        lines.append(
+            "\(entries.count) pair(s) of children. Decide one with 'childlink review accept \(first.childA) "
+                + "\(first.childB)' (or reject); give two Dataset:RecordID keys to decide one record pair.")
         return lines.joined(separator: "\n")
     }
 
     static func decide(_ store: ChildLinkStore, _ a: String, _ b: String, _ kind: ReviewDecision.Kind, note: String)
         throws -> String
     {
+        let verb = kind == .mustLink ? "the same child (must-link)" : "different children (cannot-link)"
+        if let first = childID(a), let second = childID(b) {
+            let decision = try store.decide(children: first, second, kind, note: note)
+            return "Recorded: \(decision.childA) and \(decision.childB) are \(verb), as "
+                + "\(decision.recordDecisions.count) record-pair decision(s). Every later run will respect it."
+        }
         guard let first = RecordKey(parsing: a) else { throw StoreError.badRecordKey(a) }
         guard let second = RecordKey(parsing: b) else { throw StoreError.badRecordKey(b) }
         let decision = try store.decide(first, second, kind, note: note)
-        let verb = kind == .mustLink ? "the same child (must-link)" : "different children (cannot-link)"
         return "Recorded: \(decision.recordA) and \(decision.recordB) are \(verb). Every later run will respect it."
+    }
+
+    /// `CL000123` as a ChildLink id (the `CL` is required, so a record id is never taken for one).
+    static func childID(_ text: String) -> ChildLinkID? {
+        text.uppercased().hasPrefix("CL") ? ChildLinkID(text) : nil
+    }
+
+    /// `73.4%` without padding.
+    static func bare(_ probability: Double) -> String {
+        percent(probability).trimmingCharacters(in: .whitespaces)
     }
 
     static func percent(_ probability: Double) -> String {

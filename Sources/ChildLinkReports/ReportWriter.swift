@@ -95,9 +95,11 @@ public struct ReportWriter: Sendable {
         }
     }
 
-    /// Writes `data` to a temporary file created with mode 0600 beside `path`, then renames it.
+    /// Writes `data` to a temporary file created with mode 0600 beside `path`, then renames it;
+    /// first removes the temporary files killed runs left in that folder (see ``StaleTemporaryFiles``).
     /// - Throws: ``ReportWriteError/cannotWrite(path:reason:)``.
     public static func writeAtomically(_ data: Data, to path: String) throws {
+        StaleTemporaryFiles.remove(besides: path)
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { throw ReportWriteError.cannotWrite(path: path, reason: "cannot create file") }

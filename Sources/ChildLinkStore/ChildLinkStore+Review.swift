@@ -120,12 +120,13 @@ extension ReviewDecision {
     }
 }
 
-/// Writes files that may hold personal data: a temporary file with mode 0600, then a rename.
+/// Writes files that may hold personal data: a temporary file `.NAME.PID.tmp` with mode 0600, then a
+/// rename (the PID lets a later run tell a killed run's leftover from a file being written).
 enum PrivateFileWriter {
     static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
         try FilePrivacy.createPrivateFile(at: temporary)
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))

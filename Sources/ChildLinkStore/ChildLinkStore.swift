@@ -92,10 +92,26 @@ public final class ChildLinkStore: Sendable {
         self.busyTimeout = busyTimeout
         self.user = user ?? OSUser.current()
         self.clock = clock
-        try StoreErrors.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
-            let migrator = StoreSchema.migrator
-            let upToDate = try writer.read { try migrator.hasCompletedMigrations($0) }
-            if !upToDate { try migrator.migrate(writer) }
+        try StoreErrors.mapping(path: path ?? ":memory:", timeout: busyTimeout) { try Self.migrate(writer) }
+    }
+
+    /// Brings the schema up to date. Two processes opening a new (or old) store at once may both
+    /// start the same migration; the one that loses finds the table already there: it then tries
+    /// again on what the other committed (each migration commits whole, with its record).
+    private static func migrate(_ writer: any DatabaseWriter) throws {
+        let migrator = StoreSchema.migrator
+        var attempt = 0
+        while true {
+            do {
+                if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                try migrator.migrate(writer)
+                return
+            } catch let error as DatabaseError
+                where attempt < 40 && [.SQLITE_ERROR, .SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
+            {
+                attempt += 1
+                usleep(50_000)
+            }
         }
     }
 

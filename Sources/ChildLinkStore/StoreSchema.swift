@@ -8,6 +8,7 @@ enum StoreSchema {
         migrator.registerMigration("v1: runs, batches, records, children, assignments", migrate: createCoreTables)
         migrator.registerMigration("v1: review pairs and decisions", migrate: createReviewTables)
         migrator.registerMigration("v1: append-only audit log", migrate: createAuditTable)
+        migrator.registerMigration("v2: the latest run's fitted match model", migrate: createModelTable)
         return migrator
     }
 
@@ -106,6 +107,17 @@ enum StoreSchema {
             t.column("note", .text).notNull()
         }
         try db.create(index: "decision_on_pair", on: "decision", columns: ["recordA", "recordB"])
+    }
+
+    /// One row per run that saved its model (in practice the latest run's only).
+    static func createModelTable(_ db: Database) throws {
+        try db.create(table: "runModel") { t in
+            t.primaryKey("runID", .integer).references("run", onDelete: .cascade)
+            t.column("format", .text).notNull()
+            t.column("parameters", .text).notNull()
+            t.column("forenameFrequency", .blob).notNull()
+            t.column("surnameFrequency", .blob).notNull()
+        }
     }
 
     static func createAuditTable(_ db: Database) throws {

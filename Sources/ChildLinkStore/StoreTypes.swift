@@ -201,6 +201,12 @@ public enum StoreError: Error, LocalizedError, Equatable, CustomStringConvertibl
     case unknownRecord(String)
     /// A SQLite error, with the database path.
     case database(path: String, message: String)
+    /// Another run held the store's run lock for longer than the wait (see ``ChildLinkStore/holdingRunLock(waitingUpTo:onWait:_:)``).
+    case runInProgress(path: String, seconds: Double)
+    /// A ChildLink id that no record is assigned to (a typo, or a run since?).
+    case unknownChild(String)
+    /// Two ids given for a decision are now one child.
+    case sameChild(String)
 
     /// What went wrong and what to do.
     public var errorDescription: String? {
@@ -218,11 +224,23 @@ public enum StoreError: Error, LocalizedError, Equatable, CustomStringConvertibl
         case .unknownRecord(let key):
             "\(key) is not a record in the store; check the dataset and record id (see 'childlink review list')."
         case .database(let path, let message): "The ChildLink store \(path) reported an error: \(message)"
+        case .runInProgress(let path, let seconds):
+            "Another childlink run has been using the store \(path) for more than \(Self.format(seconds)) s, so this "
+                + "run gave up waiting and wrote nothing. Run it again when the other one has finished, or wait longer "
+                + "with --store-wait SECONDS."
+        case .unknownChild(let id):
+            "\(id) is not a child in the store's latest run; check the id (see 'childlink review list')."
+        case .sameChild(let id): "Both ids are now the same child, \(id); there is nothing to decide."
         }
     }
 
     /// The same text as ``errorDescription``, for command-line output.
     public var description: String { errorDescription ?? "store error" }
+
+    /// `600` rather than `600.0`; fractions kept.
+    static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)
+    }
 }
 
 extension RecordKey {

@@ -8,8 +8,12 @@ extension ChildLink {
             commandName: "review",
             abstract: "List uncertain pairs for clerical review and record decisions.",
             discussion: """
-                Records are written Dataset:RecordID, e.g. Missing:E000123. Decisions are kept in the store \
-                and respected by every later run: accept makes the two records one child, reject keeps them apart.
+                The list shows one line per pair of children (ChildLink ids as the latest run left them): the \
+                most probable record pair between them with its explanation, how many record pairs lie between \
+                them and their probability range. Decide a line with its two ids (accept CL000012 CL000034), or \
+                one record pair with its keys, written Dataset:RecordID, e.g. Missing:E000123. Decisions are kept \
+                in the store and respected by every later run: accept makes the two one child, reject keeps every \
+                record of one apart from every record of the other.
                 The CSV file has the columns RecordA,RecordB,Probability,Decision,Note,Explanation; fill in \
                 Decision with accept or reject.
                 """,
@@ -23,12 +27,12 @@ extension ChildLink.Review {
     /// `childlink review list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the latest run's uncertain pairs, most probable first.")
+            abstract: "List the latest run's uncertain pairs, one line per pair of children, most probable first.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
 
-        @Flag(name: .long, help: "Only pairs without a decision.")
+        @Flag(name: .long, help: "Only pairs of children without a decision.")
         var undecided = false
 
         func run() throws {
@@ -38,7 +42,8 @@ extension ChildLink.Review {
 
     /// `childlink review accept A B`.
     struct Accept: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that two records are the same child.")
+        static let configuration = CommandConfiguration(
+            abstract: "Record that two children, or two records, are the same child.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -52,7 +57,8 @@ extension ChildLink.Review {
 
     /// `childlink review reject A B`.
     struct Reject: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that two records are different children.")
+        static let configuration = CommandConfiguration(
+            abstract: "Record that two children, or two records, are different children.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
@@ -92,9 +98,10 @@ extension ChildLink.Review {
     }
 }
 
-/// The two records a review decision is about, and why.
+/// The two children or two records a review decision is about, and why.
 struct RecordPairArguments: ParsableArguments {
-    @Argument(help: "The first record, as Dataset:RecordID, e.g. Missing:E0000123.") var recordA: String
-    @Argument(help: "The second record, e.g. CME:CME000045.") var recordB: String
+    @Argument(help: "The first child, e.g. CL000012, or record, as Dataset:RecordID, e.g. Missing:E0000123.")
+    var recordA: String
+    @Argument(help: "The second child, e.g. CL000034, or record, e.g. CME:CME000045.") var recordB: String
     @Option(name: .long, help: "Why the decision was made (kept with it).") var note = ""
 }

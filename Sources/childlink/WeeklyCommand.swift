@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChildLinkCore
+import Foundation
 
 /// The history store a pipeline command records its run in: `--store PATH` / `--no-store`.
 struct RunStoreOptions: ParsableArguments {
@@ -17,8 +18,21 @@ struct RunStoreOptions: ParsableArguments {
         help: "Use no store even if childlink.sqlite exists (ids numbered within this run).")
     var noStore = false
 
+    @Option(
+        name: .customLong("store-wait"),
+        help: ArgumentHelp(
+            "How long to wait for another childlink run on the same store to finish before giving up "
+                + "(default 600; also CHILDLINK_STORE_WAIT).",
+            valueName: "seconds"))
+    var storeWait: Double?
+
     func validate() throws {
         if store != nil && noStore { throw ValidationError("Give --store PATH or --no-store, not both.") }
+        if let storeWait {
+            guard storeWait >= 0, storeWait.isFinite else { throw ValidationError("--store-wait must be 0 or more.") }
+            // The store reads its run wait from the environment, so every job sees it unchanged.
+            setenv("CHILDLINK_STORE_WAIT", String(storeWait), 1)
+        }
     }
 
     /// The store to use, if any.

@@ -123,9 +123,21 @@ struct FaultTests {
         #expect(try snapshot("out") == ["rejects.csv": earlier])
     }
 
+    /// Runs the binary so that it cannot create files in `folder`'s output folders: with the folder
+    /// read-only (0500) for an ordinary user; as root, who writes into read-only folders, as the
+    /// unprivileged user `nobody` (`setpriv`), for whom the owner-only (0700) folder is just as shut.
+    func runUnableToWrite(_ arguments: [String], outputFolder: String) throws -> BuiltBinary.Outcome {
+        chmod(path(outputFolder), 0o500)
+        guard geteuid() == 0 else { return try BuiltBinary.run(arguments, in: folder) }
+        let drop = ["--reuid=65534", "--regid=65534", "--clear-groups", "--", BuiltBinary.url.path]
+        return try Self.run(URL(fileURLWithPath: "/usr/bin/setpriv"), drop + arguments, in: folder)
+    }
+
     @Test(
-        "a read-only output folder: exit 1 naming the file; the earlier outputs are unchanged",
-        .enabled(if: geteuid() != 0, "root writes into read-only folders; the full-disk test covers root"))
+        "an output folder the run cannot write (read-only; as root, run as nobody): exit 1 naming the file; earlier outputs unchanged",
+        .enabled(
+            if: geteuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "as root the test needs setpriv (util-linux) to run as nobody"))
     func readOnlyFolderKeepsEarlierOutputs() throws {
         defer {
             chmod(path("linked"), 0o700)
@@ -135,8 +147,9 @@ struct FaultTests {
         let first = try BuiltBinary.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
         try #require(first.status == 0, "\(first.stderr)")
         let before = try snapshot("linked")
-        chmod(path("linked"), 0o500)
-        let failed = try BuiltBinary.run(["link", "--generic", "people.csv", "--out", "linked"], in: folder)
+        chmod(path("people.csv"), 0o644)
+        let failed = try runUnableToWrite(
+            ["link", "--generic", "people.csv", "--out", "linked"], outputFolder: "linked")
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("linked/links.csv: cannot write"), "\(failed.stderr)")
         #expect(try snapshot("linked") == before)

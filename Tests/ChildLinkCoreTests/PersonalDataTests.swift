@@ -72,6 +72,8 @@ struct PersonalDataTests {
             "review", "accept", pair.recordA.description, pair.recordB.description, "--note", "same child", "--verbose",
         ])
         try run(["review", "reject", "Missing:NOPE", pair.recordB.description, "--verbose"], expecting: 1)
+        let children = try #require(try ChildLinkStore(path: storePath).reviewChildPairs().last)
+        try run(["review", "reject", children.childA.description, children.childB.description, "--verbose"])
 
         let personal = Self.personalValues(records)
         #expect(personal.count > 500)

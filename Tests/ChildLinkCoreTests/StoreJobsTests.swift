@@ -42,7 +42,13 @@ struct StoreJobsTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try makeStore()
         let listing = try ReviewJob.run(.list(undecidedOnly: false), storePath: path)
-        #expect(listing.contains(" 73.4%  Missing:E000123  Missing:E000124  -  forename one edit"))
+        #expect(
+            listing.contains("CL000001  CL000002      1   73.4%  -  Missing:E000123 Missing:E000124  forename one edit")
+        )
+        #expect(
+            listing.hasSuffix(
+                "Decide one with 'childlink review accept CL000001 CL000002' (or reject); "
+                    + "give two Dataset:RecordID keys to decide one record pair."))
         let accepted = try ReviewJob.run(.accept("Missing:E000124", "Missing:E000123", note: ""), storePath: path)
         #expect(accepted.contains("Missing:E000123 and Missing:E000124 are the same child"))
         #expect(try ReviewJob.run(.list(undecidedOnly: true), storePath: path) == "No pairs to review.")
@@ -56,6 +62,21 @@ struct StoreJobsTests {
             toFile: csv, atomically: true, encoding: .utf8)
         #expect(try ReviewJob.run(.importDecisions(path: csv), storePath: path).contains("0 accepted, 1 rejected"))
         #expect(try ChildLinkStore(path: path).decisions().map(\.kind) == [.cannotLink])
+    }
+
+    @Test("review accept and reject take two ChildLink ids and decide the pair of children")
+    func reviewChildPair() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try makeStore()
+        let rejected = try ReviewJob.run(.reject("cl000002", "CL000001", note: "twins"), storePath: path)
+        #expect(
+            rejected == "Recorded: CL000001 and CL000002 are different children (cannot-link), as 1 record-pair "
+                + "decision(s). Every later run will respect it.")
+        let listing = try ReviewJob.run(.list(undecidedOnly: false), storePath: path)
+        #expect(listing.contains("CL000001  CL000002      1   73.4%  rejected  Missing:E000123 Missing:E000124"))
+        #expect(throws: StoreError.unknownChild("CL000007")) {
+            try ReviewJob.run(.accept("CL000001", "CL000007", note: ""), storePath: path)
+        }
     }
 
     @Test("audit prints entries from a date, and refuses a date it cannot read")

@@ -43,7 +43,7 @@ struct StoreRunTests {
         let path = folder.appendingPathComponent("childlink.sqlite").path
         let expected = [
             "v1: runs, batches, records, children, assignments", "v1: review pairs and decisions",
-            "v1: append-only audit log",
+            "v1: append-only audit log", "v2: the latest run's fitted match model",
         ]
         do {
             let store = try ChildLinkStore(path: path, user: "analyst")

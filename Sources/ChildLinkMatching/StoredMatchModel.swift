@@ -1,0 +1,81 @@
+public import ChildLinkModel
+
+/// Everything a fitted ``MatchModel`` needs to explain a pair again later, without re-linking:
+/// m and u per comparison level, the priors, the term-frequency tables, and how many records had
+/// a forename (so the twin guard's "well-attested name" test sees the run's counts).
+///
+/// The store keeps one per run; ``StoredMatchModel`` turns it back into explanations.
+public struct MatchModelParameters: Sendable, Hashable, Codable {
+    /// The number of levels of each comparison, in ``Comparison`` order, when the model was fitted:
+    /// a model stored by a version with other levels is refused rather than misread.
+    public var levelCounts: [Int]
+    /// P(level | same child), `[comparison][level]`.
+    public var m: [[Double]]
+    /// P(level | different children), `[comparison][level]`.
+    public var u: [[Double]]
+    /// P(level | random pair), `[comparison][level]`.
+    public var uRandom: [[Double]]
+    /// P(address level | different children who share a surname).
+    public var uAddressGivenSurname: [Double]
+    /// The share of matches among candidate pairs with the same date of birth.
+    public var candidatePrior: Double
+    /// The prior over all record pairs.
+    public var globalPrior: Double
+    /// The EM iterations run.
+    public var iterations: Int
+    /// Share of records with each folded forename, by hash.
+    public var forenameFrequency: [UInt64: Float]
+    /// Share of records with each folded surname, by hash.
+    public var surnameFrequency: [UInt64: Float]
+    /// Records of the run with a forename.
+    public var forenameTotal: Int
+
+    /// The level counts of this version's comparisons.
+    public static var currentLevelCounts: [Int] { Comparison.allCases.map(\.levelCount) }
+}
+
+extension LinkResult {
+    /// The fitted model's parameters, to store with the run.
+    public var modelParameters: MatchModelParameters {
+        MatchModelParameters(
+            levelCounts: MatchModelParameters.currentLevelCounts, m: model.m, u: model.u, uRandom: model.uRandom,
+            uAddressGivenSurname: model.uAddressGivenSurname, candidatePrior: model.candidatePrior,
+            globalPrior: model.globalPrior, iterations: model.iterations, forenameFrequency: model.forenameFrequency,
+            surnameFrequency: model.surnameFrequency, forenameTotal: table.forenameHash.count(where: { $0 != 0 }))
+    }
+}
+
+/// A model read back from the store: explains any two records as the run that fitted it would have.
+public struct StoredMatchModel: Sendable {
+    /// The model.
+    public let model: MatchModel
+    /// Records of the fitting run with a forename.
+    public let forenameTotal: Int
+
+    /// Rebuilds the model; `nil` when the parameters do not fit this version's comparisons.
+    public init?(_ parameters: MatchModelParameters) {
+        let counts = MatchModelParameters.currentLevelCounts
+        guard parameters.levelCounts == counts,
+            [parameters.m, parameters.u, parameters.uRandom].allSatisfy({
+                $0.map(\.count) == counts
+            }), parameters.uAddressGivenSurname.count == Comparison.address.levelCount
+        else { return nil }
+        var model = MatchModel(
+            m: parameters.m, u: parameters.u, uRandom: parameters.uRandom,
+            uAddressGivenSurname: parameters.uAddressGivenSurname, candidatePrior: parameters.candidatePrior,
+            globalPrior: parameters.globalPrior, iterations: parameters.iterations)
+        model.forenameFrequency = parameters.forenameFrequency
+        model.surnameFrequency = parameters.surnameFrequency
+        self.model = model
+        forenameTotal = parameters.forenameTotal
+    }
+
+    /// The waterfall of a pair: the same weights and twin guard as the fitting run's explanation.
+    public func explain(_ first: SourceRecord, _ second: SourceRecord) -> PairExplanation {
+        var table = RecordTable([first, second])
+        table.forenameCount = table.forenameHash.map { hash in
+            hash == 0 ? 0 : UInt32((Double(model.forenameFrequency[hash] ?? 0) * Double(forenameTotal)).rounded())
+        }
+        return Explainer(model: model, table: table).explain(first, second, 0, 1)
+    }
+}

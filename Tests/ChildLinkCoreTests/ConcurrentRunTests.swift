@@ -1,0 +1,99 @@
+import ChildLinkModel
+import ChildLinkStore
+import Foundation
+import Testing
+
+/// Two runs writing one store at once: the second waits for the first, then works on what it left.
+@Suite("Two runs on one store")
+struct ConcurrentRunTests {
+    @Test("a run waits on the run lock, says so once, and gives up with runInProgress after its wait")
+    func runLockWaitsThenGivesUp() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("childlink.sqlite").path
+        let first = try ChildLinkStore(path: path)
+        let second = try ChildLinkStore(path: path)
+        var waited = 0
+        try first.holdingRunLock {
+            #expect(throws: StoreError.runInProgress(path: path, seconds: 0.2)) {
+                try second.holdingRunLock(waitingUpTo: 0.2, onWait: { waited += 1 }) {}
+            }
+        }
+        #expect(waited == 1)
+        #expect(try second.holdingRunLock(waitingUpTo: 0) { 42 } == 42, "free again once the first run is done")
+        #expect(try BuiltBinary.permissions(path + ".lock") == 0o600)
+    }
+
+    @Test("two link --store processes started together both succeed, one after the other; store check is clean")
+    func twoProcessesAtOnce() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(
+            ["sample", "--children", "200", "--seed", "5", "--out", "borough"], in: folder)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        // Each run imports a different dataset and carries the other's stored records over: before the
+        // run lock, the second to commit failed with "the clustering does not match" and wrote nothing.
+        let runs = try [
+            ["link", "borough/missing-episodes.csv", "--store", "s.sqlite", "--out", "a"],
+            ["link", "borough/cme-referrals.csv", "--store", "s.sqlite", "--out", "b"],
+        ].map { try Started(arguments: $0, in: folder) }
+        let outcomes = try runs.map { try $0.wait() }
+        for outcome in outcomes { #expect(outcome.status == 0, "\(outcome.stderr)") }
+
+        let check = try BuiltBinary.run(["store", "check", "--store", "s.sqlite"], in: folder)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("Runs: 2"))
+        let store = try ChildLinkStore(path: folder.appendingPathComponent("s.sqlite").path)
+        let datasets = Set(try store.currentRecords().map(\.dataset))
+        #expect(datasets == [.missing, .cme], "the second run linked the first run's records too")
+        let assigned = try store.latestAssignment()
+        #expect(try store.currentRecords().allSatisfy { assigned[$0.key] != nil })
+    }
+
+    @Test("with --store-wait 0, a run that finds the store in use exits 1 with a clear message and writes nothing")
+    func givesUpClearly() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "20", "--seed", "5", "--out", "borough"], in: folder)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        let path = folder.appendingPathComponent("s.sqlite").path
+        let holder = try ChildLinkStore(path: path)
+        let refused = try holder.holdingRunLock {
+            try BuiltBinary.run(
+                ["link", "borough/missing-episodes.csv", "--store", "s.sqlite", "--out", "a", "--store-wait", "0"],
+                in: folder)
+        }
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("Another childlink run has been using the store s.sqlite for more than 0 s"))
+        #expect(try holder.runs().isEmpty)
+    }
+}
+
+/// A `childlink` process started in the background, its output captured to files.
+private struct Started {
+    let process = Process()
+    let capture: URL
+
+    init(arguments: [String], in folder: URL) throws {
+        capture = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
+        for name in ["stdout", "stderr"] {
+            FileManager.default.createFile(atPath: capture.appendingPathComponent(name).path, contents: nil)
+        }
+        process.executableURL = BuiltBinary.url
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardOutput = try FileHandle(forWritingTo: capture.appendingPathComponent("stdout"))
+        process.standardError = try FileHandle(forWritingTo: capture.appendingPathComponent("stderr"))
+        try process.run()
+    }
+
+    func wait() throws -> BuiltBinary.Outcome {
+        process.waitUntilExit()
+        defer { try? FileManager.default.removeItem(at: capture) }
+        return BuiltBinary.Outcome(
+            status: process.terminationStatus,
+            stdout: try String(contentsOf: capture.appendingPathComponent("stdout"), encoding: .utf8),
+            stderr: try String(contentsOf: capture.appendingPathComponent("stderr"), encoding: .utf8))
+    }
+}

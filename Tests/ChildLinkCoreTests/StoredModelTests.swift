@@ -1,0 +1,76 @@
+import ChildLinkMatching
+import ChildLinkModel
+import ChildLinkReports
+import ChildLinkStore
+import Foundation
+import Testing
+
+@testable import ChildLinkCore
+
+/// The fitted model saved with each run, and footprint explaining links from it without re-linking.
+@Suite("The stored model")
+struct StoredModelTests {
+    static let outcome = FootprintFixture.outcome
+
+    @Test("the stored model explains every scored pair exactly as the run that fitted it")
+    func roundTripIsFaithful() throws {
+        let link = Self.outcome.link
+        let stored = try StoredModelCoding.encode(link, options: LinkOptions())
+        let (model, thresholds) = try #require(StoredModelCoding.decode(stored))
+        #expect(thresholds == StoredModelCoding.Thresholds(link: 0.98, review: 0.5))
+        #expect(link.pairs.count > 100)
+        var twins = 0
+        for pair in link.pairs {
+            let fresh = link.explain(pair.first, pair.second)
+            let again = model.explain(link.records[pair.first], link.records[pair.second])
+            #expect(again.contributions.map(\.bits) == fresh.contributions.map(\.bits))
+            #expect(again.priorBits == fresh.priorBits && again.looksLikeTwins == fresh.looksLikeTwins)
+            if fresh.looksLikeTwins { twins += 1 }
+        }
+        #expect(twins > 0, "the twin guard's name counts come back too")
+    }
+
+    @Test("a stored model of another format or with other comparison levels is refused, not misread")
+    func refusesForeignModels() throws {
+        let stored = try StoredModelCoding.encode(Self.outcome.link, options: LinkOptions())
+        let otherFormat = StoredModelData(
+            format: "childlink-model-0", parametersJSON: stored.parametersJSON,
+            forenameFrequency: stored.forenameFrequency, surnameFrequency: stored.surnameFrequency)
+        #expect(StoredModelCoding.decode(otherFormat) == nil)
+        var parameters = Self.outcome.link.modelParameters
+        parameters.levelCounts[0] += 1
+        #expect(StoredMatchModel(parameters) == nil)
+        let torn = StoredModelData(
+            format: stored.format, parametersJSON: stored.parametersJSON,
+            forenameFrequency: stored.forenameFrequency.dropLast(), surnameFrequency: stored.surnameFrequency)
+        #expect(StoredModelCoding.decode(torn) == nil)
+    }
+
+    @Test("each run saves its model; footprint from the store uses it and shows the run's own waterfalls")
+    func footprintUsesStoredModel() throws {
+        let store = try ChildLinkStore.inMemory(user: "officer")
+        let run = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger)
+        let saved = try #require(try store.latestModel())
+        #expect(saved.runID == run.storeRun?.runID)
+        let (model, thresholds) = try #require(StoredModelCoding.decode(saved))
+
+        let universe = FootprintUniverse(
+            records: try store.currentRecords(), evidence: .storedModel(model, linkThreshold: thresholds.link),
+            children: try store.currentChildren(), mustLinks: [], store: store)
+        let child = try #require(run.children.first { $0.records.count >= 3 })
+        let result = FootprintJob.lookup(.childID(child.id), in: universe, generatedAt: FootprintFixture.at)
+        guard case .found(let footprint) = result else {
+            Issue.record("expected the child, got \(result)")
+            return
+        }
+        #expect(footprint.entries.map(\.record).sorted() == child.records)
+        for entry in footprint.entries {
+            let link = try #require(entry.link)
+            let (i, j) = (
+                try #require(run.link.index(of: entry.record)), try #require(run.link.index(of: link.linkedTo))
+            )
+            let fresh = run.link.explain(i, j)
+            #expect(abs(link.contributions.map(\.bits).reduce(link.priorBits, +) - fresh.weight) < 1e-9)
+        }
+    }
+}
