@@ -89,7 +89,9 @@ struct Blocker: Sendable {
             pending = []
             Linker.parallel(batch.count + 1, concurrency: concurrency) { index in
                 if index == batch.count {
-                    merged.set(0, lists.reduce(union) { Self.union($0, $1) })
+                    // The round's lists together first: a union of the running union with
+                    // each in turn would hold two arrays of the union's size at once.
+                    merged.set(0, Self.union(union, lists.reduce([]) { Self.union($0, $1) }))
                 } else {
                     results.set(index, blocker.rulePairs(batch[index], table))
                 }
@@ -107,7 +109,7 @@ struct Blocker: Sendable {
     /// One rule's pairs, sorted and de-duplicated, and how many key groups it skipped as too large.
     func rulePairs(_ rule: BlockingRule, _ table: RecordTable) -> ([UInt64], Int) {
         var entries = keys(rule, table)
-        entries.sort()
+        Self.radixSortByKey(&entries)
         var pairs: [UInt64] = []
         let skippedGroups = emitPairs(entries, into: &pairs)
         entries = []
@@ -178,6 +180,51 @@ struct Blocker: Sendable {
                 }
             }
             swap(&values, &scratch)
+        }
+    }
+
+    /// Sorts entries by key, least significant byte first. Each pass is stable and the entries of a
+    /// rule are made in record order, so within a key they stay in index order: the same order as
+    /// sorting by `(key, index)`, without a comparison sort of millions of entries.
+    static func radixSortByKey(_ entries: inout [Entry]) {
+        let n = entries.count
+        guard n > 4096 else {
+            entries.sort()
+            return
+        }
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for entry in entries {
+                let key = entry.key
+                for byte in 0..<8 {
+                    counts[byte &* 256 &+ Int(truncatingIfNeeded: (key >> UInt64(8 &* byte)) & 0xFF)] += 1
+                }
+            }
+        }
+        let first = entries[0].key
+        var scratch = [Entry](repeating: Entry(key: 0, index: 0), count: n)
+        for byte in 0..<8 {
+            let shift = UInt64(8 * byte)
+            let base = byte * 256
+            if counts[base + Int((first >> shift) & 0xFF)] == n { continue }
+            var offsets = [Int](repeating: 0, count: 256)
+            var total = 0
+            for digit in 0..<256 {
+                offsets[digit] = total
+                total += counts[base + digit]
+            }
+            entries.withUnsafeBufferPointer { source in
+                scratch.withUnsafeMutableBufferPointer { destination in
+                    offsets.withUnsafeMutableBufferPointer { offsets in
+                        for entry in source {
+                            let digit = Int(truncatingIfNeeded: (entry.key >> shift) & 0xFF)
+                            destination[offsets[digit]] = entry
+                            offsets[digit] += 1
+                        }
+                    }
+                }
+            }
+            swap(&entries, &scratch)
         }
     }
 
