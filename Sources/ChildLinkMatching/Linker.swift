@@ -315,6 +315,15 @@ final class ChunkResults<Value>: @unchecked Sendable {
 
     var values: [Value] { lock.withLock { slots } }
 
+    /// The value of `chunk`, moved out (`empty` left in its place), so that the caller holds the only copy.
+    func take(_ chunk: Int, leaving empty: Value) -> Value {
+        lock.withLock {
+            var taken = empty
+            swap(&taken, &slots[chunk])
+            return taken
+        }
+    }
+
     /// The values, moved out (the slots are left empty), so that the caller holds the only copy.
     func takeValues() -> [Value] {
         lock.withLock {

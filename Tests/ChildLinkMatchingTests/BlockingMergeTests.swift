@@ -48,6 +48,19 @@ struct BlockingMergeTests {
         #expect(entries.map(\.index) == expected.map(\.index))
     }
 
+    @Test(arguments: [(0, 0), (0, 500), (500, 0), (20_000, 30_000), (30_000, 3)])
+    func unionInPlaceAgreesWithUnion(counts: (Int, Int)) {
+        var first = Self.pairs(count: counts.0, records: 5_000, seed: 4)
+        var second = Self.pairs(count: counts.1, records: 5_000, seed: 5)
+        Blocker.radixSort(&first)
+        Blocker.uniqueInPlace(&first)
+        Blocker.radixSort(&second)
+        Blocker.uniqueInPlace(&second)
+        var union = first
+        Blocker.formUnion(&union, second, expected: 100)
+        #expect(union == Blocker.union(first, second))
+    }
+
     @Test func unionIsSortedAndWithoutDuplicates() {
         var first = Self.pairs(count: 20_000, records: 5_000, seed: 1)
         var second = Self.pairs(count: 30_000, records: 5_000, seed: 2)
