@@ -83,18 +83,25 @@ struct Blocker: Sendable {
         for first in stride(from: 0, to: rules.count + round, by: round) {
             let batch = first < rules.count ? Array(rules[first..<min(first + round, rules.count)]) : []
             let results = ChunkResults<([UInt64], Int)>(count: batch.count, initial: ([], 0))
+            // The union is handed to the merging thread as its only owner, so it grows in place.
             let merged = ChunkResults<[UInt64]>(count: 1, initial: [])
-            let (union, lists) = (pairs, pending)
+            merged.set(0, pairs)
             pairs = []
+            let lists = pending
             pending = []
+            let expected = 48 * table.count
             Linker.parallel(batch.count + 1, concurrency: concurrency) { index in
                 if index == batch.count {
-                    merged.set(0, lists.reduce(union) { Self.union($0, $1) })
+                    // The round's lists together first, then into the union in place: no second
+                    // array of the union's size.
+                    var union = merged.take(0, leaving: [])
+                    Self.formUnion(&union, lists.reduce([]) { Self.union($0, $1) }, expected: expected)
+                    merged.set(0, union)
                 } else {
                     results.set(index, blocker.rulePairs(batch[index], table))
                 }
             }
-            pairs = merged.values[0]
+            pairs = merged.take(0, leaving: [])
             for (index, result) in results.values.enumerated() {
                 perRule[batch[index]] = result.0.count
                 skipped[batch[index]] = result.1
@@ -107,7 +114,7 @@ struct Blocker: Sendable {
     /// One rule's pairs, sorted and de-duplicated, and how many key groups it skipped as too large.
     func rulePairs(_ rule: BlockingRule, _ table: RecordTable) -> ([UInt64], Int) {
         var entries = keys(rule, table)
-        entries.sort()
+        Self.radixSortByKey(&entries)
         var pairs: [UInt64] = []
         let skippedGroups = emitPairs(entries, into: &pairs)
         entries = []
@@ -139,6 +146,47 @@ struct Blocker: Sendable {
         result += first[i...]
         result += second[j...]
         return result
+    }
+
+    /// Adds the sorted, duplicate-free `addition` to the sorted, duplicate-free `union` in place:
+    /// merged from the back into the grown array, then the gap left by shared values closed. The
+    /// array is first given room for `expected` values (address space only: pages never written
+    /// cost no memory), so it is not reallocated, with a second copy, as it grows.
+    static func formUnion(_ union: inout [UInt64], _ addition: [UInt64], expected: Int = 0) {
+        if addition.isEmpty { return }
+        if union.capacity < expected { union.reserveCapacity(expected) }
+        let oldCount = union.count
+        union.append(contentsOf: repeatElement(0, count: addition.count))
+        var gap = 0
+        union.withUnsafeMutableBufferPointer { buffer in
+            addition.withUnsafeBufferPointer { add in
+                var i = oldCount - 1
+                var j = add.count - 1
+                var k = buffer.count - 1
+                while j >= 0 {
+                    if i >= 0, buffer[i] >= add[j] {
+                        if buffer[i] == add[j] { j -= 1 }
+                        buffer[k] = buffer[i]
+                        i -= 1
+                    } else {
+                        buffer[k] = add[j]
+                        j -= 1
+                    }
+                    k -= 1
+                }
+                // What is left of the union moves up to meet the merged values.
+                while i >= 0 {
+                    buffer[k] = buffer[i]
+                    i -= 1
+                    k -= 1
+                }
+                gap = k + 1
+                if gap > 0 {
+                    for position in gap..<buffer.count { buffer[position - gap] = buffer[position] }
+                }
+            }
+        }
+        union.removeLast(gap)
     }
 
     /// Sorts in place, least significant byte first (a stable counting pass per byte), skipping the
@@ -178,6 +226,51 @@ struct Blocker: Sendable {
                 }
             }
             swap(&values, &scratch)
+        }
+    }
+
+    /// Sorts entries by key, least significant byte first. Each pass is stable and the entries of a
+    /// rule are made in record order, so within a key they stay in index order: the same order as
+    /// sorting by `(key, index)`, without a comparison sort of millions of entries.
+    static func radixSortByKey(_ entries: inout [Entry]) {
+        let n = entries.count
+        guard n > 4096 else {
+            entries.sort()
+            return
+        }
+        var counts = [Int](repeating: 0, count: 8 * 256)
+        counts.withUnsafeMutableBufferPointer { counts in
+            for entry in entries {
+                let key = entry.key
+                for byte in 0..<8 {
+                    counts[byte &* 256 &+ Int(truncatingIfNeeded: (key >> UInt64(8 &* byte)) & 0xFF)] += 1
+                }
+            }
+        }
+        let first = entries[0].key
+        var scratch = [Entry](repeating: Entry(key: 0, index: 0), count: n)
+        for byte in 0..<8 {
+            let shift = UInt64(8 * byte)
+            let base = byte * 256
+            if counts[base + Int((first >> shift) & 0xFF)] == n { continue }
+            var offsets = [Int](repeating: 0, count: 256)
+            var total = 0
+            for digit in 0..<256 {
+                offsets[digit] = total
+                total += counts[base + digit]
+            }
+            entries.withUnsafeBufferPointer { source in
+                scratch.withUnsafeMutableBufferPointer { destination in
+                    offsets.withUnsafeMutableBufferPointer { offsets in
+                        for entry in source {
+                            let digit = Int(truncatingIfNeeded: (entry.key >> shift) & 0xFF)
+                            destination[offsets[digit]] = entry
+                            offsets[digit] += 1
+                        }
+                    }
+                }
+            }
+            swap(&entries, &scratch)
         }
     }
 

@@ -28,14 +28,10 @@ struct GuardedClusterer {
     /// Cross-pair checks are skipped above this many record pairs (only identifier guards then apply).
     static let maxCrossChecks = 2_500
 
-    func cluster(_ scoredPairs: [ScoredPair]) -> Clustering {
+    func cluster(_ scoredPairs: consuming [ScoredPair]) -> Clustering {
         var pairs = scoredPairs
         let linkWeight = log2(linkThreshold / (1 - linkThreshold))
-        let order = pairs.indices.filter { pairs[$0].weight >= linkWeight }.sorted {
-            (pairs[$0].weight, pairs[$1].first, pairs[$1].second) > (
-                pairs[$1].weight, pairs[$0].first, pairs[$0].second
-            )
-        }
+        let order = Self.strongestFirst(pairs, from: linkWeight)
         var sets = DisjointSets(table: table)
         var minimum = [Double](repeating: 1, count: table.count)
         for index in order {
@@ -59,6 +55,26 @@ struct GuardedClusterer {
             pairs[index].decision = .linked
         }
         return assemble(sets, minimum, pairs)
+    }
+
+    /// The indices of the pairs at or above `weight`, strongest first, ties in record order. The
+    /// sort reads compact keys side by side, not the pairs (a random access each).
+    static func strongestFirst(_ pairs: [ScoredPair], from weight: Double) -> [Int] {
+        var keys: [StrengthKey] = []
+        for (index, pair) in pairs.enumerated() where pair.weight >= weight {
+            keys.append(
+                StrengthKey(
+                    weight: pair.weight, records: UInt64(pair.first) << 32 | UInt64(pair.second), index: index))
+        }
+        keys.sort { ($0.weight, $1.records) > ($1.weight, $0.records) }
+        return keys.map(\.index)
+    }
+
+    /// A pair's weight, its two record indices packed (`first << 32 | second`) and its position.
+    struct StrengthKey {
+        var weight: Double
+        var records: UInt64
+        var index: Int
     }
 
     /// Whether the pair shares a UPN, NHS number or person id.
@@ -96,14 +112,14 @@ struct GuardedClusterer {
 
     private func assemble(_ sets: DisjointSets, _ minimum: [Double], _ pairs: [ScoredPair]) -> Clustering {
         var sets = sets
-        var childOfRoot: [Int: Int] = [:]
+        var childOfRoot = [Int](repeating: -1, count: table.count)
         var childOfRecord = [Int](repeating: 0, count: table.count)
         var roots: [Int] = []
         // Records are sorted by key, so the first record met of each cluster is its smallest key.
         for record in 0..<table.count {
             let root = sets.root(record)
-            if let child = childOfRoot[root] {
-                childOfRecord[record] = child
+            if childOfRoot[root] >= 0 {
+                childOfRecord[record] = childOfRoot[root]
             } else {
                 childOfRoot[root] = roots.count
                 childOfRecord[record] = roots.count
@@ -118,7 +134,14 @@ struct GuardedClusterer {
         return Clustering(
             children: children, childOfRecord: childOfRecord,
             minLinkProbability: roots.map { sets.members[$0].count > 1 ? minimum[$0] : nil },
-            pairs: pairs.sorted { ($0.first, $0.second) < ($1.first, $1.second) })
+            pairs: Self.inRecordOrder(pairs))
+    }
+
+    /// The pairs sorted by their records (the scorer gives them so already: then no copy is made).
+    static func inRecordOrder(_ pairs: [ScoredPair]) -> [ScoredPair] {
+        let before = { (a: ScoredPair, b: ScoredPair) in (a.first, a.second) < (b.first, b.second) }
+        if zip(pairs, pairs.dropFirst()).allSatisfy({ before($0, $1) }) { return pairs }
+        return pairs.sorted(by: before)
     }
 }
 

@@ -125,7 +125,12 @@ struct CompareRecord: Sendable {
     var gender: UInt8 = 0
     var upnTemporary: UInt8 = 0
     var personSystem: UInt8 = 0
+    /// Whether the record has any middle or preferred name (as hash, text or variant group).
     var hasAlternatives = false
+    /// One bit per hash of ``RecordTable/alternativeForenames`` and ``RecordTable/surnameParts``:
+    /// no common bit, no common hash, without reading the lists (a random access each).
+    var alternativeBits: UInt64 = 0
+    var surnamePartBits: UInt64 = 0
     var forenameHash: UInt64 = 0
     var surnameHash: UInt64 = 0
     var forenameGroups = VariantGroups()
@@ -152,7 +157,11 @@ struct CompareRecord: Sendable {
         gender = table.gender[i]
         upnTemporary = table.upnTemporary[i]
         personSystem = table.personSystem[i]
-        hasAlternatives = !table.alternativeForenames.isEmpty(i)
+        hasAlternatives =
+            !table.alternativeForenames.isEmpty(i) || !table.alternativeSpans.isEmpty(i)
+            || !table.alternativeGroups[i].isEmpty
+        alternativeBits = table.alternativeForenames.bits(i)
+        surnamePartBits = table.surnameParts.bits(i)
         forenameHash = table.forenameHash[i]
         surnameHash = table.surnameHash[i]
         forenameGroups = table.forenameGroups[i]
@@ -239,7 +248,7 @@ struct PairComparer: Sendable {
         let a = bytes(recordI.pointee.forename, text)
         let b = bytes(recordJ.pointee.forename, text)
         if a.isEmpty || b.isEmpty { return 0 }
-        if recordI.pointee.forenameHash == recordJ.pointee.forenameHash, a.elementsEqual(b) { return 1 }
+        if recordI.pointee.forenameHash == recordJ.pointee.forenameHash, StringSimilarity.same(a, b) { return 1 }
         let groupsA = recordI.pointee.forenameGroups
         let groupsB = recordJ.pointee.forenameGroups
         if groupsA.intersects(groupsB) { return NameLevel.forenameVariant }
@@ -250,11 +259,11 @@ struct PairComparer: Sendable {
         // Two different names that the variant table knows (Jan and Jana, Alexander and Alexandra)
         // are different children's names, however alike they look.
         if !groupsA.isEmpty, !groupsB.isEmpty { return NameLevel.forenameDifferent }
-        let similarity = StringSimilarity.jaroWinkler(a, b)
+        let similarity = StringSimilarity.jaroWinkler(a, b, floor: Self.similarFloor)
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(a, b) {
             return NameLevel.forenameClose
         }
-        if similarity >= 0.80 || recordI.pointee.forenamePhonetic == recordJ.pointee.forenamePhonetic {
+        if similarity >= Self.similarFloor || recordI.pointee.forenamePhonetic == recordJ.pointee.forenamePhonetic {
             return NameLevel.forenameSimilar
         }
         return NameLevel.forenameDifferent
@@ -270,16 +279,23 @@ struct PairComparer: Sendable {
         if emptyI && emptyJ { return false }
         // When both records carry middle names, a swap must be mutual: a twin's forename is often
         // the other twin's middle name.
-        let iInJ = isAmongAlternatives(recordI, of: j, text)
-        let jInI = isAmongAlternatives(recordJ, of: i, text)
+        let iInJ = !emptyJ && isAmongAlternatives(recordI, of: j, recordJ, text)
+        let jInI = !emptyI && isAmongAlternatives(recordJ, of: i, recordI, text)
         if emptyI || emptyJ { return iInJ || jInI }
         return iInJ && jInI
     }
 
     /// Whether the forename of `record` is one of record `j`'s middle or preferred names: the
     /// same name, a variant of one, or one typing slip away from one.
-    private func isAmongAlternatives(_ record: Record, of j: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        if table.alternativeForenames.contains(j, record.pointee.forenameHash) { return true }
+    private func isAmongAlternatives(
+        _ record: Record, of j: Int, _ other: Record, _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let hash = record.pointee.forenameHash
+        if other.pointee.alternativeBits & FlatLists<UInt64>.bit(hash) != 0,
+            table.alternativeForenames.contains(j, hash)
+        {
+            return true
+        }
         if table.alternativeGroups[j].intersects(record.pointee.forenameGroups) { return true }
         let forename = bytes(record.pointee.forename, text)
         guard forename.count >= 4 else { return false }
@@ -300,18 +316,24 @@ struct PairComparer: Sendable {
         let a = bytes(recordI.pointee.surname, text)
         let b = bytes(recordJ.pointee.surname, text)
         if a.isEmpty || b.isEmpty { return 0 }
-        if recordI.pointee.surnameHash == recordJ.pointee.surnameHash, a.elementsEqual(b) { return 1 }
+        if recordI.pointee.surnameHash == recordJ.pointee.surnameHash, StringSimilarity.same(a, b) { return 1 }
         let stemA = bytes(recordI.pointee.surnameStem, text)
         let stemB = bytes(recordJ.pointee.surnameStem, text)
-        if stemA.elementsEqual(stemB) || sharesPart(i, j) { return NameLevel.surnameStem }
-        let similarity = StringSimilarity.jaroWinkler(stemA, stemB)
+        if StringSimilarity.same(stemA, stemB) || sharesPart(i, recordI, j, recordJ) { return NameLevel.surnameStem }
+        let similarity = StringSimilarity.jaroWinkler(stemA, stemB, floor: Self.similarFloor)
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return 3 }
-        if similarity >= 0.80 || recordI.pointee.surnamePhonetic == recordJ.pointee.surnamePhonetic { return 4 }
+        if similarity >= Self.similarFloor || recordI.pointee.surnamePhonetic == recordJ.pointee.surnamePhonetic {
+            return 4
+        }
         return NameLevel.surnameDifferent
     }
 
-    private func sharesPart(_ i: Int, _ j: Int) -> Bool {
-        table.surnameParts.intersects(i, j)
+    /// The Jaro–Winkler similarity from which two names are "similar" (and a swap's weaker side
+    /// agrees). Below it the exact value never matters, so it is not computed when it cannot be reached.
+    static let similarFloor = 0.80
+
+    private func sharesPart(_ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record) -> Bool {
+        recordI.pointee.surnamePartBits & recordJ.pointee.surnamePartBits != 0 && table.surnameParts.intersects(i, j)
     }
 
     /// Whether forename and surname are written the other way round in one of the records.
@@ -325,9 +347,10 @@ struct PairComparer: Sendable {
         guard forenameI.count > 1, forenameJ.count > 1, !surnameI.isEmpty, !surnameJ.isEmpty else { return false }
         // Fast filter: a swap shows as a crosswise first letter on at least one side.
         guard forenameI[0] == surnameJ[0] || surnameI[0] == forenameJ[0] else { return false }
-        let first = StringSimilarity.jaroWinkler(forenameI, surnameJ)
-        let second = StringSimilarity.jaroWinkler(surnameI, forenameJ)
-        return min(first, second) >= 0.80 && max(first, second) >= 0.92
+        let first = StringSimilarity.jaroWinkler(forenameI, surnameJ, floor: Self.similarFloor)
+        guard first >= Self.similarFloor else { return false }
+        let second = StringSimilarity.jaroWinkler(surnameI, forenameJ, floor: Self.similarFloor)
+        return min(first, second) >= Self.similarFloor && max(first, second) >= 0.92
     }
 
     func dateOfBirth(_ i: Int, _ j: Int) -> UInt8 {

@@ -18,51 +18,126 @@ public struct Linker: Sendable {
 
     /// Links `records`. Records may come in any order; the result is sorted by record key.
     ///
+    /// The records are sorted in place: a caller that hands the array over (its last use) does not
+    /// hold a second copy of every record while linking.
+    ///
     /// - Parameter truth: when known (samples, FEBRL), each record's true person id, used only to
     ///   report blocking recall in the summary; it never influences the links.
-    public func link(_ records: [SourceRecord], truth: [RecordKey: String]? = nil) -> LinkResult {
+    public func link(_ records: consuming [SourceRecord], truth: [RecordKey: String]? = nil) -> LinkResult {
         var stopwatch = Stopwatch()
-        let sorted = Self.sortedByKey(records)
-        let table = RecordTable(sorted)
+        var sorted = records
+        Self.sortByKey(&sorted)
+        let table = RecordTable(sorted, concurrency: options.concurrency)
         let comparer = PairComparer(table: table)
         stopwatch.lap("normalise")
-        let blocking = Blocker(maxGroupSize: options.maxBlockSize, concurrency: options.concurrency)
+        var blocking = Blocker(maxGroupSize: options.maxBlockSize, concurrency: options.concurrency)
             .candidatePairs(table)
         stopwatch.lap("block")
-        let (vectors, patternCounts) = compareAll(blocking.pairs, comparer)
+        var compared = compareAll(blocking.pairs, comparer)
         stopwatch.lap("compare")
         let estimator = ModelEstimator(
             randomPairs: min(options.randomPairs, max(20_000, 50 * sorted.count)), maxIterations: options.maxIterations,
             seed: options.seed)
         let model = estimator.estimate(
-            table: table, comparer: comparer, patternCounts: patternCounts, candidatePairs: blocking.pairs.count)
+            table: table, comparer: comparer, patternCounts: compared.patternCounts,
+            candidatePairs: blocking.pairs.count)
         stopwatch.lap("estimate")
-        let scored = score(blocking.pairs, vectors, patternCounts, table, model)
+        let scored = score(blocking.pairs, compared.vectors, compared.patternCounts, table, model)
         stopwatch.lap("score")
+        // The candidate pairs and their vectors are not needed past scoring: freed before
+        // clustering, which otherwise holds them at the run's peak of memory.
+        let blockingRecall = truth.map { Self.blockingRecall(sorted, $0, blocking.pairs) }
+        let candidatePairs = blocking.pairs.count
+        blocking.pairs = []
+        compared.vectors = []
+        stopwatch.restart()
         let clustering = GuardedClusterer(
             table: table, keys: sorted.map(\.key), comparer: comparer, linkThreshold: options.linkThreshold,
             twinGuard: options.twinGuard
         )
         .cluster(scored)
         stopwatch.lap("cluster")
-        var summary = Self.summarise(sorted, blocking, clustering)
-        if let truth { summary.blockingRecall = Self.blockingRecall(sorted, truth, blocking.pairs) }
+        var summary = Self.summarise(sorted, candidatePairs, blocking, clustering)
+        summary.blockingRecall = blockingRecall ?? nil
         return LinkResult(
             records: sorted, children: clustering.children, childOfRecord: clustering.childOfRecord,
             minLinkProbability: clustering.minLinkProbability, pairs: clustering.pairs, model: model,
             summary: summary, timings: stopwatch.laps, table: table)
     }
 
-    /// Records sorted by key (dataset, then record id), sorting indices rather than whole records.
+    /// Records sorted by key (dataset, then record id).
     static func sortedByKey(_ records: [SourceRecord]) -> [SourceRecord] {
-        let keys = records.map { (Dataset.allCases.firstIndex(of: $0.dataset) ?? 0, $0.key.recordID) }
-        let order = records.indices.sorted { keys[$0] < keys[$1] }
-        return order.map { records[$0] }
+        var sorted = records
+        sortByKey(&sorted)
+        return sorted
+    }
+
+    /// Sorts records by key (dataset, then record id; equal keys keep their order) in place: the
+    /// order is found on compact keys, then the records are moved along its cycles by swaps.
+    static func sortByKey(_ records: inout [SourceRecord]) {
+        let order = orderByKey(records)
+        var placed = [Bool](repeating: false, count: order.count)
+        for start in order.indices where !placed[start] {
+            placed[start] = true
+            var position = start
+            while order[position] != start {
+                let next = order[position]
+                records.swapAt(position, next)
+                placed[next] = true
+                position = next
+            }
+        }
+    }
+
+    /// The indices of `records` in key order. An ASCII record id of up to 15 bytes is compared as
+    /// two integers (its bytes, big-endian, after the dataset): the same order as the strings'.
+    /// Other ids fall back to comparing the strings.
+    static func orderByKey(_ records: [SourceRecord]) -> [Int] {
+        var keys = records.indices.map { SortKey(records[$0], index: $0) }
+        keys.sort { a, b in
+            if a.isPacked && b.isPacked { return (a.high, a.low, a.index) < (b.high, b.low, b.index) }
+            if a.high >> 56 != b.high >> 56 { return a.high >> 56 < b.high >> 56 }
+            let first = records[Int(a.index)].key.recordID
+            let second = records[Int(b.index)].key.recordID
+            return first != second ? first < second : a.index < b.index
+        }
+        return keys.map { Int($0.index) }
+    }
+
+    /// A record's dataset and id packed for sorting.
+    struct SortKey {
+        /// The dataset's position in the top byte; below it the id's first seven bytes.
+        var high: UInt64
+        /// The id's bytes 8 to 15.
+        var low: UInt64 = 0
+        var index: UInt32
+        /// Whether `high` and `low` hold the whole id (ASCII without NUL, at most 15 bytes).
+        var isPacked = true
+
+        init(_ record: SourceRecord, index: Int) {
+            high = UInt64(Dataset.allCases.firstIndex(of: record.dataset) ?? 0) << 56
+            self.index = UInt32(index)
+            var position = 0
+            for byte in record.key.recordID.utf8 {
+                guard position < 15, byte != 0, byte < 0x80 else {
+                    isPacked = false
+                    return
+                }
+                if position < 7 {
+                    high |= UInt64(byte) << UInt64(8 * (6 - position))
+                } else {
+                    low |= UInt64(byte) << UInt64(8 * (14 - position))
+                }
+                position += 1
+            }
+        }
     }
 
     /// Comparison vectors of every candidate pair, and how often each distinct vector occurs,
     /// computed in parallel chunks and merged in chunk order.
-    private func compareAll(_ pairs: [UInt64], _ comparer: PairComparer) -> ([UInt32], [UInt32: Int]) {
+    private func compareAll(_ pairs: [UInt64], _ comparer: PairComparer)
+        -> (vectors: [UInt32], patternCounts: [UInt32: Int])
+    {
         var vectors = [UInt32](repeating: 0, count: pairs.count)
         let chunkCount = max(1, min(options.concurrency * 8, pairs.count / 10_000))
         let chunkSize = (pairs.count + chunkCount - 1) / max(chunkCount, 1)
@@ -158,9 +233,9 @@ public struct Linker: Sendable {
         return kept.values.flatMap { $0 }
     }
 
-    private static func summarise(_ records: [SourceRecord], _ blocking: Blocker.Output, _ clustering: Clustering)
-        -> LinkSummary
-    {
+    private static func summarise(
+        _ records: [SourceRecord], _ candidatePairs: Int, _ blocking: Blocker.Output, _ clustering: Clustering
+    ) -> LinkSummary {
         var byDatasets: [Int: Int] = [:]
         var withDuplicates = 0
         for child in clustering.children {
@@ -170,7 +245,7 @@ public struct Linker: Sendable {
         }
         let decisions = clustering.pairs.map(\.decision)
         return LinkSummary(
-            records: records.count, candidatePairs: blocking.pairs.count, pairsPerRule: blocking.pairsPerRule,
+            records: records.count, candidatePairs: candidatePairs, pairsPerRule: blocking.pairsPerRule,
             linkedPairs: decisions.filter { $0 == .linked || $0 == .alreadyLinked }.count,
             reviewPairs: decisions.filter { $0 == .review }.count,
             blockedPairs: decisions.filter { $0 != .linked && $0 != .alreadyLinked && $0 != .review }.count,
@@ -222,6 +297,9 @@ struct Stopwatch {
         laps.append(StageTiming(stage: stage, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
         last = now
     }
+
+    /// Starts the next lap now (time since the last lap is left out).
+    mutating func restart() { last = ContinuousClock.now }
 }
 
 /// One result slot per parallel chunk, each written by its own chunk only, read after all finish.
@@ -236,6 +314,24 @@ final class ChunkResults<Value>: @unchecked Sendable {
     }
 
     var values: [Value] { lock.withLock { slots } }
+
+    /// The value of `chunk`, moved out (`empty` left in its place), so that the caller holds the only copy.
+    func take(_ chunk: Int, leaving empty: Value) -> Value {
+        lock.withLock {
+            var taken = empty
+            swap(&taken, &slots[chunk])
+            return taken
+        }
+    }
+
+    /// The values, moved out (the slots are left empty), so that the caller holds the only copy.
+    func takeValues() -> [Value] {
+        lock.withLock {
+            var taken: [Value] = []
+            swap(&taken, &slots)
+            return taken
+        }
+    }
 }
 
 /// A minimal mutex over pthread, so the pure module needs no Foundation.

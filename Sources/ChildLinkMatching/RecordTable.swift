@@ -2,13 +2,20 @@ import ChildLinkModel
 
 /// One short list per record, stored back to back (no array per record, so reading them in the
 /// hot loop costs no reference counting).
-struct FlatLists<Element: Sendable & Equatable>: Sendable {
+struct FlatLists<Element: Sendable & Equatable>: Sendable, Equatable {
     private(set) var values: [Element] = []
     private(set) var starts: [UInt32] = [0]
 
     mutating func append(_ list: some Sequence<Element>) {
         values.append(contentsOf: list)
         starts.append(UInt32(values.count))
+    }
+
+    /// Appends every list of `other`, each element passed through `transform`.
+    mutating func append(contentsOf other: FlatLists, _ transform: (Element) -> Element = { $0 }) {
+        let offset = UInt32(values.count)
+        values.append(contentsOf: other.values.lazy.map(transform))
+        starts.append(contentsOf: other.starts.dropFirst().lazy.map { $0 + offset })
     }
 
     /// The positions in ``values`` of record `index`'s list.
@@ -19,6 +26,19 @@ struct FlatLists<Element: Sendable & Equatable>: Sendable {
     func contains(_ index: Int, _ value: Element) -> Bool {
         for position in range(index) where values[position] == value { return true }
         return false
+    }
+
+    /// The bit of a hash in ``bits(_:)``.
+    @inline(__always) static func bit(_ hash: UInt64) -> UInt64 where Element == UInt64 {
+        1 << ((hash &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
+    /// One bit per element of record `index`'s list: two lists without a common bit have no
+    /// common element.
+    func bits(_ index: Int) -> UInt64 where Element == UInt64 {
+        var bits: UInt64 = 0
+        for position in range(index) { bits |= Self.bit(values[position]) }
+        return bits
     }
 
     /// Whether the two records' lists share an element.
@@ -37,7 +57,7 @@ struct TextSpan: Sendable, Equatable {
 
 /// Every record's matching fields, normalised once into compact columns (structure of arrays) so
 /// that scoring millions of pairs touches only integers and short byte strings.
-struct RecordTable: Sendable {
+struct RecordTable: Sendable, Equatable {
     /// Folded names, back to back.
     var text: [UInt8] = []
     var dataset: [UInt8] = []
@@ -85,9 +105,74 @@ struct RecordTable: Sendable {
     init() {}
 
     init(_ records: [SourceRecord]) {
+        self.init(records[...])
+        countForenames()
+    }
+
+    /// The table of `records`, normalised in `concurrency` parts at once and joined in order: the
+    /// same table as `init(records)`.
+    init(_ records: [SourceRecord], concurrency: Int, minimumPartSize: Int = 10_000) {
+        let partCount = max(1, min(concurrency, records.count / max(1, minimumPartSize)))
+        guard partCount > 1 else {
+            self.init(records)
+            return
+        }
+        let partSize = (records.count + partCount - 1) / partCount
+        let parts = ChunkResults<RecordTable>(count: partCount, initial: RecordTable())
+        Linker.parallel(partCount, concurrency: partCount) { part in
+            let start = part * partSize
+            parts.set(part, RecordTable(records[start..<min(start + partSize, records.count)]))
+        }
+        // Moved out of the results, each part freed once joined: no column is copied on write.
+        var tables = parts.takeValues()
+        self = RecordTable()
+        swap(&self, &tables[0])
+        for index in 1..<tables.count {
+            append(contentsOf: tables[index])
+            tables[index] = RecordTable()
+        }
+        countForenames()
+    }
+
+    /// The table of `records`, without ``forenameCount`` (which needs every record).
+    private init(_ records: ArraySlice<SourceRecord>) {
         reserve(records.count)
         for record in records { append(record) }
-        countForenames()
+    }
+
+    /// Appends every record of `other` (its names moved into this table's text).
+    mutating func append(contentsOf other: RecordTable) {
+        let offset = UInt32(text.count)
+        let moved = { (span: TextSpan) in TextSpan(start: span.start + offset, length: span.length) }
+        text += other.text
+        dataset += other.dataset
+        forename += other.forename.lazy.map(moved)
+        forenameHash += other.forenameHash
+        forenamePhonetic += other.forenamePhonetic
+        forenameGroups += other.forenameGroups
+        alternativeForenames.append(contentsOf: other.alternativeForenames)
+        alternativeSpans.append(contentsOf: other.alternativeSpans, moved)
+        alternativeGroups += other.alternativeGroups
+        surname += other.surname.lazy.map(moved)
+        surnameHash += other.surnameHash
+        surnameStem += other.surnameStem.lazy.map(moved)
+        surnamePhonetic += other.surnamePhonetic
+        surnameParts.append(contentsOf: other.surnameParts)
+        birthDays += other.birthDays
+        birthYear += other.birthYear
+        birthMonth += other.birthMonth
+        birthDay += other.birthDay
+        postcodeFull += other.postcodeFull
+        postcodeSector += other.postcodeSector
+        postcodeDistrict += other.postcodeDistrict
+        addressHash += other.addressHash
+        gender += other.gender
+        upnA += other.upnA
+        upnB += other.upnB
+        upnTemporary += other.upnTemporary
+        nhs += other.nhs
+        personID += other.personID
+        personSystem += other.personSystem
     }
 
     /// Fills ``forenameCount`` once every record is in.

@@ -4,6 +4,13 @@ enum StringSimilarity {
     /// The longest name compared character by character; longer names are cut (only for scoring).
     static let maxLength = 32
 
+    /// Whether the two are the same bytes (without `elementsEqual`'s generic iteration).
+    @inline(__always) static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for index in 0..<a.count where a[index] != b[index] { return false }
+        return true
+    }
+
     /// Jaro–Winkler similarity in 0…1 (1 = identical), prefix scale 0.1 over at most 4 characters.
     static func jaroWinkler(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
         let lengthA = min(a.count, maxLength)
@@ -37,6 +44,31 @@ enum StringSimilarity {
         var prefix = 0
         while prefix < min(4, lengthA, lengthB), a[prefix] == b[prefix] { prefix += 1 }
         return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+
+    /// The Jaro–Winkler similarity when it may reach `floor`, otherwise 0 (below `floor` too).
+    /// The bound: each match pairs a byte of one name with an equal byte of the other, so there are
+    /// at most as many matches as bytes of each found anywhere in the other; the Jaro score is
+    /// highest with no transpositions, and the Winkler bonus only grows with it.
+    static func jaroWinkler(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, floor: Double) -> Double {
+        let lengthA = min(a.count, maxLength)
+        let lengthB = min(b.count, maxLength)
+        if lengthA == 0 || lengthB == 0 { return 0 }
+        @inline(__always) func bit(_ byte: UInt8) -> UInt64 { 1 << UInt64(byte & 63) }
+        var bytesA: UInt64 = 0
+        var bytesB: UInt64 = 0
+        for i in 0..<lengthA { bytesA |= bit(a[i]) }
+        for j in 0..<lengthB { bytesB |= bit(b[j]) }
+        var inB = 0
+        var inA = 0
+        for i in 0..<lengthA where bytesB & bit(a[i]) != 0 { inB += 1 }
+        for j in 0..<lengthB where bytesA & bit(b[j]) != 0 { inA += 1 }
+        let most = Double(min(inA, inB))
+        let jaro = (most / Double(lengthA) + most / Double(lengthB) + 1) / 3
+        var prefix = 0
+        while prefix < min(4, lengthA, lengthB), a[prefix] == b[prefix] { prefix += 1 }
+        let bound = jaro + Double(prefix) * 0.1 * (1 - jaro)
+        return bound < floor - 1e-9 ? 0 : jaroWinkler(a, b)
     }
 
     /// The optimal-string-alignment Damerau–Levenshtein distance (insert, delete, substitute,

@@ -30,6 +30,37 @@ struct BlockingMergeTests {
         #expect(values == expected)
     }
 
+    /// Keys made in record order (as the blocker makes them), many shared, some records with two.
+    @Test(arguments: [100, 70_000])
+    func entrySortByKeyAgreesWithSortByKeyAndIndex(records: Int) {
+        var state: UInt64 = 11
+        var entries: [Blocker.Entry] = []
+        for index in 0..<records {
+            for _ in 0..<(index % 3 == 0 ? 2 : 1) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let key = Hashing.mix(state % UInt64(records / 4 + 1), 5)
+                entries.append(Blocker.Entry(key: key, index: UInt32(index)))
+            }
+        }
+        let expected = entries.sorted()
+        Blocker.radixSortByKey(&entries)
+        #expect(entries.map(\.key) == expected.map(\.key))
+        #expect(entries.map(\.index) == expected.map(\.index))
+    }
+
+    @Test(arguments: [(0, 0), (0, 500), (500, 0), (20_000, 30_000), (30_000, 3)])
+    func unionInPlaceAgreesWithUnion(counts: (Int, Int)) {
+        var first = Self.pairs(count: counts.0, records: 5_000, seed: 4)
+        var second = Self.pairs(count: counts.1, records: 5_000, seed: 5)
+        Blocker.radixSort(&first)
+        Blocker.uniqueInPlace(&first)
+        Blocker.radixSort(&second)
+        Blocker.uniqueInPlace(&second)
+        var union = first
+        Blocker.formUnion(&union, second, expected: 100)
+        #expect(union == Blocker.union(first, second))
+    }
+
     @Test func unionIsSortedAndWithoutDuplicates() {
         var first = Self.pairs(count: 20_000, records: 5_000, seed: 1)
         var second = Self.pairs(count: 30_000, records: 5_000, seed: 2)

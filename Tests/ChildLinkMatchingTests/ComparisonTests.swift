@@ -48,6 +48,28 @@ struct NormalisationTests {
         #expect(dl("kitten", "sitting") == 3)
     }
 
+    @Test("Jaro–Winkler with a floor is exact at or above the floor and below it otherwise")
+    func boundedSimilarity() {
+        let names = [
+            "oliver", "olivia", "amelia", "amelie", "jayden", "jaden", "zain", "zayn", "mohammed", "muhammad",
+            "horvath", "hovrath", "smith", "smyth", "o", "ab", "ba", "katherine", "catherine", "kowalski",
+            "novak", "marhta", "martha", "dwayne", "duane", "aaaaaaaa", "a", "abcdefghijklmnopqrstuvwxyz0123456789x",
+        ]
+        for first in names {
+            for second in names {
+                Array(first.utf8).withUnsafeBufferPointer { x in
+                    Array(second.utf8).withUnsafeBufferPointer { y in
+                        let exact = StringSimilarity.jaroWinkler(x, y)
+                        for floor in [0.5, 0.8, 0.92] {
+                            let bounded = StringSimilarity.jaroWinkler(x, y, floor: floor)
+                            #expect(exact >= floor ? bounded == exact : bounded < floor, "\(first) \(second)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test("Phonetic codes agree on sound-alike spellings and differ otherwise")
     func phoneticCodes() {
         func code(_ s: String) -> UInt32 { StringSimilarity.phoneticCode(Array(s.utf8)) }

@@ -53,6 +53,27 @@ struct LinkerTests {
         #expect(again.pairs == Self.result.pairs)
     }
 
+    @Test("Normalising in parts and joining them gives the same table as in one pass", arguments: [2, 3])
+    func partsJoinToTheSameTable(parts: Int) {
+        let records = Self.population.records
+        #expect(RecordTable(records, concurrency: parts, minimumPartSize: 100) == RecordTable(records))
+    }
+
+    @Test("Records come out sorted by dataset, then record id (as strings, accents included)")
+    func sortedByKey() {
+        var records = Self.population.records
+        records.append(Make.record("É1", .cme, forename: "A", surname: "B", dob: nil))
+        records.append(Make.record("E0000000000000000002", .cme, forename: "A", surname: "B", dob: nil))
+        records.append(Make.record("E00000000000000000010", .cme, forename: "A", surname: "B", dob: nil))
+        var random = Random(seed: 5)
+        records.shuffle(using: &random)
+        let expected = records.sorted {
+            (Dataset.allCases.firstIndex(of: $0.dataset)!, $0.key.recordID)
+                < (Dataset.allCases.firstIndex(of: $1.dataset)!, $1.key.recordID)
+        }
+        #expect(Linker.sortedByKey(records).map(\.key) == expected.map(\.key))
+    }
+
     @Test("Twins (same surname, birth date and address, different forenames) are never merged")
     func twinsKeptApart() {
         var records = Self.population.records
