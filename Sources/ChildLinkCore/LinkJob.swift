@@ -106,7 +106,7 @@ public enum LinkJob {
         let outcome = try Pipeline.run(request, logger: logger)
         for timing in outcome.link.timings { logger.debug("\(timing.stage): \(format(timing.seconds, 2)) s") }
         let evaluation = try truthPath.map { LinkEvaluation(result: outcome.link, truth: try readTruth(path: $0)) }
-        let files = try LinkOutputWriter(directory: outputDirectory, childIDs: outcome.childIDByRecordIndex)
+        let files = try LinkOutputWriter(directory: outputDirectory, childIDs: outcome.storeChildIDs)
             .write(outcome.link, evaluation: evaluation)
         for file in files { logger.debug("wrote \(file)") }
         let imported = outcome.imported

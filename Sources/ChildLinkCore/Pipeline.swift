@@ -326,12 +326,10 @@ public struct PipelineOutcome: Sendable {
     /// Every record linked, sorted by key (this run's, and with a store those carried over).
     public var records: [SourceRecord] { link.records }
 
-    /// Each record's child id, in the order of ``records``.
-    public var childIDByRecordIndex: [ChildLinkID] {
-        guard storeRun != nil else {
-            // Without a store the children are the matcher's clusters, numbered as it numbers them.
-            return link.childOfRecord.map { link.children[$0].id }
-        }
+    /// With a store, each record's stable child id in the order of ``records``; `nil` without one,
+    /// when the children are the matcher's clusters, numbered as the matcher numbers them.
+    var storeChildIDs: [ChildLinkID]? {
+        guard storeRun != nil else { return nil }
         let ids = childIDOfRecord
         return link.records.indices.map { ids[link.records[$0].key] ?? link.children[link.childOfRecord[$0]].id }
     }
