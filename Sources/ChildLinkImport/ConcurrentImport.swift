@@ -46,6 +46,12 @@ extension ImportSession {
         return FileImport(summary: summary, rows: worker.deferredRows ?? [], diagnostics: worker.diagnostics)
     }
 
+    /// Makes room for `count` records, so that a million are not copied each time the array grows.
+    mutating func reserveCapacity(_ count: Int) {
+        records.reserveCapacity(count)
+        indexByKey.reserveCapacity(count)
+    }
+
     /// Takes in a file read alone: accepts or rejects its rows in order, then adds its notes.
     mutating func absorb(_ file: consuming FileImport) {
         files.append(file.summary)
