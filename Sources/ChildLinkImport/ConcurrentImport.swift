@@ -56,10 +56,11 @@ extension ImportSession {
     mutating func absorb(_ file: consuming FileImport) {
         files.append(file.summary)
         let fileIndex = files.count - 1
-        let rows = file.rows
+        var rows = file.rows
         file.rows = []
-        for row in rows {
-            switch row {
+        rows.reverse()  // taken from the end, each row is moved out rather than copied and retained
+        while let row = rows.popLast() {
+            switch consume row {
             case .built(let record): accept(record, fileIndex: fileIndex)
             case .rejected(let rejected):
                 files[fileIndex].rejected += 1

@@ -145,8 +145,8 @@ struct ImportSession {
 
     /// Accepts a record unless its key was seen: an exact repeat counts as a duplicate, a
     /// different record under the same id is rejected.
-    mutating func accept(_ record: SourceRecord, fileIndex: Int) {
-        if deferredRows != nil { return deferredRows!.append(.built(record)) }
+    mutating func accept(_ record: consuming SourceRecord, fileIndex: Int) {
+        if deferredRows != nil { return deferredRows!.append(.built(consume record)) }
         guard options.retainRecords else { return acceptFingerprint(record, fileIndex: fileIndex) }
         if let existing = indexByKey[record.key].map({ records[$0] }) {
             if existing.person == record.person, existing.event == record.event {
@@ -162,9 +162,9 @@ struct ImportSession {
             return
         }
         indexByKey[record.key] = records.count
-        records.append(record)
         files[fileIndex].imported += 1
         count(record.person, recordID: record.key.recordID, location: record.location, fileIndex: fileIndex)
+        records.append(consume record)
     }
 
     /// ``accept(_:fileIndex:)`` without keeping the record: duplicates are found by fingerprints.
