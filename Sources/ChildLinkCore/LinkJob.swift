@@ -106,7 +106,7 @@ public enum LinkJob {
         let outcome = try Pipeline.run(request, logger: logger)
         for timing in outcome.link.timings { logger.debug("\(timing.stage): \(format(timing.seconds, 2)) s") }
         let evaluation = try truthPath.map { LinkEvaluation(result: outcome.link, truth: try readTruth(path: $0)) }
-        let files = try LinkOutputWriter(directory: outputDirectory, childIDs: outcome.childIDOfRecord)
+        let files = try LinkOutputWriter(directory: outputDirectory, childIDs: outcome.storeChildIDs)
             .write(outcome.link, evaluation: evaluation)
         for file in files { logger.debug("wrote \(file)") }
         let imported = outcome.imported
@@ -209,57 +209,126 @@ public enum LinkJobError: Error, LocalizedError, Equatable {
     }
 }
 
-/// Writes `links.csv`, `pairs.csv` and `summary.txt`.
+/// Writes `links.csv`, `pairs.csv` and `summary.txt`. The two CSV files are streamed row by row
+/// into their temporary files (a million records make hundreds of megabytes of text).
 struct LinkOutputWriter {
     let directory: String
-    /// The id of each record's child when the pipeline assigned them (stable ids, review
-    /// decisions applied); the matcher's own numbering otherwise.
-    var childIDs: [RecordKey: ChildLinkID]? = nil
+    /// The id of each record's child by record index, when the pipeline assigned them (stable
+    /// ids, review decisions applied); the matcher's own numbering otherwise.
+    var childIDs: [ChildLinkID]? = nil
 
     func childID(_ result: LinkResult, _ record: Int) -> ChildLinkID {
-        childIDs?[result.records[record].key] ?? result.children[result.childOfRecord[record]].id
+        childIDs?[record] ?? result.children[result.childOfRecord[record]].id
     }
 
-    func clusterSizes(_ result: LinkResult) -> [ChildLinkID: Int] {
+    /// The number of records of each record's child.
+    func clusterSizes(_ result: LinkResult) -> [Int] {
+        guard let childIDs else { return result.childOfRecord.map { result.children[$0].records.count } }
         var sizes: [ChildLinkID: Int] = [:]
-        for record in result.records.indices { sizes[childID(result, record), default: 0] += 1 }
-        return sizes
+        for id in childIDs { sizes[id, default: 0] += 1 }
+        return childIDs.map { sizes[$0, default: 1] }
     }
 
     func write(_ result: LinkResult, evaluation: LinkEvaluation?) throws -> [String] {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let files = [
-            ("links.csv", linksCSV(result)), ("pairs.csv", pairsCSV(result)),
-            ("summary.txt", LinkJob.summaryText(result, evaluation: evaluation)),
-        ]
-        return try files.map { name, text in
-            let path = (directory as NSString).appendingPathComponent(name)
-            do {
-                try AtomicFile.write(Data(text.utf8), to: path)
-            } catch {
-                throw LinkJobError.cannotWrite(path: path, reason: error.localizedDescription)
-            }
-            return path
+        let links = path("links.csv")
+        let pairs = path("pairs.csv")
+        let summary = path("summary.txt")
+        try writeLinks(result, to: links)
+        try writePairs(result, to: pairs)
+        try writeWhole(LinkJob.summaryText(result, evaluation: evaluation), to: summary)
+        return [links, pairs, summary]
+    }
+
+    private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+
+    private func writeWhole(_ text: String, to path: String) throws {
+        do {
+            try AtomicFile.write(Data(text.utf8), to: path)
+        } catch {
+            throw LinkJobError.cannotWrite(path: path, reason: error.localizedDescription)
         }
     }
 
-    func linksCSV(_ result: LinkResult) -> String {
-        var text = "Dataset,RecordID,ChildID,ClusterSize,MinLinkProbability\n"
+    /// Runs `body` on a new streamed file at `path` and commits it.
+    private func stream(to path: String, _ body: (inout StreamingOutputFile) -> Void) throws {
+        do {
+            var file = try StreamingOutputFile(path: path)
+            body(&file)
+            try file.commit()
+        } catch {
+            throw LinkJobError.cannotWrite(path: path, reason: error.localizedDescription)
+        }
+    }
+
+    /// `links.csv`: every record with its child's id, the child's size and, for a child of more
+    /// than one record, the weakest link holding it together.
+    func writeLinks(_ result: LinkResult, to path: String) throws {
         let sizes = clusterSizes(result)
-        for (index, record) in result.records.enumerated() {
-            let child = result.childOfRecord[index]
-            let id = childID(result, index)
-            let size = sizes[id, default: 1]
-            let minimum = size > 1 ? result.minLinkProbability[child].map { LinkJob.format($0, 6) } ?? "" : ""
-            let row = [record.dataset.rawValue, record.key.recordID, id.description, String(size), minimum]
-            text += row.map(CSV.escape).joined(separator: ",") + "\n"
+        try stream(to: path) { file in
+            file.append("Dataset,RecordID,ChildID,ClusterSize,MinLinkProbability\n")
+            for (index, record) in result.records.enumerated() {
+                file.appendCSVField(record.dataset.rawValue)
+                file.append(byte: UInt8(ascii: ","))
+                file.appendCSVField(record.key.recordID)
+                file.append(byte: UInt8(ascii: ","))
+                file.append(childID: childID(result, index))
+                file.append(byte: UInt8(ascii: ","))
+                file.append(integer: sizes[index])
+                file.append(byte: UInt8(ascii: ","))
+                if sizes[index] > 1, let minimum = result.minLinkProbability[result.childOfRecord[index]] {
+                    file.appendDecimalField(minimum, places: 6)
+                }
+                file.append(byte: UInt8(ascii: "\n"))
+            }
         }
-        return text
     }
 
-    /// The pairs that decided something: links that joined two clusters, review pairs and pairs a
-    /// guard kept apart (links between records already together are left out; explain them on demand).
-    func pairsCSV(_ result: LinkResult) -> String {
+    /// `pairs.csv`: the pairs that decided something: links that joined two clusters, review pairs
+    /// and pairs a guard kept apart (links between records already together are left out; explain
+    /// them on demand).
+    func writePairs(_ result: LinkResult, to path: String) throws {
+        let comparisons = Comparison.allCases.map { ($0, $0.levelNames) }
+        try stream(to: path) { file in
+            file.append(Self.pairsHeader)
+            for pair in result.pairs where pair.decision != .alreadyLinked {
+                appendPairRecords(pair, result, to: &file)
+                file.appendDecimalField(pair.probability, places: 6)
+                file.append(byte: UInt8(ascii: ","))
+                file.appendDecimalField(pair.weight, places: 3)
+                file.append(byte: UInt8(ascii: ","))
+                file.appendCSVField(pair.decision.rawValue)
+                for (comparison, levelNames) in comparisons {
+                    file.append(byte: UInt8(ascii: ","))
+                    file.appendCSVField(levelNames[pair.vector.level(comparison)])
+                    file.append(byte: UInt8(ascii: ","))
+                    file.appendDecimalField(result.model.logBayesFactor(comparison, in: pair.vector), places: 3)
+                }
+                file.append(byte: UInt8(ascii: "\n"))
+            }
+        }
+    }
+
+    /// The pair's first six columns (both records' datasets, ids and child ids), each followed by a comma.
+    private func appendPairRecords(_ pair: ScoredPair, _ result: LinkResult, to file: inout StreamingOutputFile) {
+        appendRecordKey(result.records[pair.first].key, to: &file)
+        appendRecordKey(result.records[pair.second].key, to: &file)
+        file.append(childID: childID(result, pair.first))
+        file.append(byte: UInt8(ascii: ","))
+        file.append(childID: childID(result, pair.second))
+        file.append(byte: UInt8(ascii: ","))
+    }
+
+    /// `Dataset,RecordID,`.
+    private func appendRecordKey(_ key: RecordKey, to file: inout StreamingOutputFile) {
+        file.appendCSVField(key.dataset.rawValue)
+        file.append(byte: UInt8(ascii: ","))
+        file.appendCSVField(key.recordID)
+        file.append(byte: UInt8(ascii: ","))
+    }
+
+    /// The header row of `pairs.csv`.
+    static var pairsHeader: String {
         var header = [
             "Dataset1", "RecordID1", "Dataset2", "RecordID2", "ChildID1", "ChildID2", "MatchProbability",
             "MatchWeight", "Decision",
@@ -267,22 +336,7 @@ struct LinkOutputWriter {
         for comparison in Comparison.allCases {
             header += [comparison.columnName, comparison.columnName + "Bits"]
         }
-        var text = header.joined(separator: ",") + "\n"
-        for pair in result.pairs where pair.decision != .alreadyLinked {
-            let a = result.records[pair.first]
-            let b = result.records[pair.second]
-            var row = [
-                a.dataset.rawValue, a.key.recordID, b.dataset.rawValue, b.key.recordID,
-                childID(result, pair.first).description, childID(result, pair.second).description,
-                LinkJob.format(pair.probability, 6), LinkJob.format(pair.weight, 3), pair.decision.rawValue,
-            ]
-            for comparison in Comparison.allCases {
-                row.append(comparison.levelNames[pair.vector.level(comparison)])
-                row.append(LinkJob.format(result.model.logBayesFactor(comparison, in: pair.vector), 3))
-            }
-            text += row.map(CSV.escape).joined(separator: ",") + "\n"
-        }
-        return text
+        return header.joined(separator: ",") + "\n"
     }
 }
 

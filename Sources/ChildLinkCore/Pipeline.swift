@@ -31,9 +31,9 @@ public enum Pipeline {
     ///   ``StoreError`` (e.g. a locked store); nothing is written to the store then.
     public static func run(_ request: PipelineRequest, logger: Logger) throws -> PipelineOutcome {
         let started = ContinuousClock.now
-        let extracts = try importExtracts(request, logger: logger)
+        var extracts = try importExtracts(request, logger: logger)
         var outcome = try run(
-            records: extracts.records, batches: extracts.batches, importedDatasets: extracts.datasets,
+            records: extracts.takeRecords(), batches: extracts.batches, importedDatasets: extracts.datasets,
             store: extracts.store, options: request.options, note: request.note ?? request.command, logger: logger)
         outcome.imported = extracts.summary
         outcome.timings.importSeconds =
@@ -43,11 +43,17 @@ public enum Pipeline {
 
     /// This run's extracts, read, with the store they go into.
     struct Extracts {
-        let records: [SourceRecord]
+        private(set) var records: [SourceRecord]
         let batches: [ImportBatch]
         let datasets: Set<Dataset>
         let store: ChildLinkStore?
         let summary: ImportSummary
+
+        /// The records, handed over: the extracts keep none, so the linker's copy is the only one.
+        mutating func takeRecords() -> [SourceRecord] {
+            defer { records = [] }
+            return records
+        }
     }
 
     /// Reads the extracts (failing on a file that cannot be read) and opens the store.
@@ -92,7 +98,7 @@ public enum Pipeline {
     /// - Throws: ``StoreError`` (``StoreError/runInProgress(path:seconds:)`` when another run held
     ///   the store for longer than the wait); nothing is written then.
     public static func run(
-        records: [SourceRecord], batches: [ImportBatch] = [], importedDatasets: Set<Dataset>? = nil,
+        records: consuming [SourceRecord], batches: [ImportBatch] = [], importedDatasets: Set<Dataset>? = nil,
         store: ChildLinkStore?, options: LinkJob.Options = LinkJob.Options(), note: String = "pipeline",
         logger: Logger
     ) throws -> PipelineOutcome {
@@ -119,10 +125,12 @@ public enum Pipeline {
         options: LinkJob.Options, note: String, logger: Logger
     ) throws -> PipelineOutcome {
         let imported = importedDatasets ?? Set(records.map(\.dataset))
-        let thisRun = latestByKey(records)
+        var thisRun = latestByKey(consume records)
         let carried = try store?.currentRecords().filter { !imported.contains($0.dataset) } ?? []
         let linkStarted = ContinuousClock.now
-        let result = Linker(options: options.linkOptions).link(thisRun + carried)
+        let linked = carried.isEmpty ? thisRun : thisRun + carried
+        if store == nil { thisRun = [] }  // kept for the store's upsert only: the linker's copy is enough
+        let result = Linker(options: options.linkOptions).link(consume linked)
         let linkSeconds = seconds(since: linkStarted)
         logger.info(
             "records linked",
@@ -132,10 +140,11 @@ public enum Pipeline {
                 "seconds": "\(linkSeconds)",
             ])
         guard let store else {
+            // No decisions to apply: the children are the matcher's, numbered in the order of their
+            // smallest record key (CL000001, …).
             let clustering = ReviewConstraints.apply([], to: result)
-            let children = clustering.clusters.enumerated().map { LinkedChild(id: ChildLinkID($0 + 1), records: $1) }
             return PipelineOutcome(
-                link: result, clustering: clustering, children: children, storeRun: nil,
+                link: result, clustering: clustering, children: result.children, storeRun: nil,
                 timings: PipelineTimings(linkSeconds: linkSeconds))
         }
         let storeStarted = ContinuousClock.now
@@ -205,6 +214,7 @@ public enum Pipeline {
 
     /// The records with one version per key (the last, as the store keeps it), sorted by key.
     static func latestByKey(_ records: [SourceRecord]) -> [SourceRecord] {
+        if records.isStrictlySortedByKey { return records }  // as the import returns them
         var latest: [RecordKey: SourceRecord] = [:]
         for record in records { latest[record.key] = record }
         return latest.values.sorted { $0.key < $1.key }
@@ -344,6 +354,14 @@ public struct PipelineOutcome: Sendable {
 
     /// Every record linked, sorted by key (this run's, and with a store those carried over).
     public var records: [SourceRecord] { link.records }
+
+    /// With a store, each record's stable child id in the order of ``records``; `nil` without one,
+    /// when the children are the matcher's clusters, numbered as the matcher numbers them.
+    var storeChildIDs: [ChildLinkID]? {
+        guard storeRun != nil else { return nil }
+        let ids = childIDOfRecord
+        return link.records.indices.map { ids[link.records[$0].key] ?? link.children[link.childOfRecord[$0]].id }
+    }
 
     /// Each record's child id.
     public var childIDOfRecord: [RecordKey: ChildLinkID] {

@@ -56,6 +56,11 @@ public struct ConstrainedClustering: Sendable, Hashable {
 public enum ReviewConstraints {
     /// The constrained clustering of `result`'s records.
     public static func apply(_ constraints: [PairConstraint], to result: LinkResult) -> ConstrainedClustering {
+        guard !constraints.isEmpty else {
+            // The matcher's children already are sorted clusters ordered by their smallest key.
+            return ConstrainedClustering(
+                clusters: result.children.map(\.records), mergesMade: [], splitsMade: [], conflicting: [], notInRun: 0)
+        }
         var edges: [(weight: Double, a: Int, b: Int, constraint: PairConstraint?)] = []
         var cannot: [(Int, Int)] = []
         var notInRun = 0

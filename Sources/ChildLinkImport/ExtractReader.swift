@@ -21,12 +21,22 @@ public struct ExtractReader: Sendable {
     }
 
     /// Reads every file (folders expanded, sorted) and returns the records, per-file summaries,
-    /// rejects and diagnostics.
+    /// rejects and diagnostics. Several files are read at once on ``ImportOptions/concurrency``
+    /// threads (unless there are SSDA903 tables to join); the result is the same as reading them in turn.
     /// - Throws: ``ImportError/noSuchPath(path:)`` when a path does not exist. Problems inside
     ///   files never throw: they are in the result.
     public func read(paths: [String]) throws -> ImportResult {
         var session = ImportSession(options: options)
-        for (file, fromFolder) in try Self.expandWithOrigin(paths) { session.importFile(file, fromFolder: fromFolder) }
+        let files = try Self.expandWithOrigin(paths)
+        if options.retainRecords, options.concurrency > 1, files.count > 1,
+            var imports = Self.readConcurrently(files, options: options)
+        {
+            session.reserveCapacity(imports.reduce(0) { $0 + $1.rows.count })
+            imports.reverse()
+            while let file = imports.popLast() { session.absorb(file) }
+        } else {
+            for (file, fromFolder) in files { session.importFile(file, fromFolder: fromFolder) }
+        }
         session.joinSSDA903()
         return session.result()
     }
@@ -91,6 +101,9 @@ struct ImportSession {
     var ssda903 = SSDA903Tables()
     /// When records are not retained: a fingerprint of each key → (content fingerprint, where first seen).
     var fingerprints: [UInt64: Fingerprint] = [:]
+    /// When set, rows are collected here in order instead of being accepted or rejected (a file
+    /// read alone on a worker thread, see ``FileImport``).
+    var deferredRows: [FileImport.Row]?
 
     struct Fingerprint {
         var content: UInt64
@@ -132,7 +145,8 @@ struct ImportSession {
 
     /// Accepts a record unless its key was seen: an exact repeat counts as a duplicate, a
     /// different record under the same id is rejected.
-    mutating func accept(_ record: SourceRecord, fileIndex: Int) {
+    mutating func accept(_ record: consuming SourceRecord, fileIndex: Int) {
+        if deferredRows != nil { return deferredRows!.append(.built(consume record)) }
         guard options.retainRecords else { return acceptFingerprint(record, fileIndex: fileIndex) }
         if let existing = indexByKey[record.key].map({ records[$0] }) {
             if existing.person == record.person, existing.event == record.event {
@@ -148,9 +162,9 @@ struct ImportSession {
             return
         }
         indexByKey[record.key] = records.count
-        records.append(record)
         files[fileIndex].imported += 1
         count(record.person, recordID: record.key.recordID, location: record.location, fileIndex: fileIndex)
+        records.append(consume record)
     }
 
     /// ``accept(_:fileIndex:)`` without keeping the record: duplicates are found by fingerprints.
@@ -199,14 +213,21 @@ struct ImportSession {
     }
 
     mutating func reject(_ fileIndex: Int, at location: SourceLocation, _ rejection: RowRejection, recordID: String?) {
+        let rejected = RejectedRecord(
+            location: location, field: rejection.field, reason: rejection.reason, recordID: recordID)
+        if deferredRows != nil { return deferredRows!.append(.rejected(rejected)) }
         files[fileIndex].rejected += 1
-        rejects.append(
-            RejectedRecord(location: location, field: rejection.field, reason: rejection.reason, recordID: recordID))
+        rejects.append(rejected)
     }
 
-    func result() -> ImportResult {
-        ImportResult(
-            records: records.sorted { $0.key < $1.key }, files: files, rejects: rejects, diagnostics: diagnostics)
+    /// The import's result, the records sorted by key; the session gives its records up (they are
+    /// sorted in place rather than copied: a million records take hundreds of megabytes).
+    mutating func result() -> ImportResult {
+        var sorted = records
+        records = []
+        indexByKey = [:]
+        sorted.sortByKey()
+        return ImportResult(records: sorted, files: files, rejects: rejects, diagnostics: diagnostics)
     }
 
     static func isXML(_ path: String) -> Bool {

@@ -17,6 +17,10 @@ public struct ImportOptions: Sendable, Hashable {
     /// The day of the import: a date of birth after it is rejected. Defaults to today (UTC).
     public var today: CalendarDate
 
+    /// How many files may be read at once (threads); 1 reads them one after the other. Defaults
+    /// to the number of processor cores. The result is the same either way.
+    public var concurrency: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
     /// Creates options.
     public init(
         dataset: Dataset? = nil, profile: MappingProfile? = nil, retainRecords: Bool = true, today: CalendarDate? = nil

@@ -45,6 +45,11 @@ struct XMLRecordPlacement {
 struct XMLStreamReader {
     let path: String
 
+    /// Initialises libxml2 once, as it asks to be before readers run on several threads.
+    static func prepareForThreads() {
+        xmlInitParser()
+    }
+
     /// Reads the file: `placement` is asked once with the root element's local name and
     /// `body` is called with each record element.
     /// - Throws: ``ImportError/xmlDoctypeRefused(path:line:)``, ``ImportError/malformedXML(path:line:column:message:)``,

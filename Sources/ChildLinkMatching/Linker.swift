@@ -18,15 +18,16 @@ public struct Linker: Sendable {
 
     /// Links `records`. Records may come in any order; the result is sorted by record key.
     ///
-    /// The records are sorted in place: a caller that hands the array over (its last use) does not
-    /// hold a second copy of every record while linking.
+    /// The records are taken over (`consuming`) and sorted in place: a caller that passes its last
+    /// reference (`consume`) does not hold a second copy of every record while linking, and records
+    /// that already come in key order (as the importer delivers them) are not sorted again.
     ///
     /// - Parameter truth: when known (samples, FEBRL), each record's true person id, used only to
     ///   report blocking recall in the summary; it never influences the links.
     public func link(_ records: consuming [SourceRecord], truth: [RecordKey: String]? = nil) -> LinkResult {
         var stopwatch = Stopwatch()
-        var sorted = records
-        Self.sortByKey(&sorted)
+        var sorted = consume records
+        sorted.sortByKey()
         let table = RecordTable(sorted, concurrency: options.concurrency)
         let comparer = PairComparer(table: table)
         stopwatch.lap("normalise")
@@ -63,74 +64,6 @@ public struct Linker: Sendable {
             records: sorted, children: clustering.children, childOfRecord: clustering.childOfRecord,
             minLinkProbability: clustering.minLinkProbability, pairs: clustering.pairs, model: model,
             summary: summary, timings: stopwatch.laps, table: table)
-    }
-
-    /// Records sorted by key (dataset, then record id).
-    static func sortedByKey(_ records: [SourceRecord]) -> [SourceRecord] {
-        var sorted = records
-        sortByKey(&sorted)
-        return sorted
-    }
-
-    /// Sorts records by key (dataset, then record id; equal keys keep their order) in place: the
-    /// order is found on compact keys, then the records are moved along its cycles by swaps.
-    static func sortByKey(_ records: inout [SourceRecord]) {
-        let order = orderByKey(records)
-        var placed = [Bool](repeating: false, count: order.count)
-        for start in order.indices where !placed[start] {
-            placed[start] = true
-            var position = start
-            while order[position] != start {
-                let next = order[position]
-                records.swapAt(position, next)
-                placed[next] = true
-                position = next
-            }
-        }
-    }
-
-    /// The indices of `records` in key order. An ASCII record id of up to 15 bytes is compared as
-    /// two integers (its bytes, big-endian, after the dataset): the same order as the strings'.
-    /// Other ids fall back to comparing the strings.
-    static func orderByKey(_ records: [SourceRecord]) -> [Int] {
-        var keys = records.indices.map { SortKey(records[$0], index: $0) }
-        keys.sort { a, b in
-            if a.isPacked && b.isPacked { return (a.high, a.low, a.index) < (b.high, b.low, b.index) }
-            if a.high >> 56 != b.high >> 56 { return a.high >> 56 < b.high >> 56 }
-            let first = records[Int(a.index)].key.recordID
-            let second = records[Int(b.index)].key.recordID
-            return first != second ? first < second : a.index < b.index
-        }
-        return keys.map { Int($0.index) }
-    }
-
-    /// A record's dataset and id packed for sorting.
-    struct SortKey {
-        /// The dataset's position in the top byte; below it the id's first seven bytes.
-        var high: UInt64
-        /// The id's bytes 8 to 15.
-        var low: UInt64 = 0
-        var index: UInt32
-        /// Whether `high` and `low` hold the whole id (ASCII without NUL, at most 15 bytes).
-        var isPacked = true
-
-        init(_ record: SourceRecord, index: Int) {
-            high = UInt64(Dataset.allCases.firstIndex(of: record.dataset) ?? 0) << 56
-            self.index = UInt32(index)
-            var position = 0
-            for byte in record.key.recordID.utf8 {
-                guard position < 15, byte != 0, byte < 0x80 else {
-                    isPacked = false
-                    return
-                }
-                if position < 7 {
-                    high |= UInt64(byte) << UInt64(8 * (6 - position))
-                } else {
-                    low |= UInt64(byte) << UInt64(8 * (14 - position))
-                }
-                position += 1
-            }
-        }
     }
 
     /// Comparison vectors of every candidate pair, and how often each distinct vector occurs,

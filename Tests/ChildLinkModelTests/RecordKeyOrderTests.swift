@@ -1,0 +1,47 @@
+import ChildLinkModel
+import Testing
+
+@Suite("Record key order")
+struct RecordKeyOrderTests {
+    static let keys: [RecordKey] = Dataset.allCases.flatMap { dataset in
+        ["E10", "E2", "e1", "Ä1", "E1", ""].map { RecordKey(dataset: dataset, recordID: $0) }
+    }
+
+    @Test("precedes agrees with < for every pair of keys")
+    func precedesIsLess() {
+        for a in Self.keys {
+            for b in Self.keys { #expect(a.precedes(b) == (a < b), "\(a) \(b)") }
+        }
+    }
+
+    static func record(_ key: RecordKey) -> SourceRecord {
+        let event: RecordEvent =
+            switch key.dataset {
+            case .missing:
+                .missing(MissingEpisode(type: .missing, start: LocalDateTime(date: CalendarDate(daysSinceEpoch: 0))!))
+            case .cme: .cme(CMEReferral(referralDate: CalendarDate(daysSinceEpoch: 0)))
+            case .ehe: .ehe(EHERecord(startDate: CalendarDate(daysSinceEpoch: 0)))
+            case .exclusions:
+                .exclusion(
+                    ExclusionRecord(category: .suspension, startDate: CalendarDate(daysSinceEpoch: 0), reasons: []))
+            case .socialCare: .socialCare(SocialCareRecord())
+            }
+        return SourceRecord(recordID: key.recordID, person: PersonFields(), event: event)
+    }
+
+    @Test("sortByKey sorts as sorting by < does, in place")
+    func sortByKey() {
+        var state: UInt64 = 7
+        var shuffled = Self.keys.map(Self.record)
+        for index in shuffled.indices.reversed() {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            shuffled.swapAt(index, Int(state >> 33) % (index + 1))
+        }
+        #expect(!shuffled.isStrictlySortedByKey)
+        var sorted = shuffled
+        sorted.sortByKey()
+        #expect(sorted == shuffled.sorted { $0.key < $1.key })
+        #expect(sorted.isStrictlySortedByKey)
+        #expect(!(sorted + [sorted[0]]).isStrictlySortedByKey)
+    }
+}
