@@ -1,4 +1,5 @@
 import ChildLinkModel
+import ChildLinkReports
 import Foundation
 
 #if canImport(Glibc)
@@ -32,6 +33,7 @@ struct StreamingOutputFile: ~Copyable {
     /// - Throws: ``OutputError/cannotWrite(path:reason:)`` when it cannot be created.
     init(path: String) throws {
         self.path = path
+        StaleTemporaryFiles.remove(besides: path)
         temporary = path + ".tmp-\(getpid())"
         descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         guard descriptor >= 0 else { throw OutputError.cannotWrite(path: path, reason: "cannot create file") }

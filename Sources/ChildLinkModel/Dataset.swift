@@ -39,8 +39,9 @@ public enum Dataset: String, Sendable, Hashable, CaseIterable, Comparable, Codab
         }
     }
 
+    /// Declaration order (``keyOrderRank``).
     public static func < (lhs: Dataset, rhs: Dataset) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        lhs.keyOrderRank < rhs.keyOrderRank
     }
 }
 
@@ -61,8 +62,9 @@ public struct RecordKey: Hashable, Comparable, Sendable, CustomStringConvertible
     /// `Missing:E000123`.
     public var description: String { "\(dataset.rawValue):\(recordID)" }
 
+    /// Dataset, then record id.
     public static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
-        (lhs.dataset, lhs.recordID) < (rhs.dataset, rhs.recordID)
+        lhs.precedes(rhs)
     }
 }
 

@@ -7,10 +7,15 @@ struct RecordKeyOrderTests {
         ["E10", "E2", "e1", "Ä1", "E1", ""].map { RecordKey(dataset: dataset, recordID: $0) }
     }
 
-    @Test("precedes agrees with < for every pair of keys")
-    func precedesIsLess() {
+    @Test("Keys are ordered by the datasets' declaration order, then by record id")
+    func precedesIsDeclarationOrderThenID() {
+        func declared(_ key: RecordKey) -> Int { Dataset.allCases.firstIndex(of: key.dataset)! }
         for a in Self.keys {
-            for b in Self.keys { #expect(a.precedes(b) == (a < b), "\(a) \(b)") }
+            for b in Self.keys {
+                let expected = (declared(a), a.recordID) < (declared(b), b.recordID)
+                #expect(a.precedes(b) == expected, "\(a) \(b)")
+                #expect((a < b) == expected, "\(a) \(b)")
+            }
         }
     }
 
