@@ -91,7 +91,7 @@ NICKNAMES = {
     "Wojciech": ["Wojtek"], "Nikola": ["Nicola"], "Natália": ["Natalie"], "Muhammad": ["Mohammed", "Mohammad"],
     "Zofia": ["Sophie"], "Jakub": ["Kuba", "Jacob"], "Jacob": ["Jake"], "Oliver": ["Ollie"], "Olivia": ["Liv"],
     "Amelia": ["Millie", "Amy"], "Emilia": ["Emily", "Millie"], "Harrison": ["Harry"], "Henry": ["Harry"],
-    "Nathan": ["Nate"], "Joshua": ["Josh"], "Lewis": ["Louis"], "Callum": ["Calum"], "Connor": ["Conor"],
+    "Nathan": ["Nate"], "Joshua": ["Josh"], "Callum": ["Calum"], "Connor": ["Conor"],
     "Theo": ["Theodore"], "Max": ["Maxwell"], "Robert": ["Rob", "Bobby"], "Cristian": ["Christian"],
     "Alexandru": ["Alex"], "Ionuț": ["Ionut", "Ion"], "Andrei": ["Andrew"],
 }
@@ -285,9 +285,14 @@ def build_population(rng, count):
             continue
         if roll < 0.06:  # twins with unrelated names from the list
             dob = random_dob(rng)
+            first = None
             for _ in range(2):
                 sex = rng.choice("MF")
-                new_child(names.forename(origin, sex), surname_pair, dob, sex, origin, address)
+                name = names.forename(origin, sex)
+                while name == first:  # parents do not give twins the same forename
+                    name = names.forename(origin, sex)
+                first = name
+                new_child(name, surname_pair, dob, sex, origin, address)
             continue
         size = rng.choices([1, 2, 3, 4, 5], [40, 30, 18, 8, 4])[0]
         base = random_dob(rng)
