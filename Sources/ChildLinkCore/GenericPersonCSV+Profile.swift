@@ -14,8 +14,9 @@ extension GenericPersonCSV {
 
     /// Reads the files in order with a mapping profile: its `fields` point person fields at the
     /// files' columns, its `dateFormats` read the date of birth, its `values` map gender codes, and
-    /// its `generic` section names the record id column (required), the true-person column and the
-    /// address parts. One file is deduplicated; two or more are linked across and within.
+    /// its `generic` section names the record id column (required), the true-person column (without
+    /// one, FEBRL-style ids such as `rec-12-dup-0` still give the truth) and the address parts. One
+    /// file is deduplicated; two or more are linked across and within.
     ///
     /// - Throws: ``LinkJobError/unreadableInput(path:line:reason:)`` naming the file and the column
     ///   the profile maps that the file lacks, or the line of an empty or repeated record id.
@@ -40,7 +41,9 @@ extension GenericPersonCSV {
                     recordID: id, person: columns.person(row), event: event(dataset),
                     location: SourceLocation(file: path, line: line))
                 contents.records.append(record)
-                if let entity = columns.trueEntity, let person = columns.text(row, entity) {
+                if let entity = columns.trueEntity {
+                    if let person = columns.text(row, entity) { contents.truth[record.key] = person }
+                } else if let person = febrlPerson(id) {
                     contents.truth[record.key] = person
                 }
             }
