@@ -78,24 +78,12 @@ struct GuardedClusterer {
         return result
     }
 
-    /// Whether a pair that agrees on a forename initial only (`J Smith` and `Jordan Smith`) would
-    /// as well fit the full-named record's twin (`Jack Smith`, same birth date and surname): the
-    /// initial cannot say which twin it is, so it is linked to neither.
+    /// Whether a pair that agrees on a forename initial only fits the full-named record's twin as
+    /// well (see ``PairComparer/initialFitsTwins(_:_:sameBirth:)``).
     func initialFitsTwins(_ pair: ScoredPair, _ recordsByBirth: [Int32: [Int]]) -> Bool {
-        let firstIsInitial = table.forename[pair.first].length == 1
-        let short = firstIsInitial ? pair.first : pair.second
-        let full = firstIsInitial ? pair.second : pair.first
-        guard let initial = table.forenameBytes(short).first else { return false }
-        for other in recordsByBirth[table.birthDays[full]] ?? [] where other != full && other != short {
-            let forename = table.forenameBytes(other)
-            guard forename.count > 1, forename.first == initial else { continue }
-            if comparer.looksLikeTwins(
-                min(full, other), max(full, other), comparer.compare(min(full, other), max(full, other)))
-            {
-                return true
-            }
-        }
-        return false
+        let full = table.forename[pair.first].length == 1 ? pair.second : pair.first
+        return comparer.initialFitsTwins(
+            pair.first, pair.second, sameBirth: recordsByBirth[table.birthDays[full]] ?? [])
     }
 
     /// Whether the pair shares a UPN, NHS number or person id.

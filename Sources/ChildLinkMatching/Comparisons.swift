@@ -96,6 +96,23 @@ public struct ComparisonVector: Hashable, Sendable, Comparable {
     public static func < (lhs: ComparisonVector, rhs: ComparisonVector) -> Bool { lhs.packed < rhs.packed }
 }
 
+/// Why a pair looks like twins: each case is one rule of the twin guard.
+public enum TwinReason: String, Sendable, Hashable, CaseIterable {
+    /// Same birth date and surname, clearly different forenames.
+    case differentForenames = "same birth date and surname, clearly different forenames"
+    /// Same birth date and surname, a boy and a girl whose forenames are not the same name.
+    case boyAndGirl = "same birth date and surname, a boy and a girl"
+    /// Alike forenames that are each held by several children (Jayden and Jaden).
+    case alikeNamesInTheirOwnRight =
+        "same birth date and surname, alike forenames that are each a name in its own right"
+    /// Alike forenames with different person ids in the system that holds both records.
+    case differentPersonIDs = "same birth date and surname, alike forenames, different person ids in one system"
+    /// One forename is a rare spelling one slip from another child's name (Harvry for Harvey).
+    case slipOfAnotherName = "same birth date and surname, one forename is another child's name mistyped"
+    /// A forename initial that fits this child's twin as well (added by clustering).
+    case initialFitsBothTwins = "a forename initial that fits both twins"
+}
+
 /// Forename and surname levels used in the comparisons and in the twin guard.
 enum NameLevel {
     static let forenameVariant: UInt8 = 2
@@ -427,27 +444,59 @@ struct PairComparer: Sendable {
     /// alike but both well-attested names, or of a boy and a girl), and no shared identifier (UPN,
     /// NHS number, person id in one system) saying otherwise.
     func looksLikeTwins(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
+        twinReason(i, j, vector) != nil
+    }
+
+    /// Why the pair looks like twins, in words for the person reviewing it, or `nil` when it does not.
+    func twinReason(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> TwinReason? {
         let dob = vector.level(.dateOfBirth)
         let surnameLevel = UInt8(vector.level(.surname))
         guard dob == 1 || dob == 2, surnameLevel >= 1, surnameLevel <= NameLevel.surnameClose,
             vector.level(.upn) != 1 && vector.level(.nhsNumber) != 1 && vector.level(.personID) != 1
-        else { return false }
+        else { return nil }
         let forenameLevel = UInt8(vector.level(.forename))
-        if forenameLevel == NameLevel.forenameDifferent { return true }
+        if forenameLevel == NameLevel.forenameDifferent { return .differentForenames }
         // A boy and a girl whose forenames are not the same name (Alex for Alexander and for
         // Alexandra, Ollie and Liv) are twins, not one child recorded with the wrong sex.
         if vector.level(.gender) == 2, forenameLevel >= NameLevel.forenameVariant,
             forenameLevel != NameLevel.forenameInitial
         {
-            return true
+            return .boyAndGirl
         }
-        if forenameLevel == NameLevel.forenameClose || forenameLevel == NameLevel.forenameSimilar {
-            // Alike names: twins when both are names in their own right, or when the system that
-            // holds both records gave them different person ids.
-            return bothWellAttested(i, j) || vector.level(.personID) == 2 || isSlipOfAnotherName(i, j)
-                || isSlipOfAnotherName(j, i)
+        guard forenameLevel == NameLevel.forenameClose || forenameLevel == NameLevel.forenameSimilar else {
+            return nil
+        }
+        // Alike names: twins when both are names in their own right, when the system that holds
+        // both records gave them different person ids, or when one is another name mistyped.
+        if bothWellAttested(i, j) { return .alikeNamesInTheirOwnRight }
+        if vector.level(.personID) == 2 { return .differentPersonIDs }
+        if isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i) { return .slipOfAnotherName }
+        return nil
+    }
+
+    /// Whether a pair that agrees on a forename initial only (`J Smith` and `Jordan Smith`) would
+    /// as well fit the full-named record's twin (`Jack Smith`, same birth date and surname): the
+    /// initial cannot say which twin it is, so it is linked to neither. `sameBirth` holds the
+    /// records born on the full-named record's birth date.
+    func initialFitsTwins(_ i: Int, _ j: Int, sameBirth: [Int]) -> Bool {
+        let firstIsInitial = table.forename[i].length == 1
+        let short = firstIsInitial ? i : j
+        let full = firstIsInitial ? j : i
+        guard table.forename[full].length > 1, let initial = table.forenameBytes(short).first else { return false }
+        for other in sameBirth where other != full && other != short {
+            let forename = table.forenameBytes(other)
+            guard forename.count > 1, forename.first == initial else { continue }
+            let (low, high) = (min(full, other), max(full, other))
+            if looksLikeTwins(low, high, compare(low, high)) { return true }
         }
         return false
+    }
+
+    /// The records born on record `i`'s birth date (a scan: for explaining one pair).
+    func recordsBorn(like i: Int) -> [Int] {
+        let days = table.birthDays[i]
+        guard days != Int32.min else { return [] }
+        return table.birthDays.indices.filter { table.birthDays[$0] == days }
     }
 
     /// Children holding a spelling before it counts as a name in its own right.

@@ -15,6 +15,35 @@ struct TwinGuardTests {
         return comparer.looksLikeTwins(0, 1, comparer.compare(0, 1))
     }
 
+    /// Why records 0 and 1 of `records` look like twins.
+    private func twinReason(_ records: [SourceRecord]) -> TwinReason? {
+        let table = RecordTable(records)
+        let comparer = PairComparer(table: table)
+        return comparer.twinReason(0, 1, comparer.compare(0, 1))
+    }
+
+    @Test("Each twin rule gives its reason, for the explanation a social worker reads")
+    func reasons() {
+        #expect(twinReason([record("1", "Jake", "Williams"), record("2", "Kyle", "Wiliams")]) == .differentForenames)
+        #expect(
+            twinReason([
+                record("1", "Alex", "Horváth", gender: .male), record("2", "Alexandra", "Horváth", gender: .female),
+            ]) == .boyAndGirl)
+        let others = [
+            record("H1", "Harvey", "Smith", dob: "01/01/2010"), record("H2", "Harvey", "Jones", dob: "02/02/2011"),
+        ]
+        #expect(
+            twinReason([record("1", "Harvry", "Taylor"), record("2", "Harley", "Taylor")] + others)
+                == .slipOfAnotherName)
+        let alike = [
+            record("J1", "Jayden", "Smith", dob: "01/01/2010"), record("J2", "Jaden", "Jones", dob: "02/02/2011"),
+        ]
+        #expect(
+            twinReason([record("1", "Jayden", "Walker"), record("2", "Jaden", "Walker")] + alike)
+                == .alikeNamesInTheirOwnRight)
+        #expect(twinReason([record("1", "Jayden", "Walker"), record("2", "Jayden", "Walker")]) == nil)
+    }
+
     private func record(
         _ id: String, _ forename: String, _ surname: String, dob: String = Self.dob, gender: Gender? = nil,
         _ dataset: Dataset = .cme
@@ -133,5 +162,10 @@ struct TwinClusteringTests {
         #expect(initial != child(result, "JA0", .missing))
         #expect(initial != child(result, "JO0", .missing))
         #expect(child(result, "JA0", .missing) != child(result, "JO0", .missing))
+        let explanation = result.explain(
+            result.index(of: RecordKey(dataset: .exclusions, recordID: "J"))!,
+            result.index(of: RecordKey(dataset: .missing, recordID: "JA0"))!)
+        #expect(explanation.twinReason == .initialFitsBothTwins)
+        #expect(explanation.text.contains("a forename initial that fits both twins"))
     }
 }
