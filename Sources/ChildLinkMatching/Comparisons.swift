@@ -439,9 +439,9 @@ struct PairComparer: Sendable {
         return a.pointee.personID == b.pointee.personID ? 1 : 2
     }
 
-    /// Whether the pair looks like twins: same date of birth and surname (or a surname one slip
-    /// away: a typo does not make two children one), forenames that are clearly different (or
-    /// alike but both well-attested names, or of a boy and a girl), and no shared identifier (UPN,
+    /// Whether the pair looks like twins: same date of birth (or one slip out) and surname (or a
+    /// surname one slip away: a typo does not make two children one), forenames that are clearly
+    /// different (or alike but both well-attested names, or of a boy and a girl), and no shared identifier (UPN,
     /// NHS number, person id in one system) saying otherwise.
     func looksLikeTwins(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
         twinReason(i, j, vector) != nil
@@ -451,7 +451,8 @@ struct PairComparer: Sendable {
     func twinReason(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> TwinReason? {
         let dob = vector.level(.dateOfBirth)
         let surnameLevel = UInt8(vector.level(.surname))
-        guard dob == 1 || dob == 2, surnameLevel >= 1, surnameLevel <= NameLevel.surnameClose,
+        // Twins' birth dates are typed with slips too: one day or one digit out still counts.
+        guard dob >= 1, dob <= 3, surnameLevel >= 1, surnameLevel <= NameLevel.surnameClose,
             vector.level(.upn) != 1 && vector.level(.nhsNumber) != 1 && vector.level(.personID) != 1
         else { return nil }
         let forenameLevel = UInt8(vector.level(.forename))
@@ -462,6 +463,13 @@ struct PairComparer: Sendable {
             forenameLevel != NameLevel.forenameInitial
         {
             return .boyAndGirl
+        }
+        // One record's forename is the other's middle name, and the system that holds both gave
+        // them different person ids: twins named after each other (Michał Wojciech and Wojciech).
+        if forenameLevel == NameLevel.forenameVariant, vector.level(.personID) == 2,
+            !table.forenameGroups[i].intersects(table.forenameGroups[j])
+        {
+            return .differentPersonIDs
         }
         guard forenameLevel == NameLevel.forenameClose || forenameLevel == NameLevel.forenameSimilar else {
             return nil

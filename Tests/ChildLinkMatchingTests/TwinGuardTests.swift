@@ -59,6 +59,34 @@ struct TwinGuardTests {
         #expect(!looksLikeTwins([record("1", "Jake", "Williams"), record("2", "Kyle", "Wilkinson")]))
     }
 
+    @Test("A slip of a day in one twin's birth date does not make the twins one child")
+    func birthDateSlip() {
+        #expect(
+            twinReason([
+                record("1", "Jake", "Williams", dob: "21/04/2005"), record("2", "Kyle", "Williams", dob: "22/04/2005"),
+            ])
+                == .differentForenames)
+        // A year apart is siblings, not twins: the guard leaves that to the date comparison.
+        #expect(
+            twinReason([
+                record("1", "Jake", "Williams", dob: "21/04/2005"), record("2", "Kyle", "Williams", dob: "21/04/2006"),
+            ])
+                == nil)
+    }
+
+    @Test("A forename that is the other record's middle name, with two person ids in one system, is twins")
+    func namedAfterEachOther() {
+        let wojciech = Make.record(
+            "1", .cme, forename: "Wojciech", surname: "Kowalski", dob: Self.dob, personID: "P1")
+        let michal = Make.record(
+            "2", .exclusions, forename: "Michał", surname: "Kowalski", dob: Self.dob, personID: "P2", middle: "Wojciech"
+        )
+        #expect(twinReason([wojciech, michal]) == .differentPersonIDs)
+        // Without the person ids it may be one child known by the middle name: not kept apart.
+        let known = Make.record("3", .missing, forename: "Wojciech", surname: "Kowalski", dob: Self.dob)
+        #expect(twinReason([known, michal]) == nil)
+    }
+
     @Test("A boy and a girl whose forenames are only variants through a shared short form are twins")
     func boyAndGirl() {
         #expect(
