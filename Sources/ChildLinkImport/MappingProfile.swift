@@ -29,14 +29,18 @@ public struct MappingProfile: Sendable, Hashable {
     public var dateFormats: [DatePattern]
     /// For each field, council values (compared case-insensitively) and the reference value each means.
     public var valueMaps: [ReferenceField: [String: String]]
+    /// For `link --generic`: the record id, true-person and address-part columns (`generic:`).
+    public var generic: GenericProfileColumns?
     private var valueMapsByOrdinal: [[String: String]?]
 
     /// Creates a profile.
     public init(
         name: String, dataset: Dataset? = nil, fieldNames: [ReferenceField: [String]] = [:],
-        dateFormats: [DatePattern] = [], valueMaps: [ReferenceField: [String: String]] = [:]
+        dateFormats: [DatePattern] = [], valueMaps: [ReferenceField: [String: String]] = [:],
+        generic: GenericProfileColumns? = nil
     ) {
         self.name = name
+        self.generic = generic
         self.dataset = dataset
         self.fieldNames = fieldNames
         self.dateFormats = dateFormats
@@ -106,7 +110,11 @@ public struct MappingProfile: Sendable, Hashable {
         }
         self.init(
             name: document.name ?? URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
-            dataset: dataset, fieldNames: names, dateFormats: patterns, valueMaps: maps)
+            dataset: dataset, fieldNames: names, dateFormats: patterns, valueMaps: maps,
+            generic: document.generic.map {
+                GenericProfileColumns(
+                    recordID: $0.recordID, trueEntity: $0.trueEntity, addressParts: $0.addressParts ?? [])
+            })
     }
 
     /// The reference value `text` stands for in `field`, when the profile maps it.
@@ -200,6 +208,14 @@ private struct ProfileDocument: Decodable {
     var fields: [String: NameList]?
     var dateFormats: [String]?
     var values: [String: [String: String]]?
+    var generic: GenericSection?
+}
+
+/// The `generic:` section of a profile.
+private struct GenericSection: Decodable {
+    var recordID: String?
+    var trueEntity: String?
+    var addressParts: [String]?
 }
 
 /// One header name or a list of alternatives.

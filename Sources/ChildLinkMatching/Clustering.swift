@@ -34,11 +34,19 @@ struct GuardedClusterer {
         let order = Self.strongestFirst(pairs, from: linkWeight)
         var sets = DisjointSets(table: table)
         var minimum = [Double](repeating: 1, count: table.count)
+        var recordsByBirth: [Int32: [Int]]? = nil
         for index in order {
             let pair = pairs[index]
             if twinGuard, comparer.looksLikeTwins(pair.first, pair.second, pair.vector) {
                 pairs[index].decision = .blockedTwins
                 continue
+            }
+            if twinGuard, pair.vector.level(.forename) == Int(NameLevel.forenameInitial) {
+                if recordsByBirth == nil { recordsByBirth = Self.recordsByBirth(table) }
+                if initialFitsTwins(pair, recordsByBirth!) {
+                    pairs[index].decision = .blockedTwins
+                    continue
+                }
             }
             let a = sets.root(pair.first)
             let b = sets.root(pair.second)
@@ -77,6 +85,23 @@ struct GuardedClusterer {
         var index: Int
     }
 
+    /// Record numbers by date of birth.
+    static func recordsByBirth(_ table: RecordTable) -> [Int32: [Int]] {
+        var result: [Int32: [Int]] = [:]
+        for record in 0..<table.count where table.birthDays[record] != Int32.min {
+            result[table.birthDays[record], default: []].append(record)
+        }
+        return result
+    }
+
+    /// Whether a pair that agrees on a forename initial only fits the full-named record's twin as
+    /// well (see ``PairComparer/initialFitsTwins(_:_:sameBirth:)``).
+    func initialFitsTwins(_ pair: ScoredPair, _ recordsByBirth: [Int32: [Int]]) -> Bool {
+        let full = table.forename[pair.first].length == 1 ? pair.second : pair.first
+        return comparer.initialFitsTwins(
+            pair.first, pair.second, sameBirth: recordsByBirth[table.birthDays[full]] ?? [])
+    }
+
     /// Whether the pair shares a UPN, NHS number or person id.
     static func sharesIdentifier(_ vector: ComparisonVector) -> Bool {
         vector.level(.upn) == 1 || vector.level(.nhsNumber) == 1 || vector.level(.personID) == 1
@@ -93,16 +118,27 @@ struct GuardedClusterer {
         let membersB = sets.members[b]
         guard membersA.count * membersB.count <= Self.maxCrossChecks else { return nil }
         if membersA.count == 1 && membersB.count == 1 { return nil }
+        var twins = false
+        var sameChild = false
         for i in membersA {
             for j in membersB {
                 let vector = comparer.compare(min(i, j), max(i, j))
-                if twinGuard, comparer.looksLikeTwins(i, j, vector) { return .blockedTwins }
                 if vector.level(.dateOfBirth) == 6 && vector.level(.forename) == Int(NameLevel.forenameDifferent) {
                     return .blockedConflict
                 }
+                if !sameChild { sameChild = Self.sameNameAndBirth(vector) }
+                if twinGuard, !twins { twins = comparer.looksLikeTwins(i, j, vector) }
             }
         }
-        return nil
+        // Two clusters that hold the same forename on the same birth date are one child with a slip
+        // in some record, not twins: the slip must not veto the join.
+        return twins && !sameChild ? .blockedTwins : nil
+    }
+
+    /// Whether the records agree exactly on forename and date of birth, and their surnames agree.
+    static func sameNameAndBirth(_ vector: ComparisonVector) -> Bool {
+        vector.level(.forename) == 1 && vector.level(.dateOfBirth) == 1 && MatchModel.surnamesAgree(vector)
+            && vector.level(.gender) != 2
     }
 
     /// Both sides hold identifiers and none is shared.

@@ -96,6 +96,23 @@ public struct ComparisonVector: Hashable, Sendable, Comparable {
     public static func < (lhs: ComparisonVector, rhs: ComparisonVector) -> Bool { lhs.packed < rhs.packed }
 }
 
+/// Why a pair looks like twins: each case is one rule of the twin guard.
+public enum TwinReason: String, Sendable, Hashable, CaseIterable {
+    /// Same birth date and surname, clearly different forenames.
+    case differentForenames = "same birth date and surname, clearly different forenames"
+    /// Same birth date and surname, a boy and a girl whose forenames are not the same name.
+    case boyAndGirl = "same birth date and surname, a boy and a girl"
+    /// Alike forenames that are each held by several children (Jayden and Jaden).
+    case alikeNamesInTheirOwnRight =
+        "same birth date and surname, alike forenames that are each a name in its own right"
+    /// Alike forenames with different person ids in the system that holds both records.
+    case differentPersonIDs = "same birth date and surname, alike forenames, different person ids in one system"
+    /// One forename is a rare spelling one slip from another child's name (Harvry for Harvey).
+    case slipOfAnotherName = "same birth date and surname, one forename is another child's name mistyped"
+    /// A forename initial that fits this child's twin as well (added by clustering).
+    case initialFitsBothTwins = "a forename initial that fits both twins"
+}
+
 /// Forename and surname levels used in the comparisons and in the twin guard.
 enum NameLevel {
     static let forenameVariant: UInt8 = 2
@@ -105,6 +122,7 @@ enum NameLevel {
     static let forenameSwapped: UInt8 = 6
     static let forenameDifferent: UInt8 = 7
     static let surnameStem: UInt8 = 2
+    static let surnameClose: UInt8 = 3
     static let surnameSwapped: UInt8 = 5
     static let surnameDifferent: UInt8 = 6
 }
@@ -444,33 +462,140 @@ struct PairComparer: Sendable {
         return a.pointee.personID == b.pointee.personID ? 1 : 2
     }
 
-    /// Whether the pair looks like twins: same date of birth and surname, forenames that are clearly
-    /// different (or alike but both well-attested names), not variants of each other, and no shared
-    /// identifier (UPN, NHS number, person id in one system) saying otherwise.
+    /// Whether the pair looks like twins: same date of birth (or one slip out) and surname (or a
+    /// surname one slip away: a typo does not make two children one), forenames that are clearly
+    /// different (or alike but both well-attested names, or of a boy and a girl), and no shared identifier (UPN,
+    /// NHS number, person id in one system) saying otherwise.
     func looksLikeTwins(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
+        twinReason(i, j, vector) != nil
+    }
+
+    /// Why the pair looks like twins, in words for the person reviewing it, or `nil` when it does not.
+    func twinReason(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> TwinReason? {
         let dob = vector.level(.dateOfBirth)
-        let surnameLevel = vector.level(.surname)
-        guard (dob == 1 || dob == 2) && (surnameLevel == 1 || surnameLevel == Int(NameLevel.surnameStem)),
+        let surnameLevel = UInt8(vector.level(.surname))
+        // Twins' birth dates are typed with slips too: one day or one digit out still counts.
+        guard dob >= 1, dob <= 3, surnameLevel >= 1, surnameLevel <= NameLevel.surnameClose,
             vector.level(.upn) != 1 && vector.level(.nhsNumber) != 1 && vector.level(.personID) != 1
-        else { return false }
+        else { return nil }
         let forenameLevel = UInt8(vector.level(.forename))
-        if forenameLevel == NameLevel.forenameDifferent { return true }
-        if forenameLevel == NameLevel.forenameClose || forenameLevel == NameLevel.forenameSimilar {
-            // Alike names: twins when both are names in their own right, or when the system that
-            // holds both records gave them different person ids.
-            return bothWellAttested(i, j) || vector.level(.personID) == 2
+        if forenameLevel == NameLevel.forenameDifferent { return .differentForenames }
+        // A boy and a girl whose forenames are not the same name (Alex for Alexander and for
+        // Alexandra, Ollie and Liv) are twins, not one child recorded with the wrong sex.
+        if vector.level(.gender) == 2, forenameLevel >= NameLevel.forenameVariant,
+            forenameLevel != NameLevel.forenameInitial
+        {
+            return .boyAndGirl
+        }
+        // One record's forename is the other's middle name, and the system that holds both gave
+        // them different person ids: twins named after each other (Michał Wojciech and Wojciech).
+        if forenameLevel == NameLevel.forenameVariant, vector.level(.personID) == 2,
+            !table.forenameGroups[i].intersects(table.forenameGroups[j])
+        {
+            return .differentPersonIDs
+        }
+        guard forenameLevel == NameLevel.forenameClose || forenameLevel == NameLevel.forenameSimilar else {
+            return nil
+        }
+        // Alike names: twins when both are names in their own right, when the system that holds
+        // both records gave them different person ids, or when one is another name mistyped.
+        if bothWellAttested(i, j) { return .alikeNamesInTheirOwnRight }
+        if vector.level(.personID) == 2 { return .differentPersonIDs }
+        if isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i) { return .slipOfAnotherName }
+        return nil
+    }
+
+    /// Whether a pair that agrees on a forename initial only (`J Smith` and `Jordan Smith`) would
+    /// as well fit the full-named record's twin (`Jack Smith`, same birth date and surname): the
+    /// initial cannot say which twin it is, so it is linked to neither. `sameBirth` holds the
+    /// records born on the full-named record's birth date.
+    func initialFitsTwins(_ i: Int, _ j: Int, sameBirth: [Int]) -> Bool {
+        let firstIsInitial = table.forename[i].length == 1
+        let short = firstIsInitial ? i : j
+        let full = firstIsInitial ? j : i
+        guard table.forename[full].length > 1, let initial = table.forenameBytes(short).first else { return false }
+        for other in sameBirth where other != full && other != short {
+            let forename = table.forenameBytes(other)
+            guard forename.count > 1, forename.first == initial else { continue }
+            let (low, high) = (min(full, other), max(full, other))
+            if looksLikeTwins(low, high, compare(low, high)) { return true }
         }
         return false
     }
 
+    /// The records born on record `i`'s birth date (a scan: for explaining one pair).
+    func recordsBorn(like i: Int) -> [Int] {
+        let days = table.birthDays[i]
+        guard days != Int32.min else { return [] }
+        return table.birthDays.indices.filter { table.birthDays[$0] == days }
+    }
+
+    /// Children holding a spelling before it counts as a name in its own right.
+    static let attested: UInt32 = 2
+
+    /// Whether record `rare`'s forename, held by no other child, is one slip (a letter changed,
+    /// dropped, added or two swapped) from a well-attested name that is not record `other`'s,
+    /// while `other`'s is further away: the slip was made on another child's name (Harvry is
+    /// Harvey mistyped, not Harley), so the two records look like twins, not one child.
+    func isSlipOfAnotherName(_ rare: Int, _ other: Int) -> Bool {
+        guard rare < table.forenameCount.count, other < table.forenameCount.count,
+            table.forenameCount[rare] < Self.attested
+        else { return false }
+        let name = Array(table.forenameBytes(rare))
+        let otherName = Array(table.forenameBytes(other))
+        guard name.count >= 3 else { return false }
+        let close = name.withUnsafeBufferPointer { a in
+            otherName.withUnsafeBufferPointer { b in StringSimilarity.isWithinOneEdit(a, b) }
+        }
+        if close { return false }
+        let otherHash = table.forenameHash[other]
+        let otherGroups = table.forenameGroups[other]
+        for neighbour in Self.oneSlipAway(name) {
+            let hash = Hashing.fnv1a(neighbour)
+            guard hash != otherHash, (table.childrenByForename[hash] ?? 0) >= Self.attested else { continue }
+            if !ForenameVariants.groupIDs(of: neighbour).intersects(otherGroups) { return true }
+        }
+        return false
+    }
+
+    /// Every spelling one letter changed, dropped, added or two neighbours swapped from `name`.
+    static func oneSlipAway(_ name: [UInt8]) -> [[UInt8]] {
+        let letters = Array(UInt8(ascii: "a")...UInt8(ascii: "z"))
+        var result: [[UInt8]] = []
+        for position in 0...name.count {
+            for letter in letters {
+                var inserted = name
+                inserted.insert(letter, at: position)
+                result.append(inserted)
+            }
+            guard position < name.count else { continue }
+            var dropped = name
+            dropped.remove(at: position)
+            result.append(dropped)
+            for letter in letters where letter != name[position] {
+                var changed = name
+                changed[position] = letter
+                result.append(changed)
+            }
+            if position + 1 < name.count, name[position] != name[position + 1] {
+                var swapped = name
+                swapped.swapAt(position, position + 1)
+                result.append(swapped)
+            }
+        }
+        return result
+    }
+
     /// Whether two different forenames are each a name in its own right in this data (Jayden and
-    /// Jaden, Zain and Zayn), not a slip of the keyboard: both are common, and the rarer is at
-    /// least a fiftieth as common as the other. Parents do give twins names this alike.
+    /// Jaden, Zain and Zayn), not a slip of the keyboard: each is held by at least two children
+    /// (or by one child in two systems), and the rarer is at least a twentieth as common as the
+    /// other (Lily and Lilly, Aiden and Ayden; a recurring slip such as Grcae for Grace is rarer).
+    /// Parents do give twins names this alike.
     func bothWellAttested(_ i: Int, _ j: Int) -> Bool {
         guard i < table.forenameCount.count, j < table.forenameCount.count else { return false }
         let a = table.forenameCount[i]
         let b = table.forenameCount[j]
-        guard min(a, b) >= 3 && min(a, b) * 50 >= max(a, b) else { return false }
+        guard min(a, b) >= Self.attested && min(a, b) * 20 >= max(a, b) else { return false }
         // A name cut short by a system's field length is the same name, not a twin's.
         let first = table.slice(table.forename[i])
         let second = table.slice(table.forename[j])

@@ -30,8 +30,10 @@ public struct PairExplanation: Sendable, Hashable {
     public let priorBits: Double
     /// One entry per comparison, in ``Comparison`` order.
     public let contributions: [ComparisonContribution]
+    /// Why the pair looks like twins (a guard that stops it being linked), or `nil`.
+    public let twinReason: TwinReason?
     /// Whether the pair looks like twins (a guard that stops it being linked).
-    public let looksLikeTwins: Bool
+    public var looksLikeTwins: Bool { twinReason != nil }
 
     /// The total weight in bits.
     public var weight: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
@@ -47,8 +49,8 @@ public struct PairExplanation: Sendable, Hashable {
             lines.append("  \(label) \(Self.bits(item.bits))  \(item.levelName): \(values)")
         }
         lines.append("  total                    \(Self.bits(weight))  probability \(Self.decimal(probability, 4))")
-        if looksLikeTwins {
-            lines.append("  guard: looks like twins (same birth date and surname, different forename)")
+        if let twinReason {
+            lines.append("  guard: looks like twins (\(twinReason.rawValue))")
         }
         return lines.joined(separator: "\n")
     }
@@ -123,7 +125,18 @@ struct Explainer {
         }
         return PairExplanation(
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
-            looksLikeTwins: comparer.looksLikeTwins(i, j, vector))
+            twinReason: comparer.twinReason(i, j, vector) ?? initialReason(i, j, vector, comparer))
+    }
+
+    /// The clustering guard on a forename initial that fits both twins, for a pair that is not
+    /// twins by itself (only with the result's whole table: a pair alone has no twin to find).
+    private func initialReason(_ i: Int, _ j: Int, _ vector: ComparisonVector, _ comparer: PairComparer)
+        -> TwinReason?
+    {
+        guard table.count > 2, vector.level(.forename) == Int(NameLevel.forenameInitial) else { return nil }
+        let full = table.forename[i].length == 1 ? j : i
+        let fits = comparer.initialFitsTwins(i, j, sameBirth: comparer.recordsBorn(like: full))
+        return fits ? .initialFitsBothTwins : nil
     }
 
     /// The value as the record holds it, for a person to read.

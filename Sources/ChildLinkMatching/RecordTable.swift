@@ -65,9 +65,13 @@ struct RecordTable: Sendable, Equatable {
     var forenameHash: [UInt64] = []
     var forenamePhonetic: [UInt32] = []
     var forenameGroups: [VariantGroups] = []
-    /// How many records in the table carry exactly this forename: a well-attested spelling is a
-    /// name in its own right (Jaden, Jayden), a rare one is more likely a slip.
+    /// How many different children (by surname, date of birth and the system that holds the
+    /// record) carry exactly this forename: a well-attested spelling is a name in its own right
+    /// (Jaden, Jayden), a rare one is more likely a slip. Records are not counted, because one
+    /// system repeats a slip made once in its person record on every episode of that child.
     var forenameCount: [UInt32] = []
+    /// The same count by forename hash, for looking up a spelling no record of the pair holds.
+    var childrenByForename: [UInt64: UInt32] = [:]
     /// Hashes of middle names and the preferred name, with their variant groups merged in.
     var alternativeForenames = FlatLists<UInt64>()
     /// The same names as text, for spelling-tolerant comparison.
@@ -177,9 +181,25 @@ struct RecordTable: Sendable, Equatable {
 
     /// Fills ``forenameCount`` once every record is in.
     mutating func countForenames() {
+        var holders = Set<ForenameHolder>()
         var counts: [UInt64: UInt32] = [:]
-        for hash in forenameHash where hash != 0 { counts[hash, default: 0] += 1 }
+        for index in forenameHash.indices where forenameHash[index] != 0 {
+            let holder = ForenameHolder(
+                forename: forenameHash[index], surname: surnameHash[index], birthDays: birthDays[index],
+                system: personSystem[index])
+            if holders.insert(holder).inserted { counts[forenameHash[index], default: 0] += 1 }
+        }
         forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
+        childrenByForename = counts
+    }
+
+    /// One child as far as forename attestation goes: a forename held by a surname and birth date
+    /// in one system.
+    private struct ForenameHolder: Hashable {
+        var forename: UInt64
+        var surname: UInt64
+        var birthDays: Int32
+        var system: UInt8
     }
 
     mutating func reserve(_ capacity: Int) {

@@ -14,7 +14,12 @@ extension ChildLink {
                 (--store, or childlink.sqlite in the working folder) the run is recorded, review \
                 decisions are respected and ChildLink ids stay stable from week to week. \
                 With --generic, links any CSV files with person columns (FEBRL, other benchmarks), \
-                without a store.
+                without a store: columns are recognised by common names, or mapped by --profile. \
+                One file is deduplicated; several are linked across and within. Generic mode has its \
+                own defaults, because no clerical review stands behind it and the data need not be \
+                children's: a pair is linked at probability 0.5 (the equal-cost decision; council \
+                extracts use 0.98 and send the band between to review), and the twin guard is off \
+                (--twin-guard turns it on).
                 """
         )
 
@@ -28,7 +33,7 @@ extension ChildLink {
 
         @Option(
             name: .customLong("link-threshold"),
-            help: "Match probability at or above which a pair is linked (default 0.98).")
+            help: "Match probability at or above which a pair is linked (default 0.98; 0.5 with --generic).")
         var linkThreshold: Double?
 
         @Option(
@@ -40,7 +45,9 @@ extension ChildLink {
             name: .long, help: "A truth file (Dataset,RecordID,TrueChildID) to report precision and recall against.")
         var truth: String?
 
-        @Option(name: .long, help: "A mapping profile (YAML/TOML) for a council's own extract headers.")
+        @Option(
+            name: .long,
+            help: "A mapping profile (YAML) for a council's own extract headers, or with --generic the person columns.")
         var profile: String?
 
         @Flag(name: .long, help: "Read the inputs as generic person CSV files (columns recognised by name).")
@@ -53,6 +60,11 @@ extension ChildLink {
             help: "Do not keep apart pairs that look like twins (adult benchmarks only).")
         var noTwinGuard = false
 
+        @Flag(
+            name: .customLong("twin-guard"),
+            help: "With --generic: keep apart pairs that look like twins (on by default for council extracts).")
+        var twinGuard = false
+
         func validate() throws {
             for (name, value) in [("--link-threshold", linkThreshold), ("--review-threshold", reviewThreshold)] {
                 if let value, !(value > 0 && value < 1) { throw ValidationError("\(name) must be between 0 and 1.") }
@@ -61,11 +73,20 @@ extension ChildLink {
                 throw ValidationError("--review-threshold must not be above --link-threshold.")
             }
             if inputs.isEmpty { throw ValidationError("Give at least one input file.") }
+            if twinGuard && noTwinGuard { throw ValidationError("Give --twin-guard or --no-twin-guard, not both.") }
+            if twinGuard && !generic {
+                throw ValidationError("--twin-guard is for --generic; council extracts have it on.")
+            }
         }
 
         func run() throws {
-            var options = LinkJob.Options(linkThreshold: linkThreshold, reviewThreshold: reviewThreshold)
-            options.twinGuard = !noTwinGuard
+            var options: LinkJob.Options
+            if generic {
+                options = .generic(linkThreshold: linkThreshold, reviewThreshold: reviewThreshold, twinGuard: twinGuard)
+            } else {
+                options = LinkJob.Options(linkThreshold: linkThreshold, reviewThreshold: reviewThreshold)
+                options.twinGuard = !noTwinGuard
+            }
             let report = try LinkJob.runFiles(
                 inputs: inputs, generic: generic, profilePath: profile, outputDirectory: out, truthPath: truth,
                 options: options, storePath: generic ? nil : storeOptions.resolvedPath, verbose: global.verbose)

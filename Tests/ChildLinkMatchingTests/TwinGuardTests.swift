@@ -1,0 +1,199 @@
+import ChildLinkModel
+import Testing
+
+@testable import ChildLinkMatching
+
+/// The twin guard on name pairs, and the variant table entries it depends on.
+@Suite("Twin guard")
+struct TwinGuardTests {
+    private static let dob = "14/05/2013"
+
+    /// Whether records `a` and `b` (the first two of `records`) look like twins.
+    private func looksLikeTwins(_ records: [SourceRecord]) -> Bool {
+        let table = RecordTable(records)
+        let comparer = PairComparer(table: table)
+        return comparer.looksLikeTwins(0, 1, comparer.compare(0, 1))
+    }
+
+    /// Why records 0 and 1 of `records` look like twins.
+    private func twinReason(_ records: [SourceRecord]) -> TwinReason? {
+        let table = RecordTable(records)
+        let comparer = PairComparer(table: table)
+        return comparer.twinReason(0, 1, comparer.compare(0, 1))
+    }
+
+    @Test("Each twin rule gives its reason, for the explanation a social worker reads")
+    func reasons() {
+        #expect(twinReason([record("1", "Jake", "Williams"), record("2", "Kyle", "Wiliams")]) == .differentForenames)
+        #expect(
+            twinReason([
+                record("1", "Alex", "Horváth", gender: .male), record("2", "Alexandra", "Horváth", gender: .female),
+            ]) == .boyAndGirl)
+        let others = [
+            record("H1", "Harvey", "Smith", dob: "01/01/2010"), record("H2", "Harvey", "Jones", dob: "02/02/2011"),
+        ]
+        #expect(
+            twinReason([record("1", "Harvry", "Taylor"), record("2", "Harley", "Taylor")] + others)
+                == .slipOfAnotherName)
+        let alike = [
+            record("J1", "Jayden", "Smith", dob: "01/01/2010"), record("J2", "Jaden", "Jones", dob: "02/02/2011"),
+        ]
+        #expect(
+            twinReason([record("1", "Jayden", "Walker"), record("2", "Jaden", "Walker")] + alike)
+                == .alikeNamesInTheirOwnRight)
+        #expect(twinReason([record("1", "Jayden", "Walker"), record("2", "Jayden", "Walker")]) == nil)
+    }
+
+    private func record(
+        _ id: String, _ forename: String, _ surname: String, dob: String = Self.dob, gender: Gender? = nil,
+        _ dataset: Dataset = .cme
+    ) -> SourceRecord {
+        Make.record(id, dataset, forename: forename, surname: surname, dob: dob, gender: gender, postcode: "S61 2AB")
+    }
+
+    @Test("A slip in one twin's surname does not make the twins one child")
+    func surnameSlip() {
+        #expect(looksLikeTwins([record("1", "Jake", "Williams"), record("2", "Kyle", "Wiliams")]))
+        #expect(!looksLikeTwins([record("1", "Jake", "Williams"), record("2", "Jake", "Wiliams")]))
+        // A surname that is only similar (two slips or more) is not the same family's.
+        #expect(!looksLikeTwins([record("1", "Jake", "Williams"), record("2", "Kyle", "Wilkinson")]))
+    }
+
+    @Test("A slip of a day in one twin's birth date does not make the twins one child")
+    func birthDateSlip() {
+        #expect(
+            twinReason([
+                record("1", "Jake", "Williams", dob: "21/04/2005"), record("2", "Kyle", "Williams", dob: "22/04/2005"),
+            ])
+                == .differentForenames)
+        // A year apart is siblings, not twins: the guard leaves that to the date comparison.
+        #expect(
+            twinReason([
+                record("1", "Jake", "Williams", dob: "21/04/2005"), record("2", "Kyle", "Williams", dob: "21/04/2006"),
+            ])
+                == nil)
+    }
+
+    @Test("A forename that is the other record's middle name, with two person ids in one system, is twins")
+    func namedAfterEachOther() {
+        let wojciech = Make.record(
+            "1", .cme, forename: "Wojciech", surname: "Kowalski", dob: Self.dob, personID: "P1")
+        let michal = Make.record(
+            "2", .exclusions, forename: "Michał", surname: "Kowalski", dob: Self.dob, personID: "P2", middle: "Wojciech"
+        )
+        #expect(twinReason([wojciech, michal]) == .differentPersonIDs)
+        // Without the person ids it may be one child known by the middle name: not kept apart.
+        let known = Make.record("3", .missing, forename: "Wojciech", surname: "Kowalski", dob: Self.dob)
+        #expect(twinReason([known, michal]) == nil)
+    }
+
+    @Test("A boy and a girl whose forenames are only variants through a shared short form are twins")
+    func boyAndGirl() {
+        #expect(
+            looksLikeTwins([
+                record("1", "Alex", "Horváth", gender: .male), record("2", "Alexandra", "Horváth", gender: .female),
+            ]))
+        #expect(
+            !looksLikeTwins([
+                record("1", "Alex", "Horváth", gender: .male), record("2", "Alexander", "Horváth", gender: .male),
+            ]))
+    }
+
+    @Test("A rare spelling one slip from another child's name is that name mistyped, not this twin's")
+    func slipOfAnotherName() {
+        let others = [
+            record("H1", "Harvey", "Smith", dob: "01/01/2010"), record("H2", "Harvey", "Jones", dob: "02/02/2011"),
+            record("L1", "Harley", "Smith", dob: "01/01/2010"), record("L2", "Harley", "Evans", dob: "03/03/2012"),
+        ]
+        // Harvry is one slip from Harvey and two from Harley: Harley's twin Harvey, mistyped.
+        #expect(looksLikeTwins([record("1", "Harvry", "Taylor"), record("2", "Harley", "Taylor")] + others))
+        // Harlye is one slip from Harley itself: the same child.
+        #expect(!looksLikeTwins([record("1", "Harlye", "Taylor"), record("2", "Harley", "Taylor")] + others))
+    }
+
+    @Test("A slip repeated on every record of one child in one system is not a name in its own right")
+    func attestationCountsChildren() {
+        let kinn = (0..<5).map { record("K\($0)", "Kinn", "Brown", .missing) }
+        let kians = [
+            record("A1", "Kian", "Smith", dob: "01/01/2010"), record("A2", "Kian", "Jones", dob: "02/02/2011"),
+        ]
+        let records = [record("1", "Kian", "Brown"), record("2", "Kinn", "Brown", .missing)] + kinn + kians
+        let table = RecordTable(records)
+        #expect(table.forenameBytes(1).elementsEqual("kinn".utf8))
+        #expect(table.forenameCount[1] == 1)
+        #expect(table.forenameCount[0] == 3)
+        #expect(!looksLikeTwins(records))
+    }
+
+    @Test(arguments: [("Alfie", "Alfred"), ("Harry", "Harrison"), ("Archie", "Archibald"), ("Ola", "Aleksandra")])
+    func shortFormsAreVariants(short: String, full: String) {
+        let table = RecordTable([record("1", short, "Ward"), record("2", full, "Ward")])
+        #expect(PairComparer(table: table).compare(0, 1).level(.forename) == Int(NameLevel.forenameVariant))
+    }
+
+    @Test(
+        "Names that are distinct in England are not variants of each other",
+        arguments: [
+            ("Jack", "Jake"), ("Lewis", "Louis"), ("James", "Jacob"),
+        ])
+    func distinctNamesAreNotVariants(a: String, b: String) {
+        let table = RecordTable([record("1", a, "Ward"), record("2", b, "Ward")])
+        #expect(PairComparer(table: table).compare(0, 1).level(.forename) != Int(NameLevel.forenameVariant))
+    }
+}
+
+@Suite("Twin guard in clustering")
+struct TwinClusteringTests {
+    static let population = TestPopulation(families: 400)
+
+    private func child(_ result: LinkResult, _ id: String, _ dataset: Dataset) -> Int {
+        result.childOfRecord[result.index(of: RecordKey(dataset: dataset, recordID: id))!]
+    }
+
+    private func record(_ id: String, _ dataset: Dataset, _ forename: String, _ surname: String = "Moore")
+        -> SourceRecord
+    {
+        Make.record(
+            id, dataset, forename: forename, surname: surname, dob: "25/03/2014", gender: .female, postcode: "S71 5UZ")
+    }
+
+    @Test("A slip in one record does not keep apart two clusters that agree on the forename")
+    func slipDoesNotVetoTheJoin() {
+        let records =
+            Self.population.records + [
+                record("M1", .missing, "Ella"), record("M2", .missing, "Ella"), record("M3", .missing, "Ellla"),
+                record("X1", .exclusions, "Ella"), record("X2", .exclusions, "Ella"), record("X3", .exclusions, "Ela"),
+            ]
+        let result = Linker().link(records)
+        #expect(child(result, "M1", .missing) == child(result, "X1", .exclusions))
+    }
+
+    @Test("A forename initial that fits both twins is linked to neither")
+    func initialFitsBothTwins() {
+        var records = Self.population.records
+        for n in 0..<3 {
+            records.append(
+                Make.record(
+                    "JA\(n)", Dataset.strands[n], forename: "Jack", surname: "Balog", dob: "11/07/2010", gender: .male,
+                    postcode: "S60 4HB"))
+            records.append(
+                Make.record(
+                    "JO\(n)", Dataset.strands[n], forename: "Jordan", surname: "Balog", dob: "11/07/2010",
+                    gender: .male, postcode: "S60 4HB"))
+        }
+        records.append(
+            Make.record(
+                "J", .exclusions, forename: "J", surname: "Balog", dob: "11/07/2010", gender: .male, postcode: "S60 4HB"
+            ))
+        let result = Linker().link(records)
+        let initial = child(result, "J", .exclusions)
+        #expect(initial != child(result, "JA0", .missing))
+        #expect(initial != child(result, "JO0", .missing))
+        #expect(child(result, "JA0", .missing) != child(result, "JO0", .missing))
+        let explanation = result.explain(
+            result.index(of: RecordKey(dataset: .exclusions, recordID: "J"))!,
+            result.index(of: RecordKey(dataset: .missing, recordID: "JA0"))!)
+        #expect(explanation.twinReason == .initialFitsBothTwins)
+        #expect(explanation.text.contains("a forename initial that fits both twins"))
+    }
+}
