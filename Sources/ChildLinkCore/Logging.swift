@@ -1,14 +1,14 @@
 public import Logging
 
 /// Sets up ChildLink's log output. Logs go to standard error; `--verbose` lowers the level to
-/// `debug`. Log messages name files, counts and record ids only, never a child's personal data.
+/// `debug`. On a terminal, a long run shows how far it has got on one status line. Log messages name files, counts and record ids only, never a child's personal data.
 public enum ChildLinkLogging {
     /// Bootstraps swift-log once per process and returns the tool's logger.
     public static func bootstrap(verbose: Bool) -> Logger {
+        let line = ProgressLine.isTerminal ? ProgressLine() : nil
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = verbose ? .debug : .notice
-            return handler
+            ProgressAwareLogHandler(
+                stream: StreamLogHandler.standardError(label: label), line: line, level: verbose ? .debug : .notice)
         }
         return logger(verbose: verbose)
     }

@@ -58,6 +58,7 @@ public enum Pipeline {
 
     /// Reads the extracts (failing on a file that cannot be read) and opens the store.
     static func importExtracts(_ request: PipelineRequest, logger: Logger) throws -> Extracts {
+        logger.progress("reading the extracts")
         let imported = try ImportJob(paths: request.inputs, profilePath: request.profilePath, logger: logger).run()
         if let failed = imported.files.first(where: { $0.error != nil }), let error = failed.error { throw error }
         logger.info(
@@ -130,7 +131,12 @@ public enum Pipeline {
         let linkStarted = ContinuousClock.now
         let linked = carried.isEmpty ? thisRun : thisRun + carried
         if store == nil { thisRun = [] }  // kept for the store's upsert only: the linker's copy is enough
-        let result = Linker(options: options.linkOptions).link(consume linked)
+        let count = linked.count
+        logger.progress("linking \(count) records")
+        let result = Linker(options: options.linkOptions).link(consume linked) { stage in
+            logger.progress("linking \(count) records: \(stage.stage) done")
+        }
+        logger.progressFinished()
         let linkSeconds = seconds(since: linkStarted)
         logger.info(
             "records linked",

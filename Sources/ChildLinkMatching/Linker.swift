@@ -22,10 +22,15 @@ public struct Linker: Sendable {
     /// reference (`consume`) does not hold a second copy of every record while linking, and records
     /// that already come in key order (as the importer delivers them) are not sorted again.
     ///
-    /// - Parameter truth: when known (samples, FEBRL), each record's true person id, used only to
-    ///   report blocking recall in the summary; it never influences the links.
-    public func link(_ records: consuming [SourceRecord], truth: [RecordKey: String]? = nil) -> LinkResult {
-        var stopwatch = Stopwatch()
+    /// - Parameters:
+    ///   - truth: when known (samples, FEBRL), each record's true person id, used only to report
+    ///     blocking recall in the summary; it never influences the links.
+    ///   - progress: Called as each stage (normalise, block, compare, estimate, score, cluster) ends.
+    public func link(
+        _ records: consuming [SourceRecord], truth: [RecordKey: String]? = nil,
+        progress: ((StageTiming) -> Void)? = nil
+    ) -> LinkResult {
+        var stopwatch = Stopwatch(onLap: progress)
         var sorted = consume records
         sorted.sortByKey()
         let table = RecordTable(sorted, concurrency: options.concurrency)
@@ -223,11 +228,16 @@ public struct Linker: Sendable {
 struct Stopwatch {
     private var last = ContinuousClock.now
     private(set) var laps: [StageTiming] = []
+    /// Told of each lap as it ends.
+    private let onLap: ((StageTiming) -> Void)?
+
+    init(onLap: ((StageTiming) -> Void)? = nil) { self.onLap = onLap }
 
     mutating func lap(_ stage: String) {
         let now = ContinuousClock.now
         let elapsed = last.duration(to: now).components
         laps.append(StageTiming(stage: stage, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+        onLap?(laps[laps.count - 1])
         last = now
     }
 

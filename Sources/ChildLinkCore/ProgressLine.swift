@@ -1,0 +1,117 @@
+public import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension Logger {
+    /// Reports how far a long run has got (`reading 8 extracts`, `linking: compare done`): a status
+    /// line on an analyst's terminal, an ordinary `info` message under `--verbose`, nothing otherwise.
+    /// Counts and stages only, never personal data.
+    public func progress(_ message: String) {
+        info("\(message)", metadata: [ProgressLine.metadataKey: "step"])
+    }
+
+    /// Ends the status line that ``progress(_:)`` drew, before the command prints its results.
+    public func progressFinished() {
+        info("done", metadata: [ProgressLine.metadataKey: "finished"])
+    }
+}
+
+/// The one-line status a long run keeps redrawing on standard error while it works, when standard
+/// error is a terminal: each ``Logging/Logger/progress(_:)`` message replaces the last, and the line
+/// is wiped before any other message or the command's own output. Not drawn into files or pipes,
+/// so scripts and CI logs stay clean.
+final class ProgressLine: @unchecked Sendable {
+    /// The metadata key that marks a log message as progress.
+    static let metadataKey = "childlink.progress"
+
+    private var mutex = pthread_mutex_t()
+    private var isShowing = false
+
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+
+    /// Whether standard error is a terminal.
+    static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Draws `message` in place of the current status.
+    func show(_ message: String) {
+        withLock {
+            Self.write("\r\u{1B}[K" + "childlink: " + message)
+            isShowing = true
+        }
+    }
+
+    /// Wipes the status, if one is drawn.
+    func clear() {
+        withLock {
+            guard isShowing else { return }
+            Self.write("\r\u{1B}[K")
+            isShowing = false
+        }
+    }
+
+    private func withLock(_ body: () -> Void) {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        body()
+    }
+
+    private static func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        _ = bytes.withUnsafeMutableBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+}
+
+/// Forwards log messages to standard error, except progress messages, which become a status line on
+/// a terminal (see ``ProgressLine``), ordinary messages under `--verbose`, and nothing otherwise.
+///
+/// With a status line, the handler lets `info` through to itself (swift-log filters by the level
+/// before a handler sees a message) and drops every `info` that is not progress.
+struct ProgressAwareLogHandler: LogHandler {
+    var stream: StreamLogHandler
+    let line: ProgressLine?
+    /// The level the user asked for (`notice`, or `debug` with `--verbose`).
+    private var threshold: Logger.Level
+
+    init(stream: StreamLogHandler, line: ProgressLine?, level: Logger.Level) {
+        self.stream = stream
+        self.line = line
+        threshold = level
+        self.stream.logLevel = .trace
+    }
+
+    var logLevel: Logger.Level {
+        get { line == nil ? threshold : min(threshold, .info) }
+        set { threshold = newValue }
+    }
+
+    var metadata: Logger.Metadata {
+        get { stream.metadata }
+        set { stream.metadata = newValue }
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { stream[metadataKey: key] }
+        set { stream[metadataKey: key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        if let kind = event.metadata?[ProgressLine.metadataKey] {
+            if let line, threshold > .info {
+                if case .string("finished") = kind { line.clear() } else { line.show("\(event.message)") }
+            } else if threshold <= .info, case .string("step") = kind {
+                var plain = event
+                plain.metadata?[ProgressLine.metadataKey] = nil
+                stream.log(event: plain)
+            }
+            return
+        }
+        guard event.level >= threshold else { return }
+        line?.clear()
+        stream.log(event: event)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// How far a long run has got: a status line on an analyst's terminal, never in files or pipes.
+@Suite("Progress of a long run: the built binary")
+struct ProgressLineTests {
+    let folder: URL
+
+    init() throws {
+        folder = try BuiltBinary.temporaryFolder()
+        let sample = try BuiltBinary.run(["sample", "--children", "40", "--seed", "3", "--out", "borough"], in: folder)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("borough/truth.csv"))
+    }
+
+    static let link = ["link", "borough", "--no-store", "--out", "linked"]
+
+    @Test("into a pipe: no status line, standard error stays empty")
+    func pipeStaysClean() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try BuiltBinary.run(Self.link, in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.isEmpty, "\(outcome.stderr)")
+    }
+
+    @Test("with --verbose: each step is an ordinary log line")
+    func verboseLogsSteps() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let outcome = try BuiltBinary.run(Self.link + ["--verbose"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("reading the extracts"))
+        #expect(outcome.stderr.contains("records: compare done"))
+        #expect(!outcome.stderr.contains("\u{1B}[K"), "no terminal codes in a log")
+    }
+
+    @Test(
+        "on a terminal: one line redrawn in place, wiped before the results",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script (util-linux)"))
+    func terminalShowsOneLine() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let command = ([BuiltBinary.url.path] + Self.link).joined(separator: " ")
+        let outcome = try FaultTests.run(
+            URL(fileURLWithPath: "/usr/bin/script"), ["-q", "-e", "-c", command, "/dev/null"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        let screen = outcome.stdout
+        #expect(screen.contains("\r\u{1B}[Kchildlink: linking"), "\(screen.debugDescription)")
+        #expect(screen.contains("cluster done\r\u{1B}[K"), "the line is wiped before the summary")
+        #expect(screen.contains("records:"), "the summary follows")
+    }
+}
