@@ -1,3 +1,4 @@
+import Foundation
 public import Logging
 
 #if canImport(Glibc)
@@ -28,11 +29,8 @@ final class ProgressLine: @unchecked Sendable {
     /// The metadata key that marks a log message as progress.
     static let metadataKey = "childlink.progress"
 
-    private var mutex = pthread_mutex_t()
+    private let lock = NSLock()
     private var isShowing = false
-
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
 
     /// Whether standard error is a terminal.
     static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
@@ -40,7 +38,7 @@ final class ProgressLine: @unchecked Sendable {
     /// Draws `message` in place of the current status.
     func show(_ message: String) {
         withLock {
-            Self.write("\r\u{1B}[K" + "childlink: " + message)
+            Self.emit("\r\u{1B}[K" + "childlink: " + message)
             isShowing = true
         }
     }
@@ -49,20 +47,20 @@ final class ProgressLine: @unchecked Sendable {
     func clear() {
         withLock {
             guard isShowing else { return }
-            Self.write("\r\u{1B}[K")
+            Self.emit("\r\u{1B}[K")
             isShowing = false
         }
     }
 
     private func withLock(_ body: () -> Void) {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
+        lock.lock()
+        defer { lock.unlock() }
         body()
     }
 
-    private static func write(_ text: String) {
+    private static func emit(_ text: String) {
         var bytes = Array(text.utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 }
 
