@@ -19,17 +19,19 @@ extension GenericPersonCSV {
     /// file is deduplicated; two or more are linked across and within.
     ///
     /// - Throws: ``LinkJobError/unreadableInput(path:line:reason:)`` naming the file and the column
-    ///   the profile maps that the file lacks, or the line of an empty or repeated record id.
+    ///   the profile maps that the file lacks, or the line of an empty or repeated record id;
+    ///   ``ImportError`` when a file cannot be opened or a quoted field never closes.
     public static func read(paths: [String], profile: MappingProfile) throws -> Contents {
         var contents = Contents()
         for (fileIndex, path) in paths.enumerated() {
-            let rows = try readRows(path)
-            guard let header = rows.first else { continue }
-            let columns = try ProfileColumns(header: header, profile: profile, path: path)
             let dataset = fileDatasets[fileIndex % fileDatasets.count]
+            var columns: ProfileColumns?
             var seen = Set<String>()
-            for (offset, row) in rows.dropFirst().enumerated() {
-                let line = offset + 2
+            try CSVRows.forEach(path: path) { row, line in
+                guard let columns else {
+                    columns = try ProfileColumns(header: row, profile: profile, path: path)
+                    return
+                }
                 let id = columns.text(row, columns.recordID) ?? ""
                 guard !id.isEmpty else {
                     throw LinkJobError.unreadableInput(path: path, line: line, reason: "empty record id")
@@ -51,15 +53,6 @@ extension GenericPersonCSV {
         return contents
     }
 
-    /// The parsed rows of a file.
-    static func readRows(_ path: String) throws -> [[String]] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LinkJobError.unreadableInput(path: path, line: 0, reason: "cannot read the file")
-        }
-        var text = String(decoding: data, as: UTF8.self)
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        return parse(text)
-    }
 }
 
 /// Where a generic profile's fields sit in one file's header.

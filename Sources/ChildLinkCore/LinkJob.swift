@@ -391,27 +391,35 @@ public enum GenericPersonCSV {
         "personID": ["socsecid", "personid", "ssn"],
     ]
 
-    /// Reads the files in order.
+    /// Reads the files in order, streaming each with the importers' CSV rules (see ``CSVRows``).
     ///
-    /// - Throws: ``LinkJobError/unreadableInput(path:line:reason:)`` when a file cannot be read or has no id column.
+    /// - Throws: ``LinkJobError/unreadableInput(path:line:reason:)`` when a file has no id column,
+    ///   or a row an empty or repeated id; ``ImportError`` when a file cannot be opened or a quoted
+    ///   field never closes.
     public static func read(paths: [String]) throws -> Contents {
         var contents = Contents()
         let datasets: [Dataset] = [.cme, .ehe, .exclusions, .missing, .socialCare]
         for (fileIndex, path) in paths.enumerated() {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw LinkJobError.unreadableInput(path: path, line: 0, reason: "cannot read the file")
-            }
-            let rows = parse(String(decoding: data, as: UTF8.self))
-            guard let header = rows.first else { continue }
-            let columns = columnIndices(header)
-            guard let idColumn = columns["id"] else {
-                throw LinkJobError.unreadableInput(path: path, line: 1, reason: "no id column (rec_id, id)")
-            }
             let dataset = datasets[fileIndex % datasets.count]
-            for (offset, row) in rows.dropFirst().enumerated() where row.count > idColumn {
-                let record = makeRecord(row, columns, dataset, location: SourceLocation(file: path, line: offset + 2))
+            var columns: [String: Int]?
+            var seen = Set<String>()
+            try CSVRows.forEach(path: path) { row, line in
+                guard let columns else {
+                    columns = columnIndices(row)
+                    guard columns?["id"] != nil else {
+                        throw LinkJobError.unreadableInput(path: path, line: line, reason: "no id column (rec_id, id)")
+                    }
+                    return
+                }
+                let record = makeRecord(row, columns, dataset, location: SourceLocation(file: path, line: line))
+                guard !record.key.recordID.isEmpty else {
+                    throw LinkJobError.unreadableInput(path: path, line: line, reason: "empty record id")
+                }
+                guard seen.insert(record.key.recordID).inserted else {
+                    throw LinkJobError.unreadableInput(path: path, line: line, reason: "record id repeated in the file")
+                }
                 contents.records.append(record)
-                if let person = febrlPerson(row[idColumn]) { contents.truth[record.key] = person }
+                if let person = febrlPerson(record.key.recordID) { contents.truth[record.key] = person }
             }
         }
         return contents
@@ -467,52 +475,5 @@ public enum GenericPersonCSV {
         let parts = id.split(separator: "-")
         guard parts.count >= 3, parts[0] == "rec", parts[2] == "org" || parts[2] == "dup" else { return nil }
         return String(parts[1])
-    }
-
-    /// RFC 4180 rows: quoted fields may hold commas, quotes and line breaks.
-    static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var quoted = false
-        var iterator = text.unicodeScalars.makeIterator()
-        var pending: Unicode.Scalar? = nil
-        while let scalar = pending ?? iterator.next() {
-            pending = nil
-            if quoted {
-                if scalar == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" {
-                            field.unicodeScalars.append("\"")
-                        } else {
-                            quoted = false
-                            pending = next
-                        }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    field.unicodeScalars.append(scalar)
-                }
-            } else if scalar == "\"" && field.isEmpty {
-                quoted = true
-            } else if scalar == "," {
-                row.append(field)
-                field = ""
-            } else if scalar == "\n" || scalar == "\r" {
-                if scalar == "\r", let next = iterator.next(), next != "\n" { pending = next }
-                row.append(field)
-                field = ""
-                if row.count > 1 || !(row.first ?? "").isEmpty { rows.append(row) }
-                row = []
-            } else {
-                field.unicodeScalars.append(scalar)
-            }
-        }
-        if !field.isEmpty || !row.isEmpty {
-            row.append(field)
-            rows.append(row)
-        }
-        return rows
     }
 }
