@@ -120,11 +120,4 @@ extension ChildLinkStore {
 }
 
 /// A pair of children regardless of order.
-struct ChildPairKey: Hashable {
-    let a: ChildLinkID
-    let b: ChildLinkID
-    init(_ first: ChildLinkID, _ second: ChildLinkID) {
-        a = min(first, second)
-        b = max(first, second)
-    }
-}
+typealias ChildPairKey = UnorderedPair<ChildLinkID>

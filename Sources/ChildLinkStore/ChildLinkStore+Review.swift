@@ -102,15 +102,18 @@ extension ChildLinkStore {
     }
 }
 
-/// A pair of records regardless of order.
-struct PairKey: Hashable {
-    let a: RecordKey
-    let b: RecordKey
-    init(_ first: RecordKey, _ second: RecordKey) {
+/// Two values regardless of order: a pair of records, or of children.
+struct UnorderedPair<Element: Comparable & Hashable>: Hashable {
+    let a: Element
+    let b: Element
+    init(_ first: Element, _ second: Element) {
         a = min(first, second)
         b = max(first, second)
     }
 }
+
+/// A pair of records regardless of order.
+typealias PairKey = UnorderedPair<RecordKey>
 
 extension ReviewDecision {
     var row: DecisionRow {
