@@ -41,7 +41,7 @@ struct GuardedClusterer {
                 pairs[index].decision = .blockedTwins
                 continue
             }
-            if twinGuard, pair.vector.level(.forename) == Int(NameLevel.forenameInitial) {
+            if twinGuard, Self.mayRestOnInitial(pair.vector) {
                 if recordsByBirth == nil { recordsByBirth = Self.recordsByBirth(table) }
                 if initialFitsTwins(pair, recordsByBirth!) {
                     pairs[index].decision = .blockedTwins
@@ -97,9 +97,16 @@ struct GuardedClusterer {
     /// Whether a pair that agrees on a forename initial only fits the full-named record's twin as
     /// well (see ``PairComparer/initialFitsTwins(_:_:sameBirth:)``).
     func initialFitsTwins(_ pair: ScoredPair, _ recordsByBirth: [Int32: [Int]]) -> Bool {
-        let full = table.forename[pair.first].length == 1 ? pair.second : pair.first
+        guard let (_, full, _) = comparer.forenameInitial(pair.first, pair.second) else { return false }
         return comparer.initialFitsTwins(
             pair.first, pair.second, sameBirth: recordsByBirth[table.birthDays[full]] ?? [])
+    }
+
+    /// Whether the pair's forenames may agree on an initial only: the initial level, or names
+    /// swapped with an initial on one side (`Evans M` and `Matilda Evans`).
+    static func mayRestOnInitial(_ vector: ComparisonVector) -> Bool {
+        let level = vector.level(.forename)
+        return level == Int(NameLevel.forenameInitial) || level == Int(NameLevel.forenameSwapped)
     }
 
     /// Whether the pair shares a UPN, NHS number or person id.

@@ -354,7 +354,9 @@ struct PairComparer: Sendable {
         recordI.pointee.surnamePartBits & recordJ.pointee.surnamePartBits != 0 && table.surnameParts.intersects(i, j)
     }
 
-    /// Whether forename and surname are written the other way round in one of the records.
+    /// Whether forename and surname are written the other way round in one of the records. One
+    /// crosswise side must agree closely; the other may be alike, a variant (`Butt Harry` and
+    /// `Henry Butt`) or an initial in the swapped record's surname field (`Evans M` and `Matilda Evans`).
     private func swapped(_ recordI: Record, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>)
         -> Bool
     {
@@ -362,13 +364,35 @@ struct PairComparer: Sendable {
         let forenameJ = bytes(recordJ.pointee.forename, text)
         let surnameI = bytes(recordI.pointee.surname, text)
         let surnameJ = bytes(recordJ.pointee.surname, text)
-        guard forenameI.count > 1, forenameJ.count > 1, !surnameI.isEmpty, !surnameJ.isEmpty else { return false }
+        guard !forenameI.isEmpty, !forenameJ.isEmpty, !surnameI.isEmpty, !surnameJ.isEmpty else { return false }
         // Fast filter: a swap shows as a crosswise first letter on at least one side.
         guard forenameI[0] == surnameJ[0] || surnameI[0] == forenameJ[0] else { return false }
-        let first = StringSimilarity.jaroWinkler(forenameI, surnameJ, floor: Self.similarFloor)
-        guard first >= Self.similarFloor else { return false }
-        let second = StringSimilarity.jaroWinkler(surnameI, forenameJ, floor: Self.similarFloor)
-        return min(first, second) >= Self.similarFloor && max(first, second) >= 0.92
+        let first = crosswiseSimilarity(forenameI, surnameJ)
+        let second = crosswiseSimilarity(surnameI, forenameJ)
+        if min(first, second) >= Self.similarFloor && max(first, second) >= 0.92 { return true }
+        if first >= 0.92 { return isInitialOrVariant(surname: surnameI, forename: forenameJ) }
+        if second >= 0.92 { return isInitialOrVariant(surname: surnameJ, forename: forenameI) }
+        return false
+    }
+
+    /// The Jaro–Winkler similarity of two names written crosswise, 0 when either is an initial.
+    private func crosswiseSimilarity(_ name: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>)
+        -> Double
+    {
+        guard name.count > 1, other.count > 1 else { return 0 }
+        return StringSimilarity.jaroWinkler(name, other, floor: Self.similarFloor)
+    }
+
+    /// Whether a swapped record's surname field holds the initial of the other record's forename
+    /// (`Evans M`), or a variant of it. An initial in a forename field is not enough: `M Smith` is
+    /// as well the initial of a twin's forename as of a swapped record's `Smith Maya`, and the twin
+    /// guard can only find the twin of an unswapped forename.
+    private func isInitialOrVariant(surname: UnsafeBufferPointer<UInt8>, forename: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        if forename.count == 1 { return false }
+        if surname.count == 1 { return surname[0] == forename[0] }
+        return ForenameVariants.groupIDs(of: Array(surname)).intersects(ForenameVariants.groupIDs(of: Array(forename)))
     }
 
     func dateOfBirth(_ i: Int, _ j: Int) -> UInt8 {
@@ -510,10 +534,7 @@ struct PairComparer: Sendable {
     /// initial cannot say which twin it is, so it is linked to neither. `sameBirth` holds the
     /// records born on the full-named record's birth date.
     func initialFitsTwins(_ i: Int, _ j: Int, sameBirth: [Int]) -> Bool {
-        let firstIsInitial = table.forename[i].length == 1
-        let short = firstIsInitial ? i : j
-        let full = firstIsInitial ? j : i
-        guard table.forename[full].length > 1, let initial = table.forenameBytes(short).first else { return false }
+        guard let (short, full, initial) = forenameInitial(i, j) else { return false }
         for other in sameBirth where other != full && other != short {
             let forename = table.forenameBytes(other)
             guard forename.count > 1, forename.first == initial else { continue }
@@ -521,6 +542,21 @@ struct PairComparer: Sendable {
             if looksLikeTwins(low, high, compare(low, high)) { return true }
         }
         return false
+    }
+
+    /// Of two records, the one holding only an initial of the other's forename (in its forename
+    /// field, or in its surname field when the names are swapped), the other one, and the initial.
+    func forenameInitial(_ i: Int, _ j: Int) -> (short: Int, full: Int, initial: UInt8)? {
+        for (short, full) in [(i, j), (j, i)] {
+            guard table.forename[full].length > 1, let first = table.forenameBytes(full).first else { continue }
+            if table.forename[short].length == 1, table.forenameBytes(short).first == first {
+                return (short, full, first)
+            }
+            if table.surname[short].length == 1, table.slice(table.surname[short]).first == first {
+                return (short, full, first)
+            }
+        }
+        return nil
     }
 
     /// The records born on record `i`'s birth date (a scan: for explaining one pair).

@@ -133,8 +133,9 @@ struct Explainer {
     private func initialReason(_ i: Int, _ j: Int, _ vector: ComparisonVector, _ comparer: PairComparer)
         -> TwinReason?
     {
-        guard table.count > 2, vector.level(.forename) == Int(NameLevel.forenameInitial) else { return nil }
-        let full = table.forename[i].length == 1 ? j : i
+        guard table.count > 2, GuardedClusterer.mayRestOnInitial(vector),
+            let (_, full, _) = comparer.forenameInitial(i, j)
+        else { return nil }
         let fits = comparer.initialFitsTwins(i, j, sameBirth: comparer.recordsBorn(like: full))
         return fits ? .initialFitsBothTwins : nil
     }

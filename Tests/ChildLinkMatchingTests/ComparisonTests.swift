@@ -131,6 +131,37 @@ struct ComparisonLevelTests {
         #expect(v.level(.surname) == 5)
     }
 
+    @Test(
+        "A swap whose other side is an initial or a variant of the name is still a swap",
+        arguments: [
+            ("Evans", "M", "Matilda", "Evans"), ("Butt", "Harry", "Henry", "Butt"),
+            ("Kowalski", "Jan", "John", "Kowalski"),
+        ])
+    func swapWithInitialOrVariant(forename1: String, surname1: String, forename2: String, surname2: String) {
+        let v = vector(
+            Make.record("1", forename: forename1, surname: surname1, dob: "01/02/2012"),
+            Make.record("2", forename: forename2, surname: surname2, dob: "01/02/2012"))
+        #expect(v.level(.forename) == 6)
+        #expect(v.level(.surname) == 5)
+    }
+
+    @Test("An initial in a forename field, on both sides, or a variant without a close side, is no swap")
+    func weakSwapsAreNotSwaps() {
+        let initials = vector(
+            Make.record("1", forename: "E", surname: "M", dob: "01/02/2012"),
+            Make.record("2", forename: "Matilda", surname: "Evans", dob: "01/02/2012"))
+        #expect(initials.level(.forename) != 6)
+        // An initial in the forename field fits a twin's forename as well as the swapped record's.
+        let initialForename = vector(
+            Make.record("1", forename: "M", surname: "Smith", dob: "01/02/2012"),
+            Make.record("2", forename: "Smith", surname: "Maya", dob: "01/02/2012"))
+        #expect(initialForename.level(.forename) != 6)
+        let variantOnly = vector(
+            Make.record("1", forename: "Butcher", surname: "Harry", dob: "01/02/2012"),
+            Make.record("2", forename: "Henry", surname: "Baxter", dob: "01/02/2012"))
+        #expect(variantOnly.level(.forename) != 6)
+    }
+
     @Test("Hyphenated and double surnames agree on a shared part")
     func surnameParts() {
         let v = vector(

@@ -196,4 +196,31 @@ struct TwinClusteringTests {
         #expect(explanation.twinReason == .initialFitsBothTwins)
         #expect(explanation.text.contains("a forename initial that fits both twins"))
     }
+
+    @Test("A swapped record with only an initial that fits both twins is linked to neither")
+    func swappedInitialFitsBothTwins() {
+        var records = Self.population.records
+        for n in 0..<3 {
+            records.append(
+                Make.record(
+                    "MA\(n)", Dataset.strands[n], forename: "Matilda", surname: "Evans", dob: "02/01/2012",
+                    gender: .female, postcode: "S60 4HB"))
+            records.append(
+                Make.record(
+                    "MI\(n)", Dataset.strands[n], forename: "Mia", surname: "Evans", dob: "02/01/2012",
+                    gender: .female, postcode: "S60 4HB"))
+        }
+        records.append(
+            Make.record(
+                "M", .exclusions, forename: "Evans", surname: "M", dob: "02/01/2012", gender: .female,
+                postcode: "S60 4HB"))
+        let result = Linker().link(records)
+        let initial = child(result, "M", .exclusions)
+        #expect(initial != child(result, "MA0", .missing))
+        #expect(initial != child(result, "MI0", .missing))
+        let explanation = result.explain(
+            result.index(of: RecordKey(dataset: .exclusions, recordID: "M"))!,
+            result.index(of: RecordKey(dataset: .missing, recordID: "MA0"))!)
+        #expect(explanation.twinReason == .initialFitsBothTwins)
+    }
 }
