@@ -4,13 +4,16 @@
 /// The display form is never changed: folding is for comparison only.
 enum TextFolding {
     /// The lower-case ASCII letters of `text` (and digits, for addresses), with diacritics folded,
-    /// split into words at spaces, hyphens, apostrophes and any other character.
+    /// split into words at spaces, hyphens and any other character. An apostrophe joins, as in
+    /// `O'Brien`, `D'Arcy` and `N'Golo` (`obrien`, not `o` and `brien`), whichever of the
+    /// typewriter, typographic or modifier-letter apostrophes a system stored.
     static func words(_ text: String, keepingDigits: Bool = false) -> [[UInt8]] {
         var words: [[UInt8]] = []
         var current: [UInt8] = []
         current.reserveCapacity(16)
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            if isApostrophe(value) { continue }
             if value < 128 {
                 let byte = UInt8(value)
                 if byte >= 65 && byte <= 90 {
@@ -34,6 +37,11 @@ enum TextFolding {
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+
+    /// `'`, `` ` ``, `’` (U+2019), `‘` (U+2018) and `ʼ` (U+02BC).
+    static func isApostrophe(_ value: UInt32) -> Bool {
+        value == 0x27 || value == 0x60 || value == 0x2019 || value == 0x2018 || value == 0x2BC
     }
 
     /// The ASCII letters a non-ASCII Latin letter folds to, or `nil` when it is not a letter we know.

@@ -6,7 +6,8 @@ import Testing
 @Suite("Normalisation")
 struct NormalisationTests {
     @Test(arguments: [
-        ("Štefan", ["stefan"]), ("Horváthová-Smith", ["horvathova", "smith"]), ("O'Neill", ["o", "neill"]),
+        ("Štefan", ["stefan"]), ("Horváthová-Smith", ["horvathova", "smith"]), ("O'Neill", ["oneill"]),
+        ("O’Brien-Kelly", ["obrien", "kelly"]), ("D`Arcy", ["darcy"]),
         ("ŁUKASZ", ["lukasz"]), ("Dvořák", ["dvorak"]), ("Ștefănescu", ["stefanescu"]),
     ])
     func foldsDiacriticsAndSplitsWords(raw: String, expected: [String]) {
