@@ -96,7 +96,8 @@ extension ImportSession {
                 parts.put(DatasetReplay(files: slots.take(at: group), options: options), at: group)
             }
         }
-        join(parts.takeAll().map { $0! }, groups: groups)
+        var replays = parts.takeAll().map { $0! }
+        join(&replays, groups: groups)
     }
 
     /// The files' indices grouped by the one dataset of their records, groups in dataset order
@@ -120,7 +121,9 @@ extension ImportSession {
 
     /// Adds the replayed groups' files, rejects and diagnostics in the files' order, and their
     /// records (each group sorted) one group after the other, so that the records stay sorted.
-    mutating func join(_ parts: [DatasetReplay], groups: [[Int]]) {
+    /// `parts` are emptied: each group's records array must be its only reference, or moving
+    /// the records out would copy them all first.
+    mutating func join(_ parts: inout [DatasetReplay], groups: [[Int]]) {
         var place: [(group: Int, position: Int)] = Array(
             repeating: (0, 0), count: groups.reduce(0) { $0 + $1.count })
         for (group, files) in groups.enumerated() {
@@ -132,7 +135,6 @@ extension ImportSession {
             rejects += part.session.rejects[part.rejectRanges[position]]
             diagnostics += part.session.diagnostics[part.diagnosticRanges[position]]
         }
-        var parts = parts
         records.reserveCapacity(records.count + parts.reduce(0) { $0 + $1.session.records.count })
         for group in parts.indices {
             var taken = parts[group].session.records
@@ -201,9 +203,13 @@ final class LockedSlots<Value>: @unchecked Sendable {
         lock.withLock { values[index] = value }
     }
 
-    /// Every value, after the workers are done.
+    /// Every value, moved out after the workers are done (the slots are left empty).
     func takeAll() -> [Value] {
-        lock.withLock { values }
+        lock.withLock {
+            let taken = values
+            values = []
+            return taken
+        }
     }
 }
 
