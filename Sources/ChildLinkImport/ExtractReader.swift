@@ -31,9 +31,7 @@ public struct ExtractReader: Sendable {
         if options.retainRecords, options.concurrency > 1, files.count > 1,
             var imports = Self.readConcurrently(files, options: options)
         {
-            session.reserveCapacity(imports.reduce(0) { $0 + $1.rows.count })
-            imports.reverse()
-            while let file = imports.popLast() { session.absorb(file) }
+            session.absorbByDataset(&imports)
         } else {
             for (file, fromFolder) in files { session.importFile(file, fromFolder: fromFolder) }
         }

@@ -140,7 +140,27 @@ public enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparable
     /// `Date Of Birth`, `date_of_birth` and `DateOfBirth` all give `dateofbirth`; any white space
     /// counts as a space (a non-breaking space, or a line break Excel keeps in a wrapped header cell).
     public static func matchKey(_ name: some StringProtocol) -> String {
-        String(name.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "\u{FEFF}" })
+        if let key = asciiMatchKey(name.utf8) { return key }
+        return String(name.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "\u{FEFF}" })
+    }
+
+    /// ``matchKey(_:)`` of an all-ASCII name, byte by byte (ASCII white space is tab to carriage
+    /// return and space, as `Character.isWhitespace` has it); `nil` when a byte is not ASCII.
+    /// Codes such as a school phase are matched this way on every row.
+    static func asciiMatchKey(_ bytes: some Collection<UInt8>) -> String? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var count = 0
+            for byte in bytes {
+                switch byte {
+                case 0x09...0x0D, 0x20, UInt8(ascii: "_"): continue
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): buffer[count] = byte + 0x20
+                default: buffer[count] = byte
+                }
+                count += 1
+            }
+            return count
+        }
     }
 
     public static func < (lhs: ReferenceField, rhs: ReferenceField) -> Bool {

@@ -27,6 +27,10 @@ struct ConcurrentImportTests {
                 "cin-census.xml", "missing-episodes-missing-column.csv",
             ],
             ["ssda903-header.csv", "ssda903-missing.csv", "missing-episodes.csv"],
+            [
+                "exclusions.csv", "missing-episodes.csv", "missing-episodes-rejects.csv", "exclusions.csv",
+                "missing-episodes.xml", "missing-episodes.csv", "cme-referrals.csv",
+            ],
         ])
     func sameAsOneThread(_ names: [String]) throws {
         let alone = try Self.read(names, concurrency: 1)
@@ -44,6 +48,17 @@ struct ConcurrentImportTests {
         #expect(result.files[1].imported == 0)
         #expect(result.files[1].duplicates == result.files[0].imported)
         #expect(result.records.count == result.files[0].imported)
+    }
+
+    @Test("files of several datasets, each replayed on its own thread, read as in turn")
+    func datasetsReplayedApart() throws {
+        let names = ["exclusions.csv", "missing-episodes.csv", "exclusions.xml", "missing-episodes.csv"]
+        let result = try Self.read(names, concurrency: 2)
+        #expect(result.files.map(\.path) == names.map(Fixture.path))
+        #expect(result.files[3].imported == 0)
+        #expect(result.files[3].duplicates == result.files[1].imported)
+        #expect(result.records.count == result.files.reduce(0) { $0 + $1.imported })
+        #expect(result.records.isStrictlySortedByKey)
     }
 
     @Test("the records come out sorted by key, each key once")

@@ -49,4 +49,18 @@ struct RecordKeyOrderTests {
         #expect(sorted.isStrictlySortedByKey)
         #expect(!(sorted + [sorted[0]]).isStrictlySortedByKey)
     }
+
+    @Test("sortByKey orders long, padded and non-ASCII ids as String's < does")
+    func sortByKeyBeyondEightBytes() {
+        let ids = [
+            "E0000000012", "E0000000002", "E00000000", "E0000000", "E000000", "E1\u{0}", "E1", "E1\u{0}\u{0}",
+            "e\u{301}", "\u{E9}x", "f", "e", "E0000000\u{E9}", "E0000000z", "P300527", "1204322",
+        ]
+        var records = Dataset.allCases.reversed().flatMap { dataset in
+            ids.map { Self.record(RecordKey(dataset: dataset, recordID: $0)) }
+        }
+        let expected = records.sorted { $0.key < $1.key }
+        records.sortByKey()
+        #expect(records.map(\.key) == expected.map(\.key))
+    }
 }
