@@ -362,9 +362,10 @@ struct Blocker: Sendable {
             case .postcodeForenameInitial:
                 if t.postcodeFull[i] != 0, forenameInitial != 0 { add(i, t.postcodeFull[i], forenameInitial) }
             case .swappedNamesBirthYear:
-                guard hasBirth, t.forenamePhonetic[i] != 0, t.surnamePhonetic[i] != 0 else { continue }
-                let low = UInt64(min(t.forenamePhonetic[i], t.surnamePhonetic[i]))
-                let high = UInt64(max(t.forenamePhonetic[i], t.surnamePhonetic[i]))
+                let forenameSound = t.forenameStemSound(i)
+                guard hasBirth, forenameSound != 0, t.surnamePhonetic[i] != 0 else { continue }
+                let low = UInt64(min(forenameSound, t.surnamePhonetic[i]))
+                let high = UInt64(max(forenameSound, t.surnamePhonetic[i]))
                 add(i, low, high, UInt64(t.birthYear[i]))
             case .transposedBirthDate:
                 guard hasBirth, surnameInitial != 0 else { continue }

@@ -361,6 +361,19 @@ struct RecordTable: Sendable, Equatable {
     }
 }
 
+extension RecordTable {
+    /// The sound of record `i`'s first forename stemmed as surnames are, so that a feminine surname
+    /// typed in the forename field (`Balogová Katarína`) sounds like the surname field's stem
+    /// (`balog`) when the names are compared either way round.
+    func forenameStemSound(_ i: Int) -> UInt32 {
+        let span = forename[i]
+        let start = Int(span.start)
+        let word = Array(text[start..<start + Int(span.length)])
+        let stemmed = SurnameStem.stem(word, accentedEnding: false)
+        return stemmed.count == word.count ? forenamePhonetic[i] : StringSimilarity.phoneticCode(stemmed)
+    }
+}
+
 /// Folds Slovak, Czech and Polish feminine and adjectival surname endings to a shared stem, so that
 /// `Horváthová` compares equal to `Horváth`, `Nováková` to `Novák`, `Kowalska` to `Kowalski`.
 enum SurnameStem {

@@ -1,3 +1,4 @@
+import ChildLinkModel
 import Testing
 
 @testable import ChildLinkMatching
@@ -70,5 +71,23 @@ struct BlockingMergeTests {
         Blocker.uniqueInPlace(&second)
         let union = Blocker.union(first, second)
         #expect(union == Array(Set(first).union(second)).sorted())
+    }
+}
+
+@Suite("Blocking: names either way round")
+struct SwappedNamesBlockingTests {
+    @Test(
+        "A feminine surname typed in the forename field still meets the record the right way round",
+        arguments: [("Balogová", "Katarína"), ("Kowalska", "Zofia"), ("Lakatos", "Roman")])
+    func swappedFeminineSurname(surname: String, forename: String) {
+        let records = [
+            Make.record("1", forename: forename, surname: surname, dob: "03/04/2012", postcode: "S61 2AB"),
+            Make.record("2", .ehe, forename: surname, surname: forename, dob: "03/05/2012", postcode: "DN1 2AB"),
+        ]
+        let table = RecordTable(records)
+        #expect(table.forenameStemSound(1) == table.surnamePhonetic[0])
+        let pairs = Blocker(maxGroupSize: 200, concurrency: 1).candidatePairs(table)
+        #expect(pairs.pairs == [0 << 32 | 1])
+        #expect(pairs.pairsPerRule[.swappedNamesBirthYear] == 1)
     }
 }
