@@ -1,12 +1,16 @@
 """Links a `childlink sample` folder (CSV parts) with Splink on DuckDB, the reference linker, and
 prints pairwise precision, recall and F1 against truth.csv, as Scripts/accuracy.sh does for ChildLink.
+Given ChildLink's links.csv for the same folder, it also prints each linker's recall on the hard
+cases: true pairs whose names are nicknames or variants of each other, swapped, or differ only in
+diacritics, and whose dates of birth have the day and month transposed.
 
-Usage: .venv/bin/python Scripts/splink-compare.py SAMPLE_DIR [THRESHOLD]
+Usage: .venv/bin/python Scripts/splink-compare.py SAMPLE_DIR [THRESHOLD] [CHILDLINK_LINKS_CSV]
 The sample should be written with --xml-share 0 so that every record is in the CSV files.
 """
 import itertools
 import sys
 import time
+import unicodedata
 from collections import Counter, defaultdict
 
 import pandas as pd
@@ -21,10 +25,16 @@ ID_COLUMNS = {
 }
 
 
-def load(folder):
+def load(folder, raw=False):
     frames = []
     for name, (dataset, id_column) in ID_COLUMNS.items():
         frame = pd.read_csv(f"{folder}/{name}", dtype=str, keep_default_na=False)
+        if raw:
+            frames.append(pd.DataFrame({
+                "unique_id": dataset + ":" + frame[id_column], "first_name": frame["Forename"],
+                "surname": frame["Surname"], "dob": frame["DateOfBirth"],
+            }))
+            continue
         frame = pd.DataFrame({
             "unique_id": dataset + ":" + frame[id_column],
             "first_name": frame["Forename"].str.lower(),
@@ -46,6 +56,60 @@ def truth_pairs(folder, ids):
         if key in ids:
             groups[child].append(key)
     return {tuple(sorted(p)) for members in groups.values() for p in itertools.combinations(members, 2)}
+
+
+def fold(text):
+    """Lower case without diacritics or punctuation: the form in which a diacritic is no difference."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if c.isalpha()).lower()
+
+
+def edit_distance(a, b):
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def hard_case(a, b):
+    """The hard case a true pair of records is, if any (one label, checked in this order)."""
+    fa, fb, sa, sb = fold(a.first_name), fold(b.first_name), fold(a.surname), fold(b.surname)
+    if fa and sa and fa == sb and sa == fb and fa != sa:
+        return "swapped names"
+    da, db = a.dob.split("/"), b.dob.split("/")
+    if len(da) == 3 and len(db) == 3 and da[0] != da[1] and (da[0], da[1], da[2]) == (db[1], db[0], db[2]):
+        return "day and month transposed"
+    if (a.first_name, a.surname) != (b.first_name, b.surname) and (fa, sa) == (fb, sb):
+        return "diacritics only"
+    if fa and fb and sa == sb and fa != fb and fa[:1] == fb[:1] and edit_distance(fa, fb) > 2:
+        return "nickname or variant"
+    return None
+
+
+def hard_case_recall(folder, true, linkers):
+    """Recall on each kind of hard true pair, for each linker's predicted pairs."""
+    raw = load(folder, raw=True).set_index("unique_id")
+    kinds = defaultdict(list)
+    for pair in true:
+        kind = hard_case(raw.loc[pair[0]], raw.loc[pair[1]])
+        if kind:
+            kinds[kind].append(pair)
+    print("hard cases (recall on the true pairs of each kind):")
+    print(f"  {'kind':28} {'pairs':>7} " + " ".join(f"{name:>10}" for name in linkers))
+    for kind in sorted(kinds):
+        pairs = kinds[kind]
+        cells = " ".join(f"{sum(p in predicted for p in pairs) / len(pairs):10.5f}" for predicted in linkers.values())
+        print(f"  {kind:28} {len(pairs):7d} {cells}")
+
+
+def childlink_pairs(path):
+    links = pd.read_csv(path, dtype=str, keep_default_na=False)
+    predicted = set()
+    for _, members in (links["Dataset"] + ":" + links["RecordID"]).groupby(links["ChildID"]):
+        predicted |= set(itertools.combinations(sorted(members), 2))
+    return predicted
 
 
 def main():
@@ -94,6 +158,8 @@ def main():
     print(f"splink pairwise F1: {f1:.5f}")
     print(f"splink false links (pairs): {len(predicted - true)}")
     print(f"splink seconds: {seconds:.1f}")
+    if len(sys.argv) > 3:
+        hard_case_recall(folder, true, {"ChildLink": childlink_pairs(sys.argv[3]), "Splink": predicted})
 
 
 if __name__ == "__main__":

@@ -15,4 +15,4 @@ echo "== ChildLink ($children children, noise $noise)"
 .build/release/childlink link "$work/sample" --truth "$work/sample/truth.csv" --out "$work/out" \
     | grep -E "^(records|pairwise|false links|twins merged|link time)"
 echo "== Splink"
-.venv/bin/python Scripts/splink-compare.py "$work/sample"
+.venv/bin/python Scripts/splink-compare.py "$work/sample" 0.9 "$work/out/links.csv"
