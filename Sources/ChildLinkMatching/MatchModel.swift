@@ -1,3 +1,5 @@
+import ChildLinkModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -373,21 +375,5 @@ struct ModelEstimator: Sendable {
         let f = forenames.mapValues { Float($0) / Float(max(forenameTotal, 1)) }
         let s = surnames.mapValues { Float($0) / Float(max(surnameTotal, 1)) }
         return (f, s)
-    }
-}
-
-/// A small deterministic random number generator (SplitMix64), so sampling gives the same model
-/// every run.
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

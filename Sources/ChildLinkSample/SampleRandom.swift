@@ -1,3 +1,5 @@
+import ChildLinkModel
+
 /// The generator's own pseudo-random numbers: xoshiro256** seeded through SplitMix64.
 ///
 /// The sample must be byte-identical for a seed on every machine and toolchain, so nothing here
@@ -8,17 +10,14 @@ public struct SampleRandom: RandomNumberGenerator, Sendable {
 
     /// Creates a generator whose whole sequence follows from `seed`.
     public init(seed: UInt64) {
-        var splitMix = seed
-        state = (
-            Self.splitMix64(&splitMix), Self.splitMix64(&splitMix),
-            Self.splitMix64(&splitMix), Self.splitMix64(&splitMix)
-        )
+        var splitMix = SplitMix64(seed: seed)
+        state = (splitMix.next(), splitMix.next(), splitMix.next(), splitMix.next())
     }
 
     /// Creates an independent stream for one item (a household, a child) of the run `seed`.
     init(seed: UInt64, stream: UInt64) {
-        var mixer = seed &+ stream &* 0x9E37_79B9_7F4A_7C15
-        self.init(seed: Self.splitMix64(&mixer) ^ stream)
+        var mixer = SplitMix64(seed: seed &+ stream &* 0x9E37_79B9_7F4A_7C15)
+        self.init(seed: mixer.next() ^ stream)
     }
 
     /// The next 64 random bits.
@@ -68,14 +67,6 @@ public struct SampleRandom: RandomNumberGenerator, Sendable {
             if target < 0 { return index }
         }
         return weights.count - 1
-    }
-
-    private static func splitMix64(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 
     private static func rotateLeft(_ value: UInt64, _ count: UInt64) -> UInt64 {
