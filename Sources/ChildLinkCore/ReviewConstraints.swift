@@ -178,9 +178,3 @@ struct ConstrainedSets {
         return clusters
     }
 }
-
-extension PairDecision {
-    /// Whether the matcher accepted the pair as a link: it joined two clusters, or its records
-    /// were already together when its turn came.
-    var isLink: Bool { self == .linked || self == .alreadyLinked }
-}

@@ -285,8 +285,8 @@ struct Blocker: Sendable {
         values.removeLast(values.count - write)
     }
 
-    /// Sorted keys packed with the record index: high 40 bits key, low 24 bits… would collide, so
-    /// entries are `(key, index)` tuples sorted lexicographically.
+    /// Appends the pairs within each key group of `entries` (sorted by key, then index) to `pairs`;
+    /// returns how many groups were skipped as larger than the maximum group size.
     func emitPairs(_ entries: [Entry], into pairs: inout [UInt64]) -> Int {
         var skipped = 0
         var start = 0

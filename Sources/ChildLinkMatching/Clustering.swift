@@ -54,7 +54,7 @@ struct GuardedClusterer {
                 pairs[index].decision = .alreadyLinked
                 continue
             }
-            if let blocked = guardDecision(a, b, sets, identifierBacked: Self.sharesIdentifier(pair.vector)) {
+            if let blocked = guardDecision(a, b, sets, identifierBacked: pair.vector.sharesIdentifier) {
                 pairs[index].decision = blocked
                 continue
             }
@@ -107,11 +107,6 @@ struct GuardedClusterer {
     static func mayRestOnInitial(_ vector: ComparisonVector) -> Bool {
         let level = vector.level(.forename)
         return level == Int(NameLevel.forenameInitial) || level == Int(NameLevel.forenameSwapped)
-    }
-
-    /// Whether the pair shares a UPN, NHS number or person id.
-    static func sharesIdentifier(_ vector: ComparisonVector) -> Bool {
-        vector.level(.upn) == 1 || vector.level(.nhsNumber) == 1 || vector.level(.personID) == 1
     }
 
     /// Why the clusters rooted at `a` and `b` must stay apart, if they must. A join backed by a

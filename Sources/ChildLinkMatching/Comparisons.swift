@@ -93,6 +93,11 @@ public struct ComparisonVector: Hashable, Sendable, Comparable {
         Int((packed >> (4 * UInt32(comparison.rawValue))) & 0xF)
     }
 
+    /// Whether the pair shares a UPN, NHS number or person id.
+    public var sharesIdentifier: Bool {
+        level(.upn) == 1 || level(.nhsNumber) == 1 || level(.personID) == 1
+    }
+
     public static func < (lhs: ComparisonVector, rhs: ComparisonVector) -> Bool { lhs.packed < rhs.packed }
 }
 
@@ -123,6 +128,7 @@ enum NameLevel {
     static let forenameDifferent: UInt8 = 7
     static let surnameStem: UInt8 = 2
     static let surnameClose: UInt8 = 3
+    static let surnameSimilar: UInt8 = 4
     static let surnameSwapped: UInt8 = 5
     static let surnameDifferent: UInt8 = 6
 }
@@ -233,7 +239,7 @@ struct PairComparer: Sendable {
     ) -> ComparisonVector {
         var forenameLevel = forename(i, a, j, b, text)
         var surnameLevel = surname(i, a, j, b, text)
-        if forenameLevel >= NameLevel.forenameSimilar, surnameLevel >= NameLevel.surnameSwapped - 1,
+        if forenameLevel >= NameLevel.forenameSimilar, surnameLevel >= NameLevel.surnameSimilar,
             swapped(a, b, text)
         {
             forenameLevel = NameLevel.forenameSwapped
@@ -324,10 +330,6 @@ struct PairComparer: Sendable {
         return false
     }
 
-    func surname(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt8 {
-        withRecords(i, j) { a, b in surname(i, a, j, b, text) }
-    }
-
     private func surname(
         _ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>
     ) -> UInt8 {
@@ -339,9 +341,9 @@ struct PairComparer: Sendable {
         let stemB = bytes(recordJ.pointee.surnameStem, text)
         if StringSimilarity.same(stemA, stemB) || sharesPart(i, recordI, j, recordJ) { return NameLevel.surnameStem }
         let similarity = StringSimilarity.jaroWinkler(stemA, stemB, floor: Self.similarFloor)
-        if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return 3 }
+        if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return NameLevel.surnameClose }
         if similarity >= Self.similarFloor || recordI.pointee.surnamePhonetic == recordJ.pointee.surnamePhonetic {
-            return 4
+            return NameLevel.surnameSimilar
         }
         return NameLevel.surnameDifferent
     }
@@ -500,7 +502,7 @@ struct PairComparer: Sendable {
         let surnameLevel = UInt8(vector.level(.surname))
         // Twins' birth dates are typed with slips too: one day or one digit out still counts.
         guard dob >= 1, dob <= 3, surnameLevel >= 1, surnameLevel <= NameLevel.surnameClose,
-            vector.level(.upn) != 1 && vector.level(.nhsNumber) != 1 && vector.level(.personID) != 1
+            !vector.sharesIdentifier
         else { return nil }
         let forenameLevel = UInt8(vector.level(.forename))
         if forenameLevel == NameLevel.forenameDifferent { return .differentForenames }
@@ -552,7 +554,7 @@ struct PairComparer: Sendable {
             if table.forename[short].length == 1, table.forenameBytes(short).first == first {
                 return (short, full, first)
             }
-            if table.surname[short].length == 1, table.slice(table.surname[short]).first == first {
+            if table.surname[short].length == 1, table.surnameBytes(short).first == first {
                 return (short, full, first)
             }
         }
@@ -633,8 +635,8 @@ struct PairComparer: Sendable {
         let b = table.forenameCount[j]
         guard min(a, b) >= Self.attested && min(a, b) * 20 >= max(a, b) else { return false }
         // A name cut short by a system's field length is the same name, not a twin's.
-        let first = table.slice(table.forename[i])
-        let second = table.slice(table.forename[j])
+        let first = table.forenameBytes(i)
+        let second = table.forenameBytes(j)
         return !(first.starts(with: second) || second.starts(with: first))
     }
 }

@@ -39,6 +39,10 @@ public enum PairDecision: String, Sendable, Hashable, Codable {
     case blockedIdentifiers = "blocked: different identifiers"
     /// Above the link threshold, but joining would put clearly different children together.
     case blockedConflict = "blocked: conflicting records"
+
+    /// Whether the matcher accepted the pair as a link: it joined two clusters, or its records
+    /// were already together when its turn came.
+    public var isLink: Bool { self == .linked || self == .alreadyLinked }
 }
 
 /// How long one stage of linking took.

@@ -184,9 +184,9 @@ public struct Linker: Sendable {
         let decisions = clustering.pairs.map(\.decision)
         return LinkSummary(
             records: records.count, candidatePairs: candidatePairs, pairsPerRule: blocking.pairsPerRule,
-            linkedPairs: decisions.filter { $0 == .linked || $0 == .alreadyLinked }.count,
+            linkedPairs: decisions.filter(\.isLink).count,
             reviewPairs: decisions.filter { $0 == .review }.count,
-            blockedPairs: decisions.filter { $0 != .linked && $0 != .alreadyLinked && $0 != .review }.count,
+            blockedPairs: decisions.filter { !$0.isLink && $0 != .review }.count,
             clusters: clustering.children.count, clustersByDatasetCount: byDatasets,
             clustersWithDuplicates: withDuplicates, blockingRecall: nil)
     }

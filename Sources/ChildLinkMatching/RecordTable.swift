@@ -347,11 +347,6 @@ struct RecordTable: Sendable, Equatable {
         text[Int(span.start)..<Int(span.start) + Int(span.length)]
     }
 
-    /// Whether record `index` has a valid permanent UPN (no allocation: used per pair).
-    func hasPermanentUPN(_ index: Int) -> Bool {
-        (upnA[index] != 0 && upnTemporary[index] & 1 == 0) || (upnB[index] != 0 && upnTemporary[index] & 2 == 0)
-    }
-
     /// The valid permanent UPNs of record `index` (temporary ones are left out).
     func permanentUPNs(_ index: Int) -> [UInt64] {
         var result: [UInt64] = []
@@ -366,9 +361,7 @@ extension RecordTable {
     /// typed in the forename field (`Balogová Katarína`) sounds like the surname field's stem
     /// (`balog`) when the names are compared either way round.
     func forenameStemSound(_ i: Int) -> UInt32 {
-        let span = forename[i]
-        let start = Int(span.start)
-        let word = Array(text[start..<start + Int(span.length)])
+        let word = Array(forenameBytes(i))
         let stemmed = SurnameStem.stem(word, accentedEnding: false)
         return stemmed.count == word.count ? forenamePhonetic[i] : StringSimilarity.phoneticCode(stemmed)
     }
@@ -405,14 +398,7 @@ enum Hashing {
         return hash == 0 ? 1 : hash
     }
 
-    /// Mixes several words into one key (SplitMix64 finaliser).
-    static func mix(_ values: UInt64...) -> UInt64 {
-        var hash = initialMix
-        for value in values { hash = mixIn(hash, value) }
-        return hash
-    }
-
-    /// The same as `mix(first, second)` without the variadic array (blocking calls it per key part).
+    /// Mixes two words into one key (SplitMix64 finaliser; blocking calls it per key part).
     @inline(__always) static func mix(_ first: UInt64, _ second: UInt64) -> UInt64 {
         mixIn(mixIn(initialMix, first), second)
     }
