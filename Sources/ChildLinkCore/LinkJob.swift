@@ -3,7 +3,7 @@ public import ChildLinkMatching
 public import ChildLinkModel
 import ChildLinkStore
 public import Foundation
-import Logging
+public import Logging
 
 /// `childlink link`: links records that belong to the same child and writes `links.csv`,
 /// `pairs.csv` and `summary.txt` (each written to a temporary file, then renamed; mode 0600).
@@ -79,8 +79,7 @@ public enum LinkJob {
     ) throws -> Outcome {
         let start = ContinuousClock.now
         let result = Linker(options: options.linkOptions).link(records, truth: truth)
-        let elapsed = start.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = Pipeline.seconds(since: start)
         let evaluation = truth.map { LinkEvaluation(result: result, truth: $0) }
         var files: [String] = []
         if let outputDirectory {
@@ -101,9 +100,8 @@ public enum LinkJob {
     ///   generic inputs, truth file or outputs; `StoreError` for a store that cannot be written.
     public static func runFiles(
         inputs: [String], generic: Bool, profilePath: String? = nil, outputDirectory: String, truthPath: String?,
-        options: Options, storePath: String? = nil, verbose: Bool
+        options: Options, storePath: String? = nil, logger: Logger
     ) throws -> String {
-        let logger = ChildLinkLogging.bootstrap(verbose: verbose)
         guard generic else {
             let request = PipelineRequest(
                 inputs: inputs, storePath: storePath, command: "link", options: options, profilePath: profilePath)
@@ -216,8 +214,6 @@ public enum LinkJob {
 
 /// Why the link job could not finish.
 public enum LinkJobError: Error, LocalizedError, Equatable {
-    /// An output file could not be written.
-    case cannotWrite(path: String, reason: String)
     /// The truth file is missing or a line is not `Dataset,RecordID,TrueChildID`.
     case unreadableTruth(path: String, line: Int)
     /// An input file could not be read.
@@ -225,7 +221,6 @@ public enum LinkJobError: Error, LocalizedError, Equatable {
 
     public var errorDescription: String? {
         switch self {
-        case .cannotWrite(let path, let reason): "\(path): cannot write: \(reason)"
         case .unreadableTruth(let path, let line):
             line == 0 ? "\(path): cannot read the truth file" : "\(path):\(line): expected Dataset,RecordID,TrueChildID"
         case .unreadableInput(let path, let line, let reason): "\(path):\(line): \(reason)"
@@ -267,22 +262,14 @@ struct LinkOutputWriter {
     private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
 
     private func writeWhole(_ text: String, to path: String) throws {
-        do {
-            try AtomicFile.write(Data(text.utf8), to: path)
-        } catch {
-            throw LinkJobError.cannotWrite(path: path, reason: error.localizedDescription)
-        }
+        try AtomicFile.write(text, to: path)
     }
 
     /// Runs `body` on a new streamed file at `path` and commits it.
     private func stream(to path: String, _ body: (inout StreamingOutputFile) -> Void) throws {
-        do {
-            var file = try StreamingOutputFile(path: path)
-            body(&file)
-            try file.commit()
-        } catch {
-            throw LinkJobError.cannotWrite(path: path, reason: error.localizedDescription)
-        }
+        var file = try StreamingOutputFile(path: path)
+        body(&file)
+        try file.commit()
     }
 
     /// `links.csv`: every record with its child's id, the child's size and, for a child of more
@@ -398,9 +385,8 @@ public enum GenericPersonCSV {
     ///   field never closes.
     public static func read(paths: [String]) throws -> Contents {
         var contents = Contents()
-        let datasets: [Dataset] = [.cme, .ehe, .exclusions, .missing, .socialCare]
         for (fileIndex, path) in paths.enumerated() {
-            let dataset = datasets[fileIndex % datasets.count]
+            let dataset = fileDatasets[fileIndex % fileDatasets.count]
             var columns: [String: Int]?
             var seen = Set<String>()
             try CSVRows.forEach(path: path) { row, line in

@@ -20,16 +20,3 @@ public enum ChildLinkLogging {
         return logger
     }
 }
-
-/// A job that a command runs but whose capability has not been built yet.
-public struct NotYetAvailableError: Error, CustomStringConvertible {
-    /// The command, e.g. `review`.
-    public let command: String
-
-    /// Creates the error.
-    public init(command: String) { self.command = command }
-
-    public var description: String {
-        "'childlink \(command)' is not available in this version yet; see README.md for what is."
-    }
-}

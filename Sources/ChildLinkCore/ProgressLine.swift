@@ -37,7 +37,7 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Draws `message` in place of the current status.
     func show(_ message: String) {
-        withLock {
+        lock.withLock {
             Self.emit("\r\u{1B}[K" + "childlink: " + message)
             isShowing = true
         }
@@ -45,17 +45,11 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Wipes the status, if one is drawn.
     func clear() {
-        withLock {
+        lock.withLock {
             guard isShowing else { return }
             Self.emit("\r\u{1B}[K")
             isShowing = false
         }
-    }
-
-    private func withLock(_ body: () -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        body()
     }
 
     private static func emit(_ text: String) {

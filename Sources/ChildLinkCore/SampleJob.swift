@@ -102,11 +102,9 @@ public enum SampleJob {
             throw SampleJobError.cannotCreateFolder(path: options.outputDirectory)
         }
         logger.debug("sample: generating into \(options.outputDirectory), seed \(options.seed)")
-        let clock = ContinuousClock()
-        let start = clock.now
+        let start = ContinuousClock.now
         let summary = try SamplePopulation.write(configuration, to: options.outputDirectory)
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = Pipeline.seconds(since: start)
         logger.debug("sample: \(summary.totalRecords) records in \(seconds) s")
         let directory = options.outputDirectory.hasSuffix("/") ? options.outputDirectory : options.outputDirectory + "/"
         return Result(

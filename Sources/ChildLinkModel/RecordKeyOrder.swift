@@ -1,6 +1,5 @@
 extension Dataset {
-    /// The dataset's place in the order of ``Dataset/<(_:_:)`` (its declaration order), without
-    /// building `allCases` on every comparison: for sorting a million record keys.
+    /// The dataset's place in the order of ``Dataset/<(_:_:)``: its declaration order.
     @inlinable public var keyOrderRank: Int {
         switch self {
         case .missing: 0
@@ -13,8 +12,8 @@ extension Dataset {
 }
 
 extension RecordKey {
-    /// The same order as `<` (dataset, then record id), computed faster: the datasets are
-    /// compared by ``Dataset/keyOrderRank``.
+    /// Whether this key comes before `other`: dataset (``Dataset/keyOrderRank``), then record id.
+    /// `<` is this order.
     @inlinable public func precedes(_ other: RecordKey) -> Bool {
         let rank = dataset.keyOrderRank
         let otherRank = other.dataset.keyOrderRank

@@ -89,7 +89,8 @@ extension ChildLink {
             }
             let report = try LinkJob.runFiles(
                 inputs: inputs, generic: generic, profilePath: profile, outputDirectory: out, truthPath: truth,
-                options: options, storePath: generic ? nil : storeOptions.resolvedPath, verbose: global.verbose)
+                options: options, storePath: generic ? nil : storeOptions.resolvedPath,
+                logger: ChildLinkLogging.bootstrap(verbose: global.verbose))
             print(report, terminator: "")
         }
     }
