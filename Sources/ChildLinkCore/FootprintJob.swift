@@ -378,21 +378,16 @@ struct FootprintUniverse {
     let childOfRecord: [Int: ChildLinkID]
     let mustLinks: Set<PairConstraint>
     let store: ChildLinkStore?
-    let merges: [ChildLinkID: ChildLinkID]
     private let indexOfKey: [RecordKey: Int]
 
-    init(
-        link: LinkResult, children: [LinkedChild], mustLinks: Set<PairConstraint>, store: ChildLinkStore?,
-        merges: [ChildLinkID: ChildLinkID] = [:]
-    ) {
+    init(link: LinkResult, children: [LinkedChild], mustLinks: Set<PairConstraint>, store: ChildLinkStore?) {
         self.init(
-            records: link.records, evidence: .linkage(link), children: children, mustLinks: mustLinks, store: store,
-            merges: merges)
+            records: link.records, evidence: .linkage(link), children: children, mustLinks: mustLinks, store: store)
     }
 
     init(
         records: [SourceRecord], evidence: Evidence, children: [LinkedChild], mustLinks: Set<PairConstraint>,
-        store: ChildLinkStore?, merges: [ChildLinkID: ChildLinkID] = [:]
+        store: ChildLinkStore?
     ) {
         let sorted = records.sorted { $0.key < $1.key }
         self.records = sorted
@@ -406,7 +401,6 @@ struct FootprintUniverse {
         self.childOfRecord = childOfRecord
         self.mustLinks = mustLinks
         self.store = store
-        self.merges = merges
     }
 
     /// The index of a record, if it is in the universe.
@@ -453,7 +447,7 @@ struct FootprintUniverse {
     /// The id a child carries now (a merged id leads to the survivor).
     func survivingID(_ id: ChildLinkID) -> ChildLinkID {
         if children[id] != nil { return id }
-        return (try? store?.survivingID(of: id)) ?? merges[id] ?? id
+        return (try? store?.survivingID(of: id)) ?? id
     }
 
     static func load(_ request: FootprintJob.Request, logger: Logger) throws -> FootprintUniverse {

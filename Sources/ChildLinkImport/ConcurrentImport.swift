@@ -221,45 +221,20 @@ extension ExtractReader {
     {
         XMLStreamReader.prepareForThreads()
         let order = files.indices.sorted { fileSize(files[$0].path) > fileSize(files[$1].path) }
-        let slots = FileImportSlots(count: files.count)
+        let slots = LockedSlots<FileImport?>(Array(repeating: nil, count: files.count))
+        let claims = LockedSlots<Int>([0])
         DispatchQueue.concurrentPerform(iterations: min(options.concurrency, files.count)) { _ in
-            while let position = slots.claim(), position < order.count {
+            while let position = claims.next(below: order.count) {
                 let index = order[position]
-                slots.store(ImportSession.readAlone(files[index], options: options), at: index)
+                slots.put(ImportSession.readAlone(files[index], options: options), at: index)
             }
         }
-        let imports = slots.take()
+        let imports = slots.takeAll().map { $0! }
         return imports.contains(where: \.needsSharedTables) ? nil : imports
     }
 
     /// The file's size in bytes (0 when unknown), to start the largest files first.
     static func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-    }
-}
-
-/// The files' results as the worker threads finish them, and the next file to start.
-private final class FileImportSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var imports: [FileImport?]
-    private var next = 0
-
-    init(count: Int) { imports = Array(repeating: nil, count: count) }
-
-    /// The next position in the reading order, for one thread to take.
-    func claim() -> Int? {
-        lock.withLock {
-            defer { next += 1 }
-            return next
-        }
-    }
-
-    func store(_ file: FileImport, at index: Int) {
-        lock.withLock { imports[index] = file }
-    }
-
-    /// Every file's result, in the order the files were given.
-    func take() -> [FileImport] {
-        lock.withLock { imports.map { $0! } }
     }
 }

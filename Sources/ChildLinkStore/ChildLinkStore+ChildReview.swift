@@ -75,8 +75,9 @@ extension ChildLinkStore {
     {
         let key = ChildPairKey(try survivingID(of: first), try survivingID(of: second))
         guard key.a != key.b else { throw StoreError.sameChild(key.a.description) }
-        let recordsOfA = try records(of: key.a)
-        let recordsOfB = try records(of: key.b)
+        let assignment = try latestAssignment()
+        let recordsOfA = try records(of: key.a, in: assignment)
+        let recordsOfB = try records(of: key.b, in: assignment)
         let label = "child pair \(key.a) \(key.b)" + (note.isEmpty ? "" : ": \(note)")
         let at = clock()
         let decisions: [ReviewDecision]
@@ -98,9 +99,9 @@ extension ChildLinkStore {
         return ChildPairDecision(childA: key.a, childB: key.b, kind: kind, recordDecisions: decisions)
     }
 
-    /// The records the latest assignment gives `child`, sorted.
-    private func records(of child: ChildLinkID) throws -> [RecordKey] {
-        let records = try latestAssignment().filter { $0.value == child }.keys.sorted()
+    /// The records `assignment` (the latest) gives `child`, sorted.
+    private func records(of child: ChildLinkID, in assignment: [RecordKey: ChildLinkID]) throws -> [RecordKey] {
+        let records = assignment.filter { $0.value == child }.keys.sorted()
         guard !records.isEmpty else { throw StoreError.unknownChild(child.description) }
         return records
     }
