@@ -109,18 +109,13 @@ struct ProfileColumns {
 
     func value(_ row: [String], _ field: ReferenceField) -> String? {
         guard let index = fields[field], let text = text(row, index) else { return nil }
-        guard let map = profile.valueMaps[field] else { return text }
-        let folded = text.lowercased()
-        return map.first { $0.key.lowercased() == folded }?.value ?? text
+        return profile.mapValue(text, of: field) ?? text
     }
 
     /// The date of birth, in the profile's formats first, then the built-in ones.
     func dateOfBirth(_ row: [String]) -> CalendarDate? {
         guard let text = value(row, .dateOfBirth) else { return nil }
-        for pattern in profile.dateFormats {
-            if let parsed = pattern.parse(text) { return parsed.date }
-        }
-        return GenericPersonCSV.parseDate(text)
+        return profile.parseDateTime(text, field: .dateOfBirth)?.date ?? GenericPersonCSV.parseDate(text)
     }
 
     func person(_ row: [String]) -> PersonFields {

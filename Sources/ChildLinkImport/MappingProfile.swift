@@ -118,13 +118,13 @@ public struct MappingProfile: Sendable, Hashable {
     }
 
     /// The reference value `text` stands for in `field`, when the profile maps it.
-    func mapValue(_ text: String, of field: ReferenceField) -> String? {
+    public func mapValue(_ text: String, of field: ReferenceField) -> String? {
         guard let map = valueMapsByOrdinal[field.ordinal] else { return nil }
         return map[text.lowercased()]
     }
 
     /// `text` parsed with the first of the profile's date formats that fits.
-    func parseDateTime(_ text: String, field: ReferenceField) -> LocalDateTime? {
+    public func parseDateTime(_ text: String, field: ReferenceField) -> LocalDateTime? {
         for pattern in dateFormats {
             if let value = pattern.parse(text) { return value }
         }
