@@ -3,8 +3,8 @@ import ChildLinkReports
 public import Foundation
 
 /// Writes output files the way every ChildLink output is written: to a temporary name beside the
-/// target with permissions 0600, flushed, then renamed into place (``ReportWriter/writeAtomically(_:to:)``
-/// does the work, so the rule that protects children's data lives in one place). A reader never sees
+/// target with permissions 0600, flushed, then renamed into place (`PrivateOutputFile` in
+/// ChildLinkReports does the work, so the rule that protects children's data lives in one place). A reader never sees
 /// half a file and a failed run leaves the previous output intact.
 enum AtomicFile {
     /// Writes `text` as UTF-8.
@@ -18,11 +18,7 @@ enum AtomicFile {
     ///
     /// - Throws: ``OutputError/cannotWrite(path:reason:)``.
     static func write(_ data: Data, to path: String) throws {
-        do {
-            try ReportWriter.writeAtomically(data, to: path)
-        } catch ReportWriteError.cannotWrite(_, let reason) {
-            throw OutputError.cannotWrite(path: path, reason: reason)
-        }
+        try OutputError.converting { try ReportWriter.writeAtomically(data, to: path) }
     }
 }
 
@@ -35,6 +31,15 @@ public enum OutputError: Error, LocalizedError, Equatable {
         switch self {
         case .cannotWrite(let path, let reason):
             "\(path): cannot write: \(reason) (any earlier file there is unchanged)"
+        }
+    }
+
+    /// Runs `body`, turning the report writer's error into this one (same path and reason).
+    static func converting<T: ~Copyable>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch ReportWriteError.cannotWrite(let path, let reason) {
+            throw OutputError.cannotWrite(path: path, reason: reason)
         }
     }
 }

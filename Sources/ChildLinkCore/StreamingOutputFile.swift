@@ -9,9 +9,9 @@ import Foundation
 #endif
 
 /// An output file written as it is built, for outputs too large to hold as one `String`
-/// (`links.csv` and `pairs.csv` of a million records): bytes go through a buffer into a temporary
-/// file created beside the target with permissions 0600; ``commit()`` flushes and syncs it and
-/// renames it into place, as ``AtomicFile`` does for a whole file. A file never committed is
+/// (`links.csv` and `pairs.csv` of a million records): bytes go through a buffer into a
+/// `PrivateOutputFile` (a 0600 temporary file beside the target); ``commit()`` flushes it and puts
+/// it in place, as ``AtomicFile`` does for a whole file. A file never committed is
 /// removed, so a reader never sees half a file and earlier output at the path is left intact.
 ///
 /// ```swift
@@ -22,10 +22,8 @@ import Foundation
 struct StreamingOutputFile: ~Copyable {
     /// Where the file goes once committed.
     let path: String
-    private let temporary: String
-    private var descriptor: Int32
+    private var file: PrivateOutputFile
     private var buffer: [UInt8] = []
-    private var failed = false
     private static let bufferSize = 1 << 20
 
     /// Creates the temporary file (mode 0600) beside `path`.
@@ -33,18 +31,8 @@ struct StreamingOutputFile: ~Copyable {
     /// - Throws: ``OutputError/cannotWrite(path:reason:)`` when it cannot be created.
     init(path: String) throws {
         self.path = path
-        StaleTemporaryFiles.remove(besides: path)
-        temporary = path + ".tmp-\(getpid())"
-        descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw OutputError.cannotWrite(path: path, reason: "cannot create file") }
+        file = try OutputError.converting { try PrivateOutputFile(path: path) }
         buffer.reserveCapacity(Self.bufferSize)
-    }
-
-    deinit {
-        if descriptor >= 0 {
-            close(descriptor)
-            unlink(temporary)
-        }
     }
 
     /// Appends `text` as UTF-8.
@@ -126,17 +114,7 @@ struct StreamingOutputFile: ~Copyable {
 
     /// Writes out what the buffer holds; a failure is remembered and reported by ``commit()``.
     private mutating func flush() {
-        guard !failed, !buffer.isEmpty else { return buffer.removeAll(keepingCapacity: true) }
-        let written = buffer.withUnsafeBytes { bytes -> Bool in
-            var offset = 0
-            while offset < bytes.count {
-                let result = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if result <= 0 { return false }
-                offset += result
-            }
-            return true
-        }
-        if !written { failed = true }
+        buffer.withUnsafeBytes { file.write($0) }
         buffer.removeAll(keepingCapacity: true)
     }
 
@@ -145,12 +123,10 @@ struct StreamingOutputFile: ~Copyable {
     /// - Throws: ``OutputError/cannotWrite(path:reason:)``; the temporary file is removed then.
     consuming func commit() throws {
         flush()
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        descriptor = -1
-        guard !failed, synced, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw OutputError.cannotWrite(path: path, reason: "write failed")
+        do {
+            try file.commit()
+        } catch ReportWriteError.cannotWrite(let path, let reason) {
+            throw OutputError.cannotWrite(path: path, reason: reason)
         }
     }
 }

@@ -99,33 +99,8 @@ public struct ReportWriter: Sendable {
     /// first removes the temporary files killed runs left in that folder (see ``StaleTemporaryFiles``).
     /// - Throws: ``ReportWriteError/cannotWrite(path:reason:)``.
     public static func writeAtomically(_ data: Data, to path: String) throws {
-        StaleTemporaryFiles.remove(besides: path)
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard descriptor >= 0 else { throw ReportWriteError.cannotWrite(path: path, reason: "cannot create file") }
-        let written = data.withUnsafeBytes { buffer -> Int in
-            var offset = 0
-            while offset < buffer.count {
-                let result = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if result <= 0 { return -1 }
-                offset += result
-            }
-            return offset
-        }
-        let synced = fsync(descriptor) == 0
-        close(descriptor)
-        guard written == data.count, synced, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw ReportWriteError.cannotWrite(path: path, reason: "write failed")
-        }
+        var file = try PrivateOutputFile(path: path)
+        data.withUnsafeBytes { file.write($0) }
+        try file.commit()
     }
-}
-
-/// `write(2)`, named apart from the Foundation and Swift functions of the same name.
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-        Glibc.write(descriptor, bytes, count)
-    #else
-        Darwin.write(descriptor, bytes, count)
-    #endif
 }
