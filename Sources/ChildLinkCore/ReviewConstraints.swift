@@ -63,12 +63,14 @@ public enum ReviewConstraints {
         }
         var edges: [(weight: Double, a: Int, b: Int, constraint: PairConstraint?)] = []
         var cannot: [(Int, Int)] = []
+        var resolved: [(constraint: PairConstraint, a: Int, b: Int)] = []
         var notInRun = 0
         for constraint in Set(constraints).sorted(by: { ($0.first, $0.second) < ($1.first, $1.second) }) {
             guard let a = result.index(of: constraint.first), let b = result.index(of: constraint.second) else {
                 notInRun += 1
                 continue
             }
+            resolved.append((constraint, a, b))
             switch constraint.kind {
             case .mustLink: edges.append((.infinity, a, b, constraint))
             case .cannotLink: cannot.append((a, b))
@@ -94,26 +96,22 @@ public enum ReviewConstraints {
             if let constraint = edge.constraint { conflicting.append(constraint) }
         }
         let clusters = sets.clusters(keys: result.records.map(\.key))
-        let (merges, splits) = changes(constraints, matcher: result, clusters: clusters)
+        let (merges, splits) = changes(resolved, matcher: result, sets: &sets)
         return ConstrainedClustering(
             clusters: clusters, mergesMade: merges, splitsMade: splits, conflicting: conflicting, notInRun: notInRun)
     }
 
     /// The decisions that changed the matcher's clustering: must-links across its clusters, and
     /// cannot-links inside them.
-    private static func changes(_ constraints: [PairConstraint], matcher result: LinkResult, clusters: [[RecordKey]])
-        -> (merges: [PairConstraint], splits: [PairConstraint])
-    {
-        var clusterOf: [RecordKey: Int] = [:]
-        for (index, cluster) in clusters.enumerated() { for key in cluster { clusterOf[key] = index } }
+    private static func changes(
+        _ resolved: [(constraint: PairConstraint, a: Int, b: Int)], matcher result: LinkResult,
+        sets: inout ConstrainedSets
+    ) -> (merges: [PairConstraint], splits: [PairConstraint]) {
         var merges: [PairConstraint] = []
         var splits: [PairConstraint] = []
-        for constraint in Set(constraints).sorted(by: { ($0.first, $0.second) < ($1.first, $1.second) }) {
-            guard let a = result.index(of: constraint.first), let b = result.index(of: constraint.second) else {
-                continue
-            }
+        for (constraint, a, b) in resolved {
             let together = result.childOfRecord[a] == result.childOfRecord[b]
-            let nowTogether = clusterOf[constraint.first] == clusterOf[constraint.second]
+            let nowTogether = sets.root(a) == sets.root(b)
             if constraint.kind == .mustLink, !together, nowTogether { merges.append(constraint) }
             if constraint.kind == .cannotLink, together, !nowTogether { splits.append(constraint) }
         }
