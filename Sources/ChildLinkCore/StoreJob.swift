@@ -30,8 +30,8 @@ public enum StoreJob {
         let runs = try store.runs()
         var lines = ["Store: \(storePath)", "Schema: \(try store.appliedMigrations().count) migrations applied"]
         lines.append("Runs: \(runs.count)" + (runs.last.map { ", the latest #\($0.id) \($0.note ?? "")" } ?? ""))
-        lines.append(
-            "Children: \(try store.currentChildren().count); present records: \(try store.currentRecords().count)")
+        let counts = try store.currentCounts()
+        lines.append("Children: \(counts.children); present records: \(counts.presentRecords)")
         lines.append(report.description)
         return CheckOutcome(text: lines.joined(separator: "\n"), isHealthy: report.isHealthy)
     }

@@ -67,6 +67,21 @@ extension ChildLinkStore {
         }
     }
 
+    /// How many children the latest assignment holds, and how many records are present: what
+    /// ``currentChildren()`` and ``currentRecords(in:)`` would count, without reading them.
+    ///
+    /// - Throws: ``StoreError``.
+    public func currentCounts() throws -> (children: Int, presentRecords: Int) {
+        try read { db in
+            let records = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sourceRecord WHERE isPresent = 1") ?? 0
+            guard let runID = try StoreQueries.latestAssignedRun(db) else { return (0, records) }
+            let children =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(DISTINCT childID) FROM assignment WHERE runID = ?", arguments: [runID]) ?? 0
+            return (children, records)
+        }
+    }
+
     /// The children of the latest run that assigned ids, sorted by id.
     ///
     /// - Throws: ``StoreError``.

@@ -124,6 +124,9 @@ struct StoreRunTests {
         #expect(logged.allSatisfy { !$0.reason.isEmpty })
         #expect(try store.survivingID(of: ChildLinkID(2)) == ChildLinkID(1))
         #expect(try store.currentChildren().map(\.id.number) == [1, 3, 4, 5, 6])
+        let counts = try store.currentCounts()
+        let presentRecords = try store.currentRecords().count
+        #expect(counts.children == 5 && counts.presentRecords == presentRecords)
         #expect(try store.check().isHealthy)
 
         // Week 3: the same extract again changes nothing.
