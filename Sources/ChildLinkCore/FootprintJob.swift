@@ -171,7 +171,7 @@ public enum FootprintJob {
     /// - Throws: ``FootprintError``, `ImportError`, `StoreError`.
     public static func run(_ request: Request, logger: Logger) throws -> FootprintResult {
         let universe = try FootprintUniverse.load(request, logger: logger)
-        let result = lookup(request.query, in: universe, generatedAt: request.generatedAt ?? now())
+        let result = lookup(request.query, in: universe, generatedAt: request.generatedAt ?? .now())
         if let store = universe.store {
             try store.logAudit(command: "footprint", query: request.query.description, childIDs: returnedIDs(result))
         } else {
@@ -280,14 +280,6 @@ public enum FootprintJob {
         case .ambiguous(let candidates): candidates.map(\.childID)
         case .notFound: []
         }
-    }
-
-    static func now() -> LocalDateTime {
-        let now = Date()
-        let seconds = Int(now.timeIntervalSince1970) + TimeZone.current.secondsFromGMT(for: now)
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let minute = (seconds - days * 86_400) / 60
-        return LocalDateTime(date: CalendarDate(daysSinceEpoch: days), hour: minute / 60, minute: minute % 60)!
     }
 
     /// What the command prints, and its exit status (0 found, 1 not found, 2 to be refined).

@@ -37,7 +37,8 @@ public enum ScorecardJob {
                     cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)
             }
         guard kind != .inclusion, disclosure.suppress else { return report }
-        return suppressed(report)
+        // Every indicator table with counts below 5 hidden, and the cells that would reveal them.
+        return SmallNumberSuppression.apply(to: report)
     }
 
     /// Builds the scorecard and writes it in `formats` into `outputDirectory`.
@@ -71,11 +72,5 @@ public enum ScorecardJob {
             generatedAt: generatedAt, formats: formats, outputDirectory: output.outputDirectory)
         ReportRunLog.written(written, logger: logger)
         return written.files
-    }
-
-    /// Every indicator table with counts below 5 hidden, and the cells that would reveal them
-    /// (direction-of-travel arrows, summaries quoting counts).
-    static func suppressed(_ report: Report) -> Report {
-        SmallNumberSuppression.apply(to: report)
     }
 }

@@ -115,6 +115,13 @@ public struct ReportOutputRequest: Sendable {
             }
             return value
         }
+        return .now()
+    }
+}
+
+extension LocalDateTime {
+    /// The local date and time now, to the minute: when a report or footprint was made.
+    static func now() -> LocalDateTime {
         let now = Date()
         let seconds = Int(now.timeIntervalSince1970) + TimeZone.current.secondsFromGMT(for: now)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
