@@ -189,66 +189,40 @@ struct Blocker: Sendable {
         union.removeLast(gap)
     }
 
-    /// Sorts in place, least significant byte first (a stable counting pass per byte), skipping the
-    /// bytes every value shares: packed pairs use only the low bits of each half, so most of the
-    /// eight passes are skipped. Faster than a comparison sort on millions of pairs.
+    /// Sorts packed pairs in place (see ``radixSort(_:blank:key:)``): packed pairs use only the low
+    /// bits of each half, so most of the eight byte passes are skipped.
     static func radixSort(_ values: inout [UInt64]) {
-        let n = values.count
-        guard n > 4096 else {
-            values.sort()
-            return
-        }
-        var counts = [Int](repeating: 0, count: 8 * 256)
-        for value in values {
-            for byte in 0..<8 {
-                counts[byte &* 256 &+ Int(truncatingIfNeeded: (value >> UInt64(8 &* byte)) & 0xFF)] += 1
-            }
-        }
-        let first = values[0]
-        var scratch = [UInt64](repeating: 0, count: n)
-        for byte in 0..<8 {
-            let shift = UInt64(8 * byte)
-            let base = byte * 256
-            if counts[base + Int((first >> shift) & 0xFF)] == n { continue }
-            var offsets = [Int](repeating: 0, count: 256)
-            var total = 0
-            for digit in 0..<256 {
-                offsets[digit] = total
-                total += counts[base + digit]
-            }
-            values.withUnsafeBufferPointer { source in
-                scratch.withUnsafeMutableBufferPointer { destination in
-                    for value in source {
-                        let digit = Int(truncatingIfNeeded: (value >> shift) & 0xFF)
-                        destination[offsets[digit]] = value
-                        offsets[digit] += 1
-                    }
-                }
-            }
-            swap(&values, &scratch)
-        }
+        radixSort(&values, blank: 0) { $0 }
     }
 
-    /// Sorts entries by key, least significant byte first. Each pass is stable and the entries of a
-    /// rule are made in record order, so within a key they stay in index order: the same order as
-    /// sorting by `(key, index)`, without a comparison sort of millions of entries.
+    /// Sorts entries by key. Each pass is stable and the entries of a rule are made in record
+    /// order, so within a key they stay in index order: the same order as sorting by
+    /// `(key, index)`, without a comparison sort of millions of entries.
     static func radixSortByKey(_ entries: inout [Entry]) {
-        let n = entries.count
+        radixSort(&entries, blank: Entry(key: 0, index: 0)) { $0.key }
+    }
+
+    /// Sorts `items` by `key` in place, least significant byte first (a stable counting pass per
+    /// byte), skipping the bytes every key shares. Faster than a comparison sort on millions of
+    /// items; a small array (where the two agree) is sorted by comparison.
+    @inline(__always)
+    static func radixSort<Item: Comparable>(_ items: inout [Item], blank: Item, key: (Item) -> UInt64) {
+        let n = items.count
         guard n > 4096 else {
-            entries.sort()
+            items.sort()
             return
         }
         var counts = [Int](repeating: 0, count: 8 * 256)
         counts.withUnsafeMutableBufferPointer { counts in
-            for entry in entries {
-                let key = entry.key
+            for item in items {
+                let value = key(item)
                 for byte in 0..<8 {
-                    counts[byte &* 256 &+ Int(truncatingIfNeeded: (key >> UInt64(8 &* byte)) & 0xFF)] += 1
+                    counts[byte &* 256 &+ Int(truncatingIfNeeded: (value >> UInt64(8 &* byte)) & 0xFF)] += 1
                 }
             }
         }
-        let first = entries[0].key
-        var scratch = [Entry](repeating: Entry(key: 0, index: 0), count: n)
+        let first = key(items[0])
+        var scratch = [Item](repeating: blank, count: n)
         for byte in 0..<8 {
             let shift = UInt64(8 * byte)
             let base = byte * 256
@@ -259,18 +233,18 @@ struct Blocker: Sendable {
                 offsets[digit] = total
                 total += counts[base + digit]
             }
-            entries.withUnsafeBufferPointer { source in
+            items.withUnsafeBufferPointer { source in
                 scratch.withUnsafeMutableBufferPointer { destination in
                     offsets.withUnsafeMutableBufferPointer { offsets in
-                        for entry in source {
-                            let digit = Int(truncatingIfNeeded: (entry.key >> shift) & 0xFF)
-                            destination[offsets[digit]] = entry
+                        for item in source {
+                            let digit = Int(truncatingIfNeeded: (key(item) >> shift) & 0xFF)
+                            destination[offsets[digit]] = item
                             offsets[digit] += 1
                         }
                     }
                 }
             }
-            swap(&entries, &scratch)
+            swap(&items, &scratch)
         }
     }
 
