@@ -12,9 +12,16 @@ public enum CSVField {
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(text) {
             text = "'" + text
         }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return quoted(text)
+    }
+
+    /// The field quoted per RFC 4180 when it holds a comma, quote or line break, and otherwise as it
+    /// is, without formula defusing: for files that imitate a council's own extracts (the sample
+    /// generator), whose values must read back exactly. ``encode(_:)`` is this plus the defusing.
+    public static func quoted(_ field: String) -> String {
+        guard field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return field }
         var quoted = "\""
-        for character in text {
+        for character in field {
             quoted.append(character)
             if character == "\"" { quoted.append("\"") }
         }
