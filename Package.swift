@@ -28,6 +28,8 @@ let package = Package(
         ),
         // Value types shared by every module: records, identifiers, dates, codes, diagnostics.
         .target(name: "ChildLinkModel"),
+        // The one private-file writer (0600, temporary file, fsync, rename) and its stale-file sweep.
+        .target(name: "ChildLinkFiles", dependencies: ["ChildLinkModel"]),
         // CSV and XML readers, dataset importers, mapping profiles.
         .target(
             name: "ChildLinkImport",
@@ -39,7 +41,7 @@ let package = Package(
         .target(
             name: "ChildLinkStore",
             dependencies: [
-                "ChildLinkModel", .product(name: "GRDB", package: "GRDB.swift"),
+                "ChildLinkModel", "ChildLinkFiles", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -47,17 +49,17 @@ let package = Package(
         .target(
             name: "ChildLinkReports",
             dependencies: [
-                "ChildLinkModel", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "ChildLinkModel", "ChildLinkFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The deterministic synthetic borough used for the sample data, tests and benchmarks.
-        .target(name: "ChildLinkSample", dependencies: ["ChildLinkModel"]),
+        .target(name: "ChildLinkSample", dependencies: ["ChildLinkModel", "ChildLinkFiles"]),
         // The pipeline: one public entry point per job.
         .target(
             name: "ChildLinkCore",
             dependencies: [
-                "ChildLinkModel", "ChildLinkImport", "ChildLinkMatching", "ChildLinkStore",
+                "ChildLinkModel", "ChildLinkFiles", "ChildLinkImport", "ChildLinkMatching", "ChildLinkStore",
                 "ChildLinkReports", "ChildLinkSample", .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -68,13 +70,16 @@ let package = Package(
         ),
         .testTarget(name: "ChildLinkModelTests", dependencies: ["ChildLinkModel"]),
         .testTarget(
+            name: "ChildLinkFilesTests", dependencies: ["ChildLinkFiles", "ChildLinkModel", "ChildLinkMatching"]),
+        .testTarget(
             name: "ChildLinkImportTests",
             dependencies: ["ChildLinkImport", "ChildLinkModel"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ChildLinkMatchingTests", dependencies: ["ChildLinkMatching", "ChildLinkModel"]),
         .testTarget(name: "ChildLinkStoreTests", dependencies: ["ChildLinkStore", "ChildLinkModel"]),
-        .testTarget(name: "ChildLinkReportsTests", dependencies: ["ChildLinkReports", "ChildLinkModel"]),
+        .testTarget(
+            name: "ChildLinkReportsTests", dependencies: ["ChildLinkReports", "ChildLinkModel", "ChildLinkFiles"]),
         .testTarget(name: "ChildLinkSampleTests", dependencies: ["ChildLinkSample", "ChildLinkModel"]),
         .testTarget(
             name: "ChildLinkCoreTests",

@@ -1,3 +1,4 @@
+import ChildLinkFiles
 public import ChildLinkImport
 public import ChildLinkModel
 import Foundation
@@ -112,15 +113,15 @@ public enum RejectsWriter {
                 reject.location.file, String(reject.location.line), reject.location.elementPath ?? "",
                 reject.field ?? "", reject.reason, reject.recordID ?? "",
             ]
-            lines.append(fields.map(CSV.escape).joined(separator: ","))
+            lines.append(fields.map(CSVField.encode).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
     /// Writes the rejects CSV to `path`.
-    /// - Throws: the file system's error when it cannot be written.
+    /// - Throws: `FileWriteError` when it cannot be written.
     public static func write(_ rejects: [RejectedRecord], to path: String) throws {
-        try AtomicFile.write(Data(csv(rejects).utf8), to: path)
+        try PrivateOutputFile.write(csv(rejects), to: path)
     }
 
 }

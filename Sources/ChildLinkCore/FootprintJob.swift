@@ -1,3 +1,4 @@
+import ChildLinkFiles
 public import ChildLinkMatching
 public import ChildLinkModel
 public import ChildLinkReports
@@ -293,7 +294,7 @@ public enum FootprintJob {
     /// The `childlink footprint` command: looks up, then prints the footprint (or writes it to
     /// `out`), the candidates to choose from, or that no child matches.
     ///
-    /// - Throws: ``FootprintError``, ``OutputError``, `ImportError`, `StoreError`.
+    /// - Throws: ``FootprintError``, `FileWriteError`, `ImportError`, `StoreError`.
     public static func respond(_ request: Request, format: FootprintFormat, out: String?, logger: Logger) throws
         -> Reply
     {
@@ -325,9 +326,9 @@ public enum FootprintJob {
 
     /// Writes the footprint to `path` (a temporary file, then a rename; mode 0600).
     ///
-    /// - Throws: ``OutputError/cannotWrite(path:reason:)``.
+    /// - Throws: `FileWriteError`.
     public static func write(_ footprint: Footprint, format: FootprintFormat, to path: String) throws {
-        try AtomicFile.write(render(footprint, format: format), to: path)
+        try PrivateOutputFile.write(render(footprint, format: format), to: path)
     }
 
     /// The candidate list for the terminal, asking the user to refine.

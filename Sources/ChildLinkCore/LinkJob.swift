@@ -1,3 +1,4 @@
+import ChildLinkFiles
 import ChildLinkImport
 public import ChildLinkMatching
 public import ChildLinkModel
@@ -249,7 +250,7 @@ struct LinkOutputWriter {
     }
 
     func write(_ result: LinkResult, evaluation: LinkEvaluation?) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try PrivateFolder.create(atPath: directory)
         let links = path("links.csv")
         let pairs = path("pairs.csv")
         let summary = path("summary.txt")
@@ -262,12 +263,12 @@ struct LinkOutputWriter {
     private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
 
     private func writeWhole(_ text: String, to path: String) throws {
-        try AtomicFile.write(text, to: path)
+        try PrivateOutputFile.write(text, to: path)
     }
 
     /// Runs `body` on a new streamed file at `path` and commits it.
-    private func stream(to path: String, _ body: (inout StreamingOutputFile) -> Void) throws {
-        var file = try StreamingOutputFile(path: path)
+    private func stream(to path: String, _ body: (inout PrivateOutputFile) -> Void) throws {
+        var file = try PrivateOutputFile(path: path)
         body(&file)
         try file.commit()
     }
@@ -321,7 +322,7 @@ struct LinkOutputWriter {
     }
 
     /// The pair's first six columns (both records' datasets, ids and child ids), each followed by a comma.
-    private func appendPairRecords(_ pair: ScoredPair, _ result: LinkResult, to file: inout StreamingOutputFile) {
+    private func appendPairRecords(_ pair: ScoredPair, _ result: LinkResult, to file: inout PrivateOutputFile) {
         appendRecordKey(result.records[pair.first].key, to: &file)
         appendRecordKey(result.records[pair.second].key, to: &file)
         file.append(childID: childID(result, pair.first))
@@ -331,7 +332,7 @@ struct LinkOutputWriter {
     }
 
     /// `Dataset,RecordID,`.
-    private func appendRecordKey(_ key: RecordKey, to file: inout StreamingOutputFile) {
+    private func appendRecordKey(_ key: RecordKey, to file: inout PrivateOutputFile) {
         file.appendCSVField(key.dataset.rawValue)
         file.append(byte: UInt8(ascii: ","))
         file.appendCSVField(key.recordID)

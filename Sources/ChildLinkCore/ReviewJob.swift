@@ -32,7 +32,6 @@ public enum ReviewJob {
         case .reject(let a, let b, let note):
             return try decide(store, a, b, .cannotLink, note: note)
         case .export(let path):
-            StaleTemporaryFiles.remove(besides: path)
             let count = try store.exportReviewPairs(to: path)
             return "Wrote \(count) pair(s) to \(path). Fill in the Decision column (accept or reject) and run "
                 + "'childlink review import \(path)'."

@@ -1,10 +1,5 @@
+import ChildLinkFiles
 public import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// The output formats a report can be written in.
 public enum ReportFormat: String, Sendable, CaseIterable, Hashable {
@@ -32,17 +27,41 @@ public struct WrittenReport: Sendable, Hashable {
     }
 }
 
-/// Why a report could not be written.
-public enum ReportWriteError: Error, LocalizedError, Equatable {
-    /// The output folder could not be created or written.
-    case cannotWrite(path: String, reason: String)
-
-    /// A message that names the path.
-    public var errorDescription: String? {
-        switch self {
-        case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
-        }
+/// Why a report could not be written, in the shape of swift-nio's `FileSystemError`: what kind of
+/// failure (``code``), a message for the user and the underlying cause.
+public struct ReportWriteError: Error, LocalizedError, CustomStringConvertible {
+    /// The kind of failure.
+    public enum Code: String, Hashable, Sendable {
+        /// The folder or a file could not be written (the cause is a `FileWriteError`).
+        case cannotWrite
+        /// The workbook could not be built (the cause is the archive's error).
+        case cannotBuildWorkbook
     }
+
+    /// The kind of failure.
+    public let code: Code
+    /// What went wrong and where, for the user.
+    public let message: String
+    /// The underlying error.
+    public let cause: (any Error)?
+
+    /// Creates the error.
+    public init(code: Code, message: String, cause: (any Error)? = nil) {
+        self.code = code
+        self.message = message
+        self.cause = cause
+    }
+
+    /// A file or folder that could not be written; the message is the file error's.
+    init(_ fileError: FileWriteError) {
+        self.init(code: .cannotWrite, message: fileError.description, cause: fileError)
+    }
+
+    /// The message shown to the user.
+    public var description: String { message }
+
+    /// The same as ``description``.
+    public var errorDescription: String? { message }
 }
 
 /// Writes a report in the requested formats into a folder, each file atomically (a temporary file
@@ -54,28 +73,45 @@ public struct ReportWriter: Sendable {
     /// Creates a writer for `directory` (created when absent, 0700).
     public init(directory: String) { self.directory = directory }
 
-    /// Writes the report in each format; returns the paths.
-    /// - Throws: ``ReportWriteError`` when a file cannot be written.
-    public func write(_ report: Report, formats: [ReportFormat]) throws -> WrittenReport {
-        try createDirectory()
-        var files: [String] = []
-        for format in Set(formats).sorted(by: { $0.rawValue < $1.rawValue }) {
-            for (name, data) in try contents(report, format: format) {
-                let path = (directory as NSString).appendingPathComponent(Self.safeFileName(name))
-                try Self.writeAtomically(data, to: path)
-                files.append(path)
+    /// Writes the report in each format, each file as a ``ChildLinkFiles/PrivateOutputFile``;
+    /// returns the paths.
+    /// - Throws: ``ReportWriteError`` when the folder or a file cannot be written or the workbook
+    ///   cannot be built.
+    public func write(_ report: Report, formats: [ReportFormat]) throws(ReportWriteError) -> WrittenReport {
+        do {
+            try PrivateFolder.create(atPath: directory)
+            var files: [String] = []
+            for format in Set(formats).sorted(by: { $0.rawValue < $1.rawValue }) {
+                for (name, data) in try contents(report, format: format) {
+                    let path = (directory as NSString).appendingPathComponent(Self.safeFileName(name))
+                    try PrivateOutputFile.write(data, to: path)
+                    files.append(path)
+                }
             }
+            return WrittenReport(report: report, files: files)
+        } catch let error as FileWriteError {
+            throw ReportWriteError(error)
+        } catch let error as ReportWriteError {
+            throw error
+        } catch {
+            throw ReportWriteError(code: .cannotWrite, message: "\(directory): cannot write", cause: error)
         }
-        return WrittenReport(report: report, files: files)
     }
 
     /// The file names and bytes for one format.
-    /// - Throws: when the XLSX archive cannot be built.
-    public func contents(_ report: Report, format: ReportFormat) throws -> [(String, Data)] {
+    /// - Throws: ``ReportWriteError`` with code ``ReportWriteError/Code/cannotBuildWorkbook`` when
+    ///   the XLSX archive cannot be built.
+    public func contents(_ report: Report, format: ReportFormat) throws(ReportWriteError) -> [(String, Data)] {
         switch format {
         case .html: return [("\(report.slug).html", Data(HTMLRenderer.render(report).utf8))]
         case .json: return [("\(report.slug).json", Data(JSONRenderer.render(report).utf8))]
-        case .xlsx: return [("\(report.slug).xlsx", try XLSXRenderer.render(report))]
+        case .xlsx:
+            do {
+                return [("\(report.slug).xlsx", try XLSXRenderer.render(report))]
+            } catch {
+                throw ReportWriteError(
+                    code: .cannotBuildWorkbook, message: "cannot build the workbook \(report.slug).xlsx", cause: error)
+            }
         case .csv:
             return report.tables.map { ("\(report.slug)-\($0.id).csv", Data(CSVRenderer.render($0).utf8)) }
         }
@@ -84,23 +120,5 @@ public struct ReportWriter: Sendable {
     /// `name` with path separators and other characters awkward in file names replaced by `-`.
     static func safeFileName(_ name: String) -> String {
         String(name.map { "/\\:*?\"<>|".contains($0) || $0.isNewline ? "-" : $0 })
-    }
-
-    private func createDirectory() throws {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw ReportWriteError.cannotWrite(path: directory, reason: "cannot create the folder")
-        }
-    }
-
-    /// Writes `data` to a temporary file created with mode 0600 beside `path`, then renames it;
-    /// first removes the temporary files killed runs left in that folder (see ``StaleTemporaryFiles``).
-    /// - Throws: ``ReportWriteError/cannotWrite(path:reason:)``.
-    public static func writeAtomically(_ data: Data, to path: String) throws {
-        var file = try PrivateOutputFile(path: path)
-        data.withUnsafeBytes { file.write($0) }
-        try file.commit()
     }
 }

@@ -102,20 +102,6 @@ extension String {
         return out
     }
 
-    /// Text safe inside XML and HTML element content and attribute values.
-    var xmlEscaped: String {
-        var out = ""
-        for scalar in unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r": continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Text safe inside XML and HTML element content and attribute values (``ChildLinkModel/XMLText``).
+    var xmlEscaped: String { XMLText.escaped(self) }
 }

@@ -30,7 +30,7 @@ public enum SamplePopulation {
 
     /// Writes the four datasets (CSV and XML parts) and `truth.csv` into `directory`, which must
     /// exist. Each file is written to a temporary name with permissions 0600 and renamed into place.
-    /// - Throws: ``SampleError/cannotWrite(path:reason:)`` when a file cannot be written.
+    /// - Throws: ``SampleError`` when a file cannot be written.
     public static func write(_ configuration: SampleConfiguration, to directory: String) throws -> SampleSummary {
         var writer = try SampleFileWriter(directory: directory)
         let totals = try SampleGenerator(configuration: configuration).run(into: &writer)

@@ -1,12 +1,7 @@
+import ChildLinkFiles
 public import ChildLinkModel
 import Foundation
 import GRDB
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 extension ChildLinkStore {
     /// The uncertain pairs of the latest run that saved any, most probable first (ties by keys).
@@ -49,21 +44,22 @@ extension ChildLinkStore {
         return decision
     }
 
-    /// Writes the latest run's review pairs to `path` as CSV (mode 0600, written to a temporary
-    /// file then renamed), with each pair's current decision; the export is audited.
+    /// Writes the latest run's review pairs to `path` as CSV (a `PrivateOutputFile`: mode 0600,
+    /// written to a temporary file, synced, then renamed), with each pair's current decision; the
+    /// export is audited.
     ///
     /// Columns: `RecordA,RecordB,Probability,Decision,Note,Explanation`. `Decision` is empty,
     /// `accept` or `reject`; fill it in and read the file back with ``importDecisions(from:)``.
     ///
     /// - Returns: The number of pairs written.
-    /// - Throws: ``StoreError`` or a file error.
+    /// - Throws: ``StoreError``, or `FileWriteError` when the file cannot be written.
     @discardableResult
     public func exportReviewPairs(to path: String, command: String = "review export") throws -> Int {
         let pairs = try reviewPairs()
         let decisions = Dictionary(
             try decisions().map { (PairKey($0.recordA, $0.recordB), $0) }, uniquingKeysWith: { $1 })
         let text = ReviewCSV.render(pairs: pairs, decisions: decisions)
-        try PrivateFileWriter.write(text, to: path)
+        try PrivateOutputFile.write(text, to: path)
         let children = try latestAssignment()
         let ids = Set(pairs.flatMap { [children[$0.recordA], children[$0.recordB]] }.compactMap { $0 })
         try logAudit(command: command, query: "export review pairs to \(path)", childIDs: Array(ids))
@@ -120,26 +116,5 @@ extension ReviewDecision {
         DecisionRow(
             recordA: recordA.description, recordB: recordB.description, kind: kind.rawValue, decidedBy: decidedBy,
             decidedAt: decidedAt, note: note)
-    }
-}
-
-/// Writes files that may hold personal data: a temporary file `.NAME.PID.tmp` with mode 0600, then a
-/// rename (the PID lets a later run tell a killed run's leftover from a file being written).
-enum PrivateFileWriter {
-    static func write(_ text: String, to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
-        try FilePrivacy.createPrivateFile(at: temporary)
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, path) != 0 {
-                throw StoreError.database(
-                    path: path, message: "cannot write the file: \(String(cString: strerror(errno)))")
-            }
-        } catch {
-            unlink(temporary)
-            throw error
-        }
     }
 }

@@ -114,9 +114,9 @@ struct SampleFileTests {
             }
         }
         #expect(
-            SampleFileWriter.xmlEscaped("Tom & Jerry <3> \"x\" 'y'")
+            XMLText.escaped("Tom & Jerry <3> \"x\" 'y'", apostrophe: .named)
                 == "Tom &amp; Jerry &lt;3&gt; &quot;x&quot; &apos;y&apos;")
-        #expect(SampleFileWriter.xmlEscaped("Horváthová") == "Horváthová")
+        #expect(XMLText.escaped("Horváthová", apostrophe: .named) == "Horváthová")
     }
 }
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -8,11 +8,11 @@ public import Foundation
 
 /// Removes the temporary files a killed ChildLink run left beside its outputs.
 ///
-/// ChildLink writes every output to a temporary file in the same folder, then renames it; a run
-/// killed in between leaves the temporary file, which may hold children's data. A file is removed
-/// only when all of these hold, so nothing but ChildLink's own leftovers is ever touched:
-/// - its name follows one of ChildLink's two patterns, `NAME.tmp-PID` (reports, the sample
-///   generator) or `.NAME.PID.tmp` (the store's exports), with `PID` a number;
+/// ChildLink writes every output to a temporary file in the same folder, then renames it
+/// (``PrivateOutputFile``); a run killed in between leaves the temporary file, which may hold
+/// children's data. A file is removed only when all of these hold, so nothing but ChildLink's own
+/// leftovers is ever touched:
+/// - its name follows one of ChildLink's patterns (``TemporaryFileName/writerPID(of:)``);
 /// - no process with that PID is alive (and it is not this process);
 /// - it is a regular file (not a link or folder), owned by this user, readable by the owner only
 ///   (mode 0600 or narrower), as ChildLink creates them.
@@ -31,29 +31,11 @@ public enum StaleTemporaryFiles {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         var removed: [String] = []
         for name in names.sorted() {
-            guard let pid = writerPID(of: name), !isAlive(pid) else { continue }
+            guard let pid = TemporaryFileName.writerPID(of: name), !isAlive(pid) else { continue }
             let path = (folder as NSString).appendingPathComponent(name)
             if isOwnPrivateRegularFile(path), unlink(path) == 0 { removed.append(name) }
         }
         return removed
-    }
-
-    /// The PID in a name of ChildLink's temporary-file patterns, or `nil` for any other name.
-    public static func writerPID(of name: String) -> Int32? {
-        if let marker = name.range(of: ".tmp-", options: .backwards), marker.lowerBound > name.startIndex {
-            return pid(name[marker.upperBound...])
-        }
-        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return nil }
-        let stem = name.dropFirst().dropLast(4)
-        guard let dot = stem.lastIndex(of: "."), dot > stem.startIndex else { return nil }
-        return pid(stem[stem.index(after: dot)...])
-    }
-
-    private static func pid(_ digits: Substring) -> Int32? {
-        guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
-            let value = Int32(digits), value > 0
-        else { return nil }
-        return value
     }
 
     /// Whether a process with `pid` exists (one owned by another user counts as alive).

@@ -1,4 +1,4 @@
-import ChildLinkReports
+import ChildLinkFiles
 import Foundation
 import Testing
 
@@ -32,7 +32,7 @@ struct StaleTemporaryFilesTests {
             (".4242.tmp", nil), ("notes.txt", nil), (".tmp-99", nil), ("a.tmp-0", nil),
         ])
     func patterns(name: String, pid: Int32?) {
-        #expect(StaleTemporaryFiles.writerPID(of: name) == pid)
+        #expect(TemporaryFileName.writerPID(of: name) == pid)
     }
 
     @Test("the next write into the folder removes a dead run's leftovers and nothing else")
@@ -53,7 +53,7 @@ struct StaleTemporaryFilesTests {
         try FileManager.default.createDirectory(atPath: path("folder.tmp-\(dead)"), withIntermediateDirectories: false)
         symlink(path("keep.csv"), path(".link.csv.\(dead).tmp"))
 
-        try ReportWriter.writeAtomically(Data("new".utf8), to: path("weekly.html"))
+        try PrivateOutputFile.write(Data("new".utf8), to: path("weekly.html"))
 
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         #expect(
