@@ -20,7 +20,7 @@ import GRDB
 /// ```swift
 /// let store = try ChildLinkStore(path: "childlink.sqlite")
 /// let ids = try store.performRun(note: "weekly 2026-11-20") { run in
-///     try run.recordImport(ImportBatch(fileName: "missing.csv", sha256: SHA256.hex(bytes),
+///     try run.recordImport(ImportBatch(fileName: "missing.csv", sha256: SHA256Fingerprint.hex(bytes),
 ///                                      dataset: .missing, recordCount: 812, rejectCount: 3))
 ///     let changes = try run.upsert(records, datasets: [.missing, .cme, .ehe, .exclusions])
 ///     let constraints = try run.decisions()       // must-link / cannot-link, from clerical review

@@ -55,7 +55,7 @@ struct RecordColumns: Hashable {
         sourceFile = record.location?.file
         sourceLine = record.location?.line
         contentHash = ""
-        contentHash = SHA256.hex(of: contentText)
+        contentHash = SHA256Fingerprint.hex(of: contentText)
     }
 
     /// Everything that makes a record's content, in a fixed order; the location is not content.

@@ -5,7 +5,7 @@ public import Foundation
 public struct ImportBatch: Hashable, Sendable {
     /// The file name as given on the command line.
     public var fileName: String
-    /// The SHA-256 of the file's bytes, as 64 hexadecimal digits (see ``SHA256/hex(_:)``).
+    /// The SHA-256 of the file's bytes, as 64 hexadecimal digits (see ``SHA256Fingerprint/hex(_:)``).
     public var sha256: String
     /// The dataset the file was recognised as.
     public var dataset: Dataset
@@ -24,7 +24,7 @@ public struct ImportBatch: Hashable, Sendable {
     }
 }
 
-extension SHA256 {
+extension SHA256Fingerprint {
     /// The SHA-256 of the file at `path`, as 64 lower-case hexadecimal digits, for ``ImportBatch/sha256``.
     ///
     /// - Throws: The file system's error when the file cannot be read.

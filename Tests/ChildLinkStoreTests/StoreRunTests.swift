@@ -166,7 +166,7 @@ struct StoreRunTests {
     @Test("import batches are recorded with their file name, hash, dataset and counts")
     func importBatches() throws {
         let store = try F.store()
-        let hash = SHA256.hex(of: "EpisodeID,Forename\r\nM1,Amelia\r\n")
+        let hash = SHA256Fingerprint.hex(of: "EpisodeID,Forename\r\nM1,Amelia\r\n")
         try store.performRun { run in
             try run.recordImport(
                 ImportBatch(fileName: "missing.csv", sha256: hash, dataset: .missing, recordCount: 1, rejectCount: 0))
