@@ -70,21 +70,23 @@ extension ChildLinkStore {
         return pairs.count
     }
 
-    /// Reads decisions from a review CSV (see ``exportReviewPairs(to:command:)``) and records every
-    /// row whose `Decision` is filled in, in one transaction.
+    /// Records every row of a review CSV (see ``exportReviewPairs(to:command:)``) whose `Decision` is
+    /// filled in, in one transaction. The caller reads the file; `rows` start with its header.
     ///
+    /// - Parameters:
+    ///   - rows: The file's rows, header first, each with the line it starts on.
+    ///   - path: The file the rows came from, for error messages.
     /// - Returns: The decisions recorded, in file order.
     /// - Throws: ``StoreError/badCSV(path:line:field:message:)`` naming the line and field of the
     ///   first bad row (nothing is recorded then), or ``StoreError``.
     @discardableResult
-    public func importDecisions(from path: String) throws -> [ReviewDecision] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let rows = try ReviewCSV.parseDecisions(text, path: path)
-        let decisions = rows.map {
+    public func importDecisions(rows: [ReviewCSVRow], from path: String) throws -> [ReviewDecision] {
+        let lines = try ReviewCSV.decisionLines(rows, path: path)
+        let decisions = lines.map {
             ReviewDecision($0.a, $0.b, kind: $0.kind, decidedBy: user, decidedAt: clock(), note: $0.note)
         }
         try write { db in
-            for (line, decision) in zip(rows, decisions) {
+            for (line, decision) in zip(lines, decisions) {
                 for (key, field) in [(line.a, "RecordA"), (line.b, "RecordB")] where try !Self.exists(key, db) {
                     throw StoreError.badCSV(
                         path: path, line: line.line, field: field, message: "\(key) is not a record in the store")
