@@ -80,7 +80,7 @@ public enum ReviewJob {
         return lines.joined(separator: "\n")
     }
 
-    static func decide(_ store: ChildLinkStore, _ a: String, _ b: String, _ kind: ReviewDecision.Kind, note: String)
+    static func decide(_ store: ChildLinkStore, _ a: String, _ b: String, _ kind: PairVerdict, note: String)
         throws -> String
     {
         let verb = kind == .mustLink ? "the same child (must-link)" : "different children (cannot-link)"

@@ -15,10 +15,11 @@ extension ChildLinkStore {
     /// - Throws: ``StoreError``.
     public func reviewPairs(undecidedOnly: Bool = false) throws -> [ReviewPair] {
         try read { db in
-            guard let runID = try Int.fetchOne(db, sql: "SELECT MAX(runID) FROM reviewPair") else { return [] }
+            let latestRun = try ReviewPairRow.select(max(ReviewPairRow.Columns.runID), as: Int64.self).fetchOne(db)
+            guard let runID = latestRun else { return [] }
             let decided = Set(try StoreQueries.decisions(db).map { PairKey($0.recordA, $0.recordB) })
-            return try ReviewPairRow.fetchAll(db, sql: "SELECT * FROM reviewPair WHERE runID = ?", arguments: [runID])
-                .compactMap(\.model)
+            return try ReviewPairRow.filter(ReviewPairRow.Columns.runID == runID).fetchAll(db)
+                .map(\.model)
                 .filter { !undecidedOnly || !decided.contains(PairKey($0.recordA, $0.recordB)) }
                 .sorted { ($1.probability, $0.recordA, $0.recordB) < ($0.probability, $1.recordA, $1.recordB) }
         }
@@ -36,7 +37,7 @@ extension ChildLinkStore {
     ///
     /// - Throws: ``StoreError``.
     @discardableResult
-    public func decide(_ first: RecordKey, _ second: RecordKey, _ kind: ReviewDecision.Kind, note: String = "") throws
+    public func decide(_ first: RecordKey, _ second: RecordKey, _ kind: PairVerdict, note: String = "") throws
         -> ReviewDecision
     {
         let decision = ReviewDecision(first, second, kind: kind, decidedBy: user, decidedAt: clock(), note: note)
@@ -44,7 +45,7 @@ extension ChildLinkStore {
             for key in [first, second] where try !Self.exists(key, db) {
                 throw StoreError.unknownRecord(key.description)
             }
-            try decision.row.insert(db)
+            try DecisionRow(decision).insert(db)
         }
         return decision
     }
@@ -91,7 +92,7 @@ extension ChildLinkStore {
                     throw StoreError.badCSV(
                         path: path, line: line.line, field: field, message: "\(key) is not a record in the store")
                 }
-                try decision.row.insert(db)
+                try DecisionRow(decision).insert(db)
             }
         }
         return decisions
@@ -116,14 +117,6 @@ struct UnorderedPair<Element: Comparable & Hashable>: Hashable {
 
 /// A pair of records regardless of order.
 typealias PairKey = UnorderedPair<RecordKey>
-
-extension ReviewDecision {
-    var row: DecisionRow {
-        DecisionRow(
-            recordA: recordA.description, recordB: recordB.description, kind: kind.rawValue, decidedBy: decidedBy,
-            decidedAt: decidedAt, note: note)
-    }
-}
 
 /// Writes files that may hold personal data: a temporary file `.NAME.PID.tmp` with mode 0600, then a
 /// rename (the PID lets a later run tell a killed run's leftover from a file being written).

@@ -1,4 +1,4 @@
-public import ChildLinkModel
+import ChildLinkModel
 import Foundation
 
 /// One row of a review CSV as a CSV reader gave it: its fields and the 1-based line it starts on.
@@ -42,7 +42,7 @@ enum ReviewCSV {
         let line: Int
         let a: RecordKey
         let b: RecordKey
-        let kind: ReviewDecision.Kind
+        let kind: PairVerdict
         let note: String
     }
 
@@ -64,7 +64,7 @@ enum ReviewCSV {
             func field(_ index: Int) -> String { index < row.fields.count ? row.fields[index].trimmed : "" }
             let word = field(decisionColumn)
             if word.isEmpty { continue }
-            guard let kind = ReviewDecision.Kind(word: word) else {
+            guard let kind = PairVerdict(word: word) else {
                 throw StoreError.badCSV(
                     path: path, line: row.line, field: "Decision", message: "'\(word)' is not accept or reject")
             }

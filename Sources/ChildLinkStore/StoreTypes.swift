@@ -90,30 +90,12 @@ public struct ReviewPair: Hashable, Sendable {
 
 /// A reviewer's decision on a pair, which every later run must respect.
 public struct ReviewDecision: Hashable, Sendable {
-    /// Must-link (accept) or cannot-link (reject).
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        /// The two records are the same child.
-        case mustLink = "must-link"
-        /// The two records are different children.
-        case cannotLink = "cannot-link"
-
-        /// Reads `accept`/`must-link`/`match`/`yes` or `reject`/`cannot-link`/`non-match`/`no`.
-        public init?(word: some StringProtocol) {
-            switch word.lowercased().trimmingCharacters(in: .whitespaces) {
-            case "accept", "accepted", "must-link", "mustlink", "match", "same", "yes", "y": self = .mustLink
-            case "reject", "rejected", "cannot-link", "cannotlink", "non-match", "nonmatch", "different", "no", "n":
-                self = .cannotLink
-            default: return nil
-            }
-        }
-    }
-
     /// The first record (the smaller key).
     public let recordA: RecordKey
     /// The second record.
     public let recordB: RecordKey
     /// Must-link or cannot-link.
-    public let kind: Kind
+    public let kind: PairVerdict
     /// Who decided (the OS user).
     public let decidedBy: String
     /// When.
@@ -123,7 +105,7 @@ public struct ReviewDecision: Hashable, Sendable {
 
     /// Creates a decision; the two keys are put in order.
     public init(
-        _ first: RecordKey, _ second: RecordKey, kind: Kind, decidedBy: String, decidedAt: Date, note: String = ""
+        _ first: RecordKey, _ second: RecordKey, kind: PairVerdict, decidedBy: String, decidedAt: Date, note: String = ""
     ) {
         recordA = min(first, second)
         recordB = max(first, second)
