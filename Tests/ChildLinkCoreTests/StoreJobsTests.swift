@@ -69,11 +69,13 @@ struct StoreJobsTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try makeStore()
         let csv = folder.appendingPathComponent("review.csv").path
-        let text = "RecordA,RecordB,Decision,Note\r\nMissing:E000123,Missing:E000124,accept,\"two\r\nlines\"\r\n"
+        let text =
+            "RecordA,RecordB,Decision,Note\r\nMissing:E000123,Missing:E000124,accept,\"two\r\nlines\"\r\n"
             + "Missing:E000123,Missing:E000124,perhaps,\r\n"
         try text.write(toFile: csv, atomically: true, encoding: .utf8)
         #expect(
-            throws: StoreError.badCSV(path: csv, line: 4, field: "Decision", message: "'perhaps' is not accept or reject")
+            throws: StoreError.badCSV(
+                path: csv, line: 4, field: "Decision", message: "'perhaps' is not accept or reject")
         ) {
             try ReviewJob.run(.importDecisions(path: csv), storePath: path)
         }

@@ -120,7 +120,8 @@ struct ReviewTests {
             ReviewCSVRow(line: 4, fields: ["Missing:M1", "EHE:H1", "maybe", ""]),
         ]
         #expect(
-            throws: StoreError.badCSV(path: "r.csv", line: 4, field: "Decision", message: "'maybe' is not accept or reject")
+            throws: StoreError.badCSV(
+                path: "r.csv", line: 4, field: "Decision", message: "'maybe' is not accept or reject")
         ) {
             try store.importDecisions(rows: rows, from: "r.csv")
         }
@@ -170,7 +171,8 @@ struct ReviewValidationTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("decisions.csv").path
         let rows = Fixture.rows(
-            ["RecordA", "RecordB", "Decision"], ["Missing:M1", "Missing:M2", "accept"], ["Missing:M1", "CME:C9", "reject"])
+            ["RecordA", "RecordB", "Decision"], ["Missing:M1", "Missing:M2", "accept"],
+            ["Missing:M1", "CME:C9", "reject"])
         let expected = StoreError.badCSV(
             path: path, line: 3, field: "RecordB", message: "CME:C9 is not a record in the store")
         #expect(throws: expected) { try store.importDecisions(rows: rows, from: path) }

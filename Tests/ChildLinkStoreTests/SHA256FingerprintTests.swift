@@ -19,6 +19,8 @@ struct SHA256FingerprintFileTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("missing.csv").path
         try "abc".write(toFile: path, atomically: true, encoding: .utf8)
-        #expect(try SHA256Fingerprint.hex(ofFileAt: path) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            try SHA256Fingerprint.hex(ofFileAt: path)
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
