@@ -54,7 +54,8 @@ extension ChildLinkStore {
     /// file then renamed), with each pair's current decision; the export is audited.
     ///
     /// Columns: `RecordA,RecordB,Probability,Decision,Note,Explanation`. `Decision` is empty,
-    /// `accept` or `reject`; fill it in and read the file back with ``importDecisions(from:)``.
+    /// `accept` or `reject`; fill it in and read it back (through `childlink review import`) with
+    /// ``importDecisions(rows:from:)``.
     ///
     /// - Returns: The number of pairs written.
     /// - Throws: ``StoreError`` or a file error.
