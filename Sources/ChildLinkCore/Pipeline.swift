@@ -228,7 +228,7 @@ public enum Pipeline {
 
     static func importBatch(_ file: FileSummary) throws -> ImportBatch {
         ImportBatch(
-            fileName: file.path, sha256: try SHA256.hex(ofFileAt: file.path), dataset: file.layout!.dataset,
+            fileName: file.path, sha256: try SHA256Fingerprint.hex(ofFileAt: file.path), dataset: file.layout!.dataset,
             recordCount: file.imported, rejectCount: file.rejected)
     }
 

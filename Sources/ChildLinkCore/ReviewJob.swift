@@ -1,3 +1,4 @@
+import ChildLinkImport
 import ChildLinkModel
 import ChildLinkReports
 import ChildLinkStore
@@ -19,9 +20,20 @@ public enum ReviewJob {
         case importDecisions(path: String)
     }
 
+    /// The rows of a filled-in review CSV, header first, read by the one CSV reader (RFC 4180, any
+    /// encoding an Excel export uses).
+    ///
+    /// - Throws: `ImportError` when the file cannot be read or a quoted field never closes.
+    static func reviewRows(at path: String) throws -> [ReviewCSVRow] {
+        var rows: [ReviewCSVRow] = []
+        try CSVRows.forEach(path: path) { fields, line in rows.append(ReviewCSVRow(line: line, fields: fields)) }
+        return rows
+    }
+
     /// Carries out `action` on the store at `storePath` and returns the text to print.
     ///
-    /// - Throws: ``StoreJobError``, ``StoreError`` (bad keys, bad CSV lines, a locked store).
+    /// - Throws: ``StoreJobError``, ``StoreError`` (bad keys, bad CSV lines, a locked store),
+    ///   `ImportError` (an unreadable review CSV).
     public static func run(_ action: Action, storePath: String) throws -> String {
         let store = try StoreJob.openExisting(at: storePath)
         switch action {
@@ -36,7 +48,7 @@ public enum ReviewJob {
             return "Wrote \(count) pair(s) to \(path). Fill in the Decision column (accept or reject) and run "
                 + "'childlink review import \(path)'."
         case .importDecisions(let path):
-            let decisions = try store.importDecisions(from: path)
+            let decisions = try store.importDecisions(rows: try reviewRows(at: path), from: path)
             let accepted = decisions.filter { $0.kind == .mustLink }.count
             return "Recorded \(decisions.count) decision(s) from \(path): \(accepted) accepted, "
                 + "\(decisions.count - accepted) rejected."
@@ -67,7 +79,7 @@ public enum ReviewJob {
         return lines.joined(separator: "\n")
     }
 
-    static func decide(_ store: ChildLinkStore, _ a: String, _ b: String, _ kind: ReviewDecision.Kind, note: String)
+    static func decide(_ store: ChildLinkStore, _ a: String, _ b: String, _ kind: PairVerdict, note: String)
         throws -> String
     {
         let verb = kind == .mustLink ? "the same child (must-link)" : "different children (cannot-link)"

@@ -11,7 +11,7 @@ public struct ReviewChildPair: Hashable, Sendable {
     /// The record pairs behind the entry, most probable first (ties by keys); never empty.
     public let pairs: [ReviewPair]
     /// The latest decision recorded between a record of one child and a record of the other, if any.
-    public let decision: ReviewDecision.Kind?
+    public let decision: PairVerdict?
 
     /// The most probable record pair: the one whose explanation the list shows.
     public var strongest: ReviewPair { pairs[0] }
@@ -28,7 +28,7 @@ public struct ChildPairDecision: Hashable, Sendable {
     /// The other child.
     public let childB: ChildLinkID
     /// Must-link (accept) or cannot-link (reject).
-    public let kind: ReviewDecision.Kind
+    public let kind: PairVerdict
     /// The record-pair decisions written: one must-link for an accept; a cannot-link between every
     /// record of one child and every record of the other for a reject.
     public let recordDecisions: [ReviewDecision]
@@ -69,7 +69,7 @@ extension ChildLinkStore {
     ///   ``StoreError/sameChild(_:)`` when both ids are one child, or ``StoreError``.
     @discardableResult
     public func decide(
-        children first: ChildLinkID, _ second: ChildLinkID, _ kind: ReviewDecision.Kind, note: String = ""
+        children first: ChildLinkID, _ second: ChildLinkID, _ kind: PairVerdict, note: String = ""
     )
         throws -> ChildPairDecision
     {
@@ -95,7 +95,7 @@ extension ChildLinkStore {
                 recordsOfB.map { ReviewDecision(a, $0, kind: .cannotLink, decidedBy: user, decidedAt: at, note: label) }
             }
         }
-        try write { db in for decision in decisions { try decision.row.insert(db) } }
+        try write { db in for decision in decisions { try DecisionRow(decision).insert(db) } }
         return ChildPairDecision(childA: key.a, childB: key.b, kind: kind, recordDecisions: decisions)
     }
 
@@ -108,11 +108,11 @@ extension ChildLinkStore {
 
     /// For each pair of children, the kind of the most recent decision between a record of one and a record of the other.
     private func latestDecisionsBetweenChildren(_ children: [RecordKey: ChildLinkID]) throws
-        -> [ChildPairKey: ReviewDecision.Kind]
+        -> [ChildPairKey: PairVerdict]
     {
-        var latest: [ChildPairKey: ReviewDecision.Kind] = [:]
-        let rows = try read { db in try DecisionRow.fetchAll(db, sql: "SELECT * FROM decision ORDER BY id") }
-        for decision in rows.compactMap(\.model) {
+        var latest: [ChildPairKey: PairVerdict] = [:]
+        let rows = try read { db in try DecisionRow.order(DecisionRow.Columns.id).fetchAll(db) }
+        for decision in rows.map(\.model) {
             guard let a = children[decision.recordA], let b = children[decision.recordB], a != b else { continue }
             latest[ChildPairKey(a, b)] = decision.kind
         }

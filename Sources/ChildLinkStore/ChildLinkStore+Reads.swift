@@ -19,10 +19,9 @@ extension ChildLinkStore {
     /// - Throws: ``StoreError``.
     public func importBatches() throws -> [StoredImportBatch] {
         try read { db in
-            try ImportBatchRow.fetchAll(db, sql: "SELECT * FROM importBatch ORDER BY id").compactMap { row in
-                guard let dataset = Dataset(rawValue: row.dataset) else { return nil }
+            try ImportBatchRow.order(Column.rowID).fetchAll(db).map { row in
                 let batch = ImportBatch(
-                    fileName: row.fileName, sha256: row.sha256, dataset: dataset, recordCount: row.recordCount,
+                    fileName: row.fileName, sha256: row.sha256, dataset: row.dataset, recordCount: row.recordCount,
                     rejectCount: row.rejectCount)
                 return StoredImportBatch(runID: Int(row.runID), batch: batch, importedAt: row.importedAt)
             }
@@ -92,9 +91,7 @@ extension ChildLinkStore {
             for row in try AssignmentRow.fetchAll(
                 db, sql: "SELECT * FROM assignment WHERE runID = ?", arguments: [runID])
             {
-                if let key = StoreQueries.recordKey(row.dataset, row.recordID) {
-                    records[Int(row.childID), default: []].append(key)
-                }
+                records[Int(row.childID), default: []].append(RecordKey(dataset: row.dataset, recordID: row.recordID))
             }
             return records.map { LinkedChild(id: ChildLinkID($0.key), records: $0.value) }.sorted { $0.id < $1.id }
         }
@@ -125,11 +122,10 @@ extension ChildLinkStore {
                 sql += " WHERE runID = ?"
                 arguments = [runID]
             }
-            return try ChildEventRow.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).compactMap { row in
-                guard let kind = ChildIDEvent.Kind(rawValue: row.kind) else { return nil }
+            return try ChildEventRow.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments).map { row in
                 let records = row.records.split(separator: " ").compactMap { RecordKey(parsing: $0) }
                 return ChildIDEvent(
-                    kind: kind, childID: ChildLinkID(Int(row.childID)), otherID: ChildLinkID(Int(row.otherID)),
+                    kind: row.kind, childID: ChildLinkID(Int(row.childID)), otherID: ChildLinkID(Int(row.otherID)),
                     records: records, reason: row.reason)
             }
         }

@@ -20,14 +20,14 @@ extension ChildLinkStore {
         try checkBackup(backupPath)
         do {
             try ChildLinkStore(path: path, busyTimeout: busyTimeout).restoreFromBackup()
-        } catch StoreError.database {
+        } catch let error as StoreError where error.code == .database {
             try replaceDamagedStore(path, with: backupPath)
         }
     }
 
     /// Refuses a backup that fails SQLite's integrity check.
     private static func checkBackup(_ backupPath: String) throws {
-        try StoreErrors.mapping(path: backupPath, timeout: 0) {
+        try StoreError.mapping(path: backupPath, timeout: 0) {
             var configuration = Configuration()
             configuration.readonly = true
             let backup = try DatabaseQueue(path: backupPath, configuration: configuration)
@@ -49,7 +49,7 @@ extension ChildLinkStore {
         unlink(temporary)
         try FilePrivacy.createPrivateFile(at: temporary)
         do {
-            try StoreErrors.mapping(path: temporary, timeout: 0) {
+            try StoreError.mapping(path: temporary, timeout: 0) {
                 var configuration = Configuration()
                 configuration.readonly = true
                 let source = try DatabaseQueue(path: backupPath, configuration: configuration)
@@ -60,8 +60,9 @@ extension ChildLinkStore {
             }
             for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
             guard rename(temporary, path) == 0 else {
+                let cause = StoreError.errnoCause()
                 throw StoreError.database(
-                    path: path, message: "cannot replace the file: \(String(cString: strerror(errno)))")
+                    path: path, message: "cannot replace the file: \(String(cString: strerror(errno)))", cause: cause)
             }
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temporary + suffix) }

@@ -10,10 +10,11 @@ extension ChildLinkStore {
     /// - Throws: ``StoreError``.
     public func reviewPairs(undecidedOnly: Bool = false) throws -> [ReviewPair] {
         try read { db in
-            guard let runID = try Int.fetchOne(db, sql: "SELECT MAX(runID) FROM reviewPair") else { return [] }
+            let latestRun = try ReviewPairRow.select(max(ReviewPairRow.Columns.runID), as: Int64.self).fetchOne(db)
+            guard let runID = latestRun else { return [] }
             let decided = Set(try StoreQueries.decisions(db).map { PairKey($0.recordA, $0.recordB) })
-            return try ReviewPairRow.fetchAll(db, sql: "SELECT * FROM reviewPair WHERE runID = ?", arguments: [runID])
-                .compactMap(\.model)
+            return try ReviewPairRow.filter(ReviewPairRow.Columns.runID == runID).fetchAll(db)
+                .map(\.model)
                 .filter { !undecidedOnly || !decided.contains(PairKey($0.recordA, $0.recordB)) }
                 .sorted { ($1.probability, $0.recordA, $0.recordB) < ($0.probability, $1.recordA, $1.recordB) }
         }
@@ -31,7 +32,7 @@ extension ChildLinkStore {
     ///
     /// - Throws: ``StoreError``.
     @discardableResult
-    public func decide(_ first: RecordKey, _ second: RecordKey, _ kind: ReviewDecision.Kind, note: String = "") throws
+    public func decide(_ first: RecordKey, _ second: RecordKey, _ kind: PairVerdict, note: String = "") throws
         -> ReviewDecision
     {
         let decision = ReviewDecision(first, second, kind: kind, decidedBy: user, decidedAt: clock(), note: note)
@@ -39,7 +40,7 @@ extension ChildLinkStore {
             for key in [first, second] where try !Self.exists(key, db) {
                 throw StoreError.unknownRecord(key.description)
             }
-            try decision.row.insert(db)
+            try DecisionRow(decision).insert(db)
         }
         return decision
     }
@@ -49,7 +50,8 @@ extension ChildLinkStore {
     /// export is audited.
     ///
     /// Columns: `RecordA,RecordB,Probability,Decision,Note,Explanation`. `Decision` is empty,
-    /// `accept` or `reject`; fill it in and read the file back with ``importDecisions(from:)``.
+    /// `accept` or `reject`; fill it in and read it back (through `childlink review import`) with
+    /// ``importDecisions(rows:from:)``.
     ///
     /// - Returns: The number of pairs written.
     /// - Throws: ``StoreError``, or `FileWriteError` when the file cannot be written.
@@ -66,26 +68,28 @@ extension ChildLinkStore {
         return pairs.count
     }
 
-    /// Reads decisions from a review CSV (see ``exportReviewPairs(to:command:)``) and records every
-    /// row whose `Decision` is filled in, in one transaction.
+    /// Records every row of a review CSV (see ``exportReviewPairs(to:command:)``) whose `Decision` is
+    /// filled in, in one transaction. The caller reads the file; `rows` start with its header.
     ///
+    /// - Parameters:
+    ///   - rows: The file's rows, header first, each with the line it starts on.
+    ///   - path: The file the rows came from, for error messages.
     /// - Returns: The decisions recorded, in file order.
     /// - Throws: ``StoreError/badCSV(path:line:field:message:)`` naming the line and field of the
     ///   first bad row (nothing is recorded then), or ``StoreError``.
     @discardableResult
-    public func importDecisions(from path: String) throws -> [ReviewDecision] {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let rows = try ReviewCSV.parseDecisions(text, path: path)
-        let decisions = rows.map {
+    public func importDecisions(rows: [ReviewCSVRow], from path: String) throws -> [ReviewDecision] {
+        let lines = try ReviewCSV.decisionLines(rows, path: path)
+        let decisions = lines.map {
             ReviewDecision($0.a, $0.b, kind: $0.kind, decidedBy: user, decidedAt: clock(), note: $0.note)
         }
         try write { db in
-            for (line, decision) in zip(rows, decisions) {
+            for (line, decision) in zip(lines, decisions) {
                 for (key, field) in [(line.a, "RecordA"), (line.b, "RecordB")] where try !Self.exists(key, db) {
                     throw StoreError.badCSV(
                         path: path, line: line.line, field: field, message: "\(key) is not a record in the store")
                 }
-                try decision.row.insert(db)
+                try DecisionRow(decision).insert(db)
             }
         }
         return decisions
@@ -110,11 +114,3 @@ struct UnorderedPair<Element: Comparable & Hashable>: Hashable {
 
 /// A pair of records regardless of order.
 typealias PairKey = UnorderedPair<RecordKey>
-
-extension ReviewDecision {
-    var row: DecisionRow {
-        DecisionRow(
-            recordA: recordA.description, recordB: recordB.description, kind: kind.rawValue, decidedBy: decidedBy,
-            decidedAt: decidedAt, note: note)
-    }
-}

@@ -20,7 +20,7 @@ import GRDB
 /// ```swift
 /// let store = try ChildLinkStore(path: "childlink.sqlite")
 /// let ids = try store.performRun(note: "weekly 2026-11-20") { run in
-///     try run.recordImport(ImportBatch(fileName: "missing.csv", sha256: SHA256.hex(bytes),
+///     try run.recordImport(ImportBatch(fileName: "missing.csv", sha256: SHA256Fingerprint.hex(bytes),
 ///                                      dataset: .missing, recordCount: 812, rejectCount: 3))
 ///     let changes = try run.upsert(records, datasets: [.missing, .cme, .ehe, .exclusions])
 ///     let constraints = try run.decisions()       // must-link / cannot-link, from clerical review
@@ -67,7 +67,7 @@ public final class ChildLinkStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "ChildLinkStore"
-        let pool = try StoreErrors.mapping(path: path, timeout: busyTimeout) {
+        let pool = try StoreError.mapping(path: path, timeout: busyTimeout) {
             try DatabasePool(path: path, configuration: configuration)
         }
         try self.init(writer: pool, path: path, busyTimeout: busyTimeout, user: user, clock: clock)
@@ -92,7 +92,7 @@ public final class ChildLinkStore: Sendable {
         self.busyTimeout = busyTimeout
         self.user = user ?? OSUser.current()
         self.clock = clock
-        try StoreErrors.mapping(path: path ?? ":memory:", timeout: busyTimeout) { try Self.migrate(writer) }
+        try StoreError.mapping(path: path ?? ":memory:", timeout: busyTimeout) { try Self.migrate(writer) }
     }
 
     /// Brings the schema up to date. Two processes opening a new (or old) store at once may both
@@ -141,7 +141,7 @@ public final class ChildLinkStore: Sendable {
 
     /// One immediate write transaction with the store's error mapping.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try StoreErrors.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
+        try StoreError.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
             try writer.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
@@ -155,7 +155,7 @@ public final class ChildLinkStore: Sendable {
 
     /// One read with the store's error mapping.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try StoreErrors.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
+        try StoreError.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
             try writer.read { try body($0) }
         }
     }
@@ -183,7 +183,7 @@ public final class ChildLinkStore: Sendable {
         guard let backupPath, FileManager.default.fileExists(atPath: backupPath) else {
             throw StoreError.noBackup(path: backupPath ?? ":memory:")
         }
-        try StoreErrors.mapping(path: backupPath, timeout: busyTimeout) {
+        try StoreError.mapping(path: backupPath, timeout: busyTimeout) {
             var configuration = Configuration()
             configuration.readonly = true
             let source = try DatabaseQueue(path: backupPath, configuration: configuration)
@@ -193,16 +193,22 @@ public final class ChildLinkStore: Sendable {
     }
 }
 
-/// Turns SQLite errors into ``StoreError``s that say what to do.
-enum StoreErrors {
+extension StoreError {
+    /// Runs `body`, turning SQLite errors into ``StoreError``s that say what to do (the SQLite error
+    /// kept as the cause).
     static func mapping<T>(path: String, timeout: Double, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-            throw StoreError.locked(path: path, seconds: timeout)
+            throw StoreError.locked(path: path, seconds: timeout, cause: error)
         } catch let error as DatabaseError {
-            throw StoreError.database(path: path, message: error.message ?? "\(error.resultCode)")
+            throw StoreError.database(path: path, message: error.message ?? "\(error.resultCode)", cause: error)
         }
+    }
+
+    /// The current `errno` as an error, for ``cause``.
+    static func errnoCause() -> any Error {
+        POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
     }
 }
 
@@ -213,8 +219,9 @@ enum FilePrivacy {
     static func createPrivateFile(at path: String) throws {
         let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
+            let cause = StoreError.errnoCause()
             throw StoreError.database(
-                path: path, message: "cannot create the file: \(String(cString: strerror(errno)))")
+                path: path, message: "cannot create the file: \(String(cString: strerror(errno)))", cause: cause)
         }
         fchmod(descriptor, 0o600)
         close(descriptor)

@@ -16,24 +16,19 @@ enum EventCoding {
     }
 }
 
-struct EventDecodingError: Error, CustomStringConvertible {
-    let field: String
-    var description: String { "stored event has an unreadable \(field)" }
-}
-
 private func iso(_ date: CalendarDate?) -> String? { date?.iso }
 private func date(_ text: String?, _ field: String) throws -> CalendarDate? {
     guard let text else { return nil }
-    guard let date = CalendarDate(parsing: text) else { throw EventDecodingError(field: field) }
+    guard let date = CalendarDate(parsing: text) else { throw StoreError.unreadableRecord(field: field) }
     return date
 }
 private func required<T>(_ value: T?, _ field: String) throws -> T {
-    guard let value else { throw EventDecodingError(field: field) }
+    guard let value else { throw StoreError.unreadableRecord(field: field) }
     return value
 }
 private func dateTime(_ text: String?, _ field: String) throws -> LocalDateTime? {
     guard let text else { return nil }
-    guard let value = LocalDateTime(parsing: text) else { throw EventDecodingError(field: field) }
+    guard let value = LocalDateTime(parsing: text) else { throw StoreError.unreadableRecord(field: field) }
     return value
 }
 

@@ -1,6 +1,23 @@
 import ChildLinkModel
 import Foundation
 
+/// One row of a review CSV as a CSV reader gave it: its fields and the 1-based line it starts on.
+///
+/// The store does not read files itself: the caller reads the CSV (with the project's one CSV reader)
+/// and hands the rows, header first, to ``ChildLinkStore/importDecisions(rows:from:)``.
+public struct ReviewCSVRow: Hashable, Sendable {
+    /// The line the row starts on, for error messages.
+    public let line: Int
+    /// The row's fields, unquoted.
+    public let fields: [String]
+
+    /// Creates a row.
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+}
+
 /// The review file: `RecordA,RecordB,Probability,Decision,Note,Explanation`, one pair a line,
 /// RFC 4180 quoting. Keys are written `Dataset:RecordID`; `Decision` is empty, `accept` or `reject`
 /// (also `must-link`/`cannot-link`). Only `RecordA`, `RecordB` and `Decision` are required on import.
@@ -16,7 +33,7 @@ enum ReviewCSV {
                 pair.recordA.description, pair.recordB.description, String(format4(pair.probability)), word,
                 decision?.note ?? "", pair.explanation,
             ]
-            lines.append(fields.map(quote).joined(separator: ","))
+            lines.append(fields.map(CSVField.encode).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
@@ -25,12 +42,14 @@ enum ReviewCSV {
         let line: Int
         let a: RecordKey
         let b: RecordKey
-        let kind: ReviewDecision.Kind
+        let kind: PairVerdict
         let note: String
     }
 
-    static func parseDecisions(_ text: String, path: String) throws -> [DecisionLine] {
-        let rows = parse(text)
+    /// The rows whose `Decision` is filled in, read against the header (the first row).
+    ///
+    /// - Throws: ``StoreError/badCSV(path:line:field:message:)`` for a missing column or a bad row.
+    static func decisionLines(_ rows: [ReviewCSVRow], path: String) throws -> [DecisionLine] {
         guard let header = rows.first?.fields else { return [] }
         func column(_ name: String) throws -> Int {
             guard let index = header.firstIndex(where: { $0.trimmed.lowercased() == name.lowercased() }) else {
@@ -45,7 +64,7 @@ enum ReviewCSV {
             func field(_ index: Int) -> String { index < row.fields.count ? row.fields[index].trimmed : "" }
             let word = field(decisionColumn)
             if word.isEmpty { continue }
-            guard let kind = ReviewDecision.Kind(word: word) else {
+            guard let kind = PairVerdict(word: word) else {
                 throw StoreError.badCSV(
                     path: path, line: row.line, field: "Decision", message: "'\(word)' is not accept or reject")
             }
@@ -58,61 +77,6 @@ enum ReviewCSV {
             lines.append(DecisionLine(line: row.line, a: a, b: b, kind: kind, note: noteColumn.map(field) ?? ""))
         }
         return lines
-    }
-
-    /// RFC 4180 rows with the 1-based line each starts on.
-    static func parse(_ text: String) -> [(line: Int, fields: [String])] {
-        var rows: [(line: Int, fields: [String])] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var rowStart = 1
-        var characters = text.makeIterator()
-        var pending: Character? = nil
-        func endRow() {
-            fields.append(field)
-            rows.append((rowStart, fields))
-            fields = []
-            field = ""
-        }
-        while let character = pending ?? characters.next() {
-            pending = nil
-            if inQuotes {
-                if character == "\"" {
-                    let next = characters.next()
-                    if next == "\"" {
-                        field.append("\"")
-                    } else {
-                        inQuotes = false
-                        pending = next
-                    }
-                } else {
-                    if character == "\n" || character == "\r\n" { line += 1 }
-                    field.append(character)
-                }
-                continue
-            }
-            switch character {
-            case "\"": inQuotes = true
-            case ",":
-                fields.append(field)
-                field = ""
-            case "\n", "\r\n", "\r":
-                endRow()
-                line += 1
-                rowStart = line
-            default: field.append(character)
-            }
-        }
-        if !field.isEmpty || !fields.isEmpty { endRow() }
-        return rows
-    }
-
-    static func quote(_ field: String) -> String {
-        let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        let safe = field.first.map { "=+-@".contains($0) } == true ? "'" + field : field
-        return needsQuotes || safe != field ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
     }
 
     static func format4(_ value: Double) -> String {

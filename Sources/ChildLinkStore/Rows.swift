@@ -3,8 +3,11 @@ import Foundation
 import GRDB
 
 /// A record's stored form: the person as columns, the event as JSON (see ``StoreSchema``).
-struct RecordColumns: Hashable {
-    var dataset: String
+///
+/// The columns are this type's properties, written once: GRDB encodes and decodes them through
+/// `Codable`, and ``SourceRecordRow`` and ``SourceRecordHistoryRow`` add theirs alongside.
+struct RecordColumns: Hashable, Codable, FetchableRecord, EncodableRecord {
+    var dataset: Dataset
     var recordID: String
     var personID: String?
     var upn: String?
@@ -31,7 +34,7 @@ struct RecordColumns: Hashable {
 
     init(_ record: SourceRecord) {
         let p = record.person
-        dataset = record.key.dataset.rawValue
+        dataset = record.key.dataset
         recordID = record.key.recordID
         personID = p.personID
         upn = p.upn?.value
@@ -55,7 +58,7 @@ struct RecordColumns: Hashable {
         sourceFile = record.location?.file
         sourceLine = record.location?.line
         contentHash = ""
-        contentHash = SHA256.hex(of: contentText)
+        contentHash = SHA256Fingerprint.hex(of: contentText)
     }
 
     /// Everything that makes a record's content, in a fixed order; the location is not content.
@@ -68,9 +71,7 @@ struct RecordColumns: Hashable {
             .joined(separator: "\u{1F}")
     }
 
-    var key: RecordKey? {
-        Dataset(rawValue: dataset).map { RecordKey(dataset: $0, recordID: recordID) }
-    }
+    var key: RecordKey { RecordKey(dataset: dataset, recordID: recordID) }
 
     func sourceRecord() throws -> SourceRecord {
         let person = PersonFields(
@@ -88,69 +89,6 @@ struct RecordColumns: Hashable {
     }
 }
 
-extension RecordColumns {
-    static let names = [
-        "dataset", "recordID", "personID", "upn", "formerUPN", "upnUnknownReason", "nhsNumber", "forename",
-        "middleNames", "surname", "preferredName", "formerSurname", "dateOfBirth", "gender", "ethnicity", "postcode",
-        "addressLine1", "town", "upnIsValid", "nhsNumberIsValid", "eventJSON", "sourceFile", "sourceLine",
-        "contentHash",
-    ]
-
-    init(row: Row) {
-        dataset = row["dataset"]
-        recordID = row["recordID"]
-        personID = row["personID"]
-        upn = row["upn"]
-        formerUPN = row["formerUPN"]
-        upnUnknownReason = row["upnUnknownReason"]
-        nhsNumber = row["nhsNumber"]
-        forename = row["forename"]
-        middleNames = row["middleNames"]
-        surname = row["surname"]
-        preferredName = row["preferredName"]
-        formerSurname = row["formerSurname"]
-        dateOfBirth = row["dateOfBirth"]
-        gender = row["gender"]
-        ethnicity = row["ethnicity"]
-        postcode = row["postcode"]
-        addressLine1 = row["addressLine1"]
-        town = row["town"]
-        upnIsValid = row["upnIsValid"]
-        nhsNumberIsValid = row["nhsNumberIsValid"]
-        eventJSON = row["eventJSON"]
-        sourceFile = row["sourceFile"]
-        sourceLine = row["sourceLine"]
-        contentHash = row["contentHash"]
-    }
-
-    func encode(to container: inout PersistenceContainer) {
-        container["dataset"] = dataset
-        container["recordID"] = recordID
-        container["personID"] = personID
-        container["upn"] = upn
-        container["formerUPN"] = formerUPN
-        container["upnUnknownReason"] = upnUnknownReason
-        container["nhsNumber"] = nhsNumber
-        container["forename"] = forename
-        container["middleNames"] = middleNames
-        container["surname"] = surname
-        container["preferredName"] = preferredName
-        container["formerSurname"] = formerSurname
-        container["dateOfBirth"] = dateOfBirth
-        container["gender"] = gender
-        container["ethnicity"] = ethnicity
-        container["postcode"] = postcode
-        container["addressLine1"] = addressLine1
-        container["town"] = town
-        container["upnIsValid"] = upnIsValid
-        container["nhsNumberIsValid"] = nhsNumberIsValid
-        container["eventJSON"] = eventJSON
-        container["sourceFile"] = sourceFile
-        container["sourceLine"] = sourceLine
-        container["contentHash"] = contentHash
-    }
-}
-
 /// The current version of each record.
 struct SourceRecordRow: FetchableRecord, PersistableRecord {
     static let databaseTableName = "sourceRecord"
@@ -159,6 +97,13 @@ struct SourceRecordRow: FetchableRecord, PersistableRecord {
     var lastSeenRunID: Int64
     var isPresent: Bool
 
+    /// The columns besides the record's own.
+    enum Columns {
+        static let firstSeenRunID = Column("firstSeenRunID")
+        static let lastSeenRunID = Column("lastSeenRunID")
+        static let isPresent = Column("isPresent")
+    }
+
     init(columns: RecordColumns, firstSeenRunID: Int64, lastSeenRunID: Int64, isPresent: Bool) {
         self.columns = columns
         self.firstSeenRunID = firstSeenRunID
@@ -166,18 +111,18 @@ struct SourceRecordRow: FetchableRecord, PersistableRecord {
         self.isPresent = isPresent
     }
 
-    init(row: Row) {
-        columns = RecordColumns(row: row)
-        firstSeenRunID = row["firstSeenRunID"]
-        lastSeenRunID = row["lastSeenRunID"]
-        isPresent = row["isPresent"]
+    init(row: Row) throws {
+        columns = try RecordColumns(row: row)
+        firstSeenRunID = row[Columns.firstSeenRunID]
+        lastSeenRunID = row[Columns.lastSeenRunID]
+        isPresent = row[Columns.isPresent]
     }
 
-    func encode(to container: inout PersistenceContainer) {
-        columns.encode(to: &container)
-        container["firstSeenRunID"] = firstSeenRunID
-        container["lastSeenRunID"] = lastSeenRunID
-        container["isPresent"] = isPresent
+    func encode(to container: inout PersistenceContainer) throws {
+        try columns.encode(to: &container)
+        container[Columns.firstSeenRunID] = firstSeenRunID
+        container[Columns.lastSeenRunID] = lastSeenRunID
+        container[Columns.isPresent] = isPresent
     }
 }
 
@@ -187,9 +132,14 @@ struct SourceRecordHistoryRow: PersistableRecord {
     var columns: RecordColumns
     var replacedInRunID: Int64
 
-    func encode(to container: inout PersistenceContainer) {
-        columns.encode(to: &container)
-        container["replacedInRunID"] = replacedInRunID
+    /// The columns besides the record's own.
+    enum Columns {
+        static let replacedInRunID = Column("replacedInRunID")
+    }
+
+    func encode(to container: inout PersistenceContainer) throws {
+        try columns.encode(to: &container)
+        container[Columns.replacedInRunID] = replacedInRunID
     }
 }
 
@@ -208,7 +158,7 @@ struct ImportBatchRow: Codable, FetchableRecord, PersistableRecord {
     var runID: Int64
     var fileName: String
     var sha256: String
-    var dataset: String
+    var dataset: Dataset
     var recordCount: Int
     var rejectCount: Int
     var importedAt: Date
@@ -218,7 +168,7 @@ struct ChildRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "child"
     var id: Int64
     var createdRunID: Int64
-    var status: String
+    var status: ChildStatus
     var mergedIntoID: Int64?
     var mergedRunID: Int64?
 }
@@ -226,7 +176,7 @@ struct ChildRow: Codable, FetchableRecord, PersistableRecord {
 struct AssignmentRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "assignment"
     var runID: Int64
-    var dataset: String
+    var dataset: Dataset
     var recordID: String
     var childID: Int64
 }
@@ -234,30 +184,44 @@ struct AssignmentRow: Codable, FetchableRecord, PersistableRecord {
 struct ChildEventRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "childEvent"
     var runID: Int64
-    var kind: String
+    var kind: ChildIDEvent.Kind
     var childID: Int64
     var otherID: Int64
     var records: String
     var reason: String
 }
 
+/// A record pair saved for review, its two records as typed key columns (see the v3 migration).
 struct ReviewPairRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "reviewPair"
     var runID: Int64
-    var recordA: String
-    var recordB: String
+    var datasetA: Dataset
+    var recordIDA: String
+    var datasetB: Dataset
+    var recordIDB: String
     var probability: Double
     var explanation: String
+
+    enum Columns {
+        static let runID = Column(CodingKeys.runID)
+    }
 }
 
+/// A reviewer's decision on a record pair, its two records as typed key columns (see the v3 migration).
 struct DecisionRow: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "decision"
-    var recordA: String
-    var recordB: String
-    var kind: String
+    var datasetA: Dataset
+    var recordIDA: String
+    var datasetB: Dataset
+    var recordIDB: String
+    var kind: PairVerdict
     var decidedBy: String
     var decidedAt: Date
     var note: String
+
+    enum Columns {
+        static let id = Column("id")
+    }
 }
 
 struct AuditRow: Codable, FetchableRecord, PersistableRecord {
@@ -268,3 +232,13 @@ struct AuditRow: Codable, FetchableRecord, PersistableRecord {
     var query: String
     var childIDs: String
 }
+
+/// Whether a child id is in use or was merged into another (the `child.status` column).
+enum ChildStatus: String, Codable, DatabaseValueConvertible {
+    case active
+    case merged
+}
+
+// Dataset, PairVerdict and ChildIDEvent.Kind are public, so they cannot conform to a GRDB protocol
+// without making GRDB part of the store's public interface; as Codable single values, records
+// store them as their raw text all the same.

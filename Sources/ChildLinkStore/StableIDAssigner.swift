@@ -3,7 +3,7 @@ public import ChildLinkModel
 /// A change in which ChildLink id a child's records carry, explained for the log.
 public struct ChildIDEvent: Hashable, Sendable, CustomStringConvertible {
     /// What happened.
-    public enum Kind: String, Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, Codable {
         /// Two or more previous children are now one; ``ChildIDEvent/otherID`` was merged into ``ChildIDEvent/childID``.
         case merge
         /// Records of ``ChildIDEvent/childID`` now belong to ``ChildIDEvent/otherID`` (a new or another child).

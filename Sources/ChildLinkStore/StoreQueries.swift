@@ -28,7 +28,9 @@ enum StoreQueries {
     /// For each merged child, the active child it ended up in.
     static func survivingIDs(_ db: Database) throws -> [Int: Int] {
         var mergedInto: [Int: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, mergedIntoID FROM child WHERE status = 'merged'") {
+        let merged = try Row.fetchAll(
+            db, sql: "SELECT id, mergedIntoID FROM child WHERE status = ?", arguments: [ChildStatus.merged])
+        for row in merged {
             if let target: Int = row["mergedIntoID"] { mergedInto[row["id"]] = target }
         }
         var resolved: [Int: Int] = [:]
@@ -60,10 +62,10 @@ enum StoreQueries {
             db,
             sql: """
                 SELECT * FROM decision d WHERE d.id = (SELECT MAX(id) FROM decision e
-                    WHERE e.recordA = d.recordA AND e.recordB = d.recordB)
-                ORDER BY recordA, recordB
+                    WHERE e.datasetA = d.datasetA AND e.recordIDA = d.recordIDA
+                    AND e.datasetB = d.datasetB AND e.recordIDB = d.recordIDB)
                 """)
-        return rows.compactMap(\.model).sorted { ($0.recordA, $0.recordB) < ($1.recordA, $1.recordB) }
+        return rows.map(\.model).sorted { ($0.recordA, $0.recordB) < ($1.recordA, $1.recordB) }
     }
 
     /// The latest run that has an assignment, if any.
@@ -77,17 +79,31 @@ enum StoreQueries {
 }
 
 extension DecisionRow {
-    var model: ReviewDecision? {
-        guard let a = RecordKey(parsing: recordA), let b = RecordKey(parsing: recordB),
-            let kind = ReviewDecision.Kind(rawValue: kind)
-        else { return nil }
-        return ReviewDecision(a, b, kind: kind, decidedBy: decidedBy, decidedAt: decidedAt, note: note)
+    init(_ decision: ReviewDecision) {
+        self.init(
+            datasetA: decision.recordA.dataset, recordIDA: decision.recordA.recordID,
+            datasetB: decision.recordB.dataset, recordIDB: decision.recordB.recordID, kind: decision.kind,
+            decidedBy: decision.decidedBy, decidedAt: decision.decidedAt, note: decision.note)
+    }
+
+    var model: ReviewDecision {
+        ReviewDecision(
+            RecordKey(dataset: datasetA, recordID: recordIDA), RecordKey(dataset: datasetB, recordID: recordIDB),
+            kind: kind, decidedBy: decidedBy, decidedAt: decidedAt, note: note)
     }
 }
 
 extension ReviewPairRow {
-    var model: ReviewPair? {
-        guard let a = RecordKey(parsing: recordA), let b = RecordKey(parsing: recordB) else { return nil }
-        return ReviewPair(a, b, probability: probability, explanation: explanation)
+    init(_ pair: ReviewPair, runID: Int64) {
+        self.init(
+            runID: runID, datasetA: pair.recordA.dataset, recordIDA: pair.recordA.recordID,
+            datasetB: pair.recordB.dataset, recordIDB: pair.recordB.recordID, probability: pair.probability,
+            explanation: pair.explanation)
+    }
+
+    var model: ReviewPair {
+        ReviewPair(
+            RecordKey(dataset: datasetA, recordID: recordIDA), RecordKey(dataset: datasetB, recordID: recordIDB),
+            probability: probability, explanation: explanation)
     }
 }

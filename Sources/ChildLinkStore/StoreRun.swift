@@ -27,7 +27,7 @@ public final class StoreRun {
     /// - Throws: ``StoreError`` on a database error.
     public func recordImport(_ batch: ImportBatch) throws {
         try ImportBatchRow(
-            runID: Int64(runID), fileName: batch.fileName, sha256: batch.sha256, dataset: batch.dataset.rawValue,
+            runID: Int64(runID), fileName: batch.fileName, sha256: batch.sha256, dataset: batch.dataset,
             recordCount: batch.recordCount, rejectCount: batch.rejectCount, importedAt: startedAt
         ).insert(db)
     }
@@ -117,13 +117,19 @@ public final class StoreRun {
                 WHERE dataset = ? AND recordID = ?
                 """)
         try statement.execute(arguments: [
-            runID, columns.sourceFile, columns.sourceLine, columns.dataset, columns.recordID,
+            runID, columns.sourceFile, columns.sourceLine, columns.dataset.rawValue, columns.recordID,
         ])
+    }
+
+    /// The record's own columns, as the schema has them: the history table's, less its id and run.
+    private func recordColumnNames() throws -> [String] {
+        try db.columns(in: SourceRecordHistoryRow.databaseTableName).map(\.name)
+            .filter { $0 != "id" && $0 != SourceRecordHistoryRow.Columns.replacedInRunID.name }
     }
 
     /// Copies the current version of `key` into the history before it is replaced.
     private func archive(_ key: RecordKey) throws {
-        let columns = RecordColumns.names.joined(separator: ", ")
+        let columns = try recordColumnNames().joined(separator: ", ")
         try db.execute(
             sql: """
                 INSERT INTO sourceRecordHistory (\(columns), replacedInRunID)
@@ -186,25 +192,25 @@ public final class StoreRun {
         try db.execute(sql: "DELETE FROM assignment WHERE runID = ?", arguments: [runID])
         for newID in result.newIDs {
             try ChildRow(
-                id: Int64(newID.number), createdRunID: id, status: "active", mergedIntoID: nil, mergedRunID: nil
+                id: Int64(newID.number), createdRunID: id, status: .active, mergedIntoID: nil, mergedRunID: nil
             )
             .insert(db)
         }
         for event in result.events {
             if event.kind == .merge {
                 try db.execute(
-                    sql: "UPDATE child SET status = 'merged', mergedIntoID = ?, mergedRunID = ? WHERE id = ?",
-                    arguments: [event.childID.number, runID, event.otherID.number])
+                    sql: "UPDATE child SET status = ?, mergedIntoID = ?, mergedRunID = ? WHERE id = ?",
+                    arguments: [ChildStatus.merged, event.childID.number, runID, event.otherID.number])
             }
             try ChildEventRow(
-                runID: id, kind: event.kind.rawValue, childID: Int64(event.childID.number),
+                runID: id, kind: event.kind, childID: Int64(event.childID.number),
                 otherID: Int64(event.otherID.number), records: event.records.map(\.description).joined(separator: " "),
                 reason: event.reason
             ).insert(db)
         }
         for (key, childID) in result.assignment {
             try AssignmentRow(
-                runID: id, dataset: key.dataset.rawValue, recordID: key.recordID, childID: Int64(childID.number)
+                runID: id, dataset: key.dataset, recordID: key.recordID, childID: Int64(childID.number)
             )
             .insert(db)
         }
@@ -215,10 +221,7 @@ public final class StoreRun {
     /// - Throws: ``StoreError`` on a database error.
     public func saveReviewPairs(_ pairs: [ReviewPair]) throws {
         for pair in pairs {
-            try ReviewPairRow(
-                runID: id, recordA: pair.recordA.description, recordB: pair.recordB.description,
-                probability: pair.probability, explanation: pair.explanation
-            ).upsert(db)
+            try ReviewPairRow(pair, runID: id).upsert(db)
         }
     }
 }

@@ -9,6 +9,8 @@ enum StoreSchema {
         migrator.registerMigration("v1: review pairs and decisions", migrate: createReviewTables)
         migrator.registerMigration("v1: append-only audit log", migrate: createAuditTable)
         migrator.registerMigration("v2: the latest run's fitted match model", migrate: createModelTable)
+        migrator.registerMigration(
+            "v3: review pairs and decisions keyed by dataset and record id", migrate: keyReviewTablesByColumns)
         return migrator
     }
 
@@ -137,4 +139,56 @@ enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
     }
+
+    /// Replaces the review tables' `Dataset:RecordID` text keys with a dataset and a record id column
+    /// per record, converting every existing row (a key is split at its first colon, as
+    /// `RecordKey(parsing:)` reads it).
+    static func keyReviewTablesByColumns(_ db: Database) throws {
+        try db.create(table: "newReviewPair") { t in
+            t.column("runID", .integer).notNull().references("run", onDelete: .cascade)
+            addKeyColumns(t)
+            t.column("probability", .double).notNull()
+            t.column("explanation", .text).notNull()
+            t.primaryKey(["runID", "datasetA", "recordIDA", "datasetB", "recordIDB"])
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO newReviewPair (runID, datasetA, recordIDA, datasetB, recordIDB, probability, explanation)
+                SELECT runID, \(splitKeys), probability, explanation FROM reviewPair
+                """)
+        try db.drop(table: "reviewPair")
+        try db.rename(table: "newReviewPair", to: "reviewPair")
+
+        try db.create(table: "newDecision") { t in
+            t.autoIncrementedPrimaryKey("id")
+            addKeyColumns(t)
+            t.column("kind", .text).notNull().check { ["must-link", "cannot-link"].contains($0) }
+            t.column("decidedBy", .text).notNull()
+            t.column("decidedAt", .datetime).notNull()
+            t.column("note", .text).notNull()
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO newDecision (id, datasetA, recordIDA, datasetB, recordIDB, kind, decidedBy, decidedAt, note)
+                SELECT id, \(splitKeys), kind, decidedBy, decidedAt, note FROM decision
+                """)
+        try db.drop(table: "decision")
+        try db.rename(table: "newDecision", to: "decision")
+        try db.create(
+            index: "decision_on_pair", on: "decision", columns: ["datasetA", "recordIDA", "datasetB", "recordIDB"])
+    }
+
+    /// The two records of a pair, each as a dataset and a record id.
+    private static func addKeyColumns(_ t: TableDefinition) {
+        t.column("datasetA", .text).notNull()
+        t.column("recordIDA", .text).notNull()
+        t.column("datasetB", .text).notNull()
+        t.column("recordIDB", .text).notNull()
+    }
+
+    /// `recordA` and `recordB` (`Dataset:RecordID`) as the four key columns, in SQL.
+    private static let splitKeys = """
+        substr(recordA, 1, instr(recordA, ':') - 1), substr(recordA, instr(recordA, ':') + 1),
+        substr(recordB, 1, instr(recordB, ':') - 1), substr(recordB, instr(recordB, ':') + 1)
+        """
 }

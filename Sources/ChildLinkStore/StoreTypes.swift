@@ -5,7 +5,7 @@ public import Foundation
 public struct ImportBatch: Hashable, Sendable {
     /// The file name as given on the command line.
     public var fileName: String
-    /// The SHA-256 of the file's bytes, as 64 hexadecimal digits (see ``SHA256/hex(_:)``).
+    /// The SHA-256 of the file's bytes, as 64 hexadecimal digits (see ``SHA256Fingerprint/hex(_:)``).
     public var sha256: String
     /// The dataset the file was recognised as.
     public var dataset: Dataset
@@ -24,7 +24,7 @@ public struct ImportBatch: Hashable, Sendable {
     }
 }
 
-extension SHA256 {
+extension SHA256Fingerprint {
     /// The SHA-256 of the file at `path`, as 64 lower-case hexadecimal digits, for ``ImportBatch/sha256``.
     ///
     /// - Throws: The file system's error when the file cannot be read.
@@ -90,30 +90,12 @@ public struct ReviewPair: Hashable, Sendable {
 
 /// A reviewer's decision on a pair, which every later run must respect.
 public struct ReviewDecision: Hashable, Sendable {
-    /// Must-link (accept) or cannot-link (reject).
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
-        /// The two records are the same child.
-        case mustLink = "must-link"
-        /// The two records are different children.
-        case cannotLink = "cannot-link"
-
-        /// Reads `accept`/`must-link`/`match`/`yes` or `reject`/`cannot-link`/`non-match`/`no`.
-        public init?(word: some StringProtocol) {
-            switch word.lowercased().trimmingCharacters(in: .whitespaces) {
-            case "accept", "accepted", "must-link", "mustlink", "match", "same", "yes", "y": self = .mustLink
-            case "reject", "rejected", "cannot-link", "cannotlink", "non-match", "nonmatch", "different", "no", "n":
-                self = .cannotLink
-            default: return nil
-            }
-        }
-    }
-
     /// The first record (the smaller key).
     public let recordA: RecordKey
     /// The second record.
     public let recordB: RecordKey
     /// Must-link or cannot-link.
-    public let kind: Kind
+    public let kind: PairVerdict
     /// Who decided (the OS user).
     public let decidedBy: String
     /// When.
@@ -123,7 +105,8 @@ public struct ReviewDecision: Hashable, Sendable {
 
     /// Creates a decision; the two keys are put in order.
     public init(
-        _ first: RecordKey, _ second: RecordKey, kind: Kind, decidedBy: String, decidedAt: Date, note: String = ""
+        _ first: RecordKey, _ second: RecordKey, kind: PairVerdict, decidedBy: String, decidedAt: Date,
+        note: String = ""
     ) {
         recordA = min(first, second)
         recordB = max(first, second)
@@ -181,65 +164,6 @@ public struct StoreCheckReport: Hashable, Sendable, CustomStringConvertible {
                 ? "Verdict: the store is healthy."
                 : "Verdict: the store is NOT healthy; see above. Restore with 'childlink store restore'.")
         return lines.joined(separator: "\n")
-    }
-}
-
-/// Problems the store reports to its caller.
-public enum StoreError: Error, LocalizedError, Equatable, CustomStringConvertible {
-    /// Another process held the write lock longer than the busy timeout.
-    case locked(path: String, seconds: Double)
-    /// No backup file to restore from.
-    case noBackup(path: String)
-    /// A review or decisions CSV line could not be read.
-    case badCSV(path: String, line: Int, field: String, message: String)
-    /// A record key was not written `Dataset:RecordID`.
-    case badRecordKey(String)
-    /// The clusters given to ``StoreRun/assignChildIDs(clusters:)`` leave present records out, or
-    /// name records that are not present (or name one twice).
-    case clusteringMismatch(unassigned: Int, unknown: Int, examples: [String])
-    /// A decision names a record the store has never seen (a typo in the id?).
-    case unknownRecord(String)
-    /// A SQLite error, with the database path.
-    case database(path: String, message: String)
-    /// Another run held the store's run lock for longer than the wait (see ``ChildLinkStore/holdingRunLock(waitingUpTo:onWait:_:)``).
-    case runInProgress(path: String, seconds: Double)
-    /// A ChildLink id that no record is assigned to (a typo, or a run since?).
-    case unknownChild(String)
-    /// Two ids given for a decision are now one child.
-    case sameChild(String)
-
-    /// What went wrong and what to do.
-    public var errorDescription: String? {
-        switch self {
-        case .locked(let path, let seconds):
-            "The ChildLink store \(path) is busy: another childlink process has been writing to it for more than "
-                + "\(seconds) s. Wait for it to finish and try again."
-        case .noBackup(let path): "There is no backup at \(path) to restore from."
-        case .badCSV(let path, let line, let field, let message): "\(path):\(line): error: \(message) [field \(field)]"
-        case .badRecordKey(let text):
-            "'\(text)' is not a record key; write Dataset:RecordID, e.g. Missing:E000123."
-        case .clusteringMismatch(let unassigned, let unknown, let examples):
-            "The clustering does not match this run's records: \(unassigned) present record(s) left out, "
-                + "\(unknown) unknown or repeated (e.g. \(examples.joined(separator: ", "))). Nothing was assigned."
-        case .unknownRecord(let key):
-            "\(key) is not a record in the store; check the dataset and record id (see 'childlink review list')."
-        case .database(let path, let message): "The ChildLink store \(path) reported an error: \(message)"
-        case .runInProgress(let path, let seconds):
-            "Another childlink run has been using the store \(path) for more than \(Self.format(seconds)) s, so this "
-                + "run gave up waiting and wrote nothing. Run it again when the other one has finished, or wait longer "
-                + "with --store-wait SECONDS."
-        case .unknownChild(let id):
-            "\(id) is not a child in the store's latest run; check the id (see 'childlink review list')."
-        case .sameChild(let id): "Both ids are now the same child, \(id); there is nothing to decide."
-        }
-    }
-
-    /// The same text as ``errorDescription``, for command-line output.
-    public var description: String { errorDescription ?? "store error" }
-
-    /// `600` rather than `600.0`; fractions kept.
-    static func format(_ seconds: Double) -> String {
-        seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)
     }
 }
 

@@ -117,7 +117,7 @@ struct PipelineTests {
         let batches = try store.importBatches()
         #expect(batches.count % 2 == 0 && batches.count >= 8)
         let missing = try #require(batches.first { $0.batch.fileName.hasSuffix("missing-episodes.csv") })
-        #expect(missing.batch.sha256 == (try SHA256.hex(ofFileAt: missing.batch.fileName)))
+        #expect(missing.batch.sha256 == (try SHA256Fingerprint.hex(ofFileAt: missing.batch.fileName)))
         #expect(try store.check().isHealthy)
         #expect(try store.runs().map(\.note) == ["weekly", "weekly"])
     }

@@ -64,6 +64,23 @@ struct StoreJobsTests {
         #expect(try ChildLinkStore(path: path).decisions().map(\.kind) == [.cannotLink])
     }
 
+    @Test("a review CSV is read by the one CSV reader: a note over two lines keeps later lines' numbers right")
+    func reviewImportLineNumbers() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try makeStore()
+        let csv = folder.appendingPathComponent("review.csv").path
+        let text =
+            "RecordA,RecordB,Decision,Note\r\nMissing:E000123,Missing:E000124,accept,\"two\r\nlines\"\r\n"
+            + "Missing:E000123,Missing:E000124,perhaps,\r\n"
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(
+            throws: StoreError.badCSV(
+                path: csv, line: 4, field: "Decision", message: "'perhaps' is not accept or reject")
+        ) {
+            try ReviewJob.run(.importDecisions(path: csv), storePath: path)
+        }
+    }
+
     @Test("review accept and reject take two ChildLink ids and decide the pair of children")
     func reviewChildPair() throws {
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -6,6 +6,11 @@ import Foundation
 enum Fixture {
     static func key(_ text: String) -> RecordKey { RecordKey(parsing: text)! }
 
+    /// A review CSV's rows, one line each, as a CSV reader would give them.
+    static func rows(_ rows: [String]...) -> [ReviewCSVRow] {
+        rows.enumerated().map { ReviewCSVRow(line: $0.offset + 1, fields: $0.element) }
+    }
+
     static func keys(_ texts: String...) -> [RecordKey] { texts.map(key) }
 
     static func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate {

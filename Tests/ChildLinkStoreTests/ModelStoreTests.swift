@@ -44,7 +44,7 @@ struct ModelStoreTests {
             #expect(try !store.appliedMigrations().contains { $0.hasPrefix("v2:") })
         }
         let reopened = try ChildLinkStore(path: path, user: "analyst")
-        #expect(try reopened.appliedMigrations().last == "v2: the latest run's fitted match model")
+        #expect(try reopened.appliedMigrations().contains("v2: the latest run's fitted match model"))
         #expect(try reopened.latestModel() == nil)
         #expect(try reopened.runs().count == 1)
         #expect(try reopened.check().isHealthy)

@@ -78,10 +78,12 @@ struct ReviewTests {
         #expect(audit.command == "review export")
         #expect(audit.childIDs == [ChildLinkID(1), ChildLinkID(2), ChildLinkID(3)])
 
-        let edited = text.replacingOccurrences(
-            of: "Missing:M1,Missing:M2,0.6200,,", with: "Missing:M1,Missing:M2,0.6200,accept,spoke to CME officer")
-        try edited.write(toFile: path, atomically: true, encoding: .utf8)
-        let imported = try store.importDecisions(from: path)
+        // The rows as a CSV reader gives them back, with the M1–M2 decision filled in.
+        let rows = F.rows(
+            ["RecordA", "RecordB", "Probability", "Decision", "Note", "Explanation"],
+            ["CME:C1", "EHE:H1", "0.8100", "reject", "twins, \"A\" and \"B\"", "dob +5.0; postcode missing"],
+            ["Missing:M1", "Missing:M2", "0.6200", "accept", "spoke to CME officer", "surname +4.1"])
+        let imported = try store.importDecisions(rows: rows, from: path)
         #expect(imported.map(\.kind) == [.cannotLink, .mustLink])
         #expect(imported[1].note == "spoke to CME officer")
         #expect(try store.decisions().count == 2)
@@ -94,27 +96,49 @@ struct ReviewTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try storeWithPairs()
         let path = folder.appendingPathComponent("decisions.csv").path
-        let csv = "RecordA,RecordB,Decision\nMissing:M1,Missing:M2,accept\n\"EHE:H1\",CME:C1,perhaps\n"
-        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let badWord = F.rows(
+            ["RecordA", "RecordB", "Decision"], ["Missing:M1", "Missing:M2", "accept"], ["EHE:H1", "CME:C1", "perhaps"])
         #expect(
             throws: StoreError.badCSV(
                 path: path, line: 3, field: "Decision", message: "'perhaps' is not accept or reject")
         ) {
-            try store.importDecisions(from: path)
+            try store.importDecisions(rows: badWord, from: path)
         }
         #expect(try store.decisions().isEmpty)
-        try "RecordA,RecordB,Decision\nMissing,Missing:M2,accept\n".write(
-            toFile: path, atomically: true, encoding: .utf8)
+        let badKey = F.rows(["RecordA", "RecordB", "Decision"], ["Missing", "Missing:M2", "accept"])
         #expect(throws: StoreError.badCSV(path: path, line: 2, field: "RecordA", message: "not Dataset:RecordID")) {
-            try store.importDecisions(from: path)
+            try store.importDecisions(rows: badKey, from: path)
         }
     }
 
-    @Test("CSV fields with line breaks inside quotes keep later rows' line numbers right")
-    func multilineFields() {
-        let rows = ReviewCSV.parse("A,B\r\n\"x\ny\",2\r\nz,3\r\n")
-        #expect(rows.map(\.line) == [1, 2, 4])
-        #expect(rows[1].fields == ["x\ny", "2"])
+    @Test("a bad row is reported with the line the reader says it starts on, not its index")
+    func reportsReaderLines() throws {
+        let store = try storeWithPairs()
+        let rows = [
+            ReviewCSVRow(line: 1, fields: ["RecordA", "RecordB", "Decision", "Note"]),
+            ReviewCSVRow(line: 2, fields: ["Missing:M1", "Missing:M2", "accept", "two\nlines"]),
+            ReviewCSVRow(line: 4, fields: ["Missing:M1", "EHE:H1", "maybe", ""]),
+        ]
+        #expect(
+            throws: StoreError.badCSV(
+                path: "r.csv", line: 4, field: "Decision", message: "'maybe' is not accept or reject")
+        ) {
+            try store.importDecisions(rows: rows, from: "r.csv")
+        }
+    }
+
+    @Test("exported fields are encoded as every other CSV output: numbers plain, formulas defused")
+    func exportEncodesFieldsAsOtherOutputs() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try storeWithPairs()
+        try store.decide(m1, m2, .mustLink, note: "-0.5")
+        try store.decide(c1, h1, .mustLink, note: "\t=1+1")
+        let path = folder.appendingPathComponent("review.csv").path
+        try store.exportReviewPairs(to: path)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\r\n")
+        #expect(lines[1] == "CME:C1,EHE:H1,0.8100,accept,'\t=1+1,dob +5.0; postcode missing")
+        #expect(lines[2].hasPrefix("Missing:M1,Missing:M2,0.6200,accept,-0.5,"))
     }
 
     @Test(
@@ -146,11 +170,12 @@ struct ReviewValidationTests {
         let folder = try Fixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("decisions.csv").path
-        let csv = "RecordA,RecordB,Decision\nMissing:M1,Missing:M2,accept\nMissing:M1,CME:C9,reject\n"
-        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        let rows = Fixture.rows(
+            ["RecordA", "RecordB", "Decision"], ["Missing:M1", "Missing:M2", "accept"],
+            ["Missing:M1", "CME:C9", "reject"])
         let expected = StoreError.badCSV(
             path: path, line: 3, field: "RecordB", message: "CME:C9 is not a record in the store")
-        #expect(throws: expected) { try store.importDecisions(from: path) }
+        #expect(throws: expected) { try store.importDecisions(rows: rows, from: path) }
         #expect(try store.decisions().isEmpty, "a bad file records nothing")
     }
 }

@@ -4,7 +4,7 @@ internal import Crypto
 ///
 /// The store uses them for change detection (has a record changed since last week?) and to tell
 /// analysts which file a batch came from.
-public enum SHA256 {
+public enum SHA256Fingerprint {
     /// The 32-byte digest of `bytes`.
     public static func digest(_ bytes: some Sequence<UInt8>) -> [UInt8] {
         Array(Crypto.SHA256.hash(data: Array(bytes)))

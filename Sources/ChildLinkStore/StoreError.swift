@@ -1,0 +1,192 @@
+public import Foundation
+
+/// The one error the store throws: a ``code`` to branch on, a ``message`` for the user (the text
+/// `childlink` prints, naming paths, lines and record ids, never a child's personal data), the
+/// underlying ``cause`` when there is one (a SQLite error, an `errno`) and where it was thrown.
+///
+/// Shaped after swift-nio's `FileSystemError`. Two errors are equal when their codes and messages
+/// are, so tests can expect one exactly: `#expect(throws: StoreError.noBackup(path: p)) { … }`.
+public struct StoreError: Error, LocalizedError, Equatable, CustomStringConvertible {
+    /// What kind of problem it is.
+    public var code: Code
+    /// What went wrong and what to do, as the user sees it.
+    public var message: String
+    /// The error underneath, if any (a GRDB `DatabaseError`, a `POSIXError`).
+    public var cause: (any Error)?
+    /// Where in ChildLink the error was thrown, for bug reports.
+    public var location: Location
+
+    /// Creates an error.
+    public init(
+        code: Code, message: String, cause: (any Error)? = nil, file: String = #fileID, line: Int = #line
+    ) {
+        self.code = code
+        self.message = message
+        self.cause = cause
+        self.location = Location(file: file, line: line)
+    }
+
+    /// The ``message``.
+    public var errorDescription: String? { message }
+
+    /// The ``message``, for command-line output.
+    public var description: String { message }
+
+    /// Equal codes and messages (the cause and location are left out).
+    public static func == (lhs: StoreError, rhs: StoreError) -> Bool {
+        lhs.code == rhs.code && lhs.message == rhs.message
+    }
+
+    /// A place in ChildLink's source.
+    public struct Location: Hashable, Sendable {
+        /// The file, as `#fileID` gives it.
+        public var file: String
+        /// The line.
+        public var line: Int
+    }
+
+    /// The kinds of store error.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        private enum Kind: String, Hashable, Sendable {
+            case locked, noBackup, badCSV, badRecordKey, clusteringMismatch, unknownRecord, database, runInProgress
+            case unknownChild, sameChild, unreadableRecord
+        }
+        private let kind: Kind
+        private init(_ kind: Kind) { self.kind = kind }
+
+        /// The code's name, e.g. `locked`.
+        public var description: String { kind.rawValue }
+
+        /// Another process held the write lock longer than the busy timeout.
+        public static let locked = Code(.locked)
+        /// No backup file to restore from.
+        public static let noBackup = Code(.noBackup)
+        /// A review or decisions CSV line could not be read.
+        public static let badCSV = Code(.badCSV)
+        /// A record key was not written `Dataset:RecordID`.
+        public static let badRecordKey = Code(.badRecordKey)
+        /// The clusters given to ``StoreRun/assignChildIDs(clusters:)`` do not cover exactly the present records.
+        public static let clusteringMismatch = Code(.clusteringMismatch)
+        /// A decision names a record the store has never seen.
+        public static let unknownRecord = Code(.unknownRecord)
+        /// SQLite, or the file system under it, reported an error.
+        public static let database = Code(.database)
+        /// Another run held the store's run lock for longer than the wait.
+        public static let runInProgress = Code(.runInProgress)
+        /// A ChildLink id that no record is assigned to.
+        public static let unknownChild = Code(.unknownChild)
+        /// Two ids given for a decision are now one child.
+        public static let sameChild = Code(.sameChild)
+        /// A stored record's event could not be read back.
+        public static let unreadableRecord = Code(.unreadableRecord)
+    }
+}
+
+extension StoreError {
+    /// Another process held the write lock longer than the busy timeout.
+    public static func locked(
+        path: String, seconds: Double, cause: (any Error)? = nil, sourceFile: String = #fileID, sourceLine: Int = #line
+    ) -> StoreError {
+        StoreError(
+            code: .locked,
+            message: "The ChildLink store \(path) is busy: another childlink process has been writing to it for "
+                + "more than \(seconds) s. Wait for it to finish and try again.",
+            cause: cause, file: sourceFile, line: sourceLine)
+    }
+
+    /// No backup file to restore from.
+    public static func noBackup(path: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError {
+        StoreError(
+            code: .noBackup, message: "There is no backup at \(path) to restore from.", file: sourceFile,
+            line: sourceLine)
+    }
+
+    /// A review or decisions CSV line could not be read.
+    public static func badCSV(
+        path: String, line: Int, field: String, message: String, sourceFile: String = #fileID, sourceLine: Int = #line
+    ) -> StoreError {
+        StoreError(
+            code: .badCSV, message: "\(path):\(line): error: \(message) [field \(field)]", file: sourceFile,
+            line: sourceLine)
+    }
+
+    /// A record key was not written `Dataset:RecordID`.
+    public static func badRecordKey(_ text: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError
+    {
+        StoreError(
+            code: .badRecordKey,
+            message: "'\(text)' is not a record key; write Dataset:RecordID, e.g. Missing:E000123.", file: sourceFile,
+            line: sourceLine)
+    }
+
+    /// The clusters given to ``StoreRun/assignChildIDs(clusters:)`` leave present records out, or
+    /// name records that are not present (or name one twice).
+    public static func clusteringMismatch(
+        unassigned: Int, unknown: Int, examples: [String], sourceFile: String = #fileID, sourceLine: Int = #line
+    ) -> StoreError {
+        StoreError(
+            code: .clusteringMismatch,
+            message: "The clustering does not match this run's records: \(unassigned) present record(s) left out, "
+                + "\(unknown) unknown or repeated (e.g. \(examples.joined(separator: ", "))). Nothing was assigned.",
+            file: sourceFile, line: sourceLine)
+    }
+
+    /// A decision names a record the store has never seen (a typo in the id?).
+    public static func unknownRecord(_ key: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError
+    {
+        StoreError(
+            code: .unknownRecord,
+            message:
+                "\(key) is not a record in the store; check the dataset and record id (see 'childlink review list').",
+            file: sourceFile, line: sourceLine)
+    }
+
+    /// A SQLite or file-system error, with the database path.
+    public static func database(
+        path: String, message: String, cause: (any Error)? = nil, sourceFile: String = #fileID, sourceLine: Int = #line
+    ) -> StoreError {
+        StoreError(
+            code: .database, message: "The ChildLink store \(path) reported an error: \(message)", cause: cause,
+            file: sourceFile, line: sourceLine)
+    }
+
+    /// Another run held the store's run lock for longer than the wait (see
+    /// ``ChildLinkStore/holdingRunLock(waitingUpTo:onWait:_:)``).
+    public static func runInProgress(
+        path: String, seconds: Double, sourceFile: String = #fileID, sourceLine: Int = #line
+    ) -> StoreError {
+        StoreError(
+            code: .runInProgress,
+            message: "Another childlink run has been using the store \(path) for more than \(format(seconds)) s, "
+                + "so this run gave up waiting and wrote nothing. Run it again when the other one has finished, "
+                + "or wait longer with --store-wait SECONDS.",
+            file: sourceFile, line: sourceLine)
+    }
+
+    /// A ChildLink id that no record is assigned to (a typo, or a run since?).
+    public static func unknownChild(_ id: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError {
+        StoreError(
+            code: .unknownChild,
+            message: "\(id) is not a child in the store's latest run; check the id (see 'childlink review list').",
+            file: sourceFile, line: sourceLine)
+    }
+
+    /// Two ids given for a decision are now one child.
+    public static func sameChild(_ id: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError {
+        StoreError(
+            code: .sameChild, message: "Both ids are now the same child, \(id); there is nothing to decide.",
+            file: sourceFile, line: sourceLine)
+    }
+
+    /// A stored record's event has a field that cannot be read back (the store was edited by hand?).
+    static func unreadableRecord(field: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError {
+        StoreError(
+            code: .unreadableRecord, message: "stored event has an unreadable \(field)", file: sourceFile,
+            line: sourceLine)
+    }
+
+    /// `600` rather than `600.0`; fractions kept.
+    static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() && abs(seconds) < 1e15 ? String(Int(seconds)) : String(seconds)
+    }
+}
