@@ -105,8 +105,8 @@ struct GuardedClusterer {
     /// Whether the pair's forenames may agree on an initial only: the initial level, or names
     /// swapped with an initial on one side (`Evans M` and `Matilda Evans`).
     static func mayRestOnInitial(_ vector: ComparisonVector) -> Bool {
-        let level = vector.level(.forename)
-        return level == Int(NameLevel.forenameInitial) || level == Int(NameLevel.forenameSwapped)
+        let level = vector.forename
+        return level == .initial || level == .swapped
     }
 
     /// Why the clusters rooted at `a` and `b` must stay apart, if they must. A join backed by a
@@ -125,7 +125,7 @@ struct GuardedClusterer {
         for i in membersA {
             for j in membersB {
                 let vector = comparer.compare(min(i, j), max(i, j))
-                if vector.level(.dateOfBirth) == 6 && vector.level(.forename) == Int(NameLevel.forenameDifferent) {
+                if vector.dateOfBirth == .different && vector.forename == .different {
                     return .blockedConflict
                 }
                 if !sameChild { sameChild = Self.sameNameAndBirth(vector) }
@@ -139,8 +139,8 @@ struct GuardedClusterer {
 
     /// Whether the records agree exactly on forename and date of birth, and their surnames agree.
     static func sameNameAndBirth(_ vector: ComparisonVector) -> Bool {
-        vector.level(.forename) == 1 && vector.level(.dateOfBirth) == 1 && MatchModel.surnamesAgree(vector)
-            && vector.level(.gender) != 2
+        vector.forename == .exact && vector.dateOfBirth == .exact && MatchModel.surnamesAgree(vector)
+            && vector.gender != .disagree
     }
 
     /// Both sides hold identifiers and none is shared.
