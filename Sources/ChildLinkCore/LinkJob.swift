@@ -97,8 +97,8 @@ public enum LinkJob {
     /// Generic person CSVs (`generic`) are linked as they are, without a store.
     ///
     /// - Parameter profilePath: a mapping profile for a council's own extract headers.
-    /// - Throws: `ImportError` for a missing input or bad profile; ``LinkJobError`` for unreadable
-    ///   generic inputs, truth file or outputs; `StoreError` for a store that cannot be written.
+    /// - Throws: `ImportError` for a missing input, bad profile or unreadable generic input; ``LinkJobError`` for
+    ///   an unreadable truth file or outputs; `StoreError` for a store that cannot be written.
     public static func runFiles(
         inputs: [String], generic: Bool, profilePath: String? = nil, outputDirectory: String, truthPath: String?,
         options: Options, storePath: String? = nil, logger: Logger
@@ -217,14 +217,11 @@ public enum LinkJob {
 public enum LinkJobError: Error, LocalizedError, Equatable {
     /// The truth file is missing or a line is not `Dataset,RecordID,TrueChildID`.
     case unreadableTruth(path: String, line: Int)
-    /// An input file could not be read.
-    case unreadableInput(path: String, line: Int, reason: String)
 
     public var errorDescription: String? {
         switch self {
         case .unreadableTruth(let path, let line):
             line == 0 ? "\(path): cannot read the truth file" : "\(path):\(line): expected Dataset,RecordID,TrueChildID"
-        case .unreadableInput(let path, let line, let reason): "\(path):\(line): \(reason)"
         }
     }
 }
@@ -349,118 +346,5 @@ struct LinkOutputWriter {
             header += [comparison.columnName, comparison.columnName + "Bits"]
         }
         return header.joined(separator: ",") + "\n"
-    }
-}
-
-/// Reads any CSV with person fields into records, for linking data that is not a council extract
-/// (FEBRL, other benchmarks). Columns are recognised by common names: `rec_id`/`id`,
-/// `given_name`/`forename`/`first_name`, `surname`/`last_name`, `date_of_birth`/`dob`
-/// (`dd/MM/yyyy`, ISO or `yyyyMMdd`), `sex`/`gender`, `postcode`, `address_1`/`address`,
-/// `soc_sec_id`/`person_id`. The n-th file becomes the n-th dataset, so record keys stay unique.
-public enum GenericPersonCSV {
-    /// The records of one file, and for FEBRL-style ids (`rec-12-org`, `rec-12-dup-0`) the truth.
-    public struct Contents: Sendable {
-        /// The records read.
-        public var records: [SourceRecord] = []
-        /// Record → true person, when the ids carry it.
-        public var truth: [RecordKey: String] = [:]
-    }
-
-    static let aliases: [String: [String]] = [
-        "id": ["recid", "id", "recordid"],
-        "forename": ["givenname", "forename", "firstname"],
-        "middle": ["middlenames", "middlename"],
-        "surname": ["surname", "lastname", "familyname"],
-        "dob": ["dateofbirth", "dob", "birthdate"],
-        "gender": ["sex", "gender"],
-        "postcode": ["postcode", "zipcode", "zip"],
-        "address": ["address1", "address", "addressline1"],
-        "streetNumber": ["streetnumber", "housenumber"],
-        "personID": ["socsecid", "personid", "ssn"],
-    ]
-
-    /// Reads the files in order, streaming each with the importers' CSV rules (see ``CSVRows``).
-    ///
-    /// - Throws: ``LinkJobError/unreadableInput(path:line:reason:)`` when a file has no id column,
-    ///   or a row an empty or repeated id; ``ImportError`` when a file cannot be opened or a quoted
-    ///   field never closes.
-    public static func read(paths: [String]) throws -> Contents {
-        var contents = Contents()
-        for (fileIndex, path) in paths.enumerated() {
-            let dataset = fileDatasets[fileIndex % fileDatasets.count]
-            var columns: [String: Int]?
-            var seen = Set<String>()
-            try CSVRows.forEach(path: path) { row, line in
-                guard let columns else {
-                    columns = columnIndices(row)
-                    guard columns?["id"] != nil else {
-                        throw LinkJobError.unreadableInput(path: path, line: line, reason: "no id column (rec_id, id)")
-                    }
-                    return
-                }
-                let record = makeRecord(row, columns, dataset, location: SourceLocation(file: path, line: line))
-                guard !record.key.recordID.isEmpty else {
-                    throw LinkJobError.unreadableInput(path: path, line: line, reason: "empty record id")
-                }
-                guard seen.insert(record.key.recordID).inserted else {
-                    throw LinkJobError.unreadableInput(path: path, line: line, reason: "record id repeated in the file")
-                }
-                contents.records.append(record)
-                if let person = febrlPerson(record.key.recordID) { contents.truth[record.key] = person }
-            }
-        }
-        return contents
-    }
-
-    static func columnIndices(_ header: [String]) -> [String: Int] {
-        var result: [String: Int] = [:]
-        let normalised = header.map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }
-        for (field, names) in aliases {
-            if let index = normalised.firstIndex(where: names.contains) { result[field] = index }
-        }
-        return result
-    }
-
-    static func makeRecord(_ row: [String], _ columns: [String: Int], _ dataset: Dataset, location: SourceLocation)
-        -> SourceRecord
-    {
-        func value(_ field: String) -> String? {
-            guard let index = columns[field], index < row.count else { return nil }
-            let text = row[index].trimmingCharacters(in: .whitespaces)
-            return text.isEmpty ? nil : text
-        }
-        let person = PersonFields(
-            personID: value("personID"), forename: value("forename"), middleNames: value("middle"),
-            surname: value("surname"), dateOfBirth: value("dob").flatMap(parseDate),
-            gender: value("gender").flatMap { Gender(code: $0) }, postcode: value("postcode").flatMap { Postcode($0) },
-            addressLine1: [value("streetNumber"), value("address")].compactMap { $0 }.joined(separator: " "))
-        return SourceRecord(recordID: value("id") ?? "", person: person, event: event(dataset), location: location)
-    }
-
-    static func event(_ dataset: Dataset) -> RecordEvent {
-        let day = CalendarDate(daysSinceEpoch: 0)
-        switch dataset {
-        case .missing: return .missing(MissingEpisode(type: .missing, start: LocalDateTime(date: day)!))
-        case .cme: return .cme(CMEReferral(referralDate: day))
-        case .ehe: return .ehe(EHERecord(startDate: day))
-        case .exclusions: return .exclusion(ExclusionRecord(category: .suspension, startDate: day, reasons: []))
-        case .socialCare: return .socialCare(SocialCareRecord())
-        }
-    }
-
-    /// `dd/MM/yyyy`, ISO, or `yyyyMMdd` as FEBRL writes it.
-    static func parseDate(_ text: String) -> CalendarDate? {
-        if let date = CalendarDate(parsing: text) { return date }
-        let digits = text.compactMap(\.wholeNumberValue)
-        guard digits.count == 8, digits.count == text.count else { return nil }
-        let number = digits.reduce(0) { $0 * 10 + $1 }
-        return CalendarDate(year: number / 10000, month: number / 100 % 100, day: number % 100)
-    }
-
-    /// `rec-123-org` / `rec-123-dup-0` → `123`.
-    static func febrlPerson(_ id: String) -> String? {
-        let parts = id.split(separator: "-")
-        guard parts.count >= 3, parts[0] == "rec", parts[2] == "org" || parts[2] == "dup" else { return nil }
-        return String(parts[1])
     }
 }

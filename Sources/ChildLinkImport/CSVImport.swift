@@ -284,10 +284,7 @@ struct CSVHeaderSearch {
 
     /// Whether a header error may mean the row is a title line rather than the header.
     static func mayBeTitleLine(_ error: ImportError) -> Bool {
-        switch error {
-        case .unrecognisedLayout, .missingColumn: true
-        default: false
-        }
+        error.code == .unrecognisedLayout || error.code == .missingColumn
     }
 }
 

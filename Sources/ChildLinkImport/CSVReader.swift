@@ -34,7 +34,7 @@ struct CSVReader {
     private let path: String
 
     /// Opens `path`.
-    /// - Throws: ``ImportError/unreadableFile(path:)``.
+    /// - Throws: ``ImportError/unreadableFile(path:cause:)``.
     init(path: String, chunkSize: Int = ChunkedTextInput.chunkSize) throws {
         self.path = path
         self.input = try ChunkedTextInput(path: path, chunkSize: chunkSize)

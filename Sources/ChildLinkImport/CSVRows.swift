@@ -8,7 +8,7 @@ public enum CSVRows {
     /// Calls `body` with each row's fields and the line the row starts on, the header row included;
     /// blank lines are skipped.
     ///
-    /// - Throws: ``ImportError/unreadableFile(path:)`` when the file cannot be opened,
+    /// - Throws: ``ImportError/unreadableFile(path:cause:)`` when the file cannot be opened,
     ///   ``ImportError/unterminatedQuote(path:line:)`` when a quoted field never closes, or what
     ///   `body` throws.
     public static func forEach(path: String, _ body: (_ fields: [String], _ line: Int) throws -> Void) throws {

@@ -122,8 +122,10 @@ struct ImportSession {
             } else {
                 try importCSV(path, fileIndex: fileIndex)
             }
-        } catch .unrecognisedLayout(_, let detail) as ImportError where fromFolder && files[fileIndex].recordsRead == 0
+        } catch let error as ImportError
+            where error.code == .unrecognisedLayout && fromFolder && files[fileIndex].recordsRead == 0
         {
+            let detail = error.detail ?? ""
             files[fileIndex].skipped = detail
             diagnostics.append(
                 Diagnostic(
@@ -132,7 +134,7 @@ struct ImportSession {
         } catch let error as ImportError {
             fail(fileIndex, error)
         } catch {
-            fail(fileIndex, .unreadableFile(path: path))
+            fail(fileIndex, .unreadableFile(path: path, cause: error))
         }
     }
 

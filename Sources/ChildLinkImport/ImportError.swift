@@ -1,78 +1,267 @@
 public import Foundation
 
-/// A problem that stops one input file (or a profile) from being read at all. Each case carries
-/// what the analyst needs to act: the path, and the line, column or field. Never personal data.
-public enum ImportError: Error, LocalizedError, Hashable, Sendable {
-    /// The file does not exist or cannot be opened.
-    case unreadableFile(path: String)
+/// A problem that stops one input file (or a profile) from being read at all: the import module's
+/// one error type, in the shape of swift-nio's `FileSystemError`. It carries a ``code`` to branch
+/// on, the ``message`` the analyst reads, the underlying ``cause`` when there is one, and where:
+/// the path, and the line, column or field. Never personal data.
+///
+/// Make one with the static function named for its code, e.g. ``unreadableFile(path:cause:)``.
+public struct ImportError: Error, LocalizedError, Hashable, Sendable, CustomStringConvertible {
+    /// What went wrong, as a value to branch on.
+    public struct Code: Hashable, Sendable, CustomStringConvertible {
+        fileprivate enum Value: String, Sendable {
+            case unreadableFile
+            case unterminatedQuote
+            case emptyFile
+            case missingColumn
+            case unrecognisedLayout
+            case datasetMismatch
+            case malformedXML
+            case xmlDoctypeRefused
+            case invalidProfile
+            case noSuchPath
+            case duplicateColumn
+            case nulBytes
+            case recordTooLong
+            case nestedRecords
+            case tabSeparatedBelowTitle
+            case semicolonSeparated
+            case invalidPersonCSV
+        }
+
+        fileprivate let value: Value
+
+        /// The code's name, e.g. `unreadableFile`.
+        public var description: String { value.rawValue }
+
+        /// The file does not exist or cannot be opened.
+        public static let unreadableFile = Code(value: .unreadableFile)
+        /// A quoted CSV field opened on `line` is never closed.
+        public static let unterminatedQuote = Code(value: .unterminatedQuote)
+        /// The file has no header row.
+        public static let emptyFile = Code(value: .emptyFile)
+        /// The header row lacks a column the dataset requires.
+        public static let missingColumn = Code(value: .missingColumn)
+        /// The layout could not be recognised from the header row or root element.
+        public static let unrecognisedLayout = Code(value: .unrecognisedLayout)
+        /// The file is not the dataset the `--dataset` flag or the profile claims.
+        public static let datasetMismatch = Code(value: .datasetMismatch)
+        /// The XML is not well formed.
+        public static let malformedXML = Code(value: .malformedXML)
+        /// The XML declares a DTD (DOCTYPE) or entities, which ChildLink refuses.
+        public static let xmlDoctypeRefused = Code(value: .xmlDoctypeRefused)
+        /// A mapping profile could not be read.
+        public static let invalidProfile = Code(value: .invalidProfile)
+        /// A folder or path given on the command line does not exist.
+        public static let noSuchPath = Code(value: .noSuchPath)
+        /// The header row names one field in more than one column (1-based positions), so which one
+        /// holds the value cannot be known.
+        public static let duplicateColumn = Code(value: .duplicateColumn)
+        /// The header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark.
+        public static let nulBytes = Code(value: .nulBytes)
+        /// A CSV record starting on `line` runs past `limit` bytes without ending: not a text extract.
+        public static let recordTooLong = Code(value: .recordTooLong)
+        /// The element on `line`, read as a record, holds the id field more than once: it wraps the
+        /// records rather than being one.
+        public static let nestedRecords = Code(value: .nestedRecords)
+        /// The header row on `line` is separated by tabs, but a title line above it is not, so the
+        /// file was read as comma separated.
+        public static let tabSeparatedBelowTitle = Code(value: .tabSeparatedBelowTitle)
+        /// The header row on `line` is separated by semicolons, not commas.
+        public static let semicolonSeparated = Code(value: .semicolonSeparated)
+        /// A generic person CSV (`link --generic`) cannot be read on `line`: no record id column, an
+        /// empty or repeated record id, or a column its mapping profile names is missing.
+        public static let invalidPersonCSV = Code(value: .invalidPersonCSV)
+    }
+
+    /// What went wrong.
+    public var code: Code
+    /// The message the analyst reads, starting with `path:line:` where the line is known.
+    public var message: String
+    /// The error underneath (an I/O or decoding error), when there is one. Not part of ``message``.
+    public var cause: (any Error)?
+    /// The file (or folder, or profile) concerned.
+    public var path: String
+    /// The 1-based line concerned, when one is.
+    public var line: Int?
+    /// The 1-based column concerned (XML), when one is.
+    public var column: Int?
+    /// The case-specific part of the message: the column or element named, the layout found, the
+    /// parser's or profile's complaint.
+    public var detail: String?
+
+    /// An error with every part given.
+    public init(
+        code: Code, message: String, path: String, line: Int? = nil, column: Int? = nil, detail: String? = nil,
+        cause: (any Error)? = nil
+    ) {
+        self.code = code
+        self.message = message
+        self.path = path
+        self.line = line
+        self.column = column
+        self.detail = detail
+        self.cause = cause
+    }
+
+    /// The message.
+    public var errorDescription: String? { message }
+
+    /// The message.
+    public var description: String { message }
+
+    /// Equal when everything but the cause is equal (an underlying error need not be comparable).
+    public static func == (lhs: ImportError, rhs: ImportError) -> Bool {
+        lhs.code == rhs.code && lhs.message == rhs.message && lhs.path == rhs.path && lhs.line == rhs.line
+            && lhs.column == rhs.column && lhs.detail == rhs.detail
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(message)
+        hasher.combine(path)
+        hasher.combine(line)
+        hasher.combine(column)
+        hasher.combine(detail)
+    }
+}
+
+extension ImportError {
+    /// The file does not exist or cannot be opened (`cause`: the underlying error, when there is one).
+    public static func unreadableFile(path: String, cause: (any Error)? = nil) -> ImportError {
+        ImportError(
+            code: .unreadableFile, message: "\(path): cannot open the file for reading", path: path, cause: cause)
+    }
+
     /// A quoted CSV field opened on `line` is never closed.
-    case unterminatedQuote(path: String, line: Int)
+    public static func unterminatedQuote(path: String, line: Int) -> ImportError {
+        ImportError(
+            code: .unterminatedQuote,
+            message:
+                "\(path):\(line): a quoted field opened on this line is never closed (check for a stray \" character)",
+            path: path, line: line)
+    }
+
     /// The file has no header row.
-    case emptyFile(path: String)
+    public static func emptyFile(path: String) -> ImportError {
+        ImportError(
+            code: .emptyFile, message: "\(path): the file is empty (no header row)", path: path)
+    }
+
     /// The header row lacks a column the dataset requires.
-    case missingColumn(path: String, column: String, dataset: String)
+    public static func missingColumn(path: String, column: String, dataset: String) -> ImportError {
+        ImportError(
+            code: .missingColumn,
+            message: "\(path):1: the \(dataset) layout needs a '\(column)' column, and the header row has none",
+            path: path, line: 1, detail: column)
+    }
+
     /// The layout could not be recognised from the header row or root element.
-    case unrecognisedLayout(path: String, detail: String)
+    public static func unrecognisedLayout(path: String, detail: String) -> ImportError {
+        ImportError(
+            code: .unrecognisedLayout,
+            message: "\(path): not a layout ChildLink knows: \(detail); use --dataset or a mapping profile", path: path,
+            detail: detail)
+    }
+
     /// The file is not the dataset the `--dataset` flag or the profile claims.
-    case datasetMismatch(path: String, expected: String, found: String)
-    /// The XML is not well formed.
-    case malformedXML(path: String, line: Int, column: Int, message: String)
+    public static func datasetMismatch(path: String, expected: String, found: String) -> ImportError {
+        ImportError(
+            code: .datasetMismatch, message: "\(path): expected \(expected), but this file looks like \(found)",
+            path: path, detail: found)
+    }
+
+    /// The XML is not well formed (`message`: the parser's).
+    public static func malformedXML(path: String, line: Int, column: Int, message: String) -> ImportError {
+        ImportError(
+            code: .malformedXML, message: "\(path):\(line):\(column): malformed XML: \(message)", path: path,
+            line: line, column: column, detail: message)
+    }
+
     /// The XML declares a DTD (DOCTYPE) or entities, which ChildLink refuses.
-    case xmlDoctypeRefused(path: String, line: Int)
-    /// A mapping profile could not be read.
-    case invalidProfile(path: String, message: String)
+    public static func xmlDoctypeRefused(path: String, line: Int) -> ImportError {
+        ImportError(
+            code: .xmlDoctypeRefused,
+            message:
+                "\(path):\(line): refused: the document declares a DTD (<!DOCTYPE>); ChildLink reads no DTDs or entity declarations, for safety (external entities, entity expansion)",
+            path: path, line: line)
+    }
+
+    /// A mapping profile could not be read (`cause`: the decoding error, when there is one).
+    public static func invalidProfile(path: String, message: String, cause: (any Error)? = nil) -> ImportError {
+        ImportError(
+            code: .invalidProfile, message: "\(path): invalid mapping profile: \(message)", path: path, detail: message,
+            cause: cause)
+    }
+
     /// A folder or path given on the command line does not exist.
-    case noSuchPath(path: String)
+    public static func noSuchPath(path: String) -> ImportError {
+        ImportError(
+            code: .noSuchPath, message: "\(path): no such file or folder", path: path)
+    }
+
     /// The header row names one field in more than one column (1-based positions), so which one
     /// holds the value cannot be known.
-    case duplicateColumn(path: String, column: String, positions: [Int])
+    public static func duplicateColumn(path: String, column: String, positions: [Int]) -> ImportError {
+        ImportError(
+            code: .duplicateColumn,
+            message:
+                "\(path):1: the header row has '\(column)' in columns \(positions.map(String.init).joined(separator: " and ")); keep one",
+            path: path, line: 1, detail: column)
+    }
+
     /// The header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark.
-    case nulBytes(path: String, line: Int)
+    public static func nulBytes(path: String, line: Int) -> ImportError {
+        ImportError(
+            code: .nulBytes,
+            message:
+                "\(path):\(line): the header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark (save it as CSV UTF-8)",
+            path: path, line: line)
+    }
+
     /// A CSV record starting on `line` runs past `limit` bytes without ending: not a text extract.
-    case recordTooLong(path: String, line: Int, limit: Int)
+    public static func recordTooLong(path: String, line: Int, limit: Int) -> ImportError {
+        ImportError(
+            code: .recordTooLong,
+            message:
+                "\(path):\(line): a record starting here runs past \(limit >> 20) MiB without a line break; this is not a CSV extract",
+            path: path, line: line)
+    }
+
     /// The element on `line`, read as a record, holds the id field more than once: it wraps the
     /// records rather than being one.
-    case nestedRecords(path: String, line: Int, element: String, idField: String)
+    public static func nestedRecords(path: String, line: Int, element: String, idField: String) -> ImportError {
+        ImportError(
+            code: .nestedRecords,
+            message:
+                "\(path):\(line): <\(element)> holds several \(idField) elements: the records are wrapped in it, one level deeper than the layout; put each record directly under the root element",
+            path: path, line: line, detail: element)
+    }
+
     /// The header row on `line` is separated by tabs, but a title line above it is not, so the
     /// file was read as comma separated.
-    case tabSeparatedBelowTitle(path: String, line: Int)
-    /// The header row on `line` is separated by semicolons, not commas.
-    case semicolonSeparated(path: String, line: Int)
+    public static func tabSeparatedBelowTitle(path: String, line: Int) -> ImportError {
+        ImportError(
+            code: .tabSeparatedBelowTitle,
+            message:
+                "\(path):\(line): the header row is separated by tabs, but the line above it is not, so the file reads as comma separated; remove the title lines above the header",
+            path: path, line: line)
+    }
 
-    public var errorDescription: String? {
-        switch self {
-        case .unreadableFile(let path):
-            "\(path): cannot open the file for reading"
-        case .unterminatedQuote(let path, let line):
-            "\(path):\(line): a quoted field opened on this line is never closed (check for a stray \" character)"
-        case .emptyFile(let path):
-            "\(path): the file is empty (no header row)"
-        case .missingColumn(let path, let column, let dataset):
-            "\(path):1: the \(dataset) layout needs a '\(column)' column, and the header row has none"
-        case .unrecognisedLayout(let path, let detail):
-            "\(path): not a layout ChildLink knows: \(detail); use --dataset or a mapping profile"
-        case .datasetMismatch(let path, let expected, let found):
-            "\(path): expected \(expected), but this file looks like \(found)"
-        case .malformedXML(let path, let line, let column, let message):
-            "\(path):\(line):\(column): malformed XML: \(message)"
-        case .xmlDoctypeRefused(let path, let line):
-            "\(path):\(line): refused: the document declares a DTD (<!DOCTYPE>); ChildLink reads no DTDs or entity declarations, for safety (external entities, entity expansion)"
-        case .invalidProfile(let path, let message):
-            "\(path): invalid mapping profile: \(message)"
-        case .noSuchPath(let path):
-            "\(path): no such file or folder"
-        case .duplicateColumn(let path, let column, let positions):
-            "\(path):1: the header row has '\(column)' in columns \(positions.map(String.init).joined(separator: " and ")); keep one"
-        case .recordTooLong(let path, let line, let limit):
-            "\(path):\(line): a record starting here runs past \(limit >> 20) MiB without a line break; this is not a CSV extract"
-        case .nestedRecords(let path, let line, let element, let idField):
-            "\(path):\(line): <\(element)> holds several \(idField) elements: the records are wrapped in it, one level deeper than the layout; put each record directly under the root element"
-        case .tabSeparatedBelowTitle(let path, let line):
-            "\(path):\(line): the header row is separated by tabs, but the line above it is not, so the file reads as comma separated; remove the title lines above the header"
-        case .semicolonSeparated(let path, let line):
-            "\(path):\(line): the header row is separated by semicolons, not commas (Excel in a locale with decimal commas); save the extract as \"CSV (Comma delimited)\" or \"CSV UTF-8\""
-        case .nulBytes(let path, let line):
-            "\(path):\(line): the header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark (save it as CSV UTF-8)"
-        }
+    /// The header row on `line` is separated by semicolons, not commas.
+    public static func semicolonSeparated(path: String, line: Int) -> ImportError {
+        ImportError(
+            code: .semicolonSeparated,
+            message:
+                "\(path):\(line): the header row is separated by semicolons, not commas (Excel in a locale with decimal commas); save the extract as \"CSV (Comma delimited)\" or \"CSV UTF-8\"",
+            path: path, line: line)
+    }
+
+    /// A generic person CSV (`link --generic`) cannot be read on `line`: no record id column, an
+    /// empty or repeated record id, or a column its mapping profile names is missing.
+    public static func invalidPersonCSV(path: String, line: Int, reason: String) -> ImportError {
+        ImportError(
+            code: .invalidPersonCSV, message: "\(path):\(line): \(reason)", path: path, line: line,
+            detail: reason)
     }
 }

@@ -55,7 +55,7 @@ public struct MappingProfile: Sendable, Hashable {
     }
 
     /// Reads a YAML profile.
-    /// - Throws: ``ImportError/invalidProfile(path:message:)`` naming what is wrong.
+    /// - Throws: ``ImportError/invalidProfile(path:message:cause:)`` naming what is wrong.
     public init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError.unreadableFile(path: path)
@@ -67,7 +67,7 @@ public struct MappingProfile: Sendable, Hashable {
     }
 
     /// Reads a profile from YAML text; `path` is only used in error messages.
-    /// - Throws: ``ImportError/invalidProfile(path:message:)``.
+    /// - Throws: ``ImportError/invalidProfile(path:message:cause:)``.
     public init(yaml: String, path: String = "profile") throws {
         if let line = YAMLAliasScan.firstAliasLine(in: yaml) {
             throw ImportError.invalidProfile(
@@ -78,7 +78,7 @@ public struct MappingProfile: Sendable, Hashable {
         do {
             document = try YAMLDecoder().decode(ProfileDocument.self, from: yaml)
         } catch {
-            throw ImportError.invalidProfile(path: path, message: Self.describe(error))
+            throw ImportError.invalidProfile(path: path, message: Self.describe(error), cause: error)
         }
         func field(_ name: String) throws -> ReferenceField {
             guard let field = ReferenceField.allCases.first(where: { $0.matchKey == ReferenceField.matchKey(name) })

@@ -53,7 +53,7 @@ struct XMLStreamReader {
     /// Reads the file: `placement` is asked once with the root element's local name and
     /// `body` is called with each record element.
     /// - Throws: ``ImportError/xmlDoctypeRefused(path:line:)``, ``ImportError/malformedXML(path:line:column:message:)``,
-    ///   ``ImportError/unreadableFile(path:)``, or what the closures throw.
+    ///   ``ImportError/unreadableFile(path:cause:)``, or what the closures throw.
     func read(
         placement: (_ rootName: String) throws -> XMLRecordPlacement,
         body: (XMLRecordElement) throws -> Void

@@ -105,8 +105,8 @@ struct GuardedClusterer {
     /// Whether the pair's forenames may agree on an initial only: the initial level, or names
     /// swapped with an initial on one side (`Evans M` and `Matilda Evans`).
     static func mayRestOnInitial(_ vector: ComparisonVector) -> Bool {
-        let level = vector.level(.forename)
-        return level == Int(NameLevel.forenameInitial) || level == Int(NameLevel.forenameSwapped)
+        let level = vector.forename
+        return level == .initial || level == .swapped
     }
 
     /// Why the clusters rooted at `a` and `b` must stay apart, if they must. A join backed by a
@@ -125,7 +125,7 @@ struct GuardedClusterer {
         for i in membersA {
             for j in membersB {
                 let vector = comparer.compare(min(i, j), max(i, j))
-                if vector.level(.dateOfBirth) == 6 && vector.level(.forename) == Int(NameLevel.forenameDifferent) {
+                if vector.dateOfBirth == .different && vector.forename == .different {
                     return .blockedConflict
                 }
                 if !sameChild { sameChild = Self.sameNameAndBirth(vector) }
@@ -139,8 +139,8 @@ struct GuardedClusterer {
 
     /// Whether the records agree exactly on forename and date of birth, and their surnames agree.
     static func sameNameAndBirth(_ vector: ComparisonVector) -> Bool {
-        vector.level(.forename) == 1 && vector.level(.dateOfBirth) == 1 && MatchModel.surnamesAgree(vector)
-            && vector.level(.gender) != 2
+        vector.forename == .exact && vector.dateOfBirth == .exact && MatchModel.surnamesAgree(vector)
+            && vector.gender != .disagree
     }
 
     /// Both sides hold identifiers and none is shared.
@@ -183,20 +183,19 @@ struct GuardedClusterer {
     }
 }
 
-/// Union–find with, per root, the cluster's members and its valid identifiers.
-struct DisjointSets {
-    var parent: [Int]
-    var members: [[Int]]
-    var upns: [[UInt64]]
-    var nhs: [[UInt64]]
+/// Union–find by size with path halving: the one union–find that clustering and the review
+/// constraints share.
+struct UnionFind: Sendable {
+    private var parent: [Int]
+    private var size: [Int]
 
-    init(table: RecordTable) {
-        parent = Array(0..<table.count)
-        members = (0..<table.count).map { [$0] }
-        upns = (0..<table.count).map { table.permanentUPNs($0) }
-        nhs = table.nhs.map { $0 == 0 ? [] : [$0] }
+    /// `count` singleton sets.
+    init(count: Int) {
+        parent = Array(0..<count)
+        size = [Int](repeating: 1, count: count)
     }
 
+    /// The root of `element`'s set.
     mutating func root(_ element: Int) -> Int {
         var node = element
         while parent[node] != node {
@@ -206,10 +205,35 @@ struct DisjointSets {
         return node
     }
 
+    /// Joins two distinct roots; the larger set's root survives (`a` on a tie). Returns the
+    /// surviving root and the absorbed one.
+    mutating func union(_ a: Int, _ b: Int) -> (root: Int, absorbed: Int) {
+        let (big, small) = size[a] >= size[b] ? (a, b) : (b, a)
+        parent[small] = big
+        size[big] += size[small]
+        return (big, small)
+    }
+}
+
+/// Union–find with, per root, the cluster's members and its valid identifiers.
+struct DisjointSets {
+    private var sets: UnionFind
+    var members: [[Int]]
+    var upns: [[UInt64]]
+    var nhs: [[UInt64]]
+
+    init(table: RecordTable) {
+        sets = UnionFind(count: table.count)
+        members = (0..<table.count).map { [$0] }
+        upns = (0..<table.count).map { table.permanentUPNs($0) }
+        nhs = table.nhs.map { $0 == 0 ? [] : [$0] }
+    }
+
+    mutating func root(_ element: Int) -> Int { sets.root(element) }
+
     /// Joins two roots; the larger cluster's root survives. Returns the new root.
     mutating func union(_ a: Int, _ b: Int) -> Int {
-        let (big, small) = members[a].count >= members[b].count ? (a, b) : (b, a)
-        parent[small] = big
+        let (big, small) = sets.union(a, b)
         members[big] += members[small]
         members[small] = []
         for value in upns[small] where !upns[big].contains(value) { upns[big].append(value) }

@@ -46,41 +46,9 @@ public enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
-    /// The names of the levels, index = level number (0 = absent).
-    public var levelNames: [String] {
-        switch self {
-        case .forename:
-            [
-                "absent", "exact", "variant or other forename", "close spelling", "similar", "initial only",
-                "swapped with surname", "different",
-            ]
-        case .surname:
-            [
-                "absent", "exact", "same stem or shared part", "close spelling", "similar", "swapped with forename",
-                "different",
-            ]
-        case .dateOfBirth:
-            [
-                "absent", "exact", "day and month transposed", "one day or one digit out", "same month and year",
-                "one year out", "different",
-            ]
-        case .address:
-            [
-                "absent", "same address and postcode", "same postcode or address", "same sector", "same district",
-                "different",
-            ]
-        case .upn:
-            ["absent", "agree", "disagree", "differ (a temporary UPN)"]
-        case .gender, .nhsNumber, .personID:
-            ["absent", "agree", "disagree"]
-        }
-    }
-
-    /// The number of levels including "absent".
-    public var levelCount: Int { levelNames.count }
-
-    /// The level that means "exact agreement" (term-frequency adjusted for names).
-    static let exactLevel: UInt8 = 1
+    /// The level that means "exact agreement" (term-frequency adjusted for names): the same
+    /// number for forenames and surnames.
+    static let exactLevel = ForenameLevel.exact.rawValue
 }
 
 /// The level of every comparison for one pair, packed four bits per comparison.
@@ -95,7 +63,7 @@ public struct ComparisonVector: Hashable, Sendable, Comparable {
 
     /// Whether the pair shares a UPN, NHS number or person id.
     public var sharesIdentifier: Bool {
-        level(.upn) == 1 || level(.nhsNumber) == 1 || level(.personID) == 1
+        upn == .agree || nhsNumber == .agree || personID == .agree
     }
 
     public static func < (lhs: ComparisonVector, rhs: ComparisonVector) -> Bool { lhs.packed < rhs.packed }
@@ -116,21 +84,6 @@ public enum TwinReason: String, Sendable, Hashable, CaseIterable {
     case slipOfAnotherName = "same birth date and surname, one forename is another child's name mistyped"
     /// A forename initial that fits this child's twin as well (added by clustering).
     case initialFitsBothTwins = "a forename initial that fits both twins"
-}
-
-/// Forename and surname levels used in the comparisons and in the twin guard.
-enum NameLevel {
-    static let forenameVariant: UInt8 = 2
-    static let forenameClose: UInt8 = 3
-    static let forenameSimilar: UInt8 = 4
-    static let forenameInitial: UInt8 = 5
-    static let forenameSwapped: UInt8 = 6
-    static let forenameDifferent: UInt8 = 7
-    static let surnameStem: UInt8 = 2
-    static let surnameClose: UInt8 = 3
-    static let surnameSimilar: UInt8 = 4
-    static let surnameSwapped: UInt8 = 5
-    static let surnameDifferent: UInt8 = 6
 }
 
 /// The fields of one record that a pair comparison reads, side by side. The second record of a
@@ -239,21 +192,14 @@ struct PairComparer: Sendable {
     ) -> ComparisonVector {
         var forenameLevel = forename(i, a, j, b, text)
         var surnameLevel = surname(i, a, j, b, text)
-        if forenameLevel >= NameLevel.forenameSimilar, surnameLevel >= NameLevel.surnameSimilar,
-            swapped(a, b, text)
-        {
-            forenameLevel = NameLevel.forenameSwapped
-            surnameLevel = NameLevel.surnameSwapped
+        if forenameLevel.isSimilarOrWorse, surnameLevel.isSimilarOrWorse, swapped(a, b, text) {
+            forenameLevel = .swapped
+            surnameLevel = .swapped
         }
-        var packed = UInt32(forenameLevel)
-        packed |= UInt32(surnameLevel) << 4
-        packed |= UInt32(Self.dateOfBirth(a, b)) << 8
-        packed |= UInt32(Self.address(a, b)) << 12
-        packed |= UInt32(Self.gender(a, b)) << 16
-        packed |= UInt32(Self.upn(a, b)) << 20
-        packed |= UInt32(Self.nhs(a, b)) << 24
-        packed |= UInt32(Self.personID(a, b)) << 28
-        return ComparisonVector(packed: packed)
+        return ComparisonVector(
+            forename: forenameLevel, surname: surnameLevel, dateOfBirth: Self.dateOfBirth(a, b),
+            address: Self.address(a, b), gender: Self.gender(a, b), upn: Self.upn(a, b), nhsNumber: Self.nhs(a, b),
+            personID: Self.personID(a, b))
     }
 
     @inline(__always) private func bytes(_ span: TextSpan, _ text: UnsafeBufferPointer<UInt8>)
@@ -262,35 +208,35 @@ struct PairComparer: Sendable {
         UnsafeBufferPointer(rebasing: text[Int(span.start)..<Int(span.start) + Int(span.length)])
     }
 
-    func forename(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    func forename(_ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>) -> ForenameLevel {
         withRecords(i, j) { a, b in forename(i, a, j, b, text) }
     }
 
     private func forename(
         _ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>
-    ) -> UInt8 {
+    ) -> ForenameLevel {
         let a = bytes(recordI.pointee.forename, text)
         let b = bytes(recordJ.pointee.forename, text)
-        if a.isEmpty || b.isEmpty { return 0 }
-        if recordI.pointee.forenameHash == recordJ.pointee.forenameHash, StringSimilarity.same(a, b) { return 1 }
+        if a.isEmpty || b.isEmpty { return .absent }
+        if recordI.pointee.forenameHash == recordJ.pointee.forenameHash, StringSimilarity.same(a, b) { return .exact }
         let groupsA = recordI.pointee.forenameGroups
         let groupsB = recordJ.pointee.forenameGroups
-        if groupsA.intersects(groupsB) { return NameLevel.forenameVariant }
-        if a.count > 1, b.count > 1, isAlternative(i, recordI, j, recordJ, text) { return NameLevel.forenameVariant }
+        if groupsA.intersects(groupsB) { return .variant }
+        if a.count > 1, b.count > 1, isAlternative(i, recordI, j, recordJ, text) { return .variant }
         if a.count == 1 || b.count == 1 {
-            return a[0] == b[0] ? NameLevel.forenameInitial : NameLevel.forenameDifferent
+            return a[0] == b[0] ? .initial : .different
         }
         // Two different names that the variant table knows (Jan and Jana, Alexander and Alexandra)
         // are different children's names, however alike they look.
-        if !groupsA.isEmpty, !groupsB.isEmpty { return NameLevel.forenameDifferent }
+        if !groupsA.isEmpty, !groupsB.isEmpty { return .different }
         let similarity = StringSimilarity.jaroWinkler(a, b, floor: Self.similarFloor)
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(a, b) {
-            return NameLevel.forenameClose
+            return .close
         }
         if similarity >= Self.similarFloor || recordI.pointee.forenamePhonetic == recordJ.pointee.forenamePhonetic {
-            return NameLevel.forenameSimilar
+            return .similar
         }
-        return NameLevel.forenameDifferent
+        return .different
     }
 
     /// Whether one record's forename is another's middle or preferred name (or a variant of one),
@@ -332,20 +278,20 @@ struct PairComparer: Sendable {
 
     private func surname(
         _ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>
-    ) -> UInt8 {
+    ) -> SurnameLevel {
         let a = bytes(recordI.pointee.surname, text)
         let b = bytes(recordJ.pointee.surname, text)
-        if a.isEmpty || b.isEmpty { return 0 }
-        if recordI.pointee.surnameHash == recordJ.pointee.surnameHash, StringSimilarity.same(a, b) { return 1 }
+        if a.isEmpty || b.isEmpty { return .absent }
+        if recordI.pointee.surnameHash == recordJ.pointee.surnameHash, StringSimilarity.same(a, b) { return .exact }
         let stemA = bytes(recordI.pointee.surnameStem, text)
         let stemB = bytes(recordJ.pointee.surnameStem, text)
-        if StringSimilarity.same(stemA, stemB) || sharesPart(i, recordI, j, recordJ) { return NameLevel.surnameStem }
+        if StringSimilarity.same(stemA, stemB) || sharesPart(i, recordI, j, recordJ) { return .stem }
         let similarity = StringSimilarity.jaroWinkler(stemA, stemB, floor: Self.similarFloor)
-        if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return NameLevel.surnameClose }
+        if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return .close }
         if similarity >= Self.similarFloor || recordI.pointee.surnamePhonetic == recordJ.pointee.surnamePhonetic {
-            return NameLevel.surnameSimilar
+            return .similar
         }
-        return NameLevel.surnameDifferent
+        return .different
     }
 
     /// The Jaro–Winkler similarity from which two names are "similar" (and a swap's weaker side
@@ -397,26 +343,26 @@ struct PairComparer: Sendable {
         return ForenameVariants.groupIDs(of: Array(surname)).intersects(ForenameVariants.groupIDs(of: Array(forename)))
     }
 
-    func dateOfBirth(_ i: Int, _ j: Int) -> UInt8 {
+    func dateOfBirth(_ i: Int, _ j: Int) -> DateOfBirthLevel {
         withRecords(i, j) { a, b in Self.dateOfBirth(a, b) }
     }
 
-    @inline(__always) static func dateOfBirth(_ a: Record, _ b: Record) -> UInt8 {
+    @inline(__always) static func dateOfBirth(_ a: Record, _ b: Record) -> DateOfBirthLevel {
         let daysA = a.pointee.birthDays
         let daysB = b.pointee.birthDays
-        if daysA == Int32.min || daysB == Int32.min { return 0 }
-        if daysA == daysB { return 1 }
+        if daysA == Int32.min || daysB == Int32.min { return .absent }
+        if daysA == daysB { return .exact }
         let yearA = a.pointee.birthYear
         let yearB = b.pointee.birthYear
         let monthA = a.pointee.birthMonth
         let monthB = b.pointee.birthMonth
         let dayA = a.pointee.birthDay
         let dayB = b.pointee.birthDay
-        if yearA == yearB, monthA == dayB, dayA == monthB { return 2 }
-        if monthA == monthB, dayA == dayB, abs(Int(yearA) - Int(yearB)) == 1 { return 5 }
-        if abs(Int(daysA) - Int(daysB)) <= 1 || oneDigitOut(a, b) { return 3 }
-        if yearA == yearB, monthA == monthB { return 4 }
-        return 6
+        if yearA == yearB, monthA == dayB, dayA == monthB { return .transposed }
+        if monthA == monthB, dayA == dayB, abs(Int(yearA) - Int(yearB)) == 1 { return .oneYearOut }
+        if abs(Int(daysA) - Int(daysB)) <= 1 || oneDigitOut(a, b) { return .oneDayOrDigitOut }
+        if yearA == yearB, monthA == monthB { return .sameMonth }
+        return .different
     }
 
     /// Whether the two dates differ in exactly one digit of `ddMMyyyy`.
@@ -441,51 +387,53 @@ struct PairComparer: Sendable {
         return count
     }
 
-    func address(_ i: Int, _ j: Int) -> UInt8 {
+    func address(_ i: Int, _ j: Int) -> AddressLevel {
         withRecords(i, j) { a, b in Self.address(a, b) }
     }
 
-    @inline(__always) static func address(_ a: Record, _ b: Record) -> UInt8 {
+    @inline(__always) static func address(_ a: Record, _ b: Record) -> AddressLevel {
         let fullA = a.pointee.postcodeFull
         let fullB = b.pointee.postcodeFull
         let addressA = a.pointee.addressHash
         let addressB = b.pointee.addressHash
         let sameAddress = addressA != 0 && addressA == addressB
-        if fullA == 0 || fullB == 0 { return sameAddress ? 2 : 0 }
-        if fullA == fullB { return sameAddress ? 1 : 2 }
-        if sameAddress { return 2 }
-        if a.pointee.postcodeSector != 0, a.pointee.postcodeSector == b.pointee.postcodeSector { return 3 }
-        if a.pointee.postcodeDistrict != 0, a.pointee.postcodeDistrict == b.pointee.postcodeDistrict { return 4 }
-        return 5
+        if fullA == 0 || fullB == 0 { return sameAddress ? .samePostcodeOrAddress : .absent }
+        if fullA == fullB { return sameAddress ? .sameAddressAndPostcode : .samePostcodeOrAddress }
+        if sameAddress { return .samePostcodeOrAddress }
+        if a.pointee.postcodeSector != 0, a.pointee.postcodeSector == b.pointee.postcodeSector { return .sameSector }
+        if a.pointee.postcodeDistrict != 0, a.pointee.postcodeDistrict == b.pointee.postcodeDistrict {
+            return .sameDistrict
+        }
+        return .different
     }
 
-    @inline(__always) static func gender(_ a: Record, _ b: Record) -> UInt8 {
-        if a.pointee.gender == 0 || b.pointee.gender == 0 { return 0 }
-        return a.pointee.gender == b.pointee.gender ? 1 : 2
+    @inline(__always) static func gender(_ a: Record, _ b: Record) -> AgreementLevel {
+        if a.pointee.gender == 0 || b.pointee.gender == 0 { return .absent }
+        return a.pointee.gender == b.pointee.gender ? .agree : .disagree
     }
 
-    @inline(__always) static func upn(_ a: Record, _ b: Record) -> UInt8 {
+    @inline(__always) static func upn(_ a: Record, _ b: Record) -> UPNLevel {
         let a1 = a.pointee.upnA
         let b1 = b.pointee.upnA
-        if a1 == 0 || b1 == 0 { return 0 }
+        if a1 == 0 || b1 == 0 { return .absent }
         let a2 = a.pointee.upnB
         let b2 = b.pointee.upnB
-        if a1 == b1 || (a2 != 0 && a2 == b1) || (b2 != 0 && a1 == b2) || (a2 != 0 && a2 == b2) { return 1 }
+        if a1 == b1 || (a2 != 0 && a2 == b1) || (b2 != 0 && a1 == b2) || (a2 != 0 && a2 == b2) { return .agree }
         // A temporary UPN that differs is weaker evidence (it is replaced by a permanent one): its
         // own level, whose weight EM learns. Only permanent ones conflict outright.
-        return a.pointee.hasPermanentUPN && b.pointee.hasPermanentUPN ? 2 : 3
+        return a.pointee.hasPermanentUPN && b.pointee.hasPermanentUPN ? .disagree : .temporaryDiffers
     }
 
-    @inline(__always) static func nhs(_ a: Record, _ b: Record) -> UInt8 {
-        if a.pointee.nhs == 0 || b.pointee.nhs == 0 { return 0 }
-        return a.pointee.nhs == b.pointee.nhs ? 1 : 2
+    @inline(__always) static func nhs(_ a: Record, _ b: Record) -> AgreementLevel {
+        if a.pointee.nhs == 0 || b.pointee.nhs == 0 { return .absent }
+        return a.pointee.nhs == b.pointee.nhs ? .agree : .disagree
     }
 
-    @inline(__always) static func personID(_ a: Record, _ b: Record) -> UInt8 {
+    @inline(__always) static func personID(_ a: Record, _ b: Record) -> AgreementLevel {
         if a.pointee.personID == 0 || b.pointee.personID == 0 || a.pointee.personSystem != b.pointee.personSystem {
-            return 0
+            return .absent
         }
-        return a.pointee.personID == b.pointee.personID ? 1 : 2
+        return a.pointee.personID == b.pointee.personID ? .agree : .disagree
     }
 
     /// Whether the pair looks like twins: same date of birth (or one slip out) and surname (or a
@@ -498,35 +446,31 @@ struct PairComparer: Sendable {
 
     /// Why the pair looks like twins, in words for the person reviewing it, or `nil` when it does not.
     func twinReason(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> TwinReason? {
-        let dob = vector.level(.dateOfBirth)
-        let surnameLevel = UInt8(vector.level(.surname))
+        let surnameLevel = vector.surname
         // Twins' birth dates are typed with slips too: one day or one digit out still counts.
-        guard dob >= 1, dob <= 3, surnameLevel >= 1, surnameLevel <= NameLevel.surnameClose,
+        guard vector.dateOfBirth.isSameOrSlip,
+            surnameLevel == .exact || surnameLevel == .stem || surnameLevel == .close,
             !vector.sharesIdentifier
         else { return nil }
-        let forenameLevel = UInt8(vector.level(.forename))
-        if forenameLevel == NameLevel.forenameDifferent { return .differentForenames }
+        let forenameLevel = vector.forename
+        if forenameLevel == .different { return .differentForenames }
         // A boy and a girl whose forenames are not the same name (Alex for Alexander and for
         // Alexandra, Ollie and Liv) are twins, not one child recorded with the wrong sex.
-        if vector.level(.gender) == 2, forenameLevel >= NameLevel.forenameVariant,
-            forenameLevel != NameLevel.forenameInitial
-        {
+        if vector.gender == .disagree, forenameLevel != .absent, forenameLevel != .exact, forenameLevel != .initial {
             return .boyAndGirl
         }
         // One record's forename is the other's middle name, and the system that holds both gave
         // them different person ids: twins named after each other (Michał Wojciech and Wojciech).
-        if forenameLevel == NameLevel.forenameVariant, vector.level(.personID) == 2,
+        if forenameLevel == .variant, vector.personID == .disagree,
             !table.forenameGroups[i].intersects(table.forenameGroups[j])
         {
             return .differentPersonIDs
         }
-        guard forenameLevel == NameLevel.forenameClose || forenameLevel == NameLevel.forenameSimilar else {
-            return nil
-        }
+        guard forenameLevel == .close || forenameLevel == .similar else { return nil }
         // Alike names: twins when both are names in their own right, when the system that holds
         // both records gave them different person ids, or when one is another name mistyped.
         if bothWellAttested(i, j) { return .alikeNamesInTheirOwnRight }
-        if vector.level(.personID) == 2 { return .differentPersonIDs }
+        if vector.personID == .disagree { return .differentPersonIDs }
         if isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i) { return .slipOfAnotherName }
         return nil
     }

@@ -94,8 +94,8 @@ extension MatchModel {
         for comparison in Comparison.allCases {
             total += logBayesFactor(comparison, in: vector)
         }
-        if vector.level(.forename) == 1 { total += frequencyAdjustment(.forename, frequency: forenameFrequency) }
-        if vector.level(.surname) == 1 { total += frequencyAdjustment(.surname, frequency: surnameFrequency) }
+        if vector.forename == .exact { total += frequencyAdjustment(.forename, frequency: forenameFrequency) }
+        if vector.surname == .exact { total += frequencyAdjustment(.surname, frequency: surnameFrequency) }
         return total
     }
 }
@@ -111,10 +111,10 @@ struct Explainer {
         let contributions = Comparison.allCases.map { comparison in
             let level = vector.level(comparison)
             var adjustment = 0.0
-            if level == 1, comparison == .forename {
+            if comparison == .forename, vector.forename == .exact {
                 adjustment = model.frequencyAdjustment(
                     .forename, frequency: model.forenameFrequency[table.forenameHash[i]] ?? 0)
-            } else if level == 1, comparison == .surname {
+            } else if comparison == .surname, vector.surname == .exact {
                 adjustment = model.frequencyAdjustment(
                     .surname, frequency: model.surnameFrequency[table.surnameHash[i]] ?? 0)
             }

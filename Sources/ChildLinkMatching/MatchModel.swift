@@ -73,8 +73,8 @@ public struct MatchModel: Sendable {
 
     /// Whether the surnames agree closely enough that the address is judged among same-surname pairs.
     static func surnamesAgree(_ vector: ComparisonVector) -> Bool {
-        let level = vector.level(.surname)
-        return level == 1 || level == Int(NameLevel.surnameStem)
+        let level = vector.surname
+        return level == .exact || level == .stem
     }
 
     /// `log2(m/u)` for one comparison of a pair, the address judged given the surname comparison.
@@ -121,15 +121,22 @@ struct ModelEstimator: Sendable {
     struct Session: Sendable {
         /// The comparison the session's pairs agree on.
         var excluded: Comparison
-        /// The levels of it that select a pair.
+        /// The level numbers of it that select a pair.
         var levels: [Int]
+
+        /// A session over the pairs at `levels` of `excluded`'s comparison.
+        init<Level: ComparisonLevel>(excluded: Comparison, levels: [Level]) {
+            self.excluded = excluded
+            self.levels = levels.map { Int($0.rawValue) }
+        }
+
         func includes(_ vector: ComparisonVector) -> Bool { levels.contains(vector.level(excluded)) }
     }
 
     static let sessions: [Session] = [
-        Session(excluded: .dateOfBirth, levels: [1]),
-        Session(excluded: .surname, levels: [1, 2]),
-        Session(excluded: .forename, levels: [1]),
+        Session(excluded: .dateOfBirth, levels: [DateOfBirthLevel.exact]),
+        Session(excluded: .surname, levels: [SurnameLevel.exact, .stem]),
+        Session(excluded: .forename, levels: [ForenameLevel.exact]),
     ]
 
     func estimate(table: RecordTable, comparer: PairComparer, patternCounts: [UInt32: Int], candidatePairs: Int)
@@ -168,7 +175,7 @@ struct ModelEstimator: Sendable {
         // compared count as non-matches), starting from the first session's estimate.
         let records = Double(table.count)
         let allPairs = max(records * (records - 1) / 2, 1)
-        let dobAgreement = max(m[Comparison.dateOfBirth.rawValue][1], 0.05)
+        let dobAgreement = max(m[Comparison.dateOfBirth.rawValue][Int(DateOfBirthLevel.exact.rawValue)], 0.05)
         let sessionPrior = firstSession?.prior ?? 0.01
         var globalPrior = min(max(sessionPrior * (firstSession?.pairs ?? 0) / dobAgreement / allPairs, 1e-12), 0.5)
         for _ in 0..<50 {
@@ -331,11 +338,11 @@ struct ModelEstimator: Sendable {
                 // Only pairs that are plainly two people (different forenames and birth dates): the
                 // same child's own records would make a shared address look ordinary.
                 let (a, b) = (min(i, j), max(i, j))
-                guard comparer.forename(a, b, text) == NameLevel.forenameDifferent, comparer.dateOfBirth(a, b) >= 4
+                guard comparer.forename(a, b, text) == .different, comparer.dateOfBirth(a, b).isPlainlyDifferent
                 else {
                     continue
                 }
-                counts[Int(comparer.address(a, b))] += 1
+                counts[Int(comparer.address(a, b).rawValue)] += 1
             }
         }
         return Self.normalise([counts])[0]

@@ -1,4 +1,4 @@
-import ChildLinkCore
+import ChildLinkImport
 import ChildLinkModel
 import Foundation
 import Testing
@@ -35,7 +35,7 @@ struct GenericPersonCSVTests {
     func repeatedID() throws {
         let path = try write(Array("id,forename,surname\nA,Ann,Lee\nB,Bo,Lee\nA,Ann,Lee\n".utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: LinkJobError.unreadableInput(path: path, line: 4, reason: "record id repeated in the file")) {
+        #expect(throws: ImportError.invalidPersonCSV(path: path, line: 4, reason: "record id repeated in the file")) {
             try GenericPersonCSV.read(paths: [path])
         }
     }
@@ -44,7 +44,7 @@ struct GenericPersonCSVTests {
     func noIDColumn() throws {
         let path = try write(Array("forename,surname\nAnn,Lee\n".utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(throws: LinkJobError.unreadableInput(path: path, line: 1, reason: "no id column (rec_id, id)")) {
+        #expect(throws: ImportError.invalidPersonCSV(path: path, line: 1, reason: "no id column (rec_id, id)")) {
             try GenericPersonCSV.read(paths: [path])
         }
     }

@@ -91,7 +91,7 @@ struct GenericProfileTests {
         let profile = try MappingProfile(contentsOf: folder.appendingPathComponent("people.yaml").path)
         let path = folder.appendingPathComponent("renamed.csv").path
         #expect(
-            throws: LinkJobError.unreadableInput(
+            throws: ImportError.invalidPersonCSV(
                 path: path, line: 1, reason: "no column 'Born' (the profile's DateOfBirth)")
         ) {
             try GenericPersonCSV.read(paths: [path], profile: profile)
@@ -108,11 +108,11 @@ struct GenericProfileTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let people = folder.appendingPathComponent("people.csv").path
         let withoutID = try MappingProfile(contentsOf: folder.appendingPathComponent("no-id.yaml").path)
-        #expect(throws: LinkJobError.self) { try GenericPersonCSV.read(paths: [people], profile: withoutID) }
+        #expect(throws: ImportError.self) { try GenericPersonCSV.read(paths: [people], profile: withoutID) }
         let profile = try MappingProfile(contentsOf: folder.appendingPathComponent("people.yaml").path)
         let repeatedPath = folder.appendingPathComponent("repeated.csv").path
         #expect(
-            throws: LinkJobError.unreadableInput(path: repeatedPath, line: 3, reason: "record id repeated in the file")
+            throws: ImportError.invalidPersonCSV(path: repeatedPath, line: 3, reason: "record id repeated in the file")
         ) {
             try GenericPersonCSV.read(paths: [repeatedPath], profile: profile)
         }

@@ -1,5 +1,4 @@
-public import ChildLinkImport
-public import ChildLinkModel
+import ChildLinkModel
 import Foundation
 
 extension GenericPersonCSV {
@@ -18,7 +17,7 @@ extension GenericPersonCSV {
     /// one, FEBRL-style ids such as `rec-12-dup-0` still give the truth) and the address parts. One
     /// file is deduplicated; two or more are linked across and within.
     ///
-    /// - Throws: ``LinkJobError/unreadableInput(path:line:reason:)`` naming the file and the column
+    /// - Throws: ``ImportError/invalidPersonCSV(path:line:reason:)`` naming the file and the column
     ///   the profile maps that the file lacks, or the line of an empty or repeated record id;
     ///   ``ImportError`` when a file cannot be opened or a quoted field never closes.
     public static func read(paths: [String], profile: MappingProfile) throws -> Contents {
@@ -34,10 +33,10 @@ extension GenericPersonCSV {
                 }
                 let id = columns.text(row, columns.recordID) ?? ""
                 guard !id.isEmpty else {
-                    throw LinkJobError.unreadableInput(path: path, line: line, reason: "empty record id")
+                    throw ImportError.invalidPersonCSV(path: path, line: line, reason: "empty record id")
                 }
                 guard seen.insert(id).inserted else {
-                    throw LinkJobError.unreadableInput(path: path, line: line, reason: "record id repeated in the file")
+                    throw ImportError.invalidPersonCSV(path: path, line: line, reason: "record id repeated in the file")
                 }
                 let record = SourceRecord(
                     recordID: id, person: columns.person(row), event: event(dataset),
@@ -63,20 +62,20 @@ struct ProfileColumns {
     let addressParts: [Int]
     let fields: [ReferenceField: Int]
 
-    /// - Throws: ``LinkJobError/unreadableInput(path:line:reason:)`` naming the missing column.
+    /// - Throws: ``ImportError/invalidPersonCSV(path:line:reason:)`` naming the missing column.
     init(header: [String], profile: MappingProfile, path: String) throws {
         self.profile = profile
         let keys = header.map { ReferenceField.matchKey($0) }
         func column(_ name: String, _ what: String) throws -> Int {
             guard let index = keys.firstIndex(of: ReferenceField.matchKey(name)) else {
-                throw LinkJobError.unreadableInput(
+                throw ImportError.invalidPersonCSV(
                     path: path, line: 1, reason: "no column '\(name)' (the profile's \(what))")
             }
             return index
         }
         let generic = profile.generic ?? GenericProfileColumns()
         guard let recordIDName = generic.recordID else {
-            throw LinkJobError.unreadableInput(
+            throw ImportError.invalidPersonCSV(
                 path: path, line: 1,
                 reason: "the profile names no record id column (generic: recordID: <column>)")
         }
@@ -88,7 +87,7 @@ struct ProfileColumns {
             if let names = profile.fieldNames[field] {
                 guard let index = names.lazy.compactMap({ keys.firstIndex(of: ReferenceField.matchKey($0)) }).first
                 else {
-                    throw LinkJobError.unreadableInput(
+                    throw ImportError.invalidPersonCSV(
                         path: path, line: 1,
                         reason: "no column '\(names.joined(separator: "' or '"))' (the profile's \(field.rawValue))")
                 }

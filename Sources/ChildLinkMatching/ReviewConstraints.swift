@@ -1,25 +1,16 @@
-public import ChildLinkMatching
 public import ChildLinkModel
 
 /// A reviewer's verdict on a pair of records, as the clustering must respect it.
 public struct PairConstraint: Hashable, Sendable {
-    /// Same child (must-link) or different children (cannot-link).
-    public enum Kind: String, Hashable, Sendable {
-        /// The two records are the same child.
-        case mustLink = "must-link"
-        /// The two records are different children.
-        case cannotLink = "cannot-link"
-    }
-
     /// The smaller record key.
     public let first: RecordKey
     /// The larger record key.
     public let second: RecordKey
     /// Must-link or cannot-link.
-    public let kind: Kind
+    public let kind: PairVerdict
 
     /// Creates a constraint; the keys are put in order.
-    public init(_ a: RecordKey, _ b: RecordKey, _ kind: Kind) {
+    public init(_ a: RecordKey, _ b: RecordKey, _ kind: PairVerdict) {
         first = min(a, b)
         second = max(a, b)
         self.kind = kind
@@ -121,28 +112,19 @@ public enum ReviewConstraints {
 
 /// Union–find that refuses a union putting both records of a cannot-link pair in one set.
 struct ConstrainedSets {
-    private var parent: [Int]
-    private var size: [Int]
+    private var sets: UnionFind
     /// Per root, the cannot-link partners (record indices) of its members.
     private var forbidden: [Int: [Int]] = [:]
 
     init(count: Int, cannotLink: [(Int, Int)]) {
-        parent = Array(0..<count)
-        size = [Int](repeating: 1, count: count)
+        sets = UnionFind(count: count)
         for (a, b) in cannotLink {
             forbidden[a, default: []].append(b)
             forbidden[b, default: []].append(a)
         }
     }
 
-    mutating func root(_ element: Int) -> Int {
-        var node = element
-        while parent[node] != node {
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        }
-        return node
-    }
+    mutating func root(_ element: Int) -> Int { sets.root(element) }
 
     /// Joins the sets of `a` and `b`; `false` when a cannot-link forbids it (already joined counts as joined).
     mutating func join(_ a: Int, _ b: Int) -> Bool {
@@ -153,9 +135,7 @@ struct ConstrainedSets {
         let partnersB = forbidden[rootB] ?? []
         let (small, other) = partnersA.count <= partnersB.count ? (partnersA, rootB) : (partnersB, rootA)
         for partner in small where root(partner) == other { return false }
-        let (big, little) = size[rootA] >= size[rootB] ? (rootA, rootB) : (rootB, rootA)
-        parent[little] = big
-        size[big] += size[little]
+        let (big, little) = sets.union(rootA, rootB)
         if let moved = forbidden.removeValue(forKey: little) { forbidden[big, default: []] += moved }
         return true
     }

@@ -1,0 +1,255 @@
+/// The graded levels of one ``Comparison``. The raw value is the level's number: it is what
+/// ``ComparisonVector`` packs, what pairs.csv and a stored model's `[comparison][level]` tables
+/// index by, so a case's raw value never changes. Cases are declared in raw-value order from 0
+/// (`absent`) without gaps, so `allCases[level]` is the level numbered `level`.
+public protocol ComparisonLevel: RawRepresentable, CaseIterable, Hashable, Sendable
+where RawValue == UInt8, AllCases == [Self] {
+    /// The level's name, e.g. `day and month transposed`.
+    var name: String { get }
+}
+
+extension ComparisonLevel {
+    /// Every level's name, index = level number.
+    public static var names: [String] { allCases.map(\.name) }
+}
+
+/// How two forenames compare.
+public enum ForenameLevel: UInt8, ComparisonLevel {
+    /// One side has no forename.
+    case absent = 0
+    /// The same forename.
+    case exact = 1
+    /// A variant or nickname of each other, or one's forename is the other's middle or preferred name.
+    case variant = 2
+    /// A close spelling (Jaro–Winkler 0.92 or one typing slip).
+    case close = 3
+    /// A similar spelling or the same sound.
+    case similar = 4
+    /// One is an initial that agrees with the other.
+    case initial = 5
+    /// Forename and surname are written the other way round in one record.
+    case swapped = 6
+    /// Different forenames.
+    case different = 7
+
+    /// The level's name in pairs.csv and explanations.
+    public var name: String {
+        switch self {
+        case .absent: "absent"
+        case .exact: "exact"
+        case .variant: "variant or other forename"
+        case .close: "close spelling"
+        case .similar: "similar"
+        case .initial: "initial only"
+        case .swapped: "swapped with surname"
+        case .different: "different"
+        }
+    }
+
+    /// Whether the forenames agree no better than `similar` (similar, initial, swapped or different):
+    /// the levels at which a swap of forename and surname is looked for.
+    @inline(__always) var isSimilarOrWorse: Bool { rawValue >= Self.similar.rawValue }
+}
+
+/// How two surnames compare.
+public enum SurnameLevel: UInt8, ComparisonLevel {
+    /// One side has no surname.
+    case absent = 0
+    /// The same surname.
+    case exact = 1
+    /// The same stem (feminine endings folded) or a shared part of a hyphenated or former surname.
+    case stem = 2
+    /// A close spelling (Jaro–Winkler 0.92 or one typing slip).
+    case close = 3
+    /// A similar spelling or the same sound.
+    case similar = 4
+    /// Forename and surname are written the other way round in one record.
+    case swapped = 5
+    /// Different surnames.
+    case different = 6
+
+    /// The level's name in pairs.csv and explanations.
+    public var name: String {
+        switch self {
+        case .absent: "absent"
+        case .exact: "exact"
+        case .stem: "same stem or shared part"
+        case .close: "close spelling"
+        case .similar: "similar"
+        case .swapped: "swapped with forename"
+        case .different: "different"
+        }
+    }
+
+    /// Whether the surnames agree no better than `similar` (similar, swapped or different).
+    @inline(__always) var isSimilarOrWorse: Bool { rawValue >= Self.similar.rawValue }
+}
+
+/// How two dates of birth compare.
+public enum DateOfBirthLevel: UInt8, ComparisonLevel {
+    /// One side has no date of birth.
+    case absent = 0
+    /// The same date.
+    case exact = 1
+    /// Day and month transposed, same year.
+    case transposed = 2
+    /// One day apart, or one digit of `ddMMyyyy` different.
+    case oneDayOrDigitOut = 3
+    /// Same month and year, another day.
+    case sameMonth = 4
+    /// Same day and month, one year apart.
+    case oneYearOut = 5
+    /// Different dates.
+    case different = 6
+
+    /// The level's name in pairs.csv and explanations.
+    public var name: String {
+        switch self {
+        case .absent: "absent"
+        case .exact: "exact"
+        case .transposed: "day and month transposed"
+        case .oneDayOrDigitOut: "one day or one digit out"
+        case .sameMonth: "same month and year"
+        case .oneYearOut: "one year out"
+        case .different: "different"
+        }
+    }
+
+    /// Whether the dates are the same or one typing slip apart (exact, transposed, one day or one
+    /// digit out): how twins' birth dates compare.
+    var isSameOrSlip: Bool { self == .exact || self == .transposed || self == .oneDayOrDigitOut }
+
+    /// Whether the dates say plainly that these are two people (same month, one year out or
+    /// different: none is a usual slip of the same date).
+    var isPlainlyDifferent: Bool { self == .sameMonth || self == .oneYearOut || self == .different }
+}
+
+/// How two postcodes and addresses compare, as one comparison.
+public enum AddressLevel: UInt8, ComparisonLevel {
+    /// Neither a postcode on both sides nor the same address.
+    case absent = 0
+    /// The same address and postcode.
+    case sameAddressAndPostcode = 1
+    /// The same postcode or the same address.
+    case samePostcodeOrAddress = 2
+    /// The same postcode sector.
+    case sameSector = 3
+    /// The same postcode district.
+    case sameDistrict = 4
+    /// Different.
+    case different = 5
+
+    /// The level's name in pairs.csv and explanations.
+    public var name: String {
+        switch self {
+        case .absent: "absent"
+        case .sameAddressAndPostcode: "same address and postcode"
+        case .samePostcodeOrAddress: "same postcode or address"
+        case .sameSector: "same sector"
+        case .sameDistrict: "same district"
+        case .different: "different"
+        }
+    }
+}
+
+/// How two UPNs compare (valid ones only, former UPNs included).
+public enum UPNLevel: UInt8, ComparisonLevel {
+    /// One side has no valid UPN.
+    case absent = 0
+    /// A UPN in common.
+    case agree = 1
+    /// Different permanent UPNs.
+    case disagree = 2
+    /// Different UPNs, one of them temporary (weaker evidence: it is replaced by a permanent one).
+    case temporaryDiffers = 3
+
+    /// The level's name in pairs.csv and explanations.
+    public var name: String {
+        switch self {
+        case .absent: "absent"
+        case .agree: "agree"
+        case .disagree: "disagree"
+        case .temporaryDiffers: "differ (a temporary UPN)"
+        }
+    }
+}
+
+/// How two values that either agree or not compare: gender, NHS number, person id.
+public enum AgreementLevel: UInt8, ComparisonLevel {
+    /// One side has no value (or, for person ids, the records come from different systems).
+    case absent = 0
+    /// The same value.
+    case agree = 1
+    /// Different values.
+    case disagree = 2
+
+    /// The level's name in pairs.csv and explanations.
+    public var name: String {
+        switch self {
+        case .absent: "absent"
+        case .agree: "agree"
+        case .disagree: "disagree"
+        }
+    }
+}
+
+extension Comparison {
+    /// The type of this comparison's levels.
+    public var levelType: any ComparisonLevel.Type {
+        switch self {
+        case .forename: ForenameLevel.self
+        case .surname: SurnameLevel.self
+        case .dateOfBirth: DateOfBirthLevel.self
+        case .address: AddressLevel.self
+        case .upn: UPNLevel.self
+        case .gender, .nhsNumber, .personID: AgreementLevel.self
+        }
+    }
+
+    /// The names of the levels, index = level number (0 = absent).
+    public var levelNames: [String] { levelType.names }
+
+    /// The number of levels including "absent".
+    public var levelCount: Int { levelType.allCases.count }
+}
+
+extension ComparisonVector {
+    /// The packed level of `comparison` as its typed level.
+    @inline(__always) private func typed<Level: ComparisonLevel>(_ comparison: Comparison) -> Level {
+        // A packed vector is only ever built from typed levels, so the number is always a case.
+        Level(rawValue: UInt8(truncatingIfNeeded: level(comparison)))!
+    }
+
+    /// The forename level.
+    public var forename: ForenameLevel { typed(.forename) }
+    /// The surname level.
+    public var surname: SurnameLevel { typed(.surname) }
+    /// The date-of-birth level.
+    public var dateOfBirth: DateOfBirthLevel { typed(.dateOfBirth) }
+    /// The postcode / address level.
+    public var address: AddressLevel { typed(.address) }
+    /// The gender level.
+    public var gender: AgreementLevel { typed(.gender) }
+    /// The UPN level.
+    public var upn: UPNLevel { typed(.upn) }
+    /// The NHS number level.
+    public var nhsNumber: AgreementLevel { typed(.nhsNumber) }
+    /// The person id level.
+    public var personID: AgreementLevel { typed(.personID) }
+
+    /// The vector of these levels, packed four bits per comparison in ``Comparison`` order.
+    @inline(__always) init(
+        forename: ForenameLevel, surname: SurnameLevel, dateOfBirth: DateOfBirthLevel, address: AddressLevel,
+        gender: AgreementLevel, upn: UPNLevel, nhsNumber: AgreementLevel, personID: AgreementLevel
+    ) {
+        var packed = UInt32(forename.rawValue)
+        packed |= UInt32(surname.rawValue) << 4
+        packed |= UInt32(dateOfBirth.rawValue) << 8
+        packed |= UInt32(address.rawValue) << 12
+        packed |= UInt32(gender.rawValue) << 16
+        packed |= UInt32(upn.rawValue) << 20
+        packed |= UInt32(nhsNumber.rawValue) << 24
+        packed |= UInt32(personID.rawValue) << 28
+        self.init(packed: packed)
+    }
+}

@@ -1,0 +1,58 @@
+import ChildLinkModel
+import Testing
+
+@testable import ChildLinkMatching
+
+/// The typed levels: their numbers are a stored format (pairs.csv, stored models), so they are
+/// pinned here, and the level names and counts are derived from them.
+@Suite("Comparison levels")
+struct ComparisonLevelTypeTests {
+    /// Every level type's cases are numbered 0, 1, 2, … in declaration order, so `allCases[n]` is level n.
+    @Test(arguments: Comparison.allCases)
+    func casesAreNumberedInOrder(_ comparison: Comparison) {
+        let numbers = comparison.levelType.allCases.map { Int(($0 as any ComparisonLevel).rawValue) }
+        #expect(numbers == Array(0..<comparison.levelCount))
+    }
+
+    @Test("The level numbers stay what stored models and pairs.csv were written with")
+    func numbersArePinned() {
+        #expect(ForenameLevel.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5, 6, 7])
+        #expect(DateOfBirthLevel.transposed.rawValue == 2)
+        #expect(DateOfBirthLevel.oneDayOrDigitOut.rawValue == 3)
+        #expect(DateOfBirthLevel.sameMonth.rawValue == 4)
+        #expect(DateOfBirthLevel.oneYearOut.rawValue == 5)
+        #expect(DateOfBirthLevel.different.rawValue == 6)
+        #expect(SurnameLevel.swapped.rawValue == 5)
+        #expect(AddressLevel.different.rawValue == 5)
+        #expect(UPNLevel.temporaryDiffers.rawValue == 3)
+        #expect(MatchModelParameters.currentLevelCounts == [8, 7, 7, 6, 3, 4, 3, 3])
+    }
+
+    @Test("The level names, index = level number, as pairs.csv writes them")
+    func names() {
+        #expect(
+            Comparison.dateOfBirth.levelNames == [
+                "absent", "exact", "day and month transposed", "one day or one digit out", "same month and year",
+                "one year out", "different",
+            ])
+        #expect(Comparison.upn.levelNames == ["absent", "agree", "disagree", "differ (a temporary UPN)"])
+        #expect(Comparison.nhsNumber.levelNames == ["absent", "agree", "disagree"])
+    }
+
+    @Test("A packed vector gives each comparison's typed level back")
+    func vectorRoundTrip() {
+        let vector = ComparisonVector(
+            forename: .initial, surname: .stem, dateOfBirth: .oneYearOut, address: .sameSector, gender: .disagree,
+            upn: .temporaryDiffers, nhsNumber: .absent, personID: .agree)
+        #expect(vector.forename == .initial)
+        #expect(vector.surname == .stem)
+        #expect(vector.dateOfBirth == .oneYearOut)
+        #expect(vector.address == .sameSector)
+        #expect(vector.gender == .disagree)
+        #expect(vector.upn == .temporaryDiffers)
+        #expect(vector.nhsNumber == .absent)
+        #expect(vector.personID == .agree)
+        #expect(vector.level(.dateOfBirth) == 5)
+        #expect(vector.sharesIdentifier)
+    }
+}
