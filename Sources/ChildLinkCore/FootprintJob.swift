@@ -21,15 +21,8 @@ public enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads `--name` (`Forename Surname` or `Surname, Forename`) with an optional `--dob`.
     ///
-    /// - Throws: ``FootprintError/badQuery(_:)`` when the name has one word or the date is not a date.
-    public static func name(_ text: String, dob: String?) throws -> FootprintQuery {
-        var date: CalendarDate?
-        if let dob {
-            guard let parsed = CalendarDate(parsing: dob) else {
-                throw FootprintError.badQuery("--dob '\(dob)' is not a date; write dd/MM/yyyy or yyyy-MM-dd.")
-            }
-            date = parsed
-        }
+    /// - Throws: ``CoreError/badQuery(_:)`` when the name has one word.
+    public static func name(_ text: String, dob date: CalendarDate?) throws -> FootprintQuery {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let comma = trimmed.firstIndex(of: ",") {
             let surname = trimmed[..<comma].trimmingCharacters(in: .whitespaces)
@@ -40,21 +33,11 @@ public enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
         }
         let words = trimmed.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 2 else {
-            throw FootprintError.badQuery(
+            throw CoreError.badQuery(
                 "--name needs a forename and a surname: \"Forename Surname\" or \"Surname, Forename\".")
         }
         return .name(
             forename: words.dropLast().joined(separator: " "), surname: String(words.last!), dateOfBirth: date)
-    }
-
-    /// Reads `--child-id` (`CL000123`, or the number).
-    ///
-    /// - Throws: ``FootprintError/badQuery(_:)``.
-    public static func child(_ text: String) throws -> FootprintQuery {
-        guard let id = ChildLinkID(text) else {
-            throw FootprintError.badQuery("--child-id '\(text)' is not a ChildLink id (e.g. CL000123).")
-        }
-        return .childID(id)
     }
 
     /// The query as the user gave it, for the footprint's header and the audit log.
@@ -104,27 +87,6 @@ public enum FootprintResult: Sendable {
     case notFound
 }
 
-/// Why a footprint could not be produced.
-public enum FootprintError: Error, LocalizedError, Equatable, CustomStringConvertible {
-    /// The query is not usable.
-    case badQuery(String)
-    /// Neither extracts nor a store to look in.
-    case nothingToSearch
-
-    /// What to do.
-    public var errorDescription: String? {
-        switch self {
-        case .badQuery(let message): message
-        case .nothingToSearch:
-            "There is nothing to search: give extract files or folders, or a store (--store PATH, or "
-                + "childlink.sqlite in the working folder)."
-        }
-    }
-
-    /// The same as ``errorDescription``.
-    public var description: String { errorDescription ?? "footprint error" }
-}
-
 /// `childlink footprint`: finds one child and lays every record about them on one timeline, each
 /// with the link that ties it to the child and its explanation.
 ///
@@ -148,14 +110,19 @@ public enum FootprintJob {
         public var storePath: String?
         /// The production time; now when absent.
         public var generatedAt: LocalDateTime?
+        /// How long to wait for another run on the same store (when extracts are linked first).
+        public var storeWait: Duration
 
         /// Creates a request.
-        public init(query: FootprintQuery, inputs: [String] = [], storePath: String?, generatedAt: LocalDateTime? = nil)
-        {
+        public init(
+            query: FootprintQuery, inputs: [String] = [], storePath: String?, generatedAt: LocalDateTime? = nil,
+            storeWait: Duration = PipelineRequest.defaultStoreWait
+        ) {
             self.query = query
             self.inputs = inputs
             self.storePath = storePath
             self.generatedAt = generatedAt
+            self.storeWait = storeWait
         }
     }
 
@@ -168,7 +135,7 @@ public enum FootprintJob {
 
     /// Finds the child and builds their footprint, logging the lookup in the store's audit log.
     ///
-    /// - Throws: ``FootprintError``, `ImportError`, `StoreError`.
+    /// - Throws: ``CoreError``, `ImportError`, `StoreError`.
     public static func run(_ request: Request, logger: Logger) throws -> FootprintResult {
         let universe = try FootprintUniverse.load(request, logger: logger)
         let result = lookup(request.query, in: universe, generatedAt: request.generatedAt ?? .now())
@@ -293,7 +260,7 @@ public enum FootprintJob {
     /// The `childlink footprint` command: looks up, then prints the footprint (or writes it to
     /// `out`), the candidates to choose from, or that no child matches.
     ///
-    /// - Throws: ``FootprintError``, ``OutputError``, `ImportError`, `StoreError`.
+    /// - Throws: ``CoreError``, ``OutputError``, `ImportError`, `StoreError`.
     public static func respond(_ request: Request, format: FootprintFormat, out: String?, logger: Logger) throws
         -> Reply
     {
@@ -445,14 +412,16 @@ struct FootprintUniverse {
     static func load(_ request: FootprintJob.Request, logger: Logger) throws -> FootprintUniverse {
         if !request.inputs.isEmpty {
             let pipeline = try Pipeline.run(
-                PipelineRequest(inputs: request.inputs, storePath: request.storePath, command: "footprint"),
+                PipelineRequest(
+                    inputs: request.inputs, storePath: request.storePath, command: "footprint",
+                    storeWait: request.storeWait),
                 logger: logger)
             let store = try request.storePath.map { try ChildLinkStore(path: $0) }
             let decisions = try store?.decisions() ?? []
             return FootprintUniverse(
                 link: pipeline.link, children: pipeline.children, mustLinks: mustLinks(decisions), store: store)
         }
-        guard let path = request.storePath else { throw FootprintError.nothingToSearch }
+        guard let path = request.storePath else { throw CoreError.nothingToSearch }
         let store = try StoreJob.openExisting(at: path)
         let records = try store.currentRecords()
         let children = try store.currentChildren()

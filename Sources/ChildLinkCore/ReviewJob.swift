@@ -21,7 +21,7 @@ public enum ReviewJob {
 
     /// Carries out `action` on the store at `storePath` and returns the text to print.
     ///
-    /// - Throws: ``StoreJobError``, ``StoreError`` (bad keys, bad CSV lines, a locked store).
+    /// - Throws: ``CoreError``, ``StoreError`` (bad keys, bad CSV lines, a locked store).
     public static func run(_ action: Action, storePath: String) throws -> String {
         let store = try StoreJob.openExisting(at: storePath)
         switch action {
