@@ -49,6 +49,16 @@ enum ArgumentValues {
         return .seconds(seconds)
     }
 
+    /// A child, `CL000123`, or a record, `Missing:E000123`, for a review decision.
+    static func reviewSubject(_ text: String) throws -> ReviewSubject {
+        guard let subject = ReviewSubject(parsing: text) else {
+            throw ValidationError(
+                "'\(text)' is not a record key; write Dataset:RecordID, e.g. Missing:E000123 (or a ChildLink id, CL000123)."
+            )
+        }
+        return subject
+    }
+
     /// A ChildLink id, `CL000123`.
     static func childID(_ text: String) throws -> ChildLinkID {
         guard let id = ChildLinkID(text) else { throw ValidationError("not a ChildLink id (e.g. CL000123).") }

@@ -49,11 +49,13 @@ struct StoreJobsTests {
             listing.hasSuffix(
                 "Decide one with 'childlink review accept CL000001 CL000002' (or reject); "
                     + "give two Dataset:RecordID keys to decide one record pair."))
-        let accepted = try ReviewJob.run(.accept("Missing:E000124", "Missing:E000123", note: ""), storePath: path)
+        let accepted = try ReviewJob.run(
+            .accept(subject("Missing:E000124"), subject("Missing:E000123"), note: ""), storePath: path)
         #expect(accepted.contains("Missing:E000123 and Missing:E000124 are the same child"))
         #expect(try ReviewJob.run(.list(undecidedOnly: true), storePath: path) == "No pairs to review.")
-        #expect(throws: StoreError.badRecordKey("E000123")) {
-            try ReviewJob.run(.reject("E000123", "Missing:E000124", note: ""), storePath: path)
+        #expect(ReviewSubject(parsing: "E000123") == nil)
+        #expect(throws: CoreError.invalidOptions(ReviewSubject.mixedPairProblem)) {
+            try ReviewJob.run(.reject(subject("CL000001"), subject("Missing:E000124"), note: ""), storePath: path)
         }
         let csv = folder.appendingPathComponent("review.csv").path
         #expect(try ReviewJob.run(.export(path: csv), storePath: path).hasPrefix("Wrote 1 pair(s)"))
@@ -68,14 +70,15 @@ struct StoreJobsTests {
     func reviewChildPair() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try makeStore()
-        let rejected = try ReviewJob.run(.reject("cl000002", "CL000001", note: "twins"), storePath: path)
+        let rejected = try ReviewJob.run(
+            .reject(subject("cl000002"), subject("CL000001"), note: "twins"), storePath: path)
         #expect(
             rejected == "Recorded: CL000001 and CL000002 are different children (cannot-link), as 1 record-pair "
                 + "decision(s). Every later run will respect it.")
         let listing = try ReviewJob.run(.list(undecidedOnly: false), storePath: path)
         #expect(listing.contains("CL000001  CL000002      1   73.4%  rejected  Missing:E000123 Missing:E000124"))
         #expect(throws: StoreError.unknownChild("CL000007")) {
-            try ReviewJob.run(.accept("CL000001", "CL000007", note: ""), storePath: path)
+            try ReviewJob.run(.accept(subject("CL000001"), subject("CL000007"), note: ""), storePath: path)
         }
     }
 
@@ -109,4 +112,9 @@ struct StoreJobsTests {
         #expect(CoreError.noStore(path: missing).code == .noStore)
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
+}
+
+/// A review subject the test writes as text.
+private func subject(_ text: String) throws -> ReviewSubject {
+    try #require(ReviewSubject(parsing: text))
 }
