@@ -1,23 +1,17 @@
-import ChildLinkModel
+public import ChildLinkModel
 import ChildLinkStore
 import Foundation
 
 /// `childlink audit`: who looked up or exported what, and when.
 public enum AuditJob {
-    /// The audit log from `since` (a date, `dd/MM/yyyy` or `yyyy-MM-dd`, from midnight UTC) onwards,
-    /// one line per entry: time (UTC), user, command, query, ChildLink ids returned.
+    /// The audit log from `since` (from midnight UTC) onwards, one line per entry: time (UTC), user,
+    /// command, query, ChildLink ids returned.
     ///
-    /// - Throws: ``StoreJobError`` or ``StoreError``.
-    public static func run(storePath: String, since: String?) throws -> String {
-        var start: Date?
-        if let since {
-            guard let date = CalendarDate(parsing: since) else {
-                throw StoreJobError.badDate(option: "--since", value: since)
-            }
-            start = Date(timeIntervalSince1970: Double(date.daysSinceEpoch) * 86_400)
-        }
+    /// - Throws: ``CoreError/noStore(path:)`` or ``StoreError``.
+    public static func run(storePath: String, since: CalendarDate?) throws -> String {
+        let start = since.map { Date(timeIntervalSince1970: Double($0.daysSinceEpoch) * 86_400) }
         let entries = try StoreJob.openExisting(at: storePath).auditLog(since: start)
-        guard !entries.isEmpty else { return "No audit entries" + (since.map { " since \($0)." } ?? ".") }
+        guard !entries.isEmpty else { return "No audit entries" + (since.map { " since \($0.iso)." } ?? ".") }
         return entries.map(line).joined(separator: "\n")
     }
 

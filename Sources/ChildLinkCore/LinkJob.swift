@@ -74,7 +74,7 @@ public enum LinkJob {
     /// Links `records` and, when `outputDirectory` is given, writes the outputs there.
     ///
     /// - Parameter truth: each record's true person (samples, FEBRL), to report accuracy.
-    /// - Throws: ``LinkJobError`` when an output cannot be written.
+    /// - Throws: ``CoreError`` when an output cannot be written.
     public static func run(
         records: [SourceRecord], options: Options, outputDirectory: String?, truth: [RecordKey: String]? = nil
     ) throws -> Outcome {
@@ -97,15 +97,17 @@ public enum LinkJob {
     /// Generic person CSVs (`generic`) are linked as they are, without a store.
     ///
     /// - Parameter profilePath: a mapping profile for a council's own extract headers.
-    /// - Throws: `ImportError` for a missing input, bad profile or unreadable generic input; ``LinkJobError`` for
-    ///   an unreadable truth file or outputs; `StoreError` for a store that cannot be written.
+    /// - Throws: `ImportError` for a missing input, bad profile or unreadable generic input; ``CoreError``
+    ///   for an unreadable truth file or outputs; `StoreError` for a store that cannot be written.
     public static func runFiles(
         inputs: [String], generic: Bool, profilePath: String? = nil, outputDirectory: String, truthPath: String?,
-        options: Options, storePath: String? = nil, logger: Logger
+        options: Options, storePath: String? = nil, storeWait: Duration = PipelineRequest.defaultStoreWait,
+        logger: Logger
     ) throws -> String {
         guard generic else {
             let request = PipelineRequest(
-                inputs: inputs, storePath: storePath, command: "link", options: options, profilePath: profilePath)
+                inputs: inputs, storePath: storePath, command: "link", options: options, profilePath: profilePath,
+                storeWait: storeWait)
             return try runExtracts(request, outputDirectory: outputDirectory, truthPath: truthPath, logger: logger)
         }
         let contents =
@@ -158,17 +160,17 @@ public enum LinkJob {
 
     /// Reads a truth file: `Dataset,RecordID,TrueChildID` (as `childlink sample` writes it).
     ///
-    /// - Throws: ``LinkJobError/unreadableTruth(path:line:)`` for a missing file or a bad line.
+    /// - Throws: ``CoreError/unreadableTruth(path:line:cause:)`` for a missing file or a bad line.
     public static func readTruth(path: String) throws -> [RecordKey: String] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LinkJobError.unreadableTruth(path: path, line: 0)
+            throw CoreError.unreadableTruth(path: path, line: 0)
         }
         var truth: [RecordKey: String] = [:]
         let text = String(decoding: data, as: UTF8.self)
         for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() where index > 0 {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count >= 3, let dataset = Dataset(name: fields[0]) else {
-                throw LinkJobError.unreadableTruth(path: path, line: index + 1)
+                throw CoreError.unreadableTruth(path: path, line: index + 1)
             }
             truth[RecordKey(dataset: dataset, recordID: String(fields[1]))] = String(fields[2])
         }
@@ -210,19 +212,6 @@ public enum LinkJob {
 
     static func format(_ value: Double, _ places: Int) -> String {
         PairExplanation.decimal(value, places)
-    }
-}
-
-/// Why the link job could not finish.
-public enum LinkJobError: Error, LocalizedError, Equatable {
-    /// The truth file is missing or a line is not `Dataset,RecordID,TrueChildID`.
-    case unreadableTruth(path: String, line: Int)
-
-    public var errorDescription: String? {
-        switch self {
-        case .unreadableTruth(let path, let line):
-            line == 0 ? "\(path): cannot read the truth file" : "\(path):\(line): expected Dataset,RecordID,TrueChildID"
-        }
     }
 }
 

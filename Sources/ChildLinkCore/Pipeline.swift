@@ -25,7 +25,7 @@ public import Logging
 /// let cohort = Cohort(records: outcome.records, children: outcome.children)
 /// ```
 public enum Pipeline {
-    /// Reads the extracts, then runs ``run(records:batches:importedDatasets:store:options:note:logger:)``.
+    /// Reads the extracts, then runs ``run(records:batches:importedDatasets:store:options:note:storeWait:logger:)``.
     ///
     /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read;
     ///   ``StoreError`` (e.g. a locked store); nothing is written to the store then.
@@ -34,7 +34,8 @@ public enum Pipeline {
         var extracts = try importExtracts(request, logger: logger)
         var outcome = try run(
             records: extracts.takeRecords(), batches: extracts.batches, importedDatasets: extracts.datasets,
-            store: extracts.store, options: request.options, note: request.note ?? request.command, logger: logger)
+            store: extracts.store, options: request.options, note: request.note ?? request.command,
+            storeWait: request.storeWait, logger: logger)
         outcome.imported = extracts.summary
         outcome.timings.importSeconds =
             seconds(since: started) - outcome.timings.linkSeconds - outcome.timings.storeSeconds
@@ -92,6 +93,7 @@ public enum Pipeline {
     ///   - store: The history store, or `nil` for ids numbered within the run.
     ///   - options: Thresholds and concurrency.
     ///   - note: The run's note in the store (e.g. `weekly`).
+    ///   - storeWait: How long to wait for another run holding the store's run lock.
     /// With a store, the whole run (reading the carried-over records, linking, writing) holds the
     /// store's run lock: a second run on the same store waits for the first to finish, then works
     /// against the state it left (see ``ChildLinkStore/holdingRunLock(waitingUpTo:onWait:_:)``).
@@ -101,7 +103,7 @@ public enum Pipeline {
     public static func run(
         records: consuming [SourceRecord], batches: [ImportBatch] = [], importedDatasets: Set<Dataset>? = nil,
         store: ChildLinkStore?, options: LinkJob.Options = LinkJob.Options(), note: String = "pipeline",
-        logger: Logger
+        storeWait: Duration = PipelineRequest.defaultStoreWait, logger: Logger
     ) throws -> PipelineOutcome {
         guard let store else {
             return try link(
@@ -111,16 +113,16 @@ public enum Pipeline {
         let onWait = {
             logger.notice(
                 "another childlink run is using the store; waiting for it to finish",
-                metadata: ["store": "\(store.path ?? "")", "up to seconds": "\(ChildLinkStore.defaultRunWait)"])
+                metadata: ["store": "\(store.path ?? "")", "up to seconds": "\(seconds(storeWait))"])
         }
-        return try store.holdingRunLock(onWait: onWait) {
+        return try store.holdingRunLock(waitingUpTo: seconds(storeWait), onWait: onWait) {
             try link(
                 records: records, batches: batches, importedDatasets: importedDatasets, store: store, options: options,
                 note: note, logger: logger)
         }
     }
 
-    /// ``run(records:batches:importedDatasets:store:options:note:logger:)`` once the run lock is held.
+    /// ``run(records:batches:importedDatasets:store:options:note:storeWait:logger:)`` once the run lock is held.
     private static func link(
         records: [SourceRecord], batches: [ImportBatch], importedDatasets: Set<Dataset>?, store: ChildLinkStore?,
         options: LinkJob.Options, note: String, logger: Logger
@@ -251,8 +253,12 @@ public enum Pipeline {
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let elapsed = start.duration(to: .now)
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        seconds(start.duration(to: .now))
+    }
+
+    /// A duration in seconds.
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
 
@@ -277,13 +283,20 @@ public struct PipelineRequest: Sendable {
     public var options: LinkJob.Options
     /// A council's mapping profile for its own extract headers (`--profile`).
     public var profilePath: String?
+    /// How long to wait for another run on the same store to finish before giving up (`--store-wait`).
+    public var storeWait: Duration
+
+    /// How long a run waits for another by default: 10 minutes.
+    public static let defaultStoreWait = Duration.seconds(600)
 
     /// Creates a request.
     public init(
         inputs: [String], storePath: String?, command: String, note: String? = nil,
-        options: LinkJob.Options = LinkJob.Options(), profilePath: String? = nil
+        options: LinkJob.Options = LinkJob.Options(), profilePath: String? = nil,
+        storeWait: Duration = PipelineRequest.defaultStoreWait
     ) {
         self.profilePath = profilePath
+        self.storeWait = storeWait
         self.inputs = inputs
         self.storePath = storePath
         self.command = command

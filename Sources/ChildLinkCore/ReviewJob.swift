@@ -1,5 +1,5 @@
 import ChildLinkImport
-import ChildLinkModel
+public import ChildLinkModel
 import ChildLinkReports
 import ChildLinkStore
 import Foundation
@@ -11,9 +11,9 @@ public enum ReviewJob {
         /// List the latest run's uncertain pairs grouped by pair of children, most probable first.
         case list(undecidedOnly: Bool)
         /// Record that two records, or two children (`CL000123 CL000456`), are the same child (must-link).
-        case accept(String, String, note: String)
+        case accept(ReviewSubject, ReviewSubject, note: String)
         /// Record that two records, or two children, are different children (cannot-link).
-        case reject(String, String, note: String)
+        case reject(ReviewSubject, ReviewSubject, note: String)
         /// Write the pairs to a CSV file for review in a spreadsheet.
         case export(path: String)
         /// Read filled-in decisions back from a CSV file.
@@ -32,8 +32,8 @@ public enum ReviewJob {
 
     /// Carries out `action` on the store at `storePath` and returns the text to print.
     ///
-    /// - Throws: ``StoreJobError``, ``StoreError`` (bad keys, bad CSV lines, a locked store),
-    ///   `ImportError` (an unreadable review CSV).
+    /// - Throws: ``CoreError`` (no store; a child paired with a record), ``StoreError`` (unknown
+    ///   children or records, bad CSV lines, a locked store), `ImportError` (an unreadable review CSV).
     public static func run(_ action: Action, storePath: String) throws -> String {
         let store = try StoreJob.openExisting(at: storePath)
         switch action {
@@ -79,24 +79,21 @@ public enum ReviewJob {
         return lines.joined(separator: "\n")
     }
 
-    static func decide(_ store: ChildLinkStore, _ a: String, _ b: String, _ kind: PairVerdict, note: String)
-        throws -> String
-    {
+    static func decide(
+        _ store: ChildLinkStore, _ a: ReviewSubject, _ b: ReviewSubject, _ kind: PairVerdict, note: String
+    ) throws -> String {
         let verb = kind == .mustLink ? "the same child (must-link)" : "different children (cannot-link)"
-        if let first = childID(a), let second = childID(b) {
+        switch (a, b) {
+        case (.child(let first), .child(let second)):
             let decision = try store.decide(children: first, second, kind, note: note)
             return "Recorded: \(decision.childA) and \(decision.childB) are \(verb), as "
                 + "\(decision.recordDecisions.count) record-pair decision(s). Every later run will respect it."
+        case (.record(let first), .record(let second)):
+            let decision = try store.decide(first, second, kind, note: note)
+            return "Recorded: \(decision.recordA) and \(decision.recordB) are \(verb). Every later run will respect it."
+        default:
+            throw CoreError.invalidOptions(ReviewSubject.mixedPairProblem)
         }
-        guard let first = RecordKey(parsing: a) else { throw StoreError.badRecordKey(a) }
-        guard let second = RecordKey(parsing: b) else { throw StoreError.badRecordKey(b) }
-        let decision = try store.decide(first, second, kind, note: note)
-        return "Recorded: \(decision.recordA) and \(decision.recordB) are \(verb). Every later run will respect it."
-    }
-
-    /// `CL000123` as a ChildLink id (the `CL` is required, so a record id is never taken for one).
-    static func childID(_ text: String) -> ChildLinkID? {
-        text.uppercased().hasPrefix("CL") ? ChildLinkID(text) : nil
     }
 
     /// `73.4%` without padding.
@@ -109,4 +106,43 @@ public enum ReviewJob {
         let text = "\(tenths / 10).\(tenths % 10)%"
         return String(repeating: " ", count: max(0, 6 - text.count)) + text
     }
+}
+
+/// What a review decision is about: a child (`CL000123`, as the review list shows them) or one
+/// record (`Missing:E000123`).
+public enum ReviewSubject: Sendable, Hashable, CustomStringConvertible {
+    /// A child, by the ChildLink id the latest run gave them.
+    case child(ChildLinkID)
+    /// One record, by its key.
+    case record(RecordKey)
+
+    /// Reads `CL000123` as a child (the `CL` is required, so a record id is never taken for one) and
+    /// `Dataset:RecordID` as a record; `nil` for anything else.
+    public init?(parsing text: String) {
+        if text.uppercased().hasPrefix("CL"), let id = ChildLinkID(text) {
+            self = .child(id)
+        } else if let key = RecordKey(parsing: text) {
+            self = .record(key)
+        } else {
+            return nil
+        }
+    }
+
+    /// Whether this names a child rather than a record.
+    public var isChild: Bool {
+        if case .child = self { return true }
+        return false
+    }
+
+    /// The id or key as written.
+    public var description: String {
+        switch self {
+        case .child(let id): id.description
+        case .record(let key): key.description
+        }
+    }
+
+    /// Why a child and a record cannot be decided together.
+    public static let mixedPairProblem =
+        "Give two children (CL000012 CL000034) or two records (Missing:E0000123 CME:CME000045), not one of each."
 }

@@ -1,12 +1,12 @@
-import ChildLinkModel
-import ChildLinkSample
+public import ChildLinkModel
+public import ChildLinkSample
 import Foundation
 public import Logging
 
 /// `childlink sample`: generates the deterministic synthetic borough and writes its four extracts
 /// and `truth.csv` into a folder.
 public enum SampleJob {
-    /// What to generate, as the command line gives it.
+    /// What to generate.
     public struct Options: Sendable {
         /// Children in the cohort; ignored when ``records`` is set.
         public var children: Int
@@ -14,10 +14,10 @@ public enum SampleJob {
         public var records: Int?
         /// The seed.
         public var seed: UInt64
-        /// The last day of the extracts, `yyyy-MM-dd` or `dd/MM/yyyy`.
-        public var endDate: String
-        /// `low`, `default` or `high`.
-        public var noise: String
+        /// The last day of the extracts.
+        public var endDate: CalendarDate
+        /// How messy the records are.
+        public var noise: NoiseLevel
         /// The share of records written to the XML parts, 0–1.
         public var xmlShare: Double
         /// The folder to write into (created when missing).
@@ -25,8 +25,9 @@ public enum SampleJob {
 
         /// Creates options; the defaults are the committed sample's.
         public init(
-            children: Int = 3000, records: Int? = nil, seed: UInt64 = 2019, endDate: String = "2019-06-30",
-            noise: String = "default", xmlShare: Double = 0.2, outputDirectory: String
+            children: Int = 3000, records: Int? = nil, seed: UInt64 = 2019,
+            endDate: CalendarDate = CalendarDate(year: 2019, month: 6, day: 30)!, noise: NoiseLevel = .standard,
+            xmlShare: Double = 0.2, outputDirectory: String
         ) {
             self.children = children
             self.records = records
@@ -43,20 +44,15 @@ public enum SampleJob {
             if let records, !(1...20_000_000).contains(records) {
                 return "--records must be between 1 and 20,000,000."
             }
-            if CalendarDate(parsing: endDate) == nil {
-                return "--end-date '\(endDate)' is not a date; write it as 2019-06-30 or 30/06/2019."
-            }
-            if NoiseLevel(rawValue: noise) == nil { return "--noise must be low, default or high." }
             if !(0...1).contains(xmlShare) { return "--xml-share must be between 0 and 1 (e.g. 0.2 for 20%)." }
             if outputDirectory.isEmpty { return "--out needs a folder." }
             return nil
         }
 
         var configuration: SampleConfiguration? {
-            guard problem == nil, let date = CalendarDate(parsing: endDate), let level = NoiseLevel(rawValue: noise)
-            else { return nil }
+            guard problem == nil else { return nil }
             return SampleConfiguration(
-                children: children, targetRecords: records, seed: seed, endDate: date, noise: level,
+                children: children, targetRecords: records, seed: seed, endDate: endDate, noise: noise,
                 xmlShare: xmlShare)
         }
     }
@@ -89,17 +85,17 @@ public enum SampleJob {
     }
 
     /// Generates the sample into `options.outputDirectory`.
-    /// - Throws: ``SampleJobError`` for bad options or an uncreatable folder; `SampleError` when a file
+    /// - Throws: ``CoreError`` for bad options or an uncreatable folder; `SampleError` when a file
     ///   cannot be written.
     public static func run(_ options: Options, logger: Logger) throws -> Result {
         guard let configuration = options.configuration else {
-            throw SampleJobError.invalidOptions(options.problem ?? "invalid options")
+            throw CoreError.invalidOptions(options.problem ?? "invalid options")
         }
         do {
             try FileManager.default.createDirectory(
                 atPath: options.outputDirectory, withIntermediateDirectories: true)
         } catch {
-            throw SampleJobError.cannotCreateFolder(path: options.outputDirectory)
+            throw CoreError.cannotCreateFolder(path: options.outputDirectory, cause: error)
         }
         logger.debug("sample: generating into \(options.outputDirectory), seed \(options.seed)")
         let start = ContinuousClock.now
@@ -111,21 +107,5 @@ public enum SampleJob {
             children: summary.children, households: summary.households,
             recordsPerDataset: SampleLayout.datasets.map { ($0.rawValue, summary.records[$0] ?? 0) },
             files: summary.files.map { directory + $0 }, seconds: seconds)
-    }
-}
-
-/// Why `childlink sample` could not run.
-public enum SampleJobError: Error, CustomStringConvertible {
-    /// The options were invalid (the message says which and how to fix it).
-    case invalidOptions(String)
-    /// The output folder could not be created.
-    case cannotCreateFolder(path: String)
-
-    /// The message shown to the user.
-    public var description: String {
-        switch self {
-        case .invalidOptions(let problem): problem
-        case .cannotCreateFolder(let path): "cannot create the folder \(path)"
-        }
     }
 }

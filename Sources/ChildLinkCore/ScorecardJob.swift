@@ -1,6 +1,5 @@
 public import ChildLinkModel
 public import ChildLinkReports
-public import Logging
 
 /// The scorecards `childlink scorecard` produces.
 public enum ScorecardKind: String, Sendable, CaseIterable {
@@ -19,7 +18,7 @@ public enum ScorecardKind: String, Sendable, CaseIterable {
     public var disclosureControlByDefault: Bool { self == .inclusion }
 }
 
-/// Builds and writes a scorecard for a period from the linked cohort.
+/// Builds a scorecard for a period from the linked cohort (``ReportJob`` writes it).
 public enum ScorecardJob {
     /// The scorecard as a report model.
     public static func build(
@@ -39,38 +38,5 @@ public enum ScorecardJob {
         guard kind != .inclusion, disclosure.suppress else { return report }
         // Every indicator table with counts below 5 hidden, and the cells that would reveal them.
         return SmallNumberSuppression.apply(to: report)
-    }
-
-    /// Builds the scorecard and writes it in `formats` into `outputDirectory`.
-    /// - Throws: ``ReportWriteError`` when a file cannot be written.
-    public static func run(
-        kind: ScorecardKind, records: [SourceRecord], children: [LinkedChild], period: ReportingPeriod,
-        disclosure: DisclosureOptions, generatedAt: LocalDateTime, formats: [ReportFormat] = ReportFormat.allCases,
-        outputDirectory: String
-    ) throws -> WrittenReport {
-        let report = build(
-            kind: kind, cohort: Cohort(records: records, children: children), period: period, disclosure: disclosure,
-            generatedAt: generatedAt)
-        return try ReportWriter(directory: outputDirectory).write(report, formats: formats)
-    }
-
-    /// Runs a scorecard from command-line terms; returns the paths written.
-    /// - Throws: ``ReportRequestError`` for a bad period or option, the loader's and writer's errors.
-    public static func run(
-        kind: ScorecardKind, period: String, output: ReportOutputRequest,
-        logger: Logger = ChildLinkLogging.logger(verbose: false)
-    ) throws -> [String] {
-        guard let parsed = ReportingPeriod(parsing: period) else { throw ReportRequestError.badPeriod(period) }
-        let disclosure = DisclosureOptions(suppress: output.suppress, pseudonymiser: try output.resolvedPseudonymiser())
-        let generatedAt = try output.resolvedTimestamp()
-        let formats = try output.resolvedFormats()
-        let (records, children) = try LinkedCohortLoader.load(
-            inputs: output.inputs, command: "scorecard", storePath: output.storePath,
-            logger: logger)
-        let written = try run(
-            kind: kind, records: records, children: children, period: parsed, disclosure: disclosure,
-            generatedAt: generatedAt, formats: formats, outputDirectory: output.outputDirectory)
-        ReportRunLog.written(written, logger: logger)
-        return written.files
     }
 }

@@ -13,17 +13,17 @@ public enum StoreJob {
 
     /// Opens an existing store, refusing to create one where none is.
     ///
-    /// - Throws: ``StoreJobError/noStore(path:)`` or ``StoreError``.
+    /// - Throws: ``CoreError/noStore(path:)`` or ``StoreError``.
     public static func openExisting(at path: String, busyTimeout: Double = ChildLinkStore.defaultBusyTimeout) throws
         -> ChildLinkStore
     {
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreJobError.noStore(path: path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw CoreError.noStore(path: path) }
         return try ChildLinkStore(path: path, busyTimeout: busyTimeout)
     }
 
     /// Runs `PRAGMA integrity_check` and the tool's invariants and says whether the store is healthy.
     ///
-    /// - Throws: ``StoreJobError`` or ``StoreError``.
+    /// - Throws: ``CoreError`` or ``StoreError``.
     public static func check(storePath: String) throws -> CheckOutcome {
         let store = try openExisting(at: storePath)
         let report = try store.check()
@@ -39,9 +39,9 @@ public enum StoreJob {
     /// Replaces the store with the backup taken before its last run.
     ///
     /// - Returns: A sentence saying what was restored.
-    /// - Throws: ``StoreError/noBackup(path:)``, ``StoreJobError`` or ``StoreError``.
+    /// - Throws: ``StoreError/noBackup(path:)``, ``CoreError`` or ``StoreError``.
     public static func restore(storePath: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: storePath) else { throw StoreJobError.noStore(path: storePath) }
+        guard FileManager.default.fileExists(atPath: storePath) else { throw CoreError.noStore(path: storePath) }
         // Not through openExisting: a damaged store must be restorable without being read.
         try ChildLinkStore.restore(path: storePath)
         let store = try openExisting(at: storePath)
@@ -49,24 +49,4 @@ public enum StoreJob {
         return "Restored \(storePath) from \(store.backupPath ?? "its backup"): it now holds \(runs.count) run(s)"
             + (runs.last.map { ", the latest #\($0.id)." } ?? ".")
     }
-}
-
-/// Problems the store-facing jobs report.
-public enum StoreJobError: Error, LocalizedError, Equatable, CustomStringConvertible {
-    /// There is no store file at the path.
-    case noStore(path: String)
-    /// A date option could not be read.
-    case badDate(option: String, value: String)
-
-    /// What went wrong and what to do.
-    public var errorDescription: String? {
-        switch self {
-        case .noStore(let path):
-            "There is no ChildLink store at \(path). Run 'childlink weekly' first, or give --store PATH."
-        case .badDate(let option, let value): "\(option) '\(value)' is not a date; write dd/MM/yyyy or yyyy-MM-dd."
-        }
-    }
-
-    /// The same text as ``errorDescription``.
-    public var description: String { errorDescription ?? "store job error" }
 }

@@ -233,14 +233,14 @@ enum FilePrivacy {
     }
 }
 
-/// The OS user, for attribution.
+/// The OS user, for attribution: the effective user's name from the password database, or
+/// `uid N` when it has none (the environment is not consulted: it is the user's to change).
 enum OSUser {
     static func current() -> String {
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name {
             let text = String(cString: name)
             if !text.isEmpty { return text }
         }
-        let environment = ProcessInfo.processInfo.environment
-        return environment["USER"] ?? environment["LOGNAME"] ?? "uid \(geteuid())"
+        return "uid \(geteuid())"
     }
 }

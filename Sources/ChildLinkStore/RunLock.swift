@@ -7,11 +7,8 @@ import Foundation
 #endif
 
 extension ChildLinkStore {
-    /// The default time a run waits for another run on the same store to finish, in seconds (10 minutes):
-    /// `CHILDLINK_STORE_WAIT` in the environment (what `--store-wait` sets) when it holds a number.
-    public static var defaultRunWait: Double {
-        ProcessInfo.processInfo.environment["CHILDLINK_STORE_WAIT"].flatMap(Double.init).map { max(0, $0) } ?? 600
-    }
+    /// The default time a run waits for another run on the same store to finish, in seconds (10 minutes).
+    public static let defaultRunWait: Double = 600
 
     /// The lock file beside the store that runs take for their whole length: `<path>.lock`, or `nil` in memory.
     public var runLockPath: String? { path.map { $0 + ".lock" } }

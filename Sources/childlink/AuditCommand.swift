@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChildLinkCore
+import ChildLinkModel
 
 extension ChildLink {
     /// `childlink audit`.
@@ -13,8 +14,11 @@ extension ChildLink {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
 
-        @Option(name: .long, help: "Show entries from this date (dd/MM/yyyy or yyyy-MM-dd) onwards.")
-        var since: String?
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Show entries from this date (dd/MM/yyyy or yyyy-MM-dd) onwards.", valueName: "since"),
+            transform: ArgumentValues.date)
+        var since: CalendarDate?
 
         func run() throws {
             print(try AuditJob.run(storePath: storeOptions.store, since: since))

@@ -24,7 +24,7 @@ extension ChildLink {
         var paths: [String]
 
         @Option(help: "The dataset every file must hold: missing, cme, ehe, exclusions or cin.")
-        var dataset: String?
+        var dataset: Dataset?
 
         @Option(help: "A mapping profile (YAML) for a council's own headers, date formats and codes.")
         var profile: String?
@@ -45,19 +45,13 @@ extension ChildLink {
 
         @OptionGroup var global: GlobalOptions
 
-        func validate() throws {
-            if let dataset, Dataset(name: dataset) == nil {
-                throw ValidationError("Unknown dataset '\(dataset)'. Use missing, cme, ehe, exclusions or cin.")
-            }
-        }
-
         func run() throws {
             if countOnly {
                 for (path, count) in try CheckJob.countRecords(paths: paths) { print("\(path): \(count) records") }
                 return
             }
             let options = CheckJob.Options(
-                paths: paths, dataset: dataset.flatMap { Dataset(name: $0) }, profilePath: profile,
+                paths: paths, dataset: dataset, profilePath: profile,
                 rejectsPath: rejects, strict: strict, verbose: global.verbose)
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let outcome = try CheckJob(options: options, logger: logger).run()

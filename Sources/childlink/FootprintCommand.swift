@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChildLinkCore
+import ChildLinkModel
 
 extension ChildLink {
     /// `childlink footprint`.
@@ -36,9 +37,10 @@ extension ChildLink {
         var name: String?
 
         @Option(
-            name: .long, help: ArgumentHelp("Date of birth, with --name (yyyy-MM-dd or dd/MM/yyyy).", valueName: "date")
-        )
-        var dob: String?
+            name: .long,
+            help: ArgumentHelp("Date of birth, with --name (yyyy-MM-dd or dd/MM/yyyy).", valueName: "date"),
+            transform: ArgumentValues.date)
+        var dob: CalendarDate?
 
         @Option(name: .long, help: "A UPN (current or former).")
         var upn: String?
@@ -49,11 +51,14 @@ extension ChildLink {
         @Option(name: .customLong("person-id"), help: "A source system's person id.")
         var personID: String?
 
-        @Option(name: .customLong("child-id"), help: "A ChildLink id, e.g. CL000123 (merged ids are followed).")
-        var childID: String?
+        @Option(
+            name: .customLong("child-id"),
+            help: ArgumentHelp("A ChildLink id, e.g. CL000123 (merged ids are followed).", valueName: "child-id"),
+            transform: ArgumentValues.childID)
+        var childID: ChildLinkID?
 
         @Option(name: .long, help: "text, html or json.")
-        var format: String = "text"
+        var format: FootprintFormat = .text
 
         @Option(
             name: .long, help: "The file to write (needed for html and json; text goes to the terminal without it).")
@@ -62,14 +67,11 @@ extension ChildLink {
         @OptionGroup var storeOptions: RunStoreOptions
 
         func validate() throws {
-            let given = [name, upn, nhs, personID, childID].compactMap { $0 }
+            let given = [name, upn, nhs, personID, childID?.description].compactMap { $0 }
             guard given.count == 1 else {
                 throw ValidationError("Give exactly one of --name, --upn, --nhs, --person-id or --child-id.")
             }
             if dob != nil && name == nil { throw ValidationError("--dob goes with --name.") }
-            guard let format = FootprintFormat(rawValue: format) else {
-                throw ValidationError("--format must be text, html or json.")
-            }
             if format != .text && out == nil { throw ValidationError("--format \(format.rawValue) needs --out FILE.") }
         }
 
@@ -78,15 +80,15 @@ extension ChildLink {
             if let upn { return .upn(upn) }
             if let nhs { return .nhsNumber(nhs) }
             if let personID { return .personID(personID) }
-            return try .child(childID!)
+            return .childID(childID!)
         }
 
         func run() throws {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let query = try query()
-            let request = FootprintJob.Request(query: query, inputs: inputs, storePath: storeOptions.resolvedPath)
-            let reply = try FootprintJob.respond(
-                request, format: FootprintFormat(rawValue: format)!, out: out, logger: logger)
+            let request = FootprintJob.Request(
+                query: query, inputs: inputs, storePath: storeOptions.resolvedPath, storeWait: storeOptions.storeWait)
+            let reply = try FootprintJob.respond(request, format: format, out: out, logger: logger)
             print(reply.text, terminator: "")
             if reply.status != 0 { throw ExitCode(reply.status) }
         }

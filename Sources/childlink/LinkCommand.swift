@@ -90,6 +90,7 @@ extension ChildLink {
             let report = try LinkJob.runFiles(
                 inputs: inputs, generic: generic, profilePath: profile, outputDirectory: out, truthPath: truth,
                 options: options, storePath: generic ? nil : storeOptions.resolvedPath,
+                storeWait: storeOptions.storeWait,
                 logger: ChildLinkLogging.bootstrap(verbose: global.verbose))
             print(report, terminator: "")
         }

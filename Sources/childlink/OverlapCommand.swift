@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChildLinkCore
+import ChildLinkReports
 
 extension ChildLink {
     /// `childlink overlap`.
@@ -11,8 +12,10 @@ extension ChildLink {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(name: .long, help: "2019-06, 2018Q4 or 2018/19.")
-        var period: String
+        @Option(
+            name: .long, help: ArgumentHelp("2019-06, 2018Q4 or 2018/19.", valueName: "period"),
+            transform: ArgumentValues.period)
+        var period: ReportingPeriod
 
         @OptionGroup var output: ReportOutputOptions
 
@@ -22,10 +25,14 @@ extension ChildLink {
         @Flag(inversion: .prefixedNo, help: "Replace identifiers with keyed hashes.")
         var pseudonymise = true
 
+        func validate() throws {
+            _ = try output.pseudonymiser(pseudonymise: pseudonymise)
+        }
+
         func run() throws {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
-            let request = output.request(suppress: suppress, pseudonymise: pseudonymise)
-            for file in try OverlapJob.run(period: period, output: request, logger: logger) { print(file) }
+            let request = try output.request(suppress: suppress, pseudonymise: pseudonymise)
+            for file in try ReportJob.run(.overlap(period: period), request: request, logger: logger) { print(file) }
         }
     }
 }

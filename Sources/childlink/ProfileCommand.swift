@@ -34,7 +34,7 @@ extension ChildLink.Profile {
         var file: String
 
         @Option(help: "The dataset, when the profile does not say: missing, cme, ehe or exclusions.")
-        var dataset: String?
+        var dataset: Dataset?
 
         @Option(help: "How many rows to preview.")
         var rows = 3
@@ -42,15 +42,12 @@ extension ChildLink.Profile {
         @OptionGroup var global: GlobalOptions
 
         func validate() throws {
-            if let dataset, Dataset(name: dataset) == nil {
-                throw ValidationError("Unknown dataset '\(dataset)'. Use missing, cme, ehe or exclusions.")
-            }
             if rows < 1 { throw ValidationError("--rows must be at least 1.") }
         }
 
         func run() throws {
             let job = ProfileCheckJob(
-                profilePath: profile, extractPath: file, dataset: dataset.flatMap { Dataset(name: $0) }, rowCount: rows)
+                profilePath: profile, extractPath: file, dataset: dataset, rowCount: rows)
             let outcome = try job.run()
             print(outcome.report)
             if outcome.hasProblems { throw ExitCode.failure }

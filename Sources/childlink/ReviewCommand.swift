@@ -100,8 +100,19 @@ extension ChildLink.Review {
 
 /// The two children or two records a review decision is about, and why.
 struct RecordPairArguments: ParsableArguments {
-    @Argument(help: "The first child, e.g. CL000012, or record, as Dataset:RecordID, e.g. Missing:E0000123.")
-    var recordA: String
-    @Argument(help: "The second child, e.g. CL000034, or record, e.g. CME:CME000045.") var recordB: String
+    @Argument(
+        help: ArgumentHelp(
+            "The first child, e.g. CL000012, or record, as Dataset:RecordID, e.g. Missing:E0000123.",
+            valueName: "record-a"),
+        transform: ArgumentValues.reviewSubject)
+    var recordA: ReviewSubject
+    @Argument(
+        help: ArgumentHelp("The second child, e.g. CL000034, or record, e.g. CME:CME000045.", valueName: "record-b"),
+        transform: ArgumentValues.reviewSubject)
+    var recordB: ReviewSubject
     @Option(name: .long, help: "Why the decision was made (kept with it).") var note = ""
+
+    func validate() throws {
+        if recordA.isChild != recordB.isChild { throw ValidationError(ReviewSubject.mixedPairProblem) }
+    }
 }

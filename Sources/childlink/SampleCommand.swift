@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChildLinkCore
+import ChildLinkModel
+import ChildLinkSample
 
 extension ChildLink {
     /// `childlink sample`.
@@ -39,24 +41,21 @@ extension ChildLink {
 
         @Option(
             help: ArgumentHelp(
-                "The last day the extracts cover; events fall in the 24 months before it (2019-06-30 or 30/06/2019).",
-                valueName: "date"))
-        var endDate: String = "2019-06-30"
+                "The last day the extracts cover; events fall in the 24 months before it (2019-06-30 or 30/06/2019; "
+                    + "default: 2019-06-30).",
+                valueName: "date"),
+            transform: ArgumentValues.date)
+        var endDate = CalendarDate(year: 2019, month: 6, day: 30)!
 
         @Option(help: "How messy the records are: low, default (like a real council's data) or high.")
-        var noise: Noise = .default
+        var noise: NoiseLevel = .standard
 
         @Option(help: "The share of records written to the XML files instead of the CSVs (0 to 1).")
         var xmlShare: Double = 0.2
 
-        /// Noise levels, as typed.
-        enum Noise: String, ExpressibleByArgument, CaseIterable {
-            case low, `default`, high
-        }
-
         var options: SampleJob.Options {
             SampleJob.Options(
-                children: children, records: records, seed: seed, endDate: endDate, noise: noise.rawValue,
+                children: children, records: records, seed: seed, endDate: endDate, noise: noise,
                 xmlShare: xmlShare, outputDirectory: out)
         }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChildLinkCore
+import ChildLinkReports
 
 extension ChildLink {
     /// `childlink scorecard`.
@@ -18,10 +19,12 @@ extension ChildLink {
         @OptionGroup var global: GlobalOptions
 
         @Argument(help: "missing, cme, ehe, exclusions or inclusion.")
-        var kind: String
+        var kind: ScorecardKind
 
-        @Option(name: .long, help: "2019-06, 2018Q4 or 2018/19.")
-        var period: String
+        @Option(
+            name: .long, help: ArgumentHelp("2019-06, 2018Q4 or 2018/19.", valueName: "period"),
+            transform: ArgumentValues.period)
+        var period: ReportingPeriod
 
         @OptionGroup var output: ReportOutputOptions
 
@@ -34,18 +37,15 @@ extension ChildLink {
         var pseudonymise: Bool?
 
         func validate() throws {
-            guard ScorecardKind(rawValue: kind) != nil else {
-                throw ValidationError("'\(kind)' is not a scorecard: use missing, cme, ehe, exclusions or inclusion")
-            }
+            _ = try output.pseudonymiser(pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)
         }
 
         func run() throws {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
-            let kind = ScorecardKind(rawValue: kind)!
-            let request = output.request(
+            let request = try output.request(
                 suppress: suppress ?? kind.disclosureControlByDefault,
                 pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)
-            for file in try ScorecardJob.run(kind: kind, period: period, output: request, logger: logger) {
+            for file in try ReportJob.run(.scorecard(kind, period: period), request: request, logger: logger) {
                 print(file)
             }
         }

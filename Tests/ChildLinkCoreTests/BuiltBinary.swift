@@ -23,8 +23,9 @@ enum BuiltBinary {
         return folder.appendingPathComponent("childlink")
     }
 
-    /// Runs `childlink arguments…` in `folder` and waits for it to finish.
-    static func run(_ arguments: [String], in folder: URL) throws -> Outcome {
+    /// Runs `childlink arguments…` in `folder` and waits for it to finish; `environment` sets
+    /// (or, with `nil`, removes) variables of the test's own environment for this run.
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String?] = [:]) throws -> Outcome {
         let capture = FileManager.default.temporaryDirectory
             .appendingPathComponent("childlink-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
@@ -40,6 +41,11 @@ enum BuiltBinary {
         process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty {
+            var merged = ProcessInfo.processInfo.environment
+            for (name, value) in environment { merged[name] = value }
+            process.environment = merged
+        }
         process.standardOutput = out
         process.standardError = err
         try process.run()

@@ -77,7 +77,42 @@ struct CommandLineTests {
     func badDataset() throws {
         let outcome = try BuiltBinary.run(["check", "--dataset", "bogus", "."], in: folder)
         #expect(outcome.status == 64)
-        #expect(outcome.stderr.contains("Use missing, cme, ehe, exclusions or cin"))
+        #expect(outcome.stderr.contains("'bogus' is invalid for '--dataset <dataset>'"))
+        #expect(outcome.stderr.contains("'missing', 'cme', 'ehe', 'exclusions' or 'cin'"))
+    }
+
+    @Test(
+        "a value that cannot be read is a usage error naming the option and what it expects",
+        arguments: [
+            (
+                ["weekly", ".", "--week-ending", "2019-13-01", "--out", "p"],
+                "'--week-ending <week-ending>': not a date"
+            ),
+            (["scorecard", "cme", "--period", "2019-x", ".", "--out", "p"], "'--period <period>': not a month"),
+            (["overlap", "--period", "2019-06", "--format", "html,pdf", "--out", "p"], "'pdf' is not one of html"),
+            (["scorecard", "bogus", "--period", "2019-06", "--out", "p"], "'missing', 'cme', 'ehe', 'exclusions' or"),
+            (["footprint", "--name", "A B", "--dob", "31/02/2010"], "'--dob <date>': not a date"),
+            (["footprint", "--child-id", "child 7"], "'--child-id <child-id>': not a ChildLink id"),
+            (
+                ["link", ".", "--out", "p", "--store-wait", "soon"],
+                "'--store-wait <seconds>': give a number of seconds"
+            ),
+            (["audit", "--since", "yesterday"], "'--since <since>': not a date"),
+            (["sample", "--out", "p", "--noise", "loud"], "'low', 'default' or 'high'"),
+        ])
+    func badValues(arguments: [String], expected: String) throws {
+        let outcome = try BuiltBinary.run(arguments, in: folder)
+        #expect(outcome.status == 64, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains(expected), "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("p").path))
+    }
+
+    @Test("pseudonymisation without a key is a usage error saying where the key comes from")
+    func missingPseudonymKey() throws {
+        let outcome = try BuiltBinary.run(
+            ["overlap", "--period", "2019-06", "--out", "p"], in: folder, environment: ["CHILDLINK_PSEUDONYM_KEY": nil])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("pass --pseudonym-key or set CHILDLINK_PSEUDONYM_KEY"))
     }
 
     @Test("weekly produces the pack in every format, owner-only, and names the files it wrote")

@@ -27,7 +27,7 @@ struct StoreCommandsTests {
         #expect(damaged.stdout.contains("NOT healthy"))
     }
 
-    @Test("review accept records a decision; a bad key exits 1 with the reason on stderr")
+    @Test("review accept records a decision; a bad key is a usage error with the reason on stderr")
     func review() throws {
         let jobs = try StoreJobsTests()
         defer { try? FileManager.default.removeItem(at: jobs.folder) }
@@ -38,8 +38,11 @@ struct StoreCommandsTests {
         let accepted = try Self.run(["review", "accept", "Missing:E000123", "Missing:E000124"], in: jobs.folder)
         #expect(accepted.status == 0)
         let bad = try Self.run(["review", "reject", "E000123", "Missing:E000124"], in: jobs.folder)
-        #expect(bad.status == 1)
+        #expect(bad.status == 64)
         #expect(bad.stderr.contains("'E000123' is not a record key; write Dataset:RecordID"))
+        let mixed = try Self.run(["review", "reject", "CL000001", "Missing:E000124"], in: jobs.folder)
+        #expect(mixed.status == 64)
+        #expect(mixed.stderr.contains("Give two children (CL000012 CL000034) or two records"))
         #expect(try ChildLinkStore(path: jobs.path).decisions().map(\.kind) == [.mustLink])
     }
 

@@ -1,0 +1,132 @@
+import ChildLinkMatching
+import ChildLinkModel
+import ChildLinkStore
+import Foundation
+import Logging
+
+/// The linked records a lookup searches: the records with the evidence that explains their links
+/// (a fresh linkage, or the model the store's latest run saved), the children with their ids, and
+/// the store when one is used.
+struct FootprintUniverse {
+    /// Where the explanations come from.
+    enum Evidence {
+        /// A linkage of the records: its model and its linked pairs.
+        case linkage(LinkResult)
+        /// The model the store's latest run fitted; pairs at or above the link threshold count as
+        /// the matcher's links.
+        case storedModel(StoredMatchModel, linkThreshold: Double)
+    }
+
+    /// Every record, sorted by key.
+    let records: [SourceRecord]
+    let evidence: Evidence
+    let children: [ChildLinkID: LinkedChild]
+    let childOfRecord: [Int: ChildLinkID]
+    let mustLinks: Set<PairConstraint>
+    let store: ChildLinkStore?
+    private let indexOfKey: [RecordKey: Int]
+
+    init(link: LinkResult, children: [LinkedChild], mustLinks: Set<PairConstraint>, store: ChildLinkStore?) {
+        self.init(
+            records: link.records, evidence: .linkage(link), children: children, mustLinks: mustLinks, store: store)
+    }
+
+    init(
+        records: [SourceRecord], evidence: Evidence, children: [LinkedChild], mustLinks: Set<PairConstraint>,
+        store: ChildLinkStore?
+    ) {
+        let sorted = records.sorted { $0.key < $1.key }
+        self.records = sorted
+        self.evidence = evidence
+        indexOfKey = Dictionary(sorted.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        self.children = Dictionary(children.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+        var childOfRecord: [Int: ChildLinkID] = [:]
+        for child in children {
+            for key in child.records { if let index = indexOfKey[key] { childOfRecord[index] = child.id } }
+        }
+        self.childOfRecord = childOfRecord
+        self.mustLinks = mustLinks
+        self.store = store
+    }
+
+    /// The index of a record, if it is in the universe.
+    func index(of key: RecordKey) -> Int? { indexOfKey[key] }
+
+    /// The waterfall of two records of the universe.
+    func explain(_ first: Int, _ second: Int) -> PairExplanation {
+        switch evidence {
+        case .linkage(let link): link.explain(first, second)
+        case .storedModel(let model, _): model.explain(records[first], records[second])
+        }
+    }
+
+    /// The waterfall of a query's probe record against a record of the universe.
+    func explain(probe: SourceRecord, _ record: SourceRecord) -> PairExplanation {
+        switch evidence {
+        case .linkage(let link): link.model.explain(probe, record)
+        case .storedModel(let model, _): model.explain(probe, record)
+        }
+    }
+
+    /// The matcher's links between `members`, as (first, second, weight).
+    func linkedPairs(among members: Set<Int>) -> [(first: Int, second: Int, weight: Double)] {
+        switch evidence {
+        case .linkage(let link):
+            return link.pairs.filter {
+                $0.decision.isLink && members.contains($0.first) && members.contains($0.second)
+            }.map { ($0.first, $0.second, $0.weight) }
+        case .storedModel(_, let threshold):
+            let sorted = members.sorted().prefix(FootprintLinks.maxOthers)
+            var pairs: [(first: Int, second: Int, weight: Double)] = []
+            for (position, first) in sorted.enumerated() {
+                for second in sorted.dropFirst(position + 1) {
+                    let explanation = explain(first, second)
+                    if explanation.probability >= threshold, !explanation.looksLikeTwins {
+                        pairs.append((first, second, explanation.weight))
+                    }
+                }
+            }
+            return pairs
+        }
+    }
+
+    /// The id a child carries now (a merged id leads to the survivor).
+    func survivingID(_ id: ChildLinkID) -> ChildLinkID {
+        if children[id] != nil { return id }
+        return (try? store?.survivingID(of: id)) ?? id
+    }
+
+    static func load(_ request: FootprintJob.Request, logger: Logger) throws -> FootprintUniverse {
+        if !request.inputs.isEmpty {
+            let pipeline = try Pipeline.run(
+                PipelineRequest(
+                    inputs: request.inputs, storePath: request.storePath, command: "footprint",
+                    storeWait: request.storeWait),
+                logger: logger)
+            let store = try request.storePath.map { try ChildLinkStore(path: $0) }
+            let decisions = try store?.decisions() ?? []
+            return FootprintUniverse(
+                link: pipeline.link, children: pipeline.children, mustLinks: mustLinks(decisions), store: store)
+        }
+        guard let path = request.storePath else { throw CoreError.nothingToSearch }
+        let store = try StoreJob.openExisting(at: path)
+        let records = try store.currentRecords()
+        let children = try store.currentChildren()
+        let mustLinks = mustLinks(try store.decisions())
+        if let stored = try store.latestModel(), let (model, thresholds) = StoredModelCoding.decode(stored) {
+            logger.info("links explained by the stored model", metadata: ["run": "\(stored.runID)"])
+            return FootprintUniverse(
+                records: records, evidence: .storedModel(model, linkThreshold: thresholds.link), children: children,
+                mustLinks: mustLinks, store: store)
+        }
+        let link = Linker(options: LinkJob.Options().linkOptions).link(records)
+        logger.info(
+            "store records re-linked for explanations (the store holds no model of its latest run)",
+            metadata: ["records": "\(records.count)"])
+        return FootprintUniverse(link: link, children: children, mustLinks: mustLinks, store: store)
+    }
+
+    static func mustLinks(_ decisions: [ReviewDecision]) -> Set<PairConstraint> {
+        Set(decisions.filter { $0.kind == .mustLink }.map(PairConstraint.init))
+    }
+}

@@ -1,0 +1,126 @@
+import ChildLinkImport
+import ChildLinkMatching
+public import ChildLinkModel
+public import ChildLinkReports
+import Foundation
+public import Logging
+
+/// The reports `weekly`, `scorecard` and `overlap` make, each with what only it needs.
+public enum ReportKind: Sendable {
+    /// The weekly Operational Missing Group pack (``WeeklyPackOptions/pseudonymiser`` and
+    /// ``WeeklyPackOptions/generatedAt`` are taken from the request).
+    case weekly(WeeklyPackOptions)
+    /// A scorecard for a period.
+    case scorecard(ScorecardKind, period: ReportingPeriod)
+    /// The children in each combination of the four strands in a period.
+    case overlap(period: ReportingPeriod)
+
+    /// The command, for logs and the store's run note.
+    var command: String {
+        switch self {
+        case .weekly: "weekly"
+        case .scorecard: "scorecard"
+        case .overlap: "overlap"
+        }
+    }
+
+    /// The report model of `cohort`.
+    func build(cohort: Cohort, disclosure: DisclosureOptions, generatedAt: LocalDateTime) -> Report {
+        switch self {
+        case .weekly(var options):
+            options.pseudonymiser = disclosure.pseudonymiser
+            options.generatedAt = generatedAt
+            return WeeklyPackBuilder(options: options).build(cohort: cohort)
+        case .scorecard(let kind, let period):
+            return ScorecardJob.build(
+                kind: kind, cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)
+        case .overlap(let period):
+            return InclusionScorecard.overlapReport(
+                cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)
+        }
+    }
+}
+
+/// What every report command shares: where the extracts are, where the report goes, in which
+/// formats, with which disclosure control, and the store the run is recorded in. Every value is
+/// typed: the command line has parsed them.
+public struct ReportRequest: Sendable {
+    /// Extract files or folders to read.
+    public var inputs: [String]
+    /// The output folder.
+    public var outputDirectory: String
+    /// The formats to write, in this order.
+    public var formats: [ReportFormat]
+    /// Small-number suppression, and the pseudonymiser (holding the key) when names and
+    /// identifiers are to be replaced by keyed hashes.
+    public var disclosure: DisclosureOptions
+    /// The production timestamp printed on the report; the current local time when absent.
+    public var generatedAt: LocalDateTime?
+    /// The history store for stable ids (see ``PipelineStore/resolve(explicit:disabled:workingDirectory:)``);
+    /// `nil` numbers the children within the run.
+    public var storePath: String?
+    /// How long to wait for another run on the same store to finish.
+    public var storeWait: Duration
+
+    /// Creates a request.
+    public init(
+        inputs: [String], outputDirectory: String, formats: [ReportFormat] = ReportFormat.allCases,
+        disclosure: DisclosureOptions, generatedAt: LocalDateTime? = nil, storePath: String? = nil,
+        storeWait: Duration = PipelineRequest.defaultStoreWait
+    ) {
+        self.inputs = inputs
+        self.outputDirectory = outputDirectory
+        self.formats = formats
+        self.disclosure = disclosure
+        self.generatedAt = generatedAt
+        self.storePath = storePath
+        self.storeWait = storeWait
+    }
+}
+
+/// The one job behind every report command: read and link the extracts through the shared
+/// ``Pipeline`` (reusing the store's latest linkage when nothing changed), build the report,
+/// write it in each format, and log what was written (counts and paths, never personal data).
+public enum ReportJob {
+    /// Makes `report` as `request` asks; returns the paths written.
+    ///
+    /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read,
+    ///   `StoreError` for a store that cannot be written, ``ReportWriteError`` when a file cannot be written.
+    public static func run(
+        _ report: ReportKind, request: ReportRequest, logger: Logger = ChildLinkLogging.logger(verbose: false)
+    ) throws -> [String] {
+        let generatedAt = request.generatedAt ?? .now()
+        let pipeline = PipelineRequest(
+            inputs: request.inputs, storePath: request.storePath, command: report.command,
+            storeWait: request.storeWait)
+        let (records, children) = try Pipeline.cohort(pipeline, logger: logger)
+        let built = report.build(
+            cohort: Cohort(records: records, children: children), disclosure: request.disclosure,
+            generatedAt: generatedAt)
+        let written = try ReportWriter(directory: request.outputDirectory).write(built, formats: request.formats)
+        log(written, logger: logger)
+        return written.files
+    }
+
+    /// What the report jobs log: counts, tables and paths, never personal data.
+    static func log(_ written: WrittenReport, logger: Logger) {
+        logger.info(
+            "report written",
+            metadata: [
+                "report": "\(written.report.slug)", "tables": "\(written.report.tables.count)",
+                "rows": "\(written.report.tables.reduce(0) { $0 + $1.rows.count })", "files": "\(written.files.count)",
+            ])
+        for file in written.files { logger.debug("wrote \(file)") }
+    }
+}
+
+extension LocalDateTime {
+    /// The local date and time now, to the minute: when a report or footprint was made.
+    static func now() -> LocalDateTime {
+        let now = Date()
+        let seconds = Int(now.timeIntervalSince1970) + TimeZone.current.secondsFromGMT(for: now)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let minute = (seconds - days * 86_400) / 60
+        return LocalDateTime(date: CalendarDate(daysSinceEpoch: days), hour: minute / 60, minute: minute % 60)!
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import ChildLinkCore
+import ChildLinkModel
+import ChildLinkReports
+import Foundation
+
+/// The history store a pipeline command records its run in: `--store PATH` / `--no-store`, and how
+/// long to wait for another run on it.
+struct RunStoreOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The history store that keeps ChildLink ids stable from week to week and holds review decisions "
+                + "(created when absent). Default: childlink.sqlite in the working folder when it exists; "
+                + "otherwise no store, and children are numbered within this run.",
+            valueName: "path"))
+    var store: String?
+
+    @Flag(
+        name: .customLong("no-store"),
+        help: "Use no store even if childlink.sqlite exists (ids numbered within this run).")
+    var noStore = false
+
+    @Option(
+        name: .customLong("store-wait"),
+        help: ArgumentHelp(
+            "How long to wait for another childlink run on the same store to finish before giving up "
+                + "(default 600; also CHILDLINK_STORE_WAIT).",
+            valueName: "seconds"),
+        transform: ArgumentValues.seconds)
+    var storeWait: Duration = CommandEnvironment.storeWait
+
+    func validate() throws {
+        if store != nil && noStore { throw ValidationError("Give --store PATH or --no-store, not both.") }
+    }
+
+    /// The store to use, if any.
+    var resolvedPath: String? { PipelineStore.resolve(explicit: store, disabled: noStore) }
+}
+
+/// Output and disclosure options shared by the report commands.
+struct ReportOutputOptions: ParsableArguments {
+    @Argument(help: "Extract files or folders to read.")
+    var inputs: [String] = []
+
+    @Option(name: .long, help: "Folder to write the report into.")
+    var out: String
+
+    @Option(
+        name: .long, help: "html, xlsx, csv or json; repeat or comma-separate. Default: all four.",
+        transform: ArgumentValues.reportFormats)
+    var format: [[ReportFormat]] = []
+
+    @Option(name: .long, help: "Key for --pseudonymise (default: $CHILDLINK_PSEUDONYM_KEY).")
+    var pseudonymKey: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Production timestamp to print (yyyy-MM-ddTHH:mm), for reproducible output.", valueName: "generated-at"),
+        transform: ArgumentValues.dateTime)
+    var generatedAt: LocalDateTime?
+
+    @OptionGroup var storeOptions: RunStoreOptions
+
+    /// The formats asked for, in the order given; all four when none was.
+    var formats: [ReportFormat] { format.isEmpty ? ReportFormat.allCases : format.flatMap { $0 } }
+
+    /// The pseudonymiser when `pseudonymise` is on: the key from `--pseudonym-key` or `CHILDLINK_PSEUDONYM_KEY`.
+    /// - Throws: `ValidationError` when pseudonymisation is on and there is no key.
+    func pseudonymiser(pseudonymise: Bool) throws -> Pseudonymiser? {
+        guard pseudonymise else { return nil }
+        guard let key = pseudonymKey ?? CommandEnvironment.pseudonymKey, !key.isEmpty else {
+            throw ValidationError(
+                "pseudonymisation needs a key: pass --pseudonym-key or set CHILDLINK_PSEUDONYM_KEY "
+                    + "(or turn it off with --no-pseudonymise)")
+        }
+        return Pseudonymiser(key: key)
+    }
+
+    /// The request every report command hands to ``ReportJob``.
+    /// - Throws: `ValidationError` when pseudonymisation is on and there is no key.
+    func request(suppress: Bool, pseudonymise: Bool) throws -> ReportRequest {
+        ReportRequest(
+            inputs: inputs, outputDirectory: out, formats: formats,
+            disclosure: DisclosureOptions(
+                suppress: suppress, pseudonymiser: try pseudonymiser(pseudonymise: pseudonymise)),
+            generatedAt: generatedAt, storePath: storeOptions.resolvedPath, storeWait: storeOptions.storeWait)
+    }
+}
