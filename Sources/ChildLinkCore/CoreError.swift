@@ -97,6 +97,3 @@ extension CoreError {
             message: "There is no ChildLink store at \(path). Run 'childlink weekly' first, or give --store PATH.")
     }
 }
-
-/// The link job's errors are ``CoreError``s (the name is kept for the generic CSV reader's callers).
-public typealias LinkJobError = CoreError
