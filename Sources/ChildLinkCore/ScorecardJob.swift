@@ -24,11 +24,12 @@ public enum ScorecardJob {
     /// The scorecard as a report model.
     public static func build(
         kind: ScorecardKind, cohort: Cohort, period: ReportingPeriod, disclosure: DisclosureOptions,
-        generatedAt: LocalDateTime
+        generatedAt: LocalDateTime, calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) -> Report {
         let report: Report =
             switch kind {
-            case .missing: MissingScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
+            case .missing:
+                MissingScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt, calendar: calendar)
             case .cme: CMEScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
             case .ehe: EHEScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
             case .exclusions: ExclusionsScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
@@ -46,11 +47,11 @@ public enum ScorecardJob {
     public static func run(
         kind: ScorecardKind, records: [SourceRecord], children: [LinkedChild], period: ReportingPeriod,
         disclosure: DisclosureOptions, generatedAt: LocalDateTime, formats: [ReportFormat] = ReportFormat.allCases,
-        outputDirectory: String
+        outputDirectory: String, calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) throws -> WrittenReport {
         let report = build(
             kind: kind, cohort: Cohort(records: records, children: children), period: period, disclosure: disclosure,
-            generatedAt: generatedAt)
+            generatedAt: generatedAt, calendar: calendar)
         return try ReportWriter(directory: outputDirectory).write(report, formats: formats)
     }
 
@@ -64,12 +65,14 @@ public enum ScorecardJob {
         let disclosure = DisclosureOptions(suppress: output.suppress, pseudonymiser: try output.resolvedPseudonymiser())
         let generatedAt = try output.resolvedTimestamp()
         let formats = try output.resolvedFormats()
+        let tables = try CouncilReferenceTables(profilePath: output.profilePath)
         let (records, children) = try LinkedCohortLoader.load(
-            inputs: output.inputs, command: "scorecard", storePath: output.storePath,
+            inputs: output.inputs, command: "scorecard", storePath: output.storePath, profilePath: output.profilePath,
             logger: logger)
         let written = try run(
             kind: kind, records: records, children: children, period: parsed, disclosure: disclosure,
-            generatedAt: generatedAt, formats: formats, outputDirectory: output.outputDirectory)
+            generatedAt: generatedAt, formats: formats, outputDirectory: output.outputDirectory,
+            calendar: tables.calendar)
         ReportRunLog.written(written, logger: logger)
         return written.files
     }

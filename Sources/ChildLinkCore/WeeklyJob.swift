@@ -69,13 +69,17 @@ public struct ReportOutputRequest: Sendable {
     /// The history store for stable ids (see ``PipelineStore/resolve(explicit:disabled:workingDirectory:)``);
     /// `nil` numbers the children within the run.
     public var storePath: String?
+    /// A council's mapping profile (its extract headers, and the forename variants and bank holiday
+    /// changes it adds to the built-in ones).
+    public var profilePath: String?
 
     /// Creates a request.
     public init(
         inputs: [String], outputDirectory: String, formats: [String] = [], suppress: Bool, pseudonymise: Bool,
-        pseudonymKey: String? = nil, generatedAt: String? = nil, storePath: String? = nil
+        pseudonymKey: String? = nil, generatedAt: String? = nil, storePath: String? = nil, profilePath: String? = nil
     ) {
         self.storePath = storePath
+        self.profilePath = profilePath
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.formats = formats
@@ -138,10 +142,12 @@ public enum LinkedCohortLoader {
     /// linkage: see ``Pipeline/cohort(_:logger:)``); without, they are numbered within the run.
     /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read;
     ///   `StoreError` for a store that cannot be written.
-    public static func load(inputs: [String], command: String, storePath: String? = nil, logger: Logger) throws
-        -> (records: [SourceRecord], children: [LinkedChild])
-    {
-        try Pipeline.cohort(PipelineRequest(inputs: inputs, storePath: storePath, command: command), logger: logger)
+    public static func load(
+        inputs: [String], command: String, storePath: String? = nil, profilePath: String? = nil, logger: Logger
+    ) throws -> (records: [SourceRecord], children: [LinkedChild]) {
+        try Pipeline.cohort(
+            PipelineRequest(inputs: inputs, storePath: storePath, command: command, profilePath: profilePath),
+            logger: logger)
     }
 }
 
@@ -172,10 +178,12 @@ extension WeeklyPackJob {
         let options = WeeklyPackOptions(
             weekEnding: week, longEpisodeHours: longEpisodeHours, repeatEpisodes: repeatEpisodes,
             repeatWindowDays: repeatWindowDays, pseudonymiser: try output.resolvedPseudonymiser(),
-            generatedAt: try output.resolvedTimestamp())
+            generatedAt: try output.resolvedTimestamp(),
+            calendar: try CouncilReferenceTables(profilePath: output.profilePath).calendar)
         let formats = try output.resolvedFormats()
         let (records, children) = try LinkedCohortLoader.load(
-            inputs: output.inputs, command: "weekly", storePath: output.storePath, logger: logger)
+            inputs: output.inputs, command: "weekly", storePath: output.storePath, profilePath: output.profilePath,
+            logger: logger)
         let written = try run(
             records: records, children: children, options: options, formats: formats,
             outputDirectory: output.outputDirectory)
