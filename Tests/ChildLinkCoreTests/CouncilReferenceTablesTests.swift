@@ -1,6 +1,7 @@
 import ChildLinkCore
 import ChildLinkMatching
 import ChildLinkModel
+import ChildLinkReports
 import Foundation
 import Testing
 
