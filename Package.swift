@@ -36,7 +36,11 @@ let package = Package(
             dependencies: ["ChildLinkModel", "CLibXML2", .product(name: "Yams", package: "Yams")]
         ),
         // Normalisation, blocking, comparisons, Fellegi–Sunter model, clustering. Pure: no I/O.
-        .target(name: "ChildLinkMatching", dependencies: ["ChildLinkModel"]),
+        // The built-in forename variants are compiled in (`embedInCode`), so the binary needs no file beside it.
+        .target(
+            name: "ChildLinkMatching", dependencies: ["ChildLinkModel"],
+            resources: [.embedInCode("Resources/forename-variants.txt")]
+        ),
         // The embedded SQLite history (the only GRDB user).
         .target(
             name: "ChildLinkStore",
@@ -51,7 +55,9 @@ let package = Package(
             dependencies: [
                 "ChildLinkModel", "ChildLinkFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ]
+            ],
+            // The built-in bank holiday changes, compiled in like the forename variants.
+            resources: [.embedInCode("Resources/bank-holiday-changes.txt")]
         ),
         // The deterministic synthetic borough used for the sample data, tests and benchmarks.
         .target(name: "ChildLinkSample", dependencies: ["ChildLinkModel", "ChildLinkFiles"]),

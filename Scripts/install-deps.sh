@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what ChildLink needs on a fresh Debian/Ubuntu machine and does nothing when it is there:
-# libxml2's headers (the XML reader) and pkg-config (SwiftPM finds libxml2 through it).
+# libxml2's headers (the XML reader) and pkg-config (SwiftPM finds libxml2 through it); with
+# `--bench`, valgrind as well (Scripts/bench-instructions.sh counts instructions with callgrind).
 # The Swift 6.3 toolchain itself must already be on PATH.
 set -euo pipefail
 
+packages=(libxml2-dev pkg-config)
+[ "${1:-}" != --bench ] || packages+=(valgrind)
 missing=()
-for package in libxml2-dev pkg-config; do
+for package in "${packages[@]}"; do
     dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 

@@ -19,6 +19,8 @@ public enum LinkJob {
         public var concurrency: Int
         /// Whether twins are kept apart (turn off only for adult benchmarks such as FEBRL).
         public var twinGuard = true
+        /// The forename variants that count as one name (the built-in ones and a profile's additions).
+        public var forenameVariants: ForenameVariantTable = .builtIn
 
         /// Creates options; the thresholds default to the matcher's.
         public init(linkThreshold: Double? = nil, reviewThreshold: Double? = nil, concurrency: Int? = nil) {
@@ -55,6 +57,7 @@ public enum LinkJob {
             options.reviewThreshold = reviewThreshold
             options.concurrency = concurrency
             options.twinGuard = twinGuard
+            options.forenameVariants = forenameVariants
             return options
         }
     }
@@ -110,9 +113,12 @@ public enum LinkJob {
                 storeWait: storeWait)
             return try runExtracts(request, outputDirectory: outputDirectory, truthPath: truthPath, logger: logger)
         }
+        let profile = try profilePath.map { try MappingProfile(contentsOf: $0) }
         let contents =
-            try profilePath.map { try GenericPersonCSV.read(paths: inputs, profile: MappingProfile(contentsOf: $0)) }
+            try profile.map { try GenericPersonCSV.read(paths: inputs, profile: $0) }
             ?? GenericPersonCSV.read(paths: inputs)
+        var options = options
+        if let profile { options.forenameVariants = try CouncilReferenceTables(profile: profile).forenameVariants }
         logger.debug("read \(contents.records.count) records from \(inputs.count) inputs")
         var truth: [RecordKey: String]? = contents.truth.isEmpty ? nil : contents.truth
         if let truthPath { truth = try readTruth(path: truthPath) }

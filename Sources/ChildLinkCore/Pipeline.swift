@@ -31,10 +31,11 @@ public enum Pipeline {
     ///   ``StoreError`` (e.g. a locked store); nothing is written to the store then.
     public static func run(_ request: PipelineRequest, logger: Logger) throws -> PipelineOutcome {
         let started = ContinuousClock.now
+        let options = try request.resolvedOptions()
         var extracts = try importExtracts(request, logger: logger)
         var outcome = try run(
             records: extracts.takeRecords(), batches: extracts.batches, importedDatasets: extracts.datasets,
-            store: extracts.store, options: request.options, note: request.note ?? request.command,
+            store: extracts.store, options: options, note: request.note ?? request.command,
             storeWait: request.storeWait, logger: logger)
         outcome.imported = extracts.summary
         outcome.timings.importSeconds =
@@ -288,6 +289,15 @@ public struct PipelineRequest: Sendable {
 
     /// How long a run waits for another by default: 10 minutes.
     public static let defaultStoreWait = Duration.seconds(600)
+
+    /// The options, with the forename variants the profile adds (when it names a file).
+    /// - Throws: as ``CouncilReferenceTables/init(profilePath:)``.
+    func resolvedOptions() throws -> LinkJob.Options {
+        guard profilePath != nil else { return options }
+        var options = options
+        options.forenameVariants = try CouncilReferenceTables(profilePath: profilePath).forenameVariants
+        return options
+    }
 
     /// Creates a request.
     public init(

@@ -28,7 +28,7 @@ extension Pipeline {
         }
         let outcome = try run(
             records: extracts.records, batches: extracts.batches, importedDatasets: extracts.datasets,
-            store: extracts.store, options: request.options, note: request.note ?? request.command,
+            store: extracts.store, options: try request.resolvedOptions(), note: request.note ?? request.command,
             storeWait: request.storeWait, logger: logger)
         return (outcome.records, outcome.children)
     }

@@ -25,15 +25,19 @@ public enum ReportKind: Sendable {
     }
 
     /// The report model of `cohort`.
-    func build(cohort: Cohort, disclosure: DisclosureOptions, generatedAt: LocalDateTime) -> Report {
+    func build(
+        cohort: Cohort, disclosure: DisclosureOptions, generatedAt: LocalDateTime, calendar: WorkingDayCalendar
+    ) -> Report {
         switch self {
         case .weekly(var options):
             options.pseudonymiser = disclosure.pseudonymiser
             options.generatedAt = generatedAt
+            options.calendar = calendar
             return WeeklyPackBuilder(options: options).build(cohort: cohort)
         case .scorecard(let kind, let period):
             return ScorecardJob.build(
-                kind: kind, cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)
+                kind: kind, cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt,
+                calendar: calendar)
         case .overlap(let period):
             return InclusionScorecard.overlapReport(
                 cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)
@@ -61,13 +65,17 @@ public struct ReportRequest: Sendable {
     public var storePath: String?
     /// How long to wait for another run on the same store to finish.
     public var storeWait: Duration
+    /// A council's mapping profile: its extract headers, and the forename variants and bank holiday
+    /// changes it adds to the built-in ones.
+    public var profilePath: String?
 
     /// Creates a request.
     public init(
         inputs: [String], outputDirectory: String, formats: [ReportFormat] = ReportFormat.allCases,
         disclosure: DisclosureOptions, generatedAt: LocalDateTime? = nil, storePath: String? = nil,
-        storeWait: Duration = PipelineRequest.defaultStoreWait
+        storeWait: Duration = PipelineRequest.defaultStoreWait, profilePath: String? = nil
     ) {
+        self.profilePath = profilePath
         self.inputs = inputs
         self.outputDirectory = outputDirectory
         self.formats = formats
@@ -90,13 +98,14 @@ public enum ReportJob {
         _ report: ReportKind, request: ReportRequest, logger: Logger = ChildLinkLogging.logger(verbose: false)
     ) throws -> [String] {
         let generatedAt = request.generatedAt ?? .now()
+        let tables = try CouncilReferenceTables(profilePath: request.profilePath)
         let pipeline = PipelineRequest(
             inputs: request.inputs, storePath: request.storePath, command: report.command,
-            storeWait: request.storeWait)
+            profilePath: request.profilePath, storeWait: request.storeWait)
         let (records, children) = try Pipeline.cohort(pipeline, logger: logger)
         let built = report.build(
             cohort: Cohort(records: records, children: children), disclosure: request.disclosure,
-            generatedAt: generatedAt)
+            generatedAt: generatedAt, calendar: tables.calendar)
         let written = try ReportWriter(directory: request.outputDirectory).write(built, formats: request.formats)
         log(written, logger: logger)
         return written.files

@@ -23,11 +23,12 @@ public enum ScorecardJob {
     /// The scorecard as a report model.
     public static func build(
         kind: ScorecardKind, cohort: Cohort, period: ReportingPeriod, disclosure: DisclosureOptions,
-        generatedAt: LocalDateTime
+        generatedAt: LocalDateTime, calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) -> Report {
         let report: Report =
             switch kind {
-            case .missing: MissingScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
+            case .missing:
+                MissingScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt, calendar: calendar)
             case .cme: CMEScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
             case .ehe: EHEScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
             case .exclusions: ExclusionsScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)

@@ -16,7 +16,10 @@ import Yams
 /// values:                         # reference field: { council value: reference value }
 ///   SocialCareStatus: { "Looked After": LAC, "Child in Need": CIN }
 ///   RHIOffered: { "a) Yes": "Yes", "b) No": "No" }
+/// forenameVariants: nicknames.txt   # optional: groups added to the built-in forename variants
+/// bankHolidays: bank-holidays.txt   # optional: changes added to the built-in bank holiday ones
 /// ```
+/// The two table files (format in docs/formats.md) are named relative to the profile's folder.
 public struct MappingProfile: Sendable, Hashable {
     /// A name for people, e.g. the council and system.
     public var name: String
@@ -31,6 +34,10 @@ public struct MappingProfile: Sendable, Hashable {
     public var valueMaps: [ReferenceField: [String: String]]
     /// For `link --generic`: the record id, true-person and address-part columns (`generic:`).
     public var generic: GenericProfileColumns?
+    /// A file of forename-variant groups the council adds to the built-in ones (`forenameVariants:`).
+    public var forenameVariantsPath: String?
+    /// A file of bank holiday changes the council adds to the built-in ones (`bankHolidays:`).
+    public var bankHolidaysPath: String?
     private var valueMapsByOrdinal: [[String: String]?]
 
     /// Creates a profile.
@@ -115,6 +122,34 @@ public struct MappingProfile: Sendable, Hashable {
                 GenericProfileColumns(
                     recordID: $0.recordID, trueEntity: $0.trueEntity, addressParts: $0.addressParts ?? [])
             })
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        let resolve = { (name: String) in name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path }
+        forenameVariantsPath = document.forenameVariants.map(resolve)
+        bankHolidaysPath = document.bankHolidays.map(resolve)
+    }
+
+    /// The forename-variant groups the profile's `forenameVariants:` file adds (none without one).
+    /// - Throws: ``ImportError/unreadableFile(path:)``, or ``ReferenceTableError`` naming the bad line.
+    public func addedForenameVariants() throws -> ForenameVariantList {
+        guard let path = forenameVariantsPath else { return ForenameVariantList() }
+        return try ForenameVariantList(parsing: Self.readTable(path), path: path)
+    }
+
+    /// The bank holiday changes the profile's `bankHolidays:` file adds (none without one).
+    /// - Throws: ``ImportError/unreadableFile(path:)``, or ``ReferenceTableError`` naming the bad line.
+    public func addedBankHolidayChanges() throws -> BankHolidayChanges {
+        guard let path = bankHolidaysPath else { return BankHolidayChanges() }
+        return try BankHolidayChanges(parsing: Self.readTable(path), path: path)
+    }
+
+    private static func readTable(_ path: String) throws -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImportError.unreadableFile(path: path)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ReferenceTableError(path: path, line: 1, message: "not UTF-8 text")
+        }
+        return text
     }
 
     /// The reference value `text` stands for in `field`, when the profile maps it.
@@ -209,6 +244,8 @@ private struct ProfileDocument: Decodable {
     var dateFormats: [String]?
     var values: [String: [String: String]]?
     var generic: GenericSection?
+    var forenameVariants: String?
+    var bankHolidays: String?
 }
 
 /// The `generic:` section of a profile.

@@ -340,7 +340,7 @@ struct PairComparer: Sendable {
     {
         if forename.count == 1 { return false }
         if surname.count == 1 { return surname[0] == forename[0] }
-        return ForenameVariants.groupIDs(of: Array(surname)).intersects(ForenameVariants.groupIDs(of: Array(forename)))
+        return table.variants.groupIDs(of: Array(surname)).intersects(table.variants.groupIDs(of: Array(forename)))
     }
 
     func dateOfBirth(_ i: Int, _ j: Int) -> DateOfBirthLevel {
@@ -535,7 +535,7 @@ struct PairComparer: Sendable {
         for neighbour in Self.oneSlipAway(name) {
             let hash = Hashing.fnv1a(neighbour)
             guard hash != otherHash, (table.childrenByForename[hash] ?? 0) >= Self.attested else { continue }
-            if !ForenameVariants.groupIDs(of: neighbour).intersects(otherGroups) { return true }
+            if !table.variants.groupIDs(of: neighbour).intersects(otherGroups) { return true }
         }
         return false
     }

@@ -19,6 +19,9 @@ public struct LinkOptions: Sendable, Hashable {
     /// Whether pairs that look like twins are kept apart. Always on for children's data; a
     /// benchmark of adults (FEBRL) may turn it off, since there a replaced forename is a typo.
     public var twinGuard: Bool = true
+    /// The forename variants and nicknames that count as the same name: the built-in groups, and
+    /// those a council's profile adds.
+    public var forenameVariants: ForenameVariantTable = .builtIn
 
     /// Creates options with the defaults.
     public init() {}

@@ -33,7 +33,7 @@ public struct Linker: Sendable {
         var stopwatch = Stopwatch(onLap: progress)
         var sorted = consume records
         sorted.sortByKey()
-        let table = RecordTable(sorted, concurrency: options.concurrency)
+        let table = RecordTable(sorted, concurrency: options.concurrency, variants: options.forenameVariants)
         let comparer = PairComparer(table: table)
         stopwatch.lap("normalise")
         var blocking = Blocker(maxGroupSize: options.maxBlockSize, concurrency: options.concurrency)

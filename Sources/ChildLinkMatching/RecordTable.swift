@@ -58,6 +58,8 @@ struct TextSpan: Sendable, Equatable {
 /// Every record's matching fields, normalised once into compact columns (structure of arrays) so
 /// that scoring millions of pairs touches only integers and short byte strings.
 struct RecordTable: Sendable, Equatable {
+    /// The forename variant groups that ``forenameGroups`` and ``alternativeGroups`` number.
+    var variants: ForenameVariantTable = .builtIn
     /// Folded names, back to back.
     var text: [UInt8] = []
     var dataset: [UInt8] = []
@@ -108,24 +110,27 @@ struct RecordTable: Sendable, Equatable {
 
     init() {}
 
-    init(_ records: [SourceRecord]) {
-        self.init(records[...])
+    init(_ records: [SourceRecord], variants: ForenameVariantTable = .builtIn) {
+        self.init(records[...], variants: variants)
         countForenames()
     }
 
     /// The table of `records`, normalised in `concurrency` parts at once and joined in order: the
     /// same table as `init(records)`.
-    init(_ records: [SourceRecord], concurrency: Int, minimumPartSize: Int = 10_000) {
+    init(
+        _ records: [SourceRecord], concurrency: Int, minimumPartSize: Int = 10_000,
+        variants: ForenameVariantTable = .builtIn
+    ) {
         let partCount = max(1, min(concurrency, records.count / max(1, minimumPartSize)))
         guard partCount > 1 else {
-            self.init(records)
+            self.init(records, variants: variants)
             return
         }
         let partSize = (records.count + partCount - 1) / partCount
         let parts = ChunkResults<RecordTable>(count: partCount, initial: RecordTable())
         Linker.parallel(partCount, concurrency: partCount) { part in
             let start = part * partSize
-            parts.set(part, RecordTable(records[start..<min(start + partSize, records.count)]))
+            parts.set(part, RecordTable(records[start..<min(start + partSize, records.count)], variants: variants))
         }
         // Moved out of the results, each part freed once joined: no column is copied on write.
         var tables = parts.takeValues()
@@ -139,7 +144,8 @@ struct RecordTable: Sendable, Equatable {
     }
 
     /// The table of `records`, without ``forenameCount`` (which needs every record).
-    private init(_ records: ArraySlice<SourceRecord>) {
+    private init(_ records: ArraySlice<SourceRecord>, variants: ForenameVariantTable) {
+        self.variants = variants
         reserve(records.count)
         for record in records { append(record) }
     }
@@ -233,14 +239,14 @@ struct RecordTable: Sendable, Equatable {
         forename.append(store(first))
         forenameHash.append(first.isEmpty ? 0 : Hashing.fnv1a(first))
         forenamePhonetic.append(StringSimilarity.phoneticCode(first))
-        forenameGroups.append(ForenameVariants.groupIDs(of: first))
+        forenameGroups.append(variants.groupIDs(of: first))
         var others = forenameWords
         others += TextFolding.words(person.middleNames ?? "")
         others += TextFolding.words(person.preferredName ?? "")
         let words = others.filter { $0.count > 1 }
         alternativeForenames.append(words.map { Hashing.fnv1a($0) })
         alternativeSpans.append(words.map { store($0) })
-        alternativeGroups.append(VariantGroups(words.flatMap { ForenameVariants.groupIDs(of: $0).ids }))
+        alternativeGroups.append(VariantGroups(words.flatMap { variants.groupIDs(of: $0).ids }))
     }
 
     private mutating func appendSurnames(_ person: PersonFields) {

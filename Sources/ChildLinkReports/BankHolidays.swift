@@ -1,31 +1,34 @@
 public import ChildLinkModel
 
-/// England and Wales bank holidays, computed by rule, with the known one-off changes.
+/// England and Wales bank holidays, computed by rule, with one-off changes read from a table.
 ///
 /// The rules: New Year's Day, Good Friday and Easter Monday (from the Gregorian Easter computus),
 /// the early May bank holiday (first Monday of May), the spring bank holiday (last Monday of May),
 /// the summer bank holiday (last Monday of August), Christmas Day and Boxing Day; a holiday that
 /// falls on a weekend is substituted by the next weekday that is not already a holiday.
-/// One-offs: 1995 and 2020 early May moved to 8 May (VE Day), 2002/2012/2022 jubilees moving the
-/// spring holiday, royal weddings (1999 millennium, 2011), the 2022 state funeral (19 September)
-/// and the 2023 coronation (8 May).
+/// The one-offs are ``BankHolidayChanges``: the built-in ones (`Resources/bank-holiday-changes.txt`,
+/// compiled in: VE Day, jubilees, royal weddings, the millennium, the 2022 state funeral and the
+/// 2023 coronation) and any a council's profile adds.
 public enum BankHolidays {
-    /// The bank holidays of `year`, sorted.
-    public static func englandAndWales(year: Int) -> [CalendarDate] {
+    /// The bank holidays of `year`, sorted: the rules' days, less those a change replaces, plus
+    /// the changes' days.
+    public static func englandAndWales(year: Int, changes: BankHolidayChanges = .builtIn) -> [CalendarDate] {
         var days = Set(fixedHolidaysWithSubstitutes(year: year))
         let easter = easterSunday(year: year)
         days.insert(easter.adding(days: -2))
         days.insert(easter.adding(days: 1))
-        days.insert(earlyMay(year: year))
-        days.insert(spring(year: year))
+        days.insert(firstMonday(year: year, month: 5))
+        days.insert(lastMonday(year: year, month: 5))
         days.insert(lastMonday(year: year, month: 8))
-        days.formUnion(oneOffs(year: year))
+        let yearChanges = changes.changes(in: year)
+        for change in yearChanges { if let replaced = change.replaces { days.remove(replaced) } }
+        for change in yearChanges where change.date.year == year { days.insert(change.date) }
         return days.sorted()
     }
 
     /// Whether `date` is an England and Wales bank holiday.
-    public static func isBankHoliday(_ date: CalendarDate) -> Bool {
-        englandAndWales(year: date.year).contains(date)
+    public static func isBankHoliday(_ date: CalendarDate, changes: BankHolidayChanges = .builtIn) -> Bool {
+        englandAndWales(year: date.year, changes: changes).contains(date)
     }
 
     /// Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm).
@@ -57,28 +60,6 @@ public enum BankHolidays {
         return taken
     }
 
-    private static func earlyMay(year: Int) -> CalendarDate {
-        if year == 1995 || year == 2020 { return CalendarDate(year: year, month: 5, day: 8)! }
-        return firstMonday(year: year, month: 5)
-    }
-
-    private static func spring(year: Int) -> CalendarDate {
-        switch year {
-        case 2002: CalendarDate(year: 2002, month: 6, day: 4)!
-        case 2012: CalendarDate(year: 2012, month: 6, day: 4)!
-        case 2022: CalendarDate(year: 2022, month: 6, day: 2)!
-        default: lastMonday(year: year, month: 5)
-        }
-    }
-
-    private static func oneOffs(year: Int) -> [CalendarDate] {
-        let table: [Int: [(Int, Int)]] = [
-            1999: [(12, 31)], 2002: [(6, 3)], 2011: [(4, 29)], 2012: [(6, 5)],
-            2022: [(6, 3), (9, 19)], 2023: [(5, 8)],
-        ]
-        return (table[year] ?? []).map { CalendarDate(year: year, month: $0.0, day: $0.1)! }
-    }
-
     private static func firstMonday(year: Int, month: Int) -> CalendarDate {
         let first = CalendarDate(year: year, month: month, day: 1)!
         return first.adding(days: (8 - first.isoWeekday) % 7)
@@ -95,17 +76,21 @@ public struct WorkingDayCalendar: Sendable {
     /// The years whose holidays are computed once, up front.
     private let years: ClosedRange<Int>
     private let holidays: Set<CalendarDate>
+    private let changes: BankHolidayChanges
 
     /// Creates the calendar, with the holidays of `years` computed once (others on demand).
-    public init(years: ClosedRange<Int> = 2000...2040) {
+    /// - Parameter changes: the one-off changes to the rules (the built-in ones unless a council adds some).
+    public init(years: ClosedRange<Int> = 2000...2040, changes: BankHolidayChanges = .builtIn) {
         self.years = years
-        holidays = Set(years.flatMap(BankHolidays.englandAndWales(year:)))
+        self.changes = changes
+        holidays = Set(years.flatMap { BankHolidays.englandAndWales(year: $0, changes: changes) })
     }
 
     /// Whether `date` is a working day.
     public func isWorkingDay(_ date: CalendarDate) -> Bool {
         guard date.isoWeekday <= 5 else { return false }
-        return years.contains(date.year) ? !holidays.contains(date) : !BankHolidays.isBankHoliday(date)
+        return years.contains(date.year)
+            ? !holidays.contains(date) : !BankHolidays.isBankHoliday(date, changes: changes)
     }
 
     /// The date `count` working days after `date` (the day itself not counted).
@@ -124,4 +109,17 @@ public struct WorkingDayCalendar: Sendable {
     public func isWithin(workingDays limit: Int, from returned: CalendarDate, completed: CalendarDate) -> Bool {
         completed <= adding(workingDays: limit, to: returned)
     }
+}
+
+extension BankHolidayChanges {
+    /// ChildLink's own changes, from `Resources/bank-holiday-changes.txt` (embedded in the binary).
+    public static let builtIn: BankHolidayChanges = {
+        do {
+            return try BankHolidayChanges(
+                parsing: String(decoding: PackageResources.bank_holiday_changes_txt, as: UTF8.self),
+                path: "built-in bank-holiday-changes.txt")
+        } catch {
+            fatalError("the built-in bank holiday changes do not parse: \(error)")
+        }
+    }()
 }

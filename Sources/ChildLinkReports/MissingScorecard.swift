@@ -31,10 +31,12 @@ public struct MissingContext: Sendable {
     /// Every episode, sorted by start.
     public let episodes: [EpisodeFact]
     /// The working-day calendar for the RHI timeliness indicator.
-    public let calendar = WorkingDayCalendar()
+    public let calendar: WorkingDayCalendar
 
     /// Prepares the episodes of a cohort.
-    public init(cohort: Cohort) {
+    /// - Parameter calendar: working days for RHI timeliness (bank holidays with a council's changes).
+    public init(cohort: Cohort, calendar: WorkingDayCalendar = WorkingDayCalendar()) {
+        self.calendar = calendar
         var bestPeople: [ChildLinkID: PersonFields] = [:]
         let people = Dictionary(uniqueKeysWithValues: cohort.records.map { ($0.record.key, $0.record.person) })
         episodes = cohort.episodes.map { item in
@@ -99,8 +101,12 @@ public enum MissingScorecard {
     ]
 
     /// Builds the scorecard for the month `period` (columns April … month, then YTD).
-    public static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
-        let context = MissingContext(cohort: cohort)
+    /// - Parameter calendar: working days for RHI timeliness (bank holidays with a council's changes).
+    public static func build(
+        cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime,
+        calendar: WorkingDayCalendar = WorkingDayCalendar()
+    ) -> Report {
+        let context = MissingContext(cohort: cohort, calendar: calendar)
         let columns = ScorecardLayout.monthlyColumns(period)
         let tables = ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "missing")
         let trends = trendTables(context: context, columns: columns.filter { !$0.isYearToDate })

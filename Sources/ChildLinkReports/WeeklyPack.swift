@@ -18,13 +18,16 @@ public struct WeeklyPackOptions: Sendable {
     public var pseudonymiser: Pseudonymiser?
     /// When the pack was produced.
     public var generatedAt: LocalDateTime
+    /// The working days that RHI deadlines count (bank holidays with a council's added changes).
+    public var calendar: WorkingDayCalendar
 
     /// Creates options with the defaults above.
     public init(
         weekEnding: CalendarDate, windowDays: Int = 7, longEpisodeHours: Int = 24, repeatEpisodes: Int = 3,
         repeatWindowDays: Int = 30, rhiWorkingDays: Int = 3, pseudonymiser: Pseudonymiser? = nil,
-        generatedAt: LocalDateTime? = nil
+        generatedAt: LocalDateTime? = nil, calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) {
+        self.calendar = calendar
         self.weekEnding = weekEnding
         self.windowDays = windowDays
         self.longEpisodeHours = longEpisodeHours
@@ -92,7 +95,7 @@ struct WeeklyEpisode {
 public struct WeeklyPackBuilder: Sendable {
     /// The options.
     public let options: WeeklyPackOptions
-    private let calendar = WorkingDayCalendar()
+    private var calendar: WorkingDayCalendar { options.calendar }
 
     /// Creates a builder.
     public init(options: WeeklyPackOptions) { self.options = options }

@@ -1,12 +1,68 @@
-/// Forenames that name the same child: English short forms and nicknames, and the Slovak, Czech,
-/// Romanian and Polish forms of a name with their anglicised versions.
-///
-/// Each group is one set of variants; a name may sit in more than one group (`alex` is short for
-/// both Alexander and Alexandra). Names are written folded (lower case, no diacritics), as
-/// ``TextFolding`` produces them.
-enum ForenameVariants {
-    /// The groups, one per line: every name in a line is a variant of every other.
-    static let groups: [String] = [
+import ChildLinkModel
+import Testing
+
+@testable import ChildLinkMatching
+
+@Suite("Forename variant table")
+struct ForenameVariantTableTests {
+    @Test func builtInFileHoldsTheGroupsTheSwiftTableHeld() {
+        let previous = Self.previousGroups.map { $0.split(separator: " ").map(String.init) }
+        #expect(ForenameVariantList.builtInForenameVariants.groups == previous)
+    }
+
+    @Test func builtInTableGivesTheGroupNumbersTheSwiftTableGave() {
+        for (index, line) in Self.previousGroups.enumerated() {
+            for name in line.split(separator: " ") {
+                let ids = ForenameVariantTable.builtIn.groupIDs(of: Array(name.utf8)).ids
+                #expect(ids.contains(Int32(index)) || ids.count == 4)
+            }
+        }
+        #expect(ForenameVariantTable.builtIn.groupIDs(of: Array("alex".utf8)).ids == [0, 1])
+    }
+
+    @Test func councilGroupMakesTwoNamesVariants() throws {
+        let added = try ForenameVariantList(parsing: "zbigniew zbyszek  # Polish short form\n", path: "extra.txt")
+        let table = ForenameVariantTable(ForenameVariantList.builtInForenameVariants.appending(added))
+        let full = Array("zbigniew".utf8)
+        let short = Array("zbyszek".utf8)
+        #expect(
+            !ForenameVariantTable.builtIn.groupIDs(of: full).intersects(
+                ForenameVariantTable.builtIn.groupIDs(of: short)))
+        #expect(table.groupIDs(of: full).intersects(table.groupIDs(of: short)))
+        #expect(table.groupIDs(of: Array("alex".utf8)) == ForenameVariantTable.builtIn.groupIDs(of: Array("alex".utf8)))
+    }
+
+    @Test func councilGroupRaisesTheForenameLevelWhenLinking() throws {
+        let added = try ForenameVariantList(parsing: "zbigniew zbyszek\n", path: "extra.txt")
+        var options = LinkOptions()
+        options.forenameVariants = ForenameVariantTable(ForenameVariantList.builtInForenameVariants.appending(added))
+        let records = ["Zbigniew", "Zbyszek"].enumerated().map { index, forename in
+            Make.record("A\(index)", forename: forename, surname: "Nowak", dob: "2010-03-04")
+        }
+        let builtIn = RecordTable(records)
+        let extended = RecordTable(records, variants: options.forenameVariants)
+        #expect(!builtIn.forenameGroups[0].intersects(builtIn.forenameGroups[1]))
+        #expect(extended.forenameGroups[0].intersects(extended.forenameGroups[1]))
+    }
+
+    @Test(arguments: [
+        ("alex alexander\nSasha alexandra\n", 2, "name 1 is not folded"),
+        ("# comment\n\nalex\n", 3, "at least two names"),
+        ("alex alexander\nzdeněk zdenek\n", 2, "name 1 is not folded"),
+    ])
+    func badFileNamesTheFileAndLine(text: String, line: Int, problem: String) {
+        #expect {
+            try ForenameVariantList(parsing: text, path: "council/nicknames.txt")
+        } throws: { error in
+            guard let error = error as? ReferenceTableError else { return false }
+            return error.path == "council/nicknames.txt" && error.line == line
+                && String(describing: error).hasPrefix("council/nicknames.txt:\(line): ")
+                && error.message.contains(problem)
+        }
+    }
+
+    /// The table as it was written in Swift before it became a resource file.
+    static let previousGroups: [String] = [
         "alexander alexandr aleksander aleksandr alexandru sasha sascha alex alec alek alexei aleksy sandy xander",
         "alexandra aleksandra alexandrina sasha alex alexa ali sandra sandy lexi ola",
         "william wiliam vilem viliam wilhelm bill billy will willie willy liam wil",
@@ -175,62 +231,4 @@ enum ForenameVariants {
         "elias eli ilie ilija",
         "reuben ruben rubin",
     ]
-
-    /// Folded name → the numbers of the groups it belongs to.
-    static let groupsByName: [[UInt8]: [Int32]] = {
-        var map: [[UInt8]: [Int32]] = [:]
-        for (index, line) in groups.enumerated() {
-            for name in line.split(separator: " ") {
-                let key = Array(name.utf8)
-                if map[key]?.contains(Int32(index)) != true { map[key, default: []].append(Int32(index)) }
-            }
-        }
-        return map
-    }()
-
-    /// The group numbers of a folded forename (at most four), packed for the record table.
-    static func groupIDs(of name: [UInt8]) -> VariantGroups {
-        guard let ids = groupsByName[name] else { return VariantGroups() }
-        return VariantGroups(ids.prefix(4))
-    }
-}
-
-/// Up to four forename-variant group numbers, packed into one word so records stay compact.
-struct VariantGroups: Hashable, Sendable {
-    /// Four 16-bit slots, each a group number plus one (0 = empty).
-    private(set) var packed: UInt64 = 0
-
-    init() {}
-
-    init(_ ids: some Sequence<Int32>) {
-        for (slot, id) in ids.prefix(4).enumerated() {
-            packed |= UInt64(UInt16(truncatingIfNeeded: id + 1)) << (16 * UInt64(slot))
-        }
-    }
-
-    /// Whether there is no group.
-    var isEmpty: Bool { packed == 0 }
-
-    /// The group numbers.
-    var ids: [Int32] {
-        (0..<4).compactMap { slot in
-            let value = (packed >> (16 * UInt64(slot))) & 0xFFFF
-            return value == 0 ? nil : Int32(value - 1)
-        }
-    }
-
-    /// Whether the two share a group.
-    func intersects(_ other: VariantGroups) -> Bool {
-        guard packed != 0, other.packed != 0 else { return false }
-        for slot in 0..<4 {
-            let value = (packed >> (16 * UInt64(slot))) & 0xFFFF
-            if value == 0 { break }
-            for otherSlot in 0..<4 {
-                let otherValue = (other.packed >> (16 * UInt64(otherSlot))) & 0xFFFF
-                if otherValue == 0 { break }
-                if value == otherValue { return true }
-            }
-        }
-        return false
-    }
 }

@@ -1,0 +1,88 @@
+public import ChildLinkModel
+
+/// Forenames that name the same child: English short forms and nicknames, and the Slovak, Czech,
+/// Romanian and Polish forms of a name with their anglicised versions — the built-in groups
+/// (`Resources/forename-variants.txt`, compiled into the module) and any a council adds.
+///
+/// A name may sit in more than one group (`alex` is short for both Alexander and Alexandra); its
+/// first four count. Names are folded (lower case, no diacritics), as ``TextFolding`` produces them.
+public struct ForenameVariantTable: Sendable, Hashable {
+    /// Folded name → the numbers of the groups it belongs to, in group order.
+    private let groupsByName: [[UInt8]: [Int32]]
+
+    /// The table of `list`'s groups, numbered in order.
+    /// - Precondition: fewer than 65,535 groups (each is packed into 16 bits).
+    public init(_ list: ForenameVariantList) {
+        precondition(list.groups.count < Int(UInt16.max), "too many forename-variant groups")
+        var map: [[UInt8]: [Int32]] = [:]
+        for (index, group) in list.groups.enumerated() {
+            for name in group {
+                let key = Array(name.utf8)
+                if map[key]?.contains(Int32(index)) != true { map[key, default: []].append(Int32(index)) }
+            }
+        }
+        groupsByName = map
+    }
+
+    /// The built-in groups, with nothing added.
+    public static let builtIn = ForenameVariantTable(.builtInForenameVariants)
+
+    /// The group numbers of a folded forename (at most four), packed for the record table.
+    func groupIDs(of name: [UInt8]) -> VariantGroups {
+        guard let ids = groupsByName[name] else { return VariantGroups() }
+        return VariantGroups(ids.prefix(4))
+    }
+}
+
+extension ForenameVariantList {
+    /// ChildLink's own groups, from `Resources/forename-variants.txt` (embedded in the binary).
+    public static let builtInForenameVariants: ForenameVariantList = {
+        do {
+            return try ForenameVariantList(
+                parsing: String(decoding: PackageResources.forename_variants_txt, as: UTF8.self),
+                path: "built-in forename-variants.txt")
+        } catch {
+            fatalError("the built-in forename variants do not parse: \(error)")
+        }
+    }()
+}
+
+/// Up to four forename-variant group numbers, packed into one word so records stay compact.
+struct VariantGroups: Hashable, Sendable {
+    /// Four 16-bit slots, each a group number plus one (0 = empty).
+    private(set) var packed: UInt64 = 0
+
+    init() {}
+
+    init(_ ids: some Sequence<Int32>) {
+        for (slot, id) in ids.prefix(4).enumerated() {
+            packed |= UInt64(UInt16(truncatingIfNeeded: id + 1)) << (16 * UInt64(slot))
+        }
+    }
+
+    /// Whether there is no group.
+    var isEmpty: Bool { packed == 0 }
+
+    /// The group numbers.
+    var ids: [Int32] {
+        (0..<4).compactMap { slot in
+            let value = (packed >> (16 * UInt64(slot))) & 0xFFFF
+            return value == 0 ? nil : Int32(value - 1)
+        }
+    }
+
+    /// Whether the two share a group.
+    func intersects(_ other: VariantGroups) -> Bool {
+        guard packed != 0, other.packed != 0 else { return false }
+        for slot in 0..<4 {
+            let value = (packed >> (16 * UInt64(slot))) & 0xFFFF
+            if value == 0 { break }
+            for otherSlot in 0..<4 {
+                let otherValue = (other.packed >> (16 * UInt64(otherSlot))) & 0xFFFF
+                if otherValue == 0 { break }
+                if value == otherValue { return true }
+            }
+        }
+        return false
+    }
+}
