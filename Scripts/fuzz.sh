@@ -49,7 +49,7 @@ fi
 sanitize=(-sanitize=fuzzer,address)
 swift_flags=(-swift-version 6 -parse-as-library -O -g -enable-testing
     -enable-upcoming-feature ExistentialAny -enable-upcoming-feature InternalImportsByDefault
-    -enable-upcoming-feature MemberImportVisibility -I "$out/obj")
+    -enable-upcoming-feature MemberImportVisibility -package-name ChildLink -I "$out/obj")
 libxml_flags=($(pkg-config --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2))
 
 if [ ! -d .build/checkouts/Yams/Sources/CYaml ]; then

@@ -1,14 +1,14 @@
-public import ChildLinkModel
+package import ChildLinkModel
 import ChildLinkStore
 import Foundation
 
 /// `childlink audit`: who looked up or exported what, and when.
-public enum AuditJob {
+package enum AuditJob {
     /// The audit log from `since` (from midnight UTC) onwards, one line per entry: time (UTC), user,
     /// command, query, ChildLink ids returned.
     ///
     /// - Throws: ``CoreError/noStore(path:)`` or ``StoreError``.
-    public static func run(storePath: String, since: CalendarDate?) throws -> String {
+    package static func run(storePath: String, since: CalendarDate?) throws -> String {
         let start = since.map { Date(timeIntervalSince1970: Double($0.daysSinceEpoch) * 86_400) }
         let entries = try StoreJob.openExisting(at: storePath).auditLog(since: start)
         guard !entries.isEmpty else { return "No audit entries" + (since.map { " since \($0.iso)." } ?? ".") }

@@ -1,8 +1,8 @@
 import ChildLinkFiles
-public import ChildLinkImport
-public import ChildLinkModel
+package import ChildLinkImport
+package import ChildLinkModel
 import Foundation
-public import Logging
+package import Logging
 
 #if canImport(Glibc)
     import Glibc
@@ -13,25 +13,25 @@ public import Logging
 /// `childlink check`: imports extracts without linking and reports, per file, what it was
 /// recognised as, how many records were read, imported and rejected, and how good the identifiers
 /// are. Rejected records are written to a rejects CSV.
-public struct CheckJob: Sendable {
+package struct CheckJob: Sendable {
     /// What to check.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Files and folders to read.
-        public var paths: [String]
+        package var paths: [String]
         /// The dataset every file must hold (`--dataset`).
-        public var dataset: Dataset?
+        package var dataset: Dataset?
         /// A mapping profile file (`--profile`).
-        public var profilePath: String?
+        package var profilePath: String?
         /// Where to write rejects (`--rejects`); default `childlink-rejects.csv` in the current
         /// folder, written only when there are rejects.
-        public var rejectsPath: String?
+        package var rejectsPath: String?
         /// Whether any reject fails the run (`--strict`).
-        public var strict: Bool
+        package var strict: Bool
         /// Whether to list every reject and warning (`--verbose`).
-        public var verbose: Bool
+        package var verbose: Bool
 
         /// Creates options.
-        public init(
+        package init(
             paths: [String], dataset: Dataset? = nil, profilePath: String? = nil, rejectsPath: String? = nil,
             strict: Bool = false, verbose: Bool = false
         ) {
@@ -45,27 +45,27 @@ public struct CheckJob: Sendable {
     }
 
     /// What a check found.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The import itself.
-        public var result: ImportResult
+        package var result: ImportResult
         /// The rejects file written, if any.
-        public var rejectsFile: String?
+        package var rejectsFile: String?
         /// The report for the terminal.
-        public var report: String
+        package var report: String
         /// Whether the run failed: a file could not be read, or (with `--strict`) a record was rejected.
-        public var failed: Bool
+        package var failed: Bool
     }
 
     /// The default rejects file name.
-    public static let defaultRejectsFile = "childlink-rejects.csv"
+    package static let defaultRejectsFile = "childlink-rejects.csv"
 
     /// The options.
-    public let options: Options
+    package let options: Options
     /// Where progress is logged.
-    public let logger: Logger
+    package let logger: Logger
 
     /// Creates the job.
-    public init(options: Options, logger: Logger = ChildLinkLogging.logger(verbose: false)) {
+    package init(options: Options, logger: Logger = ChildLinkLogging.logger(verbose: false)) {
         self.options = options
         self.logger = logger
     }
@@ -73,14 +73,14 @@ public struct CheckJob: Sendable {
     /// Counts each file's records through the CSV or XML reader alone, nothing parsed or built
     /// (`check --count-only`, for `Scripts/bench-import.sh`).
     /// - Throws: `ImportError` when a path does not exist or a file cannot be read.
-    public static func countRecords(paths: [String]) throws -> [(path: String, records: Int)] {
+    package static func countRecords(paths: [String]) throws -> [(path: String, records: Int)] {
         try ExtractReader.expand(paths).map { ($0, try ExtractReader.countRecords(path: $0)) }
     }
 
     /// Runs the check.
     /// - Throws: `ImportError` for a path that does not exist or an invalid profile; file-level
     ///   problems are in the outcome instead.
-    public func run() throws -> Outcome {
+    package func run() throws -> Outcome {
         let result = try ImportJob(
             paths: options.paths, dataset: options.dataset, profilePath: options.profilePath, retainRecords: false,
             logger: logger
@@ -101,12 +101,12 @@ public struct CheckJob: Sendable {
 
 /// Writes rejects as CSV (`file,line,element,field,reason,record_id`), to a temporary file renamed
 /// into place, readable by the owner only (0600).
-public enum RejectsWriter {
+package enum RejectsWriter {
     /// The header row.
-    public static let header = "file,line,element,field,reason,record_id"
+    package static let header = "file,line,element,field,reason,record_id"
 
     /// The CSV text for `rejects`.
-    public static func csv(_ rejects: [RejectedRecord]) -> String {
+    package static func csv(_ rejects: [RejectedRecord]) -> String {
         var lines = [header]
         for reject in rejects {
             let fields = [
@@ -120,7 +120,7 @@ public enum RejectsWriter {
 
     /// Writes the rejects CSV to `path`.
     /// - Throws: `FileWriteError` when it cannot be written.
-    public static func write(_ rejects: [RejectedRecord], to path: String) throws {
+    package static func write(_ rejects: [RejectedRecord], to path: String) throws {
         try PrivateOutputFile.write(csv(rejects), to: path)
     }
 

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Why a ChildLinkCore job could not finish: a ``code`` to branch on, a ``message`` for the
 /// person at the terminal (what went wrong and what to do; never a child's name, date of birth or
@@ -7,9 +7,9 @@ public import Foundation
 ///
 /// Errors from other modules (`ImportError`, `StoreError`, `ReportWriteError`, `FileWriteError`) pass
 /// through the jobs unchanged: they already say what the user needs.
-public struct CoreError: Error, LocalizedError, CustomStringConvertible, Equatable {
+package struct CoreError: Error, LocalizedError, CustomStringConvertible, Equatable {
     /// What kind of problem it is.
-    public enum Code: String, Sendable, Hashable, CaseIterable {
+    package enum Code: String, Sendable, Hashable, CaseIterable {
         /// A truth file is missing or a line is not `Dataset,RecordID,TrueChildID`.
         case unreadableTruth
         /// A generic person CSV could not be read (a missing id column, an empty or repeated id).
@@ -27,34 +27,34 @@ public struct CoreError: Error, LocalizedError, CustomStringConvertible, Equatab
     }
 
     /// What kind of problem it is.
-    public var code: Code
+    package var code: Code
     /// What went wrong and what to do, as the user sees it.
-    public var message: String
+    package var message: String
     /// The error beneath this one, if any.
-    public var cause: (any Error)?
+    package var cause: (any Error)?
 
     /// Creates an error; prefer the static constructors, which word the message.
-    public init(code: Code, message: String, cause: (any Error)? = nil) {
+    package init(code: Code, message: String, cause: (any Error)? = nil) {
         self.code = code
         self.message = message
         self.cause = cause
     }
 
     /// The message.
-    public var errorDescription: String? { message }
+    package var errorDescription: String? { message }
 
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 
     /// Two errors are equal when their code and message are (the cause is not compared).
-    public static func == (lhs: CoreError, rhs: CoreError) -> Bool {
+    package static func == (lhs: CoreError, rhs: CoreError) -> Bool {
         lhs.code == rhs.code && lhs.message == rhs.message
     }
 }
 
 extension CoreError {
     /// The truth file at `path` cannot be read (`line` 0) or its line `line` is not `Dataset,RecordID,TrueChildID`.
-    public static func unreadableTruth(path: String, line: Int, cause: (any Error)? = nil) -> CoreError {
+    package static func unreadableTruth(path: String, line: Int, cause: (any Error)? = nil) -> CoreError {
         CoreError(
             code: .unreadableTruth,
             message: line == 0
@@ -63,17 +63,17 @@ extension CoreError {
     }
 
     /// Line `line` of the generic input `path` cannot be used, for `reason`.
-    public static func unreadableInput(path: String, line: Int, reason: String) -> CoreError {
+    package static func unreadableInput(path: String, line: Int, reason: String) -> CoreError {
         CoreError(code: .unreadableInput, message: "\(path):\(line): \(reason)")
     }
 
     /// A footprint query cannot be used; `message` says how to write it.
-    public static func badQuery(_ message: String) -> CoreError {
+    package static func badQuery(_ message: String) -> CoreError {
         CoreError(code: .badQuery, message: message)
     }
 
     /// A footprint was asked for with neither extracts nor a store.
-    public static var nothingToSearch: CoreError {
+    package static var nothingToSearch: CoreError {
         CoreError(
             code: .nothingToSearch,
             message: "There is nothing to search: give extract files or folders, or a store (--store PATH, or "
@@ -81,17 +81,17 @@ extension CoreError {
     }
 
     /// The options are out of range; `problem` says which and how to fix it.
-    public static func invalidOptions(_ problem: String) -> CoreError {
+    package static func invalidOptions(_ problem: String) -> CoreError {
         CoreError(code: .invalidOptions, message: problem)
     }
 
     /// The folder at `path` could not be created.
-    public static func cannotCreateFolder(path: String, cause: (any Error)? = nil) -> CoreError {
+    package static func cannotCreateFolder(path: String, cause: (any Error)? = nil) -> CoreError {
         CoreError(code: .cannotCreateFolder, message: "cannot create the folder \(path)", cause: cause)
     }
 
     /// There is no store at `path`.
-    public static func noStore(path: String) -> CoreError {
+    package static func noStore(path: String) -> CoreError {
         CoreError(
             code: .noStore,
             message: "There is no ChildLink store at \(path). Run 'childlink weekly' first, or give --store PATH.")

@@ -1,20 +1,20 @@
 import ChildLinkImport
-public import ChildLinkMatching
+package import ChildLinkMatching
 import ChildLinkModel
-public import ChildLinkReports
+package import ChildLinkReports
 
 /// The reference tables a run uses: ChildLink's built-in forename variants and bank holiday
 /// changes, with whatever a council's mapping profile adds (`forenameVariants:`, `bankHolidays:`).
-public struct CouncilReferenceTables: Sendable {
+package struct CouncilReferenceTables: Sendable {
     /// The forename variant groups for the matcher.
-    public var forenameVariants: ForenameVariantTable
+    package var forenameVariants: ForenameVariantTable
     /// The working-day calendar for RHI deadlines.
-    public var calendar: WorkingDayCalendar
+    package var calendar: WorkingDayCalendar
 
     /// The built-in tables, and the profile's additions when `profilePath` is given.
     /// - Throws: `ImportError` for a profile or table file that cannot be read, ``ReferenceTableError``
     ///   naming the bad line of a table file.
-    public init(profilePath: String?) throws {
+    package init(profilePath: String?) throws {
         try self.init(profile: profilePath.map { try MappingProfile(contentsOf: $0) })
     }
 

@@ -1,9 +1,9 @@
 import ChildLinkMatching
-public import ChildLinkModel
+package import ChildLinkModel
 import ChildLinkReports
 import ChildLinkStore
 import Foundation
-public import Logging
+package import Logging
 
 /// `childlink footprint`: finds one child and lays every record about them on one timeline, each
 /// with the link that ties it to the child and its explanation.
@@ -17,22 +17,22 @@ public import Logging
 ///
 /// Every lookup made with a store is written to its audit log: OS user, time, command, query and
 /// the ChildLink ids returned. The logger never sees the query or any personal data.
-public enum FootprintJob {
+package enum FootprintJob {
     /// What to look up and where.
-    public struct Request: Sendable {
+    package struct Request: Sendable {
         /// The query.
-        public var query: FootprintQuery
+        package var query: FootprintQuery
         /// Extract files or folders; empty to use the store's records.
-        public var inputs: [String]
+        package var inputs: [String]
         /// The history store, if any.
-        public var storePath: String?
+        package var storePath: String?
         /// The production time; now when absent.
-        public var generatedAt: LocalDateTime?
+        package var generatedAt: LocalDateTime?
         /// How long to wait for another run on the same store (when extracts are linked first).
-        public var storeWait: Duration
+        package var storeWait: Duration
 
         /// Creates a request.
-        public init(
+        package init(
             query: FootprintQuery, inputs: [String] = [], storePath: String?, generatedAt: LocalDateTime? = nil,
             storeWait: Duration = PipelineRequest.defaultStoreWait
         ) {
@@ -45,16 +45,16 @@ public enum FootprintJob {
     }
 
     /// A name match at or above this probability is a match; below it the child is not offered.
-    public static let candidateProbability = 0.5
+    package static let candidateProbability = 0.5
     /// The best name match is taken without asking when it is at least this probable …
-    public static let acceptProbability = 0.9
+    package static let acceptProbability = 0.9
     /// … and no other child comes within this many bits of it.
-    public static let clearMarginBits = 4.0
+    package static let clearMarginBits = 4.0
 
     /// Finds the child and builds their footprint, logging the lookup in the store's audit log.
     ///
     /// - Throws: ``CoreError``, `ImportError`, `StoreError`.
-    public static func run(_ request: Request, logger: Logger) throws -> FootprintResult {
+    package static func run(_ request: Request, logger: Logger) throws -> FootprintResult {
         let universe = try FootprintUniverse.load(request, logger: logger)
         let result = lookup(request.query, in: universe, generatedAt: request.generatedAt ?? .now())
         if let store = universe.store {

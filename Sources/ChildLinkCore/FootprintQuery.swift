@@ -1,9 +1,9 @@
-public import ChildLinkModel
-public import ChildLinkReports
+package import ChildLinkModel
+package import ChildLinkReports
 import Foundation
 
 /// How the user asked for a child.
-public enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
+package enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
     /// A name (`Forename Surname`, or `Surname, Forename`) and, optionally, a date of birth: fuzzy,
     /// scored with the matcher's comparisons against every record.
     case name(forename: String, surname: String, dateOfBirth: CalendarDate?)
@@ -19,7 +19,7 @@ public enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
     /// Reads `--name` (`Forename Surname` or `Surname, Forename`) with an optional `--dob`.
     ///
     /// - Throws: ``CoreError/badQuery(_:)`` when the name has one word.
-    public static func name(_ text: String, dob date: CalendarDate?) throws -> FootprintQuery {
+    package static func name(_ text: String, dob date: CalendarDate?) throws -> FootprintQuery {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let comma = trimmed.firstIndex(of: ",") {
             let surname = trimmed[..<comma].trimmingCharacters(in: .whitespaces)
@@ -38,7 +38,7 @@ public enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The query as the user gave it, for the footprint's header and the audit log.
-    public var description: String {
+    package var description: String {
         switch self {
         case .name(let forename, let surname, let dob):
             "--name \"\(forename) \(surname)\"" + (dob.map { " --dob \($0.iso)" } ?? "")
@@ -51,7 +51,7 @@ public enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// The formats a footprint is written in.
-public enum FootprintFormat: String, Sendable, CaseIterable {
+package enum FootprintFormat: String, Sendable, CaseIterable {
     /// Plain text for a terminal (the default).
     case text
     /// One self-contained HTML page.
@@ -61,21 +61,21 @@ public enum FootprintFormat: String, Sendable, CaseIterable {
 }
 
 /// A child that may be the one asked for, with how well they match.
-public struct FootprintCandidate: Sendable, Hashable {
+package struct FootprintCandidate: Sendable, Hashable {
     /// The child.
-    public let childID: ChildLinkID
+    package let childID: ChildLinkID
     /// The probability that the query is this child (1 for an identifier match).
-    public let probability: Double
+    package let probability: Double
     /// The child's record that matched best.
-    public let bestRecord: RecordKey
+    package let bestRecord: RecordKey
     /// How that record has the child (name and date of birth), to help the user choose.
-    public let recordedAs: String
+    package let recordedAs: String
     /// How many records the child has.
-    public let records: Int
+    package let records: Int
 }
 
 /// What a footprint lookup found.
-public enum FootprintResult: Sendable {
+package enum FootprintResult: Sendable {
     /// One child: their footprint.
     case found(Footprint)
     /// Several children match about as well: the user should refine the query.

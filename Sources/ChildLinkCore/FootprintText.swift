@@ -1,25 +1,25 @@
 import ChildLinkFiles
 import ChildLinkModel
-public import ChildLinkReports
+package import ChildLinkReports
 import Foundation
-public import Logging
+package import Logging
 
 /// What `childlink footprint` prints: the footprint (or where it was written), the candidates to
 /// choose from, or that no child matches.
 extension FootprintJob {
     /// What the command prints, and its exit status (0 found, 1 not found, 2 to be refined).
-    public struct Reply: Sendable {
+    package struct Reply: Sendable {
         /// The text for the terminal.
-        public let text: String
+        package let text: String
         /// The exit status.
-        public let status: Int32
+        package let status: Int32
     }
 
     /// The `childlink footprint` command: looks up, then prints the footprint (or writes it to
     /// `out`), the candidates to choose from, or that no child matches.
     ///
     /// - Throws: ``CoreError``, `FileWriteError`, `ImportError`, `StoreError`.
-    public static func respond(_ request: Request, format: FootprintFormat, out: String?, logger: Logger) throws
+    package static func respond(_ request: Request, format: FootprintFormat, out: String?, logger: Logger) throws
         -> Reply
     {
         switch try run(request, logger: logger) {
@@ -40,7 +40,7 @@ extension FootprintJob {
     }
 
     /// The footprint in a format: `text` for a terminal, `html`, or `json`.
-    public static func render(_ footprint: Footprint, format: FootprintFormat) -> String {
+    package static func render(_ footprint: Footprint, format: FootprintFormat) -> String {
         switch format {
         case .text: FootprintRenderer.text(footprint)
         case .html: FootprintRenderer.html(footprint)
@@ -51,12 +51,12 @@ extension FootprintJob {
     /// Writes the footprint to `path` (a temporary file, then a rename; mode 0600).
     ///
     /// - Throws: `FileWriteError`.
-    public static func write(_ footprint: Footprint, format: FootprintFormat, to path: String) throws {
+    package static func write(_ footprint: Footprint, format: FootprintFormat, to path: String) throws {
         try PrivateOutputFile.write(render(footprint, format: format), to: path)
     }
 
     /// The candidate list for the terminal, asking the user to refine.
-    public static func ambiguityText(_ candidates: [FootprintCandidate], query: FootprintQuery) -> String {
+    package static func ambiguityText(_ candidates: [FootprintCandidate], query: FootprintQuery) -> String {
         let heading =
             candidates.count == 1
             ? "One child may match \(query), but not certainly enough to show. Confirm (add --dob, or use --child-id):"

@@ -1,6 +1,6 @@
-public import ChildLinkImport
-public import ChildLinkModel
-public import Logging
+package import ChildLinkImport
+package import ChildLinkModel
+package import Logging
 
 /// The import stage of every pipeline (`check`, `link`, `weekly`): reads extract files and folders
 /// into `SourceRecord`s with per-file summaries, rejects and diagnostics, logging what it read
@@ -10,16 +10,16 @@ public import Logging
 /// let result = try ImportJob(paths: ["extracts/"], logger: logger).run()
 /// let records = result.records  // sorted by key
 /// ```
-public struct ImportJob: Sendable {
+package struct ImportJob: Sendable {
     /// Files and folders to read.
-    public var paths: [String]
+    package var paths: [String]
     /// The import options (dataset, profile, whether to keep the records).
-    public var options: ImportOptions
+    package var options: ImportOptions
     /// Where progress is logged.
-    public var logger: Logger
+    package var logger: Logger
 
     /// Creates the job.
-    public init(paths: [String], options: ImportOptions = ImportOptions(), logger: Logger) {
+    package init(paths: [String], options: ImportOptions = ImportOptions(), logger: Logger) {
         self.paths = paths
         self.options = options
         self.logger = logger
@@ -27,7 +27,7 @@ public struct ImportJob: Sendable {
 
     /// Creates the job, reading the profile at `profilePath` when one is given.
     /// - Throws: `ImportError.invalidProfile` or `.unreadableFile` for the profile.
-    public init(
+    package init(
         paths: [String], dataset: Dataset? = nil, profilePath: String? = nil, retainRecords: Bool = true,
         logger: Logger
     ) throws {
@@ -40,7 +40,7 @@ public struct ImportJob: Sendable {
     /// Reads the files.
     /// - Throws: `ImportError.noSuchPath` when a path does not exist; problems inside files are in
     ///   the result.
-    public func run() throws -> ImportResult {
+    package func run() throws -> ImportResult {
         let started = ContinuousClock.now
         let result = try ExtractReader(options: options).read(paths: paths)
         for file in result.files {

@@ -1,29 +1,29 @@
 import ChildLinkFiles
 import ChildLinkImport
-public import ChildLinkMatching
-public import ChildLinkModel
+package import ChildLinkMatching
+package import ChildLinkModel
 import ChildLinkStore
-public import Foundation
-public import Logging
+import Foundation
+package import Logging
 
 /// `childlink link`: links records that belong to the same child and writes `links.csv`,
 /// `pairs.csv` and `summary.txt` (each written to a temporary file, then renamed; mode 0600).
-public enum LinkJob {
+package enum LinkJob {
     /// What the job needs besides the records.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Pairs at or above this probability are linked.
-        public var linkThreshold: Double
+        package var linkThreshold: Double
         /// Pairs at or above this probability (and below the link threshold) go to review.
-        public var reviewThreshold: Double
+        package var reviewThreshold: Double
         /// Worker threads for scoring.
-        public var concurrency: Int
+        package var concurrency: Int
         /// Whether twins are kept apart (turn off only for adult benchmarks such as FEBRL).
-        public var twinGuard = true
+        package var twinGuard = true
         /// The forename variants that count as one name (the built-in ones and a profile's additions).
-        public var forenameVariants: ForenameVariantTable = .builtIn
+        package var forenameVariants: ForenameVariantTable = .builtIn
 
         /// Creates options; the thresholds default to the matcher's.
-        public init(linkThreshold: Double? = nil, reviewThreshold: Double? = nil, concurrency: Int? = nil) {
+        package init(linkThreshold: Double? = nil, reviewThreshold: Double? = nil, concurrency: Int? = nil) {
             let defaults = LinkOptions()
             self.linkThreshold = linkThreshold ?? defaults.linkThreshold
             self.reviewThreshold = reviewThreshold ?? defaults.reviewThreshold
@@ -37,7 +37,7 @@ public enum LinkJob {
         /// which in adult or benchmark data mostly keeps apart one person's mistyped records.
         /// Council extracts keep 0.98 and the guard, because a false link there puts one child's
         /// safeguarding history on another and the uncertain band goes to review.
-        public static func generic(
+        package static func generic(
             linkThreshold: Double? = nil, reviewThreshold: Double? = nil, twinGuard: Bool = false
         )
             -> Options
@@ -49,7 +49,7 @@ public enum LinkJob {
         }
 
         /// The link threshold of generic mode.
-        public static let genericLinkThreshold = 0.5
+        package static let genericLinkThreshold = 0.5
 
         var linkOptions: LinkOptions {
             var options = LinkOptions()
@@ -63,22 +63,22 @@ public enum LinkJob {
     }
 
     /// What a run produced.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The linkage (records, children, pairs, model, summary).
-        public let result: LinkResult
+        package let result: LinkResult
         /// Accuracy against the truth, when a truth file was given.
-        public let evaluation: LinkEvaluation?
+        package let evaluation: LinkEvaluation?
         /// Seconds spent linking (not reading or writing).
-        public let linkSeconds: Double
+        package let linkSeconds: Double
         /// The files written.
-        public let files: [String]
+        package let files: [String]
     }
 
     /// Links `records` and, when `outputDirectory` is given, writes the outputs there.
     ///
     /// - Parameter truth: each record's true person (samples, FEBRL), to report accuracy.
     /// - Throws: ``CoreError`` when an output cannot be written.
-    public static func run(
+    package static func run(
         records: [SourceRecord], options: Options, outputDirectory: String?, truth: [RecordKey: String]? = nil
     ) throws -> Outcome {
         let start = ContinuousClock.now
@@ -102,7 +102,7 @@ public enum LinkJob {
     /// - Parameter profilePath: a mapping profile for a council's own extract headers.
     /// - Throws: `ImportError` for a missing input, bad profile or unreadable generic input; ``CoreError``
     ///   for an unreadable truth file or outputs; `StoreError` for a store that cannot be written.
-    public static func runFiles(
+    package static func runFiles(
         inputs: [String], generic: Bool, profilePath: String? = nil, outputDirectory: String, truthPath: String?,
         options: Options, storePath: String? = nil, storeWait: Duration = PipelineRequest.defaultStoreWait,
         logger: Logger
@@ -167,7 +167,7 @@ public enum LinkJob {
     /// Reads a truth file: `Dataset,RecordID,TrueChildID` (as `childlink sample` writes it).
     ///
     /// - Throws: ``CoreError/unreadableTruth(path:line:cause:)`` for a missing file or a bad line.
-    public static func readTruth(path: String) throws -> [RecordKey: String] {
+    package static func readTruth(path: String) throws -> [RecordKey: String] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CoreError.unreadableTruth(path: path, line: 0)
         }
@@ -184,7 +184,7 @@ public enum LinkJob {
     }
 
     /// The summary as text, one fact per line (also written to `summary.txt`).
-    public static func summaryText(_ result: LinkResult, evaluation: LinkEvaluation?) -> String {
+    package static func summaryText(_ result: LinkResult, evaluation: LinkEvaluation?) -> String {
         let summary = result.summary
         var lines = [
             "records: \(summary.records)",

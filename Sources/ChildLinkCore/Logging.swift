@@ -1,10 +1,10 @@
-public import Logging
+package import Logging
 
 /// Sets up ChildLink's log output. Logs go to standard error; `--verbose` lowers the level to
 /// `debug`. On a terminal, a long run shows how far it has got on one status line. Log messages name files, counts and record ids only, never a child's personal data.
-public enum ChildLinkLogging {
+package enum ChildLinkLogging {
     /// Bootstraps swift-log once per process and returns the tool's logger.
-    public static func bootstrap(verbose: Bool) -> Logger {
+    package static func bootstrap(verbose: Bool) -> Logger {
         let line = ProgressLine.isTerminal ? ProgressLine() : nil
         LoggingSystem.bootstrap { label in
             ProgressAwareLogHandler(
@@ -14,7 +14,7 @@ public enum ChildLinkLogging {
     }
 
     /// A logger at the level `--verbose` asks for, without touching the global bootstrap.
-    public static func logger(verbose: Bool) -> Logger {
+    package static func logger(verbose: Bool) -> Logger {
         var logger = Logger(label: "childlink")
         logger.logLevel = verbose ? .debug : .notice
         return logger

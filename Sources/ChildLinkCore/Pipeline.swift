@@ -1,9 +1,9 @@
 import ChildLinkImport
-public import ChildLinkMatching
-public import ChildLinkModel
-public import ChildLinkStore
+package import ChildLinkMatching
+package import ChildLinkModel
+package import ChildLinkStore
 import Foundation
-public import Logging
+package import Logging
 
 /// The one pipeline behind `link`, `weekly`, `scorecard`, `overlap` and `footprint`:
 /// import → (store: upsert) → link → apply review decisions → (store: save review pairs, assign
@@ -24,12 +24,12 @@ public import Logging
 ///                                                command: "weekly"), logger: logger)
 /// let cohort = Cohort(records: outcome.records, children: outcome.children)
 /// ```
-public enum Pipeline {
+package enum Pipeline {
     /// Reads the extracts, then runs ``run(records:batches:importedDatasets:store:options:note:storeWait:logger:)``.
     ///
     /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read;
     ///   ``StoreError`` (e.g. a locked store); nothing is written to the store then.
-    public static func run(_ request: PipelineRequest, logger: Logger) throws -> PipelineOutcome {
+    package static func run(_ request: PipelineRequest, logger: Logger) throws -> PipelineOutcome {
         let started = ContinuousClock.now
         let options = try request.resolvedOptions()
         var extracts = try importExtracts(request, logger: logger)
@@ -101,7 +101,7 @@ public enum Pipeline {
     ///
     /// - Throws: ``StoreError`` (``StoreError/runInProgress(path:seconds:)`` when another run held
     ///   the store for longer than the wait); nothing is written then.
-    public static func run(
+    package static func run(
         records: consuming [SourceRecord], batches: [ImportBatch] = [], importedDatasets: Set<Dataset>? = nil,
         store: ChildLinkStore?, options: LinkJob.Options = LinkJob.Options(), note: String = "pipeline",
         storeWait: Duration = PipelineRequest.defaultStoreWait, logger: Logger
@@ -208,7 +208,7 @@ public enum Pipeline {
     }
 
     /// `forename: exact +6.1; surname: one edit +3.0; …; total +2.3 bits`: levels and bits only.
-    public static func oneLine(_ explanation: PairExplanation) -> String {
+    package static func oneLine(_ explanation: PairExplanation) -> String {
         let parts = explanation.contributions.filter { $0.level != 0 }.map {
             "\($0.comparison.title.lowercased()): \($0.levelName) \(signed($0.bits))"
         }
@@ -265,30 +265,30 @@ public enum Pipeline {
 
 extension PairConstraint {
     /// The constraint a stored review decision imposes.
-    public init(_ decision: ReviewDecision) {
+    package init(_ decision: ReviewDecision) {
         self.init(decision.recordA, decision.recordB, decision.kind == .mustLink ? .mustLink : .cannotLink)
     }
 }
 
 /// What to run the pipeline on.
-public struct PipelineRequest: Sendable {
+package struct PipelineRequest: Sendable {
     /// Extract files or folders.
-    public var inputs: [String]
+    package var inputs: [String]
     /// The history store, or `nil` to number children within the run (see ``PipelineStore``).
-    public var storePath: String?
+    package var storePath: String?
     /// The command, for logs and the store's run note (`weekly`, `scorecard`, …).
-    public var command: String
+    package var command: String
     /// The run's note in the store; the command when absent.
-    public var note: String?
+    package var note: String?
     /// Thresholds and concurrency.
-    public var options: LinkJob.Options
+    package var options: LinkJob.Options
     /// A council's mapping profile for its own extract headers (`--profile`).
-    public var profilePath: String?
+    package var profilePath: String?
     /// How long to wait for another run on the same store to finish before giving up (`--store-wait`).
-    public var storeWait: Duration
+    package var storeWait: Duration
 
     /// How long a run waits for another by default: 10 minutes.
-    public static let defaultStoreWait = Duration.seconds(600)
+    package static let defaultStoreWait = Duration.seconds(600)
 
     /// The options, with the forename variants the profile adds (when it names a file).
     /// - Throws: as ``CouncilReferenceTables/init(profilePath:)``.
@@ -300,7 +300,7 @@ public struct PipelineRequest: Sendable {
     }
 
     /// Creates a request.
-    public init(
+    package init(
         inputs: [String], storePath: String?, command: String, note: String? = nil,
         options: LinkJob.Options = LinkJob.Options(), profilePath: String? = nil,
         storeWait: Duration = PipelineRequest.defaultStoreWait
@@ -316,11 +316,11 @@ public struct PipelineRequest: Sendable {
 }
 
 /// Which store a command uses, from its `--store PATH` / `--no-store` options.
-public enum PipelineStore {
+package enum PipelineStore {
     /// `--store PATH` when given (created when absent); nothing with `--no-store`; otherwise
     /// `childlink.sqlite` in the working folder *when it exists* — so a council that keeps a store
     /// gets stable ids without typing anything, and a first run never creates one unasked.
-    public static func resolve(explicit: String?, disabled: Bool, workingDirectory: String? = nil) -> String? {
+    package static func resolve(explicit: String?, disabled: Bool, workingDirectory: String? = nil) -> String? {
         if disabled { return nil }
         if let explicit { return explicit }
         let folder = workingDirectory ?? FileManager.default.currentDirectoryPath
@@ -331,58 +331,58 @@ public enum PipelineStore {
 }
 
 /// What the store recorded in a pipeline run.
-public struct StoreRunReport: Sendable, Hashable {
+package struct StoreRunReport: Sendable, Hashable {
     /// The run number.
-    public let runID: Int
+    package let runID: Int
     /// How this run's records differ from the previous run's.
-    public let changes: RecordChangeSet
+    package let changes: RecordChangeSet
     /// Merges and splits of ChildLink ids, with reasons.
-    public let events: [ChildIDEvent]
+    package let events: [ChildIDEvent]
     /// Ids issued for the first time.
-    public let newIDs: [ChildLinkID]
+    package let newIDs: [ChildLinkID]
     /// Review decisions that changed the matcher's clustering.
-    public let decisionsApplied: Int
+    package let decisionsApplied: Int
     /// Must-link decisions a cannot-link decision kept from being applied.
-    public let conflictingDecisions: [PairConstraint]
+    package let conflictingDecisions: [PairConstraint]
 }
 
 /// What the import stage read.
-public struct ImportSummary: Sendable, Hashable {
+package struct ImportSummary: Sendable, Hashable {
     /// Records imported.
-    public var records = 0
+    package var records = 0
     /// Files read.
-    public var files = 0
+    package var files = 0
     /// Records rejected.
-    public var rejected = 0
+    package var rejected = 0
 }
 
 /// Where a pipeline run spent its time, in seconds.
-public struct PipelineTimings: Sendable, Hashable {
+package struct PipelineTimings: Sendable, Hashable {
     /// Reading the extracts (0 when records were given).
-    public var importSeconds: Double = 0
+    package var importSeconds: Double = 0
     /// Linking (blocking, scoring, model, clustering).
-    public var linkSeconds: Double = 0
+    package var linkSeconds: Double = 0
     /// The store's write transaction (0 without a store).
-    public var storeSeconds: Double = 0
+    package var storeSeconds: Double = 0
 }
 
 /// What the pipeline produced.
-public struct PipelineOutcome: Sendable {
+package struct PipelineOutcome: Sendable {
     /// The linkage: every record linked (sorted by key), the pairs, the model (for explanations).
-    public let link: LinkResult
+    package let link: LinkResult
     /// The clusters after the review decisions.
-    public let clustering: ConstrainedClustering
+    package let clustering: ConstrainedClustering
     /// The children with their ids (stable with a store; numbered within the run without), sorted by id.
-    public let children: [LinkedChild]
+    package let children: [LinkedChild]
     /// What the store recorded, when one was used.
-    public let storeRun: StoreRunReport?
+    package let storeRun: StoreRunReport?
     /// Where the time went.
-    public var timings: PipelineTimings
+    package var timings: PipelineTimings
     /// What the import read (zeros when the records were given, not read).
-    public var imported = ImportSummary()
+    package var imported = ImportSummary()
 
     /// Every record linked, sorted by key (this run's, and with a store those carried over).
-    public var records: [SourceRecord] { link.records }
+    package var records: [SourceRecord] { link.records }
 
     /// With a store, each record's stable child id in the order of ``records``; `nil` without one,
     /// when the children are the matcher's clusters, numbered as the matcher numbers them.
@@ -393,7 +393,7 @@ public struct PipelineOutcome: Sendable {
     }
 
     /// Each record's child id.
-    public var childIDOfRecord: [RecordKey: ChildLinkID] {
+    package var childIDOfRecord: [RecordKey: ChildLinkID] {
         var ids: [RecordKey: ChildLinkID] = [:]
         for child in children { for key in child.records { ids[key] = child.id } }
         return ids

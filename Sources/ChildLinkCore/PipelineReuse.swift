@@ -1,8 +1,8 @@
 import ChildLinkMatching
-public import ChildLinkModel
+package import ChildLinkModel
 import ChildLinkStore
 import Foundation
-public import Logging
+package import Logging
 
 extension Pipeline {
     /// The records and children the report commands need (`weekly`, `scorecard`, `overlap`).
@@ -14,7 +14,7 @@ extension Pipeline {
     /// recorded (its import batches, every record seen again) and the ids are the same.
     ///
     /// - Throws: `ImportError`, ``StoreError``.
-    public static func cohort(_ request: PipelineRequest, logger: Logger) throws -> (
+    package static func cohort(_ request: PipelineRequest, logger: Logger) throws -> (
         records: [SourceRecord], children: [LinkedChild]
     ) {
         let extracts = try importExtracts(request, logger: logger)

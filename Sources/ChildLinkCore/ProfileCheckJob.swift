@@ -1,22 +1,22 @@
-public import ChildLinkImport
-public import ChildLinkModel
+package import ChildLinkImport
+package import ChildLinkModel
 import Foundation
 
 /// `childlink profile check PROFILE FILE`: shows how a mapping profile maps a council's extract
 /// (which column feeds each reference field, which required fields stay unmapped) and how the
 /// first rows read. Personal fields are shown only as given / valid.
-public struct ProfileCheckJob: Sendable {
+package struct ProfileCheckJob: Sendable {
     /// The profile file.
-    public var profilePath: String
+    package var profilePath: String
     /// The extract to check it against.
-    public var extractPath: String
+    package var extractPath: String
     /// The dataset, when the profile does not say.
-    public var dataset: Dataset?
+    package var dataset: Dataset?
     /// How many rows to preview.
-    public var rowCount: Int
+    package var rowCount: Int
 
     /// Creates the job.
-    public init(profilePath: String, extractPath: String, dataset: Dataset? = nil, rowCount: Int = 3) {
+    package init(profilePath: String, extractPath: String, dataset: Dataset? = nil, rowCount: Int = 3) {
         self.profilePath = profilePath
         self.extractPath = extractPath
         self.dataset = dataset
@@ -24,18 +24,18 @@ public struct ProfileCheckJob: Sendable {
     }
 
     /// The outcome: the check and its report text.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// The check.
-        public var check: ProfileCheck
+        package var check: ProfileCheck
         /// The report for the terminal.
-        public var report: String
+        package var report: String
         /// Whether a required field is unmapped or a previewed row would be rejected.
-        public var hasProblems: Bool
+        package var hasProblems: Bool
     }
 
     /// Runs the check.
     /// - Throws: ``ImportError`` when the profile or the file cannot be read or recognised.
-    public func run() throws -> Outcome {
+    package func run() throws -> Outcome {
         let profile = try MappingProfile(contentsOf: profilePath)
         let check = try ProfileCheck.run(profile: profile, path: extractPath, dataset: dataset, rowCount: rowCount)
         let problems = !check.unmappedRequired.isEmpty || check.rows.contains { $0.rejection != nil }

@@ -1,5 +1,6 @@
 import Foundation
-public import Logging
+import Synchronization
+package import Logging
 
 #if canImport(Glibc)
     import Glibc
@@ -11,12 +12,12 @@ extension Logger {
     /// Reports how far a long run has got (`reading 8 extracts`, `linking: compare done`): a status
     /// line on an analyst's terminal, an ordinary `info` message under `--verbose`, nothing otherwise.
     /// Counts and stages only, never personal data.
-    public func progress(_ message: String) {
+    package func progress(_ message: String) {
         info("\(message)", metadata: [ProgressLine.metadataKey: "step"])
     }
 
     /// Ends the status line that ``progress(_:)`` drew, before the command prints its results.
-    public func progressFinished() {
+    package func progressFinished() {
         info("done", metadata: [ProgressLine.metadataKey: "finished"])
     }
 }
@@ -25,19 +26,19 @@ extension Logger {
 /// error is a terminal: each ``Logging/Logger/progress(_:)`` message replaces the last, and the line
 /// is wiped before any other message or the command's own output. Not drawn into files or pipes,
 /// so scripts and CI logs stay clean.
-final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: Sendable {
     /// The metadata key that marks a log message as progress.
     static let metadataKey = "childlink.progress"
 
-    private let lock = NSLock()
-    private var isShowing = false
+    /// Whether a status is drawn; the lock also keeps two threads from drawing at once.
+    private let isShowing = Mutex(false)
 
     /// Whether standard error is a terminal.
     static var isTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// Draws `message` in place of the current status.
     func show(_ message: String) {
-        lock.withLock {
+        isShowing.withLock { isShowing in
             Self.emit("\r\u{1B}[K" + "childlink: " + message)
             isShowing = true
         }
@@ -45,7 +46,7 @@ final class ProgressLine: @unchecked Sendable {
 
     /// Wipes the status, if one is drawn.
     func clear() {
-        lock.withLock {
+        isShowing.withLock { isShowing in
             guard isShowing else { return }
             Self.emit("\r\u{1B}[K")
             isShowing = false

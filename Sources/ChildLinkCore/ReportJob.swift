@@ -1,12 +1,12 @@
 import ChildLinkImport
 import ChildLinkMatching
-public import ChildLinkModel
-public import ChildLinkReports
+package import ChildLinkModel
+package import ChildLinkReports
 import Foundation
-public import Logging
+package import Logging
 
 /// The reports `weekly`, `scorecard` and `overlap` make, each with what only it needs.
-public enum ReportKind: Sendable {
+package enum ReportKind: Sendable {
     /// The weekly Operational Missing Group pack (``WeeklyPackOptions/pseudonymiser`` and
     /// ``WeeklyPackOptions/generatedAt`` are taken from the request).
     case weekly(WeeklyPackOptions)
@@ -48,29 +48,29 @@ public enum ReportKind: Sendable {
 /// What every report command shares: where the extracts are, where the report goes, in which
 /// formats, with which disclosure control, and the store the run is recorded in. Every value is
 /// typed: the command line has parsed them.
-public struct ReportRequest: Sendable {
+package struct ReportRequest: Sendable {
     /// Extract files or folders to read.
-    public var inputs: [String]
+    package var inputs: [String]
     /// The output folder.
-    public var outputDirectory: String
+    package var outputDirectory: String
     /// The formats to write, in this order.
-    public var formats: [ReportFormat]
+    package var formats: [ReportFormat]
     /// Small-number suppression, and the pseudonymiser (holding the key) when names and
     /// identifiers are to be replaced by keyed hashes.
-    public var disclosure: DisclosureOptions
+    package var disclosure: DisclosureOptions
     /// The production timestamp printed on the report; the current local time when absent.
-    public var generatedAt: LocalDateTime?
+    package var generatedAt: LocalDateTime?
     /// The history store for stable ids (see ``PipelineStore/resolve(explicit:disabled:workingDirectory:)``);
     /// `nil` numbers the children within the run.
-    public var storePath: String?
+    package var storePath: String?
     /// How long to wait for another run on the same store to finish.
-    public var storeWait: Duration
+    package var storeWait: Duration
     /// A council's mapping profile: its extract headers, and the forename variants and bank holiday
     /// changes it adds to the built-in ones.
-    public var profilePath: String?
+    package var profilePath: String?
 
     /// Creates a request.
-    public init(
+    package init(
         inputs: [String], outputDirectory: String, formats: [ReportFormat] = ReportFormat.allCases,
         disclosure: DisclosureOptions, generatedAt: LocalDateTime? = nil, storePath: String? = nil,
         storeWait: Duration = PipelineRequest.defaultStoreWait, profilePath: String? = nil
@@ -89,12 +89,12 @@ public struct ReportRequest: Sendable {
 /// The one job behind every report command: read and link the extracts through the shared
 /// ``Pipeline`` (reusing the store's latest linkage when nothing changed), build the report,
 /// write it in each format, and log what was written (counts and paths, never personal data).
-public enum ReportJob {
+package enum ReportJob {
     /// Makes `report` as `request` asks; returns the paths written.
     ///
     /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read,
     ///   `StoreError` for a store that cannot be written, ``ReportWriteError`` when a file cannot be written.
-    public static func run(
+    package static func run(
         _ report: ReportKind, request: ReportRequest, logger: Logger = ChildLinkLogging.logger(verbose: false)
     ) throws -> [String] {
         let generatedAt = request.generatedAt ?? .now()

@@ -1,13 +1,13 @@
 import ChildLinkImport
-public import ChildLinkModel
+package import ChildLinkModel
 import ChildLinkReports
 import ChildLinkStore
 import Foundation
 
 /// `childlink review`: the clerical-review list and the decisions kept for every later run.
-public enum ReviewJob {
+package enum ReviewJob {
     /// What the reviewer asked for.
-    public enum Action: Sendable, Equatable {
+    package enum Action: Sendable, Equatable {
         /// List the latest run's uncertain pairs grouped by pair of children, most probable first.
         case list(undecidedOnly: Bool)
         /// Record that two records, or two children (`CL000123 CL000456`), are the same child (must-link).
@@ -34,7 +34,7 @@ public enum ReviewJob {
     ///
     /// - Throws: ``CoreError`` (no store; a child paired with a record), ``StoreError`` (unknown
     ///   children or records, bad CSV lines, a locked store), `ImportError` (an unreadable review CSV).
-    public static func run(_ action: Action, storePath: String) throws -> String {
+    package static func run(_ action: Action, storePath: String) throws -> String {
         let store = try StoreJob.openExisting(at: storePath)
         switch action {
         case .list(let undecidedOnly):
@@ -110,7 +110,7 @@ public enum ReviewJob {
 
 /// What a review decision is about: a child (`CL000123`, as the review list shows them) or one
 /// record (`Missing:E000123`).
-public enum ReviewSubject: Sendable, Hashable, CustomStringConvertible {
+package enum ReviewSubject: Sendable, Hashable, CustomStringConvertible {
     /// A child, by the ChildLink id the latest run gave them.
     case child(ChildLinkID)
     /// One record, by its key.
@@ -118,7 +118,7 @@ public enum ReviewSubject: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads `CL000123` as a child (the `CL` is required, so a record id is never taken for one) and
     /// `Dataset:RecordID` as a record; `nil` for anything else.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         if text.uppercased().hasPrefix("CL"), let id = ChildLinkID(text) {
             self = .child(id)
         } else if let key = RecordKey(parsing: text) {
@@ -129,13 +129,13 @@ public enum ReviewSubject: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether this names a child rather than a record.
-    public var isChild: Bool {
+    package var isChild: Bool {
         if case .child = self { return true }
         return false
     }
 
     /// The id or key as written.
-    public var description: String {
+    package var description: String {
         switch self {
         case .child(let id): id.description
         case .record(let key): key.description
@@ -143,6 +143,6 @@ public enum ReviewSubject: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Why a child and a record cannot be decided together.
-    public static let mixedPairProblem =
+    package static let mixedPairProblem =
         "Give two children (CL000012 CL000034) or two records (Missing:E0000123 CME:CME000045), not one of each."
 }

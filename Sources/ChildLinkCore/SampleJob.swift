@@ -1,30 +1,31 @@
-public import ChildLinkModel
-public import ChildLinkSample
+import ChildLinkFiles
+package import ChildLinkModel
+package import ChildLinkSample
 import Foundation
-public import Logging
+package import Logging
 
 /// `childlink sample`: generates the deterministic synthetic borough and writes its four extracts
 /// and `truth.csv` into a folder.
-public enum SampleJob {
+package enum SampleJob {
     /// What to generate.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Children in the cohort; ignored when ``records`` is set.
-        public var children: Int
+        package var children: Int
         /// A target number of records instead of a number of children.
-        public var records: Int?
+        package var records: Int?
         /// The seed.
-        public var seed: UInt64
+        package var seed: UInt64
         /// The last day of the extracts.
-        public var endDate: CalendarDate
+        package var endDate: CalendarDate
         /// How messy the records are.
-        public var noise: NoiseLevel
+        package var noise: NoiseLevel
         /// The share of records written to the XML parts, 0–1.
-        public var xmlShare: Double
+        package var xmlShare: Double
         /// The folder to write into (created when missing).
-        public var outputDirectory: String
+        package var outputDirectory: String
 
         /// Creates options; the defaults are the committed sample's.
-        public init(
+        package init(
             children: Int = 3000, records: Int? = nil, seed: UInt64 = 2019,
             endDate: CalendarDate = CalendarDate(year: 2019, month: 6, day: 30)!, noise: NoiseLevel = .standard,
             xmlShare: Double = 0.2, outputDirectory: String
@@ -39,7 +40,7 @@ public enum SampleJob {
         }
 
         /// The first thing wrong with the options, in words for the person who typed them.
-        public var problem: String? {
+        package var problem: String? {
             if !(1...5_000_000).contains(children) { return "--children must be between 1 and 5,000,000." }
             if let records, !(1...20_000_000).contains(records) {
                 return "--records must be between 1 and 20,000,000."
@@ -58,20 +59,20 @@ public enum SampleJob {
     }
 
     /// What the run wrote.
-    public struct Result: Sendable {
+    package struct Result: Sendable {
         /// Children in the cohort.
-        public let children: Int
+        package let children: Int
         /// Households.
-        public let households: Int
+        package let households: Int
         /// Records per dataset, in file order (`Missing`, `CME`, `EHE`, `Exclusions`).
-        public let recordsPerDataset: [(dataset: String, records: Int)]
+        package let recordsPerDataset: [(dataset: String, records: Int)]
         /// The files written, as paths.
-        public let files: [String]
+        package let files: [String]
         /// Wall-clock seconds.
-        public let seconds: Double
+        package let seconds: Double
 
         /// The summary printed by the command.
-        public var report: String {
+        package var report: String {
             var lines = ["Generated \(children) children in \(households) households:"]
             for (dataset, records) in recordsPerDataset {
                 lines.append("  \(dataset.padding(toLength: 11, withPad: " ", startingAt: 0)) \(records) records")
@@ -87,13 +88,12 @@ public enum SampleJob {
     /// Generates the sample into `options.outputDirectory`.
     /// - Throws: ``CoreError`` for bad options or an uncreatable folder; `SampleError` when a file
     ///   cannot be written.
-    public static func run(_ options: Options, logger: Logger) throws -> Result {
+    package static func run(_ options: Options, logger: Logger) throws -> Result {
         guard let configuration = options.configuration else {
             throw CoreError.invalidOptions(options.problem ?? "invalid options")
         }
         do {
-            try FileManager.default.createDirectory(
-                atPath: options.outputDirectory, withIntermediateDirectories: true)
+            try PrivateFolder.create(atPath: options.outputDirectory)
         } catch {
             throw CoreError.cannotCreateFolder(path: options.outputDirectory, cause: error)
         }

@@ -1,8 +1,8 @@
-public import ChildLinkModel
-public import ChildLinkReports
+package import ChildLinkModel
+package import ChildLinkReports
 
 /// The scorecards `childlink scorecard` produces.
-public enum ScorecardKind: String, Sendable, CaseIterable {
+package enum ScorecardKind: String, Sendable, CaseIterable {
     /// The Missing from Home and Care monthly scorecard.
     case missing
     /// The CME quarterly scorecard.
@@ -15,13 +15,13 @@ public enum ScorecardKind: String, Sendable, CaseIterable {
     case inclusion
 
     /// Whether small-number suppression and pseudonymisation are on unless turned off.
-    public var disclosureControlByDefault: Bool { self == .inclusion }
+    package var disclosureControlByDefault: Bool { self == .inclusion }
 }
 
 /// Builds a scorecard for a period from the linked cohort (``ReportJob`` writes it).
-public enum ScorecardJob {
+package enum ScorecardJob {
     /// The scorecard as a report model.
-    public static func build(
+    package static func build(
         kind: ScorecardKind, cohort: Cohort, period: ReportingPeriod, disclosure: DisclosureOptions,
         generatedAt: LocalDateTime, calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) -> Report {

@@ -1,20 +1,20 @@
-public import ChildLinkStore
-public import Foundation
+package import ChildLinkStore
+import Foundation
 
 /// `childlink store`: the history store's health, and restoring it from its backup.
-public enum StoreJob {
+package enum StoreJob {
     /// What `store check` found.
-    public struct CheckOutcome: Sendable {
+    package struct CheckOutcome: Sendable {
         /// The verdict, ready to print.
-        public let text: String
+        package let text: String
         /// Whether the store passed every check (the command exits non-zero otherwise).
-        public let isHealthy: Bool
+        package let isHealthy: Bool
     }
 
     /// Opens an existing store, refusing to create one where none is.
     ///
     /// - Throws: ``CoreError/noStore(path:)`` or ``StoreError``.
-    public static func openExisting(at path: String, busyTimeout: Double = ChildLinkStore.defaultBusyTimeout) throws
+    package static func openExisting(at path: String, busyTimeout: Double = ChildLinkStore.defaultBusyTimeout) throws
         -> ChildLinkStore
     {
         guard FileManager.default.fileExists(atPath: path) else { throw CoreError.noStore(path: path) }
@@ -24,7 +24,7 @@ public enum StoreJob {
     /// Runs `PRAGMA integrity_check` and the tool's invariants and says whether the store is healthy.
     ///
     /// - Throws: ``CoreError`` or ``StoreError``.
-    public static func check(storePath: String) throws -> CheckOutcome {
+    package static func check(storePath: String) throws -> CheckOutcome {
         let store = try openExisting(at: storePath)
         let report = try store.check()
         let runs = try store.runs()
@@ -40,7 +40,7 @@ public enum StoreJob {
     ///
     /// - Returns: A sentence saying what was restored.
     /// - Throws: ``StoreError/noBackup(path:)``, ``CoreError`` or ``StoreError``.
-    public static func restore(storePath: String) throws -> String {
+    package static func restore(storePath: String) throws -> String {
         guard FileManager.default.fileExists(atPath: storePath) else { throw CoreError.noStore(path: storePath) }
         // Not through openExisting: a damaged store must be restorable without being read.
         try ChildLinkStore.restore(path: storePath)

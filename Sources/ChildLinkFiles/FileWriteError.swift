@@ -1,44 +1,44 @@
-public import Foundation
+import Foundation
 
 /// Why a private output file (``PrivateOutputFile``) or folder (``PrivateFolder``) could not be
 /// written, in the shape of swift-nio's `FileSystemError`: what kind of failure (``code``), a message
 /// for the user, the path and the underlying cause (usually a `POSIXError`).
 ///
 /// The message never holds file contents, so it never holds a child's personal data.
-public struct FileWriteError: Error, LocalizedError, CustomStringConvertible {
+package struct FileWriteError: Error, LocalizedError, CustomStringConvertible {
     /// The kind of failure.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: String, Hashable, Sendable {
             case cannotCreateFolder, cannotCreateFile, cannotWrite, cannotSync, cannotRename
         }
         private let value: Value
 
         /// The folder could not be created.
-        public static let cannotCreateFolder = Code(value: .cannotCreateFolder)
+        package static let cannotCreateFolder = Code(value: .cannotCreateFolder)
         /// The temporary file beside the target could not be created.
-        public static let cannotCreateFile = Code(value: .cannotCreateFile)
+        package static let cannotCreateFile = Code(value: .cannotCreateFile)
         /// Writing the bytes failed (a full disk, for example).
-        public static let cannotWrite = Code(value: .cannotWrite)
+        package static let cannotWrite = Code(value: .cannotWrite)
         /// The written bytes could not be synced to disk.
-        public static let cannotSync = Code(value: .cannotSync)
+        package static let cannotSync = Code(value: .cannotSync)
         /// The finished file could not be renamed over the target.
-        public static let cannotRename = Code(value: .cannotRename)
+        package static let cannotRename = Code(value: .cannotRename)
 
         /// The code's name, such as `cannotWrite`.
-        public var description: String { value.rawValue }
+        package var description: String { value.rawValue }
     }
 
     /// The kind of failure.
-    public let code: Code
+    package let code: Code
     /// The file or folder that could not be written.
-    public let path: String
+    package let path: String
     /// What went wrong, for the user (without the path).
-    public let message: String
+    package let message: String
     /// The underlying error, usually a `POSIXError` with the system's `errno`.
-    public let cause: (any Error)?
+    package let cause: (any Error)?
 
     /// Creates the error.
-    public init(code: Code, path: String, message: String, cause: (any Error)? = nil) {
+    package init(code: Code, path: String, message: String, cause: (any Error)? = nil) {
         self.code = code
         self.path = path
         self.message = message
@@ -47,7 +47,7 @@ public struct FileWriteError: Error, LocalizedError, CustomStringConvertible {
 
     /// The message shown to the user: the path, what failed and why; for a file, that any earlier
     /// file at the path is left as it was.
-    public var description: String {
+    package var description: String {
         let reason = (cause as? POSIXError).map { ": " + String(cString: strerror($0.code.rawValue)) } ?? ""
         switch code {
         case .cannotCreateFolder: return "\(path): \(message)\(reason)"
@@ -56,7 +56,7 @@ public struct FileWriteError: Error, LocalizedError, CustomStringConvertible {
     }
 
     /// The same as ``description``.
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 
     /// The error for a failed system call, with `errno` as the cause.
     static func lastSystemError(_ code: Code, path: String, message: String) -> FileWriteError {

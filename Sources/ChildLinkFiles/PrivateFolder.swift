@@ -1,13 +1,13 @@
 import Foundation
 
 /// Output folders: created, with any missing parents, readable by their owner only (0700).
-public enum PrivateFolder {
+package enum PrivateFolder {
     /// Creates the folder at `path` and its missing parents with mode 0700; an existing folder is
     /// left as it is.
     ///
     /// - Throws: ``FileWriteError`` with code ``FileWriteError/Code/cannotCreateFolder`` (a file is
     ///   in the way, or the parent cannot be written).
-    public static func create(atPath path: String) throws(FileWriteError) {
+    package static func create(atPath path: String) throws(FileWriteError) {
         do {
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

@@ -1,10 +1,10 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 extension PrivateOutputFile {
     /// Appends `field` as ``ChildLinkModel/CSVField/encode(_:)`` writes it; a field that needs
     /// neither quotes nor formula defusing (almost all of them) is copied as it is, without building
     /// a new string.
-    public mutating func appendCSVField(_ field: String) {
+    package mutating func appendCSVField(_ field: String) {
         var field = field
         let plain = field.withUTF8 { bytes in
             guard !Self.needsEncoding(bytes) else { return false }
@@ -24,7 +24,7 @@ extension PrivateOutputFile {
     }
 
     /// Appends a non-negative integer in decimal, zero-padded to at least `width` digits (at most 20).
-    public mutating func append(integer value: Int, width: Int = 1) {
+    package mutating func append(integer value: Int, width: Int = 1) {
         precondition(value >= 0 && width <= 20)
         var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 24 digits, without allocating
         var count = 0
@@ -41,7 +41,7 @@ extension PrivateOutputFile {
 
     /// Appends `value` with `places` decimals, as a CSV field, exactly as
     /// `CSVField.encode(PairExplanation.decimal(value, places))` writes it.
-    public mutating func appendDecimalField(_ value: Double, places: Int) {
+    package mutating func appendDecimalField(_ value: Double, places: Int) {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
@@ -54,7 +54,7 @@ extension PrivateOutputFile {
     }
 
     /// Appends a ChildLink id (`CL000123`).
-    public mutating func append(childID: ChildLinkID) {
+    package mutating func append(childID: ChildLinkID) {
         guard childID.number >= 0 else { return append(childID.description) }
         append(byte: UInt8(ascii: "C"))
         append(byte: UInt8(ascii: "L"))

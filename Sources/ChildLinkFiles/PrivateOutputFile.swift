@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -23,9 +23,9 @@ public import Foundation
 /// file.append("Dataset,RecordID\n")
 /// try file.commit()
 /// ```
-public struct PrivateOutputFile: ~Copyable {
+package struct PrivateOutputFile: ~Copyable {
     /// Where the file goes once committed.
-    public let path: String
+    package let path: String
     private let temporary: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
@@ -36,7 +36,7 @@ public struct PrivateOutputFile: ~Copyable {
     ///
     /// - Throws: ``FileWriteError`` with code ``FileWriteError/Code/cannotCreateFile`` when the
     ///   temporary file cannot be created.
-    public init(path: String) throws(FileWriteError) {
+    package init(path: String) throws(FileWriteError) {
         self.path = path
         StaleTemporaryFiles.remove(besides: path)
         temporary = TemporaryFileName.path(for: path, writer: getpid())
@@ -58,7 +58,7 @@ public struct PrivateOutputFile: ~Copyable {
     /// Writes `data` to `path` as one private file.
     ///
     /// - Throws: ``FileWriteError``; any earlier file at `path` is left as it was then.
-    public static func write(_ data: Data, to path: String) throws(FileWriteError) {
+    package static func write(_ data: Data, to path: String) throws(FileWriteError) {
         var file = try PrivateOutputFile(path: path)
         data.withUnsafeBytes { file.writeDirectly($0) }
         try file.commit()
@@ -67,26 +67,26 @@ public struct PrivateOutputFile: ~Copyable {
     /// Writes `text` as UTF-8 to `path` as one private file.
     ///
     /// - Throws: ``FileWriteError``; any earlier file at `path` is left as it was then.
-    public static func write(_ text: String, to path: String) throws(FileWriteError) {
+    package static func write(_ text: String, to path: String) throws(FileWriteError) {
         var file = try PrivateOutputFile(path: path)
         file.append(text)
         try file.commit()
     }
 
     /// Appends `text` as UTF-8.
-    public mutating func append(_ text: String) {
+    package mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { append(bytes: $0) }
     }
 
     /// Appends one byte (an ASCII separator such as `,` or a line break).
-    public mutating func append(byte: UInt8) {
+    package mutating func append(byte: UInt8) {
         buffer.append(byte)
         if buffer.count >= Self.bufferSize { flush() }
     }
 
     /// Appends raw bytes.
-    public mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+    package mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.bufferSize { flush() }
     }
@@ -95,7 +95,7 @@ public struct PrivateOutputFile: ~Copyable {
     ///
     /// - Throws: ``FileWriteError`` when a write, the sync or the rename failed; the temporary
     ///   file is removed then and any earlier file at ``path`` is left as it was.
-    public consuming func commit() throws(FileWriteError) {
+    package consuming func commit() throws(FileWriteError) {
         flush()
         if failure == nil, fsync(descriptor) != 0 {
             failure = .lastSystemError(.cannotSync, path: path, message: "cannot write (sync failed)")

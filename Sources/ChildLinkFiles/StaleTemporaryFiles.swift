@@ -16,10 +16,10 @@ import Foundation
 /// - no process with that PID is alive (and it is not this process);
 /// - it is a regular file (not a link or folder), owned by this user, readable by the owner only
 ///   (mode 0600 or narrower), as ChildLink creates them.
-public enum StaleTemporaryFiles {
+package enum StaleTemporaryFiles {
     /// Removes ChildLink's stale temporary files in the folder `path` is in (before a write to `path`).
     @discardableResult
-    public static func remove(besides path: String) -> [String] {
+    package static func remove(besides path: String) -> [String] {
         let folder = (path as NSString).deletingLastPathComponent
         return remove(in: folder.isEmpty ? "." : folder)
     }
@@ -27,7 +27,7 @@ public enum StaleTemporaryFiles {
     /// Removes ChildLink's stale temporary files in `folder`; returns the names removed, sorted.
     /// Problems (an unreadable folder, a file that vanished) are ignored: the sweep never fails a write.
     @discardableResult
-    public static func remove(in folder: String) -> [String] {
+    package static func remove(in folder: String) -> [String] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
         var removed: [String] = []
         for name in names.sorted() {

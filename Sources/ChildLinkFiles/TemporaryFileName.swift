@@ -5,15 +5,15 @@ import Foundation
 ///
 /// Versions before 2026 also wrote the store's review exports as `.NAME.PID.tmp`;
 /// ``writerPID(of:)`` still recognises that pattern so their leftovers are swept too.
-public enum TemporaryFileName {
+package enum TemporaryFileName {
     /// The temporary file's path for an output at `path`, written by process `writer`.
-    public static func path(for path: String, writer: Int32) -> String {
+    package static func path(for path: String, writer: Int32) -> String {
         path + ".tmp-\(writer)"
     }
 
     /// The PID in a name of ChildLink's temporary-file patterns (``path(for:writer:)`` and the
     /// older `.NAME.PID.tmp`), or `nil` for any other name.
-    public static func writerPID(of name: String) -> Int32? {
+    package static func writerPID(of name: String) -> Int32? {
         if let marker = name.range(of: ".tmp-", options: .backwards), marker.lowerBound > name.startIndex {
             return pid(name[marker.upperBound...])
         }

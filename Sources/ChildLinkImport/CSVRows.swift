@@ -4,14 +4,14 @@
 ///
 /// For CSVs that are not council extracts, such as the generic mode's person files (FEBRL and other
 /// benchmarks), which have their own columns.
-public enum CSVRows {
+package enum CSVRows {
     /// Calls `body` with each row's fields and the line the row starts on, the header row included;
     /// blank lines are skipped.
     ///
     /// - Throws: ``ImportError/unreadableFile(path:cause:)`` when the file cannot be opened,
     ///   ``ImportError/unterminatedQuote(path:line:)`` when a quoted field never closes, or what
     ///   `body` throws.
-    public static func forEach(path: String, _ body: (_ fields: [String], _ line: Int) throws -> Void) throws {
+    package static func forEach(path: String, _ body: (_ fields: [String], _ line: Int) throws -> Void) throws {
         var reader = try CSVReader(path: path)
         var encodings = CSVEncodingTally()
         var fields: [String] = []

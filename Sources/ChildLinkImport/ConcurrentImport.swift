@@ -1,5 +1,6 @@
 import ChildLinkModel
 import Foundation
+import Synchronization
 
 /// One file read on its own (on a worker thread): its summary and, in reading order, the rows the
 /// shared session is to accept or reject. The session replays them file by file in the order the
@@ -170,15 +171,14 @@ struct DatasetReplay {
 }
 
 /// Values shared by worker threads under a lock, each taken out (moved) by the one thread that claims it.
-final class LockedSlots<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [Value]
+final class LockedSlots<Value: Sendable>: Sendable {
+    private let values: Mutex<[Value]>
 
-    init(_ values: [Value]) { self.values = values }
+    init(_ values: [Value]) { self.values = Mutex(values) }
 
     /// The next claim number below `limit` (the one value is a counter), or `nil`.
     func next(below limit: Int) -> Int? where Value == Int {
-        lock.withLock {
+        values.withLock { values in
             guard values[0] < limit else { return nil }
             defer { values[0] += 1 }
             return values[0]
@@ -187,12 +187,12 @@ final class LockedSlots<Value>: @unchecked Sendable {
 
     /// The rows in the files at `index`, to start the largest group first.
     func rowCount(at index: Int) -> Int where Value == [FileImport] {
-        lock.withLock { values[index].reduce(0) { $0 + $1.rows.count } }
+        values.withLock { values in values[index].reduce(0) { $0 + $1.rows.count } }
     }
 
     /// The files at `index`, moved out (the slot is left empty).
     func take(at index: Int) -> [FileImport] where Value == [FileImport] {
-        lock.withLock {
+        values.withLock { values in
             let taken = values[index]
             values[index] = []
             return taken
@@ -200,12 +200,12 @@ final class LockedSlots<Value>: @unchecked Sendable {
     }
 
     func put(_ value: Value, at index: Int) {
-        lock.withLock { values[index] = value }
+        values.withLock { $0[index] = value }
     }
 
     /// Every value, moved out after the workers are done (the slots are left empty).
     func takeAll() -> [Value] {
-        lock.withLock {
+        values.withLock { values in
             let taken = values
             values = []
             return taken

@@ -11,12 +11,12 @@ import Foundation
 /// ```
 /// Files of one dataset (e.g. a CSV and an XML part) are read as one: record ids must be unique
 /// across them. A file that cannot be read at all gets an ``FileSummary/error`` and the run goes on.
-public struct ExtractReader: Sendable {
+package struct ExtractReader: Sendable {
     /// The options.
-    public let options: ImportOptions
+    package let options: ImportOptions
 
     /// Creates a reader.
-    public init(options: ImportOptions = ImportOptions()) {
+    package init(options: ImportOptions = ImportOptions()) {
         self.options = options
     }
 
@@ -25,7 +25,7 @@ public struct ExtractReader: Sendable {
     /// threads (unless there are SSDA903 tables to join); the result is the same as reading them in turn.
     /// - Throws: ``ImportError/noSuchPath(path:)`` when a path does not exist. Problems inside
     ///   files never throw: they are in the result.
-    public func read(paths: [String]) throws -> ImportResult {
+    package func read(paths: [String]) throws -> ImportResult {
         var session = ImportSession(options: options)
         let files = try Self.expandWithOrigin(paths)
         if options.retainRecords, options.concurrency > 1, files.count > 1,
@@ -42,7 +42,7 @@ public struct ExtractReader: Sendable {
     /// The number of records in a file, read through the CSV or XML reader alone (no values
     /// parsed, nothing built): what the readers cost, for `Scripts/bench-import.sh`.
     /// - Throws: ``ImportError`` when the file cannot be read.
-    public static func countRecords(path: String) throws -> Int {
+    package static func countRecords(path: String) throws -> Int {
         var count = 0
         if ImportSession.isXML(path) {
             try XMLStreamReader(path: path).read(
@@ -61,7 +61,7 @@ public struct ExtractReader: Sendable {
     /// The input files `paths` name: files as given, folders expanded to their `.csv`, `.tsv`,
     /// `.txt` and `.xml` files (not hidden, not recursive) in sorted order.
     /// - Throws: ``ImportError/noSuchPath(path:)``.
-    public static func expand(_ paths: [String]) throws -> [String] {
+    package static func expand(_ paths: [String]) throws -> [String] {
         try expandWithOrigin(paths).map(\.path)
     }
 

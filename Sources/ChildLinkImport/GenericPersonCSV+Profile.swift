@@ -20,7 +20,7 @@ extension GenericPersonCSV {
     /// - Throws: ``ImportError/invalidPersonCSV(path:line:reason:)`` naming the file and the column
     ///   the profile maps that the file lacks, or the line of an empty or repeated record id;
     ///   ``ImportError`` when a file cannot be opened or a quoted field never closes.
-    public static func read(paths: [String], profile: MappingProfile) throws -> Contents {
+    package static func read(paths: [String], profile: MappingProfile) throws -> Contents {
         var contents = Contents()
         for (fileIndex, path) in paths.enumerated() {
             let dataset = fileDatasets[fileIndex % fileDatasets.count]

@@ -1,4 +1,4 @@
-public import ChildLinkModel
+package import ChildLinkModel
 import Foundation
 
 /// Reads any CSV with person fields into records, for linking data that is not a council extract
@@ -6,13 +6,13 @@ import Foundation
 /// `given_name`/`forename`/`first_name`, `surname`/`last_name`, `date_of_birth`/`dob`
 /// (`dd/MM/yyyy`, ISO or `yyyyMMdd`), `sex`/`gender`, `postcode`, `address_1`/`address`,
 /// `soc_sec_id`/`person_id`. The n-th file becomes the n-th dataset, so record keys stay unique.
-public enum GenericPersonCSV {
+package enum GenericPersonCSV {
     /// The records of one file, and for FEBRL-style ids (`rec-12-org`, `rec-12-dup-0`) the truth.
-    public struct Contents: Sendable {
+    package struct Contents: Sendable {
         /// The records read.
-        public var records: [SourceRecord] = []
+        package var records: [SourceRecord] = []
         /// Record → true person, when the ids carry it.
-        public var truth: [RecordKey: String] = [:]
+        package var truth: [RecordKey: String] = [:]
     }
 
     static let aliases: [String: [String]] = [
@@ -33,7 +33,7 @@ public enum GenericPersonCSV {
     /// - Throws: ``ImportError/invalidPersonCSV(path:line:reason:)`` when a file has no id column,
     ///   or a row an empty or repeated id; ``ImportError`` when a file cannot be opened or a quoted
     ///   field never closes.
-    public static func read(paths: [String]) throws -> Contents {
+    package static func read(paths: [String]) throws -> Contents {
         var contents = Contents()
         for (fileIndex, path) in paths.enumerated() {
             let dataset = fileDatasets[fileIndex % fileDatasets.count]

@@ -7,16 +7,16 @@
 ///   trueEntity: person                        # optional: the true person, to report accuracy
 ///   addressParts: [street_number, address_1]  # optional: joined with spaces into the address
 /// ```
-public struct GenericProfileColumns: Sendable, Hashable {
+package struct GenericProfileColumns: Sendable, Hashable {
     /// The column holding each record's id (unique within its file).
-    public var recordID: String?
+    package var recordID: String?
     /// The column holding each record's true person, for `--truth`-style evaluation.
-    public var trueEntity: String?
+    package var trueEntity: String?
     /// Columns joined, in order and with spaces, into the first address line.
-    public var addressParts: [String]
+    package var addressParts: [String]
 
     /// Creates the section.
-    public init(recordID: String? = nil, trueEntity: String? = nil, addressParts: [String] = []) {
+    package init(recordID: String? = nil, trueEntity: String? = nil, addressParts: [String] = []) {
         self.recordID = recordID
         self.trueEntity = trueEntity
         self.addressParts = addressParts

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A problem that stops one input file (or a profile) from being read at all: the import module's
 /// one error type, in the shape of swift-nio's `FileSystemError`. It carries a ``code`` to branch
@@ -6,9 +6,9 @@ public import Foundation
 /// the path, and the line, column or field. Never personal data.
 ///
 /// Make one with the static function named for its code, e.g. ``unreadableFile(path:cause:)``.
-public struct ImportError: Error, LocalizedError, Hashable, Sendable, CustomStringConvertible {
+package struct ImportError: Error, LocalizedError, Hashable, Sendable, CustomStringConvertible {
     /// What went wrong, as a value to branch on.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
         fileprivate enum Value: String, Sendable {
             case unreadableFile
             case unterminatedQuote
@@ -32,66 +32,66 @@ public struct ImportError: Error, LocalizedError, Hashable, Sendable, CustomStri
         fileprivate let value: Value
 
         /// The code's name, e.g. `unreadableFile`.
-        public var description: String { value.rawValue }
+        package var description: String { value.rawValue }
 
         /// The file does not exist or cannot be opened.
-        public static let unreadableFile = Code(value: .unreadableFile)
+        package static let unreadableFile = Code(value: .unreadableFile)
         /// A quoted CSV field opened on `line` is never closed.
-        public static let unterminatedQuote = Code(value: .unterminatedQuote)
+        package static let unterminatedQuote = Code(value: .unterminatedQuote)
         /// The file has no header row.
-        public static let emptyFile = Code(value: .emptyFile)
+        package static let emptyFile = Code(value: .emptyFile)
         /// The header row lacks a column the dataset requires.
-        public static let missingColumn = Code(value: .missingColumn)
+        package static let missingColumn = Code(value: .missingColumn)
         /// The layout could not be recognised from the header row or root element.
-        public static let unrecognisedLayout = Code(value: .unrecognisedLayout)
+        package static let unrecognisedLayout = Code(value: .unrecognisedLayout)
         /// The file is not the dataset the `--dataset` flag or the profile claims.
-        public static let datasetMismatch = Code(value: .datasetMismatch)
+        package static let datasetMismatch = Code(value: .datasetMismatch)
         /// The XML is not well formed.
-        public static let malformedXML = Code(value: .malformedXML)
+        package static let malformedXML = Code(value: .malformedXML)
         /// The XML declares a DTD (DOCTYPE) or entities, which ChildLink refuses.
-        public static let xmlDoctypeRefused = Code(value: .xmlDoctypeRefused)
+        package static let xmlDoctypeRefused = Code(value: .xmlDoctypeRefused)
         /// A mapping profile could not be read.
-        public static let invalidProfile = Code(value: .invalidProfile)
+        package static let invalidProfile = Code(value: .invalidProfile)
         /// A folder or path given on the command line does not exist.
-        public static let noSuchPath = Code(value: .noSuchPath)
+        package static let noSuchPath = Code(value: .noSuchPath)
         /// The header row names one field in more than one column (1-based positions), so which one
         /// holds the value cannot be known.
-        public static let duplicateColumn = Code(value: .duplicateColumn)
+        package static let duplicateColumn = Code(value: .duplicateColumn)
         /// The header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark.
-        public static let nulBytes = Code(value: .nulBytes)
+        package static let nulBytes = Code(value: .nulBytes)
         /// A CSV record starting on `line` runs past `limit` bytes without ending: not a text extract.
-        public static let recordTooLong = Code(value: .recordTooLong)
+        package static let recordTooLong = Code(value: .recordTooLong)
         /// The element on `line`, read as a record, holds the id field more than once: it wraps the
         /// records rather than being one.
-        public static let nestedRecords = Code(value: .nestedRecords)
+        package static let nestedRecords = Code(value: .nestedRecords)
         /// The header row on `line` is separated by tabs, but a title line above it is not, so the
         /// file was read as comma separated.
-        public static let tabSeparatedBelowTitle = Code(value: .tabSeparatedBelowTitle)
+        package static let tabSeparatedBelowTitle = Code(value: .tabSeparatedBelowTitle)
         /// The header row on `line` is separated by semicolons, not commas.
-        public static let semicolonSeparated = Code(value: .semicolonSeparated)
+        package static let semicolonSeparated = Code(value: .semicolonSeparated)
         /// A generic person CSV (`link --generic`) cannot be read on `line`: no record id column, an
         /// empty or repeated record id, or a column its mapping profile names is missing.
-        public static let invalidPersonCSV = Code(value: .invalidPersonCSV)
+        package static let invalidPersonCSV = Code(value: .invalidPersonCSV)
     }
 
     /// What went wrong.
-    public var code: Code
+    package var code: Code
     /// The message the analyst reads, starting with `path:line:` where the line is known.
-    public var message: String
+    package var message: String
     /// The error underneath (an I/O or decoding error), when there is one. Not part of ``message``.
-    public var cause: (any Error)?
+    package var cause: (any Error)?
     /// The file (or folder, or profile) concerned.
-    public var path: String
+    package var path: String
     /// The 1-based line concerned, when one is.
-    public var line: Int?
+    package var line: Int?
     /// The 1-based column concerned (XML), when one is.
-    public var column: Int?
+    package var column: Int?
     /// The case-specific part of the message: the column or element named, the layout found, the
     /// parser's or profile's complaint.
-    public var detail: String?
+    package var detail: String?
 
     /// An error with every part given.
-    public init(
+    package init(
         code: Code, message: String, path: String, line: Int? = nil, column: Int? = nil, detail: String? = nil,
         cause: (any Error)? = nil
     ) {
@@ -105,18 +105,18 @@ public struct ImportError: Error, LocalizedError, Hashable, Sendable, CustomStri
     }
 
     /// The message.
-    public var errorDescription: String? { message }
+    package var errorDescription: String? { message }
 
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 
     /// Equal when everything but the cause is equal (an underlying error need not be comparable).
-    public static func == (lhs: ImportError, rhs: ImportError) -> Bool {
+    package static func == (lhs: ImportError, rhs: ImportError) -> Bool {
         lhs.code == rhs.code && lhs.message == rhs.message && lhs.path == rhs.path && lhs.line == rhs.line
             && lhs.column == rhs.column && lhs.detail == rhs.detail
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(code)
         hasher.combine(message)
         hasher.combine(path)
@@ -128,13 +128,13 @@ public struct ImportError: Error, LocalizedError, Hashable, Sendable, CustomStri
 
 extension ImportError {
     /// The file does not exist or cannot be opened (`cause`: the underlying error, when there is one).
-    public static func unreadableFile(path: String, cause: (any Error)? = nil) -> ImportError {
+    package static func unreadableFile(path: String, cause: (any Error)? = nil) -> ImportError {
         ImportError(
             code: .unreadableFile, message: "\(path): cannot open the file for reading", path: path, cause: cause)
     }
 
     /// A quoted CSV field opened on `line` is never closed.
-    public static func unterminatedQuote(path: String, line: Int) -> ImportError {
+    package static func unterminatedQuote(path: String, line: Int) -> ImportError {
         ImportError(
             code: .unterminatedQuote,
             message:
@@ -143,13 +143,13 @@ extension ImportError {
     }
 
     /// The file has no header row.
-    public static func emptyFile(path: String) -> ImportError {
+    package static func emptyFile(path: String) -> ImportError {
         ImportError(
             code: .emptyFile, message: "\(path): the file is empty (no header row)", path: path)
     }
 
     /// The header row lacks a column the dataset requires.
-    public static func missingColumn(path: String, column: String, dataset: String) -> ImportError {
+    package static func missingColumn(path: String, column: String, dataset: String) -> ImportError {
         ImportError(
             code: .missingColumn,
             message: "\(path):1: the \(dataset) layout needs a '\(column)' column, and the header row has none",
@@ -157,7 +157,7 @@ extension ImportError {
     }
 
     /// The layout could not be recognised from the header row or root element.
-    public static func unrecognisedLayout(path: String, detail: String) -> ImportError {
+    package static func unrecognisedLayout(path: String, detail: String) -> ImportError {
         ImportError(
             code: .unrecognisedLayout,
             message: "\(path): not a layout ChildLink knows: \(detail); use --dataset or a mapping profile", path: path,
@@ -165,21 +165,21 @@ extension ImportError {
     }
 
     /// The file is not the dataset the `--dataset` flag or the profile claims.
-    public static func datasetMismatch(path: String, expected: String, found: String) -> ImportError {
+    package static func datasetMismatch(path: String, expected: String, found: String) -> ImportError {
         ImportError(
             code: .datasetMismatch, message: "\(path): expected \(expected), but this file looks like \(found)",
             path: path, detail: found)
     }
 
     /// The XML is not well formed (`message`: the parser's).
-    public static func malformedXML(path: String, line: Int, column: Int, message: String) -> ImportError {
+    package static func malformedXML(path: String, line: Int, column: Int, message: String) -> ImportError {
         ImportError(
             code: .malformedXML, message: "\(path):\(line):\(column): malformed XML: \(message)", path: path,
             line: line, column: column, detail: message)
     }
 
     /// The XML declares a DTD (DOCTYPE) or entities, which ChildLink refuses.
-    public static func xmlDoctypeRefused(path: String, line: Int) -> ImportError {
+    package static func xmlDoctypeRefused(path: String, line: Int) -> ImportError {
         ImportError(
             code: .xmlDoctypeRefused,
             message:
@@ -188,21 +188,21 @@ extension ImportError {
     }
 
     /// A mapping profile could not be read (`cause`: the decoding error, when there is one).
-    public static func invalidProfile(path: String, message: String, cause: (any Error)? = nil) -> ImportError {
+    package static func invalidProfile(path: String, message: String, cause: (any Error)? = nil) -> ImportError {
         ImportError(
             code: .invalidProfile, message: "\(path): invalid mapping profile: \(message)", path: path, detail: message,
             cause: cause)
     }
 
     /// A folder or path given on the command line does not exist.
-    public static func noSuchPath(path: String) -> ImportError {
+    package static func noSuchPath(path: String) -> ImportError {
         ImportError(
             code: .noSuchPath, message: "\(path): no such file or folder", path: path)
     }
 
     /// The header row names one field in more than one column (1-based positions), so which one
     /// holds the value cannot be known.
-    public static func duplicateColumn(path: String, column: String, positions: [Int]) -> ImportError {
+    package static func duplicateColumn(path: String, column: String, positions: [Int]) -> ImportError {
         ImportError(
             code: .duplicateColumn,
             message:
@@ -211,7 +211,7 @@ extension ImportError {
     }
 
     /// The header row holds NUL bytes: a damaged file, or UTF-16 without a byte-order mark.
-    public static func nulBytes(path: String, line: Int) -> ImportError {
+    package static func nulBytes(path: String, line: Int) -> ImportError {
         ImportError(
             code: .nulBytes,
             message:
@@ -220,7 +220,7 @@ extension ImportError {
     }
 
     /// A CSV record starting on `line` runs past `limit` bytes without ending: not a text extract.
-    public static func recordTooLong(path: String, line: Int, limit: Int) -> ImportError {
+    package static func recordTooLong(path: String, line: Int, limit: Int) -> ImportError {
         ImportError(
             code: .recordTooLong,
             message:
@@ -230,7 +230,7 @@ extension ImportError {
 
     /// The element on `line`, read as a record, holds the id field more than once: it wraps the
     /// records rather than being one.
-    public static func nestedRecords(path: String, line: Int, element: String, idField: String) -> ImportError {
+    package static func nestedRecords(path: String, line: Int, element: String, idField: String) -> ImportError {
         ImportError(
             code: .nestedRecords,
             message:
@@ -240,7 +240,7 @@ extension ImportError {
 
     /// The header row on `line` is separated by tabs, but a title line above it is not, so the
     /// file was read as comma separated.
-    public static func tabSeparatedBelowTitle(path: String, line: Int) -> ImportError {
+    package static func tabSeparatedBelowTitle(path: String, line: Int) -> ImportError {
         ImportError(
             code: .tabSeparatedBelowTitle,
             message:
@@ -249,7 +249,7 @@ extension ImportError {
     }
 
     /// The header row on `line` is separated by semicolons, not commas.
-    public static func semicolonSeparated(path: String, line: Int) -> ImportError {
+    package static func semicolonSeparated(path: String, line: Int) -> ImportError {
         ImportError(
             code: .semicolonSeparated,
             message:
@@ -259,7 +259,7 @@ extension ImportError {
 
     /// A generic person CSV (`link --generic`) cannot be read on `line`: no record id column, an
     /// empty or repeated record id, or a column its mapping profile names is missing.
-    public static func invalidPersonCSV(path: String, line: Int, reason: String) -> ImportError {
+    package static func invalidPersonCSV(path: String, line: Int, reason: String) -> ImportError {
         ImportError(
             code: .invalidPersonCSV, message: "\(path):\(line): \(reason)", path: path, line: line,
             detail: reason)

@@ -1,28 +1,28 @@
-public import ChildLinkModel
+package import ChildLinkModel
 import Foundation
 
 /// What to read and how: the options behind `childlink check --dataset --profile`.
-public struct ImportOptions: Sendable, Hashable {
+package struct ImportOptions: Sendable, Hashable {
     /// The dataset every file must hold (`--dataset`); `nil` recognises each file from its header
     /// row or root element. A file that is something else fails with a message saying what it is.
-    public var dataset: Dataset?
+    package var dataset: Dataset?
     /// A council's mapping profile (`--profile`), applied to every reference-layout file.
-    public var profile: MappingProfile?
+    package var profile: MappingProfile?
 
     /// Whether ``ImportResult/records`` holds the records (the default). `check` turns it off:
     /// it needs only counts, rejects and identifier quality, and then memory stays flat however
     /// large the files are (duplicates are then recognised by a 64-bit fingerprint of each record).
-    public var retainRecords: Bool
+    package var retainRecords: Bool
 
     /// The day of the import: a date of birth after it is rejected. Defaults to today (UTC).
-    public var today: CalendarDate
+    package var today: CalendarDate
 
     /// How many files may be read at once (threads); 1 reads them one after the other. Defaults
     /// to the number of processor cores. The result is the same either way.
-    public var concurrency: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    package var concurrency: Int = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Creates options.
-    public init(
+    package init(
         dataset: Dataset? = nil, profile: MappingProfile? = nil, retainRecords: Bool = true, today: CalendarDate? = nil
     ) {
         self.dataset = dataset
@@ -36,7 +36,7 @@ public struct ImportOptions: Sendable, Hashable {
 }
 
 /// What an input file was recognised as.
-public enum ExtractLayout: Hashable, Sendable, CustomStringConvertible {
+package enum ExtractLayout: Hashable, Sendable, CustomStringConvertible {
     /// ChildLink's reference CSV layout for a dataset (possibly through a mapping profile).
     case referenceCSV(Dataset)
     /// ChildLink's reference XML layout for a dataset.
@@ -51,7 +51,7 @@ public enum ExtractLayout: Hashable, Sendable, CustomStringConvertible {
     case cinCensus
 
     /// The dataset its records go to.
-    public var dataset: Dataset {
+    package var dataset: Dataset {
         switch self {
         case .referenceCSV(let dataset), .referenceXML(let dataset): dataset
         case .ssda903Header, .ssda903Missing, .ssda903XML: .missing
@@ -60,7 +60,7 @@ public enum ExtractLayout: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// E.g. `Missing from home or care (reference CSV)`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .referenceCSV(let dataset): "\(dataset.title) (reference CSV)"
         case .referenceXML(let dataset): "\(dataset.title) (reference XML)"
@@ -73,24 +73,24 @@ public enum ExtractLayout: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// How good the identifiers in a file's imported records are: the shares an analyst checks first.
-public struct IdentifierQuality: Hashable, Sendable {
+package struct IdentifierQuality: Hashable, Sendable {
     /// Records with a UPN.
-    public var upnPresent = 0
+    package var upnPresent = 0
     /// Records with a `UN1`–`UN7` code in place of a UPN (counted as absent, not as invalid).
-    public var upnUnknownCodes = 0
+    package var upnUnknownCodes = 0
     /// Records whose UPN is valid (format, LA code, check letter).
-    public var upnValid = 0
+    package var upnValid = 0
     /// Records with an NHS number.
-    public var nhsPresent = 0
+    package var nhsPresent = 0
     /// Records whose NHS number is valid (modulus 11, not a placeholder).
-    public var nhsValid = 0
+    package var nhsValid = 0
     /// Records with a postcode.
-    public var postcodePresent = 0
+    package var postcodePresent = 0
     /// Records whose postcode has a valid UK shape.
-    public var postcodeValid = 0
+    package var postcodeValid = 0
 
     /// Creates empty counts.
-    public init() {}
+    package init() {}
 
     mutating func count(_ person: PersonFields) {
         if let upn = person.upn {
@@ -111,51 +111,51 @@ public struct IdentifierQuality: Hashable, Sendable {
 }
 
 /// What happened to one input file.
-public struct FileSummary: Hashable, Sendable {
+package struct FileSummary: Hashable, Sendable {
     /// The path as given (or as found in a folder).
-    public var path: String
+    package var path: String
     /// What the file was recognised as; `nil` when it could not be.
-    public var layout: ExtractLayout?
+    package var layout: ExtractLayout?
     /// The text encoding found (CSV only).
-    public var encoding: TextEncodingName?
+    package var encoding: TextEncodingName?
     /// Records in the file (data rows or record elements; blank lines not counted).
-    public var recordsRead = 0
+    package var recordsRead = 0
     /// Records imported.
-    public var imported = 0
+    package var imported = 0
     /// Exact repeats of a record already imported (counted, not imported twice).
-    public var duplicates = 0
+    package var duplicates = 0
     /// Records rejected (see ``ImportResult/rejects``).
-    public var rejected = 0
+    package var rejected = 0
     /// Records kept with an identifier that is not valid, or with another warning.
-    public var warnings = 0
+    package var warnings = 0
     /// Identifier quality over the imported records.
-    public var identifiers = IdentifierQuality()
+    package var identifiers = IdentifierQuality()
     /// Why the file could not be read (in full), if it could not.
-    public var error: ImportError?
+    package var error: ImportError?
     /// Why a file found in a folder was passed over: its layout is none ChildLink knows (a
     /// `truth.csv`, a lookup table). Not an error; a file named on the command line would be one.
-    public var skipped: String?
+    package var skipped: String?
 
     /// Creates a summary for `path`.
-    public init(path: String) { self.path = path }
+    package init(path: String) { self.path = path }
 
     /// Whether every record is accounted for: read = imported + duplicates + rejected.
-    public var isBalanced: Bool { recordsRead == imported + duplicates + rejected }
+    package var isBalanced: Bool { recordsRead == imported + duplicates + rejected }
 }
 
 /// A record that could not be imported, with where and why. The rest of its file was imported.
-public struct RejectedRecord: Hashable, Sendable, CustomStringConvertible {
+package struct RejectedRecord: Hashable, Sendable, CustomStringConvertible {
     /// The file and line (CSV: the line the record starts on) or element path (XML).
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// The field at fault, if one is.
-    public var field: String?
+    package var field: String?
     /// What was wrong, in words an analyst can act on; never personal data.
-    public var reason: String
+    package var reason: String
     /// The record's own id, when it had one.
-    public var recordID: String?
+    package var recordID: String?
 
     /// Creates a reject.
-    public init(location: SourceLocation, field: String?, reason: String, recordID: String?) {
+    package init(location: SourceLocation, field: String?, reason: String, recordID: String?) {
         self.location = location
         self.field = field
         self.reason = reason
@@ -163,29 +163,29 @@ public struct RejectedRecord: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `file:line: rejected: reason [field F, record R]`.
-    public var description: String {
+    package var description: String {
         Diagnostic(.error, "rejected: " + reason, at: location, field: field, recordID: recordID).description
             .replacingFirst("error: rejected:", with: "rejected:")
     }
 }
 
 /// Everything one import produced.
-public struct ImportResult: Sendable {
+package struct ImportResult: Sendable {
     /// The imported records, sorted by key (dataset, record id); empty when
     /// ``ImportOptions/retainRecords`` is off.
-    public var records: [SourceRecord]
+    package var records: [SourceRecord]
     /// One summary per input file, in reading order (folders expanded in sorted order).
-    public var files: [FileSummary]
+    package var files: [FileSummary]
     /// The rejected records, in reading order.
-    public var rejects: [RejectedRecord]
+    package var rejects: [RejectedRecord]
     /// File errors (severity error) and warnings (invalid identifiers, 903 join problems).
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
 
     /// Whether any file could not be read.
-    public var hasFileErrors: Bool { files.contains { $0.error != nil } }
+    package var hasFileErrors: Bool { files.contains { $0.error != nil } }
 
     /// Creates a result.
-    public init(records: [SourceRecord], files: [FileSummary], rejects: [RejectedRecord], diagnostics: [Diagnostic]) {
+    package init(records: [SourceRecord], files: [FileSummary], rejects: [RejectedRecord], diagnostics: [Diagnostic]) {
         self.records = records
         self.files = files
         self.rejects = rejects

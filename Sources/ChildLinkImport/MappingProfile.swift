@@ -1,4 +1,4 @@
-public import ChildLinkModel
+package import ChildLinkModel
 import Foundation
 import Yams
 
@@ -20,28 +20,28 @@ import Yams
 /// bankHolidays: bank-holidays.txt   # optional: changes added to the built-in bank holiday ones
 /// ```
 /// The two table files (format in docs/formats.md) are named relative to the profile's folder.
-public struct MappingProfile: Sendable, Hashable {
+package struct MappingProfile: Sendable, Hashable {
     /// A name for people, e.g. the council and system.
-    public var name: String
+    package var name: String
     /// The dataset the profile is for, when it says.
-    public var dataset: Dataset?
+    package var dataset: Dataset?
     /// For each mapped reference field, the council's header or element names (matched
     /// case-insensitively, ignoring spaces and underscores).
-    public var fieldNames: [ReferenceField: [String]]
+    package var fieldNames: [ReferenceField: [String]]
     /// Date and date-time formats tried before the built-in ones, e.g. `yyyy-MMM-dd HH:mm:ss`.
-    public var dateFormats: [DatePattern]
+    package var dateFormats: [DatePattern]
     /// For each field, council values (compared case-insensitively) and the reference value each means.
-    public var valueMaps: [ReferenceField: [String: String]]
+    package var valueMaps: [ReferenceField: [String: String]]
     /// For `link --generic`: the record id, true-person and address-part columns (`generic:`).
-    public var generic: GenericProfileColumns?
+    package var generic: GenericProfileColumns?
     /// A file of forename-variant groups the council adds to the built-in ones (`forenameVariants:`).
-    public var forenameVariantsPath: String?
+    package var forenameVariantsPath: String?
     /// A file of bank holiday changes the council adds to the built-in ones (`bankHolidays:`).
-    public var bankHolidaysPath: String?
+    package var bankHolidaysPath: String?
     private var valueMapsByOrdinal: [[String: String]?]
 
     /// Creates a profile.
-    public init(
+    package init(
         name: String, dataset: Dataset? = nil, fieldNames: [ReferenceField: [String]] = [:],
         dateFormats: [DatePattern] = [], valueMaps: [ReferenceField: [String: String]] = [:],
         generic: GenericProfileColumns? = nil
@@ -63,7 +63,7 @@ public struct MappingProfile: Sendable, Hashable {
 
     /// Reads a YAML profile.
     /// - Throws: ``ImportError/invalidProfile(path:message:cause:)`` naming what is wrong.
-    public init(contentsOf path: String) throws {
+    package init(contentsOf path: String) throws {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ImportError.unreadableFile(path: path)
         }
@@ -75,7 +75,7 @@ public struct MappingProfile: Sendable, Hashable {
 
     /// Reads a profile from YAML text; `path` is only used in error messages.
     /// - Throws: ``ImportError/invalidProfile(path:message:cause:)``.
-    public init(yaml: String, path: String = "profile") throws {
+    package init(yaml: String, path: String = "profile") throws {
         if let line = YAMLAliasScan.firstAliasLine(in: yaml) {
             throw ImportError.invalidProfile(
                 path: path,
@@ -130,14 +130,14 @@ public struct MappingProfile: Sendable, Hashable {
 
     /// The forename-variant groups the profile's `forenameVariants:` file adds (none without one).
     /// - Throws: ``ImportError/unreadableFile(path:)``, or ``ReferenceTableError`` naming the bad line.
-    public func addedForenameVariants() throws -> ForenameVariantList {
+    package func addedForenameVariants() throws -> ForenameVariantList {
         guard let path = forenameVariantsPath else { return ForenameVariantList() }
         return try ForenameVariantList(parsing: Self.readTable(path), path: path)
     }
 
     /// The bank holiday changes the profile's `bankHolidays:` file adds (none without one).
     /// - Throws: ``ImportError/unreadableFile(path:)``, or ``ReferenceTableError`` naming the bad line.
-    public func addedBankHolidayChanges() throws -> BankHolidayChanges {
+    package func addedBankHolidayChanges() throws -> BankHolidayChanges {
         guard let path = bankHolidaysPath else { return BankHolidayChanges() }
         return try BankHolidayChanges(parsing: Self.readTable(path), path: path)
     }
@@ -153,13 +153,13 @@ public struct MappingProfile: Sendable, Hashable {
     }
 
     /// The reference value `text` stands for in `field`, when the profile maps it.
-    public func mapValue(_ text: String, of field: ReferenceField) -> String? {
+    package func mapValue(_ text: String, of field: ReferenceField) -> String? {
         guard let map = valueMapsByOrdinal[field.ordinal] else { return nil }
         return map[text.lowercased()]
     }
 
     /// `text` parsed with the first of the profile's date formats that fits.
-    public func parseDateTime(_ text: String, field: ReferenceField) -> LocalDateTime? {
+    package func parseDateTime(_ text: String, field: ReferenceField) -> LocalDateTime? {
         for pattern in dateFormats {
             if let value = pattern.parse(text) { return value }
         }
@@ -272,7 +272,7 @@ private struct NameList: Decodable {
 ///
 /// Tokens: `yyyy`, `MM`/`M` (number), `MMM` (`Jan`), `MMMM` (`January`), `dd`/`d`, `HH`/`H`, `mm`,
 /// `ss`, `SSS` (fractions, ignored); anything else must appear literally. Seconds are ignored.
-public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
+package struct DatePattern: Sendable, Hashable, CustomStringConvertible {
     enum Token: Hashable, Sendable {
         case year, month, monthName, day, hour, minute, second, fraction
         case literal(Character)
@@ -280,10 +280,10 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
 
     let tokens: [Token]
     /// The format as written.
-    public let description: String
+    package let description: String
 
     /// Compiles a format; `nil` unless it has a year, a month and a day.
-    public init?(_ format: String) {
+    package init?(_ format: String) {
         var tokens: [Token] = []
         let chars = Array(format)
         var index = 0
@@ -327,7 +327,7 @@ public struct DatePattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Parses `text`; `nil` unless the whole text fits the format and is a real date and time.
-    public func parse(_ text: String) -> LocalDateTime? {
+    package func parse(_ text: String) -> LocalDateTime? {
         let chars = Array(text.trimmingCharacters())
         var index = 0
         var year = 0

@@ -1,58 +1,58 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// What `childlink profile check PROFILE FILE` shows: how a profile maps a file's headers onto
 /// the reference fields, which required fields stay unmapped, and how the first rows read.
 ///
 /// Personal fields (names, date of birth, identifiers, address) are never shown: only whether they
 /// were given and, for identifiers and dates, whether they are valid.
-public struct ProfileCheck: Sendable {
+package struct ProfileCheck: Sendable {
     /// How one reference field is mapped.
-    public struct FieldMapping: Sendable, Hashable {
+    package struct FieldMapping: Sendable, Hashable {
         /// The reference field.
-        public var field: ReferenceField
+        package var field: ReferenceField
         /// The names the profile gives it (empty: the reference name is used).
-        public var profileNames: [String]
+        package var profileNames: [String]
         /// The file's header that matched, if any.
-        public var column: String?
+        package var column: String?
         /// Whether the dataset requires it.
-        public var isRequired: Bool
+        package var isRequired: Bool
     }
 
     /// One field of one previewed row.
-    public struct FieldPreview: Sendable, Hashable {
+    package struct FieldPreview: Sendable, Hashable {
         /// The reference field.
-        public var field: ReferenceField
+        package var field: ReferenceField
         /// What ChildLink reads: the normalised value, `given`/`valid` for personal fields, or
         /// `✗ reason` when it cannot be read.
-        public var shown: String
+        package var shown: String
         /// Whether the value could be read.
-        public var isReadable: Bool
+        package var isReadable: Bool
     }
 
     /// One previewed row.
-    public struct RowPreview: Sendable, Hashable {
+    package struct RowPreview: Sendable, Hashable {
         /// The line the row starts on.
-        public var line: Int
+        package var line: Int
         /// The mapped fields.
-        public var fields: [FieldPreview]
+        package var fields: [FieldPreview]
         /// Why the row would be rejected, if it would.
-        public var rejection: String?
+        package var rejection: String?
     }
 
     /// What the file was recognised as with the profile.
-    public var layout: ExtractLayout
+    package var layout: ExtractLayout
     /// Every field of the dataset, mapped or not.
-    public var mappings: [FieldMapping]
+    package var mappings: [FieldMapping]
     /// Required fields with no column in the file.
-    public var unmappedRequired: [ReferenceField]
+    package var unmappedRequired: [ReferenceField]
     /// The file's headers that no field uses (ignored on import).
-    public var unusedColumns: [String]
+    package var unusedColumns: [String]
     /// The first rows, as ChildLink reads them.
-    public var rows: [RowPreview]
+    package var rows: [RowPreview]
 
     /// Checks `profile` against the CSV file at `path`, previewing `rowCount` rows.
     /// - Throws: ``ImportError`` when the file cannot be read or recognised.
-    public static func run(profile: MappingProfile, path: String, dataset: Dataset? = nil, rowCount: Int = 3) throws
+    package static func run(profile: MappingProfile, path: String, dataset: Dataset? = nil, rowCount: Int = 3) throws
         -> ProfileCheck
     {
         let options = ImportOptions(dataset: dataset, profile: profile)

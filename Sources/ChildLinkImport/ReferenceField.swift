@@ -1,8 +1,8 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// A field of ChildLink's reference layouts (see docs/formats.md), named as the CSV header and the
 /// XML element are. Mapping profiles point a council's own names at these.
-public enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparable {
+package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparable {
     // Person fields, every dataset.
     case personID = "PersonID"
     case upn = "UPN"
@@ -70,18 +70,18 @@ public enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparable
     case reason3 = "Reason3"
 
     /// The person fields every layout may carry.
-    public static let personFields: [ReferenceField] = [
+    package static let personFields: [ReferenceField] = [
         .personID, .upn, .formerUPN, .nhsNumber, .forename, .middleNames, .surname, .preferredName,
         .formerSurname, .dateOfBirth, .gender, .ethnicity, .postcode, .addressLine1, .town,
     ]
 
     /// The fields a dataset's reference layout has (person fields first).
-    public static func fields(of dataset: Dataset) -> [ReferenceField] {
+    package static func fields(of dataset: Dataset) -> [ReferenceField] {
         personFields + eventFields(of: dataset)
     }
 
     /// The dataset's own fields.
-    public static func eventFields(of dataset: Dataset) -> [ReferenceField] {
+    package static func eventFields(of dataset: Dataset) -> [ReferenceField] {
         switch dataset {
         case .missing:
             [
@@ -110,7 +110,7 @@ public enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparable
 
     /// The fields a record cannot be imported without (a missing column is a file error; an empty
     /// value is a rejected record).
-    public static func required(for dataset: Dataset) -> [ReferenceField] {
+    package static func required(for dataset: Dataset) -> [ReferenceField] {
         switch dataset {
         case .missing: [.episodeID, .startDateTime, .dateOfBirth]
         case .cme: [.referralID, .referralDate, .dateOfBirth]
@@ -121,7 +121,7 @@ public enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparable
     }
 
     /// The record id field of a dataset.
-    public static func idField(of dataset: Dataset) -> ReferenceField {
+    package static func idField(of dataset: Dataset) -> ReferenceField {
         switch dataset {
         case .missing: .episodeID
         case .cme: .referralID
@@ -132,14 +132,14 @@ public enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparable
     }
 
     /// Whether the field holds personal data (never shown in `profile check` or errors).
-    public var isPersonal: Bool { Self.personFields.contains(self) && self != .gender && self != .ethnicity }
+    package var isPersonal: Bool { Self.personFields.contains(self) && self != .gender && self != .ethnicity }
 
     /// The key headers and element names are compared by: lower case, no spaces or underscores.
-    public var matchKey: String { Self.matchKey(rawValue) }
+    package var matchKey: String { Self.matchKey(rawValue) }
 
     /// `Date Of Birth`, `date_of_birth` and `DateOfBirth` all give `dateofbirth`; any white space
     /// counts as a space (a non-breaking space, or a line break Excel keeps in a wrapped header cell).
-    public static func matchKey(_ name: some StringProtocol) -> String {
+    package static func matchKey(_ name: some StringProtocol) -> String {
         if let key = asciiMatchKey(name.utf8) { return key }
         return String(name.lowercased().filter { !$0.isWhitespace && $0 != "_" && $0 != "\u{FEFF}" })
     }
@@ -163,7 +163,7 @@ public enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparable
         }
     }
 
-    public static func < (lhs: ReferenceField, rhs: ReferenceField) -> Bool {
+    package static func < (lhs: ReferenceField, rhs: ReferenceField) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 

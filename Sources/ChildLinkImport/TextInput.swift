@@ -1,7 +1,7 @@
 import Foundation
 
 /// The text encoding an input file was found to be in.
-public enum TextEncodingName: String, Sendable, Hashable {
+package enum TextEncodingName: String, Sendable, Hashable {
     /// UTF-8 without a byte-order mark.
     case utf8 = "UTF-8"
     /// UTF-8 with a byte-order mark (as Excel writes "CSV UTF-8").

@@ -1,7 +1,7 @@
 /// The blocking rules: each gives records keys, and every two records sharing a key under any
 /// rule become a candidate pair. The union means no single corrupted field hides a pair; no rule
 /// blocks on the date of birth alone.
-public enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
+package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     /// Any valid UPN (current or former).
     case upn
     /// A valid NHS number.
@@ -32,7 +32,7 @@ public enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     case addressForenameInitial
 
     /// A short description for the summary.
-    public var title: String {
+    package var title: String {
         switch self {
         case .upn: "UPN"
         case .nhsNumber: "NHS number"

@@ -2,7 +2,7 @@
 /// ``ComparisonVector`` packs, what pairs.csv and a stored model's `[comparison][level]` tables
 /// index by, so a case's raw value never changes. Cases are declared in raw-value order from 0
 /// (`absent`) without gaps, so `allCases[level]` is the level numbered `level`.
-public protocol ComparisonLevel: RawRepresentable, CaseIterable, Hashable, Sendable
+package protocol ComparisonLevel: RawRepresentable, CaseIterable, Hashable, Sendable
 where RawValue == UInt8, AllCases == [Self] {
     /// The level's name, e.g. `day and month transposed`.
     var name: String { get }
@@ -10,11 +10,11 @@ where RawValue == UInt8, AllCases == [Self] {
 
 extension ComparisonLevel {
     /// Every level's name, index = level number.
-    public static var names: [String] { allCases.map(\.name) }
+    package static var names: [String] { allCases.map(\.name) }
 }
 
 /// How two forenames compare.
-public enum ForenameLevel: UInt8, ComparisonLevel {
+package enum ForenameLevel: UInt8, ComparisonLevel {
     /// One side has no forename.
     case absent = 0
     /// The same forename.
@@ -33,7 +33,7 @@ public enum ForenameLevel: UInt8, ComparisonLevel {
     case different = 7
 
     /// The level's name in pairs.csv and explanations.
-    public var name: String {
+    package var name: String {
         switch self {
         case .absent: "absent"
         case .exact: "exact"
@@ -52,7 +52,7 @@ public enum ForenameLevel: UInt8, ComparisonLevel {
 }
 
 /// How two surnames compare.
-public enum SurnameLevel: UInt8, ComparisonLevel {
+package enum SurnameLevel: UInt8, ComparisonLevel {
     /// One side has no surname.
     case absent = 0
     /// The same surname.
@@ -69,7 +69,7 @@ public enum SurnameLevel: UInt8, ComparisonLevel {
     case different = 6
 
     /// The level's name in pairs.csv and explanations.
-    public var name: String {
+    package var name: String {
         switch self {
         case .absent: "absent"
         case .exact: "exact"
@@ -86,7 +86,7 @@ public enum SurnameLevel: UInt8, ComparisonLevel {
 }
 
 /// How two dates of birth compare.
-public enum DateOfBirthLevel: UInt8, ComparisonLevel {
+package enum DateOfBirthLevel: UInt8, ComparisonLevel {
     /// One side has no date of birth.
     case absent = 0
     /// The same date.
@@ -103,7 +103,7 @@ public enum DateOfBirthLevel: UInt8, ComparisonLevel {
     case different = 6
 
     /// The level's name in pairs.csv and explanations.
-    public var name: String {
+    package var name: String {
         switch self {
         case .absent: "absent"
         case .exact: "exact"
@@ -125,7 +125,7 @@ public enum DateOfBirthLevel: UInt8, ComparisonLevel {
 }
 
 /// How two postcodes and addresses compare, as one comparison.
-public enum AddressLevel: UInt8, ComparisonLevel {
+package enum AddressLevel: UInt8, ComparisonLevel {
     /// Neither a postcode on both sides nor the same address.
     case absent = 0
     /// The same address and postcode.
@@ -140,7 +140,7 @@ public enum AddressLevel: UInt8, ComparisonLevel {
     case different = 5
 
     /// The level's name in pairs.csv and explanations.
-    public var name: String {
+    package var name: String {
         switch self {
         case .absent: "absent"
         case .sameAddressAndPostcode: "same address and postcode"
@@ -153,7 +153,7 @@ public enum AddressLevel: UInt8, ComparisonLevel {
 }
 
 /// How two UPNs compare (valid ones only, former UPNs included).
-public enum UPNLevel: UInt8, ComparisonLevel {
+package enum UPNLevel: UInt8, ComparisonLevel {
     /// One side has no valid UPN.
     case absent = 0
     /// A UPN in common.
@@ -164,7 +164,7 @@ public enum UPNLevel: UInt8, ComparisonLevel {
     case temporaryDiffers = 3
 
     /// The level's name in pairs.csv and explanations.
-    public var name: String {
+    package var name: String {
         switch self {
         case .absent: "absent"
         case .agree: "agree"
@@ -175,7 +175,7 @@ public enum UPNLevel: UInt8, ComparisonLevel {
 }
 
 /// How two values that either agree or not compare: gender, NHS number, person id.
-public enum AgreementLevel: UInt8, ComparisonLevel {
+package enum AgreementLevel: UInt8, ComparisonLevel {
     /// One side has no value (or, for person ids, the records come from different systems).
     case absent = 0
     /// The same value.
@@ -184,7 +184,7 @@ public enum AgreementLevel: UInt8, ComparisonLevel {
     case disagree = 2
 
     /// The level's name in pairs.csv and explanations.
-    public var name: String {
+    package var name: String {
         switch self {
         case .absent: "absent"
         case .agree: "agree"
@@ -195,7 +195,7 @@ public enum AgreementLevel: UInt8, ComparisonLevel {
 
 extension Comparison {
     /// The type of this comparison's levels.
-    public var levelType: any ComparisonLevel.Type {
+    package var levelType: any ComparisonLevel.Type {
         switch self {
         case .forename: ForenameLevel.self
         case .surname: SurnameLevel.self
@@ -207,10 +207,10 @@ extension Comparison {
     }
 
     /// The names of the levels, index = level number (0 = absent).
-    public var levelNames: [String] { levelType.names }
+    package var levelNames: [String] { levelType.names }
 
     /// The number of levels including "absent".
-    public var levelCount: Int { levelType.allCases.count }
+    package var levelCount: Int { levelType.allCases.count }
 }
 
 extension ComparisonVector {
@@ -221,21 +221,21 @@ extension ComparisonVector {
     }
 
     /// The forename level.
-    public var forename: ForenameLevel { typed(.forename) }
+    package var forename: ForenameLevel { typed(.forename) }
     /// The surname level.
-    public var surname: SurnameLevel { typed(.surname) }
+    package var surname: SurnameLevel { typed(.surname) }
     /// The date-of-birth level.
-    public var dateOfBirth: DateOfBirthLevel { typed(.dateOfBirth) }
+    package var dateOfBirth: DateOfBirthLevel { typed(.dateOfBirth) }
     /// The postcode / address level.
-    public var address: AddressLevel { typed(.address) }
+    package var address: AddressLevel { typed(.address) }
     /// The gender level.
-    public var gender: AgreementLevel { typed(.gender) }
+    package var gender: AgreementLevel { typed(.gender) }
     /// The UPN level.
-    public var upn: UPNLevel { typed(.upn) }
+    package var upn: UPNLevel { typed(.upn) }
     /// The NHS number level.
-    public var nhsNumber: AgreementLevel { typed(.nhsNumber) }
+    package var nhsNumber: AgreementLevel { typed(.nhsNumber) }
     /// The person id level.
-    public var personID: AgreementLevel { typed(.personID) }
+    package var personID: AgreementLevel { typed(.personID) }
 
     /// The vector of these levels, packed four bits per comparison in ``Comparison`` order.
     @inline(__always) init(

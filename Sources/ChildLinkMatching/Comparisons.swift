@@ -1,6 +1,6 @@
 /// One of the fields (or groups of correlated fields) two records are compared on. Each has graded
 /// levels; level 0 always means "one side is absent" and counts for nothing.
-public enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
+package enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
     /// First name, against the variant and nickname table, middle and preferred names.
     case forename
     /// Surname, with hyphenated parts, feminine endings and former surnames.
@@ -19,7 +19,7 @@ public enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
     case personID
 
     /// A short title, e.g. `Date of birth`.
-    public var title: String {
+    package var title: String {
         switch self {
         case .forename: "Forename"
         case .surname: "Surname"
@@ -33,7 +33,7 @@ public enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
     }
 
     /// The column name used in pairs.csv, e.g. `DateOfBirth`.
-    public var columnName: String {
+    package var columnName: String {
         switch self {
         case .forename: "Forename"
         case .surname: "Surname"
@@ -52,25 +52,25 @@ public enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
 }
 
 /// The level of every comparison for one pair, packed four bits per comparison.
-public struct ComparisonVector: Hashable, Sendable, Comparable {
+package struct ComparisonVector: Hashable, Sendable, Comparable {
     /// The packed levels.
-    public let packed: UInt32
+    package let packed: UInt32
 
     /// The level of `comparison`.
-    public func level(_ comparison: Comparison) -> Int {
+    package func level(_ comparison: Comparison) -> Int {
         Int((packed >> (4 * UInt32(comparison.rawValue))) & 0xF)
     }
 
     /// Whether the pair shares a UPN, NHS number or person id.
-    public var sharesIdentifier: Bool {
+    package var sharesIdentifier: Bool {
         upn == .agree || nhsNumber == .agree || personID == .agree
     }
 
-    public static func < (lhs: ComparisonVector, rhs: ComparisonVector) -> Bool { lhs.packed < rhs.packed }
+    package static func < (lhs: ComparisonVector, rhs: ComparisonVector) -> Bool { lhs.packed < rhs.packed }
 }
 
 /// Why a pair looks like twins: each case is one rule of the twin guard.
-public enum TwinReason: String, Sendable, Hashable, CaseIterable {
+package enum TwinReason: String, Sendable, Hashable, CaseIterable {
     /// Same birth date and surname, clearly different forenames.
     case differentForenames = "same birth date and surname, clearly different forenames"
     /// Same birth date and surname, a boy and a girl whose forenames are not the same name.

@@ -1,28 +1,28 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// Pairwise accuracy of a linkage against the known truth (samples, FEBRL): every two records
 /// put in one child is a predicted pair; every two records of one true person is a true pair.
-public struct LinkEvaluation: Sendable, Hashable {
+package struct LinkEvaluation: Sendable, Hashable {
     /// Predicted pairs that are truly the same person.
-    public var truePositives = 0
+    package var truePositives = 0
     /// Predicted pairs of two different people.
-    public var falsePositives = 0
+    package var falsePositives = 0
     /// True pairs the clustering kept apart.
-    public var falseNegatives = 0
+    package var falseNegatives = 0
     /// False-positive pairs of different people with the same date of birth and surname but
     /// different forenames as recorded (twins, by the look of them; namesakes are not counted).
-    public var twinsMerged = 0
+    package var twinsMerged = 0
 
     /// Precision: the share of predicted pairs that are right.
-    public var precision: Double { Double(truePositives) / Double(max(truePositives + falsePositives, 1)) }
+    package var precision: Double { Double(truePositives) / Double(max(truePositives + falsePositives, 1)) }
     /// Recall: the share of true pairs found.
-    public var recall: Double { Double(truePositives) / Double(max(truePositives + falseNegatives, 1)) }
+    package var recall: Double { Double(truePositives) / Double(max(truePositives + falseNegatives, 1)) }
     /// The harmonic mean of precision and recall.
-    public var f1: Double { 2 * precision * recall / max(precision + recall, 1e-12) }
+    package var f1: Double { 2 * precision * recall / max(precision + recall, 1e-12) }
 
     /// Scores `result` against `truth` (record → true person id). Records missing from the truth
     /// are ignored.
-    public init(result: LinkResult, truth: [RecordKey: String]) {
+    package init(result: LinkResult, truth: [RecordKey: String]) {
         let table = result.table
         var byChild: [Int: [Int]] = [:]
         for (index, record) in result.records.enumerated() where truth[record.key] != nil {

@@ -1,47 +1,47 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// What one comparison contributed to a pair's match weight.
-public struct ComparisonContribution: Sendable, Hashable {
+package struct ComparisonContribution: Sendable, Hashable {
     /// The comparison.
-    public let comparison: Comparison
+    package let comparison: Comparison
     /// The level reached (0 = absent).
-    public let level: Int
+    package let level: Int
     /// The level's name, e.g. `day and month transposed`.
-    public var levelName: String { comparison.levelNames[level] }
+    package var levelName: String { comparison.levelNames[level] }
     /// The first record's value as recorded (for display).
-    public let firstValue: String
+    package let firstValue: String
     /// The second record's value as recorded.
-    public let secondValue: String
+    package let secondValue: String
     /// log2(m/u) of the level, in bits.
-    public let bayesFactorBits: Double
+    package let bayesFactorBits: Double
     /// The term-frequency adjustment in bits (exact name agreements only).
-    public let frequencyAdjustmentBits: Double
+    package let frequencyAdjustmentBits: Double
     /// The total contribution in bits.
-    public var bits: Double { bayesFactorBits + frequencyAdjustmentBits }
+    package var bits: Double { bayesFactorBits + frequencyAdjustmentBits }
 }
 
 /// The waterfall behind a pair's match probability: prior, then each comparison's contribution.
-public struct PairExplanation: Sendable, Hashable {
+package struct PairExplanation: Sendable, Hashable {
     /// The first record.
-    public let first: RecordKey
+    package let first: RecordKey
     /// The second record.
-    public let second: RecordKey
+    package let second: RecordKey
     /// The prior log2 odds of a candidate pair being the same child.
-    public let priorBits: Double
+    package let priorBits: Double
     /// One entry per comparison, in ``Comparison`` order.
-    public let contributions: [ComparisonContribution]
+    package let contributions: [ComparisonContribution]
     /// Why the pair looks like twins (a guard that stops it being linked), or `nil`.
-    public let twinReason: TwinReason?
+    package let twinReason: TwinReason?
     /// Whether the pair looks like twins (a guard that stops it being linked).
-    public var looksLikeTwins: Bool { twinReason != nil }
+    package var looksLikeTwins: Bool { twinReason != nil }
 
     /// The total weight in bits.
-    public var weight: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
+    package var weight: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
     /// The match probability.
-    public var probability: Double { MatchModel.probability(weight: weight) }
+    package var probability: Double { MatchModel.probability(weight: weight) }
 
     /// A plain-text waterfall, one line per comparison, for a terminal or a review sheet.
-    public var text: String {
+    package var text: String {
         var lines = ["\(first) ↔ \(second)", "  prior                    \(Self.bits(priorBits))"]
         for item in contributions {
             let label = item.comparison.title.padding(to: 24)
@@ -60,7 +60,7 @@ public struct PairExplanation: Sendable, Hashable {
     }
 
     /// Fixed-point formatting without Foundation (also used by the CSV writers: fast and exact).
-    public static func decimal(_ value: Double, _ places: Int) -> String {
+    package static func decimal(_ value: Double, _ places: Int) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
@@ -83,7 +83,7 @@ extension String {
 extension MatchModel {
     /// Explains any two records under this model, whether or not they were in the run that
     /// estimated it (the footprint and review commands use this).
-    public func explain(_ first: SourceRecord, _ second: SourceRecord) -> PairExplanation {
+    package func explain(_ first: SourceRecord, _ second: SourceRecord) -> PairExplanation {
         let table = RecordTable([first, second])
         return Explainer(model: self, table: table).explain(first, second, 0, 1)
     }

@@ -1,4 +1,4 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// Forenames that name the same child: English short forms and nicknames, and the Slovak, Czech,
 /// Romanian and Polish forms of a name with their anglicised versions — the built-in groups
@@ -6,13 +6,13 @@ public import ChildLinkModel
 ///
 /// A name may sit in more than one group (`alex` is short for both Alexander and Alexandra); its
 /// first four count. Names are folded (lower case, no diacritics), as ``TextFolding`` produces them.
-public struct ForenameVariantTable: Sendable, Hashable {
+package struct ForenameVariantTable: Sendable, Hashable {
     /// Folded name → the numbers of the groups it belongs to, in group order.
     private let groupsByName: [[UInt8]: [Int32]]
 
     /// The table of `list`'s groups, numbered in order.
     /// - Precondition: fewer than 65,535 groups (each is packed into 16 bits).
-    public init(_ list: ForenameVariantList) {
+    package init(_ list: ForenameVariantList) {
         precondition(list.groups.count < Int(UInt16.max), "too many forename-variant groups")
         var map: [[UInt8]: [Int32]] = [:]
         for (index, group) in list.groups.enumerated() {
@@ -25,7 +25,7 @@ public struct ForenameVariantTable: Sendable, Hashable {
     }
 
     /// The built-in groups, with nothing added.
-    public static let builtIn = ForenameVariantTable(.builtInForenameVariants)
+    package static let builtIn = ForenameVariantTable(.builtInForenameVariants)
 
     /// The group numbers of a folded forename (at most four), packed for the record table.
     func groupIDs(of name: [UInt8]) -> VariantGroups {
@@ -36,7 +36,7 @@ public struct ForenameVariantTable: Sendable, Hashable {
 
 extension ForenameVariantList {
     /// ChildLink's own groups, from `Resources/forename-variants.txt` (embedded in the binary).
-    public static let builtInForenameVariants: ForenameVariantList = {
+    package static let builtInForenameVariants: ForenameVariantList = {
         do {
             return try ForenameVariantList(
                 parsing: String(decoding: PackageResources.forename_variants_txt, as: UTF8.self),

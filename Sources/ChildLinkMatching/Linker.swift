@@ -1,5 +1,6 @@
-public import ChildLinkModel
+package import ChildLinkModel
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -9,12 +10,12 @@ import Dispatch
 
 /// Links records that belong to the same child: normalise → block → compare → estimate the model
 /// (EM) → score → cluster with guards. Pure and deterministic: same records and options, same result.
-public struct Linker: Sendable {
+package struct Linker: Sendable {
     /// The options.
-    public var options: LinkOptions
+    package var options: LinkOptions
 
     /// Creates a linker.
-    public init(options: LinkOptions = LinkOptions()) { self.options = options }
+    package init(options: LinkOptions = LinkOptions()) { self.options = options }
 
     /// Links `records`. Records may come in any order; the result is sorted by record key.
     ///
@@ -26,7 +27,7 @@ public struct Linker: Sendable {
     ///   - truth: when known (samples, FEBRL), each record's true person id, used only to report
     ///     blocking recall in the summary; it never influences the links.
     ///   - progress: Called as each stage (normalise, block, compare, estimate, score, cluster) ends.
-    public func link(
+    package func link(
         _ records: consuming [SourceRecord], truth: [RecordKey: String]? = nil,
         progress: ((StageTiming) -> Void)? = nil
     ) -> LinkResult {
@@ -246,21 +247,20 @@ struct Stopwatch {
 }
 
 /// One result slot per parallel chunk, each written by its own chunk only, read after all finish.
-final class ChunkResults<Value>: @unchecked Sendable {
-    private var slots: [Value]
-    private let lock = PThreadMutex()
+final class ChunkResults<Value: Sendable>: Sendable {
+    private let slots: Mutex<[Value]>
 
-    init(count: Int, initial: Value) { slots = Array(repeating: initial, count: count) }
+    init(count: Int, initial: Value) { slots = Mutex(Array(repeating: initial, count: count)) }
 
     func set(_ chunk: Int, _ value: Value) {
-        lock.withLock { slots[chunk] = value }
+        slots.withLock { $0[chunk] = value }
     }
 
-    var values: [Value] { lock.withLock { slots } }
+    var values: [Value] { slots.withLock { $0 } }
 
     /// The value of `chunk`, moved out (`empty` left in its place), so that the caller holds the only copy.
     func take(_ chunk: Int, leaving empty: Value) -> Value {
-        lock.withLock {
+        slots.withLock { slots in
             var taken = empty
             swap(&taken, &slots[chunk])
             return taken
@@ -269,26 +269,11 @@ final class ChunkResults<Value>: @unchecked Sendable {
 
     /// The values, moved out (the slots are left empty), so that the caller holds the only copy.
     func takeValues() -> [Value] {
-        lock.withLock {
+        slots.withLock { slots in
             var taken: [Value] = []
             swap(&taken, &slots)
             return taken
         }
-    }
-}
-
-/// A minimal mutex over pthread, so the pure module needs no Foundation.
-final class PThreadMutex: @unchecked Sendable {
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    init() { pthread_mutex_init(mutex, nil) }
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-    }
-    func withLock<T>(_ body: () -> T) -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return body()
     }
 }
 

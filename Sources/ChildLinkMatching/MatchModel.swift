@@ -12,24 +12,24 @@ import ChildLinkModel
 /// record pairs, m (and u among candidate pairs) by expectation–maximisation over the candidate
 /// pairs, the prior match probability from the same EM, and term-frequency adjustments so that
 /// agreeing on a rare name counts for more than agreeing on a common one.
-public struct MatchModel: Sendable {
+package struct MatchModel: Sendable {
     /// P(level | same child), `[comparison][level]`; level 0 (absent) is unused.
-    public internal(set) var m: [[Double]]
+    package internal(set) var m: [[Double]]
     /// P(level | different children), `[comparison][level]`: the random-pair u.
-    public internal(set) var u: [[Double]]
+    package internal(set) var u: [[Double]]
     /// P(level | random pair), the usual Fellegi–Sunter u, from random sampling.
-    public internal(set) var uRandom: [[Double]]
+    package internal(set) var uRandom: [[Double]]
     /// P(address level | different children who share a surname), from random pairs of records
     /// with the same surname. Families share surname and address, so once the surnames agree a
     /// shared postcode is far less surprising: this is how the model keeps the two correlated
     /// fields from voting twice (siblings are what it protects).
-    public internal(set) var uAddressGivenSurname: [Double]
+    package internal(set) var uAddressGivenSurname: [Double]
     /// The share of matches among candidate pairs with the same date of birth (first EM session).
-    public internal(set) var candidatePrior: Double
+    package internal(set) var candidatePrior: Double
     /// The prior over all record pairs: estimated matches ÷ all pairs (scales with the data's size).
-    public internal(set) var globalPrior: Double
+    package internal(set) var globalPrior: Double
     /// The EM iterations run before convergence.
-    public internal(set) var iterations: Int
+    package internal(set) var iterations: Int
     /// Share of records with each folded forename / surname (by hash), for term-frequency adjustment.
     var forenameFrequency: [UInt64: Float] = [:]
     var surnameFrequency: [UInt64: Float] = [:]
@@ -78,17 +78,17 @@ public struct MatchModel: Sendable {
     }
 
     /// `log2(m/u)` for one comparison of a pair, the address judged given the surname comparison.
-    public func logBayesFactor(_ comparison: Comparison, in vector: ComparisonVector) -> Double {
+    package func logBayesFactor(_ comparison: Comparison, in vector: ComparisonVector) -> Double {
         let level = vector.level(comparison)
         if comparison == .address, Self.surnamesAgree(vector) { return addressGivenSurnameFactors[level] }
         return logBayesFactors[comparison.rawValue][level]
     }
 
     /// The prior log2 odds of two records being the same child.
-    public var priorLogOdds: Double { log2(globalPrior / (1 - globalPrior)) }
+    package var priorLogOdds: Double { log2(globalPrior / (1 - globalPrior)) }
 
     /// `log2(m/u)` for one comparison at one level (0 for absent).
-    public func logBayesFactor(_ comparison: Comparison, level: Int) -> Double {
+    package func logBayesFactor(_ comparison: Comparison, level: Int) -> Double {
         logBayesFactors[comparison.rawValue][level]
     }
 
@@ -103,7 +103,7 @@ public struct MatchModel: Sendable {
     }
 
     /// The match probability for a total log2 weight (prior included).
-    public static func probability(weight: Double) -> Double {
+    package static func probability(weight: Double) -> Double {
         let odds = exp2(weight)
         return odds.isInfinite ? 1 : odds / (1 + odds)
     }

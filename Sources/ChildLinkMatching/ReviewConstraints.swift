@@ -1,16 +1,16 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// A reviewer's verdict on a pair of records, as the clustering must respect it.
-public struct PairConstraint: Hashable, Sendable {
+package struct PairConstraint: Hashable, Sendable {
     /// The smaller record key.
-    public let first: RecordKey
+    package let first: RecordKey
     /// The larger record key.
-    public let second: RecordKey
+    package let second: RecordKey
     /// Must-link or cannot-link.
-    public let kind: PairVerdict
+    package let kind: PairVerdict
 
     /// Creates a constraint; the keys are put in order.
-    public init(_ a: RecordKey, _ b: RecordKey, _ kind: PairVerdict) {
+    package init(_ a: RecordKey, _ b: RecordKey, _ kind: PairVerdict) {
         first = min(a, b)
         second = max(a, b)
         self.kind = kind
@@ -18,17 +18,17 @@ public struct PairConstraint: Hashable, Sendable {
 }
 
 /// The matcher's clusters after the review decisions were applied.
-public struct ConstrainedClustering: Sendable, Hashable {
+package struct ConstrainedClustering: Sendable, Hashable {
     /// Every record of the run exactly once, each cluster sorted, clusters ordered by their smallest key.
-    public let clusters: [[RecordKey]]
+    package let clusters: [[RecordKey]]
     /// Must-link decisions that joined two clusters the matcher had kept apart.
-    public let mergesMade: [PairConstraint]
+    package let mergesMade: [PairConstraint]
     /// Cannot-link decisions that split a cluster the matcher had made.
-    public let splitsMade: [PairConstraint]
+    package let splitsMade: [PairConstraint]
     /// Must-link decisions that could not be honoured because a cannot-link decision forbids the join.
-    public let conflicting: [PairConstraint]
+    package let conflicting: [PairConstraint]
     /// Decisions naming a record that is not in this run (kept for when it returns).
-    public let notInRun: Int
+    package let notInRun: Int
 }
 
 /// Applies clerical-review decisions to the matcher's clustering, after clustering.
@@ -44,9 +44,9 @@ public struct ConstrainedClustering: Sendable, Hashable {
 /// - clusters no decision touches are exactly the matcher's.
 ///
 /// Pure and deterministic: ties are broken by record indices.
-public enum ReviewConstraints {
+package enum ReviewConstraints {
     /// The constrained clustering of `result`'s records.
-    public static func apply(_ constraints: [PairConstraint], to result: LinkResult) -> ConstrainedClustering {
+    package static func apply(_ constraints: [PairConstraint], to result: LinkResult) -> ConstrainedClustering {
         guard !constraints.isEmpty else {
             // The matcher's children already are sorted clusters ordered by their smallest key.
             return ConstrainedClustering(

@@ -1,42 +1,42 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// Everything a fitted ``MatchModel`` needs to explain a pair again later, without re-linking:
 /// m and u per comparison level, the priors, the term-frequency tables, and how many records had
 /// a forename (so the twin guard's "well-attested name" test sees the run's counts).
 ///
 /// The store keeps one per run; ``StoredMatchModel`` turns it back into explanations.
-public struct MatchModelParameters: Sendable, Hashable, Codable {
+package struct MatchModelParameters: Sendable, Hashable, Codable {
     /// The number of levels of each comparison, in ``Comparison`` order, when the model was fitted:
     /// a model stored by a version with other levels is refused rather than misread.
-    public var levelCounts: [Int]
+    package var levelCounts: [Int]
     /// P(level | same child), `[comparison][level]`.
-    public var m: [[Double]]
+    package var m: [[Double]]
     /// P(level | different children), `[comparison][level]`.
-    public var u: [[Double]]
+    package var u: [[Double]]
     /// P(level | random pair), `[comparison][level]`.
-    public var uRandom: [[Double]]
+    package var uRandom: [[Double]]
     /// P(address level | different children who share a surname).
-    public var uAddressGivenSurname: [Double]
+    package var uAddressGivenSurname: [Double]
     /// The share of matches among candidate pairs with the same date of birth.
-    public var candidatePrior: Double
+    package var candidatePrior: Double
     /// The prior over all record pairs.
-    public var globalPrior: Double
+    package var globalPrior: Double
     /// The EM iterations run.
-    public var iterations: Int
+    package var iterations: Int
     /// Share of records with each folded forename, by hash.
-    public var forenameFrequency: [UInt64: Float]
+    package var forenameFrequency: [UInt64: Float]
     /// Share of records with each folded surname, by hash.
-    public var surnameFrequency: [UInt64: Float]
+    package var surnameFrequency: [UInt64: Float]
     /// Records of the run with a forename.
-    public var forenameTotal: Int
+    package var forenameTotal: Int
 
     /// The level counts of this version's comparisons.
-    public static var currentLevelCounts: [Int] { Comparison.allCases.map(\.levelCount) }
+    package static var currentLevelCounts: [Int] { Comparison.allCases.map(\.levelCount) }
 }
 
 extension LinkResult {
     /// The fitted model's parameters, to store with the run.
-    public var modelParameters: MatchModelParameters {
+    package var modelParameters: MatchModelParameters {
         MatchModelParameters(
             levelCounts: MatchModelParameters.currentLevelCounts, m: model.m, u: model.u, uRandom: model.uRandom,
             uAddressGivenSurname: model.uAddressGivenSurname, candidatePrior: model.candidatePrior,
@@ -46,14 +46,14 @@ extension LinkResult {
 }
 
 /// A model read back from the store: explains any two records as the run that fitted it would have.
-public struct StoredMatchModel: Sendable {
+package struct StoredMatchModel: Sendable {
     /// The model.
-    public let model: MatchModel
+    package let model: MatchModel
     /// Records of the fitting run with a forename.
-    public let forenameTotal: Int
+    package let forenameTotal: Int
 
     /// Rebuilds the model; `nil` when the parameters do not fit this version's comparisons.
-    public init?(_ parameters: MatchModelParameters) {
+    package init?(_ parameters: MatchModelParameters) {
         let counts = MatchModelParameters.currentLevelCounts
         guard parameters.levelCounts == counts,
             [parameters.m, parameters.u, parameters.uRandom].allSatisfy({
@@ -71,7 +71,7 @@ public struct StoredMatchModel: Sendable {
     }
 
     /// The waterfall of a pair: the same weights and twin guard as the fitting run's explanation.
-    public func explain(_ first: SourceRecord, _ second: SourceRecord) -> PairExplanation {
+    package func explain(_ first: SourceRecord, _ second: SourceRecord) -> PairExplanation {
         var table = RecordTable([first, second])
         table.forenameCount = table.forenameHash.map { hash in
             hash == 0 ? 0 : UInt32((Double(model.forenameFrequency[hash] ?? 0) * Double(forenameTotal)).rounded())

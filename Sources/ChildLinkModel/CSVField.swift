@@ -1,5 +1,5 @@
 /// How ChildLink writes one field of an output CSV (links, pairs, rejects, report tables).
-public enum CSVField {
+package enum CSVField {
     /// The field as it should appear in a CSV line: quoted per RFC 4180 when it holds a comma, quote
     /// or line break, and defused when a spreadsheet would run it as a formula.
     ///
@@ -7,7 +7,7 @@ public enum CSVField {
     /// executed by Excel when an analyst opens the output. Text that starts with `=`, `+`, `-`, `@`, a
     /// tab or a carriage return is therefore prefixed with `'` (OWASP's advice); plain numbers such
     /// as `-3.25` are left as they are.
-    public static func encode(_ field: String) -> String {
+    package static func encode(_ field: String) -> String {
         var text = field
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first), !isPlainNumber(text) {
             text = "'" + text
@@ -18,7 +18,7 @@ public enum CSVField {
     /// The field quoted per RFC 4180 when it holds a comma, quote or line break, and otherwise as it
     /// is, without formula defusing: for files that imitate a council's own extracts (the sample
     /// generator), whose values must read back exactly. ``encode(_:)`` is this plus the defusing.
-    public static func quoted(_ field: String) -> String {
+    package static func quoted(_ field: String) -> String {
         guard field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else { return field }
         var quoted = "\""
         for character in field {

@@ -3,18 +3,18 @@
 /// Parsing accepts the UK export default `dd/MM/yyyy` (also `d/M/yyyy`) and ISO `yyyy-MM-dd`,
 /// each optionally followed by a time, which is ignored. US `MM/dd/yyyy` is never guessed:
 /// `06/13/2019` is rejected because 13 is not a month.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The year, e.g. `2019`.
-    public let year: Int
+    package let year: Int
     /// The month, 1–12.
-    public let month: Int
+    package let month: Int
     /// The day of the month, 1–31.
-    public let day: Int
+    package let day: Int
 
     /// Creates a date when the year, month and day form a real calendar day.
     ///
     /// Returns `nil` for days such as 31 February or month 13.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...CalendarDate.daysInMonth(year: year, month: month)).contains(day)
         else { return nil }
@@ -24,7 +24,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Creates the date that lies `daysSinceEpoch` days after 1 January 1970.
-    public init(daysSinceEpoch: Int) {
+    package init(daysSinceEpoch: Int) {
         // Howard Hinnant's civil_from_days.
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -43,13 +43,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// (` HH:mm`, ` HH:mm:ss`, `THH:mm[:ss]`), which is ignored.
     ///
     /// Returns `nil` for anything else, including impossible days such as `31/02/2019`.
-    public init?(parsing text: some StringProtocol) {
+    package init?(parsing text: some StringProtocol) {
         guard let (date, _) = DateTimeParser.parse(Substring(text)) else { return nil }
         self = date
     }
 
     /// Days since 1 January 1970 (negative before it).
-    public var daysSinceEpoch: Int {
+    package var daysSinceEpoch: Int {
         // Howard Hinnant's days_from_civil.
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
@@ -60,52 +60,52 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// The day of the week, 1 = Monday … 7 = Sunday (ISO 8601).
-    public var isoWeekday: Int {
+    package var isoWeekday: Int {
         let weekday = (daysSinceEpoch + 3) % 7  // 1 Jan 1970 was a Thursday.
         return (weekday < 0 ? weekday + 7 : weekday) + 1
     }
 
     /// The date `days` days later (earlier when negative).
-    public func adding(days: Int) -> CalendarDate {
+    package func adding(days: Int) -> CalendarDate {
         CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
     /// The number of days from `self` to `other` (positive when `other` is later).
-    public func days(until other: CalendarDate) -> Int {
+    package func days(until other: CalendarDate) -> Int {
         other.daysSinceEpoch - daysSinceEpoch
     }
 
     /// The age in whole years on `date`.
-    public func age(on date: CalendarDate) -> Int {
+    package func age(on date: CalendarDate) -> Int {
         var years = date.year - year
         if (date.month, date.day) < (month, day) { years -= 1 }
         return years
     }
 
     /// ISO `yyyy-MM-dd`.
-    public var iso: String {
+    package var iso: String {
         "\(Self.pad(year, 4))-\(Self.pad(month, 2))-\(Self.pad(day, 2))"
     }
 
     /// UK `dd/MM/yyyy`, as councils' extracts write it.
-    public var uk: String {
+    package var uk: String {
         "\(Self.pad(day, 2))/\(Self.pad(month, 2))/\(Self.pad(year, 4))"
     }
 
     /// ISO `yyyy-MM-dd`.
-    public var description: String { iso }
+    package var description: String { iso }
 
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    package static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
     /// Whether `year` is a Gregorian leap year.
-    public static func isLeapYear(_ year: Int) -> Bool {
+    package static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// The number of days in `month` of `year`.
-    public static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -120,14 +120,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 }
 
 /// A local date and time to the minute (UK local time, as the case-management systems record it).
-public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
+package struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The calendar day.
-    public let date: CalendarDate
+    package let date: CalendarDate
     /// Minutes after midnight, 0–1439.
-    public let minuteOfDay: Int
+    package let minuteOfDay: Int
 
     /// Creates a date-time; `hour` 0–23, `minute` 0–59.
-    public init?(date: CalendarDate, hour: Int = 0, minute: Int = 0) {
+    package init?(date: CalendarDate, hour: Int = 0, minute: Int = 0) {
         guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
         self.date = date
         self.minuteOfDay = hour * 60 + minute
@@ -135,30 +135,30 @@ public struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConvert
 
     /// Parses any date `CalendarDate(parsing:)` accepts, with an optional ` HH:mm[:ss]` or
     /// `THH:mm[:ss]` time; a missing time is midnight.
-    public init?(parsing text: some StringProtocol) {
+    package init?(parsing text: some StringProtocol) {
         guard let (date, minutes) = DateTimeParser.parse(Substring(text)) else { return nil }
         self.date = date
         self.minuteOfDay = minutes
     }
 
     /// Minutes since 1970-01-01 00:00, for differences between date-times.
-    public var minutesSinceEpoch: Int { date.daysSinceEpoch * 1440 + minuteOfDay }
+    package var minutesSinceEpoch: Int { date.daysSinceEpoch * 1440 + minuteOfDay }
 
     /// The hour, 0–23.
-    public var hour: Int { minuteOfDay / 60 }
+    package var hour: Int { minuteOfDay / 60 }
     /// The minute, 0–59.
-    public var minute: Int { minuteOfDay % 60 }
+    package var minute: Int { minuteOfDay % 60 }
 
     /// ISO `yyyy-MM-ddTHH:mm`.
-    public var iso: String { "\(date.iso)T\(CalendarDate.pad(hour, 2)):\(CalendarDate.pad(minute, 2))" }
+    package var iso: String { "\(date.iso)T\(CalendarDate.pad(hour, 2)):\(CalendarDate.pad(minute, 2))" }
 
     /// UK `dd/MM/yyyy HH:mm`.
-    public var uk: String { "\(date.uk) \(CalendarDate.pad(hour, 2)):\(CalendarDate.pad(minute, 2))" }
+    package var uk: String { "\(date.uk) \(CalendarDate.pad(hour, 2)):\(CalendarDate.pad(minute, 2))" }
 
     /// ISO `yyyy-MM-ddTHH:mm`.
-    public var description: String { iso }
+    package var description: String { iso }
 
-    public static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
+    package static func < (lhs: LocalDateTime, rhs: LocalDateTime) -> Bool {
         (lhs.date, lhs.minuteOfDay) < (rhs.date, rhs.minuteOfDay)
     }
 }

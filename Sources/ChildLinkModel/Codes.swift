@@ -1,5 +1,5 @@
 /// A child's sex or gender as recorded, normalised across the codings the sources use.
-public enum Gender: String, Sendable, Hashable, CaseIterable {
+package enum Gender: String, Sendable, Hashable, CaseIterable {
     /// Male.
     case male = "Male"
     /// Female.
@@ -11,7 +11,7 @@ public enum Gender: String, Sendable, Hashable, CaseIterable {
 
     /// Reads `Male`/`Female`/`Other`/`Unknown`, `M`/`F`/`U`, the DfE `1`/`2`/`0`/`9`, and labels
     /// such as `a) Male` or `1 - Male`. Returns `nil` for text that is none of these.
-    public init?(code raw: some StringProtocol) {
+    package init?(code raw: some StringProtocol) {
         var text = raw.trimmingSpaces.lowercased().droppingCodePrefix
         if text.count > 3, text.dropFirst().hasPrefix(") ") { text = String(text.dropFirst(3)) }
         switch text.trimmingSpaces {
@@ -24,7 +24,7 @@ public enum Gender: String, Sendable, Hashable, CaseIterable {
     }
 
     /// The one-letter DfE code (`M`, `F`, `U`); `Other` is written `U` as DfE returns do.
-    public var dfeCode: String {
+    package var dfeCode: String {
         switch self {
         case .male: "M"
         case .female: "F"
@@ -34,12 +34,12 @@ public enum Gender: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A DfE ethnicity code (`WBRI`, `WROM`, …), the main categories the scorecards count.
-public struct EthnicityCode: Hashable, Sendable, CustomStringConvertible {
+package struct EthnicityCode: Hashable, Sendable, CustomStringConvertible {
     /// The four-letter DfE code, e.g. `WROM`; unrecognised values are kept upper-cased.
-    public let code: String
+    package let code: String
 
     /// The DfE's codes and their descriptions (CIN census and SSDA903 list).
-    public static let descriptions: [String: String] = [
+    package static let descriptions: [String: String] = [
         "WBRI": "White British", "WIRI": "White Irish", "WOTH": "Any other White background",
         "WIRT": "Traveller of Irish heritage", "WROM": "Gypsy/Roma", "MWBC": "White and Black Caribbean",
         "MWBA": "White and Black African", "MWAS": "White and Asian", "MOTH": "Any other Mixed background",
@@ -62,7 +62,7 @@ public struct EthnicityCode: Hashable, Sendable, CustomStringConvertible {
     }()
 
     /// Reads a DfE code or a label such as `A1 - White British`. Returns `nil` for an empty field.
-    public init?(_ raw: some StringProtocol) {
+    package init?(_ raw: some StringProtocol) {
         let text = raw.trimmingSpaces
         guard !text.isEmpty else { return nil }
         let upper = text.uppercased()
@@ -75,16 +75,16 @@ public struct EthnicityCode: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether the code is on the DfE list.
-    public var isKnown: Bool { Self.descriptions[code] != nil }
+    package var isKnown: Bool { Self.descriptions[code] != nil }
 
     /// The DfE description, e.g. `Gypsy/Roma`, or the code itself when unknown.
-    public var label: String { Self.descriptions[code] ?? code }
+    package var label: String { Self.descriptions[code] ?? code }
 
     /// Whether the code counts towards "total BME" in the scorecards (all but White British,
     /// refused and not obtained).
-    public var isBME: Bool { isKnown && !["WBRI", "REFU", "NOBT"].contains(code) }
+    package var isBME: Bool { isKnown && !["WBRI", "REFU", "NOBT"].contains(code) }
 
-    public var description: String { code }
+    package var description: String { code }
 }
 
 extension String {

@@ -1,6 +1,6 @@
 /// The datasets ChildLink links. The first four are the strands of the Inclusion Scorecard;
 /// ``socialCare`` holds child identities from the CIN census, used to enrich matching.
-public enum Dataset: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
+package enum Dataset: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
     /// Missing from home or care episodes (Liquidlogic LCS, SSDA903 Missing).
     case missing = "Missing"
     /// Children Missing Education referrals.
@@ -13,10 +13,10 @@ public enum Dataset: String, Sendable, Hashable, CaseIterable, Comparable, Codab
     case socialCare = "SocialCare"
 
     /// The four strands counted in the overlap statistics.
-    public static let strands: [Dataset] = [.missing, .cme, .ehe, .exclusions]
+    package static let strands: [Dataset] = [.missing, .cme, .ehe, .exclusions]
 
     /// A short human title, e.g. "Children Missing Education".
-    public var title: String {
+    package var title: String {
         switch self {
         case .missing: "Missing from home or care"
         case .cme: "Children Missing Education"
@@ -27,7 +27,7 @@ public enum Dataset: String, Sendable, Hashable, CaseIterable, Comparable, Codab
     }
 
     /// Reads the name as written in `truth.csv`, a flag or a file name (`missing`, `CME`, …).
-    public init?(name: some StringProtocol) {
+    package init?(name: some StringProtocol) {
         let key = name.lowercased().filter { $0.isLetter }
         switch key {
         case "missing", "missingepisodes", "episodes": self = .missing
@@ -40,44 +40,44 @@ public enum Dataset: String, Sendable, Hashable, CaseIterable, Comparable, Codab
     }
 
     /// Declaration order (``keyOrderRank``).
-    public static func < (lhs: Dataset, rhs: Dataset) -> Bool {
+    package static func < (lhs: Dataset, rhs: Dataset) -> Bool {
         lhs.keyOrderRank < rhs.keyOrderRank
     }
 }
 
 /// Identifies one source record: its dataset and the record id the extract gave it
 /// (EpisodeID, ReferralID, EHEID, ExclusionID, or the LA child id for social care).
-public struct RecordKey: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+package struct RecordKey: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     /// The dataset the record came from.
-    public let dataset: Dataset
+    package let dataset: Dataset
     /// The record id, unique within the dataset.
-    public let recordID: String
+    package let recordID: String
 
     /// Creates a key.
-    public init(dataset: Dataset, recordID: String) {
+    package init(dataset: Dataset, recordID: String) {
         self.dataset = dataset
         self.recordID = recordID
     }
 
     /// `Missing:E000123`.
-    public var description: String { "\(dataset.rawValue):\(recordID)" }
+    package var description: String { "\(dataset.rawValue):\(recordID)" }
 
     /// Dataset, then record id.
-    public static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
+    package static func < (lhs: RecordKey, rhs: RecordKey) -> Bool {
         lhs.precedes(rhs)
     }
 }
 
 /// A ChildLink id (`CL000123`): stable for a child from one weekly run to the next.
-public struct ChildLinkID: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+package struct ChildLinkID: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
     /// The number behind the id.
-    public let number: Int
+    package let number: Int
 
     /// Creates the id with this number.
-    public init(_ number: Int) { self.number = number }
+    package init(_ number: Int) { self.number = number }
 
     /// Reads `CL000123` (or a bare number).
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         let upper = text.uppercased()
         let digits = upper.hasPrefix("CL") ? upper.dropFirst(2) : Substring(upper)
         guard let number = Int(digits), number >= 0 else { return nil }
@@ -85,27 +85,27 @@ public struct ChildLinkID: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     /// `CL000123`.
-    public var description: String { "CL" + CalendarDate.pad(number, 6) }
+    package var description: String { "CL" + CalendarDate.pad(number, 6) }
 
-    public static func < (lhs: ChildLinkID, rhs: ChildLinkID) -> Bool { lhs.number < rhs.number }
+    package static func < (lhs: ChildLinkID, rhs: ChildLinkID) -> Bool { lhs.number < rhs.number }
 }
 
 /// Where in an input file a record or a problem was found.
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible, Codable {
+package struct SourceLocation: Hashable, Sendable, CustomStringConvertible, Codable {
     /// The file path as given on the command line.
-    public let file: String
+    package let file: String
     /// The 1-based line (CSV: the line the record starts on; XML: the element's line).
-    public let line: Int
+    package let line: Int
     /// The XML element path, e.g. `/MissingEpisodes/Episode[12]`, when the source is XML.
-    public let elementPath: String?
+    package let elementPath: String?
 
     /// Creates a location.
-    public init(file: String, line: Int, elementPath: String? = nil) {
+    package init(file: String, line: Int, elementPath: String? = nil) {
         self.file = file
         self.line = line
         self.elementPath = elementPath
     }
 
     /// `file:line`.
-    public var description: String { "\(file):\(line)" }
+    package var description: String { "\(file):\(line)" }
 }

@@ -1,8 +1,8 @@
 /// A problem found in an input, reported as `path:line: severity: message` and collected while the
 /// run goes on. Messages never carry a child's personal data: at most the record's own id.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Codable {
+package struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Codable {
     /// How serious a problem is.
-    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+    package enum Severity: String, Sendable, Hashable, Codable, Comparable {
         /// Informational.
         case note
         /// The record was kept but something is off (e.g. an invalid UPN check letter).
@@ -10,25 +10,25 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Codable {
         /// The record or file could not be used.
         case error
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        package static func < (lhs: Severity, rhs: Severity) -> Bool {
             let order: [Severity] = [.note, .warning, .error]
             return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
         }
     }
 
     /// How serious it is.
-    public let severity: Severity
+    package let severity: Severity
     /// Where it was found.
-    public let location: SourceLocation?
+    package let location: SourceLocation?
     /// The field (column or element) concerned, if any.
-    public let field: String?
+    package let field: String?
     /// The record id concerned, if known.
-    public let recordID: String?
+    package let recordID: String?
     /// What was wrong, in words an analyst can act on.
-    public let message: String
+    package let message: String
 
     /// Creates a diagnostic.
-    public init(
+    package init(
         _ severity: Severity, _ message: String, at location: SourceLocation? = nil,
         field: String? = nil, recordID: String? = nil
     ) {
@@ -40,7 +40,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Codable {
     }
 
     /// `file:line: error: message [field F, record R]`.
-    public var description: String {
+    package var description: String {
         var text = location.map { "\($0): " } ?? ""
         text += "\(severity.rawValue): \(message)"
         var details: [String] = []

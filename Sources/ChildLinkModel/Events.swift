@@ -1,5 +1,5 @@
 /// Social-care status of a child at the start of a missing episode.
-public enum SocialCareStatus: String, Sendable, Hashable, CaseIterable {
+package enum SocialCareStatus: String, Sendable, Hashable, CaseIterable {
     /// Early Help.
     case earlyHelp = "EH"
     /// Child in Need.
@@ -17,7 +17,7 @@ public enum SocialCareStatus: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A CSE or CCE risk level.
-public enum RiskLevel: String, Sendable, Hashable, CaseIterable, Comparable {
+package enum RiskLevel: String, Sendable, Hashable, CaseIterable, Comparable {
     /// No identified risk.
     case none = "None"
     /// Low.
@@ -27,13 +27,13 @@ public enum RiskLevel: String, Sendable, Hashable, CaseIterable, Comparable {
     /// High.
     case high = "High"
 
-    public static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool {
+    package static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
 /// Missing (whereabouts unknown) or absent (away without authorisation, whereabouts known).
-public enum EpisodeType: String, Sendable, Hashable, CaseIterable {
+package enum EpisodeType: String, Sendable, Hashable, CaseIterable {
     /// Missing: whereabouts not known (SSDA903 `M`).
     case missing = "Missing"
     /// Absent: away without authorisation, whereabouts known (SSDA903 `A`).
@@ -41,7 +41,7 @@ public enum EpisodeType: String, Sendable, Hashable, CaseIterable {
 }
 
 /// A school phase.
-public enum SchoolPhase: String, Sendable, Hashable, CaseIterable {
+package enum SchoolPhase: String, Sendable, Hashable, CaseIterable {
     /// Nursery and early years.
     case nursery = "Nursery"
     /// Primary, Y1–Y6 (and reception).
@@ -59,7 +59,7 @@ public enum SchoolPhase: String, Sendable, Hashable, CaseIterable {
 }
 
 /// An exclusion's category. `FIXD`, `Fixed` and `Suspension` all mean ``suspension``.
-public enum ExclusionCategory: String, Sendable, Hashable, CaseIterable {
+package enum ExclusionCategory: String, Sendable, Hashable, CaseIterable {
     /// Suspension (fixed-period exclusion), DfE `SUSP` / `FIXD`.
     case suspension = "SUSP"
     /// Permanent exclusion, DfE `PERM`.
@@ -69,34 +69,34 @@ public enum ExclusionCategory: String, Sendable, Hashable, CaseIterable {
 }
 
 /// One missing or absent episode.
-public struct MissingEpisode: Hashable, Sendable {
+package struct MissingEpisode: Hashable, Sendable {
     /// Missing or absent.
-    public var type: EpisodeType
+    package var type: EpisodeType
     /// When the episode began.
-    public var start: LocalDateTime
+    package var start: LocalDateTime
     /// When the child returned; `nil` while still missing.
-    public var end: LocalDateTime?
+    package var end: LocalDateTime?
     /// Social-care status at the start.
-    public var socialCareStatus: SocialCareStatus?
+    package var socialCareStatus: SocialCareStatus?
     /// CSE risk level.
-    public var cseRisk: RiskLevel?
+    package var cseRisk: RiskLevel?
     /// CCE risk level.
-    public var cceRisk: RiskLevel?
+    package var cceRisk: RiskLevel?
     /// LAC placement distance from home, in miles.
-    public var placementDistanceMiles: Double?
+    package var placementDistanceMiles: Double?
     /// Whether a Return Home Interview was offered (`nil`: not recorded or N/A).
-    public var rhiOffered: Bool?
+    package var rhiOffered: Bool?
     /// Whether the RHI was accepted.
-    public var rhiAccepted: Bool?
+    package var rhiAccepted: Bool?
     /// When the RHI was completed.
-    public var rhiCompletedDate: CalendarDate?
+    package var rhiCompletedDate: CalendarDate?
     /// Who reported the child missing (free text, never matched on).
-    public var reportedBy: String?
+    package var reportedBy: String?
     /// Where the child was found (free text, never matched on).
-    public var foundLocation: String?
+    package var foundLocation: String?
 
     /// Creates an episode.
-    public init(
+    package init(
         type: EpisodeType = .missing, start: LocalDateTime, end: LocalDateTime? = nil,
         socialCareStatus: SocialCareStatus? = nil, cseRisk: RiskLevel? = nil, cceRisk: RiskLevel? = nil,
         placementDistanceMiles: Double? = nil, rhiOffered: Bool? = nil, rhiAccepted: Bool? = nil,
@@ -118,38 +118,38 @@ public struct MissingEpisode: Hashable, Sendable {
 }
 
 /// One Children Missing Education referral.
-public struct CMEReferral: Hashable, Sendable {
+package struct CMEReferral: Hashable, Sendable {
     /// Date the referral was opened.
-    public var referralDate: CalendarDate
+    package var referralDate: CalendarDate
     /// Children referred together share it.
-    public var familyID: String?
+    package var familyID: String?
     /// Number of earlier closed CME episodes.
-    public var previousEpisodes: Int?
+    package var previousEpisodes: Int?
     /// Referral reason / presenting need, e.g. `NEGLECT`.
-    public var presentingNeed: String?
+    package var presentingNeed: String?
     /// Locality at referral, e.g. `Central - Clifton`.
-    public var locality: String?
+    package var locality: String?
     /// URN of the last school.
-    public var lastSchoolURN: String?
+    package var lastSchoolURN: String?
     /// Name of the last school.
-    public var lastSchoolName: String?
+    package var lastSchoolName: String?
     /// Phase of the last school.
-    public var phase: SchoolPhase?
+    package var phase: SchoolPhase?
     /// National curriculum year group as recorded (`R`, `1`…`11`, `Y7`…).
-    public var yearGroup: String?
+    package var yearGroup: String?
     /// Eligible for free school meals.
-    public var fsmEligible: Bool?
+    package var fsmEligible: Bool?
     /// Open to social care at referral.
-    public var openToSocialCare: Bool?
+    package var openToSocialCare: Bool?
     /// Open to Early Help at referral.
-    public var openToEarlyHelp: Bool?
+    package var openToEarlyHelp: Bool?
     /// Date the case was closed; `nil` while open.
-    public var closedDate: CalendarDate?
+    package var closedDate: CalendarDate?
     /// Closure outcome code, e.g. `ENQUIRIES EXHAUSTED`.
-    public var closureOutcome: String?
+    package var closureOutcome: String?
 
     /// Creates a referral.
-    public init(
+    package init(
         referralDate: CalendarDate, familyID: String? = nil, previousEpisodes: Int? = nil,
         presentingNeed: String? = nil, locality: String? = nil, lastSchoolURN: String? = nil,
         lastSchoolName: String? = nil, phase: SchoolPhase? = nil, yearGroup: String? = nil,
@@ -174,28 +174,28 @@ public struct CMEReferral: Hashable, Sendable {
 }
 
 /// One Elective Home Education record.
-public struct EHERecord: Hashable, Sendable {
+package struct EHERecord: Hashable, Sendable {
     /// Date EHE began.
-    public var startDate: CalendarDate
+    package var startDate: CalendarDate
     /// Reason given.
-    public var reason: String?
+    package var reason: String?
     /// URN of the school left.
-    public var previousSchoolURN: String?
+    package var previousSchoolURN: String?
     /// Name of the school left.
-    public var previousSchoolName: String?
+    package var previousSchoolName: String?
     /// Year group at the start.
-    public var yearGroup: String?
+    package var yearGroup: String?
     /// Date EHE ended.
-    public var endDate: CalendarDate?
+    package var endDate: CalendarDate?
     /// `Returned to school`, `Referred to CME`, `Moved out of area`, …
-    public var endReason: String?
+    package var endReason: String?
     /// Last officer visit.
-    public var lastVisitDate: CalendarDate?
+    package var lastVisitDate: CalendarDate?
     /// Whether the family declined the visit.
-    public var visitDeclined: Bool?
+    package var visitDeclined: Bool?
 
     /// Creates a record.
-    public init(
+    package init(
         startDate: CalendarDate, reason: String? = nil, previousSchoolURN: String? = nil,
         previousSchoolName: String? = nil, yearGroup: String? = nil, endDate: CalendarDate? = nil,
         endReason: String? = nil, lastVisitDate: CalendarDate? = nil, visitDeclined: Bool? = nil
@@ -213,24 +213,24 @@ public struct EHERecord: Hashable, Sendable {
 }
 
 /// One suspension or permanent exclusion.
-public struct ExclusionRecord: Hashable, Sendable {
+package struct ExclusionRecord: Hashable, Sendable {
     /// URN of the school.
-    public var schoolURN: String?
+    package var schoolURN: String?
     /// Name of the school.
-    public var schoolName: String?
+    package var schoolName: String?
     /// Phase of the school.
-    public var phase: SchoolPhase?
+    package var phase: SchoolPhase?
     /// Suspension, permanent or lunchtime.
-    public var category: ExclusionCategory
+    package var category: ExclusionCategory
     /// First day of the exclusion.
-    public var startDate: CalendarDate
+    package var startDate: CalendarDate
     /// Number of sessions (half days); often absent for permanent exclusions.
-    public var sessions: Double?
+    package var sessions: Double?
     /// DfE reason codes (`PP`, `DB`, …), up to three.
-    public var reasons: [String]
+    package var reasons: [String]
 
     /// Creates a record.
-    public init(
+    package init(
         schoolURN: String? = nil, schoolName: String? = nil, phase: SchoolPhase? = nil,
         category: ExclusionCategory, startDate: CalendarDate, sessions: Double? = nil, reasons: [String] = []
     ) {
@@ -245,18 +245,18 @@ public struct ExclusionRecord: Hashable, Sendable {
 }
 
 /// A child known to social care, from the CIN census.
-public struct SocialCareRecord: Hashable, Sendable {
+package struct SocialCareRecord: Hashable, Sendable {
     /// Referral dates of the child's CIN episodes.
-    public var referralDates: [CalendarDate]
+    package var referralDates: [CalendarDate]
     /// Closure dates, where closed.
-    public var closureDates: [CalendarDate]
+    package var closureDates: [CalendarDate]
     /// Start dates of child protection plans.
-    public var protectionPlanStarts: [CalendarDate]
+    package var protectionPlanStarts: [CalendarDate]
     /// Assessment factor codes (`10A` missing, `11A` CSE, `24A` CCE, …).
-    public var assessmentFactors: [String]
+    package var assessmentFactors: [String]
 
     /// Creates a record.
-    public init(
+    package init(
         referralDates: [CalendarDate] = [], closureDates: [CalendarDate] = [],
         protectionPlanStarts: [CalendarDate] = [], assessmentFactors: [String] = []
     ) {
@@ -268,7 +268,7 @@ public struct SocialCareRecord: Hashable, Sendable {
 }
 
 /// The dataset-specific part of a source record.
-public enum RecordEvent: Hashable, Sendable {
+package enum RecordEvent: Hashable, Sendable {
     /// A missing or absent episode.
     case missing(MissingEpisode)
     /// A CME referral.
@@ -281,7 +281,7 @@ public enum RecordEvent: Hashable, Sendable {
     case socialCare(SocialCareRecord)
 
     /// The dataset this kind of event belongs to.
-    public var dataset: Dataset {
+    package var dataset: Dataset {
         switch self {
         case .missing: .missing
         case .cme: .cme
@@ -292,7 +292,7 @@ public enum RecordEvent: Hashable, Sendable {
     }
 
     /// The date the event is placed on a timeline by.
-    public var date: CalendarDate {
+    package var date: CalendarDate {
         switch self {
         case .missing(let episode): episode.start.date
         case .cme(let referral): referral.referralDate
@@ -304,18 +304,18 @@ public enum RecordEvent: Hashable, Sendable {
 }
 
 /// One record from one extract: who it is about and what happened.
-public struct SourceRecord: Hashable, Sendable {
+package struct SourceRecord: Hashable, Sendable {
     /// Dataset and record id.
-    public let key: RecordKey
+    package let key: RecordKey
     /// The person fields.
-    public var person: PersonFields
+    package var person: PersonFields
     /// The dataset's own fields.
-    public var event: RecordEvent
+    package var event: RecordEvent
     /// Where it was read from.
-    public var location: SourceLocation?
+    package var location: SourceLocation?
 
     /// Creates a record; the key's dataset must be the event's.
-    public init(recordID: String, person: PersonFields, event: RecordEvent, location: SourceLocation? = nil) {
+    package init(recordID: String, person: PersonFields, event: RecordEvent, location: SourceLocation? = nil) {
         self.key = RecordKey(dataset: event.dataset, recordID: recordID)
         self.person = person
         self.event = event
@@ -323,5 +323,5 @@ public struct SourceRecord: Hashable, Sendable {
     }
 
     /// The dataset the record came from.
-    public var dataset: Dataset { key.dataset }
+    package var dataset: Dataset { key.dataset }
 }

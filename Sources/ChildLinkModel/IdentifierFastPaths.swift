@@ -6,7 +6,7 @@
 
 extension NHSNumber {
     /// The same as ``init(_:)``, faster for a field of exactly ten ASCII digits.
-    public init?(field raw: String) {
+    package init?(field raw: String) {
         let utf8 = raw.utf8
         guard utf8.count == 10,
             let digits = utf8.withContiguousStorageIfAvailable({ bytes -> [Int]? in
@@ -36,7 +36,7 @@ extension NHSNumber {
 
 extension UPN {
     /// The same as ``init(_:)``, faster for a field of thirteen upper-case ASCII letters and digits.
-    public init?(field raw: String) {
+    package init?(field raw: String) {
         let bytes = Array(raw.utf8)
         let isClean =
             bytes.count == 13
@@ -76,7 +76,7 @@ extension UPN {
 extension Postcode {
     /// The same as ``init(_:)``, faster for an upper-case ASCII postcode already written with one
     /// space before the inward code (`S60 1AE`).
-    public init?(field raw: String) {
+    package init?(field raw: String) {
         let bytes = Array(raw.utf8)
         guard (6...8).contains(bytes.count), bytes[bytes.count - 4] == 0x20,
             bytes.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) || $0 == 0x20 }),

@@ -1,14 +1,14 @@
 /// An NHS number: 10 digits whose last is a modulus-11 check digit; may be written `943 476 5919`.
 ///
 /// An invalid number is kept with its ``problem`` so that it stays visible as evidence.
-public struct NHSNumber: Hashable, Sendable, CustomStringConvertible {
+package struct NHSNumber: Hashable, Sendable, CustomStringConvertible {
     /// The ten digits (or whatever was written, without spaces, when invalid).
-    public let value: String
+    package let value: String
     /// What, if anything, is wrong with it.
-    public let problem: IdentifierProblem?
+    package let problem: IdentifierProblem?
 
     /// Reads an NHS number from an extract field; spaces and hyphens are ignored. `nil` when empty.
-    public init?(_ raw: some StringProtocol) {
+    package init?(_ raw: some StringProtocol) {
         let compact = String(raw.filter { $0 != " " && $0 != "-" })
         guard !compact.isEmpty else { return nil }
         value = compact
@@ -16,19 +16,19 @@ public struct NHSNumber: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether the number has ten digits, a matching check digit and is not a placeholder.
-    public var isValid: Bool { problem == nil }
+    package var isValid: Bool { problem == nil }
 
     /// The `3-3-4` display form, e.g. `943 476 5919`.
-    public var formatted: String {
+    package var formatted: String {
         guard value.count == 10 else { return value }
         let digits = Array(value)
         return String(digits[0..<3]) + " " + String(digits[3..<6]) + " " + String(digits[6..<10])
     }
 
-    public var description: String { formatted }
+    package var description: String { formatted }
 
     /// The check digit the first nine digits call for, or `nil` when none can (remainder 10).
-    public static func checkDigit(forFirstNine digits: [Int]) -> Int? {
+    package static func checkDigit(forFirstNine digits: [Int]) -> Int? {
         guard digits.count == 9 else { return nil }
         let sum = zip(digits, stride(from: 10, through: 2, by: -1)).reduce(0) { $0 + $1.0 * $1.1 }
         let check = 11 - sum % 11

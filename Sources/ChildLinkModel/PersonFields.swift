@@ -1,41 +1,41 @@
 /// What an extract says about the person a record is about. Every field is optional except that
 /// importers require a date of birth; identifiers keep invalid values, flagged, as evidence.
-public struct PersonFields: Hashable, Sendable {
+package struct PersonFields: Hashable, Sendable {
     /// The source system's own person id (LCS, EHM or the education system).
-    public var personID: String?
+    package var personID: String?
     /// The current UPN (may be temporary or invalid).
-    public var upn: UPN?
+    package var upn: UPN?
     /// A previous UPN (often the temporary one that became permanent).
-    public var formerUPN: UPN?
+    package var formerUPN: UPN?
     /// Why there is no UPN, when a `UN1`–`UN7` code stood in its place.
-    public var upnUnknownReason: UPNUnknownReason?
+    package var upnUnknownReason: UPNUnknownReason?
     /// The NHS number.
-    public var nhsNumber: NHSNumber?
+    package var nhsNumber: NHSNumber?
     /// The forename as typed (diacritics kept for display).
-    public var forename: String?
+    package var forename: String?
     /// Middle names as typed.
-    public var middleNames: String?
+    package var middleNames: String?
     /// The surname as typed; may be hyphenated or double.
-    public var surname: String?
+    package var surname: String?
     /// A preferred or known-as forename.
-    public var preferredName: String?
+    package var preferredName: String?
     /// A former surname.
-    public var formerSurname: String?
+    package var formerSurname: String?
     /// The date of birth.
-    public var dateOfBirth: CalendarDate?
+    package var dateOfBirth: CalendarDate?
     /// Sex or gender.
-    public var gender: Gender?
+    package var gender: Gender?
     /// DfE ethnicity code.
-    public var ethnicity: EthnicityCode?
+    package var ethnicity: EthnicityCode?
     /// The latest known postcode.
-    public var postcode: Postcode?
+    package var postcode: Postcode?
     /// First line of the address.
-    public var addressLine1: String?
+    package var addressLine1: String?
     /// Town.
-    public var town: String?
+    package var town: String?
 
     /// Creates a person with the given fields; all default to absent.
-    public init(
+    package init(
         personID: String? = nil, upn: UPN? = nil, formerUPN: UPN? = nil,
         upnUnknownReason: UPNUnknownReason? = nil, nhsNumber: NHSNumber? = nil,
         forename: String? = nil, middleNames: String? = nil, surname: String? = nil,

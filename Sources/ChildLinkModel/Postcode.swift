@@ -1,13 +1,13 @@
 /// A UK postcode, normalised to upper case with one space before the inward code (`S60 1AE`).
-public struct Postcode: Hashable, Sendable, CustomStringConvertible {
+package struct Postcode: Hashable, Sendable, CustomStringConvertible {
     /// The normalised form, e.g. `S60 1AE`; the raw text upper-cased when it is not a valid shape.
-    public let value: String
+    package let value: String
     /// Whether it has the shape of a UK postcode (outward `A9`, `A99`, `AA9`, `AA99`, `A9A`, `AA9A`,
     /// inward `9AA`).
-    public let isValid: Bool
+    package let isValid: Bool
 
     /// Reads a postcode from an extract field. Returns `nil` for an empty field.
-    public init?(_ raw: some StringProtocol) {
+    package init?(_ raw: some StringProtocol) {
         let compact = raw.uppercased().filter { !$0.isWhitespace }
         guard !compact.isEmpty else { return nil }
         if Self.hasValidShape(compact) {
@@ -21,19 +21,19 @@ public struct Postcode: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The outward code (`S60`), which names the postcode district.
-    public var district: String {
+    package var district: String {
         isValid ? String(value.prefix { $0 != " " }) : value
     }
 
     /// The sector (`S60 1`): the district and the first character of the inward code.
-    public var sector: String {
+    package var sector: String {
         isValid ? String(value.dropLast(2)) : value
     }
 
     /// The area letters (`S`).
-    public var area: String { String(district.prefix { $0.isLetter }) }
+    package var area: String { String(district.prefix { $0.isLetter }) }
 
-    public var description: String { value }
+    package var description: String { value }
 
     private static func hasValidShape(_ compact: String) -> Bool {
         let chars = Array(compact.utf8)

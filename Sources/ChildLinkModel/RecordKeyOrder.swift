@@ -1,6 +1,6 @@
 extension Dataset {
     /// The dataset's place in the order of ``Dataset/<(_:_:)``: its declaration order.
-    @inlinable public var keyOrderRank: Int {
+    @inlinable package var keyOrderRank: Int {
         switch self {
         case .missing: 0
         case .cme: 1
@@ -14,7 +14,7 @@ extension Dataset {
 extension RecordKey {
     /// Whether this key comes before `other`: dataset (``Dataset/keyOrderRank``), then record id.
     /// `<` is this order.
-    @inlinable public func precedes(_ other: RecordKey) -> Bool {
+    @inlinable package func precedes(_ other: RecordKey) -> Bool {
         let rank = dataset.keyOrderRank
         let otherRank = other.dataset.keyOrderRank
         return rank != otherRank ? rank < otherRank : recordID < other.recordID
@@ -23,14 +23,14 @@ extension RecordKey {
 
 extension Array where Element == SourceRecord {
     /// Whether the records are in strictly increasing key order (so sorted, with no key twice).
-    public var isStrictlySortedByKey: Bool {
+    package var isStrictlySortedByKey: Bool {
         indices.dropFirst().allSatisfy { self[$0 - 1].key.precedes(self[$0].key) }
     }
 
     /// Sorts the records by key in place: the keys are sorted (most of them compared as one
     /// integer, see ``PackedRecordKey``), then the records are moved along the permutation's
     /// cycles, so no second array of records is ever built and no record is copied or retained.
-    public mutating func sortByKey() {
+    package mutating func sortByKey() {
         guard !isStrictlySortedByKey else { return }
         var keys = indices.map { PackedRecordKey(self[$0].key, index: $0) }
         keys.sort { $0.precedes($1, ids: self) }

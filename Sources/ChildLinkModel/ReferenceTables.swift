@@ -1,39 +1,39 @@
 /// A line of a reference table file (forename variants, bank holiday changes) that cannot be read:
 /// the file, the 1-based line and what is wrong with it. Never personal data.
-public struct ReferenceTableError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct ReferenceTableError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file, or the name of a built-in table.
-    public var path: String
+    package var path: String
     /// The 1-based line.
-    public var line: Int
+    package var line: Int
     /// What is wrong, for a person to fix.
-    public var message: String
+    package var message: String
 
     /// Creates the error.
-    public init(path: String, line: Int, message: String) {
+    package init(path: String, line: Int, message: String) {
         self.path = path
         self.line = line
         self.message = message
     }
 
     /// `path:line: message`, as a compiler writes it.
-    public var description: String { "\(path):\(line): \(message)" }
+    package var description: String { "\(path):\(line): \(message)" }
 }
 
 /// Groups of forenames that name the same child, as read from a forename-variants file.
 ///
 /// The format (docs/formats.md): one group a line, its names separated by spaces, each folded
 /// (lower-case letters a–z only); at least two names a group; text after `#` is a comment.
-public struct ForenameVariantList: Sendable, Hashable {
+package struct ForenameVariantList: Sendable, Hashable {
     /// The groups, in file order: every name in a group is a variant of every other.
-    public var groups: [[String]]
+    package var groups: [[String]]
 
     /// Creates the list from groups already split into names.
-    public init(groups: [[String]] = []) { self.groups = groups }
+    package init(groups: [[String]] = []) { self.groups = groups }
 
     /// Reads the text of a forename-variants file.
     /// - Parameter path: the file, or the built-in table's name, for error messages.
     /// - Throws: ``ReferenceTableError`` naming the first bad line.
-    public init(parsing text: String, path: String) throws {
+    package init(parsing text: String, path: String) throws {
         var groups: [[String]] = []
         for (index, line) in ReferenceTableLines.lines(of: text) {
             let names = line.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -53,7 +53,7 @@ public struct ForenameVariantList: Sendable, Hashable {
     }
 
     /// This list's groups followed by `other`'s.
-    public func appending(_ other: ForenameVariantList) -> ForenameVariantList {
+    package func appending(_ other: ForenameVariantList) -> ForenameVariantList {
         ForenameVariantList(groups: groups + other.groups)
     }
 
@@ -64,14 +64,14 @@ public struct ForenameVariantList: Sendable, Hashable {
 
 /// One change to the bank holiday rules: `date` is a bank holiday, moved from `replaces` when given
 /// (which is then a working day).
-public struct BankHolidayChange: Sendable, Hashable {
+package struct BankHolidayChange: Sendable, Hashable {
     /// The bank holiday.
-    public var date: CalendarDate
+    package var date: CalendarDate
     /// The date the rules give that it replaces, when it moves a holiday.
-    public var replaces: CalendarDate?
+    package var replaces: CalendarDate?
 
     /// Creates the change.
-    public init(date: CalendarDate, replaces: CalendarDate? = nil) {
+    package init(date: CalendarDate, replaces: CalendarDate? = nil) {
         self.date = date
         self.replaces = replaces
     }
@@ -81,17 +81,17 @@ public struct BankHolidayChange: Sendable, Hashable {
 ///
 /// The format (docs/formats.md): one change a line, `yyyy-MM-dd` (an extra bank holiday) or
 /// `yyyy-MM-dd replaces yyyy-MM-dd` (a holiday moved); text after `#` is a comment.
-public struct BankHolidayChanges: Sendable, Hashable {
+package struct BankHolidayChanges: Sendable, Hashable {
     /// The changes, in file order.
-    public var changes: [BankHolidayChange]
+    package var changes: [BankHolidayChange]
 
     /// Creates the list.
-    public init(changes: [BankHolidayChange] = []) { self.changes = changes }
+    package init(changes: [BankHolidayChange] = []) { self.changes = changes }
 
     /// Reads the text of a bank-holiday-changes file.
     /// - Parameter path: the file, or the built-in table's name, for error messages.
     /// - Throws: ``ReferenceTableError`` naming the first bad line.
-    public init(parsing text: String, path: String) throws {
+    package init(parsing text: String, path: String) throws {
         var changes: [BankHolidayChange] = []
         for (index, line) in ReferenceTableLines.lines(of: text) {
             let words = line.split(whereSeparator: \.isWhitespace)
@@ -116,12 +116,12 @@ public struct BankHolidayChanges: Sendable, Hashable {
     }
 
     /// These changes followed by `other`'s.
-    public func appending(_ other: BankHolidayChanges) -> BankHolidayChanges {
+    package func appending(_ other: BankHolidayChanges) -> BankHolidayChanges {
         BankHolidayChanges(changes: changes + other.changes)
     }
 
     /// The changes that add or remove a holiday in `year`.
-    public func changes(in year: Int) -> [BankHolidayChange] {
+    package func changes(in year: Int) -> [BankHolidayChange] {
         changes.filter { $0.date.year == year || $0.replaces?.year == year }
     }
 }

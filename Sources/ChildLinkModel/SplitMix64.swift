@@ -1,14 +1,14 @@
 /// SplitMix64: a small, fast, deterministic random number generator. The same seed gives the same
 /// sequence on every machine and toolchain, unlike the system generator, so a sample, a model's
 /// random pairs and a test's data are reproducible. Also seeds larger generators (xoshiro).
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// Creates a generator whose whole sequence follows from `seed`.
-    public init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

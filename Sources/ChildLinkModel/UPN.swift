@@ -3,19 +3,19 @@
 ///
 /// An invalid UPN is kept, not discarded: it is evidence that cannot be used as a strong key.
 /// The codes `UN1`–`UN7` say why a UPN is absent and are not UPNs; see ``UPNUnknownReason``.
-public struct UPN: Hashable, Sendable, CustomStringConvertible {
+package struct UPN: Hashable, Sendable, CustomStringConvertible {
     /// The 23-letter alphabet of the modulus-23 check (no I, O or S).
     static let alphabet: [UInt8] = Array("ABCDEFGHJKLMNPQRTUVWXYZ".utf8)
 
     /// The value as written, upper-cased, with spaces removed.
-    public let value: String
+    package let value: String
     /// What, if anything, is wrong with it.
-    public let problem: IdentifierProblem?
+    package let problem: IdentifierProblem?
     /// Whether it is a temporary UPN (its last character is a letter).
-    public let isTemporary: Bool
+    package let isTemporary: Bool
 
     /// Reads a UPN from an extract field. Returns `nil` for an empty field or a `UN1`–`UN7` code.
-    public init?(_ raw: some StringProtocol) {
+    package init?(_ raw: some StringProtocol) {
         let compact = String(raw.uppercased().filter { $0 != " " && $0 != "-" })
         guard !compact.isEmpty, UPNUnknownReason(rawValue: compact) == nil else { return nil }
         value = compact
@@ -25,12 +25,12 @@ public struct UPN: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Whether the UPN is well formed, from a known LA, with the right check letter.
-    public var isValid: Bool { problem == nil }
+    package var isValid: Bool { problem == nil }
 
-    public var description: String { value }
+    package var description: String { value }
 
     /// The check letter the body `characters 2–13` calls for, or `nil` when the body is malformed.
-    public static func checkLetter(forBody body: some StringProtocol) -> Character? {
+    package static func checkLetter(forBody body: some StringProtocol) -> Character? {
         let bytes = Array(body.uppercased().utf8)
         guard bytes.count == 12, bytes[0..<11].allSatisfy(isDigit) else { return nil }
         var sum = 0
@@ -65,7 +65,7 @@ public struct UPN: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Why a child has no UPN, as the DfE `UPNunknown` codes say. These are absence, not identifiers.
-public enum UPNUnknownReason: String, Sendable, CaseIterable {
+package enum UPNUnknownReason: String, Sendable, CaseIterable {
     /// Not of school age, no UPN assigned yet.
     case un1 = "UN1"
     /// Never attended a maintained school in England.
@@ -83,7 +83,7 @@ public enum UPNUnknownReason: String, Sendable, CaseIterable {
 }
 
 /// What is wrong with an identifier that was present but is not valid.
-public enum IdentifierProblem: String, Sendable, Hashable {
+package enum IdentifierProblem: String, Sendable, Hashable {
     /// Too short or too long.
     case wrongLength = "wrong length"
     /// Characters where digits or letters should be.

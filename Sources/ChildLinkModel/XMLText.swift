@@ -1,8 +1,8 @@
 /// How ChildLink writes text into XML and HTML (report pages, workbook parts, the sample's XML
 /// extracts): the one escaper.
-public enum XMLText {
+package enum XMLText {
     /// How an apostrophe is written.
-    public enum Apostrophe: Sendable {
+    package enum Apostrophe: Sendable {
         /// `&#39;`, which HTML 4 and every XML reader understand (reports and workbooks).
         case numeric
         /// `&apos;`, as the councils' XML extracts write it (the sample generator imitates them).
@@ -12,7 +12,7 @@ public enum XMLText {
     /// `text` safe inside XML or HTML element content and attribute values: `&`, `<`, `>`, `"` and
     /// `'` written as entities, and the control characters XML 1.0 does not allow (below U+0020
     /// other than tab, line feed and carriage return) left out.
-    public static func escaped(_ text: String, apostrophe: Apostrophe = .numeric) -> String {
+    package static func escaped(_ text: String, apostrophe: Apostrophe = .numeric) -> String {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 })
         else { return text }
         var out = ""

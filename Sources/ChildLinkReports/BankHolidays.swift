@@ -1,4 +1,4 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// England and Wales bank holidays, computed by rule, with one-off changes read from a table.
 ///
@@ -9,10 +9,10 @@ public import ChildLinkModel
 /// The one-offs are ``BankHolidayChanges``: the built-in ones (`Resources/bank-holiday-changes.txt`,
 /// compiled in: VE Day, jubilees, royal weddings, the millennium, the 2022 state funeral and the
 /// 2023 coronation) and any a council's profile adds.
-public enum BankHolidays {
+package enum BankHolidays {
     /// The bank holidays of `year`, sorted: the rules' days, less those a change replaces, plus
     /// the changes' days.
-    public static func englandAndWales(year: Int, changes: BankHolidayChanges = .builtIn) -> [CalendarDate] {
+    package static func englandAndWales(year: Int, changes: BankHolidayChanges = .builtIn) -> [CalendarDate] {
         var days = Set(fixedHolidaysWithSubstitutes(year: year))
         let easter = easterSunday(year: year)
         days.insert(easter.adding(days: -2))
@@ -27,12 +27,12 @@ public enum BankHolidays {
     }
 
     /// Whether `date` is an England and Wales bank holiday.
-    public static func isBankHoliday(_ date: CalendarDate, changes: BankHolidayChanges = .builtIn) -> Bool {
+    package static func isBankHoliday(_ date: CalendarDate, changes: BankHolidayChanges = .builtIn) -> Bool {
         englandAndWales(year: date.year, changes: changes).contains(date)
     }
 
     /// Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm).
-    public static func easterSunday(year: Int) -> CalendarDate {
+    package static func easterSunday(year: Int) -> CalendarDate {
         let a = year % 19
         let b = year / 100
         let c = year % 100
@@ -72,7 +72,7 @@ public enum BankHolidays {
 }
 
 /// Working-day arithmetic: Monday to Friday, less England and Wales bank holidays.
-public struct WorkingDayCalendar: Sendable {
+package struct WorkingDayCalendar: Sendable {
     /// The years whose holidays are computed once, up front.
     private let years: ClosedRange<Int>
     private let holidays: Set<CalendarDate>
@@ -80,21 +80,21 @@ public struct WorkingDayCalendar: Sendable {
 
     /// Creates the calendar, with the holidays of `years` computed once (others on demand).
     /// - Parameter changes: the one-off changes to the rules (the built-in ones unless a council adds some).
-    public init(years: ClosedRange<Int> = 2000...2040, changes: BankHolidayChanges = .builtIn) {
+    package init(years: ClosedRange<Int> = 2000...2040, changes: BankHolidayChanges = .builtIn) {
         self.years = years
         self.changes = changes
         holidays = Set(years.flatMap { BankHolidays.englandAndWales(year: $0, changes: changes) })
     }
 
     /// Whether `date` is a working day.
-    public func isWorkingDay(_ date: CalendarDate) -> Bool {
+    package func isWorkingDay(_ date: CalendarDate) -> Bool {
         guard date.isoWeekday <= 5 else { return false }
         return years.contains(date.year)
             ? !holidays.contains(date) : !BankHolidays.isBankHoliday(date, changes: changes)
     }
 
     /// The date `count` working days after `date` (the day itself not counted).
-    public func adding(workingDays count: Int, to date: CalendarDate) -> CalendarDate {
+    package func adding(workingDays count: Int, to date: CalendarDate) -> CalendarDate {
         var current = date
         var remaining = count
         while remaining > 0 {
@@ -106,14 +106,14 @@ public struct WorkingDayCalendar: Sendable {
 
     /// Whether `completed` is within `limit` working days of `returned`: the deadline is the end of
     /// the `limit`-th working day after the day of return.
-    public func isWithin(workingDays limit: Int, from returned: CalendarDate, completed: CalendarDate) -> Bool {
+    package func isWithin(workingDays limit: Int, from returned: CalendarDate, completed: CalendarDate) -> Bool {
         completed <= adding(workingDays: limit, to: returned)
     }
 }
 
 extension BankHolidayChanges {
     /// ChildLink's own changes, from `Resources/bank-holiday-changes.txt` (embedded in the binary).
-    public static let builtIn: BankHolidayChanges = {
+    package static let builtIn: BankHolidayChanges = {
         do {
             return try BankHolidayChanges(
                 parsing: String(decoding: PackageResources.bank_holiday_changes_txt, as: UTF8.self),

@@ -1,29 +1,29 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// One CME referral with what the scorecard needs about the child and family.
-public struct CMEFact: Hashable, Sendable {
+package struct CMEFact: Hashable, Sendable {
     /// The child.
-    public let child: ChildLinkID
+    package let child: ChildLinkID
     /// The record key.
-    public let key: RecordKey
+    package let key: RecordKey
     /// The referral.
-    public let referral: CMEReferral
+    package let referral: CMEReferral
     /// The person fields (record's own, falling back to the child's best-known).
-    public let person: PersonFields
+    package let person: PersonFields
     /// Whether the child had an earlier CME referral closed before this one opened, or the
     /// referral says it has previous episodes (a reopened case).
-    public let hasPreviousEpisode: Bool
+    package let hasPreviousEpisode: Bool
 
     /// The family: the FamilyID, or the child alone.
-    public var family: String { referral.familyID.map { "F:\($0)" } ?? "C:\(child)" }
+    package var family: String { referral.familyID.map { "F:\($0)" } ?? "C:\(child)" }
 
     /// Whether the case was open at the end of `date`.
-    public func isOpen(at date: CalendarDate) -> Bool {
+    package func isOpen(at date: CalendarDate) -> Bool {
         referral.referralDate <= date && (referral.closedDate.map { $0 > date } ?? true)
     }
 
     /// Whole months the case had been open at `date`.
-    public func monthsOpen(at date: CalendarDate) -> Int {
+    package func monthsOpen(at date: CalendarDate) -> Int {
         let start = referral.referralDate
         var months = (date.year - start.year) * 12 + date.month - start.month
         if date.day < start.day { months -= 1 }
@@ -31,7 +31,7 @@ public struct CMEFact: Hashable, Sendable {
     }
 
     /// The year group as `Year 7`, `Reception`, or `Not recorded`.
-    public var yearGroupLabel: String {
+    package var yearGroupLabel: String {
         guard let raw = referral.yearGroup?.uppercased().filter({ !$0.isWhitespace }), !raw.isEmpty else {
             return "Not recorded"
         }
@@ -42,12 +42,12 @@ public struct CMEFact: Hashable, Sendable {
 }
 
 /// The prepared data behind the CME scorecard.
-public struct CMEContext: Sendable {
+package struct CMEContext: Sendable {
     /// Every referral.
-    public let referrals: [CMEFact]
+    package let referrals: [CMEFact]
 
     /// Prepares the referrals of a cohort.
-    public init(cohort: Cohort) {
+    package init(cohort: Cohort) {
         let items = cohort.cmeReferrals
         let byChild = Dictionary(grouping: items, by: \.child)
         referrals = items.map { item in
@@ -66,12 +66,12 @@ public struct CMEContext: Sendable {
     }
 
     /// Referrals opened in `interval`.
-    func opened(in interval: DateInterval) -> [CMEFact] {
+    func opened(in interval: DayRange) -> [CMEFact] {
         referrals.filter { interval.contains($0.referral.referralDate) }
     }
 
     /// Referrals open at the end of `interval`, one per child (the latest).
-    func current(at interval: DateInterval) -> [CMEFact] {
+    func current(at interval: DayRange) -> [CMEFact] {
         let open = referrals.filter { $0.isOpen(at: interval.end) }
         return Dictionary(grouping: open, by: \.child).values.map {
             $0.max { $0.referral.referralDate < $1.referral.referralDate }!
@@ -93,11 +93,11 @@ public struct CMEContext: Sendable {
 ///
 /// New referrals are those opened in the quarter; current cases are those open at its end (the
 /// year-to-date column is left blank for them); resolved cases are those closed in the quarter.
-public enum CMEScorecard {
+package enum CMEScorecard {
     typealias CMEIndicator = Indicator<CMEContext>
 
     /// The indicator groups; the locality, outcome, need and year-group rows come from the data.
-    public static func groups(_ context: CMEContext) -> [IndicatorGroup<CMEContext>] {
+    package static func groups(_ context: CMEContext) -> [IndicatorGroup<CMEContext>] {
         [
             IndicatorGroup("1", "New CME referrals", newReferrals),
             IndicatorGroup("2", "New referrals by gender", byGender("2", current: false)),
@@ -140,7 +140,7 @@ public enum CMEScorecard {
     }
 
     /// Builds the scorecard for the quarter `period` (Q1 … quarter, then YTD).
-    public static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
+    package static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
         let context = CMEContext(cohort: cohort)
         let groups = groups(context)
         let columns = ScorecardLayout.quarterlyColumns(period)
@@ -195,7 +195,7 @@ public enum CMEScorecard {
         },
     ]
 
-    private static func population(_ context: CMEContext, _ interval: DateInterval, current: Bool) -> [CMEFact] {
+    private static func population(_ context: CMEContext, _ interval: DayRange, current: Bool) -> [CMEFact] {
         current ? context.current(at: interval) : context.opened(in: interval)
     }
 

@@ -1,47 +1,47 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// What the cohort knows about one child as at a date: the facts the weekly pack and the
 /// inclusion cohort list show beside each child.
-public struct ChildFacts: Hashable, Sendable {
+package struct ChildFacts: Hashable, Sendable {
     /// The child.
-    public let child: ChildLinkID
+    package let child: ChildLinkID
     /// Best-known person fields.
-    public let person: PersonFields
+    package let person: PersonFields
     /// The strands the child appears in on or before the date.
-    public let strands: Set<Dataset>
+    package let strands: Set<Dataset>
     /// The date the child first appeared in each strand.
-    public let strandEntry: [Dataset: CalendarDate]
+    package let strandEntry: [Dataset: CalendarDate]
     /// Social-care status at the latest episode.
-    public let latestStatus: SocialCareStatus?
+    package let latestStatus: SocialCareStatus?
     /// The highest CSE risk recorded on an episode in the lookback window (else the latest).
-    public let cseRisk: RiskLevel?
+    package let cseRisk: RiskLevel?
     /// The highest CCE risk recorded, as for ``cseRisk``.
-    public let cceRisk: RiskLevel?
+    package let cceRisk: RiskLevel?
     /// `Open since 2019-05-02`, `Closed 2019-06-01`, or nil when never referred.
-    public let cmeStatus: String?
+    package let cmeStatus: String?
     /// `Current since …`, `Ended …`, or nil.
-    public let eheStatus: String?
+    package let eheStatus: String?
     /// `2 suspensions, 1 permanent (last 2019-06-12)` for this academic year, or nil.
-    public let exclusionSummary: String?
+    package let exclusionSummary: String?
 
     /// The latest social-care status in words (`Looked after`), or nil.
-    public var statusLabel: String? { latestStatus.map(\.label) }
+    package var statusLabel: String? { latestStatus.map(\.label) }
 
     /// Whether the child was looked after at the latest episode.
-    public var isLookedAfter: Bool { latestStatus == .lookedAfter }
+    package var isLookedAfter: Bool { latestStatus == .lookedAfter }
 
     /// Whether either CSE or CCE risk is medium or high.
-    public var hasExploitationRisk: Bool {
+    package var hasExploitationRisk: Bool {
         [cseRisk, cceRisk].contains { ($0 ?? .none) >= .medium }
     }
 
     /// The strands as `Missing + CME`, in the fixed strand order.
-    public var strandsLabel: String {
+    package var strandsLabel: String {
         Dataset.strands.filter(strands.contains).map(\.rawValue).joined(separator: " + ")
     }
 
     /// Gathers the facts about `child` as at the end of `asAt`.
-    public init(child: ChildLinkID, cohort: Cohort, asAt: CalendarDate) {
+    package init(child: ChildLinkID, cohort: Cohort, asAt: CalendarDate) {
         self.child = child
         person = cohort.person(of: child)
         let records = (cohort.recordsByChild[child] ?? []).filter { $0.event.date <= asAt }
@@ -101,7 +101,7 @@ public struct ChildFacts: Hashable, Sendable {
 
 extension SocialCareStatus {
     /// The status in words, as the scorecard prints it.
-    public var label: String {
+    package var label: String {
         switch self {
         case .earlyHelp: "Early Help"
         case .childInNeed: "Child in Need"

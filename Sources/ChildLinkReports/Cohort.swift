@@ -1,11 +1,11 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// A record together with the child it was assigned to.
-public struct CohortRecord: Hashable, Sendable {
+package struct CohortRecord: Hashable, Sendable {
     /// The source record.
-    public let record: SourceRecord
+    package let record: SourceRecord
     /// The child it belongs to.
-    public let child: ChildLinkID
+    package let child: ChildLinkID
 }
 
 /// The linked cohort every report reads: the source records, grouped by child.
@@ -13,14 +13,14 @@ public struct CohortRecord: Hashable, Sendable {
 /// Built from the importers' `[SourceRecord]` and the matcher's `[LinkedChild]`. A record that no
 /// child claims is treated as a child of its own (with an id after the highest assigned), so that
 /// counts never lose a record because linking has not run.
-public struct Cohort: Sendable {
+package struct Cohort: Sendable {
     /// Every record with its child, sorted by child then record key.
-    public let records: [CohortRecord]
+    package let records: [CohortRecord]
     /// Each child's records, sorted by key.
-    public let recordsByChild: [ChildLinkID: [SourceRecord]]
+    package let recordsByChild: [ChildLinkID: [SourceRecord]]
 
     /// Creates the cohort from records and the children the matcher formed.
-    public init(records: [SourceRecord], children: [LinkedChild]) {
+    package init(records: [SourceRecord], children: [LinkedChild]) {
         var assignment: [RecordKey: ChildLinkID] = [:]
         for child in children {
             for key in child.records { assignment[key] = child.id }
@@ -29,7 +29,7 @@ public struct Cohort: Sendable {
     }
 
     /// Creates the cohort from records and a record → child assignment.
-    public init(records: [SourceRecord], assignment: [RecordKey: ChildLinkID]) {
+    package init(records: [SourceRecord], assignment: [RecordKey: ChildLinkID]) {
         var nextID = (assignment.values.map(\.number).max() ?? 0) + 1
         var resolved: [CohortRecord] = []
         for record in records.sorted(by: { $0.key < $1.key }) {
@@ -46,10 +46,10 @@ public struct Cohort: Sendable {
     }
 
     /// The children, sorted by id.
-    public var children: [ChildLinkID] { recordsByChild.keys.sorted() }
+    package var children: [ChildLinkID] { recordsByChild.keys.sorted() }
 
     /// The missing episodes with their child, sorted by start then key.
-    public var episodes: [(child: ChildLinkID, key: RecordKey, episode: MissingEpisode)] {
+    package var episodes: [(child: ChildLinkID, key: RecordKey, episode: MissingEpisode)] {
         records.compactMap { item in
             guard case .missing(let episode) = item.record.event else { return nil }
             return (item.child, item.record.key, episode)
@@ -57,7 +57,7 @@ public struct Cohort: Sendable {
     }
 
     /// The CME referrals with their record.
-    public var cmeReferrals: [(child: ChildLinkID, record: SourceRecord, referral: CMEReferral)] {
+    package var cmeReferrals: [(child: ChildLinkID, record: SourceRecord, referral: CMEReferral)] {
         records.compactMap { item in
             guard case .cme(let referral) = item.record.event else { return nil }
             return (item.child, item.record, referral)
@@ -65,7 +65,7 @@ public struct Cohort: Sendable {
     }
 
     /// The EHE records with their record.
-    public var eheRecords: [(child: ChildLinkID, record: SourceRecord, ehe: EHERecord)] {
+    package var eheRecords: [(child: ChildLinkID, record: SourceRecord, ehe: EHERecord)] {
         records.compactMap { item in
             guard case .ehe(let ehe) = item.record.event else { return nil }
             return (item.child, item.record, ehe)
@@ -73,7 +73,7 @@ public struct Cohort: Sendable {
     }
 
     /// The exclusions with their record.
-    public var exclusions: [(child: ChildLinkID, record: SourceRecord, exclusion: ExclusionRecord)] {
+    package var exclusions: [(child: ChildLinkID, record: SourceRecord, exclusion: ExclusionRecord)] {
         records.compactMap { item in
             guard case .exclusion(let exclusion) = item.record.event else { return nil }
             return (item.child, item.record, exclusion)
@@ -82,7 +82,7 @@ public struct Cohort: Sendable {
 
     /// The best-known person fields of a child: the first non-empty value of each field across
     /// their records, preferring the most recent record.
-    public func person(of child: ChildLinkID) -> PersonFields {
+    package func person(of child: ChildLinkID) -> PersonFields {
         let records = (recordsByChild[child] ?? []).sorted { ($0.event.date, $0.key) > ($1.event.date, $1.key) }
         var person = PersonFields()
         for record in records {

@@ -1,24 +1,24 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// National curriculum year groups from a date of birth (the academic year starts 1 September).
-public enum SchoolYear {
+package enum SchoolYear {
     /// The NC year on `date`: 0 = Reception, 1–6 primary, 7–11 secondary, 12+ post-16; negative before.
-    public static func nationalCurriculumYear(dateOfBirth: CalendarDate, on date: CalendarDate) -> Int {
+    package static func nationalCurriculumYear(dateOfBirth: CalendarDate, on date: CalendarDate) -> Int {
         ReportingPeriod.academicYearStart(of: date) - ReportingPeriod.academicYearStart(of: dateOfBirth) - 5
     }
 }
 
 /// One EHE spell with the child's person fields.
-public struct EHEFact: Hashable, Sendable {
+package struct EHEFact: Hashable, Sendable {
     /// The child.
-    public let child: ChildLinkID
+    package let child: ChildLinkID
     /// The record.
-    public let ehe: EHERecord
+    package let ehe: EHERecord
     /// Best-known person fields.
-    public let person: PersonFields
+    package let person: PersonFields
 
     /// Whether the spell was current at the end of `date`.
-    public func isCurrent(at date: CalendarDate) -> Bool {
+    package func isCurrent(at date: CalendarDate) -> Bool {
         ehe.startDate <= date && (ehe.endDate.map { $0 > date } ?? true)
     }
 
@@ -28,7 +28,7 @@ public struct EHEFact: Hashable, Sendable {
     }
 
     /// Whether the spell ended in `interval` with an end reason containing any of `words`.
-    func ended(in interval: DateInterval, reasonContaining words: [String]) -> Bool {
+    func ended(in interval: DayRange, reasonContaining words: [String]) -> Bool {
         guard let end = ehe.endDate, interval.contains(end) else { return false }
         let reason = (ehe.endReason ?? "").lowercased()
         return words.contains { reason.contains($0) }
@@ -36,14 +36,14 @@ public struct EHEFact: Hashable, Sendable {
 }
 
 /// The prepared data behind the EHE summary.
-public struct EHEContext: Sendable {
+package struct EHEContext: Sendable {
     /// Every EHE spell.
-    public let spells: [EHEFact]
+    package let spells: [EHEFact]
     /// The dates of each child's CME referrals, from the linked CME records.
-    public let cmeReferralDates: [ChildLinkID: [CalendarDate]]
+    package let cmeReferralDates: [ChildLinkID: [CalendarDate]]
 
     /// Prepares the spells of a cohort.
-    public init(cohort: Cohort) {
+    package init(cohort: Cohort) {
         spells = cohort.eheRecords.map { item in
             var person = item.record.person
             let best = cohort.person(of: item.child)
@@ -62,11 +62,11 @@ public struct EHEContext: Sendable {
 /// The Elective Home Education summary, by academic year (1 September – 31 August), as in the
 /// council's annual EHE report: current at the year end, started, returned to school, referred to
 /// CME, moved away, Y11 leavers, all in EHE at some time, and the current cohort by age and sex.
-public enum EHEScorecard {
+package enum EHEScorecard {
     typealias EHEIndicator = Indicator<EHEContext>
 
     /// The indicator groups.
-    public static let groups: [IndicatorGroup<EHEContext>] = [
+    package static let groups: [IndicatorGroup<EHEContext>] = [
         IndicatorGroup(
             "1", "EHE through the year",
             [
@@ -138,7 +138,7 @@ public enum EHEScorecard {
     /// Builds the summary for an academic year (`2018/19` is September 2018 – August 2019), or for
     /// the academic year to the end of a month or quarter,
     /// with the four academic years before it as trend columns.
-    public static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
+    package static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
         let end: CalendarDate =
             switch period {
             case .year(let startYear): ReportingPeriod.academicYear(startYear: startYear).end
@@ -147,7 +147,7 @@ public enum EHEScorecard {
         let lastYear = ReportingPeriod.academicYearStart(of: end)
         let columns = (lastYear - 4...lastYear).map { year -> ScorecardColumn in
             let academic = ReportingPeriod.academicYear(startYear: year)
-            let interval = DateInterval(start: academic.start, end: min(academic.end, end))
+            let interval = DayRange(start: academic.start, end: min(academic.end, end))
             return ScorecardColumn(label: "\(year)/\(Text.pad((year + 1) % 100, 2))", interval: interval)
         }
         let context = EHEContext(cohort: cohort)
@@ -203,7 +203,7 @@ public enum EHEScorecard {
     }
 
     private static func current(
-        _ context: EHEContext, _ interval: DateInterval, years: ClosedRange<Int>, gender: Gender?
+        _ context: EHEContext, _ interval: DayRange, years: ClosedRange<Int>, gender: Gender?
     ) -> Int {
         context.current(at: interval.end).filter { fact in
             guard let dob = fact.person.dateOfBirth else { return false }
@@ -214,19 +214,19 @@ public enum EHEScorecard {
 }
 
 /// The prepared data behind the exclusions summary.
-public struct ExclusionContext: Sendable {
+package struct ExclusionContext: Sendable {
     /// Every exclusion with its child.
-    public let exclusions: [(child: ChildLinkID, exclusion: ExclusionRecord)]
+    package let exclusions: [(child: ChildLinkID, exclusion: ExclusionRecord)]
     /// Each child's strand activity, for the "also known to" indicator.
     let cohort: Cohort
 
     /// Prepares the exclusions of a cohort.
-    public init(cohort: Cohort) {
+    package init(cohort: Cohort) {
         exclusions = cohort.exclusions.map { ($0.child, $0.exclusion) }
         self.cohort = cohort
     }
 
-    func started(in interval: DateInterval, permanent: Bool) -> [(child: ChildLinkID, exclusion: ExclusionRecord)] {
+    func started(in interval: DayRange, permanent: Bool) -> [(child: ChildLinkID, exclusion: ExclusionRecord)] {
         exclusions.filter {
             interval.contains($0.exclusion.startDate) && ($0.exclusion.category == .permanent) == permanent
         }
@@ -235,7 +235,7 @@ public struct ExclusionContext: Sendable {
 
 /// School suspensions and permanent exclusions by phase, per period, and how many of the children
 /// excluded are also known to another strand.
-public enum ExclusionsScorecard {
+package enum ExclusionsScorecard {
     typealias ExclusionIndicator = Indicator<ExclusionContext>
 
     static let phases: [(String, [SchoolPhase?])] = [
@@ -245,7 +245,7 @@ public enum ExclusionsScorecard {
     ]
 
     /// The indicator groups.
-    public static let groups: [IndicatorGroup<ExclusionContext>] = [
+    package static let groups: [IndicatorGroup<ExclusionContext>] = [
         IndicatorGroup(
             "1", "Suspensions (lunchtime exclusions included)", kind("1", permanent: false, noun: "Suspensions")),
         IndicatorGroup("2", "Permanent exclusions", kind("2", permanent: true, noun: "Permanent exclusions")),
@@ -268,7 +268,7 @@ public enum ExclusionsScorecard {
 
     /// Builds the summary with month (or quarter) columns of the financial year and the year to date;
     /// for a year, the financial year's quarters.
-    public static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
+    package static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
         let columns =
             switch period {
             case .month: ScorecardLayout.monthlyColumns(period)

@@ -1,23 +1,23 @@
-public import ChildLinkModel
+package import ChildLinkModel
 import Foundation
 
 /// One child's footprint: every record about them across the datasets, on one timeline, each
 /// with the link that ties it to the child and why. It holds personal data by design: it is for the
 /// CME / EHE officer or missing advocate who asked, and is written readable by its owner only.
-public struct Footprint: Sendable, Hashable {
+package struct Footprint: Sendable, Hashable {
     /// The child's ChildLink id.
-    public let childID: ChildLinkID
+    package let childID: ChildLinkID
     /// How the child was found, as the user asked (e.g. `--upn A123…`).
-    public let query: String
+    package let query: String
     /// Whether the ids are the store's stable ids (or numbered within one run).
-    public let stableIDs: Bool
+    package let stableIDs: Bool
     /// When it was produced.
-    public let generatedAt: LocalDateTime
+    package let generatedAt: LocalDateTime
     /// The records, oldest first (ties: dataset, record id).
-    public let entries: [FootprintEntry]
+    package let entries: [FootprintEntry]
 
     /// Creates a footprint; the entries are put in timeline order.
-    public init(
+    package init(
         childID: ChildLinkID, query: String, stableIDs: Bool, generatedAt: LocalDateTime, entries: [FootprintEntry]
     ) {
         self.childID = childID
@@ -28,10 +28,10 @@ public struct Footprint: Sendable, Hashable {
     }
 
     /// The datasets the child appears in, in ``Dataset`` order.
-    public var datasets: [Dataset] { Set(entries.map(\.record.dataset)).sorted() }
+    package var datasets: [Dataset] { Set(entries.map(\.record.dataset)).sorted() }
 
     /// Each distinct value of a person field across the records (spellings, dates of birth, …), for the header.
-    public var identities: [(label: String, values: [String])] {
+    package var identities: [(label: String, values: [String])] {
         let labels = ["Name", "Date of birth", "UPN", "NHS number", "Postcode"]
         return labels.compactMap { label in
             var seen: [String] = []
@@ -46,22 +46,22 @@ public struct Footprint: Sendable, Hashable {
 }
 
 /// One record on a child's timeline.
-public struct FootprintEntry: Sendable, Hashable {
+package struct FootprintEntry: Sendable, Hashable {
     /// The date the event is placed by (episode start, referral date, …).
-    public let date: CalendarDate
+    package let date: CalendarDate
     /// The record.
-    public let record: RecordKey
+    package let record: RecordKey
     /// Where it was read from (file and line), when known.
-    public let source: String?
+    package let source: String?
     /// The person as this record has them (name, date of birth, identifiers), label and value.
-    public let recorded: [FootprintFact]
+    package let recorded: [FootprintFact]
     /// The key facts of the event, label and value.
-    public let facts: [FootprintFact]
+    package let facts: [FootprintFact]
     /// The link that ties this record to the child, when the child has other records.
-    public let link: FootprintLink?
+    package let link: FootprintLink?
 
     /// Creates an entry from a record, its person and event facts read from the record itself.
-    public init(record: SourceRecord, link: FootprintLink?) {
+    package init(record: SourceRecord, link: FootprintLink?) {
         date = record.event.date
         self.record = record.key
         source = record.location?.description
@@ -72,14 +72,14 @@ public struct FootprintEntry: Sendable, Hashable {
 }
 
 /// A label and a value.
-public struct FootprintFact: Sendable, Hashable {
+package struct FootprintFact: Sendable, Hashable {
     /// E.g. `Social-care status`.
-    public let label: String
+    package let label: String
     /// E.g. `LAC`.
-    public let value: String
+    package let value: String
 
     /// Creates a fact.
-    public init(_ label: String, _ value: String) {
+    package init(_ label: String, _ value: String) {
         self.label = label
         self.value = value
     }
@@ -87,9 +87,9 @@ public struct FootprintFact: Sendable, Hashable {
 
 /// Why a record belongs to the child: the pair that ties it to another of the child's records,
 /// with each comparison's contribution to the match weight.
-public struct FootprintLink: Sendable, Hashable {
+package struct FootprintLink: Sendable, Hashable {
     /// What kind of tie it is.
-    public enum Basis: String, Sendable, Hashable {
+    package enum Basis: String, Sendable, Hashable {
         /// The matcher linked the pair (probability at or above the link threshold).
         case matcherLink = "matcher link"
         /// A reviewer recorded that the two records are the same child.
@@ -99,18 +99,18 @@ public struct FootprintLink: Sendable, Hashable {
     }
 
     /// The other record of the pair.
-    public let linkedTo: RecordKey
+    package let linkedTo: RecordKey
     /// Matcher link, reviewer decision, or through other records.
-    public let basis: Basis
+    package let basis: Basis
     /// The prior log2 odds.
-    public let priorBits: Double
+    package let priorBits: Double
     /// Each comparison's contribution.
-    public let contributions: [FootprintContribution]
+    package let contributions: [FootprintContribution]
     /// Whether the pair looks like twins.
-    public let looksLikeTwins: Bool
+    package let looksLikeTwins: Bool
 
     /// Creates a link.
-    public init(
+    package init(
         linkedTo: RecordKey, basis: Basis, priorBits: Double, contributions: [FootprintContribution],
         looksLikeTwins: Bool
     ) {
@@ -122,29 +122,29 @@ public struct FootprintLink: Sendable, Hashable {
     }
 
     /// The total weight in bits.
-    public var weightBits: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
+    package var weightBits: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
     /// The match probability, 0–1.
-    public var probability: Double {
+    package var probability: Double {
         let odds = exp2(weightBits)
         return odds.isInfinite ? 1 : odds / (1 + odds)
     }
 }
 
 /// What one comparison contributed to a link.
-public struct FootprintContribution: Sendable, Hashable {
+package struct FootprintContribution: Sendable, Hashable {
     /// The comparison, e.g. `Date of birth`.
-    public let comparison: String
+    package let comparison: String
     /// The level reached, e.g. `day and month transposed`; `absent` when a side has no value.
-    public let level: String
+    package let level: String
     /// This record's value.
-    public let value: String
+    package let value: String
     /// The other record's value.
-    public let otherValue: String
+    package let otherValue: String
     /// The contribution in bits (log2 of the Bayes factor, with any name-frequency adjustment).
-    public let bits: Double
+    package let bits: Double
 
     /// Creates a contribution.
-    public init(comparison: String, level: String, value: String, otherValue: String, bits: Double) {
+    package init(comparison: String, level: String, value: String, otherValue: String, bits: Double) {
         self.comparison = comparison
         self.level = level
         self.value = value

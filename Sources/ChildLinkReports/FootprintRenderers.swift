@@ -2,9 +2,9 @@ import ChildLinkModel
 import Foundation
 
 /// Renders a ``Footprint`` for a terminal, as a self-contained HTML page, or as JSON.
-public enum FootprintRenderer {
+package enum FootprintRenderer {
     /// Plain text for a terminal: a header with the identities seen, then one block per record.
-    public static func text(_ footprint: Footprint) -> String {
+    package static func text(_ footprint: Footprint) -> String {
         var lines = [
             "Footprint of \(footprint.childID)" + (footprint.stableIDs ? "" : " (id numbered within this run)"),
             "Found by: \(footprint.query)",
@@ -39,7 +39,7 @@ public enum FootprintRenderer {
     }
 
     /// One HTML page: header, the identities seen, a timeline table, and each link's waterfall.
-    public static func html(_ footprint: Footprint) -> String {
+    package static func html(_ footprint: Footprint) -> String {
         var html = """
             <!DOCTYPE html>
             <html lang="en-GB">
@@ -105,7 +105,7 @@ public enum FootprintRenderer {
     }
 
     /// One JSON document: the child, the query, and each record with its facts and link.
-    public static func json(_ footprint: Footprint) -> String {
+    package static func json(_ footprint: Footprint) -> String {
         let entries = footprint.entries.map { entry in
             let link = entry.link.map(linkJSON) ?? "null"
             return "    {\"date\": \(string(entry.date.iso)), \"dataset\": \(string(entry.record.dataset.rawValue)), "

@@ -2,9 +2,9 @@ import ChildLinkModel
 
 /// Writes a report as one self-contained HTML page: inline CSS, inline SVG charts, no scripts,
 /// no external resources; prints on A4.
-public enum HTMLRenderer {
+package enum HTMLRenderer {
     /// The HTML page of the report.
-    public static func render(_ report: Report) -> String {
+    package static func render(_ report: Report) -> String {
         var html = """
             <!DOCTYPE html>
             <html lang="en-GB">

@@ -1,14 +1,14 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// Disclosure choices for reports that leave the operational group.
-public struct DisclosureOptions: Sendable {
+package struct DisclosureOptions: Sendable {
     /// Hide counts below ``SmallNumberSuppression/defaultThreshold`` and the cells that reveal them.
-    public var suppress: Bool
+    package var suppress: Bool
     /// Replace names and identifiers with keyed hashes.
-    public var pseudonymiser: Pseudonymiser?
+    package var pseudonymiser: Pseudonymiser?
 
     /// Creates the options.
-    public init(suppress: Bool, pseudonymiser: Pseudonymiser?) {
+    package init(suppress: Bool, pseudonymiser: Pseudonymiser?) {
         self.suppress = suppress
         self.pseudonymiser = pseudonymiser
     }
@@ -25,27 +25,27 @@ public struct DisclosureOptions: Sendable {
 }
 
 /// Which strands a child is in during a period, and the facts shown about them.
-public struct StrandMembership: Hashable, Sendable {
+package struct StrandMembership: Hashable, Sendable {
     /// The child.
-    public let child: ChildLinkID
+    package let child: ChildLinkID
     /// The strands with activity in the period.
-    public let strands: Set<Dataset>
+    package let strands: Set<Dataset>
     /// Facts as at the period end.
-    public let facts: ChildFacts
+    package let facts: ChildFacts
     /// Missing episodes starting in the period.
-    public let episodesInPeriod: Int
+    package let episodesInPeriod: Int
 
     /// The strands in fixed order, e.g. `Missing + CME`.
-    public var label: String { StrandMembership.label(strands) }
+    package var label: String { StrandMembership.label(strands) }
 
     /// `Missing + CME` for a set of strands.
-    public static func label(_ strands: Set<Dataset>) -> String {
+    package static func label(_ strands: Set<Dataset>) -> String {
         Dataset.strands.filter(strands.contains).map(\.rawValue).joined(separator: " + ")
     }
 
     /// The strands of every child active in `interval`: an episode starting in it, a CME case or EHE
     /// spell open during it, an exclusion starting in it.
-    public static func members(of cohort: Cohort, in interval: DateInterval) -> [StrandMembership] {
+    package static func members(of cohort: Cohort, in interval: DayRange) -> [StrandMembership] {
         cohort.children.compactMap { child -> StrandMembership? in
             var strands = Set<Dataset>()
             var episodes = 0
@@ -71,7 +71,7 @@ public struct StrandMembership: Hashable, Sendable {
     }
 
     /// The 15 non-empty combinations of the four strands: singles first, then pairs, triples, all four.
-    public static let combinations: [Set<Dataset>] = {
+    package static let combinations: [Set<Dataset>] = {
         let all = (1..<16).map { mask in
             Set(Dataset.strands.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element))
         }
@@ -85,9 +85,9 @@ public struct StrandMembership: Hashable, Sendable {
 
 /// The overlap statistics and the Inclusion Scorecard: children in each combination of the four
 /// strands, split by LAC and by CSE/CCE risk, and the cohort in two or more strands.
-public enum InclusionScorecard {
+package enum InclusionScorecard {
     /// The combinations table: one row per combination, then the total; with its sums for suppression.
-    public static func combinationsTable(_ members: [StrandMembership], disclosure: DisclosureOptions) -> ReportTable {
+    package static func combinationsTable(_ members: [StrandMembership], disclosure: DisclosureOptions) -> ReportTable {
         var rows = StrandMembership.combinations.map { combination -> [ReportCell] in
             countsRow(StrandMembership.label(combination), members.filter { $0.strands == combination })
         }
@@ -120,7 +120,7 @@ public enum InclusionScorecard {
     }
 
     /// How many children are in one, two, three or all four strands.
-    public static func strandCountTable(_ members: [StrandMembership], disclosure: DisclosureOptions) -> ReportTable {
+    package static func strandCountTable(_ members: [StrandMembership], disclosure: DisclosureOptions) -> ReportTable {
         var rows = (1...4).map { count -> [ReportCell] in
             [
                 .text("\(count) strand\(count == 1 ? "" : "s")"),
@@ -140,7 +140,7 @@ public enum InclusionScorecard {
     }
 
     /// The children in two or more strands, with key facts.
-    public static func cohortList(_ members: [StrandMembership], asAt: CalendarDate, disclosure: DisclosureOptions)
+    package static func cohortList(_ members: [StrandMembership], asAt: CalendarDate, disclosure: DisclosureOptions)
         -> ReportTable
     {
         let style = IdentityStyle(pseudonymiser: disclosure.pseudonymiser)
@@ -168,7 +168,7 @@ public enum InclusionScorecard {
     }
 
     /// Children in one or more, two or more, and three or more strands, per month or quarter.
-    public static func trendTable(cohort: Cohort, columns: [ScorecardColumn], disclosure: DisclosureOptions)
+    package static func trendTable(cohort: Cohort, columns: [ScorecardColumn], disclosure: DisclosureOptions)
         -> ReportTable
     {
         let counts = columns.map { column in
@@ -186,7 +186,7 @@ public enum InclusionScorecard {
     }
 
     /// The overlap report (`childlink overlap`): combinations and strand counts.
-    public static func overlapReport(
+    package static func overlapReport(
         cohort: Cohort, period: ReportingPeriod, disclosure: DisclosureOptions, generatedAt: LocalDateTime
     ) -> Report {
         let members = StrandMembership.members(of: cohort, in: period.interval)
@@ -206,7 +206,7 @@ public enum InclusionScorecard {
     }
 
     /// The Inclusion Scorecard: the overlap, its trend over the financial year, and the cohort list.
-    public static func build(
+    package static func build(
         cohort: Cohort, period: ReportingPeriod, disclosure: DisclosureOptions, generatedAt: LocalDateTime
     ) -> Report {
         let members = StrandMembership.members(of: cohort, in: period.interval)

@@ -1,20 +1,20 @@
 import ChildLinkModel
 
 /// A count, and the count it is a percentage of when the indicator shows one.
-public struct IndicatorValue: Hashable, Sendable {
+package struct IndicatorValue: Hashable, Sendable {
     /// The count.
-    public let count: Int
+    package let count: Int
     /// The denominator of the percentage, when there is one.
-    public let denominator: Int?
+    package let denominator: Int?
 
     /// Creates a value.
-    public init(_ count: Int, of denominator: Int? = nil) {
+    package init(_ count: Int, of denominator: Int? = nil) {
         self.count = count
         self.denominator = denominator
     }
 
     /// The value as a report cell.
-    public var cell: ReportCell {
+    package var cell: ReportCell {
         denominator.map { .countWithPercent(count, denominator: $0) } ?? .count(count)
     }
 }
@@ -24,21 +24,21 @@ public struct IndicatorValue: Hashable, Sendable {
 /// `Context` is the prepared data of one family (episodes, referrals, …); `measure` counts over one
 /// interval (a month, a quarter, a year to date). Indicators measured at a point in time (still
 /// missing at month end, active cases at quarter end) say so, and are measured at the interval's end.
-public struct Indicator<Context: Sendable>: Sendable {
+package struct Indicator<Context: Sendable>: Sendable {
     /// The reference number as the council's scorecard prints it (`1.1`, `5.3a`, `12`).
-    public let id: String
+    package let id: String
     /// The title.
-    public let title: String
+    package let title: String
     /// What is counted, and of what the percentage is (for the definitions sheet).
-    public let definition: String
+    package let definition: String
     /// Whether the count is taken at the end of the interval rather than over it.
-    public let isPointInTime: Bool
-    let measure: @Sendable (Context, DateInterval) -> IndicatorValue
+    package let isPointInTime: Bool
+    let measure: @Sendable (Context, DayRange) -> IndicatorValue
 
     /// Creates an indicator.
-    public init(
+    package init(
         _ id: String, _ title: String, definition: String = "", pointInTime: Bool = false,
-        measure: @escaping @Sendable (Context, DateInterval) -> IndicatorValue
+        measure: @escaping @Sendable (Context, DayRange) -> IndicatorValue
     ) {
         self.id = id
         self.title = title
@@ -48,22 +48,22 @@ public struct Indicator<Context: Sendable>: Sendable {
     }
 
     /// The value over `interval`.
-    public func value(in context: Context, over interval: DateInterval) -> IndicatorValue {
+    package func value(in context: Context, over interval: DayRange) -> IndicatorValue {
         measure(context, interval)
     }
 }
 
 /// A numbered group of indicators (`4 Number of days missing`).
-public struct IndicatorGroup<Context: Sendable>: Sendable {
+package struct IndicatorGroup<Context: Sendable>: Sendable {
     /// The group number, e.g. `4`.
-    public let id: String
+    package let id: String
     /// The heading.
-    public let title: String
+    package let title: String
     /// The indicators in order.
-    public let indicators: [Indicator<Context>]
+    package let indicators: [Indicator<Context>]
 
     /// Creates a group.
-    public init(_ id: String, _ title: String, _ indicators: [Indicator<Context>]) {
+    package init(_ id: String, _ title: String, _ indicators: [Indicator<Context>]) {
         self.id = id
         self.title = title
         self.indicators = indicators
@@ -71,16 +71,16 @@ public struct IndicatorGroup<Context: Sendable>: Sendable {
 }
 
 /// A scorecard column: a heading and the interval it covers.
-public struct ScorecardColumn: Hashable, Sendable {
+package struct ScorecardColumn: Hashable, Sendable {
     /// `Jun-19`, `Q4 2018/19`, `YTD`.
-    public let label: String
+    package let label: String
     /// The days counted.
-    public let interval: DateInterval
+    package let interval: DayRange
     /// Whether this is the year-to-date column (point-in-time indicators are left blank there).
-    public let isYearToDate: Bool
+    package let isYearToDate: Bool
 
     /// Creates a column.
-    public init(label: String, interval: DateInterval, isYearToDate: Bool = false) {
+    package init(label: String, interval: DayRange, isYearToDate: Bool = false) {
         self.label = label
         self.interval = interval
         self.isYearToDate = isYearToDate
@@ -88,22 +88,22 @@ public struct ScorecardColumn: Hashable, Sendable {
 }
 
 /// Lays indicator groups out as scorecard tables: `Ref | Indicator | period columns… | YTD`.
-public enum ScorecardLayout {
+package enum ScorecardLayout {
     /// The month columns of the financial year up to `period`, then YTD.
-    public static func monthlyColumns(_ period: ReportingPeriod) -> [ScorecardColumn] {
+    package static func monthlyColumns(_ period: ReportingPeriod) -> [ScorecardColumn] {
         period.financialYearMonths.map { ScorecardColumn(label: $0.columnLabel, interval: $0.interval) }
             + [ScorecardColumn(label: "YTD", interval: period.yearToDate, isYearToDate: true)]
     }
 
     /// The quarter columns of the financial year up to `period`, then YTD.
-    public static func quarterlyColumns(_ period: ReportingPeriod) -> [ScorecardColumn] {
+    package static func quarterlyColumns(_ period: ReportingPeriod) -> [ScorecardColumn] {
         period.financialYearQuarters.map { ScorecardColumn(label: $0.columnLabel, interval: $0.interval) }
             + [ScorecardColumn(label: "YTD", interval: period.yearToDate, isYearToDate: true)]
     }
 
     /// One table per group; with `directionOfTravel`, a last column compares the latest period with
     /// the one before it (`↑`, `↓`, `→`), as the CME scorecard's DOT column does.
-    public static func tables<Context>(
+    package static func tables<Context>(
         _ groups: [IndicatorGroup<Context>], context: Context, columns: [ScorecardColumn], idPrefix: String,
         directionOfTravel: Bool = false
     ) -> [ReportTable] {
@@ -140,7 +140,7 @@ public enum ScorecardLayout {
     }
 
     /// The definitions table: every indicator's reference, title and definition.
-    public static func definitions<Context>(_ groups: [IndicatorGroup<Context>], id: String) -> ReportTable {
+    package static func definitions<Context>(_ groups: [IndicatorGroup<Context>], id: String) -> ReportTable {
         ReportTable(
             id: id, title: "Definitions", columns: ["Ref", "Indicator", "Definition"],
             rows: groups.flatMap { group in

@@ -1,41 +1,41 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// One episode with what the Missing scorecard needs about the child.
-public struct EpisodeFact: Hashable, Sendable {
+package struct EpisodeFact: Hashable, Sendable {
     /// The child.
-    public let child: ChildLinkID
+    package let child: ChildLinkID
     /// The record key.
-    public let key: RecordKey
+    package let key: RecordKey
     /// The episode.
-    public let episode: MissingEpisode
+    package let episode: MissingEpisode
     /// The person fields on the record (falling back to the child's best-known fields).
-    public let person: PersonFields
+    package let person: PersonFields
 
     /// Whether the child had returned by the end of `date`.
-    public func hasReturned(by date: CalendarDate) -> Bool {
+    package func hasReturned(by date: CalendarDate) -> Bool {
         episode.end.map { $0.date <= date } ?? false
     }
 
     /// Whole calendar days from start to return (0 = same day), when returned.
-    public var daysMissing: Int? { episode.end.map { episode.start.date.days(until: $0.date) } }
+    package var daysMissing: Int? { episode.end.map { episode.start.date.days(until: $0.date) } }
 
     /// Age in years at the start of the episode.
-    public var age: Int? { person.dateOfBirth.map { $0.age(on: episode.start.date) } }
+    package var age: Int? { person.dateOfBirth.map { $0.age(on: episode.start.date) } }
 
     /// Whether CSE risk was medium or high.
-    public var isCSEMediumHigh: Bool { (episode.cseRisk ?? .none) >= .medium }
+    package var isCSEMediumHigh: Bool { (episode.cseRisk ?? .none) >= .medium }
 }
 
 /// The prepared data behind the Missing scorecard.
-public struct MissingContext: Sendable {
+package struct MissingContext: Sendable {
     /// Every episode, sorted by start.
-    public let episodes: [EpisodeFact]
+    package let episodes: [EpisodeFact]
     /// The working-day calendar for the RHI timeliness indicator.
-    public let calendar: WorkingDayCalendar
+    package let calendar: WorkingDayCalendar
 
     /// Prepares the episodes of a cohort.
     /// - Parameter calendar: working days for RHI timeliness (bank holidays with a council's changes).
-    public init(cohort: Cohort, calendar: WorkingDayCalendar = WorkingDayCalendar()) {
+    package init(cohort: Cohort, calendar: WorkingDayCalendar = WorkingDayCalendar()) {
         self.calendar = calendar
         var bestPeople: [ChildLinkID: PersonFields] = [:]
         let people = Dictionary(uniqueKeysWithValues: cohort.records.map { ($0.record.key, $0.record.person) })
@@ -51,7 +51,7 @@ public struct MissingContext: Sendable {
     }
 
     /// Episodes starting in `interval` (a binary search: ``episodes`` is sorted by start).
-    func started(in interval: DateInterval) -> ArraySlice<EpisodeFact> {
+    func started(in interval: DayRange) -> ArraySlice<EpisodeFact> {
         let lower = firstIndex { $0.episode.start.date >= interval.start }
         let upper = firstIndex { $0.episode.start.date > interval.end }
         return episodes[lower..<max(lower, upper)]
@@ -79,11 +79,11 @@ public struct MissingContext: Sendable {
 /// date to the return date; an episode not returned by the end of the column's period is counted
 /// in 4.8 (still missing) instead. Percentages are of the episodes in the period unless the title
 /// says otherwise.
-public enum MissingScorecard {
+package enum MissingScorecard {
     typealias MissingIndicator = Indicator<MissingContext>
 
     /// The indicator groups.
-    public static let groups: [IndicatorGroup<MissingContext>] = [
+    package static let groups: [IndicatorGroup<MissingContext>] = [
         IndicatorGroup("1", "All episodes", cohortIndicators("1", "all", filter: { _ in true })),
         IndicatorGroup(
             "2", "Looked After Children (by missing episodes)",
@@ -102,7 +102,7 @@ public enum MissingScorecard {
 
     /// Builds the scorecard for the month `period` (columns April … month, then YTD).
     /// - Parameter calendar: working days for RHI timeliness (bank holidays with a council's changes).
-    public static func build(
+    package static func build(
         cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime,
         calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) -> Report {

@@ -1,8 +1,8 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// One value in a report table. Renderers decide how each kind looks: numbers stay numbers in
 /// XLSX and JSON, dates become dates, ``suppressed`` is written `*`.
-public enum ReportCell: Hashable, Sendable {
+package enum ReportCell: Hashable, Sendable {
     /// Free text.
     case text(String)
     /// A whole count.
@@ -23,7 +23,7 @@ public enum ReportCell: Hashable, Sendable {
     case empty
 
     /// The count this cell carries, when it carries one.
-    public var countValue: Int? {
+    package var countValue: Int? {
         switch self {
         case .count(let value), .countWithPercent(let value, _): value
         default: nil
@@ -31,13 +31,13 @@ public enum ReportCell: Hashable, Sendable {
     }
 
     /// The percentage, rounded to a whole number, when the cell has a non-zero denominator.
-    public var percent: Int? {
+    package var percent: Int? {
         guard case .countWithPercent(let value, let denominator) = self, denominator > 0 else { return nil }
         return Int((Double(value) * 100 / Double(denominator)).rounded())
     }
 
     /// The plain-text form used by CSV and HTML.
-    public var plainText: String {
+    package var plainText: String {
         switch self {
         case .text(let text): text
         case .count(let value): String(value)
@@ -61,7 +61,7 @@ public enum ReportCell: Hashable, Sendable {
 }
 
 /// How a table may be drawn as a chart in the HTML output.
-public enum ChartKind: String, Sendable, Hashable {
+package enum ChartKind: String, Sendable, Hashable {
     /// Horizontal bars, one per row, from the first numeric column.
     case bar
     /// A line over the numeric columns, one line per row (month or quarter trends).
@@ -71,25 +71,25 @@ public enum ChartKind: String, Sendable, Hashable {
 }
 
 /// A titled table: a header row and rows of cells. The unit every renderer writes.
-public struct ReportTable: Hashable, Sendable {
+package struct ReportTable: Hashable, Sendable {
     /// A stable identifier, used for the CSV file name and the XLSX sheet name.
-    public var id: String
+    package var id: String
     /// The human title.
-    public var title: String
+    package var title: String
     /// The column headings.
-    public var columns: [String]
+    package var columns: [String]
     /// The rows, each with one cell per column.
-    public var rows: [[ReportCell]]
+    package var rows: [[ReportCell]]
     /// A note printed under the table (definitions, suppression rule).
-    public var note: String?
+    package var note: String?
     /// A chart to draw above the table in HTML, if any.
-    public var chart: ChartKind?
+    package var chart: ChartKind?
     /// Cells worked out from other cells of the table (a direction-of-travel arrow from two
     /// counts): disclosure control hides each one whenever it hides one of its sources.
-    public var derivedCells: [DerivedCell]
+    package var derivedCells: [DerivedCell]
 
     /// Creates a table.
-    public init(
+    package init(
         id: String, title: String, columns: [String], rows: [[ReportCell]], note: String? = nil,
         chart: ChartKind? = nil, derivedCells: [DerivedCell] = []
     ) {
@@ -106,17 +106,17 @@ public struct ReportTable: Hashable, Sendable {
 /// A cell whose value is worked out from other cells of its table, such as an arrow comparing the
 /// latest period's count with the previous one: it says something about each source, so it is
 /// hidden with any of them.
-public struct DerivedCell: Hashable, Sendable {
+package struct DerivedCell: Hashable, Sendable {
     /// The derived cell.
-    public let position: CellPosition
+    package let position: CellPosition
     /// The cells it is worked out from.
-    public let sources: [CellPosition]
+    package let sources: [CellPosition]
     /// The id of the table the sources are in, when not this one (a trend chart's table that
     /// repeats an indicator table's counts).
-    public let sourceTable: String?
+    package let sourceTable: String?
 
     /// Creates a derived cell.
-    public init(position: CellPosition, sources: [CellPosition], sourceTable: String? = nil) {
+    package init(position: CellPosition, sources: [CellPosition], sourceTable: String? = nil) {
         self.position = position
         self.sources = sources
         self.sourceTable = sourceTable
@@ -124,18 +124,18 @@ public struct DerivedCell: Hashable, Sendable {
 }
 
 /// A section of a report: a heading, an optional paragraph and its tables.
-public struct ReportSection: Hashable, Sendable {
+package struct ReportSection: Hashable, Sendable {
     /// The heading.
-    public var title: String
+    package var title: String
     /// A short paragraph under the heading.
-    public var summary: String?
+    package var summary: String?
     /// The tables.
-    public var tables: [ReportTable]
+    package var tables: [ReportTable]
     /// Whether ``summary`` quotes counts (and so must be left out where small counts are hidden).
-    public var summaryHasCounts: Bool
+    package var summaryHasCounts: Bool
 
     /// Creates a section.
-    public init(title: String, summary: String? = nil, tables: [ReportTable], summaryHasCounts: Bool = false) {
+    package init(title: String, summary: String? = nil, tables: [ReportTable], summaryHasCounts: Bool = false) {
         self.title = title
         self.summary = summary
         self.tables = tables
@@ -144,24 +144,24 @@ public struct ReportSection: Hashable, Sendable {
 }
 
 /// A whole report: the single data model the HTML, XLSX, CSV and JSON writers render.
-public struct Report: Hashable, Sendable {
+package struct Report: Hashable, Sendable {
     /// A short machine name, used for file names (`weekly-2019-06-30`).
-    public var slug: String
+    package var slug: String
     /// The title.
-    public var title: String
+    package var title: String
     /// The period or week the report covers, in words.
-    public var periodLabel: String
+    package var periodLabel: String
     /// When the report was produced (injectable, so output is reproducible).
-    public var generatedAt: LocalDateTime
+    package var generatedAt: LocalDateTime
     /// The sections in order.
-    public var sections: [ReportSection]
+    package var sections: [ReportSection]
     /// Notes on disclosure control applied (suppression, pseudonymisation).
-    public var disclosureNotes: [String]
+    package var disclosureNotes: [String]
     /// Whether the report prints on landscape A4 (wide tables, such as the weekly pack's).
-    public var printsLandscape: Bool
+    package var printsLandscape: Bool
 
     /// Creates a report.
-    public init(
+    package init(
         slug: String, title: String, periodLabel: String, generatedAt: LocalDateTime,
         sections: [ReportSection], disclosureNotes: [String] = [], printsLandscape: Bool = false
     ) {
@@ -175,5 +175,5 @@ public struct Report: Hashable, Sendable {
     }
 
     /// Every table in section order.
-    public var tables: [ReportTable] { sections.flatMap(\.tables) }
+    package var tables: [ReportTable] { sections.flatMap(\.tables) }
 }

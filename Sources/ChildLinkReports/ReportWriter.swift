@@ -1,8 +1,8 @@
 import ChildLinkFiles
-public import Foundation
+package import Foundation
 
 /// The output formats a report can be written in.
-public enum ReportFormat: String, Sendable, CaseIterable, Hashable {
+package enum ReportFormat: String, Sendable, CaseIterable, Hashable {
     /// One self-contained HTML page.
     case html
     /// One workbook, a sheet per table.
@@ -14,14 +14,14 @@ public enum ReportFormat: String, Sendable, CaseIterable, Hashable {
 }
 
 /// The files a report run wrote.
-public struct WrittenReport: Sendable, Hashable {
+package struct WrittenReport: Sendable, Hashable {
     /// The report that was written.
-    public let report: Report
+    package let report: Report
     /// The paths written, sorted.
-    public let files: [String]
+    package let files: [String]
 
     /// Creates the result.
-    public init(report: Report, files: [String]) {
+    package init(report: Report, files: [String]) {
         self.report = report
         self.files = files.sorted()
     }
@@ -29,9 +29,9 @@ public struct WrittenReport: Sendable, Hashable {
 
 /// Why a report could not be written, in the shape of swift-nio's `FileSystemError`: what kind of
 /// failure (``code``), a message for the user and the underlying cause.
-public struct ReportWriteError: Error, LocalizedError, CustomStringConvertible {
+package struct ReportWriteError: Error, LocalizedError, CustomStringConvertible {
     /// The kind of failure.
-    public enum Code: String, Hashable, Sendable {
+    package enum Code: String, Hashable, Sendable {
         /// The folder or a file could not be written (the cause is a `FileWriteError`).
         case cannotWrite
         /// The workbook could not be built (the cause is the archive's error).
@@ -39,14 +39,14 @@ public struct ReportWriteError: Error, LocalizedError, CustomStringConvertible {
     }
 
     /// The kind of failure.
-    public let code: Code
+    package let code: Code
     /// What went wrong and where, for the user.
-    public let message: String
+    package let message: String
     /// The underlying error.
-    public let cause: (any Error)?
+    package let cause: (any Error)?
 
     /// Creates the error.
-    public init(code: Code, message: String, cause: (any Error)? = nil) {
+    package init(code: Code, message: String, cause: (any Error)? = nil) {
         self.code = code
         self.message = message
         self.cause = cause
@@ -58,26 +58,26 @@ public struct ReportWriteError: Error, LocalizedError, CustomStringConvertible {
     }
 
     /// The message shown to the user.
-    public var description: String { message }
+    package var description: String { message }
 
     /// The same as ``description``.
-    public var errorDescription: String? { message }
+    package var errorDescription: String? { message }
 }
 
 /// Writes a report in the requested formats into a folder, each file atomically (a temporary file
 /// in the same folder, then a rename) and readable by its owner only (0600).
-public struct ReportWriter: Sendable {
+package struct ReportWriter: Sendable {
     /// The output folder.
-    public let directory: String
+    package let directory: String
 
     /// Creates a writer for `directory` (created when absent, 0700).
-    public init(directory: String) { self.directory = directory }
+    package init(directory: String) { self.directory = directory }
 
     /// Writes the report in each format, each file as a ``ChildLinkFiles/PrivateOutputFile``;
     /// returns the paths.
     /// - Throws: ``ReportWriteError`` when the folder or a file cannot be written or the workbook
     ///   cannot be built.
-    public func write(_ report: Report, formats: [ReportFormat]) throws(ReportWriteError) -> WrittenReport {
+    package func write(_ report: Report, formats: [ReportFormat]) throws(ReportWriteError) -> WrittenReport {
         do {
             try PrivateFolder.create(atPath: directory)
             var files: [String] = []
@@ -101,7 +101,7 @@ public struct ReportWriter: Sendable {
     /// The file names and bytes for one format.
     /// - Throws: ``ReportWriteError`` with code ``ReportWriteError/Code/cannotBuildWorkbook`` when
     ///   the XLSX archive cannot be built.
-    public func contents(_ report: Report, format: ReportFormat) throws(ReportWriteError) -> [(String, Data)] {
+    package func contents(_ report: Report, format: ReportFormat) throws(ReportWriteError) -> [(String, Data)] {
         switch format {
         case .html: return [("\(report.slug).html", Data(HTMLRenderer.render(report).utf8))]
         case .json: return [("\(report.slug).json", Data(JSONRenderer.render(report).utf8))]

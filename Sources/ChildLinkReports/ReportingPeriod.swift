@@ -1,33 +1,33 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// An inclusive range of days: a month, a quarter, a year to date, a week.
-public struct DateInterval: Hashable, Sendable, CustomStringConvertible {
+package struct DayRange: Hashable, Sendable, CustomStringConvertible {
     /// The first day.
-    public let start: CalendarDate
+    package let start: CalendarDate
     /// The last day (inclusive).
-    public let end: CalendarDate
+    package let end: CalendarDate
 
     /// Creates the interval `start…end`.
-    public init(start: CalendarDate, end: CalendarDate) {
+    package init(start: CalendarDate, end: CalendarDate) {
         self.start = start
         self.end = end
     }
 
     /// Whether `date` lies in the interval.
-    public func contains(_ date: CalendarDate) -> Bool { start <= date && date <= end }
+    package func contains(_ date: CalendarDate) -> Bool { start <= date && date <= end }
 
     /// Whether `[from, to]` (an open end when `to` is nil) overlaps the interval.
-    public func overlaps(from: CalendarDate, to: CalendarDate?) -> Bool {
+    package func overlaps(from: CalendarDate, to: CalendarDate?) -> Bool {
         from <= end && (to.map { $0 >= start } ?? true)
     }
 
     /// `2019-04-01…2019-06-30`.
-    public var description: String { "\(start.iso)…\(end.iso)" }
+    package var description: String { "\(start.iso)…\(end.iso)" }
 }
 
 /// A reporting period the scorecards are asked for: a month (`2019-06`), a quarter of the financial
 /// year (`2018Q4` = January–March 2019), or an academic or financial year (`2018/19`).
-public enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
+package enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     /// A calendar month.
     case month(year: Int, month: Int)
     /// Quarter 1–4 of the financial year starting 1 April `startYear`.
@@ -36,7 +36,7 @@ public enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     case year(startYear: Int)
 
     /// Parses `2019-06`, `2018Q4` (or `2018-Q4`) and `2018/19` (or `2018-19`).
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let upper = text.uppercased()
         if let qIndex = upper.firstIndex(of: "Q") {
             let yearText = upper[..<qIndex].filter(\.isNumber)
@@ -61,7 +61,7 @@ public enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The period as typed on the command line.
-    public var description: String {
+    package var description: String {
         switch self {
         case .month(let year, let month): "\(year)-\(Text.pad(month, 2))"
         case .quarter(let year, let quarter): "\(year)Q\(quarter)"
@@ -70,10 +70,10 @@ public enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The period as it can appear in a file name: `2019-06`, `2018Q4`, `2018-19`.
-    public var slug: String { description.replacingAll("/", with: "-") }
+    package var slug: String { description.replacingAll("/", with: "-") }
 
     /// The days of the period; a `year` is the financial year (April–March).
-    public var interval: DateInterval {
+    package var interval: DayRange {
         switch self {
         case .month(let year, let month): Self.monthInterval(year: year, month: month)
         case .quarter(let startYear, let quarter):
@@ -83,22 +83,22 @@ public enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The academic year (1 September – 31 August) starting in `startYear`.
-    public static func academicYear(startYear: Int) -> DateInterval {
+    package static func academicYear(startYear: Int) -> DayRange {
         span(first: (startYear, 9), months: 12)
     }
 
     /// The start year of the financial year (from 1 April) containing `date`.
-    public static func financialYearStart(of date: CalendarDate) -> Int {
+    package static func financialYearStart(of date: CalendarDate) -> Int {
         date.month >= 4 ? date.year : date.year - 1
     }
 
     /// The start year of the academic year (from 1 September) containing `date`.
-    public static func academicYearStart(of date: CalendarDate) -> Int {
+    package static func academicYearStart(of date: CalendarDate) -> Int {
         date.month >= 9 ? date.year : date.year - 1
     }
 
     /// The month columns of a monthly scorecard: April of the financial year up to this month.
-    public var financialYearMonths: [ReportingPeriod] {
+    package var financialYearMonths: [ReportingPeriod] {
         let end = interval.end
         let startYear = Self.financialYearStart(of: end)
         var months: [ReportingPeriod] = []
@@ -111,7 +111,7 @@ public enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The quarter columns of a quarterly scorecard: Q1 of the financial year up to this quarter.
-    public var financialYearQuarters: [ReportingPeriod] {
+    package var financialYearQuarters: [ReportingPeriod] {
         let end = interval.end
         let startYear = Self.financialYearStart(of: end)
         let last = (end.month + 8) % 12 / 3 + 1
@@ -119,13 +119,13 @@ public enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// From 1 April of the financial year to the end of this period.
-    public var yearToDate: DateInterval {
+    package var yearToDate: DayRange {
         let end = interval.end
-        return DateInterval(start: CalendarDate(year: Self.financialYearStart(of: end), month: 4, day: 1)!, end: end)
+        return DayRange(start: CalendarDate(year: Self.financialYearStart(of: end), month: 4, day: 1)!, end: end)
     }
 
     /// A column heading: `Jun-19`, `Q4 2018/19`, `2018/19`.
-    public var columnLabel: String {
+    package var columnLabel: String {
         switch self {
         case .month(let year, let month):
             "\(Self.monthNames[month - 1])-\(Text.pad(year % 100, 2))"
@@ -137,8 +137,8 @@ public enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
-    static func monthInterval(year: Int, month: Int) -> DateInterval {
-        DateInterval(
+    static func monthInterval(year: Int, month: Int) -> DayRange {
+        DayRange(
             start: CalendarDate(year: year, month: month, day: 1)!,
             end: CalendarDate(year: year, month: month, day: CalendarDate.daysInMonth(year: year, month: month))!)
     }
@@ -147,10 +147,10 @@ public enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         quarter == 4 ? (startYear + 1, 1) : (startYear, 4 + 3 * (quarter - 1))
     }
 
-    private static func span(first: (Int, Int), months: Int) -> DateInterval {
+    private static func span(first: (Int, Int), months: Int) -> DayRange {
         let start = CalendarDate(year: first.0, month: first.1, day: 1)!
         let lastIndex = first.0 * 12 + first.1 - 1 + months - 1
         let end = monthInterval(year: lastIndex / 12, month: lastIndex % 12 + 1).end
-        return DateInterval(start: start, end: end)
+        return DayRange(start: start, end: end)
     }
 }

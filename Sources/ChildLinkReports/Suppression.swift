@@ -1,31 +1,31 @@
 /// A cell of a table, by row and column index.
-public struct CellPosition: Hashable, Sendable, Comparable {
+package struct CellPosition: Hashable, Sendable, Comparable {
     /// The row index (0-based, excluding the header).
-    public let row: Int
+    package let row: Int
     /// The column index.
-    public let column: Int
+    package let column: Int
 
     /// Creates a position.
-    public init(row: Int, column: Int) {
+    package init(row: Int, column: Int) {
         self.row = row
         self.column = column
     }
 
-    public static func < (lhs: CellPosition, rhs: CellPosition) -> Bool {
+    package static func < (lhs: CellPosition, rhs: CellPosition) -> Bool {
         (lhs.row, lhs.column) < (rhs.row, rhs.column)
     }
 }
 
 /// A published sum: the total cell equals the sum of the part cells. A reader who sees all but one
 /// of them can work out the last, so disclosure control never leaves exactly one hidden.
-public struct AdditiveRelation: Hashable, Sendable {
+package struct AdditiveRelation: Hashable, Sendable {
     /// The total; `nil` when the total is public elsewhere (a denominator shown through percentages).
-    public let total: CellPosition?
+    package let total: CellPosition?
     /// The parts.
-    public let parts: [CellPosition]
+    package let parts: [CellPosition]
 
     /// Creates a relation.
-    public init(total: CellPosition?, parts: [CellPosition]) {
+    package init(total: CellPosition?, parts: [CellPosition]) {
         self.total = total
         self.parts = parts
     }
@@ -39,12 +39,12 @@ public struct AdditiveRelation: Hashable, Sendable {
 /// Primary suppression hides every count from 1 to `threshold − 1` (zeros are shown: they identify
 /// nobody). Secondary suppression then hides the smallest other count in any published sum that
 /// would otherwise have exactly one hidden cell, until no sum can be used to recover a hidden count.
-public enum SmallNumberSuppression {
+package enum SmallNumberSuppression {
     /// The default threshold: counts below 5 are hidden.
-    public static let defaultThreshold = 5
+    package static let defaultThreshold = 5
 
     /// The table with small counts (and the cells that would reveal them) replaced by `*`.
-    public static func apply(
+    package static func apply(
         to table: ReportTable, relations: [AdditiveRelation], threshold: Int = defaultThreshold
     ) -> ReportTable {
         var hidden = Set<CellPosition>()
@@ -77,18 +77,18 @@ public enum SmallNumberSuppression {
     }
 
     /// The note a report carries when its small counts are hidden.
-    public static let reportNote =
+    package static let reportNote =
         "Counts of 1 to 4 are shown as *, with further cells hidden so that no total reveals them."
 
     /// The note that stands in for a section summary that quotes counts.
-    public static let summaryLeftOut =
+    package static let summaryLeftOut =
         "The summary paragraph is left out where small counts are hidden: it quotes counts that are not suppressed."
 
     /// A scorecard with small counts hidden: every table through ``apply(to:relations:threshold:)``
     /// with its ``percentagePartitions(_:)`` and ``periodSums(_:)`` (derived cells, such as
     /// direction-of-travel arrows, hidden with their sources, also those whose sources are in
     /// another table), and every summary that quotes counts left out.
-    public static func apply(to report: Report, threshold: Int = defaultThreshold) -> Report {
+    package static func apply(to report: Report, threshold: Int = defaultThreshold) -> Report {
         var result = report
         result.sections = report.sections.map { section in
             var section = section
@@ -139,7 +139,7 @@ public enum SmallNumberSuppression {
     /// percentages), so hiding one of them alone would not hide it.
     /// A row that adds up a subset of the partition (`Total BME`, `Of those …`) does not stop the
     /// other rows from being one.
-    public static func percentagePartitions(_ table: ReportTable) -> [AdditiveRelation] {
+    package static func percentagePartitions(_ table: ReportTable) -> [AdditiveRelation] {
         guard let width = table.rows.first?.count else { return [] }
         return (0..<width).compactMap { column -> AdditiveRelation? in
             guard let (members, _) = partition(table, column: column) else { return nil }
@@ -150,7 +150,7 @@ public enum SmallNumberSuppression {
     /// The rows beside a percentage partition that count a subset of it (`Total BME`): such a row
     /// would give back a hidden member once the other members of its subset are shown, and which
     /// members those are is not in the table, so it is hidden whenever any member is.
-    public static func partitionSubtotals(_ table: ReportTable) -> [DerivedCell] {
+    package static func partitionSubtotals(_ table: ReportTable) -> [DerivedCell] {
         guard let width = table.rows.first?.count else { return [] }
         return (0..<width).flatMap { column -> [DerivedCell] in
             guard let (members, extras) = partition(table, column: column) else { return [] }
@@ -183,7 +183,7 @@ public enum SmallNumberSuppression {
     /// the sum of the period columns before it (episodes, which each start in one period; child
     /// counts where no child appears twice), a reader can take the shown periods from it and
     /// recover a hidden one, so the row is a published sum.
-    public static func periodSums(_ table: ReportTable) -> [AdditiveRelation] {
+    package static func periodSums(_ table: ReportTable) -> [AdditiveRelation] {
         guard let ytd = table.columns.firstIndex(of: "YTD") else { return [] }
         return table.rows.indices.compactMap { row -> AdditiveRelation? in
             let cells = table.rows[row]
@@ -196,7 +196,7 @@ public enum SmallNumberSuppression {
     }
 
     /// Relations for a table whose `totalRow` sums the rows `partRows`, in each of `columns`.
-    public static func columnSums(totalRow: Int, partRows: [Int], columns: [Int]) -> [AdditiveRelation] {
+    package static func columnSums(totalRow: Int, partRows: [Int], columns: [Int]) -> [AdditiveRelation] {
         columns.map { column in
             AdditiveRelation(
                 total: CellPosition(row: totalRow, column: column),
@@ -205,7 +205,7 @@ public enum SmallNumberSuppression {
     }
 
     /// Relations for a table whose column `totalColumn` sums `partColumns`, in each of `rows`.
-    public static func rowSums(totalColumn: Int, partColumns: [Int], rows: [Int]) -> [AdditiveRelation] {
+    package static func rowSums(totalColumn: Int, partColumns: [Int], rows: [Int]) -> [AdditiveRelation] {
         rows.map { row in
             AdditiveRelation(
                 total: CellPosition(row: row, column: totalColumn),

@@ -1,9 +1,9 @@
 import ChildLinkModel
 
 /// Writes a report table as RFC 4180 CSV (CRLF line ends, fields quoted only when needed).
-public enum CSVRenderer {
+package enum CSVRenderer {
     /// The CSV text of one table: the header row, then one line per row.
-    public static func render(_ table: ReportTable) -> String {
+    package static func render(_ table: ReportTable) -> String {
         var lines = [table.columns.map(quote).joined(separator: ",")]
         for row in table.rows {
             lines.append(row.map { quote(csvText($0)) }.joined(separator: ","))
@@ -22,9 +22,9 @@ public enum CSVRenderer {
 }
 
 /// Writes a report as JSON with a fixed key order, so the same report gives the same bytes.
-public enum JSONRenderer {
+package enum JSONRenderer {
     /// The JSON text of the report.
-    public static func render(_ report: Report) -> String {
+    package static func render(_ report: Report) -> String {
         var out = "{\n"
         out += "  \"slug\": \(string(report.slug)),\n"
         out += "  \"title\": \(string(report.title)),\n"

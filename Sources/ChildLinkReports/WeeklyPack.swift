@@ -1,28 +1,28 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// The thresholds and disclosure choices of the weekly Operational Missing Group pack.
-public struct WeeklyPackOptions: Sendable {
+package struct WeeklyPackOptions: Sendable {
     /// The last day of the week (inclusive); the pack is as at the end of this day.
-    public var weekEnding: CalendarDate
+    package var weekEnding: CalendarDate
     /// Days in the window, ending on ``weekEnding`` (7).
-    public var windowDays: Int
+    package var windowDays: Int
     /// A strategy meeting is triggered by an episode longer than this many hours (24).
-    public var longEpisodeHours: Int
+    package var longEpisodeHours: Int
     /// … or by this many episodes (3) …
-    public var repeatEpisodes: Int
+    package var repeatEpisodes: Int
     /// … within this many days (30).
-    public var repeatWindowDays: Int
+    package var repeatWindowDays: Int
     /// An RHI is due within this many working days of return (3).
-    public var rhiWorkingDays: Int
+    package var rhiWorkingDays: Int
     /// Replace names and identifiers with keyed hashes (off for the operational pack).
-    public var pseudonymiser: Pseudonymiser?
+    package var pseudonymiser: Pseudonymiser?
     /// When the pack was produced.
-    public var generatedAt: LocalDateTime
+    package var generatedAt: LocalDateTime
     /// The working days that RHI deadlines count (bank holidays with a council's added changes).
-    public var calendar: WorkingDayCalendar
+    package var calendar: WorkingDayCalendar
 
     /// Creates options with the defaults above.
-    public init(
+    package init(
         weekEnding: CalendarDate, windowDays: Int = 7, longEpisodeHours: Int = 24, repeatEpisodes: Int = 3,
         repeatWindowDays: Int = 30, rhiWorkingDays: Int = 3, pseudonymiser: Pseudonymiser? = nil,
         generatedAt: LocalDateTime? = nil, calendar: WorkingDayCalendar = WorkingDayCalendar()
@@ -39,13 +39,13 @@ public struct WeeklyPackOptions: Sendable {
     }
 
     /// The days of the week window.
-    public var window: DateInterval {
-        DateInterval(start: weekEnding.adding(days: -(windowDays - 1)), end: weekEnding)
+    package var window: DayRange {
+        DayRange(start: weekEnding.adding(days: -(windowDays - 1)), end: weekEnding)
     }
 
     /// The days of the repeat-episode lookback.
-    public var repeatWindow: DateInterval {
-        DateInterval(start: weekEnding.adding(days: -(repeatWindowDays - 1)), end: weekEnding)
+    package var repeatWindow: DayRange {
+        DayRange(start: weekEnding.adding(days: -(repeatWindowDays - 1)), end: weekEnding)
     }
 }
 
@@ -92,16 +92,16 @@ struct WeeklyEpisode {
 }
 
 /// Builds the weekly Operational Missing Group pack from the linked cohort.
-public struct WeeklyPackBuilder: Sendable {
+package struct WeeklyPackBuilder: Sendable {
     /// The options.
-    public let options: WeeklyPackOptions
+    package let options: WeeklyPackOptions
     private var calendar: WorkingDayCalendar { options.calendar }
 
     /// Creates a builder.
-    public init(options: WeeklyPackOptions) { self.options = options }
+    package init(options: WeeklyPackOptions) { self.options = options }
 
     /// Builds the pack.
-    public func build(cohort: Cohort) -> Report {
+    package func build(cohort: Cohort) -> Report {
         let asAt = LocalDateTime(date: options.weekEnding, hour: 23, minute: 59)!
         let all = cohort.episodes.map { WeeklyEpisode(child: $0.child, key: $0.key, episode: $0.episode, asAt: asAt) }
             .filter { $0.episode.start <= asAt }

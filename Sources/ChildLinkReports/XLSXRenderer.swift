@@ -1,12 +1,12 @@
 import ChildLinkModel
-public import Foundation
+package import Foundation
 import ZIPFoundation
 
 /// Writes a report as an Office Open XML workbook: one sheet per table, a bold frozen header row,
 /// counts and numbers as numbers, dates as dates (`dd/mm/yyyy`), percentages as percentages.
-public enum XLSXRenderer {
+package enum XLSXRenderer {
     /// The parts of the workbook, path → XML text, before zipping (the golden-file tests read these).
-    public static func parts(_ report: Report) -> [(path: String, xml: String)] {
+    package static func parts(_ report: Report) -> [(path: String, xml: String)] {
         let tables = report.tables
         let names = sheetNames(tables)
         var parts: [(String, String)] = [
@@ -24,7 +24,7 @@ public enum XLSXRenderer {
 
     /// The zipped workbook.
     /// - Throws: when ZIPFoundation cannot build the archive in memory.
-    public static func render(_ report: Report) throws -> Data {
+    package static func render(_ report: Report) throws -> Data {
         let archive = try Archive(accessMode: .create)
         let stamp = Date(timeIntervalSince1970: Double(report.generatedAt.minutesSinceEpoch) * 60)
         for part in parts(report) {

@@ -1,4 +1,4 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// An address a family lived at, from `since` (the earliest address has no start).
 struct SampleAddress: Sendable, Hashable {
@@ -10,33 +10,33 @@ struct SampleAddress: Sendable, Hashable {
 }
 
 /// One child's true identity and circumstances, from which every record is a noisy copy.
-public struct SampleChild: Sendable {
+package struct SampleChild: Sendable {
     /// The true child id written to `truth.csv` (1-based, in generation order).
-    public let id: Int
+    package let id: Int
     /// The household (family) number.
-    public let household: Int
+    package let household: Int
     /// Forename, as the family writes it (diacritics kept).
-    public let forename: String
+    package let forename: String
     /// Middle names, empty when none.
-    public let middleNames: String
+    package let middleNames: String
     /// Surname, possibly hyphenated or double-barrelled, feminine form for girls where the language has one.
-    public let surname: String
+    package let surname: String
     /// Another surname the child is known by in some systems (a step-parent's or a former one).
-    public let otherSurname: String?
+    package let otherSurname: String?
     /// Date of birth.
-    public let dateOfBirth: CalendarDate
+    package let dateOfBirth: CalendarDate
     /// Sex.
-    public let gender: Gender
+    package let gender: Gender
     /// DfE ethnicity code.
-    public let ethnicity: String
+    package let ethnicity: String
     /// Whether the child is one of twins.
-    public let isTwin: Bool
+    package let isTwin: Bool
     /// The permanent UPN, when allocated.
-    public let upn: String?
+    package let upn: String?
     /// The temporary UPN the child had before (or instead of) a permanent one.
-    public let temporaryUPN: String?
+    package let temporaryUPN: String?
     /// The NHS number, when known.
-    public let nhsNumber: String?
+    package let nhsNumber: String?
     let culture: Culture
     let addresses: [SampleAddress]
     let lcsID: String
@@ -50,7 +50,7 @@ public struct SampleChild: Sendable {
     let fsmEligible: Bool
 
     /// The postcode of the child's latest address.
-    public var postcode: String { addresses.last!.postcode }
+    package var postcode: String { addresses.last!.postcode }
 
     /// The address in effect on `date`.
     func address(on date: CalendarDate) -> SampleAddress {

@@ -1,7 +1,7 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// How much a record's copy of a child's identity differs from the truth.
-public enum NoiseLevel: String, Sendable, Hashable, CaseIterable {
+package enum NoiseLevel: String, Sendable, Hashable, CaseIterable {
     /// Careful data entry: roughly half the default rates.
     case low
     /// What a real council's extracts look like.
@@ -20,26 +20,26 @@ public enum NoiseLevel: String, Sendable, Hashable, CaseIterable {
 }
 
 /// What to generate: the size of the borough's cohort, the seed and the shape of the extracts.
-public struct SampleConfiguration: Sendable, Hashable {
+package struct SampleConfiguration: Sendable, Hashable {
     /// The number of children in the cohort (every one appears in at least one extract).
-    public var children: Int
+    package var children: Int
     /// When set, households are added until the four extracts hold at least this many records,
     /// and ``children`` is ignored.
-    public var targetRecords: Int?
+    package var targetRecords: Int?
     /// The seed: the same seed and settings give byte-identical files.
-    public var seed: UInt64
+    package var seed: UInt64
     /// The last day of the extracts (events fall in the 24 months up to it); never "today".
-    public var endDate: CalendarDate
+    package var endDate: CalendarDate
     /// How noisy each record's copy of the child's identity is.
-    public var noise: NoiseLevel
+    package var noise: NoiseLevel
     /// The share of records (0–1) written to the XML file of their dataset instead of the CSV.
-    public var xmlShare: Double
+    package var xmlShare: Double
 
     /// The default end date, Sunday 30 June 2019, the end of the seed reports' year.
-    public static let defaultEndDate = CalendarDate(year: 2019, month: 6, day: 30)!
+    package static let defaultEndDate = CalendarDate(year: 2019, month: 6, day: 30)!
 
     /// Creates a configuration.
-    public init(
+    package init(
         children: Int = 3000, targetRecords: Int? = nil, seed: UInt64 = 2019,
         endDate: CalendarDate = SampleConfiguration.defaultEndDate, noise: NoiseLevel = .standard,
         xmlShare: Double = 0.2

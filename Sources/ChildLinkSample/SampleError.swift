@@ -2,20 +2,20 @@ import ChildLinkFiles
 
 /// Why the sample could not be written, in the shape of swift-nio's `FileSystemError`: what kind of
 /// failure (``code``), a message for the user and the underlying cause.
-public struct SampleError: Error, CustomStringConvertible {
+package struct SampleError: Error, CustomStringConvertible {
     /// The kind of failure.
-    public enum Code: String, Hashable, Sendable {
+    package enum Code: String, Hashable, Sendable {
         /// A file could not be created, written or renamed into place (the cause is a
         /// `FileWriteError`).
         case cannotWrite
     }
 
     /// The kind of failure.
-    public let code: Code
+    package let code: Code
     /// What went wrong and where, for the user.
-    public let message: String
+    package let message: String
     /// The underlying error.
-    public let cause: (any Error)?
+    package let cause: (any Error)?
 
     /// A file that could not be written; the message is the file error's.
     init(_ fileError: FileWriteError) {
@@ -25,7 +25,7 @@ public struct SampleError: Error, CustomStringConvertible {
     }
 
     /// The message shown to the user.
-    public var description: String { message }
+    package var description: String { message }
 }
 
 /// One of the sample's output files, open until ``commit()``: a ``ChildLinkFiles/PrivateOutputFile``

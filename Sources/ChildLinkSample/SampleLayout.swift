@@ -1,19 +1,19 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// The reference layout (docs/formats.md) of each dataset's files: column order, file names and
 /// XML element names.
-public enum SampleLayout {
+package enum SampleLayout {
     /// The person columns every dataset starts with.
-    public static let personColumns = [
+    package static let personColumns = [
         "PersonID", "UPN", "FormerUPN", "NHSNumber", "Forename", "MiddleNames", "Surname", "PreferredName",
         "FormerSurname", "DateOfBirth", "Gender", "Ethnicity", "Postcode", "AddressLine1", "Town",
     ]
 
     /// The four datasets the sample writes, in file order.
-    public static let datasets: [Dataset] = [.missing, .cme, .ehe, .exclusions]
+    package static let datasets: [Dataset] = [.missing, .cme, .ehe, .exclusions]
 
     /// The dataset's own columns, after the person columns; the first is the record id.
-    public static func eventColumns(_ dataset: Dataset) -> [String] {
+    package static func eventColumns(_ dataset: Dataset) -> [String] {
         switch dataset {
         case .missing:
             [
@@ -43,12 +43,12 @@ public enum SampleLayout {
     }
 
     /// Every column of the dataset's CSV, in order.
-    public static func columns(_ dataset: Dataset) -> [String] {
+    package static func columns(_ dataset: Dataset) -> [String] {
         personColumns + eventColumns(dataset)
     }
 
     /// The file name without extension, e.g. `missing-episodes`.
-    public static func fileStem(_ dataset: Dataset) -> String {
+    package static func fileStem(_ dataset: Dataset) -> String {
         switch dataset {
         case .missing: "missing-episodes"
         case .cme: "cme-referrals"
@@ -59,7 +59,7 @@ public enum SampleLayout {
     }
 
     /// The XML root element and the element of one record, e.g. `MissingEpisodes` / `Episode`.
-    public static func xmlElements(_ dataset: Dataset) -> (root: String, record: String) {
+    package static func xmlElements(_ dataset: Dataset) -> (root: String, record: String) {
         switch dataset {
         case .missing: ("MissingEpisodes", "Episode")
         case .cme: ("CMEReferrals", "Referral")
@@ -70,7 +70,7 @@ public enum SampleLayout {
     }
 
     /// The ground-truth file name.
-    public static let truthFile = "truth.csv"
+    package static let truthFile = "truth.csv"
 }
 
 /// One generated record as written: its dataset, the true child and the field texts in

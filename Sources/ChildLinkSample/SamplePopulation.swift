@@ -1,25 +1,25 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// What a run of the generator produced.
-public struct SampleSummary: Sendable, Hashable {
+package struct SampleSummary: Sendable, Hashable {
     /// Children in the cohort.
-    public let children: Int
+    package let children: Int
     /// Households they belong to.
-    public let households: Int
+    package let households: Int
     /// Records per dataset.
-    public let records: [Dataset: Int]
+    package let records: [Dataset: Int]
     /// The files written (names within the output directory), empty for in-memory runs.
-    public let files: [String]
+    package let files: [String]
 
     /// Records in all four datasets.
-    public var totalRecords: Int { records.values.reduce(0, +) }
+    package var totalRecords: Int { records.values.reduce(0, +) }
 }
 
 /// The synthetic borough: its records in memory, or written to files.
-public enum SamplePopulation {
+package enum SamplePopulation {
     /// Generates the records exactly as the files would hold them (parsed as an importer reads
     /// the reference layout), with the true child of each record.
-    public static func generate(_ configuration: SampleConfiguration) -> (
+    package static func generate(_ configuration: SampleConfiguration) -> (
         records: [SourceRecord], truth: [RecordKey: Int]
     ) {
         var sink = MemorySink()
@@ -31,7 +31,7 @@ public enum SamplePopulation {
     /// Writes the four datasets (CSV and XML parts) and `truth.csv` into `directory`, which must
     /// exist. Each file is written to a temporary name with permissions 0600 and renamed into place.
     /// - Throws: ``SampleError`` when a file cannot be written.
-    public static func write(_ configuration: SampleConfiguration, to directory: String) throws -> SampleSummary {
+    package static func write(_ configuration: SampleConfiguration, to directory: String) throws -> SampleSummary {
         var writer = try SampleFileWriter(directory: directory)
         let totals = try SampleGenerator(configuration: configuration).run(into: &writer)
         try writer.commit()
@@ -41,7 +41,7 @@ public enum SamplePopulation {
     }
 
     /// The true identities of the cohort's children (for tests and for judging a matcher).
-    public static func children(_ configuration: SampleConfiguration) -> [SampleChild] {
+    package static func children(_ configuration: SampleConfiguration) -> [SampleChild] {
         var sink = ChildCollector()
         _ = try? SampleGenerator(configuration: configuration).run(into: &sink)
         return sink.children

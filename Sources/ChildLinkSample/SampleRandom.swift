@@ -5,11 +5,11 @@ import ChildLinkModel
 /// The sample must be byte-identical for a seed on every machine and toolchain, so nothing here
 /// uses the standard library's `random(in:)` algorithms (which may change between releases) or
 /// the system generator.
-public struct SampleRandom: RandomNumberGenerator, Sendable {
+package struct SampleRandom: RandomNumberGenerator, Sendable {
     private var state: (UInt64, UInt64, UInt64, UInt64)
 
     /// Creates a generator whose whole sequence follows from `seed`.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         var splitMix = SplitMix64(seed: seed)
         state = (splitMix.next(), splitMix.next(), splitMix.next(), splitMix.next())
     }
@@ -21,7 +21,7 @@ public struct SampleRandom: RandomNumberGenerator, Sendable {
     }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         let result = Self.rotateLeft(state.1 &* 5, 7) &* 9
         let shifted = state.1 << 17
         state.2 ^= state.0

@@ -1,5 +1,5 @@
-public import ChildLinkModel
-public import Foundation
+package import ChildLinkModel
+package import Foundation
 import GRDB
 
 extension ChildLinkStore {
@@ -7,7 +7,7 @@ extension ChildLinkStore {
     /// and the ChildLink ids it returned. The log is append-only: SQLite refuses to update or delete it.
     ///
     /// - Throws: ``StoreError``.
-    public func logAudit(command: String, query: String, childIDs: [ChildLinkID]) throws {
+    package func logAudit(command: String, query: String, childIDs: [ChildLinkID]) throws {
         let ids = Set(childIDs).sorted().map(\.description).joined(separator: " ")
         let row = AuditRow(at: clock(), user: user, command: command, query: query, childIDs: ids)
         try write { db in try row.insert(db) }
@@ -16,7 +16,7 @@ extension ChildLinkStore {
     /// The audit log from `since` (inclusive) onwards, oldest first.
     ///
     /// - Throws: ``StoreError``.
-    public func auditLog(since: Date? = nil) throws -> [AuditEntry] {
+    package func auditLog(since: Date? = nil) throws -> [AuditEntry] {
         try read { db in
             let rows = try AuditRow.fetchAll(
                 db, sql: "SELECT * FROM audit WHERE at >= ? ORDER BY id",

@@ -9,7 +9,7 @@ extension ChildLinkStore {
     /// append-only triggers are in place.
     ///
     /// - Throws: ``StoreError`` when the database cannot be read at all.
-    public func check() throws -> StoreCheckReport {
+    package func check() throws -> StoreCheckReport {
         try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             var violations: [String] = []
@@ -71,8 +71,8 @@ extension ChildLinkStore {
             db,
             sql: """
                 SELECT DISTINCT a.childID FROM assignment a JOIN child c ON c.id = a.childID
-                WHERE a.runID = ? AND c.status = 'merged' ORDER BY a.childID
-                """, arguments: [runID])
+                WHERE a.runID = ? AND c.status = ? ORDER BY a.childID
+                """, arguments: [runID, ChildStatus.merged])
         return ids.map { "child \(ChildLinkID($0)) was merged into another but still has records in run \(runID)" }
     }
 
@@ -87,7 +87,7 @@ extension ChildLinkStore {
     /// The names of the schema migrations applied, in order.
     ///
     /// - Throws: ``StoreError``.
-    public func appliedMigrations() throws -> [String] {
+    package func appliedMigrations() throws -> [String] {
         try read { db in try StoreSchema.migrator.appliedMigrations(db) }
     }
 

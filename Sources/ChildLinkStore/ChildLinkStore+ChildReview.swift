@@ -1,37 +1,37 @@
-public import ChildLinkModel
+package import ChildLinkModel
 import Foundation
 import GRDB
 
 /// The uncertain record pairs between two children, as one entry of the review list.
-public struct ReviewChildPair: Hashable, Sendable {
+package struct ReviewChildPair: Hashable, Sendable {
     /// The child with the smaller ChildLink id (as the latest run left it).
-    public let childA: ChildLinkID
+    package let childA: ChildLinkID
     /// The other child.
-    public let childB: ChildLinkID
+    package let childB: ChildLinkID
     /// The record pairs behind the entry, most probable first (ties by keys); never empty.
-    public let pairs: [ReviewPair]
+    package let pairs: [ReviewPair]
     /// The latest decision recorded between a record of one child and a record of the other, if any.
-    public let decision: PairVerdict?
+    package let decision: PairVerdict?
 
     /// The most probable record pair: the one whose explanation the list shows.
-    public var strongest: ReviewPair { pairs[0] }
+    package var strongest: ReviewPair { pairs[0] }
     /// The lowest and highest probability of the record pairs.
-    public var probabilityRange: ClosedRange<Double> {
+    package var probabilityRange: ClosedRange<Double> {
         pairs.map(\.probability).min()!...pairs[0].probability
     }
 }
 
 /// What a decision on a pair of children recorded.
-public struct ChildPairDecision: Hashable, Sendable {
+package struct ChildPairDecision: Hashable, Sendable {
     /// The child with the smaller id.
-    public let childA: ChildLinkID
+    package let childA: ChildLinkID
     /// The other child.
-    public let childB: ChildLinkID
+    package let childB: ChildLinkID
     /// Must-link (accept) or cannot-link (reject).
-    public let kind: PairVerdict
+    package let kind: PairVerdict
     /// The record-pair decisions written: one must-link for an accept; a cannot-link between every
     /// record of one child and every record of the other for a reject.
-    public let recordDecisions: [ReviewDecision]
+    package let recordDecisions: [ReviewDecision]
 }
 
 extension ChildLinkStore {
@@ -42,7 +42,7 @@ extension ChildLinkStore {
     ///
     /// - Parameter undecidedOnly: Leave out pairs of children with a decision between them.
     /// - Throws: ``StoreError``.
-    public func reviewChildPairs(undecidedOnly: Bool = false) throws -> [ReviewChildPair] {
+    package func reviewChildPairs(undecidedOnly: Bool = false) throws -> [ReviewChildPair] {
         let pairs = try reviewPairs()
         let children = try latestAssignment()
         let decided = try latestDecisionsBetweenChildren(children)
@@ -68,7 +68,7 @@ extension ChildLinkStore {
     /// - Throws: ``StoreError/unknownChild(_:)`` when an id has no records in the latest assignment,
     ///   ``StoreError/sameChild(_:)`` when both ids are one child, or ``StoreError``.
     @discardableResult
-    public func decide(
+    package func decide(
         children first: ChildLinkID, _ second: ChildLinkID, _ kind: PairVerdict, note: String = ""
     )
         throws -> ChildPairDecision

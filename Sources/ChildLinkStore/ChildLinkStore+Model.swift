@@ -1,22 +1,22 @@
-public import Foundation
+package import Foundation
 import GRDB
 
 /// A run's fitted match model as the store keeps it: opaque to the store (it does not know the
 /// matcher), written by the pipeline and read back by `footprint` to explain links without re-linking.
-public struct StoredModelData: Hashable, Sendable {
+package struct StoredModelData: Hashable, Sendable {
     /// The run that fitted it (0 before it is saved).
-    public let runID: Int
+    package let runID: Int
     /// The encoding, e.g. `childlink-model-1`; a reader refuses one it does not know.
-    public let format: String
+    package let format: String
     /// The model's parameters (m, u, priors, thresholds) as JSON.
-    public let parametersJSON: String
+    package let parametersJSON: String
     /// The forename term-frequency table, packed.
-    public let forenameFrequency: Data
+    package let forenameFrequency: Data
     /// The surname term-frequency table, packed.
-    public let surnameFrequency: Data
+    package let surnameFrequency: Data
 
     /// Creates the stored form of a model.
-    public init(
+    package init(
         runID: Int = 0, format: String, parametersJSON: String, forenameFrequency: Data, surnameFrequency: Data
     ) {
         self.runID = runID
@@ -41,7 +41,7 @@ extension StoreRun {
     /// run's model is kept: it is the one that explains the current children).
     ///
     /// - Throws: ``StoreError`` on a database error.
-    public func saveModel(_ model: StoredModelData) throws {
+    package func saveModel(_ model: StoredModelData) throws {
         try db.execute(sql: "DELETE FROM runModel")
         try RunModelRow(
             runID: Int64(runID), format: model.format, parameters: model.parametersJSON,
@@ -55,7 +55,7 @@ extension ChildLinkStore {
     /// that saved none).
     ///
     /// - Throws: ``StoreError``.
-    public func latestModel() throws -> StoredModelData? {
+    package func latestModel() throws -> StoredModelData? {
         try read { db in
             guard
                 let row = try RunModelRow.fetchOne(

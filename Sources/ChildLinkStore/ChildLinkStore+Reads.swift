@@ -1,4 +1,4 @@
-public import ChildLinkModel
+package import ChildLinkModel
 import Foundation
 import GRDB
 
@@ -6,7 +6,7 @@ extension ChildLinkStore {
     /// The runs so far, oldest first.
     ///
     /// - Throws: ``StoreError``.
-    public func runs() throws -> [StoreRunSummary] {
+    package func runs() throws -> [StoreRunSummary] {
         try read { db in
             try RunRow.fetchAll(db, sql: "SELECT * FROM run ORDER BY id").map {
                 StoreRunSummary(id: Int($0.id ?? 0), startedAt: $0.startedAt, finishedAt: $0.finishedAt, note: $0.note)
@@ -17,7 +17,7 @@ extension ChildLinkStore {
     /// The import batches so far, in the order they were recorded.
     ///
     /// - Throws: ``StoreError``.
-    public func importBatches() throws -> [StoredImportBatch] {
+    package func importBatches() throws -> [StoredImportBatch] {
         try read { db in
             try ImportBatchRow.order(Column.rowID).fetchAll(db).map { row in
                 let batch = ImportBatch(
@@ -31,7 +31,7 @@ extension ChildLinkStore {
     /// The current version of one record, present or not.
     ///
     /// - Throws: ``StoreError``.
-    public func record(_ key: RecordKey) throws -> SourceRecord? {
+    package func record(_ key: RecordKey) throws -> SourceRecord? {
         try read { db in
             try SourceRecordRow.fetchOne(db, key: ["dataset": key.dataset.rawValue, "recordID": key.recordID])
                 .map { try $0.columns.sourceRecord() }
@@ -41,7 +41,7 @@ extension ChildLinkStore {
     /// The records present in the latest run, sorted by key (optionally of one dataset).
     ///
     /// - Throws: ``StoreError``.
-    public func currentRecords(in dataset: Dataset? = nil) throws -> [SourceRecord] {
+    package func currentRecords(in dataset: Dataset? = nil) throws -> [SourceRecord] {
         try read { db in
             var sql = "SELECT * FROM sourceRecord WHERE isPresent = 1"
             var arguments: StatementArguments = []
@@ -57,7 +57,7 @@ extension ChildLinkStore {
     /// The earlier versions of a record, oldest first (the current version is ``record(_:)``).
     ///
     /// - Throws: ``StoreError``.
-    public func previousVersions(of key: RecordKey) throws -> [SourceRecord] {
+    package func previousVersions(of key: RecordKey) throws -> [SourceRecord] {
         try read { db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM sourceRecordHistory WHERE dataset = ? AND recordID = ? ORDER BY id",
@@ -70,7 +70,7 @@ extension ChildLinkStore {
     /// ``currentChildren()`` and ``currentRecords(in:)`` would count, without reading them.
     ///
     /// - Throws: ``StoreError``.
-    public func currentCounts() throws -> (children: Int, presentRecords: Int) {
+    package func currentCounts() throws -> (children: Int, presentRecords: Int) {
         try read { db in
             let records = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sourceRecord WHERE isPresent = 1") ?? 0
             guard let runID = try StoreQueries.latestAssignedRun(db) else { return (0, records) }
@@ -84,7 +84,7 @@ extension ChildLinkStore {
     /// The children of the latest run that assigned ids, sorted by id.
     ///
     /// - Throws: ``StoreError``.
-    public func currentChildren() throws -> [LinkedChild] {
+    package func currentChildren() throws -> [LinkedChild] {
         try read { db in
             guard let runID = try StoreQueries.latestAssignedRun(db) else { return [] }
             var records: [Int: [RecordKey]] = [:]
@@ -100,21 +100,21 @@ extension ChildLinkStore {
     /// Each record's id as the latest runs left it, with merged ids followed to the surviving id.
     ///
     /// - Throws: ``StoreError``.
-    public func latestAssignment() throws -> [RecordKey: ChildLinkID] {
+    package func latestAssignment() throws -> [RecordKey: ChildLinkID] {
         try read { try StoreQueries.latestAssignment($0) }
     }
 
     /// The id a child now carries: `id` itself, or the id it was merged into.
     ///
     /// - Throws: ``StoreError``.
-    public func survivingID(of id: ChildLinkID) throws -> ChildLinkID {
+    package func survivingID(of id: ChildLinkID) throws -> ChildLinkID {
         try read { db in ChildLinkID(try StoreQueries.survivingIDs(db)[id.number] ?? id.number) }
     }
 
     /// Every merge and split logged, in run order (optionally of one run).
     ///
     /// - Throws: ``StoreError``.
-    public func childEvents(inRun runID: Int? = nil) throws -> [ChildIDEvent] {
+    package func childEvents(inRun runID: Int? = nil) throws -> [ChildIDEvent] {
         try read { db in
             var sql = "SELECT * FROM childEvent"
             var arguments: StatementArguments = []

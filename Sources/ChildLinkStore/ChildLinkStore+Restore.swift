@@ -14,7 +14,7 @@ extension ChildLinkStore {
     ///
     /// - Throws: ``StoreError/noBackup(path:)``; ``StoreError/database(path:message:)`` when the
     ///   backup is damaged too (the store is then left as it was); other ``StoreError``s.
-    public static func restore(path: String, busyTimeout: Double = defaultBusyTimeout) throws {
+    package static func restore(path: String, busyTimeout: Double = defaultBusyTimeout) throws {
         let backupPath = path + ".bak"
         guard FileManager.default.fileExists(atPath: backupPath) else { throw StoreError.noBackup(path: backupPath) }
         try checkBackup(backupPath)

@@ -1,5 +1,5 @@
 import ChildLinkFiles
-public import ChildLinkModel
+package import ChildLinkModel
 import Foundation
 import GRDB
 
@@ -8,7 +8,7 @@ extension ChildLinkStore {
     ///
     /// - Parameter undecidedOnly: Leave out pairs that already have a decision.
     /// - Throws: ``StoreError``.
-    public func reviewPairs(undecidedOnly: Bool = false) throws -> [ReviewPair] {
+    package func reviewPairs(undecidedOnly: Bool = false) throws -> [ReviewPair] {
         try read { db in
             let latestRun = try ReviewPairRow.select(max(ReviewPairRow.Columns.runID), as: Int64.self).fetchOne(db)
             guard let runID = latestRun else { return [] }
@@ -23,7 +23,7 @@ extension ChildLinkStore {
     /// The decisions every run must respect: the latest for each pair, sorted by pair.
     ///
     /// - Throws: ``StoreError``.
-    public func decisions() throws -> [ReviewDecision] {
+    package func decisions() throws -> [ReviewDecision] {
         try read { try StoreQueries.decisions($0) }
     }
 
@@ -32,7 +32,7 @@ extension ChildLinkStore {
     ///
     /// - Throws: ``StoreError``.
     @discardableResult
-    public func decide(_ first: RecordKey, _ second: RecordKey, _ kind: PairVerdict, note: String = "") throws
+    package func decide(_ first: RecordKey, _ second: RecordKey, _ kind: PairVerdict, note: String = "") throws
         -> ReviewDecision
     {
         let decision = ReviewDecision(first, second, kind: kind, decidedBy: user, decidedAt: clock(), note: note)
@@ -56,7 +56,7 @@ extension ChildLinkStore {
     /// - Returns: The number of pairs written.
     /// - Throws: ``StoreError``, or `FileWriteError` when the file cannot be written.
     @discardableResult
-    public func exportReviewPairs(to path: String, command: String = "review export") throws -> Int {
+    package func exportReviewPairs(to path: String, command: String = "review export") throws -> Int {
         let pairs = try reviewPairs()
         let decisions = Dictionary(
             try decisions().map { (PairKey($0.recordA, $0.recordB), $0) }, uniquingKeysWith: { $1 })
@@ -78,7 +78,7 @@ extension ChildLinkStore {
     /// - Throws: ``StoreError/badCSV(path:line:field:message:)`` naming the line and field of the
     ///   first bad row (nothing is recorded then), or ``StoreError``.
     @discardableResult
-    public func importDecisions(rows: [ReviewCSVRow], from path: String) throws -> [ReviewDecision] {
+    package func importDecisions(rows: [ReviewCSVRow], from path: String) throws -> [ReviewDecision] {
         let lines = try ReviewCSV.decisionLines(rows, path: path)
         let decisions = lines.map {
             ReviewDecision($0.a, $0.b, kind: $0.kind, decidedBy: user, decidedAt: clock(), note: $0.note)

@@ -1,5 +1,5 @@
 import ChildLinkModel
-public import Foundation
+package import Foundation
 import GRDB
 
 #if canImport(Glibc)
@@ -35,18 +35,18 @@ import GRDB
 /// mode); before each run the committed state is copied to `childlink.sqlite.bak` (0600).
 /// A second process that wants to write waits up to ``busyTimeout`` seconds, then fails with
 /// ``StoreError/locked(path:seconds:)``.
-public final class ChildLinkStore: Sendable {
+package final class ChildLinkStore: Sendable {
     /// The default file name, in the working folder.
-    public static let defaultFileName = "childlink.sqlite"
+    package static let defaultFileName = "childlink.sqlite"
     /// The default time a writer waits for another process's write to finish, in seconds.
-    public static let defaultBusyTimeout: Double = 10
+    package static let defaultBusyTimeout: Double = 10
 
     /// The database file, or `nil` for an in-memory store.
-    public let path: String?
+    package let path: String?
     /// How long a write waits for another process before failing with ``StoreError/locked(path:seconds:)``.
-    public let busyTimeout: Double
+    package let busyTimeout: Double
     /// The OS user that decisions and audit entries are attributed to.
-    public let user: String
+    package let user: String
 
     let writer: any DatabaseWriter
     let clock: @Sendable () -> Date
@@ -59,7 +59,7 @@ public final class ChildLinkStore: Sendable {
     ///   - user: Who decisions and audit entries are attributed to; defaults to the OS user.
     ///   - clock: The source of timestamps (tests inject a fixed one).
     /// - Throws: ``StoreError``.
-    public convenience init(
+    package convenience init(
         path: String = ChildLinkStore.defaultFileName, busyTimeout: Double = ChildLinkStore.defaultBusyTimeout,
         user: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
@@ -77,7 +77,7 @@ public final class ChildLinkStore: Sendable {
     /// Creates an empty store in memory, for tests and dry runs.
     ///
     /// - Throws: ``StoreError``.
-    public static func inMemory(user: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws
+    package static func inMemory(user: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws
         -> ChildLinkStore
     {
         try ChildLinkStore(writer: DatabaseQueue(), path: nil, busyTimeout: 0, user: user, clock: clock)
@@ -116,7 +116,7 @@ public final class ChildLinkStore: Sendable {
     }
 
     /// The backup kept before each run: `<path>.bak`, or `nil` for an in-memory store.
-    public var backupPath: String? { path.map { $0 + ".bak" } }
+    package var backupPath: String? { path.map { $0 + ".bak" } }
 
     /// Runs `body` as one write transaction: a new run is recorded, `body` upserts records, assigns
     /// ids and saves review pairs through the ``StoreRun`` handle, and everything commits together.
@@ -129,7 +129,7 @@ public final class ChildLinkStore: Sendable {
     ///   - body: The run's work. Do not keep the handle after it returns.
     /// - Throws: ``StoreError/locked(path:seconds:)`` when another process is writing for longer than
     ///   the busy timeout, other ``StoreError``s, or what `body` throws.
-    public func performRun<T>(note: String? = nil, _ body: (StoreRun) throws -> T) throws -> T {
+    package func performRun<T>(note: String? = nil, _ body: (StoreRun) throws -> T) throws -> T {
         try write { db in
             try self.backUp(db)
             let run = try StoreRun(db: db, startedAt: clock(), note: note)
@@ -179,7 +179,7 @@ public final class ChildLinkStore: Sendable {
     /// Replaces the store's contents with the backup taken before the last run.
     ///
     /// - Throws: ``StoreError/noBackup(path:)`` when there is none, or ``StoreError``.
-    public func restoreFromBackup() throws {
+    package func restoreFromBackup() throws {
         guard let backupPath, FileManager.default.fileExists(atPath: backupPath) else {
             throw StoreError.noBackup(path: backupPath ?? ":memory:")
         }

@@ -5,14 +5,14 @@ import Foundation
 ///
 /// The store does not read files itself: the caller reads the CSV (with the project's one CSV reader)
 /// and hands the rows, header first, to ``ChildLinkStore/importDecisions(rows:from:)``.
-public struct ReviewCSVRow: Hashable, Sendable {
+package struct ReviewCSVRow: Hashable, Sendable {
     /// The line the row starts on, for error messages.
-    public let line: Int
+    package let line: Int
     /// The row's fields, unquoted.
-    public let fields: [String]
+    package let fields: [String]
 
     /// Creates a row.
-    public init(line: Int, fields: [String]) {
+    package init(line: Int, fields: [String]) {
         self.line = line
         self.fields = fields
     }

@@ -239,6 +239,6 @@ enum ChildStatus: String, Codable, DatabaseValueConvertible {
     case merged
 }
 
-// Dataset, PairVerdict and ChildIDEvent.Kind are public, so they cannot conform to a GRDB protocol
-// without making GRDB part of the store's public interface; as Codable single values, records
-// store them as their raw text all the same.
+// Dataset, PairVerdict and ChildIDEvent.Kind belong to Model, so a GRDB conformance here would make
+// GRDB part of the store's package interface; as Codable single values, records store them as
+// their raw text all the same.

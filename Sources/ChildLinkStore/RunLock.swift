@@ -8,10 +8,10 @@ import Foundation
 
 extension ChildLinkStore {
     /// The default time a run waits for another run on the same store to finish, in seconds (10 minutes).
-    public static let defaultRunWait: Double = 600
+    package static let defaultRunWait: Double = 600
 
     /// The lock file beside the store that runs take for their whole length: `<path>.lock`, or `nil` in memory.
-    public var runLockPath: String? { path.map { $0 + ".lock" } }
+    package var runLockPath: String? { path.map { $0 + ".lock" } }
 
     /// Runs `body` while holding the store's run lock, so that two runs on one store happen one
     /// after the other: the second reads the store (carried-over records, decisions, ids) only once
@@ -29,7 +29,7 @@ extension ChildLinkStore {
     /// - Throws: ``StoreError/runInProgress(path:seconds:)`` when the other run holds the lock for
     ///   longer than `seconds`, ``StoreError/database(path:message:)`` when the lock file cannot be
     ///   opened, or what `body` throws.
-    public func holdingRunLock<T>(
+    package func holdingRunLock<T>(
         waitingUpTo seconds: Double = ChildLinkStore.defaultRunWait, onWait: () -> Void = {}, _ body: () throws -> T
     ) throws -> T {
         guard let path, let lockPath = runLockPath else { return try body() }

@@ -4,19 +4,19 @@ internal import Crypto
 ///
 /// The store uses them for change detection (has a record changed since last week?) and to tell
 /// analysts which file a batch came from.
-public enum SHA256Fingerprint {
+package enum SHA256Fingerprint {
     /// The 32-byte digest of `bytes`.
-    public static func digest(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+    package static func digest(_ bytes: some Sequence<UInt8>) -> [UInt8] {
         Array(Crypto.SHA256.hash(data: Array(bytes)))
     }
 
     /// The digest of `bytes` as 64 lower-case hexadecimal digits.
-    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+    package static func hex(_ bytes: some Sequence<UInt8>) -> String {
         hexDigits(Crypto.SHA256.hash(data: Array(bytes)))
     }
 
     /// The digest of the UTF-8 bytes of `text` as 64 lower-case hexadecimal digits.
-    public static func hex(of text: String) -> String { hex(Array(text.utf8)) }
+    package static func hex(of text: String) -> String { hex(Array(text.utf8)) }
 
     static func hexDigits(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)

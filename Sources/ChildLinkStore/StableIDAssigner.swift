@@ -1,9 +1,9 @@
-public import ChildLinkModel
+package import ChildLinkModel
 
 /// A change in which ChildLink id a child's records carry, explained for the log.
-public struct ChildIDEvent: Hashable, Sendable, CustomStringConvertible {
+package struct ChildIDEvent: Hashable, Sendable, CustomStringConvertible {
     /// What happened.
-    public enum Kind: String, Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Hashable, Codable {
         /// Two or more previous children are now one; ``ChildIDEvent/otherID`` was merged into ``ChildIDEvent/childID``.
         case merge
         /// Records of ``ChildIDEvent/childID`` now belong to ``ChildIDEvent/otherID`` (a new or another child).
@@ -11,18 +11,18 @@ public struct ChildIDEvent: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Merge or split.
-    public let kind: Kind
+    package let kind: Kind
     /// Merge: the surviving id. Split: the id the records were split from (it keeps most of its history).
-    public let childID: ChildLinkID
+    package let childID: ChildLinkID
     /// Merge: the id that was merged away. Split: the id the split-off records carry now.
-    public let otherID: ChildLinkID
+    package let otherID: ChildLinkID
     /// The records that moved, sorted.
-    public let records: [RecordKey]
+    package let records: [RecordKey]
     /// Why, in words an analyst can act on (record ids only, never personal data).
-    public let reason: String
+    package let reason: String
 
     /// Creates an event.
-    public init(kind: Kind, childID: ChildLinkID, otherID: ChildLinkID, records: [RecordKey], reason: String) {
+    package init(kind: Kind, childID: ChildLinkID, otherID: ChildLinkID, records: [RecordKey], reason: String) {
         self.kind = kind
         self.childID = childID
         self.otherID = otherID
@@ -31,24 +31,24 @@ public struct ChildIDEvent: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `merge CL000002 -> CL000001: …`.
-    public var description: String { "\(kind.rawValue) \(otherID) / \(childID): \(reason)" }
+    package var description: String { "\(kind.rawValue) \(otherID) / \(childID): \(reason)" }
 }
 
 /// The ids given to this run's clusters, and what changed since the previous run.
-public struct IDAssignment: Hashable, Sendable {
+package struct IDAssignment: Hashable, Sendable {
     /// Every record of the new clustering and the id of its child.
-    public let assignment: [RecordKey: ChildLinkID]
+    package let assignment: [RecordKey: ChildLinkID]
     /// The children of this run, sorted by id, each with its sorted records.
-    public let children: [LinkedChild]
+    package let children: [LinkedChild]
     /// Merges and splits, in a deterministic order (by kind, then ids).
-    public let events: [ChildIDEvent]
+    package let events: [ChildIDEvent]
     /// Ids issued for the first time in this run, sorted.
-    public let newIDs: [ChildLinkID]
+    package let newIDs: [ChildLinkID]
     /// The largest id number ever issued, after this run.
-    public let maxIssued: Int
+    package let maxIssued: Int
 
     /// The ids that were merged into another id in this run.
-    public var mergedIDs: [ChildLinkID] { events.filter { $0.kind == .merge }.map(\.otherID).sorted() }
+    package var mergedIDs: [ChildLinkID] { events.filter { $0.kind == .merge }.map(\.otherID).sorted() }
 }
 
 /// Keeps each child's ChildLink id stable across weekly runs. Pure: no database, no clock.
@@ -62,7 +62,7 @@ public struct IDAssignment: Hashable, Sendable {
 /// - a cluster that wins none gets a fresh id, and the previous ids it took records from are split;
 /// - fresh ids are numbered above the largest ever issued, in the order of each cluster's smallest
 ///   record key, so ids are never reused and the result is deterministic.
-public enum StableIDAssigner {
+package enum StableIDAssigner {
     /// Assigns ids to `clusters`.
     ///
     /// - Parameters:
@@ -71,7 +71,7 @@ public enum StableIDAssigner {
     ///   - maxIssued: The largest id number ever issued (0 when none).
     ///   - firstSeen: Optional order in which records were first seen (e.g. the run number);
     ///     smaller is earlier. Records without an entry count as seen last.
-    public static func assign(
+    package static func assign(
         clusters: [[RecordKey]], previous: [RecordKey: ChildLinkID], maxIssued: Int,
         firstSeen: [RecordKey: Int] = [:]
     ) -> IDAssignment {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The one error the store throws: a ``code`` to branch on, a ``message`` for the user (the text
 /// `childlink` prints, naming paths, lines and record ids, never a child's personal data), the
@@ -6,18 +6,18 @@ public import Foundation
 ///
 /// Shaped after swift-nio's `FileSystemError`. Two errors are equal when their codes and messages
 /// are, so tests can expect one exactly: `#expect(throws: StoreError.noBackup(path: p)) { … }`.
-public struct StoreError: Error, LocalizedError, Equatable, CustomStringConvertible {
+package struct StoreError: Error, LocalizedError, Equatable, CustomStringConvertible {
     /// What kind of problem it is.
-    public var code: Code
+    package var code: Code
     /// What went wrong and what to do, as the user sees it.
-    public var message: String
+    package var message: String
     /// The error underneath, if any (a GRDB `DatabaseError`, a `POSIXError`).
-    public var cause: (any Error)?
+    package var cause: (any Error)?
     /// Where in ChildLink the error was thrown, for bug reports.
-    public var location: Location
+    package var location: Location
 
     /// Creates an error.
-    public init(
+    package init(
         code: Code, message: String, cause: (any Error)? = nil, file: String = #fileID, line: Int = #line
     ) {
         self.code = code
@@ -27,26 +27,26 @@ public struct StoreError: Error, LocalizedError, Equatable, CustomStringConverti
     }
 
     /// The ``message``.
-    public var errorDescription: String? { message }
+    package var errorDescription: String? { message }
 
     /// The ``message``, for command-line output.
-    public var description: String { message }
+    package var description: String { message }
 
     /// Equal codes and messages (the cause and location are left out).
-    public static func == (lhs: StoreError, rhs: StoreError) -> Bool {
+    package static func == (lhs: StoreError, rhs: StoreError) -> Bool {
         lhs.code == rhs.code && lhs.message == rhs.message
     }
 
     /// A place in ChildLink's source.
-    public struct Location: Hashable, Sendable {
+    package struct Location: Hashable, Sendable {
         /// The file, as `#fileID` gives it.
-        public var file: String
+        package var file: String
         /// The line.
-        public var line: Int
+        package var line: Int
     }
 
     /// The kinds of store error.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: String, Hashable, Sendable {
             case locked, noBackup, badCSV, badRecordKey, clusteringMismatch, unknownRecord, database, runInProgress
             case unknownChild, sameChild, unreadableRecord
@@ -55,36 +55,36 @@ public struct StoreError: Error, LocalizedError, Equatable, CustomStringConverti
         private init(_ kind: Kind) { self.kind = kind }
 
         /// The code's name, e.g. `locked`.
-        public var description: String { kind.rawValue }
+        package var description: String { kind.rawValue }
 
         /// Another process held the write lock longer than the busy timeout.
-        public static let locked = Code(.locked)
+        package static let locked = Code(.locked)
         /// No backup file to restore from.
-        public static let noBackup = Code(.noBackup)
+        package static let noBackup = Code(.noBackup)
         /// A review or decisions CSV line could not be read.
-        public static let badCSV = Code(.badCSV)
+        package static let badCSV = Code(.badCSV)
         /// A record key was not written `Dataset:RecordID`.
-        public static let badRecordKey = Code(.badRecordKey)
+        package static let badRecordKey = Code(.badRecordKey)
         /// The clusters given to ``StoreRun/assignChildIDs(clusters:)`` do not cover exactly the present records.
-        public static let clusteringMismatch = Code(.clusteringMismatch)
+        package static let clusteringMismatch = Code(.clusteringMismatch)
         /// A decision names a record the store has never seen.
-        public static let unknownRecord = Code(.unknownRecord)
+        package static let unknownRecord = Code(.unknownRecord)
         /// SQLite, or the file system under it, reported an error.
-        public static let database = Code(.database)
+        package static let database = Code(.database)
         /// Another run held the store's run lock for longer than the wait.
-        public static let runInProgress = Code(.runInProgress)
+        package static let runInProgress = Code(.runInProgress)
         /// A ChildLink id that no record is assigned to.
-        public static let unknownChild = Code(.unknownChild)
+        package static let unknownChild = Code(.unknownChild)
         /// Two ids given for a decision are now one child.
-        public static let sameChild = Code(.sameChild)
+        package static let sameChild = Code(.sameChild)
         /// A stored record's event could not be read back.
-        public static let unreadableRecord = Code(.unreadableRecord)
+        package static let unreadableRecord = Code(.unreadableRecord)
     }
 }
 
 extension StoreError {
     /// Another process held the write lock longer than the busy timeout.
-    public static func locked(
+    package static func locked(
         path: String, seconds: Double, cause: (any Error)? = nil, sourceFile: String = #fileID, sourceLine: Int = #line
     ) -> StoreError {
         StoreError(
@@ -95,14 +95,14 @@ extension StoreError {
     }
 
     /// No backup file to restore from.
-    public static func noBackup(path: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError {
+    package static func noBackup(path: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError {
         StoreError(
             code: .noBackup, message: "There is no backup at \(path) to restore from.", file: sourceFile,
             line: sourceLine)
     }
 
     /// A review or decisions CSV line could not be read.
-    public static func badCSV(
+    package static func badCSV(
         path: String, line: Int, field: String, message: String, sourceFile: String = #fileID, sourceLine: Int = #line
     ) -> StoreError {
         StoreError(
@@ -111,7 +111,7 @@ extension StoreError {
     }
 
     /// A record key was not written `Dataset:RecordID`.
-    public static func badRecordKey(_ text: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError
+    package static func badRecordKey(_ text: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError
     {
         StoreError(
             code: .badRecordKey,
@@ -121,7 +121,7 @@ extension StoreError {
 
     /// The clusters given to ``StoreRun/assignChildIDs(clusters:)`` leave present records out, or
     /// name records that are not present (or name one twice).
-    public static func clusteringMismatch(
+    package static func clusteringMismatch(
         unassigned: Int, unknown: Int, examples: [String], sourceFile: String = #fileID, sourceLine: Int = #line
     ) -> StoreError {
         StoreError(
@@ -132,7 +132,7 @@ extension StoreError {
     }
 
     /// A decision names a record the store has never seen (a typo in the id?).
-    public static func unknownRecord(_ key: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError
+    package static func unknownRecord(_ key: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError
     {
         StoreError(
             code: .unknownRecord,
@@ -142,7 +142,7 @@ extension StoreError {
     }
 
     /// A SQLite or file-system error, with the database path.
-    public static func database(
+    package static func database(
         path: String, message: String, cause: (any Error)? = nil, sourceFile: String = #fileID, sourceLine: Int = #line
     ) -> StoreError {
         StoreError(
@@ -152,7 +152,7 @@ extension StoreError {
 
     /// Another run held the store's run lock for longer than the wait (see
     /// ``ChildLinkStore/holdingRunLock(waitingUpTo:onWait:_:)``).
-    public static func runInProgress(
+    package static func runInProgress(
         path: String, seconds: Double, sourceFile: String = #fileID, sourceLine: Int = #line
     ) -> StoreError {
         StoreError(
@@ -164,7 +164,7 @@ extension StoreError {
     }
 
     /// A ChildLink id that no record is assigned to (a typo, or a run since?).
-    public static func unknownChild(_ id: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError {
+    package static func unknownChild(_ id: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError {
         StoreError(
             code: .unknownChild,
             message: "\(id) is not a child in the store's latest run; check the id (see 'childlink review list').",
@@ -172,7 +172,7 @@ extension StoreError {
     }
 
     /// Two ids given for a decision are now one child.
-    public static func sameChild(_ id: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError {
+    package static func sameChild(_ id: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError {
         StoreError(
             code: .sameChild, message: "Both ids are now the same child, \(id); there is nothing to decide.",
             file: sourceFile, line: sourceLine)

@@ -1,12 +1,12 @@
-public import ChildLinkModel
+package import ChildLinkModel
 import Foundation
 import GRDB
 
 /// The handle a run's work gets inside ``ChildLinkStore/performRun(note:_:)``: everything written
 /// through it commits together at the end of the run, or not at all.
-public final class StoreRun {
+package final class StoreRun {
     /// The run number (1, 2, …).
-    public let runID: Int
+    package let runID: Int
     let db: Database
     private let startedAt: Date
 
@@ -25,7 +25,7 @@ public final class StoreRun {
     /// Records that a file was imported in this run.
     ///
     /// - Throws: ``StoreError`` on a database error.
-    public func recordImport(_ batch: ImportBatch) throws {
+    package func recordImport(_ batch: ImportBatch) throws {
         try ImportBatchRow(
             runID: Int64(runID), fileName: batch.fileName, sha256: batch.sha256, dataset: batch.dataset,
             recordCount: batch.recordCount, rejectCount: batch.rejectCount, importedAt: startedAt
@@ -44,7 +44,7 @@ public final class StoreRun {
     ///   - records: This run's records; when a key repeats, the last one is kept.
     ///   - datasets: The datasets this run imported in full; defaults to those `records` contain.
     /// - Throws: ``StoreError`` on a database error.
-    public func upsert(_ records: [SourceRecord], datasets: Set<Dataset>? = nil) throws -> RecordChangeSet {
+    package func upsert(_ records: [SourceRecord], datasets: Set<Dataset>? = nil) throws -> RecordChangeSet {
         let imported = datasets ?? Set(records.map(\.dataset))
         var latest: [RecordKey: SourceRecord] = [:]
         for record in records { latest[record.key] = record }
@@ -141,14 +141,14 @@ public final class StoreRun {
     /// Each record's id as the previous runs left it: its latest assignment, followed through merges.
     ///
     /// - Throws: ``StoreError`` on a database error.
-    public func previousAssignment() throws -> [RecordKey: ChildLinkID] {
+    package func previousAssignment() throws -> [RecordKey: ChildLinkID] {
         try StoreQueries.latestAssignment(db, before: runID)
     }
 
     /// The decisions the matcher must respect, latest per pair (see ``ChildLinkStore/decisions()``).
     ///
     /// - Throws: ``StoreError`` on a database error.
-    public func decisions() throws -> [ReviewDecision] { try StoreQueries.decisions(db) }
+    package func decisions() throws -> [ReviewDecision] { try StoreQueries.decisions(db) }
 
     /// Gives this run's clusters their ChildLink ids (see ``StableIDAssigner``), stores the
     /// assignment, the new children, and logs every merge and split with its reason.
@@ -157,7 +157,7 @@ public final class StoreRun {
     ///   (see ``upsert(_:datasets:)``) exactly once, and no other.
     /// - Throws: ``StoreError/clusteringMismatch(unassigned:unknown:examples:)`` when the clusters do not
     ///   cover exactly the present records (nothing is written then), or ``StoreError`` on a database error.
-    public func assignChildIDs(clusters: [[RecordKey]]) throws -> IDAssignment {
+    package func assignChildIDs(clusters: [[RecordKey]]) throws -> IDAssignment {
         try checkCovers(clusters)
         let previous = try previousAssignment()
         let maxIssued = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM child") ?? 0
@@ -219,7 +219,7 @@ public final class StoreRun {
     /// Saves this run's uncertain pairs for clerical review (a pair saved twice keeps the last).
     ///
     /// - Throws: ``StoreError`` on a database error.
-    public func saveReviewPairs(_ pairs: [ReviewPair]) throws {
+    package func saveReviewPairs(_ pairs: [ReviewPair]) throws {
         for pair in pairs {
             try ReviewPairRow(pair, runID: id).upsert(db)
         }

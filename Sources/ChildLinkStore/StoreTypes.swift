@@ -1,21 +1,21 @@
-public import ChildLinkModel
-public import Foundation
+package import ChildLinkModel
+package import Foundation
 
 /// What one imported file contributed to a run, as the importer reports it.
-public struct ImportBatch: Hashable, Sendable {
+package struct ImportBatch: Hashable, Sendable {
     /// The file name as given on the command line.
-    public var fileName: String
+    package var fileName: String
     /// The SHA-256 of the file's bytes, as 64 hexadecimal digits (see ``SHA256Fingerprint/hex(_:)``).
-    public var sha256: String
+    package var sha256: String
     /// The dataset the file was recognised as.
-    public var dataset: Dataset
+    package var dataset: Dataset
     /// Records read and kept.
-    public var recordCount: Int
+    package var recordCount: Int
     /// Records rejected.
-    public var rejectCount: Int
+    package var rejectCount: Int
 
     /// Creates a batch summary.
-    public init(fileName: String, sha256: String, dataset: Dataset, recordCount: Int, rejectCount: Int) {
+    package init(fileName: String, sha256: String, dataset: Dataset, recordCount: Int, rejectCount: Int) {
         self.fileName = fileName
         self.sha256 = sha256
         self.dataset = dataset
@@ -28,34 +28,34 @@ extension SHA256Fingerprint {
     /// The SHA-256 of the file at `path`, as 64 lower-case hexadecimal digits, for ``ImportBatch/sha256``.
     ///
     /// - Throws: The file system's error when the file cannot be read.
-    public static func hex(ofFileAt path: String) throws -> String {
+    package static func hex(ofFileAt path: String) throws -> String {
         hex(try Data(contentsOf: URL(fileURLWithPath: path)))
     }
 }
 
 /// A stored import batch.
-public struct StoredImportBatch: Hashable, Sendable {
+package struct StoredImportBatch: Hashable, Sendable {
     /// The run it was imported in.
-    public let runID: Int
+    package let runID: Int
     /// The batch summary.
-    public let batch: ImportBatch
+    package let batch: ImportBatch
     /// When it was recorded.
-    public let importedAt: Date
+    package let importedAt: Date
 }
 
 /// How this run's records differ from the previous run's, for the datasets that were imported.
-public struct RecordChangeSet: Hashable, Sendable {
+package struct RecordChangeSet: Hashable, Sendable {
     /// Records never seen before, sorted.
-    public var new: [RecordKey]
+    package var new: [RecordKey]
     /// Records seen before whose person fields or event changed, sorted.
-    public var changed: [RecordKey]
+    package var changed: [RecordKey]
     /// Records identical to the stored version, sorted.
-    public var unchanged: [RecordKey]
+    package var unchanged: [RecordKey]
     /// Records present in the previous run but absent now, sorted.
-    public var removed: [RecordKey]
+    package var removed: [RecordKey]
 
     /// Creates a change set.
-    public init(
+    package init(
         new: [RecordKey] = [], changed: [RecordKey] = [], unchanged: [RecordKey] = [], removed: [RecordKey] = []
     ) {
         self.new = new
@@ -65,22 +65,22 @@ public struct RecordChangeSet: Hashable, Sendable {
     }
 
     /// The records that need new candidate pairs: new and changed, sorted.
-    public var needsMatching: [RecordKey] { (new + changed).sorted() }
+    package var needsMatching: [RecordKey] { (new + changed).sorted() }
 }
 
 /// An uncertain pair saved for clerical review.
-public struct ReviewPair: Hashable, Sendable {
+package struct ReviewPair: Hashable, Sendable {
     /// The first record (the smaller key).
-    public let recordA: RecordKey
+    package let recordA: RecordKey
     /// The second record.
-    public let recordB: RecordKey
+    package let recordB: RecordKey
     /// The match probability, 0–1.
-    public let probability: Double
+    package let probability: Double
     /// Why the matcher scored it so (text or JSON; no more personal data than the reviewer needs).
-    public let explanation: String
+    package let explanation: String
 
     /// Creates a pair; the two keys are put in order so that a pair has one spelling.
-    public init(_ first: RecordKey, _ second: RecordKey, probability: Double, explanation: String = "") {
+    package init(_ first: RecordKey, _ second: RecordKey, probability: Double, explanation: String = "") {
         recordA = min(first, second)
         recordB = max(first, second)
         self.probability = probability
@@ -89,22 +89,22 @@ public struct ReviewPair: Hashable, Sendable {
 }
 
 /// A reviewer's decision on a pair, which every later run must respect.
-public struct ReviewDecision: Hashable, Sendable {
+package struct ReviewDecision: Hashable, Sendable {
     /// The first record (the smaller key).
-    public let recordA: RecordKey
+    package let recordA: RecordKey
     /// The second record.
-    public let recordB: RecordKey
+    package let recordB: RecordKey
     /// Must-link or cannot-link.
-    public let kind: PairVerdict
+    package let kind: PairVerdict
     /// Who decided (the OS user).
-    public let decidedBy: String
+    package let decidedBy: String
     /// When.
-    public let decidedAt: Date
+    package let decidedAt: Date
     /// The reviewer's note.
-    public let note: String
+    package let note: String
 
     /// Creates a decision; the two keys are put in order.
-    public init(
+    package init(
         _ first: RecordKey, _ second: RecordKey, kind: PairVerdict, decidedBy: String, decidedAt: Date,
         note: String = ""
     ) {
@@ -118,43 +118,43 @@ public struct ReviewDecision: Hashable, Sendable {
 }
 
 /// One line of the audit log.
-public struct AuditEntry: Hashable, Sendable {
+package struct AuditEntry: Hashable, Sendable {
     /// When.
-    public let at: Date
+    package let at: Date
     /// The OS user.
-    public let user: String
+    package let user: String
     /// The command, e.g. `footprint`.
-    public let command: String
+    package let command: String
     /// The query as the user gave it.
-    public let query: String
+    package let query: String
     /// The ChildLink ids returned or exported, sorted.
-    public let childIDs: [ChildLinkID]
+    package let childIDs: [ChildLinkID]
 }
 
 /// A stored run.
-public struct StoreRunSummary: Hashable, Sendable {
+package struct StoreRunSummary: Hashable, Sendable {
     /// The run number.
-    public let id: Int
+    package let id: Int
     /// When it started.
-    public let startedAt: Date
+    package let startedAt: Date
     /// When it committed.
-    public let finishedAt: Date?
+    package let finishedAt: Date?
     /// The caller's note, e.g. `weekly 2026-11-20`.
-    public let note: String?
+    package let note: String?
 }
 
 /// The verdict of `childlink store check`.
-public struct StoreCheckReport: Hashable, Sendable, CustomStringConvertible {
+package struct StoreCheckReport: Hashable, Sendable, CustomStringConvertible {
     /// `ok` from `PRAGMA integrity_check`, or the problems it listed.
-    public let integrity: [String]
+    package let integrity: [String]
     /// Violations of the tool's own invariants, one sentence each (ids only).
-    public let violations: [String]
+    package let violations: [String]
 
     /// Whether SQLite and the invariants are both fine.
-    public var isHealthy: Bool { integrity == ["ok"] && violations.isEmpty }
+    package var isHealthy: Bool { integrity == ["ok"] && violations.isEmpty }
 
     /// A verdict an analyst can read.
-    public var description: String {
+    package var description: String {
         var lines = ["SQLite integrity check: " + (integrity == ["ok"] ? "ok" : "FAILED")]
         lines += integrity.filter { $0 != "ok" }.map { "  \($0)" }
         lines.append("ChildLink invariants: " + (violations.isEmpty ? "ok" : "\(violations.count) FAILED"))
@@ -169,7 +169,7 @@ public struct StoreCheckReport: Hashable, Sendable, CustomStringConvertible {
 
 extension RecordKey {
     /// Reads `Dataset:RecordID`, e.g. `Missing:E000123` (the dataset name as ``Dataset/init(name:)`` reads it).
-    public init?(parsing text: some StringProtocol) {
+    package init?(parsing text: some StringProtocol) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let colon = trimmed.firstIndex(of: ":"), let dataset = Dataset(name: trimmed[..<colon]) else {
             return nil

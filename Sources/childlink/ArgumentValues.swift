@@ -1,8 +1,8 @@
-public import ArgumentParser
-public import ChildLinkCore
-public import ChildLinkModel
+import ArgumentParser
+package import ChildLinkCore
+package import ChildLinkModel
 import ChildLinkReports
-public import ChildLinkSample
+package import ChildLinkSample
 
 /// How option values are read from the command line: each `transform:` turns the text into a typed
 /// value or says, in a usage error naming the option, what was expected.
@@ -68,13 +68,13 @@ enum ArgumentValues {
 
 extension Dataset: ExpressibleByArgument {
     /// `missing`, `cme`, `ehe`, `exclusions` or `cin` (and the longer names ``Dataset/init(name:)`` knows).
-    public init?(argument: String) { self.init(name: argument) }
+    package init?(argument: String) { self.init(name: argument) }
 
     /// The names to type, for help and errors.
-    public static var allValueStrings: [String] { ["missing", "cme", "ehe", "exclusions", "cin"] }
+    package static var allValueStrings: [String] { ["missing", "cme", "ehe", "exclusions", "cin"] }
 
     /// The name to type.
-    public var defaultValueDescription: String { Dataset.allValueStrings[Dataset.allCases.firstIndex(of: self)!] }
+    package var defaultValueDescription: String { Dataset.allValueStrings[Dataset.allCases.firstIndex(of: self)!] }
 }
 
 extension ScorecardKind: ExpressibleByArgument {}

@@ -46,7 +46,7 @@ struct CMEScorecardTests {
     static let q2 = ReportingPeriod.quarter(startYear: 2019, quarter: 2).interval
     static let ytd = ReportingPeriod.quarter(startYear: 2019, quarter: 2).yearToDate
 
-    static func value(_ id: String, _ interval: DateInterval) -> IndicatorValue {
+    static func value(_ id: String, _ interval: DayRange) -> IndicatorValue {
         let context = CMEContext(cohort: fixture())
         let indicator = CMEScorecard.groups(context).flatMap(\.indicators).first { $0.id == id }!
         return indicator.value(in: context, over: interval)

@@ -38,7 +38,7 @@ struct MissingScorecardTests {
     static let may = ReportingPeriod.month(year: 2019, month: 5).interval
     static let ytd = ReportingPeriod.month(year: 2019, month: 5).yearToDate
 
-    static func value(_ id: String, _ interval: DateInterval) -> IndicatorValue {
+    static func value(_ id: String, _ interval: DayRange) -> IndicatorValue {
         let context = MissingContext(cohort: fixture())
         let indicator = MissingScorecard.groups.flatMap(\.indicators).first { $0.id == id }!
         return indicator.value(in: context, over: interval)
