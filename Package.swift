@@ -8,7 +8,7 @@ let package = Package(
     name: "ChildLink",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "childlink", targets: ["childlink"]),
+        .executable(name: "childlink", targets: ["childlink"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 package import Logging
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc

@@ -111,7 +111,8 @@ extension StoreError {
     }
 
     /// A record key was not written `Dataset:RecordID`.
-    package static func badRecordKey(_ text: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError
+    package static func badRecordKey(_ text: String, sourceFile: String = #fileID, sourceLine: Int = #line)
+        -> StoreError
     {
         StoreError(
             code: .badRecordKey,
@@ -132,7 +133,8 @@ extension StoreError {
     }
 
     /// A decision names a record the store has never seen (a typo in the id?).
-    package static func unknownRecord(_ key: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError
+    package static func unknownRecord(_ key: String, sourceFile: String = #fileID, sourceLine: Int = #line)
+        -> StoreError
     {
         StoreError(
             code: .unknownRecord,
@@ -164,7 +166,8 @@ extension StoreError {
     }
 
     /// A ChildLink id that no record is assigned to (a typo, or a run since?).
-    package static func unknownChild(_ id: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError {
+    package static func unknownChild(_ id: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError
+    {
         StoreError(
             code: .unknownChild,
             message: "\(id) is not a child in the store's latest run; check the id (see 'childlink review list').",
