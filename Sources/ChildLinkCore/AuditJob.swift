@@ -20,6 +20,13 @@ package enum AuditJob {
         return "\(timestamp(entry.at))  \(entry.user)  \(entry.command)  \(entry.query)  -> \(ids)"
     }
 
+    /// `dd/mm/yyyy HH:mm UTC`, for people.
+    static func ukTimestamp(_ date: Date) -> String {
+        let iso = timestamp(date)
+        let day = CalendarDate(parsing: iso.prefix(10))?.uk ?? String(iso.prefix(10))
+        return "\(day) \(iso.dropFirst(11).prefix(5)) UTC"
+    }
+
     /// `yyyy-MM-dd HH:mm:ss UTC`.
     static func timestamp(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))

@@ -24,6 +24,9 @@ package struct CoreError: Error, LocalizedError, CustomStringConvertible, Equata
         case cannotCreateFolder
         /// There is no store file where one was expected.
         case noStore
+        /// A review decision was not recorded: it contradicts hard evidence, or the pair is not on
+        /// the review list, and `--force --note` was not given.
+        case decisionRefused
     }
 
     /// What kind of problem it is.
@@ -88,6 +91,12 @@ extension CoreError {
     /// The folder at `path` could not be created.
     package static func cannotCreateFolder(path: String, cause: (any Error)? = nil) -> CoreError {
         CoreError(code: .cannotCreateFolder, message: "cannot create the folder \(path)", cause: cause)
+    }
+
+    /// A review decision was not recorded; `message` says why (record and child ids only) and how
+    /// to record it anyway.
+    package static func decisionRefused(_ message: String) -> CoreError {
+        CoreError(code: .decisionRefused, message: message)
     }
 
     /// There is no store at `path`.

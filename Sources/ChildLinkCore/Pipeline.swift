@@ -182,7 +182,9 @@ package enum Pipeline {
     ) throws -> Written {
         for batch in batches { try run.recordImport(batch) }
         let changes = try run.upsert(records, datasets: datasets)
-        let constraints = try run.decisions().map(PairConstraint.init)
+        let decisions = try run.decisions()
+        try run.recordApplied(decisions)
+        let constraints = decisions.map(PairConstraint.init)
         let clustering = ReviewConstraints.apply(constraints, to: result)
         try run.saveReviewPairs(reviewPairs(result, clustering: clustering))
         let assignment = try run.assignChildIDs(clusters: clustering.clusters)

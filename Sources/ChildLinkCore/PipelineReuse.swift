@@ -9,7 +9,7 @@ extension Pipeline {
     ///
     /// Like ``run(_:logger:)``, except that when a store is used and nothing has changed since its
     /// latest run — the same records with the same person fields and events, and no review decision
-    /// recorded since — the latest run's linkage is reused instead of linking again (a re-run of
+    /// recorded or revoked since — the latest run's linkage is reused instead of linking again (a re-run of
     /// an unchanged week costs the import and the store's writes, not the matcher). The run is still
     /// recorded (its import batches, every record seen again) and the ids are the same.
     ///
@@ -39,8 +39,7 @@ extension Pipeline {
         records: [SourceRecord], children: [LinkedChild]
     )? {
         guard let latestRun = try store.runs().last, latestRun.finishedAt != nil else { return nil }
-        let decisions = try store.decisions()
-        guard decisions.allSatisfy({ $0.decidedAt < latestRun.startedAt }) else { return nil }
+        if let changed = try store.latestDecisionChange(), changed >= latestRun.startedAt { return nil }
         let stored = try store.currentRecords()
         let thisRun = latestByKey(extracts.records)
         let carried = stored.filter { !extracts.datasets.contains($0.dataset) }
@@ -54,6 +53,7 @@ extension Pipeline {
                 let changes = try run.upsert(thisRun, datasets: extracts.datasets)
                 // Another process may have written since the check: then nothing is kept.
                 guard changes.needsMatching.isEmpty, changes.removed.isEmpty else { throw ReuseAbandoned() }
+                try run.recordApplied(try run.decisions())
                 return try run.assignChildIDs(clusters: children.map(\.records))
             }
             return (records, assignment.children)

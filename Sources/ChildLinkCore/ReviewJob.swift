@@ -10,10 +10,16 @@ package enum ReviewJob {
     package enum Action: Sendable, Equatable {
         /// List the latest run's uncertain pairs grouped by pair of children, most probable first.
         case list(undecidedOnly: Bool)
-        /// Record that two records, or two children (`CL000123 CL000456`), are the same child (must-link).
-        case accept(ReviewSubject, ReviewSubject, note: String)
-        /// Record that two records, or two children, are different children (cannot-link).
-        case reject(ReviewSubject, ReviewSubject, note: String)
+        /// Record that two records, or two children (`CL000123 CL000456`), are the same child
+        /// (must-link); `force` records it over hard evidence or off the review list (a note is then required).
+        case accept(ReviewSubject, ReviewSubject, note: String, force: Bool = false)
+        /// Record that two records, or two children, are different children (cannot-link);
+        /// `force` records it for a pair that is not on the review list (a note is then required).
+        case reject(ReviewSubject, ReviewSubject, note: String, force: Bool = false)
+        /// List every decision with its id, who made it, when, the runs that applied it, and revocations.
+        case history
+        /// Withdraw a decision; the next run links as if it had never been made.
+        case revoke(DecisionID, note: String)
         /// Write the pairs to a CSV file for review in a spreadsheet.
         case export(path: String)
         /// Read filled-in decisions back from a CSV file.
@@ -30,19 +36,53 @@ package enum ReviewJob {
         return rows
     }
 
+    /// What a review command prints, and the error it ends with when a decision was refused.
+    package struct Reply: Sendable {
+        /// The text for standard output (for a decision: both sides, side by side, first).
+        package let text: String
+        /// Why the decision was not recorded (exit code 1), or `nil`.
+        package let refusal: CoreError?
+    }
+
     /// Carries out `action` on the store at `storePath` and returns the text to print.
     ///
-    /// - Throws: ``CoreError`` (no store; a child paired with a record), ``StoreError`` (unknown
-    ///   children or records, bad CSV lines, a locked store), `ImportError` (an unreadable review CSV).
+    /// - Throws: as ``respond(_:storePath:)``, and ``CoreError/decisionRefused(_:)`` when a decision
+    ///   was not recorded.
     package static func run(_ action: Action, storePath: String) throws -> String {
+        let reply = try respond(action, storePath: storePath)
+        if let refusal = reply.refusal { throw refusal }
+        return reply.text
+    }
+
+    /// Carries out `action` on the store at `storePath`: the text to print and, for a decision that
+    /// was not recorded, why.
+    ///
+    /// - Throws: ``CoreError`` (no store; a child paired with a record; `--force` without a note),
+    ///   ``StoreError`` (unknown children, records or decisions, bad CSV lines, a locked store),
+    ///   `ImportError` (an unreadable review CSV).
+    package static func respond(_ action: Action, storePath: String) throws -> Reply {
         let store = try StoreJob.openExisting(at: storePath)
+        switch action {
+        case .accept(let a, let b, let note, let force):
+            return try decide(store, a, b, .mustLink, note: note, force: force)
+        case .reject(let a, let b, let note, let force):
+            return try decide(store, a, b, .cannotLink, note: note, force: force)
+        default:
+            return Reply(text: try carryOut(action, store: store), refusal: nil)
+        }
+    }
+
+    /// The actions other than a decision.
+    private static func carryOut(_ action: Action, store: ChildLinkStore) throws -> String {
         switch action {
         case .list(let undecidedOnly):
             return try list(store, undecidedOnly: undecidedOnly)
-        case .accept(let a, let b, let note):
-            return try decide(store, a, b, .mustLink, note: note)
-        case .reject(let a, let b, let note):
-            return try decide(store, a, b, .cannotLink, note: note)
+        case .accept, .reject:
+            preconditionFailure("decisions are handled by decide")
+        case .history:
+            return ReviewText.history(try store.decisionHistory())
+        case .revoke(let id, let note):
+            return try revoke(store, id, note: note)
         case .export(let path):
             let count = try store.exportReviewPairs(to: path)
             return "Wrote \(count) pair(s) to \(path). Fill in the Decision column (accept or reject) and run "
@@ -79,21 +119,88 @@ package enum ReviewJob {
         return lines.joined(separator: "\n")
     }
 
+    /// Shows both sides, checks the decision against the hard evidence and the review list, and
+    /// records it when nothing stands in the way or the reviewer forced it with a note.
     static func decide(
-        _ store: ChildLinkStore, _ a: ReviewSubject, _ b: ReviewSubject, _ kind: PairVerdict, note: String
-    ) throws -> String {
-        let verb = kind == .mustLink ? "the same child (must-link)" : "different children (cannot-link)"
+        _ store: ChildLinkStore, _ a: ReviewSubject, _ b: ReviewSubject, _ kind: PairVerdict, note: String,
+        force: Bool
+    ) throws -> Reply {
+        guard a.isChild == b.isChild else { throw CoreError.invalidOptions(ReviewSubject.mixedPairProblem) }
+        if force && note.trimmingCharacters(in: .whitespaces).isEmpty { throw CoreError.invalidOptions(forceNeedsNote) }
+        let reviewCase = try ReviewCase.load(a, b, store: store)
+        let shown = ReviewText.sideBySide(reviewCase)
+        let conflicts = kind == .mustLink ? reviewCase.acceptConflicts : []
+        let childIDs = [reviewCase.a.childID, reviewCase.b.childID].compactMap { $0 }
+        try store.logAudit(command: "review \(kind == .mustLink ? "accept" : "reject")", query: "\(a) \(b)", childIDs: childIDs)
+        if !force, let refusal = refusal(a, b, kind, conflicts: conflicts, listed: reviewCase.isListed) {
+            return Reply(text: shown, refusal: refusal)
+        }
+        let overridden = conflicts.joined(separator: "; ")
+        let recorded: String
         switch (a, b) {
         case (.child(let first), .child(let second)):
-            let decision = try store.decide(children: first, second, kind, note: note)
-            return "Recorded: \(decision.childA) and \(decision.childB) are \(verb), as "
-                + "\(decision.recordDecisions.count) record-pair decision(s). Every later run will respect it."
-        case (.record(let first), .record(let second)):
-            let decision = try store.decide(first, second, kind, note: note)
-            return "Recorded: \(decision.recordA) and \(decision.recordB) are \(verb). Every later run will respect it."
+            let decision = try store.decide(children: first, second, kind, note: note, overridden: overridden)
+            recorded = "Recorded \(decision.decisionID): \(decision.childA) and \(decision.childB) are \(verb(kind)), "
+                + "as \(decision.recordDecisions.count) record-pair decision(s)."
         default:
-            throw CoreError.invalidOptions(ReviewSubject.mixedPairProblem)
+            let pair = RecordPairKey(try a.recordKey, try b.recordKey)
+            let entry = try store.record(
+                NewReviewDecision(
+                    kind: kind, subjectA: pair.a.description, subjectB: pair.b.description, pairs: [pair], note: note,
+                    overridden: overridden))
+            recorded = "Recorded \(entry.id): \(pair.a) and \(pair.b) are \(verb(kind))."
         }
+        let flagged =
+            overridden.isEmpty
+            ? "" : "\nRecorded with --force over \(overridden); 'childlink store check' will report the child it makes."
+        let id = recorded.dropFirst("Recorded ".count).prefix { $0 != ":" }
+        return Reply(
+            text: shown + "\n" + recorded + " Every later run will respect it; to undo it, run "
+                + "'childlink review revoke \(id) --note \"why\"'." + flagged,
+            refusal: nil)
+    }
+
+    /// Why a decision needs `--force`, or `nil` when it does not.
+    static func refusal(
+        _ a: ReviewSubject, _ b: ReviewSubject, _ kind: PairVerdict, conflicts: [String], listed: Bool
+    ) -> CoreError? {
+        var reasons: [String] = []
+        if !conflicts.isEmpty {
+            reasons.append("accepting \(a) and \(b) would put into one child " + conflicts.joined(separator: ", and "))
+        }
+        if !listed {
+            reasons.append(
+                a.isChild
+                    ? "\(a) and \(b) are not a pair on the review list"
+                    : "\(a) and \(b) are not a pair on the review list (the matcher never compared them)")
+        }
+        guard !reasons.isEmpty else { return nil }
+        return CoreError.decisionRefused(
+            "Not recorded: " + reasons.joined(separator: "; and ") + ". Compare the two above; if you are sure, "
+                + "run the same command again with --force --note \"why\" (the note is kept with the decision).")
+    }
+
+    /// `the same child (must-link)` or `different children (cannot-link)`.
+    static func verb(_ kind: PairVerdict) -> String {
+        kind == .mustLink ? "the same child (must-link)" : "different children (cannot-link)"
+    }
+
+    /// Why `--force` needs a note.
+    package static let forceNeedsNote =
+        "--force records a decision against the evidence or off the review list: say why with --note \"why\"."
+
+    /// Withdraws decision `id` (audited) and says what the next run will do.
+    static func revoke(_ store: ChildLinkStore, _ id: DecisionID, note: String) throws -> String {
+        guard !note.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CoreError.invalidOptions("Say why the decision is withdrawn with --note \"why\" (it is kept).")
+        }
+        let assignment = try store.latestAssignment()
+        let before = try store.decisionHistory().first { $0.id == id }
+        let childIDs = Set(before?.pairs.flatMap { [assignment[$0.a], assignment[$0.b]] }.compactMap { $0 } ?? [])
+        let entry = try store.revoke(id, note: note, childIDs: Array(childIDs))
+        let verb = entry.kind == .mustLink ? "accept" : "reject"
+        return "Revoked \(entry.id) (\(verb) \(entry.subjectA) \(entry.subjectB)). It stays in 'childlink review "
+            + "history'; the next run links as if it had never been made."
     }
 
     /// `73.4%` without padding.
@@ -125,6 +232,16 @@ package enum ReviewSubject: Sendable, Hashable, CustomStringConvertible {
             self = .record(key)
         } else {
             return nil
+        }
+    }
+
+    /// The record key, for a record.
+    ///
+    /// - Throws: ``CoreError/invalidOptions(_:)`` for a child.
+    var recordKey: RecordKey {
+        get throws {
+            guard case .record(let key) = self else { throw CoreError.invalidOptions(Self.mixedPairProblem) }
+            return key
         }
     }
 

@@ -22,9 +22,11 @@ package enum StoreJob {
     }
 
     /// Runs `PRAGMA integrity_check` and the tool's invariants and says whether the store is healthy.
+    /// A child that holds conflicting identifiers because of a reviewer decision is reported with the
+    /// decision and how to revoke it; it fails the check only when `strict`.
     ///
     /// - Throws: ``CoreError`` or ``StoreError``.
-    package static func check(storePath: String) throws -> CheckOutcome {
+    package static func check(storePath: String, strict: Bool = false) throws -> CheckOutcome {
         let store = try openExisting(at: storePath)
         let report = try store.check()
         let runs = try store.runs()
@@ -33,7 +35,9 @@ package enum StoreJob {
         let counts = try store.currentCounts()
         lines.append("Children: \(counts.children); present records: \(counts.presentRecords)")
         lines.append(report.description)
-        return CheckOutcome(text: lines.joined(separator: "\n"), isHealthy: report.isHealthy)
+        return CheckOutcome(
+            text: lines.joined(separator: "\n"),
+            isHealthy: report.isHealthy && (!strict || report.reviewerConflicts.isEmpty))
     }
 
     /// Replaces the store with the backup taken before its last run.

@@ -6,29 +6,41 @@ extension ChildLinkStore {
     /// Runs SQLite's `PRAGMA integrity_check` and checks the tool's invariants: every present record
     /// is assigned to exactly one child in the latest run (and nothing else is); no child has two
     /// different valid permanent UPNs or NHS numbers; merged children carry no records; the audit log's
-    /// append-only triggers are in place.
+    /// append-only triggers are in place. A child whose two identifiers a live reviewer decision
+    /// joined is reported apart, as a reviewer-made conflict naming the decision (a warning: the
+    /// reviewer may have overridden it on purpose, and revoking it, not a restore, undoes it).
     ///
     /// - Throws: ``StoreError`` when the database cannot be read at all.
     package func check() throws -> StoreCheckReport {
         try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             var violations: [String] = []
+            var reviewerMade: [String] = []
             if let runID = try StoreQueries.latestAssignedRun(db) {
                 violations += try assignmentViolations(db, runID: runID)
                 // Permanent UPNs only: a child legitimately carries a temporary UPN (ending in a
                 // letter) and later the permanent one, as the matcher's identifier guard also allows.
-                violations += try identifierViolations(
-                    db, runID: runID, column: "upn",
-                    valid: "r.upnIsValid = 1 AND substr(r.upn, 13, 1) BETWEEN '0' AND '9'", label: "UPNs")
-                violations += try identifierViolations(
-                    db, runID: runID, column: "nhsNumber", valid: "r.nhsNumberIsValid = 1", label: "NHS numbers")
+                let conflicts =
+                    try identifierConflicts(
+                        db, runID: runID, column: "upn",
+                        valid: "r.upnIsValid = 1 AND substr(r.upn, 13, 1) BETWEEN '0' AND '9'", label: "UPNs")
+                    + identifierConflicts(
+                        db, runID: runID, column: "nhsNumber", valid: "r.nhsNumberIsValid = 1", label: "NHS numbers")
+                let joins = try reviewerJoins(db, runID: runID)
+                for conflict in conflicts {
+                    if let decisions = joins[conflict.child] {
+                        reviewerMade.append(conflict.reviewerMade(by: decisions))
+                    } else {
+                        violations.append(conflict.sentence)
+                    }
+                }
                 violations += try mergedChildViolations(db, runID: runID)
             }
             let triggers =
                 try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'") ?? 0
             if triggers < 2 { violations.append("the audit log's append-only triggers are missing") }
-            return StoreCheckReport(integrity: integrity, violations: violations)
+            return StoreCheckReport(integrity: integrity, violations: violations, reviewerConflicts: reviewerMade)
         }
     }
 
@@ -49,8 +61,53 @@ extension ChildLinkStore {
             + stray.map { "record \($0) is assigned to a child in run \(runID) but is not a present record" }
     }
 
-    private func identifierViolations(_ db: Database, runID: Int, column: String, valid: String, label: String) throws
-        -> [String]
+    /// A child holding two or more different valid identifiers of one kind.
+    struct IdentifierConflict {
+        let child: ChildLinkID
+        let count: Int
+        let label: String
+        let runID: Int
+
+        var sentence: String { "child \(child) has \(count) different valid \(label) in run \(runID)" }
+
+        /// The sentence for a conflict that live reviewer decisions made, naming them and how to revoke them.
+        func reviewerMade(by decisions: [ReviewDecisionRow]) -> String {
+            let named = decisions.map { row in
+                let verb = row.kind == .mustLink ? "accept" : "reject"
+                let forced = row.overridden.isEmpty ? "" : ", recorded with --force"
+                return "D\(row.id!) (\(verb) \(row.subjectA) \(row.subjectB) by \(row.decidedBy)\(forced))"
+            }
+            let first = decisions[0].id!
+            return sentence + ": made by reviewer decision " + named.joined(separator: " and ")
+                + "; if it was a mistake, run 'childlink review revoke D\(first) --note \"why\"' and the next run "
+                + "splits the child again"
+        }
+    }
+
+    /// For each child of the run, the live reviewer decisions with a must-link inside it.
+    private func reviewerJoins(_ db: Database, runID: Int) throws -> [ChildLinkID: [ReviewDecisionRow]] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT a.childID, d.reviewDecisionID FROM decision d
+                JOIN assignment a ON a.runID = ? AND a.dataset = d.datasetA AND a.recordID = d.recordIDA
+                JOIN assignment b ON b.runID = ? AND b.dataset = d.datasetB AND b.recordID = d.recordIDB
+                WHERE d.kind = 'must-link' AND a.childID = b.childID AND d.reviewDecisionID IS NOT NULL
+                    AND d.reviewDecisionID NOT IN (SELECT decisionID FROM decisionRevocation)
+                ORDER BY a.childID, d.reviewDecisionID
+                """, arguments: [runID, runID])
+        var joins: [ChildLinkID: [ReviewDecisionRow]] = [:]
+        for row in rows {
+            guard let decision = try ReviewDecisionRow.fetchOne(db, key: row["reviewDecisionID"] as Int64) else {
+                continue
+            }
+            joins[ChildLinkID(row["childID"] as Int), default: []].append(decision)
+        }
+        return joins
+    }
+
+    private func identifierConflicts(_ db: Database, runID: Int, column: String, valid: String, label: String) throws
+        -> [IdentifierConflict]
     {
         let rows = try Row.fetchAll(
             db,
@@ -61,8 +118,7 @@ extension ChildLinkStore {
                 GROUP BY a.childID HAVING n > 1 ORDER BY a.childID
                 """, arguments: [runID])
         return rows.map { row in
-            let id = ChildLinkID(row["childID"] as Int)
-            return "child \(id) has \(row["n"] as Int) different valid \(label) in run \(runID)"
+            IdentifierConflict(child: ChildLinkID(row["childID"] as Int), count: row["n"], label: label, runID: runID)
         }
     }
 

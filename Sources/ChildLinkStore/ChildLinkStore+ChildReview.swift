@@ -32,6 +32,8 @@ package struct ChildPairDecision: Hashable, Sendable {
     /// The record-pair decisions written: one must-link for an accept; a cannot-link between every
     /// record of one child and every record of the other for a reject.
     package let recordDecisions: [ReviewDecision]
+    /// The decision's short id, as `review history` lists it.
+    package let decisionID: DecisionID
 }
 
 extension ChildLinkStore {
@@ -69,7 +71,8 @@ extension ChildLinkStore {
     ///   ``StoreError/sameChild(_:)`` when both ids are one child, or ``StoreError``.
     @discardableResult
     package func decide(
-        children first: ChildLinkID, _ second: ChildLinkID, _ kind: PairVerdict, note: String = ""
+        children first: ChildLinkID, _ second: ChildLinkID, _ kind: PairVerdict, note: String = "",
+        overridden: String = ""
     )
         throws -> ChildPairDecision
     {
@@ -95,8 +98,12 @@ extension ChildLinkStore {
                 recordsOfB.map { ReviewDecision(a, $0, kind: .cannotLink, decidedBy: user, decidedAt: at, note: label) }
             }
         }
-        try write { db in for decision in decisions { try DecisionRow(decision).insert(db) } }
-        return ChildPairDecision(childA: key.a, childB: key.b, kind: kind, recordDecisions: decisions)
+        let new = NewReviewDecision(
+            kind: kind, subjectA: key.a.description, subjectB: key.b.description,
+            pairs: decisions.map { RecordPairKey($0.recordA, $0.recordB) }, note: note, overridden: overridden)
+        let id = try write { db in try Self.insert(new, pairNote: label, at: at, by: user, db) }
+        return ChildPairDecision(
+            childA: key.a, childB: key.b, kind: kind, recordDecisions: decisions, decisionID: id)
     }
 
     /// The records `assignment` (the latest) gives `child`, sorted.

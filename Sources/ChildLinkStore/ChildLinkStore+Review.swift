@@ -35,14 +35,15 @@ extension ChildLinkStore {
     package func decide(_ first: RecordKey, _ second: RecordKey, _ kind: PairVerdict, note: String = "") throws
         -> ReviewDecision
     {
-        let decision = ReviewDecision(first, second, kind: kind, decidedBy: user, decidedAt: clock(), note: note)
-        try write { db in
-            for key in [first, second] where try !Self.exists(key, db) {
-                throw StoreError.unknownRecord(key.description)
-            }
-            try DecisionRow(decision).insert(db)
+        let at = clock()
+        let id = try write { db in
+            try Self.insert(
+                NewReviewDecision(
+                    kind: kind, subjectA: first.description, subjectB: second.description,
+                    pairs: [RecordPairKey(first, second)], note: note),
+                at: at, by: user, db)
         }
-        return decision
+        return ReviewDecision(first, second, kind: kind, decidedBy: user, decidedAt: at, note: note, decisionID: id)
     }
 
     /// Writes the latest run's review pairs to `path` as CSV (a `PrivateOutputFile`: mode 0600,
@@ -80,19 +81,21 @@ extension ChildLinkStore {
     @discardableResult
     package func importDecisions(rows: [ReviewCSVRow], from path: String) throws -> [ReviewDecision] {
         let lines = try ReviewCSV.decisionLines(rows, path: path)
-        let decisions = lines.map {
-            ReviewDecision($0.a, $0.b, kind: $0.kind, decidedBy: user, decidedAt: clock(), note: $0.note)
-        }
-        try write { db in
-            for (line, decision) in zip(lines, decisions) {
+        let at = clock()
+        return try write { db in
+            try lines.map { line in
                 for (key, field) in [(line.a, "RecordA"), (line.b, "RecordB")] where try !Self.exists(key, db) {
                     throw StoreError.badCSV(
                         path: path, line: line.line, field: field, message: "\(key) is not a record in the store")
                 }
-                try DecisionRow(decision).insert(db)
+                let new = NewReviewDecision(
+                    kind: line.kind, subjectA: line.a.description, subjectB: line.b.description,
+                    pairs: [RecordPairKey(line.a, line.b)], note: line.note)
+                let id = try Self.insert(new, at: at, by: user, db)
+                return ReviewDecision(
+                    line.a, line.b, kind: line.kind, decidedBy: user, decidedAt: at, note: line.note, decisionID: id)
             }
         }
-        return decisions
     }
 
     static func exists(_ key: RecordKey, _ db: Database) throws -> Bool {
@@ -103,10 +106,13 @@ extension ChildLinkStore {
 }
 
 /// Two values regardless of order: a pair of records, or of children.
-struct UnorderedPair<Element: Comparable & Hashable>: Hashable {
-    let a: Element
-    let b: Element
-    init(_ first: Element, _ second: Element) {
+package struct UnorderedPair<Element: Comparable & Hashable & Sendable>: Hashable, Sendable {
+    /// The smaller.
+    package let a: Element
+    /// The larger.
+    package let b: Element
+    /// The pair, in order.
+    package init(_ first: Element, _ second: Element) {
         a = min(first, second)
         b = max(first, second)
     }

@@ -218,10 +218,44 @@ struct DecisionRow: Codable, FetchableRecord, PersistableRecord {
     var decidedBy: String
     var decidedAt: Date
     var note: String
+    /// The reviewer decision this record pair belongs to (see the v4 migration).
+    var reviewDecisionID: Int64?
 
     enum Columns {
         static let id = Column("id")
     }
+}
+
+/// One decision as a reviewer made it (an `accept`, a `reject`, an imported line), with its short id.
+struct ReviewDecisionRow: Codable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "reviewDecision"
+    var id: Int64?
+    var kind: PairVerdict
+    var subjectA: String
+    var subjectB: String
+    var decidedBy: String
+    var decidedAt: Date
+    var note: String
+    /// The hard evidence the reviewer overrode with `--force`, in words (empty when none).
+    var overridden: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// The withdrawal of a reviewer decision (`review revoke`).
+struct DecisionRevocationRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "decisionRevocation"
+    var decisionID: Int64
+    var revokedBy: String
+    var revokedAt: Date
+    var note: String
+}
+
+/// A run that applied a reviewer decision.
+struct DecisionApplicationRow: Codable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "decisionApplication"
+    var decisionID: Int64
+    var runID: Int64
 }
 
 struct AuditRow: Codable, FetchableRecord, PersistableRecord {

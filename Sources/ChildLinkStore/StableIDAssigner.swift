@@ -46,6 +46,9 @@ package struct IDAssignment: Hashable, Sendable {
     package let newIDs: [ChildLinkID]
     /// The largest id number ever issued, after this run.
     package let maxIssued: Int
+    /// Ids merged away in an earlier run that this run gives back to their records, sorted (a
+    /// revoked reviewer decision splits the child it had joined).
+    package var revivedIDs: [ChildLinkID] = []
 
     /// The ids that were merged into another id in this run.
     package var mergedIDs: [ChildLinkID] { events.filter { $0.kind == .merge }.map(\.otherID).sorted() }
@@ -71,12 +74,18 @@ package enum StableIDAssigner {
     ///   - maxIssued: The largest id number ever issued (0 when none).
     ///   - firstSeen: Optional order in which records were first seen (e.g. the run number);
     ///     smaller is earlier. Records without an entry count as seen last.
+    ///   - dormant: For records that were merged into another child, the id they carried before
+    ///     the merge. When the child they were merged into splits again, those records compete
+    ///     for their old id as if the merge had never happened, so undoing a merge gives the old
+    ///     ids back rather than fresh ones.
     package static func assign(
         clusters: [[RecordKey]], previous: [RecordKey: ChildLinkID], maxIssued: Int,
-        firstSeen: [RecordKey: Int] = [:]
+        firstSeen: [RecordKey: Int] = [:], dormant: [RecordKey: ChildLinkID] = [:]
     ) -> IDAssignment {
         let parts = normalise(clusters)
-        let winners = winningParts(parts, previous: previous, firstSeen: firstSeen)
+        let claims = reviving(dormant, previous: previous, parts: parts)
+        let previousIDs = Set(previous.values)
+        let winners = winningParts(parts, previous: claims, firstSeen: firstSeen)
         var nextNumber = max(maxIssued, previous.values.map(\.number).max() ?? 0)
         var ids: [ChildLinkID] = []
         var events: [ChildIDEvent] = []
@@ -86,7 +95,7 @@ package enum StableIDAssigner {
             let id: ChildLinkID
             if let survivor = won.first {
                 id = survivor
-                for merged in won.dropFirst() {
+                for merged in won.dropFirst() where previousIDs.contains(merged) {
                     events.append(mergeEvent(survivor: survivor, merged: merged, part: part, previous: previous))
                 }
             } else {
@@ -99,7 +108,26 @@ package enum StableIDAssigner {
         for (index, part) in parts.enumerated() {
             events += splitEvents(part: part, id: ids[index], previous: previous, winners: winners, index: index)
         }
-        return makeAssignment(parts: parts, ids: ids, events: events, newIDs: newIDs, maxIssued: nextNumber)
+        var result = makeAssignment(parts: parts, ids: ids, events: events, newIDs: newIDs, maxIssued: nextNumber)
+        result.revivedIDs = ids.filter { !previousIDs.contains($0) && !newIDs.contains($0) }.sorted()
+        return result
+    }
+
+    /// `previous`, except that records with a dormant id claim it back when the child they now
+    /// carry is split across several of the new parts.
+    static func reviving(_ dormant: [RecordKey: ChildLinkID], previous: [RecordKey: ChildLinkID], parts: [[RecordKey]])
+        -> [RecordKey: ChildLinkID]
+    {
+        guard !dormant.isEmpty else { return previous }
+        var partOf: [RecordKey: Int] = [:]
+        for (index, part) in parts.enumerated() { for key in part { partOf[key] = index } }
+        var partsOfID: [ChildLinkID: Set<Int>] = [:]
+        for (key, id) in previous { if let index = partOf[key] { partsOfID[id, default: []].insert(index) } }
+        var claims = previous
+        for (key, old) in dormant {
+            if let current = previous[key], current != old, (partsOfID[current]?.count ?? 0) > 1 { claims[key] = old }
+        }
+        return claims
     }
 
     /// Sorted clusters of sorted, de-duplicated records, ordered by their smallest record.

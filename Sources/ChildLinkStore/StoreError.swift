@@ -49,7 +49,7 @@ package struct StoreError: Error, LocalizedError, Equatable, CustomStringConvert
     package struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: String, Hashable, Sendable {
             case locked, noBackup, badCSV, badRecordKey, clusteringMismatch, unknownRecord, database, runInProgress
-            case unknownChild, sameChild, unreadableRecord
+            case unknownChild, sameChild, unreadableRecord, unknownDecision, alreadyRevoked
         }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
@@ -79,6 +79,10 @@ package struct StoreError: Error, LocalizedError, Equatable, CustomStringConvert
         package static let sameChild = Code(.sameChild)
         /// A stored record's event could not be read back.
         package static let unreadableRecord = Code(.unreadableRecord)
+        /// A decision id that `review history` does not list.
+        package static let unknownDecision = Code(.unknownDecision)
+        /// A decision that was revoked already.
+        package static let alreadyRevoked = Code(.alreadyRevoked)
     }
 }
 
@@ -186,6 +190,27 @@ extension StoreError {
         StoreError(
             code: .unreadableRecord, message: "stored event has an unreadable \(field)", file: sourceFile,
             line: sourceLine)
+    }
+
+    /// A decision id that `review history` does not list (a typo?).
+    package static func unknownDecision(_ id: String, sourceFile: String = #fileID, sourceLine: Int = #line)
+        -> StoreError
+    {
+        StoreError(
+            code: .unknownDecision,
+            message: "\(id) is not a review decision in this store; see 'childlink review history' for the ids.",
+            file: sourceFile, line: sourceLine)
+    }
+
+    /// A decision that was revoked already: there is nothing left to withdraw.
+    package static func alreadyRevoked(_ id: String, sourceFile: String = #fileID, sourceLine: Int = #line)
+        -> StoreError
+    {
+        StoreError(
+            code: .alreadyRevoked,
+            message: "\(id) was revoked already; 'childlink review history' shows when and why. To decide the "
+                + "pair again, use 'childlink review accept' or 'reject'.",
+            file: sourceFile, line: sourceLine)
     }
 
     /// `600` rather than `600.0`; fractions kept.

@@ -46,6 +46,25 @@ enum StoreQueries {
         return resolved
     }
 
+    /// For each record that a merge moved into another child, the id it carried before (the
+    /// latest such merge), while that id is still merged away (see ``StableIDAssigner``).
+    static func dormantIDs(_ db: Database) throws -> [RecordKey: ChildLinkID] {
+        var dormant: [RecordKey: ChildLinkID] = [:]
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.otherID, e.records FROM childEvent e JOIN child c ON c.id = e.otherID
+                WHERE e.kind = 'merge' AND c.status = ? ORDER BY e.id
+                """, arguments: [ChildStatus.merged])
+        for row in rows {
+            let id = ChildLinkID(row["otherID"] as Int)
+            for text in (row["records"] as String).split(separator: " ") {
+                if let key = RecordKey(parsing: text) { dormant[key] = id }
+            }
+        }
+        return dormant
+    }
+
     /// The run in which each stored record was first seen.
     static func firstSeen(_ db: Database) throws -> [RecordKey: Int] {
         var seen: [RecordKey: Int] = [:]
@@ -56,12 +75,15 @@ enum StoreQueries {
         return seen
     }
 
-    /// The latest decision for each pair, sorted by pair.
+    /// The latest decision for each pair among those not revoked, sorted by pair: revoking a
+    /// decision brings back the one it replaced, as if it had never been made.
     static func decisions(_ db: Database) throws -> [ReviewDecision] {
         let rows = try DecisionRow.fetchAll(
             db,
             sql: """
-                SELECT * FROM decision d WHERE d.id = (SELECT MAX(id) FROM decision e
+                WITH live AS (SELECT * FROM decision WHERE reviewDecisionID IS NULL
+                    OR reviewDecisionID NOT IN (SELECT decisionID FROM decisionRevocation))
+                SELECT * FROM live d WHERE d.id = (SELECT MAX(id) FROM live e
                     WHERE e.datasetA = d.datasetA AND e.recordIDA = d.recordIDA
                     AND e.datasetB = d.datasetB AND e.recordIDB = d.recordIDB)
                 """)
@@ -83,13 +105,15 @@ extension DecisionRow {
         self.init(
             datasetA: decision.recordA.dataset, recordIDA: decision.recordA.recordID,
             datasetB: decision.recordB.dataset, recordIDB: decision.recordB.recordID, kind: decision.kind,
-            decidedBy: decision.decidedBy, decidedAt: decision.decidedAt, note: decision.note)
+            decidedBy: decision.decidedBy, decidedAt: decision.decidedAt, note: decision.note,
+            reviewDecisionID: decision.decisionID.map { Int64($0.number) })
     }
 
     var model: ReviewDecision {
         ReviewDecision(
             RecordKey(dataset: datasetA, recordID: recordIDA), RecordKey(dataset: datasetB, recordID: recordIDB),
-            kind: kind, decidedBy: decidedBy, decidedAt: decidedAt, note: note)
+            kind: kind, decidedBy: decidedBy, decidedAt: decidedAt, note: note,
+            decisionID: reviewDecisionID.map { DecisionID(Int($0)) })
     }
 }
 

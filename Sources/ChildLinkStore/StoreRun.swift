@@ -163,7 +163,8 @@ package final class StoreRun {
         let maxIssued = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM child") ?? 0
         let firstSeen = try StoreQueries.firstSeen(db)
         let result = StableIDAssigner.assign(
-            clusters: clusters, previous: previous, maxIssued: maxIssued, firstSeen: firstSeen)
+            clusters: clusters, previous: previous, maxIssued: maxIssued, firstSeen: firstSeen,
+            dormant: try StoreQueries.dormantIDs(db))
         try save(result)
         return result
     }
@@ -195,6 +196,11 @@ package final class StoreRun {
                 id: Int64(newID.number), createdRunID: id, status: .active, mergedIntoID: nil, mergedRunID: nil
             )
             .insert(db)
+        }
+        for revived in result.revivedIDs {
+            try db.execute(
+                sql: "UPDATE child SET status = ?, mergedIntoID = NULL, mergedRunID = NULL WHERE id = ?",
+                arguments: [ChildStatus.active, revived.number])
         }
         for event in result.events {
             if event.kind == .merge {

@@ -11,6 +11,7 @@ enum StoreSchema {
         migrator.registerMigration("v2: the latest run's fitted match model", migrate: createModelTable)
         migrator.registerMigration(
             "v3: review pairs and decisions keyed by dataset and record id", migrate: keyReviewTablesByColumns)
+        migrator.registerMigration("v4-review-decision-history", migrate: createDecisionHistoryTables)
         return migrator
     }
 
@@ -191,4 +192,55 @@ enum StoreSchema {
         substr(recordA, 1, instr(recordA, ':') - 1), substr(recordA, instr(recordA, ':') + 1),
         substr(recordB, 1, instr(recordB, ':') - 1), substr(recordB, instr(recordB, ':') + 1)
         """
+
+    /// Gives every reviewer decision a short id and a history: `reviewDecision` is one row per
+    /// decision as the reviewer made it (one `accept`, `reject` or imported line), `decision` rows
+    /// (the record pairs the clustering respects) point to it, `decisionRevocation` withdraws one,
+    /// and `decisionApplication` records which runs applied it. Plain rows, append-only (SQLite
+    /// refuses to update or delete a decision or a revocation), so they can be copied between stores.
+    ///
+    /// Existing record-pair decisions are grouped into reviewer decisions by who made them, when,
+    /// of which kind and with which note (a child-pair reject wrote several at one instant).
+    static func createDecisionHistoryTables(_ db: Database) throws {
+        try db.create(table: "reviewDecision") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("kind", .text).notNull().check { ["must-link", "cannot-link"].contains($0) }
+            t.column("subjectA", .text).notNull()
+            t.column("subjectB", .text).notNull()
+            t.column("decidedBy", .text).notNull()
+            t.column("decidedAt", .datetime).notNull()
+            t.column("note", .text).notNull()
+            t.column("overridden", .text).notNull().defaults(to: "")
+        }
+        try db.create(table: "decisionRevocation") { t in
+            t.primaryKey("decisionID", .integer).references("reviewDecision")
+            t.column("revokedBy", .text).notNull()
+            t.column("revokedAt", .datetime).notNull()
+            t.column("note", .text).notNull()
+        }
+        try db.create(table: "decisionApplication") { t in
+            t.column("decisionID", .integer).notNull().references("reviewDecision")
+            t.column("runID", .integer).notNull().references("run", onDelete: .cascade)
+            t.primaryKey(["decisionID", "runID"])
+        }
+        try db.alter(table: "decision") { t in t.add(column: "reviewDecisionID", .integer).references("reviewDecision") }
+        try db.execute(
+            sql: """
+                INSERT INTO reviewDecision (kind, subjectA, subjectB, decidedBy, decidedAt, note)
+                SELECT kind, MIN(datasetA || ':' || recordIDA), MIN(datasetB || ':' || recordIDB), decidedBy, decidedAt,
+                    note
+                FROM decision GROUP BY kind, decidedBy, decidedAt, note ORDER BY MIN(id);
+                UPDATE decision SET reviewDecisionID = (SELECT r.id FROM reviewDecision r WHERE r.kind = decision.kind
+                    AND r.decidedBy = decision.decidedBy AND r.decidedAt = decision.decidedAt AND r.note = decision.note);
+                """)
+        for table in ["decision", "reviewDecision", "decisionRevocation"] {
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, 'review decisions are append-only: revoke one instead'); END;
+                    CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+                    BEGIN SELECT RAISE(ABORT, 'review decisions are append-only: revoke one instead'); END;
+                    """)
+        }
+    }
 }

@@ -102,11 +102,13 @@ package struct ReviewDecision: Hashable, Sendable {
     package let decidedAt: Date
     /// The reviewer's note.
     package let note: String
+    /// The reviewer decision (`review history`) this record pair belongs to, once stored.
+    package let decisionID: DecisionID?
 
     /// Creates a decision; the two keys are put in order.
     package init(
         _ first: RecordKey, _ second: RecordKey, kind: PairVerdict, decidedBy: String, decidedAt: Date,
-        note: String = ""
+        note: String = "", decisionID: DecisionID? = nil
     ) {
         recordA = min(first, second)
         recordB = max(first, second)
@@ -114,7 +116,80 @@ package struct ReviewDecision: Hashable, Sendable {
         self.decidedBy = decidedBy
         self.decidedAt = decidedAt
         self.note = note
+        self.decisionID = decisionID
     }
+}
+
+/// A decision as a reviewer makes it, before it is stored: what it is about as they wrote it, and
+/// the record-pair decisions that carry it out.
+package struct NewReviewDecision: Hashable, Sendable {
+    /// Must-link (accept) or cannot-link (reject).
+    package var kind: PairVerdict
+    /// The first child or record, as the reviewer named it (`CL000012`, `Missing:E000123`).
+    package var subjectA: String
+    /// The second.
+    package var subjectB: String
+    /// The record pairs the clustering is to respect.
+    package var pairs: [RecordPairKey]
+    /// The reviewer's note.
+    package var note: String
+    /// The hard evidence overridden with `--force`, in words; empty when none.
+    package var overridden: String
+
+    /// Creates a decision to store.
+    package init(
+        kind: PairVerdict, subjectA: String, subjectB: String, pairs: [RecordPairKey], note: String,
+        overridden: String = ""
+    ) {
+        self.kind = kind
+        self.subjectA = subjectA
+        self.subjectB = subjectB
+        self.pairs = pairs
+        self.note = note
+        self.overridden = overridden
+    }
+}
+
+/// Two records regardless of order.
+package typealias RecordPairKey = UnorderedPair<RecordKey>
+
+/// A reviewer decision with its history, as `review history` lists it.
+package struct DecisionHistoryEntry: Hashable, Sendable {
+    /// Its short id.
+    package let id: DecisionID
+    /// Must-link (accept) or cannot-link (reject).
+    package let kind: PairVerdict
+    /// The first child or record as the reviewer named it.
+    package let subjectA: String
+    /// The second.
+    package let subjectB: String
+    /// Who decided.
+    package let decidedBy: String
+    /// When.
+    package let decidedAt: Date
+    /// The reviewer's note.
+    package let note: String
+    /// The hard evidence overridden with `--force`, in words; empty when none.
+    package let overridden: String
+    /// The record pairs that carry it out, sorted.
+    package let pairs: [RecordPairKey]
+    /// The runs that applied it, in order.
+    package let appliedInRuns: [Int]
+    /// Its withdrawal, if it was revoked.
+    package let revocation: Revocation?
+
+    /// Who withdrew a decision, when and why.
+    package struct Revocation: Hashable, Sendable {
+        /// Who revoked it.
+        package let revokedBy: String
+        /// When.
+        package let revokedAt: Date
+        /// Why.
+        package let note: String
+    }
+
+    /// Whether the decision is still in force (not revoked).
+    package var isLive: Bool { revocation == nil }
 }
 
 /// One line of the audit log.
@@ -149,8 +224,11 @@ package struct StoreCheckReport: Hashable, Sendable, CustomStringConvertible {
     package let integrity: [String]
     /// Violations of the tool's own invariants, one sentence each (ids only).
     package let violations: [String]
+    /// Children whose conflicting identifiers a live reviewer decision joined, one sentence each
+    /// naming the decision and how to revoke it (ids only): warnings, not damage.
+    package var reviewerConflicts: [String] = []
 
-    /// Whether SQLite and the invariants are both fine.
+    /// Whether SQLite and the invariants are both fine (reviewer-made conflicts aside).
     package var isHealthy: Bool { integrity == ["ok"] && violations.isEmpty }
 
     /// A verdict an analyst can read.
@@ -159,11 +237,23 @@ package struct StoreCheckReport: Hashable, Sendable, CustomStringConvertible {
         lines += integrity.filter { $0 != "ok" }.map { "  \($0)" }
         lines.append("ChildLink invariants: " + (violations.isEmpty ? "ok" : "\(violations.count) FAILED"))
         lines += violations.map { "  \($0)" }
-        lines.append(
-            isHealthy
-                ? "Verdict: the store is healthy."
-                : "Verdict: the store is NOT healthy; see above. Restore with 'childlink store restore'.")
+        if !reviewerConflicts.isEmpty {
+            lines.append("Reviewer-made conflicts: \(reviewerConflicts.count) (warning)")
+            lines += reviewerConflicts.map { "  \($0)" }
+        }
+        lines.append(verdict)
         return lines.joined(separator: "\n")
+    }
+
+    /// The last line: healthy, healthy with reviewer-made conflicts, or not healthy.
+    private var verdict: String {
+        if !isHealthy {
+            return "Verdict: the store is NOT healthy; see above. Restore with 'childlink store restore'."
+        }
+        if reviewerConflicts.isEmpty { return "Verdict: the store is healthy." }
+        return "Verdict: the store is healthy, but \(reviewerConflicts.count) child(ren) hold conflicting "
+            + "identifiers because of a reviewer decision (see above); restoring the store would not undo it, "
+            + "revoking the decision does. --strict treats this as a failure."
     }
 }
 

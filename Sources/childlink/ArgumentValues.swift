@@ -59,6 +59,14 @@ enum ArgumentValues {
         return subject
     }
 
+    /// A review decision's id, `D12` (or `12`).
+    static func decisionID(_ text: String) throws -> DecisionID {
+        guard let id = DecisionID(parsing: text) else {
+            throw ValidationError("'\(text)' is not a decision id; write it as 'review history' lists it, e.g. D12.")
+        }
+        return id
+    }
+
     /// A ChildLink id, `CL000123`.
     static func childID(_ text: String) throws -> ChildLinkID {
         guard let id = ChildLinkID(text) else { throw ValidationError("not a ChildLink id (e.g. CL000123).") }

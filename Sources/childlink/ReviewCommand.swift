@@ -1,5 +1,7 @@
 import ArgumentParser
 import ChildLinkCore
+import ChildLinkModel
+import Foundation
 
 extension ChildLink {
     /// `childlink review`.
@@ -13,11 +15,18 @@ extension ChildLink {
                 them and their probability range. Decide a line with its two ids (accept CL000012 CL000034), or \
                 one record pair with its keys, written Dataset:RecordID, e.g. Missing:E000123. Decisions are kept \
                 in the store and respected by every later run: accept makes the two one child, reject keeps every \
-                record of one apart from every record of the other.
+                record of one apart from every record of the other. Both sides are shown side by side first. \
+                An accept that would put two different valid UPNs or NHS numbers into one child, or join \
+                records whose sex and date of birth both disagree, is refused (exit 1), and so is a decision on \
+                a pair that is not on the review list; --force --note "why" records it anyway.
+                Every decision gets a short id (D12): 'review history' lists them, 'review revoke D12 --note \
+                "why"' withdraws one and the next run links as if it had never been made.
                 The CSV file has the columns RecordA,RecordB,Probability,Decision,Note,Explanation; fill in \
                 Decision with accept or reject.
                 """,
-            subcommands: [List.self, Accept.self, Reject.self, Export.self, Import.self],
+            subcommands: [
+                List.self, Accept.self, Reject.self, History.self, Revoke.self, Export.self, Import.self,
+            ],
             defaultSubcommand: List.self
         )
     }
@@ -50,8 +59,7 @@ extension ChildLink.Review {
         @OptionGroup var pair: RecordPairArguments
 
         func run() throws {
-            print(
-                try ReviewJob.run(.accept(pair.recordA, pair.recordB, note: pair.note), storePath: storeOptions.store))
+            try decide(.accept(pair.recordA, pair.recordB, note: pair.note, force: pair.force), store: storeOptions.store)
         }
     }
 
@@ -65,8 +73,47 @@ extension ChildLink.Review {
         @OptionGroup var pair: RecordPairArguments
 
         func run() throws {
-            print(
-                try ReviewJob.run(.reject(pair.recordA, pair.recordB, note: pair.note), storePath: storeOptions.store))
+            try decide(.reject(pair.recordA, pair.recordB, note: pair.note, force: pair.force), store: storeOptions.store)
+        }
+    }
+
+    /// `childlink review history`.
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every decision: its id, who made it and when, the note, the runs that applied it, "
+                + "and whether it was revoked.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+
+        func run() throws {
+            print(try ReviewJob.run(.history, storePath: storeOptions.store))
+        }
+    }
+
+    /// `childlink review revoke ID --note "why"`.
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw a decision (kept in the history, audited); the next run links as if it had never "
+                + "been made.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var storeOptions: StoreOptions
+        @Argument(
+            help: ArgumentHelp("The decision, as 'review history' lists it, e.g. D12.", valueName: "id"),
+            transform: ArgumentValues.decisionID)
+        var id: DecisionID
+        @Option(name: .long, help: "Why the decision is withdrawn (required; kept with the revocation).")
+        var note: String
+
+        func validate() throws {
+            if note.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw ValidationError("Say why the decision is withdrawn with --note \"why\".")
+            }
+        }
+
+        func run() throws {
+            print(try ReviewJob.run(.revoke(id, note: note), storePath: storeOptions.store))
         }
     }
 
@@ -110,9 +157,25 @@ struct RecordPairArguments: ParsableArguments {
         help: ArgumentHelp("The second child, e.g. CL000034, or record, e.g. CME:CME000045.", valueName: "record-b"),
         transform: ArgumentValues.reviewSubject)
     var recordB: ReviewSubject
-    @Option(name: .long, help: "Why the decision was made (kept with it).") var note = ""
+    @Option(name: .long, help: "Why the decision was made (kept with it; required with --force).") var note = ""
+    @Flag(
+        name: .long,
+        help: "Record the decision even though it contradicts hard evidence or the pair is not on the review list.")
+    var force = false
 
     func validate() throws {
         if recordA.isChild != recordB.isChild { throw ValidationError(ReviewSubject.mixedPairProblem) }
+        if force && note.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError(ReviewJob.forceNeedsNote)
+        }
+    }
+}
+
+extension ParsableCommand {
+    /// Shows both sides of a decision, then records it or ends with the reason it was refused (exit 1).
+    func decide(_ action: ReviewJob.Action, store: String) throws {
+        let reply = try ReviewJob.respond(action, storePath: store)
+        print(reply.text)
+        if let refusal = reply.refusal { throw refusal }
     }
 }

@@ -28,14 +28,21 @@ extension ChildLink.Store {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Check the store's integrity and ChildLink's invariants; exits 1 when anything fails."
+            abstract: "Check the store's integrity and ChildLink's invariants; exits 1 when anything fails.",
+            discussion: """
+                A child holding two different valid UPNs or NHS numbers because of a reviewer's decision is \
+                reported with the decision's id and the 'review revoke' command that undoes it; it is a warning \
+                (exit 0) unless --strict is given.
+                """
         )
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var storeOptions: StoreOptions
+        @Flag(name: .long, help: "Fail (exit 1) on reviewer-made conflicts too.")
+        var strict = false
 
         func run() throws {
-            let outcome = try StoreJob.check(storePath: storeOptions.store)
+            let outcome = try StoreJob.check(storePath: storeOptions.store, strict: strict)
             print(outcome.text)
             if !outcome.isHealthy { throw ExitCode.failure }
         }

@@ -1,0 +1,166 @@
+import ChildLinkMatching
+import ChildLinkModel
+import ChildLinkStore
+
+/// The texts `childlink review` prints: both sides of a decision side by side, the evidence in
+/// plain words, and the decision history.
+enum ReviewText {
+    /// Both sides of `reviewCase` side by side (names, date of birth, sex, postcode, UPN, NHS
+    /// number, person ids, datasets with record counts), then the model's probability and its main
+    /// evidence. Personal data shown on purpose, to the reviewer deciding; every value is made safe
+    /// for a terminal.
+    static func sideBySide(_ reviewCase: ReviewCase) -> String {
+        let sides = [reviewCase.a, reviewCase.b]
+        var rows: [(String, [String])] = [("", sides.map(heading))]
+        for (label, value) in fields {
+            rows.append((label, sides.map { distinct($0.shown.compactMap(value)) }))
+        }
+        rows.append(("Datasets", sides.map { datasets($0.shown) }))
+        let width = min(40, max(12, rows.flatMap(\.1).map(\.count).max() ?? 0)) + 2
+        var lines = rows.map { label, values in
+            (pad(label, 15) + values.map { pad($0, width) }.joined()).trimmingTrailingSpaces
+        }
+        lines += evidence(reviewCase)
+        return lines.joined(separator: "\n")
+    }
+
+    /// The field rows: a label and how to read the value from a record.
+    private static let fields: [(String, @Sendable (SourceRecord) -> String?)] = [
+        ("Name", { record in
+            let parts = [record.person.forename, record.person.surname].compactMap { $0 }.filter { !$0.isEmpty }
+            return parts.isEmpty ? nil : parts.joined(separator: " ")
+        }),
+        ("Date of birth", { $0.person.dateOfBirth?.uk }),
+        ("Sex", { $0.person.gender?.rawValue }),
+        ("Postcode", { $0.person.postcode?.value }),
+        ("UPN", { $0.person.upn?.value }),
+        ("NHS number", { $0.person.nhsNumber?.value }),
+        ("Person ids", { $0.person.personID }),
+    ]
+
+    /// `CL000012 (3 records)`, or `Missing:E0000123 (of CL000012)`.
+    private static func heading(_ side: ReviewCase.Side) -> String {
+        switch side.subject {
+        case .child(let id):
+            return "\(side.childID ?? id) (\(side.shown.count) record\(side.shown.count == 1 ? "" : "s"))"
+        case .record(let key):
+            return key.description + (side.childID.map { " (of \($0))" } ?? "")
+        }
+    }
+
+    /// The different values, most records' first, at most three and how many more; `-` when none.
+    private static func distinct(_ values: [String]) -> String {
+        var counts: [String: Int] = [:]
+        for value in values { counts[TerminalText.safe(value), default: 0] += 1 }
+        let ordered = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+        guard !ordered.isEmpty else { return "-" }
+        let more = ordered.count > 3 ? " +\(ordered.count - 3) more" : ""
+        return ordered.prefix(3).joined(separator: " / ") + more
+    }
+
+    /// `Exclusions 2, Missing 1`.
+    private static func datasets(_ records: [SourceRecord]) -> String {
+        var counts: [Dataset: Int] = [:]
+        for record in records { counts[record.dataset, default: 0] += 1 }
+        return counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
+            .joined(separator: ", ")
+    }
+
+    /// The model's probability and its main evidence for and against, in words.
+    private static func evidence(_ reviewCase: ReviewCase) -> [String] {
+        var lines: [String] = []
+        if let pair = reviewCase.reviewPair {
+            lines.append(
+                "On the review list: \(pair.recordA) and \(pair.recordB), \(ReviewJob.bare(pair.probability)) "
+                    + "likely the same child.")
+        } else if reviewCase.sameChild {
+            lines.append("The matcher linked these records: they are one child now.")
+        } else {
+            lines.append("Not on the review list: the matcher did not find these two uncertain (or never compared them).")
+        }
+        if let explanation = reviewCase.explanation {
+            let (infavour, against) = plainEvidence(explanation)
+            lines.append(
+                "Model: \(ReviewJob.bare(explanation.probability)) for \(explanation.first) and \(explanation.second)"
+                    + (explanation.looksLikeTwins ? " (they look like twins)." : "."))
+            lines.append("  for: " + (infavour.isEmpty ? "nothing" : infavour))
+            lines.append("  against: " + (against.isEmpty ? "nothing" : against))
+        }
+        return lines
+    }
+
+    /// The three strongest pieces of evidence for and against, as `date of birth exact, surname exact`.
+    static func plainEvidence(_ explanation: PairExplanation) -> (infavour: String, against: String) {
+        let counted = explanation.contributions.filter { $0.level != 0 }
+        func words(_ items: [ComparisonContribution]) -> String {
+            items.prefix(3).map { "\($0.comparison.title.lowercased()) \($0.levelName)" }.joined(separator: ", ")
+        }
+        return (
+            words(counted.filter { $0.bits > 0 }.sorted { $0.bits > $1.bits }),
+            words(counted.filter { $0.bits < 0 }.sorted { $0.bits < $1.bits })
+        )
+    }
+
+    /// `review history`: one block per decision, oldest first.
+    static func history(_ entries: [DecisionHistoryEntry]) -> String {
+        guard !entries.isEmpty else { return "No review decisions yet." }
+        var lines: [String] = []
+        for entry in entries {
+            let verb = entry.kind == .mustLink ? "accept" : "reject"
+            let state = entry.isLive ? "" : "  REVOKED"
+            lines.append(
+                "\(entry.id)  \(verb) \(entry.subjectA) \(entry.subjectB)  by \(TerminalText.safe(entry.decidedBy)) "
+                    + "on \(AuditJob.ukTimestamp(entry.decidedAt))\(state)")
+            lines.append("    \(entry.pairs.count) record pair(s); note: \(quoted(entry.note))")
+            if !entry.overridden.isEmpty {
+                lines.append("    recorded with --force over: \(TerminalText.safe(entry.overridden))")
+            }
+            let runs = entry.appliedInRuns.map { "#\($0)" }.joined(separator: ", ")
+            lines.append("    applied in runs: " + (runs.isEmpty ? "none yet" : runs))
+            if let revocation = entry.revocation {
+                lines.append(
+                    "    revoked by \(TerminalText.safe(revocation.revokedBy)) on "
+                        + "\(AuditJob.ukTimestamp(revocation.revokedAt)): \(quoted(revocation.note))")
+            }
+        }
+        let live = entries.filter(\.isLive).count
+        lines.append(
+            "\(entries.count) decision(s), \(live) in force. Withdraw one with "
+                + "'childlink review revoke ID --note \"why\"'.")
+        return lines.joined(separator: "\n")
+    }
+
+    private static func quoted(_ note: String) -> String {
+        note.isEmpty ? "(none)" : "\"\(TerminalText.safe(note))\""
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+}
+
+/// Text from an extract or a reviewer made safe for a terminal: control and format characters
+/// (escape sequences, bidirectional overrides) are shown as `?`, so a value cannot move the cursor,
+/// recolour or rewrite what the reviewer sees.
+enum TerminalText {
+    /// `text` with every control or format character replaced by `?`.
+    static func safe(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    switch scalar.properties.generalCategory {
+                    case .control, .format, .lineSeparator, .paragraphSeparator: "?"
+                    default: scalar
+                    }
+                }))
+    }
+}
+
+extension String {
+    /// Without spaces at the end.
+    fileprivate var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
