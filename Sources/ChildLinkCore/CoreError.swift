@@ -27,6 +27,8 @@ package struct CoreError: Error, LocalizedError, CustomStringConvertible, Equata
         /// A review decision was not recorded: it contradicts hard evidence, or the pair is not on
         /// the review list, and `--force --note` was not given.
         case decisionRefused
+        /// `--strict`: a reviewer decision put two valid UPNs or NHS numbers into one child.
+        case reviewerMadeConflict
     }
 
     /// What kind of problem it is.
@@ -97,6 +99,14 @@ extension CoreError {
     /// to record it anyway.
     package static func decisionRefused(_ message: String) -> CoreError {
         CoreError(code: .decisionRefused, message: message)
+    }
+
+    /// `--strict`: a reviewer decision put conflicting identifiers into one child; `sentence` names
+    /// the child and the decision (ids only) and how to revoke it.
+    package static func reviewerMadeConflict(_ sentence: String) -> CoreError {
+        CoreError(
+            code: .reviewerMadeConflict,
+            message: "The run stopped (--strict) and wrote nothing: \(sentence). Without --strict this is a warning.")
     }
 
     /// There is no store at `path`.

@@ -36,7 +36,7 @@ package enum Pipeline {
         var outcome = try run(
             records: extracts.takeRecords(), batches: extracts.batches, importedDatasets: extracts.datasets,
             store: extracts.store, options: options, note: request.note ?? request.command,
-            storeWait: request.storeWait, logger: logger)
+            storeWait: request.storeWait, strict: request.strict, logger: logger)
         outcome.imported = extracts.summary
         outcome.timings.importSeconds =
             seconds(since: started) - outcome.timings.linkSeconds - outcome.timings.storeSeconds
@@ -104,12 +104,12 @@ package enum Pipeline {
     package static func run(
         records: consuming [SourceRecord], batches: [ImportBatch] = [], importedDatasets: Set<Dataset>? = nil,
         store: ChildLinkStore?, options: LinkJob.Options = LinkJob.Options(), note: String = "pipeline",
-        storeWait: Duration = PipelineRequest.defaultStoreWait, logger: Logger
+        storeWait: Duration = PipelineRequest.defaultStoreWait, strict: Bool = false, logger: Logger
     ) throws -> PipelineOutcome {
         guard let store else {
             return try link(
                 records: records, batches: batches, importedDatasets: importedDatasets, store: nil, options: options,
-                note: note, logger: logger)
+                note: note, strict: strict, logger: logger)
         }
         let onWait = {
             logger.notice(
@@ -119,14 +119,14 @@ package enum Pipeline {
         return try store.holdingRunLock(waitingUpTo: seconds(storeWait), onWait: onWait) {
             try link(
                 records: records, batches: batches, importedDatasets: importedDatasets, store: store, options: options,
-                note: note, logger: logger)
+                note: note, strict: strict, logger: logger)
         }
     }
 
     /// ``run(records:batches:importedDatasets:store:options:note:storeWait:logger:)`` once the run lock is held.
     private static func link(
         records: [SourceRecord], batches: [ImportBatch], importedDatasets: Set<Dataset>?, store: ChildLinkStore?,
-        options: LinkJob.Options, note: String, logger: Logger
+        options: LinkJob.Options, note: String, strict: Bool, logger: Logger
     ) throws -> PipelineOutcome {
         let imported = importedDatasets ?? Set(records.map(\.dataset))
         var thisRun = latestByKey(consume records)
@@ -160,7 +160,8 @@ package enum Pipeline {
         let model = try StoredModelCoding.encode(result, options: options.linkOptions)
         let written = try store.performRun(note: note) { run in
             try run.saveModel(model)
-            return try record(run, batches: batches, records: thisRun, datasets: imported, result: result)
+            return try record(
+                run, batches: batches, records: thisRun, datasets: imported, result: result, strict: strict)
         }
         let storeSeconds = seconds(since: storeStarted)
         log(written, logger: logger, seconds: storeSeconds)
@@ -178,7 +179,8 @@ package enum Pipeline {
 
     /// The run's writes, inside the transaction.
     private static func record(
-        _ run: StoreRun, batches: [ImportBatch], records: [SourceRecord], datasets: Set<Dataset>, result: LinkResult
+        _ run: StoreRun, batches: [ImportBatch], records: [SourceRecord], datasets: Set<Dataset>, result: LinkResult,
+        strict: Bool
     ) throws -> Written {
         for batch in batches { try run.recordImport(batch) }
         let changes = try run.upsert(records, datasets: datasets)
@@ -191,7 +193,8 @@ package enum Pipeline {
         let report = StoreRunReport(
             runID: run.runID, changes: changes, events: assignment.events, newIDs: assignment.newIDs,
             decisionsApplied: clustering.mergesMade.count + clustering.splitsMade.count,
-            conflictingDecisions: clustering.conflicting)
+            conflictingDecisions: clustering.conflicting,
+            reviewerMadeConflicts: try reviewerMadeConflicts(run, strict: strict))
         return Written(clustering: clustering, assignment: assignment, report: report)
     }
 
@@ -249,10 +252,26 @@ package enum Pipeline {
                 "splits": "\(written.assignment.events.filter { $0.kind == .split }.count)",
                 "decisions applied": "\(written.report.decisionsApplied)", "seconds": "\(seconds)",
             ])
+        warnReviewerMade(written.report.reviewerMadeConflicts, logger: logger)
         for conflict in written.report.conflictingDecisions {
             logger.warning(
                 "must-link \(conflict.first) \(conflict.second) not applied: a cannot-link decision forbids the join")
         }
+    }
+
+    /// The children of `run` whose conflicting identifiers a reviewer decision joined; with
+    /// `strict`, the first such child fails the run (the transaction is rolled back, nothing written).
+    ///
+    /// - Throws: ``CoreError/reviewerMadeConflict(_:)`` with `strict`, or ``StoreError``.
+    static func reviewerMadeConflicts(_ run: StoreRun, strict: Bool) throws -> [String] {
+        let conflicts = try run.reviewerMadeConflicts()
+        if strict, let first = conflicts.first { throw CoreError.reviewerMadeConflict(first) }
+        return conflicts
+    }
+
+    /// One warning on standard error per reviewer-made conflict.
+    static func warnReviewerMade(_ conflicts: [String], logger: Logger) {
+        for conflict in conflicts { logger.warning("\(conflict) (--strict makes this an error)") }
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
@@ -288,6 +307,9 @@ package struct PipelineRequest: Sendable {
     package var profilePath: String?
     /// How long to wait for another run on the same store to finish before giving up (`--store-wait`).
     package var storeWait: Duration
+    /// Fail the run, writing nothing, when a reviewer decision puts two valid UPNs or NHS numbers
+    /// into one child (`--strict`); otherwise each such child is a warning.
+    package var strict = false
 
     /// How long a run waits for another by default: 10 minutes.
     package static let defaultStoreWait = Duration.seconds(600)
@@ -346,6 +368,9 @@ package struct StoreRunReport: Sendable, Hashable {
     package let decisionsApplied: Int
     /// Must-link decisions a cannot-link decision kept from being applied.
     package let conflictingDecisions: [PairConstraint]
+    /// Children whose conflicting identifiers a reviewer decision joined, one sentence each naming
+    /// the decision and how to revoke it.
+    package var reviewerMadeConflicts: [String] = []
 }
 
 /// What the import stage read.

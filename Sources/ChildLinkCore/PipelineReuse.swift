@@ -18,7 +18,9 @@ extension Pipeline {
         records: [SourceRecord], children: [LinkedChild]
     ) {
         let extracts = try importExtracts(request, logger: logger)
-        if let store = extracts.store, let reused = try reuseIfUnchanged(extracts, store: store, request: request) {
+        if let store = extracts.store,
+            let reused = try reuseIfUnchanged(extracts, store: store, request: request, logger: logger)
+        {
             logger.info(
                 "nothing changed since the store's latest run: its linkage reused",
                 metadata: [
@@ -29,13 +31,16 @@ extension Pipeline {
         let outcome = try run(
             records: extracts.records, batches: extracts.batches, importedDatasets: extracts.datasets,
             store: extracts.store, options: try request.resolvedOptions(), note: request.note ?? request.command,
-            storeWait: request.storeWait, logger: logger)
+            storeWait: request.storeWait, strict: request.strict, logger: logger)
         return (outcome.records, outcome.children)
     }
 
     /// Records the run with the latest run's clusters when the records and decisions are unchanged;
     /// `nil` (nothing written) otherwise.
-    static func reuseIfUnchanged(_ extracts: Extracts, store: ChildLinkStore, request: PipelineRequest) throws -> (
+    static func reuseIfUnchanged(
+        _ extracts: Extracts, store: ChildLinkStore, request: PipelineRequest,
+        logger: Logger = ChildLinkLogging.logger(verbose: false)
+    ) throws -> (
         records: [SourceRecord], children: [LinkedChild]
     )? {
         guard let latestRun = try store.runs().last, latestRun.finishedAt != nil else { return nil }
@@ -54,9 +59,11 @@ extension Pipeline {
                 // Another process may have written since the check: then nothing is kept.
                 guard changes.needsMatching.isEmpty, changes.removed.isEmpty else { throw ReuseAbandoned() }
                 try run.recordApplied(try run.decisions())
-                return try run.assignChildIDs(clusters: children.map(\.records))
+                let assignment = try run.assignChildIDs(clusters: children.map(\.records))
+                return (assignment, try reviewerMadeConflicts(run, strict: request.strict))
             }
-            return (records, assignment.children)
+            warnReviewerMade(assignment.1, logger: logger)
+            return (records, assignment.0.children)
         } catch is ReuseAbandoned {
             return nil
         }

@@ -68,6 +68,9 @@ package struct ReportRequest: Sendable {
     /// A council's mapping profile: its extract headers, and the forename variants and bank holiday
     /// changes it adds to the built-in ones.
     package var profilePath: String?
+    /// Fail, writing nothing, when a reviewer decision puts two valid UPNs or NHS numbers into one
+    /// child (`weekly --strict`); a warning on standard error otherwise.
+    package var strict = false
 
     /// Creates a request.
     package init(
@@ -99,9 +102,10 @@ package enum ReportJob {
     ) throws -> [String] {
         let generatedAt = request.generatedAt ?? .now()
         let tables = try CouncilReferenceTables(profilePath: request.profilePath)
-        let pipeline = PipelineRequest(
+        var pipeline = PipelineRequest(
             inputs: request.inputs, storePath: request.storePath, command: report.command,
             profilePath: request.profilePath, storeWait: request.storeWait)
+        pipeline.strict = request.strict
         let (records, children) = try Pipeline.cohort(pipeline, logger: logger)
         let built = report.build(
             cohort: Cohort(records: records, children: children), disclosure: request.disclosure,

@@ -131,7 +131,8 @@ package enum ReviewJob {
         let shown = ReviewText.sideBySide(reviewCase)
         let conflicts = kind == .mustLink ? reviewCase.acceptConflicts : []
         let childIDs = [reviewCase.a.childID, reviewCase.b.childID].compactMap { $0 }
-        try store.logAudit(command: "review \(kind == .mustLink ? "accept" : "reject")", query: "\(a) \(b)", childIDs: childIDs)
+        try store.logAudit(
+            command: "review \(kind == .mustLink ? "accept" : "reject")", query: "\(a) \(b)", childIDs: childIDs)
         if !force, let refusal = refusal(a, b, kind, conflicts: conflicts, listed: reviewCase.isListed) {
             return Reply(text: shown, refusal: refusal)
         }
@@ -140,7 +141,8 @@ package enum ReviewJob {
         switch (a, b) {
         case (.child(let first), .child(let second)):
             let decision = try store.decide(children: first, second, kind, note: note, overridden: overridden)
-            recorded = "Recorded \(decision.decisionID): \(decision.childA) and \(decision.childB) are \(verb(kind)), "
+            recorded =
+                "Recorded \(decision.decisionID): \(decision.childA) and \(decision.childB) are \(verb(kind)), "
                 + "as \(decision.recordDecisions.count) record-pair decision(s)."
         default:
             let pair = RecordPairKey(try a.recordKey, try b.recordKey)

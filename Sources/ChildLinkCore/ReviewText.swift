@@ -26,10 +26,13 @@ enum ReviewText {
 
     /// The field rows: a label and how to read the value from a record.
     private static let fields: [(String, @Sendable (SourceRecord) -> String?)] = [
-        ("Name", { record in
-            let parts = [record.person.forename, record.person.surname].compactMap { $0 }.filter { !$0.isEmpty }
-            return parts.isEmpty ? nil : parts.joined(separator: " ")
-        }),
+        (
+            "Name",
+            { record in
+                let parts = [record.person.forename, record.person.surname].compactMap { $0 }.filter { !$0.isEmpty }
+                return parts.isEmpty ? nil : parts.joined(separator: " ")
+            }
+        ),
         ("Date of birth", { $0.person.dateOfBirth?.uk }),
         ("Sex", { $0.person.gender?.rawValue }),
         ("Postcode", { $0.person.postcode?.value }),
@@ -76,7 +79,8 @@ enum ReviewText {
         } else if reviewCase.sameChild {
             lines.append("The matcher linked these records: they are one child now.")
         } else {
-            lines.append("Not on the review list: the matcher did not find these two uncertain (or never compared them).")
+            lines.append(
+                "Not on the review list: the matcher did not find these two uncertain (or never compared them).")
         }
         if let explanation = reviewCase.explanation {
             let (infavour, against) = plainEvidence(explanation)

@@ -18,22 +18,9 @@ extension ChildLinkStore {
             var reviewerMade: [String] = []
             if let runID = try StoreQueries.latestAssignedRun(db) {
                 violations += try assignmentViolations(db, runID: runID)
-                // Permanent UPNs only: a child legitimately carries a temporary UPN (ending in a
-                // letter) and later the permanent one, as the matcher's identifier guard also allows.
-                let conflicts =
-                    try identifierConflicts(
-                        db, runID: runID, column: "upn",
-                        valid: "r.upnIsValid = 1 AND substr(r.upn, 13, 1) BETWEEN '0' AND '9'", label: "UPNs")
-                    + identifierConflicts(
-                        db, runID: runID, column: "nhsNumber", valid: "r.nhsNumberIsValid = 1", label: "NHS numbers")
-                let joins = try reviewerJoins(db, runID: runID)
-                for conflict in conflicts {
-                    if let decisions = joins[conflict.child] {
-                        reviewerMade.append(conflict.reviewerMade(by: decisions))
-                    } else {
-                        violations.append(conflict.sentence)
-                    }
-                }
+                let identifiers = try Self.identifierProblems(db, runID: runID)
+                violations += identifiers.matcherMade
+                reviewerMade += identifiers.reviewerMade
                 violations += try mergedChildViolations(db, runID: runID)
             }
             let triggers =
@@ -61,6 +48,38 @@ extension ChildLinkStore {
             + stray.map { "record \($0) is assigned to a child in run \(runID) but is not a present record" }
     }
 
+    /// Children of run `runID` with two different valid permanent UPNs or NHS numbers, one sentence
+    /// each: those a live reviewer decision joined (naming it and how to revoke it) apart from the rest.
+    ///
+    /// With `onlyReviewerMade`, only the children a live must-link decision lies inside are looked
+    /// at (a few index lookups, cheap enough for every run).
+    static func identifierProblems(_ db: Database, runID: Int, onlyReviewerMade: Bool = false) throws -> (
+        matcherMade: [String], reviewerMade: [String]
+    ) {
+        let joins = try reviewerJoins(db, runID: runID)
+        if onlyReviewerMade && joins.isEmpty { return ([], []) }
+        let among = onlyReviewerMade ? joins.keys.map(\.number) : nil
+        // Permanent UPNs only: a child legitimately carries a temporary UPN (ending in a
+        // letter) and later the permanent one, as the matcher's identifier guard also allows.
+        let conflicts =
+            try identifierConflicts(
+                db, runID: runID, column: "upn",
+                valid: "r.upnIsValid = 1 AND substr(r.upn, 13, 1) BETWEEN '0' AND '9'", label: "UPNs", among: among)
+            + identifierConflicts(
+                db, runID: runID, column: "nhsNumber", valid: "r.nhsNumberIsValid = 1", label: "NHS numbers",
+                among: among)
+        var matcherMade: [String] = []
+        var reviewerMade: [String] = []
+        for conflict in conflicts {
+            if let decisions = joins[conflict.child] {
+                reviewerMade.append(conflict.reviewerMade(by: decisions))
+            } else {
+                matcherMade.append(conflict.sentence)
+            }
+        }
+        return (matcherMade, reviewerMade)
+    }
+
     /// A child holding two or more different valid identifiers of one kind.
     struct IdentifierConflict {
         let child: ChildLinkID
@@ -85,7 +104,7 @@ extension ChildLinkStore {
     }
 
     /// For each child of the run, the live reviewer decisions with a must-link inside it.
-    private func reviewerJoins(_ db: Database, runID: Int) throws -> [ChildLinkID: [ReviewDecisionRow]] {
+    private static func reviewerJoins(_ db: Database, runID: Int) throws -> [ChildLinkID: [ReviewDecisionRow]] {
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -106,15 +125,17 @@ extension ChildLinkStore {
         return joins
     }
 
-    private func identifierConflicts(_ db: Database, runID: Int, column: String, valid: String, label: String) throws
-        -> [IdentifierConflict]
-    {
+    /// Children with more than one valid value of `column` (only those numbered `among`, when given).
+    private static func identifierConflicts(
+        _ db: Database, runID: Int, column: String, valid: String, label: String, among: [Int]? = nil
+    ) throws -> [IdentifierConflict] {
+        let only = among.map { " AND a.childID IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT a.childID, COUNT(DISTINCT r.\(column)) AS n FROM assignment a
                 JOIN sourceRecord r ON r.dataset = a.dataset AND r.recordID = a.recordID
-                WHERE a.runID = ? AND \(valid)
+                WHERE a.runID = ? AND \(valid)\(only)
                 GROUP BY a.childID HAVING n > 1 ORDER BY a.childID
                 """, arguments: [runID])
         return rows.map { row in

@@ -30,7 +30,8 @@ extension ChildLinkStore {
         let id = DecisionID(Int(row.id!))
         for pair in decision.pairs {
             try DecisionRow(
-                ReviewDecision(pair.a, pair.b, kind: decision.kind, decidedBy: user, decidedAt: at,
+                ReviewDecision(
+                    pair.a, pair.b, kind: decision.kind, decidedBy: user, decidedAt: at,
                     note: pairNote ?? decision.note, decisionID: id)
             ).insert(db)
         }
@@ -53,7 +54,8 @@ extension ChildLinkStore {
                 runs[row.decisionID, default: []].append(Int(row.runID))
             }
             let revocations = Dictionary(
-                try DecisionRevocationRow.fetchAll(db).map { ($0.decisionID, $0) }, uniquingKeysWith: { first, _ in first })
+                try DecisionRevocationRow.fetchAll(db).map { ($0.decisionID, $0) },
+                uniquingKeysWith: { first, _ in first })
             return try ReviewDecisionRow.order(Column("id")).fetchAll(db).map { row in
                 let id = row.id!
                 return DecisionHistoryEntry(
@@ -113,7 +115,16 @@ extension StoreRun {
     /// - Throws: ``StoreError`` on a database error.
     package func recordApplied(_ decisions: [ReviewDecision]) throws {
         for id in Set(decisions.compactMap(\.decisionID)) {
-            try DecisionApplicationRow(decisionID: Int64(id.number), runID: Int64(runID)).insert(db, onConflict: .ignore)
+            try DecisionApplicationRow(decisionID: Int64(id.number), runID: Int64(runID)).insert(
+                db, onConflict: .ignore)
         }
+    }
+
+    /// The children of this run whose conflicting identifiers a live reviewer decision joined, one
+    /// sentence each naming the decision and how to revoke it (as `store check` reports them).
+    ///
+    /// - Throws: ``StoreError`` on a database error.
+    package func reviewerMadeConflicts() throws -> [String] {
+        try ChildLinkStore.identifierProblems(db, runID: runID, onlyReviewerMade: true).reviewerMade
     }
 }

@@ -223,7 +223,8 @@ enum StoreSchema {
             t.column("runID", .integer).notNull().references("run", onDelete: .cascade)
             t.primaryKey(["decisionID", "runID"])
         }
-        try db.alter(table: "decision") { t in t.add(column: "reviewDecisionID", .integer).references("reviewDecision") }
+        try db.alter(table: "decision") { t in t.add(column: "reviewDecisionID", .integer).references("reviewDecision")
+        }
         try db.execute(
             sql: """
                 INSERT INTO reviewDecision (kind, subjectA, subjectB, decidedBy, decidedAt, note)

@@ -59,7 +59,8 @@ extension ChildLink.Review {
         @OptionGroup var pair: RecordPairArguments
 
         func run() throws {
-            try decide(.accept(pair.recordA, pair.recordB, note: pair.note, force: pair.force), store: storeOptions.store)
+            try decide(
+                .accept(pair.recordA, pair.recordB, note: pair.note, force: pair.force), store: storeOptions.store)
         }
     }
 
@@ -73,7 +74,8 @@ extension ChildLink.Review {
         @OptionGroup var pair: RecordPairArguments
 
         func run() throws {
-            try decide(.reject(pair.recordA, pair.recordB, note: pair.note, force: pair.force), store: storeOptions.store)
+            try decide(
+                .reject(pair.recordA, pair.recordB, note: pair.note, force: pair.force), store: storeOptions.store)
         }
     }
 

@@ -32,6 +32,13 @@ extension ChildLink {
         @Flag(inversion: .prefixedNo, help: "Replace names and identifiers with keyed hashes.")
         var pseudonymise = false
 
+        @Flag(
+            name: .long,
+            help: ArgumentHelp(
+                "Fail, writing nothing, when a reviewer decision puts two valid UPNs or NHS numbers into one child "
+                    + "(a warning otherwise)."))
+        var strict = false
+
         func validate() throws {
             guard longEpisodeHours > 0, repeatEpisodes > 0, repeatWindowDays > 0 else {
                 throw ValidationError("thresholds must be positive")
@@ -44,7 +51,8 @@ extension ChildLink {
             let pack = WeeklyPackOptions(
                 weekEnding: weekEnding, longEpisodeHours: longEpisodeHours, repeatEpisodes: repeatEpisodes,
                 repeatWindowDays: repeatWindowDays)
-            let request = try output.request(suppress: false, pseudonymise: pseudonymise)
+            var request = try output.request(suppress: false, pseudonymise: pseudonymise)
+            request.strict = strict
             for file in try ReportJob.run(.weekly(pack), request: request, logger: logger) { print(file) }
         }
     }

@@ -23,9 +23,13 @@ enum BuiltBinary {
         return folder.appendingPathComponent("childlink")
     }
 
-    /// Runs `childlink arguments…` in `folder` and waits for it to finish; `environment` sets
-    /// (or, with `nil`, removes) variables of the test's own environment for this run.
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String?] = [:]) throws -> Outcome {
+    /// Runs `childlink arguments…` in `folder` and waits for it to finish, killing it after
+    /// `timeout` (then the status is 124, as `timeout(1)` reports); `environment` sets (or, with
+    /// `nil`, removes) variables of the test's own environment for this run.
+    static func run(
+        _ arguments: [String], in folder: URL, environment: [String: String?] = [:],
+        timeout: Duration = .seconds(600)
+    ) throws -> Outcome {
         let capture = FileManager.default.temporaryDirectory
             .appendingPathComponent("childlink-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
@@ -49,11 +53,15 @@ enum BuiltBinary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
+        let timedOut = process.isRunning
+        if timedOut { process.terminate() }
         process.waitUntilExit()
         try out.close()
         try err.close()
         return Outcome(
-            status: process.terminationStatus,
+            status: timedOut ? 124 : process.terminationStatus,
             stdout: try String(contentsOf: outURL, encoding: .utf8),
             stderr: try String(contentsOf: errURL, encoding: .utf8))
     }

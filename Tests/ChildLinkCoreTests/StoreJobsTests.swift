@@ -90,8 +90,11 @@ struct StoreJobsTests {
         let rejected = try ReviewJob.run(
             .reject(subject("cl000002"), subject("CL000001"), note: "twins"), storePath: path)
         #expect(
-            rejected == "Recorded: CL000001 and CL000002 are different children (cannot-link), as 1 record-pair "
-                + "decision(s). Every later run will respect it.")
+            rejected.contains(
+                "Recorded D1: CL000001 and CL000002 are different children (cannot-link), as 1 record-pair "
+                    + "decision(s). Every later run will respect it; to undo it, run 'childlink review revoke D1"))
+        // Both children side by side, in the order given, before the decision is recorded.
+        #expect(rejected.hasPrefix("               CL000002 (1 record)  CL000001 (1 record)\nName           Amelie"))
         let listing = try ReviewJob.run(.list(undecidedOnly: false), storePath: path)
         #expect(listing.contains("CL000001  CL000002      1   73.4%  rejected  Missing:E000123 Missing:E000124"))
         #expect(throws: StoreError.unknownChild("CL000007")) {

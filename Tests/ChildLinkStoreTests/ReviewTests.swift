@@ -41,14 +41,28 @@ struct ReviewTests {
         try store.decide(m2, m1, .mustLink, note: "same child, typo in forename")
         try store.decide(c1, h1, .mustLink)
         try store.decide(h1, c1, .cannotLink, note: "twins: different forenames")
+        // Each carries the id of the reviewer decision it belongs to (D2, the replaced accept, is not listed).
         let expected = [
             ReviewDecision(
-                m1, m2, kind: .mustLink, decidedBy: "analyst", decidedAt: F.now, note: "same child, typo in forename"),
+                m1, m2, kind: .mustLink, decidedBy: "analyst", decidedAt: F.now, note: "same child, typo in forename",
+                decisionID: DecisionID(1)),
             ReviewDecision(
-                c1, h1, kind: .cannotLink, decidedBy: "analyst", decidedAt: F.now, note: "twins: different forenames"),
+                c1, h1, kind: .cannotLink, decidedBy: "analyst", decidedAt: F.now, note: "twins: different forenames",
+                decisionID: DecisionID(3)),
         ].sorted { ($0.recordA, $0.recordB) < ($1.recordA, $1.recordB) }
         #expect(try store.decisions() == expected)
         #expect(try store.reviewPairs(undecidedOnly: true).map(\.recordB) == [h1])
+
+        // Revoking the reject brings back the accept it replaced, as if the reject had never been made.
+        try store.revoke(DecisionID(3), note: "not twins")
+        #expect(try store.decisions().map(\.kind) == [.mustLink, .mustLink])
+        #expect(try store.decisionHistory().map(\.isLive) == [true, true, false])
+        #expect(throws: StoreError.alreadyRevoked("D3")) { try store.revoke(DecisionID(3), note: "again") }
+        #expect(throws: StoreError.unknownDecision("D9")) { try store.revoke(DecisionID(9), note: "typo") }
+        #expect(throws: StoreError.self) { try store.executeUnchecked("DELETE FROM reviewDecision") }
+        #expect(throws: StoreError.self) { try store.executeUnchecked("UPDATE decision SET kind = 'must-link'") }
+        // Decided again, the pair is apart once more.
+        try store.decide(h1, c1, .cannotLink, note: "twins: different forenames")
 
         // A later run that saves no pairs still hands the matcher every decision.
         let seenInRun = try store.performRun { run in
@@ -56,8 +70,14 @@ struct ReviewTests {
             _ = try run.assignChildIDs(clusters: StoreRunTests.week2Clusters)
             return try run.decisions()
         }
-        #expect(seenInRun == expected)
-        #expect(try store.decisions() == expected)
+        let again = expected.map {
+            $0.kind == .cannotLink
+                ? ReviewDecision(
+                    $0.recordA, $0.recordB, kind: $0.kind, decidedBy: $0.decidedBy, decidedAt: $0.decidedAt,
+                    note: $0.note, decisionID: DecisionID(4)) : $0
+        }
+        #expect(seenInRun == again)
+        #expect(try store.decisions() == again)
     }
 
     @Test("export writes the documented columns with current decisions; filled-in decisions import back")

@@ -34,6 +34,24 @@ struct StableIDAssignerTests {
         #expect(result.events.isEmpty)
     }
 
+    @Test("undoing a merge gives the merged-away id back to its records, even when they are the larger part")
+    func revivedAfterSplit() {
+        // CL000004 (a) took in CL000005's three records (b, c, d) when a reviewer joined them; the
+        // decision is revoked and the matcher's clusters split them again.
+        let previous = [a: ChildLinkID(4), b: ChildLinkID(4), c: ChildLinkID(4), d: ChildLinkID(4)]
+        let dormant = [b: ChildLinkID(5), c: ChildLinkID(5), d: ChildLinkID(5)]
+        let result = StableIDAssigner.assign(
+            clusters: [[a], [b, c, d]], previous: previous, maxIssued: 5, dormant: dormant)
+        #expect(result.assignment[a] == ChildLinkID(4))
+        #expect(result.assignment[b] == ChildLinkID(5) && result.assignment[d] == ChildLinkID(5))
+        #expect(result.newIDs.isEmpty && result.revivedIDs == [ChildLinkID(5)] && result.maxIssued == 5)
+        #expect(result.events.map(\.kind) == [.split])
+        // While the merge holds, the dormant id stays merged away.
+        let kept = StableIDAssigner.assign(
+            clusters: [[a, b, c, d]], previous: previous, maxIssued: 5, dormant: dormant)
+        #expect(Set(kept.assignment.values) == [ChildLinkID(4)] && kept.revivedIDs.isEmpty && kept.events.isEmpty)
+    }
+
     @Test("a merge keeps the older (smaller) id and logs the other as merged into it")
     func merge() throws {
         let previous = [a: ChildLinkID(4), b: ChildLinkID(2), c: ChildLinkID(2)]

@@ -44,7 +44,7 @@ struct StoreRunTests {
         let expected = [
             "v1: runs, batches, records, children, assignments", "v1: review pairs and decisions",
             "v1: append-only audit log", "v2: the latest run's fitted match model",
-            "v3: review pairs and decisions keyed by dataset and record id",
+            "v3: review pairs and decisions keyed by dataset and record id", "v4-review-decision-history",
         ]
         do {
             let store = try ChildLinkStore(path: path, user: "analyst")

@@ -1,0 +1,177 @@
+import ChildLinkModel
+import ChildLinkStore
+import Foundation
+import Testing
+
+/// Issue #14 end to end: the built binary on the bundled sample borough (`SampleData/`), each run
+/// with a timeout. A reviewer's decision is shown before it is recorded, refused when it contradicts
+/// hard evidence or is off the review list, kept with an id, and revoked without a trace in the pack.
+@Suite("Review decisions that cannot corrupt a child's record: the built binary on SampleData")
+struct ReviewSafetyTests {
+    let folder: URL
+
+    init() throws { folder = try BuiltBinary.temporaryFolder() }
+
+    /// The repository's `SampleData/` folder.
+    static var sampleData: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("SampleData").path
+    }
+
+    static var readme: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md").path
+    }
+
+    var storePath: String { folder.appendingPathComponent(ChildLinkStore.defaultFileName).path }
+
+    func run(_ arguments: [String]) throws -> BuiltBinary.Outcome {
+        try BuiltBinary.run(arguments, in: folder, timeout: .seconds(300))
+    }
+
+    /// `weekly` on SampleData into `out`, with a fixed production time so two packs can be compared byte for byte.
+    func weekly(_ out: String, strict: Bool = false) throws -> BuiltBinary.Outcome {
+        let outcome = try run(
+            [
+                "weekly", Self.sampleData, "--week-ending", "2019-06-30", "--out", out, "--store", storePath,
+                "--generated-at", "2019-07-01T09:00",
+            ] + (strict ? ["--strict"] : []))
+        #expect(strict || outcome.status == 0, "\(outcome.stderr)")
+        return outcome
+    }
+
+    /// Every file of a pack folder, by name.
+    func pack(_ name: String) throws -> [String: Data] {
+        let url = folder.appendingPathComponent(name)
+        var files: [String: Data] = [:]
+        for file in try FileManager.default.contentsOfDirectory(atPath: url.path) {
+            files[file] = try Data(contentsOf: url.appendingPathComponent(file))
+        }
+        return files
+    }
+
+    /// The review list's first pair of children whose records carry different valid permanent UPNs,
+    /// one of them in the weekly pack `inPack` (so joining them changes the pack).
+    func pairWithDifferentUPNs(inPack: String) throws -> ReviewChildPair {
+        let children = try String(
+            contentsOf: folder.appendingPathComponent(inPack).appendingPathComponent("weekly-2019-06-30-children.csv"),
+            encoding: .utf8)
+        let store = try ChildLinkStore(path: storePath)
+        let records = Dictionary(try store.currentRecords().map { ($0.key, $0) }, uniquingKeysWith: { $1 })
+        let assignment = try store.latestAssignment()
+        func upns(_ child: ChildLinkID) -> Set<String> {
+            Set(
+                assignment.filter { $0.value == child }.keys.compactMap { records[$0]?.person.upn }
+                    .filter { $0.isValid && !$0.isTemporary }.map(\.value))
+        }
+        return try #require(
+            try store.reviewChildPairs().first { pair in
+                let (a, b) = (upns(pair.childA), upns(pair.childB))
+                let inPack = children.contains(pair.childA.description) || children.contains(pair.childB.description)
+                return inPack && !a.isEmpty && !b.isEmpty && a.isDisjoint(with: b)
+            })
+    }
+
+    @Test("the README's accept example is a real review pair that is recorded with an id, shown side by side first")
+    func readmeExample() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try weekly("pack")
+        let text = try String(contentsOfFile: Self.readme, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.contains("childlink review accept ") })
+        let command = line.split(separator: "#")[0].split(separator: " ").map(String.init)
+        let arguments = Array(command.drop { $0 != "review" })
+        #expect(arguments.count == 4, "README line: \(line)")
+        let accepted = try run(arguments)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        // Both sides side by side: the two records' rows, then the model's evidence in words.
+        for row in ["Name ", "Date of birth ", "Sex ", "Postcode ", "UPN ", "NHS number ", "Person ids ", "Datasets "] {
+            #expect(accepted.stdout.contains("\n" + row), "row \(row)")
+        }
+        #expect(accepted.stdout.contains("On the review list: \(arguments[2]) and \(arguments[3])"))
+        #expect(accepted.stdout.contains("  for: ") && accepted.stdout.contains("  against: "))
+        #expect(!accepted.stdout.contains("bits") && !accepted.stdout.contains("prior"))
+        #expect(accepted.stdout.contains("Recorded D1: \(arguments[2]) and \(arguments[3]) are the same child"))
+        let history = try run(["review", "history"])
+        #expect(history.status == 0)
+        #expect(history.stdout.contains("D1  accept \(arguments[2]) \(arguments[3])  by "))
+        #expect(history.stdout.contains("applied in runs: none yet"))
+    }
+
+    @Test("a decision on a pair the matcher never compared, or on children off the review list, needs --force")
+    func offTheList() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try weekly("pack")
+        let store = try ChildLinkStore(path: storePath)
+        let listed = Set(try store.reviewChildPairs().map { [$0.childA, $0.childB] })
+        let children = try store.currentChildren()
+        let (a, b) = (
+            children[0], try #require(children.dropFirst().first { !listed.contains([children[0].id, $0.id]) })
+        )
+        let refused = try run(["review", "reject", a.id.description, b.id.description])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\(a.id) and \(b.id) are not a pair on the review list"))
+        #expect(refused.stderr.contains("--force --note"))
+        #expect(refused.stdout.contains("Date of birth"), "both children are shown before the refusal")
+        let records = (a.records[0], b.records[0])
+        let neverCompared = try run(["review", "reject", records.0.description, records.1.description])
+        #expect(neverCompared.status == 1)
+        #expect(neverCompared.stderr.contains("(the matcher never compared them)"))
+        #expect(try store.decisionHistory().isEmpty, "nothing recorded")
+        let forced = try run(["review", "reject", a.id.description, b.id.description, "--force", "--note", "checked"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try store.decisionHistory().map(\.note) == ["checked"])
+    }
+
+    @Test(
+        "an accept of two children with different valid UPNs is refused; forced, it is flagged by store check; revoked, the next pack is byte-identical to one that never had it"
+    )
+    func conflictForcedThenRevoked() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try weekly("before")
+        let pair = try pairWithDifferentUPNs(inPack: "before")
+        let (a, b) = (pair.childA.description, pair.childB.description)
+        let refused = try run(["review", "accept", a, b])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("accepting \(a) and \(b) would put into one child two different valid UPNs ("))
+        #expect(refused.stderr.contains("run the same command again with --force --note \"why\""))
+        #expect(!refused.stderr.contains("Name") && refused.stdout.contains("\nUPN "))
+        #expect(try run(["review", "accept", a, b, "--force"]).status == 64, "--force needs a note")
+        #expect(try ChildLinkStore(path: storePath).decisionHistory().isEmpty)
+
+        let forced = try run(["review", "accept", a, b, "--force", "--note", "school says one girl"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stdout.contains("Recorded D1: \(a) and \(b) are the same child"))
+        #expect(forced.stdout.contains("Recorded with --force over two different valid UPNs"))
+        let joined = try weekly("joined")
+        #expect(joined.stderr.contains("warning"))
+        #expect(joined.stderr.contains("child \(a) has 2 different valid UPNs in run 2: made by reviewer decision D1"))
+        let strict = try weekly("strict", strict: true)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("The run stopped (--strict) and wrote nothing: child \(a) has 2 different"))
+        let written = try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("strict").path)
+        #expect(written?.isEmpty ?? true, "no pack written")
+
+        let check = try run(["store", "check", "--store", storePath])
+        #expect(check.status == 0, "a reviewer-made conflict is a warning")
+        #expect(check.stdout.contains("child \(a) has 2 different valid UPNs in run 2: made by reviewer decision D1"))
+        #expect(check.stdout.contains("run 'childlink review revoke D1 --note \"why\"'"))
+        #expect(!check.stdout.contains("store restore"))
+        #expect(try run(["store", "check", "--store", storePath, "--strict"]).status == 1)
+
+        let revoked = try run(["review", "revoke", "D1", "--note", "twins after all"])
+        #expect(revoked.status == 0, "\(revoked.stderr)")
+        #expect(try run(["review", "revoke", "D1", "--note", "again"]).status == 1)
+        _ = try weekly("after")
+        #expect(try pack("after") == pack("before"), "the pack is as if the decision had never been made")
+        #expect(try pack("joined") != pack("before"))
+        let history = try run(["review", "history"])
+        #expect(history.stdout.contains("D1  accept \(a) \(b)  by "))
+        #expect(history.stdout.contains("REVOKED"))
+        #expect(history.stdout.contains("applied in runs: #2\n"))
+        #expect(history.stdout.contains(": \"twins after all\""))
+        let healthy = try run(["store", "check", "--store", storePath, "--strict"])
+        #expect(healthy.status == 0, "\(healthy.stdout)")
+        let audit = try run(["audit"])
+        #expect(audit.stdout.contains("review revoke  revoke D1  -> \(a)"))
+    }
+}
