@@ -30,14 +30,44 @@ struct ReviewCase {
     /// Whether the latest run's review list holds the pair (or, for a reject, the records are linked).
     var isListed: Bool { reviewPair != nil || sameChild }
 
+    /// What the store's latest run says about every record, read once for any number of cases.
+    struct Context {
+        let store: ChildLinkStore
+        let records: [RecordKey: SourceRecord]
+        let assignment: [RecordKey: ChildLinkID]
+        let membersOf: [ChildLinkID: [SourceRecord]]
+        let reviewPairs: [ReviewPair]
+        let model: StoredMatchModel?
+
+        /// Reads the latest run's records, children, review pairs and model.
+        ///
+        /// - Throws: ``StoreError``.
+        init(store: ChildLinkStore) throws {
+            self.store = store
+            records = Dictionary(try store.currentRecords().map { ($0.key, $0) }, uniquingKeysWith: { $1 })
+            assignment = try store.latestAssignment()
+            var membersOf: [ChildLinkID: [SourceRecord]] = [:]
+            for (key, id) in assignment { if let record = records[key] { membersOf[id, default: []].append(record) } }
+            self.membersOf = membersOf.mapValues { $0.sorted { $0.key < $1.key } }
+            reviewPairs = try store.reviewPairs()
+            model = try store.latestModel().flatMap { StoredModelCoding.decode($0)?.model }
+        }
+    }
+
     /// Gathers the case for `first` and `second` from the store's latest run.
     ///
     /// - Throws: ``StoreError`` (an unknown child or record, both ids one child).
     static func load(_ first: ReviewSubject, _ second: ReviewSubject, store: ChildLinkStore) throws -> ReviewCase {
-        let records = Dictionary(try store.currentRecords().map { ($0.key, $0) }, uniquingKeysWith: { $1 })
-        let assignment = try store.latestAssignment()
-        var membersOf: [ChildLinkID: [SourceRecord]] = [:]
-        for (key, id) in assignment { if let record = records[key] { membersOf[id, default: []].append(record) } }
+        try load(first, second, context: try Context(store: store))
+    }
+
+    /// Gathers the case for `first` and `second` from `context`.
+    ///
+    /// - Throws: ``StoreError`` (an unknown child or record, both ids one child).
+    static func load(_ first: ReviewSubject, _ second: ReviewSubject, context: Context) throws -> ReviewCase {
+        let (store, records, assignment, membersOf) = (
+            context.store, context.records, context.assignment, context.membersOf
+        )
         func side(_ subject: ReviewSubject) throws -> Side {
             switch subject {
             case .child(let given):
@@ -56,21 +86,20 @@ struct ReviewCase {
         let same = a.childID != nil && a.childID == b.childID
         if same, case .child(let id) = first { throw StoreError.sameChild(id.description) }
         let (keysA, keysB) = (Set(a.shown.map(\.key)), Set(b.shown.map(\.key)))
-        let pair = try store.reviewPairs().first {
+        let pair = context.reviewPairs.first {
             (keysA.contains($0.recordA) && keysB.contains($0.recordB))
                 || (keysA.contains($0.recordB) && keysB.contains($0.recordA))
         }
         return ReviewCase(
-            a: a, b: b, reviewPair: pair, sameChild: same, explanation: try explain(a, b, pair, records, store: store))
+            a: a, b: b, reviewPair: pair, sameChild: same,
+            explanation: explain(a, b, pair, records, model: context.model))
     }
 
     /// The stored model's waterfall for the review pair, or for the first records of each side.
     private static func explain(
-        _ a: Side, _ b: Side, _ pair: ReviewPair?, _ records: [RecordKey: SourceRecord], store: ChildLinkStore
-    ) throws -> PairExplanation? {
-        guard let stored = try store.latestModel(), let (model, _) = StoredModelCoding.decode(stored) else {
-            return nil
-        }
+        _ a: Side, _ b: Side, _ pair: ReviewPair?, _ records: [RecordKey: SourceRecord], model: StoredMatchModel?
+    ) -> PairExplanation? {
+        guard let model else { return nil }
         let first = pair.flatMap { records[$0.recordA] } ?? a.shown[0]
         let second = pair.flatMap { records[$0.recordB] } ?? b.shown[0]
         return model.explain(first, second)
@@ -139,5 +168,51 @@ struct ReviewCase {
         let digitsX = Array(x.uk.filter(\.isNumber))
         let digitsY = Array(y.uk.filter(\.isNumber))
         return zip(digitsX, digitsY).filter { $0 != $1 }.count == 1
+    }
+}
+
+/// What accepting a pair of children would change in the cross-referenced cohort (the children
+/// known to two or more of the four strands), for ordering and explaining the review list.
+struct ReviewImpact {
+    /// 0: the child would enter the cohort; 1: a child already in it gains a strand; 2: no strand changes.
+    let rank: Int
+    /// The change in words, e.g. `joins a missing episode to a CME case: the child enters the cross-referenced cohort`.
+    let sentence: String
+
+    /// The impact of joining the children holding records `a` and `b`.
+    init(_ a: [SourceRecord], _ b: [SourceRecord]) {
+        let strandsA = Set(a.map(\.dataset)).intersection(Dataset.strands)
+        let strandsB = Set(b.map(\.dataset)).intersection(Dataset.strands)
+        let joined = strandsA.union(strandsB)
+        let names = { (strands: Set<Dataset>) in
+            strands.sorted { $0.rawValue < $1.rawValue }.map(Self.noun).joined(separator: " and ")
+        }
+        if joined.count >= 2 && strandsA.count < 2 && strandsB.count < 2 {
+            rank = 0
+            sentence = "joins \(names(strandsA)) to \(names(strandsB)): the child enters the cross-referenced cohort."
+        } else if joined.count > max(strandsA.count, strandsB.count) {
+            rank = 1
+            let added =
+                strandsA.count >= strandsB.count ? strandsB.subtracting(strandsA) : strandsA.subtracting(strandsB)
+            sentence =
+                "adds \(names(added)) to a child already in the cross-referenced cohort: the overlap counts change."
+        } else {
+            rank = 2
+            let strands = joined.sorted { $0.rawValue < $1.rawValue }.map(\.rawValue).joined(separator: ", ")
+            sentence =
+                "the same strands on both sides (\(strands)): one child fewer in their counts; the "
+                + "cross-referenced cohort does not change."
+        }
+    }
+
+    /// `a missing episode`, `a CME case`, `an EHE record`, `an exclusion`.
+    static func noun(_ dataset: Dataset) -> String {
+        switch dataset {
+        case .missing: "a missing episode"
+        case .cme: "a CME case"
+        case .ehe: "an EHE record"
+        case .exclusions: "an exclusion"
+        case .socialCare: "a social care record"
+        }
     }
 }

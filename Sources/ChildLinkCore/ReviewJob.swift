@@ -1,4 +1,5 @@
 import ChildLinkImport
+import ChildLinkMatching
 package import ChildLinkModel
 import ChildLinkReports
 import ChildLinkStore
@@ -88,35 +89,65 @@ package enum ReviewJob {
             return "Wrote \(count) pair(s) to \(path). Fill in the Decision column (accept or reject) and run "
                 + "'childlink review import \(path)'."
         case .importDecisions(let path):
-            let decisions = try store.importDecisions(rows: try reviewRows(at: path), from: path)
+            let rows = try reviewRows(at: path)
+            try checkImport(try ReviewCSV.decisionLines(rows, path: path), path: path, store: store)
+            let decisions = try store.importDecisions(rows: rows, from: path)
             let accepted = decisions.filter { $0.kind == .mustLink }.count
             return "Recorded \(decisions.count) decision(s) from \(path): \(accepted) accepted, "
                 + "\(decisions.count - accepted) rejected."
         }
     }
 
-    /// One line per pair of children: the strongest record pair's explanation, how many record
-    /// pairs lie between the two children and their probability range. Ids, record keys,
-    /// probabilities and levels only: no names, dates or identifiers.
+    /// One block per pair of children, the pairs whose decision would change the cross-referenced
+    /// cohort first, then the most probable: both children (names, dates of birth, postcodes,
+    /// identifiers, datasets), the evidence for and against in plain words, and what deciding it would
+    /// change. Personal data shown on purpose, to the reviewer; made safe for a terminal.
     static func list(_ store: ChildLinkStore, undecidedOnly: Bool) throws -> String {
         let entries = try store.reviewChildPairs(undecidedOnly: undecidedOnly)
-        guard let first = entries.first else { return "No pairs to review." }
-        var lines = ["ChildA    ChildB    Pairs  Probability (range)  Decision  Strongest pair  Explanation"]
-        for entry in entries {
-            let decision = entry.decision.map { $0 == .mustLink ? "accepted" : "rejected" } ?? "-"
-            let range = entry.probabilityRange
-            let spread =
-                range.lowerBound == range.upperBound ? "" : " (\(bare(range.lowerBound))-\(bare(range.upperBound)))"
-            let count = String(entry.pairs.count)
-            lines.append(
-                "\(entry.childA)  \(entry.childB)  \(String(repeating: " ", count: max(0, 5 - count.count)))\(count)  "
-                    + "\(percent(entry.strongest.probability))\(spread)  \(decision)  "
-                    + "\(entry.strongest.recordA) \(entry.strongest.recordB)  \(entry.strongest.explanation)")
+        guard !entries.isEmpty else { return "No pairs to review." }
+        let context = try ReviewCase.Context(store: store)
+        let blocks = entries.map { entry in
+            let a = context.membersOf[entry.childA] ?? []
+            let b = context.membersOf[entry.childB] ?? []
+            return (impact: ReviewImpact(a, b), entry: entry, a: a, b: b)
         }
+        .sorted { ($0.impact.rank, $1.entry.strongest.probability) < ($1.impact.rank, $0.entry.strongest.probability) }
+        var lines: [String] = []
+        for block in blocks {
+            lines += listBlock(block.entry, block.a, block.b, impact: block.impact, context: context) + [""]
+        }
+        let first = blocks[0].entry
         lines.append(
             "\(entries.count) pair(s) of children. Decide one with 'childlink review accept \(first.childA) "
                 + "\(first.childB)' (or reject); give two Dataset:RecordID keys to decide one record pair.")
         return lines.joined(separator: "\n")
+    }
+
+    /// The lines of one pair of children in the review list.
+    static func listBlock(
+        _ entry: ReviewChildPair, _ a: [SourceRecord], _ b: [SourceRecord], impact: ReviewImpact,
+        context: ReviewCase.Context
+    ) -> [String] {
+        let decision = entry.decision.map { $0 == .mustLink ? "; accepted" : "; rejected" } ?? ""
+        let range = entry.probabilityRange
+        let spread = range.lowerBound == range.upperBound ? "" : ", \(bare(range.lowerBound))-\(bare(range.upperBound))"
+        var lines = [
+            "\(entry.childA) and \(entry.childB): \(bare(entry.strongest.probability)) likely the same child "
+                + "(\(entry.pairs.count) record pair(s)\(spread)\(decision))",
+            "  " + ReviewText.childLine(entry.childA, a), "  " + ReviewText.childLine(entry.childB, b),
+        ]
+        let strongest = entry.strongest
+        if let model = context.model, let first = context.records[strongest.recordA],
+            let second = context.records[strongest.recordB]
+        {
+            let (infavour, against) = ReviewText.plainEvidence(model.explain(first, second))
+            lines.append(
+                "  For: \(infavour.isEmpty ? "nothing" : infavour). Against: \(against.isEmpty ? "nothing" : against).")
+        } else {
+            lines.append("  Evidence (\(strongest.recordA) and \(strongest.recordB)): \(strongest.explanation)")
+        }
+        lines.append("  Deciding it: \(impact.sentence)")
+        return lines
     }
 
     /// Shows both sides, checks the decision against the hard evidence and the review list, and
@@ -133,7 +164,10 @@ package enum ReviewJob {
         let childIDs = [reviewCase.a.childID, reviewCase.b.childID].compactMap { $0 }
         try store.logAudit(
             command: "review \(kind == .mustLink ? "accept" : "reject")", query: "\(a) \(b)", childIDs: childIDs)
-        if !force, let refusal = refusal(a, b, kind, conflicts: conflicts, listed: reviewCase.isListed) {
+        if !force, let reasons = refusal(a, b, conflicts: conflicts, listed: reviewCase.isListed) {
+            let refusal = CoreError.decisionRefused(
+                "Not recorded: \(reasons). Compare the two above; if you are sure, run the same command again "
+                    + "with --force --note \"why\" (the note is kept with the decision).")
             return Reply(text: shown, refusal: refusal)
         }
         let overridden = conflicts.joined(separator: "; ")
@@ -162,10 +196,8 @@ package enum ReviewJob {
             refusal: nil)
     }
 
-    /// Why a decision needs `--force`, or `nil` when it does not.
-    static func refusal(
-        _ a: ReviewSubject, _ b: ReviewSubject, _ kind: PairVerdict, conflicts: [String], listed: Bool
-    ) -> CoreError? {
+    /// Why a decision needs `--force` (record and child ids only), or `nil` when it does not.
+    static func refusal(_ a: ReviewSubject, _ b: ReviewSubject, conflicts: [String], listed: Bool) -> String? {
         var reasons: [String] = []
         if !conflicts.isEmpty {
             reasons.append("accepting \(a) and \(b) would put into one child " + conflicts.joined(separator: ", and "))
@@ -176,10 +208,35 @@ package enum ReviewJob {
                     ? "\(a) and \(b) are not a pair on the review list"
                     : "\(a) and \(b) are not a pair on the review list (the matcher never compared them)")
         }
-        guard !reasons.isEmpty else { return nil }
-        return CoreError.decisionRefused(
-            "Not recorded: " + reasons.joined(separator: "; and ") + ". Compare the two above; if you are sure, "
-                + "run the same command again with --force --note \"why\" (the note is kept with the decision).")
+        return reasons.isEmpty ? nil : reasons.joined(separator: "; and ")
+    }
+
+    /// Holds every filled-in row of a review file to the rules a decision on the command line
+    /// meets, before anything is recorded: the records exist, the pair is on the review list (or, for a
+    /// reject, linked), and an accept contradicts no hard evidence. A file has no `--force`: such a
+    /// pair is decided on the command line.
+    ///
+    /// - Throws: ``StoreError/badCSV(path:line:field:message:)`` naming the first bad row's line.
+    static func checkImport(_ lines: [ReviewCSV.DecisionLine], path: String, store: ChildLinkStore) throws {
+        guard !lines.isEmpty else { return }
+        let context = try ReviewCase.Context(store: store)
+        for line in lines {
+            for (key, field) in [(line.a, "RecordA"), (line.b, "RecordB")] where context.records[key] == nil {
+                throw StoreError.badCSV(
+                    path: path, line: line.line, field: field, message: "\(key) is not a record in the store")
+            }
+            let reviewCase = try ReviewCase.load(.record(line.a), .record(line.b), context: context)
+            let conflicts = line.kind == .mustLink ? reviewCase.acceptConflicts : []
+            guard
+                let refusal = refusal(
+                    .record(line.a), .record(line.b), conflicts: conflicts, listed: reviewCase.isListed)
+            else { continue }
+            throw StoreError.badCSV(
+                path: path, line: line.line, field: "Decision",
+                message: refusal + "; nothing in the file was recorded. Decide this pair on the command line with "
+                    + "'childlink review \(line.kind == .mustLink ? "accept" : "reject") \(line.a) \(line.b) "
+                    + "--force --note \"why\"' if you are sure, and clear its Decision cell")
+        }
     }
 
     /// `the same child (must-link)` or `different children (cannot-link)`.

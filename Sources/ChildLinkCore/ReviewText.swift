@@ -52,17 +52,17 @@ enum ReviewText {
     }
 
     /// The different values, most records' first, at most three and how many more; `-` when none.
-    private static func distinct(_ values: [String]) -> String {
+    private static func distinct(_ values: [String], limit: Int = 3) -> String {
         var counts: [String: Int] = [:]
         for value in values { counts[TerminalText.safe(value), default: 0] += 1 }
         let ordered = counts.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
         guard !ordered.isEmpty else { return "-" }
-        let more = ordered.count > 3 ? " +\(ordered.count - 3) more" : ""
-        return ordered.prefix(3).joined(separator: " / ") + more
+        let more = ordered.count > limit ? " +\(ordered.count - limit) more" : ""
+        return ordered.prefix(limit).joined(separator: " / ") + more
     }
 
     /// `Exclusions 2, Missing 1`.
-    private static func datasets(_ records: [SourceRecord]) -> String {
+    static func datasets(_ records: [SourceRecord]) -> String {
         var counts: [Dataset: Int] = [:]
         for record in records { counts[record.dataset, default: 0] += 1 }
         return counts.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
@@ -93,16 +93,43 @@ enum ReviewText {
         return lines
     }
 
-    /// The three strongest pieces of evidence for and against, as `date of birth exact, surname exact`.
+    /// The three strongest pieces of evidence for and against in plain words, as `same date of
+    /// birth, same surname, forename: close spelling` (no weights).
     static func plainEvidence(_ explanation: PairExplanation) -> (infavour: String, against: String) {
         let counted = explanation.contributions.filter { $0.level != 0 }
-        func words(_ items: [ComparisonContribution]) -> String {
-            items.prefix(3).map { "\($0.comparison.title.lowercased()) \($0.levelName)" }.joined(separator: ", ")
-        }
+        func words(_ items: [ComparisonContribution]) -> [String] { items.prefix(3).map(phrase) }
+        let twins = explanation.looksLikeTwins ? ["looks like twins"] : []
         return (
-            words(counted.filter { $0.bits > 0 }.sorted { $0.bits > $1.bits }),
-            words(counted.filter { $0.bits < 0 }.sorted { $0.bits < $1.bits })
+            words(counted.filter { $0.bits > 0 }.sorted { $0.bits > $1.bits }).joined(separator: ", "),
+            (twins + words(counted.filter { $0.bits < 0 }.sorted { $0.bits < $1.bits })).joined(separator: ", ")
         )
+    }
+
+    /// `same date of birth`, `different UPN`, `same address and postcode`, `forename: close spelling`.
+    static func phrase(_ item: ComparisonContribution) -> String {
+        let title = item.comparison.title
+        let field = title.dropFirst().first?.isUppercase == true ? title : title.lowercased()
+        switch item.levelName {
+        case "exact", "agree": return "same \(field)"
+        case "different", "disagree": return "different \(field)"
+        case let name where name.hasPrefix("same ") || name.hasPrefix("different "): return name
+        default: return "\(field): \(item.levelName)"
+        }
+    }
+
+    /// One child as a line of the review list: `CL000650: names, born dates, postcodes, UPN …, NHS …
+    /// (Exclusions 1, Missing 2)`; values made safe for a terminal.
+    static func childLine(_ id: ChildLinkID, _ records: [SourceRecord]) -> String {
+        let values = fields.filter { ["Name", "Date of birth", "Postcode", "UPN", "NHS number"].contains($0.0) }
+            .map { label, value -> String in
+                let text = distinct(records.compactMap(value), limit: 2)
+                switch label {
+                case "Date of birth": return "born " + text
+                case "UPN", "NHS number": return "\(label) \(text)"
+                default: return text == "-" ? "\(label.lowercased()) -" : text
+                }
+            }
+        return "\(id): " + values.joined(separator: ", ") + " (\(datasets(records)))"
     }
 
     /// `review history`: one block per decision, oldest first.

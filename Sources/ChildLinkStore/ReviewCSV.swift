@@ -1,4 +1,4 @@
-import ChildLinkModel
+package import ChildLinkModel
 import Foundation
 
 /// One row of a review CSV as a CSV reader gave it: its fields and the 1-based line it starts on.
@@ -21,7 +21,7 @@ package struct ReviewCSVRow: Hashable, Sendable {
 /// The review file: `RecordA,RecordB,Probability,Decision,Note,Explanation`, one pair a line,
 /// RFC 4180 quoting. Keys are written `Dataset:RecordID`; `Decision` is empty, `accept` or `reject`
 /// (also `must-link`/`cannot-link`). Only `RecordA`, `RecordB` and `Decision` are required on import.
-enum ReviewCSV {
+package enum ReviewCSV {
     static let header = ["RecordA", "RecordB", "Probability", "Decision", "Note", "Explanation"]
 
     static func render(pairs: [ReviewPair], decisions: [PairKey: ReviewDecision]) -> String {
@@ -38,18 +38,24 @@ enum ReviewCSV {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    struct DecisionLine {
-        let line: Int
-        let a: RecordKey
-        let b: RecordKey
-        let kind: PairVerdict
-        let note: String
+    /// One filled-in row: the line it starts on, the pair, the decision and the note.
+    package struct DecisionLine: Sendable {
+        /// The line the row starts on.
+        package let line: Int
+        /// `RecordA`.
+        package let a: RecordKey
+        /// `RecordB`.
+        package let b: RecordKey
+        /// `Decision`, read.
+        package let kind: PairVerdict
+        /// `Note`.
+        package let note: String
     }
 
     /// The rows whose `Decision` is filled in, read against the header (the first row).
     ///
     /// - Throws: ``StoreError/badCSV(path:line:field:message:)`` for a missing column or a bad row.
-    static func decisionLines(_ rows: [ReviewCSVRow], path: String) throws -> [DecisionLine] {
+    package static func decisionLines(_ rows: [ReviewCSVRow], path: String) throws -> [DecisionLine] {
         guard let header = rows.first?.fields else { return [] }
         func column(_ name: String) throws -> Int {
             guard let index = header.firstIndex(where: { $0.trimmed.lowercased() == name.lowercased() }) else {

@@ -174,4 +174,74 @@ struct ReviewSafetyTests {
         let audit = try run(["audit"])
         #expect(audit.stdout.contains("review revoke  revoke D1  -> \(a)"))
     }
+
+    /// The lines of a CSV text (a CRLF is one `Character` in Swift, so split on any newline).
+    static func lines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+    }
+
+    /// `text` with the Decision cell of the row for `a`,`b` set to `word` (lines end in CRLF; columns
+    /// RecordA,RecordB,Probability,Decision,…, as `review export` writes them).
+    static func deciding(_ text: String, _ a: RecordKey, _ b: RecordKey, _ word: String) throws -> String {
+        var lines = Self.lines(text)
+        let index = try #require(lines.firstIndex { $0.hasPrefix("\(a),\(b),") })
+        var fields = lines[index].split(separator: ",", maxSplits: 4, omittingEmptySubsequences: false).map(String.init)
+        fields[3] = word
+        lines[index] = fields.joined(separator: ",")
+        return lines.joined(separator: "\r\n")
+    }
+
+    @Test(
+        "export, fill in, import: the decisions are recorded; a file with one bad row, or an accept against hard evidence, records nothing and names the line"
+    )
+    func exportImport() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try weekly("pack")
+        // No store handle stays open in this process while the command line writes.
+        let pairs = try ChildLinkStore(path: storePath).reviewPairs()
+        #expect(try run(["review", "export", "review.csv"]).status == 0)
+        let csv = folder.appendingPathComponent("review.csv").path
+        let exported = try String(contentsOfFile: csv, encoding: .utf8)
+        let same = (
+            RecordKey(dataset: .exclusions, recordID: "EX0002256"),
+            RecordKey(dataset: .exclusions, recordID: "EX0002257")
+        )
+        let other = try #require(pairs.first { $0.recordA != same.0 })
+        let conflicting = try pairWithDifferentUPNs(inPack: "pack").strongest
+
+        // One bad word on line 3 (the header is line 1): nothing is recorded.
+        var bad = try Self.deciding(exported, same.0, same.1, "accept")
+        bad = try Self.deciding(bad, other.recordA, other.recordB, "perhaps")
+        try bad.write(toFile: csv, atomically: true, encoding: .utf8)
+        let badLine = try #require(Self.lines(bad).firstIndex { $0.contains(",perhaps,") }) + 1
+        let refused = try run(["review", "import", "review.csv"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("review.csv:\(badLine): error: 'perhaps' is not accept or reject"))
+        #expect(try run(["review", "history"]).stdout == "No review decisions yet.\n")
+
+        // An accept that would join two valid UPNs: refused as a row, naming the line.
+        var forced = try Self.deciding(exported, same.0, same.1, "accept")
+        forced = try Self.deciding(forced, conflicting.recordA, conflicting.recordB, "accept")
+        try forced.write(toFile: csv, atomically: true, encoding: .utf8)
+        let conflictLine =
+            try #require(
+                Self.lines(forced).firstIndex {
+                    $0.hasPrefix("\(conflicting.recordA),\(conflicting.recordB),")
+                }) + 1
+        let conflict = try run(["review", "import", "review.csv"])
+        #expect(conflict.status == 1)
+        #expect(conflict.stderr.contains("review.csv:\(conflictLine): error: accepting"))
+        #expect(conflict.stderr.contains("two different valid UPNs"))
+        #expect(try run(["review", "history"]).stdout == "No review decisions yet.\n")
+
+        // A good file: both rows recorded, each with its own id.
+        var good = try Self.deciding(exported, same.0, same.1, "accept")
+        good = try Self.deciding(good, other.recordA, other.recordB, "reject")
+        try good.write(toFile: csv, atomically: true, encoding: .utf8)
+        let imported = try run(["review", "import", "review.csv"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("Recorded 2 decision(s) from review.csv: 1 accepted, 1 rejected."))
+        let history = try run(["review", "history"]).stdout
+        #expect(history.contains("D1  ") && history.contains("D2  ") && !history.contains("D3  "), "\(history)")
+    }
 }
