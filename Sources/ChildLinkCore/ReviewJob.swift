@@ -171,29 +171,39 @@ package enum ReviewJob {
             return Reply(text: shown, refusal: refusal)
         }
         let overridden = conflicts.joined(separator: "; ")
-        let recorded: String
+        let (id, recorded) = try record(store, a, b, kind, note: note, overridden: overridden)
+        let flagged =
+            overridden.isEmpty
+            ? ""
+            : "\nRecorded with --force over \(overridden). 'childlink store check' reports any child it gives two "
+                + "valid UPNs or NHS numbers."
+        return Reply(
+            text: shown + "\n" + recorded + " Every later run will respect it; to undo it, run "
+                + "'childlink review revoke \(id) --note \"why\"'." + flagged,
+            refusal: nil)
+    }
+
+    /// Stores the decision; returns its id and a sentence saying what was recorded.
+    private static func record(
+        _ store: ChildLinkStore, _ a: ReviewSubject, _ b: ReviewSubject, _ kind: PairVerdict, note: String,
+        overridden: String
+    ) throws -> (DecisionID, String) {
         switch (a, b) {
         case (.child(let first), .child(let second)):
             let decision = try store.decide(children: first, second, kind, note: note, overridden: overridden)
-            recorded =
+            return (
+                decision.decisionID,
                 "Recorded \(decision.decisionID): \(decision.childA) and \(decision.childB) are \(verb(kind)), "
-                + "as \(decision.recordDecisions.count) record-pair decision(s)."
+                    + "as \(decision.recordDecisions.count) record-pair decision(s)."
+            )
         default:
             let pair = RecordPairKey(try a.recordKey, try b.recordKey)
             let entry = try store.record(
                 NewReviewDecision(
                     kind: kind, subjectA: pair.a.description, subjectB: pair.b.description, pairs: [pair], note: note,
                     overridden: overridden))
-            recorded = "Recorded \(entry.id): \(pair.a) and \(pair.b) are \(verb(kind))."
+            return (entry.id, "Recorded \(entry.id): \(pair.a) and \(pair.b) are \(verb(kind)).")
         }
-        let flagged =
-            overridden.isEmpty
-            ? "" : "\nRecorded with --force over \(overridden); 'childlink store check' will report the child it makes."
-        let id = recorded.dropFirst("Recorded ".count).prefix { $0 != ":" }
-        return Reply(
-            text: shown + "\n" + recorded + " Every later run will respect it; to undo it, run "
-                + "'childlink review revoke \(id) --note \"why\"'." + flagged,
-            refusal: nil)
     }
 
     /// Why a decision needs `--force` (record and child ids only), or `nil` when it does not.
@@ -211,10 +221,10 @@ package enum ReviewJob {
         return reasons.isEmpty ? nil : reasons.joined(separator: "; and ")
     }
 
-    /// Holds every filled-in row of a review file to the rules a decision on the command line
-    /// meets, before anything is recorded: the records exist, the pair is on the review list (or, for a
-    /// reject, linked), and an accept contradicts no hard evidence. A file has no `--force`: such a
-    /// pair is decided on the command line.
+    /// Holds every filled-in row of a review file to the rules an accept on the command line meets,
+    /// before anything is recorded: the records exist, and an accept is on the review list and
+    /// contradicts no hard evidence. A file has no `--force`: such a pair is decided on the command
+    /// line. A reject only keeps records apart, so it needs no more than its records to exist.
     ///
     /// - Throws: ``StoreError/badCSV(path:line:field:message:)`` naming the first bad row's line.
     static func checkImport(_ lines: [ReviewCSV.DecisionLine], path: String, store: ChildLinkStore) throws {
@@ -225,8 +235,9 @@ package enum ReviewJob {
                 throw StoreError.badCSV(
                     path: path, line: line.line, field: field, message: "\(key) is not a record in the store")
             }
+            guard line.kind == .mustLink else { continue }
             let reviewCase = try ReviewCase.load(.record(line.a), .record(line.b), context: context)
-            let conflicts = line.kind == .mustLink ? reviewCase.acceptConflicts : []
+            let conflicts = reviewCase.acceptConflicts
             guard
                 let refusal = refusal(
                     .record(line.a), .record(line.b), conflicts: conflicts, listed: reviewCase.isListed)
@@ -234,7 +245,7 @@ package enum ReviewJob {
             throw StoreError.badCSV(
                 path: path, line: line.line, field: "Decision",
                 message: refusal + "; nothing in the file was recorded. Decide this pair on the command line with "
-                    + "'childlink review \(line.kind == .mustLink ? "accept" : "reject") \(line.a) \(line.b) "
+                    + "'childlink review accept \(line.a) \(line.b) "
                     + "--force --note \"why\"' if you are sure, and clear its Decision cell")
         }
     }

@@ -10,9 +10,10 @@ extension ChildLink {
             commandName: "review",
             abstract: "List uncertain pairs for clerical review and record decisions.",
             discussion: """
-                The list shows one line per pair of children (ChildLink ids as the latest run left them): the \
-                most probable record pair between them with its explanation, how many record pairs lie between \
-                them and their probability range. Decide a line with its two ids (accept CL000012 CL000034), or \
+                The list shows a short block per pair of children (ChildLink ids as the latest run left them): \
+                both children's names, dates of birth, postcodes and identifiers, the evidence for and against \
+                in plain words and what deciding it would change, the pairs that bring a child into the \
+                cross-referenced cohort first. Decide a pair with its two ids (accept CL000012 CL000034), or \
                 one record pair with its keys, written Dataset:RecordID, e.g. Missing:E000123. Decisions are kept \
                 in the store and respected by every later run: accept makes the two one child, reject keeps every \
                 record of one apart from every record of the other. Both sides are shown side by side first. \
@@ -22,7 +23,8 @@ extension ChildLink {
                 Every decision gets a short id (D12): 'review history' lists them, 'review revoke D12 --note \
                 "why"' withdraws one and the next run links as if it had never been made.
                 The CSV file has the columns RecordA,RecordB,Probability,Decision,Note,Explanation; fill in \
-                Decision with accept or reject.
+                Decision with accept or reject. Import checks every row first and records nothing when one is \
+                bad, naming its line; an accept the command line would refuse is such a row.
                 """,
             subcommands: [
                 List.self, Accept.self, Reject.self, History.self, Revoke.self, Export.self, Import.self,
