@@ -85,7 +85,7 @@ package enum ReviewJob {
         case .revoke(let id, let note):
             return try revoke(store, id, note: note)
         case .export(let path):
-            let count = try store.exportReviewPairs(to: path)
+            let count = try store.exportReviewPairs(to: path, details: try exportDetails(store))
             return "Wrote \(count) pair(s) to \(path). Fill in the Decision column (accept or reject) and run "
                 + "'childlink review import \(path)'."
         case .importDecisions(let path):
@@ -148,6 +148,31 @@ package enum ReviewJob {
         }
         lines.append("  Deciding it: \(impact.sentence)")
         return lines
+    }
+
+    /// The review list's columns for `review export`: both children, the evidence in words, and what
+    /// deciding the pair would change.
+    static func exportDetails(_ store: ChildLinkStore) throws -> ReviewExportDetails {
+        let context = try ReviewCase.Context(store: store)
+        return ReviewExportDetails(
+            columns: ["ChildA", "ChildB", "AboutA", "AboutB", "EvidenceFor", "EvidenceAgainst", "DecidingIt"]
+        ) { pair in
+            let childA = context.assignment[pair.recordA]
+            let childB = context.assignment[pair.recordB]
+            let membersA = childA.flatMap { context.membersOf[$0] } ?? []
+            let membersB = childB.flatMap { context.membersOf[$0] } ?? []
+            let about = { (id: ChildLinkID?, records: [SourceRecord]) -> String in
+                id.map { ReviewText.childLine($0, records) } ?? ""
+            }
+            var evidence = ("", "")
+            if let model = context.model, let a = context.records[pair.recordA], let b = context.records[pair.recordB] {
+                evidence = ReviewText.plainEvidence(model.explain(a, b))
+            }
+            return [
+                childA?.description ?? "", childB?.description ?? "", about(childA, membersA), about(childB, membersB),
+                evidence.0, evidence.1, ReviewImpact(membersA, membersB).sentence,
+            ]
+        }
     }
 
     /// Shows both sides, checks the decision against the hard evidence and the review list, and

@@ -50,18 +50,21 @@ extension ChildLinkStore {
     /// written to a temporary file, synced, then renamed), with each pair's current decision; the
     /// export is audited.
     ///
-    /// Columns: `RecordA,RecordB,Probability,Decision,Note,Explanation`. `Decision` is empty,
+    /// Columns: `RecordA,RecordB,Probability,Decision,Note,Explanation`, with the caller's `details`
+    /// columns before `Explanation`. `Decision` is empty,
     /// `accept` or `reject`; fill it in and read it back (through `childlink review import`) with
     /// ``importDecisions(rows:from:)``.
     ///
     /// - Returns: The number of pairs written.
     /// - Throws: ``StoreError``, or `FileWriteError` when the file cannot be written.
     @discardableResult
-    package func exportReviewPairs(to path: String, command: String = "review export") throws -> Int {
+    package func exportReviewPairs(
+        to path: String, command: String = "review export", details: ReviewExportDetails? = nil
+    ) throws -> Int {
         let pairs = try reviewPairs()
         let decisions = Dictionary(
             try decisions().map { (PairKey($0.recordA, $0.recordB), $0) }, uniquingKeysWith: { $1 })
-        let text = ReviewCSV.render(pairs: pairs, decisions: decisions)
+        let text = ReviewCSV.render(pairs: pairs, decisions: decisions, details: details)
         try PrivateOutputFile.write(text, to: path)
         let children = try latestAssignment()
         let ids = Set(pairs.flatMap { [children[$0.recordA], children[$0.recordB]] }.compactMap { $0 })

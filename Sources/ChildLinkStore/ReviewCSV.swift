@@ -24,15 +24,19 @@ package struct ReviewCSVRow: Hashable, Sendable {
 package enum ReviewCSV {
     static let header = ["RecordA", "RecordB", "Probability", "Decision", "Note", "Explanation"]
 
-    static func render(pairs: [ReviewPair], decisions: [PairKey: ReviewDecision]) -> String {
-        var lines = [header.joined(separator: ",")]
+    static func render(
+        pairs: [ReviewPair], decisions: [PairKey: ReviewDecision], details: ReviewExportDetails? = nil
+    ) -> String {
+        let extra = details?.columns ?? []
+        var lines = [(header.dropLast() + extra + header.suffix(1)).joined(separator: ",")]
         for pair in pairs {
             let decision = decisions[PairKey(pair.recordA, pair.recordB)]
             let word = decision.map { $0.kind == .mustLink ? "accept" : "reject" } ?? ""
-            let fields = [
-                pair.recordA.description, pair.recordB.description, String(format4(pair.probability)), word,
-                decision?.note ?? "", pair.explanation,
-            ]
+            let fields =
+                [
+                    pair.recordA.description, pair.recordB.description, String(format4(pair.probability)), word,
+                    decision?.note ?? "",
+                ] + (details?.values(pair) ?? []) + [pair.explanation]
             lines.append(fields.map(CSVField.encode).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
@@ -90,6 +94,21 @@ package enum ReviewCSV {
         let whole = Int(scaled) / 10_000
         let fraction = String(Int(scaled) % 10_000)
         return "\(whole)." + String(repeating: "0", count: 4 - fraction.count) + fraction
+    }
+}
+
+/// Columns the caller adds to a review export, before `Explanation`: what the review list shows
+/// about each pair (the children, the evidence in words, what deciding it would change).
+package struct ReviewExportDetails: Sendable {
+    /// The column names.
+    package let columns: [String]
+    /// One value per column for a pair.
+    package let values: @Sendable (ReviewPair) -> [String]
+
+    /// Creates the extra columns.
+    package init(columns: [String], values: @escaping @Sendable (ReviewPair) -> [String]) {
+        self.columns = columns
+        self.values = values
     }
 }
 

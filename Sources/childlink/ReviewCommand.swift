@@ -22,7 +22,8 @@ extension ChildLink {
                 a pair that is not on the review list; --force --note "why" records it anyway.
                 Every decision gets a short id (D12): 'review history' lists them, 'review revoke D12 --note \
                 "why"' withdraws one and the next run links as if it had never been made.
-                The CSV file has the columns RecordA,RecordB,Probability,Decision,Note,Explanation; fill in \
+                The CSV file has the columns RecordA,RecordB,Probability,Decision,Note,ChildA,ChildB,AboutA,AboutB, \
+                EvidenceFor,EvidenceAgainst,DecidingIt,Explanation (what the list shows, per record pair); fill in \
                 Decision with accept or reject. Import checks every row first and records nothing when one is \
                 bad, naming its line; an accept the command line would refuse is such a row.
                 """,

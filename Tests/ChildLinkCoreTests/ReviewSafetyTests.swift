@@ -202,6 +202,13 @@ struct ReviewSafetyTests {
         #expect(try run(["review", "export", "review.csv"]).status == 0)
         let csv = folder.appendingPathComponent("review.csv").path
         let exported = try String(contentsOfFile: csv, encoding: .utf8)
+        // The review list's columns ride along for a reviewer working in Excel; import reads four of them.
+        #expect(
+            exported.hasPrefix(
+                "RecordA,RecordB,Probability,Decision,Note,ChildA,ChildB,AboutA,AboutB,EvidenceFor,EvidenceAgainst,"
+                    + "DecidingIt,Explanation\r\n"))
+        let readmeRow = try #require(Self.lines(exported).first { $0.hasPrefix("Exclusions:EX0002256,") })
+        #expect(readmeRow.contains(",\"same UPN, same date of birth, same person id\","))
         let same = (
             RecordKey(dataset: .exclusions, recordID: "EX0002256"),
             RecordKey(dataset: .exclusions, recordID: "EX0002257")
