@@ -111,3 +111,44 @@ struct ReviewKeyMigrationTests {
         #expect(try store.decisions().count == 2)
     }
 }
+
+@Suite("Migration v4: review decisions get ids and a history")
+struct DecisionHistoryMigrationTests {
+    @Test("an old store's decisions become reviewer decisions, a child-pair reject's record pairs one decision")
+    func groupsOldDecisions() throws {
+        let folder = try Fixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("childlink.sqlite").path
+        try ReviewKeyMigrationTests.makeOldStore(at: path)
+        // A child-pair reject as v3 wrote it: two record pairs, one instant, one note.
+        let queue = try DatabaseQueue(path: path)
+        var migrator = StoreSchema.migrator
+        try migrator.migrate(queue, upTo: "v3: review pairs and decisions keyed by dataset and record id")
+        migrator = StoreSchema.migrator
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO decision (datasetA, recordIDA, datasetB, recordIDB, kind, decidedBy, decidedAt, note)
+                    VALUES ('CME', 'C1', 'Missing', 'M1', 'cannot-link', 'lead', '2026-11-24 10:00:00.000',
+                            'child pair CL000001 CL000002: twins'),
+                           ('CME', 'C1', 'Missing', 'M2', 'cannot-link', 'lead', '2026-11-24 10:00:00.000',
+                            'child pair CL000001 CL000002: twins');
+                    """)
+        }
+        try queue.close()
+
+        let store = try ChildLinkStore(path: path, user: "analyst")
+        #expect(try store.appliedMigrations().last == "v4-review-decision-history")
+        let history = try store.decisionHistory()
+        // The three v1 decisions (each its own instant) and the reject of two record pairs.
+        #expect(history.map(\.id) == [DecisionID(1), DecisionID(2), DecisionID(3), DecisionID(4)])
+        #expect(history.map(\.pairs.count) == [1, 1, 1, 2])
+        #expect(history[3].kind == .cannotLink && history[3].decidedBy == "lead" && history[3].isLive)
+        #expect(try store.decisions().allSatisfy { $0.decisionID != nil })
+        // Revoking the grouped reject withdraws both of its record pairs.
+        try store.revoke(DecisionID(4), note: "not twins")
+        let c1 = Fixture.key("CME:C1")
+        let left = try store.decisions().filter { $0.recordA == c1 || $0.recordB == c1 }
+        #expect(left.map(\.kind) == [.mustLink], "\(left)")
+    }
+}
