@@ -1,3 +1,4 @@
+import ChildLinkModel
 package import ChildLinkStore
 import Foundation
 
@@ -21,11 +22,24 @@ package enum StoreJob {
         return try ChildLinkStore(path: path, busyTimeout: busyTimeout)
     }
 
-    /// Runs `PRAGMA integrity_check` and the tool's invariants and says whether the store is healthy.
+    /// Runs `PRAGMA integrity_check` and the tool's invariants and says whether the store is healthy;
+    /// a store that cannot be read at all (damaged, empty, not a ChildLink store) gets a verdict too.
+    /// Either way an unhealthy store's outcome ends with the next step and the backups it could use.
     ///
-    /// - Throws: ``CoreError`` or ``StoreError``.
+    /// - Throws: ``CoreError/noStore(path:)`` when there is no file; ``StoreError`` for a busy store.
     package static func check(storePath: String) throws -> CheckOutcome {
-        let store = try openExisting(at: storePath)
+        guard FileManager.default.fileExists(atPath: storePath) else { throw CoreError.noStore(path: storePath) }
+        do {
+            return try checkReadable(storePath)
+        } catch let error as StoreError where [.database, .notAStore].contains(error.code) {
+            var lines = ["Store: \(storePath)", "Verdict: the store cannot be used. \(error.message)"]
+            lines += backupLines(storePath)
+            return CheckOutcome(text: lines.joined(separator: "\n"), isHealthy: false)
+        }
+    }
+
+    private static func checkReadable(_ storePath: String) throws -> CheckOutcome {
+        let store = try ChildLinkStore(path: storePath)
         let report = try store.check()
         let runs = try store.runs()
         var lines = ["Store: \(storePath)", "Schema: \(try store.appliedMigrations().count) migrations applied"]
@@ -33,7 +47,40 @@ package enum StoreJob {
         let counts = try store.currentCounts()
         lines.append("Children: \(counts.children); present records: \(counts.presentRecords)")
         lines.append(report.description)
+        if !report.isHealthy { lines += backupLines(storePath) }
         return CheckOutcome(text: lines.joined(separator: "\n"), isHealthy: report.isHealthy)
+    }
+
+    /// The backups beside the store, newest first, and what to do next.
+    static func backupLines(_ storePath: String) -> [String] {
+        let backups = ChildLinkStore.backups(of: storePath)
+        guard let usable = backups.first(where: { $0.runs != nil }) else {
+            return [
+                "Backups: none that can be read.",
+                "Next step: restore \(storePath) from the council's own file backups, or move it away to start a "
+                    + "new store (every child then gets a new ChildLink id).",
+            ]
+        }
+        return ["Backups:"] + backups.map { "  " + describe($0) } + [
+            "Next step: run 'childlink store restore --store \(storePath)' to put back \(usable.path) "
+                + "(\(usable.runs ?? 0) run(s)); then run again any week since."
+        ]
+    }
+
+    /// `s.sqlite.bak: 12 run(s), the latest started 02/12/2026 21:03 UTC`, or `damaged`.
+    static func describe(_ backup: StoreBackup) -> String {
+        guard let runs = backup.runs else { return "\(backup.path): damaged, cannot be read" }
+        return "\(backup.path): \(runs) run(s)"
+            + (backup.latestRunAt.map { ", the latest started \(ukTimestamp($0))" } ?? "")
+    }
+
+    /// `dd/MM/yyyy HH:mm UTC`.
+    static func ukTimestamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
+        let minute = (seconds - day.daysSinceEpoch * 86_400) / 60
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(day.uk) \(two(minute / 60)):\(two(minute % 60)) UTC"
     }
 
     /// Replaces the store with the backup taken before its last run.
@@ -43,10 +90,10 @@ package enum StoreJob {
     package static func restore(storePath: String) throws -> String {
         guard FileManager.default.fileExists(atPath: storePath) else { throw CoreError.noStore(path: storePath) }
         // Not through openExisting: a damaged store must be restorable without being read.
-        try ChildLinkStore.restore(path: storePath)
+        let backup = try ChildLinkStore.restore(path: storePath)
         let store = try openExisting(at: storePath)
         let runs = try store.runs()
-        return "Restored \(storePath) from \(store.backupPath ?? "its backup"): it now holds \(runs.count) run(s)"
+        return "Restored \(storePath) from \(backup): it now holds \(runs.count) run(s)"
             + (runs.last.map { ", the latest #\($0.id)." } ?? ".")
     }
 }

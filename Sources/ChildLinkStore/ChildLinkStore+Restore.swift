@@ -14,15 +14,28 @@ extension ChildLinkStore {
     ///
     /// - Throws: ``StoreError/noBackup(path:)``; ``StoreError/database(path:message:)`` when the
     ///   backup is damaged too (the store is then left as it was); other ``StoreError``s.
-    package static func restore(path: String, busyTimeout: Double = defaultBusyTimeout) throws {
-        let backupPath = path + ".bak"
-        guard FileManager.default.fileExists(atPath: backupPath) else { throw StoreError.noBackup(path: backupPath) }
-        try checkBackup(backupPath)
+    /// - Returns: The backup restored from: `<path>.bak`, or an older one when that is damaged.
+    @discardableResult
+    package static func restore(path: String, busyTimeout: Double = defaultBusyTimeout) throws -> String {
+        let backupPath = try newestSoundBackup(of: path)
         do {
-            try ChildLinkStore(path: path, busyTimeout: busyTimeout).restoreFromBackup()
-        } catch let error as StoreError where error.code == .database {
+            try ChildLinkStore(path: path, busyTimeout: busyTimeout).restoreFromBackup(backupPath)
+        } catch let error as StoreError where [.database, .notAStore].contains(error.code) {
             try replaceDamagedStore(path, with: backupPath)
         }
+        return backupPath
+    }
+
+    /// The newest backup that passes SQLite's integrity check.
+    ///
+    /// - Throws: ``StoreError/noBackup(path:)`` when there is none; the newest one's damage when
+    ///   every backup is damaged.
+    private static func newestSoundBackup(of path: String) throws -> String {
+        let existing = backupPaths(of: path, kept: 3).filter { FileManager.default.fileExists(atPath: $0) }
+        guard let newest = existing.first else { throw StoreError.noBackup(path: path + ".bak") }
+        for candidate in existing where (try? checkBackup(candidate)) != nil { return candidate }
+        try checkBackup(newest)
+        return newest
     }
 
     /// Refuses a backup that fails SQLite's integrity check.

@@ -217,9 +217,15 @@ struct FaultTests {
         try damage(storePath)
         let damaged = try BuiltBinary.run(["store", "check"], in: folder)
         #expect(damaged.status == 1)
+        // With this seed SQLite cannot read the store at all (not just fail its integrity check).
         #expect(
-            damaged.stdout.contains("NOT healthy") || damaged.stderr.contains("malformed"),
-            "\(damaged.stdout)\(damaged.stderr)")
+            damaged.stdout.contains(
+                "Verdict: the store cannot be used. The ChildLink store childlink.sqlite reported an error: "
+                    + "database disk image is malformed"), "\(damaged.stdout)\(damaged.stderr)")
+        #expect(
+            damaged.stdout.hasSuffix(
+                "Next step: run 'childlink store restore --store childlink.sqlite' to put back childlink.sqlite.bak "
+                    + "(1 run(s)); then run again any week since.\n"), "\(damaged.stdout)")
 
         let restored = try BuiltBinary.run(["store", "restore"], in: folder)
         #expect(restored.status == 0, "\(restored.stderr)")
@@ -229,14 +235,51 @@ struct FaultTests {
         #expect(clean.stdout.contains("Verdict: the store is healthy."))
     }
 
-    /// Overwrites the second half of every page after the first (the schema's page) with garbage,
-    /// as a failing disk or a half-copied file would; SQLite still opens the file.
+    @Test("empty store file: every command refuses it, the backup is kept, store check says what to do, restore works")
+    func emptyStoreFileIsRefusedAndRestored() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            let store = try makeStore()
+            try store.performRun(note: "second") { _ = try $0.upsert([]) }  // the backup now holds run 1
+        }
+        let backup = try Data(contentsOf: URL(fileURLWithPath: storePath + ".bak"))
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
+        try Data().write(to: URL(fileURLWithPath: storePath))  // `: > childlink.sqlite`
+        let sample = try BuiltBinary.run(["sample", "--children", "20", "--seed", "4", "--out", "borough"], in: folder)
+        try #require(sample.status == 0, "\(sample.stderr)")
+
+        let linked = try BuiltBinary.run(
+            ["link", "borough", "--out", "linked", "--store", "childlink.sqlite"], in: folder)
+        #expect(linked.status == 1)
+        #expect(
+            linked.stderr.contains("childlink.sqlite is not a ChildLink store: the file is empty (0 bytes)."),
+            "\(linked.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: storePath)).isEmpty, "never initialised over")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: storePath + ".bak")) == backup, "the backup is untouched")
+
+        let checked = try BuiltBinary.run(["store", "check"], in: folder)
+        #expect(checked.status == 1)
+        #expect(checked.stdout.contains("Verdict: the store cannot be used. childlink.sqlite is not a ChildLink store"))
+        #expect(checked.stdout.contains("  childlink.sqlite.bak: 1 run(s), the latest started "), "\(checked.stdout)")
+        #expect(
+            checked.stdout.contains(
+                "Next step: run 'childlink store restore --store childlink.sqlite' to put back childlink.sqlite.bak "
+                    + "(1 run(s))"))
+
+        let restored = try BuiltBinary.run(["store", "restore"], in: folder)
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stdout.contains("it now holds 1 run(s), the latest #1."), "\(restored.stdout)")
+        #expect(try BuiltBinary.run(["store", "check"], in: folder).status == 0)
+    }
+
+    /// Overwrites the second half of every page after the first (the schema's page) with garbage
+    /// from a fixed seed, as a failing disk or a half-copied file would; SQLite still opens the file.
     func damage(_ storePath: String) throws {
         let handle = try #require(FileHandle(forUpdatingAtPath: storePath))
         defer { try? handle.close() }
         let size = try handle.seekToEnd()
         try #require(size > 8192)
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 16)
         for offset in stride(from: UInt64(4096), to: size, by: 4096) {
             // The end of a page holds its cells (rows, index entries): garble half of them.
             try handle.seek(toOffset: offset + 2048)
