@@ -155,7 +155,9 @@ extension ImportSession {
         person.formerUPN = first("FormerUPN").flatMap { UPN($0) }
         person.upnUnknownReason = first("UPNunknown").flatMap { UPNUnknownReason(rawValue: $0.uppercased()) }
         if let sex = first("Sex") ?? first("GenderCurrent") {
-            guard let gender = Gender(code: sex) else { return rejectChild("Sex", "sex code '\(sex)' is unknown") }
+            guard let gender = Gender(code: sex) else {
+                return rejectChild("Sex", RowRejection.unknownCode("Sex", sex, expected: "1/2 or M/F/U").reason)
+            }
             person.gender = gender
         }
         person.ethnicity = first("Ethnicity").flatMap { EthnicityCode($0) }

@@ -447,7 +447,8 @@ extension BadInputCase {
                         + "(not shown; check which column the profile maps to it)", recordID: "E2"),
                 ExpectedReject(
                     line: 4, field: "SocialCareStatus",
-                    reason: "SocialCareStatus has an unknown code 'Fostered'; map it in a profile's values section",
+                    reason:
+                        "SocialCareStatus has an unknown code (it looks like a name or a word; not shown); map it in a profile's values section",
                     recordID: "E3"),
             ])
     ]
