@@ -36,7 +36,7 @@ extension ChildLink.Review {
         var undecided = false
 
         func run() throws {
-            print(try ReviewJob.run(.list(undecidedOnly: undecided), storePath: storeOptions.store))
+            TerminalOutput.print(try ReviewJob.run(.list(undecidedOnly: undecided), storePath: storeOptions.store))
         }
     }
 
@@ -50,7 +50,7 @@ extension ChildLink.Review {
         @OptionGroup var pair: RecordPairArguments
 
         func run() throws {
-            print(
+            TerminalOutput.print(
                 try ReviewJob.run(.accept(pair.recordA, pair.recordB, note: pair.note), storePath: storeOptions.store))
         }
     }
@@ -65,7 +65,7 @@ extension ChildLink.Review {
         @OptionGroup var pair: RecordPairArguments
 
         func run() throws {
-            print(
+            TerminalOutput.print(
                 try ReviewJob.run(.reject(pair.recordA, pair.recordB, note: pair.note), storePath: storeOptions.store))
         }
     }
@@ -79,7 +79,7 @@ extension ChildLink.Review {
         @Argument(help: "The CSV file to write.") var file: String
 
         func run() throws {
-            print(try ReviewJob.run(.export(path: file), storePath: storeOptions.store))
+            TerminalOutput.print(try ReviewJob.run(.export(path: file), storePath: storeOptions.store))
         }
     }
 
@@ -93,7 +93,7 @@ extension ChildLink.Review {
         @Argument(help: "The CSV file to read.") var file: String
 
         func run() throws {
-            print(try ReviewJob.run(.importDecisions(path: file), storePath: storeOptions.store))
+            TerminalOutput.print(try ReviewJob.run(.importDecisions(path: file), storePath: storeOptions.store))
         }
     }
 }

@@ -36,7 +36,7 @@ extension ChildLink.Store {
 
         func run() throws {
             let outcome = try StoreJob.check(storePath: storeOptions.store)
-            print(outcome.text)
+            TerminalOutput.print(outcome.text)
             if !outcome.isHealthy { throw ExitCode.failure }
         }
     }
@@ -52,7 +52,7 @@ extension ChildLink.Store {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            print(try StoreJob.restore(storePath: storeOptions.store))
+            TerminalOutput.print(try StoreJob.restore(storePath: storeOptions.store))
         }
     }
 }

@@ -45,7 +45,9 @@ extension ChildLink {
                 weekEnding: weekEnding, longEpisodeHours: longEpisodeHours, repeatEpisodes: repeatEpisodes,
                 repeatWindowDays: repeatWindowDays)
             let request = try output.request(suppress: false, pseudonymise: pseudonymise)
-            for file in try ReportJob.run(.weekly(pack), request: request, logger: logger) { print(file) }
+            for file in try ReportJob.run(.weekly(pack), request: request, logger: logger) {
+                TerminalOutput.print(file)
+            }
         }
     }
 }
