@@ -107,6 +107,27 @@ struct FaultTests {
         #expect(try snapshot("linked") == before, "earlier outputs changed, or a temporary file was left")
     }
 
+    @Test("umask 000: every folder link --out and sample --out create, parents included, is 0700")
+    func foldersArePrivateUnderUmaskZero() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try writePeople(20)
+        let script = "umask 000; exec \"$0\" \"$@\""
+        let binary = BuiltBinary.url.path
+        let linked = try Self.run(
+            URL(fileURLWithPath: "/bin/bash"),
+            ["-c", script, binary, "link", "--generic", "people.csv", "--out", "a/b/linked"],
+            in: folder)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        let sampled = try Self.run(
+            URL(fileURLWithPath: "/bin/bash"),
+            ["-c", script, binary, "sample", "--children", "10", "--seed", "1", "--out", "c/borough"], in: folder)
+        #expect(sampled.status == 0, "\(sampled.stderr)")
+        for created in ["a", "a/b", "a/b/linked", "c", "c/borough"] {
+            #expect(try BuiltBinary.permissions(path(created)) == 0o700, "\(created)")
+        }
+        #expect(try BuiltBinary.permissions(path("a/b/linked/links.csv")) == 0o600)
+    }
+
     @Test("a full disk while writing the rejects file: the earlier rejects file is unchanged")
     func fullDiskKeepsEarlierRejects() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
