@@ -74,6 +74,23 @@ package enum StoreJob {
             + (backup.latestRunAt.map { ", the latest started \(ukTimestamp($0))" } ?? "")
     }
 
+    /// What the restore carried forward from the store, as a sentence.
+    static func keptSentence(_ kept: RestoreCarry.Kept?) -> String {
+        guard let kept else {
+            return "The store could not be read, so no audit entry or review decision made since the backup "
+                + "could be kept; record those decisions again."
+        }
+        let decisions = kept.decisionRows["decision"] ?? 0
+        var text =
+            "Kept from the store: \(kept.auditEntries) audit entr\(kept.auditEntries == 1 ? "y" : "ies") and "
+            + "\(decisions) review decision(s) made since the backup"
+        let others = kept.decisionRows.filter { $0.key != "decision" && $0.value > 0 }.sorted { $0.key < $1.key }
+        if !others.isEmpty {
+            text += " (and " + others.map { "\($0.value) \($0.key) row(s)" }.joined(separator: ", ") + ")"
+        }
+        return text + "."
+    }
+
     /// `dd/MM/yyyy HH:mm UTC`.
     static func ukTimestamp(_ date: Date) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
@@ -90,10 +107,10 @@ package enum StoreJob {
     package static func restore(storePath: String) throws -> String {
         guard FileManager.default.fileExists(atPath: storePath) else { throw CoreError.noStore(path: storePath) }
         // Not through openExisting: a damaged store must be restorable without being read.
-        let backup = try ChildLinkStore.restore(path: storePath)
+        let outcome = try ChildLinkStore.restore(path: storePath)
         let store = try openExisting(at: storePath)
         let runs = try store.runs()
-        return "Restored \(storePath) from \(backup): it now holds \(runs.count) run(s)"
-            + (runs.last.map { ", the latest #\($0.id)." } ?? ".")
+        return "Restored \(storePath) from \(outcome.backupPath): it now holds \(runs.count) run(s)"
+            + (runs.last.map { ", the latest #\($0.id)." } ?? ".") + "\n" + keptSentence(outcome.kept)
     }
 }

@@ -6,7 +6,7 @@ extension ChildLinkStore {
     /// Runs SQLite's `PRAGMA integrity_check` and checks the tool's invariants: every present record
     /// is assigned to exactly one child in the latest run (and nothing else is); no child has two
     /// different valid permanent UPNs or NHS numbers; merged children carry no records; the audit log's
-    /// append-only triggers are in place.
+    /// append-only triggers are in place and every entry follows its hash chain (``AuditChain``).
     ///
     /// - Throws: ``StoreError`` when the database cannot be read at all.
     package func check() throws -> StoreCheckReport {
@@ -28,6 +28,7 @@ extension ChildLinkStore {
                 try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'") ?? 0
             if triggers < 2 { violations.append("the audit log's append-only triggers are missing") }
+            violations += try AuditChain.violations(db)
             return StoreCheckReport(integrity: integrity, violations: violations)
         }
     }

@@ -64,6 +64,15 @@ enum StoreIdentity {
         chmod(path, 0o600)
     }
 
+    /// Refuses, without creating anything, a path that holds no ChildLink store to read.
+    static func prepareForReading(path: String) throws {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_size > 0 else {
+            throw StoreError.notAStore(path: path, reason: "the file is missing or empty")
+        }
+        try verify(path: path)
+    }
+
     /// Refuses a non-empty file that is not a ChildLink store.
     private static func verify(path: String) throws {
         let header = FileManager.default.contents(atPath: path)?.prefix(100) ?? Data()

@@ -11,7 +11,10 @@ enum StoreSchema {
         migrator.registerMigration("v2: the latest run's fitted match model", migrate: createModelTable)
         migrator.registerMigration(
             "v3: review pairs and decisions keyed by dataset and record id", migrate: keyReviewTablesByColumns)
-        migrator.registerMigration("v5-store-identity", migrate: StoreIdentity.migrate)
+        migrator.registerMigration("v5-store-identity") { db in
+            try StoreIdentity.migrate(db)
+            try AuditChain.migrate(db)
+        }
         return migrator
     }
 

@@ -251,6 +251,7 @@ struct FaultTests {
         let restored = try BuiltBinary.run(["store", "restore"], in: folder)
         #expect(restored.status == 0, "\(restored.stderr)")
         #expect(restored.stdout.contains("it now holds 1 run(s), the latest #1."), "\(restored.stdout)")
+        #expect(restored.stdout.contains("The store could not be read, so no audit entry or review decision"))
         let clean = try BuiltBinary.run(["store", "check"], in: folder)
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
         #expect(clean.stdout.contains("Verdict: the store is healthy."))
