@@ -89,7 +89,7 @@ private struct Started {
     }
 
     func wait() throws -> BuiltBinary.Outcome {
-        process.waitUntilExit()
+        try BuiltBinary.wait(for: process, arguments: process.arguments ?? [])
         defer { try? FileManager.default.removeItem(at: capture) }
         return BuiltBinary.Outcome(
             status: process.terminationStatus,

@@ -41,12 +41,36 @@ struct FaultTests {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        // Pipes are read to their end on other threads, so a chatty run cannot fill one and stall,
+        // and a run that hangs is killed by BuiltBinary.wait's timeout rather than blocking the test.
+        let stdoutBox = PipeReader(out)
+        let stderrBox = PipeReader(err)
+        try BuiltBinary.wait(for: process, arguments: arguments)
+        let stdout = stdoutBox.finish()
+        let stderr = stderrBox.finish()
         return BuiltBinary.Outcome(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    final class PipeReader: @unchecked Sendable {
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ pipe: Pipe) {
+            let handle = pipe.fileHandleForReading
+            Thread.detachNewThread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+        }
+
+        /// What the pipe carried, once the writer has closed it.
+        func finish() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     var storePath: String { path(ChildLinkStore.defaultFileName) }
@@ -126,6 +150,21 @@ struct FaultTests {
             #expect(try BuiltBinary.permissions(path(created)) == 0o700, "\(created)")
         }
         #expect(try BuiltBinary.permissions(path("a/b/linked/links.csv")) == 0o600)
+    }
+
+    @Test("a run that hangs is killed by the helper's timeout, and the test fails rather than waiting for ever")
+    func hangingRunIsKilled() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        process.arguments = ["30"]
+        try process.run()
+        let started = ContinuousClock.now
+        #expect(throws: BuiltBinary.TimedOut.self) {
+            try BuiltBinary.wait(for: process, arguments: ["sleep"], timeout: .milliseconds(200))
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(!process.isRunning)
+        #expect(process.terminationReason == .uncaughtSignal)
     }
 
     @Test("a full disk while writing the rejects file: the earlier rejects file is unchanged")
