@@ -167,6 +167,35 @@ struct FaultTests {
         #expect(process.terminationReason == .uncaughtSignal)
     }
 
+    @Test("disk full mid-pack: the weekly pack is replaced whole or not at all; no staging folder is left")
+    func diskFullMidPackKeepsTheWholeOldPack() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "60", "--seed", "7", "--out", "borough"], in: folder)
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let weekly = ["weekly", "borough", "--week-ending", "2019-06-30", "--out", "pack", "--no-store"]
+        let first = try BuiltBinary.run(weekly, in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        let before = try snapshot("pack")
+        #expect(before.count == 9)
+
+        // A week with fewer episodes: every CSV of the pack would change.
+        let episodes = path("borough/missing-episodes.csv")
+        let lines = try String(contentsOfFile: episodes, encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(lines.count / 2).joined(separator: "\n") + "\n").write(
+            toFile: episodes, atomically: true, encoding: .utf8)
+        // 6 KB per file: the CSVs (under 1 KB) fit, the HTML page (about 8 KB) does not.
+        let failed = try runOnFullDisk(weekly, kilobytes: 6)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("weekly-2019-06-30.html: cannot write"), "\(failed.stderr)")
+        #expect(try snapshot("pack") == before, "some files of the pack were replaced, or a staging folder left")
+
+        let again = try BuiltBinary.run(weekly, in: folder)
+        #expect(again.status == 0, "\(again.stderr)")
+        let after = try snapshot("pack")
+        #expect(after.keys.sorted() == before.keys.sorted())
+        #expect(after["weekly-2019-06-30-episodes.csv"] != before["weekly-2019-06-30-episodes.csv"])
+    }
+
     @Test("a full disk while writing the rejects file: the earlier rejects file is unchanged")
     func fullDiskKeepsEarlierRejects() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
