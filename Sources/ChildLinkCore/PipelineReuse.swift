@@ -13,12 +13,17 @@ extension Pipeline {
     /// an unchanged week costs the import and the store's writes, not the matcher). The run is still
     /// recorded (its import batches, every record seen again) and the ids are the same.
     ///
-    /// - Throws: `ImportError`, ``StoreError``.
-    package static func cohort(_ request: PipelineRequest, logger: Logger) throws -> (
-        records: [SourceRecord], children: [LinkedChild]
-    ) {
+    /// `beforeCommit` (a report's files put in place) runs inside the store's write transaction,
+    /// so a run whose outputs could not be written is not recorded.
+    ///
+    /// - Throws: `ImportError`, ``StoreError``, or what `beforeCommit` throws (nothing is recorded then).
+    package static func cohort(_ request: PipelineRequest, logger: Logger, beforeCommit: BeforeCommit? = nil) throws
+        -> (records: [SourceRecord], children: [LinkedChild])
+    {
         let extracts = try importExtracts(request, logger: logger)
-        if let store = extracts.store, let reused = try reuseIfUnchanged(extracts, store: store, request: request) {
+        if let store = extracts.store,
+            let reused = try reuseIfUnchanged(extracts, store: store, request: request, beforeCommit: beforeCommit)
+        {
             logger.info(
                 "nothing changed since the store's latest run: its linkage reused",
                 metadata: [
@@ -29,15 +34,15 @@ extension Pipeline {
         let outcome = try run(
             records: extracts.records, batches: extracts.batches, importedDatasets: extracts.datasets,
             store: extracts.store, options: try request.resolvedOptions(), note: request.note ?? request.command,
-            storeWait: request.storeWait, logger: logger)
+            storeWait: request.storeWait, logger: logger, beforeCommit: beforeCommit)
         return (outcome.records, outcome.children)
     }
 
     /// Records the run with the latest run's clusters when the records and decisions are unchanged;
     /// `nil` (nothing written) otherwise.
-    static func reuseIfUnchanged(_ extracts: Extracts, store: ChildLinkStore, request: PipelineRequest) throws -> (
-        records: [SourceRecord], children: [LinkedChild]
-    )? {
+    static func reuseIfUnchanged(
+        _ extracts: Extracts, store: ChildLinkStore, request: PipelineRequest, beforeCommit: BeforeCommit? = nil
+    ) throws -> (records: [SourceRecord], children: [LinkedChild])? {
         guard let latestRun = try store.runs().last, latestRun.finishedAt != nil else { return nil }
         let decisions = try store.decisions()
         guard decisions.allSatisfy({ $0.decidedAt < latestRun.startedAt }) else { return nil }
@@ -54,7 +59,9 @@ extension Pipeline {
                 let changes = try run.upsert(thisRun, datasets: extracts.datasets)
                 // Another process may have written since the check: then nothing is kept.
                 guard changes.needsMatching.isEmpty, changes.removed.isEmpty else { throw ReuseAbandoned() }
-                return try run.assignChildIDs(clusters: children.map(\.records))
+                let assignment = try run.assignChildIDs(clusters: children.map(\.records))
+                try beforeCommit?(records, assignment.children)
+                return assignment
             }
             return (records, assignment.children)
         } catch is ReuseAbandoned {

@@ -196,6 +196,24 @@ struct FaultTests {
         #expect(after["weekly-2019-06-30-episodes.csv"] != before["weekly-2019-06-30-episodes.csv"])
     }
 
+    @Test("a failed pack write after a successful link: exit 1, and the store does not record the run")
+    func failedPackWriteIsNotRecorded() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "40", "--seed", "7", "--out", "borough"], in: folder)
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let weekly = ["weekly", "borough", "--week-ending", "2019-06-30", "--store", "s.sqlite", "--format", "csv"]
+        let first = try BuiltBinary.run(weekly + ["--out", "pack"], in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: path("blocked")))
+
+        let failed = try BuiltBinary.run(weekly + ["--out", "blocked"], in: folder)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("blocked: cannot create the folder"), "\(failed.stderr)")
+        let check = try BuiltBinary.run(["store", "check", "--store", "s.sqlite"], in: folder)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("Runs: 1, the latest #1 weekly"), "the failed run was recorded: \(check.stdout)")
+    }
+
     @Test("a full disk while writing the rejects file: the earlier rejects file is unchanged")
     func fullDiskKeepsEarlierRejects() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
