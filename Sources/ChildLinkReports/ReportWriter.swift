@@ -110,7 +110,7 @@ package struct ReportWriter: Sendable {
             return WrittenReport(report: report, files: files)
         } catch let error as FileWriteError {
             staging.map(StagingFolder.remove)
-            throw ReportWriteError(error)
+            throw ReportWriteError(staging.map { error.placed(from: $0, into: directory) } ?? error)
         } catch let error as ReportWriteError {
             staging.map(StagingFolder.remove)
             throw error

@@ -1,3 +1,4 @@
+import ChildLinkFiles
 import ChildLinkModel
 package import Foundation
 import GRDB
@@ -148,16 +149,24 @@ package final class ChildLinkStore: Sendable {
     }
 
     /// One immediate write transaction with the store's error mapping.
+    ///
+    /// When it fails, the write-ahead log is truncated: what the rolled-back transaction wrote there
+    /// would otherwise keep its disk space (on a full disk, the space the next run needs).
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try StoreError.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
-            try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
+        do {
+            return try StoreError.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
+                try writer.writeWithoutTransaction { db in
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        result = try body(db)
+                        return .commit
+                    }
+                    return result!
                 }
-                return result!
             }
+        } catch {
+            if path != nil { _ = try? writer.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
+            throw error
         }
     }
 
@@ -195,6 +204,14 @@ extension StoreError {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw StoreError.locked(path: path, seconds: timeout, cause: error)
         } catch let error as DatabaseError {
+            // A full disk shows as SQLITE_FULL, but also as an I/O error or, from a backup, as
+            // "not an error": whatever SQLite says, a failure with under 1 MB left is a full disk.
+            if error.resultCode == .SQLITE_FULL || (DiskSpace.freeBytes(near: path) ?? .max) < DiskSpace.nearlyFull {
+                throw StoreError.database(
+                    path: path,
+                    message: DiskSpace.fullSentence(for: path) + "; nothing was written. Free some space and run again",
+                    cause: error)
+            }
             throw StoreError.database(path: path, message: error.message ?? "\(error.resultCode)", cause: error)
         }
     }

@@ -214,6 +214,82 @@ struct FaultTests {
         #expect(check.stdout.contains("Runs: 1, the latest #1 weekly"), "the failed run was recorded: \(check.stdout)")
     }
 
+    /// Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN, as in the project's
+    /// containers); the real-disk-full tests are skipped where it cannot.
+    static let canMountTmpfs: Bool = {
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-tmpfs-\(getpid())")
+        try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: probe) }
+        guard mountTmpfs(at: probe.path, kilobytes: 64) else { return false }
+        unmount(probe.path)
+        return true
+    }()
+
+    @discardableResult
+    static func mountTmpfs(at path: String, kilobytes: Int) -> Bool {
+        let outcome = try? run(
+            URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(kilobytes)k,mode=0700", "tmpfs", path],
+            in: URL(fileURLWithPath: "/"))
+        return outcome?.status == 0
+    }
+
+    static func unmount(_ path: String) {
+        _ = try? run(URL(fileURLWithPath: "/bin/umount"), [path], in: URL(fileURLWithPath: "/"))
+    }
+
+    /// Fills the disk holding `folder` with a file until a write fails for lack of space.
+    func fillDisk(_ folder: String) throws {
+        let filler = folder + "/filler"
+        FileManager.default.createFile(atPath: filler, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: filler))
+        defer { try? handle.close() }
+        let block = Data(count: 4096)
+        for _ in 0..<100_000 { do { try handle.write(contentsOf: block) } catch { return } }
+    }
+
+    @Test(
+        "disk full (tmpfs) mid-pack and in the store: 'the disk holding X is full (0 MB free)'; pack and store unchanged",
+        .enabled(if: canMountTmpfs, "needs a tmpfs: run as root with CAP_SYS_ADMIN"))
+    func diskFullOnTmpfs() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(atPath: path("disk"), withIntermediateDirectories: true)
+        try #require(Self.mountTmpfs(at: path("disk"), kilobytes: 2048))
+        defer { Self.unmount(path("disk")) }
+        let sample = try BuiltBinary.run(["sample", "--children", "60", "--seed", "7", "--out", "borough"], in: folder)
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let weekly = ["weekly", "borough", "--week-ending", "2019-06-30", "--out", "disk/pack"]
+        let first = try BuiltBinary.run(weekly + ["--store", "disk/s.sqlite"], in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        let before = try snapshot("disk/pack")
+        let episodes = path("borough/missing-episodes.csv")
+        let lines = try String(contentsOfFile: episodes, encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(lines.count / 2).joined(separator: "\n") + "\n").write(
+            toFile: episodes, atomically: true, encoding: .utf8)
+        try fillDisk(path("disk"))
+
+        let packOnly = try BuiltBinary.run(weekly + ["--no-store"], in: folder)
+        #expect(packOnly.status == 1)
+        #expect(packOnly.stderr.contains("the disk holding disk/pack is full (0 MB free)"), "\(packOnly.stderr)")
+        #expect(try snapshot("disk/pack") == before)
+
+        let withStore = try BuiltBinary.run(weekly + ["--store", "disk/s.sqlite"], in: folder)
+        #expect(withStore.status == 1)
+        #expect(
+            withStore.stderr.contains("the disk holding disk is full (0 MB free); nothing was written"),
+            "\(withStore.stderr)")
+        #expect(try snapshot("disk/pack") == before)
+        // No backup copy is left, and the write-ahead log holds nothing (its space is free again).
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: path("disk")))
+        #expect(
+            left.subtracting(["s.sqlite-wal", "s.sqlite-shm"]) == ["filler", "pack", "s.sqlite", "s.sqlite.lock"],
+            "leftover files: \(left.sorted())")
+        #expect(Self.size(of: path("disk/s.sqlite-wal")) == 0)
+        try FileManager.default.removeItem(atPath: path("disk/filler"))
+        let check = try BuiltBinary.run(["store", "check", "--store", "disk/s.sqlite"], in: folder)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("Runs: 1, the latest #1 weekly"))
+    }
+
     @Test("a full disk while writing the rejects file: the earlier rejects file is unchanged")
     func fullDiskKeepsEarlierRejects() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
