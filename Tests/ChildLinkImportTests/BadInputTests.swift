@@ -247,6 +247,15 @@ extension BadInputCase {
             "date of birth in the future", row: BadExtract.row(2, dob: "01/01/2030"), field: "DateOfBirth",
             reason: "DateOfBirth is in the future (after the import date)"),
         dateCase(
+            "episode starting 01/01/2100", row: BadExtract.row(2, start: "01/01/2100 10:00", end: ""),
+            field: "StartDateTime",
+            reason: "StartDateTime is in the future (after the import date): it cannot have happened yet"),
+        dateCase(
+            "episode starting the day after the import date",
+            row: BadExtract.row(2, start: "02/03/2024 00:30", end: ""),
+            field: "StartDateTime",
+            reason: "StartDateTime is in the future (after the import date): it cannot have happened yet"),
+        dateCase(
             "date of birth after the episode start", row: BadExtract.row(2, dob: "20/02/2024", end: ""),
             field: "DateOfBirth", reason: "DateOfBirth is after StartDateTime: the child was not yet born"),
         dateCase(
