@@ -490,6 +490,28 @@ extension BadInputCase {
                 ExpectedReject(
                     line: 4, reason: "the record has more than 10000 fields (a damaged extract?)", recordID: "E2")
             ]),
+        BadInputCase(
+            name: "XML record with two different <Forename> (or <DateOfBirth>): rejected naming both elements",
+            fileName: "extract.xml",
+            bytes: {
+                BadExtract.xml([
+                    BadExtract.episode(1), BadExtract.episode(2, extra: "<Forename>Amelie</Forename>"),
+                    BadExtract.episode(3, extra: "<DateOfBirth>04/06/2010</DateOfBirth>"),
+                    BadExtract.episode(4, extra: "<Forename>Amelia</Forename>"),  // the same value twice: kept
+                ])
+            }, recordsRead: 4, imported: 2,
+            rejects: [
+                ExpectedReject(
+                    line: 4, field: "Forename",
+                    reason:
+                        "Forename is given twice with different values, in <Forename> and <Forename> (not shown); keep one",
+                    recordID: "E2"),
+                ExpectedReject(
+                    line: 5, field: "DateOfBirth",
+                    reason:
+                        "DateOfBirth is given twice with different values, in <DateOfBirth> and <DateOfBirth> (not shown); keep one",
+                    recordID: "E3"),
+            ]),
     ]
 
     static let all = csvStructure + endless + csvEncodings + dates + xml + xmlSize + personalData
