@@ -106,6 +106,19 @@ extension ImportSession {
                 let builder = RecordBuilder(dataset: layout.dataset, profile: options.profile, today: options.today)
                 importReference(
                     XMLFieldValues(values: values), builder: builder, location: location, fileIndex: fileIndex)
+            },
+            cutShort: { element in
+                // The document broke off inside this record: it is read, and rejected, so that
+                // read = imported + duplicates + rejected still holds.
+                guard let layout, layout != .ssda903XML else { return }
+                files[fileIndex].recordsRead += 1
+                let idKey = ReferenceField.idField(of: layout.dataset).matchKey
+                let id = element.fields.first { ReferenceField.matchKey($0.name) == idKey }
+                let rejection = RowRejection(
+                    field: nil, reason: "the file breaks off inside this record (a truncated or damaged extract?)")
+                reject(
+                    fileIndex, at: SourceLocation(file: path, line: element.line, elementPath: element.path), rejection,
+                    recordID: id?.value.trimmingCharacters().nilIfEmpty)
             })
         if files[fileIndex].layout == nil { files[fileIndex].layout = layout }
         files[fileIndex].encoding = nil

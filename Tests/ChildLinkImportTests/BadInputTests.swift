@@ -372,7 +372,12 @@ extension BadInputCase {
             bytes: {
                 let deep = String(repeating: "<a>", count: 100_000) + "x" + String(repeating: "</a>", count: 100_000)
                 return BadExtract.xml([BadExtract.episode(1), "<Episode><EpisodeID>E2</EpisodeID>\(deep)</Episode>"])
-            }, recordsRead: 1, imported: 1,
+            }, recordsRead: 2, imported: 1,
+            rejects: [
+                ExpectedReject(
+                    line: 4, reason: "the file breaks off inside this record (a truncated or damaged extract?)",
+                    recordID: "E2")
+            ],
             fileError: {
                 .malformedXML(
                     path: $0, line: 4, column: 802,
@@ -431,7 +436,12 @@ extension BadInputCase {
                     BadExtract.episode(
                         2, extra: "<FoundLocation>\(String(repeating: "A", count: 10 << 20))</FoundLocation>"),
                 ])
-            }, recordsRead: 1, imported: 1,
+            }, recordsRead: 2, imported: 1,
+            rejects: [
+                ExpectedReject(
+                    line: 4, reason: "the file breaks off inside this record (a truncated or damaged extract?)",
+                    recordID: "E2")
+            ],
             fileError: {
                 .malformedXML(path: $0, line: 4, column: 10_000_660, message: "xmlSAX2Characters: huge text node")
             }),
@@ -490,6 +500,22 @@ extension BadInputCase {
                 ExpectedReject(
                     line: 4, reason: "the record has more than 10000 fields (a damaged extract?)", recordID: "E2")
             ]),
+        BadInputCase(
+            name: "XML file truncated inside its third record: the third is read and rejected",
+            fileName: "extract.xml",
+            bytes: {
+                let whole = String(decoding: BadExtract.xml((1...3).map { BadExtract.episode($0) }), as: UTF8.self)
+                let cut = whole.range(of: "<Forename>", options: .backwards)!.upperBound
+                return Array(whole[..<cut].utf8) + Array("Ame".utf8)
+            }, recordsRead: 3, imported: 2,
+            rejects: [
+                ExpectedReject(
+                    line: 5, reason: "the file breaks off inside this record (a truncated or damaged extract?)",
+                    recordID: "E3")
+            ],
+            fileError: {
+                .malformedXML(path: $0, line: 5, column: 48, message: "Extra content at the end of the document")
+            }),
         BadInputCase(
             name: "XML record with two different <Forename> (or <DateOfBirth>): rejected naming both elements",
             fileName: "extract.xml",
