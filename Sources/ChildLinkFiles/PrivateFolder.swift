@@ -34,7 +34,7 @@ package enum PrivateFolder {
 
     /// The folder `path` is in, or `nil` for a single name or the root (`a/b/` → `a`, `a` → nil).
     /// Not `NSString.deletingLastPathComponent`, which traps on a one-letter name on Linux.
-    static func parent(of path: String) -> String? {
+    package static func parent(of path: String) -> String? {
         var trimmed = Substring(path)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         guard let slash = trimmed.lastIndex(of: "/") else { return nil }

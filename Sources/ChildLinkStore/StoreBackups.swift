@@ -141,8 +141,8 @@ extension ChildLinkStore {
     /// the store at `path` (`<store>.bak.tmp-PID`, `<store>.creating-PID`, with their -wal and
     /// -shm), when no process with that PID is alive.
     static func removeAbandonedFiles(besides path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let folder = PrivateFolder.parent(of: path) ?? ""
+        let name = String(path.split(separator: "/").last ?? "")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder)) ?? []
         for candidate in names {
             for marker in [".bak.tmp-", ".creating-"] where candidate.hasPrefix(name + marker) {

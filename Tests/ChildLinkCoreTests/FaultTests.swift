@@ -290,6 +290,16 @@ struct FaultTests {
         #expect(check.stdout.contains("Runs: 1, the latest #1 weekly"))
     }
 
+    @Test("one-letter names for the store, the output folder and the extracts (Foundation traps on them on Linux)")
+    func oneLetterNames() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "10", "--seed", "3", "--out", "b"], in: folder)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        let linked = try BuiltBinary.run(["link", "b", "--store", "s", "--out", "o"], in: folder)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(try BuiltBinary.run(["store", "check", "--store", "s"], in: folder).status == 0)
+    }
+
     @Test("a full disk while writing the rejects file: the earlier rejects file is unchanged")
     func fullDiskKeepsEarlierRejects() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
