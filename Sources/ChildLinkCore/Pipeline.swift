@@ -101,15 +101,21 @@ package enum Pipeline {
     ///
     /// - Throws: ``StoreError`` (``StoreError/runInProgress(path:seconds:)`` when another run held
     ///   the store for longer than the wait); nothing is written then.
+    ///   - beforeCommit: Work that must succeed for the run to be recorded (a report's files put in
+    ///     place): called with the linked records and children inside the store's write
+    ///     transaction, so that when it throws nothing is recorded. Without a store, called last.
     package static func run(
         records: consuming [SourceRecord], batches: [ImportBatch] = [], importedDatasets: Set<Dataset>? = nil,
         store: ChildLinkStore?, options: LinkJob.Options = LinkJob.Options(), note: String = "pipeline",
-        storeWait: Duration = PipelineRequest.defaultStoreWait, strict: Bool = false, logger: Logger
+        storeWait: Duration = PipelineRequest.defaultStoreWait, strict: Bool = false, logger: Logger,
+        beforeCommit: BeforeCommit? = nil
     ) throws -> PipelineOutcome {
         guard let store else {
-            return try link(
+            let outcome = try link(
                 records: records, batches: batches, importedDatasets: importedDatasets, store: nil, options: options,
-                note: note, strict: strict, logger: logger)
+                note: note, strict: strict, logger: logger, beforeCommit: nil)
+            try beforeCommit?(outcome.records, outcome.children)
+            return outcome
         }
         let onWait = {
             logger.notice(
@@ -119,14 +125,18 @@ package enum Pipeline {
         return try store.holdingRunLock(waitingUpTo: seconds(storeWait), onWait: onWait) {
             try link(
                 records: records, batches: batches, importedDatasets: importedDatasets, store: store, options: options,
-                note: note, strict: strict, logger: logger)
+                note: note, strict: strict, logger: logger, beforeCommit: beforeCommit)
         }
     }
+
+    /// Work a run's store transaction waits for before it commits: given the linked records and
+    /// the children with their ids; throwing rolls the run back.
+    package typealias BeforeCommit = ([SourceRecord], [LinkedChild]) throws -> Void
 
     /// ``run(records:batches:importedDatasets:store:options:note:storeWait:logger:)`` once the run lock is held.
     private static func link(
         records: [SourceRecord], batches: [ImportBatch], importedDatasets: Set<Dataset>?, store: ChildLinkStore?,
-        options: LinkJob.Options, note: String, strict: Bool, logger: Logger
+        options: LinkJob.Options, note: String, strict: Bool, logger: Logger, beforeCommit: BeforeCommit?
     ) throws -> PipelineOutcome {
         let imported = importedDatasets ?? Set(records.map(\.dataset))
         var thisRun = latestByKey(consume records)
@@ -160,8 +170,10 @@ package enum Pipeline {
         let model = try StoredModelCoding.encode(result, options: options.linkOptions)
         let written = try store.performRun(note: note) { run in
             try run.saveModel(model)
-            return try record(
+            let written = try record(
                 run, batches: batches, records: thisRun, datasets: imported, result: result, strict: strict)
+            try beforeCommit?(result.records, written.assignment.children)
+            return written
         }
         let storeSeconds = seconds(since: storeStarted)
         log(written, logger: logger, seconds: storeSeconds)

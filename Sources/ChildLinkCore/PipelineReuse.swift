@@ -13,13 +13,17 @@ extension Pipeline {
     /// an unchanged week costs the import and the store's writes, not the matcher). The run is still
     /// recorded (its import batches, every record seen again) and the ids are the same.
     ///
-    /// - Throws: `ImportError`, ``StoreError``.
-    package static func cohort(_ request: PipelineRequest, logger: Logger) throws -> (
-        records: [SourceRecord], children: [LinkedChild]
-    ) {
+    /// `beforeCommit` (a report's files put in place) runs inside the store's write transaction,
+    /// so a run whose outputs could not be written is not recorded.
+    ///
+    /// - Throws: `ImportError`, ``StoreError``, or what `beforeCommit` throws (nothing is recorded then).
+    package static func cohort(_ request: PipelineRequest, logger: Logger, beforeCommit: BeforeCommit? = nil) throws
+        -> (records: [SourceRecord], children: [LinkedChild])
+    {
         let extracts = try importExtracts(request, logger: logger)
         if let store = extracts.store,
-            let reused = try reuseIfUnchanged(extracts, store: store, request: request, logger: logger)
+            let reused = try reuseIfUnchanged(
+                extracts, store: store, request: request, logger: logger, beforeCommit: beforeCommit)
         {
             logger.info(
                 "nothing changed since the store's latest run: its linkage reused",
@@ -31,7 +35,7 @@ extension Pipeline {
         let outcome = try run(
             records: extracts.records, batches: extracts.batches, importedDatasets: extracts.datasets,
             store: extracts.store, options: try request.resolvedOptions(), note: request.note ?? request.command,
-            storeWait: request.storeWait, strict: request.strict, logger: logger)
+            storeWait: request.storeWait, strict: request.strict, logger: logger, beforeCommit: beforeCommit)
         return (outcome.records, outcome.children)
     }
 
@@ -39,10 +43,8 @@ extension Pipeline {
     /// `nil` (nothing written) otherwise.
     static func reuseIfUnchanged(
         _ extracts: Extracts, store: ChildLinkStore, request: PipelineRequest,
-        logger: Logger = ChildLinkLogging.logger(verbose: false)
-    ) throws -> (
-        records: [SourceRecord], children: [LinkedChild]
-    )? {
+        logger: Logger = ChildLinkLogging.logger(verbose: false), beforeCommit: BeforeCommit? = nil
+    ) throws -> (records: [SourceRecord], children: [LinkedChild])? {
         guard let latestRun = try store.runs().last, latestRun.finishedAt != nil else { return nil }
         if let changed = try store.latestDecisionChange(), changed >= latestRun.startedAt { return nil }
         let stored = try store.currentRecords()
@@ -60,7 +62,9 @@ extension Pipeline {
                 guard changes.needsMatching.isEmpty, changes.removed.isEmpty else { throw ReuseAbandoned() }
                 try run.recordApplied(try run.decisions())
                 let assignment = try run.assignChildIDs(clusters: children.map(\.records))
-                return (assignment, try reviewerMadeConflicts(run, strict: request.strict))
+                let conflicts = try reviewerMadeConflicts(run, strict: request.strict)
+                try beforeCommit?(records, assignment.children)
+                return (assignment, conflicts)
             }
             warnReviewerMade(assignment.1, logger: logger)
             return (records, assignment.0.children)

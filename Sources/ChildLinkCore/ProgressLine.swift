@@ -1,3 +1,4 @@
+import ChildLinkModel
 import Foundation
 package import Logging
 import Synchronization
@@ -95,16 +96,23 @@ struct ProgressAwareLogHandler: LogHandler {
     func log(event: LogEvent) {
         if let kind = event.metadata?[ProgressLine.metadataKey] {
             if let line, threshold > .info {
-                if case .string("finished") = kind { line.clear() } else { line.show("\(event.message)") }
+                if case .string("finished") = kind {
+                    line.clear()
+                } else {
+                    line.show(TerminalText.safe(event.message.description))
+                }
             } else if threshold <= .info, case .string("step") = kind {
                 var plain = event
                 plain.metadata?[ProgressLine.metadataKey] = nil
+                plain.message = "\(TerminalText.safe(event.message.description))"
                 stream.log(event: plain)
             }
             return
         }
         guard event.level >= threshold else { return }
         line?.clear()
-        stream.log(event: event)
+        var safe = event
+        safe.message = "\(TerminalText.safe(event.message.description))"
+        stream.log(event: safe)
     }
 }

@@ -106,11 +106,16 @@ package enum ReportJob {
             inputs: request.inputs, storePath: request.storePath, command: report.command,
             profilePath: request.profilePath, storeWait: request.storeWait)
         pipeline.strict = request.strict
-        let (records, children) = try Pipeline.cohort(pipeline, logger: logger)
-        let built = report.build(
-            cohort: Cohort(records: records, children: children), disclosure: request.disclosure,
-            generatedAt: generatedAt, calendar: tables.calendar)
-        let written = try ReportWriter(directory: request.outputDirectory).write(built, formats: request.formats)
+        // The files are put in place before the store commits the run: a run whose report could not
+        // be written is not recorded, so the store never claims a pack that does not exist.
+        var written: WrittenReport?
+        _ = try Pipeline.cohort(pipeline, logger: logger) { records, children in
+            let built = report.build(
+                cohort: Cohort(records: records, children: children), disclosure: request.disclosure,
+                generatedAt: generatedAt, calendar: tables.calendar)
+            written = try ReportWriter(directory: request.outputDirectory).write(built, formats: request.formats)
+        }
+        guard let written else { return [] }
         log(written, logger: logger)
         return written.files
     }

@@ -170,23 +170,6 @@ enum ReviewText {
     }
 }
 
-/// Text from an extract or a reviewer made safe for a terminal: control and format characters
-/// (escape sequences, bidirectional overrides) are shown as `?`, so a value cannot move the cursor,
-/// recolour or rewrite what the reviewer sees.
-enum TerminalText {
-    /// `text` with every control or format character replaced by `?`.
-    static func safe(_ text: String) -> String {
-        String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.map { scalar in
-                    switch scalar.properties.generalCategory {
-                    case .control, .format, .lineSeparator, .paragraphSeparator: "?"
-                    default: scalar
-                    }
-                }))
-    }
-}
-
 extension String {
     /// Without spaces at the end.
     fileprivate var trimmingTrailingSpaces: String {

@@ -45,10 +45,11 @@ package struct FileWriteError: Error, LocalizedError, CustomStringConvertible {
         self.cause = cause
     }
 
-    /// The message shown to the user: the path, what failed and why; for a file, that any earlier
-    /// file at the path is left as it was.
+    /// The message shown to the user: the path, what failed and why (a full disk said as such,
+    /// with the space left); for a file, that any earlier file at the path is left as it was.
     package var description: String {
-        let reason = (cause as? POSIXError).map { ": " + String(cString: strerror($0.code.rawValue)) } ?? ""
+        var reason = (cause as? POSIXError).map { ": " + String(cString: strerror($0.code.rawValue)) } ?? ""
+        if DiskSpace.isFull((cause as? POSIXError)?.code) { reason = ": " + DiskSpace.fullSentence(for: path) }
         switch code {
         case .cannotCreateFolder: return "\(path): \(message)\(reason)"
         default: return "\(path): \(message)\(reason) (any earlier file there is unchanged)"
@@ -57,6 +58,14 @@ package struct FileWriteError: Error, LocalizedError, CustomStringConvertible {
 
     /// The same as ``description``.
     package var errorDescription: String? { description }
+
+    /// The same error for the file's final place: a file written in `staging` named by its path in
+    /// `folder`, so the user reads where the file was going, not where it was staged.
+    package func placed(from staging: String, into folder: String) -> FileWriteError {
+        guard path.hasPrefix(staging + "/") else { return self }
+        return FileWriteError(
+            code: code, path: folder + path.dropFirst(staging.count), message: message, cause: cause)
+    }
 
     /// The error for a failed system call, with `errno` as the cause.
     static func lastSystemError(_ code: Code, path: String, message: String) -> FileWriteError {

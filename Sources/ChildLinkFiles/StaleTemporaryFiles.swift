@@ -20,8 +20,8 @@ package enum StaleTemporaryFiles {
     /// Removes ChildLink's stale temporary files in the folder `path` is in (before a write to `path`).
     @discardableResult
     package static func remove(besides path: String) -> [String] {
-        let folder = (path as NSString).deletingLastPathComponent
-        return remove(in: folder.isEmpty ? "." : folder)
+        // Not NSString.deletingLastPathComponent: it traps on a one-letter name on Linux.
+        return remove(in: PrivateFolder.parent(of: path) ?? ".")
     }
 
     /// Removes ChildLink's stale temporary files in `folder`; returns the names removed, sorted.

@@ -208,13 +208,19 @@ struct ImportSession {
             diagnostics.append(
                 Diagnostic(
                     .warning, "\(field) kept but not valid: \(problem.rawValue)", at: location, field: field,
-                    recordID: recordID))
+                    recordID: Self.shown(recordID)))
         }
+    }
+
+    /// A record id as messages may show it: only from the record-id column (the callers' promise),
+    /// and not when it looks like a name, a date, an NHS number, a UPN or a postcode (a shifted row).
+    static func shown(_ recordID: String?) -> String? {
+        recordID.flatMap { PersonalValueKind.isShowableRecordID($0) ? $0 : nil }
     }
 
     mutating func reject(_ fileIndex: Int, at location: SourceLocation, _ rejection: RowRejection, recordID: String?) {
         let rejected = RejectedRecord(
-            location: location, field: rejection.field, reason: rejection.reason, recordID: recordID)
+            location: location, field: rejection.field, reason: rejection.reason, recordID: Self.shown(recordID))
         if deferredRows != nil { return deferredRows!.append(.rejected(rejected)) }
         files[fileIndex].rejected += 1
         rejects.append(rejected)

@@ -13,6 +13,21 @@ struct RowRejection: Error, Hashable {
     var field: String?
     /// What was wrong, in words an analyst can act on (no personal data).
     var reason: String
+
+    /// `field` holds a value that is none of its codes. The value is shown only when it is short
+    /// and code-like; otherwise the reason says what it looks like (``PersonalValueKind``), since a
+    /// value in the wrong column is as likely a child's name or date of birth as a mistyped code.
+    static func unknownCode(_ field: String, _ value: String, expected: String?, hint: String? = nil) -> RowRejection {
+        var reason: String
+        if let kind = PersonalValueKind.of(value) {
+            reason = "\(field) has an unknown code (\(kind.notShown))"
+        } else {
+            reason = "\(field) has an unknown code '\(value)'"
+        }
+        if let expected { reason += " (expected \(expected))" }
+        if let hint { reason += "; \(hint)" }
+        return RowRejection(field: field, reason: reason)
+    }
 }
 
 /// Builds a `SourceRecord` of one dataset from raw field values: parses dates, codes, yes/no and
@@ -275,11 +290,8 @@ struct ValueReader<V: FieldValues> {
                 reason: "\(field.rawValue) holds this record's name, date of birth or an identifier, not a code "
                     + "(not shown; check which column the profile maps to it)")
         }
-        let shown = text.count <= 40 ? text : String(text.prefix(40)) + "…"
-        var reason = "\(field.rawValue) has an unknown code '\(shown)'"
-        if let expected { reason += " (expected \(expected))" }
-        reason += "; map it in a profile's values section"
-        return RowRejection(field: field.rawValue, reason: reason)
+        return .unknownCode(
+            field.rawValue, text.trimmingCharacters(), expected: expected, hint: "map it in a profile's values section")
     }
 }
 

@@ -88,7 +88,7 @@ extension ImportSession {
         person.dateOfBirth = dob
         if let sex = row["SEX"] {
             guard let gender = Gender(code: sex) else {
-                throw RowRejection(field: "SEX", reason: "SEX has an unknown code '\(sex)' (expected 1/2 or M/F/U)")
+                throw .unknownCode("SEX", sex, expected: "1/2 or M/F/U")
             }
             person.gender = gender
         }
@@ -158,7 +158,8 @@ extension ImportSession {
         }
         guard let code = row["MISSING"] else { return rejectRow("MISSING", "MISSING is empty (903 rule 565)") }
         guard let type = Codes.episodeType(code), code.count == 1 else {
-            return rejectRow("MISSING", "MISSING has an unknown code '\(code)' (expected M or A, 903 rule 1006)")
+            let rejection = RowRejection.unknownCode("MISSING", code, expected: "M or A, 903 rule 1006")
+            return rejectRow("MISSING", rejection.reason)
         }
         var end: CalendarDate?
         if let endText = row["MIS_END"] {

@@ -63,6 +63,8 @@ extension ImportSession {
                 var values = [String?](repeating: nil, count: ReferenceField.allCases.count)
                 let idField = ReferenceField.idField(of: layout.dataset)
                 var idCount = 0
+                var elementOf = [String?](repeating: nil, count: ReferenceField.allCases.count)
+                var duplicate: (field: ReferenceField, first: String, second: String)?
                 for (name, value) in element.fields {
                     let field: ReferenceField?
                     if let cached = fieldByName[name] {
@@ -72,7 +74,15 @@ extension ImportSession {
                         fieldByName[name] = field
                     }
                     if field == idField { idCount += 1 }
-                    if let field, values[field.ordinal] == nil { values[field.ordinal] = value }
+                    guard let field else { continue }
+                    let kept = values[field.ordinal]?.trimmingCharacters() ?? ""
+                    let new = value.trimmingCharacters()
+                    if kept.isEmpty {
+                        values[field.ordinal] = value
+                        elementOf[field.ordinal] = name
+                    } else if !new.isEmpty, new != kept, duplicate == nil {
+                        duplicate = (field, elementOf[field.ordinal] ?? name, name)
+                    }
                 }
                 // Several ids in one "record": a wrapper element around the records (one level
                 // deeper than the layout). Reading it as one record would keep the first and lose
@@ -82,9 +92,33 @@ extension ImportSession {
                     throw ImportError.nestedRecords(
                         path: path, line: element.line, element: element.name, idField: idField.rawValue)
                 }
+                if let duplicate {
+                    // Which of two different values is right cannot be known: the record is
+                    // rejected, naming both elements (never the values).
+                    let rejection = RowRejection(
+                        field: duplicate.field.rawValue,
+                        reason: "\(duplicate.field.rawValue) is given twice with different values, in "
+                            + "<\(duplicate.first)> and <\(duplicate.second)> (not shown); keep one")
+                    return reject(
+                        fileIndex, at: location, rejection,
+                        recordID: values[idField.ordinal]?.trimmingCharacters().nilIfEmpty)
+                }
                 let builder = RecordBuilder(dataset: layout.dataset, profile: options.profile, today: options.today)
                 importReference(
                     XMLFieldValues(values: values), builder: builder, location: location, fileIndex: fileIndex)
+            },
+            cutShort: { element in
+                // The document broke off inside this record: it is read, and rejected, so that
+                // read = imported + duplicates + rejected still holds.
+                guard let layout, layout != .ssda903XML else { return }
+                files[fileIndex].recordsRead += 1
+                let idKey = ReferenceField.idField(of: layout.dataset).matchKey
+                let id = element.fields.first { ReferenceField.matchKey($0.name) == idKey }
+                let rejection = RowRejection(
+                    field: nil, reason: "the file breaks off inside this record (a truncated or damaged extract?)")
+                reject(
+                    fileIndex, at: SourceLocation(file: path, line: element.line, elementPath: element.path), rejection,
+                    recordID: id?.value.trimmingCharacters().nilIfEmpty)
             })
         if files[fileIndex].layout == nil { files[fileIndex].layout = layout }
         files[fileIndex].encoding = nil
@@ -155,7 +189,9 @@ extension ImportSession {
         person.formerUPN = first("FormerUPN").flatMap { UPN($0) }
         person.upnUnknownReason = first("UPNunknown").flatMap { UPNUnknownReason(rawValue: $0.uppercased()) }
         if let sex = first("Sex") ?? first("GenderCurrent") {
-            guard let gender = Gender(code: sex) else { return rejectChild("Sex", "sex code '\(sex)' is unknown") }
+            guard let gender = Gender(code: sex) else {
+                return rejectChild("Sex", RowRejection.unknownCode("Sex", sex, expected: "1/2 or M/F/U").reason)
+            }
             person.gender = gender
         }
         person.ethnicity = first("Ethnicity").flatMap { EthnicityCode($0) }

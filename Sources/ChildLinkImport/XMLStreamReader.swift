@@ -54,9 +54,12 @@ struct XMLStreamReader {
     /// `body` is called with each record element.
     /// - Throws: ``ImportError/xmlDoctypeRefused(path:line:)``, ``ImportError/malformedXML(path:line:column:message:)``,
     ///   ``ImportError/unreadableFile(path:cause:)``, or what the closures throw.
+    ///   - cutShort: Called with the record the parser was inside when the document broke off (a
+    ///     truncated file), before the error is thrown, so that it can be counted and rejected.
     func read(
         placement: (_ rootName: String) throws -> XMLRecordPlacement,
-        body: (XMLRecordElement) throws -> Void
+        body: (XMLRecordElement) throws -> Void,
+        cutShort: (XMLRecordElement) -> Void = { _ in }
     ) throws {
         if let line = XMLPrologScan.doctypeLine(path: path) {
             throw ImportError.xmlDoctypeRefused(path: path, line: line)
@@ -78,10 +81,14 @@ struct XMLStreamReader {
             while true {
                 let status = xmlTextReaderRead(reader)
                 if status == 0 { break }
-                guard status == 1 else { throw malformed(sink, reader: reader) }
+                guard status == 1 else {
+                    if let record = walker.current { cutShort(record) }
+                    throw malformed(sink, reader: reader)
+                }
                 try walker.handle(reader, placement: placement, body: body)
             }
             if let error = sink.firstError {
+                if let record = walker.current { cutShort(record) }
                 throw ImportError.malformedXML(
                     path: path, line: error.line, column: error.column, message: error.message)
             }

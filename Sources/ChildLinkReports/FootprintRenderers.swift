@@ -21,7 +21,7 @@ package enum FootprintRenderer {
             if let source = entry.source { lines.append("  source: \(source)") }
             lines += linkLines(entry.link)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return TerminalText.safe(lines.joined(separator: "\n") + "\n")
     }
 
     private static func linkLines(_ link: FootprintLink?) -> [String] {

@@ -1,6 +1,12 @@
 import ChildLinkFiles
 package import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The output formats a report can be written in.
 package enum ReportFormat: String, Sendable, CaseIterable, Hashable {
     /// One self-contained HTML page.
@@ -77,23 +83,39 @@ package struct ReportWriter: Sendable {
     /// returns the paths.
     /// - Throws: ``ReportWriteError`` when the folder or a file cannot be written or the workbook
     ///   cannot be built.
+    ///
+    /// All or nothing: every file is first written and synced into a staging folder inside
+    /// ``directory`` (`.childlink-staging-PID`, 0700); only when all are there are they renamed into
+    /// place, one rename each, and the staging folder removed. A failure while writing (a full
+    /// disk, a file that cannot be created) leaves every earlier file of the set exactly as it was;
+    /// a run killed while writing leaves only its staging folder, which the next write removes.
     package func write(_ report: Report, formats: [ReportFormat]) throws(ReportWriteError) -> WrittenReport {
+        var staging: String?
         do {
             try PrivateFolder.create(atPath: directory)
-            var files: [String] = []
+            StagingFolder.removeAbandoned(in: directory)
+            let folder = StagingFolder.path(in: directory)
+            staging = folder
+            try PrivateFolder.create(atPath: folder)
+            var names: [String] = []
             for format in Set(formats).sorted(by: { $0.rawValue < $1.rawValue }) {
                 for (name, data) in try contents(report, format: format) {
-                    let path = (directory as NSString).appendingPathComponent(Self.safeFileName(name))
-                    try PrivateOutputFile.write(data, to: path)
-                    files.append(path)
+                    let safeName = Self.safeFileName(name)
+                    try PrivateOutputFile.write(data, to: (folder as NSString).appendingPathComponent(safeName))
+                    names.append(safeName)
                 }
             }
+            let files = try StagingFolder.moveAll(names, from: folder, into: directory)
+            StagingFolder.remove(folder)
             return WrittenReport(report: report, files: files)
         } catch let error as FileWriteError {
-            throw ReportWriteError(error)
+            staging.map(StagingFolder.remove)
+            throw ReportWriteError(staging.map { error.placed(from: $0, into: directory) } ?? error)
         } catch let error as ReportWriteError {
+            staging.map(StagingFolder.remove)
             throw error
         } catch {
+            staging.map(StagingFolder.remove)
             throw ReportWriteError(code: .cannotWrite, message: "\(directory): cannot write", cause: error)
         }
     }
@@ -120,5 +142,48 @@ package struct ReportWriter: Sendable {
     /// `name` with path separators and other characters awkward in file names replaced by `-`.
     static func safeFileName(_ name: String) -> String {
         String(name.map { "/\\:*?\"<>|".contains($0) || $0.isNewline ? "-" : $0 })
+    }
+}
+
+/// The staging folder a report's files are written into before they are moved into place.
+enum StagingFolder {
+    static let prefix = ".childlink-staging-"
+
+    /// `directory/.childlink-staging-PID` for this process.
+    static func path(in directory: String) -> String {
+        (directory as NSString).appendingPathComponent(prefix + String(getpid()))
+    }
+
+    /// Renames each staged file into `directory`; returns the paths.
+    ///
+    /// - Throws: `FileWriteError` when a rename fails (the files not yet moved stay staged).
+    static func moveAll(_ names: [String], from folder: String, into directory: String) throws(FileWriteError)
+        -> [String]
+    {
+        try names.map { (name: String) throws(FileWriteError) -> String in
+            let target = (directory as NSString).appendingPathComponent(name)
+            guard rename((folder as NSString).appendingPathComponent(name), target) == 0 else {
+                throw FileWriteError(code: .cannotRename, path: target, message: "cannot write (rename failed)")
+            }
+            return target
+        }
+    }
+
+    /// Removes a staging folder and the files in it.
+    static func remove(_ folder: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            unlink((folder as NSString).appendingPathComponent(name))
+        }
+        rmdir(folder)
+    }
+
+    /// Removes the staging folders of ChildLink processes that have ended (killed mid-write).
+    static func removeAbandoned(in directory: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            remove((directory as NSString).appendingPathComponent(name))
+        }
     }
 }

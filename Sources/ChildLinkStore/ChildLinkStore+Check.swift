@@ -6,9 +6,10 @@ extension ChildLinkStore {
     /// Runs SQLite's `PRAGMA integrity_check` and checks the tool's invariants: every present record
     /// is assigned to exactly one child in the latest run (and nothing else is); no child has two
     /// different valid permanent UPNs or NHS numbers; merged children carry no records; the audit log's
-    /// append-only triggers are in place. A child whose two identifiers a live reviewer decision
-    /// joined is reported apart, as a reviewer-made conflict naming the decision (a warning: the
-    /// reviewer may have overridden it on purpose, and revoking it, not a restore, undoes it).
+    /// append-only triggers are in place and every entry follows its hash chain (``AuditChain``). A
+    /// child whose two identifiers a live reviewer decision joined is reported apart, as a
+    /// reviewer-made conflict naming the decision (a warning: the reviewer may have overridden it on
+    /// purpose, and revoking it, not a restore, undoes it).
     ///
     /// - Throws: ``StoreError`` when the database cannot be read at all.
     package func check() throws -> StoreCheckReport {
@@ -27,6 +28,7 @@ extension ChildLinkStore {
                 try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit'") ?? 0
             if triggers < 2 { violations.append("the audit log's append-only triggers are missing") }
+            violations += try AuditChain.violations(db)
             return StoreCheckReport(integrity: integrity, violations: violations, reviewerConflicts: reviewerMade)
         }
     }

@@ -1,3 +1,4 @@
+import ChildLinkFiles
 import ChildLinkModel
 package import Foundation
 import GRDB
@@ -32,7 +33,9 @@ import GRDB
 /// ```
 ///
 /// Files: the database is created with mode 0600 (SQLite gives its -wal and -shm files the same
-/// mode); before each run the committed state is copied to `childlink.sqlite.bak` (0600).
+/// mode), whole, and carries its identity (``StoreIdentity``): an empty file or another program's
+/// database at the path is refused, never initialised over. Before each run the committed state is
+/// copied to `childlink.sqlite.bak` (0600), the older backups kept as `.bak.1` and `.bak.2`.
 /// A second process that wants to write waits up to ``busyTimeout`` seconds, then fails with
 /// ``StoreError/locked(path:seconds:)``.
 package final class ChildLinkStore: Sendable {
@@ -47,6 +50,8 @@ package final class ChildLinkStore: Sendable {
     package let busyTimeout: Double
     /// The OS user that decisions and audit entries are attributed to.
     package let user: String
+    /// How many backups are kept (`<path>.bak`, `.bak.1`, …); 3 by default.
+    package let backupsKept: Int
 
     let writer: any DatabaseWriter
     let clock: @Sendable () -> Date
@@ -57,20 +62,23 @@ package final class ChildLinkStore: Sendable {
     ///   - path: The database file; defaults to `childlink.sqlite` in the working folder.
     ///   - busyTimeout: Seconds to wait for another process's write.
     ///   - user: Who decisions and audit entries are attributed to; defaults to the OS user.
+    ///   - backupsKept: How many backups to keep.
     ///   - clock: The source of timestamps (tests inject a fixed one).
-    /// - Throws: ``StoreError``.
+    /// - Throws: ``StoreError/notAStore(path:reason:)`` when a file is there that is empty or not
+    ///   a ChildLink store (it is never initialised over); other ``StoreError``s.
     package convenience init(
         path: String = ChildLinkStore.defaultFileName, busyTimeout: Double = ChildLinkStore.defaultBusyTimeout,
-        user: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+        user: String? = nil, backupsKept: Int = 3, clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
-        try FilePrivacy.createPrivateFile(at: path)
+        try StoreIdentity.prepare(path: path, busyTimeout: busyTimeout)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "ChildLinkStore"
         let pool = try StoreError.mapping(path: path, timeout: busyTimeout) {
             try DatabasePool(path: path, configuration: configuration)
         }
-        try self.init(writer: pool, path: path, busyTimeout: busyTimeout, user: user, clock: clock)
+        try self.init(
+            writer: pool, path: path, busyTimeout: busyTimeout, user: user, backupsKept: backupsKept, clock: clock)
         FilePrivacy.restrictCompanions(of: path)
     }
 
@@ -80,13 +88,14 @@ package final class ChildLinkStore: Sendable {
     package static func inMemory(user: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws
         -> ChildLinkStore
     {
-        try ChildLinkStore(writer: DatabaseQueue(), path: nil, busyTimeout: 0, user: user, clock: clock)
+        try ChildLinkStore(writer: DatabaseQueue(), path: nil, busyTimeout: 0, user: user, backupsKept: 0, clock: clock)
     }
 
     init(
-        writer: any DatabaseWriter, path: String?, busyTimeout: Double, user: String?,
+        writer: any DatabaseWriter, path: String?, busyTimeout: Double, user: String?, backupsKept: Int,
         clock: @escaping @Sendable () -> Date
     ) throws {
+        self.backupsKept = backupsKept
         self.writer = writer
         self.path = path
         self.busyTimeout = busyTimeout
@@ -140,16 +149,24 @@ package final class ChildLinkStore: Sendable {
     }
 
     /// One immediate write transaction with the store's error mapping.
+    ///
+    /// When it fails, the write-ahead log is truncated: what the rolled-back transaction wrote there
+    /// would otherwise keep its disk space (on a full disk, the space the next run needs).
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        try StoreError.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
-            try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return .commit
+        do {
+            return try StoreError.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
+                try writer.writeWithoutTransaction { db in
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        result = try body(db)
+                        return .commit
+                    }
+                    return result!
                 }
-                return result!
             }
+        } catch {
+            if path != nil { _ = try? writer.writeWithoutTransaction { try $0.checkpoint(.truncate) } }
+            throw error
         }
     }
 
@@ -160,27 +177,12 @@ package final class ChildLinkStore: Sendable {
         }
     }
 
-    /// Copies the committed state to the backup file, from inside the run's transaction before it writes.
-    private func backUp(_ db: Database) throws {
-        guard let backupPath else { return }
-        try FilePrivacy.createPrivateFile(at: backupPath)
-        // A second connection reads the last committed state (WAL lets it read while this run
-        // holds the write lock), so the backup is exactly the state this run starts from.
-        var readOnly = Configuration()
-        readOnly.readonly = true
-        let source = try DatabaseQueue(path: path!, configuration: readOnly)
-        let destination = try DatabaseQueue(path: backupPath)
-        try source.backup(to: destination)
-        try source.close()
-        try destination.close()
-        FilePrivacy.restrictCompanions(of: backupPath)
-    }
-
-    /// Replaces the store's contents with the backup taken before the last run.
+    /// Replaces the store's contents with the backup taken before the last run (or `backupPath`).
     ///
     /// - Throws: ``StoreError/noBackup(path:)`` when there is none, or ``StoreError``.
-    package func restoreFromBackup() throws {
-        guard let backupPath, FileManager.default.fileExists(atPath: backupPath) else {
+    package func restoreFromBackup(_ chosenBackup: String? = nil) throws {
+        guard let backupPath = chosenBackup ?? self.backupPath, FileManager.default.fileExists(atPath: backupPath)
+        else {
             throw StoreError.noBackup(path: backupPath ?? ":memory:")
         }
         try StoreError.mapping(path: backupPath, timeout: busyTimeout) {
@@ -202,6 +204,14 @@ extension StoreError {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw StoreError.locked(path: path, seconds: timeout, cause: error)
         } catch let error as DatabaseError {
+            // A full disk shows as SQLITE_FULL, but also as an I/O error or, from a backup, as
+            // "not an error": whatever SQLite says, a failure with under 1 MB left is a full disk.
+            if error.resultCode == .SQLITE_FULL || (DiskSpace.freeBytes(near: path) ?? .max) < DiskSpace.nearlyFull {
+                throw StoreError.database(
+                    path: path,
+                    message: DiskSpace.fullSentence(for: path) + "; nothing was written. Free some space and run again",
+                    cause: error)
+            }
             throw StoreError.database(path: path, message: error.message ?? "\(error.resultCode)", cause: error)
         }
     }

@@ -49,7 +49,8 @@ package struct StoreError: Error, LocalizedError, Equatable, CustomStringConvert
     package struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Kind: String, Hashable, Sendable {
             case locked, noBackup, badCSV, badRecordKey, clusteringMismatch, unknownRecord, database, runInProgress
-            case unknownChild, sameChild, unreadableRecord, unknownDecision, alreadyRevoked
+            case unknownChild, sameChild, unreadableRecord, unknownDecision, alreadyRevoked, notAStore
+            case backupWouldLoseRuns
         }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
@@ -83,6 +84,10 @@ package struct StoreError: Error, LocalizedError, Equatable, CustomStringConvert
         package static let unknownDecision = Code(.unknownDecision)
         /// A decision that was revoked already.
         package static let alreadyRevoked = Code(.alreadyRevoked)
+        /// The file at the store's path is empty or is not a ChildLink store.
+        package static let notAStore = Code(.notAStore)
+        /// A run would replace backups that hold runs with one that holds none.
+        package static let backupWouldLoseRuns = Code(.backupWouldLoseRuns)
     }
 }
 
@@ -210,6 +215,32 @@ extension StoreError {
             code: .alreadyRevoked,
             message: "\(id) was revoked already; 'childlink review history' shows when and why. To decide the "
                 + "pair again, use 'childlink review accept' or 'reject'.",
+            file: sourceFile, line: sourceLine)
+    }
+
+    /// The file at the store's path is empty or is not a ChildLink store, so nothing is written to it.
+    package static func notAStore(
+        path: String, reason: String, sourceFile: String = #fileID, sourceLine: Int = #line
+    ) -> StoreError {
+        StoreError(
+            code: .notAStore,
+            message: "\(path) is not a ChildLink store: \(reason). ChildLink will not start a new history over it "
+                + "(a file emptied by a failed copy, a sync client or a disk repair must not be taken for a new "
+                + "store). To put back the last backup, run 'childlink store restore --store \(path)'; to start "
+                + "a new store, move the file away or give another --store.",
+            file: sourceFile, line: sourceLine)
+    }
+
+    /// A run on a store that holds no runs would push out backups that hold some.
+    package static func backupWouldLoseRuns(
+        path: String, backup: String, runs: Int, sourceFile: String = #fileID, sourceLine: Int = #line
+    ) -> StoreError {
+        StoreError(
+            code: .backupWouldLoseRuns,
+            message: "The store \(path) holds no runs, but its backup \(backup) holds \(runs): the store may have "
+                + "been emptied or replaced, so this run wrote nothing. To put the history back, run "
+                + "'childlink store restore --store \(path)'; to start a new history on purpose, move \(path) and "
+                + "its backups (\(path).bak*) away first.",
             file: sourceFile, line: sourceLine)
     }
 

@@ -12,6 +12,10 @@ enum StoreSchema {
         migrator.registerMigration(
             "v3: review pairs and decisions keyed by dataset and record id", migrate: keyReviewTablesByColumns)
         migrator.registerMigration("v4-review-decision-history", migrate: createDecisionHistoryTables)
+        migrator.registerMigration("v5-store-identity") { db in
+            try StoreIdentity.migrate(db)
+            try AuditChain.migrate(db)
+        }
         return migrator
     }
 

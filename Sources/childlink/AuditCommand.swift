@@ -21,7 +21,7 @@ extension ChildLink {
         var since: CalendarDate?
 
         func run() throws {
-            print(try AuditJob.run(storePath: storeOptions.store, since: since))
+            TerminalOutput.print(try AuditJob.run(storePath: storeOptions.store, since: since))
         }
     }
 }

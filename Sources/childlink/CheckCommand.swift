@@ -47,7 +47,9 @@ extension ChildLink {
 
         func run() throws {
             if countOnly {
-                for (path, count) in try CheckJob.countRecords(paths: paths) { print("\(path): \(count) records") }
+                for (path, count) in try CheckJob.countRecords(paths: paths) {
+                    TerminalOutput.print("\(path): \(count) records")
+                }
                 return
             }
             let options = CheckJob.Options(
@@ -55,7 +57,7 @@ extension ChildLink {
                 rejectsPath: rejects, strict: strict, verbose: global.verbose)
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let outcome = try CheckJob(options: options, logger: logger).run()
-            print(outcome.report)
+            TerminalOutput.print(outcome.report)
             if outcome.failed { throw ExitCode.failure }
         }
     }

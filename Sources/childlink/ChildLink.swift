@@ -1,6 +1,12 @@
 import ArgumentParser
 import ChildLinkCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The `childlink` command: a thin front end over ChildLinkCore.
 @main
 struct ChildLink: ParsableCommand {
@@ -20,6 +26,30 @@ struct ChildLink: ParsableCommand {
             Footprint.self, Review.self, Profile.self, Store.self, Audit.self,
         ]
     )
+
+    /// Runs the command as ArgumentParser would, except that an error's message (which can name a
+    /// file or a value from an extract) is made safe for a terminal before it is printed.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let message = TerminalOutput.safe(fullMessage(for: error))
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                if code == .success {
+                    TerminalOutput.print(message)
+                } else {
+                    TerminalOutput.printError(message)
+                }
+            }
+            #if canImport(Glibc)
+                Glibc.exit(code.rawValue)
+            #else
+                Darwin.exit(code.rawValue)
+            #endif
+        }
+    }
 }
 
 /// Options every command accepts.

@@ -89,7 +89,7 @@ extension ChildLink {
             let request = FootprintJob.Request(
                 query: query, inputs: inputs, storePath: storeOptions.resolvedPath, storeWait: storeOptions.storeWait)
             let reply = try FootprintJob.respond(request, format: format, out: out, logger: logger)
-            print(reply.text, terminator: "")
+            TerminalOutput.print(reply.text, terminator: "")
             if reply.status != 0 { throw ExitCode(reply.status) }
         }
     }

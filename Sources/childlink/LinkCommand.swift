@@ -92,7 +92,7 @@ extension ChildLink {
                 options: options, storePath: generic ? nil : storeOptions.resolvedPath,
                 storeWait: storeOptions.storeWait,
                 logger: ChildLinkLogging.bootstrap(verbose: global.verbose))
-            print(report, terminator: "")
+            TerminalOutput.print(report, terminator: "")
         }
     }
 }

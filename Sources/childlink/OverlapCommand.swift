@@ -32,7 +32,9 @@ extension ChildLink {
         func run() throws {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let request = try output.request(suppress: suppress, pseudonymise: pseudonymise)
-            for file in try ReportJob.run(.overlap(period: period), request: request, logger: logger) { print(file) }
+            for file in try ReportJob.run(.overlap(period: period), request: request, logger: logger) {
+                TerminalOutput.print(file)
+            }
         }
     }
 }

@@ -49,7 +49,7 @@ extension ChildLink.Profile {
             let job = ProfileCheckJob(
                 profilePath: profile, extractPath: file, dataset: dataset, rowCount: rows)
             let outcome = try job.run()
-            print(outcome.report)
+            TerminalOutput.print(outcome.report)
             if outcome.hasProblems { throw ExitCode.failure }
         }
     }

@@ -48,7 +48,7 @@ extension ChildLink.Review {
         var undecided = false
 
         func run() throws {
-            print(try ReviewJob.run(.list(undecidedOnly: undecided), storePath: storeOptions.store))
+            TerminalOutput.print(try ReviewJob.run(.list(undecidedOnly: undecided), storePath: storeOptions.store))
         }
     }
 
@@ -92,7 +92,7 @@ extension ChildLink.Review {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            print(try ReviewJob.run(.history, storePath: storeOptions.store))
+            TerminalOutput.print(try ReviewJob.run(.history, storePath: storeOptions.store))
         }
     }
 
@@ -118,7 +118,7 @@ extension ChildLink.Review {
         }
 
         func run() throws {
-            print(try ReviewJob.run(.revoke(id, note: note), storePath: storeOptions.store))
+            TerminalOutput.print(try ReviewJob.run(.revoke(id, note: note), storePath: storeOptions.store))
         }
     }
 
@@ -131,7 +131,7 @@ extension ChildLink.Review {
         @Argument(help: "The CSV file to write.") var file: String
 
         func run() throws {
-            print(try ReviewJob.run(.export(path: file), storePath: storeOptions.store))
+            TerminalOutput.print(try ReviewJob.run(.export(path: file), storePath: storeOptions.store))
         }
     }
 
@@ -145,7 +145,7 @@ extension ChildLink.Review {
         @Argument(help: "The CSV file to read.") var file: String
 
         func run() throws {
-            print(try ReviewJob.run(.importDecisions(path: file), storePath: storeOptions.store))
+            TerminalOutput.print(try ReviewJob.run(.importDecisions(path: file), storePath: storeOptions.store))
         }
     }
 }
@@ -180,7 +180,7 @@ extension ParsableCommand {
     /// Shows both sides of a decision, then records it or ends with the reason it was refused (exit 1).
     func decide(_ action: ReviewJob.Action, store: String) throws {
         let reply = try ReviewJob.respond(action, storePath: store)
-        print(reply.text)
+        TerminalOutput.print(reply.text)
         if let refusal = reply.refusal { throw refusal }
     }
 }

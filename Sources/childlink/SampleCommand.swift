@@ -66,7 +66,7 @@ extension ChildLink {
         func run() throws {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let result = try SampleJob.run(options, logger: logger)
-            print(result.report)
+            TerminalOutput.print(result.report)
         }
     }
 }

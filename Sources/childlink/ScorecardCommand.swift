@@ -46,7 +46,7 @@ extension ChildLink {
                 suppress: suppress ?? kind.disclosureControlByDefault,
                 pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)
             for file in try ReportJob.run(.scorecard(kind, period: period), request: request, logger: logger) {
-                print(file)
+                TerminalOutput.print(file)
             }
         }
     }

@@ -43,7 +43,7 @@ extension ChildLink.Store {
 
         func run() throws {
             let outcome = try StoreJob.check(storePath: storeOptions.store, strict: strict)
-            print(outcome.text)
+            TerminalOutput.print(outcome.text)
             if !outcome.isHealthy { throw ExitCode.failure }
         }
     }
@@ -59,7 +59,7 @@ extension ChildLink.Store {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            print(try StoreJob.restore(storePath: storeOptions.store))
+            TerminalOutput.print(try StoreJob.restore(storePath: storeOptions.store))
         }
     }
 }

@@ -53,7 +53,9 @@ extension ChildLink {
                 repeatWindowDays: repeatWindowDays)
             var request = try output.request(suppress: false, pseudonymise: pseudonymise)
             request.strict = strict
-            for file in try ReportJob.run(.weekly(pack), request: request, logger: logger) { print(file) }
+            for file in try ReportJob.run(.weekly(pack), request: request, logger: logger) {
+                TerminalOutput.print(file)
+            }
         }
     }
 }

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Runs the built `childlink` binary, as an analyst would, and captures what it printed.
 ///
 /// Standard output and error go to temporary files rather than pipes, so a chatty `--verbose` run
@@ -23,12 +27,42 @@ enum BuiltBinary {
         return folder.appendingPathComponent("childlink")
     }
 
-    /// Runs `childlink arguments…` in `folder` and waits for it to finish, killing it after
-    /// `timeout` (then the status is 124, as `timeout(1)` reports); `environment` sets (or, with
-    /// `nil`, removes) variables of the test's own environment for this run.
+    /// The longest a run of the binary may take before it is killed (a debug build on the shared
+    /// 2-core machine takes under 30 s for the largest run the tests make).
+    static let timeout: Duration = .seconds(300)
+
+    /// A run that did not finish within ``timeout``: it was killed.
+    struct TimedOut: Error, CustomStringConvertible {
+        let arguments: [String]
+        var description: String {
+            "childlink \(arguments.joined(separator: " ")) ran past \(BuiltBinary.timeout); killed"
+        }
+    }
+
+    /// Waits for `process` to end, killing it after `timeout`.
+    ///
+    /// - Throws: ``TimedOut`` when it had to be killed.
+    static func wait(for process: Process, arguments: [String], timeout: Duration = BuiltBinary.timeout) throws {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now > deadline {
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                throw TimedOut(arguments: arguments)
+            }
+            usleep(10_000)
+        }
+        process.waitUntilExit()
+    }
+
+    /// Runs `childlink arguments…` in `folder` and waits for it to finish (killing it after
+    /// ``timeout``); `environment` sets (or, with `nil`, removes) variables of the test's own
+    /// environment for this run.
+    ///
+    /// - Throws: ``TimedOut`` when the run did not finish in time.
     static func run(
         _ arguments: [String], in folder: URL, environment: [String: String?] = [:],
-        timeout: Duration = .seconds(600)
+        timeout: Duration = BuiltBinary.timeout
     ) throws -> Outcome {
         let capture = FileManager.default.temporaryDirectory
             .appendingPathComponent("childlink-run-\(UUID().uuidString)")
@@ -53,15 +87,15 @@ enum BuiltBinary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
-        let timedOut = process.isRunning
-        if timedOut { process.terminate() }
-        process.waitUntilExit()
+        defer {
+            try? out.close()
+            try? err.close()
+        }
+        try wait(for: process, arguments: arguments, timeout: timeout)
         try out.close()
         try err.close()
         return Outcome(
-            status: timedOut ? 124 : process.terminationStatus,
+            status: process.terminationStatus,
             stdout: try String(contentsOf: outURL, encoding: .utf8),
             stderr: try String(contentsOf: errURL, encoding: .utf8))
     }

@@ -50,6 +50,36 @@ struct ConcurrentRunTests {
         #expect(try store.currentRecords().allSatisfy { assigned[$0.key] != nil })
     }
 
+    @Test("two runs that provably overlap: both start while the store is in use, both wait, then both succeed")
+    func twoRunsOverlap() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "60", "--seed", "5", "--out", "borough"], in: folder)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        let holder = try ChildLinkStore(path: folder.appendingPathComponent("s.sqlite").path)
+        let waiting = "another childlink run is using the store; waiting for it to finish"
+        // The test holds the run lock while both runs start: each must see it taken (and say so)
+        // before either can write, so the two were in flight at the same time.
+        let runs = try holder.holdingRunLock {
+            let runs = try [
+                ["link", "borough/missing-episodes.csv", "--store", "s.sqlite", "--out", "a"],
+                ["link", "borough/cme-referrals.csv", "--store", "s.sqlite", "--out", "b"],
+            ].map { try Started(arguments: $0, in: folder) }
+            let deadline = ContinuousClock.now + .seconds(120)
+            while !runs.allSatisfy({ $0.standardError.contains(waiting) }), ContinuousClock.now < deadline {
+                usleep(20_000)
+            }
+            return runs
+        }
+        let outcomes = try runs.map { try $0.wait() }
+        for outcome in outcomes {
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            #expect(outcome.stderr.components(separatedBy: waiting).count == 2, "each waited, once: \(outcome.stderr)")
+        }
+        #expect(try holder.runs().count == 2)
+        #expect(Set(try holder.currentRecords().map(\.dataset)) == [.missing, .cme])
+    }
+
     @Test("with --store-wait 0, a run that finds the store in use exits 1 with a clear message and writes nothing")
     func givesUpClearly() throws {
         let folder = try BuiltBinary.temporaryFolder()
@@ -88,8 +118,13 @@ private struct Started {
         try process.run()
     }
 
+    /// What the process has written to standard error so far.
+    var standardError: String {
+        (try? String(contentsOf: capture.appendingPathComponent("stderr"), encoding: .utf8)) ?? ""
+    }
+
     func wait() throws -> BuiltBinary.Outcome {
-        process.waitUntilExit()
+        try BuiltBinary.wait(for: process, arguments: process.arguments ?? [])
         defer { try? FileManager.default.removeItem(at: capture) }
         return BuiltBinary.Outcome(
             status: process.terminationStatus,

@@ -41,12 +41,36 @@ struct FaultTests {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        // Pipes are read to their end on other threads, so a chatty run cannot fill one and stall,
+        // and a run that hangs is killed by BuiltBinary.wait's timeout rather than blocking the test.
+        let stdoutBox = PipeReader(out)
+        let stderrBox = PipeReader(err)
+        try BuiltBinary.wait(for: process, arguments: arguments)
+        let stdout = stdoutBox.finish()
+        let stderr = stderrBox.finish()
         return BuiltBinary.Outcome(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    final class PipeReader: @unchecked Sendable {
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ pipe: Pipe) {
+            let handle = pipe.fileHandleForReading
+            Thread.detachNewThread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+        }
+
+        /// What the pipe carried, once the writer has closed it.
+        func finish() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     var storePath: String { path(ChildLinkStore.defaultFileName) }
@@ -105,6 +129,175 @@ struct FaultTests {
         #expect(failed.status == 1)
         #expect(failed.stderr.contains("linked/links.csv: cannot write"), "\(failed.stderr)")
         #expect(try snapshot("linked") == before, "earlier outputs changed, or a temporary file was left")
+    }
+
+    @Test("umask 000: every folder link --out and sample --out create, parents included, is 0700")
+    func foldersArePrivateUnderUmaskZero() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try writePeople(20)
+        let script = "umask 000; exec \"$0\" \"$@\""
+        let binary = BuiltBinary.url.path
+        let linked = try Self.run(
+            URL(fileURLWithPath: "/bin/bash"),
+            ["-c", script, binary, "link", "--generic", "people.csv", "--out", "a/b/linked"],
+            in: folder)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        let sampled = try Self.run(
+            URL(fileURLWithPath: "/bin/bash"),
+            ["-c", script, binary, "sample", "--children", "10", "--seed", "1", "--out", "c/borough"], in: folder)
+        #expect(sampled.status == 0, "\(sampled.stderr)")
+        for created in ["a", "a/b", "a/b/linked", "c", "c/borough"] {
+            #expect(try BuiltBinary.permissions(path(created)) == 0o700, "\(created)")
+        }
+        #expect(try BuiltBinary.permissions(path("a/b/linked/links.csv")) == 0o600)
+    }
+
+    @Test("a run that hangs is killed by the helper's timeout, and the test fails rather than waiting for ever")
+    func hangingRunIsKilled() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        process.arguments = ["30"]
+        try process.run()
+        let started = ContinuousClock.now
+        #expect(throws: BuiltBinary.TimedOut.self) {
+            try BuiltBinary.wait(for: process, arguments: ["sleep"], timeout: .milliseconds(200))
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+        #expect(!process.isRunning)
+        #expect(process.terminationReason == .uncaughtSignal)
+    }
+
+    @Test("disk full mid-pack: the weekly pack is replaced whole or not at all; no staging folder is left")
+    func diskFullMidPackKeepsTheWholeOldPack() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "60", "--seed", "7", "--out", "borough"], in: folder)
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let weekly = ["weekly", "borough", "--week-ending", "2019-06-30", "--out", "pack", "--no-store"]
+        let first = try BuiltBinary.run(weekly, in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        let before = try snapshot("pack")
+        #expect(before.count == 9)
+
+        // A week with fewer episodes: every CSV of the pack would change.
+        let episodes = path("borough/missing-episodes.csv")
+        let lines = try String(contentsOfFile: episodes, encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(lines.count / 2).joined(separator: "\n") + "\n").write(
+            toFile: episodes, atomically: true, encoding: .utf8)
+        // 6 KB per file: the CSVs (under 1 KB) fit, the HTML page (about 8 KB) does not.
+        let failed = try runOnFullDisk(weekly, kilobytes: 6)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("weekly-2019-06-30.html: cannot write"), "\(failed.stderr)")
+        #expect(try snapshot("pack") == before, "some files of the pack were replaced, or a staging folder left")
+
+        let again = try BuiltBinary.run(weekly, in: folder)
+        #expect(again.status == 0, "\(again.stderr)")
+        let after = try snapshot("pack")
+        #expect(after.keys.sorted() == before.keys.sorted())
+        #expect(after["weekly-2019-06-30-episodes.csv"] != before["weekly-2019-06-30-episodes.csv"])
+    }
+
+    @Test("a failed pack write after a successful link: exit 1, and the store does not record the run")
+    func failedPackWriteIsNotRecorded() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "40", "--seed", "7", "--out", "borough"], in: folder)
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let weekly = ["weekly", "borough", "--week-ending", "2019-06-30", "--store", "s.sqlite", "--format", "csv"]
+        let first = try BuiltBinary.run(weekly + ["--out", "pack"], in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: path("blocked")))
+
+        let failed = try BuiltBinary.run(weekly + ["--out", "blocked"], in: folder)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("blocked: cannot create the folder"), "\(failed.stderr)")
+        let check = try BuiltBinary.run(["store", "check", "--store", "s.sqlite"], in: folder)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("Runs: 1, the latest #1 weekly"), "the failed run was recorded: \(check.stdout)")
+    }
+
+    /// Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN, as in the project's
+    /// containers); the real-disk-full tests are skipped where it cannot.
+    static let canMountTmpfs: Bool = {
+        let probe = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-tmpfs-\(getpid())")
+        try? FileManager.default.createDirectory(at: probe, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: probe) }
+        guard mountTmpfs(at: probe.path, kilobytes: 64) else { return false }
+        unmount(probe.path)
+        return true
+    }()
+
+    @discardableResult
+    static func mountTmpfs(at path: String, kilobytes: Int) -> Bool {
+        let outcome = try? run(
+            URL(fileURLWithPath: "/bin/mount"), ["-t", "tmpfs", "-o", "size=\(kilobytes)k,mode=0700", "tmpfs", path],
+            in: URL(fileURLWithPath: "/"))
+        return outcome?.status == 0
+    }
+
+    static func unmount(_ path: String) {
+        _ = try? run(URL(fileURLWithPath: "/bin/umount"), [path], in: URL(fileURLWithPath: "/"))
+    }
+
+    /// Fills the disk holding `folder` with a file until a write fails for lack of space.
+    func fillDisk(_ folder: String) throws {
+        let filler = folder + "/filler"
+        FileManager.default.createFile(atPath: filler, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: filler))
+        defer { try? handle.close() }
+        let block = Data(count: 4096)
+        for _ in 0..<100_000 { do { try handle.write(contentsOf: block) } catch { return } }
+    }
+
+    @Test(
+        "disk full (tmpfs) mid-pack and in the store: 'the disk holding X is full (0 MB free)'; pack and store unchanged",
+        .enabled(if: canMountTmpfs, "needs a tmpfs: run as root with CAP_SYS_ADMIN"))
+    func diskFullOnTmpfs() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(atPath: path("disk"), withIntermediateDirectories: true)
+        try #require(Self.mountTmpfs(at: path("disk"), kilobytes: 2048))
+        defer { Self.unmount(path("disk")) }
+        let sample = try BuiltBinary.run(["sample", "--children", "60", "--seed", "7", "--out", "borough"], in: folder)
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let weekly = ["weekly", "borough", "--week-ending", "2019-06-30", "--out", "disk/pack"]
+        let first = try BuiltBinary.run(weekly + ["--store", "disk/s.sqlite"], in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        let before = try snapshot("disk/pack")
+        let episodes = path("borough/missing-episodes.csv")
+        let lines = try String(contentsOfFile: episodes, encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(lines.count / 2).joined(separator: "\n") + "\n").write(
+            toFile: episodes, atomically: true, encoding: .utf8)
+        try fillDisk(path("disk"))
+
+        let packOnly = try BuiltBinary.run(weekly + ["--no-store"], in: folder)
+        #expect(packOnly.status == 1)
+        #expect(packOnly.stderr.contains("the disk holding disk/pack is full (0 MB free)"), "\(packOnly.stderr)")
+        #expect(try snapshot("disk/pack") == before)
+
+        let withStore = try BuiltBinary.run(weekly + ["--store", "disk/s.sqlite"], in: folder)
+        #expect(withStore.status == 1)
+        #expect(
+            withStore.stderr.contains("the disk holding disk is full (0 MB free); nothing was written"),
+            "\(withStore.stderr)")
+        #expect(try snapshot("disk/pack") == before)
+        // No backup copy is left, and the write-ahead log holds nothing (its space is free again).
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: path("disk")))
+        #expect(
+            left.subtracting(["s.sqlite-wal", "s.sqlite-shm"]) == ["filler", "pack", "s.sqlite", "s.sqlite.lock"],
+            "leftover files: \(left.sorted())")
+        #expect(Self.size(of: path("disk/s.sqlite-wal")) == 0)
+        try FileManager.default.removeItem(atPath: path("disk/filler"))
+        let check = try BuiltBinary.run(["store", "check", "--store", "disk/s.sqlite"], in: folder)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("Runs: 1, the latest #1 weekly"))
+    }
+
+    @Test("one-letter names for the store, the output folder and the extracts (Foundation traps on them on Linux)")
+    func oneLetterNames() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "10", "--seed", "3", "--out", "b"], in: folder)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        let linked = try BuiltBinary.run(["link", "b", "--store", "s", "--out", "o"], in: folder)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(try BuiltBinary.run(["store", "check", "--store", "s"], in: folder).status == 0)
     }
 
     @Test("a full disk while writing the rejects file: the earlier rejects file is unchanged")
@@ -217,26 +410,70 @@ struct FaultTests {
         try damage(storePath)
         let damaged = try BuiltBinary.run(["store", "check"], in: folder)
         #expect(damaged.status == 1)
+        // With this seed SQLite cannot read the store at all (not just fail its integrity check).
         #expect(
-            damaged.stdout.contains("NOT healthy") || damaged.stderr.contains("malformed"),
-            "\(damaged.stdout)\(damaged.stderr)")
+            damaged.stdout.contains(
+                "Verdict: the store cannot be used. The ChildLink store childlink.sqlite reported an error: "
+                    + "database disk image is malformed"), "\(damaged.stdout)\(damaged.stderr)")
+        #expect(
+            damaged.stdout.hasSuffix(
+                "Next step: run 'childlink store restore --store childlink.sqlite' to put back childlink.sqlite.bak "
+                    + "(1 run(s)); then run again any week since.\n"), "\(damaged.stdout)")
 
         let restored = try BuiltBinary.run(["store", "restore"], in: folder)
         #expect(restored.status == 0, "\(restored.stderr)")
         #expect(restored.stdout.contains("it now holds 1 run(s), the latest #1."), "\(restored.stdout)")
+        #expect(restored.stdout.contains("The store could not be read, so no audit entry or review decision"))
         let clean = try BuiltBinary.run(["store", "check"], in: folder)
         #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
         #expect(clean.stdout.contains("Verdict: the store is healthy."))
     }
 
-    /// Overwrites the second half of every page after the first (the schema's page) with garbage,
-    /// as a failing disk or a half-copied file would; SQLite still opens the file.
+    @Test("empty store file: every command refuses it, the backup is kept, store check says what to do, restore works")
+    func emptyStoreFileIsRefusedAndRestored() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        do {
+            let store = try makeStore()
+            try store.performRun(note: "second") { _ = try $0.upsert([]) }  // the backup now holds run 1
+        }
+        let backup = try Data(contentsOf: URL(fileURLWithPath: storePath + ".bak"))
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: storePath + suffix) }
+        try Data().write(to: URL(fileURLWithPath: storePath))  // `: > childlink.sqlite`
+        let sample = try BuiltBinary.run(["sample", "--children", "20", "--seed", "4", "--out", "borough"], in: folder)
+        try #require(sample.status == 0, "\(sample.stderr)")
+
+        let linked = try BuiltBinary.run(
+            ["link", "borough", "--out", "linked", "--store", "childlink.sqlite"], in: folder)
+        #expect(linked.status == 1)
+        #expect(
+            linked.stderr.contains("childlink.sqlite is not a ChildLink store: the file is empty (0 bytes)."),
+            "\(linked.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: storePath)).isEmpty, "never initialised over")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: storePath + ".bak")) == backup, "the backup is untouched")
+
+        let checked = try BuiltBinary.run(["store", "check"], in: folder)
+        #expect(checked.status == 1)
+        #expect(checked.stdout.contains("Verdict: the store cannot be used. childlink.sqlite is not a ChildLink store"))
+        #expect(checked.stdout.contains("  childlink.sqlite.bak: 1 run(s), the latest started "), "\(checked.stdout)")
+        #expect(
+            checked.stdout.contains(
+                "Next step: run 'childlink store restore --store childlink.sqlite' to put back childlink.sqlite.bak "
+                    + "(1 run(s))"))
+
+        let restored = try BuiltBinary.run(["store", "restore"], in: folder)
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stdout.contains("it now holds 1 run(s), the latest #1."), "\(restored.stdout)")
+        #expect(try BuiltBinary.run(["store", "check"], in: folder).status == 0)
+    }
+
+    /// Overwrites the second half of every page after the first (the schema's page) with garbage
+    /// from a fixed seed, as a failing disk or a half-copied file would; SQLite still opens the file.
     func damage(_ storePath: String) throws {
         let handle = try #require(FileHandle(forUpdatingAtPath: storePath))
         defer { try? handle.close() }
         let size = try handle.seekToEnd()
         try #require(size > 8192)
-        var generator = SystemRandomNumberGenerator()
+        var generator = SplitMix64(seed: 16)
         for offset in stride(from: UInt64(4096), to: size, by: 4096) {
             // The end of a page holds its cells (rows, index entries): garble half of them.
             try handle.seek(toOffset: offset + 2048)

@@ -159,4 +159,13 @@ struct PrivateOutputFileWholeTests {
         #expect(error.code == .cannotCreateFolder)
         #expect(error.description.hasPrefix("\(folder)/file: cannot create the folder"))
     }
+
+    @Test(
+        "the folder a path is in, without Foundation's path functions",
+        arguments: [
+            ("a", String?.none), ("a/b", "a"), ("a/b/", "a"), ("/a", "/"), ("/", nil), ("./s", "."), ("x/y/z", "x/y"),
+        ])
+    func parentFolder(path: String, parent: String?) {
+        #expect(PrivateFolder.parent(of: path) == parent)
+    }
 }

@@ -247,6 +247,15 @@ extension BadInputCase {
             "date of birth in the future", row: BadExtract.row(2, dob: "01/01/2030"), field: "DateOfBirth",
             reason: "DateOfBirth is in the future (after the import date)"),
         dateCase(
+            "episode starting 01/01/2100", row: BadExtract.row(2, start: "01/01/2100 10:00", end: ""),
+            field: "StartDateTime",
+            reason: "StartDateTime is in the future (after the import date): it cannot have happened yet"),
+        dateCase(
+            "episode starting the day after the import date",
+            row: BadExtract.row(2, start: "02/03/2024 00:30", end: ""),
+            field: "StartDateTime",
+            reason: "StartDateTime is in the future (after the import date): it cannot have happened yet"),
+        dateCase(
             "date of birth after the episode start", row: BadExtract.row(2, dob: "20/02/2024", end: ""),
             field: "DateOfBirth", reason: "DateOfBirth is after StartDateTime: the child was not yet born"),
         dateCase(
@@ -363,7 +372,12 @@ extension BadInputCase {
             bytes: {
                 let deep = String(repeating: "<a>", count: 100_000) + "x" + String(repeating: "</a>", count: 100_000)
                 return BadExtract.xml([BadExtract.episode(1), "<Episode><EpisodeID>E2</EpisodeID>\(deep)</Episode>"])
-            }, recordsRead: 1, imported: 1,
+            }, recordsRead: 2, imported: 1,
+            rejects: [
+                ExpectedReject(
+                    line: 4, reason: "the file breaks off inside this record (a truncated or damaged extract?)",
+                    recordID: "E2")
+            ],
             fileError: {
                 .malformedXML(
                     path: $0, line: 4, column: 802,
@@ -422,7 +436,12 @@ extension BadInputCase {
                     BadExtract.episode(
                         2, extra: "<FoundLocation>\(String(repeating: "A", count: 10 << 20))</FoundLocation>"),
                 ])
-            }, recordsRead: 1, imported: 1,
+            }, recordsRead: 2, imported: 1,
+            rejects: [
+                ExpectedReject(
+                    line: 4, reason: "the file breaks off inside this record (a truncated or damaged extract?)",
+                    recordID: "E2")
+            ],
             fileError: {
                 .malformedXML(path: $0, line: 4, column: 10_000_660, message: "xmlSAX2Characters: huge text node")
             }),
@@ -447,7 +466,8 @@ extension BadInputCase {
                         + "(not shown; check which column the profile maps to it)", recordID: "E2"),
                 ExpectedReject(
                     line: 4, field: "SocialCareStatus",
-                    reason: "SocialCareStatus has an unknown code 'Fostered'; map it in a profile's values section",
+                    reason:
+                        "SocialCareStatus has an unknown code (it looks like a name or a word; not shown); map it in a profile's values section",
                     recordID: "E3"),
             ])
     ]
@@ -479,6 +499,44 @@ extension BadInputCase {
             rejects: [
                 ExpectedReject(
                     line: 4, reason: "the record has more than 10000 fields (a damaged extract?)", recordID: "E2")
+            ]),
+        BadInputCase(
+            name: "XML file truncated inside its third record: the third is read and rejected",
+            fileName: "extract.xml",
+            bytes: {
+                let whole = String(decoding: BadExtract.xml((1...3).map { BadExtract.episode($0) }), as: UTF8.self)
+                let cut = whole.range(of: "<Forename>", options: .backwards)!.upperBound
+                return Array(whole[..<cut].utf8) + Array("Ame".utf8)
+            }, recordsRead: 3, imported: 2,
+            rejects: [
+                ExpectedReject(
+                    line: 5, reason: "the file breaks off inside this record (a truncated or damaged extract?)",
+                    recordID: "E3")
+            ],
+            fileError: {
+                .malformedXML(path: $0, line: 5, column: 48, message: "Extra content at the end of the document")
+            }),
+        BadInputCase(
+            name: "XML record with two different <Forename> (or <DateOfBirth>): rejected naming both elements",
+            fileName: "extract.xml",
+            bytes: {
+                BadExtract.xml([
+                    BadExtract.episode(1), BadExtract.episode(2, extra: "<Forename>Amelie</Forename>"),
+                    BadExtract.episode(3, extra: "<DateOfBirth>04/06/2010</DateOfBirth>"),
+                    BadExtract.episode(4, extra: "<Forename>Amelia</Forename>"),  // the same value twice: kept
+                ])
+            }, recordsRead: 4, imported: 2,
+            rejects: [
+                ExpectedReject(
+                    line: 4, field: "Forename",
+                    reason:
+                        "Forename is given twice with different values, in <Forename> and <Forename> (not shown); keep one",
+                    recordID: "E2"),
+                ExpectedReject(
+                    line: 5, field: "DateOfBirth",
+                    reason:
+                        "DateOfBirth is given twice with different values, in <DateOfBirth> and <DateOfBirth> (not shown); keep one",
+                    recordID: "E3"),
             ]),
     ]
 

@@ -29,7 +29,8 @@ struct RejectTests {
             (4, "DateOfBirth", "DateOfBirth is empty (required)", "E303"),
             (
                 5, "SocialCareStatus",
-                "SocialCareStatus has an unknown code 'Fostered'; map it in a profile's values section", "E304"
+                "SocialCareStatus has an unknown code (it looks like a name or a word; not shown); map it in a profile's values section",
+                "E304"
             ),
             (8, "EpisodeID", "EpisodeID is empty (required)", nil),
             (9, "StartDateTime", "StartDateTime is not a date-time (dd/MM/yyyy HH:mm or yyyy-MM-ddTHH:mm)", "E305"),

@@ -4,6 +4,10 @@ import Testing
 
 @testable import ChildLinkStore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Two successive weekly extracts through the store, as the pipeline will run them.
 @Suite("Weekly runs: upsert, change sets, stable ids, merges and splits")
 struct StoreRunTests {
@@ -45,6 +49,7 @@ struct StoreRunTests {
             "v1: runs, batches, records, children, assignments", "v1: review pairs and decisions",
             "v1: append-only audit log", "v2: the latest run's fitted match model",
             "v3: review pairs and decisions keyed by dataset and record id", "v4-review-decision-history",
+            "v5-store-identity",
         ]
         do {
             let store = try ChildLinkStore(path: path, user: "analyst")
@@ -262,7 +267,8 @@ struct StoreSafetyTests {
         let folder = try F.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("childlink.sqlite").path
-        #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o644]))
+        _ = try ChildLinkStore(path: path, user: "analyst")
+        #expect(chmod(path, 0o644) == 0)
         _ = try ChildLinkStore(path: path, user: "analyst")
         #expect(try F.mode(of: path) == 0o600)
     }
