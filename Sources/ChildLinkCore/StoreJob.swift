@@ -89,7 +89,8 @@ package enum StoreJob {
         var text =
             "Kept from the store: \(kept.auditEntries) audit entr\(kept.auditEntries == 1 ? "y" : "ies") and "
             + "\(decisions) review decision(s) made since the backup"
-        let others = kept.decisionRows.filter { !["reviewDecision", "decision"].contains($0.key) && $0.value > 0 }.sorted { $0.key < $1.key }
+        let others = kept.decisionRows.filter { !["reviewDecision", "decision"].contains($0.key) && $0.value > 0 }
+            .sorted { $0.key < $1.key }
         if !others.isEmpty {
             text += " (and " + others.map { "\($0.value) \($0.key) row(s)" }.joined(separator: ", ") + ")"
         }

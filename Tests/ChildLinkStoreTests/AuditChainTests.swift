@@ -32,7 +32,11 @@ struct AuditChainTests {
         }
         let outcome = try ChildLinkStore.restore(path: storePath)
         #expect(outcome.backupPath == storePath + ".bak")
-        #expect(outcome.kept == RestoreCarry.Kept(auditEntries: 2, decisionRows: ["decision": 1]))
+        // The one reviewer decision (its reviewDecision row and its one record pair), nothing revoked.
+        #expect(
+            outcome.kept
+                == RestoreCarry.Kept(
+                    auditEntries: 2, decisionRows: ["reviewDecision": 1, "decision": 1, "decisionRevocation": 0]))
 
         let restored = try ChildLinkStore(path: storePath, user: "analyst")
         #expect(try restored.runs().map(\.id) == [1])
