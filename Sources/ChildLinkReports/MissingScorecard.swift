@@ -28,8 +28,11 @@ package struct EpisodeFact: Hashable, Sendable {
 
 /// The prepared data behind the Missing scorecard.
 package struct MissingContext: Sendable {
-    /// Every episode, sorted by start.
+    /// Every missing episode (type Missing, or blank), sorted by start: what groups 1–10 count.
     package let episodes: [EpisodeFact]
+    /// Every absent episode (not where expected, no apparent risk), sorted by start: counted only in
+    /// their own rows, never in groups 1–10.
+    package let absences: [EpisodeFact]
     /// The working-day calendar for the RHI timeliness indicator.
     package let calendar: WorkingDayCalendar
 
@@ -39,7 +42,7 @@ package struct MissingContext: Sendable {
         self.calendar = calendar
         var bestPeople: [ChildLinkID: PersonFields] = [:]
         let people = Dictionary(uniqueKeysWithValues: cohort.records.map { ($0.record.key, $0.record.person) })
-        episodes = cohort.episodes.map { item in
+        let all = cohort.episodes.map { item in
             var person = people[item.key] ?? PersonFields()
             let best = bestPeople[item.child] ?? cohort.person(of: item.child)
             bestPeople[item.child] = best
@@ -48,16 +51,27 @@ package struct MissingContext: Sendable {
             person.ethnicity = person.ethnicity ?? best.ethnicity
             return EpisodeFact(child: item.child, key: item.key, episode: item.episode, person: person)
         }
+        episodes = all.filter { $0.episode.type == .missing }
+        absences = all.filter { $0.episode.type == .absent }
     }
 
-    /// Episodes starting in `interval` (a binary search: ``episodes`` is sorted by start).
+    /// Missing episodes starting in `interval` (a binary search: ``episodes`` is sorted by start).
     func started(in interval: DayRange) -> ArraySlice<EpisodeFact> {
-        let lower = firstIndex { $0.episode.start.date >= interval.start }
-        let upper = firstIndex { $0.episode.start.date > interval.end }
+        Self.started(in: interval, episodes)
+    }
+
+    /// Absent episodes starting in `interval`.
+    func absencesStarted(in interval: DayRange) -> ArraySlice<EpisodeFact> {
+        Self.started(in: interval, absences)
+    }
+
+    private static func started(in interval: DayRange, _ episodes: [EpisodeFact]) -> ArraySlice<EpisodeFact> {
+        let lower = firstIndex(episodes) { $0.episode.start.date >= interval.start }
+        let upper = firstIndex(episodes) { $0.episode.start.date > interval.end }
         return episodes[lower..<max(lower, upper)]
     }
 
-    private func firstIndex(where isAfter: (EpisodeFact) -> Bool) -> Int {
+    private static func firstIndex(_ episodes: [EpisodeFact], where isAfter: (EpisodeFact) -> Bool) -> Int {
         var (low, high) = (0, episodes.count)
         while low < high {
             let middle = (low + high) / 2
@@ -75,6 +89,9 @@ package struct MissingContext: Sendable {
 
 /// The Missing from Home and Care monthly scorecard (indicators 1.1–10.12 of the council's report).
 ///
+/// Groups 1–10 count *missing* episodes only (`EpisodeType` Missing, or blank). Absent episodes
+/// (the police "absent" category: not where expected, no apparent risk) are counted in group A
+/// alone, "not counted above".
 /// An episode belongs to the month it starts in. Days missing are calendar days from the start
 /// date to the return date; an episode not returned by the end of the column's period is counted
 /// in 4.8 (still missing) instead. Percentages are of the episodes in the period unless the title
@@ -84,7 +101,7 @@ package enum MissingScorecard {
 
     /// The indicator groups.
     package static let groups: [IndicatorGroup<MissingContext>] = [
-        IndicatorGroup("1", "All episodes", cohortIndicators("1", "all", filter: { _ in true })),
+        IndicatorGroup("1", "All missing episodes", cohortIndicators("1", "all", filter: { _ in true })),
         IndicatorGroup(
             "2", "Looked After Children (by missing episodes)",
             cohortIndicators("2", "LAC", filter: { $0.episode.socialCareStatus == .lookedAfter })),
@@ -98,6 +115,7 @@ package enum MissingScorecard {
         IndicatorGroup("8", "Breakdown by ethnicity (by missing episodes)", ethnicity),
         IndicatorGroup("9", "Breakdown by age (by missing episodes)", ageBands),
         IndicatorGroup("10", "LAC – placement distance from home at the time of the episode", placementDistance),
+        IndicatorGroup("A", "Absent episodes (not counted above)", absentEpisodes),
     ]
 
     /// Builds the scorecard for the month `period` (columns April … month, then YTD).
@@ -197,7 +215,9 @@ package enum MissingScorecard {
         [
             MissingIndicator(
                 "\(group).1", "Number of missing episodes – \(label)",
-                definition: "Episodes starting in the period (\(label))."
+                definition:
+                    "Missing episodes (type Missing or blank; absent episodes are group A) starting in the period "
+                    + "(\(label))."
             ) { context, interval in
                 IndicatorValue(context.started(in: interval).filter(filter).count)
             },
@@ -215,6 +235,22 @@ package enum MissingScorecard {
             },
         ]
     }
+
+    private static let absentEpisodes: [MissingIndicator] = [
+        MissingIndicator(
+            "A.1", "Absent episodes, not counted above",
+            definition: "Episodes of type Absent (not where expected, no apparent risk) starting in the period; "
+                + "not in groups 1–10."
+        ) { context, interval in
+            IndicatorValue(context.absencesStarted(in: interval).count)
+        },
+        MissingIndicator(
+            "A.2", "Involving: number of individual children (absent)",
+            definition: "Distinct children with an absent episode starting in the period."
+        ) { context, interval in
+            IndicatorValue(context.absencesStarted(in: interval).distinctCount(\.child))
+        },
+    ]
 
     private static func share(
         _ id: String, _ title: String, definition: String = "", _ matches: @escaping @Sendable (EpisodeFact) -> Bool

@@ -103,8 +103,14 @@ package struct WeeklyPackBuilder: Sendable {
     /// Builds the pack.
     package func build(cohort: Cohort) -> Report {
         let asAt = LocalDateTime(date: options.weekEnding, hour: 23, minute: 59)!
-        let all = cohort.episodes.map { WeeklyEpisode(child: $0.child, key: $0.key, episode: $0.episode, asAt: asAt) }
-            .filter { $0.episode.start <= asAt }
+        let everyEpisode = cohort.episodes.map {
+            WeeklyEpisode(child: $0.child, key: $0.key, episode: $0.episode, asAt: asAt)
+        }.filter { $0.episode.start <= asAt }
+        // Missing episodes only: absences are listed apart and trigger nothing by themselves.
+        let all = everyEpisode.filter { $0.episode.type == .missing }
+        let absences = everyEpisode.filter {
+            $0.episode.type == .absent && options.window.overlaps(from: $0.episode.start.date, to: $0.episode.end?.date)
+        }
         let inWeek = all.filter { options.window.overlaps(from: $0.episode.start.date, to: $0.episode.end?.date) }
         let childIDs = Set(inWeek.map(\.child)).sorted()
         let facts = Dictionary(
@@ -116,7 +122,9 @@ package struct WeeklyPackBuilder: Sendable {
         let overdue = overdueInterviews(all: all)
         let newlyLinked = newSecondStrand(cohort: cohort)
         let tables = [
-            summaryTable(inWeek: inWeek, children: childIDs, triggers: triggers, overdue: overdue, newly: newlyLinked),
+            summaryTable(
+                inWeek: inWeek, children: childIDs, triggers: triggers, overdue: overdue, newly: newlyLinked,
+                absences: absences),
             childrenTable(
                 childIDs, inWeek: Dictionary(grouping: inWeek, by: \.child),
                 all: Dictionary(grouping: all, by: \.child),
@@ -125,6 +133,7 @@ package struct WeeklyPackBuilder: Sendable {
             triggersTable(triggers, facts: facts, style: style),
             overdueTable(overdue, style: style),
             newlyLinkedTable(newlyLinked, style: style),
+            absencesTable(absences, style: style),
         ]
         return Report(
             slug: "weekly-\(options.weekEnding.iso)",
@@ -135,10 +144,15 @@ package struct WeeklyPackBuilder: Sendable {
                 ReportSection(title: "This week", tables: [tables[0]]),
                 ReportSection(
                     title: "Children missing this week",
-                    summary: "Every child with a missing or absent episode in the week, or still missing at its end, "
-                        + "with what else is known about them.",
+                    summary: "Every child with a missing episode in the week, or still missing at its end, "
+                        + "with what else is known about them. Absent episodes are listed apart below.",
                     tables: [tables[1], tables[2]]),
                 ReportSection(title: "Actions", tables: [tables[3], tables[4], tables[5]]),
+                ReportSection(
+                    title: "Absent episodes this week",
+                    summary: "Absent: not where expected, no apparent risk. Recorded and watched, not counted as "
+                        + "missing above, and never a strategy-meeting trigger by themselves.",
+                    tables: [tables[6]]),
             ],
             disclosureNotes: options.pseudonymiser == nil
                 ? ["OFFICIAL-SENSITIVE: contains personal data for the Operational Missing Group only."]
@@ -234,7 +248,7 @@ package struct WeeklyPackBuilder: Sendable {
 
     private func summaryTable(
         inWeek: [WeeklyEpisode], children: [ChildLinkID], triggers: [Trigger], overdue: [OverdueInterview],
-        newly: [NewlyLinked]
+        newly: [NewlyLinked], absences: [WeeklyEpisode]
     ) -> ReportTable {
         let rows: [(String, Int)] = [
             ("Episodes in the week", inWeek.count),
@@ -243,6 +257,7 @@ package struct WeeklyPackBuilder: Sendable {
             ("Children meeting a strategy-meeting trigger", Set(triggers.map(\.child)).count),
             ("Return Home Interviews overdue or late", overdue.count),
             ("Children newly known to a second strand", newly.count),
+            ("Absent episodes (not counted above)", absences.count),
         ]
         return ReportTable(
             id: "summary", title: "Summary", columns: ["Measure", "Count"],
@@ -352,6 +367,18 @@ package struct WeeklyPackBuilder: Sendable {
             note: "Due within \(options.rhiWorkingDays) working days of the return (weekends and England and Wales "
                 + "bank holidays excluded). Returns in the last \(options.repeatWindowDays) days; declined or not "
                 + "offered interviews are not listed.")
+    }
+
+    private func absencesTable(_ absences: [WeeklyEpisode], style: IdentityStyle) -> ReportTable {
+        ReportTable(
+            id: "absences", title: "Absent episodes in the week (not counted as missing)",
+            columns: ["ChildLink ID", "Episode", "Start", "End", "Hours"],
+            rows: absences.map { item in
+                [
+                    .text(style.childID(item.child)), .text(style.recordID(item.key)), .dateTime(item.episode.start),
+                    item.episode.end.map(ReportCell.dateTime) ?? .text("Not returned"), .number(item.hoursMissing),
+                ]
+            })
     }
 
     private func newlyLinkedTable(_ newly: [NewlyLinked], style: IdentityStyle) -> ReportTable {

@@ -111,6 +111,30 @@ struct MissingScorecardTests {
         #expect(stillMissing[3] == .countWithPercent(1, denominator: 3))
     }
 
+    /// The fixture plus two absent episodes: child 4 in April and child 1 (already missing three
+    /// times in April) in May. Missing counts stay as above (April 1.1 = 4, 1.2 = 2, 1.3 = 1);
+    /// A.1 is 1 in April, 1 in May, 2 to date; A.2 is 1, 1 and 2 (children 4 and 1).
+    static func withAbsences() -> MissingContext {
+        var c = TestCohort()
+        c.records = fixture().records.map(\.record)
+        c.assignment = Dictionary(uniqueKeysWithValues: fixture().records.map { ($0.record.key, $0.child) })
+        c.episode(4, "A1", start: "2019-04-10 10:00", end: "2019-04-10 16:00", type: .absent)
+        c.episode(1, "A2", start: "2019-05-02 10:00", end: "2019-05-04 16:00", status: .lookedAfter, type: .absent)
+        return MissingContext(cohort: c.cohort)
+    }
+
+    @Test(arguments: [
+        ("1.1", 4, 3, 7), ("1.2", 2, 2, 3), ("1.3", 1, 0, 1), ("2.1", 3, 0, 3), ("2.2", 1, 0, 1),
+        ("4.3", 1, 0, 1), ("A.1", 1, 1, 2), ("A.2", 1, 1, 2),
+    ])
+    func absentEpisodesAreCountedOnlyInTheirOwnRows(id: String, april: Int, may: Int, ytd: Int) {
+        let context = Self.withAbsences()
+        let indicator = MissingScorecard.groups.flatMap(\.indicators).first { $0.id == id }!
+        #expect(indicator.value(in: context, over: Self.april).count == april)
+        #expect(indicator.value(in: context, over: Self.may).count == may)
+        #expect(indicator.value(in: context, over: Self.ytd).count == ytd)
+    }
+
     @Test func monthProfileHeadline() {
         let text = MissingScorecard.profile(
             context: MissingContext(cohort: Self.fixture()), period: .month(year: 2019, month: 5))

@@ -92,6 +92,25 @@ struct WeeklyPackTests {
         #expect(html.contains(Pseudonymiser(key: "test-key").pseudonym("CL000001", kind: "child")))
     }
 
+    /// Child 6's absent episode has been open since August 2018 and child 7 has an absent afternoon
+    /// in the week: neither is a child missing this week, neither triggers a strategy meeting; both
+    /// are listed among the absences (2) and counted in the summary's own row.
+    @Test func absentEpisodesAreListedApartAndTriggerNothing() throws {
+        var cohort = Self.fixture()
+        cohort.episode(6, "A1", start: "2018-08-01 10:00", end: nil, type: .absent)
+        cohort.episode(7, "A2", start: "2019-04-24 13:00", end: "2019-04-24 18:00", type: .absent)
+        let report = WeeklyPackBuilder(options: Self.options).build(cohort: cohort.cohort)
+        let children = try #require(report.tables.first { $0.id == "children" })
+        #expect(children.rows.map { $0[0] } == [.text("CL000001"), .text("CL000002"), .text("CL000004")])
+        let triggers = try #require(report.tables.first { $0.id == "strategy-triggers" })
+        #expect(triggers.rows.map { $0[0] } == [.text("CL000001"), .text("CL000002")])
+        let absences = try #require(report.tables.first { $0.id == "absences" })
+        #expect(absences.rows.map { $0[1] } == [.text("A1"), .text("A2")])
+        let summary = try #require(report.tables.first { $0.id == "summary" })
+        #expect(summary.rows.first { $0[0] == .text("Episodes in the week") }?[1] == .count(3))
+        #expect(summary.rows.last == [.text("Absent episodes (not counted above)"), .count(2)])
+    }
+
     @Test func longDurationsAreGivenInDays() {
         #expect(WeeklyPackBuilder.duration(hours: 54) == "54 h")
         #expect(WeeklyPackBuilder.duration(hours: 138.6) == "5 days (138.6 h)")
