@@ -80,6 +80,14 @@ package struct MissingContext: Sendable {
         return low
     }
 
+    /// Whether the RHI of `fact` was completed within 72 hours of the return (the statutory
+    /// guidance). The completion is recorded as a date only, so an interview completed on the day
+    /// the 72 hours run out is in time.
+    func rhiWithin72Hours(_ fact: EpisodeFact) -> Bool {
+        guard let end = fact.episode.end, let completed = fact.episode.rhiCompletedDate else { return false }
+        return completed <= end.adding(minutes: 72 * 60).date
+    }
+
     /// Whether the RHI of `fact` was completed within 3 working days of the return.
     func rhiInTime(_ fact: EpisodeFact) -> Bool {
         guard let end = fact.episode.end, let completed = fact.episode.rhiCompletedDate else { return false }
@@ -329,6 +337,16 @@ package enum MissingScorecard {
                 $0.episode.rhiOffered == true && $0.episode.rhiAccepted == true
             }
             return IndicatorValue(accepted.filter { !context.rhiInTime($0) }.count, of: accepted.count)
+        },
+        MissingIndicator(
+            "5.4", "RHI completed within 72 hours of return (of those accepted)",
+            definition: "The statutory measure, beside the council's 5.3a: completed no later than the day 72 hours "
+                + "after the return ends (the completion is recorded as a date); % of 5.2. Not in the seed."
+        ) { context, interval in
+            let accepted = context.started(in: interval).filter {
+                $0.episode.rhiOffered == true && $0.episode.rhiAccepted == true
+            }
+            return IndicatorValue(accepted.filter(context.rhiWithin72Hours).count, of: accepted.count)
         },
     ]
 

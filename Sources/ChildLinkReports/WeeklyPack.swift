@@ -1,5 +1,13 @@
 package import ChildLinkModel
 
+/// When a Return Home Interview is due in the weekly pack.
+package enum RHIDeadlineRule: String, Sendable, CaseIterable {
+    /// 72 hours from the return, to the minute (the statutory guidance and the council's flowchart).
+    case seventyTwoHours = "72h"
+    /// The end of the third working day after the return (the scorecard's 5.3a).
+    case threeWorkingDays = "3wd"
+}
+
 /// The thresholds and disclosure choices of the weekly Operational Missing Group pack.
 package struct WeeklyPackOptions: Sendable {
     /// The last day of the week (inclusive); the pack is as at the end of this day.
@@ -12,7 +20,9 @@ package struct WeeklyPackOptions: Sendable {
     package var repeatEpisodes: Int
     /// … within this many days (30).
     package var repeatWindowDays: Int
-    /// An RHI is due within this many working days of return (3).
+    /// Which clock makes an RHI overdue (72 hours from the return).
+    package var rhiRule: RHIDeadlineRule
+    /// Under ``RHIDeadlineRule/threeWorkingDays``, an RHI is due within this many working days of return (3).
     package var rhiWorkingDays: Int
     /// Replace names and identifiers with keyed hashes (off for the operational pack).
     package var pseudonymiser: Pseudonymiser?
@@ -24,7 +34,8 @@ package struct WeeklyPackOptions: Sendable {
     /// Creates options with the defaults above.
     package init(
         weekEnding: CalendarDate, windowDays: Int = 7, longEpisodeHours: Int = 24, repeatEpisodes: Int = 3,
-        repeatWindowDays: Int = 30, rhiWorkingDays: Int = 3, pseudonymiser: Pseudonymiser? = nil,
+        repeatWindowDays: Int = 30, rhiRule: RHIDeadlineRule = .seventyTwoHours, rhiWorkingDays: Int = 3,
+        pseudonymiser: Pseudonymiser? = nil,
         generatedAt: LocalDateTime? = nil, calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) {
         self.calendar = calendar
@@ -33,6 +44,7 @@ package struct WeeklyPackOptions: Sendable {
         self.longEpisodeHours = longEpisodeHours
         self.repeatEpisodes = repeatEpisodes
         self.repeatWindowDays = repeatWindowDays
+        self.rhiRule = rhiRule
         self.rhiWorkingDays = rhiWorkingDays
         self.pseudonymiser = pseudonymiser
         self.generatedAt = generatedAt ?? LocalDateTime(date: weekEnding, hour: 23, minute: 59)!
@@ -199,27 +211,41 @@ package struct WeeklyPackBuilder: Sendable {
         return "\(Int(hours / 24)) days (\(ReportCell.format(hours)) h)"
     }
 
-    /// An RHI not completed within the working-day limit.
+    /// An RHI not completed by its due date-time.
     struct OverdueInterview {
         let item: WeeklyEpisode
-        let returned: CalendarDate
-        let due: CalendarDate
+        let returned: LocalDateTime
+        let due: LocalDateTime
         let completed: CalendarDate?
     }
 
+    /// When the RHI after a return at `returned` is due under the pack's rule: 72 hours later, or
+    /// the end (23:59) of the last of the working days.
+    func rhiDue(after returned: LocalDateTime) -> LocalDateTime {
+        switch options.rhiRule {
+        case .seventyTwoHours: returned.adding(minutes: 72 * 60)
+        case .threeWorkingDays:
+            LocalDateTime(
+                date: calendar.adding(workingDays: options.rhiWorkingDays, to: returned.date), hour: 23, minute: 59)!
+        }
+    }
+
+    /// Interviews past due at the week end and not completed, or completed in the week after their
+    /// due day (a completion is recorded as a date, so one on the due day is in time).
     func overdueInterviews(all: [WeeklyEpisode]) -> [OverdueInterview] {
-        all.compactMap { item -> OverdueInterview? in
+        let asAt = LocalDateTime(date: options.weekEnding, hour: 23, minute: 59)!
+        return all.compactMap { item -> OverdueInterview? in
             guard let end = item.episode.end, end.date <= options.weekEnding,
                 options.repeatWindow.contains(end.date), item.episode.rhiAccepted != false,
                 item.episode.rhiOffered != false
             else { return nil }
-            let due = calendar.adding(workingDays: options.rhiWorkingDays, to: end.date)
+            let due = rhiDue(after: end)
             if let completed = item.episode.rhiCompletedDate, completed <= options.weekEnding {
-                guard completed > due, options.window.contains(completed) else { return nil }
-                return OverdueInterview(item: item, returned: end.date, due: due, completed: completed)
+                guard completed > due.date, options.window.contains(completed) else { return nil }
+                return OverdueInterview(item: item, returned: end, due: due, completed: completed)
             }
-            guard due < options.weekEnding else { return nil }
-            return OverdueInterview(item: item, returned: end.date, due: due, completed: nil)
+            guard due < asAt else { return nil }
+            return OverdueInterview(item: item, returned: end, due: due, completed: nil)
         }
     }
 
@@ -354,19 +380,42 @@ package struct WeeklyPackBuilder: Sendable {
     private func overdueTable(_ overdue: [OverdueInterview], style: IdentityStyle) -> ReportTable {
         ReportTable(
             id: "rhi-overdue", title: "Return Home Interviews overdue",
-            columns: ["ChildLink ID", "Episode", "Returned", "Due by", "Completed", "Working days late"],
+            columns: [
+                "ChildLink ID", "Episode", "Returned", "Due by", "Completed",
+                options.rhiRule == .seventyTwoHours ? "Days late" : "Working days late",
+            ],
             rows: overdue.map { entry in
                 let until = entry.completed ?? options.weekEnding
                 return [
                     .text(style.childID(entry.item.child)), .text(style.recordID(entry.item.key)),
-                    .date(entry.returned), .date(entry.due),
+                    .dateTime(entry.returned), .dateTime(entry.due),
                     entry.completed.map(ReportCell.date) ?? .text("Not completed"),
-                    .count(workingDays(from: entry.due, to: until)),
+                    .count(daysLate(due: entry.due.date, until: until)),
                 ]
             },
-            note: "Due within \(options.rhiWorkingDays) working days of the return (weekends and England and Wales "
-                + "bank holidays excluded). Returns in the last \(options.repeatWindowDays) days; declined or not "
-                + "offered interviews are not listed.")
+            note: overdueNote)
+    }
+
+    private var overdueNote: String {
+        let rule =
+            switch options.rhiRule {
+            case .seventyTwoHours:
+                "Due within 72 hours of the return (statutory guidance; --rhi-rule 3wd uses the scorecard's "
+                    + "\(options.rhiWorkingDays) working days)."
+            case .threeWorkingDays:
+                "Due within \(options.rhiWorkingDays) working days of the return (weekends and England and Wales "
+                    + "bank holidays excluded; the scorecard's 5.3a)."
+            }
+        return rule + " Returns from missing episodes in the last \(options.repeatWindowDays) days; declined or "
+            + "not offered interviews are not listed."
+    }
+
+    /// Days from the due day to `until`: calendar days under the 72-hour rule, working days under the other.
+    private func daysLate(due: CalendarDate, until: CalendarDate) -> Int {
+        switch options.rhiRule {
+        case .seventyTwoHours: max(0, due.days(until: until))
+        case .threeWorkingDays: workingDays(from: due, to: until)
+        }
     }
 
     private func absencesTable(_ absences: [WeeklyEpisode], style: IdentityStyle) -> ReportTable {

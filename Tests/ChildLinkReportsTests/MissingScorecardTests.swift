@@ -75,6 +75,10 @@ struct MissingScorecardTests {
         // In time: E1 (2 days) and E3 (over Easter); late: E2 (6 days), E7 (never).
         #expect(Self.value("5.3a", Self.ytd) == IndicatorValue(2, of: 4))
         #expect(Self.value("5.3b", Self.ytd) == IndicatorValue(2, of: 4))
+        // Within 72 hours: E1 (back Mon 1 Apr 18:00, done Wed 3 Apr, within Thu 4 Apr 18:00) only;
+        // E3 (back Thu 18 Apr 11:00, due Sun 21 Apr) was done Thu 25: in time by working days, late by 72 h.
+        #expect(Self.value("5.4", Self.ytd) == IndicatorValue(1, of: 4))
+        #expect(Self.value("5.4", Self.april) == IndicatorValue(1, of: 3))
     }
 
     @Test func breakdowns() {

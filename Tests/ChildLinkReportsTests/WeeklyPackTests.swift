@@ -63,15 +63,46 @@ struct WeeklyPackTests {
         #expect(report.tables.first { $0.id == "strategy-triggers" }?.rows.isEmpty == true)
     }
 
-    @Test func overdueInterviewSkipsBankHolidays() throws {
-        let report = WeeklyPackBuilder(options: Self.options).build(cohort: Self.fixture().cohort)
+    @Test func overdueInterviewSkipsBankHolidaysUnderTheWorkingDayRule() throws {
+        var options = Self.options
+        options.rhiRule = .threeWorkingDays
+        let report = WeeklyPackBuilder(options: options).build(cohort: Self.fixture().cohort)
         let overdue = try #require(report.tables.first { $0.id == "rhi-overdue" })
         // Returned Thu 18 Apr; Fri 19 (Good Friday) and Mon 22 (Easter Monday) are not working days,
         // so the 3 working days are Tue 23, Wed 24 and Thu 25.
         #expect(overdue.rows.count == 1)
         #expect(overdue.rows[0][1] == .text("E5"))
-        #expect(overdue.rows[0][3] == .date(TestCohort.date("2019-04-25")))
+        #expect(overdue.rows[0][3] == .dateTime(TestCohort.time("2019-04-25 23:59")))
+        #expect(overdue.columns[5] == "Working days late")
         #expect(overdue.rows[0][5] == .count(1))  // Fri 26 is the one working day past due by Sun 28.
+    }
+
+    /// The default clock is 72 hours from the return, to the minute.
+    /// - E5 returned Thu 18 Apr 09:00: due Sun 21 Apr 09:00, not completed: 7 days late by Sun 28.
+    /// - E8 (child 8) returned Good Friday 19 Apr 10:00: due Mon 22 Apr 10:00, completed Wed 24 (in
+    ///   the week): 2 days late. Under 3 working days it was due Thu 25 (Tue 23, Wed 24, Thu 25), in time.
+    /// - E9 (child 9) returned Sun 28 Apr 01:00, not completed: due Wed 1 May, not yet overdue.
+    @Test func overdueInterviewDefaultsToSeventyTwoHoursWithTheDueTime() throws {
+        var cohort = Self.fixture()
+        cohort.episode(
+            8, "E8", start: "2019-04-18 22:00", end: "2019-04-19 10:00", offered: true, accepted: true,
+            completed: "2019-04-24")
+        cohort.episode(9, "E9", start: "2019-04-27 22:00", end: "2019-04-28 01:00", offered: true, accepted: true)
+        let report = WeeklyPackBuilder(options: Self.options).build(cohort: cohort.cohort)
+        let overdue = try #require(report.tables.first { $0.id == "rhi-overdue" })
+        #expect(overdue.columns[5] == "Days late")
+        #expect(
+            overdue.rows.map { [$0[1], $0[3], $0[4], $0[5]] } == [
+                [.text("E5"), .dateTime(TestCohort.time("2019-04-21 09:00")), .text("Not completed"), .count(7)],
+                [
+                    .text("E8"), .dateTime(TestCohort.time("2019-04-22 10:00")), .date(TestCohort.date("2019-04-24")),
+                    .count(2),
+                ],
+            ])
+        var workingDays = Self.options
+        workingDays.rhiRule = .threeWorkingDays
+        let other = WeeklyPackBuilder(options: workingDays).build(cohort: cohort.cohort)
+        #expect(other.tables.first { $0.id == "rhi-overdue" }?.rows.map { $0[1] } == [.text("E5")])
     }
 
     @Test func childNewlyInASecondStrand() throws {
