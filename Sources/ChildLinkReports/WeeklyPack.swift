@@ -165,7 +165,7 @@ package struct WeeklyPackBuilder: Sendable {
                     summary: "Absent: not where expected, no apparent risk. Recorded and watched, not counted as "
                         + "missing above, and never a strategy-meeting trigger by themselves.",
                     tables: [tables[6]]),
-            ],
+            ] + duplicatesSection(cohort: cohort, children: Set(childIDs + absences.map(\.child))),
             disclosureNotes: options.pseudonymiser == nil
                 ? ["OFFICIAL-SENSITIVE: contains personal data for the Operational Missing Group only."]
                 : ["Names and identifiers are replaced by keyed pseudonyms."],
@@ -173,6 +173,12 @@ package struct WeeklyPackBuilder: Sendable {
     }
 
     // MARK: Findings
+
+    /// The events recorded twice for the children in the pack (each counted once above).
+    func duplicatesSection(cohort: Cohort, children: Set<ChildLinkID>) -> [ReportSection] {
+        let duplicates = cohort.duplicates.filter { children.contains($0.child) }
+        return DataQuality.duplicatesSection(duplicates, pseudonymiser: options.pseudonymiser).map { [$0] } ?? []
+    }
 
     /// A reason a child needs a strategy meeting.
     struct Trigger: Hashable {
