@@ -190,7 +190,9 @@ package struct WeeklyPackBuilder: Sendable {
     func strategyTriggers(all: [WeeklyEpisode], inWeek: [WeeklyEpisode]) -> [Trigger] {
         var triggers: [Trigger] = []
         let limit = Double(options.longEpisodeHours)
-        for item in inWeek where item.hoursMissing > limit {
+        // An episode open past the stale limit is flagged for checking instead (see `recordCheck`):
+        // it triggered when it first passed the limit, and is not a fresh trigger every week.
+        for item in inWeek where item.hoursMissing > limit && !isLongOpen(item) {
             let state = item.isStillMissing ? "still missing" : "returned"
             triggers.append(
                 Trigger(
@@ -360,10 +362,15 @@ package struct WeeklyPackBuilder: Sendable {
     /// Episodes open longer than this are flagged for the record to be confirmed.
     static let staleOpenDays = 28
 
+    /// Whether `item` is still open after more than ``staleOpenDays`` days.
+    func isLongOpen(_ item: WeeklyEpisode) -> Bool {
+        item.isStillMissing && item.episode.start.date.days(until: options.weekEnding) > Self.staleOpenDays
+    }
+
     private func recordCheck(_ item: WeeklyEpisode) -> ReportCell {
-        guard item.isStillMissing else { return .empty }
+        guard isLongOpen(item) else { return .empty }
         let days = item.episode.start.date.days(until: options.weekEnding)
-        return days > Self.staleOpenDays ? .text("Open \(days) days: confirm the child has not returned") : .empty
+        return .text("Open \(days) days — confirm with the recording team")
     }
 
     private func triggersTable(_ triggers: [Trigger], facts: [ChildLinkID: ChildFacts], style: IdentityStyle)
@@ -380,7 +387,8 @@ package struct WeeklyPackBuilder: Sendable {
                 ]
             },
             note: "Missing more than \(options.longEpisodeHours) hours, or \(options.repeatEpisodes) or more "
-                + "episodes starting in the \(options.repeatWindowDays) days to the week end.")
+                + "episodes starting in the \(options.repeatWindowDays) days to the week end. An episode open more "
+                + "than \(Self.staleOpenDays) days is flagged for checking in the episodes table instead.")
     }
 
     private func overdueTable(_ overdue: [OverdueInterview], style: IdentityStyle) -> ReportTable {

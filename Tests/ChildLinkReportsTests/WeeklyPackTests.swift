@@ -147,16 +147,29 @@ struct WeeklyPackTests {
         #expect(WeeklyPackBuilder.duration(hours: 138.6) == "5 days (138.6 h)")
     }
 
-    @Test func longOpenEpisodeIsFlaggedForChecking() throws {
+    /// E8 opened Wed 2 Jan 2019: 116 days to Sun 28 Apr, past 28, so it is flagged and is not a
+    /// "missing more than 24 hours" trigger. E9 opened Sat 30 Mar: 29 days, flagged too. E10 opened
+    /// Mon 1 Apr: 27 days, still a trigger (it is a child missing for four weeks, not a stale record).
+    @Test func longOpenEpisodeIsFlaggedForCheckingNotTriggered() throws {
         var cohort = Self.fixture()
         cohort.episode(5, "E8", start: "2019-01-02 10:00", end: nil)
+        cohort.episode(6, "E9", start: "2019-03-30 10:00", end: nil)
+        cohort.episode(7, "E10", start: "2019-04-01 10:00", end: nil)
         let report = WeeklyPackBuilder(options: Self.options).build(cohort: cohort.cohort)
         let episodes = try #require(report.tables.first { $0.id == "episodes" })
         let check = episodes.columns.firstIndex(of: "Check")!
-        #expect(episodes.rows.map { $0[1] } == [.text("E8"), .text("E3"), .text("E4"), .text("E7")])
         #expect(
-            episodes.rows.map { $0[check] } == [
-                .text("Open 116 days: confirm the child has not returned"), .empty, .empty, .empty,
+            episodes.rows.map { [$0[1], $0[check]] } == [
+                [.text("E8"), .text("Open 116 days — confirm with the recording team")],
+                [.text("E9"), .text("Open 29 days — confirm with the recording team")],
+                [.text("E10"), .empty], [.text("E3"), .empty], [.text("E4"), .empty], [.text("E7"), .empty],
+            ])
+        let triggers = try #require(report.tables.first { $0.id == "strategy-triggers" })
+        #expect(
+            triggers.rows.map { [$0[0], $0[2]] } == [
+                [.text("CL000001"), .text("3+ episodes in 30 days")],
+                [.text("CL000002"), .text("Missing more than 24 hours")],
+                [.text("CL000007"), .text("Missing more than 24 hours")],
             ])
     }
 }
