@@ -121,7 +121,9 @@ struct DisclosureLeakTests {
         let svg = SVGCharts.bars(table)
         #expect(svg.contains(">9</text>"))
         #expect(!svg.contains(">30</text>"))
-        #expect(!svg.contains("Hidden"))
+        // The hidden bar is drawn as hidden (#11: "never as missing").
+        #expect(svg.contains(">Hidden</text>"))
+        #expect(svg.contains("* (suppressed)"))
     }
 
     @Test("the Missing scorecard's profile paragraph, which quotes counts, is left out when counts are hidden")

@@ -115,9 +115,12 @@ struct InclusionTests {
     }
 
     @Test func suppressedByDefaultLeavesNoSmallCount() throws {
-        let members = StrandMembership.members(of: Self.fixture(), in: Self.quarter.interval)
-        let table = InclusionScorecard.combinationsTable(
-            members, disclosure: DisclosureOptions(suppress: true, pseudonymiser: nil))
+        // Suppression holds across the tables published together, so it is applied to the report.
+        let report = InclusionScorecard.build(
+            cohort: Self.fixture(), period: Self.quarter,
+            disclosure: DisclosureOptions(suppress: true, pseudonymiser: nil),
+            generatedAt: LocalDateTime(parsing: "2019-07-01 09:00")!)
+        let table = try #require(report.tables.first { $0.id == "overlap-combinations" })
         for row in table.rows {
             for cell in row { if let count = cell.countValue { #expect(count == 0 || count >= 5) } }
         }
