@@ -272,31 +272,54 @@ package enum MissingScorecard {
         }
     }
 
+    /// The calendar months `interval` covers, each cut to the interval.
+    static func months(of interval: DayRange) -> [DayRange] {
+        var months: [DayRange] = []
+        var start = interval.start
+        while start <= interval.end {
+            let monthEnd = ReportingPeriod.monthInterval(year: start.year, month: start.month).end
+            months.append(DayRange(start: start, end: min(monthEnd, interval.end)))
+            start = monthEnd.adding(days: 1)
+        }
+        return months
+    }
+
+    /// Episodes starting in each month of `interval` that had returned by that month's end and
+    /// match `days`, summed over the months: the year to date is the sum of the months, as in the seed.
+    private static func returnedCount(_ context: MissingContext, _ interval: DayRange, _ days: @escaping (Int) -> Bool)
+        -> IndicatorValue
+    {
+        let count = months(of: interval).reduce(0) { total, month in
+            total + context.started(in: month).filter { $0.hasReturned(by: month.end) && days($0.daysMissing!) }.count
+        }
+        return IndicatorValue(count, of: context.started(in: interval).count)
+    }
+
     private static let daysMissing: [MissingIndicator] = {
         let labels = ["0 (same day return)", "1 day", "2 days", "3 days", "4 days", "5 days"]
         var indicators = labels.enumerated().map { index, label in
             MissingIndicator(
-                "4.\(index + 1)", label, definition: "Returned by the period end after \(index) days; % of 1.1."
-            ) {
-                context, interval in
-                let episodes = context.started(in: interval)
-                let count = episodes.filter { $0.hasReturned(by: interval.end) && $0.daysMissing == index }.count
-                return IndicatorValue(count, of: episodes.count)
+                "4.\(index + 1)", label,
+                definition: "Returned by the end of the month it started in, after \(index) days; year to date is "
+                    + "the sum of the months; % of 1.1."
+            ) { context, interval in
+                returnedCount(context, interval) { $0 == index }
             }
         }
         indicators.append(
             MissingIndicator(
-                "4.7", "More than 5 days", definition: "Returned by the period end after 6+ days; % of 1.1."
-            ) {
-                context, interval in
-                let episodes = context.started(in: interval)
-                let count = episodes.filter { $0.hasReturned(by: interval.end) && ($0.daysMissing ?? 0) > 5 }.count
-                return IndicatorValue(count, of: episodes.count)
+                "4.7", "More than 5 days",
+                definition: "Returned by the end of the month it started in, after 6+ days; year to date is the sum "
+                    + "of the months; % of 1.1."
+            ) { context, interval in
+                returnedCount(context, interval) { $0 > 5 }
             })
         indicators.append(
             MissingIndicator(
                 "4.8", "Still missing (as at the end of the period)",
-                definition: "Episodes starting in the period and not returned by its end; % of 1.1."
+                definition: "Episodes starting in the month and not returned by its end; % of 1.1. No year-to-date "
+                    + "value (as in the seed).",
+                pointInTime: true
             ) { context, interval in
                 let episodes = context.started(in: interval)
                 return IndicatorValue(episodes.filter { !$0.hasReturned(by: interval.end) }.count, of: episodes.count)

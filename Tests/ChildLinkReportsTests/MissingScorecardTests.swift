@@ -61,11 +61,15 @@ struct MissingScorecardTests {
         #expect(Self.value("4.2", Self.april) == IndicatorValue(1, of: 4))
         #expect(Self.value("4.3", Self.april) == IndicatorValue(1, of: 4))
         #expect(Self.value("4.8", Self.april) == IndicatorValue(1, of: 4))
-        // Year to date (to 31 May): E4 is back after 3 days; E5 still missing; E7 took 8 days.
-        #expect(Self.value("4.4", Self.ytd) == IndicatorValue(1, of: 7))
+        // May: E6 same day, E7 8 days (back 18 May); E5 not back by 31 May → still missing.
+        #expect(Self.value("4.1", Self.may) == IndicatorValue(1, of: 3))
+        #expect(Self.value("4.7", Self.may) == IndicatorValue(1, of: 3))
+        // Year to date is the sum of the months (as in the seed): E4, still missing at the end of
+        // April, is in no 4.1–4.7 bucket even though it was back on 2 May.
+        #expect(Self.value("4.4", Self.ytd) == IndicatorValue(0, of: 7))
         #expect(Self.value("4.7", Self.ytd) == IndicatorValue(1, of: 7))
-        #expect(Self.value("4.8", Self.ytd) == IndicatorValue(1, of: 7))
         #expect(Self.value("4.1", Self.ytd) == IndicatorValue(2, of: 7))
+        #expect(Self.value("4.2", Self.ytd) == IndicatorValue(1, of: 7))
     }
 
     @Test func returnHomeInterviews() {
@@ -113,6 +117,11 @@ struct MissingScorecardTests {
         let stillMissing = try #require(days.rows.first { $0[0] == .text("4.8") })
         #expect(stillMissing[2] == .countWithPercent(1, denominator: 4))
         #expect(stillMissing[3] == .countWithPercent(1, denominator: 3))
+        #expect(stillMissing[4] == .empty)  // 4.8 has no year to date.
+        // Every 4.1–4.7 row's year to date is the sum of its months.
+        for row in days.rows where row[0] != .text("4.8") {
+            #expect((row[2].countValue ?? -1) + (row[3].countValue ?? -1) == row[4].countValue)
+        }
     }
 
     /// The fixture plus two absent episodes: child 4 in April and child 1 (already missing three
