@@ -122,7 +122,7 @@ package enum CMEScorecard {
             breakdown("4", "New referrals by school phase", context, current: false, label: phase),
             breakdown(
                 "5", "New referrals by ethnicity", context, current: false, label: ethnicity,
-                order: MissingScorecard.ethnicityRows.compactMap { EthnicityCode.descriptions[$0.1] }),
+                order: MissingScorecard.ethnicityRows.compactMap { EthnicityCode.descriptions[$0.code] }),
             IndicatorGroup(
                 "6", "Active cases at the end of the period",
                 [

@@ -393,28 +393,34 @@ package enum MissingScorecard {
         share("7.3", "Other or not recorded") { ![.female, .male].contains($0.person.gender) },
     ]
 
-    /// The ethnicity rows in the scorecard's order, with its `A1 – …` labels.
-    static let ethnicityRows: [(String, String)] = [
-        ("A1", "WBRI"), ("A2", "WIRI"), ("A3", "WOTH"), ("A4", "WIRT"), ("A5", "WROM"), ("B1", "MWBC"),
-        ("B2", "MWBA"), ("B3", "MWAS"), ("B4", "MOTH"), ("C1", "AIND"), ("C2", "APKN"), ("C3", "ABAN"),
-        ("C4", "AOTH"), ("D1", "BCRB"), ("D2", "BAFR"), ("D3", "BOTH"), ("E1", "CHNE"), ("E2", "OOTH"),
-        ("E3", "REFU"), ("E4", "NOBT"),
+    /// The ethnicity rows with the seed's references and `A1 – …` labels (seed 002, 8.1–8.15; 8.16 is
+    /// Total BME), then the DfE codes the seed does not list (8.17–8.21). The seeds do not print
+    /// 8.2, 8.4 or 8.13; they are taken to be A2, A4 and D3, the codes between their neighbours.
+    static let ethnicityRows: [(ref: String, label: String, code: String)] = [
+        ("8.1", "A1", "WBRI"), ("8.2", "A2", "WIRI"), ("8.3", "A3", "WOTH"), ("8.4", "A4", "WIRT"),
+        ("8.5", "A5", "WROM"), ("8.6", "B1", "MWBC"), ("8.7", "B2", "MWBA"), ("8.8", "B3", "MWAS"),
+        ("8.9", "B4", "MOTH"), ("8.10", "C2", "APKN"), ("8.11", "C4", "AOTH"), ("8.12", "D2", "BAFR"),
+        ("8.13", "D3", "BOTH"), ("8.14", "E2", "OOTH"), ("8.15", "E4", "NOBT"),
+        ("8.17", "C1", "AIND"), ("8.18", "C3", "ABAN"), ("8.19", "D1", "BCRB"), ("8.20", "E1", "CHNE"),
+        ("8.21", "E3", "REFU"),
     ]
 
     private static let ethnicity: [MissingIndicator] = {
-        var indicators = ethnicityRows.enumerated().map { index, row in
-            share("8.\(index + 1)", "\(row.0) - \(EthnicityCode.descriptions[row.1]!)") {
-                $0.person.ethnicity?.code == row.1
+        let rows = ethnicityRows.map { row in
+            guard row.code != "NOBT" else {
+                return share(row.ref, "E4 - Not obtained / recorded") {
+                    $0.person.ethnicity == nil || $0.person.ethnicity?.code == "NOBT"
+                        || $0.person.ethnicity?.isKnown == false
+                }
+            }
+            return share(row.ref, "\(row.label) - \(EthnicityCode.descriptions[row.code]!)") {
+                $0.person.ethnicity?.code == row.code
             }
         }
-        indicators[19] = share("8.20", "E4 - Not obtained / recorded") {
-            $0.person.ethnicity == nil || $0.person.ethnicity?.code == "NOBT" || $0.person.ethnicity?.isKnown == false
+        let totalBME = share("8.16", "Total BME", definition: "All but White British, refused and not obtained.") {
+            $0.person.ethnicity?.isBME == true
         }
-        indicators.append(
-            share("8.21", "Total BME", definition: "All but White British, refused and not obtained.") {
-                $0.person.ethnicity?.isBME == true
-            })
-        return indicators
+        return Array(rows.prefix(15)) + [totalBME] + rows.dropFirst(15)
     }()
 
     private static let ageBands: [MissingIndicator] = {

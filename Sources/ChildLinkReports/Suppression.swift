@@ -204,7 +204,10 @@ package enum SmallNumberSuppression {
         else { return nil }
         let sum = rows.reduce(0) { $0 + $1.value }
         if sum == denominator { return (rows.map(\.row), []) }
-        guard rows.count >= 3, let extra = rows.last(where: { sum - $0.value == denominator }) else { return nil }
+        // The row left out is a subtotal (`Total BME`): one labelled as a total, else the last that fits.
+        let fits = rows.filter { sum - $0.value == denominator }
+        let isTotal = { (row: Int) in table.rows[row].contains { $0.plainText.hasPrefix("Total") } }
+        guard rows.count >= 3, let extra = fits.first(where: { isTotal($0.row) }) ?? fits.last else { return nil }
         return (rows.filter { $0.row != extra.row }.map(\.row), [extra.row])
     }
 

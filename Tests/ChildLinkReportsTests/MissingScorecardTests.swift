@@ -93,7 +93,7 @@ struct MissingScorecardTests {
         #expect(Self.value("7.2", Self.ytd) == IndicatorValue(2, of: 7))
         #expect(Self.value("8.1", Self.ytd) == IndicatorValue(5, of: 7))
         #expect(Self.value("8.5", Self.ytd) == IndicatorValue(2, of: 7))
-        #expect(Self.value("8.21", Self.ytd) == IndicatorValue(2, of: 7))
+        #expect(Self.value("8.16", Self.ytd) == IndicatorValue(2, of: 7))  // Total BME: the two WROM episodes
         #expect(Self.value("9.1", Self.ytd) == IndicatorValue(2, of: 7))
         #expect(Self.value("9.7", Self.ytd) == IndicatorValue(5, of: 7))
         #expect(Self.value("10.2", Self.ytd) == IndicatorValue(2, of: 3))
@@ -146,6 +146,21 @@ struct MissingScorecardTests {
         #expect(indicator.value(in: context, over: Self.april).count == april)
         #expect(indicator.value(in: context, over: Self.may).count == may)
         #expect(indicator.value(in: context, over: Self.ytd).count == ytd)
+    }
+
+    /// The seed's numbering: 8.1 A1 … 8.15 E4, 8.16 Total BME, then the codes the seed does not list.
+    @Test func ethnicityRowsFollowTheSeedNumbering() throws {
+        let report = MissingScorecard.build(
+            cohort: Self.fixture(), period: .month(year: 2019, month: 5),
+            generatedAt: LocalDateTime(parsing: "2019-06-05 09:00")!)
+        let table = try #require(report.tables.first { $0.id == "missing-8" })
+        let refs = table.rows.map { $0[0].plainText + " " + $0[1].plainText.prefix(2) }
+        #expect(
+            refs == [
+                "8.1 A1", "8.2 A2", "8.3 A3", "8.4 A4", "8.5 A5", "8.6 B1", "8.7 B2", "8.8 B3", "8.9 B4", "8.10 C2",
+                "8.11 C4", "8.12 D2", "8.13 D3", "8.14 E2", "8.15 E4", "8.16 To", "8.17 C1", "8.18 C3", "8.19 D1",
+                "8.20 E1", "8.21 E3",
+            ])
     }
 
     @Test func monthProfileHeadline() {
