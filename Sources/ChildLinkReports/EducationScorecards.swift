@@ -90,6 +90,14 @@ package enum EHEScorecard {
                 ended("1.5", "Moved to another LA or out of area", ["moved", "transfer", "other la"]),
                 yearElevenLeavers("1.6", "Y11 leavers", gender: nil),
                 EHEIndicator(
+                    "1.7", "Total in EHE at some time during the year",
+                    definition: "Children with an EHE spell open on any day of the period."
+                ) { context, interval in
+                    IndicatorValue(
+                        context.spells.filter { interval.overlaps(from: $0.ehe.startDate, to: $0.ehe.endDate) }
+                            .distinctCount(\.child))
+                },
+                EHEIndicator(
                     "1.8", "EHE children with a CME referral in the year (linked records)",
                     definition: "Children with an EHE spell open in the period and a CME referral opened in the "
                         + "period on or after the spell began, found by linking the two datasets."
@@ -101,14 +109,6 @@ package enum EHEScorecard {
                         }
                     }
                     return IndicatorValue(children.distinctCount(\.child))
-                },
-                EHEIndicator(
-                    "1.7", "Total in EHE at some time during the year",
-                    definition: "Children with an EHE spell open on any day of the period."
-                ) { context, interval in
-                    IndicatorValue(
-                        context.spells.filter { interval.overlaps(from: $0.ehe.startDate, to: $0.ehe.endDate) }
-                            .distinctCount(\.child))
                 },
             ]),
         IndicatorGroup(

@@ -58,6 +58,9 @@ struct EducationScorecardTests {
         let table = try #require(report.tables.first)
         #expect(table.columns == ["Ref", "Indicator", "2014/15", "2015/16", "2016/17", "2017/18", "2018/19"])
         #expect(table.rows[0].suffix(2) == [.count(2), .count(2)])  // 2017/18: children 2 and 5
+        // Rows in number order (1.7 before 1.8), as the seed's EHE report.
+        #expect(
+            table.rows.map(\.[0]) == ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "1.7", "1.8"].map(ReportCell.text))
     }
 
     @Test func exclusionsByPhaseAndLinkedToOtherStrands() throws {
