@@ -97,7 +97,9 @@ package enum InclusionScorecard {
             columns: ["Strands", "Children", "LAC", "Not LAC", "CSE/CCE risk medium or high", "No such risk"],
             rows: rows,
             note: "A child is in a strand when they had an episode or exclusion starting in the period, or a CME case "
-                + "or EHE spell open during it. LAC and risk as last recorded by the period end.",
+                + "or EHE spell open during it. LAC and risk as last recorded by the period end: LAC from missing "
+                + "episodes (LCS and SSDA903), CSE/CCE risk medium or high from missing episodes, or exploitation "
+                + "recorded as a CIN assessment factor (11A, 24A).",
             chart: .upset)
         return table
     }
