@@ -34,7 +34,8 @@ package enum ScorecardJob {
     /// The scorecard as a report model.
     package static func build(
         kind: ScorecardKind, cohort: Cohort, period: ReportingPeriod, disclosure: DisclosureOptions,
-        generatedAt: LocalDateTime, calendar: WorkingDayCalendar = WorkingDayCalendar()
+        generatedAt: LocalDateTime, calendar: WorkingDayCalendar = WorkingDayCalendar(),
+        exclusionsBasis: ExclusionYearBasis = .academic
     ) -> Report {
         var report: Report =
             switch kind {
@@ -42,7 +43,9 @@ package enum ScorecardJob {
                 MissingScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt, calendar: calendar)
             case .cme: CMEScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
             case .ehe: EHEScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
-            case .exclusions: ExclusionsScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
+            case .exclusions:
+                ExclusionsScorecard.build(
+                    cohort: cohort, period: period, generatedAt: generatedAt, basis: exclusionsBasis)
             case .inclusion:
                 InclusionScorecard.build(
                     cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)
