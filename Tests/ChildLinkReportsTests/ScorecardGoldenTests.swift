@@ -11,7 +11,8 @@ struct ScorecardGoldenTests {
 
     @Test func missingScorecard() throws {
         let report = MissingScorecard.build(
-            cohort: MissingScorecardTests.fixture(), period: .month(year: 2019, month: 5), generatedAt: Self.generatedAt)
+            cohort: MissingScorecardTests.fixture(), period: .month(year: 2019, month: 5), generatedAt: Self.generatedAt
+        )
         try Golden.check(JSONRenderer.render(report), against: "missing-scorecard-2019-05.json")
     }
 
