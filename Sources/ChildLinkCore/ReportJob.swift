@@ -10,8 +10,8 @@ package enum ReportKind: Sendable {
     /// The weekly Operational Missing Group pack (``WeeklyPackOptions/pseudonymiser`` and
     /// ``WeeklyPackOptions/generatedAt`` are taken from the request).
     case weekly(WeeklyPackOptions)
-    /// A scorecard for a period.
-    case scorecard(ScorecardKind, period: ReportingPeriod)
+    /// A scorecard for a period (exclusions by academic year unless `exclusionsBasis` says otherwise).
+    case scorecard(ScorecardKind, period: ReportingPeriod, exclusionsBasis: ExclusionYearBasis = .academic)
     /// The children in each combination of the four strands in a period.
     case overlap(period: ReportingPeriod)
 
@@ -34,10 +34,10 @@ package enum ReportKind: Sendable {
             options.generatedAt = generatedAt
             options.calendar = calendar
             return WeeklyPackBuilder(options: options).build(cohort: cohort)
-        case .scorecard(let kind, let period):
+        case .scorecard(let kind, let period, let basis):
             return ScorecardJob.build(
                 kind: kind, cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt,
-                calendar: calendar)
+                calendar: calendar, exclusionsBasis: basis)
         case .overlap(let period):
             return InclusionScorecard.overlapReport(
                 cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)

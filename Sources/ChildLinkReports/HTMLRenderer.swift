@@ -93,15 +93,13 @@ enum SVGCharts {
 
     /// Horizontal bars: the first text cell of each row as the label, the first count as the value.
     static func bars(_ table: ReportTable) -> String {
-        // The first count of each row; a row whose first count is hidden has no bar (its next
-        // column's count is another measure).
-        let items = table.rows.compactMap { row -> (String, Int)? in
-            guard let cell = row.first(where: { $0.countValue != nil || $0 == .suppressed }),
-                let value = cell.countValue
-            else { return nil }
-            return (labelText(row), value)
+        // The first count of each row; a row whose first count is hidden is drawn as hidden (an
+        // outline and `*`), never left out (its next column's count is another measure).
+        let items = table.rows.compactMap { row -> (String, Int?)? in
+            guard let cell = row.first(where: { $0.countValue != nil || $0 == .suppressed }) else { return nil }
+            return (labelText(row), cell.countValue)
         }
-        let maxValue = max(items.map(\.1).max() ?? 1, 1)
+        let maxValue = max(items.compactMap(\.1).max() ?? 1, 1)
         let rowHeight = 18
         let height = items.count * rowHeight + 4
         var svg =
@@ -109,10 +107,15 @@ enum SVGCharts {
             + "viewBox=\"0 0 640 \(height)\">\n"
         for (index, item) in items.enumerated() {
             let y = index * rowHeight + 2
-            let width = Int((Double(item.1) / Double(maxValue) * 330).rounded())
             svg += "<text x=\"250\" y=\"\(y + 12)\" text-anchor=\"end\">\(truncate(item.0, 44).xmlEscaped)</text>"
+            guard let value = item.1 else {
+                svg += "<rect x=\"256\" y=\"\(y)\" width=\"30\" height=\"14\" fill=\"none\" stroke=\"#5b6770\" "
+                svg += "stroke-dasharray=\"3 2\"/><text x=\"290\" y=\"\(y + 12)\">* (suppressed)</text>\n"
+                continue
+            }
+            let width = Int((Double(value) / Double(maxValue) * 330).rounded())
             svg += "<rect x=\"256\" y=\"\(y)\" width=\"\(width)\" height=\"14\" fill=\"\(palette[0])\"/>"
-            svg += "<text x=\"\(260 + width)\" y=\"\(y + 12)\">\(item.1)</text>\n"
+            svg += "<text x=\"\(260 + width)\" y=\"\(y + 12)\">\(value)</text>\n"
         }
         return svg + "</svg>\n"
     }

@@ -3,6 +3,8 @@ import ChildLinkCore
 import ChildLinkModel
 import ChildLinkReports
 
+extension RHIDeadlineRule: ExpressibleByArgument {}
+
 extension ChildLink {
     /// `childlink weekly`.
     struct Weekly: ParsableCommand {
@@ -29,6 +31,14 @@ extension ChildLink {
         @Option(name: .long, help: "… within this many days.")
         var repeatWindowDays = 30
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "When a Return Home Interview is overdue: 72h (72 hours from the return, the default) or 3wd "
+                    + "(3 working days, as the scorecard's 5.3a).",
+                valueName: "rule"))
+        var rhiRule: RHIDeadlineRule = .seventyTwoHours
+
         @Flag(inversion: .prefixedNo, help: "Replace names and identifiers with keyed hashes.")
         var pseudonymise = false
 
@@ -50,7 +60,7 @@ extension ChildLink {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let pack = WeeklyPackOptions(
                 weekEnding: weekEnding, longEpisodeHours: longEpisodeHours, repeatEpisodes: repeatEpisodes,
-                repeatWindowDays: repeatWindowDays)
+                repeatWindowDays: repeatWindowDays, rhiRule: rhiRule)
             var request = try output.request(suppress: false, pseudonymise: pseudonymise)
             request.strict = strict
             for file in try ReportJob.run(.weekly(pack), request: request, logger: logger) {

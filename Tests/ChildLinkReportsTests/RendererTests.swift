@@ -62,6 +62,21 @@ struct RendererTests {
         #expect(JSONRenderer.render(report).contains("[\"<script>\\\"x\\\" & 'y'\\n\"]"))
     }
 
+    /// A percentage column is written as count, denominator and percentage: 3 of 8 is 37.5% → 38,
+    /// 5 of 8 is 62.5% → 63, 6 of 9 is 66.7% → 67; a hidden cell is * in all three.
+    @Test func csvKeepsCountDenominatorAndPercentage() {
+        let table = ReportTable(
+            id: "t", title: "t", columns: ["Ref", "Apr-19", "YTD"],
+            rows: [
+                [.text("4.1"), .countWithPercent(3, denominator: 8), .suppressed],
+                [.text("4.2"), .countWithPercent(5, denominator: 8), .countWithPercent(6, denominator: 9)],
+            ])
+        #expect(
+            CSVRenderer.render(table)
+                == "Ref,Apr-19,Apr-19 denominator,Apr-19 %,YTD,YTD denominator,YTD %\r\n"
+                + "4.1,3,8,38,*,*,*\r\n4.2,5,8,63,6,9,67\r\n")
+    }
+
     @Test func csvQuotesFieldsThatNeedIt() {
         let table = ReportTable(
             id: "t", title: "t", columns: ["a", "b"], rows: [[.text("x, \"y\""), .count(3)], [.suppressed, .empty]])
