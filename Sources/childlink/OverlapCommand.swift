@@ -25,10 +25,6 @@ extension ChildLink {
         @Flag(inversion: .prefixedNo, help: "Replace identifiers with keyed hashes.")
         var pseudonymise = true
 
-        func validate() throws {
-            _ = try output.pseudonymiser(pseudonymise: pseudonymise)
-        }
-
         func run() throws {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let request = try output.request(suppress: suppress, pseudonymise: pseudonymise)

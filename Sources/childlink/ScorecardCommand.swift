@@ -36,10 +36,6 @@ extension ChildLink {
             help: "Replace names and identifiers with keyed hashes (default: on for inclusion only).")
         var pseudonymise: Bool?
 
-        func validate() throws {
-            _ = try output.pseudonymiser(pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)
-        }
-
         func run() throws {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let request = try output.request(

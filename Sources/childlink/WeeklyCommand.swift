@@ -36,7 +36,6 @@ extension ChildLink {
             guard longEpisodeHours > 0, repeatEpisodes > 0, repeatWindowDays > 0 else {
                 throw ValidationError("thresholds must be positive")
             }
-            _ = try output.pseudonymiser(pseudonymise: pseudonymise)
         }
 
         func run() throws {

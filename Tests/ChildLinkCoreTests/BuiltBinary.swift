@@ -24,8 +24,11 @@ enum BuiltBinary {
     }
 
     /// Runs `childlink arguments…` in `folder` and waits for it to finish; `environment` sets
-    /// (or, with `nil`, removes) variables of the test's own environment for this run.
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String?] = [:]) throws -> Outcome {
+    /// (or, with `nil`, removes) variables of the test's own environment for this run. A run that
+    /// takes longer than `timeout` is killed and reported as exit status 124, so no test can hang.
+    static func run(
+        _ arguments: [String], in folder: URL, environment: [String: String?] = [:], timeout: Duration = .seconds(300)
+    ) throws -> Outcome {
         let capture = FileManager.default.temporaryDirectory
             .appendingPathComponent("childlink-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
@@ -49,13 +52,28 @@ enum BuiltBinary {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        process.waitUntilExit()
+        let timedOut = wait(for: process, upTo: timeout)
         try out.close()
         try err.close()
         return Outcome(
-            status: process.terminationStatus,
+            status: timedOut ? 124 : process.terminationStatus,
             stdout: try String(contentsOf: outURL, encoding: .utf8),
             stderr: try String(contentsOf: errURL, encoding: .utf8))
+    }
+
+    /// Waits for `process` to end, killing it after `timeout`; whether it was killed.
+    private static func wait(for process: Process, upTo timeout: Duration) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning {
+            if ContinuousClock.now >= deadline {
+                process.terminate()
+                process.waitUntilExit()
+                return true
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        process.waitUntilExit()
+        return false
     }
 
     /// A new empty temporary folder.
