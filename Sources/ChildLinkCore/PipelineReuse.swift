@@ -13,11 +13,15 @@ extension Pipeline {
     /// an unchanged week costs the import and the store's writes, not the matcher). The run is still
     /// recorded (its import batches, every record seen again) and the ids are the same.
     ///
-    /// - Throws: `ImportError`, ``StoreError``.
-    package static func cohort(_ request: PipelineRequest, logger: Logger) throws -> (
-        records: [SourceRecord], children: [LinkedChild]
-    ) {
+    /// `beforeLinking` sees the extracts as read, before anything is linked or stored: a report
+    /// refuses there a week the data does not reach, leaving the store as it was.
+    ///
+    /// - Throws: `ImportError`, ``StoreError``, and whatever `beforeLinking` throws.
+    package static func cohort(
+        _ request: PipelineRequest, logger: Logger, beforeLinking: (Extracts) throws -> Void = { _ in }
+    ) throws -> (records: [SourceRecord], children: [LinkedChild]) {
         let extracts = try importExtracts(request, logger: logger)
+        try beforeLinking(extracts)
         if let store = extracts.store, let reused = try reuseIfUnchanged(extracts, store: store, request: request) {
             logger.info(
                 "nothing changed since the store's latest run: its linkage reused",

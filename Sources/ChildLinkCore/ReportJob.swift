@@ -24,12 +24,27 @@ package enum ReportKind: Sendable {
         }
     }
 
+    /// The days the report covers, and how to name them to a person.
+    var window: (days: DayRange, name: String, option: String) {
+        switch self {
+        case .weekly(let options):
+            (options.window, "The week \(options.window.start.uk) to \(options.window.end.uk)", "--week-ending")
+        case .scorecard(_, let period), .overlap(let period):
+            (
+                period.interval, "The period \(period) (\(period.interval.start.uk) to \(period.interval.end.uk))",
+                "--period"
+            )
+        }
+    }
+
     /// The report model of `cohort`.
     func build(
-        cohort: Cohort, disclosure: DisclosureOptions, generatedAt: LocalDateTime, calendar: WorkingDayCalendar
+        cohort: Cohort, disclosure: DisclosureOptions, generatedAt: LocalDateTime, calendar: WorkingDayCalendar,
+        coverage: DataCoverage
     ) -> Report {
         switch self {
         case .weekly(var options):
+            options.dataEnd = coverage.ranges[.missing]?.end
             options.pseudonymiser = disclosure.pseudonymiser
             options.generatedAt = generatedAt
             options.calendar = calendar
@@ -102,13 +117,54 @@ package enum ReportJob {
         let pipeline = PipelineRequest(
             inputs: request.inputs, storePath: request.storePath, command: report.command,
             profilePath: request.profilePath, storeWait: request.storeWait)
-        let (records, children) = try Pipeline.cohort(pipeline, logger: logger)
-        let built = report.build(
+        var coverage = DataCoverage(records: [])
+        var warnings: [String] = []
+        let (records, children) = try Pipeline.cohort(pipeline, logger: logger) { extracts in
+            coverage = DataCoverage(records: extracts.records)
+            warnings = try check(coverage, of: extracts, for: report, inputs: request.inputs)
+        }
+        for warning in warnings { logger.warning("\(warning)") }
+        var built = report.build(
             cohort: Cohort(records: records, children: children), disclosure: request.disclosure,
-            generatedAt: generatedAt, calendar: tables.calendar)
+            generatedAt: generatedAt, calendar: tables.calendar, coverage: coverage)
+        built.warnings = warnings
+        built.sections.append(coverage.section(window: report.window.days))
         let written = try ReportWriter(directory: request.outputDirectory).write(built, formats: request.formats)
         log(written, logger: logger)
         return written.files
+    }
+
+    /// The warnings for a week or period partly outside the extracts' dates.
+    ///
+    /// - Throws: ``CoreError`` with code ``CoreError/Code/noDataForPeriod`` when no extract file
+    ///   was found, none holds a record, or the week or period is outside every dataset's dates.
+    static func check(
+        _ coverage: DataCoverage, of extracts: Pipeline.Extracts, for report: ReportKind, inputs: [String]
+    )
+        throws -> [String]
+    {
+        guard !extracts.datasets.isEmpty else {
+            let looked =
+                inputs.isEmpty
+                ? "No extract files or folders were given"
+                : "No extract file was found in "
+                    + inputs.joined(separator: ", ")
+            throw CoreError.noDataForPeriod(
+                "\(looked). Give the folder or files holding the extracts (.csv, .tsv, .txt or .xml), e.g. "
+                    + "'childlink \(report.command) extracts/ …'; 'childlink check FOLDER' shows what ChildLink finds in one."
+            )
+        }
+        let window = report.window
+        switch coverage.assess(window.days, name: window.name) {
+        case .noRecords:
+            throw CoreError.noDataForPeriod(
+                "The extracts hold no record ChildLink could read. Run 'childlink check' on them to see why.")
+        case .outside(let message):
+            throw CoreError.noDataForPeriod(
+                "\(message) Give a \(window.option) within them, or the extracts that cover it.")
+        case .covered(let warnings):
+            return warnings
+        }
     }
 
     /// What the report jobs log: counts, tables and paths, never personal data.

@@ -22,6 +22,7 @@ package enum HTMLRenderer {
 
             """
         for note in report.disclosureNotes { html += "<p class=\"notice\">\(note.xmlEscaped)</p>\n" }
+        for warning in report.warnings { html += "<p class=\"notice warning\">\(warning.xmlEscaped)</p>\n" }
         html += "</header>\n"
         for section in report.sections { html += render(section) }
         html += "</body>\n</html>\n"
@@ -66,6 +67,8 @@ package enum HTMLRenderer {
             "<td class=\"num\">\(value)" + (cell.percent.map { " <span class=\"pct\">\($0)%</span>" } ?? "") + "</td>"
         case .suppressed: "<td class=\"num supp\">*</td>"
         case .flag(let value): value ? "<td class=\"flag\">Yes</td>" : "<td>No</td>"
+        case .date(let date): "<td class=\"date\">\(date.uk)</td>"
+        case .dateTime(let dateTime): "<td class=\"date\">\(dateTime.uk)</td>"
         default: "<td>\(cell.plainText.xmlEscaped)</td>"
         }
     }

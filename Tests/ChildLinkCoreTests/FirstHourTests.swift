@@ -129,4 +129,85 @@ struct FirstHourTests {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("report").path))
         }
     }
+
+    // MARK: Data coverage
+
+    @Test(
+        "no extract file is an error saying what to give, and writes nothing",
+        arguments: [["empty-folder"], [String]()])
+    func noInputFiles(inputs: [String]) throws {
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("empty-folder"), withIntermediateDirectories: true)
+        let outcome = try BuiltBinary.run(
+            ["weekly"] + inputs + ["--week-ending", "2019-06-16", "--out", "pack", "--no-store"], in: folder)
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.stderr.contains(
+                inputs.isEmpty ? "No extract files or folders were given" : "No extract file was found in empty-folder"),
+            "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("Give the folder or files holding the extracts"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("pack").path))
+    }
+
+    @Test(
+        "a week or period outside every dataset's dates is an error naming the data's range in UK dates",
+        arguments: [
+            (
+                ["weekly", "extracts", "--week-ending", "2020-01-05"],
+                "The week 30/12/2019 to 05/01/2020 is outside the extracts' dates: the extracts run from "
+                    + "01/06/2019 to 16/06/2019. Give a --week-ending within them"
+            ),
+            (
+                ["scorecard", "missing", "extracts", "--period", "2019-05"],
+                "The period 2019-05 (01/05/2019 to 31/05/2019) is outside the extracts' dates: the extracts run "
+                    + "from 01/06/2019 to 16/06/2019. Give a --period within them"
+            ),
+        ])
+    func outsideTheData(arguments: [String], message: String) throws {
+        _ = try HandMadeWeek.write(in: folder)
+        let outcome = try BuiltBinary.run(arguments + ["--out", "report", "--store", "h.sqlite"], in: folder)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("report").path))
+        if FileManager.default.fileExists(atPath: folder.appendingPathComponent("h.sqlite").path) {
+            let check = try BuiltBinary.run(["store", "check", "--store", "h.sqlite"], in: folder)
+            #expect(check.stdout.contains("Runs: 0"), "no run is recorded: \(check.stdout)")
+        }
+    }
+
+    @Test("a week partly after the data: a warning and a banner; still missing is counted to the extract's end")
+    func weekPartlyAfterTheData() throws {
+        _ = try HandMadeWeek.write(in: folder, ehe: true)
+        let outcome = try BuiltBinary.run(
+            ["weekly", "extracts", "--week-ending", "2019-06-20", "--out", "pack", "--no-store"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let warning =
+            "The week 14/06/2019 to 20/06/2019 ends after the extracts' data (the extracts run from 01/09/2017 to "
+            + "16/06/2019): nothing after 16/06/2019 is known."
+        #expect(outcome.stderr.contains(warning), "\(outcome.stderr)")
+        #expect(!outcome.stderr.contains(" notice "), "notices read as sentences, not log lines")
+        let html = try read("pack/weekly-2019-06-20.html")
+        #expect(html.contains("<p class=\"notice warning\">\(warning.replacingOccurrences(of: "'", with: "&#39;"))"))
+        // Ava, missing since 14/06 20:00, counted to 16/06 23:59 (the missing extract's last date):
+        // 51 h 59 min = "2 d 4 h" to the nearest hour, not the 147 h 59 min ("6 d 4 h") to 20/06 23:59.
+        let children = try read("pack/weekly-2019-06-20-children.csv")
+        let ava = try #require(children.split(whereSeparator: \.isNewline).first { $0.contains("Ava Stone") })
+        #expect(ava.contains(",2 d 4 h,"), "\(ava)")
+        // Each dataset's dates as read; EHE's one record (01/09/2017) has nothing for this week.
+        let coverage = try read("pack/weekly-2019-06-20-data-coverage.csv")
+        #expect(coverage.contains("Missing from home or care,2019-06-01,2019-06-16,Yes"))
+        #expect(coverage.contains("Elective Home Education,2017-09-01,2017-09-01,No data for this period"))
+        #expect(coverage.contains("Children Missing Education,,,No records read"))
+    }
+
+    @Test("a period starting before and ending after the data: both warnings, and the report is written")
+    func periodAroundTheData() throws {
+        _ = try HandMadeWeek.write(in: folder)
+        let outcome = try BuiltBinary.run(
+            ["scorecard", "missing", "extracts", "--period", "2019/20", "--out", "report", "--no-store"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("starts before the extracts' data"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("nothing before 01/06/2019 is counted"))
+        #expect(outcome.stderr.contains("nothing after 16/06/2019 is known"))
+    }
 }

@@ -52,7 +52,7 @@ struct WeeklyPackTests {
                 [.text("CL000001"), .text("3+ episodes in 30 days")],
                 [.text("CL000002"), .text("Missing more than 24 hours")],
             ])
-        #expect(triggers.rows[1][3] == .text("54 h, still missing"))  // Fri 18:00 to Sun 23:59.
+        #expect(triggers.rows[1][3] == .text("2 d 6 h, still missing"))  // Fri 18:00 to Sun 23:59.
     }
 
     @Test func thresholdsAreOptions() throws {
@@ -92,9 +92,11 @@ struct WeeklyPackTests {
         #expect(html.contains(Pseudonymiser(key: "test-key").pseudonym("CL000001", kind: "child")))
     }
 
-    @Test func longDurationsAreGivenInDays() {
-        #expect(WeeklyPackBuilder.duration(hours: 54) == "54 h")
-        #expect(WeeklyPackBuilder.duration(hours: 138.6) == "5 days (138.6 h)")
+    @Test func durationsAreGivenInDaysAndHours() {
+        #expect(WeeklyPackBuilder.duration(hours: 7.4) == "7 h")
+        #expect(WeeklyPackBuilder.duration(hours: 54) == "2 d 6 h")  // 48 + 6
+        #expect(WeeklyPackBuilder.duration(hours: 138.6) == "5 d 19 h")  // 139 to the hour = 120 + 19
+        #expect(WeeklyPackBuilder.duration(hours: 16516.4) == "688 d 4 h")  // 16516 = 688 × 24 + 4
     }
 
     @Test func longOpenEpisodeIsFlaggedForChecking() throws {
