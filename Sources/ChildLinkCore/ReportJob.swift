@@ -105,13 +105,13 @@ package struct ReportRequest: Sendable {
 /// ``Pipeline`` (reusing the store's latest linkage when nothing changed), build the report,
 /// write it in each format, and log what was written (counts and paths, never personal data).
 package enum ReportJob {
-    /// Makes `report` as `request` asks; returns the paths written.
+    /// Makes `report` as `request` asks; returns the report and the paths written.
     ///
     /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read,
     ///   `StoreError` for a store that cannot be written, ``ReportWriteError`` when a file cannot be written.
     package static func run(
         _ report: ReportKind, request: ReportRequest, logger: Logger = ChildLinkLogging.logger(verbose: false)
-    ) throws -> [String] {
+    ) throws -> WrittenReport {
         let generatedAt = request.generatedAt ?? .now()
         let tables = try CouncilReferenceTables(profilePath: request.profilePath)
         let pipeline = PipelineRequest(
@@ -131,7 +131,7 @@ package enum ReportJob {
         built.sections.append(coverage.section(window: report.window.days))
         let written = try ReportWriter(directory: request.outputDirectory).write(built, formats: request.formats)
         log(written, logger: logger)
-        return written.files
+        return written
     }
 
     /// The warnings for a week or period partly outside the extracts' dates.

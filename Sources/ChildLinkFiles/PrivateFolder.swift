@@ -8,6 +8,12 @@ package enum PrivateFolder {
     /// - Throws: ``FileWriteError`` with code ``FileWriteError/Code/cannotCreateFolder`` (a file is
     ///   in the way, or the parent cannot be written).
     package static func create(atPath path: String) throws(FileWriteError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw FileWriteError(
+                code: .cannotCreateFolder, path: path,
+                message: "is a file, not a folder: give --out a folder (it is created when absent) or move the file")
+        }
         do {
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])

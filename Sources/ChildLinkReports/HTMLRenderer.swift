@@ -17,7 +17,7 @@ package enum HTMLRenderer {
             <body>
             <header>
             <h1>\(report.title.xmlEscaped)</h1>
-            <p class="period">\(report.periodLabel.xmlEscaped) · produced \(report.generatedAt.date.iso) \
+            <p class="period">\(report.periodLabel.xmlEscaped) · produced \(report.generatedAt.date.uk) \
             \(Text.pad(report.generatedAt.hour, 2)):\(Text.pad(report.generatedAt.minute, 2))</p>
 
             """

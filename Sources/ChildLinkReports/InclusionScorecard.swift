@@ -192,7 +192,7 @@ package enum InclusionScorecard {
         let members = StrandMembership.members(of: cohort, in: period.interval)
         return Report(
             slug: "overlap-\(period.slug)", title: "Overlap of the four strands",
-            periodLabel: "\(period.columnLabel) (\(period.interval.start.iso) to \(period.interval.end.iso))",
+            periodLabel: "\(period.columnLabel) (\(period.interval.start.uk) to \(period.interval.end.uk))",
             generatedAt: generatedAt,
             sections: [
                 ReportSection(
@@ -219,7 +219,7 @@ package enum InclusionScorecard {
             }
         return Report(
             slug: "inclusion-scorecard-\(period.slug)", title: "Inclusion Scorecard",
-            periodLabel: "\(period.columnLabel) (\(period.interval.start.iso) to \(period.interval.end.iso))",
+            periodLabel: "\(period.columnLabel) (\(period.interval.start.uk) to \(period.interval.end.uk))",
             generatedAt: generatedAt,
             sections: [
                 ReportSection(

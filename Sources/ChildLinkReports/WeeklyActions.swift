@@ -57,7 +57,7 @@ struct WeeklyActions {
         for (child, due) in interviewsDueSoon(all) {
             update(child) { $0.reasons.append("RHI due by \(due.uk)") }
         }
-        return byChild.values.map { action in
+        return byChild.values.filter { !$0.reasons.isEmpty }.map { action in
             var action = action
             action.reasons = Self.unique(action.reasons)
             return action

@@ -20,6 +20,39 @@ struct ChildLink: ParsableCommand {
             Footprint.self, Review.self, Profile.self, Store.self, Audit.self,
         ]
     )
+
+    /// Runs the command line; a word in a command's place that names no command, but is near one,
+    /// gets "did you mean …?" instead of the parser's "unexpected argument".
+    static func main() {
+        if let message = Self.misspeltCommand(Array(CommandLine.arguments.dropFirst())) {
+            Notice.print("Error: \(message)")
+            Self.exit(withError: ExitCode(64))
+        }
+        Self.main(nil)
+    }
+
+    /// What to say when the command path in `arguments` has a misspelt command, or `nil`.
+    static func misspeltCommand(_ arguments: [String]) -> String? {
+        misspeltCommand(arguments, subcommands: configuration.subcommands, path: "childlink")
+    }
+
+    /// The same, below the command `path` whose subcommands are `subcommands`.
+    private static func misspeltCommand(
+        _ arguments: [String], subcommands: [any ParsableCommand.Type], path: String
+    ) -> String? {
+        guard let word = arguments.first, !subcommands.isEmpty, !word.hasPrefix("-"), word != "help" else {
+            return nil
+        }
+        if let next = subcommands.first(where: { $0._commandName == word }) {
+            return misspeltCommand(
+                Array(arguments.dropFirst()), subcommands: next.configuration.subcommands, path: "\(path) \(word)")
+        }
+        let known = "Run '\(path) --help' to see its commands."
+        guard let suggestion = CommandSuggestion.nearest(to: word, among: subcommands.map { $0._commandName }) else {
+            return "'\(word)' is not a command of \(path). \(known)"
+        }
+        return "'\(word)' is not a command of \(path). Did you mean '\(suggestion)'? \(known)"
+    }
 }
 
 /// Options every command accepts.

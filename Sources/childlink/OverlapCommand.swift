@@ -28,7 +28,8 @@ extension ChildLink {
         func run() throws {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let request = try output.request(suppress: suppress, pseudonymise: pseudonymise)
-            for file in try ReportJob.run(.overlap(period: period), request: request, logger: logger) { print(file) }
+            let written = try ReportJob.run(.overlap(period: period), request: request, logger: logger)
+            print(ReportSummary.text(of: written, outputDirectory: request.outputDirectory))
         }
     }
 }

@@ -41,9 +41,8 @@ extension ChildLink {
             let request = try output.request(
                 suppress: suppress ?? kind.disclosureControlByDefault,
                 pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)
-            for file in try ReportJob.run(.scorecard(kind, period: period), request: request, logger: logger) {
-                print(file)
-            }
+            let written = try ReportJob.run(.scorecard(kind, period: period), request: request, logger: logger)
+            print(ReportSummary.text(of: written, outputDirectory: request.outputDirectory))
         }
     }
 }

@@ -210,4 +210,46 @@ struct FirstHourTests {
         #expect(outcome.stderr.contains("nothing before 01/06/2019 is counted"))
         #expect(outcome.stderr.contains("nothing after 16/06/2019 is known"))
     }
+
+    // MARK: A command line that helps
+
+    @Test(
+        "a misspelt command gets 'did you mean', exit 64, and nothing runs",
+        arguments: [
+            (
+                ["weakly", "x", "--week-ending", "2019-06-30"],
+                "'weakly' is not a command of childlink. Did you mean 'weekly'?"
+            ),
+            (["reveiw", "list"], "'reveiw' is not a command of childlink. Did you mean 'review'?"),
+            (["review", "lsit"], "'lsit' is not a command of childlink review. Did you mean 'list'?"),
+            (["frobnicate"], "'frobnicate' is not a command of childlink. Run 'childlink --help' to see its commands."),
+        ])
+    func didYouMean(arguments: [String], message: String) throws {
+        let outcome = try BuiltBinary.run(arguments, in: folder)
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains(message), "\(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty)
+    }
+
+    @Test("--out naming a file says it is a file, and leaves it alone")
+    func outIsAFile() throws {
+        _ = try HandMadeWeek.write(in: folder)
+        try "mine".write(to: folder.appendingPathComponent("pack"), atomically: true, encoding: .utf8)
+        let outcome = try BuiltBinary.run(
+            ["weekly", "extracts", "--week-ending", "2019-06-16", "--out", "pack", "--no-store"], in: folder)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("pack: is a file, not a folder"), "\(outcome.stderr)")
+        #expect(try read("pack") == "mine")
+    }
+
+    @Test("weekly --help says what the pack holds and which files it writes")
+    func weeklyHelp() throws {
+        let outcome = try BuiltBinary.run(["weekly", "--help"], in: folder)
+        #expect(outcome.status == 0)
+        for text in [
+            "weekly-DATE.html", "weekly-DATE.xlsx", "weekly-DATE.json", "weekly-DATE-TABLE.csv", "actions", "Actions",
+        ] {
+            #expect(outcome.stdout.contains(text), "\(text)")
+        }
+    }
 }

@@ -14,6 +14,8 @@ import Foundation
 ///   week; her RHI was due Monday 10/06 and is not done: 4 working days late (11, 12, 13, 14/06).
 /// - Dan Cole (P4, born 20/10/2010, looked after): missing overnight 15/06 22:00 – 16/06 02:00 (4 h);
 ///   his RHI is due Wednesday 19/06.
+/// - Eli Ward (P5, born 07/07/2007, not a client): missing 11/06 10:00 – 14:00, RHI done the next
+///   day: in the week's list, but nothing for the group to decide.
 enum HandMadeWeek {
     static let missingEpisodes = """
         EpisodeID,PersonID,Forename,Surname,DateOfBirth,Gender,EpisodeType,StartDateTime,EndDateTime,SocialCareStatus,RHIOffered,RHIAccepted,RHICompletedDate
@@ -23,6 +25,7 @@ enum HandMadeWeek {
         E04,P2,Ben,Hart,12/02/2009,M,Missing,10/06/2019 08:00,12/06/2019 10:00,CIN,Yes,Yes,
         E05,P1,Ava,Stone,01/03/2008,F,Missing,14/06/2019 20:00,,CPP,,,
         E06,P4,Dan,Cole,20/10/2010,M,Missing,15/06/2019 22:00,16/06/2019 02:00,LAC,Yes,Yes,
+        E07,P5,Eli,Ward,07/07/2007,M,Missing,11/06/2019 10:00,11/06/2019 14:00,NAC,Yes,Yes,12/06/2019
 
         """
 

@@ -14,6 +14,7 @@ struct WeeklyActionsCommandTests {
         let rows = try String(
             contentsOf: folder.appendingPathComponent("pack/weekly-2019-06-16-actions.csv"), encoding: .utf8
         ).split(whereSeparator: \.isNewline).dropFirst().map(String.init)
+        // Eli (4 h in the day, interview done) needs no decision and is not listed.
         // Ava is still missing; Ben's longest is 50 h; Dan's 4 h; Cara has no episode this week
         // but her RHI is 4 working days late.
         #expect(rows.map { String($0.prefix { $0 != "," }) } == ["Ava Stone", "Ben Hart", "Dan Cole", "Cara Lewis"])
@@ -28,6 +29,11 @@ struct WeeklyActionsCommandTests {
         #expect(rows.filter { $0.contains("Ben Hart") }.count == 1)
         #expect(rows[2].contains("Looked after and missing overnight"))
         #expect(rows[3].contains("RHI overdue: returned 05/06/2019, due 10/06/2019, 4 working days late"))
+        #expect(
+            outcome.stdout.contains(
+                "4 children with an episode; 4 children needing a decision (2 with a strategy-meeting trigger, "
+                    + "1 Return Home Interview overdue or late)."), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("Open pack/weekly-2019-06-16.html"))
 
         // In the HTML the Actions come straight after the week's numbers, before the full list.
         let html = try String(

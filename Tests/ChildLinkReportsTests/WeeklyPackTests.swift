@@ -38,7 +38,7 @@ struct WeeklyPackTests {
         let stillMissing = children.columns.firstIndex(of: "Still missing")!
         #expect(children.rows.map { $0[stillMissing] } == [.flag(false), .flag(true), .flag(false)])
         let cme = children.columns.firstIndex(of: "CME")!
-        #expect(children.rows[2][cme] == .text("Open since 2019-04-25"))
+        #expect(children.rows[2][cme] == .text("Open since 25/04/2019"))
         let episodes = try #require(report.tables.first { $0.id == "episodes" })
         #expect(episodes.rows.count == 3)
     }
