@@ -43,15 +43,18 @@ struct WeeklyActions {
             if let reason = needToKnow(item) { update(item.child) { $0.reasons.append(reason) } }
         }
         for trigger in triggers {
-            update(trigger.child) { $0.reasons.append("Strategy meeting: \(trigger.reason) (\(trigger.detail))") }
+            update(trigger.child) {
+                // A child missing now already has the duration in "Missing now".
+                let detail = $0.stillMissing && trigger.detail.hasSuffix("still missing") ? "" : " (\(trigger.detail))"
+                $0.reasons.append("Strategy meeting: \(trigger.reason)\(detail)")
+            }
         }
         for entry in overdue where entry.completed == nil {
             let late = workingDaysLate(entry)
             update(entry.item.child) {
                 $0.workingDaysLate = max($0.workingDaysLate, late)
-                $0.reasons.append(
-                    "RHI overdue: returned \(entry.returned.uk), due \(entry.due.uk), \(late) working "
-                        + "day\(late == 1 ? "" : "s") late")
+                let lateness = late == 0 ? "not done" : "\(late) working day\(late == 1 ? "" : "s") late"
+                $0.reasons.append("RHI overdue: returned \(entry.returned.uk), due \(entry.due.uk), \(lateness)")
             }
         }
         for (child, due) in interviewsDueSoon(all) {
