@@ -12,7 +12,8 @@ package enum PrivateFolder {
         if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
             throw FileWriteError(
                 code: .cannotCreateFolder, path: path,
-                message: "is a file, not a folder: give --out a folder (it is created when absent) or move the file")
+                message: "cannot create the folder: it is a file. Give a folder (it is created when absent), "
+                    + "or move the file")
         }
         do {
             try FileManager.default.createDirectory(

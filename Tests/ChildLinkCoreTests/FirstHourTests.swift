@@ -238,7 +238,7 @@ struct FirstHourTests {
         let outcome = try BuiltBinary.run(
             ["weekly", "extracts", "--week-ending", "2019-06-16", "--out", "pack", "--no-store"], in: folder)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("pack: is a file, not a folder"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("pack: cannot create the folder: it is a file."), "\(outcome.stderr)")
         #expect(try read("pack") == "mine")
     }
 
