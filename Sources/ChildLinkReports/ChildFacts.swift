@@ -82,8 +82,8 @@ package struct ChildFacts: Hashable, Sendable {
             return nil
         }.sorted { $0.referralDate < $1.referralDate }
         guard let latest = referrals.last else { return nil }
-        if let closed = latest.closedDate, closed <= asAt { return "Closed \(closed.iso)" }
-        return "Open since \(latest.referralDate.iso)"
+        if let closed = latest.closedDate, closed <= asAt { return "Closed \(closed.uk)" }
+        return "Open since \(latest.referralDate.uk)"
     }
 
     private static func eheStatus(_ records: [SourceRecord], asAt: CalendarDate) -> String? {
@@ -92,8 +92,8 @@ package struct ChildFacts: Hashable, Sendable {
             return nil
         }.sorted { $0.startDate < $1.startDate }
         guard let latest = spells.last else { return nil }
-        if let end = latest.endDate, end <= asAt { return "Ended \(end.iso)" }
-        return "Current since \(latest.startDate.iso)"
+        if let end = latest.endDate, end <= asAt { return "Ended \(end.uk)" }
+        return "Current since \(latest.startDate.uk)"
     }
 
     private static func exclusionSummary(_ records: [SourceRecord], asAt: CalendarDate) -> String? {
@@ -108,7 +108,7 @@ package struct ChildFacts: Hashable, Sendable {
         var parts: [String] = []
         if suspensions > 0 { parts.append("\(suspensions) suspension\(suspensions == 1 ? "" : "s")") }
         if permanent > 0 { parts.append("\(permanent) permanent") }
-        return parts.joined(separator: ", ") + " (last \(last.iso))"
+        return parts.joined(separator: ", ") + " (last \(last.uk))"
     }
 }
 

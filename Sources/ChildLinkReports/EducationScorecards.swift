@@ -156,7 +156,7 @@ package enum EHEScorecard {
         return Report(
             slug: "ehe-summary-\(ReportingPeriod.year(startYear: lastYear).slug)",
             title: "Elective Home Education — summary",
-            periodLabel: "Academic years to \(end.iso)", generatedAt: generatedAt,
+            periodLabel: "Academic years to \(end.uk)", generatedAt: generatedAt,
             sections: [
                 ReportSection(title: "Elective Home Education", tables: tables),
                 ReportSection(

@@ -249,7 +249,7 @@ package enum InclusionScorecard {
         }
         return Report(
             slug: "overlap-\(period.slug)", title: "Overlap of the four strands",
-            periodLabel: "\(period.columnLabel) (\(period.interval.start.iso) to \(period.interval.end.iso))",
+            periodLabel: "\(period.columnLabel) (\(period.interval.start.uk) to \(period.interval.end.uk))",
             generatedAt: generatedAt,
             sections: [ReportSection(title: "Overlap", tables: tables)],
             disclosureNotes: disclosure.notes)
@@ -288,7 +288,7 @@ package enum InclusionScorecard {
             members, cohort: cohort, period: period, trendColumns: trendColumns, disclosure: disclosure)
         return Report(
             slug: "inclusion-scorecard-\(period.slug)", title: "Inclusion Scorecard",
-            periodLabel: "\(period.columnLabel) (\(period.interval.start.iso) to \(period.interval.end.iso))",
+            periodLabel: "\(period.columnLabel) (\(period.interval.start.uk) to \(period.interval.end.uk))",
             generatedAt: generatedAt,
             sections: [
                 ReportSection(title: "Overlap of the strands", tables: [tables[0], tables[1]]),

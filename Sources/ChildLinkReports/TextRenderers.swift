@@ -49,6 +49,9 @@ package enum JSONRenderer {
         out += "  \"period\": \(string(report.periodLabel)),\n"
         out += "  \"generatedAt\": \(string(report.generatedAt.iso)),\n"
         out += "  \"disclosureNotes\": [\(report.disclosureNotes.map(string).joined(separator: ", "))],\n"
+        if !report.warnings.isEmpty {
+            out += "  \"warnings\": [\(report.warnings.map(string).joined(separator: ", "))],\n"
+        }
         out += "  \"sections\": [\n"
         out += report.sections.map(section).joined(separator: ",\n")
         out += "\n  ]\n}\n"

@@ -30,6 +30,9 @@ package struct WeeklyPackOptions: Sendable {
     package var generatedAt: LocalDateTime
     /// The working days that RHI deadlines count (bank holidays with a council's added changes).
     package var calendar: WorkingDayCalendar
+    /// The last date in the missing extract: a child still missing is counted to the end of that
+    /// day when the week ends after it, since nothing later is known.
+    package var dataEnd: CalendarDate?
 
     /// Creates options with the defaults above.
     package init(
@@ -114,7 +117,9 @@ package struct WeeklyPackBuilder: Sendable {
 
     /// Builds the pack.
     package func build(cohort: Cohort) -> Report {
-        let asAt = LocalDateTime(date: options.weekEnding, hour: 23, minute: 59)!
+        // "Still missing" is measured to the missing extract's own end, not to a week-ending after it.
+        let asAt = LocalDateTime(
+            date: min(options.weekEnding, options.dataEnd ?? options.weekEnding), hour: 23, minute: 59)!
         let everyEpisode = cohort.episodes.map {
             WeeklyEpisode(child: $0.child, key: $0.key, episode: $0.episode, asAt: asAt)
         }.filter { $0.episode.start <= asAt }
@@ -133,6 +138,12 @@ package struct WeeklyPackBuilder: Sendable {
         let triggers = strategyTriggers(all: all, inWeek: inWeek)
         let overdue = overdueInterviews(all: all)
         let newlyLinked = newSecondStrand(cohort: cohort)
+        let actions = WeeklyActions(options: options, asAt: asAt)
+        let actionsTable = actions.table(
+            actions.actions(
+                inWeek: inWeek, all: all, triggers: triggers, overdue: overdue,
+                workingDaysLate: { daysLate(due: $0.due.date, until: options.weekEnding) }),
+            facts: { facts[$0] ?? ChildFacts(child: $0, cohort: cohort, asAt: options.weekEnding) }, style: style)
         let tables = [
             summaryTable(
                 inWeek: inWeek, children: childIDs, triggers: triggers, overdue: overdue, newly: newlyLinked,
@@ -150,16 +161,18 @@ package struct WeeklyPackBuilder: Sendable {
         return Report(
             slug: "weekly-\(options.weekEnding.iso)",
             title: "Operational Missing Group — weekly pack",
-            periodLabel: "Week \(options.window.start.iso) to \(options.window.end.iso)",
+            periodLabel: "Week \(options.window.start.uk) to \(options.window.end.uk)",
             generatedAt: options.generatedAt,
             sections: [
                 ReportSection(title: "This week", tables: [tables[0]]),
+                ReportSection(title: "Actions", tables: [actionsTable]),
                 ReportSection(
                     title: "Children missing this week",
                     summary: "Every child with a missing episode in the week, or still missing at its end, "
                         + "with what else is known about them. Absent episodes are listed apart below.",
                     tables: [tables[1], tables[2]]),
-                ReportSection(title: "Actions", tables: [tables[3], tables[4], tables[5]]),
+                ReportSection(title: "Behind the actions", tables: [tables[3], tables[4]]),
+                ReportSection(title: "For information", tables: [tables[5]]),
                 ReportSection(
                     title: "Absent episodes this week",
                     summary: "Absent: not where expected, no apparent risk. Recorded and watched, not counted as "
@@ -208,16 +221,13 @@ package struct WeeklyPackBuilder: Sendable {
                 Trigger(
                     child: child,
                     reason: "\(options.repeatEpisodes)+ episodes in \(options.repeatWindowDays) days",
-                    detail: "\(episodes.count) episodes since \(options.repeatWindow.start.iso)"))
+                    detail: "\(episodes.count) episodes since \(options.repeatWindow.start.uk)"))
         }
         return triggers.sorted { ($0.child, $0.reason, $0.detail) < ($1.child, $1.reason, $1.detail) }
     }
 
-    /// `54 h`, or `5 days (138.6 h)` past three days (whole days, rounded down).
-    static func duration(hours: Double) -> String {
-        guard hours > 72 else { return "\(ReportCell.format(hours)) h" }
-        return "\(Int(hours / 24)) days (\(ReportCell.format(hours)) h)"
-    }
+    /// `2 d 6 h` (``WeeklyActions/duration(hours:)``).
+    static func duration(hours: Double) -> String { WeeklyActions.duration(hours: hours) }
 
     /// An RHI not completed by its due date-time.
     struct OverdueInterview {
@@ -313,7 +323,7 @@ package struct WeeklyPackBuilder: Sendable {
                 fact.person.dateOfBirth.map { .count($0.age(on: options.weekEnding)) } ?? .empty,
                 fact.person.gender.map { .text($0.rawValue) } ?? .empty,
                 .count(week.count), .count(recent.count),
-                .number(week.map(\.hoursMissing).max() ?? 0),
+                .text(WeeklyActions.duration(hours: week.map(\.hoursMissing).max() ?? 0)),
                 .flag(week.contains(where: \.isStillMissing)),
                 fact.statusLabel.map(ReportCell.text) ?? .empty,
                 fact.cseRisk.map { .text($0.rawValue) } ?? .empty,
@@ -329,12 +339,13 @@ package struct WeeklyPackBuilder: Sendable {
             id: "children", title: "Children with an episode this week",
             columns: [
                 "ChildLink ID", "Name", "Date of birth", "Age", "Gender", "Episodes this week",
-                "Episodes in \(options.repeatWindowDays) days", "Longest (hours)", "Still missing",
+                "Episodes in \(options.repeatWindowDays) days", "Longest", "Still missing",
                 "Social care status", "CSE risk", "CCE risk", "CME", "EHE", "Exclusions this year", "Strands",
                 "Strategy meeting trigger",
             ],
             rows: rows,
-            note: "Hours are to the return, or to the end of the week for a child still missing.")
+            note: "Durations are to the return, or for a child still missing to the end of the week (or of the "
+                + "missing extract's last day, when that is earlier).")
     }
 
     private func episodesTable(_ episodes: [WeeklyEpisode], style: IdentityStyle) -> ReportTable {
@@ -343,7 +354,8 @@ package struct WeeklyPackBuilder: Sendable {
             return [
                 .text(style.childID(item.child)), .text(style.recordID(item.key)), .text(episode.type.rawValue),
                 .dateTime(episode.start), episode.end.map(ReportCell.dateTime) ?? .text("Still missing"),
-                .number(item.hoursMissing), episode.socialCareStatus.map { .text($0.label) } ?? .empty,
+                .text(WeeklyActions.duration(hours: item.hoursMissing)),
+                episode.socialCareStatus.map { .text($0.label) } ?? .empty,
                 episode.rhiOffered.map(ReportCell.flag) ?? .empty, episode.rhiAccepted.map(ReportCell.flag) ?? .empty,
                 episode.rhiCompletedDate.map(ReportCell.date) ?? .empty, recordCheck(item),
             ]
@@ -351,7 +363,7 @@ package struct WeeklyPackBuilder: Sendable {
         return ReportTable(
             id: "episodes", title: "Episodes in the week",
             columns: [
-                "ChildLink ID", "Episode", "Type", "Start", "End", "Hours", "Status", "RHI offered", "RHI accepted",
+                "ChildLink ID", "Episode", "Type", "Start", "End", "Duration", "Status", "RHI offered", "RHI accepted",
                 "RHI completed", "Check",
             ],
             rows: rows,
@@ -425,7 +437,7 @@ package struct WeeklyPackBuilder: Sendable {
     }
 
     /// Days from the due day to `until`: calendar days under the 72-hour rule, working days under the other.
-    private func daysLate(due: CalendarDate, until: CalendarDate) -> Int {
+    func daysLate(due: CalendarDate, until: CalendarDate) -> Int {
         switch options.rhiRule {
         case .seventyTwoHours: max(0, due.days(until: until))
         case .threeWorkingDays: workingDays(from: due, to: until)
@@ -457,7 +469,7 @@ package struct WeeklyPackBuilder: Sendable {
             })
     }
 
-    private func workingDays(from start: CalendarDate, to end: CalendarDate) -> Int {
+    func workingDays(from start: CalendarDate, to end: CalendarDate) -> Int {
         guard start < end else { return 0 }
         return (1...start.days(until: end)).filter { calendar.isWorkingDay(start.adding(days: $0)) }.count
     }

@@ -52,7 +52,6 @@ extension ChildLink {
                 throw ValidationError(
                     "--year-basis applies to the exclusions scorecard only; leave it out for \(kind).")
             }
-            _ = try output.pseudonymiser(pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)
         }
 
         func run() throws {
@@ -60,12 +59,10 @@ extension ChildLink {
             let request = try output.request(
                 suppress: suppress ?? kind.disclosureControlByDefault,
                 pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)
-            for file in try ReportJob.run(
+            let written = try ReportJob.run(
                 .scorecard(kind, period: period, exclusionsBasis: yearBasis ?? .academic), request: request,
                 logger: logger)
-            {
-                TerminalOutput.print(file)
-            }
+            TerminalOutput.print(ReportSummary.text(of: written, outputDirectory: request.outputDirectory))
         }
     }
 }

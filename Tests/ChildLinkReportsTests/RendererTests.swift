@@ -34,6 +34,30 @@ struct RendererTests {
         .build(cohort: WeeklyPackTests.fixture().cohort)
     }
 
+    @Test func everyPrintedPageIsNumberedAndMarked() {
+        let html = HTMLRenderer.render(Self.weeklyReport())
+        #expect(html.contains("@page{size:A4 landscape;"))
+        #expect(html.contains("@top-center{content:\"OFFICIAL-SENSITIVE\""))
+        #expect(html.contains("content:\"Page \" counter(page) \" of \" counter(pages)"))
+        #expect(html.contains("thead{display:table-header-group}"), "table headers repeat on each page")
+        #expect(html.contains("tr{break-inside:avoid}"), "no row split across pages")
+    }
+
+    @Test func tableFilesSortInTableOrder() {
+        let report = Self.weeklyReport()
+        let name = { (id: String) in
+            ReportWriter.csvFileName(report: report, table: ReportTable(id: id, title: id, columns: [], rows: []))
+        }
+        #expect(name("cme-1") == "weekly-2019-04-28-cme-01.csv")
+        #expect(name("cme-10") == "weekly-2019-04-28-cme-10.csv")
+        #expect(name("summary") == "weekly-2019-04-28-summary.csv")
+        #expect(["cme-1", "cme-10", "cme-2"].map(name).sorted() == ["cme-1", "cme-2", "cme-10"].map(name))
+    }
+
+    @Test func textInAPageRuleCannotCloseTheStyle() {
+        #expect(HTMLRenderer.cssString("a\"b</style>\\") == "\"a\\22 b\\3c /style>\\5c \"")
+    }
+
     @Test func weeklyHTMLMatchesGoldenFile() throws {
         try Golden.check(HTMLRenderer.render(Self.weeklyReport()), against: "weekly-2019-04-28.html")
     }

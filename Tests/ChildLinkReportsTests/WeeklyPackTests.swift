@@ -38,7 +38,7 @@ struct WeeklyPackTests {
         let stillMissing = children.columns.firstIndex(of: "Still missing")!
         #expect(children.rows.map { $0[stillMissing] } == [.flag(false), .flag(true), .flag(false)])
         let cme = children.columns.firstIndex(of: "CME")!
-        #expect(children.rows[2][cme] == .text("Open since 2019-04-25"))
+        #expect(children.rows[2][cme] == .text("Open since 25/04/2019"))
         let episodes = try #require(report.tables.first { $0.id == "episodes" })
         #expect(episodes.rows.count == 3)
     }
@@ -52,7 +52,7 @@ struct WeeklyPackTests {
                 [.text("CL000001"), .text("3+ episodes in 30 days")],
                 [.text("CL000002"), .text("Missing more than 24 hours")],
             ])
-        #expect(triggers.rows[1][3] == .text("54 h, still missing"))  // Fri 18:00 to Sun 23:59.
+        #expect(triggers.rows[1][3] == .text("2 d 6 h, still missing"))  // Fri 18:00 to Sun 23:59.
     }
 
     @Test func thresholdsAreOptions() throws {
@@ -142,9 +142,11 @@ struct WeeklyPackTests {
         #expect(summary.rows.last == [.text("Absent episodes (not counted above)"), .count(2)])
     }
 
-    @Test func longDurationsAreGivenInDays() {
-        #expect(WeeklyPackBuilder.duration(hours: 54) == "54 h")
-        #expect(WeeklyPackBuilder.duration(hours: 138.6) == "5 days (138.6 h)")
+    @Test func durationsAreGivenInDaysAndHours() {
+        #expect(WeeklyPackBuilder.duration(hours: 7.4) == "7 h")
+        #expect(WeeklyPackBuilder.duration(hours: 54) == "2 d 6 h")  // 48 + 6
+        #expect(WeeklyPackBuilder.duration(hours: 138.6) == "5 d 19 h")  // 139 to the hour = 120 + 19
+        #expect(WeeklyPackBuilder.duration(hours: 16516.4) == "688 d 4 h")  // 16516 = 688 × 24 + 4
     }
 
     /// E8 opened Wed 2 Jan 2019: 116 days to Sun 28 Apr, past 28, so it is flagged and is not a
