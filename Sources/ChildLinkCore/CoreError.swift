@@ -29,6 +29,10 @@ package struct CoreError: Error, LocalizedError, CustomStringConvertible, Equata
         case decisionRefused
         /// `--strict`: a reviewer decision put two valid UPNs or NHS numbers into one child.
         case reviewerMadeConflict
+        /// The pseudonym key file cannot be read, written or does not hold a key.
+        case badPseudonymKeyFile
+        /// The extracts hold no data for what was asked (no files, or a week or period outside their dates).
+        case noDataForPeriod
     }
 
     /// What kind of problem it is.
@@ -114,5 +118,18 @@ extension CoreError {
         CoreError(
             code: .noStore,
             message: "There is no ChildLink store at \(path). Run 'childlink weekly' first, or give --store PATH.")
+    }
+
+    /// The pseudonym key file at `path` has `problem` (never the key itself).
+    package static func badPseudonymKeyFile(path: String, problem: String) -> CoreError {
+        CoreError(
+            code: .badPseudonymKeyFile,
+            message: "The pseudonym key file \(path) \(problem). Give the key with --pseudonym-key or "
+                + "CHILDLINK_PSEUDONYM_KEY, or move the file away to have a new key made (pseudonyms then change).")
+    }
+
+    /// The extracts hold no data for what was asked; `message` says what and what to do.
+    package static func noDataForPeriod(_ message: String) -> CoreError {
+        CoreError(code: .noDataForPeriod, message: message)
     }
 }

@@ -30,12 +30,15 @@ package enum FootprintJob {
         package var generatedAt: LocalDateTime?
         /// How long to wait for another run on the same store (when extracts are linked first).
         package var storeWait: Duration
+        /// A council's mapping profile for the extracts (their headers, codes and forename variants).
+        package var profilePath: String?
 
         /// Creates a request.
         package init(
             query: FootprintQuery, inputs: [String] = [], storePath: String?, generatedAt: LocalDateTime? = nil,
-            storeWait: Duration = PipelineRequest.defaultStoreWait
+            storeWait: Duration = PipelineRequest.defaultStoreWait, profilePath: String? = nil
         ) {
+            self.profilePath = profilePath
             self.query = query
             self.inputs = inputs
             self.storePath = storePath

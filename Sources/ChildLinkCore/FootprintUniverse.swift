@@ -101,7 +101,7 @@ struct FootprintUniverse {
             let pipeline = try Pipeline.run(
                 PipelineRequest(
                     inputs: request.inputs, storePath: request.storePath, command: "footprint",
-                    storeWait: request.storeWait),
+                    profilePath: request.profilePath, storeWait: request.storeWait),
                 logger: logger)
             let store = try request.storePath.map { try ChildLinkStore(path: $0) }
             let decisions = try store?.decisions() ?? []

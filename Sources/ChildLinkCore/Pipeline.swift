@@ -44,10 +44,12 @@ package enum Pipeline {
     }
 
     /// This run's extracts, read, with the store they go into.
-    struct Extracts {
-        private(set) var records: [SourceRecord]
+    package struct Extracts {
+        /// The records read.
+        package private(set) var records: [SourceRecord]
         let batches: [ImportBatch]
-        let datasets: Set<Dataset>
+        /// The datasets of the files recognised.
+        package let datasets: Set<Dataset>
         let store: ChildLinkStore?
         let summary: ImportSummary
 

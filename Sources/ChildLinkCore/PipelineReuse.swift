@@ -13,14 +13,19 @@ extension Pipeline {
     /// an unchanged week costs the import and the store's writes, not the matcher). The run is still
     /// recorded (its import batches, every record seen again) and the ids are the same.
     ///
-    /// `beforeCommit` (a report's files put in place) runs inside the store's write transaction,
-    /// so a run whose outputs could not be written is not recorded.
+    /// `beforeLinking` sees the extracts as read, before anything is linked or stored: a report
+    /// refuses there a week the data does not reach, leaving the store as it was. `beforeCommit` (a
+    /// report's files put in place) runs inside the store's write transaction, so a run whose
+    /// outputs could not be written is not recorded.
     ///
-    /// - Throws: `ImportError`, ``StoreError``, or what `beforeCommit` throws (nothing is recorded then).
-    package static func cohort(_ request: PipelineRequest, logger: Logger, beforeCommit: BeforeCommit? = nil) throws
-        -> (records: [SourceRecord], children: [LinkedChild])
-    {
+    /// - Throws: `ImportError`, ``StoreError``, and whatever `beforeLinking` or `beforeCommit` throws
+    ///   (nothing is recorded then).
+    package static func cohort(
+        _ request: PipelineRequest, logger: Logger, beforeLinking: (Extracts) throws -> Void = { _ in },
+        beforeCommit: BeforeCommit? = nil
+    ) throws -> (records: [SourceRecord], children: [LinkedChild]) {
         let extracts = try importExtracts(request, logger: logger)
+        try beforeLinking(extracts)
         if let store = extracts.store,
             let reused = try reuseIfUnchanged(
                 extracts, store: store, request: request, logger: logger, beforeCommit: beforeCommit)

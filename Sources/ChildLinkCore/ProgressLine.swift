@@ -111,8 +111,22 @@ struct ProgressAwareLogHandler: LogHandler {
         }
         guard event.level >= threshold else { return }
         line?.clear()
-        var safe = event
-        safe.message = "\(TerminalText.safe(event.message.description))"
-        stream.log(event: safe)
+        if threshold > .info {
+            FileHandle.standardError.write(Data((TerminalText.safe(Self.sentence(event)) + "\n").utf8))
+        } else {
+            var safe = event
+            safe.message = "\(TerminalText.safe(event.message.description))"
+            stream.log(event: safe)
+        }
+    }
+
+    /// A notice, warning or error as a person reads it, without the log line's timestamp, level
+    /// and label: the message as a sentence, then its metadata in brackets.
+    static func sentence(_ event: LogEvent) -> String {
+        var text = "\(event.message)"
+        if let first = text.first { text = first.uppercased() + text.dropFirst() }
+        if let last = text.last, !".!?".contains(last) { text += "." }
+        let details = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        return details.isEmpty ? text : text + " (" + details.joined(separator: ", ") + ")"
     }
 }

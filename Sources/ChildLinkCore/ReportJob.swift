@@ -10,8 +10,8 @@ package enum ReportKind: Sendable {
     /// The weekly Operational Missing Group pack (``WeeklyPackOptions/pseudonymiser`` and
     /// ``WeeklyPackOptions/generatedAt`` are taken from the request).
     case weekly(WeeklyPackOptions)
-    /// A scorecard for a period.
-    case scorecard(ScorecardKind, period: ReportingPeriod)
+    /// A scorecard for a period (exclusions by academic year unless `exclusionsBasis` says otherwise).
+    case scorecard(ScorecardKind, period: ReportingPeriod, exclusionsBasis: ExclusionYearBasis = .academic)
     /// The children in each combination of the four strands in a period.
     case overlap(period: ReportingPeriod)
 
@@ -24,20 +24,43 @@ package enum ReportKind: Sendable {
         }
     }
 
+    /// The days the report covers, and how to name them to a person.
+    var window: (days: DayRange, name: String, option: String) {
+        switch self {
+        case .weekly(let options):
+            (options.window, "The week \(options.window.start.uk) to \(options.window.end.uk)", "--week-ending")
+        case .scorecard(let kind, let period, let basis):
+            Self.window(of: period, academic: kind == .ehe || (kind == .exclusions && basis == .academic))
+        case .overlap(let period):
+            Self.window(of: period, academic: false)
+        }
+    }
+
+    /// A period's days (a year read as the academic year when `academic`), named for a person.
+    private static func window(of period: ReportingPeriod, academic: Bool) -> (
+        days: DayRange, name: String, option: String
+    ) {
+        var days = period.interval
+        if academic, case .year(let startYear) = period { days = ReportingPeriod.academicYear(startYear: startYear) }
+        return (days, "The period \(period) (\(days.start.uk) to \(days.end.uk))", "--period")
+    }
+
     /// The report model of `cohort`.
     func build(
-        cohort: Cohort, disclosure: DisclosureOptions, generatedAt: LocalDateTime, calendar: WorkingDayCalendar
+        cohort: Cohort, disclosure: DisclosureOptions, generatedAt: LocalDateTime, calendar: WorkingDayCalendar,
+        coverage: DataCoverage
     ) -> Report {
         switch self {
         case .weekly(var options):
+            options.dataEnd = coverage.ranges[.missing]?.end
             options.pseudonymiser = disclosure.pseudonymiser
             options.generatedAt = generatedAt
             options.calendar = calendar
             return WeeklyPackBuilder(options: options).build(cohort: cohort)
-        case .scorecard(let kind, let period):
+        case .scorecard(let kind, let period, let basis):
             return ScorecardJob.build(
                 kind: kind, cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt,
-                calendar: calendar)
+                calendar: calendar, exclusionsBasis: basis)
         case .overlap(let period):
             return InclusionScorecard.overlapReport(
                 cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)
@@ -93,31 +116,75 @@ package struct ReportRequest: Sendable {
 /// ``Pipeline`` (reusing the store's latest linkage when nothing changed), build the report,
 /// write it in each format, and log what was written (counts and paths, never personal data).
 package enum ReportJob {
-    /// Makes `report` as `request` asks; returns the paths written.
+    /// Makes `report` as `request` asks; returns the report and the paths written.
     ///
     /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read,
     ///   `StoreError` for a store that cannot be written, ``ReportWriteError`` when a file cannot be written.
     package static func run(
         _ report: ReportKind, request: ReportRequest, logger: Logger = ChildLinkLogging.logger(verbose: false)
-    ) throws -> [String] {
+    ) throws -> WrittenReport {
         let generatedAt = request.generatedAt ?? .now()
         let tables = try CouncilReferenceTables(profilePath: request.profilePath)
         var pipeline = PipelineRequest(
             inputs: request.inputs, storePath: request.storePath, command: report.command,
             profilePath: request.profilePath, storeWait: request.storeWait)
         pipeline.strict = request.strict
+        var coverage = DataCoverage(records: [])
+        var warnings: [String] = []
         // The files are put in place before the store commits the run: a run whose report could not
         // be written is not recorded, so the store never claims a pack that does not exist.
         var written: WrittenReport?
-        _ = try Pipeline.cohort(pipeline, logger: logger) { records, children in
-            let built = report.build(
-                cohort: Cohort(records: records, children: children), disclosure: request.disclosure,
-                generatedAt: generatedAt, calendar: tables.calendar)
-            written = try ReportWriter(directory: request.outputDirectory).write(built, formats: request.formats)
-        }
-        guard let written else { return [] }
+        _ = try Pipeline.cohort(
+            pipeline, logger: logger,
+            beforeLinking: { extracts in
+                coverage = DataCoverage(records: extracts.records)
+                warnings = try check(coverage, of: extracts, for: report, inputs: request.inputs)
+                for warning in warnings { logger.warning("\(warning)") }
+            },
+            beforeCommit: { records, children in
+                var built = report.build(
+                    cohort: Cohort(records: records, children: children), disclosure: request.disclosure,
+                    generatedAt: generatedAt, calendar: tables.calendar, coverage: coverage)
+                built.warnings = warnings
+                built.sections.append(coverage.section(window: report.window.days))
+                written = try ReportWriter(directory: request.outputDirectory).write(built, formats: request.formats)
+            })
+        guard let written else { throw CoreError.invalidOptions("the report was not written") }
         log(written, logger: logger)
-        return written.files
+        return written
+    }
+
+    /// The warnings for a week or period partly outside the extracts' dates.
+    ///
+    /// - Throws: ``CoreError`` with code ``CoreError/Code/noDataForPeriod`` when no extract file
+    ///   was found, none holds a record, or the week or period is outside every dataset's dates.
+    static func check(
+        _ coverage: DataCoverage, of extracts: Pipeline.Extracts, for report: ReportKind, inputs: [String]
+    )
+        throws -> [String]
+    {
+        guard !extracts.datasets.isEmpty else {
+            let looked =
+                inputs.isEmpty
+                ? "No extract files or folders were given"
+                : "No extract file was found in "
+                    + inputs.joined(separator: ", ")
+            throw CoreError.noDataForPeriod(
+                "\(looked). Give the folder or files holding the extracts (.csv, .tsv, .txt or .xml), e.g. "
+                    + "'childlink \(report.command) extracts/ …'; 'childlink check FOLDER' shows what ChildLink finds in one."
+            )
+        }
+        let window = report.window
+        switch coverage.assess(window.days, name: window.name) {
+        case .noRecords:
+            throw CoreError.noDataForPeriod(
+                "The extracts hold no record ChildLink could read. Run 'childlink check' on them to see why.")
+        case .outside(let message):
+            throw CoreError.noDataForPeriod(
+                "\(message) Give a \(window.option) within them, or the extracts that cover it.")
+        case .covered(let warnings):
+            return warnings
+        }
     }
 
     /// What the report jobs log: counts, tables and paths, never personal data.

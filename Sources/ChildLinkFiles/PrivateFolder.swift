@@ -16,7 +16,13 @@ package enum PrivateFolder {
     package static func create(atPath path: String) throws(FileWriteError) {
         guard !path.isEmpty else { return }
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue { return }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            if isFolder.boolValue { return }
+            throw FileWriteError(
+                code: .cannotCreateFolder, path: path,
+                message: "cannot create the folder: it is a file. Give a folder (it is created when absent), "
+                    + "or move the file")
+        }
         if let parent = parent(of: path) { try create(atPath: parent) }
         if mkdir(path, 0o700) == 0 {
             chmod(path, 0o700)  // the umask may have narrowed nothing, but never widened: set it exactly

@@ -144,6 +144,14 @@ package struct LocalDateTime: Hashable, Comparable, Sendable, CustomStringConver
     /// Minutes since 1970-01-01 00:00, for differences between date-times.
     package var minutesSinceEpoch: Int { date.daysSinceEpoch * 1440 + minuteOfDay }
 
+    /// The date-time `minutes` later (earlier when negative), in local clock time (no DST shift).
+    package func adding(minutes: Int) -> LocalDateTime {
+        let total = minutesSinceEpoch + minutes
+        let day = Int((Double(total) / 1440).rounded(.down))
+        return LocalDateTime(
+            date: CalendarDate(daysSinceEpoch: day), hour: (total - day * 1440) / 60, minute: (total - day * 1440) % 60)!
+    }
+
     /// The hour, 0–23.
     package var hour: Int { minuteOfDay / 60 }
     /// The minute, 0–59.

@@ -30,7 +30,23 @@ package struct CMEFact: Hashable, Sendable {
         return max(months, 0)
     }
 
-    /// The year group as `Year 7`, `Reception`, or `Not recorded`.
+    /// The year group at `date`: worked out from the date of birth (1 September cut-off), and as
+    /// recorded (``yearGroupLabel``) only without one.
+    package func yearGroup(at date: CalendarDate) -> String {
+        guard let dob = person.dateOfBirth else { return yearGroupLabel }
+        let year = SchoolYear.nationalCurriculumYear(dateOfBirth: dob, on: date)
+        switch year {
+        case ..<0: return "Below reception"
+        case 0: return "Reception"
+        case 1...11: return "Year \(year)"
+        default: return "Year 12 or above"
+        }
+    }
+
+    /// The year groups in school order: Reception, Year 1 … Year 11.
+    package static let schoolOrder = ["Reception"] + (1...11).map { "Year \($0)" }
+
+    /// The year group as recorded: `Year 7`, `Reception`, or `Not recorded`.
     package var yearGroupLabel: String {
         guard let raw = referral.yearGroup?.uppercased().filter({ !$0.isWhitespace }), !raw.isEmpty else {
             return "Not recorded"
@@ -53,6 +69,7 @@ package struct CMEContext: Sendable {
         referrals = items.map { item in
             var person = item.record.person
             let best = cohort.person(of: item.child)
+            person.dateOfBirth = person.dateOfBirth ?? best.dateOfBirth
             person.gender = person.gender ?? best.gender
             person.ethnicity = person.ethnicity ?? best.ethnicity
             let earlier = (byChild[item.child] ?? []).contains { other in
@@ -105,7 +122,7 @@ package enum CMEScorecard {
             breakdown("4", "New referrals by school phase", context, current: false, label: phase),
             breakdown(
                 "5", "New referrals by ethnicity", context, current: false, label: ethnicity,
-                order: MissingScorecard.ethnicityRows.compactMap { EthnicityCode.descriptions[$0.1] }),
+                order: MissingScorecard.ethnicityRows.compactMap { EthnicityCode.descriptions[$0.code] }),
             IndicatorGroup(
                 "6", "Active cases at the end of the period",
                 [
@@ -125,14 +142,18 @@ package enum CMEScorecard {
                 "13", "Free school meals",
                 [
                     CMEIndicator(
-                        "13", "New referrals eligible for free school meals",
-                        definition: "New referrals with FSM eligibility recorded as Yes; % of 1a."
+                        "13", "Current cases eligible for free school meals",
+                        definition: "Children with a current case at the period end whose FSM eligibility is recorded "
+                            + "as Yes; % of the current children (as the seed's CME scorecard).",
+                        pointInTime: true
                     ) { context, interval in
-                        let opened = context.opened(in: interval)
-                        return IndicatorValue(opened.filter { $0.referral.fsmEligible == true }.count, of: opened.count)
+                        let current = context.current(at: interval)
+                        return IndicatorValue(
+                            current.filter { $0.referral.fsmEligible == true }.distinctCount(\.child),
+                            of: current.distinctCount(\.child))
                     }
                 ]),
-            breakdown("14", "Current cases by year group", context, current: true, label: \.yearGroupLabel),
+            yearGroups(context),
             IndicatorGroup("15", "Current cases by family size", familySize),
             breakdown("16", "New referrals by presenting need", context, current: false, label: need),
             IndicatorGroup("17", "New referrals open to social care or Early Help", openTo),
@@ -234,6 +255,31 @@ package enum CMEScorecard {
         return IndicatorGroup(group, title, indicators)
     }
 
+    /// Group 14: current cases by year group at the period end, in school order (Reception,
+    /// Year 1 … Year 11), then anything else, then not recorded.
+    private static func yearGroups(_ context: CMEContext) -> IndicatorGroup<CMEContext> {
+        let recorded = Set(context.referrals.filter { $0.person.dateOfBirth == nil }.map(\.yearGroupLabel))
+        let others = recorded.subtracting(CMEFact.schoolOrder + ["Not recorded"]).sorted()
+        let categories =
+            CMEFact.schoolOrder + ["Below reception", "Year 12 or above"] + others
+            + (recorded.contains("Not recorded") ? ["Not recorded"] : [])
+        let indicators = categories.enumerated().map { index, category in
+            CMEIndicator(
+                "14.\(index + 1)", category,
+                definition: "Children with a current case at the period end in this year group, worked out from the "
+                    + "date of birth at the period end (1 September cut-off; the recorded year group only without "
+                    + "one); % of the current children.",
+                pointInTime: true
+            ) { context, interval in
+                let current = context.current(at: interval)
+                return IndicatorValue(
+                    current.filter { $0.yearGroup(at: interval.end) == category }.distinctCount(\.child),
+                    of: current.distinctCount(\.child))
+            }
+        }
+        return IndicatorGroup("14", "Current cases by year group", indicators)
+    }
+
     private static func resolved(_ context: CMEContext) -> IndicatorGroup<CMEContext> {
         let outcome: @Sendable (CMEFact) -> String = { fact in
             guard let text = fact.referral.closureOutcome, !text.isEmpty else { return "Not recorded" }
@@ -301,16 +347,26 @@ package enum CMEScorecard {
 
     private static let openTo: [CMEIndicator] = [
         CMEIndicator(
-            "17.1", "Open to Children's Social Care", definition: "New referrals open to social care; % of 1a."
+            "17.1", "Open to Children's Social Care",
+            definition: "Children newly referred whose referral is open to social care; % of the children newly "
+                + "referred (1a)."
         ) {
             context, interval in
             let opened = context.opened(in: interval)
-            return IndicatorValue(opened.filter { $0.referral.openToSocialCare == true }.count, of: opened.count)
+            return IndicatorValue(
+                opened.filter { $0.referral.openToSocialCare == true }.distinctCount(\.child),
+                of: opened.distinctCount(\.child))
         },
-        CMEIndicator("17.2", "Open to Early Help", definition: "New referrals open to Early Help; % of 1a.") {
+        CMEIndicator(
+            "17.2", "Open to Early Help",
+            definition: "Children newly referred whose referral is open to Early Help; % of the children newly "
+                + "referred (1a)."
+        ) {
             context, interval in
             let opened = context.opened(in: interval)
-            return IndicatorValue(opened.filter { $0.referral.openToEarlyHelp == true }.count, of: opened.count)
+            return IndicatorValue(
+                opened.filter { $0.referral.openToEarlyHelp == true }.distinctCount(\.child),
+                of: opened.distinctCount(\.child))
         },
     ]
 }

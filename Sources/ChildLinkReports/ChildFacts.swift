@@ -13,10 +13,13 @@ package struct ChildFacts: Hashable, Sendable {
     package let strandEntry: [Dataset: CalendarDate]
     /// Social-care status at the latest episode.
     package let latestStatus: SocialCareStatus?
-    /// The highest CSE risk recorded on an episode in the lookback window (else the latest).
+    /// The CSE risk level last recorded on a missing episode by the date.
     package let cseRisk: RiskLevel?
-    /// The highest CCE risk recorded, as for ``cseRisk``.
+    /// The CCE risk level last recorded on a missing episode by the date.
     package let cceRisk: RiskLevel?
+    /// Whether a CIN census assessment by the date recorded child sexual or criminal exploitation
+    /// as a factor (`11A` CSE, `24A` CCE): the census records the factor, not a level.
+    package let exploitationFactorAssessed: Bool
     /// `Open since 2019-05-02`, `Closed 2019-06-01`, or nil when never referred.
     package let cmeStatus: String?
     /// `Current since …`, `Ended …`, or nil.
@@ -30,10 +33,14 @@ package struct ChildFacts: Hashable, Sendable {
     /// Whether the child was looked after at the latest episode.
     package var isLookedAfter: Bool { latestStatus == .lookedAfter }
 
-    /// Whether either CSE or CCE risk is medium or high.
+    /// Whether CSE or CCE risk as last recorded by the date is medium or high, or a CIN assessment
+    /// found exploitation a factor: every source that carries it.
     package var hasExploitationRisk: Bool {
-        [cseRisk, cceRisk].contains { ($0 ?? .none) >= .medium }
+        exploitationFactorAssessed || [cseRisk, cceRisk].contains { ($0 ?? .none) >= .medium }
     }
+
+    /// The CIN census assessment factors that record exploitation.
+    static let exploitationFactors: Set<String> = ["11A", "24A"]
 
     /// The strands as `Missing + CME`, in the fixed strand order.
     package var strandsLabel: String {
@@ -55,9 +62,15 @@ package struct ChildFacts: Hashable, Sendable {
             if case .missing(let episode) = record.event { return episode }
             return nil
         }.sorted { $0.start < $1.start }
+        // As last recorded by the date, from every source that carries it: LAC status from the
+        // missing episodes (the LCS extract and SSDA903), risk from them and the CIN census.
         latestStatus = episodes.last(where: { $0.socialCareStatus != nil })?.socialCareStatus
-        cseRisk = episodes.compactMap(\.cseRisk).max()
-        cceRisk = episodes.compactMap(\.cceRisk).max()
+        cseRisk = episodes.last(where: { $0.cseRisk != nil })?.cseRisk
+        cceRisk = episodes.last(where: { $0.cceRisk != nil })?.cceRisk
+        exploitationFactorAssessed = records.contains { record in
+            guard case .socialCare(let census) = record.event else { return false }
+            return census.assessmentFactors.contains { Self.exploitationFactors.contains($0.uppercased()) }
+        }
         cmeStatus = Self.cmeStatus(records, asAt: asAt)
         eheStatus = Self.eheStatus(records, asAt: asAt)
         exclusionSummary = Self.exclusionSummary(records, asAt: asAt)
@@ -69,8 +82,8 @@ package struct ChildFacts: Hashable, Sendable {
             return nil
         }.sorted { $0.referralDate < $1.referralDate }
         guard let latest = referrals.last else { return nil }
-        if let closed = latest.closedDate, closed <= asAt { return "Closed \(closed.iso)" }
-        return "Open since \(latest.referralDate.iso)"
+        if let closed = latest.closedDate, closed <= asAt { return "Closed \(closed.uk)" }
+        return "Open since \(latest.referralDate.uk)"
     }
 
     private static func eheStatus(_ records: [SourceRecord], asAt: CalendarDate) -> String? {
@@ -79,8 +92,8 @@ package struct ChildFacts: Hashable, Sendable {
             return nil
         }.sorted { $0.startDate < $1.startDate }
         guard let latest = spells.last else { return nil }
-        if let end = latest.endDate, end <= asAt { return "Ended \(end.iso)" }
-        return "Current since \(latest.startDate.iso)"
+        if let end = latest.endDate, end <= asAt { return "Ended \(end.uk)" }
+        return "Current since \(latest.startDate.uk)"
     }
 
     private static func exclusionSummary(_ records: [SourceRecord], asAt: CalendarDate) -> String? {
@@ -95,7 +108,7 @@ package struct ChildFacts: Hashable, Sendable {
         var parts: [String] = []
         if suspensions > 0 { parts.append("\(suspensions) suspension\(suspensions == 1 ? "" : "s")") }
         if permanent > 0 { parts.append("\(permanent) permanent") }
-        return parts.joined(separator: ", ") + " (last \(last.iso))"
+        return parts.joined(separator: ", ") + " (last \(last.uk))"
     }
 }
 

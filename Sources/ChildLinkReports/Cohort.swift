@@ -8,14 +8,35 @@ package struct CohortRecord: Hashable, Sendable {
     package let child: ChildLinkID
 }
 
+/// The same event of one child recorded twice: the copy is left out of every count, list and
+/// trigger, and named in the reports' data-quality section with both record ids.
+package struct DuplicateEvent: Hashable, Sendable {
+    /// The child both records belong to.
+    package let child: ChildLinkID
+    /// The record that is counted.
+    package let kept: RecordKey
+    /// The record left out as a copy of it.
+    package let copy: RecordKey
+    /// What makes them the same event, e.g. `same start 2019-06-03T10:00`.
+    package let sameAs: String
+}
+
 /// The linked cohort every report reads: the source records, grouped by child.
 ///
 /// Built from the importers' `[SourceRecord]` and the matcher's `[LinkedChild]`. A record that no
 /// child claims is treated as a child of its own (with an id after the highest assigned), so that
 /// counts never lose a record because linking has not run.
+///
+/// One event is counted once: a record of the same child and dataset with the same event (an
+/// episode's start date-time, a CME referral date, an EHE start date, an exclusion's start date
+/// and category) as another is a copy — often keyed under a second person id — and is kept out of
+/// ``records`` and listed in ``duplicates``. Of the copies, the most complete is kept (a return or
+/// closure recorded, then an RHI completed), then the lowest record key.
 package struct Cohort: Sendable {
-    /// Every record with its child, sorted by child then record key.
+    /// Every record with its child, sorted by child then record key, copies of one event left out.
     package let records: [CohortRecord]
+    /// The records left out as copies of a counted one, sorted by child and key.
+    package let duplicates: [DuplicateEvent]
     /// Each child's records, sorted by key.
     package let recordsByChild: [ChildLinkID: [SourceRecord]]
 
@@ -41,8 +62,31 @@ package struct Cohort: Sendable {
             }
         }
         resolved.sort { ($0.child, $0.record.key) < ($1.child, $1.record.key) }
-        self.records = resolved
+        (self.records, self.duplicates) = Self.countingEachEventOnce(resolved)
         self.recordsByChild = Dictionary(grouping: resolved, by: \.child).mapValues { $0.map(\.record) }
+    }
+
+    /// The records with copies of one child's event left out, and the copies.
+    static func countingEachEventOnce(_ records: [CohortRecord]) -> ([CohortRecord], [DuplicateEvent]) {
+        var groups: [String: [CohortRecord]] = [:]
+        for item in records {
+            guard let event = item.record.event.identity else { continue }
+            groups["\(item.child.number)|\(event)", default: []].append(item)
+        }
+        var copies: [RecordKey: DuplicateEvent] = [:]
+        for group in groups.values where group.count > 1 {
+            let ordered = group.sorted {
+                ($0.record.event.completeness, $1.record.key) > ($1.record.event.completeness, $0.record.key)
+            }
+            let kept = ordered[0]
+            for copy in ordered.dropFirst() {
+                copies[copy.record.key] = DuplicateEvent(
+                    child: kept.child, kept: kept.record.key, copy: copy.record.key,
+                    sameAs: kept.record.event.identity!)
+            }
+        }
+        let duplicates = copies.values.sorted { ($0.child, $0.copy) < ($1.child, $1.copy) }
+        return (records.filter { copies[$0.record.key] == nil }, duplicates)
     }
 
     /// The children, sorted by id.
@@ -98,5 +142,31 @@ package struct Cohort: Sendable {
             person.postcode = person.postcode ?? other.postcode
         }
         return person
+    }
+}
+
+extension RecordEvent {
+    /// What makes two records of one child the same event (`same start 2019-06-03T10:00`); nil for
+    /// social-care records, which are one per child.
+    var identity: String? {
+        switch self {
+        case .missing(let episode): "same start \(episode.start.iso)"
+        case .cme(let referral): "same referral date \(referral.referralDate.iso)"
+        case .ehe(let record): "same start \(record.startDate.iso)"
+        case .exclusion(let record): "same start \(record.startDate.iso) and category \(record.category.rawValue)"
+        case .socialCare: nil
+        }
+    }
+
+    /// How much of the event is recorded, to keep the fuller of two copies: a return or closure,
+    /// then an RHI completion or sessions.
+    var completeness: Int {
+        switch self {
+        case .missing(let episode): (episode.end == nil ? 0 : 2) + (episode.rhiCompletedDate == nil ? 0 : 1)
+        case .cme(let referral): referral.closedDate == nil ? 0 : 2
+        case .ehe(let record): record.endDate == nil ? 0 : 2
+        case .exclusion(let record): record.sessions == nil ? 0 : 1
+        case .socialCare: 0
+        }
     }
 }

@@ -90,6 +90,14 @@ package enum EHEScorecard {
                 ended("1.5", "Moved to another LA or out of area", ["moved", "transfer", "other la"]),
                 yearElevenLeavers("1.6", "Y11 leavers", gender: nil),
                 EHEIndicator(
+                    "1.7", "Total in EHE at some time during the year",
+                    definition: "Children with an EHE spell open on any day of the period."
+                ) { context, interval in
+                    IndicatorValue(
+                        context.spells.filter { interval.overlaps(from: $0.ehe.startDate, to: $0.ehe.endDate) }
+                            .distinctCount(\.child))
+                },
+                EHEIndicator(
                     "1.8", "EHE children with a CME referral in the year (linked records)",
                     definition: "Children with an EHE spell open in the period and a CME referral opened in the "
                         + "period on or after the spell began, found by linking the two datasets."
@@ -101,14 +109,6 @@ package enum EHEScorecard {
                         }
                     }
                     return IndicatorValue(children.distinctCount(\.child))
-                },
-                EHEIndicator(
-                    "1.7", "Total in EHE at some time during the year",
-                    definition: "Children with an EHE spell open on any day of the period."
-                ) { context, interval in
-                    IndicatorValue(
-                        context.spells.filter { interval.overlaps(from: $0.ehe.startDate, to: $0.ehe.endDate) }
-                            .distinctCount(\.child))
                 },
             ]),
         IndicatorGroup(
@@ -156,7 +156,7 @@ package enum EHEScorecard {
         return Report(
             slug: "ehe-summary-\(ReportingPeriod.year(startYear: lastYear).slug)",
             title: "Elective Home Education — summary",
-            periodLabel: "Academic years to \(end.iso)", generatedAt: generatedAt,
+            periodLabel: "Academic years to \(end.uk)", generatedAt: generatedAt,
             sections: [
                 ReportSection(title: "Elective Home Education", tables: tables),
                 ReportSection(
@@ -233,8 +233,44 @@ package struct ExclusionContext: Sendable {
     }
 }
 
-/// School suspensions and permanent exclusions by phase, per period, and how many of the children
-/// excluded are also known to another strand.
+/// Whether the exclusions summary runs by academic year (terms) or financial year (months or quarters).
+package enum ExclusionYearBasis: String, Sendable, CaseIterable {
+    /// 1 September – 31 August, by autumn, spring and summer term (the default, as schools count).
+    case academic
+    /// April – March, by month or quarter.
+    case financial
+}
+
+/// An academic term as the DfE's exclusion statistics count them: autumn 1 September – 31 December,
+/// spring 1 January – Easter Sunday, summer Easter Monday – 31 August.
+package struct AcademicTerm: Sendable, Hashable {
+    /// `Autumn 2018`.
+    package let label: String
+    /// The days of the term.
+    package let interval: DayRange
+
+    /// The three terms of the academic year starting in September of `startYear`.
+    package static func terms(ofAcademicYear startYear: Int) -> [AcademicTerm] {
+        let easter = BankHolidays.easterSunday(year: startYear + 1)
+        return [
+            AcademicTerm(
+                label: "Autumn \(startYear)",
+                interval: DayRange(
+                    start: CalendarDate(year: startYear, month: 9, day: 1)!,
+                    end: CalendarDate(year: startYear, month: 12, day: 31)!)),
+            AcademicTerm(
+                label: "Spring \(startYear + 1)",
+                interval: DayRange(start: CalendarDate(year: startYear + 1, month: 1, day: 1)!, end: easter)),
+            AcademicTerm(
+                label: "Summer \(startYear + 1)",
+                interval: DayRange(
+                    start: easter.adding(days: 1), end: CalendarDate(year: startYear + 1, month: 8, day: 31)!)),
+        ]
+    }
+}
+
+/// School suspensions and permanent exclusions by phase, reason and sessions, per term (or month),
+/// and how many of the children excluded are also known to another strand.
 package enum ExclusionsScorecard {
     typealias ExclusionIndicator = Indicator<ExclusionContext>
 
@@ -266,25 +302,102 @@ package enum ExclusionsScorecard {
             ]),
     ]
 
-    /// Builds the summary with month (or quarter) columns of the financial year and the year to date;
-    /// for a year, the financial year's quarters.
-    package static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
-        let columns =
-            switch period {
-            case .month: ScorecardLayout.monthlyColumns(period)
-            case .quarter, .year: ScorecardLayout.quarterlyColumns(period)
+    /// Builds the summary. By academic year (the default, as schools and the seed count): the autumn,
+    /// spring and summer terms of the academic year to the period's end, the year to date, then the
+    /// two academic years before it; `2018/19` is September 2018 – August 2019. By financial year:
+    /// month (or quarter) columns of the financial year and the year to date.
+    package static func build(
+        cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime, basis: ExclusionYearBasis = .academic
+    ) -> Report {
+        let context = ExclusionContext(cohort: cohort)
+        let groups = groups + [reasons(context), sessions]
+        let (columns, label) =
+            switch basis {
+            case .academic: academicColumns(period)
+            case .financial:
+                (
+                    {
+                        if case .month = period { return ScorecardLayout.monthlyColumns(period) }
+                        return ScorecardLayout.quarterlyColumns(period)
+                    }(),
+                    "Reporting period \(period.columnLabel) (financial year to date)"
+                )
             }
-        let tables = ScorecardLayout.tables(
-            groups, context: ExclusionContext(cohort: cohort), columns: columns, idPrefix: "exclusions")
+        let tables = ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "exclusions")
         return Report(
-            slug: "exclusions-summary-\(period.slug)", title: "School exclusions — summary",
-            periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
+            slug: "exclusions-summary-\(period.slug)", title: "School exclusions — summary", periodLabel: label,
+            generatedAt: generatedAt,
             sections: [
                 ReportSection(title: "Suspensions and permanent exclusions", tables: tables),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "exclusions-definitions")]),
             ])
     }
+
+    /// The terms of the academic year to the period's end (a year: the whole academic year), the
+    /// year to date, and the two academic years before it; with the period label.
+    static func academicColumns(_ period: ReportingPeriod) -> ([ScorecardColumn], String) {
+        let end: CalendarDate =
+            switch period {
+            case .year(let startYear): ReportingPeriod.academicYear(startYear: startYear).end
+            case .month, .quarter: period.interval.end
+            }
+        let year = ReportingPeriod.academicYearStart(of: end)
+        let academic = ReportingPeriod.academicYear(startYear: year)
+        let terms = AcademicTerm.terms(ofAcademicYear: year).filter { $0.interval.start <= end }.map { term in
+            ScorecardColumn(
+                label: term.label, interval: DayRange(start: term.interval.start, end: min(term.interval.end, end)))
+        }
+        let yearToDate = ScorecardColumn(label: "YTD", interval: DayRange(start: academic.start, end: end))
+        let prior = (year - 2...year - 1).map { start in
+            ScorecardColumn(
+                label: "\(start)/\(Text.pad((start + 1) % 100, 2))",
+                interval: ReportingPeriod.academicYear(startYear: start))
+        }
+        let label =
+            "Academic year \(year)/\(Text.pad((year + 1) % 100, 2)) to \(end.uk), by term, with the two years before"
+        return (terms + [yearToDate] + prior, label)
+    }
+
+    /// Exclusions by main reason (the first DfE reason code recorded), suspensions and permanent together.
+    private static func reasons(_ context: ExclusionContext) -> IndicatorGroup<ExclusionContext> {
+        let codes = Set(context.exclusions.map { $0.exclusion.reasons.first ?? "Not recorded" })
+        let ordered =
+            codes.subtracting(["Not recorded"]).sorted() + (codes.contains("Not recorded") ? ["Not recorded"] : [])
+        let indicators = ordered.enumerated().map { index, code in
+            ExclusionIndicator(
+                "4.\(index + 1)", code,
+                definition: "Suspensions and permanent exclusions starting in the period whose main (first) reason is "
+                    + "this DfE code; % of all of them."
+            ) { context, interval in
+                let all = context.exclusions.filter { interval.contains($0.exclusion.startDate) }
+                return IndicatorValue(
+                    all.filter { ($0.exclusion.reasons.first ?? "Not recorded") == code }.count, of: all.count)
+            }
+        }
+        return IndicatorGroup("4", "Exclusions by main reason", indicators)
+    }
+
+    private static let sessions = IndicatorGroup<ExclusionContext>(
+        "5", "Sessions lost to suspension",
+        [
+            ExclusionIndicator(
+                "5.1", "Suspensions with sessions recorded",
+                definition: "Suspensions starting in the period with a number of sessions (half days); % of 1.1."
+            ) { context, interval in
+                let all = context.started(in: interval, permanent: false)
+                return IndicatorValue(all.filter { $0.exclusion.sessions != nil }.count, of: all.count)
+            },
+            ExclusionIndicator(
+                "5.2", "Sessions lost (half days)",
+                definition:
+                    "Sessions of the suspensions starting in the period, added up and rounded to whole sessions."
+            ) { context, interval in
+                let total = context.started(in: interval, permanent: false).compactMap(\.exclusion.sessions)
+                    .reduce(0, +)
+                return IndicatorValue(Int(total.rounded()))
+            },
+        ])
 
     private static func kind(_ group: String, permanent: Bool, noun: String) -> [ExclusionIndicator] {
         var indicators = [

@@ -12,16 +12,17 @@ package enum HTMLRenderer {
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(report.title.xmlEscaped) — \(report.periodLabel.xmlEscaped)</title>
-            <style>\(stylesheet)\(report.printsLandscape ? "@page{size:A4 landscape}" : "")</style>
+            <style>\(stylesheet)\(pageStyle(report))</style>
             </head>
             <body>
             <header>
             <h1>\(report.title.xmlEscaped)</h1>
-            <p class="period">\(report.periodLabel.xmlEscaped) · produced \(report.generatedAt.date.iso) \
+            <p class="period">\(report.periodLabel.xmlEscaped) · produced \(report.generatedAt.date.uk) \
             \(Text.pad(report.generatedAt.hour, 2)):\(Text.pad(report.generatedAt.minute, 2))</p>
 
             """
         for note in report.disclosureNotes { html += "<p class=\"notice\">\(note.xmlEscaped)</p>\n" }
+        for warning in report.warnings { html += "<p class=\"notice warning\">\(warning.xmlEscaped)</p>\n" }
         html += "</header>\n"
         for section in report.sections { html += render(section) }
         html += "</body>\n</html>\n"
@@ -66,8 +67,38 @@ package enum HTMLRenderer {
             "<td class=\"num\">\(value)" + (cell.percent.map { " <span class=\"pct\">\($0)%</span>" } ?? "") + "</td>"
         case .suppressed: "<td class=\"num supp\">*</td>"
         case .flag(let value): value ? "<td class=\"flag\">Yes</td>" : "<td>No</td>"
+        case .date(let date): "<td class=\"date\">\(date.uk)</td>"
+        case .dateTime(let dateTime): "<td class=\"date\">\(dateTime.uk)</td>"
         default: "<td>\(cell.plainText.xmlEscaped)</td>"
         }
+    }
+
+    /// The printed page: A4 (landscape for wide reports), the protective marking at the top of every
+    /// page, the report and its period at the foot, and "Page n of N".
+    static func pageStyle(_ report: Report) -> String {
+        let marking =
+            report.disclosureNotes.first { $0.hasPrefix("OFFICIAL") }.map { String($0.prefix { $0 != ":" }) }
+            ?? "OFFICIAL"
+        let size = report.printsLandscape ? "A4 landscape" : "A4"
+        return "@page{size:\(size);margin:13mm 11mm 14mm;"
+            + "@top-center{content:\(cssString(marking));font:600 8pt Arial,sans-serif;color:#8a1c1c}"
+            + "@bottom-left{content:\(cssString("\(report.title) — \(report.periodLabel)"));"
+            + "font:7.5pt Arial,sans-serif;color:#555}"
+            + "@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);font:7.5pt Arial,sans-serif;color:#555}}"
+    }
+
+    /// `text` as a quoted CSS string: quotes, backslashes, `<` (so no `</style>`) and control
+    /// characters written as CSS escapes.
+    static func cssString(_ text: String) -> String {
+        var quoted = "\""
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" || scalar == "<" || scalar.value < 0x20 {
+                quoted += "\\" + String(scalar.value, radix: 16) + " "
+            } else {
+                quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 
     static let stylesheet = """
@@ -82,8 +113,12 @@ package enum HTMLRenderer {
         td.supp{color:#888}td.flag{font-weight:600}figure{margin:0 0 14px;break-inside:auto}\
         figcaption{font-size:8.5pt;color:#555}.none{color:#666;font-style:italic}svg{display:block;margin:4px 0 8px}\
         svg text{font:8pt system-ui,Arial,sans-serif;fill:#333}\
-        @page{size:A4;margin:14mm}@media print{body{margin:0;font-size:9.5pt}h2{break-after:avoid}\
-        h3{break-after:avoid}tr{break-inside:avoid}thead{display:table-header-group}svg{break-inside:avoid}}
+        @media print{body{margin:0;font-size:8.5pt;line-height:1.25}h1{font-size:14pt}h2{font-size:11pt;\
+        margin-top:10px;break-after:avoid}h3{font-size:9.5pt;margin:8px 0 3px;break-after:avoid}\
+        table{font-size:7.5pt}th,td{padding:1px 3px}tr{break-inside:avoid}thead{display:table-header-group}\
+        tbody{orphans:3;widows:3}figure{margin:0 0 8px}figcaption{font-size:7pt}svg{break-inside:avoid}\
+        .notice{padding:2px 6px;margin:4px 0}th{font-size:7pt}td{white-space:nowrap}\
+        td:last-child{white-space:normal;min-width:18em}#summary svg{display:none}}
         """
 }
 
@@ -93,15 +128,13 @@ enum SVGCharts {
 
     /// Horizontal bars: the first text cell of each row as the label, the first count as the value.
     static func bars(_ table: ReportTable) -> String {
-        // The first count of each row; a row whose first count is hidden has no bar (its next
-        // column's count is another measure).
-        let items = table.rows.compactMap { row -> (String, Int)? in
-            guard let cell = row.first(where: { $0.countValue != nil || $0 == .suppressed }),
-                let value = cell.countValue
-            else { return nil }
-            return (labelText(row), value)
+        // The first count of each row; a row whose first count is hidden is drawn as hidden (an
+        // outline and `*`), never left out (its next column's count is another measure).
+        let items = table.rows.compactMap { row -> (String, Int?)? in
+            guard let cell = row.first(where: { $0.countValue != nil || $0 == .suppressed }) else { return nil }
+            return (labelText(row), cell.countValue)
         }
-        let maxValue = max(items.map(\.1).max() ?? 1, 1)
+        let maxValue = max(items.compactMap(\.1).max() ?? 1, 1)
         let rowHeight = 18
         let height = items.count * rowHeight + 4
         var svg =
@@ -109,10 +142,15 @@ enum SVGCharts {
             + "viewBox=\"0 0 640 \(height)\">\n"
         for (index, item) in items.enumerated() {
             let y = index * rowHeight + 2
-            let width = Int((Double(item.1) / Double(maxValue) * 330).rounded())
             svg += "<text x=\"250\" y=\"\(y + 12)\" text-anchor=\"end\">\(truncate(item.0, 44).xmlEscaped)</text>"
+            guard let value = item.1 else {
+                svg += "<rect x=\"256\" y=\"\(y)\" width=\"30\" height=\"14\" fill=\"none\" stroke=\"#5b6770\" "
+                svg += "stroke-dasharray=\"3 2\"/><text x=\"290\" y=\"\(y + 12)\">* (suppressed)</text>\n"
+                continue
+            }
+            let width = Int((Double(value) / Double(maxValue) * 330).rounded())
             svg += "<rect x=\"256\" y=\"\(y)\" width=\"\(width)\" height=\"14\" fill=\"\(palette[0])\"/>"
-            svg += "<text x=\"\(260 + width)\" y=\"\(y + 12)\">\(item.1)</text>\n"
+            svg += "<text x=\"\(260 + width)\" y=\"\(y + 12)\">\(value)</text>\n"
         }
         return svg + "</svg>\n"
     }

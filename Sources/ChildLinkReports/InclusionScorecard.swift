@@ -97,17 +97,51 @@ package enum InclusionScorecard {
             columns: ["Strands", "Children", "LAC", "Not LAC", "CSE/CCE risk medium or high", "No such risk"],
             rows: rows,
             note: "A child is in a strand when they had an episode or exclusion starting in the period, or a CME case "
-                + "or EHE spell open during it. LAC and risk as last recorded by the period end.",
+                + "or EHE spell open during it. LAC and risk as last recorded by the period end: LAC from missing "
+                + "episodes (LCS and SSDA903), CSE/CCE risk medium or high from missing episodes, or exploitation "
+                + "recorded as a CIN assessment factor (11A, 24A).",
             chart: .upset)
-        if disclosure.suppress {
-            let combinationRows = Array(0..<15)
-            let relations =
-                SmallNumberSuppression.columnSums(totalRow: 15, partRows: combinationRows, columns: Array(1...5))
-                + SmallNumberSuppression.rowSums(totalColumn: 1, partColumns: [2, 3], rows: Array(0...15))
-                + SmallNumberSuppression.rowSums(totalColumn: 1, partColumns: [4, 5], rows: Array(0...15))
-            table = SmallNumberSuppression.apply(to: table, relations: relations)
-        }
         return table
+    }
+
+    /// The sums a reader of the combinations table can use: each column's total over the 15
+    /// combinations, and LAC + not LAC and risk + no risk = children in each row.
+    static func combinationRelations() -> [SumRelation<OutputCell>] {
+        let id = "overlap-combinations"
+        let columnTotals = (1...5).map { column in
+            SumRelation(
+                total: OutputCell(id, row: 15, column: column),
+                parts: (0..<15).map { OutputCell(id, row: $0, column: column) })
+        }
+        let splits = (0...15).flatMap { row in
+            [[2, 3], [4, 5]].map { pair in
+                SumRelation(
+                    total: OutputCell(id, row: row, column: 1), parts: pair.map { OutputCell(id, row: row, column: $0) }
+                )
+            }
+        }
+        return columnTotals + splits
+    }
+
+    /// The strand-count table against the combinations: children in k strands are the sum of the
+    /// combinations of k strands, and both tables' totals are the same children.
+    static func strandCountRelations() -> [SumRelation<OutputCell>] {
+        let (counts, combinations) = ("overlap-strand-count", "overlap-combinations")
+        let rowsBySize = StrandMembership.combinations.indices.reduce(into: [Int: [Int]]()) {
+            $0[StrandMembership.combinations[$1].count, default: []].append($1)
+        }
+        let bySize = (1...4).map { size in
+            SumRelation(
+                total: OutputCell(counts, row: size - 1, column: 1),
+                parts: rowsBySize[size]!.map { OutputCell(combinations, row: $0, column: 1) })
+        }
+        return bySize + [
+            SumRelation(
+                total: OutputCell(counts, row: 4, column: 1),
+                parts: (0..<4).map { OutputCell(counts, row: $0, column: 1) }),
+            SumRelation(
+                total: OutputCell(counts, row: 4, column: 1), parts: [OutputCell(combinations, row: 15, column: 1)]),
+        ]
     }
 
     private static func countsRow(_ label: String, _ members: [StrandMembership]) -> [ReportCell] {
@@ -128,15 +162,9 @@ package enum InclusionScorecard {
             ]
         }
         rows.append([.text("Total"), .count(members.count)])
-        var table = ReportTable(
+        return ReportTable(
             id: "overlap-strand-count", title: "Children by number of strands", columns: ["Strands", "Children"],
             rows: rows, chart: .bar)
-        if disclosure.suppress {
-            table = SmallNumberSuppression.apply(
-                to: table,
-                relations: SmallNumberSuppression.columnSums(totalRow: 4, partRows: [0, 1, 2, 3], columns: [1]))
-        }
-        return table
     }
 
     /// The children in two or more strands, with key facts.
@@ -178,11 +206,34 @@ package enum InclusionScorecard {
             minimum, label in
             [ReportCell.text(label)] + counts.map { ReportCell.count($0.filter { $0 >= minimum }.count) }
         }
-        let table = ReportTable(
+        return ReportTable(
             id: "inclusion-trend", title: "Children in several strands over the year",
             columns: ["Measure"] + columns.map(\.label),
             rows: rows, chart: .trend)
-        return disclosure.suppress ? SmallNumberSuppression.apply(to: table, relations: []) : table
+    }
+
+    /// The trend's sums: in each column, children in any strand are those in one (never published)
+    /// plus those in two or more, and so on; the column of the report's own period repeats the
+    /// overlap tables' totals.
+    static func trendRelations(columns: [ScorecardColumn], period: DayRange) -> [SumRelation<OutputCell>] {
+        let (trend, counts) = ("inclusion-trend", "overlap-strand-count")
+        return columns.indices.flatMap { index -> [SumRelation<OutputCell>] in
+            let column = index + 1
+            let cell = { (row: Int) in OutputCell(trend, row: row, column: column) }
+            var relations = [
+                SumRelation(total: cell(0), parts: [OutputCell("latent:one-strand", row: 0, column: column), cell(1)]),
+                SumRelation(
+                    total: cell(1), parts: [OutputCell("latent:two-strands", row: 0, column: column), cell(2)]),
+            ]
+            if columns[index].interval == period {
+                relations += [
+                    SumRelation(total: cell(0), parts: [OutputCell(counts, row: 4, column: 1)]),
+                    SumRelation(total: cell(1), parts: (1...3).map { OutputCell(counts, row: $0, column: 1) }),
+                    SumRelation(total: cell(2), parts: (2...3).map { OutputCell(counts, row: $0, column: 1) }),
+                ]
+            }
+            return relations
+        }
     }
 
     /// The overlap report (`childlink overlap`): combinations and strand counts.
@@ -190,19 +241,35 @@ package enum InclusionScorecard {
         cohort: Cohort, period: ReportingPeriod, disclosure: DisclosureOptions, generatedAt: LocalDateTime
     ) -> Report {
         let members = StrandMembership.members(of: cohort, in: period.interval)
+        var tables = [
+            combinationsTable(members, disclosure: disclosure), strandCountTable(members, disclosure: disclosure),
+        ]
+        if disclosure.suppress {
+            tables = JointSuppression.apply(to: tables, relations: combinationRelations() + strandCountRelations())
+        }
         return Report(
             slug: "overlap-\(period.slug)", title: "Overlap of the four strands",
-            periodLabel: "\(period.columnLabel) (\(period.interval.start.iso) to \(period.interval.end.iso))",
+            periodLabel: "\(period.columnLabel) (\(period.interval.start.uk) to \(period.interval.end.uk))",
             generatedAt: generatedAt,
-            sections: [
-                ReportSection(
-                    title: "Overlap",
-                    tables: [
-                        combinationsTable(members, disclosure: disclosure),
-                        strandCountTable(members, disclosure: disclosure),
-                    ])
-            ],
+            sections: [ReportSection(title: "Overlap", tables: tables)],
             disclosureNotes: disclosure.notes)
+    }
+
+    /// The overlap tables and the trend, suppressed together when asked: every relation within and
+    /// across them holds for the hidden cells at once.
+    static func publishedTables(
+        _ members: [StrandMembership], cohort: Cohort, period: ReportingPeriod, trendColumns: [ScorecardColumn],
+        disclosure: DisclosureOptions
+    ) -> [ReportTable] {
+        let tables = [
+            combinationsTable(members, disclosure: disclosure), strandCountTable(members, disclosure: disclosure),
+            trendTable(cohort: cohort, columns: trendColumns, disclosure: disclosure),
+        ]
+        guard disclosure.suppress else { return tables }
+        let relations =
+            combinationRelations() + strandCountRelations()
+            + trendRelations(columns: trendColumns, period: period.interval)
+        return JointSuppression.apply(to: tables, relations: relations)
     }
 
     /// The Inclusion Scorecard: the overlap, its trend over the financial year, and the cohort list.
@@ -217,19 +284,15 @@ package enum InclusionScorecard {
             case .quarter, .year:
                 period.financialYearQuarters.map { ScorecardColumn(label: $0.columnLabel, interval: $0.interval) }
             }
+        let tables = publishedTables(
+            members, cohort: cohort, period: period, trendColumns: trendColumns, disclosure: disclosure)
         return Report(
             slug: "inclusion-scorecard-\(period.slug)", title: "Inclusion Scorecard",
-            periodLabel: "\(period.columnLabel) (\(period.interval.start.iso) to \(period.interval.end.iso))",
+            periodLabel: "\(period.columnLabel) (\(period.interval.start.uk) to \(period.interval.end.uk))",
             generatedAt: generatedAt,
             sections: [
-                ReportSection(
-                    title: "Overlap of the strands",
-                    tables: [
-                        combinationsTable(members, disclosure: disclosure),
-                        strandCountTable(members, disclosure: disclosure),
-                    ]),
-                ReportSection(
-                    title: "Trend", tables: [trendTable(cohort: cohort, columns: trendColumns, disclosure: disclosure)]),
+                ReportSection(title: "Overlap of the strands", tables: [tables[0], tables[1]]),
+                ReportSection(title: "Trend", tables: [tables[2]]),
                 cohortSection(members, asAt: period.interval.end, disclosure: disclosure),
             ],
             disclosureNotes: disclosure.notes)

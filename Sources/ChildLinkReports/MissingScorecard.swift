@@ -28,8 +28,11 @@ package struct EpisodeFact: Hashable, Sendable {
 
 /// The prepared data behind the Missing scorecard.
 package struct MissingContext: Sendable {
-    /// Every episode, sorted by start.
+    /// Every missing episode (type Missing, or blank), sorted by start: what groups 1–10 count.
     package let episodes: [EpisodeFact]
+    /// Every absent episode (not where expected, no apparent risk), sorted by start: counted only in
+    /// their own rows, never in groups 1–10.
+    package let absences: [EpisodeFact]
     /// The working-day calendar for the RHI timeliness indicator.
     package let calendar: WorkingDayCalendar
 
@@ -39,7 +42,7 @@ package struct MissingContext: Sendable {
         self.calendar = calendar
         var bestPeople: [ChildLinkID: PersonFields] = [:]
         let people = Dictionary(uniqueKeysWithValues: cohort.records.map { ($0.record.key, $0.record.person) })
-        episodes = cohort.episodes.map { item in
+        let all = cohort.episodes.map { item in
             var person = people[item.key] ?? PersonFields()
             let best = bestPeople[item.child] ?? cohort.person(of: item.child)
             bestPeople[item.child] = best
@@ -48,22 +51,41 @@ package struct MissingContext: Sendable {
             person.ethnicity = person.ethnicity ?? best.ethnicity
             return EpisodeFact(child: item.child, key: item.key, episode: item.episode, person: person)
         }
+        episodes = all.filter { $0.episode.type == .missing }
+        absences = all.filter { $0.episode.type == .absent }
     }
 
-    /// Episodes starting in `interval` (a binary search: ``episodes`` is sorted by start).
+    /// Missing episodes starting in `interval` (a binary search: ``episodes`` is sorted by start).
     func started(in interval: DayRange) -> ArraySlice<EpisodeFact> {
-        let lower = firstIndex { $0.episode.start.date >= interval.start }
-        let upper = firstIndex { $0.episode.start.date > interval.end }
+        Self.started(in: interval, episodes)
+    }
+
+    /// Absent episodes starting in `interval`.
+    func absencesStarted(in interval: DayRange) -> ArraySlice<EpisodeFact> {
+        Self.started(in: interval, absences)
+    }
+
+    private static func started(in interval: DayRange, _ episodes: [EpisodeFact]) -> ArraySlice<EpisodeFact> {
+        let lower = firstIndex(episodes) { $0.episode.start.date >= interval.start }
+        let upper = firstIndex(episodes) { $0.episode.start.date > interval.end }
         return episodes[lower..<max(lower, upper)]
     }
 
-    private func firstIndex(where isAfter: (EpisodeFact) -> Bool) -> Int {
+    private static func firstIndex(_ episodes: [EpisodeFact], where isAfter: (EpisodeFact) -> Bool) -> Int {
         var (low, high) = (0, episodes.count)
         while low < high {
             let middle = (low + high) / 2
             if isAfter(episodes[middle]) { high = middle } else { low = middle + 1 }
         }
         return low
+    }
+
+    /// Whether the RHI of `fact` was completed within 72 hours of the return (the statutory
+    /// guidance). The completion is recorded as a date only, so an interview completed on the day
+    /// the 72 hours run out is in time.
+    func rhiWithin72Hours(_ fact: EpisodeFact) -> Bool {
+        guard let end = fact.episode.end, let completed = fact.episode.rhiCompletedDate else { return false }
+        return completed <= end.adding(minutes: 72 * 60).date
     }
 
     /// Whether the RHI of `fact` was completed within 3 working days of the return.
@@ -75,6 +97,9 @@ package struct MissingContext: Sendable {
 
 /// The Missing from Home and Care monthly scorecard (indicators 1.1–10.12 of the council's report).
 ///
+/// Groups 1–10 count *missing* episodes only (`EpisodeType` Missing, or blank). Absent episodes
+/// (the police "absent" category: not where expected, no apparent risk) are counted in group A
+/// alone, "not counted above".
 /// An episode belongs to the month it starts in. Days missing are calendar days from the start
 /// date to the return date; an episode not returned by the end of the column's period is counted
 /// in 4.8 (still missing) instead. Percentages are of the episodes in the period unless the title
@@ -84,7 +109,7 @@ package enum MissingScorecard {
 
     /// The indicator groups.
     package static let groups: [IndicatorGroup<MissingContext>] = [
-        IndicatorGroup("1", "All episodes", cohortIndicators("1", "all", filter: { _ in true })),
+        IndicatorGroup("1", "All missing episodes", cohortIndicators("1", "all", filter: { _ in true })),
         IndicatorGroup(
             "2", "Looked After Children (by missing episodes)",
             cohortIndicators("2", "LAC", filter: { $0.episode.socialCareStatus == .lookedAfter })),
@@ -98,6 +123,7 @@ package enum MissingScorecard {
         IndicatorGroup("8", "Breakdown by ethnicity (by missing episodes)", ethnicity),
         IndicatorGroup("9", "Breakdown by age (by missing episodes)", ageBands),
         IndicatorGroup("10", "LAC – placement distance from home at the time of the episode", placementDistance),
+        IndicatorGroup("A", "Absent episodes (not counted above)", absentEpisodes),
     ]
 
     /// Builds the scorecard for the month `period` (columns April … month, then YTD).
@@ -197,7 +223,9 @@ package enum MissingScorecard {
         [
             MissingIndicator(
                 "\(group).1", "Number of missing episodes – \(label)",
-                definition: "Episodes starting in the period (\(label))."
+                definition:
+                    "Missing episodes (type Missing or blank; absent episodes are group A) starting in the period "
+                    + "(\(label))."
             ) { context, interval in
                 IndicatorValue(context.started(in: interval).filter(filter).count)
             },
@@ -216,6 +244,22 @@ package enum MissingScorecard {
         ]
     }
 
+    private static let absentEpisodes: [MissingIndicator] = [
+        MissingIndicator(
+            "A.1", "Absent episodes, not counted above",
+            definition: "Episodes of type Absent (not where expected, no apparent risk) starting in the period; "
+                + "not in groups 1–10."
+        ) { context, interval in
+            IndicatorValue(context.absencesStarted(in: interval).count)
+        },
+        MissingIndicator(
+            "A.2", "Involving: number of individual children (absent)",
+            definition: "Distinct children with an absent episode starting in the period."
+        ) { context, interval in
+            IndicatorValue(context.absencesStarted(in: interval).distinctCount(\.child))
+        },
+    ]
+
     private static func share(
         _ id: String, _ title: String, definition: String = "", _ matches: @escaping @Sendable (EpisodeFact) -> Bool
     ) -> MissingIndicator {
@@ -228,31 +272,54 @@ package enum MissingScorecard {
         }
     }
 
+    /// The calendar months `interval` covers, each cut to the interval.
+    static func months(of interval: DayRange) -> [DayRange] {
+        var months: [DayRange] = []
+        var start = interval.start
+        while start <= interval.end {
+            let monthEnd = ReportingPeriod.monthInterval(year: start.year, month: start.month).end
+            months.append(DayRange(start: start, end: min(monthEnd, interval.end)))
+            start = monthEnd.adding(days: 1)
+        }
+        return months
+    }
+
+    /// Episodes starting in each month of `interval` that had returned by that month's end and
+    /// match `days`, summed over the months: the year to date is the sum of the months, as in the seed.
+    private static func returnedCount(_ context: MissingContext, _ interval: DayRange, _ days: @escaping (Int) -> Bool)
+        -> IndicatorValue
+    {
+        let count = months(of: interval).reduce(0) { total, month in
+            total + context.started(in: month).filter { $0.hasReturned(by: month.end) && days($0.daysMissing!) }.count
+        }
+        return IndicatorValue(count, of: context.started(in: interval).count)
+    }
+
     private static let daysMissing: [MissingIndicator] = {
         let labels = ["0 (same day return)", "1 day", "2 days", "3 days", "4 days", "5 days"]
         var indicators = labels.enumerated().map { index, label in
             MissingIndicator(
-                "4.\(index + 1)", label, definition: "Returned by the period end after \(index) days; % of 1.1."
-            ) {
-                context, interval in
-                let episodes = context.started(in: interval)
-                let count = episodes.filter { $0.hasReturned(by: interval.end) && $0.daysMissing == index }.count
-                return IndicatorValue(count, of: episodes.count)
+                "4.\(index + 1)", label,
+                definition: "Returned by the end of the month it started in, after \(index) days; year to date is "
+                    + "the sum of the months; % of 1.1."
+            ) { context, interval in
+                returnedCount(context, interval) { $0 == index }
             }
         }
         indicators.append(
             MissingIndicator(
-                "4.7", "More than 5 days", definition: "Returned by the period end after 6+ days; % of 1.1."
-            ) {
-                context, interval in
-                let episodes = context.started(in: interval)
-                let count = episodes.filter { $0.hasReturned(by: interval.end) && ($0.daysMissing ?? 0) > 5 }.count
-                return IndicatorValue(count, of: episodes.count)
+                "4.7", "More than 5 days",
+                definition: "Returned by the end of the month it started in, after 6+ days; year to date is the sum "
+                    + "of the months; % of 1.1."
+            ) { context, interval in
+                returnedCount(context, interval) { $0 > 5 }
             })
         indicators.append(
             MissingIndicator(
                 "4.8", "Still missing (as at the end of the period)",
-                definition: "Episodes starting in the period and not returned by its end; % of 1.1."
+                definition: "Episodes starting in the month and not returned by its end; % of 1.1. No year-to-date "
+                    + "value (as in the seed).",
+                pointInTime: true
             ) { context, interval in
                 let episodes = context.started(in: interval)
                 return IndicatorValue(episodes.filter { !$0.hasReturned(by: interval.end) }.count, of: episodes.count)
@@ -294,6 +361,16 @@ package enum MissingScorecard {
             }
             return IndicatorValue(accepted.filter { !context.rhiInTime($0) }.count, of: accepted.count)
         },
+        MissingIndicator(
+            "5.4", "RHI completed within 72 hours of return (of those accepted)",
+            definition: "The statutory measure, beside the council's 5.3a: completed no later than the day 72 hours "
+                + "after the return ends (the completion is recorded as a date); % of 5.2. Not in the seed."
+        ) { context, interval in
+            let accepted = context.started(in: interval).filter {
+                $0.episode.rhiOffered == true && $0.episode.rhiAccepted == true
+            }
+            return IndicatorValue(accepted.filter(context.rhiWithin72Hours).count, of: accepted.count)
+        },
     ]
 
     private static let socialCareStatus: [MissingIndicator] = [
@@ -316,28 +393,34 @@ package enum MissingScorecard {
         share("7.3", "Other or not recorded") { ![.female, .male].contains($0.person.gender) },
     ]
 
-    /// The ethnicity rows in the scorecard's order, with its `A1 – …` labels.
-    static let ethnicityRows: [(String, String)] = [
-        ("A1", "WBRI"), ("A2", "WIRI"), ("A3", "WOTH"), ("A4", "WIRT"), ("A5", "WROM"), ("B1", "MWBC"),
-        ("B2", "MWBA"), ("B3", "MWAS"), ("B4", "MOTH"), ("C1", "AIND"), ("C2", "APKN"), ("C3", "ABAN"),
-        ("C4", "AOTH"), ("D1", "BCRB"), ("D2", "BAFR"), ("D3", "BOTH"), ("E1", "CHNE"), ("E2", "OOTH"),
-        ("E3", "REFU"), ("E4", "NOBT"),
+    /// The ethnicity rows with the seed's references and `A1 – …` labels (seed 002, 8.1–8.15; 8.16 is
+    /// Total BME), then the DfE codes the seed does not list (8.17–8.21). The seeds do not print
+    /// 8.2, 8.4 or 8.13; they are taken to be A2, A4 and D3, the codes between their neighbours.
+    static let ethnicityRows: [(ref: String, label: String, code: String)] = [
+        ("8.1", "A1", "WBRI"), ("8.2", "A2", "WIRI"), ("8.3", "A3", "WOTH"), ("8.4", "A4", "WIRT"),
+        ("8.5", "A5", "WROM"), ("8.6", "B1", "MWBC"), ("8.7", "B2", "MWBA"), ("8.8", "B3", "MWAS"),
+        ("8.9", "B4", "MOTH"), ("8.10", "C2", "APKN"), ("8.11", "C4", "AOTH"), ("8.12", "D2", "BAFR"),
+        ("8.13", "D3", "BOTH"), ("8.14", "E2", "OOTH"), ("8.15", "E4", "NOBT"),
+        ("8.17", "C1", "AIND"), ("8.18", "C3", "ABAN"), ("8.19", "D1", "BCRB"), ("8.20", "E1", "CHNE"),
+        ("8.21", "E3", "REFU"),
     ]
 
     private static let ethnicity: [MissingIndicator] = {
-        var indicators = ethnicityRows.enumerated().map { index, row in
-            share("8.\(index + 1)", "\(row.0) - \(EthnicityCode.descriptions[row.1]!)") {
-                $0.person.ethnicity?.code == row.1
+        let rows = ethnicityRows.map { row in
+            guard row.code != "NOBT" else {
+                return share(row.ref, "E4 - Not obtained / recorded") {
+                    $0.person.ethnicity == nil || $0.person.ethnicity?.code == "NOBT"
+                        || $0.person.ethnicity?.isKnown == false
+                }
+            }
+            return share(row.ref, "\(row.label) - \(EthnicityCode.descriptions[row.code]!)") {
+                $0.person.ethnicity?.code == row.code
             }
         }
-        indicators[19] = share("8.20", "E4 - Not obtained / recorded") {
-            $0.person.ethnicity == nil || $0.person.ethnicity?.code == "NOBT" || $0.person.ethnicity?.isKnown == false
+        let totalBME = share("8.16", "Total BME", definition: "All but White British, refused and not obtained.") {
+            $0.person.ethnicity?.isBME == true
         }
-        indicators.append(
-            share("8.21", "Total BME", definition: "All but White British, refused and not obtained.") {
-                $0.person.ethnicity?.isBME == true
-            })
-        return indicators
+        return Array(rows.prefix(15)) + [totalBME] + rows.dropFirst(15)
     }()
 
     private static let ageBands: [MissingIndicator] = {

@@ -159,6 +159,8 @@ package struct Report: Hashable, Sendable {
     package var disclosureNotes: [String]
     /// Whether the report prints on landscape A4 (wide tables, such as the weekly pack's).
     package var printsLandscape: Bool
+    /// Warnings a reader must see first: the week or period goes beyond the extracts' dates.
+    package var warnings: [String] = []
 
     /// Creates a report.
     package init(

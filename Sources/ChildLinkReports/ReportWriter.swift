@@ -135,7 +135,9 @@ package struct ReportWriter: Sendable {
                     code: .cannotBuildWorkbook, message: "cannot build the workbook \(report.slug).xlsx", cause: error)
             }
         case .csv:
-            return report.tables.map { ("\(report.slug)-\($0.id).csv", Data(CSVRenderer.render($0).utf8)) }
+            return report.tables.map {
+                (Self.csvFileName(report: report, table: $0), Data(CSVRenderer.render($0).utf8))
+            }
         }
     }
 
@@ -185,5 +187,17 @@ enum StagingFolder {
             else { continue }
             remove((directory as NSString).appendingPathComponent(name))
         }
+    }
+}
+
+extension ReportWriter {
+    /// A table's CSV file: `REPORT-TABLE.csv`, with a number at the end of the table's id written
+    /// with two digits (`cme-scorecard-2018Q4-cme-01.csv`), so a folder listing sorts in table order.
+    static func csvFileName(report: Report, table: ReportTable) -> String {
+        let digits = table.id.reversed().prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count < 2, digits.count < table.id.count else {
+            return "\(report.slug)-\(table.id).csv"
+        }
+        return "\(report.slug)-\(table.id.dropLast(digits.count))0\(String(digits.reversed())).csv"
     }
 }

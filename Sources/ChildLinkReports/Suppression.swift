@@ -37,8 +37,9 @@ package struct AdditiveRelation: Hashable, Sendable {
 /// Small-number suppression for statistics that leave the operational group.
 ///
 /// Primary suppression hides every count from 1 to `threshold − 1` (zeros are shown: they identify
-/// nobody). Secondary suppression then hides the smallest other count in any published sum that
-/// would otherwise have exactly one hidden cell, until no sum can be used to recover a hidden count.
+/// nobody). Secondary suppression then hides the smallest other count of a published sum through
+/// which a hidden count could be pinned — to one value, or to within 1 to `threshold − 1` — until
+/// none can (``IntervalBounds``: exact interval propagation over all the sums together).
 package enum SmallNumberSuppression {
     /// The default threshold: counts below 5 are hidden.
     package static let defaultThreshold = 5
@@ -55,18 +56,9 @@ package enum SmallNumberSuppression {
                 }
             }
         }
-        var changed = true
-        while changed {
-            changed = false
-            for relation in relations {
-                let hiddenHere = relation.cells.filter(hidden.contains)
-                guard hiddenHere.count == 1 else { continue }
-                if let extra = complement(relation, hidden: hidden, table: table) {
-                    hidden.insert(extra)
-                    changed = true
-                }
-            }
-        }
+        hidden = IntervalBounds.protect(
+            values: values(table), primary: hidden, relations: relations.map { sumRelation($0, table) },
+            threshold: threshold)
         for derived in table.derivedCells
         where derived.sourceTable == nil && derived.sources.contains(where: hidden.contains) {
             hidden.insert(derived.position)
@@ -74,6 +66,26 @@ package enum SmallNumberSuppression {
         var result = table
         for position in hidden { result.rows[position.row][position.column] = .suppressed }
         return result
+    }
+
+    /// The count cells of `table`.
+    private static func values(_ table: ReportTable) -> [CellPosition: Int] {
+        var values: [CellPosition: Int] = [:]
+        for (row, cells) in table.rows.enumerated() {
+            for (column, cell) in cells.enumerated() {
+                if let count = cell.countValue { values[CellPosition(row: row, column: column)] = count }
+            }
+        }
+        return values
+    }
+
+    /// `relation` for the bounds: a total public elsewhere is the sum of its parts' counts.
+    private static func sumRelation(_ relation: AdditiveRelation, _ table: ReportTable) -> SumRelation<CellPosition> {
+        guard let total = relation.total else {
+            let sum = relation.parts.reduce(0) { $0 + (table.rows[$1.row][$1.column].countValue ?? 0) }
+            return SumRelation(constant: sum, parts: relation.parts)
+        }
+        return SumRelation(total: total, parts: relation.parts)
     }
 
     /// The note a report carries when its small counts are hidden.
@@ -139,11 +151,28 @@ package enum SmallNumberSuppression {
     /// percentages), so hiding one of them alone would not hide it.
     /// A row that adds up a subset of the partition (`Total BME`, `Of those …`) does not stop the
     /// other rows from being one.
+    /// Every other group of rows in the column that are percentages of one denominator and add up
+    /// to it is a partition too.
     package static func percentagePartitions(_ table: ReportTable) -> [AdditiveRelation] {
         guard let width = table.rows.first?.count else { return [] }
-        return (0..<width).compactMap { column -> AdditiveRelation? in
-            guard let (members, _) = partition(table, column: column) else { return nil }
-            return AdditiveRelation(total: nil, parts: members.map { CellPosition(row: $0, column: column) })
+        return (0..<width).flatMap { column -> [AdditiveRelation] in
+            var relations = Set<AdditiveRelation>()
+            if let (members, _) = partition(table, column: column) {
+                relations.insert(
+                    AdditiveRelation(total: nil, parts: members.map { CellPosition(row: $0, column: column) }))
+            }
+            var byDenominator: [Int: [(row: Int, value: Int)]] = [:]
+            for (row, cells) in table.rows.enumerated() {
+                if case .countWithPercent(let value, let denominator) = cells[column] {
+                    byDenominator[denominator, default: []].append((row, value))
+                }
+            }
+            for (denominator, rows) in byDenominator
+            where rows.count >= 2 && rows.reduce(0, { $0 + $1.value }) == denominator {
+                relations.insert(
+                    AdditiveRelation(total: nil, parts: rows.map { CellPosition(row: $0.row, column: column) }))
+            }
+            return relations.sorted { $0.parts.first! < $1.parts.first! }
         }
     }
 
@@ -175,7 +204,10 @@ package enum SmallNumberSuppression {
         else { return nil }
         let sum = rows.reduce(0) { $0 + $1.value }
         if sum == denominator { return (rows.map(\.row), []) }
-        guard rows.count >= 3, let extra = rows.last(where: { sum - $0.value == denominator }) else { return nil }
+        // The row left out is a subtotal (`Total BME`): one labelled as a total, else the last that fits.
+        let fits = rows.filter { sum - $0.value == denominator }
+        let isTotal = { (row: Int) in table.rows[row].contains { $0.plainText.hasPrefix("Total") } }
+        guard rows.count >= 3, let extra = fits.first(where: { isTotal($0.row) }) ?? fits.last else { return nil }
         return (rows.filter { $0.row != extra.row }.map(\.row), [extra.row])
     }
 
@@ -211,17 +243,5 @@ package enum SmallNumberSuppression {
                 total: CellPosition(row: row, column: totalColumn),
                 parts: partColumns.map { CellPosition(row: row, column: $0) })
         }
-    }
-
-    /// The cell to hide next in a relation with one hidden cell: the smallest non-zero visible
-    /// part (a zero hides nothing), else the smallest visible cell, ties by position.
-    private static func complement(_ relation: AdditiveRelation, hidden: Set<CellPosition>, table: ReportTable)
-        -> CellPosition?
-    {
-        let visible = relation.cells.filter { !hidden.contains($0) }.compactMap { position -> (CellPosition, Int)? in
-            table.rows[position.row][position.column].countValue.map { (position, $0) }
-        }
-        let ordered = visible.sorted { ($0.1 == 0 ? 1 : 0, $0.1, $0.0) < ($1.1 == 0 ? 1 : 0, $1.1, $1.0) }
-        return ordered.first?.0
     }
 }

@@ -1,20 +1,38 @@
 import ChildLinkModel
 
 /// Writes a report table as RFC 4180 CSV (CRLF line ends, fields quoted only when needed).
+///
+/// A column that shows percentages is written as three: the count, `… denominator` and `… %`, so
+/// another tool reads each as a number. A hidden cell is `*` in all three.
 package enum CSVRenderer {
     /// The CSV text of one table: the header row, then one line per row.
     package static func render(_ table: ReportTable) -> String {
-        var lines = [table.columns.map(quote).joined(separator: ",")]
+        let split = Set(
+            table.columns.indices.filter { column in
+                table.rows.contains { row in
+                    if case .countWithPercent = row[column] { return true }
+                    return false
+                }
+            })
+        let header = table.columns.enumerated().flatMap { column, name in
+            split.contains(column) ? [name, "\(name) denominator", "\(name) %"] : [name]
+        }
+        var lines = [header.map(quote).joined(separator: ",")]
         for row in table.rows {
-            lines.append(row.map { quote(csvText($0)) }.joined(separator: ","))
+            let fields = row.enumerated().flatMap { column, cell in
+                split.contains(column) ? countDenominatorPercent(cell) : [cell.plainText]
+            }
+            lines.append(fields.map(quote).joined(separator: ","))
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    private static func csvText(_ cell: ReportCell) -> String {
+    private static func countDenominatorPercent(_ cell: ReportCell) -> [String] {
         switch cell {
-        case .countWithPercent(let value, _): String(value)
-        default: cell.plainText
+        case .countWithPercent(let value, let denominator):
+            [String(value), String(denominator), cell.percent.map(String.init) ?? ""]
+        case .suppressed: ["*", "*", "*"]
+        default: [cell.plainText, "", ""]
         }
     }
 
@@ -31,6 +49,9 @@ package enum JSONRenderer {
         out += "  \"period\": \(string(report.periodLabel)),\n"
         out += "  \"generatedAt\": \(string(report.generatedAt.iso)),\n"
         out += "  \"disclosureNotes\": [\(report.disclosureNotes.map(string).joined(separator: ", "))],\n"
+        if !report.warnings.isEmpty {
+            out += "  \"warnings\": [\(report.warnings.map(string).joined(separator: ", "))],\n"
+        }
         out += "  \"sections\": [\n"
         out += report.sections.map(section).joined(separator: ",\n")
         out += "\n  ]\n}\n"

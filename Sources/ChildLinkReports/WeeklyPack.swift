@@ -1,5 +1,13 @@
 package import ChildLinkModel
 
+/// When a Return Home Interview is due in the weekly pack.
+package enum RHIDeadlineRule: String, Sendable, CaseIterable {
+    /// 72 hours from the return, to the minute (the statutory guidance and the council's flowchart).
+    case seventyTwoHours = "72h"
+    /// The end of the third working day after the return (the scorecard's 5.3a).
+    case threeWorkingDays = "3wd"
+}
+
 /// The thresholds and disclosure choices of the weekly Operational Missing Group pack.
 package struct WeeklyPackOptions: Sendable {
     /// The last day of the week (inclusive); the pack is as at the end of this day.
@@ -12,7 +20,9 @@ package struct WeeklyPackOptions: Sendable {
     package var repeatEpisodes: Int
     /// … within this many days (30).
     package var repeatWindowDays: Int
-    /// An RHI is due within this many working days of return (3).
+    /// Which clock makes an RHI overdue (72 hours from the return).
+    package var rhiRule: RHIDeadlineRule
+    /// Under ``RHIDeadlineRule/threeWorkingDays``, an RHI is due within this many working days of return (3).
     package var rhiWorkingDays: Int
     /// Replace names and identifiers with keyed hashes (off for the operational pack).
     package var pseudonymiser: Pseudonymiser?
@@ -20,11 +30,15 @@ package struct WeeklyPackOptions: Sendable {
     package var generatedAt: LocalDateTime
     /// The working days that RHI deadlines count (bank holidays with a council's added changes).
     package var calendar: WorkingDayCalendar
+    /// The last date in the missing extract: a child still missing is counted to the end of that
+    /// day when the week ends after it, since nothing later is known.
+    package var dataEnd: CalendarDate?
 
     /// Creates options with the defaults above.
     package init(
         weekEnding: CalendarDate, windowDays: Int = 7, longEpisodeHours: Int = 24, repeatEpisodes: Int = 3,
-        repeatWindowDays: Int = 30, rhiWorkingDays: Int = 3, pseudonymiser: Pseudonymiser? = nil,
+        repeatWindowDays: Int = 30, rhiRule: RHIDeadlineRule = .seventyTwoHours, rhiWorkingDays: Int = 3,
+        pseudonymiser: Pseudonymiser? = nil,
         generatedAt: LocalDateTime? = nil, calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) {
         self.calendar = calendar
@@ -33,6 +47,7 @@ package struct WeeklyPackOptions: Sendable {
         self.longEpisodeHours = longEpisodeHours
         self.repeatEpisodes = repeatEpisodes
         self.repeatWindowDays = repeatWindowDays
+        self.rhiRule = rhiRule
         self.rhiWorkingDays = rhiWorkingDays
         self.pseudonymiser = pseudonymiser
         self.generatedAt = generatedAt ?? LocalDateTime(date: weekEnding, hour: 23, minute: 59)!
@@ -102,9 +117,17 @@ package struct WeeklyPackBuilder: Sendable {
 
     /// Builds the pack.
     package func build(cohort: Cohort) -> Report {
-        let asAt = LocalDateTime(date: options.weekEnding, hour: 23, minute: 59)!
-        let all = cohort.episodes.map { WeeklyEpisode(child: $0.child, key: $0.key, episode: $0.episode, asAt: asAt) }
-            .filter { $0.episode.start <= asAt }
+        // "Still missing" is measured to the missing extract's own end, not to a week-ending after it.
+        let asAt = LocalDateTime(
+            date: min(options.weekEnding, options.dataEnd ?? options.weekEnding), hour: 23, minute: 59)!
+        let everyEpisode = cohort.episodes.map {
+            WeeklyEpisode(child: $0.child, key: $0.key, episode: $0.episode, asAt: asAt)
+        }.filter { $0.episode.start <= asAt }
+        // Missing episodes only: absences are listed apart and trigger nothing by themselves.
+        let all = everyEpisode.filter { $0.episode.type == .missing }
+        let absences = everyEpisode.filter {
+            $0.episode.type == .absent && options.window.overlaps(from: $0.episode.start.date, to: $0.episode.end?.date)
+        }
         let inWeek = all.filter { options.window.overlaps(from: $0.episode.start.date, to: $0.episode.end?.date) }
         let childIDs = Set(inWeek.map(\.child)).sorted()
         let facts = Dictionary(
@@ -115,8 +138,16 @@ package struct WeeklyPackBuilder: Sendable {
         let triggers = strategyTriggers(all: all, inWeek: inWeek)
         let overdue = overdueInterviews(all: all)
         let newlyLinked = newSecondStrand(cohort: cohort)
+        let actions = WeeklyActions(options: options, asAt: asAt)
+        let actionsTable = actions.table(
+            actions.actions(
+                inWeek: inWeek, all: all, triggers: triggers, overdue: overdue,
+                workingDaysLate: { daysLate(due: $0.due.date, until: options.weekEnding) }),
+            facts: { facts[$0] ?? ChildFacts(child: $0, cohort: cohort, asAt: options.weekEnding) }, style: style)
         let tables = [
-            summaryTable(inWeek: inWeek, children: childIDs, triggers: triggers, overdue: overdue, newly: newlyLinked),
+            summaryTable(
+                inWeek: inWeek, children: childIDs, triggers: triggers, overdue: overdue, newly: newlyLinked,
+                absences: absences),
             childrenTable(
                 childIDs, inWeek: Dictionary(grouping: inWeek, by: \.child),
                 all: Dictionary(grouping: all, by: \.child),
@@ -125,21 +156,29 @@ package struct WeeklyPackBuilder: Sendable {
             triggersTable(triggers, facts: facts, style: style),
             overdueTable(overdue, style: style),
             newlyLinkedTable(newlyLinked, style: style),
+            absencesTable(absences, style: style),
         ]
         return Report(
             slug: "weekly-\(options.weekEnding.iso)",
             title: "Operational Missing Group — weekly pack",
-            periodLabel: "Week \(options.window.start.iso) to \(options.window.end.iso)",
+            periodLabel: "Week \(options.window.start.uk) to \(options.window.end.uk)",
             generatedAt: options.generatedAt,
             sections: [
                 ReportSection(title: "This week", tables: [tables[0]]),
+                ReportSection(title: "Actions", tables: [actionsTable]),
                 ReportSection(
                     title: "Children missing this week",
-                    summary: "Every child with a missing or absent episode in the week, or still missing at its end, "
-                        + "with what else is known about them.",
+                    summary: "Every child with a missing episode in the week, or still missing at its end, "
+                        + "with what else is known about them. Absent episodes are listed apart below.",
                     tables: [tables[1], tables[2]]),
-                ReportSection(title: "Actions", tables: [tables[3], tables[4], tables[5]]),
-            ],
+                ReportSection(title: "Behind the actions", tables: [tables[3], tables[4]]),
+                ReportSection(title: "For information", tables: [tables[5]]),
+                ReportSection(
+                    title: "Absent episodes this week",
+                    summary: "Absent: not where expected, no apparent risk. Recorded and watched, not counted as "
+                        + "missing above, and never a strategy-meeting trigger by themselves.",
+                    tables: [tables[6]]),
+            ] + duplicatesSection(cohort: cohort, children: Set(childIDs + absences.map(\.child))),
             disclosureNotes: options.pseudonymiser == nil
                 ? ["OFFICIAL-SENSITIVE: contains personal data for the Operational Missing Group only."]
                 : ["Names and identifiers are replaced by keyed pseudonyms."],
@@ -147,6 +186,12 @@ package struct WeeklyPackBuilder: Sendable {
     }
 
     // MARK: Findings
+
+    /// The events recorded twice for the children in the pack (each counted once above).
+    func duplicatesSection(cohort: Cohort, children: Set<ChildLinkID>) -> [ReportSection] {
+        let duplicates = cohort.duplicates.filter { children.contains($0.child) }
+        return DataQuality.duplicatesSection(duplicates, pseudonymiser: options.pseudonymiser).map { [$0] } ?? []
+    }
 
     /// A reason a child needs a strategy meeting.
     struct Trigger: Hashable {
@@ -158,7 +203,9 @@ package struct WeeklyPackBuilder: Sendable {
     func strategyTriggers(all: [WeeklyEpisode], inWeek: [WeeklyEpisode]) -> [Trigger] {
         var triggers: [Trigger] = []
         let limit = Double(options.longEpisodeHours)
-        for item in inWeek where item.hoursMissing > limit {
+        // An episode open past the stale limit is flagged for checking instead (see `recordCheck`):
+        // it triggered when it first passed the limit, and is not a fresh trigger every week.
+        for item in inWeek where item.hoursMissing > limit && !isLongOpen(item) {
             let state = item.isStillMissing ? "still missing" : "returned"
             triggers.append(
                 Trigger(
@@ -174,38 +221,49 @@ package struct WeeklyPackBuilder: Sendable {
                 Trigger(
                     child: child,
                     reason: "\(options.repeatEpisodes)+ episodes in \(options.repeatWindowDays) days",
-                    detail: "\(episodes.count) episodes since \(options.repeatWindow.start.iso)"))
+                    detail: "\(episodes.count) episodes since \(options.repeatWindow.start.uk)"))
         }
         return triggers.sorted { ($0.child, $0.reason, $0.detail) < ($1.child, $1.reason, $1.detail) }
     }
 
-    /// `54 h`, or `5 days (138.6 h)` past three days (whole days, rounded down).
-    static func duration(hours: Double) -> String {
-        guard hours > 72 else { return "\(ReportCell.format(hours)) h" }
-        return "\(Int(hours / 24)) days (\(ReportCell.format(hours)) h)"
-    }
+    /// `2 d 6 h` (``WeeklyActions/duration(hours:)``).
+    static func duration(hours: Double) -> String { WeeklyActions.duration(hours: hours) }
 
-    /// An RHI not completed within the working-day limit.
+    /// An RHI not completed by its due date-time.
     struct OverdueInterview {
         let item: WeeklyEpisode
-        let returned: CalendarDate
-        let due: CalendarDate
+        let returned: LocalDateTime
+        let due: LocalDateTime
         let completed: CalendarDate?
     }
 
+    /// When the RHI after a return at `returned` is due under the pack's rule: 72 hours later, or
+    /// the end (23:59) of the last of the working days.
+    func rhiDue(after returned: LocalDateTime) -> LocalDateTime {
+        switch options.rhiRule {
+        case .seventyTwoHours: returned.adding(minutes: 72 * 60)
+        case .threeWorkingDays:
+            LocalDateTime(
+                date: calendar.adding(workingDays: options.rhiWorkingDays, to: returned.date), hour: 23, minute: 59)!
+        }
+    }
+
+    /// Interviews past due at the week end and not completed, or completed in the week after their
+    /// due day (a completion is recorded as a date, so one on the due day is in time).
     func overdueInterviews(all: [WeeklyEpisode]) -> [OverdueInterview] {
-        all.compactMap { item -> OverdueInterview? in
+        let asAt = LocalDateTime(date: options.weekEnding, hour: 23, minute: 59)!
+        return all.compactMap { item -> OverdueInterview? in
             guard let end = item.episode.end, end.date <= options.weekEnding,
                 options.repeatWindow.contains(end.date), item.episode.rhiAccepted != false,
                 item.episode.rhiOffered != false
             else { return nil }
-            let due = calendar.adding(workingDays: options.rhiWorkingDays, to: end.date)
+            let due = rhiDue(after: end)
             if let completed = item.episode.rhiCompletedDate, completed <= options.weekEnding {
-                guard completed > due, options.window.contains(completed) else { return nil }
-                return OverdueInterview(item: item, returned: end.date, due: due, completed: completed)
+                guard completed > due.date, options.window.contains(completed) else { return nil }
+                return OverdueInterview(item: item, returned: end, due: due, completed: completed)
             }
-            guard due < options.weekEnding else { return nil }
-            return OverdueInterview(item: item, returned: end.date, due: due, completed: nil)
+            guard due < asAt else { return nil }
+            return OverdueInterview(item: item, returned: end, due: due, completed: nil)
         }
     }
 
@@ -234,7 +292,7 @@ package struct WeeklyPackBuilder: Sendable {
 
     private func summaryTable(
         inWeek: [WeeklyEpisode], children: [ChildLinkID], triggers: [Trigger], overdue: [OverdueInterview],
-        newly: [NewlyLinked]
+        newly: [NewlyLinked], absences: [WeeklyEpisode]
     ) -> ReportTable {
         let rows: [(String, Int)] = [
             ("Episodes in the week", inWeek.count),
@@ -243,6 +301,7 @@ package struct WeeklyPackBuilder: Sendable {
             ("Children meeting a strategy-meeting trigger", Set(triggers.map(\.child)).count),
             ("Return Home Interviews overdue or late", overdue.count),
             ("Children newly known to a second strand", newly.count),
+            ("Absent episodes (not counted above)", absences.count),
         ]
         return ReportTable(
             id: "summary", title: "Summary", columns: ["Measure", "Count"],
@@ -264,7 +323,7 @@ package struct WeeklyPackBuilder: Sendable {
                 fact.person.dateOfBirth.map { .count($0.age(on: options.weekEnding)) } ?? .empty,
                 fact.person.gender.map { .text($0.rawValue) } ?? .empty,
                 .count(week.count), .count(recent.count),
-                .number(week.map(\.hoursMissing).max() ?? 0),
+                .text(WeeklyActions.duration(hours: week.map(\.hoursMissing).max() ?? 0)),
                 .flag(week.contains(where: \.isStillMissing)),
                 fact.statusLabel.map(ReportCell.text) ?? .empty,
                 fact.cseRisk.map { .text($0.rawValue) } ?? .empty,
@@ -280,12 +339,13 @@ package struct WeeklyPackBuilder: Sendable {
             id: "children", title: "Children with an episode this week",
             columns: [
                 "ChildLink ID", "Name", "Date of birth", "Age", "Gender", "Episodes this week",
-                "Episodes in \(options.repeatWindowDays) days", "Longest (hours)", "Still missing",
+                "Episodes in \(options.repeatWindowDays) days", "Longest", "Still missing",
                 "Social care status", "CSE risk", "CCE risk", "CME", "EHE", "Exclusions this year", "Strands",
                 "Strategy meeting trigger",
             ],
             rows: rows,
-            note: "Hours are to the return, or to the end of the week for a child still missing.")
+            note: "Durations are to the return, or for a child still missing to the end of the week (or of the "
+                + "missing extract's last day, when that is earlier).")
     }
 
     private func episodesTable(_ episodes: [WeeklyEpisode], style: IdentityStyle) -> ReportTable {
@@ -294,7 +354,8 @@ package struct WeeklyPackBuilder: Sendable {
             return [
                 .text(style.childID(item.child)), .text(style.recordID(item.key)), .text(episode.type.rawValue),
                 .dateTime(episode.start), episode.end.map(ReportCell.dateTime) ?? .text("Still missing"),
-                .number(item.hoursMissing), episode.socialCareStatus.map { .text($0.label) } ?? .empty,
+                .text(WeeklyActions.duration(hours: item.hoursMissing)),
+                episode.socialCareStatus.map { .text($0.label) } ?? .empty,
                 episode.rhiOffered.map(ReportCell.flag) ?? .empty, episode.rhiAccepted.map(ReportCell.flag) ?? .empty,
                 episode.rhiCompletedDate.map(ReportCell.date) ?? .empty, recordCheck(item),
             ]
@@ -302,7 +363,7 @@ package struct WeeklyPackBuilder: Sendable {
         return ReportTable(
             id: "episodes", title: "Episodes in the week",
             columns: [
-                "ChildLink ID", "Episode", "Type", "Start", "End", "Hours", "Status", "RHI offered", "RHI accepted",
+                "ChildLink ID", "Episode", "Type", "Start", "End", "Duration", "Status", "RHI offered", "RHI accepted",
                 "RHI completed", "Check",
             ],
             rows: rows,
@@ -313,10 +374,15 @@ package struct WeeklyPackBuilder: Sendable {
     /// Episodes open longer than this are flagged for the record to be confirmed.
     static let staleOpenDays = 28
 
+    /// Whether `item` is still open after more than ``staleOpenDays`` days.
+    func isLongOpen(_ item: WeeklyEpisode) -> Bool {
+        item.isStillMissing && item.episode.start.date.days(until: options.weekEnding) > Self.staleOpenDays
+    }
+
     private func recordCheck(_ item: WeeklyEpisode) -> ReportCell {
-        guard item.isStillMissing else { return .empty }
+        guard isLongOpen(item) else { return .empty }
         let days = item.episode.start.date.days(until: options.weekEnding)
-        return days > Self.staleOpenDays ? .text("Open \(days) days: confirm the child has not returned") : .empty
+        return .text("Open \(days) days — confirm with the recording team")
     }
 
     private func triggersTable(_ triggers: [Trigger], facts: [ChildLinkID: ChildFacts], style: IdentityStyle)
@@ -333,25 +399,61 @@ package struct WeeklyPackBuilder: Sendable {
                 ]
             },
             note: "Missing more than \(options.longEpisodeHours) hours, or \(options.repeatEpisodes) or more "
-                + "episodes starting in the \(options.repeatWindowDays) days to the week end.")
+                + "episodes starting in the \(options.repeatWindowDays) days to the week end. An episode open more "
+                + "than \(Self.staleOpenDays) days is flagged for checking in the episodes table instead.")
     }
 
     private func overdueTable(_ overdue: [OverdueInterview], style: IdentityStyle) -> ReportTable {
         ReportTable(
             id: "rhi-overdue", title: "Return Home Interviews overdue",
-            columns: ["ChildLink ID", "Episode", "Returned", "Due by", "Completed", "Working days late"],
+            columns: [
+                "ChildLink ID", "Episode", "Returned", "Due by", "Completed",
+                options.rhiRule == .seventyTwoHours ? "Days late" : "Working days late",
+            ],
             rows: overdue.map { entry in
                 let until = entry.completed ?? options.weekEnding
                 return [
                     .text(style.childID(entry.item.child)), .text(style.recordID(entry.item.key)),
-                    .date(entry.returned), .date(entry.due),
+                    .dateTime(entry.returned), .dateTime(entry.due),
                     entry.completed.map(ReportCell.date) ?? .text("Not completed"),
-                    .count(workingDays(from: entry.due, to: until)),
+                    .count(daysLate(due: entry.due.date, until: until)),
                 ]
             },
-            note: "Due within \(options.rhiWorkingDays) working days of the return (weekends and England and Wales "
-                + "bank holidays excluded). Returns in the last \(options.repeatWindowDays) days; declined or not "
-                + "offered interviews are not listed.")
+            note: overdueNote)
+    }
+
+    private var overdueNote: String {
+        let rule =
+            switch options.rhiRule {
+            case .seventyTwoHours:
+                "Due within 72 hours of the return (statutory guidance; --rhi-rule 3wd uses the scorecard's "
+                    + "\(options.rhiWorkingDays) working days)."
+            case .threeWorkingDays:
+                "Due within \(options.rhiWorkingDays) working days of the return (weekends and England and Wales "
+                    + "bank holidays excluded; the scorecard's 5.3a)."
+            }
+        return rule + " Returns from missing episodes in the last \(options.repeatWindowDays) days; declined or "
+            + "not offered interviews are not listed."
+    }
+
+    /// Days from the due day to `until`: calendar days under the 72-hour rule, working days under the other.
+    func daysLate(due: CalendarDate, until: CalendarDate) -> Int {
+        switch options.rhiRule {
+        case .seventyTwoHours: max(0, due.days(until: until))
+        case .threeWorkingDays: workingDays(from: due, to: until)
+        }
+    }
+
+    private func absencesTable(_ absences: [WeeklyEpisode], style: IdentityStyle) -> ReportTable {
+        ReportTable(
+            id: "absences", title: "Absent episodes in the week (not counted as missing)",
+            columns: ["ChildLink ID", "Episode", "Start", "End", "Hours"],
+            rows: absences.map { item in
+                [
+                    .text(style.childID(item.child)), .text(style.recordID(item.key)), .dateTime(item.episode.start),
+                    item.episode.end.map(ReportCell.dateTime) ?? .text("Not returned"), .number(item.hoursMissing),
+                ]
+            })
     }
 
     private func newlyLinkedTable(_ newly: [NewlyLinked], style: IdentityStyle) -> ReportTable {
@@ -367,7 +469,7 @@ package struct WeeklyPackBuilder: Sendable {
             })
     }
 
-    private func workingDays(from start: CalendarDate, to end: CalendarDate) -> Int {
+    func workingDays(from start: CalendarDate, to end: CalendarDate) -> Int {
         guard start < end else { return 0 }
         return (1...start.days(until: end)).filter { calendar.isWorkingDay(start.adding(days: $0)) }.count
     }

@@ -27,9 +27,15 @@ struct ChildLink: ParsableCommand {
         ]
     )
 
-    /// Runs the command as ArgumentParser would, except that an error's message (which can name a
-    /// file or a value from an extract) is made safe for a terminal before it is printed.
+    /// Runs the command line. A word in a command's place that names no command, but is near one,
+    /// gets "did you mean …?" instead of the parser's "unexpected argument"; otherwise the command
+    /// runs as ArgumentParser would, except that an error's message (which can name a file or a
+    /// value from an extract) is made safe for a terminal before it is printed.
     static func main() {
+        if let message = Self.misspeltCommand(Array(CommandLine.arguments.dropFirst())) {
+            Notice.print(TerminalOutput.safe("Error: \(message)"))
+            Self.exit(withError: ExitCode(64))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -49,6 +55,29 @@ struct ChildLink: ParsableCommand {
                 Darwin.exit(code.rawValue)
             #endif
         }
+    }
+
+    /// What to say when the command path in `arguments` has a misspelt command, or `nil`.
+    static func misspeltCommand(_ arguments: [String]) -> String? {
+        misspeltCommand(arguments, subcommands: configuration.subcommands, path: "childlink")
+    }
+
+    /// The same, below the command `path` whose subcommands are `subcommands`.
+    private static func misspeltCommand(
+        _ arguments: [String], subcommands: [any ParsableCommand.Type], path: String
+    ) -> String? {
+        guard let word = arguments.first, !subcommands.isEmpty, !word.hasPrefix("-"), word != "help" else {
+            return nil
+        }
+        if let next = subcommands.first(where: { $0._commandName == word }) {
+            return misspeltCommand(
+                Array(arguments.dropFirst()), subcommands: next.configuration.subcommands, path: "\(path) \(word)")
+        }
+        let known = "Run '\(path) --help' to see its commands."
+        guard let suggestion = CommandSuggestion.nearest(to: word, among: subcommands.map { $0._commandName }) else {
+            return "'\(word)' is not a command of \(path). \(known)"
+        }
+        return "'\(word)' is not a command of \(path). Did you mean '\(suggestion)'? \(known)"
     }
 }
 

@@ -64,6 +64,9 @@ extension ChildLink {
             name: .long, help: "The file to write (needed for html and json; text goes to the terminal without it).")
         var out: String?
 
+        @Option(help: "A mapping profile (YAML) for a council's own headers, date formats and codes.")
+        var profile: String?
+
         @OptionGroup var storeOptions: RunStoreOptions
 
         func validate() throws {
@@ -73,6 +76,9 @@ extension ChildLink {
             }
             if dob != nil && name == nil { throw ValidationError("--dob goes with --name.") }
             if format != .text && out == nil { throw ValidationError("--format \(format.rawValue) needs --out FILE.") }
+            if profile != nil && inputs.isEmpty {
+                throw ValidationError("--profile maps extract files: give the extracts to read with it.")
+            }
         }
 
         func query() throws -> FootprintQuery {
@@ -87,7 +93,8 @@ extension ChildLink {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let query = try query()
             let request = FootprintJob.Request(
-                query: query, inputs: inputs, storePath: storeOptions.resolvedPath, storeWait: storeOptions.storeWait)
+                query: query, inputs: inputs, storePath: storeOptions.resolvedPath, storeWait: storeOptions.storeWait,
+                profilePath: profile)
             let reply = try FootprintJob.respond(request, format: format, out: out, logger: logger)
             TerminalOutput.print(reply.text, terminator: "")
             if reply.status != 0 { throw ExitCode(reply.status) }

@@ -25,16 +25,11 @@ extension ChildLink {
         @Flag(inversion: .prefixedNo, help: "Replace identifiers with keyed hashes.")
         var pseudonymise = true
 
-        func validate() throws {
-            _ = try output.pseudonymiser(pseudonymise: pseudonymise)
-        }
-
         func run() throws {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             let request = try output.request(suppress: suppress, pseudonymise: pseudonymise)
-            for file in try ReportJob.run(.overlap(period: period), request: request, logger: logger) {
-                TerminalOutput.print(file)
-            }
+            let written = try ReportJob.run(.overlap(period: period), request: request, logger: logger)
+            TerminalOutput.print(ReportSummary.text(of: written, outputDirectory: request.outputDirectory))
         }
     }
 }

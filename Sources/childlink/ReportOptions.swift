@@ -43,15 +43,22 @@ struct ReportOutputOptions: ParsableArguments {
     @Argument(help: "Extract files or folders to read.")
     var inputs: [String] = []
 
-    @Option(name: .long, help: "Folder to write the report into.")
+    @Option(name: .long, help: "Folder to write the report into (created, readable by you only, when absent).")
     var out: String
+
+    @Option(help: "A mapping profile (YAML) for a council's own headers, date formats and codes, as for 'check'.")
+    var profile: String?
 
     @Option(
         name: .long, help: "html, xlsx, csv or json; repeat or comma-separate. Default: all four.",
         transform: ArgumentValues.reportFormats)
     var format: [[ReportFormat]] = []
 
-    @Option(name: .long, help: "Key for --pseudonymise (default: $CHILDLINK_PSEUDONYM_KEY).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Key for --pseudonymise (default: $CHILDLINK_PSEUDONYM_KEY, else a key ChildLink makes on first use "
+                + "and keeps, readable by you only, beside the store or in the working folder)."))
     var pseudonymKey: String?
 
     @Option(
@@ -66,25 +73,31 @@ struct ReportOutputOptions: ParsableArguments {
     /// The formats asked for, in the order given; all four when none was.
     var formats: [ReportFormat] { format.isEmpty ? ReportFormat.allCases : format.flatMap { $0 } }
 
-    /// The pseudonymiser when `pseudonymise` is on: the key from `--pseudonym-key` or `CHILDLINK_PSEUDONYM_KEY`.
-    /// - Throws: `ValidationError` when pseudonymisation is on and there is no key.
+    /// The pseudonymiser when `pseudonymise` is on: the key from `--pseudonym-key`, else
+    /// `CHILDLINK_PSEUDONYM_KEY`, else the key file beside the store (made on first use, 0600).
+    /// - Throws: `CoreError` when the key file cannot be read or made.
     func pseudonymiser(pseudonymise: Bool) throws -> Pseudonymiser? {
         guard pseudonymise else { return nil }
-        guard let key = pseudonymKey ?? CommandEnvironment.pseudonymKey, !key.isEmpty else {
-            throw ValidationError(
-                "pseudonymisation needs a key: pass --pseudonym-key or set CHILDLINK_PSEUDONYM_KEY "
-                    + "(or turn it off with --no-pseudonymise)")
+        if let key = pseudonymKey ?? CommandEnvironment.pseudonymKey, !key.isEmpty {
+            return Pseudonymiser(key: key)
+        }
+        let path = PseudonymKeyFile.path(storePath: storeOptions.resolvedPath)
+        let key = try PseudonymKeyFile.loadOrCreate(at: path) { created in
+            Notice.print(
+                "A new pseudonym key was made and kept in \(created), readable by you only. Later runs use it, "
+                    + "so a child keeps the same pseudonym; keep it with the store and do not share it.")
         }
         return Pseudonymiser(key: key)
     }
 
     /// The request every report command hands to ``ReportJob``.
-    /// - Throws: `ValidationError` when pseudonymisation is on and there is no key.
+    /// - Throws: `CoreError` when the pseudonym key file cannot be read or made.
     func request(suppress: Bool, pseudonymise: Bool) throws -> ReportRequest {
         ReportRequest(
             inputs: inputs, outputDirectory: out, formats: formats,
             disclosure: DisclosureOptions(
                 suppress: suppress, pseudonymiser: try pseudonymiser(pseudonymise: pseudonymise)),
-            generatedAt: generatedAt, storePath: storeOptions.resolvedPath, storeWait: storeOptions.storeWait)
+            generatedAt: generatedAt, storePath: storeOptions.resolvedPath, storeWait: storeOptions.storeWait,
+            profilePath: profile)
     }
 }

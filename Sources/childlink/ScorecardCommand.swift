@@ -2,6 +2,8 @@ import ArgumentParser
 import ChildLinkCore
 import ChildLinkReports
 
+extension ExclusionYearBasis: ExpressibleByArgument {}
+
 extension ChildLink {
     /// `childlink scorecard`.
     struct Scorecard: ParsableCommand {
@@ -10,8 +12,10 @@ extension ChildLink {
             abstract: "Produce the Missing, CME, EHE, exclusions or Inclusion scorecard for a period.",
             discussion: """
                 Periods: a month (2019-06; columns April to the month, then year to date), a quarter of the \
-                financial year (2018Q4 = January–March 2019), or a year (2018/19: financial for missing, CME and \
-                exclusions; academic, from 1 September, for EHE). Small counts are suppressed and names \
+                financial year (2018Q4 = January–March 2019), or a year (2018/19: financial for missing and CME; \
+                academic, from 1 September, for EHE and exclusions). Exclusions run by academic year with \
+                autumn, spring and summer terms and the two years before; --year-basis financial gives months \
+                or quarters of the financial year instead. Small counts are suppressed and names \
                 pseudonymised by default for 'inclusion' only.
                 """
         )
@@ -28,6 +32,13 @@ extension ChildLink {
 
         @OptionGroup var output: ReportOutputOptions
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "exclusions only: academic (terms, the default) or financial (months or quarters).",
+                valueName: "basis"))
+        var yearBasis: ExclusionYearBasis?
+
         @Flag(inversion: .prefixedNo, help: "Show counts below 5 as * (default: on for inclusion only).")
         var suppress: Bool?
 
@@ -37,7 +48,10 @@ extension ChildLink {
         var pseudonymise: Bool?
 
         func validate() throws {
-            _ = try output.pseudonymiser(pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)
+            if yearBasis != nil, kind != .exclusions {
+                throw ValidationError(
+                    "--year-basis applies to the exclusions scorecard only; leave it out for \(kind).")
+            }
         }
 
         func run() throws {
@@ -45,9 +59,10 @@ extension ChildLink {
             let request = try output.request(
                 suppress: suppress ?? kind.disclosureControlByDefault,
                 pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)
-            for file in try ReportJob.run(.scorecard(kind, period: period), request: request, logger: logger) {
-                TerminalOutput.print(file)
-            }
+            let written = try ReportJob.run(
+                .scorecard(kind, period: period, exclusionsBasis: yearBasis ?? .academic), request: request,
+                logger: logger)
+            TerminalOutput.print(ReportSummary.text(of: written, outputDirectory: request.outputDirectory))
         }
     }
 }

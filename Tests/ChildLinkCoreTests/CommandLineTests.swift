@@ -107,14 +107,6 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("p").path))
     }
 
-    @Test("pseudonymisation without a key is a usage error saying where the key comes from")
-    func missingPseudonymKey() throws {
-        let outcome = try BuiltBinary.run(
-            ["overlap", "--period", "2019-06", "--out", "p"], in: folder, environment: ["CHILDLINK_PSEUDONYM_KEY": nil])
-        #expect(outcome.status == 64)
-        #expect(outcome.stderr.contains("pass --pseudonym-key or set CHILDLINK_PSEUDONYM_KEY"))
-    }
-
     @Test("weekly produces the pack in every format, owner-only, and names the files it wrote")
     func weekly() throws {
         let borough = try makeSample()

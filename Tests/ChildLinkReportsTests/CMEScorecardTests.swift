@@ -60,7 +60,8 @@ struct CMEScorecardTests {
         #expect(Self.value("1a(ii)", Self.q2) == IndicatorValue(2))
         #expect(Self.value("1b", Self.q2) == IndicatorValue(1, of: 2))  // child 1's reopened case
         #expect(Self.value("1a", Self.ytd) == IndicatorValue(3))
-        #expect(Self.value("13", Self.q1) == IndicatorValue(1, of: 2))
+        // FSM among the current children at 30 June (children 2 and 3; child 1's FSM case closed in May).
+        #expect(Self.value("13", Self.q1) == IndicatorValue(0, of: 2))
     }
 
     @Test func activeResolvedAndDuration() {
@@ -92,7 +93,66 @@ struct CMEScorecardTests {
         #expect(active.rows[0].suffix(4) == [.count(2), .count(3), .empty, .text("↑")])
         let ethnicity = try #require(report.tables.first { $0.id == "cme-5" })
         #expect(ethnicity.rows.map { $0[1] } == [.text("White British"), .text("Gypsy/Roma")])  // DfE order
+        // Every child has a date of birth, so the recorded year groups are not used; school order.
         let years = try #require(report.tables.first { $0.id == "cme-14" })
-        #expect(years.rows.map { $0[1] } == [.text("Year 3"), .text("Year 8"), .text("Not recorded")])
+        #expect(
+            years.rows.map { $0[1] }.prefix(13) == [
+                .text("Reception"), .text("Year 1"), .text("Year 2"), .text("Year 3"), .text("Year 4"), .text("Year 5"),
+                .text("Year 6"), .text("Year 7"), .text("Year 8"), .text("Year 9"), .text("Year 10"), .text("Year 11"),
+                .text("Below reception"),
+            ])
+    }
+
+    /// Children A (born 31 Aug 2012, recorded "1", FSM, open to social care; two open referrals,
+    /// 2 Apr and 1 May 2019), B (born 1 Sep 2013, no FSM, open), C (FSM, 5 May, closed 1 Jun) and
+    /// D (no date of birth, recorded "10", open since 2018).
+    /// - 13 at 30 Jun 2019: current children A, B, D; FSM: A → 1 of 3 (by new referral records it
+    ///   would have been A, A, C = 3 of 4).
+    /// - 14 at 30 Jun 2019 (academic year from Sep 2018): A is Year 2 (2018 − 2011 − 5), B Reception
+    ///   (2018 − 2013 − 5), D Year 10 as recorded. At 30 Sep 2019: A Year 3, B Year 1.
+    /// - 17.1 in Q1: children newly referred A, B, C; open to social care: A → 1 of 3 (records: 2 of 4).
+    static func childrenCohort() -> Cohort {
+        var c = TestCohort()
+        let a = TestCohort.person(1, dob: "2012-08-31")
+        for (id, day) in [("A1", "2019-04-02"), ("A2", "2019-05-01")] {
+            c.add(
+                1, id,
+                .cme(
+                    CMEReferral(
+                        referralDate: TestCohort.date(day), yearGroup: "1", fsmEligible: true, openToSocialCare: true)),
+                person: a)
+        }
+        c.add(
+            2, "B1", .cme(CMEReferral(referralDate: TestCohort.date("2019-04-03"), fsmEligible: false)),
+            person: TestCohort.person(2, dob: "2013-09-01"))
+        c.add(
+            3, "C1",
+            .cme(
+                CMEReferral(
+                    referralDate: TestCohort.date("2019-05-05"), fsmEligible: true, openToSocialCare: false,
+                    closedDate: TestCohort.date("2019-06-01"))), person: TestCohort.person(3, dob: "2010-01-01"))
+        var noDOB = TestCohort.person(4)
+        noDOB.dateOfBirth = nil
+        c.add(4, "D1", .cme(CMEReferral(referralDate: TestCohort.date("2018-11-01"), yearGroup: "10")), person: noDOB)
+        return c.cohort
+    }
+
+    static func childrenValue(_ id: String, _ interval: DayRange) -> IndicatorValue {
+        let context = CMEContext(cohort: childrenCohort())
+        return CMEScorecard.groups(context).flatMap(\.indicators).first { $0.id == id }!.value(
+            in: context, over: interval)
+    }
+
+    @Test func freeSchoolMealsAndSocialCareCountChildren() {
+        #expect(Self.childrenValue("13", Self.q1) == IndicatorValue(1, of: 3))
+        #expect(Self.childrenValue("17.1", Self.q1) == IndicatorValue(1, of: 3))
+    }
+
+    @Test(arguments: [
+        ("14.1", 1, 0), ("14.2", 0, 1), ("14.3", 1, 0), ("14.4", 0, 1), ("14.11", 1, 1),
+    ])
+    func yearGroupsAtThePeriodEnd(id: String, q1: Int, q2: Int) {
+        #expect(Self.childrenValue(id, Self.q1) == IndicatorValue(q1, of: 3))
+        #expect(Self.childrenValue(id, Self.q2) == IndicatorValue(q2, of: 3))
     }
 }

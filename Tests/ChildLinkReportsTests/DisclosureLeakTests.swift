@@ -121,7 +121,9 @@ struct DisclosureLeakTests {
         let svg = SVGCharts.bars(table)
         #expect(svg.contains(">9</text>"))
         #expect(!svg.contains(">30</text>"))
-        #expect(!svg.contains("Hidden"))
+        // The hidden bar is drawn as hidden (#11: "never as missing").
+        #expect(svg.contains(">Hidden</text>"))
+        #expect(svg.contains("* (suppressed)"))
     }
 
     @Test("the Missing scorecard's profile paragraph, which quotes counts, is left out when counts are hidden")
@@ -201,7 +203,7 @@ struct DisclosureLeakTests {
         func april(_ id: String) -> ReportCell? { table.rows.first { $0[0] == .text(id) }?[2] }
         #expect(april("8.1") == .countWithPercent(10, denominator: 19))
         #expect(april("8.5") == .suppressed)  // WROM 3: 19 - 10 - 6 would give it back
-        #expect(april("8.15") == .suppressed)  // BAFR 6, hidden with it
-        #expect(april("8.21") == .suppressed)  // Total BME 9 = WROM + BAFR
+        #expect(april("8.12") == .suppressed)  // BAFR 6, hidden with it
+        #expect(april("8.16") == .suppressed)  // Total BME 9 = WROM + BAFR
     }
 }

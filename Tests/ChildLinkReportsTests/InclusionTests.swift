@@ -115,9 +115,12 @@ struct InclusionTests {
     }
 
     @Test func suppressedByDefaultLeavesNoSmallCount() throws {
-        let members = StrandMembership.members(of: Self.fixture(), in: Self.quarter.interval)
-        let table = InclusionScorecard.combinationsTable(
-            members, disclosure: DisclosureOptions(suppress: true, pseudonymiser: nil))
+        // Suppression holds across the tables published together, so it is applied to the report.
+        let report = InclusionScorecard.build(
+            cohort: Self.fixture(), period: Self.quarter,
+            disclosure: DisclosureOptions(suppress: true, pseudonymiser: nil),
+            generatedAt: LocalDateTime(parsing: "2019-07-01 09:00")!)
+        let table = try #require(report.tables.first { $0.id == "overlap-combinations" })
         for row in table.rows {
             for cell in row { if let count = cell.countValue { #expect(count == 0 || count >= 5) } }
         }
@@ -149,5 +152,27 @@ struct InclusionTests {
         #expect(report.tables.first { $0.id == "inclusion-cohort" } == nil)
         let section = try #require(report.sections.first { $0.title == "Cross-referenced cohort" })
         #expect(section.summary?.contains("--no-suppress") == true)
+    }
+
+    /// Risk as last recorded, from every source, by 30 June 2019:
+    /// - child 1: CSE High in January, None in March → not at risk (the highest, High, no longer counts);
+    /// - child 2: no risk on its episode, CIN census factor 24A (CCE) → at risk;
+    /// - child 3: CIN census factor 10A (missing) only → not at risk.
+    @Test func exploitationRiskAsLastRecordedFromEverySource() {
+        var c = TestCohort()
+        c.episode(1, "E1", start: "2019-01-05 10:00", end: "2019-01-05 20:00", cse: .high)
+        c.episode(1, "E2", start: "2019-03-05 10:00", end: "2019-03-05 20:00", cse: RiskLevel.none)
+        c.episode(2, "E3", start: "2019-04-05 10:00", end: "2019-04-05 20:00")
+        c.add(
+            2, "S1",
+            .socialCare(SocialCareRecord(referralDates: [TestCohort.date("2019-02-01")], assessmentFactors: ["24A"])))
+        c.add(
+            3, "S2",
+            .socialCare(SocialCareRecord(referralDates: [TestCohort.date("2019-02-01")], assessmentFactors: ["10A"])))
+        let cohort = c.cohort
+        let asAt = TestCohort.date("2019-06-30")
+        let risk = (1...3).map { ChildFacts(child: ChildLinkID($0), cohort: cohort, asAt: asAt).hasExploitationRisk }
+        #expect(risk == [false, true, false])
+        #expect(ChildFacts(child: ChildLinkID(1), cohort: cohort, asAt: asAt).cseRisk == RiskLevel.none)
     }
 }

@@ -34,6 +34,30 @@ struct RendererTests {
         .build(cohort: WeeklyPackTests.fixture().cohort)
     }
 
+    @Test func everyPrintedPageIsNumberedAndMarked() {
+        let html = HTMLRenderer.render(Self.weeklyReport())
+        #expect(html.contains("@page{size:A4 landscape;"))
+        #expect(html.contains("@top-center{content:\"OFFICIAL-SENSITIVE\""))
+        #expect(html.contains("content:\"Page \" counter(page) \" of \" counter(pages)"))
+        #expect(html.contains("thead{display:table-header-group}"), "table headers repeat on each page")
+        #expect(html.contains("tr{break-inside:avoid}"), "no row split across pages")
+    }
+
+    @Test func tableFilesSortInTableOrder() {
+        let report = Self.weeklyReport()
+        let name = { (id: String) in
+            ReportWriter.csvFileName(report: report, table: ReportTable(id: id, title: id, columns: [], rows: []))
+        }
+        #expect(name("cme-1") == "weekly-2019-04-28-cme-01.csv")
+        #expect(name("cme-10") == "weekly-2019-04-28-cme-10.csv")
+        #expect(name("summary") == "weekly-2019-04-28-summary.csv")
+        #expect(["cme-1", "cme-10", "cme-2"].map(name).sorted() == ["cme-1", "cme-2", "cme-10"].map(name))
+    }
+
+    @Test func textInAPageRuleCannotCloseTheStyle() {
+        #expect(HTMLRenderer.cssString("a\"b</style>\\") == "\"a\\22 b\\3c /style>\\5c \"")
+    }
+
     @Test func weeklyHTMLMatchesGoldenFile() throws {
         try Golden.check(HTMLRenderer.render(Self.weeklyReport()), against: "weekly-2019-04-28.html")
     }
@@ -60,6 +84,21 @@ struct RendererTests {
         #expect(html.contains("<td>&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;\n</td>"))
         #expect(html.contains("<h1>R &amp; D</h1>"))
         #expect(JSONRenderer.render(report).contains("[\"<script>\\\"x\\\" & 'y'\\n\"]"))
+    }
+
+    /// A percentage column is written as count, denominator and percentage: 3 of 8 is 37.5% → 38,
+    /// 5 of 8 is 62.5% → 63, 6 of 9 is 66.7% → 67; a hidden cell is * in all three.
+    @Test func csvKeepsCountDenominatorAndPercentage() {
+        let table = ReportTable(
+            id: "t", title: "t", columns: ["Ref", "Apr-19", "YTD"],
+            rows: [
+                [.text("4.1"), .countWithPercent(3, denominator: 8), .suppressed],
+                [.text("4.2"), .countWithPercent(5, denominator: 8), .countWithPercent(6, denominator: 9)],
+            ])
+        #expect(
+            CSVRenderer.render(table)
+                == "Ref,Apr-19,Apr-19 denominator,Apr-19 %,YTD,YTD denominator,YTD %\r\n"
+                + "4.1,3,8,38,*,*,*\r\n4.2,5,8,63,6,9,67\r\n")
     }
 
     @Test func csvQuotesFieldsThatNeedIt() {

@@ -26,10 +26,10 @@ struct TestCohort {
     mutating func episode(
         _ child: Int, _ id: String, start: String, end: String?, status: SocialCareStatus = .notAClient,
         cse: RiskLevel? = nil, distance: Double? = nil, offered: Bool? = nil, accepted: Bool? = nil,
-        completed: String? = nil, person: PersonFields? = nil
+        completed: String? = nil, person: PersonFields? = nil, type: EpisodeType = .missing
     ) {
         let episode = MissingEpisode(
-            start: Self.time(start), end: end.map(Self.time), socialCareStatus: status, cseRisk: cse,
+            type: type, start: Self.time(start), end: end.map(Self.time), socialCareStatus: status, cseRisk: cse,
             placementDistanceMiles: distance, rhiOffered: offered, rhiAccepted: accepted,
             rhiCompletedDate: completed.map(Self.date))
         add(child, id, .missing(episode), person: person)

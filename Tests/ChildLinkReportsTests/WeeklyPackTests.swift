@@ -38,7 +38,7 @@ struct WeeklyPackTests {
         let stillMissing = children.columns.firstIndex(of: "Still missing")!
         #expect(children.rows.map { $0[stillMissing] } == [.flag(false), .flag(true), .flag(false)])
         let cme = children.columns.firstIndex(of: "CME")!
-        #expect(children.rows[2][cme] == .text("Open since 2019-04-25"))
+        #expect(children.rows[2][cme] == .text("Open since 25/04/2019"))
         let episodes = try #require(report.tables.first { $0.id == "episodes" })
         #expect(episodes.rows.count == 3)
     }
@@ -52,7 +52,7 @@ struct WeeklyPackTests {
                 [.text("CL000001"), .text("3+ episodes in 30 days")],
                 [.text("CL000002"), .text("Missing more than 24 hours")],
             ])
-        #expect(triggers.rows[1][3] == .text("54 h, still missing"))  // Fri 18:00 to Sun 23:59.
+        #expect(triggers.rows[1][3] == .text("2 d 6 h, still missing"))  // Fri 18:00 to Sun 23:59.
     }
 
     @Test func thresholdsAreOptions() throws {
@@ -63,15 +63,46 @@ struct WeeklyPackTests {
         #expect(report.tables.first { $0.id == "strategy-triggers" }?.rows.isEmpty == true)
     }
 
-    @Test func overdueInterviewSkipsBankHolidays() throws {
-        let report = WeeklyPackBuilder(options: Self.options).build(cohort: Self.fixture().cohort)
+    @Test func overdueInterviewSkipsBankHolidaysUnderTheWorkingDayRule() throws {
+        var options = Self.options
+        options.rhiRule = .threeWorkingDays
+        let report = WeeklyPackBuilder(options: options).build(cohort: Self.fixture().cohort)
         let overdue = try #require(report.tables.first { $0.id == "rhi-overdue" })
         // Returned Thu 18 Apr; Fri 19 (Good Friday) and Mon 22 (Easter Monday) are not working days,
         // so the 3 working days are Tue 23, Wed 24 and Thu 25.
         #expect(overdue.rows.count == 1)
         #expect(overdue.rows[0][1] == .text("E5"))
-        #expect(overdue.rows[0][3] == .date(TestCohort.date("2019-04-25")))
+        #expect(overdue.rows[0][3] == .dateTime(TestCohort.time("2019-04-25 23:59")))
+        #expect(overdue.columns[5] == "Working days late")
         #expect(overdue.rows[0][5] == .count(1))  // Fri 26 is the one working day past due by Sun 28.
+    }
+
+    /// The default clock is 72 hours from the return, to the minute.
+    /// - E5 returned Thu 18 Apr 09:00: due Sun 21 Apr 09:00, not completed: 7 days late by Sun 28.
+    /// - E8 (child 8) returned Good Friday 19 Apr 10:00: due Mon 22 Apr 10:00, completed Wed 24 (in
+    ///   the week): 2 days late. Under 3 working days it was due Thu 25 (Tue 23, Wed 24, Thu 25), in time.
+    /// - E9 (child 9) returned Sun 28 Apr 01:00, not completed: due Wed 1 May, not yet overdue.
+    @Test func overdueInterviewDefaultsToSeventyTwoHoursWithTheDueTime() throws {
+        var cohort = Self.fixture()
+        cohort.episode(
+            8, "E8", start: "2019-04-18 22:00", end: "2019-04-19 10:00", offered: true, accepted: true,
+            completed: "2019-04-24")
+        cohort.episode(9, "E9", start: "2019-04-27 22:00", end: "2019-04-28 01:00", offered: true, accepted: true)
+        let report = WeeklyPackBuilder(options: Self.options).build(cohort: cohort.cohort)
+        let overdue = try #require(report.tables.first { $0.id == "rhi-overdue" })
+        #expect(overdue.columns[5] == "Days late")
+        #expect(
+            overdue.rows.map { [$0[1], $0[3], $0[4], $0[5]] } == [
+                [.text("E5"), .dateTime(TestCohort.time("2019-04-21 09:00")), .text("Not completed"), .count(7)],
+                [
+                    .text("E8"), .dateTime(TestCohort.time("2019-04-22 10:00")), .date(TestCohort.date("2019-04-24")),
+                    .count(2),
+                ],
+            ])
+        var workingDays = Self.options
+        workingDays.rhiRule = .threeWorkingDays
+        let other = WeeklyPackBuilder(options: workingDays).build(cohort: cohort.cohort)
+        #expect(other.tables.first { $0.id == "rhi-overdue" }?.rows.map { $0[1] } == [.text("E5")])
     }
 
     @Test func childNewlyInASecondStrand() throws {
@@ -92,21 +123,55 @@ struct WeeklyPackTests {
         #expect(html.contains(Pseudonymiser(key: "test-key").pseudonym("CL000001", kind: "child")))
     }
 
-    @Test func longDurationsAreGivenInDays() {
-        #expect(WeeklyPackBuilder.duration(hours: 54) == "54 h")
-        #expect(WeeklyPackBuilder.duration(hours: 138.6) == "5 days (138.6 h)")
+    /// Child 6's absent episode has been open since August 2018 and child 7 has an absent afternoon
+    /// in the week: neither is a child missing this week, neither triggers a strategy meeting; both
+    /// are listed among the absences (2) and counted in the summary's own row.
+    @Test func absentEpisodesAreListedApartAndTriggerNothing() throws {
+        var cohort = Self.fixture()
+        cohort.episode(6, "A1", start: "2018-08-01 10:00", end: nil, type: .absent)
+        cohort.episode(7, "A2", start: "2019-04-24 13:00", end: "2019-04-24 18:00", type: .absent)
+        let report = WeeklyPackBuilder(options: Self.options).build(cohort: cohort.cohort)
+        let children = try #require(report.tables.first { $0.id == "children" })
+        #expect(children.rows.map { $0[0] } == [.text("CL000001"), .text("CL000002"), .text("CL000004")])
+        let triggers = try #require(report.tables.first { $0.id == "strategy-triggers" })
+        #expect(triggers.rows.map { $0[0] } == [.text("CL000001"), .text("CL000002")])
+        let absences = try #require(report.tables.first { $0.id == "absences" })
+        #expect(absences.rows.map { $0[1] } == [.text("A1"), .text("A2")])
+        let summary = try #require(report.tables.first { $0.id == "summary" })
+        #expect(summary.rows.first { $0[0] == .text("Episodes in the week") }?[1] == .count(3))
+        #expect(summary.rows.last == [.text("Absent episodes (not counted above)"), .count(2)])
     }
 
-    @Test func longOpenEpisodeIsFlaggedForChecking() throws {
+    @Test func durationsAreGivenInDaysAndHours() {
+        #expect(WeeklyPackBuilder.duration(hours: 7.4) == "7 h")
+        #expect(WeeklyPackBuilder.duration(hours: 54) == "2 d 6 h")  // 48 + 6
+        #expect(WeeklyPackBuilder.duration(hours: 138.6) == "5 d 19 h")  // 139 to the hour = 120 + 19
+        #expect(WeeklyPackBuilder.duration(hours: 16516.4) == "688 d 4 h")  // 16516 = 688 × 24 + 4
+    }
+
+    /// E8 opened Wed 2 Jan 2019: 116 days to Sun 28 Apr, past 28, so it is flagged and is not a
+    /// "missing more than 24 hours" trigger. E9 opened Sat 30 Mar: 29 days, flagged too. E10 opened
+    /// Mon 1 Apr: 27 days, still a trigger (it is a child missing for four weeks, not a stale record).
+    @Test func longOpenEpisodeIsFlaggedForCheckingNotTriggered() throws {
         var cohort = Self.fixture()
         cohort.episode(5, "E8", start: "2019-01-02 10:00", end: nil)
+        cohort.episode(6, "E9", start: "2019-03-30 10:00", end: nil)
+        cohort.episode(7, "E10", start: "2019-04-01 10:00", end: nil)
         let report = WeeklyPackBuilder(options: Self.options).build(cohort: cohort.cohort)
         let episodes = try #require(report.tables.first { $0.id == "episodes" })
         let check = episodes.columns.firstIndex(of: "Check")!
-        #expect(episodes.rows.map { $0[1] } == [.text("E8"), .text("E3"), .text("E4"), .text("E7")])
         #expect(
-            episodes.rows.map { $0[check] } == [
-                .text("Open 116 days: confirm the child has not returned"), .empty, .empty, .empty,
+            episodes.rows.map { [$0[1], $0[check]] } == [
+                [.text("E8"), .text("Open 116 days — confirm with the recording team")],
+                [.text("E9"), .text("Open 29 days — confirm with the recording team")],
+                [.text("E10"), .empty], [.text("E3"), .empty], [.text("E4"), .empty], [.text("E7"), .empty],
+            ])
+        let triggers = try #require(report.tables.first { $0.id == "strategy-triggers" })
+        #expect(
+            triggers.rows.map { [$0[0], $0[2]] } == [
+                [.text("CL000001"), .text("3+ episodes in 30 days")],
+                [.text("CL000002"), .text("Missing more than 24 hours")],
+                [.text("CL000007"), .text("Missing more than 24 hours")],
             ])
     }
 }

@@ -1,0 +1,275 @@
+import ChildLinkCore
+import ChildLinkModel
+import ChildLinkReports
+import ChildLinkSample
+import Testing
+
+/// The disclosure auditor: for every suppressed output, every published figure is taken and, for
+/// each hidden cell, the tightest range the published figures allow is worked out by exact interval
+/// propagation over the additive relations a reader can see (table totals, splits, strand counts
+/// against combinations, the trend against the overlap, months against the year to date, rows that
+/// are percentages of one denominator). A hidden cell whose range is one value, or lies inside 1–4,
+/// is a disclosure. The relations and the propagation are written here, apart from the suppressor's.
+@Suite("Disclosure auditor over every suppressed output")
+struct DisclosureAuditTests {
+    /// A cell of one table.
+    struct Cell: Hashable, Comparable, CustomStringConvertible {
+        let table: String
+        let row: Int
+        let column: Int
+        static func < (a: Cell, b: Cell) -> Bool { (a.table, a.row, a.column) < (b.table, b.row, b.column) }
+        var description: String { "\(table)[\(row),\(column)]" }
+    }
+
+    /// `total` (a cell, or a known number) = the sum of `parts`.
+    struct Sum {
+        var total: Cell?
+        var known: Int?
+        var parts: [Cell]
+    }
+
+    static let big = 1 << 40
+
+    /// The tightest ranges interval propagation reaches: shown cells are their value, hidden ones
+    /// at least 1 (zeros are shown), unpublished ones at least 0.
+    static func ranges(shown: [Cell: Int], hidden: Set<Cell>, sums: [Sum]) -> [Cell: (Int, Int)] {
+        var range: [Cell: (Int, Int)] = [:]
+        for sum in sums {
+            for cell in (sum.total.map { [$0] } ?? []) + sum.parts where range[cell] == nil {
+                range[cell] = hidden.contains(cell) ? (1, big) : shown[cell].map { ($0, $0) } ?? (0, big)
+            }
+        }
+        var changed = true
+        var passes = 0
+        while changed && passes < 500 {
+            changed = false
+            passes += 1
+            for sum in sums {
+                let total = sum.total.map { range[$0]! } ?? (sum.known!, sum.known!)
+                let lows = sum.parts.map { range[$0]!.0 }
+                let highs = sum.parts.map { range[$0]!.1 }
+                let lowSum = lows.reduce(0, +)
+                var updates: [(Cell, Int, Int)] = []
+                if let cell = sum.total {
+                    updates.append((cell, lowSum, highs.contains(big) ? big : highs.reduce(0, +)))
+                }
+                for (index, part) in sum.parts.enumerated() {
+                    var others = highs
+                    others.remove(at: index)
+                    let otherHigh = others.contains(big) ? big : others.reduce(0, +)
+                    let low = otherHigh == big ? 0 : total.0 - otherHigh
+                    let high = total.1 == big ? big : total.1 - (lowSum - lows[index])
+                    updates.append((part, low, high))
+                }
+                for (cell, low, high) in updates {
+                    let old = range[cell]!
+                    let new = (max(old.0, low), min(old.1, high))
+                    if new != old {
+                        range[cell] = new
+                        changed = true
+                    }
+                }
+            }
+        }
+        return range
+    }
+
+    /// The hidden cells a reader can pin, with their range.
+    static func audit(_ report: Report, sums: [Sum]) -> [String] {
+        var shown: [Cell: Int] = [:]
+        var hidden = Set<Cell>()
+        for table in report.tables {
+            for (row, cells) in table.rows.enumerated() {
+                for (column, cell) in cells.enumerated() {
+                    let at = Cell(table: table.id, row: row, column: column)
+                    if cell == .suppressed {
+                        hidden.insert(at)
+                    } else if let value = cell.countValue {
+                        shown[at] = value
+                    }
+                }
+            }
+        }
+        let ranges = ranges(shown: shown, hidden: hidden, sums: sums)
+        return hidden.sorted().compactMap { cell in
+            guard let (low, high) = ranges[cell], low == high || high < 5 else { return nil }
+            return "\(report.slug) \(cell) is \(low)...\(high)"
+        }
+    }
+
+    // MARK: The relations a reader sees
+
+    /// In the overlap tables and the trend, from their labels.
+    static func overlapSums(_ report: Report, periodLabel: String) -> [Sum] {
+        var sums: [Sum] = []
+        guard let combinations = report.tables.first(where: { $0.id == "overlap-combinations" }),
+            let counts = report.tables.first(where: { $0.id == "overlap-strand-count" })
+        else { return [] }
+        let c = { (row: Int, column: Int) in Cell(table: combinations.id, row: row, column: column) }
+        let totalRow = combinations.rows.firstIndex { $0[0] == .text("Any strand (total)") }!
+        let comboRows = combinations.rows.indices.filter { $0 != totalRow }
+        for column in 1...5 { sums.append(Sum(total: c(totalRow, column), parts: comboRows.map { c($0, column) })) }
+        for row in combinations.rows.indices {
+            sums.append(Sum(total: c(row, 1), parts: [c(row, 2), c(row, 3)]))
+            sums.append(Sum(total: c(row, 1), parts: [c(row, 4), c(row, 5)]))
+        }
+        let k = { (row: Int) in Cell(table: counts.id, row: row, column: 1) }
+        for size in 1...4 {
+            let members = comboRows.filter { row in
+                guard case .text(let label) = combinations.rows[row][0] else { return false }
+                return label.split(separator: "+").count == size
+            }
+            sums.append(Sum(total: k(size - 1), parts: members.map { c($0, 1) }))
+        }
+        sums.append(Sum(total: k(4), parts: (0..<4).map(k)))
+        sums.append(Sum(total: k(4), parts: [c(totalRow, 1)]))
+        if let trend = report.tables.first(where: { $0.id == "inclusion-trend" }) {
+            for column in 1..<trend.columns.count {
+                let t = { (row: Int) in Cell(table: trend.id, row: row, column: column) }
+                let latent = { (name: String) in Cell(table: "unpublished \(name)", row: 0, column: column) }
+                sums.append(Sum(total: t(0), parts: [latent("one strand"), t(1)]))
+                sums.append(Sum(total: t(1), parts: [latent("two strands"), t(2)]))
+                if trend.columns[column] == periodLabel {
+                    sums.append(Sum(total: t(0), parts: [k(4)]))
+                    sums.append(Sum(total: t(1), parts: [k(1), k(2), k(3)]))
+                    sums.append(Sum(total: t(2), parts: [k(2), k(3)]))
+                }
+            }
+        }
+        return sums
+    }
+
+    /// In a scorecard: each row's YTD against its period columns, and in each column the rows that
+    /// are percentages of one denominator and add up to it; kept where the unsuppressed figures
+    /// satisfy them (a reader who knows the definitions knows which do).
+    static func scorecardSums(open: Report, published: Report) -> [Sum] {
+        let known = knownDenominators(published)
+        return open.tables.flatMap { table -> [Sum] in
+            var sums: [Sum] = []
+            let cell = { (row: Int, column: Int) in Cell(table: table.id, row: row, column: column) }
+            let value = { (row: Int, column: Int) in table.rows[row][column].countValue }
+            if let ytd = table.columns.firstIndex(of: "YTD") {
+                for row in table.rows.indices {
+                    let periods = (2..<ytd).filter { value(row, $0) != nil }
+                    guard let total = value(row, ytd), periods.count >= 2,
+                        periods.reduce(0, { $0 + value(row, $1)! }) == total
+                    else { continue }
+                    sums.append(Sum(total: cell(row, ytd), parts: periods.map { cell(row, $0) }))
+                }
+            }
+            for column in table.columns.indices {
+                var byDenominator: [Int: [Int]] = [:]
+                for row in table.rows.indices {
+                    if case .countWithPercent(_, let denominator) = table.rows[row][column] {
+                        byDenominator[denominator, default: []].append(row)
+                    }
+                }
+                for (denominator, rows) in byDenominator where rows.count >= 2 {
+                    guard known.contains([column, denominator]) else { continue }
+                    if rows.reduce(0, { $0 + value($1, column)! }) == denominator {
+                        sums.append(Sum(known: denominator, parts: rows.map { cell($0, column) }))
+                    }
+                }
+            }
+            return sums
+        }
+    }
+
+    /// The denominators a reader knows, by column of the indicator tables (which share one layout):
+    /// one a shown non-zero percentage is of, or a count shown in the same column (where the
+    /// indicator it is a percentage of may be).
+    static func knownDenominators(_ report: Report) -> Set<[Int]> {
+        var known = Set<[Int]>()
+        for table in report.tables where table.columns.first == "Ref" {
+            for cells in table.rows {
+                for (column, cell) in cells.enumerated() {
+                    if case .countWithPercent(let count, let denominator) = cell, count > 0 {
+                        known.insert([column, denominator])
+                    } else if case .count(let count) = cell {
+                        known.insert([column, count])
+                    }
+                }
+            }
+        }
+        return known
+    }
+
+    // MARK: The outputs audited
+
+    static let generatedAt = LocalDateTime(parsing: "2019-07-01 09:00")!
+
+    static func cohort(children: Int, seed: UInt64) -> Cohort {
+        let (records, truth) = SamplePopulation.generate(SampleConfiguration(children: children, seed: seed))
+        return Cohort(records: records, assignment: truth.mapValues { ChildLinkID($0) })
+    }
+
+    static let periods: [ReportingPeriod] = [
+        .month(year: 2019, month: 5), .month(year: 2019, month: 6), .quarter(startYear: 2019, quarter: 1),
+        .quarter(startYear: 2018, quarter: 4), .year(startYear: 2018),
+    ]
+
+    /// The findings on the Inclusion Scorecard and `overlap` (`inclusion`), and on the other
+    /// scorecards (`scorecards`), at each period.
+    static func findings(_ cohort: Cohort, periods: [ReportingPeriod] = periods) -> (
+        inclusion: [String], scorecards: [String]
+    ) {
+        let suppressed = DisclosureOptions(suppress: true, pseudonymiser: Pseudonymiser(key: "audit"))
+        let open = DisclosureOptions(suppress: false, pseudonymiser: nil)
+        var inclusion: [String] = []
+        var scorecards: [String] = []
+        for period in periods {
+            for kind in ScorecardKind.allCases {
+                let report = ScorecardJob.build(
+                    kind: kind, cohort: cohort, period: period, disclosure: suppressed, generatedAt: generatedAt)
+                if kind == .inclusion {
+                    inclusion += audit(report, sums: overlapSums(report, periodLabel: period.columnLabel))
+                    continue
+                }
+                let unsuppressed = ScorecardJob.build(
+                    kind: kind, cohort: cohort, period: period, disclosure: open, generatedAt: generatedAt)
+                scorecards += audit(report, sums: scorecardSums(open: unsuppressed, published: report))
+            }
+            let overlap = InclusionScorecard.overlapReport(
+                cohort: cohort, period: period, disclosure: suppressed, generatedAt: generatedAt)
+            inclusion += audit(overlap, sums: overlapSums(overlap, periodLabel: period.columnLabel))
+        }
+        return (inclusion, scorecards)
+    }
+
+    /// Small boroughs and single months are where it bites.
+    @Test(arguments: [(60, UInt64(1)), (150, UInt64(7)), (400, UInt64(42))])
+    func generatedBoroughs(children: Int, seed: UInt64) {
+        let findings = Self.findings(Self.cohort(children: children, seed: seed))
+        #expect(findings.inclusion.isEmpty, "\(findings.inclusion.prefix(10))")
+        Self.expectScorecards(findings.scorecards)
+    }
+
+    /// The committed SampleData's population (3,000 children, seed 2019: the files are its written
+    /// form), by its true children.
+    @Test func sampleData() {
+        let findings = Self.findings(
+            Self.cohort(children: 3000, seed: 2019), periods: [.month(year: 2019, month: 5), .year(startYear: 2018)])
+        #expect(findings.inclusion.isEmpty, "\(findings.inclusion.prefix(10))")
+        Self.expectScorecards(findings.scorecards)
+    }
+
+    /// The per-table scorecards still have findings (a known issue, #11): mostly a column whose
+    /// every non-zero cell is hidden while its total is published (1.1 = 6 episodes in a month, split
+    /// 3 + 1 + 1 + 1 by age): each hidden cell is then 1 to 3. Only hiding zeros as well, or the total
+    /// and everything that gives it back, can protect it — a policy choice left open.
+    static func expectScorecards(_ findings: [String]) {
+        withKnownIssue("per-table scorecards: a published column total with every non-zero cell hidden") {
+            #expect(findings.isEmpty, "\(findings.prefix(10))")
+        }
+    }
+
+    /// The auditor itself catches the issue's case: 86 children in two strands shown, the pairs
+    /// shown add to 83, the hidden pair is 3.
+    @Test func auditorFindsAPinnedCell() {
+        let cells = (0..<3).map { Cell(table: "t", row: $0, column: 1) }
+        let ranges = Self.ranges(
+            shown: [cells[0]: 83, cells[2]: 86], hidden: [cells[1]],
+            sums: [Sum(total: cells[2], parts: [cells[0], cells[1]])])
+        #expect(ranges[cells[1]]! == (3, 3))
+    }
+}
