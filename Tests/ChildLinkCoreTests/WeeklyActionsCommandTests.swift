@@ -9,7 +9,9 @@ struct WeeklyActionsCommandTests {
         let folder = try BuiltBinary.temporaryFolder()
         let extracts = try HandMadeWeek.write(in: folder)
         let outcome = try BuiltBinary.run(
-            ["weekly", extracts, "--week-ending", "2019-06-16", "--out", "pack", "--no-store"], in: folder)
+            // The council's 3 working days (the statutory 72 hours is the default; see WeeklyPackTests).
+            ["weekly", extracts, "--week-ending", "2019-06-16", "--out", "pack", "--no-store", "--rhi-rule", "3wd"],
+            in: folder)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let rows = try String(
             contentsOf: folder.appendingPathComponent("pack/weekly-2019-06-16-actions.csv"), encoding: .utf8
@@ -28,7 +30,9 @@ struct WeeklyActionsCommandTests {
         #expect(rows[1].contains("RHI due by 17/06/2019"))
         #expect(rows.filter { $0.contains("Ben Hart") }.count == 1)
         #expect(rows[2].contains("Looked after and missing overnight"))
-        #expect(rows[3].contains("RHI overdue: returned 05/06/2019, due 10/06/2019, 4 working days late"))
+        // Returned Wed 05/06 12:00; 3 working days (Thu 6, Fri 7, Mon 10) make it due by the end of
+        // Mon 10/06; Tue 11 to Fri 14 are 4 working days late by Sun 16/06.
+        #expect(rows[3].contains("RHI overdue: returned 05/06/2019 12:00, due 10/06/2019 23:59, 4 working days late"))
         #expect(
             outcome.stdout.contains(
                 "4 children with an episode; 4 children needing a decision (2 with a strategy-meeting trigger, "
