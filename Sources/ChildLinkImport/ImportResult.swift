@@ -88,6 +88,12 @@ package struct IdentifierQuality: Hashable, Sendable {
     package var postcodePresent = 0
     /// Records whose postcode has a valid UK shape.
     package var postcodeValid = 0
+    /// Names and address lines garbled by an encoding (mojibake: UTF-8 read as Windows-1252 or
+    /// Latin-1) that matching compares as repaired (``TextRepair``); the record keeps them as given.
+    package var textRepaired = 0
+    /// Names holding `?` or U+FFFD (after any repair) for a letter an encoding could not hold,
+    /// compared as one unknown letter.
+    package var unknownCharacters = 0
 
     /// Creates empty counts.
     package init() {}
@@ -106,6 +112,18 @@ package struct IdentifierQuality: Hashable, Sendable {
         if let postcode = person.postcode {
             postcodePresent += 1
             if postcode.isValid { postcodeValid += 1 }
+        }
+        countText(person)
+    }
+
+    /// Counts the text values matching repairs or reads with an unknown letter.
+    private mutating func countText(_ person: PersonFields) {
+        let names = [person.forename, person.middleNames, person.surname, person.preferredName, person.formerSurname]
+        if let address = person.addressLine1, TextRepair.undoingMojibake(address) != nil { textRepaired += 1 }
+        for case let value? in names {
+            let repaired = TextRepair.undoingMojibake(value)
+            if repaired != nil { textRepaired += 1 }
+            if TextRepair.hasUnknownCharacter(repaired ?? value) { unknownCharacters += 1 }
         }
     }
 }

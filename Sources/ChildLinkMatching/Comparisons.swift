@@ -102,6 +102,8 @@ struct CompareRecord: Sendable {
     var gender: UInt8 = 0
     var upnTemporary: UInt8 = 0
     var personSystem: UInt8 = 0
+    /// Bit 0: the forename holds an unknown character (`?`), bit 1: the surname does.
+    var unknownCharacters: UInt8 = 0
     /// Whether the record has any middle or preferred name (as hash, text or variant group).
     var hasAlternatives = false
     /// One bit per hash of ``RecordTable/alternativeForenames`` and ``RecordTable/surnameParts``:
@@ -134,6 +136,7 @@ struct CompareRecord: Sendable {
         gender = table.gender[i]
         upnTemporary = table.upnTemporary[i]
         personSystem = table.personSystem[i]
+        unknownCharacters = table.unknownCharacters[i]
         hasAlternatives =
             !table.alternativeForenames.isEmpty(i) || !table.alternativeSpans.isEmpty(i)
             || !table.alternativeGroups[i].isEmpty
@@ -219,6 +222,12 @@ struct PairComparer: Sendable {
         let b = bytes(recordJ.pointee.forename, text)
         if a.isEmpty || b.isEmpty { return .absent }
         if recordI.pointee.forenameHash == recordJ.pointee.forenameHash, StringSimilarity.same(a, b) { return .exact }
+        // A letter lost to `?` in one record (`Ma?ej`, `Matej`): the same name with a gap, no more.
+        if (recordI.pointee.unknownCharacters | recordJ.pointee.unknownCharacters) & 1 != 0,
+            TextFolding.sameButUnknown(a, b)
+        {
+            return .close
+        }
         let groupsA = recordI.pointee.forenameGroups
         let groupsB = recordJ.pointee.forenameGroups
         if groupsA.intersects(groupsB) { return .variant }
@@ -286,6 +295,11 @@ struct PairComparer: Sendable {
         let stemA = bytes(recordI.pointee.surnameStem, text)
         let stemB = bytes(recordJ.pointee.surnameStem, text)
         if StringSimilarity.same(stemA, stemB) || sharesPart(i, recordI, j, recordJ) { return .stem }
+        if (recordI.pointee.unknownCharacters | recordJ.pointee.unknownCharacters) & 2 != 0,
+            TextFolding.sameButUnknown(a, b) || TextFolding.sameButUnknown(stemA, stemB)
+        {
+            return .close
+        }
         let similarity = StringSimilarity.jaroWinkler(stemA, stemB, floor: Self.similarFloor)
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return .close }
         if similarity >= Self.similarFloor || recordI.pointee.surnamePhonetic == recordJ.pointee.surnamePhonetic {

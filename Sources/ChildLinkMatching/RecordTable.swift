@@ -105,6 +105,8 @@ struct RecordTable: Sendable, Equatable {
     /// The person id scoped to the source system that issued it.
     var personID: [UInt64] = []
     var personSystem: [UInt8] = []
+    /// Bit 0: the forename holds an unknown character (`?`), bit 1: the surname does.
+    var unknownCharacters: [UInt8] = []
 
     var count: Int { dataset.count }
 
@@ -183,6 +185,7 @@ struct RecordTable: Sendable, Equatable {
         nhs += other.nhs
         personID += other.personID
         personSystem += other.personSystem
+        unknownCharacters += other.unknownCharacters
     }
 
     /// Fills ``forenameCount`` once every record is in.
@@ -231,18 +234,22 @@ struct RecordTable: Sendable, Equatable {
         let system = Self.personSystem(record.dataset)
         personSystem.append(system)
         personID.append(person.personID.map { Hashing.fnv1a(Array($0.utf8), seed: UInt64(system) + 1) } ?? 0)
+        let unknown = TextFolding.unknown
+        let forenameUnknown: UInt8 = slice(forename[forename.count - 1]).contains(unknown) ? 1 : 0
+        let surnameUnknown: UInt8 = slice(surname[surname.count - 1]).contains(unknown) ? 2 : 0
+        unknownCharacters.append(forenameUnknown | surnameUnknown)
     }
 
     private mutating func appendForenames(_ person: PersonFields) {
-        var forenameWords = TextFolding.words(person.forename ?? "")
+        var forenameWords = TextFolding.words(Self.repaired(person.forename))
         let first = forenameWords.isEmpty ? [] : forenameWords.removeFirst()
         forename.append(store(first))
         forenameHash.append(first.isEmpty ? 0 : Hashing.fnv1a(first))
         forenamePhonetic.append(StringSimilarity.phoneticCode(first))
         forenameGroups.append(variants.groupIDs(of: first))
         var others = forenameWords
-        others += TextFolding.words(person.middleNames ?? "")
-        others += TextFolding.words(person.preferredName ?? "")
+        others += TextFolding.words(Self.repaired(person.middleNames))
+        others += TextFolding.words(Self.repaired(person.preferredName))
         let words = others.filter { $0.count > 1 }
         alternativeForenames.append(words.map { Hashing.fnv1a($0) })
         alternativeSpans.append(words.map { store($0) })
@@ -250,7 +257,7 @@ struct RecordTable: Sendable, Equatable {
     }
 
     private mutating func appendSurnames(_ person: PersonFields) {
-        let raw = person.surname ?? ""
+        let raw = Self.repaired(person.surname)
         let words = TextFolding.words(raw)
         let joined = Array(words.joined())
         surname.append(store(joined))
@@ -264,7 +271,7 @@ struct RecordTable: Sendable, Equatable {
         surnamePhonetic.append(StringSimilarity.phoneticCode(stemJoined))
         var parts = stems.filter { $0.count > 1 }.map { Hashing.fnv1a($0) }
         if stems.count > 1 { parts.append(Hashing.fnv1a(stemJoined)) }
-        let formerRaw = person.formerSurname ?? ""
+        let formerRaw = Self.repaired(person.formerSurname)
         let formerWords = TextFolding.words(formerRaw)
         for (index, word) in formerWords.enumerated() where word.count > 1 {
             let accentedFormer = TextFolding.endsWithAccentedVowel(formerRaw) && index == formerWords.count - 1
@@ -302,7 +309,8 @@ struct RecordTable: Sendable, Equatable {
             postcodeSector.append(0)
             postcodeDistrict.append(0)
         }
-        let address = Array(TextFolding.words(person.addressLine1 ?? "", keepingDigits: true).joined(separator: [32]))
+        let address = Array(
+            TextFolding.words(Self.repaired(person.addressLine1), keepingDigits: true).joined(separator: [32]))
         addressHash.append(address.isEmpty ? 0 : Hashing.fnv1a(Array(address)))
     }
 
@@ -316,6 +324,13 @@ struct RecordTable: Sendable, Equatable {
         if unique.first?.isTemporary == true { temporary |= 1 }
         if unique.count > 1, unique[1].isTemporary { temporary |= 2 }
         upnTemporary.append(temporary)
+    }
+
+    /// `text` with mojibake undone (``TextRepair``), or as it is; `""` when absent. Only the
+    /// compared form is repaired: the record keeps the value as the extract gave it.
+    static func repaired(_ text: String?) -> String {
+        guard let text else { return "" }
+        return TextRepair.undoingMojibake(text) ?? text
     }
 
     private mutating func store(_ bytes: [UInt8]) -> TextSpan {
