@@ -469,8 +469,11 @@ struct PairComparer: Sendable {
         let forenameLevel = vector.forename
         if forenameLevel == .different { return .differentForenames }
         // A boy and a girl whose forenames are not the same name (Alex for Alexander and for
-        // Alexandra, Ollie and Liv) are twins, not one child recorded with the wrong sex.
-        if vector.gender == .disagree, forenameLevel != .absent, forenameLevel != .exact, forenameLevel != .initial {
+        // Alexandra, Ollie and Liv) are twins, not one child recorded with the wrong sex, unless the
+        // sex is the slip (see ``sexLooksMistyped``).
+        if vector.gender == .disagree, forenameLevel != .absent, forenameLevel != .exact, forenameLevel != .initial,
+            !sexLooksMistyped(i, j, vector)
+        {
             return .boyAndGirl
         }
         // One record's forename is the other's middle name, and the system that holds both gave
@@ -487,6 +490,22 @@ struct PairComparer: Sendable {
         if vector.personID == .disagree { return .differentPersonIDs }
         if isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i) { return .slipOfAnotherName }
         return nil
+    }
+
+    /// Whether a sex that disagrees is more likely one record's slip than a boy and a girl: the
+    /// forenames are forms of one name that belongs to one sex only (`Reg` and `Reggie`, both
+    /// Reginald; not `Alex`, which is Alexander's and Alexandra's, nor `Ollie`, Oliver's and
+    /// Olivia's), and the birth date, surname and address agree. The sex disagreement still
+    /// lowers the pair's weight through its own level; with *different* forenames it stays the
+    /// twin rule above.
+    func sexLooksMistyped(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
+        guard vector.forename == .variant, vector.dateOfBirth == .exact,
+            vector.surname == .exact || vector.surname == .stem,
+            vector.address == .sameAddressAndPostcode || vector.address == .samePostcodeOrAddress
+        else { return false }
+        let groupsI = table.forenameGroups[i].ids
+        let groupsJ = table.forenameGroups[j].ids
+        return groupsI.count == 1 && groupsI == groupsJ
     }
 
     /// Whether a pair that agrees on a forename initial only (`J Smith` and `Jordan Smith`) would
