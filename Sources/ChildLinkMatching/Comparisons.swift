@@ -104,6 +104,9 @@ struct CompareRecord: Sendable {
     var personSystem: UInt8 = 0
     /// Bit 0: the forename holds an unknown character (`?`), bit 1: the surname does.
     var unknownCharacters: UInt8 = 0
+    /// Bit 0: the record has an NHS number that fails its check, bit 1: a UPN that does (their
+    /// one-slip corrections are in ``RecordTable/nhsCorrections`` and ``RecordTable/upnCorrections``).
+    var identifierSlips: UInt8 = 0
     /// Whether the record has any middle or preferred name (as hash, text or variant group).
     var hasAlternatives = false
     /// One bit per hash of ``RecordTable/alternativeForenames`` and ``RecordTable/surnameParts``:
@@ -137,6 +140,7 @@ struct CompareRecord: Sendable {
         upnTemporary = table.upnTemporary[i]
         personSystem = table.personSystem[i]
         unknownCharacters = table.unknownCharacters[i]
+        identifierSlips = table.identifierSlips[i]
         hasAlternatives =
             !table.alternativeForenames.isEmpty(i) || !table.alternativeSpans.isEmpty(i)
             || !table.alternativeGroups[i].isEmpty
@@ -201,7 +205,7 @@ struct PairComparer: Sendable {
         }
         return ComparisonVector(
             forename: forenameLevel, surname: surnameLevel, dateOfBirth: Self.dateOfBirth(a, b),
-            address: Self.address(a, b), gender: Self.gender(a, b), upn: Self.upn(a, b), nhsNumber: Self.nhs(a, b),
+            address: Self.address(a, b), gender: Self.gender(a, b), upn: upn(i, a, j, b), nhsNumber: nhs(i, a, j, b),
             personID: Self.personID(a, b))
     }
 
@@ -426,10 +430,13 @@ struct PairComparer: Sendable {
         return a.pointee.gender == b.pointee.gender ? .agree : .disagree
     }
 
-    @inline(__always) static func upn(_ a: Record, _ b: Record) -> UPNLevel {
+    @inline(__always) private func upn(_ i: Int, _ a: Record, _ j: Int, _ b: Record) -> UPNLevel {
         let a1 = a.pointee.upnA
         let b1 = b.pointee.upnA
-        if a1 == 0 || b1 == 0 { return .absent }
+        if a1 == 0 || b1 == 0 {
+            if (a.pointee.identifierSlips | b.pointee.identifierSlips) & 2 == 0 { return .absent }
+            return upnSlip(i, a, j, b) ? .oneSlip : .absent
+        }
         let a2 = a.pointee.upnB
         let b2 = b.pointee.upnB
         if a1 == b1 || (a2 != 0 && a2 == b1) || (b2 != 0 && a1 == b2) || (a2 != 0 && a2 == b2) { return .agree }
@@ -438,9 +445,25 @@ struct PairComparer: Sendable {
         return a.pointee.hasPermanentUPN && b.pointee.hasPermanentUPN ? .disagree : .temporaryDiffers
     }
 
-    @inline(__always) static func nhs(_ a: Record, _ b: Record) -> AgreementLevel {
-        if a.pointee.nhs == 0 || b.pointee.nhs == 0 { return .absent }
+    @inline(__always) private func nhs(_ i: Int, _ a: Record, _ j: Int, _ b: Record) -> NHSNumberLevel {
+        if a.pointee.nhs == 0 || b.pointee.nhs == 0 {
+            if (a.pointee.identifierSlips | b.pointee.identifierSlips) & 1 == 0 { return .absent }
+            if a.pointee.nhs != 0, table.nhsCorrections.contains(j, a.pointee.nhs) { return .oneSlip }
+            if b.pointee.nhs != 0, table.nhsCorrections.contains(i, b.pointee.nhs) { return .oneSlip }
+            return .absent
+        }
         return a.pointee.nhs == b.pointee.nhs ? .agree : .disagree
+    }
+
+    /// Whether one record has no valid UPN but one that fails its check and is a slip of one of
+    /// the other record's valid UPNs.
+    private func upnSlip(_ i: Int, _ a: Record, _ j: Int, _ b: Record) -> Bool {
+        for (record, other) in [(a, j), (b, i)] {
+            for upn in [record.pointee.upnA, record.pointee.upnB] where upn != 0 {
+                if table.upnCorrections.contains(other, upn) { return true }
+            }
+        }
+        return false
     }
 
     @inline(__always) static func personID(_ a: Record, _ b: Record) -> AgreementLevel {

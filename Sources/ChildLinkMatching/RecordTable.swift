@@ -107,6 +107,14 @@ struct RecordTable: Sendable, Equatable {
     var personSystem: [UInt8] = []
     /// Bit 0: the forename holds an unknown character (`?`), bit 1: the surname does.
     var unknownCharacters: [UInt8] = []
+    /// Bit 0: ``nhsCorrections`` is not empty, bit 1: ``upnCorrections`` is not.
+    var identifierSlips: [UInt8] = []
+    /// For an NHS number that fails its check: every valid number one digit changed or two
+    /// neighbouring digits swapped from it.
+    var nhsCorrections = FlatLists<UInt64>()
+    /// For a UPN (or former UPN) that fails its check letter: the hashes of every valid UPN one
+    /// character changed or two neighbours swapped from it.
+    var upnCorrections = FlatLists<UInt64>()
 
     var count: Int { dataset.count }
 
@@ -186,6 +194,9 @@ struct RecordTable: Sendable, Equatable {
         personID += other.personID
         personSystem += other.personSystem
         unknownCharacters += other.unknownCharacters
+        identifierSlips += other.identifierSlips
+        nhsCorrections.append(contentsOf: other.nhsCorrections)
+        upnCorrections.append(contentsOf: other.upnCorrections)
     }
 
     /// Fills ``forenameCount`` once every record is in.
@@ -238,6 +249,25 @@ struct RecordTable: Sendable, Equatable {
         let forenameUnknown: UInt8 = slice(forename[forename.count - 1]).contains(unknown) ? 1 : 0
         let surnameUnknown: UInt8 = slice(surname[surname.count - 1]).contains(unknown) ? 2 : 0
         unknownCharacters.append(forenameUnknown | surnameUnknown)
+        appendIdentifierSlips(person)
+    }
+
+    /// The one-slip corrections of an NHS number or UPN that fails its check (none for valid ones).
+    private mutating func appendIdentifierSlips(_ person: PersonFields) {
+        var nhsFixes: [UInt64] = []
+        if let number = person.nhsNumber, number.problem == .badCheckDigit {
+            nhsFixes = IdentifierSlips.corrections(of: number.value) { NHSNumber($0)?.isValid == true }
+                .compactMap { UInt64($0) }
+        }
+        var upnFixes: [UInt64] = []
+        for upn in [person.upn, person.formerUPN] {
+            guard let upn, upn.problem == .badCheckDigit else { continue }
+            upnFixes += IdentifierSlips.corrections(of: upn.value) { UPN($0)?.isValid == true }
+                .map { Hashing.fnv1a(Array($0.utf8)) }
+        }
+        nhsCorrections.append(nhsFixes)
+        upnCorrections.append(upnFixes)
+        identifierSlips.append((nhsFixes.isEmpty ? 0 : 1) | (upnFixes.isEmpty ? 0 : 2))
     }
 
     private mutating func appendForenames(_ person: PersonFields) {
@@ -385,6 +415,32 @@ extension RecordTable {
         let word = Array(forenameBytes(i))
         let stemmed = SurnameStem.stem(word, accentedEnding: false)
         return stemmed.count == word.count ? forenamePhonetic[i] : StringSimilarity.phoneticCode(stemmed)
+    }
+}
+
+/// The slips a check digit exists to catch: one character changed, or two neighbours swapped.
+enum IdentifierSlips {
+    /// Every spelling of `value` one character changed (a digit for a digit, a letter for a
+    /// letter) or two neighbouring characters swapped that `isValid` accepts.
+    static func corrections(of value: String, isValid: (String) -> Bool) -> [String] {
+        let characters = Array(value)
+        let digits = Array("0123456789")
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        var result: [String] = []
+        for position in characters.indices {
+            let original = characters[position]
+            for replacement in original.isNumber ? digits : letters where replacement != original {
+                var changed = characters
+                changed[position] = replacement
+                if isValid(String(changed)) { result.append(String(changed)) }
+            }
+            if position + 1 < characters.count, characters[position] != characters[position + 1] {
+                var swapped = characters
+                swapped.swapAt(position, position + 1)
+                if isValid(String(swapped)) { result.append(String(swapped)) }
+            }
+        }
+        return result
     }
 }
 
