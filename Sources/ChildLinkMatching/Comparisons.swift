@@ -508,10 +508,13 @@ struct PairComparer: Sendable {
         }
         guard forenameLevel == .close || forenameLevel == .similar else { return nil }
         // Alike names: twins when both are names in their own right, when the system that holds
-        // both records gave them different person ids, or when one is another name mistyped.
-        if bothWellAttested(i, j) { return .alikeNamesInTheirOwnRight }
+        // both records gave them different person ids, or when one is another name mistyped. A
+        // name with a letter lost to `?` is neither a name in its own right (a system that lost
+        // `ř` wrote `Ond?ej` for every Ondřej it holds) nor a slip of another.
+        let unknownLetter = (table.unknownCharacters[i] | table.unknownCharacters[j]) & 1 != 0
+        if !unknownLetter, bothWellAttested(i, j) { return .alikeNamesInTheirOwnRight }
         if vector.personID == .disagree { return .differentPersonIDs }
-        if isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i) { return .slipOfAnotherName }
+        if !unknownLetter, isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i) { return .slipOfAnotherName }
         return nil
     }
 

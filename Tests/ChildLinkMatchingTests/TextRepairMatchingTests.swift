@@ -69,6 +69,30 @@ struct TextRepairMatchingTests {
         #expect(short.forename != .close)
     }
 
+    @Test("A spelling with ? held by many children (one system lost ř for all) is no name in its own right")
+    func unknownLetterIsNotAttested() {
+        // The education system wrote every Ondřej as Ond?ej; the social-care system kept Ondřej.
+        let others = (0..<3).flatMap { n in
+            [
+                record("O\(n)", "Ond?ej", "Novák\(n)", dob: "0\(n + 1)/01/2010"),
+                record("P\(n)", "Ondřej", "Novák\(n)", dob: "0\(n + 1)/01/2010", .missing),
+            ]
+        }
+        let records = [record("1", "Ondřej", "Lewandowski", .missing), record("2", "Ond?ej", "Lewandowski")] + others
+        let comparer = PairComparer(table: RecordTable(records))
+        let vector = comparer.compare(0, 1)
+        #expect(vector.forename == .close)
+        #expect(comparer.twinReason(0, 1, vector) == nil)
+        // A slip beside the lost letter (On?dej) is no slip of another child's name either.
+        let slipped = [record("1", "Ondřej", "Lewandowski", .missing), record("2", "On?dej", "Lewandowski")] + others
+        let slipComparer = PairComparer(table: RecordTable(slipped))
+        #expect(slipComparer.twinReason(0, 1, slipComparer.compare(0, 1)) == nil)
+        // Twins with clearly different names are still twins.
+        let twins = [record("1", "Ondřej", "Lewandowski", .missing), record("2", "Mat?j", "Lewandowski")] + others
+        let twinComparer = PairComparer(table: RecordTable(twins))
+        #expect(twinComparer.twinReason(0, 1, twinComparer.compare(0, 1)) == .differentForenames)
+    }
+
     @Test("Garbled records of one child link; the garbled twin stays apart")
     func linksThroughTheLinker() {
         var records = LinkerTests.population.records
