@@ -19,6 +19,8 @@ package enum TextRepair {
     /// Whether `text` holds a character known to stand for one unknown character (`?` or U+FFFD)
     /// next to a letter, as after a save in an encoding that could not hold it (`?erve?ák`).
     package static func hasUnknownCharacter(_ text: String) -> Bool {
+        // Fast path: neither `?` nor the first byte of U+FFFD's UTF-8 (EF BF BD) anywhere.
+        guard text.utf8.contains(where: { $0 == 0x3F || $0 == 0xEF }) else { return false }
         var previousIsLetter = false
         var pendingUnknown = false
         for scalar in text.unicodeScalars {
