@@ -118,13 +118,27 @@ package struct IdentifierQuality: Hashable, Sendable {
 
     /// Counts the text values matching repairs or reads with an unknown letter.
     private mutating func countText(_ person: PersonFields) {
-        let names = [person.forename, person.middleNames, person.surname, person.preferredName, person.formerSurname]
-        if let address = person.addressLine1, TextRepair.undoingMojibake(address) != nil { textRepaired += 1 }
-        for case let value? in names {
-            let repaired = TextRepair.undoingMojibake(value)
-            if repaired != nil { textRepaired += 1 }
-            if TextRepair.hasUnknownCharacter(repaired ?? value) { unknownCharacters += 1 }
+        if let address = person.addressLine1, Self.mayNeedRepair(address), TextRepair.undoingMojibake(address) != nil {
+            textRepaired += 1
         }
+        countName(person.forename)
+        countName(person.middleNames)
+        countName(person.surname)
+        countName(person.preferredName)
+        countName(person.formerSurname)
+    }
+
+    /// Counts one name if it is garbled or holds an unknown letter.
+    private mutating func countName(_ value: String?) {
+        guard let value, Self.mayNeedRepair(value) else { return }
+        let repaired = TextRepair.undoingMojibake(value)
+        if repaired != nil { textRepaired += 1 }
+        if TextRepair.hasUnknownCharacter(repaired ?? value) { unknownCharacters += 1 }
+    }
+
+    /// Whether `value` holds a byte outside ASCII or a `?`: one pass, so plain names cost one scan.
+    private static func mayNeedRepair(_ value: String) -> Bool {
+        value.utf8.contains { $0 >= 0x80 || $0 == 0x3F }
     }
 }
 

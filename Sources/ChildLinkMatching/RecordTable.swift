@@ -260,10 +260,12 @@ struct RecordTable: Sendable, Equatable {
                 .compactMap { UInt64($0) }
         }
         var upnFixes: [UInt64] = []
-        for upn in [person.upn, person.formerUPN] {
-            guard let upn, upn.problem == .badCheckDigit else { continue }
-            upnFixes += IdentifierSlips.corrections(of: upn.value) { UPN($0)?.isValid == true }
-                .map { Hashing.fnv1a(Array($0.utf8)) }
+        if person.upn?.problem == .badCheckDigit || person.formerUPN?.problem == .badCheckDigit {
+            for upn in [person.upn, person.formerUPN] {
+                guard let upn, upn.problem == .badCheckDigit else { continue }
+                upnFixes += IdentifierSlips.corrections(of: upn.value) { UPN($0)?.isValid == true }
+                    .map { Hashing.fnv1a(Array($0.utf8)) }
+            }
         }
         nhsCorrections.append(nhsFixes)
         upnCorrections.append(upnFixes)
