@@ -68,7 +68,7 @@ struct IdentifierSlipTests {
         #expect(reason == .differentForenames)
     }
 
-    @Test("A birth date a day out, a neighbouring postcode and a UPN typed with a slip link through the linker")
+    @Test("A forename slip, a birth date a day out, a move and a UPN typed with a slip link through the linker")
     func linksThroughTheLinker() {
         let upn = Make.upn(731)
         var characters = Array(upn)
@@ -79,17 +79,21 @@ struct IdentifierSlipTests {
                 "U1", .missing, forename: "Ellie", surname: "Marsden", dob: "12/02/2011", gender: .female,
                 postcode: "S62 6BT", upn: upn),
             Make.record(
-                "U2", .exclusions, forename: "Ellie", surname: "Marsden", dob: "13/02/2011", gender: .female,
-                postcode: "S62 6BU", upn: String(characters)),
+                "U2", .exclusions, forename: "Elie", surname: "Marsden", dob: "13/02/2011", gender: .female,
+                postcode: "S65 2QQ", upn: String(characters)),
             Make.record(
                 "U3", .ehe, forename: "Ruby", surname: "Marsden", dob: "12/02/2011", gender: .female,
                 postcode: "S62 6BT", upn: String(characters)),
         ]
         let result = Linker().link(records)
-        func child(_ id: String, _ dataset: Dataset) -> Int {
+        func child(_ result: LinkResult, _ id: String, _ dataset: Dataset) -> Int {
             result.childOfRecord[result.index(of: RecordKey(dataset: dataset, recordID: id))!]
         }
-        #expect(child("U1", .missing) == child("U2", .exclusions))
-        #expect(child("U3", .ehe) != child("U1", .missing))
+        #expect(child(result, "U1", .missing) == child(result, "U2", .exclusions))
+        #expect(child(result, "U3", .ehe) != child(result, "U1", .missing))
+        // The control: without the slipped UPN the same pair is left to review, not linked.
+        records[records.count - 2].person.upn = nil
+        let control = Linker().link(records)
+        #expect(child(control, "U1", .missing) != child(control, "U2", .exclusions))
     }
 }
