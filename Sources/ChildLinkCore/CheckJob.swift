@@ -175,10 +175,27 @@ struct CheckReport {
             lines.append("               " + share("NHS number", ids.nhsValid, ids.nhsPresent, file.imported))
             lines.append("               " + share("postcode", ids.postcodeValid, ids.postcodePresent, file.imported))
         }
+        if ids.textRepaired > 0 || ids.unknownCharacters > 0 {
+            lines.append("  text         " + textRepairs(ids))
+        }
         if file.warnings > 0 {
             lines.append("  warnings     \(n(file.warnings)) records kept with an identifier that is not valid")
         }
         return lines
+    }
+
+    /// `12 values garbled by an encoding (compared as repaired), 3 names with ? for a lost letter`.
+    private func textRepairs(_ ids: IdentifierQuality) -> String {
+        var parts: [String] = []
+        if ids.textRepaired > 0 {
+            let noun = ids.textRepaired == 1 ? "value" : "values"
+            parts.append("\(n(ids.textRepaired)) \(noun) garbled by an encoding (compared as repaired)")
+        }
+        if ids.unknownCharacters > 0 {
+            let noun = ids.unknownCharacters == 1 ? "name" : "names"
+            parts.append("\(n(ids.unknownCharacters)) \(noun) with ? for a lost letter (compared as unknown)")
+        }
+        return parts.joined(separator: ", ")
     }
 
     private func share(_ name: String, _ valid: Int, _ present: Int, _ total: Int) -> String {

@@ -88,6 +88,12 @@ package struct IdentifierQuality: Hashable, Sendable {
     package var postcodePresent = 0
     /// Records whose postcode has a valid UK shape.
     package var postcodeValid = 0
+    /// Names and address lines garbled by an encoding (mojibake: UTF-8 read as Windows-1252 or
+    /// Latin-1) that matching compares as repaired (``TextRepair``); the record keeps them as given.
+    package var textRepaired = 0
+    /// Names holding `?` or U+FFFD (after any repair) for a letter an encoding could not hold,
+    /// compared as one unknown letter.
+    package var unknownCharacters = 0
 
     /// Creates empty counts.
     package init() {}
@@ -107,6 +113,32 @@ package struct IdentifierQuality: Hashable, Sendable {
             postcodePresent += 1
             if postcode.isValid { postcodeValid += 1 }
         }
+        countText(person)
+    }
+
+    /// Counts the text values matching repairs or reads with an unknown letter.
+    private mutating func countText(_ person: PersonFields) {
+        if let address = person.addressLine1, Self.mayNeedRepair(address), TextRepair.undoingMojibake(address) != nil {
+            textRepaired += 1
+        }
+        countName(person.forename)
+        countName(person.middleNames)
+        countName(person.surname)
+        countName(person.preferredName)
+        countName(person.formerSurname)
+    }
+
+    /// Counts one name if it is garbled or holds an unknown letter.
+    private mutating func countName(_ value: String?) {
+        guard let value, Self.mayNeedRepair(value) else { return }
+        let repaired = TextRepair.undoingMojibake(value)
+        if repaired != nil { textRepaired += 1 }
+        if TextRepair.hasUnknownCharacter(repaired ?? value) { unknownCharacters += 1 }
+    }
+
+    /// Whether `value` holds a byte outside ASCII or a `?`: one pass, so plain names cost one scan.
+    private static func mayNeedRepair(_ value: String) -> Bool {
+        value.utf8.contains { $0 >= 0x80 || $0 == 0x3F }
     }
 }
 

@@ -162,6 +162,9 @@ package enum UPNLevel: UInt8, ComparisonLevel {
     case disagree = 2
     /// Different UPNs, one of them temporary (weaker evidence: it is replaced by a permanent one).
     case temporaryDiffers = 3
+    /// One record's UPN fails its check letter and is the other's with one character changed or
+    /// two neighbours swapped: typed in by hand with a slip.
+    case oneSlip = 4
 
     /// The level's name in pairs.csv and explanations.
     package var name: String {
@@ -170,11 +173,35 @@ package enum UPNLevel: UInt8, ComparisonLevel {
         case .agree: "agree"
         case .disagree: "disagree"
         case .temporaryDiffers: "differ (a temporary UPN)"
+        case .oneSlip: "one slip apart (one fails its check)"
         }
     }
 }
 
-/// How two values that either agree or not compare: gender, NHS number, person id.
+/// How two NHS numbers compare (valid ones, and an invalid one against a valid one).
+package enum NHSNumberLevel: UInt8, ComparisonLevel {
+    /// One side has no valid NHS number (and no slip of the other's).
+    case absent = 0
+    /// The same number.
+    case agree = 1
+    /// Different valid numbers.
+    case disagree = 2
+    /// One record's number fails its modulus-11 check and is the other's with one digit changed
+    /// or two neighbouring digits swapped (the errors the check exists to catch).
+    case oneSlip = 3
+
+    /// The level's name in pairs.csv and explanations.
+    package var name: String {
+        switch self {
+        case .absent: "absent"
+        case .agree: "agree"
+        case .disagree: "disagree"
+        case .oneSlip: "one slip apart (one fails its check)"
+        }
+    }
+}
+
+/// How two values that either agree or not compare: gender, person id.
 package enum AgreementLevel: UInt8, ComparisonLevel {
     /// One side has no value (or, for person ids, the records come from different systems).
     case absent = 0
@@ -202,7 +229,8 @@ extension Comparison {
         case .dateOfBirth: DateOfBirthLevel.self
         case .address: AddressLevel.self
         case .upn: UPNLevel.self
-        case .gender, .nhsNumber, .personID: AgreementLevel.self
+        case .nhsNumber: NHSNumberLevel.self
+        case .gender, .personID: AgreementLevel.self
         }
     }
 
@@ -233,14 +261,14 @@ extension ComparisonVector {
     /// The UPN level.
     package var upn: UPNLevel { typed(.upn) }
     /// The NHS number level.
-    package var nhsNumber: AgreementLevel { typed(.nhsNumber) }
+    package var nhsNumber: NHSNumberLevel { typed(.nhsNumber) }
     /// The person id level.
     package var personID: AgreementLevel { typed(.personID) }
 
     /// The vector of these levels, packed four bits per comparison in ``Comparison`` order.
     @inline(__always) init(
         forename: ForenameLevel, surname: SurnameLevel, dateOfBirth: DateOfBirthLevel, address: AddressLevel,
-        gender: AgreementLevel, upn: UPNLevel, nhsNumber: AgreementLevel, personID: AgreementLevel
+        gender: AgreementLevel, upn: UPNLevel, nhsNumber: NHSNumberLevel, personID: AgreementLevel
     ) {
         var packed = UInt32(forename.rawValue)
         packed |= UInt32(surname.rawValue) << 4

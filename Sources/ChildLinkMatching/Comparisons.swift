@@ -102,6 +102,11 @@ struct CompareRecord: Sendable {
     var gender: UInt8 = 0
     var upnTemporary: UInt8 = 0
     var personSystem: UInt8 = 0
+    /// Bit 0: the forename holds an unknown character (`?`), bit 1: the surname does.
+    var unknownCharacters: UInt8 = 0
+    /// Bit 0: the record has an NHS number that fails its check, bit 1: a UPN that does (their
+    /// one-slip corrections are in ``RecordTable/nhsCorrections`` and ``RecordTable/upnCorrections``).
+    var identifierSlips: UInt8 = 0
     /// Whether the record has any middle or preferred name (as hash, text or variant group).
     var hasAlternatives = false
     /// One bit per hash of ``RecordTable/alternativeForenames`` and ``RecordTable/surnameParts``:
@@ -134,6 +139,8 @@ struct CompareRecord: Sendable {
         gender = table.gender[i]
         upnTemporary = table.upnTemporary[i]
         personSystem = table.personSystem[i]
+        unknownCharacters = table.unknownCharacters[i]
+        identifierSlips = table.identifierSlips[i]
         hasAlternatives =
             !table.alternativeForenames.isEmpty(i) || !table.alternativeSpans.isEmpty(i)
             || !table.alternativeGroups[i].isEmpty
@@ -198,7 +205,7 @@ struct PairComparer: Sendable {
         }
         return ComparisonVector(
             forename: forenameLevel, surname: surnameLevel, dateOfBirth: Self.dateOfBirth(a, b),
-            address: Self.address(a, b), gender: Self.gender(a, b), upn: Self.upn(a, b), nhsNumber: Self.nhs(a, b),
+            address: Self.address(a, b), gender: Self.gender(a, b), upn: upn(i, a, j, b), nhsNumber: nhs(i, a, j, b),
             personID: Self.personID(a, b))
     }
 
@@ -219,6 +226,12 @@ struct PairComparer: Sendable {
         let b = bytes(recordJ.pointee.forename, text)
         if a.isEmpty || b.isEmpty { return .absent }
         if recordI.pointee.forenameHash == recordJ.pointee.forenameHash, StringSimilarity.same(a, b) { return .exact }
+        // A letter lost to `?` in one record (`Ma?ej`, `Matej`): the same name with a gap, no more.
+        if (recordI.pointee.unknownCharacters | recordJ.pointee.unknownCharacters) & 1 != 0,
+            TextFolding.sameButUnknown(a, b)
+        {
+            return .close
+        }
         let groupsA = recordI.pointee.forenameGroups
         let groupsB = recordJ.pointee.forenameGroups
         if groupsA.intersects(groupsB) { return .variant }
@@ -286,6 +299,11 @@ struct PairComparer: Sendable {
         let stemA = bytes(recordI.pointee.surnameStem, text)
         let stemB = bytes(recordJ.pointee.surnameStem, text)
         if StringSimilarity.same(stemA, stemB) || sharesPart(i, recordI, j, recordJ) { return .stem }
+        if (recordI.pointee.unknownCharacters | recordJ.pointee.unknownCharacters) & 2 != 0,
+            TextFolding.sameButUnknown(a, b) || TextFolding.sameButUnknown(stemA, stemB)
+        {
+            return .close
+        }
         let similarity = StringSimilarity.jaroWinkler(stemA, stemB, floor: Self.similarFloor)
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return .close }
         if similarity >= Self.similarFloor || recordI.pointee.surnamePhonetic == recordJ.pointee.surnamePhonetic {
@@ -412,10 +430,13 @@ struct PairComparer: Sendable {
         return a.pointee.gender == b.pointee.gender ? .agree : .disagree
     }
 
-    @inline(__always) static func upn(_ a: Record, _ b: Record) -> UPNLevel {
+    @inline(__always) private func upn(_ i: Int, _ a: Record, _ j: Int, _ b: Record) -> UPNLevel {
         let a1 = a.pointee.upnA
         let b1 = b.pointee.upnA
-        if a1 == 0 || b1 == 0 { return .absent }
+        if a1 == 0 || b1 == 0 {
+            if (a.pointee.identifierSlips | b.pointee.identifierSlips) & 2 == 0 { return .absent }
+            return upnSlip(i, a, j, b) ? .oneSlip : .absent
+        }
         let a2 = a.pointee.upnB
         let b2 = b.pointee.upnB
         if a1 == b1 || (a2 != 0 && a2 == b1) || (b2 != 0 && a1 == b2) || (a2 != 0 && a2 == b2) { return .agree }
@@ -424,9 +445,25 @@ struct PairComparer: Sendable {
         return a.pointee.hasPermanentUPN && b.pointee.hasPermanentUPN ? .disagree : .temporaryDiffers
     }
 
-    @inline(__always) static func nhs(_ a: Record, _ b: Record) -> AgreementLevel {
-        if a.pointee.nhs == 0 || b.pointee.nhs == 0 { return .absent }
+    @inline(__always) private func nhs(_ i: Int, _ a: Record, _ j: Int, _ b: Record) -> NHSNumberLevel {
+        if a.pointee.nhs == 0 || b.pointee.nhs == 0 {
+            if (a.pointee.identifierSlips | b.pointee.identifierSlips) & 1 == 0 { return .absent }
+            if a.pointee.nhs != 0, table.nhsCorrections.contains(j, a.pointee.nhs) { return .oneSlip }
+            if b.pointee.nhs != 0, table.nhsCorrections.contains(i, b.pointee.nhs) { return .oneSlip }
+            return .absent
+        }
         return a.pointee.nhs == b.pointee.nhs ? .agree : .disagree
+    }
+
+    /// Whether one record has no valid UPN but one that fails its check and is a slip of one of
+    /// the other record's valid UPNs.
+    private func upnSlip(_ i: Int, _ a: Record, _ j: Int, _ b: Record) -> Bool {
+        for (record, other) in [(a, j), (b, i)] {
+            for upn in [record.pointee.upnA, record.pointee.upnB] where upn != 0 {
+                if table.upnCorrections.contains(other, upn) { return true }
+            }
+        }
+        return false
     }
 
     @inline(__always) static func personID(_ a: Record, _ b: Record) -> AgreementLevel {
@@ -455,8 +492,11 @@ struct PairComparer: Sendable {
         let forenameLevel = vector.forename
         if forenameLevel == .different { return .differentForenames }
         // A boy and a girl whose forenames are not the same name (Alex for Alexander and for
-        // Alexandra, Ollie and Liv) are twins, not one child recorded with the wrong sex.
-        if vector.gender == .disagree, forenameLevel != .absent, forenameLevel != .exact, forenameLevel != .initial {
+        // Alexandra, Ollie and Liv) are twins, not one child recorded with the wrong sex, unless the
+        // sex is the slip (see ``sexLooksMistyped``).
+        if vector.gender == .disagree, forenameLevel != .absent, forenameLevel != .exact, forenameLevel != .initial,
+            !sexLooksMistyped(i, j, vector)
+        {
             return .boyAndGirl
         }
         // One record's forename is the other's middle name, and the system that holds both gave
@@ -468,11 +508,30 @@ struct PairComparer: Sendable {
         }
         guard forenameLevel == .close || forenameLevel == .similar else { return nil }
         // Alike names: twins when both are names in their own right, when the system that holds
-        // both records gave them different person ids, or when one is another name mistyped.
-        if bothWellAttested(i, j) { return .alikeNamesInTheirOwnRight }
+        // both records gave them different person ids, or when one is another name mistyped. A
+        // name with a letter lost to `?` is neither a name in its own right (a system that lost
+        // `ř` wrote `Ond?ej` for every Ondřej it holds) nor a slip of another.
+        let unknownLetter = (table.unknownCharacters[i] | table.unknownCharacters[j]) & 1 != 0
+        if !unknownLetter, bothWellAttested(i, j) { return .alikeNamesInTheirOwnRight }
         if vector.personID == .disagree { return .differentPersonIDs }
-        if isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i) { return .slipOfAnotherName }
+        if !unknownLetter, isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i) { return .slipOfAnotherName }
         return nil
+    }
+
+    /// Whether a sex that disagrees is more likely one record's slip than a boy and a girl: the
+    /// forenames are forms of one name that belongs to one sex only (`Reg` and `Reggie`, both
+    /// Reginald; not `Alex`, which is Alexander's and Alexandra's, nor `Ollie`, Oliver's and
+    /// Olivia's), and the birth date, surname and address agree. The sex disagreement still
+    /// lowers the pair's weight through its own level; with *different* forenames it stays the
+    /// twin rule above.
+    func sexLooksMistyped(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
+        guard vector.forename == .variant, vector.dateOfBirth == .exact,
+            vector.surname == .exact || vector.surname == .stem,
+            vector.address == .sameAddressAndPostcode || vector.address == .samePostcodeOrAddress
+        else { return false }
+        let groupsI = table.forenameGroups[i].ids
+        let groupsJ = table.forenameGroups[j].ids
+        return groupsI.count == 1 && groupsI == groupsJ
     }
 
     /// Whether a pair that agrees on a forename initial only (`J Smith` and `Jordan Smith`) would

@@ -356,8 +356,8 @@ struct ModelEstimator: Sendable {
             .dateOfBirth: [0, 0.90, 0.02, 0.04, 0.01, 0.02, 0.01],
             .address: [0, 0.50, 0.20, 0.05, 0.05, 0.20],
             .gender: [0, 0.97, 0.03],
-            .upn: [0, 0.90, 0.02, 0.08],
-            .nhsNumber: [0, 0.98, 0.02],
+            .upn: [0, 0.90, 0.02, 0.07, 0.01],
+            .nhsNumber: [0, 0.97, 0.02, 0.01],
             .personID: [0, 0.90, 0.10],
         ]
         return Comparison.allCases.map { starts[$0]! }

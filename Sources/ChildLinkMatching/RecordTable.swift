@@ -105,6 +105,16 @@ struct RecordTable: Sendable, Equatable {
     /// The person id scoped to the source system that issued it.
     var personID: [UInt64] = []
     var personSystem: [UInt8] = []
+    /// Bit 0: the forename holds an unknown character (`?`), bit 1: the surname does.
+    var unknownCharacters: [UInt8] = []
+    /// Bit 0: ``nhsCorrections`` is not empty, bit 1: ``upnCorrections`` is not.
+    var identifierSlips: [UInt8] = []
+    /// For an NHS number that fails its check: every valid number one digit changed or two
+    /// neighbouring digits swapped from it.
+    var nhsCorrections = FlatLists<UInt64>()
+    /// For a UPN (or former UPN) that fails its check letter: the hashes of every valid UPN one
+    /// character changed or two neighbours swapped from it.
+    var upnCorrections = FlatLists<UInt64>()
 
     var count: Int { dataset.count }
 
@@ -183,6 +193,10 @@ struct RecordTable: Sendable, Equatable {
         nhs += other.nhs
         personID += other.personID
         personSystem += other.personSystem
+        unknownCharacters += other.unknownCharacters
+        identifierSlips += other.identifierSlips
+        nhsCorrections.append(contentsOf: other.nhsCorrections)
+        upnCorrections.append(contentsOf: other.upnCorrections)
     }
 
     /// Fills ``forenameCount`` once every record is in.
@@ -231,18 +245,43 @@ struct RecordTable: Sendable, Equatable {
         let system = Self.personSystem(record.dataset)
         personSystem.append(system)
         personID.append(person.personID.map { Hashing.fnv1a(Array($0.utf8), seed: UInt64(system) + 1) } ?? 0)
+        let unknown = TextFolding.unknown
+        let forenameUnknown: UInt8 = slice(forename[forename.count - 1]).contains(unknown) ? 1 : 0
+        let surnameUnknown: UInt8 = slice(surname[surname.count - 1]).contains(unknown) ? 2 : 0
+        unknownCharacters.append(forenameUnknown | surnameUnknown)
+        appendIdentifierSlips(person)
+    }
+
+    /// The one-slip corrections of an NHS number or UPN that fails its check (none for valid ones).
+    private mutating func appendIdentifierSlips(_ person: PersonFields) {
+        var nhsFixes: [UInt64] = []
+        if let number = person.nhsNumber, number.problem == .badCheckDigit {
+            nhsFixes = IdentifierSlips.corrections(of: number.value) { NHSNumber($0)?.isValid == true }
+                .compactMap { UInt64($0) }
+        }
+        var upnFixes: [UInt64] = []
+        if person.upn?.problem == .badCheckDigit || person.formerUPN?.problem == .badCheckDigit {
+            for upn in [person.upn, person.formerUPN] {
+                guard let upn, upn.problem == .badCheckDigit else { continue }
+                upnFixes += IdentifierSlips.corrections(of: upn.value) { UPN($0)?.isValid == true }
+                    .map { Hashing.fnv1a(Array($0.utf8)) }
+            }
+        }
+        nhsCorrections.append(nhsFixes)
+        upnCorrections.append(upnFixes)
+        identifierSlips.append((nhsFixes.isEmpty ? 0 : 1) | (upnFixes.isEmpty ? 0 : 2))
     }
 
     private mutating func appendForenames(_ person: PersonFields) {
-        var forenameWords = TextFolding.words(person.forename ?? "")
+        var forenameWords = TextFolding.words(Self.repaired(person.forename))
         let first = forenameWords.isEmpty ? [] : forenameWords.removeFirst()
         forename.append(store(first))
         forenameHash.append(first.isEmpty ? 0 : Hashing.fnv1a(first))
         forenamePhonetic.append(StringSimilarity.phoneticCode(first))
         forenameGroups.append(variants.groupIDs(of: first))
         var others = forenameWords
-        others += TextFolding.words(person.middleNames ?? "")
-        others += TextFolding.words(person.preferredName ?? "")
+        others += TextFolding.words(Self.repaired(person.middleNames))
+        others += TextFolding.words(Self.repaired(person.preferredName))
         let words = others.filter { $0.count > 1 }
         alternativeForenames.append(words.map { Hashing.fnv1a($0) })
         alternativeSpans.append(words.map { store($0) })
@@ -250,7 +289,7 @@ struct RecordTable: Sendable, Equatable {
     }
 
     private mutating func appendSurnames(_ person: PersonFields) {
-        let raw = person.surname ?? ""
+        let raw = Self.repaired(person.surname)
         let words = TextFolding.words(raw)
         let joined = Array(words.joined())
         surname.append(store(joined))
@@ -264,7 +303,7 @@ struct RecordTable: Sendable, Equatable {
         surnamePhonetic.append(StringSimilarity.phoneticCode(stemJoined))
         var parts = stems.filter { $0.count > 1 }.map { Hashing.fnv1a($0) }
         if stems.count > 1 { parts.append(Hashing.fnv1a(stemJoined)) }
-        let formerRaw = person.formerSurname ?? ""
+        let formerRaw = Self.repaired(person.formerSurname)
         let formerWords = TextFolding.words(formerRaw)
         for (index, word) in formerWords.enumerated() where word.count > 1 {
             let accentedFormer = TextFolding.endsWithAccentedVowel(formerRaw) && index == formerWords.count - 1
@@ -302,7 +341,8 @@ struct RecordTable: Sendable, Equatable {
             postcodeSector.append(0)
             postcodeDistrict.append(0)
         }
-        let address = Array(TextFolding.words(person.addressLine1 ?? "", keepingDigits: true).joined(separator: [32]))
+        let address = Array(
+            TextFolding.words(Self.repaired(person.addressLine1), keepingDigits: true).joined(separator: [32]))
         addressHash.append(address.isEmpty ? 0 : Hashing.fnv1a(Array(address)))
     }
 
@@ -316,6 +356,13 @@ struct RecordTable: Sendable, Equatable {
         if unique.first?.isTemporary == true { temporary |= 1 }
         if unique.count > 1, unique[1].isTemporary { temporary |= 2 }
         upnTemporary.append(temporary)
+    }
+
+    /// `text` with mojibake undone (``TextRepair``), or as it is; `""` when absent. Only the
+    /// compared form is repaired: the record keeps the value as the extract gave it.
+    static func repaired(_ text: String?) -> String {
+        guard let text else { return "" }
+        return TextRepair.undoingMojibake(text) ?? text
     }
 
     private mutating func store(_ bytes: [UInt8]) -> TextSpan {
@@ -370,6 +417,32 @@ extension RecordTable {
         let word = Array(forenameBytes(i))
         let stemmed = SurnameStem.stem(word, accentedEnding: false)
         return stemmed.count == word.count ? forenamePhonetic[i] : StringSimilarity.phoneticCode(stemmed)
+    }
+}
+
+/// The slips a check digit exists to catch: one character changed, or two neighbours swapped.
+enum IdentifierSlips {
+    /// Every spelling of `value` one character changed (a digit for a digit, a letter for a
+    /// letter) or two neighbouring characters swapped that `isValid` accepts.
+    static func corrections(of value: String, isValid: (String) -> Bool) -> [String] {
+        let characters = Array(value)
+        let digits = Array("0123456789")
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        var result: [String] = []
+        for position in characters.indices {
+            let original = characters[position]
+            for replacement in original.isNumber ? digits : letters where replacement != original {
+                var changed = characters
+                changed[position] = replacement
+                if isValid(String(changed)) { result.append(String(changed)) }
+            }
+            if position + 1 < characters.count, characters[position] != characters[position + 1] {
+                var swapped = characters
+                swapped.swapAt(position, position + 1)
+                if isValid(String(swapped)) { result.append(String(swapped)) }
+            }
+        }
+        return result
     }
 }
 

@@ -6,7 +6,9 @@ enum TextFolding {
     /// The lower-case ASCII letters of `text` (and digits, for addresses), with diacritics folded,
     /// split into words at spaces, hyphens and any other character. An apostrophe joins, as in
     /// `O'Brien`, `D'Arcy` and `N'Golo` (`obrien`, not `o` and `brien`), whichever of the
-    /// typewriter, typographic or modifier-letter apostrophes a system stored.
+    /// typewriter, typographic or modifier-letter apostrophes a system stored. In names (not
+    /// addresses), `?` and U+FFFD stand for one unknown character, as after a save in an encoding
+    /// that could not hold the letter (`?erve?ák` → `?erve?ak`); a word of nothing else is dropped.
     static func words(_ text: String, keepingDigits: Bool = false) -> [[UInt8]] {
         var words: [[UInt8]] = []
         var current: [UInt8] = []
@@ -14,6 +16,10 @@ enum TextFolding {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if isApostrophe(value) { continue }
+            if !keepingDigits && (value == 0x3F || value == 0xFFFD) {
+                current.append(unknown)
+                continue
+            }
             if value < 128 {
                 let byte = UInt8(value)
                 if byte >= 65 && byte <= 90 {
@@ -21,8 +27,7 @@ enum TextFolding {
                 } else if byte >= 97 && byte <= 122 || (keepingDigits && byte >= 48 && byte <= 57) {
                     current.append(byte)
                 } else if !current.isEmpty {
-                    words.append(current)
-                    current.removeAll(keepingCapacity: true)
+                    appendWord(&current, to: &words)
                 }
             } else if let folded = fold(scalar) {
                 current.append(contentsOf: folded)
@@ -31,12 +36,33 @@ enum TextFolding {
             {
                 continue  // A combining accent (decomposed input): drop it, keep the letter.
             } else if !current.isEmpty {
-                words.append(current)
-                current.removeAll(keepingCapacity: true)
+                appendWord(&current, to: &words)
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { appendWord(&current, to: &words) }
         return words
+    }
+
+    /// The byte a folded name holds for one unknown character.
+    static let unknown = UInt8(ascii: "?")
+
+    /// Moves `word` into `words`, unless it is only unknown characters (a stray `?`).
+    @inline(__always) private static func appendWord(_ word: inout [UInt8], to words: inout [[UInt8]]) {
+        if word.contains(where: { $0 != unknown }) { words.append(word) }
+        word.removeAll(keepingCapacity: true)
+    }
+
+    /// Whether two folded names are the same but for unknown characters: as long as each other,
+    /// and every letter either equal or unknown on one side (`?erve?ak` and `cervenak`).
+    static func sameButUnknown(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count, a.count >= 3 else { return false }
+        var unknowns = 0
+        for index in 0..<a.count where a[index] != b[index] {
+            guard a[index] == unknown || b[index] == unknown else { return false }
+            unknowns += 1
+        }
+        // At least two known letters in three: `??a` says nothing.
+        return unknowns > 0 && unknowns * 3 <= a.count
     }
 
     /// `'`, `` ` ``, `’` (U+2019), `‘` (U+2018) and `ʼ` (U+02BC).

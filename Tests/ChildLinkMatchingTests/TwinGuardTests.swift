@@ -99,6 +99,29 @@ struct TwinGuardTests {
             ]))
     }
 
+    @Test("A sex mistyped on a nickname of a one-sex name, same birth date, surname and address, is no twin")
+    func sexMistypedOnANickname() {
+        let reg = record("1", "Reg", "Taylor", gender: .female)
+        let reggie = record("2", "Reggie", "Taylor", gender: .male)
+        #expect(twinReason([reg, reggie]) == nil)
+        // Without the address agreeing, or a day out, a boy and a girl stay twins.
+        var moved = reggie
+        moved.person.postcode = Postcode("S66 9ZZ")
+        #expect(twinReason([reg, moved]) == .boyAndGirl)
+        let dayOut = record("2", "Reggie", "Taylor", dob: "15/05/2013", gender: .male)
+        #expect(twinReason([reg, dayOut]) == .boyAndGirl)
+        // A short form of a boy's and a girl's name (Ollie: Oliver, Olivia) can be either twin.
+        #expect(
+            twinReason([
+                record("1", "Ollie", "Taylor", gender: .male), record("2", "Olivia", "Taylor", gender: .female),
+            ])
+                == .boyAndGirl)
+        // Different forenames with different sexes stay strong evidence of twins.
+        #expect(
+            twinReason([record("1", "Reggie", "Taylor", gender: .male), record("2", "Ruby", "Taylor", gender: .female)])
+                == .differentForenames)
+    }
+
     @Test("A rare spelling one slip from another child's name is that name mistyped, not this twin's")
     func slipOfAnotherName() {
         let others = [
