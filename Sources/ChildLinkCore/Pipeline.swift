@@ -116,7 +116,7 @@ package enum Pipeline {
             let outcome = try link(
                 records: records, batches: batches, importedDatasets: importedDatasets, store: nil, options: options,
                 note: note, strict: strict, logger: logger, beforeCommit: nil)
-            try beforeCommit?(outcome.records, outcome.children)
+            try beforeCommit?(outcome.records, outcome.children, [])
             return outcome
         }
         let onWait = {
@@ -133,7 +133,9 @@ package enum Pipeline {
 
     /// Work a run's store transaction waits for before it commits: given the linked records and
     /// the children with their ids; throwing rolls the run back.
-    package typealias BeforeCommit = ([SourceRecord], [LinkedChild]) throws -> Void
+    package typealias BeforeCommit = (
+        _ records: [SourceRecord], _ children: [LinkedChild], _ reviewerMadeConflicts: [String]
+    ) throws -> Void
 
     /// ``run(records:batches:importedDatasets:store:options:note:storeWait:logger:)`` once the run lock is held.
     private static func link(
@@ -174,7 +176,7 @@ package enum Pipeline {
             try run.saveModel(model)
             let written = try record(
                 run, batches: batches, records: thisRun, datasets: imported, result: result, strict: strict)
-            try beforeCommit?(result.records, written.assignment.children)
+            try beforeCommit?(result.records, written.assignment.children, written.report.reviewerMadeConflicts)
             return written
         }
         let storeSeconds = seconds(since: storeStarted)

@@ -68,7 +68,7 @@ extension Pipeline {
                 try run.recordApplied(try run.decisions())
                 let assignment = try run.assignChildIDs(clusters: children.map(\.records))
                 let conflicts = try reviewerMadeConflicts(run, strict: request.strict)
-                try beforeCommit?(records, assignment.children)
+                try beforeCommit?(records, assignment.children, conflicts)
                 return (assignment, conflicts)
             }
             warnReviewerMade(assignment.1, logger: logger)

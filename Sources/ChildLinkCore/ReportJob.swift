@@ -141,11 +141,16 @@ package enum ReportJob {
                 warnings = try check(coverage, of: extracts, for: report, inputs: request.inputs)
                 for warning in warnings { logger.warning("\(warning)") }
             },
-            beforeCommit: { records, children in
+            beforeCommit: { records, children, reviewerMadeConflicts in
                 var built = report.build(
                     cohort: Cohort(records: records, children: children), disclosure: request.disclosure,
                     generatedAt: generatedAt, calendar: tables.calendar, coverage: coverage)
                 built.warnings = warnings
+                if case .weekly = report, request.disclosure.pseudonymiser == nil,
+                    let section = DataQuality.reviewerMadeConflictsSection(reviewerMadeConflicts)
+                {
+                    built.sections.append(section)
+                }
                 built.sections.append(coverage.section(window: report.window.days))
                 written = try ReportWriter(directory: request.outputDirectory).write(built, formats: request.formats)
             })

@@ -25,4 +25,20 @@ package enum DataQuality {
             title: "Data quality",
             summary: "Ask the recording team to merge or remove the copies in the source system.", tables: [table])
     }
+
+    /// The section naming each child that holds two different valid UPNs or NHS numbers because
+    /// of a reviewer's decision, with the decision and how to revoke it (each entry as the run
+    /// words it: ChildLink and decision ids, never a name or an identifier); nil when there are none.
+    package static func reviewerMadeConflictsSection(_ conflicts: [String]) -> ReportSection? {
+        guard !conflicts.isEmpty else { return nil }
+        let table = ReportTable(
+            id: "reviewer-made-conflicts", title: "Children joined by a reviewer over conflicting identifiers",
+            columns: ["What was found, and how to undo it"], rows: conflicts.map { [.text($0)] },
+            note: "A reviewer's decision, not the matcher, put two different valid identifiers into one child. "
+                + "Check the decision with whoever made it; revoking it splits the child again at the next run.")
+        return ReportSection(
+            title: "Data quality: reviewer decisions",
+            summary: "Decisions recorded with --force over conflicting identifiers ('childlink review history').",
+            tables: [table])
+    }
 }

@@ -57,6 +57,7 @@ struct ConcurrentRunTests {
         let sample = try BuiltBinary.run(["sample", "--children", "60", "--seed", "5", "--out", "borough"], in: folder)
         #expect(sample.status == 0, "\(sample.stderr)")
         let holder = try ChildLinkStore(path: folder.appendingPathComponent("s.sqlite").path)
+        // Compared in lower case: a notice is printed as a sentence ("Another childlink run …").
         let waiting = "another childlink run is using the store; waiting for it to finish"
         // The test holds the run lock while both runs start: each must see it taken (and say so)
         // before either can write, so the two were in flight at the same time.
@@ -66,7 +67,8 @@ struct ConcurrentRunTests {
                 ["link", "borough/cme-referrals.csv", "--store", "s.sqlite", "--out", "b"],
             ].map { try Started(arguments: $0, in: folder) }
             let deadline = ContinuousClock.now + .seconds(120)
-            while !runs.allSatisfy({ $0.standardError.contains(waiting) }), ContinuousClock.now < deadline {
+            while !runs.allSatisfy({ $0.standardError.lowercased().contains(waiting) }), ContinuousClock.now < deadline
+            {
                 usleep(20_000)
             }
             return runs
@@ -74,7 +76,9 @@ struct ConcurrentRunTests {
         let outcomes = try runs.map { try $0.wait() }
         for outcome in outcomes {
             #expect(outcome.status == 0, "\(outcome.stderr)")
-            #expect(outcome.stderr.components(separatedBy: waiting).count == 2, "each waited, once: \(outcome.stderr)")
+            #expect(
+                outcome.stderr.lowercased().components(separatedBy: waiting).count == 2,
+                "each waited, once: \(outcome.stderr)")
         }
         #expect(try holder.runs().count == 2)
         #expect(Set(try holder.currentRecords().map(\.dataset)) == [.missing, .cme])

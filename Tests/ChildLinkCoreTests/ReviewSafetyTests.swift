@@ -143,7 +143,11 @@ struct ReviewSafetyTests {
         #expect(forced.stdout.contains("Recorded D1: \(a) and \(b) are the same child"))
         #expect(forced.stdout.contains("Recorded with --force over two different valid UPNs"))
         let joined = try weekly("joined")
-        // A notice on standard error, as a sentence.
+        // A notice on standard error, as a sentence, and the same words in the pack's data-quality section.
+        let joinedPack = try String(
+            contentsOf: folder.appendingPathComponent("joined/weekly-2019-06-30-reviewer-made-conflicts.csv"),
+            encoding: .utf8)
+        #expect(joinedPack.contains("\(a) has 2 different valid UPNs in run 2: made by reviewer decision D1"))
         #expect(joined.stderr.contains("Child \(a) has 2 different valid UPNs in run 2: made by reviewer decision D1"))
         let strict = try weekly("strict", strict: true)
         #expect(strict.status == 1)
