@@ -1,4 +1,4 @@
-package import ChildLinkModel
+import ChildLinkModel
 
 /// The data-quality findings a report prints beside its figures.
 package enum DataQuality {

@@ -92,7 +92,7 @@ package enum InclusionScorecard {
             countsRow(StrandMembership.label(combination), members.filter { $0.strands == combination })
         }
         rows.append(countsRow("Any strand (total)", members))
-        var table = ReportTable(
+        let table = ReportTable(
             id: "overlap-combinations", title: "Children in each combination of the strands",
             columns: ["Strands", "Children", "LAC", "Not LAC", "CSE/CCE risk medium or high", "No such risk"],
             rows: rows,

@@ -1,5 +1,5 @@
 import ChildLinkFiles
-package import Foundation
+import Foundation
 import GRDB
 
 #if canImport(Glibc)
