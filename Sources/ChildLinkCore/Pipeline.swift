@@ -326,6 +326,9 @@ package struct PipelineRequest: Sendable {
     /// Fail the run, writing nothing, when a reviewer decision puts two valid UPNs or NHS numbers
     /// into one child (`--strict`); otherwise each such child is a warning.
     package var strict = false
+    /// The reference tables, when the caller has loaded them already (a report needs the calendar
+    /// too): the profile is then not read a second time for the forename variants.
+    package var referenceTables: CouncilReferenceTables?
 
     /// How long a run waits for another by default: 10 minutes.
     package static let defaultStoreWait = Duration.seconds(600)
@@ -335,7 +338,8 @@ package struct PipelineRequest: Sendable {
     func resolvedOptions() throws -> LinkJob.Options {
         guard profilePath != nil else { return options }
         var options = options
-        options.forenameVariants = try CouncilReferenceTables(profilePath: profilePath).forenameVariants
+        options.forenameVariants =
+            try (referenceTables ?? CouncilReferenceTables(profilePath: profilePath)).forenameVariants
         return options
     }
 

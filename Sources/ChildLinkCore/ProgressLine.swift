@@ -112,7 +112,7 @@ struct ProgressAwareLogHandler: LogHandler {
         guard event.level >= threshold else { return }
         line?.clear()
         if threshold > .info {
-            FileHandle.standardError.write(Data((TerminalText.safe(Self.sentence(event)) + "\n").utf8))
+            TerminalOutput.printError(Self.sentence(event))
         } else {
             var safe = event
             safe.message = "\(TerminalText.safe(event.message.description))"

@@ -129,6 +129,7 @@ package enum ReportJob {
             inputs: request.inputs, storePath: request.storePath, command: report.command,
             profilePath: request.profilePath, storeWait: request.storeWait)
         pipeline.strict = request.strict
+        pipeline.referenceTables = tables
         var coverage = DataCoverage(records: [])
         var warnings: [String] = []
         // The files are put in place before the store commits the run: a run whose report could not

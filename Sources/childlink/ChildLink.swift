@@ -33,7 +33,7 @@ struct ChildLink: ParsableCommand {
     /// value from an extract) is made safe for a terminal before it is printed.
     static func main() {
         if let message = Self.misspeltCommand(Array(CommandLine.arguments.dropFirst())) {
-            Notice.print(TerminalOutput.safe("Error: \(message)"))
+            TerminalOutput.printError("Error: \(message)")
             Self.exit(withError: ExitCode(64))
         }
         do {

@@ -83,7 +83,7 @@ struct ReportOutputOptions: ParsableArguments {
         }
         let path = PseudonymKeyFile.path(storePath: storeOptions.resolvedPath)
         let key = try PseudonymKeyFile.loadOrCreate(at: path) { created in
-            Notice.print(
+            TerminalOutput.printError(
                 "A new pseudonym key was made and kept in \(created), readable by you only. Later runs use it, "
                     + "so a child keeps the same pseudonym; keep it with the store and do not share it.")
         }
