@@ -216,6 +216,44 @@ struct FaultTests {
         #expect(check.stdout.contains("Runs: 1, the latest #1 weekly"), "the failed run was recorded: \(check.stdout)")
     }
 
+    @Test("link --store whose outputs cannot be written: exit 1, the run is not recorded, the earlier outputs stay")
+    func failedLinkOutputsAreNotRecorded() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "40", "--seed", "7", "--out", "borough"], in: folder)
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let link = ["link", "borough", "--store", "s.sqlite"]
+        let first = try BuiltBinary.run(link + ["--out", "linked"], in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        let before = try snapshot("linked")
+        #expect(before.keys.sorted() == ["links.csv", "pairs.csv", "summary.txt"], "no staging folder left")
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: path("blocked")))
+
+        let failed = try BuiltBinary.run(link + ["--out", "blocked"], in: folder)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("blocked: cannot create the folder"), "\(failed.stderr)")
+        // Before the fix the run was committed first: "Runs: 2", with no links.csv to show for it.
+        let check = try BuiltBinary.run(["store", "check", "--store", "s.sqlite"], in: folder)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("Runs: 1, the latest #1 link"), "the failed run was recorded: \(check.stdout)")
+        #expect(try snapshot("linked") == before)
+        #expect(try String(contentsOfFile: path("blocked"), encoding: .utf8) == "not a folder")
+
+        // The same run with somewhere to write: recorded, and links.csv carries the store's ids.
+        let again = try BuiltBinary.run(link + ["--out", "linked"], in: folder)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("store: s.sqlite, run 2"), "\(again.stdout)")
+        let store = try ChildLinkStore(path: path("s.sqlite"))
+        let assigned = try store.latestAssignment()
+        let rows = try String(contentsOfFile: path("linked/links.csv"), encoding: .utf8).split(separator: "\n")
+            .dropFirst()
+        #expect(rows.count == assigned.count)
+        for row in rows {
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let key = RecordKey(dataset: try #require(Dataset(name: fields[0])), recordID: fields[1])
+            #expect(assigned[key]?.description == fields[2], "\(row)")
+        }
+    }
+
     /// Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN, as in the project's
     /// containers); the real-disk-full tests are skipped where it cannot.
     static let canMountTmpfs: Bool = {
@@ -356,7 +394,9 @@ struct FaultTests {
         let failed = try runUnableToWrite(
             ["link", "--generic", "people.csv", "--out", "linked"], outputFolder: "linked")
         #expect(failed.status == 1)
-        #expect(failed.stderr.contains("linked/links.csv: cannot write"), "\(failed.stderr)")
+        // The three files are staged together: the folder is named, not a staging folder inside it.
+        #expect(
+            failed.stderr.contains("linked: cannot write files into the folder: Permission denied"), "\(failed.stderr)")
         #expect(try snapshot("linked") == before)
     }
 
