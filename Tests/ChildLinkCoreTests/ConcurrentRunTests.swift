@@ -101,6 +101,70 @@ struct ConcurrentRunTests {
         #expect(refused.stderr.contains("Another childlink run has been using the store s.sqlite for more than 0 s"))
         #expect(try holder.runs().isEmpty)
     }
+
+    @Test("store restore while a run holds the store: refused at once, exit 1, the store and its backup unchanged")
+    func restoreDuringARunIsRefused() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("s.sqlite").path
+        do {
+            let store = try ChildLinkStore(path: path)
+            for week in 1...2 { try store.performRun(note: "week \(week)") { _ = try $0.upsert([]) } }
+        }  // closed: the write-ahead log is folded into the file, so its bytes can be compared
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let backup = try Data(contentsOf: URL(fileURLWithPath: path + ".bak"))
+        let holder = try ChildLinkStore(path: path)
+        // The run lock is held here as a run holds it, for the whole of the restore's attempt.
+        let refused = try holder.holdingRunLock {
+            try BuiltBinary.run(["store", "restore", "--store", "s.sqlite"], in: folder)
+        }
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains(
+                "A childlink run is using the store s.sqlite now, so store restore changed nothing (restoring "
+                    + "during a run would undo what it is writing). Wait for the run to finish, then run "
+                    + "'childlink store restore --store s.sqlite' again."), "\(refused.stderr)")
+        #expect(try holder.runs().count == 2, "before the fix the restore went ahead: 1 run")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".bak")) == backup)
+
+        let restored = try BuiltBinary.run(["store", "restore", "--store", "s.sqlite"], in: folder)
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stdout.contains("it now holds 1 run(s), the latest #1."), "\(restored.stdout)")
+    }
+
+    @Test("a run while a restore holds the store waits for it; with --store-wait 0 it exits 1 naming the restore")
+    func runDuringARestoreWaitsOrGivesUp() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "20", "--seed", "5", "--out", "borough"], in: folder)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        let path = folder.appendingPathComponent("s.sqlite").path
+        let holder = try ChildLinkStore(path: path)
+        let link = ["link", "borough/missing-episodes.csv", "--store", "s.sqlite", "--out", "a"]
+        let (refused, waiting) = try ChildLinkStore.holdingRunLock(path: path, waitingUpTo: 0, as: .restore) {
+            let refused = try BuiltBinary.run(link + ["--store-wait", "0"], in: folder)
+            // A second run, with the default wait, is seen waiting before the restore lets go.
+            let waiting = try Started(arguments: link, in: folder)
+            let deadline = ContinuousClock.now + .seconds(120)
+            while !waiting.standardError.lowercased().contains("waiting for it to finish"),
+                ContinuousClock.now < deadline
+            {
+                usleep(20_000)
+            }
+            #expect(try holder.runs().isEmpty, "nothing is written while the restore holds the store")
+            return (refused, waiting)
+        }
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains(
+                "A 'childlink store restore' has been using the store s.sqlite for more than 0 s, so this run gave up "
+                    + "waiting and wrote nothing. Run it again when the restore has finished"), "\(refused.stderr)")
+        let waited = try waiting.wait()
+        #expect(waited.status == 0, "\(waited.stderr)")
+        #expect(waited.stderr.lowercased().contains("waiting for it to finish"), "it waited: \(waited.stderr)")
+        #expect(try holder.runs().count == 1)
+    }
 }
 
 /// A `childlink` process started in the background, its output captured to files.
