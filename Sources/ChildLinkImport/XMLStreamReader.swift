@@ -19,6 +19,8 @@ struct XMLRecordElement {
     var oversizedField: (name: String, length: Int)? = nil
     /// Whether the record had more than ``XMLRecordElement/maximumFields`` fields (the rest not kept).
     var hasTooManyFields = false
+    /// Whether this is the document's header element (``XMLRecordPlacement/header``), not a record.
+    var isHeader = false
 
     /// The most text kept for one field: Excel's cell limit; longer text is only measured.
     static let maximumFieldBytes = 32_767
@@ -32,6 +34,10 @@ struct XMLRecordPlacement {
     var depth: Int
     /// The record elements' local name, or `nil` for any element at that depth.
     var name: String?
+    /// A header element directly under the root that is delivered like a record, before the
+    /// records, with ``XMLRecordElement/isHeader`` set (the CIN census's `Header`, which carries
+    /// the collection's `ReferenceDate`); `nil` for none.
+    var header: String? = nil
 }
 
 /// A streaming, constant-memory XML reader on libxml2's `xmlTextReader`. The only file that sees
@@ -184,6 +190,16 @@ private struct XMLRecordWalker {
     private mutating func startElement(_ name: String, depth: Int, reader: xmlTextReaderPtr) throws {
         guard let placement else { return }
         if current == nil {
+            if depth == 1, name == placement.header {
+                current = XMLRecordElement(
+                    name: name, index: 0, line: Self.nodeLine(reader), path: "/\(rootName)/\(name)", fields: [],
+                    isHeader: true)
+                stack = [(name, false, 0)]
+                elementCount = 0
+                text = ""
+                textLength = 0
+                return
+            }
             guard depth == placement.depth, placement.name == nil || placement.name == name else { return }
             recordCount += 1
             let line = Self.nodeLine(reader)

@@ -255,6 +255,59 @@ extension BadInputCase {
             row: BadExtract.row(2, start: "02/03/2024 00:30", end: ""),
             field: "StartDateTime",
             reason: "StartDateTime is in the future (after the import date): it cannot have happened yet"),
+        BadInputCase(
+            name: "episode starting, or ending, after the run date in the extract's title line",
+            bytes: {
+                Array("Missing episodes report, run date: 16/02/2024 09:14\n".utf8)
+                    + BadExtract.csv([
+                        BadExtract.row(1), BadExtract.row(2, start: "17/02/2024 10:00", end: ""),
+                        BadExtract.row(3, end: "18/02/2024 10:00"),
+                    ])
+            }, recordsRead: 3, imported: 1,
+            rejects: [
+                ExpectedReject(
+                    line: 4, field: "StartDateTime",
+                    reason: "StartDateTime is after the extract's own date (the date in its title, line 1): "
+                        + "it cannot have happened by then", recordID: "E2"),
+                ExpectedReject(
+                    line: 5, field: "EndDateTime",
+                    reason: "EndDateTime is after the extract's own date (the date in its title, line 1): "
+                        + "it cannot have happened by then", recordID: "E3"),
+            ],
+            warnings: [ExpectedWarning(line: 2, contains: "the header row is on line 2")]),
+        BadInputCase(
+            name: "a title line naming a period, not a run date: episodes after its end are kept",
+            bytes: {
+                Array("Missing episodes 01/02/2024 to 15/02/2024\n".utf8)
+                    + BadExtract.csv([BadExtract.row(1, start: "17/02/2024 10:00", end: "")])
+            }, recordsRead: 1, imported: 1,
+            warnings: [ExpectedWarning(line: 2, contains: "the header row is on line 2")]),
+        BadInputCase(
+            name: "CIN census child referred, or born, after the census's ReferenceDate",
+            fileName: "cin.xml",
+            bytes: {
+                func child(_ id: String, born: String, referred: String) -> String {
+                    "<Child><ChildIdentifiers><LAchildID>\(id)</LAchildID><PersonBirthDate>\(born)</PersonBirthDate>"
+                        + "</ChildIdentifiers><CINdetails><CINreferralDate>\(referred)</CINreferralDate></CINdetails>"
+                        + "</Child>\n"
+                }
+                return Array(
+                    ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Message>\n<Header><CollectionDetails>"
+                        + "<Collection>CIN</Collection><ReferenceDate>2024-01-31</ReferenceDate></CollectionDetails>"
+                        + "</Header>\n<Children>\n" + child("C1", born: "2010-06-03", referred: "2023-06-01")
+                        + child("C2", born: "2010-06-03", referred: "2024-02-10")
+                        + child("C3", born: "2024-02-05", referred: "2024-01-20") + "</Children>\n</Message>\n").utf8)
+            }, recordsRead: 3, imported: 1,
+            rejects: [
+                ExpectedReject(
+                    line: 6, field: "CINreferralDate",
+                    reason: "CINreferralDate is after the extract's own date (its ReferenceDate): "
+                        + "it cannot have happened by then", recordID: "C2"),
+                ExpectedReject(
+                    line: 7, field: "PersonBirthDate",
+                    reason: "PersonBirthDate is after the extract's own date (its ReferenceDate): "
+                        + "it cannot have happened by then", recordID: "C3"),
+            ]),
         dateCase(
             "date of birth after the episode start", row: BadExtract.row(2, dob: "20/02/2024", end: ""),
             field: "DateOfBirth", reason: "DateOfBirth is after StartDateTime: the child was not yet born"),
