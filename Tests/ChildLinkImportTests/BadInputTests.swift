@@ -308,6 +308,29 @@ extension BadInputCase {
                     reason: "PersonBirthDate is after the extract's own date (its ReferenceDate): "
                         + "it cannot have happened by then", recordID: "C3"),
             ]),
+        BadInputCase(
+            name: "postcodes: placeholders, an NHS pseudo-postcode and one breaking the rules warn on their line",
+            bytes: {
+                BadExtract.csv(
+                    [
+                        "E1,03/06/2010,14/02/2024,S60 1AE", "E2,03/06/2010,14/02/2024,QQ1 1QQ",
+                        "E3,03/06/2010,14/02/2024,zz99 3vz", "E4,03/06/2010,14/02/2024,S60 3CD",
+                        "E5,03/06/2010,14/02/2024,GIR 0AA", "E6,03/06/2010,14/02/2024,BFPO 123",
+                    ], header: "EpisodeID,DateOfBirth,StartDateTime,Postcode")
+            }, recordsRead: 6, imported: 6,
+            warnings: [
+                ExpectedWarning(line: 3, contains: "Postcode is a placeholder, not an address (such as QQ1 1QQ)"),
+                ExpectedWarning(line: 4, contains: "Postcode is an NHS pseudo-postcode (ZZ99: no fixed abode"),
+                ExpectedWarning(line: 5, contains: "Postcode kept but not valid: not a UK postcode"),
+            ],
+            records: { result in
+                #expect(result.file.identifiers.postcodePresent == 6)
+                #expect(result.file.identifiers.postcodeValid == 3, "S60 1AE, GIR 0AA and BFPO 123")
+                #expect(result.diagnostics.map(\.recordID) == ["E2", "E3", "E4"])
+                for value in ["3VZ", "3CD", "S60", "0AA", "BFPO 123"] {  // the examples in the reasons are not values
+                    #expect(!result.diagnostics.contains { $0.description.uppercased().contains(value) }, "\(value)")
+                }
+            }),
         dateCase(
             "date of birth after the episode start", row: BadExtract.row(2, dob: "20/02/2024", end: ""),
             field: "DateOfBirth", reason: "DateOfBirth is after StartDateTime: the child was not yet born"),
