@@ -72,7 +72,12 @@ struct XMLStreamReader {
         }
         xmlInitParser()
         let options = Int32(XML_PARSE_NONET.rawValue)
-        guard let reader = xmlReaderForFile(path, nil, options) else { throw ImportError.unreadableFile(path: path) }
+        // UTF-16 without a byte-order mark (nor, often, a declaration) is named to libxml2, which
+        // would otherwise read its zero bytes as characters ("Char 0x0 out of allowed range").
+        let encoding = XMLPrologScan.utf16WithoutBOM(path: path).map { $0 ? "UTF-16LE" : "UTF-16BE" }
+        guard let reader = xmlReaderForFile(path, encoding, options) else {
+            throw ImportError.unreadableFile(path: path)
+        }
         defer { xmlFreeTextReader(reader) }
         let sink = XMLErrorSink()
         let context = Unmanaged.passUnretained(sink).toOpaque()

@@ -76,6 +76,15 @@ enum BadExtract {
         ([Array(header.utf8)] + rows).flatMap { $0 + [0x0A] }
     }
 
+    /// A missing-episodes XML document of one episode per surname (`E1`, `E2`, …).
+    static func xml(surnames: [String]) -> String {
+        "<MissingEpisodes>\n"
+            + surnames.enumerated().map { index, surname in
+                "<Episode><EpisodeID>E\(index + 1)</EpisodeID><Surname>\(surname)</Surname>"
+                    + "<DateOfBirth>03/06/2010</DateOfBirth><StartDateTime>14/02/2024 21:30</StartDateTime></Episode>\n"
+            }.joined() + "</MissingEpisodes>\n"
+    }
+
     /// Row 1, the bad row (line 3), row 3: the shape of most date cases.
     static func oneBadRow(_ bad: String) -> [UInt8] { csv([row(1), bad, row(3)]) }
 
@@ -219,13 +228,43 @@ extension BadInputCase {
                     line: 3,
                     reason: "the row contains NUL bytes (a damaged file, or UTF-16 saved without a byte-order mark?)")
             ]),
-        BadInputCase(
-            name: "UTF-16 without a byte-order mark: NUL bytes in the header",
-            bytes: {
-                let text = String(decoding: BadExtract.csv([BadExtract.row(1)]), as: UTF8.self)
-                return text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-            }, recordsRead: 0, imported: 0, fileError: { .nulBytes(path: $0, line: 1) }),
+        // Before: `the header row holds NUL bytes` for the CSV, libxml2's `Char 0x0 out of allowed
+        // range` for the XML. Now recognised from the zero byte in every ASCII code unit, and read.
+        utf16WithoutBOM("CSV, little-endian", fileName: "extract.csv", littleEndian: true) {
+            String(
+                decoding: BadExtract.csv([BadExtract.row(1), BadExtract.row(2, surname: "Nováková")]), as: UTF8.self)
+        },
+        utf16WithoutBOM("CSV, big-endian", fileName: "extract.csv", littleEndian: false) {
+            String(
+                decoding: BadExtract.csv([BadExtract.row(1), BadExtract.row(2, surname: "Nováková")]), as: UTF8.self)
+        },
+        utf16WithoutBOM("XML without a declaration, little-endian", fileName: "extract.xml", littleEndian: true) {
+            BadExtract.xml(surnames: ["Horváth", "Nováková"])
+        },
+        utf16WithoutBOM("XML declared UTF-16, big-endian", fileName: "extract.xml", littleEndian: false) {
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n" + BadExtract.xml(surnames: ["Horváth", "Nováková"])
+        },
     ]
+
+    /// `text` written as UTF-16 without a byte-order mark: both records read, the accents intact.
+    static func utf16WithoutBOM(
+        _ name: String, fileName: String, littleEndian: Bool, _ text: @escaping @Sendable () -> String
+    ) -> BadInputCase {
+        BadInputCase(
+            name: "UTF-16 without a byte-order mark (\(name)): recognised and read", fileName: fileName,
+            bytes: {
+                text().utf16.flatMap {
+                    littleEndian ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)]
+                }
+            }, recordsRead: 2, imported: 2,
+            records: { result in
+                #expect(result.record("E2")?.person.surname == "Nováková")
+                if fileName.hasSuffix(".csv") {
+                    #expect(result.file.encoding == (littleEndian ? .utf16LEWithoutBOM : .utf16BEWithoutBOM))
+                    #expect(result.file.encoding?.rawValue.hasSuffix("without a byte-order mark") == true)
+                }
+            })
+    }
 
     static let dates: [BadInputCase] = [
         dateCase(
