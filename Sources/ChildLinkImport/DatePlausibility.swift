@@ -87,25 +87,28 @@ struct ExtractOwnDate: Sendable, Equatable {
 
     /// The dates of an event that cannot lie after the extract was taken, with their fields.
     static func eventDates(_ event: RecordEvent) -> [(String, CalendarDate)] {
+        let optional: [(String, CalendarDate?)]
         switch event {
         case .missing(let episode):
-            return [("StartDateTime", episode.start.date)]
-                + [episode.end.map { ("EndDateTime", $0.date) }]
-                .compactMap { $0 } + [episode.rhiCompletedDate.map { ("RHICompletedDate", $0) }].compactMap { $0 }
+            optional = [
+                ("StartDateTime", episode.start.date), ("EndDateTime", episode.end?.date),
+                ("RHICompletedDate", episode.rhiCompletedDate),
+            ]
         case .cme(let referral):
-            return [("ReferralDate", referral.referralDate)]
-                + [referral.closedDate.map { ("ClosedDate", $0) }].compactMap { $0 }
+            optional = [("ReferralDate", referral.referralDate), ("ClosedDate", referral.closedDate)]
         case .ehe(let record):
-            return [("StartDate", record.startDate)]
-                + [record.endDate.map { ("EndDate", $0) }, record.lastVisitDate.map { ("LastVisitDate", $0) }]
-                .compactMap { $0 }
+            optional = [
+                ("StartDate", record.startDate), ("EndDate", record.endDate), ("LastVisitDate", record.lastVisitDate),
+            ]
         case .exclusion:
-            return []
+            optional = []
         case .socialCare(let record):
-            return record.referralDates.map { ("CINreferralDate", $0) }
+            optional =
+                record.referralDates.map { ("CINreferralDate", $0) }
                 + record.closureDates.map { ("CINclosureDate", $0) }
                 + record.protectionPlanStarts.map { ("CPPstartDate", $0) }
         }
+        return optional.compactMap { field, date in date.map { (field, $0) } }
     }
 
     /// The run date in a title line above a CSV header: a date after words such as `run`,
