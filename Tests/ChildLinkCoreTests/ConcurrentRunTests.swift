@@ -24,21 +24,38 @@ struct ConcurrentRunTests {
         #expect(try BuiltBinary.permissions(path + ".lock") == 0o600)
     }
 
-    @Test("two link --store processes started together both succeed, one after the other; store check is clean")
+    @Test("two link --store processes create one new store together, both wait, both succeed; store check is clean")
     func twoProcessesAtOnce() throws {
         let folder = try BuiltBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let sample = try BuiltBinary.run(
             ["sample", "--children", "200", "--seed", "5", "--out", "borough"], in: folder)
         #expect(sample.status == 0, "\(sample.stderr)")
-        // Each run imports a different dataset and carries the other's stored records over: before the
-        // run lock, the second to commit failed with "the clustering does not match" and wrote nothing.
-        let runs = try [
-            ["link", "borough/missing-episodes.csv", "--store", "s.sqlite", "--out", "a"],
-            ["link", "borough/cme-referrals.csv", "--store", "s.sqlite", "--out", "b"],
-        ].map { try Started(arguments: $0, in: folder) }
+        let path = folder.appendingPathComponent("s.sqlite").path
+        let waiting = "another childlink run is using the store; waiting for it to finish"
+        // The store does not exist yet: both processes open (and so create) it at once, before the
+        // run lock, which the test holds until each has said it is waiting — so both were in flight
+        // together. Each run imports a different dataset and carries the other's stored records
+        // over: before the run lock, the second to commit failed with "the clustering does not
+        // match" and wrote nothing; before whole creation, one failed with "table run already exists".
+        let runs = try ChildLinkStore.holdingRunLock(path: path, waitingUpTo: 0, as: .run) {
+            #expect(!FileManager.default.fileExists(atPath: path))
+            let runs = try [
+                ["link", "borough/missing-episodes.csv", "--store", "s.sqlite", "--out", "a"],
+                ["link", "borough/cme-referrals.csv", "--store", "s.sqlite", "--out", "b"],
+            ].map { try Started(arguments: $0, in: folder) }
+            let deadline = ContinuousClock.now + .seconds(120)
+            while !runs.allSatisfy({ $0.standardError.lowercased().contains(waiting) }), ContinuousClock.now < deadline
+            {
+                usleep(20_000)
+            }
+            return runs
+        }
         let outcomes = try runs.map { try $0.wait() }
-        for outcome in outcomes { #expect(outcome.status == 0, "\(outcome.stderr)") }
+        for outcome in outcomes {
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            #expect(outcome.stderr.lowercased().contains(waiting), "both were in flight together: \(outcome.stderr)")
+        }
 
         let check = try BuiltBinary.run(["store", "check", "--store", "s.sqlite"], in: folder)
         #expect(check.status == 0, "\(check.stdout)")
