@@ -179,7 +179,8 @@ struct CheckReport {
             lines.append("  text         " + textRepairs(ids))
         }
         if file.warnings > 0 {
-            lines.append("  warnings     \(n(file.warnings)) records kept with an identifier that is not valid")
+            lines.append(
+                "  warnings     \(n(file.warnings)) records kept with an identifier or postcode that is not valid")
         }
         return lines
     }

@@ -131,14 +131,22 @@ package enum LinkJob {
     }
 
     /// Council extracts through the pipeline; the outputs carry the pipeline's child ids.
+    ///
+    /// All or nothing, as the report commands: with a store, `links.csv`, `pairs.csv` and
+    /// `summary.txt` are put in place inside the run's write transaction, before it commits, so a
+    /// run whose outputs could not be written is not recorded. The truth file is read first.
     static func runExtracts(_ request: PipelineRequest, outputDirectory: String, truthPath: String?, logger: Logger)
         throws -> String
     {
-        let outcome = try Pipeline.run(request, logger: logger)
+        let truth = try truthPath.map { try readTruth(path: $0) }
+        var evaluation: LinkEvaluation?
+        var files: [String] = []
+        let outcome = try Pipeline.run(request, logger: logger) { link, children, _ in
+            evaluation = truth.map { LinkEvaluation(result: link, truth: $0) }
+            files = try LinkOutputWriter(directory: outputDirectory, childIDs: Pipeline.childIDs(link, children))
+                .write(link, evaluation: evaluation)
+        }
         for timing in outcome.link.timings { logger.debug("\(timing.stage): \(format(timing.seconds, 2)) s") }
-        let evaluation = try truthPath.map { LinkEvaluation(result: outcome.link, truth: try readTruth(path: $0)) }
-        let files = try LinkOutputWriter(directory: outputDirectory, childIDs: outcome.storeChildIDs)
-            .write(outcome.link, evaluation: evaluation)
         for file in files { logger.debug("wrote \(file)") }
         let imported = outcome.imported
         var text =
@@ -241,25 +249,26 @@ struct LinkOutputWriter {
         return childIDs.map { sizes[$0, default: 1] }
     }
 
-    func write(_ result: LinkResult, evaluation: LinkEvaluation?) throws -> [String] {
-        try PrivateFolder.create(atPath: directory)
-        let links = path("links.csv")
-        let pairs = path("pairs.csv")
-        let summary = path("summary.txt")
-        try writeLinks(result, to: links)
-        try writePairs(result, to: pairs)
-        try writeWhole(LinkJob.summaryText(result, evaluation: evaluation), to: summary)
-        return [links, pairs, summary]
+    /// Writes the three files all or nothing (``StagingFolder``): a failure leaves the earlier
+    /// `links.csv`, `pairs.csv` and `summary.txt` exactly as they were.
+    ///
+    /// - Throws: `FileWriteError`, naming the file where it was going.
+    func write(_ result: LinkResult, evaluation: LinkEvaluation?) throws(FileWriteError) -> [String] {
+        try StagingFolder.writeAll(into: directory) { (staging: String) throws(FileWriteError) -> [String] in
+            func path(_ name: String) -> String { (staging as NSString).appendingPathComponent(name) }
+            try writeLinks(result, to: path("links.csv"))
+            try writePairs(result, to: path("pairs.csv"))
+            try writeWhole(LinkJob.summaryText(result, evaluation: evaluation), to: path("summary.txt"))
+            return ["links.csv", "pairs.csv", "summary.txt"]
+        }
     }
 
-    private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
-
-    private func writeWhole(_ text: String, to path: String) throws {
+    private func writeWhole(_ text: String, to path: String) throws(FileWriteError) {
         try PrivateOutputFile.write(text, to: path)
     }
 
     /// Runs `body` on a new streamed file at `path` and commits it.
-    private func stream(to path: String, _ body: (inout PrivateOutputFile) -> Void) throws {
+    private func stream(to path: String, _ body: (inout PrivateOutputFile) -> Void) throws(FileWriteError) {
         var file = try PrivateOutputFile(path: path)
         body(&file)
         try file.commit()
@@ -267,7 +276,7 @@ struct LinkOutputWriter {
 
     /// `links.csv`: every record with its child's id, the child's size and, for a child of more
     /// than one record, the weakest link holding it together.
-    func writeLinks(_ result: LinkResult, to path: String) throws {
+    func writeLinks(_ result: LinkResult, to path: String) throws(FileWriteError) {
         let sizes = clusterSizes(result)
         try stream(to: path) { file in
             file.append("Dataset,RecordID,ChildID,ClusterSize,MinLinkProbability\n")
@@ -291,7 +300,7 @@ struct LinkOutputWriter {
     /// `pairs.csv`: the pairs that decided something: links that joined two clusters, review pairs
     /// and pairs a guard kept apart (links between records already together are left out; explain
     /// them on demand).
-    func writePairs(_ result: LinkResult, to path: String) throws {
+    func writePairs(_ result: LinkResult, to path: String) throws(FileWriteError) {
         let comparisons = Comparison.allCases.map { ($0, $0.levelNames) }
         try stream(to: path) { file in
             file.append(Self.pairsHeader)

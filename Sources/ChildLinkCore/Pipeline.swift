@@ -29,14 +29,19 @@ package enum Pipeline {
     ///
     /// - Throws: `ImportError` for a path that does not exist or a file that cannot be read;
     ///   ``StoreError`` (e.g. a locked store); nothing is written to the store then.
-    package static func run(_ request: PipelineRequest, logger: Logger) throws -> PipelineOutcome {
+    ///
+    /// - Parameter beforeCommit: Work that must succeed for the run to be recorded (`link`'s
+    ///   outputs put in place), given the whole linkage: see ``BeforeLinkCommit``.
+    package static func run(_ request: PipelineRequest, logger: Logger, beforeCommit: BeforeLinkCommit? = nil)
+        throws -> PipelineOutcome
+    {
         let started = ContinuousClock.now
         let options = try request.resolvedOptions()
         var extracts = try importExtracts(request, logger: logger)
         var outcome = try run(
             records: extracts.takeRecords(), batches: extracts.batches, importedDatasets: extracts.datasets,
             store: extracts.store, options: options, note: request.note ?? request.command,
-            storeWait: request.storeWait, strict: request.strict, logger: logger)
+            storeWait: request.storeWait, strict: request.strict, logger: logger, linkHook: beforeCommit)
         outcome.imported = extracts.summary
         outcome.timings.importSeconds =
             seconds(since: started) - outcome.timings.linkSeconds - outcome.timings.storeSeconds
@@ -112,11 +117,26 @@ package enum Pipeline {
         storeWait: Duration = PipelineRequest.defaultStoreWait, strict: Bool = false, logger: Logger,
         beforeCommit: BeforeCommit? = nil
     ) throws -> PipelineOutcome {
+        let hook: BeforeLinkCommit? = beforeCommit.map { report in
+            { link, children, conflicts in try report(link.records, children, conflicts) }
+        }
+        return try run(
+            records: records, batches: batches, importedDatasets: importedDatasets, store: store, options: options,
+            note: note, storeWait: storeWait, strict: strict, logger: logger, linkHook: hook)
+    }
+
+    /// ``run(records:batches:importedDatasets:store:options:note:storeWait:strict:logger:beforeCommit:)``
+    /// with the hook given the whole linkage.
+    static func run(
+        records: consuming [SourceRecord], batches: [ImportBatch], importedDatasets: Set<Dataset>?,
+        store: ChildLinkStore?, options: LinkJob.Options, note: String, storeWait: Duration, strict: Bool,
+        logger: Logger, linkHook beforeCommit: BeforeLinkCommit?
+    ) throws -> PipelineOutcome {
         guard let store else {
             let outcome = try link(
                 records: records, batches: batches, importedDatasets: importedDatasets, store: nil, options: options,
                 note: note, strict: strict, logger: logger, beforeCommit: nil)
-            try beforeCommit?(outcome.records, outcome.children, [])
+            try beforeCommit?(outcome.link, outcome.children, [])
             return outcome
         }
         let onWait = {
@@ -137,10 +157,24 @@ package enum Pipeline {
         _ records: [SourceRecord], _ children: [LinkedChild], _ reviewerMadeConflicts: [String]
     ) throws -> Void
 
+    /// Work a `link` run's store transaction waits for before it commits: given the whole linkage
+    /// (records, pairs, model) and the children with their ids; throwing rolls the run back.
+    package typealias BeforeLinkCommit = (
+        _ link: LinkResult, _ children: [LinkedChild], _ reviewerMadeConflicts: [String]
+    ) throws -> Void
+
+    /// Each record's child id, in the order of `link.records`: the id of the child holding it in
+    /// `children` (stable with a store), else the matcher's own.
+    package static func childIDs(_ link: LinkResult, _ children: [LinkedChild]) -> [ChildLinkID] {
+        var ids: [RecordKey: ChildLinkID] = [:]
+        for child in children { for key in child.records { ids[key] = child.id } }
+        return link.records.indices.map { ids[link.records[$0].key] ?? link.children[link.childOfRecord[$0]].id }
+    }
+
     /// ``run(records:batches:importedDatasets:store:options:note:storeWait:logger:)`` once the run lock is held.
     private static func link(
         records: [SourceRecord], batches: [ImportBatch], importedDatasets: Set<Dataset>?, store: ChildLinkStore?,
-        options: LinkJob.Options, note: String, strict: Bool, logger: Logger, beforeCommit: BeforeCommit?
+        options: LinkJob.Options, note: String, strict: Bool, logger: Logger, beforeCommit: BeforeLinkCommit?
     ) throws -> PipelineOutcome {
         let imported = importedDatasets ?? Set(records.map(\.dataset))
         var thisRun = latestByKey(consume records)
@@ -176,7 +210,7 @@ package enum Pipeline {
             try run.saveModel(model)
             let written = try record(
                 run, batches: batches, records: thisRun, datasets: imported, result: result, strict: strict)
-            try beforeCommit?(result.records, written.assignment.children, written.report.reviewerMadeConflicts)
+            try beforeCommit?(result, written.assignment.children, written.report.reviewerMadeConflicts)
             return written
         }
         let storeSeconds = seconds(since: storeStarted)
@@ -430,14 +464,6 @@ package struct PipelineOutcome: Sendable {
 
     /// Every record linked, sorted by key (this run's, and with a store those carried over).
     package var records: [SourceRecord] { link.records }
-
-    /// With a store, each record's stable child id in the order of ``records``; `nil` without one,
-    /// when the children are the matcher's clusters, numbered as the matcher numbers them.
-    var storeChildIDs: [ChildLinkID]? {
-        guard storeRun != nil else { return nil }
-        let ids = childIDOfRecord
-        return link.records.indices.map { ids[link.records[$0].key] ?? link.children[link.childOfRecord[$0]].id }
-    }
 
     /// Each record's child id.
     package var childIDOfRecord: [RecordKey: ChildLinkID] {

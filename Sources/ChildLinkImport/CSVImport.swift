@@ -159,7 +159,8 @@ extension ImportSession {
         let header = CSVHeader(names: names, bytes: record.bytes)
         try checkSeparator(header, path: path, line: record.line)
         do {
-            let state = try csvFileState(header, path: path)
+            var state = try csvFileState(header, path: path)
+            state.builder.extractDate = search.extractDate
             if let first = search.titleLines.first {
                 let count = search.titleLines.count
                 diagnostics.append(
@@ -176,6 +177,9 @@ extension ImportSession {
             }
             if search.firstError == nil { search.firstError = error }
             search.titleLines.append(record.line)
+            if search.extractDate == nil {
+                search.extractDate = ExtractOwnDate.inTitle(names.joined(separator: " "), line: record.line)
+            }
             return nil
         }
     }
@@ -281,6 +285,8 @@ struct CSVHeaderSearch {
     var titleLines: [Int] = []
     /// What the first line was found to be wrong with, reported if no header row follows.
     var firstError: ImportError?
+    /// The extract's own date, from the first title line that names one.
+    var extractDate: ExtractOwnDate?
 
     /// Whether a header error may mean the row is a title line rather than the header.
     static func mayBeTitleLine(_ error: ImportError) -> Bool {
@@ -389,5 +395,5 @@ struct CSVFileState {
     let layout: ExtractLayout
     let header: CSVHeader
     let columns: [Int]
-    let builder: RecordBuilder
+    var builder: RecordBuilder
 }

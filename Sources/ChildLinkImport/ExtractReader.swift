@@ -196,19 +196,20 @@ struct ImportSession {
         count(record.person, recordID: record.key.recordID, location: record.location, fileIndex: fileIndex)
     }
 
-    /// Counts identifier quality and warns about invalid identifiers (kept, not rejected).
+    /// Counts identifier quality and warns about invalid identifiers and postcodes, placeholders
+    /// such as `QQ1 1QQ` included (kept, not rejected; the value never shown).
     mutating func count(_ person: PersonFields, recordID: String, location: SourceLocation?, fileIndex: Int) {
         files[fileIndex].identifiers.count(person)
         var problems: [(String, IdentifierProblem)] = []
         if let problem = person.upn?.problem { problems.append(("UPN", problem)) }
         if let problem = person.formerUPN?.problem { problems.append(("FormerUPN", problem)) }
         if let problem = person.nhsNumber?.problem { problems.append(("NHSNumber", problem)) }
-        if !problems.isEmpty { files[fileIndex].warnings += 1 }
-        for (field, problem) in problems {
+        var messages = problems.map { ($0.0, "\($0.0) kept but not valid: \($0.1.rawValue)") }
+        if let problem = person.postcode?.problem { messages.append(("Postcode", problem)) }
+        if !messages.isEmpty { files[fileIndex].warnings += 1 }
+        for (field, message) in messages {
             diagnostics.append(
-                Diagnostic(
-                    .warning, "\(field) kept but not valid: \(problem.rawValue)", at: location, field: field,
-                    recordID: Self.shown(recordID)))
+                Diagnostic(.warning, message, at: location, field: field, recordID: Self.shown(recordID)))
         }
     }
 

@@ -37,6 +37,8 @@ struct RecordBuilder {
     let profile: MappingProfile?
     /// The day of the import, for dates that cannot lie after it; `nil` skips that check.
     var today: CalendarDate? = nil
+    /// The extract's own date, when its file carries one (no record's dates may lie after it).
+    var extractDate: ExtractOwnDate? = nil
 
     /// The record id of `values`, if present (for reject reports).
     func recordID(_ values: some FieldValues) -> String? {
@@ -57,7 +59,7 @@ struct RecordBuilder {
         case .exclusions: event = .exclusion(try readExclusion(reader))
         case .socialCare: event = .socialCare(SocialCareRecord())
         }
-        try DatePlausibility(today: today).check(person, event)
+        try DatePlausibility(today: today, extractDate: extractDate).check(person, event)
         return SourceRecord(recordID: recordID, person: person, event: event, location: location)
     }
 

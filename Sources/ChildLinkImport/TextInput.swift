@@ -12,6 +12,37 @@ package enum TextEncodingName: String, Sendable, Hashable {
     case utf16LE = "UTF-16LE"
     /// UTF-16 big-endian with a byte-order mark.
     case utf16BE = "UTF-16BE"
+    /// UTF-16 little-endian without a byte-order mark, recognised from its bytes (``UTF16Detection``).
+    case utf16LEWithoutBOM = "UTF-16LE without a byte-order mark"
+    /// UTF-16 big-endian without a byte-order mark, recognised from its bytes.
+    case utf16BEWithoutBOM = "UTF-16BE without a byte-order mark"
+}
+
+/// Recognises UTF-16 written without a byte-order mark (some export tools, and Excel's "Unicode
+/// text" copied without its first two bytes) from the head of a file: the header row or XML
+/// declaration is ASCII, so every other byte is zero — the second of each pair in little-endian,
+/// the first in big-endian. UTF-8 and Windows-1252 text never has those zeros.
+enum UTF16Detection {
+    /// How many bytes of the head are looked at.
+    static let headBytes = 64
+
+    /// `true` for little-endian, `false` for big-endian, `nil` when the head is not UTF-16 (at
+    /// least 4 code units, 90% of them ASCII with the zero byte on the same side).
+    static func littleEndian(head bytes: some Collection<UInt8>) -> Bool? {
+        let head = Array(bytes.prefix(headBytes))
+        let pairs = head.count / 2
+        guard pairs >= 4 else { return nil }
+        var little = 0
+        var big = 0
+        for index in 0..<pairs {
+            let (first, second) = (head[2 * index], head[2 * index + 1])
+            if first != 0, first < 0x80, second == 0 { little += 1 }
+            if first == 0, second != 0, second < 0x80 { big += 1 }
+        }
+        if little * 10 >= pairs * 9 { return true }
+        if big * 10 >= pairs * 9 { return false }
+        return nil
+    }
 }
 
 /// Reads a file in fixed-size chunks and hands out UTF-8 bytes: strips a UTF-8 BOM and transcodes
@@ -44,15 +75,18 @@ struct ChunkedTextInput {
         }
         var bytes = [UInt8](data)
         if isFirstChunk {
-            // A BOM must be seen whole, whatever the chunk size.
-            while bytes.count < 3, let more = try handle.read(upToCount: 3 - bytes.count), !more.isEmpty {
+            // A BOM, and the head UTF-16 without one is recognised from, must be seen whole,
+            // whatever the chunk size.
+            let head = UTF16Detection.headBytes
+            while bytes.count < head, let more = try handle.read(upToCount: head - bytes.count), !more.isEmpty {
                 bytes += more
             }
             isFirstChunk = false
             bytes = detectEncoding(bytes)
         }
         switch encoding {
-        case .utf16LE, .utf16BE: return transcodeUTF16(bytes, littleEndian: encoding == .utf16LE)
+        case .utf16LE, .utf16BE, .utf16LEWithoutBOM, .utf16BEWithoutBOM:
+            return transcodeUTF16(bytes, littleEndian: encoding == .utf16LE || encoding == .utf16LEWithoutBOM)
         default: return bytes
         }
     }
@@ -69,6 +103,9 @@ struct ChunkedTextInput {
         if bytes.starts(with: [0xFE, 0xFF]) {
             encoding = .utf16BE
             return Array(bytes.dropFirst(2))
+        }
+        if let littleEndian = UTF16Detection.littleEndian(head: bytes) {
+            encoding = littleEndian ? .utf16LEWithoutBOM : .utf16BEWithoutBOM
         }
         return bytes
     }

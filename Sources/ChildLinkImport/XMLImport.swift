@@ -29,13 +29,14 @@ extension ImportSession {
     mutating func importXML(_ path: String, fileIndex: Int) throws {
         var layout: ExtractLayout?
         var fieldByName: [String: ReferenceField?] = [:]
+        var extractDate: ExtractOwnDate?
         let reader = XMLStreamReader(path: path)
         try reader.read(
             placement: { root in
                 let recognised = try recogniseXML(root: root, path: path)
                 layout = recognised
                 switch recognised {
-                case .cinCensus: return XMLRecordPlacement(depth: 2, name: "Child")
+                case .cinCensus: return XMLRecordPlacement(depth: 2, name: "Child", header: "Header")
                 case .ssda903XML: return XMLRecordPlacement(depth: 1, name: "CHILD")
                 default: return XMLRecordPlacement(depth: 1, name: nil)
                 }
@@ -43,6 +44,10 @@ extension ImportSession {
             body: { element in
                 guard let layout else { return }
                 files[fileIndex].layout = layout
+                if element.isHeader {
+                    extractDate = Self.referenceDate(element)
+                    return
+                }
                 files[fileIndex].recordsRead += 1
                 let location = SourceLocation(file: path, line: element.line, elementPath: element.path)
                 if let rejection = element.sizeRejection {
@@ -52,7 +57,7 @@ extension ImportSession {
                         fileIndex, at: location, rejection, recordID: id?.value.trimmingCharacters().nilIfEmpty)
                 }
                 if layout == .cinCensus {
-                    importCINChild(element, location: location, fileIndex: fileIndex)
+                    importCINChild(element, location: location, fileIndex: fileIndex, extractDate: extractDate)
                     return
                 }
                 if layout == .ssda903XML {
@@ -103,14 +108,15 @@ extension ImportSession {
                         fileIndex, at: location, rejection,
                         recordID: values[idField.ordinal]?.trimmingCharacters().nilIfEmpty)
                 }
-                let builder = RecordBuilder(dataset: layout.dataset, profile: options.profile, today: options.today)
+                var builder = RecordBuilder(dataset: layout.dataset, profile: options.profile, today: options.today)
+                builder.extractDate = extractDate
                 importReference(
                     XMLFieldValues(values: values), builder: builder, location: location, fileIndex: fileIndex)
             },
             cutShort: { element in
                 // The document broke off inside this record: it is read, and rejected, so that
                 // read = imported + duplicates + rejected still holds.
-                guard let layout, layout != .ssda903XML else { return }
+                guard let layout, layout != .ssda903XML, !element.isHeader else { return }
                 files[fileIndex].recordsRead += 1
                 let idKey = ReferenceField.idField(of: layout.dataset).matchKey
                 let id = element.fields.first { ReferenceField.matchKey($0.name) == idKey }
@@ -163,9 +169,21 @@ extension ImportSession {
         return layout
     }
 
+    /// The CIN census's own date: the `ReferenceDate` in its `Header` (the end of the collection
+    /// year), when it is there and a date.
+    static func referenceDate(_ header: XMLRecordElement) -> ExtractOwnDate? {
+        guard let text = header.fields.first(where: { $0.name == "ReferenceDate" })?.value.trimmingCharacters(),
+            let date = ExtractDates.date(text)
+        else { return nil }
+        return ExtractOwnDate(date: date, source: "its ReferenceDate")
+    }
+
     /// A CIN census `Child`: identifiers and characteristics, CIN referral / closure dates, CP plan
-    /// starts and assessment factors. Its record id is `LAchildID`.
-    mutating func importCINChild(_ element: XMLRecordElement, location: SourceLocation, fileIndex: Int) {
+    /// starts and assessment factors. Its record id is `LAchildID`. A date after the census's
+    /// `ReferenceDate` (`extractDate`), or a birth after the import day, rejects the child.
+    mutating func importCINChild(
+        _ element: XMLRecordElement, location: SourceLocation, fileIndex: Int, extractDate: ExtractOwnDate?
+    ) {
         func first(_ name: String) -> String? {
             element.fields.first { $0.name == name }?.value.trimmingCharacters().nilIfEmpty
         }
@@ -209,8 +227,21 @@ extension ImportSession {
         record.closureDates.sort()
         record.protectionPlanStarts.sort()
         record.assessmentFactors = Array(Set(all("AssessmentFactors").map { $0.uppercased() })).sorted()
+        do {
+            try DatePlausibility(today: options.today, extractDate: extractDate).check(person, .socialCare(record))
+        } catch {
+            return reject(fileIndex, at: location, error.renamingDateOfBirth(), recordID: childID)
+        }
         accept(
             SourceRecord(recordID: childID, person: person, event: .socialCare(record), location: location),
             fileIndex: fileIndex)
+    }
+}
+
+extension RowRejection {
+    /// The same rejection in the CIN census's words: `PersonBirthDate` for `DateOfBirth`.
+    func renamingDateOfBirth() -> RowRejection {
+        guard field == "DateOfBirth", reason.hasPrefix("DateOfBirth") else { return self }
+        return RowRejection(field: "PersonBirthDate", reason: "PersonBirthDate" + reason.dropFirst("DateOfBirth".count))
     }
 }

@@ -9,6 +9,17 @@ enum XMLPrologScan {
     /// reader's own DOCTYPE check still stands behind this one.
     static let limit = 64 * 1024
 
+    /// Whether the file is UTF-16 without a byte-order mark: `true` little-endian, `false`
+    /// big-endian, `nil` when it is not (``UTF16Detection``).
+    static func utf16WithoutBOM(path: String) -> Bool? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: UTF16Detection.headBytes) else { return nil }
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
+        return UTF16Detection.littleEndian(head: bytes)
+    }
+
     /// The 1-based line of a `<!DOCTYPE` in the prolog, or `nil` when there is none.
     static func doctypeLine(path: String) -> Int? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
@@ -17,13 +28,16 @@ enum XMLPrologScan {
         return doctypeLine(in: prologText([UInt8](data)))
     }
 
-    /// The text of the head of the file: UTF-16 with a BOM decoded, otherwise bytes as Latin-1
+    /// The text of the head of the file: UTF-16 with a BOM, or recognised without one, decoded,
+    /// otherwise bytes as Latin-1
     /// (the markup that matters is ASCII).
     static func prologText(_ bytes: [UInt8]) -> [UInt8] {
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let littleEndian = bytes[0] == 0xFF
+        let hasBOM = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        let withoutBOM = hasBOM ? nil : UTF16Detection.littleEndian(head: bytes)
+        if hasBOM || withoutBOM != nil {
+            let littleEndian = withoutBOM ?? (bytes[0] == 0xFF)
             var out: [UInt8] = []
-            var index = 2
+            var index = withoutBOM == nil ? 2 : 0
             while index + 1 < bytes.count {
                 let unit =
                     littleEndian

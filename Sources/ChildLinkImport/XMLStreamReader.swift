@@ -19,6 +19,8 @@ struct XMLRecordElement {
     var oversizedField: (name: String, length: Int)? = nil
     /// Whether the record had more than ``XMLRecordElement/maximumFields`` fields (the rest not kept).
     var hasTooManyFields = false
+    /// Whether this is the document's header element (``XMLRecordPlacement/header``), not a record.
+    var isHeader = false
 
     /// The most text kept for one field: Excel's cell limit; longer text is only measured.
     static let maximumFieldBytes = 32_767
@@ -32,6 +34,10 @@ struct XMLRecordPlacement {
     var depth: Int
     /// The record elements' local name, or `nil` for any element at that depth.
     var name: String?
+    /// A header element directly under the root that is delivered like a record, before the
+    /// records, with ``XMLRecordElement/isHeader`` set (the CIN census's `Header`, which carries
+    /// the collection's `ReferenceDate`); `nil` for none.
+    var header: String? = nil
 }
 
 /// A streaming, constant-memory XML reader on libxml2's `xmlTextReader`. The only file that sees
@@ -66,7 +72,12 @@ struct XMLStreamReader {
         }
         xmlInitParser()
         let options = Int32(XML_PARSE_NONET.rawValue)
-        guard let reader = xmlReaderForFile(path, nil, options) else { throw ImportError.unreadableFile(path: path) }
+        // UTF-16 without a byte-order mark (nor, often, a declaration) is named to libxml2, which
+        // would otherwise read its zero bytes as characters ("Char 0x0 out of allowed range").
+        let encoding = XMLPrologScan.utf16WithoutBOM(path: path).map { $0 ? "UTF-16LE" : "UTF-16BE" }
+        guard let reader = xmlReaderForFile(path, encoding, options) else {
+            throw ImportError.unreadableFile(path: path)
+        }
         defer { xmlFreeTextReader(reader) }
         let sink = XMLErrorSink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
@@ -184,6 +195,16 @@ private struct XMLRecordWalker {
     private mutating func startElement(_ name: String, depth: Int, reader: xmlTextReaderPtr) throws {
         guard let placement else { return }
         if current == nil {
+            if depth == 1, name == placement.header {
+                current = XMLRecordElement(
+                    name: name, index: 0, line: Self.nodeLine(reader), path: "/\(rootName)/\(name)", fields: [],
+                    isHeader: true)
+                stack = [(name, false, 0)]
+                elementCount = 0
+                text = ""
+                textLength = 0
+                return
+            }
             guard depth == placement.depth, placement.name == nil || placement.name == name else { return }
             recordCount += 1
             let line = Self.nodeLine(reader)

@@ -331,8 +331,9 @@ struct RecordTable: Sendable, Equatable {
             postcodeFull.append(Hashing.fnv1a(Array(postcode.value.utf8)))
             postcodeSector.append(Hashing.fnv1a(Array(postcode.sector.utf8)))
             postcodeDistrict.append(Hashing.fnv1a(Array(postcode.district.utf8)))
-        } else if let postcode = person.postcode {
-            // Not a UK shape (a foreign or mistyped code): it can still agree in full.
+        } else if let postcode = person.postcode, postcode.placeholder == nil {
+            // Not a UK postcode (a foreign or mistyped code): it can still agree in full. A
+            // placeholder (`QQ1 1QQ`, `ZZ99 3VZ`) says the address is not known: no evidence.
             postcodeFull.append(Hashing.fnv1a(Array(postcode.value.utf8)))
             postcodeSector.append(0)
             postcodeDistrict.append(0)

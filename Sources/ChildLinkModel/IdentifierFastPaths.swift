@@ -85,23 +85,13 @@ extension Postcode {
             self.init(raw)
             return
         }
-        let isDigit: (UInt8) -> Bool = { (48...57).contains($0) }
-        let isLetter: (UInt8) -> Bool = { (65...90).contains($0) }
-        let inward = bytes.suffix(3)
-        let outward = bytes.prefix(bytes.count - 4)
-        let pattern = outward.map { isLetter($0) ? "A" : isDigit($0) ? "9" : "?" }.joined()
-        let valid =
-            isDigit(inward[inward.startIndex]) && isLetter(inward[inward.startIndex + 1])
-            && isLetter(inward[inward.startIndex + 2]) && ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].contains(pattern)
-        guard valid else {
+        let compact = bytes.filter { $0 != 0x20 }
+        guard Self.hasShape(compact), Self.followsRules(compact),
+            Self.placeholder(String(decoding: compact, as: UTF8.self), bytes: compact) == nil
+        else {
             self.init(raw)
             return
         }
         self.init(validValue: raw)
-    }
-
-    private init(validValue: String) {
-        self.value = validValue
-        self.isValid = true
     }
 }

@@ -35,7 +35,7 @@ package enum PersonalValueKind: String, Sendable, CaseIterable {
         let compact = value.filter { $0 != " " && $0 != "-" }
         if compact.count == 10, compact.allSatisfy(\.isASCIIDigit) { return .nhsNumber }
         if looksLikeUPN(compact) { return .upn }
-        if value.count >= 5, let postcode = Postcode(value), postcode.isValid { return .postcode }
+        if value.count >= 5, let postcode = Postcode(value), postcode.hasPostcodeShape { return .postcode }
         if looksLikeAddress(value) { return .address }
         let letters = value.filter(\.isLetter).count
         if letters > 1, value.allSatisfy({ $0.isLetter || " -'.".contains($0) }) {

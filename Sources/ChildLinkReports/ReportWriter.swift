@@ -93,10 +93,8 @@ package struct ReportWriter: Sendable {
         var staging: String?
         do {
             try PrivateFolder.create(atPath: directory)
-            StagingFolder.removeAbandoned(in: directory)
-            let folder = StagingFolder.path(in: directory)
+            let folder = try StagingFolder.create(in: directory)
             staging = folder
-            try PrivateFolder.create(atPath: folder)
             var names: [String] = []
             for format in Set(formats).sorted(by: { $0.rawValue < $1.rawValue }) {
                 for (name, data) in try contents(report, format: format) {
@@ -144,49 +142,6 @@ package struct ReportWriter: Sendable {
     /// `name` with path separators and other characters awkward in file names replaced by `-`.
     static func safeFileName(_ name: String) -> String {
         String(name.map { "/\\:*?\"<>|".contains($0) || $0.isNewline ? "-" : $0 })
-    }
-}
-
-/// The staging folder a report's files are written into before they are moved into place.
-enum StagingFolder {
-    static let prefix = ".childlink-staging-"
-
-    /// `directory/.childlink-staging-PID` for this process.
-    static func path(in directory: String) -> String {
-        (directory as NSString).appendingPathComponent(prefix + String(getpid()))
-    }
-
-    /// Renames each staged file into `directory`; returns the paths.
-    ///
-    /// - Throws: `FileWriteError` when a rename fails (the files not yet moved stay staged).
-    static func moveAll(_ names: [String], from folder: String, into directory: String) throws(FileWriteError)
-        -> [String]
-    {
-        try names.map { (name: String) throws(FileWriteError) -> String in
-            let target = (directory as NSString).appendingPathComponent(name)
-            guard rename((folder as NSString).appendingPathComponent(name), target) == 0 else {
-                throw FileWriteError(code: .cannotRename, path: target, message: "cannot write (rename failed)")
-            }
-            return target
-        }
-    }
-
-    /// Removes a staging folder and the files in it.
-    static func remove(_ folder: String) {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
-            unlink((folder as NSString).appendingPathComponent(name))
-        }
-        rmdir(folder)
-    }
-
-    /// Removes the staging folders of ChildLink processes that have ended (killed mid-write).
-    static func removeAbandoned(in directory: String) {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        where name.hasPrefix(prefix) {
-            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
-            else { continue }
-            remove((directory as NSString).appendingPathComponent(name))
-        }
     }
 }
 

@@ -23,8 +23,23 @@ extension ChildLinkStore {
     ///   backup is damaged too, or the later entries cannot be carried forward (the store is then
     ///   left as it was); other ``StoreError``s.
     /// - Returns: What was restored and what was kept.
+    /// The restore holds the store's run lock (as ``RunLockHolder/restore``): it is refused at once,
+    /// changing nothing, while a run holds it, and a run started meanwhile waits for it to finish.
+    ///
+    /// - Throws: ``StoreError/restoreDuringRun(path:sourceFile:sourceLine:)`` while a run is in progress.
     @discardableResult
     package static func restore(path: String, busyTimeout: Double = defaultBusyTimeout) throws -> RestoreOutcome {
+        do {
+            return try holdingRunLock(path: path, waitingUpTo: 0, as: .restore) {
+                try restoreHoldingLock(path: path, busyTimeout: busyTimeout)
+            }
+        } catch let error as StoreError where error.code == .runInProgress {
+            throw StoreError.restoreDuringRun(path: path)
+        }
+    }
+
+    /// ``restore(path:busyTimeout:)`` once the run lock is held.
+    private static func restoreHoldingLock(path: String, busyTimeout: Double) throws -> RestoreOutcome {
         let backupPath = try newestSoundBackup(of: path)
         let staging = TemporaryFileName.path(for: path + ".restoring", writer: getpid())
         defer { removeDatabaseFiles(staging) }

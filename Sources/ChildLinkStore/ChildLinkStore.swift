@@ -35,7 +35,8 @@ import GRDB
 /// Files: the database is created with mode 0600 (SQLite gives its -wal and -shm files the same
 /// mode), whole, and carries its identity (``StoreIdentity``): an empty file or another program's
 /// database at the path is refused, never initialised over. Before each run the committed state is
-/// copied to `childlink.sqlite.bak` (0600), the older backups kept as `.bak.1` and `.bak.2`.
+/// copied to `childlink.sqlite.bak` (0600, in rollback-journal mode so that reading it leaves no
+/// `-wal` or `-shm` beside it), the older backups kept as `.bak.1` and `.bak.2`.
 /// A second process that wants to write waits up to ``busyTimeout`` seconds, then fails with
 /// ``StoreError/locked(path:seconds:)``.
 package final class ChildLinkStore: Sendable {
@@ -70,6 +71,7 @@ package final class ChildLinkStore: Sendable {
         path: String = ChildLinkStore.defaultFileName, busyTimeout: Double = ChildLinkStore.defaultBusyTimeout,
         user: String? = nil, backupsKept: Int = 3, clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
+        Self.settleBackups(of: path, kept: backupsKept)
         try StoreIdentity.prepare(path: path, busyTimeout: busyTimeout)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)

@@ -17,7 +17,8 @@ extension ChildLinkStore {
     /// after the other: the second reads the store (carried-over records, decisions, ids) only once
     /// the first has committed, and so works against the state the first one left.
     ///
-    /// The lock is an advisory `flock` on ``runLockPath`` (an empty file, mode 0600), which the
+    /// The lock is an advisory `flock` on ``runLockPath`` (mode 0600; while held it names its holder,
+    /// ``RunLockHolder``, and nothing else), which the
     /// system releases when the process ends, however it ends: a killed run never leaves it held.
     /// It is separate from SQLite's write lock, so review commands and readers are kept waiting
     /// only by a run's write transaction, as before.
@@ -32,7 +33,23 @@ extension ChildLinkStore {
     package func holdingRunLock<T>(
         waitingUpTo seconds: Double = ChildLinkStore.defaultRunWait, onWait: () -> Void = {}, _ body: () throws -> T
     ) throws -> T {
-        guard let path, let lockPath = runLockPath else { return try body() }
+        guard let path else { return try body() }
+        return try Self.holdingRunLock(path: path, waitingUpTo: seconds, as: .run, onWait: onWait, body)
+    }
+
+    /// Runs `body` holding the run lock of the store at `path` (see
+    /// ``holdingRunLock(waitingUpTo:onWait:_:)``), as `holder`: the lock file names what holds it
+    /// (`run` or `store restore`, nothing else), so a run that gives up waiting can say what it
+    /// waited for.
+    ///
+    /// - Throws: ``StoreError/runInProgress(path:seconds:holder:)`` when the lock is held for longer than
+    ///   `seconds`; ``StoreError/database(path:message:cause:sourceFile:sourceLine:)`` when the lock
+    ///   file cannot be opened; or what `body` throws.
+    package static func holdingRunLock<T>(
+        path: String, waitingUpTo seconds: Double, as holder: RunLockHolder, onWait: () -> Void = {},
+        _ body: () throws -> T
+    ) throws -> T {
+        let lockPath = path + ".lock"
         try FilePrivacy.createPrivateFile(at: lockPath)
         let descriptor = open(lockPath, O_RDWR | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -41,12 +58,16 @@ extension ChildLinkStore {
         }
         defer { close(descriptor) }
         try waitForLock(descriptor, path: path, seconds: seconds, onWait: onWait)
-        defer { flock(descriptor, LOCK_UN) }
+        holder.write(to: descriptor)
+        defer {
+            ftruncate(descriptor, 0)
+            flock(descriptor, LOCK_UN)
+        }
         return try body()
     }
 
     /// Takes the exclusive lock on `descriptor`, polling every 50 ms until `seconds` have passed.
-    private func waitForLock(_ descriptor: Int32, path: String, seconds: Double, onWait: () -> Void) throws {
+    private static func waitForLock(_ descriptor: Int32, path: String, seconds: Double, onWait: () -> Void) throws {
         let deadline = Date().addingTimeInterval(seconds)
         var announced = false
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
@@ -54,12 +75,37 @@ extension ChildLinkStore {
                 throw StoreError.database(
                     path: path, message: "cannot take the run lock: \(String(cString: strerror(errno)))")
             }
-            guard Date() < deadline else { throw StoreError.runInProgress(path: path, seconds: seconds) }
+            guard Date() < deadline else {
+                throw StoreError.runInProgress(path: path, seconds: seconds, holder: RunLockHolder(reading: descriptor))
+            }
             if !announced {
                 onWait()
                 announced = true
             }
             usleep(50_000)
         }
+    }
+}
+
+/// What holds a store's run lock: a run (`link`, `weekly`, …) or `store restore`.
+package enum RunLockHolder: String, Sendable {
+    /// A run of the pipeline.
+    case run
+    /// `childlink store restore`.
+    case restore = "store restore"
+
+    /// What the lock file open at `descriptor` names; a run when it names nothing (an earlier
+    /// version, or the moment between taking the lock and writing the name).
+    init(reading descriptor: Int32) {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        let count = pread(descriptor, &bytes, bytes.count, 0)
+        self = RunLockHolder(rawValue: String(decoding: bytes.prefix(max(count, 0)), as: UTF8.self)) ?? .run
+    }
+
+    /// Writes the name into the lock file open at `descriptor` (replacing what was there).
+    func write(to descriptor: Int32) {
+        ftruncate(descriptor, 0)
+        let bytes = Array(rawValue.utf8)
+        _ = pwrite(descriptor, bytes, bytes.count, 0)
     }
 }

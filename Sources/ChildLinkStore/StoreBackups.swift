@@ -121,9 +121,40 @@ extension ChildLinkStore {
             let destination = try DatabaseQueue(path: destinationPath)
             try source.backup(to: destination)
             try source.close()
+            // The copy carries the store's WAL flag: in WAL mode every later reader of the backup
+            // (the rotation's check, store check, restore) would leave `-wal` and `-shm` beside it.
+            try destination.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
             try destination.close()
         }
         FilePrivacy.restrictCompanions(of: destinationPath)
+    }
+
+    /// Puts each backup of the store at `path` that is still in WAL mode (made by an earlier
+    /// version) into rollback-journal mode, which folds in and removes the `-wal` and `-shm` files
+    /// that readers left beside it; a `-wal` or `-shm` with no backup beside it is removed. A
+    /// backup another process is reading at that moment is left for the next start.
+    static func settleBackups(of path: String, kept: Int) {
+        for backup in backupPaths(of: path, kept: max(kept, 3)) {
+            let companions = ["-wal", "-shm"].filter { FileManager.default.fileExists(atPath: backup + $0) }
+            guard FileManager.default.fileExists(atPath: backup) else {
+                for suffix in companions { unlink(backup + suffix) }
+                continue
+            }
+            guard !companions.isEmpty || isInWALMode(backup) else { continue }
+            var configuration = Configuration()
+            configuration.busyMode = .immediateError
+            guard let queue = try? DatabaseQueue(path: backup, configuration: configuration) else { continue }
+            _ = try? queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try? queue.close()
+        }
+    }
+
+    /// Whether the database file's header says WAL mode (bytes 18 and 19 are 2).
+    private static func isInWALMode(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 20)) ?? Data()
+        return header.count == 20 && header[18] == 2
     }
 
     /// Moves each backup down one place, dropping the oldest.

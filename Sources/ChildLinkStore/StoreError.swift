@@ -72,7 +72,8 @@ package struct StoreError: Error, LocalizedError, Equatable, CustomStringConvert
         package static let unknownRecord = Code(.unknownRecord)
         /// SQLite, or the file system under it, reported an error.
         package static let database = Code(.database)
-        /// Another run held the store's run lock for longer than the wait.
+        /// Another run (or a restore) held the store's run lock for longer than the wait, or a restore
+        /// found a run holding it.
         package static let runInProgress = Code(.runInProgress)
         /// A ChildLink id that no record is assigned to.
         package static let unknownChild = Code(.unknownChild)
@@ -163,14 +164,31 @@ extension StoreError {
 
     /// Another run held the store's run lock for longer than the wait (see
     /// ``ChildLinkStore/holdingRunLock(waitingUpTo:onWait:_:)``).
+    /// When `holder` is a `store restore`, the message says so.
     package static func runInProgress(
-        path: String, seconds: Double, sourceFile: String = #fileID, sourceLine: Int = #line
+        path: String, seconds: Double, holder: RunLockHolder = .run, sourceFile: String = #fileID,
+        sourceLine: Int = #line
     ) -> StoreError {
+        let other = holder == .restore ? "A 'childlink store restore'" : "Another childlink run"
+        let finished = holder == .restore ? "the restore has finished" : "the other one has finished"
+        return StoreError(
+            code: .runInProgress,
+            message: "\(other) has been using the store \(path) for more than \(format(seconds)) s, "
+                + "so this run gave up waiting and wrote nothing. Run it again when \(finished), "
+                + "or wait longer with --store-wait SECONDS.",
+            file: sourceFile, line: sourceLine)
+    }
+
+    /// `store restore` found a run holding the store's run lock: restoring then would undo the run
+    /// as it is written, so nothing was changed.
+    package static func restoreDuringRun(path: String, sourceFile: String = #fileID, sourceLine: Int = #line)
+        -> StoreError
+    {
         StoreError(
             code: .runInProgress,
-            message: "Another childlink run has been using the store \(path) for more than \(format(seconds)) s, "
-                + "so this run gave up waiting and wrote nothing. Run it again when the other one has finished, "
-                + "or wait longer with --store-wait SECONDS.",
+            message: "A childlink run is using the store \(path) now, so store restore changed nothing (restoring "
+                + "during a run would undo what it is writing). Wait for the run to finish, then run "
+                + "'childlink store restore --store \(path)' again.",
             file: sourceFile, line: sourceLine)
     }
 

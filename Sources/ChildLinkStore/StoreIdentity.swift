@@ -75,7 +75,10 @@ enum StoreIdentity {
 
     /// Refuses a non-empty file that is not a ChildLink store.
     private static func verify(path: String) throws {
-        let header = FileManager.default.contents(atPath: path)?.prefix(100) ?? Data()
+        // The 100-byte header only: a store of hundreds of megabytes is not read whole to open it.
+        let handle = FileHandle(forReadingAtPath: path)
+        let header = (try? handle?.read(upToCount: 100)) ?? Data()
+        try? handle?.close()
         guard header.starts(with: Array("SQLite format 3\u{0}".utf8)) else {
             throw StoreError.notAStore(path: path, reason: "it is not a SQLite database")
         }

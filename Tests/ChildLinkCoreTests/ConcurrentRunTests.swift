@@ -24,21 +24,38 @@ struct ConcurrentRunTests {
         #expect(try BuiltBinary.permissions(path + ".lock") == 0o600)
     }
 
-    @Test("two link --store processes started together both succeed, one after the other; store check is clean")
+    @Test("two link --store processes create one new store together, both wait, both succeed; store check is clean")
     func twoProcessesAtOnce() throws {
         let folder = try BuiltBinary.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let sample = try BuiltBinary.run(
             ["sample", "--children", "200", "--seed", "5", "--out", "borough"], in: folder)
         #expect(sample.status == 0, "\(sample.stderr)")
-        // Each run imports a different dataset and carries the other's stored records over: before the
-        // run lock, the second to commit failed with "the clustering does not match" and wrote nothing.
-        let runs = try [
-            ["link", "borough/missing-episodes.csv", "--store", "s.sqlite", "--out", "a"],
-            ["link", "borough/cme-referrals.csv", "--store", "s.sqlite", "--out", "b"],
-        ].map { try Started(arguments: $0, in: folder) }
+        let path = folder.appendingPathComponent("s.sqlite").path
+        let waiting = "another childlink run is using the store; waiting for it to finish"
+        // The store does not exist yet: both processes open (and so create) it at once, before the
+        // run lock, which the test holds until each has said it is waiting — so both were in flight
+        // together. Each run imports a different dataset and carries the other's stored records
+        // over: before the run lock, the second to commit failed with "the clustering does not
+        // match" and wrote nothing; before whole creation, one failed with "table run already exists".
+        let runs = try ChildLinkStore.holdingRunLock(path: path, waitingUpTo: 0, as: .run) {
+            #expect(!FileManager.default.fileExists(atPath: path))
+            let runs = try [
+                ["link", "borough/missing-episodes.csv", "--store", "s.sqlite", "--out", "a"],
+                ["link", "borough/cme-referrals.csv", "--store", "s.sqlite", "--out", "b"],
+            ].map { try Started(arguments: $0, in: folder) }
+            let deadline = ContinuousClock.now + .seconds(120)
+            while !runs.allSatisfy({ $0.standardError.lowercased().contains(waiting) }), ContinuousClock.now < deadline
+            {
+                usleep(20_000)
+            }
+            return runs
+        }
         let outcomes = try runs.map { try $0.wait() }
-        for outcome in outcomes { #expect(outcome.status == 0, "\(outcome.stderr)") }
+        for outcome in outcomes {
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            #expect(outcome.stderr.lowercased().contains(waiting), "both were in flight together: \(outcome.stderr)")
+        }
 
         let check = try BuiltBinary.run(["store", "check", "--store", "s.sqlite"], in: folder)
         #expect(check.status == 0, "\(check.stdout)")
@@ -100,6 +117,70 @@ struct ConcurrentRunTests {
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("Another childlink run has been using the store s.sqlite for more than 0 s"))
         #expect(try holder.runs().isEmpty)
+    }
+
+    @Test("store restore while a run holds the store: refused at once, exit 1, the store and its backup unchanged")
+    func restoreDuringARunIsRefused() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("s.sqlite").path
+        do {
+            let store = try ChildLinkStore(path: path)
+            for week in 1...2 { try store.performRun(note: "week \(week)") { _ = try $0.upsert([]) } }
+        }  // closed: the write-ahead log is folded into the file, so its bytes can be compared
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let backup = try Data(contentsOf: URL(fileURLWithPath: path + ".bak"))
+        let holder = try ChildLinkStore(path: path)
+        // The run lock is held here as a run holds it, for the whole of the restore's attempt.
+        let refused = try holder.holdingRunLock {
+            try BuiltBinary.run(["store", "restore", "--store", "s.sqlite"], in: folder)
+        }
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains(
+                "A childlink run is using the store s.sqlite now, so store restore changed nothing (restoring "
+                    + "during a run would undo what it is writing). Wait for the run to finish, then run "
+                    + "'childlink store restore --store s.sqlite' again."), "\(refused.stderr)")
+        #expect(try holder.runs().count == 2, "before the fix the restore went ahead: 1 run")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".bak")) == backup)
+
+        let restored = try BuiltBinary.run(["store", "restore", "--store", "s.sqlite"], in: folder)
+        #expect(restored.status == 0, "\(restored.stderr)")
+        #expect(restored.stdout.contains("it now holds 1 run(s), the latest #1."), "\(restored.stdout)")
+    }
+
+    @Test("a run while a restore holds the store waits for it; with --store-wait 0 it exits 1 naming the restore")
+    func runDuringARestoreWaitsOrGivesUp() throws {
+        let folder = try BuiltBinary.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "20", "--seed", "5", "--out", "borough"], in: folder)
+        #expect(sample.status == 0, "\(sample.stderr)")
+        let path = folder.appendingPathComponent("s.sqlite").path
+        let holder = try ChildLinkStore(path: path)
+        let link = ["link", "borough/missing-episodes.csv", "--store", "s.sqlite", "--out", "a"]
+        let (refused, waiting) = try ChildLinkStore.holdingRunLock(path: path, waitingUpTo: 0, as: .restore) {
+            let refused = try BuiltBinary.run(link + ["--store-wait", "0"], in: folder)
+            // A second run, with the default wait, is seen waiting before the restore lets go.
+            let waiting = try Started(arguments: link, in: folder)
+            let deadline = ContinuousClock.now + .seconds(120)
+            while !waiting.standardError.lowercased().contains("waiting for it to finish"),
+                ContinuousClock.now < deadline
+            {
+                usleep(20_000)
+            }
+            #expect(try holder.runs().isEmpty, "nothing is written while the restore holds the store")
+            return (refused, waiting)
+        }
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr.contains(
+                "A 'childlink store restore' has been using the store s.sqlite for more than 0 s, so this run gave up "
+                    + "waiting and wrote nothing. Run it again when the restore has finished"), "\(refused.stderr)")
+        let waited = try waiting.wait()
+        #expect(waited.status == 0, "\(waited.stderr)")
+        #expect(waited.stderr.lowercased().contains("waiting for it to finish"), "it waited: \(waited.stderr)")
+        #expect(try holder.runs().count == 1)
     }
 }
 

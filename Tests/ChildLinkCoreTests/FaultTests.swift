@@ -216,6 +216,44 @@ struct FaultTests {
         #expect(check.stdout.contains("Runs: 1, the latest #1 weekly"), "the failed run was recorded: \(check.stdout)")
     }
 
+    @Test("link --store whose outputs cannot be written: exit 1, the run is not recorded, the earlier outputs stay")
+    func failedLinkOutputsAreNotRecorded() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sample = try BuiltBinary.run(["sample", "--children", "40", "--seed", "7", "--out", "borough"], in: folder)
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let link = ["link", "borough", "--store", "s.sqlite"]
+        let first = try BuiltBinary.run(link + ["--out", "linked"], in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        let before = try snapshot("linked")
+        #expect(before.keys.sorted() == ["links.csv", "pairs.csv", "summary.txt"], "no staging folder left")
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: path("blocked")))
+
+        let failed = try BuiltBinary.run(link + ["--out", "blocked"], in: folder)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("blocked: cannot create the folder"), "\(failed.stderr)")
+        // Before the fix the run was committed first: "Runs: 2", with no links.csv to show for it.
+        let check = try BuiltBinary.run(["store", "check", "--store", "s.sqlite"], in: folder)
+        #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("Runs: 1, the latest #1 link"), "the failed run was recorded: \(check.stdout)")
+        #expect(try snapshot("linked") == before)
+        #expect(try String(contentsOfFile: path("blocked"), encoding: .utf8) == "not a folder")
+
+        // The same run with somewhere to write: recorded, and links.csv carries the store's ids.
+        let again = try BuiltBinary.run(link + ["--out", "linked"], in: folder)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("store: s.sqlite, run 2"), "\(again.stdout)")
+        let store = try ChildLinkStore(path: path("s.sqlite"))
+        let assigned = try store.latestAssignment()
+        let rows = try String(contentsOfFile: path("linked/links.csv"), encoding: .utf8).split(separator: "\n")
+            .dropFirst()
+        #expect(rows.count == assigned.count)
+        for row in rows {
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            let key = RecordKey(dataset: try #require(Dataset(name: fields[0])), recordID: fields[1])
+            #expect(assigned[key]?.description == fields[2], "\(row)")
+        }
+    }
+
     /// Whether this process may mount a tmpfs (root with CAP_SYS_ADMIN, as in the project's
     /// containers); the real-disk-full tests are skipped where it cannot.
     static let canMountTmpfs: Bool = {
@@ -356,7 +394,9 @@ struct FaultTests {
         let failed = try runUnableToWrite(
             ["link", "--generic", "people.csv", "--out", "linked"], outputFolder: "linked")
         #expect(failed.status == 1)
-        #expect(failed.stderr.contains("linked/links.csv: cannot write"), "\(failed.stderr)")
+        // The three files are staged together: the folder is named, not a staging folder inside it.
+        #expect(
+            failed.stderr.contains("linked: cannot write files into the folder: Permission denied"), "\(failed.stderr)")
         #expect(try snapshot("linked") == before)
     }
 
@@ -483,43 +523,67 @@ struct FaultTests {
         }
     }
 
-    @Test("a review import killed half way: the store is unchanged and store check is clean")
-    func killedRunLeavesStoreUnchanged() throws {
+    @Test("weekly --store killed while writing its pack, inside the store's transaction: store and old pack unchanged")
+    func killedDuringThePackWrite() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try makeStore(records: 320)
-        let keys = try store.currentRecords().map(\.key.description).sorted()
-        var csv = "RecordA,RecordB,Probability,Decision,Note,Explanation\n"
-        for (i, a) in keys.enumerated() {
-            for b in keys[(i + 1)...] { csv += "\(a),\(b),0.5,reject,,\n" }
-        }
-        try csv.write(toFile: path("decisions.csv"), atomically: false, encoding: .utf8)
+        let sample = try BuiltBinary.run(["sample", "--children", "40", "--seed", "7", "--out", "borough"], in: folder)
+        try #require(sample.status == 0, "\(sample.stderr)")
+        let weekly = ["weekly", "borough", "--week-ending", "2019-06-30", "--store", "s.sqlite", "--out", "pack"]
+        let first = try BuiltBinary.run(weekly + ["--format", "html"], in: folder)
+        try #require(first.status == 0, "\(first.stderr)")
+        let before = try snapshot("pack")
+        #expect(before.keys.sorted() == ["weekly-2019-06-30.html"])
+        let episodes = path("borough/missing-episodes.csv")
+        let lines = try String(contentsOfFile: episodes, encoding: .utf8).split(separator: "\n")
+        try (lines.prefix(lines.count / 2).joined(separator: "\n") + "\n").write(
+            toFile: episodes, atomically: true, encoding: .utf8)
 
+        let holder = try ChildLinkStore(path: path("s.sqlite"))
+        let keys = try holder.currentRecords().prefix(2).map(\.key)
         let process = Process()
         process.executableURL = BuiltBinary.url
-        process.arguments = ["review", "import", "decisions.csv"]
+        process.arguments = weekly + ["--format", "html"]
         process.currentDirectoryURL = folder
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Wait (bounded) until the child is inside its write transaction: its write-ahead log grows.
-        let wal = storePath + "-wal"
-        let baseline = Self.size(of: wal)
-        var polls = 0
-        while process.isRunning, Self.size(of: wal) <= baseline + 64 * 1024, polls < 6000 {
-            usleep(5000)
-            polls += 1
+        // The run waits on the run lock the test holds while it lays the trap: the pack's temporary
+        // file in the run's staging folder is a FIFO with a one-page buffer. The run blocks writing
+        // the HTML page into it, inside its write transaction, until it is killed: no timing involved.
+        let reader = try holder.holdingRunLock { () throws -> Int32 in
+            try process.run()
+            let pid = process.processIdentifier
+            let staging = path("pack/.childlink-staging-\(pid)")
+            try #require(mkdir(staging, 0o700) == 0)
+            try #require(mkfifo(staging + "/weekly-2019-06-30.html.tmp-\(pid)", 0o600) == 0)
+            let reader = open(staging + "/weekly-2019-06-30.html.tmp-\(pid)", O_RDONLY | O_NONBLOCK)
+            try #require(reader >= 0)
+            _ = fcntl(reader, 1031, 4096)  // F_SETPIPE_SZ: the page (about 8 KB) cannot fit
+            return reader
         }
-        let killedMidRun = process.isRunning
+        defer { close(reader) }
+        var ready = pollfd(fd: reader, events: Int16(POLLIN), revents: 0)
+        let arrived = poll(&ready, 1, 120_000)  // bounded: a run that never gets there fails the test
+        #expect(arrived == 1, "the run never started writing its pack")
+        let second = try ChildLinkStore(path: path("s.sqlite"), busyTimeout: 0)
+        #expect(throws: StoreError.locked(path: path("s.sqlite"), seconds: 0), "the run is inside its transaction") {
+            try second.decide(keys[0], keys[1], .mustLink)
+        }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        #expect(killedMidRun, "the import finished before it could be interrupted; make the file larger")
         #expect(process.terminationReason == .uncaughtSignal)
 
-        #expect(try ChildLinkStore(path: storePath).decisions().isEmpty, "a killed run left decisions behind")
-        let check = try BuiltBinary.run(["store", "check"], in: folder)
+        let check = try BuiltBinary.run(["store", "check", "--store", "s.sqlite"], in: folder)
         #expect(check.status == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("Runs: 1, the latest #1 weekly"), "the killed run was recorded: \(check.stdout)")
         #expect(check.stdout.contains("Verdict: the store is healthy."))
-        #expect(try store.runs().count == 1)
+        let staged = ".childlink-staging-\(process.processIdentifier)"
+        #expect(try FileManager.default.contentsOfDirectory(atPath: path("pack")).sorted() == [staged] + before.keys)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path("pack/weekly-2019-06-30.html"))) == before.values.first)
+
+        let again = try BuiltBinary.run(weekly + ["--format", "html"], in: folder)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try snapshot("pack").keys.sorted() == ["weekly-2019-06-30.html"], "the killed run's staging is removed")
+        #expect(try holder.runs().count == 2)
     }
 
     static func size(of path: String) -> UInt64 {

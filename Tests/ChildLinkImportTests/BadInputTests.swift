@@ -76,6 +76,15 @@ enum BadExtract {
         ([Array(header.utf8)] + rows).flatMap { $0 + [0x0A] }
     }
 
+    /// A missing-episodes XML document of one episode per surname (`E1`, `E2`, …).
+    static func xml(surnames: [String]) -> String {
+        "<MissingEpisodes>\n"
+            + surnames.enumerated().map { index, surname in
+                "<Episode><EpisodeID>E\(index + 1)</EpisodeID><Surname>\(surname)</Surname>"
+                    + "<DateOfBirth>03/06/2010</DateOfBirth><StartDateTime>14/02/2024 21:30</StartDateTime></Episode>\n"
+            }.joined() + "</MissingEpisodes>\n"
+    }
+
     /// Row 1, the bad row (line 3), row 3: the shape of most date cases.
     static func oneBadRow(_ bad: String) -> [UInt8] { csv([row(1), bad, row(3)]) }
 
@@ -219,13 +228,43 @@ extension BadInputCase {
                     line: 3,
                     reason: "the row contains NUL bytes (a damaged file, or UTF-16 saved without a byte-order mark?)")
             ]),
-        BadInputCase(
-            name: "UTF-16 without a byte-order mark: NUL bytes in the header",
-            bytes: {
-                let text = String(decoding: BadExtract.csv([BadExtract.row(1)]), as: UTF8.self)
-                return text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-            }, recordsRead: 0, imported: 0, fileError: { .nulBytes(path: $0, line: 1) }),
+        // Before: `the header row holds NUL bytes` for the CSV, libxml2's `Char 0x0 out of allowed
+        // range` for the XML. Now recognised from the zero byte in every ASCII code unit, and read.
+        utf16WithoutBOM("CSV, little-endian", fileName: "extract.csv", littleEndian: true) {
+            String(
+                decoding: BadExtract.csv([BadExtract.row(1), BadExtract.row(2, surname: "Nováková")]), as: UTF8.self)
+        },
+        utf16WithoutBOM("CSV, big-endian", fileName: "extract.csv", littleEndian: false) {
+            String(
+                decoding: BadExtract.csv([BadExtract.row(1), BadExtract.row(2, surname: "Nováková")]), as: UTF8.self)
+        },
+        utf16WithoutBOM("XML without a declaration, little-endian", fileName: "extract.xml", littleEndian: true) {
+            BadExtract.xml(surnames: ["Horváth", "Nováková"])
+        },
+        utf16WithoutBOM("XML declared UTF-16, big-endian", fileName: "extract.xml", littleEndian: false) {
+            "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n" + BadExtract.xml(surnames: ["Horváth", "Nováková"])
+        },
     ]
+
+    /// `text` written as UTF-16 without a byte-order mark: both records read, the accents intact.
+    static func utf16WithoutBOM(
+        _ name: String, fileName: String, littleEndian: Bool, _ text: @escaping @Sendable () -> String
+    ) -> BadInputCase {
+        BadInputCase(
+            name: "UTF-16 without a byte-order mark (\(name)): recognised and read", fileName: fileName,
+            bytes: {
+                text().utf16.flatMap {
+                    littleEndian ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)]
+                }
+            }, recordsRead: 2, imported: 2,
+            records: { result in
+                #expect(result.record("E2")?.person.surname == "Nováková")
+                if fileName.hasSuffix(".csv") {
+                    #expect(result.file.encoding == (littleEndian ? .utf16LEWithoutBOM : .utf16BEWithoutBOM))
+                    #expect(result.file.encoding?.rawValue.hasSuffix("without a byte-order mark") == true)
+                }
+            })
+    }
 
     static let dates: [BadInputCase] = [
         dateCase(
@@ -255,6 +294,82 @@ extension BadInputCase {
             row: BadExtract.row(2, start: "02/03/2024 00:30", end: ""),
             field: "StartDateTime",
             reason: "StartDateTime is in the future (after the import date): it cannot have happened yet"),
+        BadInputCase(
+            name: "episode starting, or ending, after the run date in the extract's title line",
+            bytes: {
+                Array("Missing episodes report, run date: 16/02/2024 09:14\n".utf8)
+                    + BadExtract.csv([
+                        BadExtract.row(1), BadExtract.row(2, start: "17/02/2024 10:00", end: ""),
+                        BadExtract.row(3, end: "18/02/2024 10:00"),
+                    ])
+            }, recordsRead: 3, imported: 1,
+            rejects: [
+                ExpectedReject(
+                    line: 4, field: "StartDateTime",
+                    reason: "StartDateTime is after the extract's own date (the date in its title, line 1): "
+                        + "it cannot have happened by then", recordID: "E2"),
+                ExpectedReject(
+                    line: 5, field: "EndDateTime",
+                    reason: "EndDateTime is after the extract's own date (the date in its title, line 1): "
+                        + "it cannot have happened by then", recordID: "E3"),
+            ],
+            warnings: [ExpectedWarning(line: 2, contains: "the header row is on line 2")]),
+        BadInputCase(
+            name: "a title line naming a period, not a run date: episodes after its end are kept",
+            bytes: {
+                Array("Missing episodes 01/02/2024 to 15/02/2024\n".utf8)
+                    + BadExtract.csv([BadExtract.row(1, start: "17/02/2024 10:00", end: "")])
+            }, recordsRead: 1, imported: 1,
+            warnings: [ExpectedWarning(line: 2, contains: "the header row is on line 2")]),
+        BadInputCase(
+            name: "CIN census child referred, or born, after the census's ReferenceDate",
+            fileName: "cin.xml",
+            bytes: {
+                func child(_ id: String, born: String, referred: String) -> String {
+                    "<Child><ChildIdentifiers><LAchildID>\(id)</LAchildID><PersonBirthDate>\(born)</PersonBirthDate>"
+                        + "</ChildIdentifiers><CINdetails><CINreferralDate>\(referred)</CINreferralDate></CINdetails>"
+                        + "</Child>\n"
+                }
+                return Array(
+                    ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Message>\n<Header><CollectionDetails>"
+                        + "<Collection>CIN</Collection><ReferenceDate>2024-01-31</ReferenceDate></CollectionDetails>"
+                        + "</Header>\n<Children>\n" + child("C1", born: "2010-06-03", referred: "2023-06-01")
+                        + child("C2", born: "2010-06-03", referred: "2024-02-10")
+                        + child("C3", born: "2024-02-05", referred: "2024-01-20") + "</Children>\n</Message>\n").utf8)
+            }, recordsRead: 3, imported: 1,
+            rejects: [
+                ExpectedReject(
+                    line: 6, field: "CINreferralDate",
+                    reason: "CINreferralDate is after the extract's own date (its ReferenceDate): "
+                        + "it cannot have happened by then", recordID: "C2"),
+                ExpectedReject(
+                    line: 7, field: "PersonBirthDate",
+                    reason: "PersonBirthDate is after the extract's own date (its ReferenceDate): "
+                        + "it cannot have happened by then", recordID: "C3"),
+            ]),
+        BadInputCase(
+            name: "postcodes: placeholders, an NHS pseudo-postcode and one breaking the rules warn on their line",
+            bytes: {
+                BadExtract.csv(
+                    [
+                        "E1,03/06/2010,14/02/2024,S60 1AE", "E2,03/06/2010,14/02/2024,QQ1 1QQ",
+                        "E3,03/06/2010,14/02/2024,zz99 3vz", "E4,03/06/2010,14/02/2024,S60 3CD",
+                        "E5,03/06/2010,14/02/2024,GIR 0AA", "E6,03/06/2010,14/02/2024,BFPO 123",
+                    ], header: "EpisodeID,DateOfBirth,StartDateTime,Postcode")
+            }, recordsRead: 6, imported: 6,
+            warnings: [
+                ExpectedWarning(line: 3, contains: "Postcode is a placeholder, not an address (such as QQ1 1QQ)"),
+                ExpectedWarning(line: 4, contains: "Postcode is an NHS pseudo-postcode (ZZ99: no fixed abode"),
+                ExpectedWarning(line: 5, contains: "Postcode kept but not valid: not a UK postcode"),
+            ],
+            records: { result in
+                #expect(result.file.identifiers.postcodePresent == 6)
+                #expect(result.file.identifiers.postcodeValid == 3, "S60 1AE, GIR 0AA and BFPO 123")
+                #expect(result.diagnostics.map(\.recordID) == ["E2", "E3", "E4"])
+                for value in ["3VZ", "3CD", "S60", "0AA", "BFPO 123"] {  // the examples in the reasons are not values
+                    #expect(!result.diagnostics.contains { $0.description.uppercased().contains(value) }, "\(value)")
+                }
+            }),
         dateCase(
             "date of birth after the episode start", row: BadExtract.row(2, dob: "20/02/2024", end: ""),
             field: "DateOfBirth", reason: "DateOfBirth is after StartDateTime: the child was not yet born"),

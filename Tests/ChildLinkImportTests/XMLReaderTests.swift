@@ -86,6 +86,10 @@ struct XMLEdgeCaseTests {
         let text = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE x [<!ENTITY a \"b\">]>\n<EHERecords/>\n"
         let path = try Fixture.temporary("doctype16.xml", Self.utf16LE(text))
         #expect(try ExtractReader().read(paths: [path]).file.error == .xmlDoctypeRefused(path: path, line: 2))
+        // Without the byte-order mark too: the prolog scan reads UTF-16 it recognises from its bytes.
+        let withoutBOM = try Fixture.temporary("doctype16-nobom.xml", Array(Self.utf16LE(text).dropFirst(2)))
+        #expect(
+            try ExtractReader().read(paths: [withoutBOM]).file.error == .xmlDoctypeRefused(path: withoutBOM, line: 2))
     }
 
     @Test("an XML extract with no records, and a CSV with only a header, read as empty; an empty file is an error")

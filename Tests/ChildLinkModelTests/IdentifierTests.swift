@@ -134,6 +134,56 @@ struct PostcodeTests {
 
     @Test("an empty field is absent")
     func empty() { #expect(Postcode("  ") == nil) }
+
+    @Test(
+        "the special cases are valid: Girobank, BFPO and the overseas territories",
+        arguments: [
+            ("gir0aa", "GIR 0AA"), ("BFPO 123", "BFPO 123"), ("bfpo1", "BFPO 1"), ("STHL1ZZ", "STHL 1ZZ"),
+            ("GX11 1AA", "GX11 1AA"), ("FIQQ 1ZZ", "FIQQ 1ZZ"), ("SS1 1SS", "SS1 1SS"), ("S65 1QQ", "S65 1QQ"),
+        ])
+    func specialCases(raw: String, expected: String) throws {
+        let postcode = try #require(Postcode(raw))
+        #expect(postcode.isValid && postcode.placeholder == nil && postcode.problem == nil)
+        #expect(postcode.value == expected)
+        #expect(Postcode(field: expected) == postcode, "the fast path agrees")
+    }
+
+    @Test(
+        "the shape is not enough: the Royal Mail's letter rules for each position",
+        arguments: [
+            "VA1 1AB",  // V is never a first letter (nor Q, X)
+            "XW1 1AB",  // nor X
+            "AI1 1AB",  // I is never a second letter (nor J, Z)
+            "W1L 1AB",  // A9A: L is not a third letter
+            "EC1C 1AB",  // AA9A: C is not a fourth letter
+            "S60 3CD",  // C is never in the inward code (nor I, K, M, O, V)
+            "S60 1AV",
+        ])
+    func breaksTheRules(raw: String) throws {
+        let postcode = try #require(Postcode(raw))
+        #expect(!postcode.isValid)
+        #expect(postcode.placeholder == nil)
+        #expect(postcode.hasPostcodeShape, "still a value that may locate a child")
+        #expect(
+            postcode.problem
+                == "Postcode kept but not valid: not a UK postcode (its outward or inward code breaks the Royal Mail "
+                + "rules); not shown")
+        #expect(Postcode(field: postcode.value) == postcode, "the fast path agrees")
+    }
+
+    @Test(
+        "placeholders are flagged, not valid: QQ1 1QQ and its kind, one letter repeated, NHS ZZ99 pseudo-postcodes",
+        arguments: [
+            ("QQ1 1QQ", Postcode.Placeholder.madeUp), ("qq11qq", .madeUp), ("ZZ1 1ZZ", .madeUp), ("AA9 9AA", .madeUp),
+            ("SAN TA1", .madeUp), ("ZZ99 3VZ", .nhsPseudo), ("zz993wz", .nhsPseudo), ("ZZ99 3CZ", .nhsPseudo),
+        ])
+    func placeholders(raw: String, kind: Postcode.Placeholder) throws {
+        let postcode = try #require(Postcode(raw))
+        #expect(!postcode.isValid)
+        #expect(postcode.placeholder == kind)
+        #expect(postcode.problem == "Postcode is \(kind.rawValue); not shown")
+        #expect(Postcode(field: postcode.value) == postcode, "the fast path agrees")
+    }
 }
 
 @Suite("Gender and ethnicity codes")

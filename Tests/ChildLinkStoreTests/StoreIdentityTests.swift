@@ -159,4 +159,52 @@ struct StoreIdentityTests {
         #expect(leftovers.allSatisfy { !names.contains($0) })
         #expect(names.contains(alive), "PID 1 is alive: its file is not touched")
     }
+
+    /// Bytes 18 and 19 of a database file's header: 1 for a rollback journal, 2 for WAL.
+    func journalFormat(_ path: String) throws -> [UInt8] {
+        let header = try #require(FileManager.default.contents(atPath: path)).prefix(20)
+        return [header[18], header[19]]
+    }
+
+    /// The names in the store's folder that end in `-wal` or `-shm` and belong to a backup.
+    func backupCompanions() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.contains(".bak") && ($0.hasSuffix("-wal") || $0.hasSuffix("-shm")) }.sorted()
+    }
+
+    @Test("backups are written in rollback-journal mode: reading them (rotation, listing) leaves no -wal or -shm")
+    func backupsLeaveNoWALFiles() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try makeStore(runs: 4)  // three rotations, each reading the newest backup first
+        #expect(ChildLinkStore.backups(of: storePath).map { $0.runs } == [3, 2, 1])
+        for suffix in [".bak", ".bak.1", ".bak.2"] {
+            #expect(try journalFormat(storePath + suffix) == [1, 1], "\(suffix)")
+        }
+        // Before the fix the copy kept the store's WAL flag, and a read-only reader left these.
+        #expect(try backupCompanions() == [])
+    }
+
+    @Test("a backup an earlier version left in WAL mode, with a reader's -wal and -shm: settled when the store opens")
+    func leftoverBackupWALIsRemovedOnStart() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try makeStore(runs: 2)
+        let backup = storePath + ".bak"
+        // As an earlier version made it: the WAL flag set, then read by a read-only connection.
+        let writer = try DatabaseQueue(path: backup)
+        try writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = WAL") }
+        try writer.close()
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let reader = try DatabaseQueue(path: backup, configuration: readOnly)
+        #expect(try reader.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM run") } == 1)
+        try reader.close()
+        try #require(try backupCompanions() == ["s.sqlite.bak-shm", "s.sqlite.bak-wal"], "the fault was not made")
+        try Data().write(to: URL(fileURLWithPath: storePath + ".bak.2-wal"))  // beside no backup
+
+        _ = try ChildLinkStore(path: storePath)
+        #expect(try backupCompanions() == [])
+        #expect(try journalFormat(backup) == [1, 1])
+        #expect(runCount(backup) == 1, "the backup still holds its run")
+        #expect(try backupCompanions() == [], "and reading it leaves nothing")
+    }
 }
