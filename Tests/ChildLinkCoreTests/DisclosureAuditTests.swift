@@ -96,8 +96,8 @@ struct DisclosureAuditTests {
 
     /// The hidden cells a reader can pin, with their range; `open` (the unsuppressed report) is
     /// given for the per-table scorecards, whose zeros may be hidden with their sum.
-    static func audit(_ report: Report, sums: [Sum], open: Report? = nil) -> [String] {
-        var shown: [Cell: Int] = [:]
+    static func audit(_ report: Report, sums: [Sum], open: Report? = nil, counted: [Cell: Int] = [:]) -> [String] {
+        var shown = counted
         var hidden = Set<Cell>()
         for table in report.tables {
             for (row, cells) in table.rows.enumerated() {
@@ -173,6 +173,69 @@ struct DisclosureAuditTests {
             }
         }
         return sums
+    }
+
+    /// The Inclusion Scorecard's headline and cohort list, whose rows a reader can count: the
+    /// headline and the list's length are the children in two, three and four strands; the rows
+    /// showing a combination are (at least) that combination's children, the rest make up the
+    /// difference; likewise the number of strands against the strand counts, and the LAC and risk
+    /// flags of a combination's rows against its splits. Each count of rows is a published figure
+    /// (`counted`), each share of rows whose value is hidden an unpublished one (at least 0).
+    static func listSums(_ report: Report) -> (sums: [Sum], counted: [Cell: Int]) {
+        guard let combinations = report.tables.first(where: { $0.id == "overlap-combinations" }) else {
+            return ([], [:])
+        }
+        let k = { (row: Int) in Cell(table: "overlap-strand-count", row: row, column: 1) }
+        var sums: [Sum] = []
+        if report.tables.contains(where: { $0.id == "inclusion-cohort-size" }) {
+            sums.append(Sum(total: Cell(table: "inclusion-cohort-size", row: 0, column: 1), parts: [k(1), k(2), k(3)]))
+        }
+        guard let list = report.tables.first(where: { $0.id == "inclusion-cohort" }) else { return (sums, [:]) }
+        var counted: [Cell: Int] = [:]
+        let column = { (name: String) in list.columns.firstIndex(of: name)! }
+        let (strands, size, lac, risk) = (
+            column("Strands"), column("Number of strands"), column("LAC"), column("CSE/CCE risk")
+        )
+        func counting(_ name: String, _ index: Int, _ value: Int) -> Cell {
+            let cell = Cell(table: "list \(name)", row: index, column: 0)
+            counted[cell] = value
+            return cell
+        }
+        let latent = { (name: String, index: Int) in Cell(table: "unpublished list \(name)", row: index, column: 0) }
+        sums.append(Sum(known: list.rows.count, parts: [k(1), k(2), k(3)]))
+        // Rows by combination, and their LAC and risk flags.
+        let comboRows = combinations.rows.indices.filter { row in
+            guard case .text(let label) = combinations.rows[row][0] else { return false }
+            return label.contains("+")
+        }
+        for row in comboRows {
+            let rows = list.rows.filter { $0[strands] == combinations.rows[row][0] }
+            let c = { (column: Int) in Cell(table: combinations.id, row: row, column: column) }
+            sums.append(Sum(total: c(1), parts: [counting("strands", row, rows.count), latent("strands", row)]))
+            for (flagColumn, yes, no) in [(lac, 2, 3), (risk, 4, 5)] {
+                let flags = rows.map { $0[flagColumn] }
+                let yesCount = flags.filter { $0 == .flag(true) }.count
+                let noCount = flags.filter { $0 == .flag(false) }.count
+                let name = "flag \(flagColumn)"
+                sums.append(
+                    Sum(total: c(yes), parts: [counting("\(name) yes", row, yesCount), latent("\(name) yes", row)]))
+                sums.append(
+                    Sum(total: c(no), parts: [counting("\(name) no", row, noCount), latent("\(name) no", row)]))
+            }
+        }
+        let unlabelled = list.rows.filter { $0[strands] == .suppressed }.count
+        sums.append(Sum(known: unlabelled, parts: comboRows.map { latent("strands", $0) }))
+        // Rows by number of strands.
+        for strandCount in 2...4 {
+            let rows = list.rows.filter { $0[size] == .count(strandCount) }.count
+            sums.append(
+                Sum(
+                    total: k(strandCount - 1),
+                    parts: [counting("size", strandCount, rows), latent("size", strandCount)]))
+        }
+        let unsized = list.rows.filter { $0[size] == .suppressed }.count
+        sums.append(Sum(known: unsized, parts: (2...4).map { latent("size", $0) }))
+        return (sums, counted)
     }
 
     /// In a scorecard: each row's YTD against its period columns, and in each column the rows that
@@ -273,20 +336,29 @@ struct DisclosureAuditTests {
     ]
 
     /// The findings on the Inclusion Scorecard and `overlap` (`inclusion`), and on the other
-    /// scorecards (`scorecards`), at each period.
+    /// scorecards (`scorecards`), at each period; `lists` counts the cohort lists audited, and
+    /// `hiddenLabels` their rows whose strands are hidden.
     static func findings(_ cohort: Cohort, periods: [ReportingPeriod] = periods) -> (
-        inclusion: [String], scorecards: [String]
+        inclusion: [String], scorecards: [String], lists: Int, hiddenLabels: Int
     ) {
         let suppressed = DisclosureOptions(suppress: true, pseudonymiser: Pseudonymiser(key: "audit"))
         let open = DisclosureOptions(suppress: false, pseudonymiser: nil)
         var inclusion: [String] = []
         var scorecards: [String] = []
+        var (lists, hiddenLabels) = (0, 0)
         for period in periods {
             for kind in ScorecardKind.allCases {
                 let report = ScorecardJob.build(
                     kind: kind, cohort: cohort, period: period, disclosure: suppressed, generatedAt: generatedAt)
                 if kind == .inclusion {
-                    inclusion += audit(report, sums: overlapSums(report, periodLabel: period.columnLabel))
+                    let list = listSums(report)
+                    if let table = report.tables.first(where: { $0.id == "inclusion-cohort" }) {
+                        lists += 1
+                        hiddenLabels += table.rows.filter { $0[4] == .suppressed }.count
+                    }
+                    inclusion += audit(
+                        report, sums: overlapSums(report, periodLabel: period.columnLabel) + list.sums,
+                        counted: list.counted)
                     continue
                 }
                 let unsuppressed = ScorecardJob.build(
@@ -298,7 +370,7 @@ struct DisclosureAuditTests {
                 cohort: cohort, period: period, disclosure: suppressed, generatedAt: generatedAt)
             inclusion += audit(overlap, sums: overlapSums(overlap, periodLabel: period.columnLabel))
         }
-        return (inclusion, scorecards)
+        return (inclusion, scorecards, lists, hiddenLabels)
     }
 
     /// Small boroughs and single months are where it bites.
@@ -315,6 +387,10 @@ struct DisclosureAuditTests {
         let findings = Self.findings(
             Self.cohort(children: 3000, seed: 2019), periods: [.month(year: 2019, month: 5), .year(startYear: 2018)])
         #expect(findings.inclusion.isEmpty, "\(findings.inclusion.prefix(10))")
+        // Both Inclusion Scorecards publish their cohort list, some rows with their strands hidden:
+        // the list's counts were among the figures audited.
+        #expect(findings.lists == 2)
+        #expect(findings.hiddenLabels > 0)
         Self.expectScorecards(findings.scorecards)
     }
 
@@ -324,6 +400,31 @@ struct DisclosureAuditTests {
     /// column's zeros with them.
     static func expectScorecards(_ findings: [String]) {
         #expect(findings.isEmpty, "\(findings.prefix(10))")
+    }
+
+    /// The auditor counts the cohort list's rows: with the strands of the rows whose combination is
+    /// hidden put back (as an earlier list printed them), the hidden combinations are pinned.
+    @Test func auditorFindsACohortListThatGivesACountBack() throws {
+        let cohort = Self.cohort(children: 3000, seed: 2019)
+        let key = Pseudonymiser(key: "audit")
+        let build = { (suppress: Bool) in
+            ScorecardJob.build(
+                kind: .inclusion, cohort: cohort, period: .year(startYear: 2018),
+                disclosure: DisclosureOptions(suppress: suppress, pseudonymiser: key), generatedAt: Self.generatedAt)
+        }
+        var report = build(true)
+        let open = try #require(build(false).tables.first { $0.id == "inclusion-cohort" })
+        let section = try #require(report.sections.firstIndex { $0.title == "Cross-referenced cohort" })
+        let table = try #require(report.sections[section].tables.firstIndex { $0.id == "inclusion-cohort" })
+        var list = report.sections[section].tables[table]
+        for (index, row) in list.rows.enumerated() where row[4] == .suppressed {
+            list.rows[index][4] = try #require(open.rows.first { $0[0] == row[0] })[4]
+        }
+        report.sections[section].tables[table] = list
+        let sums = Self.listSums(report)
+        let findings = Self.audit(
+            report, sums: Self.overlapSums(report, periodLabel: "2018/19") + sums.sums, counted: sums.counted)
+        #expect(!findings.isEmpty)
     }
 
     /// The auditor itself catches the case: 86 children in two strands shown, the pairs
