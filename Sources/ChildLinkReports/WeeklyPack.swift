@@ -88,8 +88,9 @@ struct IdentityStyle: Sendable {
     }
 }
 
-/// The name and age shown beside a child wherever the pack lists one (the operational group works
-/// with names; with a pseudonymiser the name is withheld, as everywhere).
+/// The name and age (and the allocated team, where an extract records teams) shown beside a child
+/// wherever the pack lists one (the operational group works with names; with a pseudonymiser the
+/// name is withheld, as everywhere).
 struct PackPeople {
     /// What is known about a child by the week end.
     let facts: (ChildLinkID) -> ChildFacts
@@ -97,14 +98,23 @@ struct PackPeople {
     let style: IdentityStyle
     /// The day the age is worked out on (the week end).
     let asAt: CalendarDate
+    /// Whether any record read carries an allocated team: only then is there a Team column.
+    var showsTeam = false
 
-    /// The child's name and age cells.
+    /// The headings of ``nameAndAge(_:)-(ChildLinkID)``'s cells.
+    var columns: [String] { ["Name", "Age"] + (showsTeam ? ["Team"] : []) }
+
+    /// The child's name and age cells (and team).
     func nameAndAge(_ child: ChildLinkID) -> [ReportCell] { nameAndAge(facts(child)) }
 
-    /// The name and age cells for `fact`.
+    /// The name and age cells (and team) for `fact`.
     func nameAndAge(_ fact: ChildFacts) -> [ReportCell] {
         [style.name(fact.person), fact.person.dateOfBirth.map { .count($0.age(on: asAt)) } ?? .empty]
+            + (showsTeam ? [team(fact)] : [])
     }
+
+    /// The allocated team cell, empty where none is recorded.
+    func team(_ fact: ChildFacts) -> ReportCell { fact.allocatedTeam.map(ReportCell.text) ?? .empty }
 }
 
 /// One episode as the weekly pack sees it.
@@ -156,7 +166,7 @@ package struct WeeklyPackBuilder: Sendable {
         let style = IdentityStyle(pseudonymiser: options.pseudonymiser)
         let people = PackPeople(
             facts: { facts[$0] ?? ChildFacts(child: $0, cohort: cohort, asAt: options.weekEnding) }, style: style,
-            asAt: options.weekEnding)
+            asAt: options.weekEnding, showsTeam: cohort.episodes.contains { $0.episode.allocatedTeam != nil })
         let triggers = strategyTriggers(all: all, inWeek: inWeek)
         let overdue = overdueInterviews(all: all)
         let newlyLinked = newSecondStrand(cohort: cohort)
@@ -165,7 +175,7 @@ package struct WeeklyPackBuilder: Sendable {
             actions.actions(
                 inWeek: inWeek, all: all, triggers: triggers, overdue: overdue,
                 workingDaysLate: { daysLate(due: $0.due.date, until: options.weekEnding) }),
-            facts: { facts[$0] ?? ChildFacts(child: $0, cohort: cohort, asAt: options.weekEnding) }, style: style)
+            people: people)
         let tables = [
             summaryTable(
                 inWeek: inWeek, children: childIDs, triggers: triggers, overdue: overdue, newly: newlyLinked,
@@ -173,7 +183,7 @@ package struct WeeklyPackBuilder: Sendable {
             childrenTable(
                 childIDs, inWeek: Dictionary(grouping: inWeek, by: \.child),
                 all: Dictionary(grouping: all, by: \.child),
-                facts: facts, triggers: triggers, style: style),
+                facts: facts, triggers: triggers, people: people),
             episodesTable(inWeek, people: people),
             triggersTable(triggers, people: people),
             overdueTable(overdue, people: people),
@@ -333,8 +343,9 @@ package struct WeeklyPackBuilder: Sendable {
 
     private func childrenTable(
         _ children: [ChildLinkID], inWeek: [ChildLinkID: [WeeklyEpisode]], all: [ChildLinkID: [WeeklyEpisode]],
-        facts: [ChildLinkID: ChildFacts], triggers: [Trigger], style: IdentityStyle
+        facts: [ChildLinkID: ChildFacts], triggers: [Trigger], people: PackPeople
     ) -> ReportTable {
+        let style = people.style
         let reasonsByChild = Dictionary(grouping: triggers, by: \.child)
         let rows = children.map { child -> [ReportCell] in
             let fact = facts[child]!
@@ -356,7 +367,7 @@ package struct WeeklyPackBuilder: Sendable {
                 fact.exclusionSummary.map(ReportCell.text) ?? .empty,
                 .text(fact.strandsLabel),
                 reasons.isEmpty ? .empty : .text(reasons.joined(separator: "; ")),
-            ]
+            ].inserting(people.showsTeam ? [people.team(fact)] : [], at: 4)
         }
         return ReportTable(
             id: "children", title: "Children with an episode this week",
@@ -365,7 +376,7 @@ package struct WeeklyPackBuilder: Sendable {
                 "Episodes in \(options.repeatWindowDays) days", "Longest", "Still missing",
                 "Social care status", "CSE risk", "CCE risk", "CME", "EHE", "Exclusions this year", "Strands",
                 "Strategy meeting trigger",
-            ],
+            ].inserting(people.showsTeam ? ["Team"] : [], at: 4),
             rows: rows,
             note: "Durations are to the return, or for a child still missing to the end of the week (or of the "
                 + "missing extract's last day, when that is earlier).")
@@ -386,9 +397,9 @@ package struct WeeklyPackBuilder: Sendable {
         }
         return ReportTable(
             id: "episodes", title: "Episodes in the week",
-            columns: [
-                "ChildLink ID", "Name", "Age", "Episode", "Type", "Start", "End", "Duration", "Status", "RHI offered",
-                "RHI accepted", "RHI completed", "Check",
+            columns: ["ChildLink ID"] + people.columns + [
+                "Episode", "Type", "Start", "End", "Duration", "Status", "RHI offered", "RHI accepted", "RHI completed",
+                "Check",
             ],
             rows: rows,
             note: "An episode open for more than \(Self.staleOpenDays) days is more often a return that was never "
@@ -412,7 +423,7 @@ package struct WeeklyPackBuilder: Sendable {
     private func triggersTable(_ triggers: [Trigger], people: PackPeople) -> ReportTable {
         ReportTable(
             id: "strategy-triggers", title: "Strategy meeting triggers",
-            columns: ["ChildLink ID", "Name", "Age", "Trigger", "Detail"],
+            columns: ["ChildLink ID"] + people.columns + ["Trigger", "Detail"],
             rows: triggers.map { trigger in
                 [.text(people.style.childID(trigger.child))] + people.nameAndAge(trigger.child) + [
                     .text(trigger.reason), .text(trigger.detail),
@@ -427,8 +438,8 @@ package struct WeeklyPackBuilder: Sendable {
         let style = people.style
         return ReportTable(
             id: "rhi-overdue", title: "Return Home Interviews overdue",
-            columns: [
-                "ChildLink ID", "Name", "Age", "Episode", "Returned", "Due by", "Completed",
+            columns: ["ChildLink ID"] + people.columns + [
+                "Episode", "Returned", "Due by", "Completed",
                 options.rhiRule == .seventyTwoHours ? "Days late" : "Working days late",
             ],
             rows: overdue.map { entry in
@@ -468,7 +479,7 @@ package struct WeeklyPackBuilder: Sendable {
         let style = people.style
         return ReportTable(
             id: "absences", title: "Absent episodes in the week (not counted as missing)",
-            columns: ["ChildLink ID", "Name", "Age", "Episode", "Start", "End", "Hours"],
+            columns: ["ChildLink ID"] + people.columns + ["Episode", "Start", "End", "Hours"],
             rows: absences.map { item in
                 [.text(style.childID(item.child))] + people.nameAndAge(item.child) + [
                     .text(style.recordID(item.key)), .dateTime(item.episode.start),
@@ -480,7 +491,7 @@ package struct WeeklyPackBuilder: Sendable {
     private func newlyLinkedTable(_ newly: [NewlyLinked], people: PackPeople) -> ReportTable {
         ReportTable(
             id: "new-second-strand", title: "Children newly known to a second strand",
-            columns: ["ChildLink ID", "Name", "Age", "Strands", "New strand", "Date"],
+            columns: ["ChildLink ID"] + people.columns + ["Strands", "New strand", "Date"],
             rows: newly.map { entry in
                 [.text(people.style.childID(entry.facts.child))] + people.nameAndAge(entry.facts) + [
                     .text(entry.facts.strandsLabel),
@@ -492,5 +503,14 @@ package struct WeeklyPackBuilder: Sendable {
     func workingDays(from start: CalendarDate, to end: CalendarDate) -> Int {
         guard start < end else { return 0 }
         return (1...start.days(until: end)).filter { calendar.isWorkingDay(start.adding(days: $0)) }.count
+    }
+}
+
+extension Array {
+    /// The array with `elements` inserted at `index`.
+    func inserting(_ elements: [Element], at index: Int) -> [Element] {
+        var result = self
+        result.insert(contentsOf: elements, at: index)
+        return result
     }
 }

@@ -135,6 +135,37 @@ struct WeeklyPackTests {
             overdue.rows.map { Array($0[0...3]) } == [
                 [.text("CL000003"), .text("Child3 Test"), .count(15), .text("E5")]
             ])
+        // No extract here records a team: no Team column anywhere.
+        #expect(!report.tables.contains { $0.columns.contains("Team") })
+    }
+
+    /// #13: the allocated team where recorded. Child 1's latest episode (E3, 23 April) records
+    /// "North CIN", an earlier one (E1) "South"; no other child has a team. Every table that lists
+    /// a child gets a Team column after the age, with child 1's last recorded team and blank for the rest.
+    @Test func allocatedTeamIsShownWhereRecorded() throws {
+        var cohort = Self.fixture()
+        for index in cohort.records.indices {
+            guard case .missing(var episode) = cohort.records[index].event else { continue }
+            switch cohort.records[index].key.recordID {
+            case "E1": episode.allocatedTeam = "South"
+            case "E3": episode.allocatedTeam = "North CIN"
+            default: continue
+            }
+            cohort.records[index].event = .missing(episode)
+        }
+        let report = WeeklyPackBuilder(options: Self.options).build(cohort: cohort.cohort)
+        let listing = report.tables.filter { $0.columns.contains("ChildLink ID") }
+        #expect(listing.count >= 6)
+        for table in listing {
+            let team = try #require(table.columns.firstIndex(of: "Team"), "\(table.id) has no Team column")
+            #expect(table.columns[team - 1] == "Age", "\(table.id)")
+            let id = table.columns.firstIndex(of: "ChildLink ID")!
+            for row in table.rows {
+                #expect(row[team] == (row[id] == .text("CL000001") ? .text("North CIN") : .empty), "\(table.id)")
+            }
+        }
+        let children = try #require(report.tables.first { $0.id == "children" })
+        #expect(children.rows[0][children.columns.firstIndex(of: "Team")!] == .text("North CIN"))
     }
 
     @Test func childNewlyInASecondStrand() throws {
