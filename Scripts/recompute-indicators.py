@@ -6,15 +6,17 @@ Usage:
 
 EXTRACTS is a folder written by `childlink sample --xml-share 0` (every record in the CSVs, with
 truth.csv saying which record belongs to which invented child). CHILDLINK_OUTPUT is a folder holding
-ChildLink's CSV output for the same period (`childlink scorecard missing|exclusions --period P
-EXTRACTS --format csv --no-store --out CHILDLINK_OUTPUT`). Every figure recomputed here is worked out
+ChildLink's CSV output for the same period (`childlink scorecard missing|exclusions|inclusion --period P
+EXTRACTS --format csv --no-store --no-suppress --out CHILDLINK_OUTPUT`). Every figure recomputed here is worked out
 from the extracts with this file's own reading of the definitions in docs/indicators.md, children
 counted by truth.csv (not by ChildLink's linkage), and compared with ChildLink's CSV cell by cell.
 
-Recomputed: the Missing scorecard's groups 1-7, 9 and A (every month of the financial year to the
+Recomputed: the Missing scorecard's groups 1-10 and A (every month of the financial year to the
 period, and the year to date), and the exclusions scorecard's groups 1, 2, 4 and 5 (the academic
-year's terms, the year to date, and the two years before). Not recomputed here: Missing groups 8
-(ethnicity) and 10 (placement distance), exclusions 3.1, and the CME, EHE and Inclusion scorecards.
+year's terms, the year to date, and the two years before), and the Inclusion Scorecard's children in
+each combination of the strands and in one to four strands (run it with --no-suppress). Not
+recomputed here: exclusions 3.1, the Inclusion Scorecard's LAC and risk splits and trend, and the CME
+and EHE scorecards.
 
 Each difference is printed as `scorecard ref column: childlink N, recomputed M` with its kind:
 `children` (a count of children: the linkage decides who is one child), or `events` (a count of
@@ -112,7 +114,31 @@ def once_per_child(records, key, fullness):
 # MARK: Missing
 
 
+def best_known(folder, children):
+    """Each true child's most often recorded gender and ethnicity over all four extracts, for a record
+    that has none (the definitions: the record's, else the child's best-known)."""
+    seen = defaultdict(lambda: (defaultdict(int), defaultdict(int)))
+    for name, dataset, id_field in (("missing-episodes.csv", "Missing", "EpisodeID"),
+                                    ("cme-referrals.csv", "CME", "ReferralID"), ("ehe-records.csv", "EHE", "EHEID"),
+                                    ("exclusions.csv", "Exclusions", "ExclusionID")):
+        for row in read_csv(os.path.join(folder, name)):
+            child = children.get((dataset, row[id_field]))
+            gender, ethnicity = gender_code(row["Gender"]), row["Ethnicity"].strip().upper()
+            if gender:
+                seen[child][0][gender] += 1
+            if ethnicity:
+                seen[child][1][ethnicity] += 1
+    pick = lambda counts: max(sorted(counts), key=counts.get) if counts else ""  # noqa: E731
+    return {child: (pick(g), pick(e)) for child, (g, e) in seen.items()}
+
+
+def gender_code(text):
+    text = text.strip().lower()
+    return text[:1] if text in ("f", "female", "m", "male") else ""
+
+
 def missing_episodes(folder, children):
+    best = best_known(folder, children)
     episodes = []
     for row in read_csv(os.path.join(folder, "missing-episodes.csv")):
         start = datetime(row["StartDateTime"])
@@ -124,8 +150,12 @@ def missing_episodes(folder, children):
             "end": datetime(row["EndDateTime"]), "status": row["SocialCareStatus"].strip().upper(),
             "cse": row["CSERisk"].strip().lower(), "offered": row["RHIOffered"].strip().lower(),
             "accepted": row["RHIAccepted"].strip().lower(), "completed": date(row["RHICompletedDate"]),
-            "gender": row["Gender"].strip().lower()[:1], "dob": date(row["DateOfBirth"]),
+            "gender": gender_code(row["Gender"]), "dob": date(row["DateOfBirth"]),
+            "ethnicity": row["Ethnicity"].strip().upper(), "distance": row["PlacementDistanceMiles"].strip(),
         })
+        child = episodes[-1]["child"]
+        episodes[-1]["gender"] = episodes[-1]["gender"] or best.get(child, ("", ""))[0]
+        episodes[-1]["ethnicity"] = episodes[-1]["ethnicity"] or best.get(child, ("", ""))[1]
     return once_per_child(
         episodes, lambda e: (e["start"],), lambda e: (e["end"] is not None) * 2 + (e["completed"] is not None))
 
@@ -190,6 +220,13 @@ def missing_figures(episodes, period_end):
             figures[(f"9.{offset + 2}", label)] = (ages.count(years), "events")
         figures[("9.9", label)] = (sum(1 for a in ages if a is not None and a >= 17), "events")
         figures[("9.10", label)] = (ages.count(None), "events")
+        groups = [ETHNIC_GROUPS.get(e["ethnicity"], "8.15") for e in missing]
+        for ref in set(ETHNIC_GROUPS.values()) | {"8.15"}:
+            figures[(ref, label)] = (groups.count(ref), "events")
+        figures[("8.16", label)] = (sum(1 for g in groups if g not in ("8.1", "8.15", "8.21")), "events")
+        looked_after = [e for e in missing if e["status"] == "LAC"]
+        for e_ref in [f"10.{n}" for n in range(1, 13)]:
+            figures[(e_ref, label)] = (sum(1 for e in looked_after if distance_band(e["distance"]) == e_ref), "events")
     for label, first, last in months:
         started = [e for e in episodes if first <= e["start"].date() <= last and e["type"] in ("missing", "")]
         for e in started:
@@ -202,6 +239,27 @@ def missing_figures(episodes, period_end):
     for n in range(1, 8):
         figures[(f"4.{n}", "YTD")] = (sum(figures[(f"4.{n}", m[0])][0] for m in months), "events")
     return figures
+
+
+# The seed's ethnicity rows (8.1 A1 White British ... 8.15 E4 not obtained, then 8.17 C1 ... 8.21 E3
+# refused), from the DfE extended codes an extract carries; a blank or unknown code is not obtained.
+ETHNIC_GROUPS = {
+    "WBRI": "8.1", "WIRI": "8.2", "WOTH": "8.3", "WIRT": "8.4", "WROM": "8.5", "MWBC": "8.6", "MWBA": "8.7",
+    "MWAS": "8.8", "MOTH": "8.9", "APKN": "8.10", "AOTH": "8.11", "BAFR": "8.12", "BOTH": "8.13", "OOTH": "8.14",
+    "NOBT": "8.15", "AIND": "8.17", "ABAN": "8.18", "BCRB": "8.19", "CHNE": "8.20", "REFU": "8.21",
+}
+
+
+def distance_band(text):
+    """10.1 ten miles or under, 10.2 11-20 ... 10.11 101+, 10.12 not recorded."""
+    try:
+        miles = float(text)
+    except ValueError:
+        return "10.12"
+    for band in range(10):
+        if miles <= 10 * (band + 1):
+            return f"10.{band + 1}"
+    return "10.11"
 
 
 # MARK: Exclusions
@@ -257,18 +315,56 @@ def exclusion_figures(records, period_end):
     return figures
 
 
+# MARK: Inclusion
+
+
+def strand_members(folder, children, first, last):
+    """Each true child's strands in the period: a missing episode (not an absence) or an exclusion
+    starting in it, a CME case or EHE spell open during it."""
+    strands = defaultdict(set)
+    for row in read_csv(os.path.join(folder, "missing-episodes.csv")):
+        start = datetime(row["StartDateTime"])
+        if start and first <= start.date() <= last and (row["EpisodeType"] or "Missing").strip().lower() != "absent":
+            strands[children.get(("Missing", row["EpisodeID"]))].add("Missing")
+    for name, dataset, id_field, begin, end in (("cme-referrals.csv", "CME", "ReferralID", "ReferralDate", "ClosedDate"),
+                                               ("ehe-records.csv", "EHE", "EHEID", "StartDate", "EndDate")):
+        for row in read_csv(os.path.join(folder, name)):
+            opened, closed = date(row[begin]), date(row[end])
+            if opened and opened <= last and (closed is None or closed >= first):
+                strands[children.get((dataset, row[id_field]))].add(dataset)
+    for row in read_csv(os.path.join(folder, "exclusions.csv")):
+        start = date(row["StartDate"])
+        if start and first <= start <= last:
+            strands[children.get(("Exclusions", row["ExclusionID"]))].add("Exclusions")
+    return strands
+
+
+def inclusion_figures(members):
+    order = ["Missing", "CME", "EHE", "Exclusions"]
+    figures = defaultdict(lambda: (0, "children"))
+    for strands in members.values():
+        label = " + ".join(s for s in order if s in strands)
+        figures[(label, "Children")] = (figures[(label, "Children")][0] + 1, "children")
+        size = len(strands)
+        key = (f"{size} strand{'s' if size > 1 else ''}", "Children")
+        figures[key] = (figures[key][0] + 1, "children")
+    figures[("Total", "Children")] = (len(members), "children")
+    figures[("Any strand (total)", "Children")] = (len(members), "children")
+    return dict(figures)
+
+
 # MARK: Comparison
 
 
-def childlink_figures(folder, pattern, reasons_by_label=False):
+def childlink_figures(folder, pattern, reasons_by_label=False, key="Ref"):
     figures = {}
     for path in sorted(glob.glob(os.path.join(folder, pattern))):
         for row in read_csv(path):
-            ref = row.get("Ref", "")
+            ref = row.get(key, "")
             if reasons_by_label and ref.startswith("4."):
                 ref = f"reason {row['Indicator']}"
             for column, value in row.items():
-                if column in ("Ref", "Indicator") or column.endswith(" denominator") or column.endswith(" %"):
+                if column in ("Ref", "Indicator", key) or column.endswith(" denominator") or column.endswith(" %"):
                     continue
                 try:
                     figures[(ref, column)] = int(value)
@@ -309,6 +405,10 @@ def main():
                 | childlink_figures(args.childlink_output, "*-missing-A.csv")),
         compare("exclusions", exclusion_figures(excluded, dt.date(start_year + 1, 8, 31)),
                 childlink_figures(args.childlink_output, "*-exclusions-0[0-9].csv", reasons_by_label=True)),
+        compare("inclusion",
+                inclusion_figures(strand_members(args.extracts, children, dt.date(start_year, 4, 1),
+                                                 dt.date(start_year + 1, 3, 31))),
+                childlink_figures(args.childlink_output, "inclusion-*-overlap-*.csv", key="Strands")),
     ]
     checked = sum(r[1] for r in results)
     differences = [d for r in results for d in r[0]]

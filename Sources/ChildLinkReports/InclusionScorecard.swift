@@ -43,15 +43,16 @@ package struct StrandMembership: Hashable, Sendable {
         Dataset.strands.filter(strands.contains).map(\.rawValue).joined(separator: " + ")
     }
 
-    /// The strands of every child active in `interval`: an episode starting in it, a CME case or EHE
-    /// spell open during it, an exclusion starting in it.
+    /// The strands of every child active in `interval`: a missing episode starting in it (an absence
+    /// is not one: absent episodes are recorded and watched, not counted as missing), a CME case or
+    /// EHE spell open during it, an exclusion starting in it.
     package static func members(of cohort: Cohort, in interval: DayRange) -> [StrandMembership] {
         cohort.children.compactMap { child -> StrandMembership? in
             var strands = Set<Dataset>()
             var episodes = 0
             for record in cohort.recordsByChild[child] ?? [] {
                 switch record.event {
-                case .missing(let episode) where interval.contains(episode.start.date):
+                case .missing(let episode) where episode.type == .missing && interval.contains(episode.start.date):
                     strands.insert(.missing)
                     episodes += 1
                 case .cme(let referral) where interval.overlaps(from: referral.referralDate, to: referral.closedDate):
@@ -96,7 +97,8 @@ package enum InclusionScorecard {
             id: "overlap-combinations", title: "Children in each combination of the strands",
             columns: ["Strands", "Children", "LAC", "Not LAC", "CSE/CCE risk medium or high", "No such risk"],
             rows: rows,
-            note: "A child is in a strand when they had an episode or exclusion starting in the period, or a CME case "
+            note: "A child is in a strand when they had a missing episode (not an absence) or an exclusion starting in "
+                + "the period, or a CME case "
                 + "or EHE spell open during it. LAC and risk as last recorded by the period end: LAC from missing "
                 + "episodes (LCS and SSDA903), CSE/CCE risk medium or high from missing episodes, or exploitation "
                 + "recorded as a CIN assessment factor (11A, 24A).",

@@ -203,6 +203,20 @@ struct InclusionTests {
         }
     }
 
+    /// Found by `Scripts/recompute-indicators.py` (#11): an absence is not a missing episode. Child 5
+    /// has only an absent episode in the quarter: in no strand. Child 6 has a missing and an absent
+    /// one: in the Missing strand, with 1 missing episode in the period.
+    @Test func anAbsenceDoesNotPutAChildInTheMissingStrand() {
+        var c = TestCohort()
+        c.episode(5, "A5", start: "2019-05-01 20:00", end: "2019-05-01 22:00", type: .absent)
+        c.episode(6, "E6", start: "2019-05-02 20:00", end: "2019-05-03 08:00")
+        c.episode(6, "A6", start: "2019-05-09 20:00", end: "2019-05-09 22:00", type: .absent)
+        let members = StrandMembership.members(of: c.cohort, in: Self.quarter.interval)
+        #expect(members.map(\.child) == [ChildLinkID(6)])
+        #expect(members.first?.strands == [.missing])
+        #expect(members.first?.episodesInPeriod == 1)
+    }
+
     /// Risk as last recorded, from every source, by 30 June 2019:
     /// - child 1: CSE High in January, None in March → not at risk (the highest, High, no longer counts);
     /// - child 2: no risk on its episode, CIN census factor 24A (CCE) → at risk;
