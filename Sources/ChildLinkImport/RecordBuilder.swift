@@ -107,6 +107,7 @@ struct RecordBuilder {
         episode.rhiCompletedDate = try r.date(.rhiCompletedDate)
         episode.reportedBy = r.text(.reportedBy)
         episode.foundLocation = r.text(.foundLocation)
+        episode.allocatedTeam = r.text(.allocatedTeam)
         return episode
     }
 

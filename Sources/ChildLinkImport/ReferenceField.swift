@@ -68,6 +68,8 @@ package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparabl
     case reason1 = "Reason1"
     case reason2 = "Reason2"
     case reason3 = "Reason3"
+    // Optional fields added later (kept last: ``ordinal`` follows ``allCases``).
+    case allocatedTeam = "AllocatedTeam"
 
     /// The person fields every layout may carry.
     package static let personFields: [ReferenceField] = [
@@ -87,6 +89,7 @@ package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparabl
             [
                 .episodeID, .episodeType, .startDateTime, .endDateTime, .socialCareStatus, .cseRisk, .cceRisk,
                 .placementDistanceMiles, .rhiOffered, .rhiAccepted, .rhiCompletedDate, .reportedBy, .foundLocation,
+                .allocatedTeam,
             ]
         case .cme:
             [
@@ -231,6 +234,7 @@ package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparabl
         case .reason1: 57
         case .reason2: 58
         case .reason3: 59
+        case .allocatedTeam: 60
         }
     }
 }

@@ -94,13 +94,17 @@ package struct MissingEpisode: Hashable, Sendable {
     package var reportedBy: String?
     /// Where the child was found (free text, never matched on).
     package var foundLocation: String?
+    /// The social-care team the child is allocated to, where the extract records it (free text,
+    /// never matched on; the optional `AllocatedTeam` column).
+    package var allocatedTeam: String?
 
     /// Creates an episode.
     package init(
         type: EpisodeType = .missing, start: LocalDateTime, end: LocalDateTime? = nil,
         socialCareStatus: SocialCareStatus? = nil, cseRisk: RiskLevel? = nil, cceRisk: RiskLevel? = nil,
         placementDistanceMiles: Double? = nil, rhiOffered: Bool? = nil, rhiAccepted: Bool? = nil,
-        rhiCompletedDate: CalendarDate? = nil, reportedBy: String? = nil, foundLocation: String? = nil
+        rhiCompletedDate: CalendarDate? = nil, reportedBy: String? = nil, foundLocation: String? = nil,
+        allocatedTeam: String? = nil
     ) {
         self.type = type
         self.start = start
@@ -114,6 +118,7 @@ package struct MissingEpisode: Hashable, Sendable {
         self.rhiCompletedDate = rhiCompletedDate
         self.reportedBy = reportedBy
         self.foundLocation = foundLocation
+        self.allocatedTeam = allocatedTeam
     }
 }
 

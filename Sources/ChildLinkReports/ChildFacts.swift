@@ -26,6 +26,9 @@ package struct ChildFacts: Hashable, Sendable {
     package let eheStatus: String?
     /// `2 suspensions, 1 permanent (last 2019-06-12)` for this academic year, or nil.
     package let exclusionSummary: String?
+    /// The allocated team as last recorded on a missing episode by the date, where an extract
+    /// records one (the optional `AllocatedTeam` column), or nil.
+    package let allocatedTeam: String?
 
     /// The latest social-care status in words (`Looked after`), or nil.
     package var statusLabel: String? { latestStatus.map(\.label) }
@@ -67,6 +70,7 @@ package struct ChildFacts: Hashable, Sendable {
         latestStatus = episodes.last(where: { $0.socialCareStatus != nil })?.socialCareStatus
         cseRisk = episodes.last(where: { $0.cseRisk != nil })?.cseRisk
         cceRisk = episodes.last(where: { $0.cceRisk != nil })?.cceRisk
+        allocatedTeam = episodes.last(where: { $0.allocatedTeam != nil })?.allocatedTeam
         exploitationFactorAssessed = records.contains { record in
             guard case .socialCare(let census) = record.event else { return false }
             return census.assessmentFactors.contains { Self.exploitationFactors.contains($0.uppercased()) }

@@ -7,14 +7,22 @@ package enum DataQuality {
     package static func duplicatesSection(_ duplicates: [DuplicateEvent], pseudonymiser: Pseudonymiser?)
         -> ReportSection?
     {
+        duplicatesSection(duplicates, pseudonymiser: pseudonymiser, people: nil)
+    }
+
+    /// The section as above; the weekly pack gives `people`, the child's name and age, shown after the id.
+    static func duplicatesSection(
+        _ duplicates: [DuplicateEvent], pseudonymiser: Pseudonymiser?, people: PackPeople?
+    ) -> ReportSection? {
         guard !duplicates.isEmpty else { return nil }
         let style = IdentityStyle(pseudonymiser: pseudonymiser)
         let table = ReportTable(
             id: "duplicate-events", title: "Events recorded twice (counted once)",
-            columns: ["ChildLink ID", "Dataset", "Counted record", "Copy left out", "Same event"],
+            columns: ["ChildLink ID"] + (people == nil ? [] : ["Name", "Age"])
+                + ["Dataset", "Counted record", "Copy left out", "Same event"],
             rows: duplicates.map { entry in
-                [
-                    .text(style.childID(entry.child)), .text(entry.kept.dataset.rawValue),
+                [.text(style.childID(entry.child))] + (people?.nameAndAge(entry.child) ?? []) + [
+                    .text(entry.kept.dataset.rawValue),
                     .text(style.recordID(entry.kept)), .text(style.recordID(entry.copy)), .text(entry.sameAs),
                 ]
             },

@@ -26,23 +26,46 @@ package struct SumRelation<Cell: Hashable & Sendable>: Hashable, Sendable {
     var cells: [Cell] { (total.map { [$0] } ?? []) + parts }
 }
 
+/// Whether a `*` may stand for a zero: what a reader may assume about the least a hidden count is.
+package enum HiddenZeros: Sendable {
+    /// Zeros are always shown, so every hidden count is at least 1 (the Inclusion Scorecard, `overlap`).
+    case neverHidden
+    /// Where every non-zero part of a published sum is hidden, the sum's zeros are hidden too, so a
+    /// hidden part of a sum whose parts are all hidden may be 0 (the per-table scorecards). Without
+    /// it, 6 episodes split 3 + 1 + 1 + 1 + 0 + 0 by age would give each hidden age 1 to 3.
+    case hiddenWithTheirSum
+}
+
 /// What a reader can work out about hidden cells from what is published: exact interval
 /// propagation over the additive relations. A shown cell is its value; a hidden one is at least 1
-/// (zeros are shown); a figure in a relation that is never published (a latent part) is at least 0.
+/// (zeros are shown), or at least 0 when it is a part of a sum whose parts are all hidden and zeros
+/// are hidden with their sum (``HiddenZeros``); a figure in a relation that is never published (a
+/// latent part) is at least 0.
 package enum IntervalBounds {
     /// Stands for "no upper bound" (large enough that sums of it cannot overflow).
     package static let unbounded = 1 << 40
 
-    /// The tightest range of every cell in `relations` that interval propagation reaches.
-    package static func bounds<Cell>(shown: [Cell: Int], hidden: Set<Cell>, relations: [SumRelation<Cell>])
-        -> [Cell: ClosedRange<Int>]
-    {
+    /// The tightest range of every cell in `relations` that interval propagation reaches (a range
+    /// the published figures contradict is given as its lower bound alone).
+    package static func bounds<Cell>(
+        shown: [Cell: Int], hidden: Set<Cell>, relations: [SumRelation<Cell>], zeros: HiddenZeros = .neverHidden
+    ) -> [Cell: ClosedRange<Int>] {
+        propagated(shown: shown, hidden: hidden, relations: relations, zeros: zeros)
+            .mapValues { $0.low...max($0.low, $0.high) }
+    }
+
+    /// The ranges as propagated: a low above the high means the published figures contradict what
+    /// a reader assumes of a `*` (at least 1 where it is not a part of a sum whose parts are all hidden).
+    private static func propagated<Cell>(
+        shown: [Cell: Int], hidden: Set<Cell>, relations: [SumRelation<Cell>], zeros: HiddenZeros
+    ) -> [Cell: (low: Int, high: Int)] {
+        let mayBeZero = possiblyZero(shown: shown, hidden: hidden, relations: relations, zeros: zeros)
         var range: [Cell: (low: Int, high: Int)] = [:]
         for cell in relations.flatMap(\.cells) where range[cell] == nil {
             if let value = shown[cell], !hidden.contains(cell) {
                 range[cell] = (value, value)
             } else {
-                range[cell] = (hidden.contains(cell) ? 1 : 0, unbounded)
+                range[cell] = (hidden.contains(cell) && !mayBeZero.contains(cell) ? 1 : 0, unbounded)
             }
         }
         // Each pass can only narrow a range; stop when nothing changes (or after enough passes).
@@ -51,7 +74,19 @@ package enum IntervalBounds {
             for relation in relations { changed = narrow(relation, &range) || changed }
             if !changed { break }
         }
-        return range.mapValues { $0.low...max($0.low, $0.high) }
+        return range
+    }
+
+    /// The hidden cells taken to be possibly 0: with zeros hidden with their sum, the parts of every
+    /// sum whose parts are all hidden (a reader cannot tell them from 0), and the hidden cells that
+    /// are 0 (`shown` holds every cell's value: a reader who takes such a `*` to be at least 1 learns
+    /// only that it is 0). Every other hidden cell is taken to be at least 1, as strict as a reader can be.
+    static func possiblyZero<Cell>(
+        shown: [Cell: Int], hidden: Set<Cell>, relations: [SumRelation<Cell>], zeros: HiddenZeros
+    ) -> Set<Cell> {
+        guard zeros == .hiddenWithTheirSum else { return [] }
+        let fullyHidden = relations.filter { $0.parts.allSatisfy(hidden.contains) }.flatMap(\.parts)
+        return Set(fullyHidden).union(hidden.filter { shown[$0] == 0 })
     }
 
     private static func narrow<Cell>(_ relation: SumRelation<Cell>, _ range: inout [Cell: (low: Int, high: Int)])
@@ -83,42 +118,83 @@ package enum IntervalBounds {
         return changed
     }
 
-    /// The hidden cells a reader can pin: their range is one value, or lies inside 1 to `threshold − 1`.
+    /// The hidden cells a reader can pin: their range is one value other than 0 (a zero identifies
+    /// nobody), or lies inside 1 to `threshold − 1`; or their range is contradicted (a hidden 0 a
+    /// reader must take to be at least 1).
     package static func disclosed<Cell: Comparable>(
         shown: [Cell: Int], hidden: Set<Cell>, relations: [SumRelation<Cell>],
-        threshold: Int = SmallNumberSuppression.defaultThreshold
+        threshold: Int = SmallNumberSuppression.defaultThreshold, zeros: HiddenZeros = .neverHidden
     ) -> [Cell] {
-        let ranges = bounds(shown: shown, hidden: hidden, relations: relations)
+        let ranges = propagated(shown: shown, hidden: hidden, relations: relations, zeros: zeros)
         return hidden.filter { cell in
-            guard let range = ranges[cell] else { return false }
-            return range.count == 1 || range.upperBound < threshold
+            guard let (low, high) = ranges[cell] else { return false }
+            return low > high || (low >= 1 && (low == high || high < threshold))
         }.sorted()
     }
 
     /// The hidden set grown from `primary` until no hidden cell can be pinned. Each time one can,
     /// of the relations it is in, the one with the fewest hidden cells (the one that pins it most
     /// directly) gives up another cell: its smallest non-zero shown part, else its total.
+    /// With zeros hidden with their sum, a sum around a pinned cell whose non-zero parts are all
+    /// hidden first gives up its zeros (a reader can then not tell which hidden part is 0).
     package static func protect<Cell: Comparable>(
         values: [Cell: Int], primary: Set<Cell>, relations: [SumRelation<Cell>],
-        threshold: Int = SmallNumberSuppression.defaultThreshold
+        threshold: Int = SmallNumberSuppression.defaultThreshold, zeros: HiddenZeros = .neverHidden
     ) -> Set<Cell> {
         var hidden = primary
         while true {
-            let exposed = disclosed(shown: values, hidden: hidden, relations: relations, threshold: threshold)
-            guard !exposed.isEmpty,
-                let next = nextToHide(around: exposed, values: values, hidden: hidden, relations: relations)
-            else { return showingImplied(values: values, primary: primary, hidden: hidden, relations: relations) }
-            hidden.insert(next)
+            let exposed = disclosed(
+                shown: values, hidden: hidden, relations: relations, threshold: threshold, zeros: zeros)
+            if exposed.isEmpty { break }
+            let shownZeros = zerosToHide(around: exposed, values: values, hidden: hidden, relations: relations)
+            if zeros == .hiddenWithTheirSum, !shownZeros.isEmpty {
+                hidden.formUnion(shownZeros)
+            } else if let next = nextToHide(around: exposed, values: values, hidden: hidden, relations: relations) {
+                hidden.insert(next)
+            } else {
+                break
+            }
         }
+        return showingImplied(
+            values: values, primary: primary, hidden: hidden, relations: relations, threshold: threshold, zeros: zeros)
+    }
+
+    /// The shown zeros of one sum around `exposed` whose non-zero parts are all hidden (of such sums,
+    /// the one with the fewest zeros to hide); empty when there is none.
+    private static func zerosToHide<Cell: Comparable>(
+        around exposed: [Cell], values: [Cell: Int], hidden: Set<Cell>, relations: [SumRelation<Cell>]
+    ) -> [Cell] {
+        let exposedCells = Set(exposed)
+        let choices = relations.compactMap { relation -> [Cell]? in
+            guard relation.cells.contains(where: exposedCells.contains),
+                relation.parts.contains(where: hidden.contains)
+            else { return nil }
+            let shown = relation.parts.filter { !hidden.contains($0) }
+            return !shown.isEmpty && shown.allSatisfy({ values[$0] == 0 }) ? shown.sorted() : nil
+        }
+        return choices.min { $0.count < $1.count } ?? []
     }
 
     /// `hidden` less the cells hidden only to protect others whose value the published figures give
-    /// anyway (a total public elsewhere with every other part shown as 0): showing them says nothing new.
+    /// anyway (a total public elsewhere with every other part shown as 0): showing them says nothing
+    /// new. Each is shown only if nothing becomes pinned by it (showing a hidden 0 can tell a
+    /// reader that the other hidden parts of its sum are at least 1).
     private static func showingImplied<Cell: Comparable>(
-        values: [Cell: Int], primary: Set<Cell>, hidden: Set<Cell>, relations: [SumRelation<Cell>]
+        values: [Cell: Int], primary: Set<Cell>, hidden: Set<Cell>, relations: [SumRelation<Cell>],
+        threshold: Int, zeros: HiddenZeros
     ) -> Set<Cell> {
-        let ranges = bounds(shown: values, hidden: hidden, relations: relations)
-        return hidden.filter { cell in primary.contains(cell) || ranges[cell].map { $0.count > 1 } ?? true }
+        var result = hidden
+        for cell in hidden.sorted() where !primary.contains(cell) {
+            let ranges = bounds(shown: values, hidden: result, relations: relations, zeros: zeros)
+            guard ranges[cell].map({ $0.count == 1 }) ?? false else { continue }
+            let trial = result.subtracting([cell])
+            if disclosed(shown: values, hidden: trial, relations: relations, threshold: threshold, zeros: zeros)
+                .isEmpty
+            {
+                result = trial
+            }
+        }
+        return result
     }
 
     private static func nextToHide<Cell: Comparable>(

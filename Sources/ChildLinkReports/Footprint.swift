@@ -198,6 +198,7 @@ enum FootprintFacts {
         optional(&facts, "Return interview completed", episode.rhiCompletedDate?.uk)
         optional(&facts, "Reported by", episode.reportedBy)
         optional(&facts, "Found", episode.foundLocation)
+        optional(&facts, "Allocated team", episode.allocatedTeam)
         return facts
     }
 

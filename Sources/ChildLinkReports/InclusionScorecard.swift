@@ -43,15 +43,16 @@ package struct StrandMembership: Hashable, Sendable {
         Dataset.strands.filter(strands.contains).map(\.rawValue).joined(separator: " + ")
     }
 
-    /// The strands of every child active in `interval`: an episode starting in it, a CME case or EHE
-    /// spell open during it, an exclusion starting in it.
+    /// The strands of every child active in `interval`: a missing episode starting in it (an absence
+    /// is not one: absent episodes are recorded and watched, not counted as missing), a CME case or
+    /// EHE spell open during it, an exclusion starting in it.
     package static func members(of cohort: Cohort, in interval: DayRange) -> [StrandMembership] {
         cohort.children.compactMap { child -> StrandMembership? in
             var strands = Set<Dataset>()
             var episodes = 0
             for record in cohort.recordsByChild[child] ?? [] {
                 switch record.event {
-                case .missing(let episode) where interval.contains(episode.start.date):
+                case .missing(let episode) where episode.type == .missing && interval.contains(episode.start.date):
                     strands.insert(.missing)
                     episodes += 1
                 case .cme(let referral) where interval.overlaps(from: referral.referralDate, to: referral.closedDate):
@@ -96,7 +97,8 @@ package enum InclusionScorecard {
             id: "overlap-combinations", title: "Children in each combination of the strands",
             columns: ["Strands", "Children", "LAC", "Not LAC", "CSE/CCE risk medium or high", "No such risk"],
             rows: rows,
-            note: "A child is in a strand when they had an episode or exclusion starting in the period, or a CME case "
+            note: "A child is in a strand when they had a missing episode (not an absence) or an exclusion starting in "
+                + "the period, or a CME case "
                 + "or EHE spell open during it. LAC and risk as last recorded by the period end: LAC from missing "
                 + "episodes (LCS and SSDA903), CSE/CCE risk medium or high from missing episodes, or exploitation "
                 + "recorded as a CIN assessment factor (11A, 24A).",
@@ -263,14 +265,26 @@ package enum InclusionScorecard {
     ) -> [ReportTable] {
         let tables = [
             combinationsTable(members, disclosure: disclosure), strandCountTable(members, disclosure: disclosure),
-            trendTable(cohort: cohort, columns: trendColumns, disclosure: disclosure),
+            trendTable(cohort: cohort, columns: trendColumns, disclosure: disclosure), cohortSizeTable(members),
         ]
         guard disclosure.suppress else { return tables }
         let relations =
             combinationRelations() + strandCountRelations()
-            + trendRelations(columns: trendColumns, period: period.interval)
+            + trendRelations(columns: trendColumns, period: period.interval) + [cohortSizeRelation]
         return JointSuppression.apply(to: tables, relations: relations)
     }
+
+    /// The headline: how many children are in two or more strands (the cohort list's length).
+    static func cohortSizeTable(_ members: [StrandMembership]) -> ReportTable {
+        ReportTable(
+            id: "inclusion-cohort-size", title: "The cross-referenced cohort", columns: ["Cohort", "Children"],
+            rows: [[.text("Children in two or more strands"), .count(members.filter { $0.strands.count >= 2 }.count)]])
+    }
+
+    /// The headline is the strand counts of two, three and four strands added up.
+    static let cohortSizeRelation = SumRelation(
+        total: OutputCell("inclusion-cohort-size", row: 0, column: 1),
+        parts: (1...3).map { OutputCell("overlap-strand-count", row: $0, column: 1) })
 
     /// The Inclusion Scorecard: the overlap, its trend over the financial year, and the cohort list.
     package static func build(
@@ -293,26 +307,73 @@ package enum InclusionScorecard {
             sections: [
                 ReportSection(title: "Overlap of the strands", tables: [tables[0], tables[1]]),
                 ReportSection(title: "Trend", tables: [tables[2]]),
-                cohortSection(members, asAt: period.interval.end, disclosure: disclosure),
+                cohortSection(members, asAt: period.interval.end, disclosure: disclosure, published: tables),
             ],
             disclosureNotes: disclosure.notes)
     }
 
-    /// The cohort list of children in two or more strands. With suppression on it is left out: its
-    /// rows could be counted, which would give back the totals that suppression hides.
-    static func cohortSection(_ members: [StrandMembership], asAt: CalendarDate, disclosure: DisclosureOptions)
-        -> ReportSection
-    {
-        guard !disclosure.suppress else {
+    /// The cohort list of children in two or more strands, after its headline (`published[3]`).
+    /// With suppression on, a headline that is hidden leaves the list out (its rows would count it),
+    /// and each row shows only what cannot give back a hidden count (``CohortListDisclosure``).
+    static func cohortSection(
+        _ members: [StrandMembership], asAt: CalendarDate, disclosure: DisclosureOptions, published: [ReportTable]
+    ) -> ReportSection {
+        let headline = published[3]
+        guard disclosure.suppress else {
             return ReportSection(
                 title: "Cross-referenced cohort",
-                summary: "The list of children is left out of suppressed output: counting its rows would reveal "
-                    + "the small numbers hidden above. Run with --no-suppress for the operational list.",
-                tables: [])
+                summary: "Children in two or more strands in the period, with what is known about them.",
+                tables: [headline, cohortList(members, asAt: asAt, disclosure: disclosure)])
         }
+        guard headline.rows[0][1] != .suppressed else {
+            return ReportSection(
+                title: "Cross-referenced cohort",
+                summary: "The list of children is left out: it would show how many children are in two or more "
+                    + "strands, a number hidden here (fewer than 5, or one that would reveal a hidden count). "
+                    + "Run with --no-suppress for the operational list.",
+                tables: [headline])
+        }
+        let list = CohortListDisclosure(combinations: published[0], strandCounts: published[1])
+            .apply(to: cohortList(members, asAt: asAt, disclosure: disclosure))
         return ReportSection(
             title: "Cross-referenced cohort",
-            summary: "Children in two or more strands in the period, with what is known about them.",
-            tables: [cohortList(members, asAt: asAt, disclosure: disclosure)])
+            summary: "Children in two or more strands in the period, by keyed pseudonym where names are withheld. "
+                + "A * stands for what would give back a count hidden above: a child's strands where their "
+                + "combination's count is hidden (with what shows the strands: episodes, CME, EHE, exclusions), "
+                + "the number of strands where that count is hidden, LAC or risk where that split is hidden.",
+            tables: [headline, list])
+    }
+}
+
+/// What each row of the cohort list may show in suppressed output: counting the rows by any
+/// column must give only figures published in the overlap tables.
+struct CohortListDisclosure {
+    /// The combinations table as published (suppressed).
+    let combinations: ReportTable
+    /// The strand-count table as published.
+    let strandCounts: ReportTable
+
+    /// Columns of ``InclusionScorecard/cohortList(_:asAt:disclosure:)``.
+    static let (strands, numberOfStrands, lac, risk) = (4, 5, 6, 7)
+    /// The columns that show which strands a child is in (missing episodes, CME, EHE, exclusions).
+    static let strandDetail = [8, 9, 10, 11]
+
+    /// `list` with the cells that could give back a hidden count shown as `*`.
+    func apply(to list: ReportTable) -> ReportTable {
+        var result = list
+        for (index, row) in list.rows.enumerated() {
+            guard case .text(let label) = row[Self.strands] else { continue }
+            let combination = combinations.rows.first { $0[0] == .text(label) }
+            let shown = { (column: Int) in combination.map { $0[column] != .suppressed } ?? false }
+            var hidden: [Int] = []
+            if !shown(1) { hidden += [Self.strands] + Self.strandDetail }
+            if case .count(let size) = row[Self.numberOfStrands], strandCounts.rows[size - 1][1] == .suppressed {
+                hidden.append(Self.numberOfStrands)
+            }
+            if !(shown(1) && shown(2) && shown(3)) { hidden.append(Self.lac) }
+            if !(shown(1) && shown(4) && shown(5)) { hidden.append(Self.risk) }
+            for column in hidden { result.rows[index][column] = .suppressed }
+        }
+        return result
     }
 }

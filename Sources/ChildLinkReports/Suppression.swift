@@ -39,14 +39,20 @@ package struct AdditiveRelation: Hashable, Sendable {
 /// Primary suppression hides every count from 1 to `threshold − 1` (zeros are shown: they identify
 /// nobody). Secondary suppression then hides the smallest other count of a published sum through
 /// which a hidden count could be pinned — to one value, or to within 1 to `threshold − 1` — until
-/// none can (``IntervalBounds``: exact interval propagation over all the sums together).
+/// none can (``IntervalBounds``: exact interval propagation over all the sums together). In the
+/// per-table scorecards, where every non-zero count of a sum is hidden and its total would still
+/// bound them within 1 to `threshold − 1` (6 episodes split 3 + 1 + 1 + 1 + 0 + 0), the sum's zeros
+/// are hidden too (``HiddenZeros/hiddenWithTheirSum``).
 package enum SmallNumberSuppression {
     /// The default threshold: counts below 5 are hidden.
     package static let defaultThreshold = 5
 
-    /// The table with small counts (and the cells that would reveal them) replaced by `*`.
+    /// The table with small counts (and the cells that would reveal them) replaced by `*`; with
+    /// `zeros` `.hiddenWithTheirSum`, the zeros of a sum whose non-zero parts are all hidden too,
+    /// where a hidden count could otherwise be pinned.
     package static func apply(
-        to table: ReportTable, relations: [AdditiveRelation], threshold: Int = defaultThreshold
+        to table: ReportTable, relations: [AdditiveRelation], threshold: Int = defaultThreshold,
+        zeros: HiddenZeros = .neverHidden
     ) -> ReportTable {
         var hidden = Set<CellPosition>()
         for (rowIndex, row) in table.rows.enumerated() {
@@ -58,7 +64,7 @@ package enum SmallNumberSuppression {
         }
         hidden = IntervalBounds.protect(
             values: values(table), primary: hidden, relations: relations.map { sumRelation($0, table) },
-            threshold: threshold)
+            threshold: threshold, zeros: zeros)
         for derived in table.derivedCells
         where derived.sourceTable == nil && derived.sources.contains(where: hidden.contains) {
             hidden.insert(derived.position)
@@ -90,7 +96,8 @@ package enum SmallNumberSuppression {
 
     /// The note a report carries when its small counts are hidden.
     package static let reportNote =
-        "Counts of 1 to 4 are shown as *, with further cells hidden so that no total reveals them."
+        "Counts of 1 to 4 are shown as *, with further cells hidden so that no total reveals them; where a total "
+        + "would otherwise give hidden counts away, the zeros beside them are hidden too, so a * may stand for 0."
 
     /// The note that stands in for a section summary that quotes counts.
     package static let summaryLeftOut =
@@ -99,7 +106,8 @@ package enum SmallNumberSuppression {
     /// A scorecard with small counts hidden: every table through ``apply(to:relations:threshold:)``
     /// with its ``percentagePartitions(_:)`` and ``periodSums(_:)`` (derived cells, such as
     /// direction-of-travel arrows, hidden with their sources, also those whose sources are in
-    /// another table), and every summary that quotes counts left out.
+    /// another table), and every summary that quotes counts left out. Zeros are hidden with their
+    /// sum where needed (``HiddenZeros/hiddenWithTheirSum``).
     package static func apply(to report: Report, threshold: Int = defaultThreshold) -> Report {
         var result = report
         result.sections = report.sections.map { section in
@@ -108,7 +116,8 @@ package enum SmallNumberSuppression {
                 var table = table
                 table.derivedCells += partitionSubtotals(table)
                 return apply(
-                    to: table, relations: percentagePartitions(table) + periodSums(table), threshold: threshold)
+                    to: table, relations: percentagePartitions(table) + periodSums(table) + definitionSums(table),
+                    threshold: threshold, zeros: .hiddenWithTheirSum)
             }
             if section.summaryHasCounts, section.summary != nil {
                 section.summary = summaryLeftOut
@@ -204,11 +213,35 @@ package enum SmallNumberSuppression {
         else { return nil }
         let sum = rows.reduce(0) { $0 + $1.value }
         if sum == denominator { return (rows.map(\.row), []) }
-        // The row left out is a subtotal (`Total BME`): one labelled as a total, else the last that fits.
+        // The row left out is a subtotal, labelled as one (`Total BME`, `Of those 'Not a client', …`):
+        // rows that add up to the denominator by chance (a child counted in two localities) are no partition.
         let fits = rows.filter { sum - $0.value == denominator }
-        let isTotal = { (row: Int) in table.rows[row].contains { $0.plainText.hasPrefix("Total") } }
-        guard rows.count >= 3, let extra = fits.first(where: { isTotal($0.row) }) ?? fits.last else { return nil }
+        let isSubtotal = { (row: Int) in
+            table.rows[row].contains { $0.plainText.hasPrefix("Total") || $0.plainText.hasPrefix("Of those") }
+        }
+        guard rows.count >= 3, let extra = fits.first(where: { isSubtotal($0.row) }) else { return nil }
         return (rows.filter { $0.row != extra.row }.map(\.row), [extra.row])
+    }
+
+    /// Sums the indicators' definitions make public, by reference: a total and the rows that add up
+    /// to it in every column (RHI completed and not completed in 3 working days are those accepted).
+    static let definedSums: [(total: String, parts: [String])] = [("5.2", ["5.3a", "5.3b"])]
+
+    /// Relations for the ``definedSums`` found in `table`, in each column where all their cells are counts.
+    package static func definitionSums(_ table: ReportTable) -> [AdditiveRelation] {
+        let row = { (ref: String) in table.rows.firstIndex { $0.first == .text(ref) } }
+        guard let width = table.rows.first?.count else { return [] }
+        return definedSums.flatMap { sum -> [AdditiveRelation] in
+            guard let total = row(sum.total) else { return [] }
+            let parts = sum.parts.compactMap(row)
+            guard parts.count == sum.parts.count else { return [] }
+            return (0..<width).compactMap { column in
+                guard ([total] + parts).allSatisfy({ table.rows[$0][column].countValue != nil }) else { return nil }
+                return AdditiveRelation(
+                    total: CellPosition(row: total, column: column),
+                    parts: parts.map { CellPosition(row: $0, column: column) })
+            }
+        }
     }
 
     /// Relations for a scorecard table with a `YTD` column: in each row where the year to date is

@@ -100,20 +100,17 @@ struct WeeklyActions {
         }
     }
 
-    /// The table: one row per child, with name, age and every reason.
-    func table(_ actions: [Action], facts: (ChildLinkID) -> ChildFacts, style: IdentityStyle) -> ReportTable {
+    /// The table: one row per child, with name, age (and team, where recorded) and every reason.
+    func table(_ actions: [Action], people: PackPeople) -> ReportTable {
         ReportTable(
             id: "actions", title: "Actions: children who need a decision",
-            columns: [
-                "Name", "Age", "ChildLink ID", "Social care status", "Still missing", "Longest this week",
-                "Reasons",
+            columns: people.columns + [
+                "ChildLink ID", "Social care status", "Still missing", "Longest this week", "Reasons",
             ],
             rows: actions.map { action in
-                let fact = facts(action.child)
-                return [
-                    style.name(fact.person),
-                    fact.person.dateOfBirth.map { .count($0.age(on: options.weekEnding)) } ?? .empty,
-                    .text(style.childID(action.child)), fact.statusLabel.map(ReportCell.text) ?? .empty,
+                let fact = people.facts(action.child)
+                return people.nameAndAge(fact) + [
+                    .text(people.style.childID(action.child)), fact.statusLabel.map(ReportCell.text) ?? .empty,
                     .flag(action.stillMissing),
                     action.longestHours > 0 ? .text(Self.duration(hours: action.longestHours)) : .empty,
                     .text(action.reasons.joined(separator: "; ")),

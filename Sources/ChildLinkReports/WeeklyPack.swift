@@ -88,6 +88,35 @@ struct IdentityStyle: Sendable {
     }
 }
 
+/// The name and age (and the allocated team, where an extract records teams) shown beside a child
+/// wherever the pack lists one (the operational group works with names; with a pseudonymiser the
+/// name is withheld, as everywhere).
+struct PackPeople {
+    /// What is known about a child by the week end.
+    let facts: (ChildLinkID) -> ChildFacts
+    /// How ids and names are shown.
+    let style: IdentityStyle
+    /// The day the age is worked out on (the week end).
+    let asAt: CalendarDate
+    /// Whether any record read carries an allocated team: only then is there a Team column.
+    var showsTeam = false
+
+    /// The headings of ``nameAndAge(_:)-(ChildLinkID)``'s cells.
+    var columns: [String] { ["Name", "Age"] + (showsTeam ? ["Team"] : []) }
+
+    /// The child's name and age cells (and team).
+    func nameAndAge(_ child: ChildLinkID) -> [ReportCell] { nameAndAge(facts(child)) }
+
+    /// The name and age cells (and team) for `fact`.
+    func nameAndAge(_ fact: ChildFacts) -> [ReportCell] {
+        [style.name(fact.person), fact.person.dateOfBirth.map { .count($0.age(on: asAt)) } ?? .empty]
+            + (showsTeam ? [team(fact)] : [])
+    }
+
+    /// The allocated team cell, empty where none is recorded.
+    func team(_ fact: ChildFacts) -> ReportCell { fact.allocatedTeam.map(ReportCell.text) ?? .empty }
+}
+
 /// One episode as the weekly pack sees it.
 struct WeeklyEpisode {
     let child: ChildLinkID
@@ -135,6 +164,9 @@ package struct WeeklyPackBuilder: Sendable {
                 ($0, ChildFacts(child: $0, cohort: cohort, asAt: options.weekEnding))
             })
         let style = IdentityStyle(pseudonymiser: options.pseudonymiser)
+        let people = PackPeople(
+            facts: { facts[$0] ?? ChildFacts(child: $0, cohort: cohort, asAt: options.weekEnding) }, style: style,
+            asAt: options.weekEnding, showsTeam: cohort.episodes.contains { $0.episode.allocatedTeam != nil })
         let triggers = strategyTriggers(all: all, inWeek: inWeek)
         let overdue = overdueInterviews(all: all)
         let newlyLinked = newSecondStrand(cohort: cohort)
@@ -143,7 +175,7 @@ package struct WeeklyPackBuilder: Sendable {
             actions.actions(
                 inWeek: inWeek, all: all, triggers: triggers, overdue: overdue,
                 workingDaysLate: { daysLate(due: $0.due.date, until: options.weekEnding) }),
-            facts: { facts[$0] ?? ChildFacts(child: $0, cohort: cohort, asAt: options.weekEnding) }, style: style)
+            people: people)
         let tables = [
             summaryTable(
                 inWeek: inWeek, children: childIDs, triggers: triggers, overdue: overdue, newly: newlyLinked,
@@ -151,12 +183,12 @@ package struct WeeklyPackBuilder: Sendable {
             childrenTable(
                 childIDs, inWeek: Dictionary(grouping: inWeek, by: \.child),
                 all: Dictionary(grouping: all, by: \.child),
-                facts: facts, triggers: triggers, style: style),
-            episodesTable(inWeek, style: style),
-            triggersTable(triggers, facts: facts, style: style),
-            overdueTable(overdue, style: style),
-            newlyLinkedTable(newlyLinked, style: style),
-            absencesTable(absences, style: style),
+                facts: facts, triggers: triggers, people: people),
+            episodesTable(inWeek, people: people),
+            triggersTable(triggers, people: people),
+            overdueTable(overdue, people: people),
+            newlyLinkedTable(newlyLinked, people: people),
+            absencesTable(absences, people: people),
         ]
         return Report(
             slug: "weekly-\(options.weekEnding.iso)",
@@ -178,7 +210,7 @@ package struct WeeklyPackBuilder: Sendable {
                     summary: "Absent: not where expected, no apparent risk. Recorded and watched, not counted as "
                         + "missing above, and never a strategy-meeting trigger by themselves.",
                     tables: [tables[6]]),
-            ] + duplicatesSection(cohort: cohort, children: Set(childIDs + absences.map(\.child))),
+            ] + duplicatesSection(cohort: cohort, children: Set(childIDs + absences.map(\.child)), people: people),
             disclosureNotes: options.pseudonymiser == nil
                 ? ["OFFICIAL-SENSITIVE: contains personal data for the Operational Missing Group only."]
                 : ["Names and identifiers are replaced by keyed pseudonyms."],
@@ -188,9 +220,10 @@ package struct WeeklyPackBuilder: Sendable {
     // MARK: Findings
 
     /// The events recorded twice for the children in the pack (each counted once above).
-    func duplicatesSection(cohort: Cohort, children: Set<ChildLinkID>) -> [ReportSection] {
+    func duplicatesSection(cohort: Cohort, children: Set<ChildLinkID>, people: PackPeople) -> [ReportSection] {
         let duplicates = cohort.duplicates.filter { children.contains($0.child) }
-        return DataQuality.duplicatesSection(duplicates, pseudonymiser: options.pseudonymiser).map { [$0] } ?? []
+        return DataQuality.duplicatesSection(duplicates, pseudonymiser: options.pseudonymiser, people: people)
+            .map { [$0] } ?? []
     }
 
     /// A reason a child needs a strategy meeting.
@@ -310,8 +343,9 @@ package struct WeeklyPackBuilder: Sendable {
 
     private func childrenTable(
         _ children: [ChildLinkID], inWeek: [ChildLinkID: [WeeklyEpisode]], all: [ChildLinkID: [WeeklyEpisode]],
-        facts: [ChildLinkID: ChildFacts], triggers: [Trigger], style: IdentityStyle
+        facts: [ChildLinkID: ChildFacts], triggers: [Trigger], people: PackPeople
     ) -> ReportTable {
+        let style = people.style
         let reasonsByChild = Dictionary(grouping: triggers, by: \.child)
         let rows = children.map { child -> [ReportCell] in
             let fact = facts[child]!
@@ -333,7 +367,7 @@ package struct WeeklyPackBuilder: Sendable {
                 fact.exclusionSummary.map(ReportCell.text) ?? .empty,
                 .text(fact.strandsLabel),
                 reasons.isEmpty ? .empty : .text(reasons.joined(separator: "; ")),
-            ]
+            ].inserting(people.showsTeam ? [people.team(fact)] : [], at: 4)
         }
         return ReportTable(
             id: "children", title: "Children with an episode this week",
@@ -342,17 +376,18 @@ package struct WeeklyPackBuilder: Sendable {
                 "Episodes in \(options.repeatWindowDays) days", "Longest", "Still missing",
                 "Social care status", "CSE risk", "CCE risk", "CME", "EHE", "Exclusions this year", "Strands",
                 "Strategy meeting trigger",
-            ],
+            ].inserting(people.showsTeam ? ["Team"] : [], at: 4),
             rows: rows,
             note: "Durations are to the return, or for a child still missing to the end of the week (or of the "
                 + "missing extract's last day, when that is earlier).")
     }
 
-    private func episodesTable(_ episodes: [WeeklyEpisode], style: IdentityStyle) -> ReportTable {
+    private func episodesTable(_ episodes: [WeeklyEpisode], people: PackPeople) -> ReportTable {
+        let style = people.style
         let rows = episodes.map { item -> [ReportCell] in
             let episode = item.episode
-            return [
-                .text(style.childID(item.child)), .text(style.recordID(item.key)), .text(episode.type.rawValue),
+            return [.text(style.childID(item.child))] + people.nameAndAge(item.child) + [
+                .text(style.recordID(item.key)), .text(episode.type.rawValue),
                 .dateTime(episode.start), episode.end.map(ReportCell.dateTime) ?? .text("Still missing"),
                 .text(WeeklyActions.duration(hours: item.hoursMissing)),
                 episode.socialCareStatus.map { .text($0.label) } ?? .empty,
@@ -362,9 +397,9 @@ package struct WeeklyPackBuilder: Sendable {
         }
         return ReportTable(
             id: "episodes", title: "Episodes in the week",
-            columns: [
-                "ChildLink ID", "Episode", "Type", "Start", "End", "Duration", "Status", "RHI offered", "RHI accepted",
-                "RHI completed", "Check",
+            columns: ["ChildLink ID"] + people.columns + [
+                "Episode", "Type", "Start", "End", "Duration", "Status", "RHI offered", "RHI accepted", "RHI completed",
+                "Check",
             ],
             rows: rows,
             note: "An episode open for more than \(Self.staleOpenDays) days is more often a return that was never "
@@ -385,16 +420,12 @@ package struct WeeklyPackBuilder: Sendable {
         return .text("Open \(days) days — confirm with the recording team")
     }
 
-    private func triggersTable(_ triggers: [Trigger], facts: [ChildLinkID: ChildFacts], style: IdentityStyle)
-        -> ReportTable
-    {
+    private func triggersTable(_ triggers: [Trigger], people: PackPeople) -> ReportTable {
         ReportTable(
             id: "strategy-triggers", title: "Strategy meeting triggers",
-            columns: ["ChildLink ID", "Name", "Trigger", "Detail"],
+            columns: ["ChildLink ID"] + people.columns + ["Trigger", "Detail"],
             rows: triggers.map { trigger in
-                [
-                    .text(style.childID(trigger.child)),
-                    facts[trigger.child].map { style.name($0.person) } ?? .empty,
+                [.text(people.style.childID(trigger.child))] + people.nameAndAge(trigger.child) + [
                     .text(trigger.reason), .text(trigger.detail),
                 ]
             },
@@ -403,18 +434,18 @@ package struct WeeklyPackBuilder: Sendable {
                 + "than \(Self.staleOpenDays) days is flagged for checking in the episodes table instead.")
     }
 
-    private func overdueTable(_ overdue: [OverdueInterview], style: IdentityStyle) -> ReportTable {
-        ReportTable(
+    private func overdueTable(_ overdue: [OverdueInterview], people: PackPeople) -> ReportTable {
+        let style = people.style
+        return ReportTable(
             id: "rhi-overdue", title: "Return Home Interviews overdue",
-            columns: [
-                "ChildLink ID", "Episode", "Returned", "Due by", "Completed",
+            columns: ["ChildLink ID"] + people.columns + [
+                "Episode", "Returned", "Due by", "Completed",
                 options.rhiRule == .seventyTwoHours ? "Days late" : "Working days late",
             ],
             rows: overdue.map { entry in
                 let until = entry.completed ?? options.weekEnding
-                return [
-                    .text(style.childID(entry.item.child)), .text(style.recordID(entry.item.key)),
-                    .dateTime(entry.returned), .dateTime(entry.due),
+                return [.text(style.childID(entry.item.child))] + people.nameAndAge(entry.item.child) + [
+                    .text(style.recordID(entry.item.key)), .dateTime(entry.returned), .dateTime(entry.due),
                     entry.completed.map(ReportCell.date) ?? .text("Not completed"),
                     .count(daysLate(due: entry.due.date, until: until)),
                 ]
@@ -444,25 +475,25 @@ package struct WeeklyPackBuilder: Sendable {
         }
     }
 
-    private func absencesTable(_ absences: [WeeklyEpisode], style: IdentityStyle) -> ReportTable {
-        ReportTable(
+    private func absencesTable(_ absences: [WeeklyEpisode], people: PackPeople) -> ReportTable {
+        let style = people.style
+        return ReportTable(
             id: "absences", title: "Absent episodes in the week (not counted as missing)",
-            columns: ["ChildLink ID", "Episode", "Start", "End", "Hours"],
+            columns: ["ChildLink ID"] + people.columns + ["Episode", "Start", "End", "Hours"],
             rows: absences.map { item in
-                [
-                    .text(style.childID(item.child)), .text(style.recordID(item.key)), .dateTime(item.episode.start),
+                [.text(style.childID(item.child))] + people.nameAndAge(item.child) + [
+                    .text(style.recordID(item.key)), .dateTime(item.episode.start),
                     item.episode.end.map(ReportCell.dateTime) ?? .text("Not returned"), .number(item.hoursMissing),
                 ]
             })
     }
 
-    private func newlyLinkedTable(_ newly: [NewlyLinked], style: IdentityStyle) -> ReportTable {
+    private func newlyLinkedTable(_ newly: [NewlyLinked], people: PackPeople) -> ReportTable {
         ReportTable(
             id: "new-second-strand", title: "Children newly known to a second strand",
-            columns: ["ChildLink ID", "Name", "Strands", "New strand", "Date"],
+            columns: ["ChildLink ID"] + people.columns + ["Strands", "New strand", "Date"],
             rows: newly.map { entry in
-                [
-                    .text(style.childID(entry.facts.child)), style.name(entry.facts.person),
+                [.text(people.style.childID(entry.facts.child))] + people.nameAndAge(entry.facts) + [
                     .text(entry.facts.strandsLabel),
                     .text(entry.newStrand.rawValue), .date(entry.reached),
                 ]
@@ -472,5 +503,14 @@ package struct WeeklyPackBuilder: Sendable {
     func workingDays(from start: CalendarDate, to end: CalendarDate) -> Int {
         guard start < end else { return 0 }
         return (1...start.days(until: end)).filter { calendar.isWorkingDay(start.adding(days: $0)) }.count
+    }
+}
+
+extension Array {
+    /// The array with `elements` inserted at `index`.
+    func inserting(_ elements: [Element], at index: Int) -> [Element] {
+        var result = self
+        result.insert(contentsOf: elements, at: index)
+        return result
     }
 }

@@ -64,6 +64,8 @@ private struct MissingDTO: Codable {
     var type: String, start: String, end: String?, socialCareStatus: String?, cseRisk: String?, cceRisk: String?
     var placementDistanceMiles: Double?, rhiOffered: Bool?, rhiAccepted: Bool?, rhiCompletedDate: String?
     var reportedBy: String?, foundLocation: String?
+    /// Absent from records stored before the field existed (decoded as nil).
+    var allocatedTeam: String?
 
     init(_ e: MissingEpisode) {
         type = e.type.rawValue
@@ -78,6 +80,7 @@ private struct MissingDTO: Codable {
         rhiCompletedDate = iso(e.rhiCompletedDate)
         reportedBy = e.reportedBy
         foundLocation = e.foundLocation
+        allocatedTeam = e.allocatedTeam
     }
 
     func model() throws -> MissingEpisode {
@@ -88,7 +91,7 @@ private struct MissingDTO: Codable {
             cseRisk: cseRisk.flatMap(RiskLevel.init(rawValue:)), cceRisk: cceRisk.flatMap(RiskLevel.init(rawValue:)),
             placementDistanceMiles: placementDistanceMiles, rhiOffered: rhiOffered, rhiAccepted: rhiAccepted,
             rhiCompletedDate: try date(rhiCompletedDate, "rhiCompletedDate"), reportedBy: reportedBy,
-            foundLocation: foundLocation)
+            foundLocation: foundLocation, allocatedTeam: allocatedTeam)
     }
 }
 

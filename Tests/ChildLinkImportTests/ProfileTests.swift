@@ -56,6 +56,29 @@ struct ProfileTests {
         )
     }
 
+    /// #13: the allocated team is an optional field — read where a profile maps it (`AllocatedTeam:
+    /// Team`) or a reference extract has the column, absent otherwise.
+    @Test("the optional AllocatedTeam field is read where mapped, and nil where not")
+    func allocatedTeam() throws {
+        let path = try Fixture.temporary("council.csv", text: Self.extract)
+        let mapped = try MappingProfile(
+            yaml: Self.yaml.replacingOccurrences(
+                of: "  RHIOffered: RHI Offered\n", with: "  RHIOffered: RHI Offered\n  AllocatedTeam: Team\n"))
+        let withTeam = try ExtractReader(options: ImportOptions(profile: mapped)).read(paths: [path])
+        #expect(withTeam.record("M1")?.missingEpisode?.allocatedTeam == "North")
+        #expect(withTeam.record("M2")?.missingEpisode?.allocatedTeam == "South")
+        let unmapped = try ExtractReader(options: ImportOptions(profile: MappingProfile(yaml: Self.yaml)))
+            .read(paths: [path])
+        #expect(unmapped.record("M1")?.missingEpisode?.allocatedTeam == nil)
+        let reference = try Fixture.temporary(
+            "missing-episodes.csv",
+            text: "EpisodeID,PersonID,DateOfBirth,StartDateTime,AllocatedTeam\r\nE1,P1,03/06/2010,03/06/2019 14:05,"
+                + "Rotherham North CIN\r\nE2,P2,03/06/2010,04/06/2019 14:05,\r\n")
+        let read = try ExtractReader(options: ImportOptions()).read(paths: [reference])
+        #expect(read.record("E1")?.missingEpisode?.allocatedTeam == "Rotherham North CIN")
+        #expect(read.record("E2")?.missingEpisode?.allocatedTeam == nil)
+    }
+
     @Test("a profile maps XML element names, date formats and values too")
     func xmlProfile() throws {
         let profile = try MappingProfile(yaml: Self.yaml)

@@ -51,6 +51,30 @@ struct DisclosureBoundsTests {
         #expect(hidden.contains(cells[0]))
     }
 
+    /// The auditor's old known issue (#11): 6 episodes by age, 3 + 1 + 1 + 1 + 0 + 0, the 6 public
+    /// through the percentages. Every non-zero age is hidden (all below 5), so with zeros shown each
+    /// hidden age is at least 1 and at most 6 − 3 = 3: inside 1–4, and nothing non-zero is left to
+    /// hide. Hiding the two zeros with them, a reader can no longer tell which hidden age is 0: each
+    /// is 0 to 6.
+    @Test func zerosAreHiddenWithASumWhoseCountsAreAllHidden() {
+        let ages = (0..<6).map { OutputCell("ages", row: $0, column: 2) }
+        let values = Dictionary(uniqueKeysWithValues: zip(ages, [3, 1, 1, 1, 0, 0]))
+        let relation = SumRelation(constant: 6, parts: ages)
+        let primary = Set(ages[0..<4])
+        let zerosShown = IntervalBounds.protect(values: values, primary: primary, relations: [relation])
+        #expect(zerosShown == primary)
+        #expect(IntervalBounds.disclosed(shown: values, hidden: zerosShown, relations: [relation]).count == 4)
+        let hidden = IntervalBounds.protect(
+            values: values, primary: primary, relations: [relation], zeros: .hiddenWithTheirSum)
+        #expect(hidden == Set(ages))
+        let ranges = IntervalBounds.bounds(
+            shown: values, hidden: hidden, relations: [relation], zeros: .hiddenWithTheirSum)
+        #expect(ages.allSatisfy { ranges[$0] == 0...6 })
+        #expect(
+            IntervalBounds.disclosed(shown: values, hidden: hidden, relations: [relation], zeros: .hiddenWithTheirSum)
+                .isEmpty)
+    }
+
     /// A hidden combination whose LAC cell shows 0: not LAC = children, so both must be hidden or
     /// the split gives it back. Combination rows: 6 = 6 + 0 (shown), 3 = 0 + 3 (hidden), total 9 = 6 + 3.
     @Test func lacSplitOfAHiddenCellIsHiddenToo() {

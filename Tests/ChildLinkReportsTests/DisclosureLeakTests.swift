@@ -184,6 +184,33 @@ struct DisclosureLeakTests {
         #expect(!svg.contains(">6<"))
     }
 
+    /// The auditor's old known issue, on the Missing scorecard for April 2019: 6 episodes (1.1 shown),
+    /// by age at the start 14, 14, 14, 10, 12, 15 — 3 + 1 + 1 + 1. All four are below 5 and hidden;
+    /// with the other six ages shown as 0, a reader would know each hidden age is 1 to 6 − 3 = 3. So
+    /// the zeros of April's age column are hidden too, and so are the year to date's (the same figures).
+    @Test("a column whose every non-zero count is hidden has its zeros hidden too")
+    func zerosHiddenWithTheirColumn() throws {
+        var c = TestCohort()
+        for (child, dob) in ["2004-06-01", "2004-06-02", "2004-06-03", "2008-06-01", "2006-06-01", "2003-06-01"]
+            .enumerated()
+        {
+            c.episode(
+                child + 1, "A\(child)", start: "2019-04-11 20:00", end: "2019-04-11 23:00",
+                person: TestCohort.person(child + 1, dob: dob))
+        }
+        let open = MissingScorecard.build(
+            cohort: c.cohort, period: .month(year: 2019, month: 4), generatedAt: Self.generatedAt)
+        let openAges = try #require(open.tables.first { $0.id == "missing-9" })
+        #expect(openAges.rows.map { $0[2].countValue } == [0, 1, 0, 1, 0, 3, 1, 0, 0, 0])
+        let report = SmallNumberSuppression.apply(to: open)
+        let ages = try #require(report.tables.first { $0.id == "missing-9" })
+        #expect(ages.rows.allSatisfy { $0[2] == .suppressed && $0[3] == .suppressed })
+        let episodes = try #require(report.tables.first { $0.id == "missing-1" }?.rows.first)
+        #expect(episodes.dropFirst(2) == [.count(6), .count(6)])
+        #expect(report.disclosureNotes == [SmallNumberSuppression.reportNote])
+        #expect(SmallNumberSuppression.reportNote.contains("a * may stand for 0"))
+    }
+
     @Test("a Total BME row does not stop the ethnicity rows being a partition, and is hidden with its members")
     func ethnicityWithBMETotal() throws {
         var c = TestCohort()

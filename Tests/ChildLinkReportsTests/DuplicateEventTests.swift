@@ -59,7 +59,10 @@ struct DuplicateEventTests {
         let summary = try #require(report.tables.first { $0.id == "summary" })
         #expect(summary.rows[0] == [.text("Episodes in the week"), .count(3)])
         let copies = try #require(report.tables.first { $0.id == "duplicate-events" })
-        #expect(copies.rows.map { [$0[2], $0[3]] } == [[.text("E4"), .text("E4B")]])
+        #expect(
+            copies.rows.map { [$0[1], $0[2], $0[4], $0[5]] } == [
+                [.text("Child2 Test"), .count(15), .text("E4"), .text("E4B")]
+            ])
     }
 
     /// CME: two referrals of child 1 on 10 May 2019 are one; a third on 11 May is another.

@@ -97,6 +97,26 @@ struct EducationScorecardTests {
     /// 1.1 suspensions: autumn 1, spring 1, summer 1, YTD 3, 2017/18 1, 2016/17 0; 2.1 permanent: summer 1.
     /// 4.x main reason over the year: DB 1, PP 3 of 4. 5.1: 2 of 3 with sessions; 5.2: 3 + 2.5 = 5.5 → 6.
     @Test func exclusionsByAcademicYearWithTerms() throws {
+        let report = ExclusionsScorecard.build(
+            cohort: Self.exclusionsFixture(), period: .year(startYear: 2018),
+            generatedAt: TestCohort.time("2019-09-02 09:00"))
+        let first = try #require(report.tables.first)
+        #expect(
+            first.columns == [
+                "Ref", "Indicator", "Autumn 2018", "Spring 2019", "Summer 2019", "YTD", "2016/17", "2017/18",
+            ])
+        func row(_ id: String) -> [ReportCell] { report.tables.flatMap(\.rows).first { $0[0] == .text(id) }! }
+        #expect(row("1.1").dropFirst(2) == [.count(1), .count(1), .count(1), .count(3), .count(0), .count(1)])
+        #expect(row("2.1")[4] == .count(1))
+        #expect(row("4.1")[1] == .text("DB"))
+        #expect(row("4.1")[5] == .countWithPercent(1, denominator: 4))
+        #expect(row("4.2")[5] == .countWithPercent(3, denominator: 4))
+        #expect(row("5.1")[5] == .countWithPercent(2, denominator: 3))
+        #expect(row("5.2")[5] == .count(6))
+    }
+
+    /// The exclusions of the test above, all of child 1 at a secondary school.
+    static func exclusionsFixture() -> Cohort {
         var c = TestCohort()
         func exclude(_ id: String, _ category: ExclusionCategory, _ day: String, _ reason: String, _ sessions: Double?)
         {
@@ -112,20 +132,6 @@ struct EducationScorecardTests {
         exclude("X3", .suspension, "2019-04-23", "PP", nil)
         exclude("X4", .permanent, "2019-06-03", "PP", nil)
         exclude("X5", .suspension, "2017-10-15", "PP", 1)
-        let report = ExclusionsScorecard.build(
-            cohort: c.cohort, period: .year(startYear: 2018), generatedAt: TestCohort.time("2019-09-02 09:00"))
-        let first = try #require(report.tables.first)
-        #expect(
-            first.columns == [
-                "Ref", "Indicator", "Autumn 2018", "Spring 2019", "Summer 2019", "YTD", "2016/17", "2017/18",
-            ])
-        func row(_ id: String) -> [ReportCell] { report.tables.flatMap(\.rows).first { $0[0] == .text(id) }! }
-        #expect(row("1.1").dropFirst(2) == [.count(1), .count(1), .count(1), .count(3), .count(0), .count(1)])
-        #expect(row("2.1")[4] == .count(1))
-        #expect(row("4.1")[1] == .text("DB"))
-        #expect(row("4.1")[5] == .countWithPercent(1, denominator: 4))
-        #expect(row("4.2")[5] == .countWithPercent(3, denominator: 4))
-        #expect(row("5.1")[5] == .countWithPercent(2, denominator: 3))
-        #expect(row("5.2")[5] == .count(6))
+        return c.cohort
     }
 }

@@ -154,6 +154,69 @@ struct InclusionTests {
         #expect(section.summary?.contains("--no-suppress") == true)
     }
 
+    /// A cohort of 15 in two strands in Q1 2019/20 — Missing + CME 6 (children 1–6), CME + EHE 7
+    /// (7–13), Missing + Exclusions 2 (14–15) — and 10 in Missing alone (16–25). The headline, 15, is
+    /// shown, so the list is published with keyed pseudonyms. Missing + Exclusions (2) is hidden, and
+    /// Missing + CME (6) with it (the smallest other pair: 15 − 7 = 8 would give the 2 back alone), so
+    /// their eight rows show their strands, and what gives them away (episodes, CME, EHE, exclusions),
+    /// as *; the seven CME + EHE rows show theirs.
+    @Test func suppressedCohortListShowsOnlyWhatCannotGiveBackAHiddenCount() throws {
+        var c = TestCohort()
+        for child in Array(1...6) + Array(14...25) {
+            c.episode(child, "E\(child)", start: "2019-05-01 20:00", end: "2019-05-02 08:00")
+        }
+        for child in 7...13 { c.add(child, "H\(child)", .ehe(EHERecord(startDate: TestCohort.date("2019-02-01")))) }
+        for child in 1...13 {
+            c.add(child, "R\(child)", .cme(CMEReferral(referralDate: TestCohort.date("2019-03-01"))))
+        }
+        for child in 14...15 {
+            c.add(
+                child, "X\(child)",
+                .exclusion(
+                    ExclusionRecord(phase: .secondary, category: .suspension, startDate: TestCohort.date("2019-06-03")))
+            )
+        }
+        let key = Pseudonymiser(key: "k")
+        let report = InclusionScorecard.build(
+            cohort: c.cohort, period: Self.quarter, disclosure: DisclosureOptions(suppress: true, pseudonymiser: key),
+            generatedAt: LocalDateTime(parsing: "2019-07-01 09:00")!)
+        let headline = try #require(report.tables.first { $0.id == "inclusion-cohort-size" })
+        #expect(headline.rows[0][1] == .count(15))
+        let list = try #require(report.tables.first { $0.id == "inclusion-cohort" })
+        #expect(list.rows.count == 15)
+        #expect(!JSONRenderer.render(report).contains("CL00") && !JSONRenderer.render(report).contains("Child1"))
+        #expect(Set(list.rows.map { $0[0] }).contains(.text(key.pseudonym("CL000014", kind: "child"))))
+        let combinations = try #require(report.tables.first { $0.id == "overlap-combinations" })
+        let pair = try #require(combinations.rows.first { $0[0] == .text("Missing + Exclusions") })
+        #expect(pair[1] == .suppressed)
+        #expect(combinations.rows.first { $0[0] == .text("Missing + CME") }?[1] == .suppressed)
+        #expect(combinations.rows.first { $0[0] == .text("CME + EHE") }?[1] == .count(7))
+        let hiddenRows = list.rows.filter { $0[4] == .suppressed }
+        #expect(hiddenRows.count == 8)
+        #expect(list.rows.filter { $0[4] == .text("CME + EHE") }.count == 7)
+        #expect(hiddenRows.allSatisfy { row in [8, 9, 10, 11].allSatisfy { row[$0] == .suppressed } })
+        // Every label shown is of a combination whose count is shown; LAC only where its split is.
+        for row in list.rows {
+            guard let combination = combinations.rows.first(where: { $0[0] == row[4] }) else { continue }
+            #expect(combination[1] != .suppressed)
+            if row[6] != .suppressed { #expect(combination[2] != .suppressed && combination[3] != .suppressed) }
+        }
+    }
+
+    /// Found by `Scripts/recompute-indicators.py` (#11): an absence is not a missing episode. Child 5
+    /// has only an absent episode in the quarter: in no strand. Child 6 has a missing and an absent
+    /// one: in the Missing strand, with 1 missing episode in the period.
+    @Test func anAbsenceDoesNotPutAChildInTheMissingStrand() {
+        var c = TestCohort()
+        c.episode(5, "A5", start: "2019-05-01 20:00", end: "2019-05-01 22:00", type: .absent)
+        c.episode(6, "E6", start: "2019-05-02 20:00", end: "2019-05-03 08:00")
+        c.episode(6, "A6", start: "2019-05-09 20:00", end: "2019-05-09 22:00", type: .absent)
+        let members = StrandMembership.members(of: c.cohort, in: Self.quarter.interval)
+        #expect(members.map(\.child) == [ChildLinkID(6)])
+        #expect(members.first?.strands == [.missing])
+        #expect(members.first?.episodesInPeriod == 1)
+    }
+
     /// Risk as last recorded, from every source, by 30 June 2019:
     /// - child 1: CSE High in January, None in March → not at risk (the highest, High, no longer counts);
     /// - child 2: no risk on its episode, CIN census factor 24A (CCE) → at risk;

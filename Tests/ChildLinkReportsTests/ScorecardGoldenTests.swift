@@ -29,6 +29,15 @@ struct ScorecardGoldenTests {
         try Golden.check(JSONRenderer.render(report), against: "ehe-summary-2018-19.json")
     }
 
+    /// The hand-worked exclusions of ``EducationScorecardTests/exclusionsByAcademicYearWithTerms()``
+    /// (X1–X5 of one secondary-school child), by academic year 2018/19 with its terms.
+    @Test func exclusionsSummary() throws {
+        let report = ExclusionsScorecard.build(
+            cohort: EducationScorecardTests.exclusionsFixture(), period: .year(startYear: 2018),
+            generatedAt: Self.generatedAt)
+        try Golden.check(JSONRenderer.render(report), against: "exclusions-summary-2018-19.json")
+    }
+
     @Test func inclusionScorecardSuppressed() throws {
         let report = InclusionScorecard.build(
             cohort: InclusionTests.fixture(), period: InclusionTests.quarter,

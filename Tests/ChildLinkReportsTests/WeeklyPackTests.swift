@@ -46,13 +46,13 @@ struct WeeklyPackTests {
     @Test func strategyTriggersUseBothThresholds() throws {
         let report = WeeklyPackBuilder(options: Self.options).build(cohort: Self.fixture().cohort)
         let triggers = try #require(report.tables.first { $0.id == "strategy-triggers" })
-        let reasons = triggers.rows.map { [$0[0], $0[2]] }
+        let reasons = triggers.rows.map { [$0[0], $0[3]] }
         #expect(
             reasons == [
                 [.text("CL000001"), .text("3+ episodes in 30 days")],
                 [.text("CL000002"), .text("Missing more than 24 hours")],
             ])
-        #expect(triggers.rows[1][3] == .text("2 d 6 h, still missing"))  // Fri 18:00 to Sun 23:59.
+        #expect(triggers.rows[1][4] == .text("2 d 6 h, still missing"))  // Fri 18:00 to Sun 23:59.
     }
 
     @Test func thresholdsAreOptions() throws {
@@ -71,10 +71,10 @@ struct WeeklyPackTests {
         // Returned Thu 18 Apr; Fri 19 (Good Friday) and Mon 22 (Easter Monday) are not working days,
         // so the 3 working days are Tue 23, Wed 24 and Thu 25.
         #expect(overdue.rows.count == 1)
-        #expect(overdue.rows[0][1] == .text("E5"))
-        #expect(overdue.rows[0][3] == .dateTime(TestCohort.time("2019-04-25 23:59")))
-        #expect(overdue.columns[5] == "Working days late")
-        #expect(overdue.rows[0][5] == .count(1))  // Fri 26 is the one working day past due by Sun 28.
+        #expect(overdue.rows[0][3] == .text("E5"))
+        #expect(overdue.rows[0][5] == .dateTime(TestCohort.time("2019-04-25 23:59")))
+        #expect(overdue.columns[7] == "Working days late")
+        #expect(overdue.rows[0][7] == .count(1))  // Fri 26 is the one working day past due by Sun 28.
     }
 
     /// The default clock is 72 hours from the return, to the minute.
@@ -90,9 +90,9 @@ struct WeeklyPackTests {
         cohort.episode(9, "E9", start: "2019-04-27 22:00", end: "2019-04-28 01:00", offered: true, accepted: true)
         let report = WeeklyPackBuilder(options: Self.options).build(cohort: cohort.cohort)
         let overdue = try #require(report.tables.first { $0.id == "rhi-overdue" })
-        #expect(overdue.columns[5] == "Days late")
+        #expect(overdue.columns[7] == "Days late")
         #expect(
-            overdue.rows.map { [$0[1], $0[3], $0[4], $0[5]] } == [
+            overdue.rows.map { [$0[3], $0[5], $0[6], $0[7]] } == [
                 [.text("E5"), .dateTime(TestCohort.time("2019-04-21 09:00")), .text("Not completed"), .count(7)],
                 [
                     .text("E8"), .dateTime(TestCohort.time("2019-04-22 10:00")), .date(TestCohort.date("2019-04-24")),
@@ -102,15 +102,78 @@ struct WeeklyPackTests {
         var workingDays = Self.options
         workingDays.rhiRule = .threeWorkingDays
         let other = WeeklyPackBuilder(options: workingDays).build(cohort: cohort.cohort)
-        #expect(other.tables.first { $0.id == "rhi-overdue" }?.rows.map { $0[1] } == [.text("E5")])
+        #expect(other.tables.first { $0.id == "rhi-overdue" }?.rows.map { $0[3] } == [.text("E5")])
+    }
+
+    /// #13: the operational group works with names — every table of the pack that lists a child
+    /// shows the name and the age at the week end (born 10/03/2004: 15 on 28/04/2019). Child 3 is
+    /// in the overdue RHI table only, child 7's absence in the absences table only.
+    @Test func everyTableListingAChildShowsNameAndAge() throws {
+        var cohort = Self.fixture()
+        cohort.episode(7, "A2", start: "2019-04-24 13:00", end: "2019-04-24 18:00", type: .absent)
+        cohort.episode(2, "E4B", start: "2019-04-26 18:00", end: nil, status: .childInNeed)
+        let report = WeeklyPackBuilder(options: Self.options).build(cohort: cohort.cohort)
+        let listing = report.tables.filter { $0.columns.contains("ChildLink ID") }
+        #expect(
+            Set(listing.map(\.id)) == [
+                "actions", "children", "episodes", "strategy-triggers", "rhi-overdue", "new-second-strand", "absences",
+                "duplicate-events",
+            ])
+        for table in listing {
+            let name = try #require(table.columns.firstIndex(of: "Name"), "\(table.id) has no Name column")
+            let age = try #require(table.columns.firstIndex(of: "Age"), "\(table.id) has no Age column")
+            let id = table.columns.firstIndex(of: "ChildLink ID")!
+            for row in table.rows {
+                guard case .text(let child) = row[id] else { continue }
+                let number = Int(child.dropFirst(2))!
+                #expect(row[name] == .text("Child\(number) Test"), "\(table.id)")
+                #expect(row[age] == .count(15), "\(table.id)")
+            }
+        }
+        let overdue = try #require(report.tables.first { $0.id == "rhi-overdue" })
+        #expect(
+            overdue.rows.map { Array($0[0...3]) } == [
+                [.text("CL000003"), .text("Child3 Test"), .count(15), .text("E5")]
+            ])
+        // No extract here records a team: no Team column anywhere.
+        #expect(!report.tables.contains { $0.columns.contains("Team") })
+    }
+
+    /// #13: the allocated team where recorded. Child 1's latest episode (E3, 23 April) records
+    /// "North CIN", an earlier one (E1) "South"; no other child has a team. Every table that lists
+    /// a child gets a Team column after the age, with child 1's last recorded team and blank for the rest.
+    @Test func allocatedTeamIsShownWhereRecorded() throws {
+        var cohort = Self.fixture()
+        for index in cohort.records.indices {
+            guard case .missing(var episode) = cohort.records[index].event else { continue }
+            switch cohort.records[index].key.recordID {
+            case "E1": episode.allocatedTeam = "South"
+            case "E3": episode.allocatedTeam = "North CIN"
+            default: continue
+            }
+            cohort.records[index].event = .missing(episode)
+        }
+        let report = WeeklyPackBuilder(options: Self.options).build(cohort: cohort.cohort)
+        let listing = report.tables.filter { $0.columns.contains("ChildLink ID") }
+        #expect(listing.count >= 6)
+        for table in listing {
+            let team = try #require(table.columns.firstIndex(of: "Team"), "\(table.id) has no Team column")
+            #expect(table.columns[team - 1] == "Age", "\(table.id)")
+            let id = table.columns.firstIndex(of: "ChildLink ID")!
+            for row in table.rows {
+                #expect(row[team] == (row[id] == .text("CL000001") ? .text("North CIN") : .empty), "\(table.id)")
+            }
+        }
+        let children = try #require(report.tables.first { $0.id == "children" })
+        #expect(children.rows[0][children.columns.firstIndex(of: "Team")!] == .text("North CIN"))
     }
 
     @Test func childNewlyInASecondStrand() throws {
         let report = WeeklyPackBuilder(options: Self.options).build(cohort: Self.fixture().cohort)
         let newly = try #require(report.tables.first { $0.id == "new-second-strand" })
         #expect(newly.rows.count == 1)
-        #expect(newly.rows[0][2] == .text("Missing + CME"))
-        #expect(newly.rows[0][3] == .text("CME"))
+        #expect(newly.rows[0][3] == .text("Missing + CME"))
+        #expect(newly.rows[0][4] == .text("CME"))
     }
 
     @Test func pseudonymisedPackHasNoNames() throws {
@@ -136,7 +199,7 @@ struct WeeklyPackTests {
         let triggers = try #require(report.tables.first { $0.id == "strategy-triggers" })
         #expect(triggers.rows.map { $0[0] } == [.text("CL000001"), .text("CL000002")])
         let absences = try #require(report.tables.first { $0.id == "absences" })
-        #expect(absences.rows.map { $0[1] } == [.text("A1"), .text("A2")])
+        #expect(absences.rows.map { $0[3] } == [.text("A1"), .text("A2")])
         let summary = try #require(report.tables.first { $0.id == "summary" })
         #expect(summary.rows.first { $0[0] == .text("Episodes in the week") }?[1] == .count(3))
         #expect(summary.rows.last == [.text("Absent episodes (not counted above)"), .count(2)])
@@ -161,14 +224,14 @@ struct WeeklyPackTests {
         let episodes = try #require(report.tables.first { $0.id == "episodes" })
         let check = episodes.columns.firstIndex(of: "Check")!
         #expect(
-            episodes.rows.map { [$0[1], $0[check]] } == [
+            episodes.rows.map { [$0[3], $0[check]] } == [
                 [.text("E8"), .text("Open 116 days — confirm with the recording team")],
                 [.text("E9"), .text("Open 29 days — confirm with the recording team")],
                 [.text("E10"), .empty], [.text("E3"), .empty], [.text("E4"), .empty], [.text("E7"), .empty],
             ])
         let triggers = try #require(report.tables.first { $0.id == "strategy-triggers" })
         #expect(
-            triggers.rows.map { [$0[0], $0[2]] } == [
+            triggers.rows.map { [$0[0], $0[3]] } == [
                 [.text("CL000001"), .text("3+ episodes in 30 days")],
                 [.text("CL000002"), .text("Missing more than 24 hours")],
                 [.text("CL000007"), .text("Missing more than 24 hours")],
