@@ -76,9 +76,7 @@ package enum HTMLRenderer {
     /// The printed page: A4 (landscape for wide reports), the protective marking at the top of every
     /// page, the report and its period at the foot, and "Page n of N".
     static func pageStyle(_ report: Report) -> String {
-        let marking =
-            report.disclosureNotes.first { $0.hasPrefix("OFFICIAL") }.map { String($0.prefix { $0 != ":" }) }
-            ?? "OFFICIAL"
+        let marking = report.protectiveMarking
         let size = report.printsLandscape ? "A4 landscape" : "A4"
         return "@page{size:\(size);margin:13mm 11mm 14mm;"
             + "@top-center{content:\(cssString(marking));font:600 8pt Arial,sans-serif;color:#8a1c1c}"
