@@ -33,7 +33,7 @@ struct SheetLayout {
     /// The points one line of 11-point text takes.
     static let lineHeight = 15.0
     /// The widest a column is made (in characters); longer text wraps.
-    static let maximumWidth = 60
+    static let maximumWidth = 72
 
     let sheet: WorkbookSheet
     let columns: [Column]

@@ -200,7 +200,7 @@ struct WorkbookTests {
         #expect(count.type == "number" && count.number == 1 && count.format == "#,##0")
         let percent = try #require(sheet.cells["D\(row)"])
         #expect(percent.type == "number" && percent.number == 0.25 && percent.format == "0%")
-        // Widths fit: the Indicator column holds the longest title (up to 60, then wraps); the
+        // Widths fit: the Indicator column holds the longest title (up to 72, then wraps); the
         // count and percentage columns are narrow.
         let longest =
             report.tables.filter { $0.id.hasPrefix("missing-") && !$0.id.contains("trend") }
@@ -208,12 +208,12 @@ struct WorkbookTests {
                 if case .text(let title) = row[1] { return title.count }
                 return nil
             }.max() ?? 0
-        #expect(sheet.widths["2"] ?? 0 >= Double(min(longest, 58)))
+        #expect(sheet.widths["2"] ?? 0 >= Double(min(longest, 70)))
         #expect((3...8).allSatisfy { (sheet.widths[String($0)] ?? 99) <= 10 })
         // The long definitions wrap in a 60-wide column.
         let definitions = book.sheets[2]
-        #expect(definitions.widths["3"] == 60)
-        #expect(definitions.cells.values.contains { $0.wrap && ($0.text?.count ?? 0) > 60 })
+        #expect(definitions.widths["3"] == 72)
+        #expect(definitions.cells.values.contains { $0.wrap && ($0.text?.count ?? 0) > 72 })
     }
 
     /// Dates are Excel serial days with a UK date format: 23/04/2019 21:00 is 43578.875 (1 January
