@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs what ChildLink needs on a fresh Debian/Ubuntu machine and does nothing when it is there:
-# libxml2's headers (the XML reader) and pkg-config (SwiftPM finds libxml2 through it); with
+# libxml2's headers (the XML reader), pkg-config (SwiftPM finds libxml2 through it) and python3 (the
+# tests read every workbook with Scripts/xlsx-inspect.py, an independent reader); with
 # `--bench`, valgrind as well (Scripts/bench-instructions.sh counts instructions with callgrind).
 # The Swift 6.3 toolchain itself must already be on PATH.
 set -euo pipefail
 
-packages=(libxml2-dev pkg-config)
+packages=(libxml2-dev pkg-config python3)
 [ "${1:-}" != --bench ] || packages+=(valgrind)
 missing=()
 for package in "${packages[@]}"; do

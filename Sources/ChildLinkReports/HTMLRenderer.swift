@@ -32,13 +32,57 @@ package enum HTMLRenderer {
     private static func render(_ section: ReportSection) -> String {
         var html = "<section>\n<h2>\(section.title.xmlEscaped)</h2>\n"
         if let summary = section.summary { html += "<p>\(summary.xmlEscaped)</p>\n" }
-        for table in section.tables { html += render(table) }
+        for block in tableBlocks(section.tables) {
+            html +=
+                block.count == 1 ? render(block[0], titled: block[0].title != section.title) : render(grouped: block)
+        }
         return html + "</section>\n"
     }
 
-    private static func render(_ table: ReportTable) -> String {
-        var html = "<figure id=\"\(table.id.xmlEscaped)\">\n<h3>\(table.title.xmlEscaped)</h3>\n"
-        if let chart = table.chart, !table.rows.isEmpty {
+    /// Runs of consecutive tables with the same columns and no chart (a scorecard's indicator
+    /// groups), each run to be drawn as one table; every other table alone.
+    static func tableBlocks(_ tables: [ReportTable]) -> [[ReportTable]] {
+        var blocks: [[ReportTable]] = []
+        for table in tables {
+            if let last = blocks.last?.last, last.chart == nil, table.chart == nil, last.columns == table.columns {
+                blocks[blocks.count - 1].append(table)
+            } else {
+                blocks.append([table])
+            }
+        }
+        return blocks
+    }
+
+    /// Tables with the same columns as one table, as the council's scorecard prints its indicator
+    /// groups: one header row, and each table a row group (`tbody`, with the table's id) headed by its
+    /// title. A short group is kept on one printed page.
+    private static func render(grouped tables: [ReportTable]) -> String {
+        let columns = tables[0].columns
+        var html = "<figure class=\"grouped\">\n<table>\n<thead><tr>"
+        html += columns.map { "<th scope=\"col\">\($0.xmlEscaped)</th>" }.joined() + "</tr></thead>\n"
+        for table in tables {
+            let keep = table.rows.count <= 12 ? " keep" : ""
+            html += "<tbody id=\"\(table.id.xmlEscaped)\" class=\"group\(keep)\">\n"
+            html +=
+                "<tr class=\"group\"><th colspan=\"\(columns.count)\" scope=\"rowgroup\">\(table.title.xmlEscaped)</th></tr>\n"
+            if table.rows.isEmpty { html += "<tr><td colspan=\"\(columns.count)\" class=\"none\">None.</td></tr>\n" }
+            for row in table.rows { html += "<tr>" + row.map(cell).joined() + "</tr>\n" }
+            html += "</tbody>\n"
+        }
+        html += "</table>\n"
+        let notes = tables.compactMap { table in table.note.map { "\(table.title): \($0)" } }
+        if !notes.isEmpty {
+            html += "<figcaption>" + notes.map { "<p>\($0.xmlEscaped)</p>" }.joined() + "</figcaption>\n"
+        }
+        return html + "</figure>\n"
+    }
+
+    /// A table with its chart; `titled: false` leaves out a title that repeats its section's heading.
+    private static func render(_ table: ReportTable, titled: Bool) -> String {
+        let drawsChart = table.chart != nil && !table.rows.isEmpty
+        var html = "<figure id=\"\(table.id.xmlEscaped)\"\(drawsChart ? " class=\"chart\"" : "")>\n"
+        if titled { html += "<h3>\(table.title.xmlEscaped)</h3>\n" }
+        if let chart = table.chart, drawsChart {
             switch chart {
             case .bar: html += SVGCharts.bars(table)
             case .trend: html += SVGCharts.trend(table)
@@ -76,9 +120,7 @@ package enum HTMLRenderer {
     /// The printed page: A4 (landscape for wide reports), the protective marking at the top of every
     /// page, the report and its period at the foot, and "Page n of N".
     static func pageStyle(_ report: Report) -> String {
-        let marking =
-            report.disclosureNotes.first { $0.hasPrefix("OFFICIAL") }.map { String($0.prefix { $0 != ":" }) }
-            ?? "OFFICIAL"
+        let marking = report.protectiveMarking
         let size = report.printsLandscape ? "A4 landscape" : "A4"
         return "@page{size:\(size);margin:13mm 11mm 14mm;"
             + "@top-center{content:\(cssString(marking));font:600 8pt Arial,sans-serif;color:#8a1c1c}"
@@ -110,15 +152,20 @@ package enum HTMLRenderer {
         th,td{border:1px solid #c8c8c8;padding:2px 5px;text-align:left;vertical-align:top}\
         th{background:#e8eef3;font-weight:600}tbody tr:nth-child(even){background:#f7f9fa}\
         td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}.pct{color:#666;font-size:8pt}\
+        tr.group th{background:#d3dee7;text-align:left;font-weight:700;color:#0b3d5c}figcaption p{margin:0}\
         td.supp{color:#888}td.flag{font-weight:600}figure{margin:0 0 14px;break-inside:auto}\
         figcaption{font-size:8.5pt;color:#555}.none{color:#666;font-style:italic}svg{display:block;margin:4px 0 8px}\
         svg text{font:8pt system-ui,Arial,sans-serif;fill:#333}\
         @media print{body{margin:0;font-size:8.5pt;line-height:1.25}h1{font-size:14pt}h2{font-size:11pt;\
         margin-top:10px;break-after:avoid}h3{font-size:9.5pt;margin:8px 0 3px;break-after:avoid}\
-        table{font-size:7.5pt}th,td{padding:1px 3px}tr{break-inside:avoid}thead{display:table-header-group}\
-        tbody{orphans:3;widows:3}figure{margin:0 0 8px}figcaption{font-size:7pt}svg{break-inside:avoid}\
+        table{font-size:7pt;line-height:1.15}th,td{padding:0 3px}tr{break-inside:avoid}thead{display:table-header-group}\
+        tbody tr:first-child,tr.group+tr{break-after:avoid}tbody tr:last-child{break-before:avoid}\
+        tbody.keep{break-inside:avoid}figure{margin:0 0 8px}figcaption{font-size:7pt}svg{break-inside:avoid}\
+        figure.chart{display:flex;flex-wrap:wrap;align-items:flex-start;column-gap:5mm}\
+        figure.chart>h3,figure.chart>figcaption{flex:0 0 100%}figure.chart>svg{width:100mm;height:auto;flex:none}\
+        figure.chart>table{flex:1 1 0;width:auto}\
         .notice{padding:2px 6px;margin:4px 0}th{font-size:7pt}td{white-space:nowrap}\
-        td:last-child{white-space:normal;min-width:18em}#summary svg{display:none}}
+        td:last-child:not(.num){white-space:normal;min-width:18em}#summary svg{display:none}}
         """
 }
 

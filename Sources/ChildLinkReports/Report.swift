@@ -178,4 +178,13 @@ package struct Report: Hashable, Sendable {
 
     /// Every table in section order.
     package var tables: [ReportTable] { sections.flatMap(\.tables) }
+
+    /// The marking printed on every page and sheet: the disclosure note that starts `OFFICIAL`
+    /// (`OFFICIAL-SENSITIVE: contains personal data …`), or `OFFICIAL` for statistics.
+    package var protectiveMarkingNote: String {
+        disclosureNotes.first { $0.hasPrefix("OFFICIAL") } ?? "OFFICIAL"
+    }
+
+    /// The marking alone (`OFFICIAL-SENSITIVE`), for a page's header.
+    package var protectiveMarking: String { String(protectiveMarkingNote.prefix { $0 != ":" }) }
 }

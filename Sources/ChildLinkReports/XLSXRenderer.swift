@@ -2,22 +2,28 @@ import ChildLinkModel
 package import Foundation
 import ZIPFoundation
 
-/// Writes a report as an Office Open XML workbook: one sheet per table, a bold frozen header row,
-/// counts and numbers as numbers, dates as dates (`dd/mm/yyyy`), percentages as percentages.
+/// Writes a report as an Office Open XML workbook fit to hand on: a sheet per run of tables with
+/// the same columns (a scorecard's indicator groups on one sheet), each sheet headed by the
+/// report's title, period, produced date and protective marking; columns as wide as their content;
+/// counts, percentages and dates as typed cells with formats; a frozen header row; and print
+/// set-up (landscape A4, one page wide, the header row on every page, the marking and page numbers
+/// in the header and footer).
 package enum XLSXRenderer {
     /// The parts of the workbook, path → XML text, before zipping (the golden-file tests read these).
     package static func parts(_ report: Report) -> [(path: String, xml: String)] {
-        let tables = report.tables
-        let names = sheetNames(tables)
+        let layouts = WorkbookSheet.sheets(report).map { SheetLayout($0, of: report) }
         var parts: [(String, String)] = [
-            ("[Content_Types].xml", contentTypes(sheetCount: tables.count)),
-            ("_rels/.rels", rootRelationships),
-            ("xl/workbook.xml", workbook(names)),
-            ("xl/_rels/workbook.xml.rels", workbookRelationships(sheetCount: tables.count)),
-            ("xl/styles.xml", styles),
+            ("[Content_Types].xml", XLSXPackage.contentTypes(sheetCount: layouts.count)),
+            ("_rels/.rels", XLSXPackage.rootRelationships),
+            ("xl/workbook.xml", XLSXPackage.workbook(layouts)),
+            ("xl/_rels/workbook.xml.rels", XLSXPackage.workbookRelationships(sheetCount: layouts.count)),
+            ("xl/styles.xml", XLSXStyle.stylesheet),
         ]
-        for (index, table) in tables.enumerated() {
-            parts.append(("xl/worksheets/sheet\(index + 1).xml", sheet(table)))
+        let pageHeader = "&C&B" + headerFooterText(report.protectiveMarking)
+        let pageFooter = "&L" + headerFooterText("\(report.title) — \(report.periodLabel)") + "&RPage &P of &N"
+        for (index, layout) in layouts.enumerated() {
+            parts.append(
+                ("xl/worksheets/sheet\(index + 1).xml", sheet(layout, header: pageHeader, footer: pageFooter)))
         }
         return parts
     }
@@ -39,86 +45,62 @@ package enum XLSXRenderer {
         return archive.data ?? Data()
     }
 
+    /// Text for a page header or footer: `&` doubled (a single one starts a code), at most 120
+    /// characters (Excel's limit is 255 for the whole header).
+    static func headerFooterText(_ text: String) -> String {
+        let short = text.count <= 120 ? text : SheetName.wholeWords(text, limit: 119) + "…"
+        return short.replacingOccurrences(of: "&", with: "&&")
+    }
+
     // MARK: Sheets
 
-    private enum Style: Int {
-        case plain = 0
-        case header = 1
-        case date = 2
-        case dateTime = 3
-        case percent = 4
-    }
-
-    /// One output column: a source column, written as its value or as its percentage.
-    private struct OutputColumn {
-        let source: Int
-        let isPercent: Bool
-    }
-
-    private static func outputColumns(_ table: ReportTable) -> [OutputColumn] {
-        table.columns.indices.flatMap { index -> [OutputColumn] in
-            let hasPercent = table.rows.contains {
-                if index < $0.count, case .countWithPercent = $0[index] { return true }
-                return false
-            }
-            let value = OutputColumn(source: index, isPercent: false)
-            return hasPercent ? [value, OutputColumn(source: index, isPercent: true)] : [value]
-        }
-    }
-
-    private static func sheet(_ table: ReportTable) -> String {
-        let columns = outputColumns(table)
-        var xml = header + "<worksheet xmlns=\"\(mainNamespace)\">"
+    private static func sheet(_ layout: SheetLayout, header: String, footer: String) -> String {
+        let header = header.xmlEscaped
+        let footer = footer.xmlEscaped
+        let frozen = layout.headerRow + 1
+        var xml = XLSXPackage.declaration + "<worksheet xmlns=\"\(XLSXPackage.mainNamespace)\">"
+        xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         xml +=
-            "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" "
-            + "activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
-        xml += "<cols><col min=\"1\" max=\"\(max(columns.count, 1))\" width=\"18\" customWidth=\"1\"/></cols>"
-        xml += "<sheetData><row r=\"1\">"
-        for (position, column) in columns.enumerated() {
-            let title = table.columns[column.source] + (column.isPercent ? " %" : "")
-            xml += inlineString(reference(position, 1), title, style: .header)
+            "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(layout.headerRow)\" topLeftCell=\"A\(frozen)\" "
+            + "activePane=\"bottomLeft\" state=\"frozen\"/>"
+            + "<selection pane=\"bottomLeft\" activeCell=\"A\(frozen)\" sqref=\"A\(frozen)\"/></sheetView></sheetViews>"
+        xml += "<cols>"
+        for (index, width) in layout.widths.enumerated() {
+            xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(width)\" customWidth=\"1\"/>"
         }
-        xml += "</row>"
-        for (rowIndex, row) in table.rows.enumerated() {
-            let rowNumber = rowIndex + 2
-            xml += "<row r=\"\(rowNumber)\">"
-            for (position, column) in columns.enumerated() {
-                xml += cell(
-                    column.source < row.count ? row[column.source] : .empty, percent: column.isPercent,
-                    at: reference(position, rowNumber))
+        xml += "</cols><sheetData>"
+        for (index, row) in layout.rows.enumerated() { xml += rowXML(row, number: index + 1) }
+        xml += "</sheetData>"
+        if !layout.merges.isEmpty {
+            xml += "<mergeCells count=\"\(layout.merges.count)\">"
+            xml += layout.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
+        }
+        xml += "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.25\" footer=\"0.25\"/>"
+        xml += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        xml += "<headerFooter><oddHeader>\(header)</oddHeader><oddFooter>\(footer)</oddFooter></headerFooter>"
+        return xml + "</worksheet>"
+    }
+
+    private static func rowXML(_ row: SheetLayout.Row, number: Int) -> String {
+        guard !row.cells.isEmpty || row.height != nil else { return "" }
+        let height = row.height.map { " ht=\"\(ReportCell.format($0))\" customHeight=\"1\"" } ?? ""
+        var xml = "<row r=\"\(number)\"\(height)>"
+        for cell in row.cells {
+            let ref = reference(cell.column, number)
+            switch cell.value {
+            case .number(let value):
+                xml += "<c r=\"\(ref)\"\(cell.style.attribute)><v>\(numberText(value))</v></c>"
+            case .text(let text):
+                xml +=
+                    "<c r=\"\(ref)\"\(cell.style.attribute) t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+                    + "\(text.xmlEscaped)</t></is></c>"
             }
-            xml += "</row>"
         }
-        return xml + "</sheetData></worksheet>"
+        return xml + "</row>"
     }
 
-    private static func cell(_ cell: ReportCell, percent: Bool, at ref: String) -> String {
-        if percent {
-            guard case .countWithPercent(let value, let denominator) = cell, denominator > 0 else { return "" }
-            return number(ref, Double(value) / Double(denominator), style: .percent)
-        }
-        switch cell {
-        case .count(let value), .countWithPercent(let value, _): return number(ref, Double(value), style: .plain)
-        case .number(let value): return number(ref, value, style: .plain)
-        case .date(let date): return number(ref, Double(date.daysSinceEpoch + 25_569), style: .date)
-        case .dateTime(let dateTime):
-            let serial = Double(dateTime.date.daysSinceEpoch + 25_569) + Double(dateTime.minuteOfDay) / 1440
-            return number(ref, serial, style: .dateTime)
-        case .empty: return ""
-        default: return inlineString(ref, cell.plainText, style: .plain)
-        }
-    }
-
-    private static func number(_ ref: String, _ value: Double, style: Style) -> String {
-        let text = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-        let styleAttribute = style == .plain ? "" : " s=\"\(style.rawValue)\""
-        return "<c r=\"\(ref)\"\(styleAttribute)><v>\(text)</v></c>"
-    }
-
-    private static func inlineString(_ ref: String, _ text: String, style: Style) -> String {
-        let styleAttribute = style == .plain ? "" : " s=\"\(style.rawValue)\""
-        return
-            "<c r=\"\(ref)\"\(styleAttribute) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(text.xmlEscaped)</t></is></c>"
+    private static func numberText(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     /// `A1`-style reference for a 0-based column and 1-based row.
@@ -132,35 +114,18 @@ package enum XLSXRenderer {
         }
         return "\(letters)\(row)"
     }
+}
 
-    /// Sheet names: the table title, at most 31 characters, without `[]:*?/\` or a leading or trailing
-    /// apostrophe, unique (case-insensitively, as Excel requires).
-    static func sheetNames(_ tables: [ReportTable]) -> [String] {
-        var used: Set<String> = []
-        return tables.map { table in
-            let allowed = table.title.filter { !"[]:*?/\\".contains($0) && !$0.isNewline }
-            let cleaned = String(String(allowed.prefix(31)).trimmingCharacters(in: CharacterSet(charactersIn: "' ")))
-            var name = cleaned.isEmpty ? "Sheet" : cleaned
-            var counter = 2
-            while used.contains(name.lowercased()) {
-                let suffix = "-\(counter)"
-                name = String(cleaned.prefix(31 - suffix.count)) + suffix
-                counter += 1
-            }
-            used.insert(name.lowercased())
-            return name
-        }
-    }
+/// The fixed parts of the workbook package: content types, relationships, the workbook with its
+/// sheets and their print titles.
+enum XLSXPackage {
+    static let declaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-    // MARK: Fixed parts
-
-    private static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-    private static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    private static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    private static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
-
-    private static func contentTypes(sheetCount: Int) -> String {
-        var xml = header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    static func contentTypes(sheetCount: Int) -> String {
+        var xml = declaration + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
         xml += "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         xml += "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         xml +=
@@ -169,29 +134,39 @@ package enum XLSXRenderer {
         xml +=
             "<Override PartName=\"/xl/styles.xml\" "
             + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
-        for index in 1...max(sheetCount, 1) where index <= sheetCount {
+        for index in 0..<sheetCount {
             xml +=
-                "<Override PartName=\"/xl/worksheets/sheet\(index).xml\" "
+                "<Override PartName=\"/xl/worksheets/sheet\(index + 1).xml\" "
                 + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }
         return xml + "</Types>"
     }
 
-    private static let rootRelationships =
-        header + "<Relationships xmlns=\"\(packageRelationships)\">"
+    static let rootRelationships =
+        declaration + "<Relationships xmlns=\"\(packageRelationships)\">"
         + "<Relationship Id=\"rId1\" Type=\"\(relationshipNamespace)/officeDocument\" Target=\"xl/workbook.xml\"/>"
         + "</Relationships>"
 
-    private static func workbook(_ names: [String]) -> String {
-        var xml = header + "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\"><sheets>"
-        for (index, name) in names.enumerated() {
-            xml += "<sheet name=\"\(name.xmlEscaped)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
+    /// The sheets in order, and each sheet's header row as its print titles (`_xlnm.Print_Titles`).
+    static func workbook(_ layouts: [SheetLayout]) -> String {
+        var xml = declaration + "<workbook xmlns=\"\(mainNamespace)\" xmlns:r=\"\(relationshipNamespace)\">"
+        xml += "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>"
+        for (index, layout) in layouts.enumerated() {
+            xml += "<sheet name=\"\(layout.sheet.name.xmlEscaped)\" sheetId=\"\(index + 1)\" r:id=\"rId\(index + 1)\"/>"
         }
-        return xml + "</sheets></workbook>"
+        xml += "</sheets>"
+        guard !layouts.isEmpty else { return xml + "</workbook>" }
+        xml += "<definedNames>"
+        for (index, layout) in layouts.enumerated() {
+            let quoted = "'" + layout.sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
+            let rows = "\(quoted)!$\(layout.headerRow):$\(layout.headerRow)"
+            xml += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(index)\">\(rows.xmlEscaped)</definedName>"
+        }
+        return xml + "</definedNames></workbook>"
     }
 
-    private static func workbookRelationships(sheetCount: Int) -> String {
-        var xml = header + "<Relationships xmlns=\"\(packageRelationships)\">"
+    static func workbookRelationships(sheetCount: Int) -> String {
+        var xml = declaration + "<Relationships xmlns=\"\(packageRelationships)\">"
         for index in 0..<sheetCount {
             xml +=
                 "<Relationship Id=\"rId\(index + 1)\" Type=\"\(relationshipNamespace)/worksheet\" "
@@ -201,22 +176,4 @@ package enum XLSXRenderer {
             "<Relationship Id=\"rId\(sheetCount + 1)\" Type=\"\(relationshipNamespace)/styles\" Target=\"styles.xml\"/>"
         return xml + "</Relationships>"
     }
-
-    private static let styles =
-        header + "<styleSheet xmlns=\"\(mainNamespace)\">"
-        + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/>"
-        + "<numFmt numFmtId=\"165\" formatCode=\"dd/mm/yyyy hh:mm\"/></numFmts>"
-        + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font>"
-        + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
-        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
-        + "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
-        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"5\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-        + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-        + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-        + "<xf numFmtId=\"9\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
-        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
-        + "</styleSheet>"
 }

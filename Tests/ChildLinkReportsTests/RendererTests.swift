@@ -128,16 +128,17 @@ struct RendererTests {
             generatedAt: TestCohort.time("2019-06-05 09:00"))
         let parts = Dictionary(uniqueKeysWithValues: XLSXRenderer.parts(report).map { ($0.path, $0.xml) })
         #expect(parts.keys.sorted().prefix(3) == ["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels"])
-        #expect(parts.count == 5 + report.tables.count)
+        // Three sheets: the profile and trends, the indicator groups together, the definitions.
+        #expect(parts.count == 5 + 3)
         let workbook = try #require(parts["xl/workbook.xml"])
-        #expect(workbook.contains("<sheet name=\"No. of episodes\" sheetId=\"1\" r:id=\"rId1\"/>"))
-        #expect(workbook.contains("<sheet name=\"8 Breakdown by ethnicity (by mi\" sheetId=\"12\""))
-        // Sheet 8 is group 4 (days missing): 4.1 in April is 1 of 4 → a number and a 25% percentage.
-        let days = try #require(parts["xl/worksheets/sheet8.xml"])
-        #expect(days.contains("<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Ref</t></is></c>"))
-        #expect(
-            days.contains("<c r=\"D1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">Apr-19 %</t></is></c>"))
-        #expect(days.contains("<c r=\"C2\"><v>1</v></c><c r=\"D2\" s=\"4\"><v>0.25</v></c>"))
+        #expect(workbook.contains("<sheet name=\"Indicators\" sheetId=\"2\" r:id=\"rId2\"/>"))
+        #expect(workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">"))
+        // Group 4 (days missing): 4.1 in April is 1 of 4 → a count and a 25% percentage.
+        let indicators = try #require(parts["xl/worksheets/sheet2.xml"])
+        #expect(indicators.contains("<t xml:space=\"preserve\">4 Number of days missing</t>"))
+        #expect(indicators.contains("<t xml:space=\"preserve\">Apr-19</t>"))
+        #expect(indicators.contains("<v>1</v></c><c r=\"D"))
+        #expect(indicators.contains("s=\"4\"><v>0.25</v></c>"))
         for (path, xml) in parts {
             let parser = XMLParser(data: Data(xml.utf8))
             #expect(parser.parse(), "\(path) is not well-formed XML")
