@@ -160,8 +160,11 @@ package enum CMEScorecard {
         ]
     }
 
-    /// Builds the scorecard for the quarter `period` (Q1 … quarter, then YTD).
-    package static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
+    /// Builds the scorecard for the quarter `period` (Q1 … quarter, then YTD), with the council's
+    /// targets, commentary and benchmarks when it gives them.
+    package static func build(
+        cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime, annotations: ScorecardAnnotations = .none
+    ) -> Report {
         let context = CMEContext(cohort: cohort)
         let groups = groups(context)
         let columns = ScorecardLayout.quarterlyColumns(period)
@@ -172,7 +175,8 @@ package enum CMEScorecard {
                 ReportSection(
                     title: "Indicators",
                     tables: ScorecardLayout.tables(
-                        groups, context: context, columns: columns, idPrefix: "cme", directionOfTravel: true)),
+                        groups, context: context, columns: columns, idPrefix: "cme", directionOfTravel: true,
+                        annotations: annotations)),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "cme-definitions")]),
             ])

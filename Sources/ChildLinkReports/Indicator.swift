@@ -101,42 +101,74 @@ package enum ScorecardLayout {
             + [ScorecardColumn(label: "YTD", interval: period.yearToDate, isYearToDate: true)]
     }
 
-    /// One table per group; with `directionOfTravel`, a last column compares the latest period with
-    /// the one before it (`↑`, `↓`, `→`), as the CME scorecard's DOT column does.
+    /// One table per group; with `directionOfTravel`, a column compares the latest period with the
+    /// one before it (`↑`, `↓`, `→`), as the CME scorecard's DOT column does. With `annotations`
+    /// (a council's targets, commentary and benchmarks), columns after the periods: Good is, DOT
+    /// (coloured by polarity), RAG and Target; Stat. neighbours, England and Last year where the
+    /// table has a benchmarked indicator; Comments; and a group's commentary as the table's note.
+    /// The latest period is the last column before YTD (or the last column).
     package static func tables<Context>(
         _ groups: [IndicatorGroup<Context>], context: Context, columns: [ScorecardColumn], idPrefix: String,
-        directionOfTravel: Bool = false
+        directionOfTravel: Bool = false, annotations: ScorecardAnnotations = .none
     ) -> [ReportTable] {
-        let periods = columns.filter { !$0.isYearToDate }
-        let periodColumns = columns.indices.filter { !columns[$0].isYearToDate }.map { $0 + 2 }
-        let showDirection = directionOfTravel && periods.count >= 2
+        let latest = (columns.firstIndex { $0.isYearToDate || $0.label == "YTD" } ?? columns.count) - 1
+        let hasTargets = !annotations.targets.isEmpty
+        let showDirection = (directionOfTravel || hasTargets) && latest >= 1
         return groups.map { group in
-            let rows = group.indicators.map { indicator -> [ReportCell] in
-                var row: [ReportCell] = [.text(indicator.id), .text(indicator.title)]
-                row += columns.map { column in
-                    if indicator.isPointInTime && column.isYearToDate { return .empty }
-                    return indicator.value(in: context, over: column.interval).cell
+            let benchmarks = annotations.coversBenchmarks(group.indicators.map(\.id))
+            var derived: [DerivedCell] = []
+            let rows = group.indicators.enumerated().map { row, indicator -> [ReportCell] in
+                let values = columns.map { column in
+                    indicator.isPointInTime && column.isYearToDate
+                        ? nil : indicator.value(in: context, over: column.interval)
                 }
+                var cells: [ReportCell] =
+                    [.text(indicator.id), .text(indicator.title)] + values.map { $0?.cell ?? .empty }
+                let cellsOf = ContextCells(target: annotations.targets[indicator.id])
+                let target = cellsOf.targetCells(latest >= 0 ? values[latest] : nil)
+                if hasTargets { cells.append(target[0]) }
                 if showDirection {
-                    let latest = indicator.value(in: context, over: periods[periods.count - 1].interval).count
-                    let previous = indicator.value(in: context, over: periods[periods.count - 2].interval).count
-                    row.append(.text(latest > previous ? "↑" : latest < previous ? "↓" : "→"))
+                    // The arrow says how the last two periods compare: hidden with either count.
+                    derived.append(derivedCell(row, cells.count, sources: [latest + 1, latest + 2]))
+                    if let now = values[latest], let before = values[latest - 1] {
+                        cells.append(cellsOf.arrow(latest: now, previous: before, withTargets: hasTargets))
+                    } else {
+                        cells.append(.empty)
+                    }
                 }
-                return row
+                if hasTargets {
+                    // The rating says where the latest period's value lies: hidden with it.
+                    derived.append(derivedCell(row, cells.count, sources: [latest + 2]))
+                    cells += target.dropFirst()
+                }
+                if benchmarks { cells += ContextCells.benchmarkCells(annotations.benchmarks[indicator.id]) }
+                if annotations.hasIndicatorComments {
+                    cells.append(annotations.comments[indicator.id].map { .text($0) } ?? .empty)
+                }
+                return cells
             }
-            // The arrow says how the last two periods compare: hidden with either count.
-            let arrows =
-                showDirection
-                ? rows.indices.map { row in
-                    DerivedCell(
-                        position: CellPosition(row: row, column: columns.count + 2),
-                        sources: periodColumns.suffix(2).map { CellPosition(row: row, column: $0) })
-                } : []
             return ReportTable(
                 id: "\(idPrefix)-\(group.id)", title: "\(group.id) \(group.title)",
-                columns: ["Ref", "Indicator"] + columns.map(\.label) + (showDirection ? ["DOT"] : []), rows: rows,
-                derivedCells: arrows)
+                columns: ["Ref", "Indicator"] + columns.map(\.label)
+                    + annotations.headings(
+                        direction: showDirection, benchmarks: benchmarks, comments: annotations.hasIndicatorComments),
+                rows: rows, note: note(group.id, annotations: annotations, benchmarks: benchmarks),
+                derivedCells: derived)
         }
+    }
+
+    private static func derivedCell(_ row: Int, _ column: Int, sources: [Int]) -> DerivedCell {
+        DerivedCell(
+            position: CellPosition(row: row, column: column),
+            sources: sources.map { CellPosition(row: row, column: $0) })
+    }
+
+    /// The group's "Performance analysis" commentary, and where its benchmarks come from.
+    private static func note(_ group: String, annotations: ScorecardAnnotations, benchmarks: Bool) -> String? {
+        var parts: [String] = []
+        if let analysis = annotations.analysis[group] { parts.append("Performance analysis: \(analysis)") }
+        if benchmarks, let source = annotations.benchmarkSource { parts.append("Benchmarks: \(source)") }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     /// The definitions table: every indicator's reference, title and definition.

@@ -127,14 +127,17 @@ package enum MissingScorecard {
     ]
 
     /// Builds the scorecard for the month `period` (columns April … month, then YTD).
-    /// - Parameter calendar: working days for RHI timeliness (bank holidays with a council's changes).
+    /// - Parameters:
+    ///   - calendar: working days for RHI timeliness (bank holidays with a council's changes).
+    ///   - annotations: the council's targets, commentary and benchmarks for the month.
     package static func build(
         cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime,
-        calendar: WorkingDayCalendar = WorkingDayCalendar()
+        calendar: WorkingDayCalendar = WorkingDayCalendar(), annotations: ScorecardAnnotations = .none
     ) -> Report {
         let context = MissingContext(cohort: cohort, calendar: calendar)
         let columns = ScorecardLayout.monthlyColumns(period)
-        let tables = ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "missing")
+        let tables = ScorecardLayout.tables(
+            groups, context: context, columns: columns, idPrefix: "missing", annotations: annotations)
         let trends = trendTables(context: context, columns: columns.filter { !$0.isYearToDate })
         return Report(
             slug: "missing-scorecard-\(period.slug)", title: "Children Missing from Home/Care — monthly scorecard",
