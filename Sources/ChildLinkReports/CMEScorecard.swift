@@ -160,7 +160,9 @@ package enum CMEScorecard {
         ]
     }
 
-    /// Builds the scorecard for the quarter `period` (Q1 … quarter, then YTD), with the council's
+    /// Builds the scorecard for the quarter `period` (Q1 … quarter, YTD, then the two financial
+    /// years before, as the seed has them), a rolling trend chart of new referrals and active
+    /// cases over the last four quarters, with the council's
     /// targets, commentary and benchmarks when it gives them.
     package static func build(
         cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime, annotations: ScorecardAnnotations = .none
@@ -168,6 +170,13 @@ package enum CMEScorecard {
         let context = CMEContext(cohort: cohort)
         let groups = groups(context)
         let columns = ScorecardLayout.quarterlyColumns(period)
+        let firstDate = context.referrals.map(\.referral.referralDate).min()
+        let priorYears = ScorecardLayout.priorFinancialYears(period, dataFrom: firstDate)
+        let trend = ScorecardLayout.trendTable(
+            id: "cme-trend", title: "New referrals and active cases, last 12 months",
+            rows: [("New referrals (children)", "1a"), ("Active cases at the quarter end", "6")], groups: groups,
+            context: context, columns: ScorecardLayout.rollingQuarters(period),
+            published: columns.filter { !$0.isYearToDate }, idPrefix: "cme", dataFrom: firstDate)
         return Report(
             slug: "cme-scorecard-\(period.slug)", title: "Children Missing Education — quarterly scorecard",
             periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
@@ -175,8 +184,9 @@ package enum CMEScorecard {
                 ReportSection(
                     title: "Indicators",
                     tables: ScorecardLayout.tables(
-                        groups, context: context, columns: columns, idPrefix: "cme", directionOfTravel: true,
-                        annotations: annotations)),
+                        groups, context: context, columns: columns + priorYears, idPrefix: "cme",
+                        directionOfTravel: true, annotations: annotations)),
+                ReportSection(title: "Trends", tables: [trend]),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "cme-definitions")]),
             ])

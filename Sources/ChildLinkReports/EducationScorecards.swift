@@ -331,11 +331,19 @@ package enum ExclusionsScorecard {
             }
         let tables = ScorecardLayout.tables(
             groups, context: context, columns: columns, idPrefix: "exclusions", annotations: annotations)
+        let periods = Array(columns.prefix { !$0.isYearToDate && $0.label != "YTD" })
+        let trend = ScorecardLayout.trendTable(
+            id: "exclusions-trend", title: "Suspensions and permanent exclusions",
+            rows: [
+                ("Suspensions", "1.1"), ("Children suspended", "1.2"), ("Permanent exclusions", "2.1"),
+                ("Children permanently excluded", "2.2"),
+            ], groups: groups, context: context, columns: periods, published: periods, idPrefix: "exclusions",
+            dataFrom: context.exclusions.map(\.exclusion.startDate).min())
         return Report(
             slug: "exclusions-summary-\(period.slug)", title: "School exclusions — summary", periodLabel: label,
             generatedAt: generatedAt,
             sections: [
-                ReportSection(title: "Suspensions and permanent exclusions", tables: tables),
+                ReportSection(title: "Suspensions and permanent exclusions", tables: tables + [trend]),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "exclusions-definitions")]),
             ])

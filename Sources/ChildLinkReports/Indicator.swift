@@ -1,4 +1,4 @@
-import ChildLinkModel
+package import ChildLinkModel
 
 /// A count, and the count it is a percentage of when the indicator shows one.
 package struct IndicatorValue: Hashable, Sendable {
@@ -78,12 +78,24 @@ package struct ScorecardColumn: Hashable, Sendable {
     package let interval: DayRange
     /// Whether this is the year-to-date column (point-in-time indicators are left blank there).
     package let isYearToDate: Bool
+    /// Whether the extracts reach back to the column's first month: a prior year before them is
+    /// written "no data", not counted as nothing.
+    package var hasData: Bool
 
     /// Creates a column.
-    package init(label: String, interval: DayRange, isYearToDate: Bool = false) {
+    package init(label: String, interval: DayRange, isYearToDate: Bool = false, hasData: Bool = true) {
         self.label = label
         self.interval = interval
         self.isYearToDate = isYearToDate
+        self.hasData = hasData
+    }
+
+    /// The column, marked as without data unless the data begins by the end of its first month.
+    func withData(from first: CalendarDate?) -> ScorecardColumn {
+        var column = self
+        let firstMonth = ReportingPeriod.monthInterval(year: interval.start.year, month: interval.start.month)
+        column.hasData = first.map { $0 <= firstMonth.end } ?? false
+        return column
     }
 }
 
@@ -99,6 +111,39 @@ package enum ScorecardLayout {
     package static func quarterlyColumns(_ period: ReportingPeriod) -> [ScorecardColumn] {
         period.financialYearQuarters.map { ScorecardColumn(label: $0.columnLabel, interval: $0.interval) }
             + [ScorecardColumn(label: "YTD", interval: period.yearToDate, isYearToDate: true)]
+    }
+
+    /// The `count` financial years before the period's, oldest first (`2016/17`, `2017/18`), each
+    /// "no data" where the extracts begin after its first month (`dataFrom`).
+    package static func priorFinancialYears(_ period: ReportingPeriod, count: Int = 2, dataFrom: CalendarDate?)
+        -> [ScorecardColumn]
+    {
+        let year = ReportingPeriod.financialYearStart(of: period.interval.end)
+        return (year - count..<year).map { start in
+            let prior = ReportingPeriod.year(startYear: start)
+            return ScorecardColumn(label: prior.columnLabel, interval: prior.interval).withData(from: dataFrom)
+        }
+    }
+
+    /// Last year's year to date (`YTD 2018/19`): the same months of the previous financial year.
+    package static func priorYearToDate(_ period: ReportingPeriod, dataFrom: CalendarDate?) -> ScorecardColumn {
+        let current = period.yearToDate
+        let start = CalendarDate(year: current.start.year - 1, month: 4, day: 1)!
+        let endMonth = ReportingPeriod.monthInterval(year: current.end.year - 1, month: current.end.month)
+        return ScorecardColumn(
+            label: "YTD \(ReportingPeriod.year(startYear: start.year).columnLabel)",
+            interval: DayRange(start: start, end: endMonth.end), isYearToDate: true
+        ).withData(from: dataFrom)
+    }
+
+    /// The twelve months to the end of the period, oldest first: a rolling year for trend charts.
+    package static func rollingMonths(_ period: ReportingPeriod) -> [ScorecardColumn] {
+        let end = period.interval.end
+        return (0..<12).reversed().map { back in
+            let index = end.year * 12 + end.month - 1 - back
+            let month = ReportingPeriod.month(year: index / 12, month: index % 12 + 1)
+            return ScorecardColumn(label: month.columnLabel, interval: month.interval)
+        }
     }
 
     /// One table per group; with `directionOfTravel`, a column compares the latest period with the
@@ -122,8 +167,10 @@ package enum ScorecardLayout {
                     indicator.isPointInTime && column.isYearToDate
                         ? nil : indicator.value(in: context, over: column.interval)
                 }
-                var cells: [ReportCell] =
-                    [.text(indicator.id), .text(indicator.title)] + values.map { $0?.cell ?? .empty }
+                var cells: [ReportCell] = [.text(indicator.id), .text(indicator.title)]
+                cells += zip(columns, values).map { column, value in
+                    column.hasData ? value?.cell ?? .empty : .text("no data")
+                }
                 let cellsOf = ContextCells(target: annotations.targets[indicator.id])
                 let target = cellsOf.targetCells(latest >= 0 ? values[latest] : nil)
                 if hasTargets { cells.append(target[0]) }

@@ -55,6 +55,11 @@ package struct MissingContext: Sendable {
         absences = all.filter { $0.episode.type == .absent }
     }
 
+    /// The first day the extract has an episode on (missing or absent), when it has any.
+    var firstDate: CalendarDate? {
+        [episodes.first, absences.first].compactMap { $0?.episode.start.date }.min()
+    }
+
     /// Missing episodes starting in `interval` (a binary search: ``episodes`` is sorted by start).
     func started(in interval: DayRange) -> ArraySlice<EpisodeFact> {
         Self.started(in: interval, episodes)
@@ -136,9 +141,12 @@ package enum MissingScorecard {
     ) -> Report {
         let context = MissingContext(cohort: cohort, calendar: calendar)
         let columns = ScorecardLayout.monthlyColumns(period)
+        let lastYear = ScorecardLayout.priorYearToDate(period, dataFrom: context.firstDate)
         let tables = ScorecardLayout.tables(
-            groups, context: context, columns: columns, idPrefix: "missing", annotations: annotations)
-        let trends = trendTables(context: context, columns: columns.filter { !$0.isYearToDate })
+            groups, context: context, columns: columns + [lastYear], idPrefix: "missing", annotations: annotations)
+        let trends = trendTables(
+            context: context, columns: ScorecardLayout.rollingMonths(period),
+            published: columns.filter { !$0.isYearToDate })
         return Report(
             slug: "missing-scorecard-\(period.slug)", title: "Children Missing from Home/Care — monthly scorecard",
             periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
@@ -169,8 +177,12 @@ package enum MissingScorecard {
             + "Home Interview; \(percent(accepted.count, offered.count)) of those offered accepted."
     }
 
-    /// The trend charts of the council's report, drawn from the indicators themselves.
-    static func trendTables(context: MissingContext, columns: [ScorecardColumn]) -> [ReportTable] {
+    /// The trend charts of the council's report, drawn from the indicators themselves over the
+    /// rolling twelve months `columns` (months before the extracts begin are left out of the line).
+    /// A month also in the indicator tables (`published`) repeats their count.
+    static func trendTables(context: MissingContext, columns: [ScorecardColumn], published: [ScorecardColumn])
+        -> [ReportTable]
+    {
         let specs: [(String, String, [(String, String)])] = [
             (
                 "missing-trend-episodes", "No. of episodes",
@@ -199,20 +211,26 @@ package enum MissingScorecard {
             uniqueKeysWithValues: groups.flatMap { group in
                 group.indicators.enumerated().map { row, indicator in (indicator.id, ("missing-\(group.id)", row)) }
             })
+        let publishedColumn = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.label, $0 + 2) })
         return specs.map { id, title, rows in
             let mirrored = rows.enumerated().flatMap { row, spec in
                 let (table, sourceRow) = placeOf[spec.1]!
-                return columns.indices.map { column in
-                    DerivedCell(
-                        position: CellPosition(row: row, column: column + 1),
-                        sources: [CellPosition(row: sourceRow, column: column + 2)], sourceTable: table)
+                return columns.enumerated().compactMap { column, month -> DerivedCell? in
+                    publishedColumn[month.label].map { source in
+                        DerivedCell(
+                            position: CellPosition(row: row, column: column + 1),
+                            sources: [CellPosition(row: sourceRow, column: source)], sourceTable: table)
+                    }
                 }
             }
             return ReportTable(
                 id: id, title: title, columns: ["Measure"] + columns.map(\.label),
                 rows: rows.map { label, indicatorID in
                     [.text(label)]
-                        + columns.map { .count(indicators[indicatorID]!.value(in: context, over: $0.interval).count) }
+                        + columns.map { month in
+                            guard let first = context.firstDate, first <= month.interval.end else { return .empty }
+                            return .count(indicators[indicatorID]!.value(in: context, over: month.interval).count)
+                        }
                 },
                 chart: .trend, derivedCells: mirrored)
         }

@@ -136,3 +136,51 @@ package enum ScorecardReferences {
         (Set(groups.flatMap { $0.indicators.map(\.id) }), Set(groups.map(\.id)))
     }
 }
+
+extension ScorecardLayout {
+    /// The four quarters to the end of the period, oldest first: a rolling year for trend charts.
+    package static func rollingQuarters(_ period: ReportingPeriod) -> [ScorecardColumn] {
+        let end = period.interval.end
+        let last = ReportingPeriod.financialYearStart(of: end) * 4 + (end.month + 8) % 12 / 3
+        return (last - 3...last).map { index in
+            let quarter = ReportingPeriod.quarter(startYear: index / 4, quarter: index % 4 + 1)
+            return ScorecardColumn(label: quarter.columnLabel, interval: quarter.interval)
+        }
+    }
+
+    /// A trend chart of indicators (`rows`: the line's label and the indicator's reference) over
+    /// `columns`. A column the indicator tables also show (`published`, by label) repeats their
+    /// count and is hidden wherever they hide it; a column before the data begins is left empty.
+    package static func trendTable<Context>(
+        id: String, title: String, rows: [(label: String, indicator: String)], groups: [IndicatorGroup<Context>],
+        context: Context, columns: [ScorecardColumn], published: [ScorecardColumn], idPrefix: String,
+        dataFrom: CalendarDate?
+    ) -> ReportTable {
+        var place: [String: (table: String, row: Int, indicator: Indicator<Context>)] = [:]
+        for group in groups {
+            for (row, indicator) in group.indicators.enumerated() {
+                place[indicator.id] = ("\(idPrefix)-\(group.id)", row, indicator)
+            }
+        }
+        let publishedColumn = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.label, $0 + 2) })
+        var derived: [DerivedCell] = []
+        let cells = rows.enumerated().map { row, spec -> [ReportCell] in
+            guard let source = place[spec.indicator] else { return [.text(spec.label)] + columns.map { _ in .empty } }
+            return [.text(spec.label)]
+                + columns.enumerated().map { column, period -> ReportCell in
+                    if let sourceColumn = publishedColumn[period.label] {
+                        derived.append(
+                            DerivedCell(
+                                position: CellPosition(row: row, column: column + 1),
+                                sources: [CellPosition(row: source.row, column: sourceColumn)],
+                                sourceTable: source.table))
+                    }
+                    guard let first = dataFrom, first <= period.interval.end else { return .empty }
+                    return .count(source.indicator.value(in: context, over: period.interval).count)
+                }
+        }
+        return ReportTable(
+            id: id, title: title, columns: ["Measure"] + columns.map(\.label), rows: cells, chart: .trend,
+            derivedCells: derived)
+    }
+}

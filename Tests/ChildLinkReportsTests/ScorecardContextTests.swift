@@ -140,4 +140,89 @@ struct ScorecardContextTests {
         #expect(html.contains(">↓ better</td>"))
         #expect(ReportCell.rated("Amber", tone: .amber).plainText == "Amber")
     }
+
+    /// For Q2 2019/20: 2017/18 and 2018/19. Data from 15/01/2018 reaches back to neither April
+    /// 2017 (no data) but does to April 2018; data from 30/04/2017 reaches April 2017.
+    @Test func priorYearsSayWhenTheDataDoesNotReachThem() {
+        let period = ReportingPeriod.quarter(startYear: 2019, quarter: 2)
+        let late = ScorecardLayout.priorFinancialYears(period, dataFrom: TestCohort.date("2018-01-15"))
+        #expect(late.map(\.label) == ["2017/18", "2018/19"])
+        #expect(late.map(\.hasData) == [false, true])
+        #expect(late[0].interval == DayRange(start: TestCohort.date("2017-04-01"), end: TestCohort.date("2018-03-31")))
+        let early = ScorecardLayout.priorFinancialYears(period, dataFrom: TestCohort.date("2017-04-30"))
+        #expect(early.map(\.hasData) == [true, true])
+    }
+
+    /// June 2019: last year's year to date is April–June 2018; the rolling year July 2018–June 2019.
+    @Test func lastYearToDateAndRollingMonths() {
+        let period = ReportingPeriod.month(year: 2019, month: 6)
+        let last = ScorecardLayout.priorYearToDate(period, dataFrom: TestCohort.date("2017-06-30"))
+        #expect(last.label == "YTD 2018/19")
+        #expect(last.interval == DayRange(start: TestCohort.date("2018-04-01"), end: TestCohort.date("2018-06-30")))
+        #expect(last.isYearToDate && last.hasData)
+        let months = ScorecardLayout.rollingMonths(period)
+        #expect(months.map(\.label).first == "Jul-18")
+        #expect(months.map(\.label).last == "Jun-19")
+        #expect(months.count == 12)
+        // February 2020 (a leap year): the rolling quarters to Q4 2019/20 are Q1–Q4 2019/20.
+        #expect(
+            ScorecardLayout.rollingQuarters(.month(year: 2020, month: 2)).map(\.label) == [
+                "Q1 2019/20", "Q2 2019/20", "Q3 2019/20", "Q4 2019/20",
+            ])
+        #expect(
+            ScorecardLayout.priorYearToDate(.month(year: 2020, month: 2), dataFrom: nil).interval.end
+                == TestCohort.date("2019-02-28"))
+    }
+
+    /// The CME fixture (CMEScorecardTests) over the rolling four quarters to Q2 2019/20, by hand:
+    /// new referrals: none in Q3 or Q4 2018/19, children 1 and 2 in Q1 (R1, R3), children 1 and 4 in
+    /// Q2 (R2, R5). Active at each quarter end: child 3 alone (opened 15/01/2018) at December and
+    /// March; children 2 and 3 at June (child 1's case closed 20/05); children 1, 2 and 3 at
+    /// September (child 4's closed 10/09).
+    @Test func cmeTrendOverTheRollingYear() throws {
+        let report = CMEScorecard.build(
+            cohort: CMEScorecardTests.fixture(), period: .quarter(startYear: 2019, quarter: 2),
+            generatedAt: TestCohort.time("2019-10-05 09:00"))
+        let trend = try #require(report.tables.first { $0.id == "cme-trend" })
+        #expect(trend.chart == .trend)
+        #expect(trend.columns == ["Measure", "Q3 2018/19", "Q4 2018/19", "Q1 2019/20", "Q2 2019/20"])
+        #expect(
+            trend.rows.map { Array($0.dropFirst()) } == [[0, 0, 2, 2], [1, 1, 2, 3]].map { $0.map(ReportCell.count) })
+    }
+
+    /// Where the tables hide a quarter's count, the trend chart hides it too.
+    @Test func cmeTrendHidesWhatTheTablesHide() throws {
+        let report = DisclosureLeakTests.suppressedCME()
+        let trend = try #require(report.tables.first { $0.id == "cme-trend" })
+        var checked = 0
+        for (row, ref, table) in [(0, "1a", "cme-1"), (1, "6", "cme-6")] {
+            let source = try #require(report.tables.first { $0.id == table })
+            let cells = try #require(source.rows.first { $0[0] == .text(ref) })
+            for (column, label) in trend.columns.enumerated().dropFirst() {
+                guard let published = source.columns.firstIndex(of: label) else { continue }
+                checked += 1
+                if cells[published] == .suppressed { #expect(trend.rows[row][column] == .suppressed) }
+                if cells[published] != .suppressed { #expect(trend.rows[row][column] == cells[published]) }
+            }
+        }
+        #expect(checked == 4)
+    }
+
+    /// Exclusions: the chart's counts are the tables' term counts.
+    @Test func exclusionsChartRepeatsTheTerms() throws {
+        var cohort = TestCohort()
+        for (index, start) in ["2018-10-01", "2018-10-02", "2019-02-01"].enumerated() {
+            cohort.add(
+                index + 1, "X\(index)",
+                .exclusion(ExclusionRecord(phase: .primary, category: .suspension, startDate: TestCohort.date(start))))
+        }
+        let report = ExclusionsScorecard.build(
+            cohort: cohort.cohort, period: .year(startYear: 2018), generatedAt: TestCohort.time("2019-09-05 09:00"))
+        let trend = try #require(report.tables.first { $0.id == "exclusions-trend" })
+        #expect(trend.columns == ["Measure", "Autumn 2018", "Spring 2019", "Summer 2019"])
+        // Two suspensions in autumn (children 1 and 2), one in spring (child 3), none in summer.
+        #expect(trend.rows[0].dropFirst() == [.count(2), .count(1), .count(0)])
+        #expect(trend.rows[1].dropFirst() == [.count(2), .count(1), .count(0)])
+        #expect(trend.rows[2].dropFirst() == [.count(0), .count(0), .count(0)])
+    }
 }
