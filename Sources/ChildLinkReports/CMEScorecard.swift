@@ -157,6 +157,9 @@ package enum CMEScorecard {
             IndicatorGroup("15", "Current cases by family size", familySize),
             breakdown("16", "New referrals by presenting need", context, current: false, label: need),
             IndicatorGroup("17", "New referrals open to social care or Early Help", openTo),
+            breakdown(
+                "18", "Current cases by ethnicity", context, current: true, label: ethnicity,
+                order: MissingScorecard.ethnicityRows.compactMap { EthnicityCode.descriptions[$0.code] }),
         ]
     }
 

@@ -128,6 +128,7 @@ package enum MissingScorecard {
         IndicatorGroup("8", "Breakdown by ethnicity (by missing episodes)", ethnicity),
         IndicatorGroup("9", "Breakdown by age (by missing episodes)", ageBands),
         IndicatorGroup("10", "LAC – placement distance from home at the time of the episode", placementDistance),
+        IndicatorGroup("N", "Need to know (CP plan or looked after, missing overnight)", needToKnow),
         IndicatorGroup("A", "Absent episodes (not counted above)", absentEpisodes),
     ]
 
@@ -264,6 +265,30 @@ package enum MissingScorecard {
             },
         ]
     }
+
+    /// Whether `fact` is a "need to know" episode: a child on a child protection plan or looked
+    /// after, missing overnight (returned on a later day than they went missing, or not returned).
+    static func isNeedToKnow(_ fact: EpisodeFact) -> Bool {
+        guard [.childProtection, .lookedAfter].contains(fact.episode.socialCareStatus) else { return false }
+        return fact.episode.end.map { $0.date > fact.episode.start.date } ?? true
+    }
+
+    private static let needToKnow: [MissingIndicator] = [
+        MissingIndicator(
+            "N.1", "Need to know episodes",
+            definition: "Missing episodes starting in the period of a child on a child protection plan or looked "
+                + "after (status at the time) who was missing overnight: returned on a later day than they went "
+                + "missing, or not returned. The council's 'need to know' alert to senior managers and the DCS."
+        ) { context, interval in
+            IndicatorValue(context.started(in: interval).filter(isNeedToKnow).count)
+        },
+        MissingIndicator(
+            "N.2", "Involving: number of individual children (need to know)",
+            definition: "Distinct children with a need to know episode starting in the period."
+        ) { context, interval in
+            IndicatorValue(context.started(in: interval).filter(isNeedToKnow).distinctCount(\.child))
+        },
+    ]
 
     private static let absentEpisodes: [MissingIndicator] = [
         MissingIndicator(

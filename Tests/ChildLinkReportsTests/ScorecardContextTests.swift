@@ -225,4 +225,41 @@ struct ScorecardContextTests {
         #expect(trend.rows[1].dropFirst() == [.count(2), .count(1), .count(0)])
         #expect(trend.rows[2].dropFirst() == [.count(0), .count(0), .count(0)])
     }
+
+    /// Need to know (CP plan or looked after, missing overnight), June 2019, by hand: child 1 (LAC)
+    /// out overnight 3–4 June — yes; child 1 out 10:00–18:00 on 10 June — same day, no; child 2
+    /// (CP plan) out 12 June, not returned — yes; child 3 (CIN) out overnight — not CP or LAC, no;
+    /// child 2 out overnight 20–21 June — yes; child 4 (LAC) absent overnight — absent, not missing,
+    /// no. Three episodes, two children.
+    @Test func needToKnow() throws {
+        var cohort = TestCohort()
+        cohort.episode(1, "E1", start: "2019-06-03 20:00", end: "2019-06-04 09:00", status: .lookedAfter)
+        cohort.episode(1, "E2", start: "2019-06-10 10:00", end: "2019-06-10 18:00", status: .lookedAfter)
+        cohort.episode(2, "E3", start: "2019-06-12 22:00", end: nil, status: .childProtection)
+        cohort.episode(3, "E4", start: "2019-06-14 20:00", end: "2019-06-15 08:00", status: .childInNeed)
+        cohort.episode(2, "E5", start: "2019-06-20 21:00", end: "2019-06-21 07:00", status: .childProtection)
+        cohort.episode(
+            4, "E6", start: "2019-06-22 21:00", end: "2019-06-23 07:00", status: .lookedAfter, type: .absent)
+        let report = MissingScorecard.build(
+            cohort: cohort.cohort, period: .month(year: 2019, month: 6),
+            generatedAt: TestCohort.time("2019-07-01 09:00"))
+        let table = try #require(report.tables.first { $0.id == "missing-N" })
+        let june = try #require(table.columns.firstIndex(of: "Jun-19"))
+        #expect(table.rows.map { $0[june] } == [.count(3), .count(2)])
+    }
+
+    /// CME current cases by ethnicity (group 18), by hand from the CME fixture: at 30 June 2019
+    /// children 2 (Gypsy/Roma) and 3 (White British) are open; at 30 September children 1 and 2
+    /// (Gypsy/Roma) and 3.
+    @Test func cmeCurrentCasesByEthnicity() throws {
+        let report = CMEScorecard.build(
+            cohort: CMEScorecardTests.fixture(), period: .quarter(startYear: 2019, quarter: 2),
+            generatedAt: TestCohort.time("2019-10-05 09:00"))
+        let table = try #require(report.tables.first { $0.id == "cme-18" })
+        #expect(
+            table.rows.map { Array($0[1...3]) } == [
+                [.text("White British"), .countWithPercent(1, denominator: 2), .countWithPercent(1, denominator: 3)],
+                [.text("Gypsy/Roma"), .countWithPercent(1, denominator: 2), .countWithPercent(2, denominator: 3)],
+            ])
+    }
 }
