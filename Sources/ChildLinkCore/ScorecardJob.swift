@@ -49,7 +49,8 @@ package enum ScorecardJob {
         generatedAt: LocalDateTime, calendar: WorkingDayCalendar = WorkingDayCalendar(),
         exclusionsBasis: ExclusionYearBasis = .academic, context: ScorecardContext = ScorecardContext()
     ) -> Report {
-        let notes = kind.contextName.map { ScorecardAnnotations(context, scorecard: $0, period: period) } ?? .none
+        var notes = kind.contextName.map { ScorecardAnnotations(context, scorecard: $0, period: period) } ?? .none
+        notes.areaSubtotals = !disclosure.suppress
         var report: Report =
             switch kind {
             case .missing:

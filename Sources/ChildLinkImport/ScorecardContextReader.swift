@@ -11,12 +11,17 @@ package struct ScorecardContextFiles: Hashable, Sendable {
     package var commentary: String?
     /// Statistical neighbours, England and last year per indicator.
     package var benchmarks: String?
+    /// Postcode sectors to areas and sub-localities.
+    package var localities: String?
 
     /// Names the files; `nil` for a file the council does not give.
-    package init(targets: String? = nil, commentary: String? = nil, benchmarks: String? = nil) {
+    package init(
+        targets: String? = nil, commentary: String? = nil, benchmarks: String? = nil, localities: String? = nil
+    ) {
         self.targets = targets
         self.commentary = commentary
         self.benchmarks = benchmarks
+        self.localities = localities
     }
 
     /// The files of a context folder: `targets.yaml`, `commentary.yaml`, `benchmarks.yaml`, each
@@ -27,11 +32,12 @@ package struct ScorecardContextFiles: Hashable, Sendable {
             return FileManager.default.fileExists(atPath: path) ? path : nil
         }
         self.init(
-            targets: name("targets.yaml"), commentary: name("commentary.yaml"), benchmarks: name("benchmarks.yaml"))
+            targets: name("targets.yaml"), commentary: name("commentary.yaml"), benchmarks: name("benchmarks.yaml"),
+            localities: name("localities.yaml"))
     }
 
     /// Whether no file is named.
-    package var isEmpty: Bool { targets == nil && commentary == nil && benchmarks == nil }
+    package var isEmpty: Bool { targets == nil && commentary == nil && benchmarks == nil && localities == nil }
 }
 
 /// What the files may refer to: the indicator and group references of each scorecard, and how a
@@ -78,7 +84,48 @@ package enum ScorecardContextReader {
                 try document.text($0.value, field: "source")
             }
         }
+        if let path = files.localities { try localities(YAMLDocument(path: path), into: &context) }
         return context
+    }
+
+    /// `sectors: { "S60 1": { area: Central, locality: Clifton } }` into `context`, the localities
+    /// listed area by area in the order the file first names each area.
+    private static func localities(_ document: YAMLDocument, into context: inout ScorecardContext) throws {
+        for entry in document.root {
+            guard entry.key == "sectors" else {
+                throw document.error(entry.line, entry.key, "unknown key; the file holds 'sectors:'")
+            }
+            for item in try document.mapping(entry.value, field: entry.key) {
+                let (sector, locality) = try sectorLocality(document, item)
+                guard context.localities[sector] == nil else {
+                    throw document.error(item.line, "sectors.\(item.key)", "the sector \(sector) is given twice")
+                }
+                context.localities[sector] = locality
+                if !context.localityOrder.contains(locality) { context.localityOrder.append(locality) }
+            }
+        }
+        let areas = context.localityOrder.map(\.area).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        context.localityOrder = areas.flatMap { area in context.localityOrder.filter { $0.area == area } }
+    }
+
+    /// One `"S60 1": { area: …, locality: … }` entry: the normalised sector and its locality.
+    private static func sectorLocality(_ document: YAMLDocument, _ item: (key: String, line: Int, value: Node))
+        throws -> (String, Locality)
+    {
+        let field = "sectors.\(item.key)"
+        guard let postcode = Postcode(item.key + "AA"), postcode.isValid,
+            postcode.sector == item.key.uppercased().split(separator: " ").joined(separator: " ")
+        else {
+            throw document.error(item.line, field, "'\(item.key)' is not a postcode sector (like S60 1)")
+        }
+        let keys = try document.fields(item.value, field: field, allowed: ["area", "locality"])
+        let text = { (key: String) throws -> String in
+            guard let node = keys[key] else { throw document.error(item.line, field, "no \(key) given") }
+            let value = try document.text(node, field: "\(field).\(key)").trimmingCharacters(in: .whitespaces)
+            guard !value.isEmpty else { throw document.error(item.line, "\(field).\(key)", "empty") }
+            return value
+        }
+        return (postcode.sector, try Locality(area: text("area"), name: text("locality")))
     }
 
     /// `scorecard: { indicator: value }` for every scorecard the file names.

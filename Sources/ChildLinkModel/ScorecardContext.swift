@@ -96,6 +96,23 @@ package struct IndicatorBenchmark: Hashable, Sendable {
     }
 }
 
+/// A sub-locality of the council and the area it is in (`Central`, `Clifton`).
+package struct Locality: Hashable, Sendable {
+    /// The area (`North`, `South`, `Central`).
+    package var area: String
+    /// The sub-locality within it.
+    package var name: String
+
+    /// Creates a locality.
+    package init(area: String, name: String) {
+        self.area = area
+        self.name = name
+    }
+
+    /// `Central – Clifton`.
+    package var label: String { "\(area) – \(name)" }
+}
+
 /// What a council tells ChildLink about its scorecards beyond the extracts: targets, commentary and
 /// benchmarks, each keyed by scorecard and indicator reference (`5.3a`, `1a`). Empty when the
 /// council gives no files.
@@ -111,6 +128,10 @@ package struct ScorecardContext: Hashable, Sendable {
     package var benchmarks: [ScorecardName: [String: IndicatorBenchmark]]
     /// Where the benchmarks were copied from (`source:` in the file), printed under the tables.
     package var benchmarkSource: String?
+    /// The locality of each postcode sector (`S60 1`), for the CME scorecard's locality rows.
+    package var localities: [String: Locality] = [:]
+    /// The localities in the file's order (areas in order of first appearance).
+    package var localityOrder: [Locality] = []
 
     /// Creates a context; every part empty by default.
     package init(

@@ -72,6 +72,7 @@ package struct CMEContext: Sendable {
             person.dateOfBirth = person.dateOfBirth ?? best.dateOfBirth
             person.gender = person.gender ?? best.gender
             person.ethnicity = person.ethnicity ?? best.ethnicity
+            person.postcode = person.postcode ?? best.postcode
             let earlier = (byChild[item.child] ?? []).contains { other in
                 other.record.key != item.record.key && other.referral.referralDate < item.referral.referralDate
                     && (other.referral.closedDate.map { $0 <= item.referral.referralDate } ?? false)
@@ -113,12 +114,15 @@ package struct CMEContext: Sendable {
 package enum CMEScorecard {
     typealias CMEIndicator = Indicator<CMEContext>
 
-    /// The indicator groups; the locality, outcome, need and year-group rows come from the data.
-    package static func groups(_ context: CMEContext) -> [IndicatorGroup<CMEContext>] {
+    /// The indicator groups; the locality, outcome, need and year-group rows come from the data, the
+    /// locality rows from the council's postcode sectors when `localities` has them.
+    package static func groups(_ context: CMEContext, localities: ScorecardAnnotations = .none)
+        -> [IndicatorGroup<CMEContext>]
+    {
         [
             IndicatorGroup("1", "New CME referrals", newReferrals),
             IndicatorGroup("2", "New referrals by gender", byGender("2", current: false)),
-            breakdown("3", "New referrals by locality", context, current: false, label: locality),
+            localityGroup("3", "New referrals by locality", context, current: false, localities),
             breakdown("4", "New referrals by school phase", context, current: false, label: phase),
             breakdown(
                 "5", "New referrals by ethnicity", context, current: false, label: ethnicity,
@@ -135,7 +139,7 @@ package enum CMEScorecard {
                 ]),
             resolved(context),
             IndicatorGroup("9", "Current cases by gender", byGender("9", current: true)),
-            breakdown("10", "Current cases by locality", context, current: true, label: locality),
+            localityGroup("10", "Current cases by locality", context, current: true, localities),
             breakdown("11", "Current cases by school phase", context, current: true, label: phase),
             IndicatorGroup("12", "How long current cases have been open", openDuration),
             IndicatorGroup(
@@ -171,7 +175,7 @@ package enum CMEScorecard {
         cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime, annotations: ScorecardAnnotations = .none
     ) -> Report {
         let context = CMEContext(cohort: cohort)
-        let groups = groups(context)
+        let groups = groups(context, localities: annotations)
         let columns = ScorecardLayout.quarterlyColumns(period)
         let firstDate = context.referrals.map(\.referral.referralDate).min()
         let priorYears = ScorecardLayout.priorFinancialYears(period, dataFrom: firstDate)
@@ -269,6 +273,52 @@ package enum CMEScorecard {
                     people.filter { label($0) == category }.distinctCount(\.child), of: people.distinctCount(\.child))
             }
         }
+        return IndicatorGroup(group, title, indicators)
+    }
+
+    /// The rows of a locality group: from the council's postcode sectors when it gives them (each
+    /// area's total, when ``ScorecardAnnotations/areaSubtotals``, then its sub-localities, then no
+    /// locality or outside the area), else the locality recorded on the referral.
+    private static func localityGroup(
+        _ group: String, _ title: String, _ context: CMEContext, current: Bool, _ localities: ScorecardAnnotations
+    ) -> IndicatorGroup<CMEContext> {
+        guard !localities.localities.isEmpty else {
+            return breakdown(group, title, context, current: current, label: locality)
+        }
+        let map = localities.localities
+        let outside = "No locality registered / outside area"
+        let label: @Sendable (CMEFact) -> String = { fact in
+            fact.person.postcode.flatMap { map[$0.sector]?.label } ?? outside
+        }
+        let share = { (id: String, name: String, labels: Set<String>) in
+            CMEIndicator(
+                id, name,
+                definition: (current ? "Current cases at the period end" : "New referrals in the period")
+                    + " whose postcode's sector is in \(name) (the council's localities file); % of all.",
+                pointInTime: current
+            ) { context, interval in
+                let people = population(context, interval, current: current)
+                return IndicatorValue(
+                    people.filter { labels.contains(label($0)) }.distinctCount(\.child),
+                    of: people.distinctCount(\.child))
+            }
+        }
+        var indicators: [CMEIndicator] = []
+        var number = 0
+        let areas = localities.localityOrder.map(\.area).reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
+        for area in areas {
+            let members = localities.localityOrder.filter { $0.area == area }
+            if localities.areaSubtotals {
+                indicators.append(share("\(group) \(area)", "\(area) (all)", Set(members.map(\.label))))
+            }
+            for member in members {
+                number += 1
+                indicators.append(share("\(group).\(number)", member.label, [member.label]))
+            }
+        }
+        indicators.append(share("\(group).\(number + 1)", outside, [outside]))
         return IndicatorGroup(group, title, indicators)
     }
 

@@ -14,6 +14,13 @@ package struct ScorecardAnnotations: Sendable {
     package var benchmarks: [String: IndicatorBenchmark]
     /// Where the benchmarks come from.
     package var benchmarkSource: String?
+    /// The locality of each postcode sector (CME only): the locality rows come from it when given.
+    package var localities: [String: Locality] = [:]
+    /// The localities in the council's order.
+    package var localityOrder: [Locality] = []
+    /// Whether the locality rows have area subtotals: not where small counts are hidden, as a
+    /// subtotal beside its sub-localities would give a hidden one back.
+    package var areaSubtotals = true
 
     /// No context.
     package static let none = ScorecardAnnotations(targets: [:], comments: [:], analysis: [:], benchmarks: [:])
@@ -36,6 +43,10 @@ package struct ScorecardAnnotations: Sendable {
             targets: context.targets[scorecard] ?? [:], comments: context.commentary[scorecard]?[period.slug] ?? [:],
             analysis: context.analysis[scorecard]?[period.slug] ?? [:],
             benchmarks: context.benchmarks[scorecard] ?? [:], benchmarkSource: context.benchmarkSource)
+        if scorecard == .cme {
+            localities = context.localities
+            localityOrder = context.localityOrder
+        }
     }
 
     /// The headings of the context columns a table gets after its period columns.

@@ -81,7 +81,7 @@ extension ChildLink {
 struct ScorecardContextOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "A folder with the council's targets.yaml, commentary.yaml and benchmarks.yaml (each optional; "
+            "A folder with the council's targets.yaml, commentary.yaml, benchmarks.yaml and localities.yaml (each optional; "
                 + "SampleData/context/ is an example).", valueName: "folder"))
     var context: String?
 
@@ -96,8 +96,19 @@ struct ScorecardContextOptions: ParsableArguments {
             "Statistical neighbours, England and last year per indicator (YAML).", valueName: "file"))
     var benchmarks: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Postcode sectors to areas and sub-localities, for the CME locality rows (YAML).", valueName: "file"))
+    var localities: String?
+
+    /// The files named one by one.
+    private var named: ScorecardContextFiles {
+        ScorecardContextFiles(
+            targets: targets, commentary: commentary, benchmarks: benchmarks, localities: localities)
+    }
+
     /// Whether any option is given.
-    var isGiven: Bool { context != nil || targets != nil || commentary != nil || benchmarks != nil }
+    var isGiven: Bool { context != nil || !named.isEmpty }
 
     func validate() throws {
         guard let context else { return }
@@ -105,9 +116,10 @@ struct ScorecardContextOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: context, isDirectory: &isFolder), isFolder.boolValue else {
             throw ValidationError("--context \(context): no such folder; give the folder holding targets.yaml.")
         }
-        if ScorecardContextFiles(folder: context).isEmpty, targets == nil, commentary == nil, benchmarks == nil {
+        if ScorecardContextFiles(folder: context).isEmpty, named.isEmpty {
             throw ValidationError(
-                "--context \(context): the folder has none of targets.yaml, commentary.yaml, benchmarks.yaml.")
+                "--context \(context): the folder has none of targets.yaml, commentary.yaml, benchmarks.yaml, "
+                    + "localities.yaml.")
         }
     }
 
@@ -116,6 +128,6 @@ struct ScorecardContextOptions: ParsableArguments {
         let folder = context.map(ScorecardContextFiles.init(folder:)) ?? ScorecardContextFiles()
         return ScorecardContextFiles(
             targets: targets ?? folder.targets, commentary: commentary ?? folder.commentary,
-            benchmarks: benchmarks ?? folder.benchmarks)
+            benchmarks: benchmarks ?? folder.benchmarks, localities: localities ?? folder.localities)
     }
 }

@@ -128,4 +128,42 @@ struct ScorecardContextReaderTests {
         #expect(error?.code == .unreadableFile)
         #expect(error?.message.contains("/nonexistent/targets.yaml") == true)
     }
+
+    @Test func readsLocalitiesInAreaOrder() throws {
+        let path = try Fixture.temporary(
+            "localities.yaml",
+            text: """
+                sectors:
+                  "S65 3": { area: North, locality: Dalton }
+                  "s60 1": { area: Central, locality: Oakwood }
+                  "S63 6": { area: North, locality: Wath }
+                  "S65 4": { area: North, locality: Dalton }
+                """)
+        let context = try ScorecardContextReader.read(
+            ScorecardContextFiles(localities: path), catalogue: Self.catalogue)
+        #expect(context.localities["S60 1"] == Locality(area: "Central", name: "Oakwood"))
+        #expect(context.localities.count == 4)
+        #expect(
+            context.localityOrder.map(\.label) == ["North – Dalton", "North – Wath", "Central – Oakwood"])
+    }
+
+    @Test(arguments: [
+        ("sectors:\n  \"S60\": { area: A, locality: B }\n", 2, "'sectors.S60'", "not a postcode sector"),
+        ("sectors:\n  \"S60 1\": { area: A }\n", 2, "'sectors.S60 1'", "no locality given"),
+        ("sectors:\n  \"S60 1\": { area: A, locality: B, ward: C }\n", 2, "'sectors.S60 1.ward'", "unknown key"),
+        (
+            "sectors:\n  \"S60 1\": { area: A, locality: B }\n  \"S60 1\": { area: A, locality: C }\n", 3, "'S60 1'",
+            "duplicate key"
+        ),
+        ("areas:\n  North: []\n", 1, "'areas'", "unknown key"),
+    ])
+    func badLocalities(yaml: String, line: Int, field: String, problem: String) throws {
+        let path = try Fixture.temporary("localities.yaml", text: yaml)
+        let error = try #require(throws: ImportError.self) {
+            _ = try ScorecardContextReader.read(ScorecardContextFiles(localities: path), catalogue: Self.catalogue)
+        }
+        #expect(error.line == line, "\(error.message)")
+        #expect(error.message.hasPrefix("\(path):\(line): \(field)"), "\(error.message)")
+        #expect(error.message.contains(problem), "\(error.message)")
+    }
 }

@@ -262,4 +262,51 @@ struct ScorecardContextTests {
                 [.text("Gypsy/Roma"), .countWithPercent(1, denominator: 2), .countWithPercent(2, denominator: 3)],
             ])
     }
+
+    /// Six children referred in Q1 2019/20: S60 1 (Central – Oakwood) twice, S60 2 (Central –
+    /// Clifton), S65 3 (North – Dalton), one without a postcode and one in an unlisted sector. By
+    /// hand: North 1 (Dalton 1), Central 3 (Oakwood 2, Clifton 1), outside 2; each of 6.
+    static func localityReport(subtotals: Bool) -> Report {
+        var cohort = TestCohort()
+        for (child, postcode) in [
+            (1, "S60 1AB"), (2, "S60 2CD"), (3, "S65 3EF"), (4, ""), (5, "S60 1GH"), (6, "S99 9ZZ"),
+        ] {
+            var person = TestCohort.person(child)
+            person.postcode = Postcode(postcode)
+            cohort.add(child, "R\(child)", CMEScorecardTests.referral("2019-05-0\(child)"), person: person)
+        }
+        let dalton = Locality(area: "North", name: "Dalton")
+        let oakwood = Locality(area: "Central", name: "Oakwood")
+        let clifton = Locality(area: "Central", name: "Clifton")
+        var annotations = ScorecardAnnotations.none
+        annotations.localities = ["S60 1": oakwood, "S60 2": clifton, "S65 3": dalton]
+        annotations.localityOrder = [dalton, oakwood, clifton]
+        annotations.areaSubtotals = subtotals
+        return CMEScorecard.build(
+            cohort: cohort.cohort, period: .quarter(startYear: 2019, quarter: 1),
+            generatedAt: TestCohort.time("2019-07-05 09:00"), annotations: annotations)
+    }
+
+    @Test func localitiesWithAreaSubtotals() throws {
+        let table = try #require(Self.localityReport(subtotals: true).tables.first { $0.id == "cme-3" })
+        let rows = table.rows.map { [$0[0], $0[1], $0[2]] }
+        let share = { (count: Int) in ReportCell.countWithPercent(count, denominator: 6) }
+        #expect(
+            rows == [
+                [.text("3 North"), .text("North (all)"), share(1)],
+                [.text("3.1"), .text("North – Dalton"), share(1)],
+                [.text("3 Central"), .text("Central (all)"), share(3)],
+                [.text("3.2"), .text("Central – Oakwood"), share(2)],
+                [.text("3.3"), .text("Central – Clifton"), share(1)],
+                [.text("3.4"), .text("No locality registered / outside area"), share(2)],
+            ])
+    }
+
+    /// Where small counts are hidden the subtotals are left out (beside their sub-localities they
+    /// would give a hidden one back); the sub-localities still add up to all the children.
+    @Test func localitiesWithoutSubtotals() throws {
+        let table = try #require(Self.localityReport(subtotals: false).tables.first { $0.id == "cme-3" })
+        #expect(table.rows.map { $0[0] } == ["3.1", "3.2", "3.3", "3.4"].map(ReportCell.text))
+        #expect(table.rows.compactMap { $0[2].countValue }.reduce(0, +) == 6)
+    }
 }
