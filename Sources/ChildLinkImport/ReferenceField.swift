@@ -68,6 +68,8 @@ package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparabl
     case reason1 = "Reason1"
     case reason2 = "Reason2"
     case reason3 = "Reason3"
+    // CME again (optional, added later; last so that the ordinals above keep their places).
+    case removedFromRoll = "RemovedFromRoll"
 
     /// The person fields every layout may carry.
     package static let personFields: [ReferenceField] = [
@@ -92,7 +94,7 @@ package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparabl
             [
                 .referralID, .referralDate, .familyID, .previousEpisodes, .presentingNeed, .locality,
                 .lastSchoolURN, .lastSchoolName, .phase, .yearGroup, .fsmEligible, .openToSocialCare,
-                .openToEarlyHelp, .closedDate, .closureOutcome,
+                .openToEarlyHelp, .closedDate, .closureOutcome, .removedFromRoll,
             ]
         case .ehe:
             [
@@ -231,6 +233,7 @@ package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparabl
         case .reason1: 57
         case .reason2: 58
         case .reason3: 59
+        case .removedFromRoll: 60
         }
     }
 }

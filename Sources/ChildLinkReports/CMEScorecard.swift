@@ -138,6 +138,7 @@ package enum CMEScorecard {
                     }
                 ]),
             resolved(context),
+            IndicatorGroup("8", "Open cases removed from roll with the local authority's authority", removedFromRoll),
             IndicatorGroup("9", "Current cases by gender", byGender("9", current: true)),
             localityGroup("10", "Current cases by locality", context, current: true, localities),
             breakdown("11", "Current cases by school phase", context, current: true, label: phase),
@@ -190,14 +191,43 @@ package enum CMEScorecard {
             sections: [
                 ReportSection(
                     title: "Indicators",
-                    tables: ScorecardLayout.tables(
-                        groups, context: context, columns: columns + priorYears, idPrefix: "cme",
-                        directionOfTravel: true, annotations: annotations)),
+                    tables: notRecorded(
+                        ScorecardLayout.tables(
+                            groups, context: context, columns: columns + priorYears, idPrefix: "cme",
+                            directionOfTravel: true, annotations: annotations),
+                        context: context, valueColumns: columns.count + priorYears.count)),
                 ReportSection(title: "Trends", tables: [trend]),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "cme-definitions")]),
             ])
     }
+
+    /// The tables with indicator 8's figures written "not recorded" when no referral in the
+    /// extracts records whether the child was removed from roll (the field is optional): a count of
+    /// 0 would say no child was, which nobody knows.
+    static func notRecorded(_ tables: [ReportTable], context: CMEContext, valueColumns: Int) -> [ReportTable] {
+        guard !context.referrals.contains(where: { $0.referral.removedFromRoll != nil }) else { return tables }
+        return tables.map { table in
+            guard table.id == "cme-8" else { return table }
+            var table = table
+            table.rows = table.rows.map { row in
+                Array(row.prefix(2)) + (2..<row.count).map { $0 < 2 + valueColumns ? .text("not recorded") : .empty }
+            }
+            table.derivedCells = []
+            return table
+        }
+    }
+
+    private static let removedFromRoll: [CMEIndicator] = [
+        CMEIndicator(
+            "8", "Open cases where the school was authorised by the local authority to remove the child from roll",
+            definition: "Children with a CME case open at the period end whose referral records RemovedFromRoll = Yes "
+                + "(an optional field: 'not recorded' when no referral in the extracts has it).",
+            pointInTime: true
+        ) { context, interval in
+            IndicatorValue(context.current(at: interval).filter { $0.referral.removedFromRoll == true }.count)
+        }
+    ]
 
     // MARK: Labels
 

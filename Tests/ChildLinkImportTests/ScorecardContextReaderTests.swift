@@ -166,4 +166,21 @@ struct ScorecardContextReaderTests {
         #expect(error.message.hasPrefix("\(path):\(line): \(field)"), "\(error.message)")
         #expect(error.message.contains(problem), "\(error.message)")
     }
+
+    /// The optional CME field RemovedFromRoll (Yes/No) is read when the extract has it, and is
+    /// nil (not recorded) when it does not.
+    @Test func removedFromRollIsOptional() throws {
+        let header = "ReferralID,PersonID,Forename,Surname,DateOfBirth,ReferralDate"
+        let with = try Fixture.temporary(
+            "cme-with.csv",
+            text: "\(header),RemovedFromRoll\nR1,P1,Ann,Lee,01/02/2010,04/09/2019,Yes\n"
+                + "R2,P2,Bob,Lee,01/02/2011,05/09/2019,No\nR3,P3,Cy,Lee,01/02/2012,06/09/2019,\n")
+        let without = try Fixture.temporary("cme-without.csv", text: "\(header)\nR4,P4,Di,Lee,01/02/2010,04/09/2019\n")
+        let result = try ExtractReader(options: ImportOptions()).read(paths: [with, without])
+        let removed = result.records.map { record -> Bool?? in
+            guard case .cme(let referral) = record.event else { return nil }
+            return .some(referral.removedFromRoll)
+        }
+        #expect(removed == [true, false, .some(nil), .some(nil)])
+    }
 }

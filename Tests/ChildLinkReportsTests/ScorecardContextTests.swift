@@ -309,4 +309,25 @@ struct ScorecardContextTests {
         #expect(table.rows.map { $0[0] } == ["3.1", "3.2", "3.3", "3.4"].map(ReportCell.text))
         #expect(table.rows.compactMap { $0[2].countValue }.reduce(0, +) == 6)
     }
+
+    /// CME 8: the CME fixture's extract has no RemovedFromRoll field, so every figure says "not
+    /// recorded", never 0. With it: at 30 September children 1, 2 and 3 are open; child 2's
+    /// referral says Yes, child 3's No → 1 (at 30 June, children 2 and 3 → 1).
+    @Test func removedFromRollNotRecordedOrCounted() throws {
+        let period = ReportingPeriod.quarter(startYear: 2019, quarter: 2)
+        let time = TestCohort.time("2019-10-05 09:00")
+        let without = CMEScorecard.build(cohort: CMEScorecardTests.fixture(), period: period, generatedAt: time)
+        let table = try #require(without.tables.first { $0.id == "cme-8" })
+        #expect(table.rows[0].dropFirst(2).prefix(5).allSatisfy { $0 == .text("not recorded") })
+        var cohort = TestCohort()
+        for (child, removed) in [(2, true), (3, false)] {
+            var referral = CMEReferral(referralDate: TestCohort.date("2019-04-1\(child)"))
+            referral.removedFromRoll = removed
+            cohort.add(child, "R\(child)", .cme(referral))
+        }
+        cohort.add(1, "R1", CMEScorecardTests.referral("2019-08-01"))
+        let with = CMEScorecard.build(cohort: cohort.cohort, period: period, generatedAt: time)
+        let counted = try #require(with.tables.first { $0.id == "cme-8" })
+        #expect(Array(counted.rows[0][2...4]) == [.count(1), .count(1), .empty])
+    }
 }
