@@ -1,6 +1,6 @@
-import ChildLinkImport
+package import ChildLinkImport
 package import ChildLinkMatching
-import ChildLinkModel
+package import ChildLinkModel
 package import ChildLinkReports
 
 /// The reference tables a run uses: ChildLink's built-in forename variants and bank holiday
@@ -10,6 +10,27 @@ package struct CouncilReferenceTables: Sendable {
     package var forenameVariants: ForenameVariantTable
     /// The working-day calendar for RHI deadlines.
     package var calendar: WorkingDayCalendar
+    /// The council's targets, commentary and benchmarks for the scorecards (empty without files).
+    package var scorecardContext = ScorecardContext()
+
+    /// The built-in tables, the profile's additions, and the council's scorecard files.
+    /// - Throws: as ``init(profilePath:)``, and ``ImportError`` naming the file, line and field of a
+    ///   bad scorecard file (an unknown indicator, a bad number, a duplicate key).
+    package init(profilePath: String?, scorecardFiles: ScorecardContextFiles) throws {
+        try self.init(profilePath: profilePath)
+        guard !scorecardFiles.isEmpty else { return }
+        scorecardContext = try ScorecardContextReader.read(scorecardFiles, catalogue: Self.scorecardCatalogue)
+    }
+
+    /// What the scorecard files may name: each scorecard's indicators and groups, and periods as
+    /// `--period` takes them.
+    static let scorecardCatalogue: ScorecardCatalogue = {
+        let references = Dictionary(
+            uniqueKeysWithValues: ScorecardName.allCases.map { ($0, ScorecardReferences.of($0)) })
+        return ScorecardCatalogue(
+            indicators: references.mapValues(\.indicators), groups: references.mapValues(\.groups),
+            periodKey: { ReportingPeriod(parsing: $0)?.slug })
+    }()
 
     /// The built-in tables, and the profile's additions when `profilePath` is given.
     /// - Throws: `ImportError` for a profile or table file that cannot be read, ``ReferenceTableError``

@@ -1,4 +1,4 @@
-import ChildLinkImport
+package import ChildLinkImport
 import ChildLinkMatching
 package import ChildLinkModel
 package import ChildLinkReports
@@ -10,7 +10,8 @@ package enum ReportKind: Sendable {
     /// The weekly Operational Missing Group pack (``WeeklyPackOptions/pseudonymiser`` and
     /// ``WeeklyPackOptions/generatedAt`` are taken from the request).
     case weekly(WeeklyPackOptions)
-    /// A scorecard for a period (exclusions by academic year unless `exclusionsBasis` says otherwise).
+    /// A scorecard for a period (exclusions by academic year unless `exclusionsBasis` says otherwise);
+    /// the council's targets, commentary and benchmarks come from ``ReportRequest/scorecardFiles``.
     case scorecard(ScorecardKind, period: ReportingPeriod, exclusionsBasis: ExclusionYearBasis = .academic)
     /// The children in each combination of the four strands in a period.
     case overlap(period: ReportingPeriod)
@@ -47,9 +48,10 @@ package enum ReportKind: Sendable {
 
     /// The report model of `cohort`.
     func build(
-        cohort: Cohort, disclosure: DisclosureOptions, generatedAt: LocalDateTime, calendar: WorkingDayCalendar,
+        cohort: Cohort, disclosure: DisclosureOptions, generatedAt: LocalDateTime, tables: CouncilReferenceTables,
         coverage: DataCoverage
     ) -> Report {
+        let calendar = tables.calendar
         switch self {
         case .weekly(var options):
             options.dataEnd = coverage.ranges[.missing]?.end
@@ -60,7 +62,7 @@ package enum ReportKind: Sendable {
         case .scorecard(let kind, let period, let basis):
             return ScorecardJob.build(
                 kind: kind, cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt,
-                calendar: calendar, exclusionsBasis: basis)
+                calendar: calendar, exclusionsBasis: basis, context: tables.scorecardContext)
         case .overlap(let period):
             return InclusionScorecard.overlapReport(
                 cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)
@@ -94,6 +96,9 @@ package struct ReportRequest: Sendable {
     /// Fail, writing nothing, when a reviewer decision puts two valid UPNs or NHS numbers into one
     /// child (`weekly --strict`); a warning on standard error otherwise.
     package var strict = false
+    /// The council's scorecard files (targets, commentary, benchmarks); read before any extract,
+    /// so a bad one stops the run before anything is written.
+    package var scorecardFiles = ScorecardContextFiles()
 
     /// Creates a request.
     package init(
@@ -124,7 +129,8 @@ package enum ReportJob {
         _ report: ReportKind, request: ReportRequest, logger: Logger = ChildLinkLogging.logger(verbose: false)
     ) throws -> WrittenReport {
         let generatedAt = request.generatedAt ?? .now()
-        let tables = try CouncilReferenceTables(profilePath: request.profilePath)
+        let tables = try CouncilReferenceTables(
+            profilePath: request.profilePath, scorecardFiles: request.scorecardFiles)
         var pipeline = PipelineRequest(
             inputs: request.inputs, storePath: request.storePath, command: report.command,
             profilePath: request.profilePath, storeWait: request.storeWait)
@@ -145,7 +151,7 @@ package enum ReportJob {
             beforeCommit: { records, children, reviewerMadeConflicts in
                 var built = report.build(
                     cohort: Cohort(records: records, children: children), disclosure: request.disclosure,
-                    generatedAt: generatedAt, calendar: tables.calendar, coverage: coverage)
+                    generatedAt: generatedAt, tables: tables, coverage: coverage)
                 built.warnings = warnings
                 if case .weekly = report, request.disclosure.pseudonymiser == nil,
                     let section = DataQuality.reviewerMadeConflictsSection(reviewerMadeConflicts)

@@ -25,27 +25,43 @@ package enum ScorecardKind: String, Sendable, CaseIterable {
         }
     }
 
+    /// The key the council's context files use for this scorecard (none for the Inclusion Scorecard).
+    var contextName: ScorecardName? {
+        switch self {
+        case .missing: .missing
+        case .cme: .cme
+        case .ehe: .ehe
+        case .exclusions: .exclusions
+        case .inclusion: nil
+        }
+    }
+
     /// Whether small-number suppression and pseudonymisation are on unless turned off.
     package var disclosureControlByDefault: Bool { self == .inclusion }
 }
 
 /// Builds a scorecard for a period from the linked cohort (``ReportJob`` writes it).
 package enum ScorecardJob {
-    /// The scorecard as a report model.
+    /// The scorecard as a report model, with the council's targets, commentary and benchmarks from
+    /// `context` (none by default).
     package static func build(
         kind: ScorecardKind, cohort: Cohort, period: ReportingPeriod, disclosure: DisclosureOptions,
         generatedAt: LocalDateTime, calendar: WorkingDayCalendar = WorkingDayCalendar(),
-        exclusionsBasis: ExclusionYearBasis = .academic
+        exclusionsBasis: ExclusionYearBasis = .academic, context: ScorecardContext = ScorecardContext()
     ) -> Report {
+        var notes = kind.contextName.map { ScorecardAnnotations(context, scorecard: $0, period: period) } ?? .none
+        notes.areaSubtotals = !disclosure.suppress
         var report: Report =
             switch kind {
             case .missing:
-                MissingScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt, calendar: calendar)
-            case .cme: CMEScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
-            case .ehe: EHEScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt)
+                MissingScorecard.build(
+                    cohort: cohort, period: period, generatedAt: generatedAt, calendar: calendar, annotations: notes)
+            case .cme: CMEScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt, annotations: notes)
+            case .ehe: EHEScorecard.build(cohort: cohort, period: period, generatedAt: generatedAt, annotations: notes)
             case .exclusions:
                 ExclusionsScorecard.build(
-                    cohort: cohort, period: period, generatedAt: generatedAt, basis: exclusionsBasis)
+                    cohort: cohort, period: period, generatedAt: generatedAt, basis: exclusionsBasis,
+                    annotations: notes)
             case .inclusion:
                 InclusionScorecard.build(
                     cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)

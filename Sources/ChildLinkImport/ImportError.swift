@@ -27,6 +27,7 @@ package struct ImportError: Error, LocalizedError, Hashable, Sendable, CustomStr
             case tabSeparatedBelowTitle
             case semicolonSeparated
             case invalidPersonCSV
+            case invalidCouncilFile
         }
 
         fileprivate let value: Value
@@ -72,6 +73,9 @@ package struct ImportError: Error, LocalizedError, Hashable, Sendable, CustomStr
         /// A generic person CSV (`link --generic`) cannot be read on `line`: no record id column, an
         /// empty or repeated record id, or a column its mapping profile names is missing.
         package static let invalidPersonCSV = Code(value: .invalidPersonCSV)
+        /// A council's scorecard file (targets, commentary, benchmarks) is wrong on `line`, in the
+        /// field ``ImportError/detail`` names: an unknown indicator, a bad number, a duplicate key.
+        package static let invalidCouncilFile = Code(value: .invalidCouncilFile)
     }
 
     /// What went wrong.
@@ -192,6 +196,13 @@ extension ImportError {
         ImportError(
             code: .invalidProfile, message: "\(path): invalid mapping profile: \(message)", path: path, detail: message,
             cause: cause)
+    }
+
+    /// A council's scorecard file is wrong on `line`, in `field` (`missing.5.3a.target`).
+    package static func invalidCouncilFile(path: String, line: Int, field: String, problem: String) -> ImportError {
+        ImportError(
+            code: .invalidCouncilFile, message: "\(path):\(line): \(field.isEmpty ? "" : "'\(field)': ")\(problem)",
+            path: path, line: line, detail: field)
     }
 
     /// A folder or path given on the command line does not exist.

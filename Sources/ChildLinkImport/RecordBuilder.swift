@@ -127,6 +127,7 @@ struct RecordBuilder {
         referral.openToEarlyHelp = try r.yesNo(.openToEarlyHelp)
         referral.closedDate = try r.date(.closedDate)
         referral.closureOutcome = r.text(.closureOutcome)
+        referral.removedFromRoll = try r.yesNo(.removedFromRoll)
         return referral
     }
 

@@ -68,8 +68,10 @@ package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparabl
     case reason1 = "Reason1"
     case reason2 = "Reason2"
     case reason3 = "Reason3"
-    // Optional fields added later (kept last: ``ordinal`` follows ``allCases``).
+    // Optional fields added later, kept last so that the ordinals above keep their places:
+    // the Missing episode's team, then the CME case's authorised removal from roll.
     case allocatedTeam = "AllocatedTeam"
+    case removedFromRoll = "RemovedFromRoll"
 
     /// The person fields every layout may carry.
     package static let personFields: [ReferenceField] = [
@@ -95,7 +97,7 @@ package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparabl
             [
                 .referralID, .referralDate, .familyID, .previousEpisodes, .presentingNeed, .locality,
                 .lastSchoolURN, .lastSchoolName, .phase, .yearGroup, .fsmEligible, .openToSocialCare,
-                .openToEarlyHelp, .closedDate, .closureOutcome,
+                .openToEarlyHelp, .closedDate, .closureOutcome, .removedFromRoll,
             ]
         case .ehe:
             [
@@ -235,6 +237,7 @@ package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparabl
         case .reason2: 58
         case .reason3: 59
         case .allocatedTeam: 60
+        case .removedFromRoll: 61
         }
     }
 }

@@ -152,6 +152,9 @@ package struct CMEReferral: Hashable, Sendable {
     package var closedDate: CalendarDate?
     /// Closure outcome code, e.g. `ENQUIRIES EXHAUSTED`.
     package var closureOutcome: String?
+    /// Whether the local authority authorised the school to remove the child from its admission
+    /// roll (optional in the extracts; `nil` when not recorded).
+    package var removedFromRoll: Bool?
 
     /// Creates a referral.
     package init(
@@ -159,7 +162,7 @@ package struct CMEReferral: Hashable, Sendable {
         presentingNeed: String? = nil, locality: String? = nil, lastSchoolURN: String? = nil,
         lastSchoolName: String? = nil, phase: SchoolPhase? = nil, yearGroup: String? = nil,
         fsmEligible: Bool? = nil, openToSocialCare: Bool? = nil, openToEarlyHelp: Bool? = nil,
-        closedDate: CalendarDate? = nil, closureOutcome: String? = nil
+        closedDate: CalendarDate? = nil, closureOutcome: String? = nil, removedFromRoll: Bool? = nil
     ) {
         self.referralDate = referralDate
         self.familyID = familyID
@@ -175,6 +178,7 @@ package struct CMEReferral: Hashable, Sendable {
         self.openToEarlyHelp = openToEarlyHelp
         self.closedDate = closedDate
         self.closureOutcome = closureOutcome
+        self.removedFromRoll = removedFromRoll
     }
 }
 

@@ -72,6 +72,7 @@ package struct CMEContext: Sendable {
             person.dateOfBirth = person.dateOfBirth ?? best.dateOfBirth
             person.gender = person.gender ?? best.gender
             person.ethnicity = person.ethnicity ?? best.ethnicity
+            person.postcode = person.postcode ?? best.postcode
             let earlier = (byChild[item.child] ?? []).contains { other in
                 other.record.key != item.record.key && other.referral.referralDate < item.referral.referralDate
                     && (other.referral.closedDate.map { $0 <= item.referral.referralDate } ?? false)
@@ -113,12 +114,15 @@ package struct CMEContext: Sendable {
 package enum CMEScorecard {
     typealias CMEIndicator = Indicator<CMEContext>
 
-    /// The indicator groups; the locality, outcome, need and year-group rows come from the data.
-    package static func groups(_ context: CMEContext) -> [IndicatorGroup<CMEContext>] {
+    /// The indicator groups; the locality, outcome, need and year-group rows come from the data, the
+    /// locality rows from the council's postcode sectors when `localities` has them.
+    package static func groups(_ context: CMEContext, localities: ScorecardAnnotations = .none)
+        -> [IndicatorGroup<CMEContext>]
+    {
         [
             IndicatorGroup("1", "New CME referrals", newReferrals),
             IndicatorGroup("2", "New referrals by gender", byGender("2", current: false)),
-            breakdown("3", "New referrals by locality", context, current: false, label: locality),
+            localityGroup("3", "New referrals by locality", context, current: false, localities),
             breakdown("4", "New referrals by school phase", context, current: false, label: phase),
             breakdown(
                 "5", "New referrals by ethnicity", context, current: false, label: ethnicity,
@@ -134,8 +138,9 @@ package enum CMEScorecard {
                     }
                 ]),
             resolved(context),
+            IndicatorGroup("8", "Open cases removed from roll with the local authority's authority", removedFromRoll),
             IndicatorGroup("9", "Current cases by gender", byGender("9", current: true)),
-            breakdown("10", "Current cases by locality", context, current: true, label: locality),
+            localityGroup("10", "Current cases by locality", context, current: true, localities),
             breakdown("11", "Current cases by school phase", context, current: true, label: phase),
             IndicatorGroup("12", "How long current cases have been open", openDuration),
             IndicatorGroup(
@@ -157,26 +162,72 @@ package enum CMEScorecard {
             IndicatorGroup("15", "Current cases by family size", familySize),
             breakdown("16", "New referrals by presenting need", context, current: false, label: need),
             IndicatorGroup("17", "New referrals open to social care or Early Help", openTo),
+            breakdown(
+                "18", "Current cases by ethnicity", context, current: true, label: ethnicity,
+                order: MissingScorecard.ethnicityRows.compactMap { EthnicityCode.descriptions[$0.code] }),
         ]
     }
 
-    /// Builds the scorecard for the quarter `period` (Q1 … quarter, then YTD).
-    package static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
+    /// Builds the scorecard for the quarter `period` (Q1 … quarter, YTD, then the two financial
+    /// years before, as the seed has them), a rolling trend chart of new referrals and active
+    /// cases over the last four quarters, with the council's
+    /// targets, commentary and benchmarks when it gives them.
+    package static func build(
+        cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime, annotations: ScorecardAnnotations = .none
+    ) -> Report {
         let context = CMEContext(cohort: cohort)
-        let groups = groups(context)
+        let groups = groups(context, localities: annotations)
         let columns = ScorecardLayout.quarterlyColumns(period)
+        let firstDate = context.referrals.map(\.referral.referralDate).min()
+        let priorYears = ScorecardLayout.priorFinancialYears(period, dataFrom: firstDate)
+        let trend = ScorecardLayout.trendTable(
+            id: "cme-trend", title: "New referrals and active cases, last 12 months",
+            rows: [("New referrals (children)", "1a"), ("Active cases at the quarter end", "6")], groups: groups,
+            context: context, columns: ScorecardLayout.rollingQuarters(period),
+            published: columns.filter { !$0.isYearToDate }, idPrefix: "cme", dataFrom: firstDate)
         return Report(
             slug: "cme-scorecard-\(period.slug)", title: "Children Missing Education — quarterly scorecard",
             periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
             sections: [
                 ReportSection(
                     title: "Indicators",
-                    tables: ScorecardLayout.tables(
-                        groups, context: context, columns: columns, idPrefix: "cme", directionOfTravel: true)),
+                    tables: notRecorded(
+                        ScorecardLayout.tables(
+                            groups, context: context, columns: columns + priorYears, idPrefix: "cme",
+                            directionOfTravel: true, annotations: annotations),
+                        context: context, valueColumns: columns.count + priorYears.count)),
+                ReportSection(title: "Trends", tables: [trend]),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "cme-definitions")]),
             ])
     }
+
+    /// The tables with indicator 8's figures written "not recorded" when no referral in the
+    /// extracts records whether the child was removed from roll (the field is optional): a count of
+    /// 0 would say no child was, which nobody knows.
+    static func notRecorded(_ tables: [ReportTable], context: CMEContext, valueColumns: Int) -> [ReportTable] {
+        guard !context.referrals.contains(where: { $0.referral.removedFromRoll != nil }) else { return tables }
+        return tables.map { table in
+            guard table.id == "cme-8" else { return table }
+            var table = table
+            table.rows = table.rows.map { row in
+                Array(row.prefix(2)) + (2..<row.count).map { $0 < 2 + valueColumns ? .text("not recorded") : .empty }
+            }
+            table.derivedCells = []
+            return table
+        }
+    }
+
+    private static let removedFromRoll: [CMEIndicator] = [
+        CMEIndicator(
+            "8", "Open cases where the school was authorised by the local authority to remove the child from roll",
+            definition: "Children with a CME case open at the period end whose referral records RemovedFromRoll = Yes "
+                + "(an optional field: 'not recorded' when no referral in the extracts has it).",
+            pointInTime: true
+        ) { context, interval in
+            IndicatorValue(context.current(at: interval).filter { $0.referral.removedFromRoll == true }.count)
+        }
+    ]
 
     // MARK: Labels
 
@@ -252,6 +303,52 @@ package enum CMEScorecard {
                     people.filter { label($0) == category }.distinctCount(\.child), of: people.distinctCount(\.child))
             }
         }
+        return IndicatorGroup(group, title, indicators)
+    }
+
+    /// The rows of a locality group: from the council's postcode sectors when it gives them (each
+    /// area's total, when ``ScorecardAnnotations/areaSubtotals``, then its sub-localities, then no
+    /// locality or outside the area), else the locality recorded on the referral.
+    private static func localityGroup(
+        _ group: String, _ title: String, _ context: CMEContext, current: Bool, _ localities: ScorecardAnnotations
+    ) -> IndicatorGroup<CMEContext> {
+        guard !localities.localities.isEmpty else {
+            return breakdown(group, title, context, current: current, label: locality)
+        }
+        let map = localities.localities
+        let outside = "No locality registered / outside area"
+        let label: @Sendable (CMEFact) -> String = { fact in
+            fact.person.postcode.flatMap { map[$0.sector]?.label } ?? outside
+        }
+        let share = { (id: String, name: String, labels: Set<String>) in
+            CMEIndicator(
+                id, name,
+                definition: (current ? "Current cases at the period end" : "New referrals in the period")
+                    + " whose postcode's sector is in \(name) (the council's localities file); % of all.",
+                pointInTime: current
+            ) { context, interval in
+                let people = population(context, interval, current: current)
+                return IndicatorValue(
+                    people.filter { labels.contains(label($0)) }.distinctCount(\.child),
+                    of: people.distinctCount(\.child))
+            }
+        }
+        var indicators: [CMEIndicator] = []
+        var number = 0
+        let areas = localities.localityOrder.map(\.area).reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
+        for area in areas {
+            let members = localities.localityOrder.filter { $0.area == area }
+            if localities.areaSubtotals {
+                indicators.append(share("\(group) \(area)", "\(area) (all)", Set(members.map(\.label))))
+            }
+            for member in members {
+                number += 1
+                indicators.append(share("\(group).\(number)", member.label, [member.label]))
+            }
+        }
+        indicators.append(share("\(group).\(number + 1)", outside, [outside]))
         return IndicatorGroup(group, title, indicators)
     }
 

@@ -137,8 +137,11 @@ package enum EHEScorecard {
 
     /// Builds the summary for an academic year (`2018/19` is September 2018 – August 2019), or for
     /// the academic year to the end of a month or quarter,
-    /// with the four academic years before it as trend columns.
-    package static func build(cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime) -> Report {
+    /// with the four academic years before it as trend columns; with the council's targets,
+    /// commentary and benchmarks when it gives them.
+    package static func build(
+        cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime, annotations: ScorecardAnnotations = .none
+    ) -> Report {
         let end: CalendarDate =
             switch period {
             case .year(let startYear): ReportingPeriod.academicYear(startYear: startYear).end
@@ -151,7 +154,8 @@ package enum EHEScorecard {
             return ScorecardColumn(label: "\(year)/\(Text.pad((year + 1) % 100, 2))", interval: interval)
         }
         let context = EHEContext(cohort: cohort)
-        var tables = ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "ehe")
+        var tables = ScorecardLayout.tables(
+            groups, context: context, columns: columns, idPrefix: "ehe", annotations: annotations)
         tables[0].chart = .trend
         return Report(
             slug: "ehe-summary-\(ReportingPeriod.year(startYear: lastYear).slug)",
@@ -305,9 +309,11 @@ package enum ExclusionsScorecard {
     /// Builds the summary. By academic year (the default, as schools and the seed count): the autumn,
     /// spring and summer terms of the academic year to the period's end, the year to date, then the
     /// two academic years before it; `2018/19` is September 2018 – August 2019. By financial year:
-    /// month (or quarter) columns of the financial year and the year to date.
+    /// month (or quarter) columns of the financial year and the year to date. With the council's
+    /// targets, commentary and benchmarks when it gives them.
     package static func build(
-        cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime, basis: ExclusionYearBasis = .academic
+        cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime, basis: ExclusionYearBasis = .academic,
+        annotations: ScorecardAnnotations = .none
     ) -> Report {
         let context = ExclusionContext(cohort: cohort)
         let groups = groups + [reasons(context), sessions]
@@ -323,12 +329,21 @@ package enum ExclusionsScorecard {
                     "Reporting period \(period.columnLabel) (financial year to date)"
                 )
             }
-        let tables = ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "exclusions")
+        let tables = ScorecardLayout.tables(
+            groups, context: context, columns: columns, idPrefix: "exclusions", annotations: annotations)
+        let periods = Array(columns.prefix { !$0.isYearToDate && $0.label != "YTD" })
+        let trend = ScorecardLayout.trendTable(
+            id: "exclusions-trend", title: "Suspensions and permanent exclusions",
+            rows: [
+                ("Suspensions", "1.1"), ("Children suspended", "1.2"), ("Permanent exclusions", "2.1"),
+                ("Children permanently excluded", "2.2"),
+            ], groups: groups, context: context, columns: periods, published: periods, idPrefix: "exclusions",
+            dataFrom: context.exclusions.map(\.exclusion.startDate).min())
         return Report(
             slug: "exclusions-summary-\(period.slug)", title: "School exclusions — summary", periodLabel: label,
             generatedAt: generatedAt,
             sections: [
-                ReportSection(title: "Suspensions and permanent exclusions", tables: tables),
+                ReportSection(title: "Suspensions and permanent exclusions", tables: tables + [trend]),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "exclusions-definitions")]),
             ])
@@ -360,7 +375,7 @@ package enum ExclusionsScorecard {
     }
 
     /// Exclusions by main reason (the first DfE reason code recorded), suspensions and permanent together.
-    private static func reasons(_ context: ExclusionContext) -> IndicatorGroup<ExclusionContext> {
+    static func reasons(_ context: ExclusionContext) -> IndicatorGroup<ExclusionContext> {
         let codes = Set(context.exclusions.map { $0.exclusion.reasons.first ?? "Not recorded" })
         let ordered =
             codes.subtracting(["Not recorded"]).sorted() + (codes.contains("Not recorded") ? ["Not recorded"] : [])
@@ -378,7 +393,7 @@ package enum ExclusionsScorecard {
         return IndicatorGroup("4", "Exclusions by main reason", indicators)
     }
 
-    private static let sessions = IndicatorGroup<ExclusionContext>(
+    static let sessions = IndicatorGroup<ExclusionContext>(
         "5", "Sessions lost to suspension",
         [
             ExclusionIndicator(

@@ -110,12 +110,23 @@ package enum HTMLRenderer {
         case .countWithPercent(let value, _):
             "<td class=\"num\">\(value)" + (cell.percent.map { " <span class=\"pct\">\($0)%</span>" } ?? "") + "</td>"
         case .suppressed: "<td class=\"num supp\">*</td>"
+        case .rated(let text, let tone):
+            "<td class=\"rated tone-\(tone.rawValue)\" style=\"\(ratedStyle[tone]!)\">\(text.xmlEscaped)</td>"
         case .flag(let value): value ? "<td class=\"flag\">Yes</td>" : "<td>No</td>"
         case .date(let date): "<td class=\"date\">\(date.uk)</td>"
         case .dateTime(let dateTime): "<td class=\"date\">\(dateTime.uk)</td>"
         default: "<td>\(cell.plainText.xmlEscaped)</td>"
         }
     }
+
+    /// The look of a rated cell (RAG, arrow), inline so it prints without the page's stylesheet: bold,
+    /// on a pale red, amber or green (the text says the rating too, for black-and-white printing).
+    static let ratedStyle: [CellTone: String] = [
+        .red: "font-weight:600;white-space:nowrap;background:#f4c7c3",
+        .amber: "font-weight:600;white-space:nowrap;background:#fce8b2",
+        .green: "font-weight:600;white-space:nowrap;background:#b7e1cd",
+        .neutral: "white-space:nowrap",
+    ]
 
     /// The printed page: A4 (landscape for wide reports), the protective marking at the top of every
     /// page, the report and its period at the foot, and "Page n of N".

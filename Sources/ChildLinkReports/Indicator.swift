@@ -1,4 +1,4 @@
-import ChildLinkModel
+package import ChildLinkModel
 
 /// A count, and the count it is a percentage of when the indicator shows one.
 package struct IndicatorValue: Hashable, Sendable {
@@ -78,12 +78,24 @@ package struct ScorecardColumn: Hashable, Sendable {
     package let interval: DayRange
     /// Whether this is the year-to-date column (point-in-time indicators are left blank there).
     package let isYearToDate: Bool
+    /// Whether the extracts reach back to the column's first month: a prior year before them is
+    /// written "no data", not counted as nothing.
+    package var hasData: Bool
 
     /// Creates a column.
-    package init(label: String, interval: DayRange, isYearToDate: Bool = false) {
+    package init(label: String, interval: DayRange, isYearToDate: Bool = false, hasData: Bool = true) {
         self.label = label
         self.interval = interval
         self.isYearToDate = isYearToDate
+        self.hasData = hasData
+    }
+
+    /// The column, marked as without data unless the data begins by the end of its first month.
+    func withData(from first: CalendarDate?) -> ScorecardColumn {
+        var column = self
+        let firstMonth = ReportingPeriod.monthInterval(year: interval.start.year, month: interval.start.month)
+        column.hasData = first.map { $0 <= firstMonth.end } ?? false
+        return column
     }
 }
 
@@ -101,42 +113,109 @@ package enum ScorecardLayout {
             + [ScorecardColumn(label: "YTD", interval: period.yearToDate, isYearToDate: true)]
     }
 
-    /// One table per group; with `directionOfTravel`, a last column compares the latest period with
-    /// the one before it (`↑`, `↓`, `→`), as the CME scorecard's DOT column does.
+    /// The `count` financial years before the period's, oldest first (`2016/17`, `2017/18`), each
+    /// "no data" where the extracts begin after its first month (`dataFrom`).
+    package static func priorFinancialYears(_ period: ReportingPeriod, count: Int = 2, dataFrom: CalendarDate?)
+        -> [ScorecardColumn]
+    {
+        let year = ReportingPeriod.financialYearStart(of: period.interval.end)
+        return (year - count..<year).map { start in
+            let prior = ReportingPeriod.year(startYear: start)
+            return ScorecardColumn(label: prior.columnLabel, interval: prior.interval).withData(from: dataFrom)
+        }
+    }
+
+    /// Last year's year to date (`YTD 2018/19`): the same months of the previous financial year.
+    package static func priorYearToDate(_ period: ReportingPeriod, dataFrom: CalendarDate?) -> ScorecardColumn {
+        let current = period.yearToDate
+        let start = CalendarDate(year: current.start.year - 1, month: 4, day: 1)!
+        let endMonth = ReportingPeriod.monthInterval(year: current.end.year - 1, month: current.end.month)
+        return ScorecardColumn(
+            label: "YTD \(ReportingPeriod.year(startYear: start.year).columnLabel)",
+            interval: DayRange(start: start, end: endMonth.end), isYearToDate: true
+        ).withData(from: dataFrom)
+    }
+
+    /// The twelve months to the end of the period, oldest first: a rolling year for trend charts.
+    package static func rollingMonths(_ period: ReportingPeriod) -> [ScorecardColumn] {
+        let end = period.interval.end
+        return (0..<12).reversed().map { back in
+            let index = end.year * 12 + end.month - 1 - back
+            let month = ReportingPeriod.month(year: index / 12, month: index % 12 + 1)
+            return ScorecardColumn(label: month.columnLabel, interval: month.interval)
+        }
+    }
+
+    /// One table per group; with `directionOfTravel`, a column compares the latest period with the
+    /// one before it (`↑`, `↓`, `→`), as the CME scorecard's DOT column does. With `annotations`
+    /// (a council's targets, commentary and benchmarks), columns after the periods: Good is, DOT
+    /// (coloured by polarity), RAG and Target; Stat. neighbours, England and Last year where the
+    /// table has a benchmarked indicator; Comments; and a group's commentary as the table's note.
+    /// The latest period is the last column before YTD (or the last column).
     package static func tables<Context>(
         _ groups: [IndicatorGroup<Context>], context: Context, columns: [ScorecardColumn], idPrefix: String,
-        directionOfTravel: Bool = false
+        directionOfTravel: Bool = false, annotations: ScorecardAnnotations = .none
     ) -> [ReportTable] {
-        let periods = columns.filter { !$0.isYearToDate }
-        let periodColumns = columns.indices.filter { !columns[$0].isYearToDate }.map { $0 + 2 }
-        let showDirection = directionOfTravel && periods.count >= 2
+        let latest = (columns.firstIndex { $0.isYearToDate || $0.label == "YTD" } ?? columns.count) - 1
+        let hasTargets = !annotations.targets.isEmpty
+        let showDirection = (directionOfTravel || hasTargets) && latest >= 1
         return groups.map { group in
-            let rows = group.indicators.map { indicator -> [ReportCell] in
-                var row: [ReportCell] = [.text(indicator.id), .text(indicator.title)]
-                row += columns.map { column in
-                    if indicator.isPointInTime && column.isYearToDate { return .empty }
-                    return indicator.value(in: context, over: column.interval).cell
+            let benchmarks = annotations.coversBenchmarks(group.indicators.map(\.id))
+            var derived: [DerivedCell] = []
+            let rows = group.indicators.enumerated().map { row, indicator -> [ReportCell] in
+                let values = columns.map { column in
+                    indicator.isPointInTime && column.isYearToDate
+                        ? nil : indicator.value(in: context, over: column.interval)
                 }
+                var cells: [ReportCell] = [.text(indicator.id), .text(indicator.title)]
+                cells += zip(columns, values).map { column, value in
+                    column.hasData ? value?.cell ?? .empty : .text("no data")
+                }
+                let cellsOf = ContextCells(target: annotations.targets[indicator.id])
+                let target = cellsOf.targetCells(latest >= 0 ? values[latest] : nil)
+                if hasTargets { cells.append(target[0]) }
                 if showDirection {
-                    let latest = indicator.value(in: context, over: periods[periods.count - 1].interval).count
-                    let previous = indicator.value(in: context, over: periods[periods.count - 2].interval).count
-                    row.append(.text(latest > previous ? "↑" : latest < previous ? "↓" : "→"))
+                    // The arrow says how the last two periods compare: hidden with either count.
+                    derived.append(derivedCell(row, cells.count, sources: [latest + 1, latest + 2]))
+                    if let now = values[latest], let before = values[latest - 1] {
+                        cells.append(cellsOf.arrow(latest: now, previous: before, withTargets: hasTargets))
+                    } else {
+                        cells.append(.empty)
+                    }
                 }
-                return row
+                if hasTargets {
+                    // The rating says where the latest period's value lies: hidden with it.
+                    derived.append(derivedCell(row, cells.count, sources: [latest + 2]))
+                    cells += target.dropFirst()
+                }
+                if benchmarks { cells += ContextCells.benchmarkCells(annotations.benchmarks[indicator.id]) }
+                if annotations.hasIndicatorComments {
+                    cells.append(annotations.comments[indicator.id].map { .text($0) } ?? .empty)
+                }
+                return cells
             }
-            // The arrow says how the last two periods compare: hidden with either count.
-            let arrows =
-                showDirection
-                ? rows.indices.map { row in
-                    DerivedCell(
-                        position: CellPosition(row: row, column: columns.count + 2),
-                        sources: periodColumns.suffix(2).map { CellPosition(row: row, column: $0) })
-                } : []
             return ReportTable(
                 id: "\(idPrefix)-\(group.id)", title: "\(group.id) \(group.title)",
-                columns: ["Ref", "Indicator"] + columns.map(\.label) + (showDirection ? ["DOT"] : []), rows: rows,
-                derivedCells: arrows)
+                columns: ["Ref", "Indicator"] + columns.map(\.label)
+                    + annotations.headings(
+                        direction: showDirection, benchmarks: benchmarks, comments: annotations.hasIndicatorComments),
+                rows: rows, note: note(group.id, annotations: annotations, benchmarks: benchmarks),
+                derivedCells: derived)
         }
+    }
+
+    private static func derivedCell(_ row: Int, _ column: Int, sources: [Int]) -> DerivedCell {
+        DerivedCell(
+            position: CellPosition(row: row, column: column),
+            sources: sources.map { CellPosition(row: row, column: $0) })
+    }
+
+    /// The group's "Performance analysis" commentary, and where its benchmarks come from.
+    private static func note(_ group: String, annotations: ScorecardAnnotations, benchmarks: Bool) -> String? {
+        var parts: [String] = []
+        if let analysis = annotations.analysis[group] { parts.append("Performance analysis: \(analysis)") }
+        if benchmarks, let source = annotations.benchmarkSource { parts.append("Benchmarks: \(source)") }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     /// The definitions table: every indicator's reference, title and definition.

@@ -55,6 +55,11 @@ package struct MissingContext: Sendable {
         absences = all.filter { $0.episode.type == .absent }
     }
 
+    /// The first day the extract has an episode on (missing or absent), when it has any.
+    var firstDate: CalendarDate? {
+        [episodes.first, absences.first].compactMap { $0?.episode.start.date }.min()
+    }
+
     /// Missing episodes starting in `interval` (a binary search: ``episodes`` is sorted by start).
     func started(in interval: DayRange) -> ArraySlice<EpisodeFact> {
         Self.started(in: interval, episodes)
@@ -123,19 +128,26 @@ package enum MissingScorecard {
         IndicatorGroup("8", "Breakdown by ethnicity (by missing episodes)", ethnicity),
         IndicatorGroup("9", "Breakdown by age (by missing episodes)", ageBands),
         IndicatorGroup("10", "LAC – placement distance from home at the time of the episode", placementDistance),
+        IndicatorGroup("N", "Need to know (CP plan or looked after, missing overnight)", needToKnow),
         IndicatorGroup("A", "Absent episodes (not counted above)", absentEpisodes),
     ]
 
     /// Builds the scorecard for the month `period` (columns April … month, then YTD).
-    /// - Parameter calendar: working days for RHI timeliness (bank holidays with a council's changes).
+    /// - Parameters:
+    ///   - calendar: working days for RHI timeliness (bank holidays with a council's changes).
+    ///   - annotations: the council's targets, commentary and benchmarks for the month.
     package static func build(
         cohort: Cohort, period: ReportingPeriod, generatedAt: LocalDateTime,
-        calendar: WorkingDayCalendar = WorkingDayCalendar()
+        calendar: WorkingDayCalendar = WorkingDayCalendar(), annotations: ScorecardAnnotations = .none
     ) -> Report {
         let context = MissingContext(cohort: cohort, calendar: calendar)
         let columns = ScorecardLayout.monthlyColumns(period)
-        let tables = ScorecardLayout.tables(groups, context: context, columns: columns, idPrefix: "missing")
-        let trends = trendTables(context: context, columns: columns.filter { !$0.isYearToDate })
+        let lastYear = ScorecardLayout.priorYearToDate(period, dataFrom: context.firstDate)
+        let tables = ScorecardLayout.tables(
+            groups, context: context, columns: columns + [lastYear], idPrefix: "missing", annotations: annotations)
+        let trends = trendTables(
+            context: context, columns: ScorecardLayout.rollingMonths(period),
+            published: columns.filter { !$0.isYearToDate })
         return Report(
             slug: "missing-scorecard-\(period.slug)", title: "Children Missing from Home/Care — monthly scorecard",
             periodLabel: "Reporting period \(period.columnLabel) (financial year to date)", generatedAt: generatedAt,
@@ -166,8 +178,12 @@ package enum MissingScorecard {
             + "Home Interview; \(percent(accepted.count, offered.count)) of those offered accepted."
     }
 
-    /// The trend charts of the council's report, drawn from the indicators themselves.
-    static func trendTables(context: MissingContext, columns: [ScorecardColumn]) -> [ReportTable] {
+    /// The trend charts of the council's report, drawn from the indicators themselves over the
+    /// rolling twelve months `columns` (months before the extracts begin are left out of the line).
+    /// A month also in the indicator tables (`published`) repeats their count.
+    static func trendTables(context: MissingContext, columns: [ScorecardColumn], published: [ScorecardColumn])
+        -> [ReportTable]
+    {
         let specs: [(String, String, [(String, String)])] = [
             (
                 "missing-trend-episodes", "No. of episodes",
@@ -196,20 +212,26 @@ package enum MissingScorecard {
             uniqueKeysWithValues: groups.flatMap { group in
                 group.indicators.enumerated().map { row, indicator in (indicator.id, ("missing-\(group.id)", row)) }
             })
+        let publishedColumn = Dictionary(uniqueKeysWithValues: published.enumerated().map { ($1.label, $0 + 2) })
         return specs.map { id, title, rows in
             let mirrored = rows.enumerated().flatMap { row, spec in
                 let (table, sourceRow) = placeOf[spec.1]!
-                return columns.indices.map { column in
-                    DerivedCell(
-                        position: CellPosition(row: row, column: column + 1),
-                        sources: [CellPosition(row: sourceRow, column: column + 2)], sourceTable: table)
+                return columns.enumerated().compactMap { column, month -> DerivedCell? in
+                    publishedColumn[month.label].map { source in
+                        DerivedCell(
+                            position: CellPosition(row: row, column: column + 1),
+                            sources: [CellPosition(row: sourceRow, column: source)], sourceTable: table)
+                    }
                 }
             }
             return ReportTable(
                 id: id, title: title, columns: ["Measure"] + columns.map(\.label),
                 rows: rows.map { label, indicatorID in
                     [.text(label)]
-                        + columns.map { .count(indicators[indicatorID]!.value(in: context, over: $0.interval).count) }
+                        + columns.map { month in
+                            guard let first = context.firstDate, first <= month.interval.end else { return .empty }
+                            return .count(indicators[indicatorID]!.value(in: context, over: month.interval).count)
+                        }
                 },
                 chart: .trend, derivedCells: mirrored)
         }
@@ -243,6 +265,30 @@ package enum MissingScorecard {
             },
         ]
     }
+
+    /// Whether `fact` is a "need to know" episode: a child on a child protection plan or looked
+    /// after, missing overnight (returned on a later day than they went missing, or not returned).
+    static func isNeedToKnow(_ fact: EpisodeFact) -> Bool {
+        guard [.childProtection, .lookedAfter].contains(fact.episode.socialCareStatus) else { return false }
+        return fact.episode.end.map { $0.date > fact.episode.start.date } ?? true
+    }
+
+    private static let needToKnow: [MissingIndicator] = [
+        MissingIndicator(
+            "N.1", "Need to know episodes",
+            definition: "Missing episodes starting in the period of a child on a child protection plan or looked "
+                + "after (status at the time) who was missing overnight: returned on a later day than they went "
+                + "missing, or not returned. The council's 'need to know' alert to senior managers and the DCS."
+        ) { context, interval in
+            IndicatorValue(context.started(in: interval).filter(isNeedToKnow).count)
+        },
+        MissingIndicator(
+            "N.2", "Involving: number of individual children (need to know)",
+            definition: "Distinct children with a need to know episode starting in the period."
+        ) { context, interval in
+            IndicatorValue(context.started(in: interval).filter(isNeedToKnow).distinctCount(\.child))
+        },
+    ]
 
     private static let absentEpisodes: [MissingIndicator] = [
         MissingIndicator(

@@ -17,6 +17,9 @@ package enum ReportCell: Hashable, Sendable {
     case dateTime(LocalDateTime)
     /// Yes or no.
     case flag(Bool)
+    /// Text with a colour that reads as a judgement (a RAG rating, a direction-of-travel arrow):
+    /// the text says it too, so it survives black-and-white printing. Plain text outside HTML.
+    case rated(String, tone: CellTone)
     /// A count hidden by disclosure control, written `*`.
     case suppressed
     /// Nothing to show.
@@ -39,7 +42,7 @@ package enum ReportCell: Hashable, Sendable {
     /// The plain-text form used by CSV and HTML.
     package var plainText: String {
         switch self {
-        case .text(let text): text
+        case .text(let text), .rated(let text, _): text
         case .count(let value): String(value)
         case .countWithPercent(let value, _): percent.map { "\(value) (\($0)%)" } ?? String(value)
         case .number(let value): ReportCell.format(value)
@@ -58,6 +61,18 @@ package enum ReportCell: Hashable, Sendable {
         if tenths.truncatingRemainder(dividingBy: 10) == 0 { return String(Int(tenths / 10)) }
         return String(Double(Int(tenths)) / 10)
     }
+}
+
+/// The colour of a ``ReportCell/rated(_:tone:)`` cell.
+package enum CellTone: String, Hashable, Sendable {
+    /// Red: off target, or worse.
+    case red
+    /// Amber: near target.
+    case amber
+    /// Green: on target, or better.
+    case green
+    /// No judgement (stable, or an information-only indicator).
+    case neutral
 }
 
 /// How a table may be drawn as a chart in the HTML output.

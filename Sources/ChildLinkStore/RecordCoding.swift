@@ -99,6 +99,7 @@ private struct CMEDTO: Codable {
     var referralDate: String, familyID: String?, previousEpisodes: Int?, presentingNeed: String?, locality: String?
     var lastSchoolURN: String?, lastSchoolName: String?, phase: String?, yearGroup: String?, fsmEligible: Bool?
     var openToSocialCare: Bool?, openToEarlyHelp: Bool?, closedDate: String?, closureOutcome: String?
+    var removedFromRoll: Bool?
 
     init(_ r: CMEReferral) {
         referralDate = r.referralDate.iso
@@ -115,6 +116,7 @@ private struct CMEDTO: Codable {
         openToEarlyHelp = r.openToEarlyHelp
         closedDate = iso(r.closedDate)
         closureOutcome = r.closureOutcome
+        removedFromRoll = r.removedFromRoll
     }
 
     func model() throws -> CMEReferral {
@@ -125,7 +127,7 @@ private struct CMEDTO: Codable {
             phase: phase.flatMap(SchoolPhase.init(rawValue:)),
             yearGroup: yearGroup, fsmEligible: fsmEligible, openToSocialCare: openToSocialCare,
             openToEarlyHelp: openToEarlyHelp, closedDate: try date(closedDate, "closedDate"),
-            closureOutcome: closureOutcome)
+            closureOutcome: closureOutcome, removedFromRoll: removedFromRoll)
     }
 }
 

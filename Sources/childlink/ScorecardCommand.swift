@@ -1,6 +1,8 @@
 import ArgumentParser
 import ChildLinkCore
+import ChildLinkImport
 import ChildLinkReports
+import Foundation
 
 extension ExclusionYearBasis: ExpressibleByArgument {}
 
@@ -39,6 +41,8 @@ extension ChildLink {
                 valueName: "basis"))
         var yearBasis: ExclusionYearBasis?
 
+        @OptionGroup var context: ScorecardContextOptions
+
         @Flag(inversion: .prefixedNo, help: "Show counts below 5 as * (default: on for inclusion only).")
         var suppress: Bool?
 
@@ -52,17 +56,78 @@ extension ChildLink {
                 throw ValidationError(
                     "--year-basis applies to the exclusions scorecard only; leave it out for \(kind).")
             }
+            if kind == .inclusion, context.isGiven {
+                throw ValidationError(
+                    "--context, --targets, --commentary and --benchmarks apply to the missing, cme, ehe and exclusions "
+                        + "scorecards; leave them out for inclusion.")
+            }
         }
 
         func run() throws {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
-            let request = try output.request(
+            var request = try output.request(
                 suppress: suppress ?? kind.disclosureControlByDefault,
                 pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)
+            request.scorecardFiles = context.files
             let written = try ReportJob.run(
                 .scorecard(kind, period: period, exclusionsBasis: yearBasis ?? .academic), request: request,
                 logger: logger)
             TerminalOutput.print(ReportSummary.text(of: written, outputDirectory: request.outputDirectory))
         }
+    }
+}
+
+/// The council's scorecard files: a folder holding them, or each file named.
+struct ScorecardContextOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "A folder with the council's targets.yaml, commentary.yaml, benchmarks.yaml and localities.yaml (each optional; "
+                + "SampleData/context/ is an example).", valueName: "folder"))
+    var context: String?
+
+    @Option(help: ArgumentHelp("Targets, polarity and RAG tolerances per indicator (YAML).", valueName: "file"))
+    var targets: String?
+
+    @Option(help: ArgumentHelp("Commentary per indicator and period (YAML).", valueName: "file"))
+    var commentary: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Statistical neighbours, England and last year per indicator (YAML).", valueName: "file"))
+    var benchmarks: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Postcode sectors to areas and sub-localities, for the CME locality rows (YAML).", valueName: "file"))
+    var localities: String?
+
+    /// The files named one by one.
+    private var named: ScorecardContextFiles {
+        ScorecardContextFiles(
+            targets: targets, commentary: commentary, benchmarks: benchmarks, localities: localities)
+    }
+
+    /// Whether any option is given.
+    var isGiven: Bool { context != nil || !named.isEmpty }
+
+    func validate() throws {
+        guard let context else { return }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: context, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ValidationError("--context \(context): no such folder; give the folder holding targets.yaml.")
+        }
+        if ScorecardContextFiles(folder: context).isEmpty, named.isEmpty {
+            throw ValidationError(
+                "--context \(context): the folder has none of targets.yaml, commentary.yaml, benchmarks.yaml, "
+                    + "localities.yaml.")
+        }
+    }
+
+    /// The files: each named file, else the folder's.
+    var files: ScorecardContextFiles {
+        let folder = context.map(ScorecardContextFiles.init(folder:)) ?? ScorecardContextFiles()
+        return ScorecardContextFiles(
+            targets: targets ?? folder.targets, commentary: commentary ?? folder.commentary,
+            benchmarks: benchmarks ?? folder.benchmarks, localities: localities ?? folder.localities)
     }
 }

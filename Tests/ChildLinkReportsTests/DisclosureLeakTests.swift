@@ -38,7 +38,7 @@ struct DisclosureLeakTests {
     func cmeArrows() throws {
         let report = Self.suppressedCME()
         let newReferrals = try #require(report.tables.first { $0.id == "cme-1" })
-        #expect(newReferrals.columns.suffix(4) == ["Q1 2019/20", "Q2 2019/20", "YTD", "DOT"])
+        #expect(newReferrals.columns.suffix(6) == ["Q1 2019/20", "Q2 2019/20", "YTD", "2017/18", "2018/19", "DOT"])
         let children = try #require(newReferrals.rows.first { $0[0] == .text("1a") })
         #expect(children[2] == .count(8))
         #expect(children[3] == .count(11))
@@ -51,7 +51,7 @@ struct DisclosureLeakTests {
         // And in every table: an arrow is only ever shown beside two shown counts.
         var arrowsHidden = 0
         for table in report.tables where table.columns.last == "DOT" {
-            let latest = table.columns.count - 3
+            let latest = table.columns.firstIndex(of: "YTD")! - 1
             for row in table.rows where row[latest] == .suppressed || row[latest - 1] == .suppressed {
                 #expect(row.last == .suppressed, "\(table.id) \(row[0])")
                 arrowsHidden += 1
@@ -177,9 +177,10 @@ struct DisclosureLeakTests {
                 cohort: Self.aprilMayCohort(), period: .month(year: 2019, month: 5), generatedAt: Self.generatedAt))
         let indicators = try #require(report.tables.first { $0.id == "missing-1" })
         let episodes = try #require(indicators.rows.first { $0[0] == .text("1.1") })
-        #expect(episodes.dropFirst(2) == [.suppressed, .suppressed, .count(8)])
+        #expect(episodes.dropFirst(2) == [.suppressed, .suppressed, .count(8), .text("no data")])
         let trend = try #require(report.tables.first { $0.id == "missing-trend-episodes" })
-        #expect(trend.rows[0].dropFirst() == [.suppressed, .suppressed])
+        // The rolling year June 2018 – May 2019: empty before the data, then April and May hidden.
+        #expect(trend.rows[0].dropFirst() == Array(repeating: .empty, count: 10) + [.suppressed, .suppressed])
         let svg = SVGCharts.trend(trend)
         #expect(!svg.contains(">6<"))
     }
