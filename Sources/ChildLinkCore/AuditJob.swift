@@ -1,6 +1,6 @@
 package import ChildLinkModel
 import ChildLinkStore
-import Foundation
+package import Foundation
 
 /// `childlink audit`: who looked up or exported what, and when.
 package enum AuditJob {
@@ -21,7 +21,7 @@ package enum AuditJob {
     }
 
     /// `dd/mm/yyyy HH:mm UTC`, for people.
-    static func ukTimestamp(_ date: Date) -> String {
+    package static func ukTimestamp(_ date: Date) -> String {
         let iso = timestamp(date)
         let day = CalendarDate(parsing: iso.prefix(10))?.uk ?? String(iso.prefix(10))
         return "\(day) \(iso.dropFirst(11).prefix(5)) UTC"
