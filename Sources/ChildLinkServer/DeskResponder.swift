@@ -115,7 +115,8 @@ struct DeskResponder: HTTPResponder {
                 + "frame-ancestors 'none'; base-uri 'none'",
             .cacheControl: "no-store",
             .init("X-Content-Type-Options")!: "nosniff",
-            .init("Referrer-Policy")!: "no-referrer",
+            // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` on the desk's own forms.
+            .init("Referrer-Policy")!: "same-origin",
             .init("X-Frame-Options")!: "DENY",
             .contentType: page.contentType,
         ]

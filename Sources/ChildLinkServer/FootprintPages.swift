@@ -57,6 +57,9 @@ enum FootprintPages {
             + "</thead><tbody>\n"
         for entry in footprint.entries { body += row(entry) }
         body += "</tbody></table>\n<h2>The evidence for each link</h2>\n"
+        if footprint.entries.allSatisfy({ $0.link == nil }) {
+            body += "<p>This child has one record: there is no link to explain.</p>\n"
+        }
         for entry in footprint.entries { body += linkEvidence(entry) }
         return DeskHTML.page(title: "Footprint of \(footprint.childID)", body: body)
     }

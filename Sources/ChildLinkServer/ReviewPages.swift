@@ -40,7 +40,7 @@ enum ReviewPages {
         var html =
             "<section class=\"pair\"><h2>Pair \(index + 1) of \(count): \(item.childA) and \(item.childB), "
             + "\(DeskHTML.percent(item.probability)) likely the same child</h2>\n"
-            + "<p>\(item.recordPairs) record pair(s) between them. Deciding it "
+            + "<p>\(item.recordPairs) record pair(s) between them. Deciding it: "
             + "\(DeskHTML.text(item.impact))</p>\n"
         if !item.acceptConflicts.isEmpty {
             html +=
@@ -65,7 +65,7 @@ enum ReviewPages {
         for (label, value) in fields {
             let a = distinct(item.recordsA.compactMap(value))
             let b = distinct(item.recordsB.compactMap(value))
-            let differ = !a.isEmpty && !b.isEmpty && Set(a).isDisjoint(with: b)
+            let differ = label != "Records" && !a.isEmpty && !b.isEmpty && Set(a).isDisjoint(with: b)
             html +=
                 "<tr\(differ ? " class=\"differ\"" : "")><th>\(label)</th><td>\(cell(a))</td><td>\(cell(b))</td></tr>\n"
         }
