@@ -36,3 +36,13 @@ package enum AuditJob {
         return "\(day.iso) \(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60)) UTC"
     }
 }
+
+extension AuditJob {
+    /// Writes one entry to the store's audit log (OS user and time added by the store), for a
+    /// reading of personal data that no other job audits: the desk's view of a report file.
+    ///
+    /// - Throws: ``CoreError/noStore(path:)`` or ``StoreError``.
+    package static func record(storePath: String, command: String, query: String, childIDs: [ChildLinkID]) throws {
+        try StoreJob.openExisting(at: storePath).logAudit(command: command, query: query, childIDs: childIDs)
+    }
+}

@@ -11,6 +11,7 @@ struct DeskResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
     let routes: DeskRoutes
+    let reports: ReportPages
     let sessions: DeskSessions
 
     static let cookieName = "childlink_desk"
@@ -56,7 +57,9 @@ struct DeskResponder: HTTPResponder {
         case (.get, "/review"): return ("/review", routes.reviewQueue(query, csrf: csrf))
         case (.get, "/review/history"): return ("/review/history", routes.history(query, csrf: csrf))
         case (.get, "/footprint"): return ("/footprint", routes.footprintSearch(query))
-        case (.get, "/reports"): return ("/reports", routes.reports())
+        case (.get, "/reports"): return ("/reports", reports.index())
+        case (.get, _) where path.hasPrefix("/reports/"):
+            return ("/reports/:name", reports.report(String(path.dropFirst("/reports/".count))))
         case (.get, _) where path.hasPrefix("/child/"):
             return ("/child/:id", routes.child(String(path.dropFirst("/child/".count))))
         case (.get, _) where DeskAssets.files[path] != nil:
@@ -109,9 +112,10 @@ struct DeskResponder: HTTPResponder {
 
     /// The HTTP response for `page`, with the security headers.
     static func response(_ page: DeskRoutes.Page) -> Response {
+        let styles = page.inlineStyles ? "'self' 'unsafe-inline'" : "'self'"
         var headers: HTTPFields = [
             .contentSecurityPolicy:
-                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; "
+                "default-src 'none'; script-src 'self'; style-src \(styles); img-src 'self'; form-action 'self'; "
                 + "frame-ancestors 'none'; base-uri 'none'",
             .cacheControl: "no-store",
             .init("X-Content-Type-Options")!: "nosniff",

@@ -23,6 +23,8 @@ struct DeskRoutes: Sendable {
         var cookie: String? = nil
         /// The media type of `html` (the desk's own style sheet and script are not HTML).
         var contentType = "text/html; charset=utf-8"
+        /// Whether the page's own `<style>` elements may apply (a report file; never any script).
+        var inlineStyles = false
     }
 
     /// Reads `CL000123` (the `CL` and six digits required); `nil` for anything else.
@@ -157,17 +159,6 @@ struct DeskRoutes: Sendable {
 
     private func footprint(_ query: FootprintQuery) throws -> FootprintResult {
         try FootprintJob.run(FootprintJob.Request(query: query, storePath: storePath), logger: logger)
-    }
-
-    /// Where the reports are: the store does not keep the folders runs wrote to.
-    func reports() -> Page {
-        Page(
-            status: 200,
-            html: Self.message(
-                "Reports",
-                "The store does not record where each run wrote its reports, so the desk cannot show them yet. "
-                    + "The weekly pack and the scorecards are in the folder given to --out (childlink weekly … --out "
-                    + "FOLDER); open index.html there. To see a child from the pack, search for them here."))
     }
 
     /// Runs `body`; a Core error becomes a page with its message (which never holds a value from an extract).

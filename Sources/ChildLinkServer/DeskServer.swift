@@ -16,12 +16,15 @@ package struct DeskServer: Sendable {
         package var port: Int
         /// The time, for session idle timeouts (injectable for tests).
         package var clock: @Sendable () -> Date
+        /// The folder of the latest reports (`weekly … --out FOLDER`), shown read-only; `nil` for none.
+        package var reportsFolder: String?
 
         /// Creates a configuration.
         package init(
-            storePath: String, host: DeskHost = .ipv4, port: Int = 8470,
+            storePath: String, host: DeskHost = .ipv4, port: Int = 8470, reportsFolder: String? = nil,
             clock: @escaping @Sendable () -> Date = { Date() }
         ) {
+            self.reportsFolder = reportsFolder
             self.storePath = storePath
             self.host = host
             self.port = port
@@ -66,7 +69,9 @@ package struct DeskServer: Sendable {
         quiet.logLevel = max(logger.logLevel, .notice)
         return Application(
             responder: DeskResponder(
-                routes: DeskRoutes(storePath: configuration.storePath, logger: logger), sessions: sessions),
+                routes: DeskRoutes(storePath: configuration.storePath, logger: logger),
+                reports: ReportPages(folder: configuration.reportsFolder, storePath: configuration.storePath),
+                sessions: sessions),
             configuration: ApplicationConfiguration(
                 address: .hostname(host.rawValue, port: configuration.port), serverName: nil),
             onServerRunning: { channel in

@@ -33,15 +33,29 @@ extension ChildLink {
             transform: ArgumentValues.deskHost)
         var host: DeskHost = .ipv4
 
+        @Option(
+            help: ArgumentHelp(
+                "The folder of the latest reports (the one given to weekly or scorecard --out), shown read-only.",
+                valueName: "folder"))
+        var reports: String?
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port is a number from 0 to 65535.") }
+            var isFolder: ObjCBool = false
+            if let reports,
+                !FileManager.default.fileExists(atPath: reports, isDirectory: &isFolder) || !isFolder.boolValue
+            {
+                throw ValidationError(
+                    "--reports \(reports) is not a folder: give the folder a run wrote its reports to.")
+            }
         }
 
         func run() throws {
             let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
             _ = try StoreJob.openExisting(at: storeOptions.store)
             let server = DeskServer(
-                configuration: DeskServer.Configuration(storePath: storeOptions.store, host: host, port: port),
+                configuration: DeskServer.Configuration(
+                    storePath: storeOptions.store, host: host, port: port, reportsFolder: reports),
                 logger: logger)
             try DeskServer.blocking {
                 try await server.runUntilInterrupted { url in

@@ -4,12 +4,12 @@ Selenium; nothing is downloaded).
 
 Starts `childlink serve` on a free loopback port over the given store, opens the one-time link,
 rejects the first pair with the keyboard (r), revokes that decision, searches a child by a misspelt
-name and date of birth, opens their footprint, and checks that a name holding <script> is shown as
-text and never run. Takes screenshots. Bounded: every wait has a timeout, and the server is stopped
+name and date of birth, opens their footprint, checks that a name holding <script> is shown as
+text and never run, and (with --reports) opens a child from the weekly pack. Takes screenshots. Bounded: every wait has a timeout, and the server is stopped
 at the end whatever happens.
 
 Run by Tests/ChildLinkCoreTests/DeskBrowserTests.swift:
-    python3 Tests/Browser/desk_e2e.py --childlink .build/debug/childlink --store S.sqlite --shots DIR
+    python3 Tests/Browser/desk_e2e.py --childlink .build/debug/childlink --store S.sqlite --shots DIR [--reports PACK]
 Prints one line per check and closes with 'N passed, M failed'; exits 1 when any check failed.
 """
 import argparse
@@ -42,10 +42,10 @@ class Checks:
             self.failed += 1
 
 
-def start_desk(childlink, store):
+def start_desk(childlink, store, reports=None):
     """Starts the desk and returns (process, sign-in URL); the URL is read within 60 s."""
     process = subprocess.Popen(
-        [childlink, "serve", "--store", store, "--port", "0"],
+        [childlink, "serve", "--store", store, "--port", "0"] + (["--reports", reports] if reports else []),
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -80,7 +80,7 @@ def no_alert(driver):
 
 
 def run(arguments, checks):
-    process, url = start_desk(arguments.childlink, arguments.store)
+    process, url = start_desk(arguments.childlink, arguments.store, arguments.reports)
     origin = url.split("/start")[0]
     driver = None
     try:
@@ -121,6 +121,16 @@ def run(arguments, checks):
         checks.expect("no link to explain" in driver.page_source, "a one-record child's page says there is no link")
         driver.save_screenshot(arguments.shots + "/desk-footprint.png")
 
+        if arguments.reports:
+            driver.get(origin + "/reports")
+            driver.find_element(By.CSS_SELECTOR, "main a[href$='.html']").click()
+            child_links = driver.find_elements(By.CSS_SELECTOR, "a[href^='/child/CL']")
+            checks.expect(len(child_links) > 0, "the weekly pack links its children to their pages")
+            child_links[0].click()
+            wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "table.timeline")))
+            checks.expect(driver.find_element(By.TAG_NAME, "h1").text.startswith("Footprint of CL"),
+                          "a child in the pack opens their footprint")
+
         driver.delete_all_cookies()
         driver.get(origin + "/review")
         checks.expect("Not signed in" in driver.page_source, "without the session cookie the desk answers 401")
@@ -139,6 +149,7 @@ def main():
     parser.add_argument("--childlink", required=True)
     parser.add_argument("--store", required=True)
     parser.add_argument("--shots", required=True)
+    parser.add_argument("--reports", help="the folder of the latest reports, for serve --reports")
     arguments = parser.parse_args()
     checks = Checks()
     run(arguments, checks)

@@ -8,7 +8,8 @@ import Testing
 /// The review desk in a real browser: `Tests/Browser/desk_e2e.py` drives Debian's chromium through
 /// chromium-driver and Selenium (`bash Scripts/install-deps.sh --browser` installs all three; CI
 /// does). It opens the one-time link, rejects a pair with the keyboard, revokes it, finds a child
-/// by a misspelt name and date of birth, and checks that a `<script>` in the name is shown as text.
+/// by a misspelt name and date of birth, checks that a `<script>` in the name is shown as text, and
+/// opens a child from the weekly pack.
 @Suite("childlink serve in a browser")
 struct DeskBrowserTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -75,10 +76,11 @@ struct DeskBrowserTests {
         let outcome = try Self.run(
             [
                 "python3", Self.script, "--childlink", BuiltBinary.url.path, "--store",
-                folder.appendingPathComponent("childlink.sqlite").path, "--shots", shots.path,
+                folder.appendingPathComponent("childlink.sqlite").path, "--shots", shots.path, "--reports",
+                folder.appendingPathComponent("pack").path,
             ], timeout: 300)
         #expect(outcome.status == 0, "\(outcome.output)")
-        #expect(outcome.output.contains("12 passed, 0 failed"), "\(outcome.output)")
+        #expect(outcome.output.contains("14 passed, 0 failed"), "\(outcome.output)")
         for name in ["desk-review.png", "desk-footprint.png"] {
             let size =
                 (try? FileManager.default.attributesOfItem(atPath: shots.appendingPathComponent(name).path)[.size])

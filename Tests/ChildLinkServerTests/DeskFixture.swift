@@ -94,14 +94,14 @@ struct RunningDesk {
     let clock: TestClock
 
     /// Starts the desk over a fresh copy of the fixture store; waits up to 30 s for it to listen.
-    static func start() async throws -> RunningDesk {
+    static func start(reportsFolder: String? = nil) async throws -> RunningDesk {
         let storePath = try DeskFixture.copy()
         let log = CapturedLog()
         let clock = TestClock()
         let ready = Mutex<URL?>(nil)
         let server = DeskServer(
             configuration: DeskServer.Configuration(
-                storePath: storePath, port: 0, clock: { clock.now.withLock { $0 } }),
+                storePath: storePath, port: 0, reportsFolder: reportsFolder, clock: { clock.now.withLock { $0 } }),
             logger: log.logger)
         let task = Task { try await server.run { url in ready.withLock { $0 = url } } }
         let deadline = ContinuousClock.now + .seconds(30)
