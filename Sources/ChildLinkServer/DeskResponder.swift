@@ -8,14 +8,20 @@ import NIOCore
 /// one), the Origin and CSRF checks on every POST, then the route; every response carries the
 /// security headers (Content-Security-Policy, `Cache-Control: no-store`, …).
 struct DeskResponder: HTTPResponder {
+    /// Hummingbird's plain request context: the desk keeps its own state in ``DeskSessions``.
     typealias Context = BasicRequestContext
 
+    /// The pages and actions over the store.
     let routes: DeskRoutes
+    /// The reports folder's pages.
     let reports: ReportPages
+    /// The start token and the sessions.
     let sessions: DeskSessions
 
+    /// The session cookie's name.
     static let cookieName = "childlink_desk"
 
+    /// Answers one request and logs its route name and status (never its query, an id or a value).
     func respond(to request: Request, context: Context) async throws -> Response {
         let (route, page) = try await answer(request)
         routes.logger.info("desk request", metadata: ["route": "\(route)", "status": "\(page.status)"])
@@ -50,6 +56,7 @@ struct DeskResponder: HTTPResponder {
         return try await route(request, path: path, csrf: csrf)
     }
 
+    /// The page for a signed-in request.
     private func route(_ request: Request, path: String, csrf: String) async throws -> (String, DeskRoutes.Page) {
         let query = DeskForm(request.uri.query)
         switch (request.method, path) {

@@ -84,14 +84,14 @@ package struct DeskServer: Sendable {
 }
 
 extension DeskServer {
-    /// Runs `body` to the end on a new task and waits for it: the bridge from the synchronous
-    /// command line to the asynchronous server.
+    /// Runs `body` to the end on a new task (on a ``DeskExecutor``) and waits for it: the bridge
+    /// from the synchronous command line to the asynchronous server.
     ///
     /// - Throws: what `body` throws.
     package static func blocking(_ body: @escaping @Sendable () async throws -> Void) throws {
         let outcome = BlockingOutcome()
         let done = DispatchSemaphore(value: 0)
-        Task {
+        Task(executorPreference: DeskExecutor()) {
             do { try await body() } catch { outcome.set(error) }
             done.signal()
         }
@@ -105,7 +105,9 @@ private final class BlockingOutcome: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: (any Error)?
 
+    /// The error kept, if any.
     var error: (any Error)? { lock.withLock { stored } }
 
+    /// Keeps `error`.
     func set(_ error: any Error) { lock.withLock { stored = error } }
 }

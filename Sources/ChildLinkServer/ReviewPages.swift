@@ -8,8 +8,11 @@ import ChildLinkStore
 enum ReviewPages {
     /// What the page says above the pair: a decision just recorded, or one refused and why.
     enum Notice {
+        /// Nothing to say.
         case none
+        /// A decision or revocation was recorded: the sentence saying so.
         case recorded(String)
+        /// A decision was not recorded: why.
         case refused(String)
     }
 
@@ -26,6 +29,7 @@ enum ReviewPages {
         return DeskHTML.page(title: "Review queue", body: body)
     }
 
+    /// The notice as a status or alert paragraph.
     static func noticeHTML(_ notice: Notice) -> String {
         switch notice {
         case .none: ""

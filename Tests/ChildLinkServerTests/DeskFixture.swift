@@ -93,7 +93,7 @@ struct RunningDesk {
     let log: CapturedLog
     let clock: TestClock
 
-    /// Starts the desk over a fresh copy of the fixture store; waits up to 30 s for it to listen.
+    /// Starts the desk over a fresh copy of the fixture store; waits up to 120 s for it to listen.
     static func start(reportsFolder: String? = nil) async throws -> RunningDesk {
         let storePath = try DeskFixture.copy()
         let log = CapturedLog()
@@ -103,12 +103,15 @@ struct RunningDesk {
             configuration: DeskServer.Configuration(
                 storePath: storePath, port: 0, reportsFolder: reportsFolder, clock: { clock.now.withLock { $0 } }),
             logger: log.logger)
-        let task = Task { try await server.run { url in ready.withLock { $0 = url } } }
-        let deadline = ContinuousClock.now + .seconds(30)
+        // On its own executor: the rest of the test run blocks the cooperative pool with synchronous work.
+        let task = Task(executorPreference: DeskExecutor()) {
+            try await server.run { url in ready.withLock { $0 = url } }
+        }
+        let deadline = ContinuousClock.now + .seconds(120)
         while ready.withLock({ $0 }) == nil {
             guard ContinuousClock.now < deadline else {
                 task.cancel()
-                throw DeskClient.Failure(description: "the desk did not start listening within 30 s")
+                throw DeskClient.Failure(description: "the desk did not start listening within 120 s")
             }
             try await Task.sleep(for: .milliseconds(20))
         }
