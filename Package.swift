@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libxml2, reached only from ChildLinkImport's XML reader.
@@ -68,10 +71,24 @@ let package = Package(
                 "ChildLinkReports", "ChildLinkSample", .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The review desk: a loopback-only web server over the store, calling the same Core jobs as the CLI.
+        .target(
+            name: "ChildLinkServer",
+            dependencies: [
+                "ChildLinkCore", "ChildLinkModel", "ChildLinkMatching", "ChildLinkReports", "ChildLinkStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command-line front end: argument parsing and exit codes only.
         .executableTarget(
             name: "childlink",
-            dependencies: ["ChildLinkCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "ChildLinkCore", "ChildLinkServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "ChildLinkModelTests", dependencies: ["ChildLinkModel"]),
         .testTarget(
@@ -88,6 +105,13 @@ let package = Package(
             // Golden files, read beside the test source (#filePath), not bundled.
             exclude: ["Expected"]),
         .testTarget(name: "ChildLinkSampleTests", dependencies: ["ChildLinkSample", "ChildLinkModel"]),
+        .testTarget(
+            name: "ChildLinkServerTests",
+            dependencies: [
+                "ChildLinkServer", "ChildLinkCore", "ChildLinkModel", "ChildLinkSample", "ChildLinkStore",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "ChildLinkCoreTests",
             dependencies: ["ChildLinkCore", "ChildLinkModel", "childlink"]

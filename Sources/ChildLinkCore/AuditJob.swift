@@ -1,6 +1,6 @@
 package import ChildLinkModel
 import ChildLinkStore
-import Foundation
+package import Foundation
 
 /// `childlink audit`: who looked up or exported what, and when.
 package enum AuditJob {
@@ -21,7 +21,7 @@ package enum AuditJob {
     }
 
     /// `dd/mm/yyyy HH:mm UTC`, for people.
-    static func ukTimestamp(_ date: Date) -> String {
+    package static func ukTimestamp(_ date: Date) -> String {
         let iso = timestamp(date)
         let day = CalendarDate(parsing: iso.prefix(10))?.uk ?? String(iso.prefix(10))
         return "\(day) \(iso.dropFirst(11).prefix(5)) UTC"
@@ -34,5 +34,15 @@ package enum AuditJob {
         let second = seconds - day.daysSinceEpoch * 86_400
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(day.iso) \(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60)) UTC"
+    }
+}
+
+extension AuditJob {
+    /// Writes one entry to the store's audit log (OS user and time added by the store), for a
+    /// reading of personal data that no other job audits: the desk's view of a report file.
+    ///
+    /// - Throws: ``CoreError/noStore(path:)`` or ``StoreError``.
+    package static func record(storePath: String, command: String, query: String, childIDs: [ChildLinkID]) throws {
+        try StoreJob.openExisting(at: storePath).logAudit(command: command, query: query, childIDs: childIDs)
     }
 }

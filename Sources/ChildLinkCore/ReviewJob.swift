@@ -43,6 +43,8 @@ package enum ReviewJob {
         package let text: String
         /// Why the decision was not recorded (exit code 1), or `nil`.
         package let refusal: CoreError?
+        /// The decision recorded, when one was.
+        package var decisionID: DecisionID? = nil
     }
 
     /// Carries out `action` on the store at `storePath` and returns the text to print.
@@ -103,22 +105,15 @@ package enum ReviewJob {
     /// identifiers, datasets), the evidence for and against in plain words, and what deciding it would
     /// change. Personal data shown on purpose, to the reviewer; made safe for a terminal.
     static func list(_ store: ChildLinkStore, undecidedOnly: Bool) throws -> String {
-        let entries = try store.reviewChildPairs(undecidedOnly: undecidedOnly)
-        guard !entries.isEmpty else { return "No pairs to review." }
-        let context = try ReviewCase.Context(store: store)
-        let blocks = entries.map { entry in
-            let a = context.membersOf[entry.childA] ?? []
-            let b = context.membersOf[entry.childB] ?? []
-            return (impact: ReviewImpact(a, b), entry: entry, a: a, b: b)
-        }
-        .sorted { ($0.impact.rank, $1.entry.strongest.probability) < ($1.impact.rank, $0.entry.strongest.probability) }
+        let (context, blocks) = try orderedBlocks(store, undecidedOnly: undecidedOnly)
+        guard !blocks.isEmpty else { return "No pairs to review." }
         var lines: [String] = []
         for block in blocks {
             lines += listBlock(block.entry, block.a, block.b, impact: block.impact, context: context) + [""]
         }
         let first = blocks[0].entry
         lines.append(
-            "\(entries.count) pair(s) of children. Decide one with 'childlink review accept \(first.childA) "
+            "\(blocks.count) pair(s) of children. Decide one with 'childlink review accept \(first.childA) "
                 + "\(first.childB)' (or reject); give two Dataset:RecordID keys to decide one record pair.")
         return lines.joined(separator: "\n")
     }
@@ -205,7 +200,7 @@ package enum ReviewJob {
         return Reply(
             text: shown + "\n" + recorded + " Every later run will respect it; to undo it, run "
                 + "'childlink review revoke \(id) --note \"why\"'." + flagged,
-            refusal: nil)
+            refusal: nil, decisionID: id)
     }
 
     /// Stores the decision; returns its id and a sentence saying what was recorded.

@@ -23,7 +23,7 @@ struct ChildLink: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Sample.self, Check.self, Link.self, Weekly.self, Scorecard.self, Overlap.self,
-            Footprint.self, Review.self, Profile.self, Store.self, Audit.self,
+            Footprint.self, Review.self, Serve.self, Profile.self, Store.self, Audit.self,
         ]
     )
 
