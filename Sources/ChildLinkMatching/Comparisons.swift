@@ -478,7 +478,8 @@ struct PairComparer: Sendable {
 
     /// Whether the pair looks like twins: same date of birth (or one slip out) and surname (or a
     /// surname one slip away: a typo does not make two children one), forenames that are clearly
-    /// different (or alike but both well-attested names, or of a boy and a girl), and no shared identifier (UPN,
+    /// different (or alike but both well-attested names, or alike or variants held as two children in one
+    /// dataset, or of a boy and a girl), and no shared identifier (UPN,
     /// NHS number, person id in one system) saying otherwise.
     func looksLikeTwins(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
         twinReason(i, j, vector) != nil
