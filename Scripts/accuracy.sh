@@ -5,7 +5,8 @@
 #   - an independent borough written by other hands (Scripts/other-hands.py: its own names and
 #     noise) at 3,000 and 20,000 children;
 #   - synthetic boroughs from `childlink sample` at several sizes and noise levels.
-# Prints pairwise precision, recall, F1, twins merged, candidate pairs, link time and peak memory.
+# Prints pairwise precision, recall, F1, twins merged, candidate pairs, link time and peak memory;
+# for the other-hands borough also cross-dataset recall and the cohort in two or more strands.
 # Usage: Scripts/accuracy.sh [--quick] [--sizes "3000 50000"] [--noise "low default high"]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +57,8 @@ for size in $( [ "$quick" = 1 ] && echo 3000 || echo "3000 20000" ); do
     seed=$( [ "$size" = 3000 ] && echo 7 || echo 11 )   # the seeds of the figures in docs/accuracy.md
     python3 Scripts/other-hands.py --children "$size" --seed "$seed" --out "$dir" >/dev/null
     run_case "other-hands-$size" "$dir/extracts" --truth "$dir/truth.csv" || break
+    # What the Inclusion Scorecard counts: pairs across datasets, and the cohort in 2+ strands.
+    python3 Scripts/cross-dataset.py "$dir/truth.csv" "$work/out-other-hands-$size/links.csv" | sed 's/^/    /'
     rm -rf "$dir"
 done
 

@@ -12,15 +12,16 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     case birthDateForenameInitial
     /// Date of birth and the surname's phonetic class.
     case birthDateSurnameSound
-    /// Phonetic surname code, birth year and month, forename initial: catches a mistyped forename
-    /// with a mistyped day of birth.
+    /// Phonetic surname code, birth year and month, forename initial (and middle name initial):
+    /// catches a mistyped forename with a mistyped day of birth, and first and middle names swapped.
     case surnameSoundBirthMonth
     /// Forename (or its variant group), birth year and month, postcode district: catches a changed
     /// surname with a mistyped day of birth.
     case forenameBirthMonth
     /// Full postcode and the forename's first letter.
     case postcodeForenameInitial
-    /// Forename and surname as an unordered pair of sounds, with the birth year: catches swaps.
+    /// Forename and surname as an unordered pair of sounds, with the birth year and, apart, with
+    /// the birthday (no year): catches swaps, and swaps with a year out.
     case swappedNamesBirthYear
     /// Day and month in either order, birth year, surname and forename initials: catches transposed dates.
     case transposedBirthDate
@@ -39,10 +40,10 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
         case .personID: "person id in its system"
         case .birthDateForenameInitial: "date of birth + forename initial"
         case .birthDateSurnameSound: "date of birth + surname sound"
-        case .surnameSoundBirthMonth: "surname sound + birth year-month + forename initial"
+        case .surnameSoundBirthMonth: "surname sound + birth year-month + forename or middle initial"
         case .forenameBirthMonth: "forename + birth year-month + postcode district"
         case .postcodeForenameInitial: "postcode + forename initial"
-        case .swappedNamesBirthYear: "forename/surname either way + birth year"
+        case .swappedNamesBirthYear: "forename/surname either way + birth year, or + birthday"
         case .transposedBirthDate: "day/month either order + initials"
         case .birthdayNames: "birthday (no year) + name sounds"
         case .birthDatePostcodeSector: "date of birth + postcode sector"
@@ -321,10 +322,14 @@ struct Blocker: Sendable {
                 add(i, UInt64(bitPattern: Int64(t.birthDays[i])), UInt64((t.surnamePhonetic[i] >> 20) & 0xFF))
             case .surnameSoundBirthMonth:
                 guard hasBirth else { continue }
-                if t.surnamePhonetic[i] != 0, forenameInitial != 0 {
-                    add(
-                        i, UInt64(t.surnamePhonetic[i]), UInt64(t.birthYear[i]) * 16 + UInt64(t.birthMonth[i]),
-                        forenameInitial)
+                guard t.surnamePhonetic[i] != 0 else { continue }
+                let month = UInt64(t.birthYear[i]) * 16 + UInt64(t.birthMonth[i])
+                if forenameInitial != 0 { add(i, UInt64(t.surnamePhonetic[i]), month, forenameInitial) }
+                // Known by the middle name (first and middle names swapped): the middle name's initial too.
+                if let middle = t.alternativeSpans.range(i).first.map({ t.alternativeSpans.values[$0] }),
+                    !middle.isEmpty, UInt64(t.text[Int(middle.start)]) != forenameInitial
+                {
+                    add(i, UInt64(t.surnamePhonetic[i]), month, UInt64(t.text[Int(middle.start)]))
                 }
             case .forenameBirthMonth:
                 guard hasBirth, !t.forename[i].isEmpty else { continue }
@@ -341,6 +346,8 @@ struct Blocker: Sendable {
                 let low = UInt64(min(forenameSound, t.surnamePhonetic[i]))
                 let high = UInt64(max(forenameSound, t.surnamePhonetic[i]))
                 add(i, low, high, UInt64(t.birthYear[i]))
+                // Swapped and a year out at once (each common alone): the birthday without the year.
+                add(i, low, high, 10_000 + UInt64(t.birthMonth[i]) * 32 + UInt64(t.birthDay[i]))
             case .transposedBirthDate:
                 guard hasBirth, surnameInitial != 0 else { continue }
                 let low = UInt64(min(t.birthDay[i], t.birthMonth[i]))

@@ -41,7 +41,8 @@ struct GuardedClusterer {
                 pairs[index].decision = .blockedTwins
                 continue
             }
-            if twinGuard, Self.mayRestOnInitial(pair.vector) {
+            // An identifier the two records share says which twin the initial is.
+            if twinGuard, !pair.vector.sharesIdentifier, Self.mayRestOnInitial(pair.vector) {
                 if recordsByBirth == nil { recordsByBirth = Self.recordsByBirth(table) }
                 if initialFitsTwins(pair, recordsByBirth!) {
                     pairs[index].decision = .blockedTwins

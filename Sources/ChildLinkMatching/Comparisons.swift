@@ -82,6 +82,9 @@ package enum TwinReason: String, Sendable, Hashable, CaseIterable {
     case differentPersonIDs = "same birth date and surname, alike forenames, different person ids in one system"
     /// One forename is a rare spelling one slip from another child's name (Harvry for Harvey).
     case slipOfAnotherName = "same birth date and surname, one forename is another child's name mistyped"
+    /// Both forenames held as two children by one dataset: under two person ids of one system, or
+    /// each on several records over periods that overlap (Jayden and Jaden followed side by side).
+    case heldApartInOneDataset = "same birth date and surname, both forenames held by two children in one dataset"
     /// A forename initial that fits this child's twin as well (added by clustering).
     case initialFitsBothTwins = "a forename initial that fits both twins"
 }
@@ -475,7 +478,8 @@ struct PairComparer: Sendable {
 
     /// Whether the pair looks like twins: same date of birth (or one slip out) and surname (or a
     /// surname one slip away: a typo does not make two children one), forenames that are clearly
-    /// different (or alike but both well-attested names, or of a boy and a girl), and no shared identifier (UPN,
+    /// different (or alike but both well-attested names, or alike or variants held as two children in one
+    /// dataset, or of a boy and a girl), and no shared identifier (UPN,
     /// NHS number, person id in one system) saying otherwise.
     func looksLikeTwins(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
         twinReason(i, j, vector) != nil
@@ -506,16 +510,80 @@ struct PairComparer: Sendable {
         {
             return .differentPersonIDs
         }
+        if forenameLevel == .variant, spellingsHeldApart(i, j) {
+            return .heldApartInOneDataset
+        }
         guard forenameLevel == .close || forenameLevel == .similar else { return nil }
         // Alike names: twins when both are names in their own right, when the system that holds
         // both records gave them different person ids, or when one is another name mistyped. A
         // name with a letter lost to `?` is neither a name in its own right (a system that lost
         // `ř` wrote `Ond?ej` for every Ondřej it holds) nor a slip of another.
         let unknownLetter = (table.unknownCharacters[i] | table.unknownCharacters[j]) & 1 != 0
-        if !unknownLetter, bothWellAttested(i, j) { return .alikeNamesInTheirOwnRight }
         if vector.personID == .disagree { return .differentPersonIDs }
-        if !unknownLetter, isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i) { return .slipOfAnotherName }
+        if spellingsHeldApart(i, j) { return .heldApartInOneDataset }
+        if !unknownLetter, bothWellAttested(i, j) { return .alikeNamesInTheirOwnRight }
+        if !unknownLetter, isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i) {
+            return .slipOfAnotherName
+        }
         return nil
+    }
+
+    /// Whether this data holds both records' forenames, at their birth dates and surname, as two
+    /// children within one dataset: records with each forename (as recorded) under two person ids
+    /// of one system, or, where no person id says, each forename on two or more records of one
+    /// dataset over periods that overlap (two children followed side by side, not one child
+    /// retyped by a new team, whose spellings follow each other). A one-off record proves nothing:
+    /// the same event is often keyed twice, once with a slip. Two spellings alone are no evidence
+    /// of two children: one child is typed two ways.
+    func spellingsHeldApart(_ i: Int, _ j: Int) -> Bool {
+        let nameI = table.forenameHash[i]
+        let nameJ = table.forenameHash[j]
+        guard nameI != 0, nameJ != 0, nameI != nameJ else { return false }
+        var holdersI: [Int] = []
+        var holdersJ: [Int] = []
+        let days =
+            table.birthDays[i] == table.birthDays[j] ? [table.birthDays[i]] : [table.birthDays[i], table.birthDays[j]]
+        for day in days {
+            for record in table.records(bornOn: day) where sameFamily(record, i, j) {
+                if table.forenameHash[record] == nameI { holdersI.append(record) }
+                if table.forenameHash[record] == nameJ { holdersJ.append(record) }
+            }
+        }
+        for a in holdersI {
+            for b in holdersJ where twoPersonIDs(a, b) { return true }
+        }
+        return followedSideBySide(holdersI, holdersJ)
+    }
+
+    /// Whether record `record`'s surname stem is record `i`'s or `j`'s.
+    private func sameFamily(_ record: Int, _ i: Int, _ j: Int) -> Bool {
+        let stem = table.slice(table.surnameStem[record])
+        return !stem.isEmpty
+            && (stem.elementsEqual(table.slice(table.surnameStem[i]))
+                || stem.elementsEqual(table.slice(table.surnameStem[j])))
+    }
+
+    /// Whether the system that issued both records' person ids gave them different ones.
+    private func twoPersonIDs(_ a: Int, _ b: Int) -> Bool {
+        table.personSystem[a] == table.personSystem[b] && table.personID[a] != 0 && table.personID[b] != 0
+            && table.personID[a] != table.personID[b]
+    }
+
+    /// Whether, in some dataset, each group holds two or more records without a person id and the
+    /// periods they span overlap.
+    private func followedSideBySide(_ first: [Int], _ second: [Int]) -> Bool {
+        for dataset in Set(first.map { table.dataset[$0] }) {
+            guard let spanA = span(first, in: dataset), let spanB = span(second, in: dataset) else { continue }
+            if spanA.start <= spanB.end && spanB.start <= spanA.end { return true }
+        }
+        return false
+    }
+
+    /// The first and last day of `records`' events in `dataset`, when two or more of them have no person id.
+    private func span(_ records: [Int], in dataset: UInt8) -> (start: Int32, end: Int32)? {
+        let held = records.filter { table.dataset[$0] == dataset && table.personID[$0] == 0 }
+        guard held.count >= 2 else { return nil }
+        return (held.map { table.eventStart[$0] }.min()!, held.map { table.eventEnd[$0] }.max()!)
     }
 
     /// Whether a sex that disagrees is more likely one record's slip than a boy and a girl: the
@@ -594,6 +662,15 @@ struct PairComparer: Sendable {
         for neighbour in Self.oneSlipAway(name) {
             let hash = Hashing.fnv1a(neighbour)
             guard hash != otherHash, (table.childrenByForename[hash] ?? 0) >= Self.attested else { continue }
+            // Both records one slip from the same name (Frqya and Ffreya, Gabreiela and Gabruela):
+            // one child's name mistyped twice, not two children.
+            if table.forenameCount[other] < Self.attested,
+                neighbour.withUnsafeBufferPointer({ a in
+                    otherName.withUnsafeBufferPointer { b in StringSimilarity.isWithinOneEdit(a, b) }
+                })
+            {
+                continue
+            }
             if !table.variants.groupIDs(of: neighbour).intersects(otherGroups) { return true }
         }
         return false
@@ -640,6 +717,18 @@ struct PairComparer: Sendable {
         // A name cut short by a system's field length is the same name, not a twin's.
         let first = table.forenameBytes(i)
         let second = table.forenameBytes(j)
-        return !(first.starts(with: second) || second.starts(with: first))
+        if first.starts(with: second) || second.starts(with: first) { return false }
+        // Two neighbouring letters swapped (Eav, Liyl, Soifa) is the commonest slip of the keys,
+        // repeated by many hands on a common name: not a name parents give a twin.
+        return !Self.neighboursSwapped(first, second)
+    }
+
+    /// Whether `a` is `b` with two neighbouring letters swapped.
+    static func neighboursSwapped(_ a: ArraySlice<UInt8>, _ b: ArraySlice<UInt8>) -> Bool {
+        guard a.count == b.count, a.count >= 2 else { return false }
+        let x = Array(a)
+        let y = Array(b)
+        guard let first = x.indices.first(where: { x[$0] != y[$0] }), first + 1 < x.count else { return false }
+        return x[first] == y[first + 1] && x[first + 1] == y[first] && x[(first + 2)...] == y[(first + 2)...]
     }
 }

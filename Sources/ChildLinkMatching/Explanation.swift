@@ -133,7 +133,7 @@ struct Explainer {
     private func initialReason(_ i: Int, _ j: Int, _ vector: ComparisonVector, _ comparer: PairComparer)
         -> TwinReason?
     {
-        guard table.count > 2, GuardedClusterer.mayRestOnInitial(vector),
+        guard table.count > 2, !vector.sharesIdentifier, GuardedClusterer.mayRestOnInitial(vector),
             let (_, full, _) = comparer.forenameInitial(i, j)
         else { return nil }
         let fits = comparer.initialFitsTwins(i, j, sameBirth: comparer.recordsBorn(like: full))

@@ -115,6 +115,15 @@ struct RecordTable: Sendable, Equatable {
     /// For a UPN (or former UPN) that fails its check letter: the hashes of every valid UPN one
     /// character changed or two neighbours swapped from it.
     var upnCorrections = FlatLists<UInt64>()
+    /// The first and last day (since 1970) of the event a record is about: a missing episode's
+    /// start and end, a CME referral's opening and closing, an EHE record's start and end; the one
+    /// day it is placed on when no end is given. Two records of one dataset whose periods overlap
+    /// are two things happening at once, not one child's history.
+    var eventStart: [Int32] = []
+    var eventEnd: [Int32] = []
+    /// Every record with a known birth date as `birthDays << 32 | index`, sorted: the records born
+    /// on one day, found by binary search (filled by ``countForenames()``).
+    var birthOrder: [UInt64] = []
 
     var count: Int { dataset.count }
 
@@ -197,6 +206,8 @@ struct RecordTable: Sendable, Equatable {
         identifierSlips += other.identifierSlips
         nhsCorrections.append(contentsOf: other.nhsCorrections)
         upnCorrections.append(contentsOf: other.upnCorrections)
+        eventStart += other.eventStart
+        eventEnd += other.eventEnd
     }
 
     /// Fills ``forenameCount`` once every record is in.
@@ -211,6 +222,28 @@ struct RecordTable: Sendable, Equatable {
         }
         forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
         childrenByForename = counts
+        birthOrder = birthDays.indices.compactMap { index in
+            let days = birthDays[index]
+            return days == Int32.min ? nil : UInt64(UInt32(bitPattern: days)) << 32 | UInt64(index)
+        }
+        birthOrder.sort()
+    }
+
+    /// The records born on day `days` (since 1970), in record order.
+    func records(bornOn days: Int32) -> [Int] {
+        let key = UInt32(bitPattern: days)
+        var low = 0
+        var high = birthOrder.count
+        while low < high {
+            let middle = (low + high) / 2
+            if UInt32(truncatingIfNeeded: birthOrder[middle] >> 32) < key { low = middle + 1 } else { high = middle }
+        }
+        var result: [Int] = []
+        while low < birthOrder.count, UInt32(truncatingIfNeeded: birthOrder[low] >> 32) == key {
+            result.append(Int(truncatingIfNeeded: birthOrder[low] & 0xFFFF_FFFF))
+            low += 1
+        }
+        return result
     }
 
     /// One child as far as forename attestation goes: a forename held by a surname and birth date
@@ -250,6 +283,22 @@ struct RecordTable: Sendable, Equatable {
         let surnameUnknown: UInt8 = slice(surname[surname.count - 1]).contains(unknown) ? 2 : 0
         unknownCharacters.append(forenameUnknown | surnameUnknown)
         appendIdentifierSlips(person)
+        let period = Self.eventPeriod(record.event)
+        eventStart.append(period.start)
+        eventEnd.append(period.end)
+    }
+
+    /// The first and last day of `event` (see ``eventStart``).
+    static func eventPeriod(_ event: RecordEvent) -> (start: Int32, end: Int32) {
+        let start = Int32(clamping: event.date.daysSinceEpoch)
+        let end: CalendarDate?
+        switch event {
+        case .missing(let episode): end = episode.end?.date
+        case .cme(let referral): end = referral.closedDate
+        case .ehe(let record): end = record.endDate
+        case .exclusion, .socialCare: end = nil
+        }
+        return (start, max(start, end.map { Int32(clamping: $0.daysSinceEpoch) } ?? start))
     }
 
     /// The one-slip corrections of an NHS number or UPN that fails its check (none for valid ones).

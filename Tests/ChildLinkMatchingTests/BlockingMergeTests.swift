@@ -91,3 +91,45 @@ struct SwappedNamesBlockingTests {
         #expect(pairs.pairsPerRule[.swappedNamesBirthYear] == 1)
     }
 }
+
+@Suite("Blocking: two differences at once")
+struct CompoundDifferenceBlockingTests {
+    private func pairs(_ records: [SourceRecord]) -> Blocker.Output {
+        Blocker(maxGroupSize: 200, concurrency: 1).candidatePairs(RecordTable(records))
+    }
+
+    @Test("Names swapped and the birth year out still meet, through the birthday")
+    func swappedAndYearOut() {
+        let output = pairs([
+            Make.record("1", .missing, forename: "Wilson", surname: "Joshua", dob: "22/01/2013", postcode: "DN4 9NS"),
+            Make.record(
+                "2", .exclusions, forename: "Joshua", surname: "Wilson", dob: "22/01/2012", postcode: "S61 2AB"),
+        ])
+        #expect(output.pairs == [0 << 32 | 1])
+        #expect(output.pairsPerRule[.swappedNamesBirthYear] == 1)
+    }
+
+    @Test("First and middle names swapped, with a day out, still meet, through the middle initial")
+    func firstAndMiddleSwappedAndDayOut() {
+        let output = pairs([
+            Make.record(
+                "1", .missing, forename: "Riley", surname: "Jackson", dob: "10/07/2011", postcode: "S9 9LB",
+                middle: "Sebastian"),
+            Make.record(
+                "2", .exclusions, forename: "Sebastian", surname: "Jackson", dob: "11/07/2011", postcode: "S61 2AB",
+                middle: "Riley"),
+        ])
+        #expect(output.pairs == [0 << 32 | 1])
+        #expect(output.pairsPerRule[.surnameSoundBirthMonth] == 1)
+        // A sibling born the same month with another first and middle name does not meet.
+        let sibling = pairs([
+            Make.record(
+                "1", .missing, forename: "Riley", surname: "Jackson", dob: "10/07/2011", postcode: "S9 9LB",
+                middle: "Sebastian"),
+            Make.record(
+                "2", .exclusions, forename: "Amelia", surname: "Jackson", dob: "28/07/2011", postcode: "S61 2AB",
+                middle: "Grace"),
+        ])
+        #expect(sibling.pairs.isEmpty)
+    }
+}

@@ -1,0 +1,148 @@
+import ChildLinkModel
+import Testing
+
+@testable import ChildLinkMatching
+
+/// The twin guard on alike forenames: kept apart on evidence of two children (two person ids in
+/// one system, both spellings held in one dataset at overlapping times), not on two spellings alone.
+@Suite("Twin guard: evidence of two children")
+struct TwinEvidenceTests {
+    private static let dob = "14/05/2013"
+
+    /// A record of `dataset` whose event is on `date` (a missing episode lasting a day).
+    private func record(
+        _ id: String, _ dataset: Dataset, _ forename: String, surname: String = "Walker", dob: String = Self.dob,
+        personID: String? = nil, on date: String = "06/01/2025"
+    ) -> SourceRecord {
+        var made = Make.record(
+            id, dataset, forename: forename, surname: surname, dob: dob, postcode: "S61 2AB", personID: personID)
+        made.event = Self.event(dataset, on: CalendarDate(parsing: date)!)
+        return made
+    }
+
+    private static func event(_ dataset: Dataset, on date: CalendarDate) -> RecordEvent {
+        switch dataset {
+        case .missing:
+            let start = LocalDateTime(date: date)!
+            return .missing(
+                MissingEpisode(type: .missing, start: start, end: LocalDateTime(date: date.adding(days: 1))))
+        case .ehe: return .ehe(EHERecord(startDate: date))
+        case .exclusions: return .exclusion(ExclusionRecord(category: .suspension, startDate: date, reasons: []))
+        default: return .cme(CMEReferral(referralDate: date))
+        }
+    }
+
+    /// Why records 0 and 1 of `records` look like twins, or `nil`.
+    private func twinReason(_ records: [SourceRecord]) -> TwinReason? {
+        let table = RecordTable(records)
+        let comparer = PairComparer(table: table)
+        return comparer.twinReason(0, 1, comparer.compare(0, 1))
+    }
+
+    /// Other children holding `names`, two each in other families: each a name in its own right.
+    private func attested(_ names: [String]) -> [SourceRecord] {
+        names.enumerated().flatMap { n, name in
+            (1...2).map { k in
+                Make.record("A\(n)-\(k)", .exclusions, forename: name, surname: "Other\(k)", dob: "0\(k)/02/2011")
+            }
+        }
+    }
+
+    @Test("Two person ids in one system holding the two spellings are two children")
+    func twoPersonIDsInOneSystem() {
+        // Jaxon in social care and Jaxen in CME: two spellings, no evidence of two children.
+        let jaxon = record("1", .missing, "Jaxon", personID: "1400007")
+        let jaxen = record("2", .cme, "Jaxen")
+        #expect(twinReason([jaxon, jaxen]) == nil)
+        // Social care also holds a Jaxen under another person id: there are two children.
+        let otherJaxen = record("3", .missing, "Jaxen", personID: "1400014", on: "20/09/2025")
+        #expect(twinReason([jaxon, jaxen, otherJaxen]) == .heldApartInOneDataset)
+        // The same person id for both spellings is one child typed two ways.
+        let sameJaxen = record("3", .missing, "Jaxen", personID: "1400007", on: "20/09/2025")
+        #expect(twinReason([jaxon, jaxen, sameJaxen]) == nil)
+    }
+
+    @Test("Both spellings followed side by side in one dataset, with no person id, are two children")
+    func followedSideBySide() {
+        let gabriela = record("1", .cme, "Gabriela", surname: "Balogova", on: "03/03/2025")
+        let gabruela = record("2", .cme, "Gabruela", surname: "Balogova", on: "03/03/2025")
+        let gabrielaAgain = record("3", .cme, "Gabriela", surname: "Balogova", on: "20/10/2025")
+        let gabruelaAgain = record("4", .cme, "Gabruela", surname: "Balogova", on: "12/09/2025")
+        // Each spelling on two referrals, March to October and March to September: two children.
+        #expect(twinReason([gabriela, gabruela, gabrielaAgain, gabruelaAgain]) == .heldApartInOneDataset)
+        // One referral each, even on one day: the same referral keyed twice, once with a slip.
+        #expect(twinReason([gabriela, gabruela]) == nil)
+        // One spelling until April, the other from September: one child retyped by a new team.
+        let april = record("3", .cme, "Gabriela", surname: "Balogova", on: "10/04/2025")
+        let october = record("4", .cme, "Gabruela", surname: "Balogova", on: "20/10/2025")
+        let retyped = [gabriela, record("2", .cme, "Gabruela", surname: "Balogova", on: "12/09/2025"), april, october]
+        #expect(twinReason(retyped) == nil)
+        // Side by side in two different datasets is no evidence: each dataset is one view of the child.
+        let episodes = [
+            record("5", .missing, "Gabruela", surname: "Balogova", on: "02/03/2025"),
+            record("6", .missing, "Gabruela", surname: "Balogova", on: "20/10/2025"),
+        ]
+        #expect(twinReason([gabriela, episodes[0], gabrielaAgain] + episodes.dropFirst()) == nil)
+    }
+
+    @Test("Two slips of one name at the same birth date are one child, not a twin's name mistyped")
+    func twoSlipsOfOneName() {
+        let others = attested(["Gabriela"])
+        let first = record("1", .missing, "Gabreiela", surname: "Balogova")
+        let second = record("2", .exclusions, "Gabruela", surname: "Balogova")
+        #expect(twinReason([first, second] + others) == nil)
+        // A slip of a name held by other children, beside a twin with another well-attested name,
+        // still says twins (Harvry is Harvey mistyped, not Harley).
+        let harvry = record("1", .missing, "Harvry", surname: "Taylor")
+        let harley = record("2", .exclusions, "Harley", surname: "Taylor")
+        #expect(twinReason([harvry, harley] + attested(["Harvey", "Harley"])) == .slipOfAnotherName)
+    }
+
+    @Test("A neighbour swap of a common name is a slip of the keys, not a name in its own right")
+    func neighbourSwap() {
+        // Eav is typed for Eva by several hands: held by two children, but not a twin's name.
+        let others = attested(["Eva", "Eav", "Lily", "Lilly"])
+        #expect(twinReason([record("1", .missing, "Eva"), record("2", .cme, "Eav")] + others) == nil)
+        // Lily and Lilly are both names parents give: still twins by the look of them.
+        #expect(
+            twinReason([record("1", .missing, "Lily"), record("2", .cme, "Lilly")] + others)
+                == .alikeNamesInTheirOwnRight)
+        #expect(PairComparer.neighboursSwapped(Array("eav".utf8)[...], Array("eva".utf8)[...]))
+        #expect(!PairComparer.neighboursSwapped(Array("lily".utf8)[...], Array("lilly".utf8)[...]))
+        #expect(!PairComparer.neighboursSwapped(Array("abcd".utf8)[...], Array("badc".utf8)[...]))
+    }
+}
+
+/// The initial-fits-both-twins guard gives way to an identifier the two records share.
+@Suite("Twin guard: initials and identifiers")
+struct InitialIdentifierTests {
+    @Test("A record with only an initial and the full-named record's UPN is linked to it")
+    func sharedUPNSaysWhichTwin() {
+        let upn = Make.upn(41)
+        var records = TwinClusteringTests.population.records
+        for n in 0..<3 {
+            records.append(
+                Make.record(
+                    "JA\(n)", Dataset.strands[n], forename: "Jack", surname: "Balog", dob: "11/07/2010", gender: .male,
+                    postcode: "S60 4HB", upn: n == 0 ? upn : nil))
+            records.append(
+                Make.record(
+                    "JO\(n)", Dataset.strands[n], forename: "Jordan", surname: "Balog", dob: "11/07/2010",
+                    gender: .male, postcode: "S60 4HB"))
+        }
+        records.append(
+            Make.record(
+                "J", .exclusions, forename: "J", surname: "Balog", dob: "11/07/2010", gender: .male,
+                postcode: "S60 4HB", upn: upn))
+        let result = Linker().link(records)
+        let childOf = { (id: String, dataset: Dataset) in
+            result.childOfRecord[result.index(of: RecordKey(dataset: dataset, recordID: id))!]
+        }
+        #expect(childOf("J", .exclusions) == childOf("JA0", .missing))
+        #expect(childOf("J", .exclusions) != childOf("JO0", .missing))
+        let explanation = result.explain(
+            result.index(of: RecordKey(dataset: .exclusions, recordID: "J"))!,
+            result.index(of: RecordKey(dataset: .missing, recordID: "JA0"))!)
+        #expect(explanation.twinReason == nil)
+    }
+}
