@@ -14,7 +14,7 @@ struct ConcurrentRunTests {
         let first = try ChildLinkStore(path: path)
         let second = try ChildLinkStore(path: path)
         var waited = 0
-        try first.holdingRunLock {
+        _ = try first.holdingRunLock {
             #expect(throws: StoreError.runInProgress(path: path, seconds: 0.2)) {
                 try second.holdingRunLock(waitingUpTo: 0.2, onWait: { waited += 1 }) {}
             }
@@ -193,7 +193,7 @@ private struct Started {
         capture = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: capture, withIntermediateDirectories: true)
         for name in ["stdout", "stderr"] {
-            FileManager.default.createFile(atPath: capture.appendingPathComponent(name).path, contents: nil)
+            _ = FileManager.default.createFile(atPath: capture.appendingPathComponent(name).path, contents: nil)
         }
         process.executableURL = BuiltBinary.url
         process.arguments = arguments

@@ -34,7 +34,7 @@ struct DeskBrowserTests {
     /// Runs a command (through `env`), killed after `timeout` seconds; output to a file, never a pipe.
     static func run(_ arguments: [String], timeout: Double) throws -> (status: Int32, output: String) {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-e2e-\(UUID()).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         let handle = try FileHandle(forWritingTo: log)
         let process = Process()

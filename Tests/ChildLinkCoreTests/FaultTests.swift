@@ -280,7 +280,7 @@ struct FaultTests {
     /// Fills the disk holding `folder` with a file until a write fails for lack of space.
     func fillDisk(_ folder: String) throws {
         let filler = folder + "/filler"
-        FileManager.default.createFile(atPath: filler, contents: nil)
+        _ = FileManager.default.createFile(atPath: filler, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: filler))
         defer { try? handle.close() }
         let block = Data(count: 4096)
