@@ -15,7 +15,7 @@ struct RecomputedIndicatorsTests {
     /// Runs the script on `extracts` and `output` (folders in `folder`) and returns what it printed.
     static func recompute(in folder: URL) throws -> (status: Int32, lines: [String]) {
         let capture = folder.appendingPathComponent("recompute.txt")
-        FileManager.default.createFile(atPath: capture.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: capture.path, contents: nil)
         let handle = try FileHandle(forWritingTo: capture)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
@@ -69,9 +69,11 @@ struct RecomputedIndicatorsTests {
         // A figure changed by hand is found: 1.1, episodes in the year to date, one more.
         let file = folder.appendingPathComponent("out/missing-scorecard-2018-19-missing-01.csv")
         var lines = try String(contentsOf: file, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let ytd = try #require(header.firstIndex(of: "YTD"), "\(header)")
         let row = try #require(lines.firstIndex { $0.hasPrefix("1.1,") })
         var cells = lines[row].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        cells[cells.count - 1] = String(Int(cells[cells.count - 1])! + 1)
+        cells[ytd] = String(try #require(Int(cells[ytd]), "\(cells)") + 1)
         lines[row] = cells.joined(separator: ",")
         try (lines.joined(separator: "\r\n") + "\r\n").write(to: file, atomically: true, encoding: .utf8)
         let changed = try Self.recompute(in: folder)

@@ -269,7 +269,7 @@ struct ScorecardContextTests {
     static func localityReport(subtotals: Bool) -> Report {
         var cohort = TestCohort()
         for (child, postcode) in [
-            (1, "S60 1AB"), (2, "S60 2CD"), (3, "S65 3EF"), (4, ""), (5, "S60 1GH"), (6, "S99 9ZZ"),
+            (1, "S60 1AB"), (2, "S60 2DE"), (3, "S65 3EF"), (4, ""), (5, "S60 1GH"), (6, "S99 9ZZ"),
         ] {
             var person = TestCohort.person(child)
             person.postcode = Postcode(postcode)
