@@ -10,6 +10,13 @@ let package = Package(
     products: [
         .executable(name: "childlink", targets: ["childlink"])
     ],
+    traits: [
+        .trait(
+            name: "Desk",
+            description: "The review desk in a browser, `childlink serve` (Hummingbird). On by default; "
+                + "Scripts/bench-instructions.sh builds without it, as `link` does not use it."),
+        .default(enabledTraits: ["Desk"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -86,7 +93,7 @@ let package = Package(
         .executableTarget(
             name: "childlink",
             dependencies: [
-                "ChildLinkCore", "ChildLinkServer",
+                "ChildLinkCore", .target(name: "ChildLinkServer", condition: .when(traits: ["Desk"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -3,7 +3,10 @@ package import ChildLinkCore
 package import ChildLinkModel
 import ChildLinkReports
 package import ChildLinkSample
-import ChildLinkServer
+
+#if Desk
+    import ChildLinkServer
+#endif
 
 /// How option values are read from the command line: each `transform:` turns the text into a typed
 /// value or says, in a usage error naming the option, what was expected.
@@ -68,13 +71,17 @@ enum ArgumentValues {
         return id
     }
 
-    /// A ChildLink id, `CL000123`.
-    /// `127.0.0.1`, `::1` or `localhost`; any other address is refused (the desk serves personal data).
-    static func deskHost(_ text: String) throws -> DeskHost {
-        guard let host = DeskHost(parsing: text) else { throw ValidationError("--host \(text): " + DeskHost.refusal) }
-        return host
-    }
+    #if Desk
+        /// `127.0.0.1`, `::1` or `localhost`; any other address is refused (the desk serves personal data).
+        static func deskHost(_ text: String) throws -> DeskHost {
+            guard let host = DeskHost(parsing: text) else {
+                throw ValidationError("--host \(text): " + DeskHost.refusal)
+            }
+            return host
+        }
+    #endif
 
+    /// A ChildLink id, `CL000123`.
     static func childID(_ text: String) throws -> ChildLinkID {
         guard let id = ChildLinkID(text) else { throw ValidationError("not a ChildLink id (e.g. CL000123).") }
         return id

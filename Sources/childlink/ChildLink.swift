@@ -21,11 +21,21 @@ struct ChildLink: ParsableCommand {
             Start with 'childlink check FOLDER' on a new extract, then 'childlink weekly'.
             """,
         version: "0.1.0",
-        subcommands: [
-            Sample.self, Check.self, Link.self, Weekly.self, Scorecard.self, Overlap.self,
-            Footprint.self, Review.self, Serve.self, Profile.self, Store.self, Audit.self,
-        ]
+        subcommands: commands
     )
+
+    /// The commands, in the order `--help` lists them. `serve` is there when the package is built with
+    /// its default trait `Desk` (always, except the instruction guard's release build of `link`).
+    private static var commands: [any ParsableCommand.Type] {
+        var commands: [any ParsableCommand.Type] = [
+            Sample.self, Check.self, Link.self, Weekly.self, Scorecard.self, Overlap.self,
+            Footprint.self, Review.self,
+        ]
+        #if Desk
+            commands.append(Serve.self)
+        #endif
+        return commands + [Profile.self, Store.self, Audit.self]
+    }
 
     /// Runs the command line. A word in a command's place that names no command, but is near one,
     /// gets "did you mean …?" instead of the parser's "unexpected argument"; otherwise the command

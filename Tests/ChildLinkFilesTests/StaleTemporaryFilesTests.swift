@@ -20,7 +20,7 @@ struct StaleTemporaryFilesTests {
     }
 
     static func makeFile(_ path: String, mode: mode_t = 0o600) {
-        FileManager.default.createFile(atPath: path, contents: Data("child data".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("child data".utf8))
         chmod(path, mode)
     }
 
