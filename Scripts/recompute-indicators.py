@@ -2,27 +2,36 @@
 """Recompute scorecard indicators from the extracts, independently of ChildLink, and compare.
 
 Usage:
-    Scripts/recompute-indicators.py EXTRACTS CHILDLINK_OUTPUT --period 2018/19
+    Scripts/recompute-indicators.py EXTRACTS CHILDLINK_OUTPUT --period 2018/19 [--children LINKS_CSV]
 
 EXTRACTS is a folder written by `childlink sample --xml-share 0` (every record in the CSVs, with
 truth.csv saying which record belongs to which invented child). CHILDLINK_OUTPUT is a folder holding
-ChildLink's CSV output for the same period (`childlink scorecard missing|exclusions|inclusion --period P
-EXTRACTS --format csv --no-store --no-suppress --out CHILDLINK_OUTPUT`). Every figure recomputed here is worked out
-from the extracts with this file's own reading of the definitions in docs/indicators.md, children
-counted by truth.csv (not by ChildLink's linkage), and compared with ChildLink's CSV cell by cell.
+ChildLink's CSV output for the same period (`childlink scorecard missing|exclusions|cme|ehe --period P
+EXTRACTS --format csv --no-store --out CHILDLINK_OUTPUT`, and `scorecard inclusion` with `--no-suppress
+--no-pseudonymise`). Every figure recomputed here is worked out from the extracts with this file's own
+reading of the definitions in docs/indicators.md, children counted by truth.csv (not by ChildLink's
+linkage), and compared with ChildLink's CSV cell by cell; a scorecard whose CSV is not in the folder is
+not compared. --period 2019Q1 (a quarter of the financial year) compares the Missing, exclusions and
+CME scorecards only (the CME's prior-year columns are the years before that quarter's).
 
 Recomputed: the Missing scorecard's groups 1-10 and A (every month of the financial year to the
-period, and the year to date), and the exclusions scorecard's groups 1, 2, 4 and 5 (the academic
-year's terms, the year to date, and the two years before), and the Inclusion Scorecard's children in
-each combination of the strands and in one to four strands (run it with --no-suppress). Not
-recomputed here: exclusions 3.1, the Inclusion Scorecard's LAC and risk splits and trend, and the CME
-and EHE scorecards.
+period, and the year to date); the exclusions scorecard's groups 1-5 (the academic year's terms, the
+year to date, and the two years before); the CME scorecard's every row (1a-17 and 18, each quarter, the
+year to date, the prior years with data, and the denominators of its percentages); the EHE summary's
+1.1-2.8 for each academic year; the Inclusion Scorecard's children in each combination of the strands
+with the LAC and CSE/CCE risk splits, in one to four strands, the cross-referenced cohort (its size, and
+its list counted by combination and flag) and the trend. Not recomputed: the CME's indicator 8
+(removed from roll: not in the generated extracts), the Missing N group, DOT, RAG and commentary.
+
+With --children LINKS_CSV (`childlink link EXTRACTS --no-store --out L` writes L/links.csv) children
+are counted by ChildLink's own ids instead: what differs then is a difference of definition, and what
+differs only by truth.csv is the linkage's.
 
 Each difference is printed as `scorecard ref column: childlink N, recomputed M` with its kind:
 `children` (a count of children: the linkage decides who is one child), or `events` (a count of
-episodes or exclusions, which linkage changes only through one event keyed twice being counted once
-per child). The last line is a summary; the exit code is 0 unless the files cannot be read (2).
-Python 3 standard library only.
+episodes, referrals or exclusions, which linkage changes only through one event keyed twice being
+counted once per child). A figure one side has and the other has not counts as 0 there. The last line
+is a summary; the exit code is 0 unless the files cannot be read (2). Python 3 standard library only.
 """
 
 import argparse
@@ -97,7 +106,11 @@ def easter_sunday(year):
     return dt.date(year, month, day + 1)
 
 
-def truth(folder):
+def truth(folder, links=None):
+    """Which child each record belongs to: the generator's truth.csv, or with `links` ChildLink's own
+    links.csv (`childlink link`), to tell a difference of definition from one of linkage."""
+    if links is not None:
+        return {(row["Dataset"], row["RecordID"]): row["ChildID"] for row in read_csv(links)}
     return {(row["Dataset"], row["RecordID"]): row["TrueChildID"] for row in read_csv(os.path.join(folder, "truth.csv"))}
 
 
@@ -115,26 +128,31 @@ def once_per_child(records, key, fullness):
 
 
 def best_known(folder, children):
-    """Each true child's most often recorded gender and ethnicity over all four extracts, for a record
-    that has none (the definitions: the record's, else the child's best-known)."""
-    seen = defaultdict(lambda: (defaultdict(int), defaultdict(int)))
-    for name, dataset, id_field in (("missing-episodes.csv", "Missing", "EpisodeID"),
-                                    ("cme-referrals.csv", "CME", "ReferralID"), ("ehe-records.csv", "EHE", "EHEID"),
-                                    ("exclusions.csv", "Exclusions", "ExclusionID")):
+    """Each child's best-known gender and ethnicity, for a record that has none (the definitions: the
+    record's, else the child's best-known): the value on the child's most recent record that has one,
+    over all four extracts (a record is as recent as its event: an episode's start, a referral's date,
+    an EHE or exclusion start). A field that says Unknown records a gender; only a blank has none."""
+    dated = []
+    for name, dataset, id_field, when in (("missing-episodes.csv", "Missing", "EpisodeID", "StartDateTime"),
+                                          ("cme-referrals.csv", "CME", "ReferralID", "ReferralDate"),
+                                          ("ehe-records.csv", "EHE", "EHEID", "StartDate"),
+                                          ("exclusions.csv", "Exclusions", "ExclusionID", "StartDate")):
         for row in read_csv(os.path.join(folder, name)):
-            child = children.get((dataset, row[id_field]))
-            gender, ethnicity = gender_code(row["Gender"]), row["Ethnicity"].strip().upper()
-            if gender:
-                seen[child][0][gender] += 1
-            if ethnicity:
-                seen[child][1][ethnicity] += 1
-    pick = lambda counts: max(sorted(counts), key=counts.get) if counts else ""  # noqa: E731
-    return {child: (pick(g), pick(e)) for child, (g, e) in seen.items()}
+            day = date(row[when])
+            moment = datetime(row[when]) or (dt.datetime(day.year, day.month, day.day) if day else None)
+            if moment is not None:
+                dated.append((moment, dataset, row[id_field], children.get((dataset, row[id_field])), row))
+    best = {}
+    for moment, _, _, child, row in sorted(dated, key=lambda x: (x[0], x[1], x[2]), reverse=True):
+        gender, ethnicity = best.get(child, ("", ""))
+        best[child] = (gender or gender_code(row["Gender"]), ethnicity or row["Ethnicity"].strip().upper())
+    return best
 
 
 def gender_code(text):
+    """f, m, u (recorded, but neither: Unknown, Other …) or "" (blank)."""
     text = text.strip().lower()
-    return text[:1] if text in ("f", "female", "m", "male") else ""
+    return text[:1] if text in ("f", "female", "m", "male") else "u" if text else ""
 
 
 def missing_episodes(folder, children):
@@ -295,10 +313,15 @@ def academic_columns(period_end):
     return terms + [("YTD", dt.date(year, 9, 1), min(period_end, dt.date(year + 1, 8, 31)))] + prior
 
 
-def exclusion_figures(records, period_end):
+def exclusion_figures(records, period_end, folder=None, children=None):
+    """With `folder` and `children`, 3.1 too: excluded children in another strand in the same column."""
     figures = {}
     for label, first, last in academic_columns(period_end):
         inside = [x for x in records if first <= x["start"] <= last]
+        if folder is not None:
+            members = strand_members(folder, children, first, last)
+            excluded = {x["child"] for x in inside}
+            figures[("3.1", label)] = (sum(1 for c in excluded if len(members.get(c, ())) >= 2), "children")
         for group, items in (("1", [x for x in inside if not x["permanent"]]),
                              ("2", [x for x in inside if x["permanent"]])):
             figures[(f"{group}.1", label)] = (len(items), "events")
@@ -312,6 +335,245 @@ def exclusion_figures(records, period_end):
         figures[("5.1", label)] = (len(with_sessions), "events")
         total = sum(with_sessions)
         figures[("5.2", label)] = (int(total + 0.5), "events")
+    return figures
+
+
+# MARK: Children Missing Education
+
+CME_ETHNICITY = {
+    "WBRI": "White British", "WIRI": "White Irish", "WOTH": "Any other White background",
+    "WIRT": "Traveller of Irish heritage", "WROM": "Gypsy/Roma", "MWBC": "White and Black Caribbean",
+    "MWBA": "White and Black African", "MWAS": "White and Asian", "MOTH": "Any other Mixed background",
+    "AIND": "Indian", "APKN": "Pakistani", "ABAN": "Bangladeshi", "AOTH": "Any other Asian background",
+    "BCRB": "Caribbean", "BAFR": "African", "BOTH": "Any other Black background", "CHNE": "Chinese",
+    "OOTH": "Any other ethnic group", "REFU": "Refused", "NOBT": "Information not yet obtained",
+}
+NO_LOCALITY = "No Locality Registered/Outside Area"
+
+
+def yes(text):
+    return (text or "").strip().lower() in ("yes", "y", "true", "1")
+
+
+def cme_referrals(folder, children):
+    best = best_known(folder, children)
+    records = []
+    for row in read_csv(os.path.join(folder, "cme-referrals.csv")):
+        opened = date(row["ReferralDate"])
+        if opened is None:
+            continue
+        child = children.get(("CME", row["ReferralID"]))
+        previous = row.get("PreviousEpisodes", "").strip()
+        records.append({
+            "id": row["ReferralID"], "child": child, "opened": opened, "closed": date(row["ClosedDate"]),
+            "outcome": row["ClosureOutcome"].strip(), "family": row["FamilyID"].strip() or f"child {child}",
+            "previous": int(previous) if previous.isdigit() else 0, "need": row["PresentingNeed"].strip(),
+            "locality": row["Locality"].strip() or NO_LOCALITY, "phase": row["Phase"].strip() or "Unknown",
+            "year_group": row["YearGroup"].strip(), "fsm": yes(row["FSMEligible"]),
+            "social_care": yes(row["OpenToSocialCare"]), "early_help": yes(row["OpenToEarlyHelp"]),
+            "gender": gender_code(row["Gender"]) or best.get(child, ("", ""))[0],
+            "ethnicity": row["Ethnicity"].strip().upper() or best.get(child, ("", ""))[1],
+            "dob": date(row["DateOfBirth"]),
+        })
+    return once_per_child(records, lambda r: (r["opened"],), lambda r: (r["closed"] is not None))
+
+
+def national_curriculum_year(born, on):
+    """Reception is 0: the child's age on the 31 August that began `on`'s academic year, less 4."""
+    start = dt.date(on.year if on.month >= 9 else on.year - 1, 8, 31)
+    return age(born, start) - 4
+
+
+def year_group_label(record, on):
+    if record["dob"] is not None:
+        year = national_curriculum_year(record["dob"], on)
+    else:
+        text = record["year_group"].upper().replace("YEAR", "").strip()
+        year = 0 if text in ("R", "REC", "RECEPTION") else int(text) if text.isdigit() else None
+    if year is None:
+        return "Not recorded"
+    if year < 0:
+        return "Below reception"
+    if year == 0:
+        return "Reception"
+    return f"Year {year}" if year <= 11 else "Year 12 or above"
+
+
+def whole_months(first, last):
+    return (last.year - first.year) * 12 + last.month - first.month - (last.day < first.day)
+
+
+def gender_label(code):
+    return {"m": "Male", "f": "Female"}.get(code, "Other or not recorded")
+
+
+def cme_columns(period_end, earliest):
+    """The quarters of the financial year to the period, YTD, and the two financial years before
+    (left out when the extract begins after the year's first month)."""
+    start_year = period_end.year if period_end.month >= 4 else period_end.year - 1
+    columns = []
+    for quarter in range(4):
+        first = dt.date(start_year + (quarter == 3), (4 + 3 * quarter - 1) % 12 + 1, 1)
+        if first > period_end:
+            break
+        last = dt.date(first.year + (first.month + 3 > 12), (first.month + 2) % 12 + 1, 1) - dt.timedelta(days=1)
+        columns.append((f"Q{quarter + 1} {start_year}/{(start_year + 1) % 100:02d}", first, last, True))
+    columns.append(("YTD", dt.date(start_year, 4, 1), period_end, False))
+    for year in (start_year - 2, start_year - 1):
+        if earliest is not None and earliest <= dt.date(year, 4, 30):
+            columns.append((f"{year}/{(year + 1) % 100:02d}", dt.date(year, 4, 1), dt.date(year + 1, 3, 31), True))
+    return columns
+
+
+def cme_figures(records, period_end):
+    """{(ref, column): (count, kind)}; a percentage's denominator under (ref, column + ' denominator')."""
+    figures = {}
+    earliest = min((r["opened"] for r in records), default=None)
+
+    def put(ref, label, count, denominator=None):
+        kind = "events" if ref.split(":")[0] == "7" else "children"  # resolved cases are referrals
+        figures[(ref, label)] = (count, kind)
+        if denominator is not None:
+            figures[(ref, f"{label} denominator")] = (denominator, kind)
+
+    for label, first, last, point_in_time in cme_columns(period_end, earliest):
+        new = [r for r in records if first <= r["opened"] <= last]
+        by_child = {}
+        for r in sorted(new, key=lambda r: (r["opened"], r["id"])):
+            by_child[r["child"]] = r  # the child's latest new referral speaks for the child
+        children = len(by_child)
+        put("1a", label, children)
+        put("1a(ii)", label, len({r["family"] for r in new}))
+
+        def had_previous(child):
+            mine = [r for r in new if r["child"] == child]
+            first_new = min(r["opened"] for r in mine)
+            earlier = any(r["child"] == child and r["opened"] < first_new and r["closed"] is not None
+                          and r["closed"] <= first_new for r in records)
+            return earlier or any(r["previous"] > 0 for r in mine)
+
+        put("1b", label, sum(1 for c in by_child if had_previous(c)), children)
+        for group, value in (("2", lambda r: gender_label(r["gender"])), ("3", lambda r: r["locality"]),
+                             ("4", lambda r: r["phase"]),
+                             ("5", lambda r: CME_ETHNICITY.get(r["ethnicity"], "Not recorded")),
+                             ("16", lambda r: r["need"])):
+            counts = defaultdict(int)
+            for r in by_child.values():
+                counts[value(r)] += 1
+            for name, count in counts.items():
+                put(f"{group}:{name}", label, count, children)
+        put("17.1", label, sum(1 for c in by_child if any(r["social_care"] for r in new if r["child"] == c)), children)
+        put("17.2", label, sum(1 for c in by_child if any(r["early_help"] for r in new if r["child"] == c)), children)
+        closed = [r for r in records if r["closed"] is not None and first <= r["closed"] <= last]
+        put("7", label, len(closed))
+        outcomes = defaultdict(int)
+        for r in closed:
+            outcomes[r["outcome"]] += 1
+        for name, count in outcomes.items():
+            put(f"7:{name}", label, count, len(closed))
+        if not point_in_time:
+            continue
+        current = {}
+        for r in sorted(records, key=lambda r: (r["opened"], r["id"])):
+            if r["opened"] <= last and (r["closed"] is None or r["closed"] > last):
+                current[r["child"]] = r  # one case per child: the latest
+        put("6", label, len(current))
+        for group, value in (("9", lambda r: gender_label(r["gender"])), ("10", lambda r: r["locality"]),
+                             ("11", lambda r: r["phase"]), ("14", lambda r: year_group_label(r, last)),
+                             ("18", lambda r: CME_ETHNICITY.get(r["ethnicity"], "Not recorded")),
+                             ("12", lambda r: months_band(whole_months(r["opened"], last)))):
+            counts = defaultdict(int)
+            for r in current.values():
+                counts[value(r)] += 1
+            for name, count in counts.items():
+                put(f"{group}:{name}", label, count, len(current))
+        put("13", label, sum(1 for r in current.values() if r["fsm"]), len(current))
+        families = defaultdict(set)
+        for child, r in current.items():
+            families[r["family"]].add(child)
+        sizes = defaultdict(int)
+        for members in families.values():
+            sizes[FAMILY_SIZES[min(len(members), 5) - 1]] += 1
+        for name, count in sizes.items():
+            put(f"15:{name}", label, count, len(families))
+        put("15:Total number of families", label, len(families))
+    return figures
+
+
+CME_BY_LABEL = ("2", "3", "4", "5", "7", "9", "10", "11", "12", "14", "15", "16", "18")
+FAMILY_SIZES = ["Single child", "Two siblings", "Three siblings", "Four siblings", "Five siblings and above"]
+
+
+def months_band(months):
+    if months <= 6:
+        return "<= 6 months"
+    if months <= 12:
+        return "Between 7 and 12 months"
+    return "Between 13 and 18 months" if months <= 18 else "Above 18 months"
+
+
+# MARK: Elective Home Education
+
+EHE_REASONS = {"1.3": ("return", "started school", "started in a school"), "1.4": ("cme", "missing education"),
+               "1.5": ("moved", "transfer", "other la")}
+
+
+def ehe_spells(folder, children):
+    best = best_known(folder, children)
+    spells = []
+    for row in read_csv(os.path.join(folder, "ehe-records.csv")):
+        started = date(row["StartDate"])
+        if started is None:
+            continue
+        child = children.get(("EHE", row["EHEID"]))
+        spells.append({
+            "id": row["EHEID"], "child": child, "start": started, "end": date(row["EndDate"]),
+            "reason": row["EndReason"].strip().lower(), "dob": date(row["DateOfBirth"]),
+            "gender": gender_code(row["Gender"]) or best.get(child, ("", ""))[0], "year_group": row["YearGroup"],
+        })
+    return once_per_child(spells, lambda s: (s["start"],), lambda s: s["end"] is not None)
+
+
+def ehe_figures(spells, cme, period_end):
+    """Academic years 2014/15 to the period's, each to its 31 August (the period's to the period end)."""
+    figures = {}
+    last_year = period_end.year if period_end.month >= 9 else period_end.year - 1
+    for year in range(last_year - 4, last_year + 1):
+        label = f"{year}/{(year + 1) % 100:02d}"
+        first, last = dt.date(year, 9, 1), min(dt.date(year + 1, 8, 31), period_end)
+        put = lambda ref, count: figures.__setitem__((ref, label), (count, "children"))  # noqa: E731
+        open_at_end = [s for s in spells if s["start"] <= last and (s["end"] is None or s["end"] > last)]
+        during = [s for s in spells if s["start"] <= last and (s["end"] is None or s["end"] >= first)]
+        ended = [s for s in spells if s["end"] is not None and first <= s["end"] <= last]
+        current = {s["child"]: s for s in sorted(open_at_end, key=lambda s: (s["start"], s["id"]))}
+        year_of = {c: (national_curriculum_year(s["dob"], last) if s["dob"] else None) for c, s in current.items()}
+        put("1.1", sum(1 for c in current if year_of[c] is None or year_of[c] <= 10))
+        put("1.2", len({s["child"] for s in spells if first <= s["start"] <= last}))
+        for ref, words in EHE_REASONS.items():
+            put(ref, sum(1 for s in ended if any(w in s["reason"] for w in words)))
+
+        def leaver(s):
+            return s["dob"] is not None and national_curriculum_year(s["dob"], last) == 11 and (
+                s in open_at_end or (s in ended and "compulsory school age" in s["reason"]))
+
+        leavers = {s["child"]: s for s in spells if leaver(s)}
+        put("1.6", len(leavers))
+        put("1.7", len({s["child"] for s in during}))
+        put("1.8", len({s["child"] for s in during
+                        if any(r["child"] == s["child"] and first <= r["opened"] <= last and r["opened"] >= s["start"]
+                               for r in cme)}))
+        primary = {c for c, y in year_of.items() if y is not None and 0 <= y <= 6}
+        secondary = {c for c, y in year_of.items() if y is not None and 7 <= y <= 10}
+        girls = {c for c, s in current.items() if s["gender"] == "f"}
+        boys = {c for c, s in current.items() if s["gender"] == "m"}
+        put("2.1", len(girls & primary))
+        put("2.2", len(girls & secondary))
+        put("2.3", len(boys & primary))
+        put("2.4", len(boys & secondary))
+        put("2.5", len(primary))
+        put("2.6", len(secondary))
+        put("2.7", sum(1 for s in leavers.values() if s["gender"] == "f"))
+        put("2.8", sum(1 for s in leavers.values() if s["gender"] == "m"))
     return figures
 
 
@@ -339,32 +601,98 @@ def strand_members(folder, children, first, last):
     return strands
 
 
-def inclusion_figures(members):
+def last_recorded(folder, children, period_end):
+    """Each true child's LAC status and CSE/CCE risk as last recorded by the period end: the social-care
+    status of their latest episode (missing or absent) starting by then, and the latest CSE and CCE levels
+    recorded (a blank records nothing); medium or high either way is a risk."""
+    status, cse, cce = {}, {}, {}
+    rows = read_csv(os.path.join(folder, "missing-episodes.csv"))
+    rows = [(datetime(r["StartDateTime"]), r) for r in rows]
+    for start, row in sorted((x for x in rows if x[0] is not None), key=lambda x: (x[0], x[1]["EpisodeID"])):
+        if start.date() > period_end:
+            continue
+        child = children.get(("Missing", row["EpisodeID"]))
+        if row["SocialCareStatus"].strip():
+            status[child] = row["SocialCareStatus"].strip().upper()
+        for levels, field in ((cse, "CSERisk"), (cce, "CCERisk")):
+            if row[field].strip():
+                levels[child] = row[field].strip().lower()
+    lac = {c for c, s in status.items() if s in ("LAC", "LOOKED AFTER")}
+    risk = {c for levels in (cse, cce) for c, level in levels.items() if level in ("medium", "high")}
+    return lac, risk
+
+
+def inclusion_figures(members, lac, risk):
     order = ["Missing", "CME", "EHE", "Exclusions"]
     figures = defaultdict(lambda: (0, "children"))
-    for strands in members.values():
-        label = " + ".join(s for s in order if s in strands)
-        figures[(label, "Children")] = (figures[(label, "Children")][0] + 1, "children")
-        size = len(strands)
-        key = (f"{size} strand{'s' if size > 1 else ''}", "Children")
+
+    def add(key):
         figures[key] = (figures[key][0] + 1, "children")
+
+    for child, strands in members.items():
+        label = " + ".join(s for s in order if s in strands)
+        for row in (label, "Any strand (total)"):
+            add((row, "Children"))
+            add((row, "LAC" if child in lac else "Not LAC"))
+            add((row, "CSE/CCE risk medium or high" if child in risk else "No such risk"))
+        size = len(strands)
+        add((f"{size} strand{'s' if size > 1 else ''}", "Children"))
+        if size >= 2:
+            add(("Children in two or more strands", "Children"))
+            add((f"cohort {label}", "rows"))
+            add((f"cohort {label}", "LAC" if child in lac else "not LAC"))
+            add((f"cohort {label}", "risk" if child in risk else "no risk"))
     figures[("Total", "Children")] = (len(members), "children")
-    figures[("Any strand (total)", "Children")] = (len(members), "children")
+    return dict(figures)
+
+
+def inclusion_trend(folder, children, first, last):
+    """Children in 1+, 2+ and 3+ strands in each quarter of the financial year to the period."""
+    figures = {}
+    start_year = first.year
+    for quarter in range(4):
+        q_first = dt.date(start_year + (quarter == 3), [4, 7, 10, 1][quarter], 1)
+        if q_first > last:
+            break
+        q_last = dt.date(q_first.year + (q_first.month == 10), (q_first.month + 2) % 12 + 1, 1) - dt.timedelta(days=1)
+        sizes = [len(s) for s in strand_members(folder, children, q_first, q_last).values()]
+        column = f"Q{quarter + 1} {start_year}/{(start_year + 1) % 100:02d}"
+        for measure, least in (("In any strand", 1), ("In two or more strands", 2), ("In three or more strands", 3)):
+            figures[(measure, column)] = (sum(1 for n in sizes if n >= least), "children")
+    return figures
+
+
+def cohort_list(folder):
+    """ChildLink's cross-referenced cohort list, counted: rows, LAC and risk flags by combination."""
+    figures = defaultdict(int)
+    for path in glob.glob(os.path.join(folder, "inclusion-*-inclusion-cohort.csv")):
+        for row in read_csv(path):
+            label = f"cohort {row['Strands']}"
+            figures[(label, "rows")] += 1
+            figures[(label, "LAC" if row["LAC"] == "Yes" else "not LAC")] += 1
+            figures[(label, "risk" if row["CSE/CCE risk"] == "Yes" else "no risk")] += 1
     return dict(figures)
 
 
 # MARK: Comparison
 
 
-def childlink_figures(folder, pattern, reasons_by_label=False, key="Ref"):
+def childlink_figures(folder, pattern, reasons_by_label=False, key="Ref", by_label=(), denominators=False):
+    """ChildLink's CSV figures as {(ref, column): count}. A row of a group in `by_label` is keyed
+    `group:indicator` (its number depends on which categories the data has); `denominators` keeps the
+    `<column> denominator` cells under that name."""
     figures = {}
     for path in sorted(glob.glob(os.path.join(folder, pattern))):
         for row in read_csv(path):
             ref = row.get(key, "")
             if reasons_by_label and ref.startswith("4."):
                 ref = f"reason {row['Indicator']}"
+            if "." in ref and ref.split(".")[0] in by_label:
+                ref = f"{ref.split('.')[0]}:{row['Indicator']}"
             for column, value in row.items():
-                if column in ("Ref", "Indicator", key) or column.endswith(" denominator") or column.endswith(" %"):
+                if column in ("Ref", "Indicator", key) or column.endswith(" %"):
+                    continue
+                if column.endswith(" denominator") and not denominators:
                     continue
                 try:
                     figures[(ref, column)] = int(value)
@@ -373,43 +701,80 @@ def childlink_figures(folder, pattern, reasons_by_label=False, key="Ref"):
     return figures
 
 
-def compare(name, recomputed, childlink):
+def compare(name, recomputed, childlink, kind="children"):
+    """Every figure either side has: one the other side leaves out counts as 0 there."""
     differences = []
-    for key in sorted(recomputed):
-        if key not in childlink:
-            if recomputed[key][0] != 0:
-                differences.append((name, key, None, recomputed[key]))
-            continue
-        if childlink[key] != recomputed[key][0]:
-            differences.append((name, key, childlink[key], recomputed[key]))
+    for key in sorted(set(recomputed) | set(childlink)):
+        ours = recomputed.get(key, (0, kind))
+        theirs = childlink.get(key)
+        if key not in recomputed and key[1].endswith(" denominator") and \
+                childlink.get((key[0], key[1].removesuffix(" denominator"))) == 0:
+            continue  # a category none of the script's children is in: the script has no row for it
+        if theirs is None:
+            if ours[0] != 0:
+                differences.append((name, key, None, ours))
+        elif theirs != ours[0]:
+            differences.append((name, key, theirs, ours))
     return differences, sum(1 for key in recomputed if key in childlink)
+
+
+def period_end(text):
+    """`2018/19` (the financial year; the academic year for exclusions and EHE) or `2019Q1` (the
+    financial year's quarter: April-June 2019): (financial year's first day, the period's last day)."""
+    if "Q" in text.upper():
+        year, quarter = text.upper().split("Q")
+        first = dt.date(int(year), 4, 1)
+        month = 3 + 3 * int(quarter)
+        last = dt.date(int(year) + (month > 12), (month - 1) % 12 + 1, 1)
+        last = dt.date(last.year + (last.month == 12), last.month % 12 + 1, 1) - dt.timedelta(days=1)
+        return first, last, True
+    year = int(text.split("/")[0])
+    return dt.date(year, 4, 1), dt.date(year + 1, 3, 31), False
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("extracts")
     parser.add_argument("childlink_output")
-    parser.add_argument("--period", required=True, help="2018/19 (financial for Missing, academic for exclusions)")
+    parser.add_argument("--period", required=True,
+                        help="2018/19 (financial for Missing, CME, Inclusion; academic for exclusions, EHE) or 2019Q1")
+    parser.add_argument("--children", metavar="LINKS_CSV",
+                        help="count children by ChildLink's links.csv instead of truth.csv (the definitions alone)")
     args = parser.parse_args()
-    start_year = int(args.period.split("/")[0])
+    first, last, quarter = period_end(args.period)
+    academic_end = dt.date(last.year + (last.month >= 9), 8, 31) if not quarter else last
     try:
-        children = truth(args.extracts)
+        children = truth(args.extracts, args.children)
         episodes = missing_episodes(args.extracts, children)
         excluded = exclusions(args.extracts, children)
+        referrals = cme_referrals(args.extracts, children)
+        spells = ehe_spells(args.extracts, children)
     except (OSError, KeyError) as error:
         print(f"recompute-indicators: cannot read the extracts: {error}", file=sys.stderr)
         return 2
-    results = [
-        compare("missing", missing_figures(episodes, dt.date(start_year + 1, 3, 31)),
-                childlink_figures(args.childlink_output, "*-missing-[0-9]*.csv")
-                | childlink_figures(args.childlink_output, "*-missing-A.csv")),
-        compare("exclusions", exclusion_figures(excluded, dt.date(start_year + 1, 8, 31)),
-                childlink_figures(args.childlink_output, "*-exclusions-0[0-9].csv", reasons_by_label=True)),
-        compare("inclusion",
-                inclusion_figures(strand_members(args.extracts, children, dt.date(start_year, 4, 1),
-                                                 dt.date(start_year + 1, 3, 31))),
-                childlink_figures(args.childlink_output, "inclusion-*-overlap-*.csv", key="Strands")),
+    out = args.childlink_output
+    lac, risk = last_recorded(args.extracts, children, last)
+    # Each scorecard is compared when its CSV is in the output folder (a quarter: Missing, exclusions, CME).
+    scorecards = [
+        ("missing", "*-missing-[0-9]*.csv", False, lambda: missing_figures(episodes, last),
+         lambda: childlink_figures(out, "*-missing-[0-9]*.csv") | childlink_figures(out, "*-missing-A.csv")),
+        ("exclusions", "*-exclusions-0[0-9].csv", False,
+         lambda: exclusion_figures(excluded, academic_end, args.extracts, children),
+         lambda: childlink_figures(out, "*-exclusions-0[0-9].csv", reasons_by_label=True)),
+        ("cme", "cme-*-cme-[0-9]*.csv", False, lambda: cme_figures(referrals, last),
+         lambda: childlink_figures(out, "cme-*-cme-[0-9]*.csv", denominators=True, by_label=CME_BY_LABEL)),
+        ("ehe", "ehe-*-ehe-[0-9]*.csv", True, lambda: ehe_figures(spells, referrals, academic_end),
+         lambda: childlink_figures(out, "ehe-*-ehe-[0-9]*.csv")),
+        ("inclusion", "inclusion-*-overlap-*.csv", True,
+         lambda: inclusion_figures(strand_members(args.extracts, children, first, last), lac, risk),
+         lambda: childlink_figures(out, "inclusion-*-overlap-*.csv", key="Strands")
+         | childlink_figures(out, "inclusion-*-cohort-size.csv", key="Cohort") | cohort_list(out)),
+        ("inclusion trend", "inclusion-*-inclusion-trend.csv", True,
+         lambda: inclusion_trend(args.extracts, children, first, last),
+         lambda: childlink_figures(out, "inclusion-*-inclusion-trend.csv", key="Measure")),
     ]
+    results = [compare(name, ours(), theirs()) for name, pattern, year_only, ours, theirs in scorecards
+               if glob.glob(os.path.join(out, pattern)) and not (year_only and quarter)]
     checked = sum(r[1] for r in results)
     differences = [d for r in results for d in r[0]]
     for name, (ref, column), theirs, (ours, kind) in differences:

@@ -88,11 +88,21 @@ package struct CMEContext: Sendable {
         referrals.filter { interval.contains($0.referral.referralDate) }
     }
 
+    /// Referrals opened in `interval`, one per child (the latest): the child's gender, locality, phase,
+    /// ethnicity and need in the new-referral breakdowns, so that each breakdown's rows add up to 1a.
+    func newlyReferred(in interval: DayRange) -> [CMEFact] {
+        latestPerChild(opened(in: interval))
+    }
+
     /// Referrals open at the end of `interval`, one per child (the latest).
     func current(at interval: DayRange) -> [CMEFact] {
-        let open = referrals.filter { $0.isOpen(at: interval.end) }
-        return Dictionary(grouping: open, by: \.child).values.map {
-            $0.max { $0.referral.referralDate < $1.referral.referralDate }!
+        latestPerChild(referrals.filter { $0.isOpen(at: interval.end) })
+    }
+
+    /// Each child's latest referral of `facts` (by referral date, then record key).
+    private func latestPerChild(_ facts: [CMEFact]) -> [CMEFact] {
+        Dictionary(grouping: facts, by: \.child).values.map {
+            $0.max { ($0.referral.referralDate, $0.key) < ($1.referral.referralDate, $1.key) }!
         }
         .sorted { $0.key < $1.key }
     }
@@ -268,7 +278,7 @@ package enum CMEScorecard {
     ]
 
     private static func population(_ context: CMEContext, _ interval: DayRange, current: Bool) -> [CMEFact] {
-        current ? context.current(at: interval) : context.opened(in: interval)
+        current ? context.current(at: interval) : context.newlyReferred(in: interval)
     }
 
     private static func byGender(_ group: String, current: Bool) -> [CMEIndicator] {

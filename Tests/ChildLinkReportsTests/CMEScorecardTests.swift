@@ -146,6 +146,37 @@ struct CMEScorecardTests {
             in: context, over: interval)
     }
 
+    /// Child 1 is referred twice in Q1 2019/20: on 10 April (Central - Clifton, primary; closed 1 May)
+    /// and on 3 June (North - Wath/Swinton, secondary); child 2 once, on 1 May (Central - Clifton,
+    /// primary). 1a = 2 children. Each child is counted once in each breakdown, by their latest new
+    /// referral in the period (child 1's of 3 June), so the rows add up to 1a as in the seed's scorecard:
+    /// Clifton 1 (child 2), Wath/Swinton 1 (child 1); primary 1, secondary 1 — not Clifton 2 and
+    /// primary 2 (3 of 2 children).
+    @Test func aChildReferredTwiceInThePeriodIsCountedOnceInEachBreakdown() {
+        var c = TestCohort()
+        let person = { (child: Int) in TestCohort.person(child, gender: .female, ethnicity: "WBRI") }
+        c.add(
+            1, "R1",
+            Self.referral(
+                "2019-04-10", locality: "Central - Clifton", phase: .primary, closed: "2019-05-01", outcome: "X"),
+            person: person(1))
+        c.add(
+            1, "R2", Self.referral("2019-06-03", locality: "North - Wath/Swinton", phase: .secondary), person: person(1)
+        )
+        c.add(2, "R3", Self.referral("2019-05-01", locality: "Central - Clifton", phase: .primary), person: person(2))
+        let context = CMEContext(cohort: c.cohort)
+        let groups = CMEScorecard.groups(context)
+        let value = { (group: String, title: String) -> IndicatorValue? in
+            groups.first { $0.id == group }?.indicators.first { $0.title == title }?.value(in: context, over: Self.q1)
+        }
+        #expect(value("1", "New referrals: number of children") == IndicatorValue(2))
+        #expect(value("3", "Central - Clifton") == IndicatorValue(1, of: 2))
+        #expect(value("3", "North - Wath/Swinton") == IndicatorValue(1, of: 2))
+        #expect(value("4", "Primary") == IndicatorValue(1, of: 2))
+        #expect(value("4", "Secondary") == IndicatorValue(1, of: 2))
+        #expect(value("2", "Female") == IndicatorValue(2, of: 2))
+    }
+
     @Test func freeSchoolMealsAndSocialCareCountChildren() {
         #expect(Self.childrenValue("13", Self.q1) == IndicatorValue(1, of: 3))
         #expect(Self.childrenValue("17.1", Self.q1) == IndicatorValue(1, of: 3))
