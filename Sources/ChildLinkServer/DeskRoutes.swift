@@ -12,6 +12,8 @@ struct DeskRoutes: Sendable {
     let storePath: String
     /// The server's log: routes and statuses only, never a query or a value.
     let logger: Logger
+    /// The time now (the configuration's clock): ages in a search are counted on its day.
+    var clock: @Sendable () -> Date = { Date() }
 
     /// A plain reply: status and HTML.
     struct Page: Sendable {
@@ -121,7 +123,7 @@ struct DeskRoutes: Sendable {
 
     /// The search form and, when a query is given, its candidates (one clear match opens the child's page).
     func footprintSearch(_ form: DeskForm) -> Page {
-        switch FootprintPages.query(form) {
+        switch FootprintPages.query(form, today: LocalDateTime.at(clock()).date) {
         case nil: return Page(status: 200, html: FootprintPages.search(form, results: ""))
         case .failure(let problem):
             return Page(
