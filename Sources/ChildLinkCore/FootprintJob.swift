@@ -82,7 +82,7 @@ package enum FootprintJob {
         let candidates = candidates(query, in: universe)
         guard let best = candidates.first else { return .notFound }
         switch query {
-        case .name: if !isClear(candidates) { return .ambiguous(candidates) }
+        case .name, .nameWithAge: if !isClear(candidates) { return .ambiguous(candidates) }
         default: if candidates.count > 1 { return .ambiguous(candidates) }
         }
         let child = universe.children[best.childID]!
@@ -110,12 +110,13 @@ package enum FootprintJob {
         let records = universe.records
         switch query {
         case .name(let forename, let surname, let dob):
-            let probe = SourceRecord(
-                recordID: "query", person: PersonFields(forename: forename, surname: surname, dateOfBirth: dob),
-                event: .socialCare(SocialCareRecord()))
-            for (index, record) in records.enumerated() {
-                let probability = universe.explain(probe: probe, record).probability
-                if probability >= candidateProbability { offer(index, probability) }
+            for (index, probability) in nameMatches(forename, surname, dateOfBirth: dob, age: nil, in: universe) {
+                offer(index, probability)
+            }
+        case .nameWithAge(let forename, let surname, let range, let day):
+            let age = AgeEvidence(range: range, on: day, records: records, model: universe.model)
+            for (index, probability) in nameMatches(forename, surname, dateOfBirth: nil, age: age, in: universe) {
+                offer(index, probability)
             }
         case .upn(let text):
             let value = normalisedIdentifier(text)
@@ -146,6 +147,22 @@ package enum FootprintJob {
                 recordedAs: recordedAs(record.person), records: universe.children[id]?.records.count ?? 1)
         }
         .sorted { ($1.probability, $0.childID) < ($0.probability, $1.childID) }
+    }
+
+    /// The records a name (with a date of birth, or an age, or neither) matches at least at
+    /// ``candidateProbability``: the probe scored by the matcher's comparisons, the age's bits added.
+    static func nameMatches(
+        _ forename: String, _ surname: String, dateOfBirth: CalendarDate?, age: AgeEvidence?,
+        in universe: FootprintUniverse
+    ) -> [(index: Int, probability: Double)] {
+        let probe = SourceRecord(
+            recordID: "query", person: PersonFields(forename: forename, surname: surname, dateOfBirth: dateOfBirth),
+            event: .socialCare(SocialCareRecord()))
+        return universe.records.enumerated().compactMap { index, record in
+            let weight = universe.explain(probe: probe, record).weight + (age?.bits(record.person) ?? 0)
+            let probability = MatchModel.probability(weight: weight)
+            return probability >= candidateProbability ? (index, probability) : nil
+        }
     }
 
     static func recordedAs(_ person: PersonFields) -> String {

@@ -7,6 +7,9 @@ package enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
     /// A name (`Forename Surname`, or `Surname, Forename`) and, optionally, a date of birth: fuzzy,
     /// scored with the matcher's comparisons against every record.
     case name(forename: String, surname: String, dateOfBirth: CalendarDate?)
+    /// A name and an age in whole years (or a range of ages) on a given day, for when the date of
+    /// birth is not known: the name scored as for `name`, the age weighed as evidence (``AgeEvidence``).
+    case nameWithAge(forename: String, surname: String, age: AgeRange, on: CalendarDate)
     /// A UPN (current or former).
     case upn(String)
     /// An NHS number.
@@ -20,21 +23,31 @@ package enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Throws: ``CoreError/badQuery(_:)`` when the name has one word.
     package static func name(_ text: String, dob date: CalendarDate?) throws -> FootprintQuery {
+        let (forename, surname) = try splitName(text)
+        return .name(forename: forename, surname: surname, dateOfBirth: date)
+    }
+
+    /// Reads `--name` with `--age`: the child's age in whole years on `day` (today, as a rule).
+    ///
+    /// - Throws: ``CoreError/badQuery(_:)`` when the name has one word.
+    package static func name(_ text: String, age: AgeRange, on day: CalendarDate) throws -> FootprintQuery {
+        let (forename, surname) = try splitName(text)
+        return .nameWithAge(forename: forename, surname: surname, age: age, on: day)
+    }
+
+    private static func splitName(_ text: String) throws -> (forename: String, surname: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let comma = trimmed.firstIndex(of: ",") {
             let surname = trimmed[..<comma].trimmingCharacters(in: .whitespaces)
             let forename = trimmed[trimmed.index(after: comma)...].trimmingCharacters(in: .whitespaces)
-            if !surname.isEmpty, !forename.isEmpty {
-                return .name(forename: forename, surname: surname, dateOfBirth: date)
-            }
+            if !surname.isEmpty, !forename.isEmpty { return (forename, surname) }
         }
         let words = trimmed.split(separator: " ", omittingEmptySubsequences: true)
         guard words.count >= 2 else {
             throw CoreError.badQuery(
                 "--name needs a forename and a surname: \"Forename Surname\" or \"Surname, Forename\".")
         }
-        return .name(
-            forename: words.dropLast().joined(separator: " "), surname: String(words.last!), dateOfBirth: date)
+        return (words.dropLast().joined(separator: " "), String(words.last!))
     }
 
     /// The query as the user gave it, for the footprint's header and the audit log.
@@ -42,6 +55,8 @@ package enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .name(let forename, let surname, let dob):
             "--name \"\(forename) \(surname)\"" + (dob.map { " --dob \($0.iso)" } ?? "")
+        case .nameWithAge(let forename, let surname, let age, let day):
+            "--name \"\(forename) \(surname)\" --age \(age) (on \(day.iso))"
         case .upn(let value): "--upn \(value)"
         case .nhsNumber(let value): "--nhs \(value)"
         case .personID(let value): "--person-id \(value)"

@@ -60,6 +60,14 @@ struct FootprintUniverse {
         }
     }
 
+    /// The model that weighs the evidence.
+    var model: MatchModel {
+        switch evidence {
+        case .linkage(let link): link.model
+        case .storedModel(let stored, _): stored.model
+        }
+    }
+
     /// The waterfall of a query's probe record against a record of the universe.
     func explain(probe: SourceRecord, _ record: SourceRecord) -> PairExplanation {
         switch evidence {

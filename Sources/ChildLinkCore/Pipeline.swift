@@ -32,16 +32,21 @@ package enum Pipeline {
     ///
     /// - Parameter beforeCommit: Work that must succeed for the run to be recorded (`link`'s
     ///   outputs put in place), given the whole linkage: see ``BeforeLinkCommit``.
-    package static func run(_ request: PipelineRequest, logger: Logger, beforeCommit: BeforeLinkCommit? = nil)
-        throws -> PipelineOutcome
-    {
+    /// - Parameter beforeLinking: sees the extracts as read, before anything is linked or stored;
+    ///   throwing there leaves the store as it was.
+    package static func run(
+        _ request: PipelineRequest, logger: Logger, beforeCommit: BeforeLinkCommit? = nil,
+        beforeLinking: (Extracts) throws -> Void = { _ in }
+    ) throws -> PipelineOutcome {
         let started = ContinuousClock.now
         let options = try request.resolvedOptions()
         var extracts = try importExtracts(request, logger: logger)
+        try beforeLinking(extracts)
         var outcome = try run(
             records: extracts.takeRecords(), batches: extracts.batches, importedDatasets: extracts.datasets,
             store: extracts.store, options: options, note: request.note ?? request.command,
-            storeWait: request.storeWait, strict: request.strict, logger: logger, linkHook: beforeCommit)
+            storeWait: request.storeWait, strict: request.strict, logger: logger, runInputs: extracts.runInputs,
+            linkHook: beforeCommit)
         outcome.imported = extracts.summary
         outcome.timings.importSeconds =
             seconds(since: started) - outcome.timings.linkSeconds - outcome.timings.storeSeconds
@@ -53,6 +58,8 @@ package enum Pipeline {
         /// The records read.
         package private(set) var records: [SourceRecord]
         let batches: [ImportBatch]
+        /// Where the extracts are and the run's settings, recorded with the run (with a store only).
+        package let runInputs: RunInputs?
         /// The datasets of the files recognised.
         package let datasets: Set<Dataset>
         let store: ChildLinkStore?
@@ -82,8 +89,10 @@ package enum Pipeline {
         }
         let files = imported.files.filter { $0.layout != nil && $0.skipped == nil }
         let store = try request.storePath.map { try ChildLinkStore(path: $0) }
+        let batches = try store == nil ? [] : files.map(importBatch)
         return Extracts(
-            records: imported.records, batches: try store == nil ? [] : files.map(importBatch),
+            records: imported.records, batches: batches,
+            runInputs: store == nil ? nil : runInputs(request, batches: batches),
             datasets: Set(files.compactMap { $0.layout?.dataset }), store: store,
             summary: ImportSummary(
                 records: imported.records.count, files: imported.files.count, rejected: imported.rejects.count))
@@ -115,14 +124,14 @@ package enum Pipeline {
         records: consuming [SourceRecord], batches: [ImportBatch] = [], importedDatasets: Set<Dataset>? = nil,
         store: ChildLinkStore?, options: LinkJob.Options = LinkJob.Options(), note: String = "pipeline",
         storeWait: Duration = PipelineRequest.defaultStoreWait, strict: Bool = false, logger: Logger,
-        beforeCommit: BeforeCommit? = nil
+        runInputs: RunInputs? = nil, beforeCommit: BeforeCommit? = nil
     ) throws -> PipelineOutcome {
         let hook: BeforeLinkCommit? = beforeCommit.map { report in
             { link, children, conflicts in try report(link.records, children, conflicts) }
         }
         return try run(
             records: records, batches: batches, importedDatasets: importedDatasets, store: store, options: options,
-            note: note, storeWait: storeWait, strict: strict, logger: logger, linkHook: hook)
+            note: note, storeWait: storeWait, strict: strict, logger: logger, runInputs: runInputs, linkHook: hook)
     }
 
     /// ``run(records:batches:importedDatasets:store:options:note:storeWait:strict:logger:beforeCommit:)``
@@ -130,7 +139,7 @@ package enum Pipeline {
     static func run(
         records: consuming [SourceRecord], batches: [ImportBatch], importedDatasets: Set<Dataset>?,
         store: ChildLinkStore?, options: LinkJob.Options, note: String, storeWait: Duration, strict: Bool,
-        logger: Logger, linkHook beforeCommit: BeforeLinkCommit?
+        logger: Logger, runInputs: RunInputs? = nil, linkHook beforeCommit: BeforeLinkCommit?
     ) throws -> PipelineOutcome {
         guard let store else {
             let outcome = try link(
@@ -147,7 +156,7 @@ package enum Pipeline {
         return try store.holdingRunLock(waitingUpTo: seconds(storeWait), onWait: onWait) {
             try link(
                 records: records, batches: batches, importedDatasets: importedDatasets, store: store, options: options,
-                note: note, strict: strict, logger: logger, beforeCommit: beforeCommit)
+                note: note, strict: strict, logger: logger, runInputs: runInputs, beforeCommit: beforeCommit)
         }
     }
 
@@ -174,7 +183,8 @@ package enum Pipeline {
     /// ``run(records:batches:importedDatasets:store:options:note:storeWait:logger:)`` once the run lock is held.
     private static func link(
         records: [SourceRecord], batches: [ImportBatch], importedDatasets: Set<Dataset>?, store: ChildLinkStore?,
-        options: LinkJob.Options, note: String, strict: Bool, logger: Logger, beforeCommit: BeforeLinkCommit?
+        options: LinkJob.Options, note: String, strict: Bool, logger: Logger, runInputs: RunInputs? = nil,
+        beforeCommit: BeforeLinkCommit?
     ) throws -> PipelineOutcome {
         let imported = importedDatasets ?? Set(records.map(\.dataset))
         var thisRun = latestByKey(consume records)
@@ -208,6 +218,7 @@ package enum Pipeline {
         let model = try StoredModelCoding.encode(result, options: options.linkOptions)
         let written = try store.performRun(note: note) { run in
             try run.saveModel(model)
+            if let runInputs { try run.recordInputs(runInputs) }
             let written = try record(
                 run, batches: batches, records: thisRun, datasets: imported, result: result, strict: strict)
             try beforeCommit?(result, written.assignment.children, written.report.reviewerMadeConflicts)
@@ -282,6 +293,17 @@ package enum Pipeline {
         var latest: [RecordKey: SourceRecord] = [:]
         for record in records { latest[record.key] = record }
         return latest.values.sorted { $0.key < $1.key }
+    }
+
+    /// What the store keeps about where a request's extracts are: absolute paths and settings.
+    static func runInputs(_ request: PipelineRequest, batches: [ImportBatch]) -> RunInputs {
+        let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
+        return RunInputs(
+            command: request.command, inputs: request.inputs.map(absolute),
+            files: batches.map { RunInputs.File(path: absolute($0.fileName), sha256: $0.sha256) },
+            profilePath: request.profilePath.map(absolute), linkThreshold: request.options.linkThreshold,
+            reviewThreshold: request.options.reviewThreshold, twinGuard: request.options.twinGuard,
+            strict: request.strict)
     }
 
     static func importBatch(_ file: FileSummary) throws -> ImportBatch {

@@ -40,7 +40,8 @@ extension Pipeline {
         let outcome = try run(
             records: extracts.records, batches: extracts.batches, importedDatasets: extracts.datasets,
             store: extracts.store, options: try request.resolvedOptions(), note: request.note ?? request.command,
-            storeWait: request.storeWait, strict: request.strict, logger: logger, beforeCommit: beforeCommit)
+            storeWait: request.storeWait, strict: request.strict, logger: logger, runInputs: extracts.runInputs,
+            beforeCommit: beforeCommit)
         return (outcome.records, outcome.children)
     }
 
@@ -62,6 +63,7 @@ extension Pipeline {
         do {
             let assignment = try store.performRun(note: request.note ?? request.command) { run in
                 for batch in extracts.batches { try run.recordImport(batch) }
+                if let runInputs = extracts.runInputs { try run.recordInputs(runInputs) }
                 let changes = try run.upsert(thisRun, datasets: extracts.datasets)
                 // Another process may have written since the check: then nothing is kept.
                 guard changes.needsMatching.isEmpty, changes.removed.isEmpty else { throw ReuseAbandoned() }

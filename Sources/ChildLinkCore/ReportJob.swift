@@ -2,7 +2,7 @@ package import ChildLinkImport
 import ChildLinkMatching
 package import ChildLinkModel
 package import ChildLinkReports
-import Foundation
+package import Foundation
 package import Logging
 
 /// The reports `weekly`, `scorecard` and `overlap` make, each with what only it needs.
@@ -213,8 +213,10 @@ package enum ReportJob {
 
 extension LocalDateTime {
     /// The local date and time now, to the minute: when a report or footprint was made.
-    static func now() -> LocalDateTime {
-        let now = Date()
+    static func now() -> LocalDateTime { at(Date()) }
+
+    /// The local date and time at `now`, to the minute (the desk's injectable clock goes through here).
+    package static func at(_ now: Date) -> LocalDateTime {
         let seconds = Int(now.timeIntervalSince1970) + TimeZone.current.secondsFromGMT(for: now)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let minute = (seconds - days * 86_400) / 60

@@ -65,6 +65,8 @@ struct DeskResponder: HTTPResponder {
         case (.get, "/review/history"): return ("/review/history", routes.history(query, csrf: csrf))
         case (.get, "/footprint"): return ("/footprint", routes.footprintSearch(query))
         case (.get, "/reports"): return ("/reports", reports.index())
+        case (.get, "/run"): return ("/run", routes.nextRun(csrf: csrf))
+        case (.get, "/run/status"): return ("/run/status", routes.runStatus())
         case (.get, _) where path.hasPrefix("/reports/"):
             return ("/reports/:name", reports.report(String(path.dropFirst("/reports/".count))))
         case (.get, _) where path.hasPrefix("/child/"):
@@ -72,13 +74,17 @@ struct DeskResponder: HTTPResponder {
         case (.get, _) where DeskAssets.files[path] != nil:
             let asset = DeskAssets.files[path]!
             return ("asset", DeskRoutes.Page(status: 200, html: asset.text, contentType: asset.type))
-        case (.post, "/review/decide"), (.post, "/review/revoke"):
+        case (.post, "/review/decide"), (.post, "/review/revoke"), (.post, "/run/start"):
             var request = request
             let form = DeskForm(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
             guard let sent = form.fields["csrf"], DeskSessions.equalInConstantTime(sent, csrf) else {
                 return ("csrf refused", Self.plain(403, "The form has expired: reload the page and try again."))
             }
-            return path == "/review/decide" ? (path, routes.decide(form, csrf: csrf)) : (path, routes.revoke(form))
+            switch path {
+            case "/review/decide": return (path, routes.decide(form, csrf: csrf))
+            case "/review/revoke": return (path, routes.revoke(form))
+            default: return (path, routes.startRun(csrf: csrf))
+            }
         case (.get, _), (.post, _): return ("not found", Self.plain(404, "There is no such page on the desk."))
         default: return ("method", Self.plain(405, "The desk answers GET and POST only."))
         }

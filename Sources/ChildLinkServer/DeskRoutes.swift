@@ -12,6 +12,18 @@ struct DeskRoutes: Sendable {
     let storePath: String
     /// The server's log: routes and statuses only, never a query or a value.
     let logger: Logger
+    /// The time now (the configuration's clock): ages in a search are counted on its day.
+    let clock: @Sendable () -> Date
+    /// The next run started from the desk.
+    let runner: DeskRunner
+
+    /// Creates the routes over the store at `storePath`.
+    init(storePath: String, logger: Logger, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.storePath = storePath
+        self.logger = logger
+        self.clock = clock
+        runner = DeskRunner(storePath: storePath, logger: logger, clock: clock)
+    }
 
     /// A plain reply: status and HTML.
     struct Page: Sendable {
@@ -119,9 +131,31 @@ struct DeskRoutes: Sendable {
         }
     }
 
+    /// The next-run page: what the store knows about the latest extracts, the Start button, the progress.
+    func nextRun(csrf: String, refusal: String? = nil) -> Page {
+        guarded {
+            let html = RunPages.page(
+                runner.current, latest: try NextRunJob.latest(storePath: storePath), csrf: csrf, refusal: refusal)
+            return Page(status: refusal == nil ? 200 : 409, html: html)
+        }
+    }
+
+    /// Starts the next run for the latest extracts (``NextRunJob``) and shows its progress; 409 with
+    /// the reason, nothing started, when the extracts are unknown, moved or changed.
+    func startRun(csrf: String) -> Page {
+        if let refusal = runner.start() { return nextRun(csrf: csrf, refusal: refusal) }
+        logger.info("desk run started")
+        return Page(status: 303, html: "", location: "/run")
+    }
+
+    /// The desk run's state as JSON.
+    func runStatus() -> Page {
+        Page(status: 200, html: RunPages.json(runner.current), contentType: "application/json")
+    }
+
     /// The search form and, when a query is given, its candidates (one clear match opens the child's page).
     func footprintSearch(_ form: DeskForm) -> Page {
-        switch FootprintPages.query(form) {
+        switch FootprintPages.query(form, today: LocalDateTime.at(clock()).date) {
         case nil: return Page(status: 200, html: FootprintPages.search(form, results: ""))
         case .failure(let problem):
             return Page(

@@ -69,7 +69,7 @@ package struct DeskServer: Sendable {
         quiet.logLevel = max(logger.logLevel, .notice)
         return Application(
             responder: DeskResponder(
-                routes: DeskRoutes(storePath: configuration.storePath, logger: logger),
+                routes: DeskRoutes(storePath: configuration.storePath, logger: logger, clock: configuration.clock),
                 reports: ReportPages(folder: configuration.reportsFolder, storePath: configuration.storePath),
                 sessions: sessions),
             configuration: ApplicationConfiguration(

@@ -10,10 +10,11 @@ enum FootprintPages {
         let value = { (name: String) in DeskHTML.text(form[name] ?? "") }
         let body = """
             <h1>Find a child</h1>
-            <p>Give a name with a date of birth (spelling variants and typing slips are scored as the matcher scores them), or one identifier. Every search is written to the store's audit log with your user name.</p>
+            <p>Give a name with a date of birth (spelling variants and typing slips are scored as the matcher scores them) or, when the date of birth is not known, with an age today in whole years or a range such as 7-9; or give one identifier. Every search is written to the store's audit log with your user name.</p>
             <form class="search" method="get" action="/footprint">
             <label>Name <input type="text" name="name" value="\(value("name"))" placeholder="Forename Surname"></label>
             <label>Date of birth <input type="text" name="dob" value="\(value("dob"))" placeholder="dd/mm/yyyy"></label>
+            <label>or age <input type="text" name="age" value="\(value("age"))" placeholder="7 or 7-9" size="6"></label>
             <label>UPN <input type="text" name="upn" value="\(value("upn"))"></label>
             <label>NHS number <input type="text" name="nhs" value="\(value("nhs"))"></label>
             <label>Person id <input type="text" name="person" value="\(value("person"))"></label>
@@ -29,7 +30,7 @@ enum FootprintPages {
     static func candidates(_ candidates: [FootprintCandidate]) -> String {
         var html =
             "<h2>\(candidates.count) children could be the one you mean</h2>\n<p>Open the one you mean, or add a "
-            + "date of birth.</p>\n<table class=\"candidates\"><thead><tr><th>Child</th><th>Match</th>"
+            + "date of birth or an age.</p>\n<table class=\"candidates\"><thead><tr><th>Child</th><th>Match</th>"
             + "<th>Recorded as</th><th>Records</th></tr></thead><tbody>\n"
         for candidate in candidates {
             html +=
@@ -91,26 +92,16 @@ enum FootprintPages {
             + (link.looksLikeTwins ? " (looks like twins)" : "") + "</figcaption>\(chart.svg)</figure>\n"
     }
 
-    /// The query the search form asks for, or why it cannot be read (`nil` and no problem: an empty form).
-    static func query(_ form: DeskForm) -> Result<FootprintQuery, QueryProblem>? {
+    /// The query the search form asks for, or why it cannot be read (`nil` and no problem: an empty
+    /// form); an age is counted on `today`.
+    static func query(_ form: DeskForm, today: CalendarDate) -> Result<FootprintQuery, QueryProblem>? {
         let given = ["name", "upn", "nhs", "person", "child"].filter { form[$0] != nil }
         guard !given.isEmpty else { return nil }
         guard given.count == 1 else {
             return .failure(QueryProblem("Fill in one of name, UPN, NHS number, person id or ChildLink id."))
         }
-        var dob: CalendarDate?
-        if let text = form["dob"] {
-            guard let date = CalendarDate(parsing: text) else {
-                return .failure(QueryProblem("The date of birth is not a date: write dd/mm/yyyy."))
-            }
-            dob = date
-        }
         switch given[0] {
-        case "name":
-            do { return .success(try FootprintQuery.name(form["name"]!, dob: dob)) } catch {
-                return .failure(
-                    QueryProblem("Give a forename and a surname: \"Forename Surname\" or \"Surname, Forename\"."))
-            }
+        case "name": return nameQuery(form, today: today)
         case "upn": return .success(.upn(form["upn"]!))
         case "nhs": return .success(.nhsNumber(form["nhs"]!))
         case "person": return .success(.personID(form["person"]!))
@@ -120,6 +111,30 @@ enum FootprintPages {
             }
             return .success(.childID(id))
         }
+    }
+
+    /// A name with a date of birth, an age, or neither.
+    private static func nameQuery(_ form: DeskForm, today: CalendarDate) -> Result<FootprintQuery, QueryProblem> {
+        let nameProblem = QueryProblem("Give a forename and a surname: \"Forename Surname\" or \"Surname, Forename\".")
+        if let ageText = form["age"] {
+            guard form["dob"] == nil else { return .failure(QueryProblem("Give a date of birth or an age, not both.")) }
+            guard let age = AgeRange(parsing: ageText) else {
+                return .failure(
+                    QueryProblem(
+                        "The age is whole years (7) or a range (7-9), from 0 to \(AgeRange.oldestAllowed)."))
+            }
+            do { return .success(try FootprintQuery.name(form["name"]!, age: age, on: today)) } catch {
+                return .failure(nameProblem)
+            }
+        }
+        var dob: CalendarDate?
+        if let text = form["dob"] {
+            guard let date = CalendarDate(parsing: text) else {
+                return .failure(QueryProblem("The date of birth is not a date: write dd/mm/yyyy."))
+            }
+            dob = date
+        }
+        do { return .success(try FootprintQuery.name(form["name"]!, dob: dob)) } catch { return .failure(nameProblem) }
     }
 
     /// Why a search form cannot be read, in plain words.

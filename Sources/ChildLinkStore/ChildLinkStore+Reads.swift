@@ -14,6 +14,23 @@ extension ChildLinkStore {
         }
     }
 
+    /// Where the latest finished run's extracts were and its settings; `nil` when there is no run or
+    /// the latest did not record them (made before the store kept them, or from records, not extracts).
+    ///
+    /// - Throws: ``StoreError``.
+    package func latestRunInputs() throws -> (runID: Int, inputs: RunInputs)? {
+        try read { db in
+            guard
+                let runID = try Int.fetchOne(
+                    db, sql: "SELECT id FROM run WHERE finishedAt IS NOT NULL ORDER BY id DESC LIMIT 1"),
+                let json = try String.fetchOne(
+                    db, sql: "SELECT json FROM runInputs WHERE runID = ?", arguments: [runID]),
+                let inputs = try? JSONDecoder().decode(RunInputs.self, from: Data(json.utf8))
+            else { return nil }
+            return (runID, inputs)
+        }
+    }
+
     /// The import batches so far, in the order they were recorded.
     ///
     /// - Throws: ``StoreError``.

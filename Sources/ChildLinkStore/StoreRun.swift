@@ -32,6 +32,14 @@ package final class StoreRun {
         ).insert(db)
     }
 
+    /// Records where this run's extracts are and how it linked them, so that a later run can repeat it.
+    ///
+    /// - Throws: ``StoreError`` on a database error.
+    package func recordInputs(_ inputs: RunInputs) throws {
+        let json = String(decoding: try JSONEncoder().encode(inputs), as: UTF8.self)
+        try db.execute(sql: "INSERT INTO runInputs (runID, json) VALUES (?, ?)", arguments: [runID, json])
+    }
+
     /// Stores this run's records, keeping the previous version of each record that changed, and
     /// says what changed since the previous run.
     ///

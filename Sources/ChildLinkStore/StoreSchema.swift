@@ -16,6 +16,13 @@ enum StoreSchema {
             try StoreIdentity.migrate(db)
             try AuditChain.migrate(db)
         }
+        migrator.registerMigration("v6-run-inputs") { db in
+            // Where each run's extracts were and its settings (JSON of `RunInputs`): paths, never personal data.
+            try db.create(table: "runInputs") { t in
+                t.primaryKey("runID", .integer).references("run", onDelete: .cascade)
+                t.column("json", .text).notNull()
+            }
+        }
         return migrator
     }
 

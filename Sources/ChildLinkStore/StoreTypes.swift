@@ -269,3 +269,53 @@ extension RecordKey {
         self.init(dataset: dataset, recordID: String(recordID))
     }
 }
+
+/// Where a run's extracts were and how they were linked: what a later run needs to repeat it
+/// (`childlink serve` starts the next run from it). File paths and settings only, never personal data.
+package struct RunInputs: Hashable, Sendable, Codable {
+    /// One file the run read, with its fingerprint then.
+    package struct File: Hashable, Sendable, Codable {
+        /// The absolute path.
+        package var path: String
+        /// The SHA-256 of its bytes when the run read it.
+        package var sha256: String
+
+        /// Creates a file entry.
+        package init(path: String, sha256: String) {
+            self.path = path
+            self.sha256 = sha256
+        }
+    }
+
+    /// The command that made the run (`weekly`, `link`, …).
+    package var command: String
+    /// The extract files or folders given, as absolute paths.
+    package var inputs: [String]
+    /// The files read from them.
+    package var files: [File]
+    /// The mapping profile, as an absolute path, if one was given.
+    package var profilePath: String?
+    /// The link threshold.
+    package var linkThreshold: Double
+    /// The review threshold.
+    package var reviewThreshold: Double
+    /// Whether twins were kept apart.
+    package var twinGuard: Bool
+    /// Whether a reviewer-made identifier conflict failed the run (`--strict`).
+    package var strict: Bool
+
+    /// Creates the record of a run's inputs.
+    package init(
+        command: String, inputs: [String], files: [File], profilePath: String?, linkThreshold: Double,
+        reviewThreshold: Double, twinGuard: Bool, strict: Bool
+    ) {
+        self.command = command
+        self.inputs = inputs
+        self.files = files
+        self.profilePath = profilePath
+        self.linkThreshold = linkThreshold
+        self.reviewThreshold = reviewThreshold
+        self.twinGuard = twinGuard
+        self.strict = strict
+    }
+}

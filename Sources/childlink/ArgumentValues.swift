@@ -19,6 +19,15 @@ enum ArgumentValues {
         return date
     }
 
+    /// `7` or `7-9`: an age in whole years, or a range of ages.
+    static func age(_ text: String) throws -> AgeRange {
+        guard let age = AgeRange(parsing: text) else {
+            throw ValidationError(
+                "not an age; write whole years (7) or a range (7-9), from 0 to \(AgeRange.oldestAllowed).")
+        }
+        return age
+    }
+
     /// `2019-07-01T09:00`.
     static func dateTime(_ text: String) throws -> LocalDateTime {
         guard let value = LocalDateTime(parsing: text) else {

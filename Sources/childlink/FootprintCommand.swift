@@ -1,6 +1,7 @@
 import ArgumentParser
 import ChildLinkCore
 import ChildLinkModel
+import Foundation
 
 extension ChildLink {
     /// `childlink footprint`.
@@ -10,7 +11,8 @@ extension ChildLink {
             abstract: "Show every record about one child on one timeline, with why each belongs to them.",
             discussion: """
                 Find the child by name and date of birth (fuzzy: spelling variants, swapped or transposed \
-                dates are scored with the matcher's comparisons), or by an identifier. When several \
+                dates are scored with the matcher's comparisons), by name and age today when the date of \
+                birth is not known (--age 7, or a range: --age 7-9), or by an identifier. When several \
                 children match about as well, they are listed with their scores: refine the query \
                 (add --dob, or use --child-id).
 
@@ -41,6 +43,13 @@ extension ChildLink {
             help: ArgumentHelp("Date of birth, with --name (yyyy-MM-dd or dd/MM/yyyy).", valueName: "date"),
             transform: ArgumentValues.date)
         var dob: CalendarDate?
+
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Age today in whole years, or a range (7-9), with --name instead of --dob.", valueName: "years"),
+            transform: ArgumentValues.age)
+        var age: AgeRange?
 
         @Option(name: .long, help: "A UPN (current or former).")
         var upn: String?
@@ -75,6 +84,8 @@ extension ChildLink {
                 throw ValidationError("Give exactly one of --name, --upn, --nhs, --person-id or --child-id.")
             }
             if dob != nil && name == nil { throw ValidationError("--dob goes with --name.") }
+            if age != nil && name == nil { throw ValidationError("--age goes with --name.") }
+            if age != nil && dob != nil { throw ValidationError("Give --dob or --age, not both.") }
             if format != .text && out == nil { throw ValidationError("--format \(format.rawValue) needs --out FILE.") }
             if profile != nil && inputs.isEmpty {
                 throw ValidationError("--profile maps extract files: give the extracts to read with it.")
@@ -82,6 +93,7 @@ extension ChildLink {
         }
 
         func query() throws -> FootprintQuery {
+            if let name, let age { return try .name(name, age: age, on: LocalDateTime.at(Date()).date) }
             if let name { return try .name(name, dob: dob) }
             if let upn { return .upn(upn) }
             if let nhs { return .nhsNumber(nhs) }

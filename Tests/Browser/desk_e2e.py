@@ -3,7 +3,8 @@
 Selenium; nothing is downloaded).
 
 Starts `childlink serve` on a free loopback port over the given store, opens the one-time link,
-rejects the first pair with the keyboard (r), revokes that decision, searches a child by a misspelt
+rejects the first pair with the keyboard (r), revokes that decision, starts the next run from the
+desk and waits for it to be recorded, searches a child by a misspelt
 name and date of birth, opens their footprint, checks that a name holding <script> is shown as
 text and never run, and (with --reports) opens a child from the weekly pack. Takes screenshots. Bounded: every wait has a timeout, and the server is stopped
 at the end whatever happens.
@@ -106,6 +107,13 @@ def run(arguments, checks):
         driver.find_element(By.CSS_SELECTOR, "form.revoke button").click()
         wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "p.recorded")))
         checks.expect("revoked by" in driver.find_element(By.ID, "D1").text, "Revoke withdraws D1")
+
+        driver.get(origin + "/run")
+        driver.find_element(By.CSS_SELECTOR, "form[action='/run/start'] button").click()
+        WebDriverWait(driver, 120).until(
+            lambda d: "recorded:" in d.page_source or "not recorded" in d.page_source)
+        checks.expect(re.search(r"Run \d+ recorded", driver.page_source) is not None,
+                      "the next run started from the desk is recorded (the page reloads itself meanwhile)")
 
         driver.get(origin + "/footprint")
         driver.find_element(By.NAME, "name").send_keys("Joe Tester")

@@ -80,7 +80,7 @@ struct DeskBrowserTests {
                 folder.appendingPathComponent("pack").path,
             ], timeout: 300)
         #expect(outcome.status == 0, "\(outcome.output)")
-        #expect(outcome.output.contains("14 passed, 0 failed"), "\(outcome.output)")
+        #expect(outcome.output.contains("15 passed, 0 failed"), "\(outcome.output)")
         for name in ["desk-review.png", "desk-footprint.png"] {
             let size =
                 (try? FileManager.default.attributesOfItem(atPath: shots.appendingPathComponent(name).path)[.size])

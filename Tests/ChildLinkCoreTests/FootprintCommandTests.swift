@@ -34,8 +34,23 @@ struct FootprintCommandTests {
         let twoQueries = try BuiltBinary.run(["footprint", "--upn", "X", "--nhs", "Y"], in: folder)
         #expect(twoQueries.status == 64)
 
+        let byAge = try BuiltBinary.run(
+            ["footprint", "--store", "s.sqlite", "--name", "Zebedee Quux", "--age", "7-9"], in: folder)
+        #expect(byAge.status == 1, "\(byAge.stderr)")
+        for (flags, words) in [
+            (["--upn", "X", "--age", "7"], "--age goes with --name."),
+            (["--name", "A B", "--age", "seven"], "not an age"),
+            (["--name", "A B", "--age", "26"], "from 0 to 25"),
+            (["--name", "A B", "--age", "7", "--dob", "2010-01-01"], "Give --dob or --age, not both."),
+        ] {
+            let refused = try BuiltBinary.run(["footprint", "--store", "s.sqlite"] + flags, in: folder)
+            #expect(refused.status == 64, "\(flags)")
+            #expect(refused.stderr.contains(words), "\(flags): \(refused.stderr)")
+        }
+
         let audit = try BuiltBinary.run(["audit", "--store", "s.sqlite"], in: folder)
         #expect(audit.stdout.contains("footprint  --child-id CL000001  -> CL000001"))
+        #expect(audit.stdout.contains("footprint  --name \"Zebedee Quux\" --age 7-9 (on "))
         #expect(audit.stdout.contains("footprint  --name \"Zebedee Quux\"  -> (none)"))
 
         let help = try BuiltBinary.run(["footprint", "--help"], in: folder)

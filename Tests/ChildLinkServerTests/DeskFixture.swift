@@ -93,9 +93,10 @@ struct RunningDesk {
     let log: CapturedLog
     let clock: TestClock
 
-    /// Starts the desk over a fresh copy of the fixture store; waits up to 120 s for it to listen.
-    static func start(reportsFolder: String? = nil) async throws -> RunningDesk {
-        let storePath = try DeskFixture.copy()
+    /// Starts the desk over a fresh copy of the fixture store (or over `store`, which ``stop()``
+    /// removes with its folder); waits up to 120 s for it to listen.
+    static func start(reportsFolder: String? = nil, store: String? = nil) async throws -> RunningDesk {
+        let storePath = try store ?? DeskFixture.copy()
         let log = CapturedLog()
         let clock = TestClock()
         let ready = Mutex<URL?>(nil)

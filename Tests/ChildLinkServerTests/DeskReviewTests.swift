@@ -191,4 +191,56 @@ struct DeskReviewTests {
         #expect(reply.body.contains("Jo&lt;script&gt;alert(1)&lt;/script&gt; Tester, born 14/03/2006"))
         await desk.stop()
     }
+
+    @Test("a name with an age on the test clock's day (15 June 2025) finds the child of that age; a range lists both")
+    func footprintByAge() async throws {
+        let desk = try await RunningDesk.start()
+        defer { Task { await desk.stop() } }
+        let cookie = try await desk.signIn()
+        let store = try ChildLinkStore(path: desk.storePath)
+        let assignment = try store.latestAssignment()
+        let keys = ["Missing:E9900001", "Missing:E9900002"].compactMap { RecordKey(parsing: $0) }
+        // On 15/06/2025 the Jo Tester born 14/03/2006 is 19; the one born 02/11/2009 is 15.
+        let older = try #require(assignment[keys[0]])
+        let younger = try #require(assignment[keys[1]])
+
+        let nineteen = try await desk.client.get("/footprint?name=Joe+Tester&age=19", cookie: cookie)
+        #expect(nineteen.status == 303)
+        #expect(nineteen.header("Location") == "/child/\(older)")
+        let fifteen = try await desk.client.get("/footprint?name=Jo+Tester&age=14-16", cookie: cookie)
+        #expect(fifteen.status == 303)
+        #expect(fifteen.header("Location") == "/child/\(younger)")
+
+        // Both in the range: the candidates with their scores, as for a name without a date of birth.
+        let both = try await desk.client.get("/footprint?name=Jo+Tester&age=15+to+19", cookie: cookie)
+        #expect(both.status == 200)
+        #expect(both.body.contains("2 children could be the one you mean"))
+        for child in [older, younger] { #expect(both.body.contains("<a href=\"/child/\(child)\">\(child)</a>")) }
+        #expect(both.body.contains("value=\"15 to 19\""))
+
+        let neither = try await desk.client.get("/footprint?name=Jo+Tester&age=7", cookie: cookie)
+        #expect(neither.status == 200)
+        #expect(neither.body.contains("No child matches."))
+
+        for (query, words) in [
+            ("name=Jo+Tester&age=seven", "The age is whole years (7) or a range (7-9)"),
+            ("name=Jo+Tester&age=30", "from 0 to 25"),
+            ("name=Jo+Tester&age=9-7", "The age is whole years"),
+            ("name=Jo+Tester&age=7&dob=14%2F03%2F2006", "Give a date of birth or an age, not both."),
+        ] {
+            let reply = try await desk.client.get("/footprint?\(query)", cookie: cookie)
+            #expect(reply.status == 400, "\(query)")
+            #expect(reply.body.contains(words), "\(query)")
+        }
+
+        let audit = try store.auditLog().filter { $0.command == "footprint" }.map(\.query)
+        #expect(
+            audit == [
+                "--name \"Joe Tester\" --age 19 (on 2025-06-15)", "--name \"Jo Tester\" --age 14-16 (on 2025-06-15)",
+                "--name \"Jo Tester\" --age 15-19 (on 2025-06-15)", "--name \"Jo Tester\" --age 7 (on 2025-06-15)",
+            ])
+        let log = desk.log.lines.withLock { $0 }.joined(separator: "\n")
+        for value in ["Tester", "age=", "2025-06-15"] { #expect(!log.contains(value), "the server log holds \(value)") }
+        await desk.stop()
+    }
 }

@@ -49,7 +49,7 @@ struct StoreRunTests {
             "v1: runs, batches, records, children, assignments", "v1: review pairs and decisions",
             "v1: append-only audit log", "v2: the latest run's fitted match model",
             "v3: review pairs and decisions keyed by dataset and record id", "v4-review-decision-history",
-            "v5-store-identity",
+            "v5-store-identity", "v6-run-inputs",
         ]
         do {
             let store = try ChildLinkStore(path: path, user: "analyst")
