@@ -59,8 +59,8 @@ extension FootprintJob {
     package static func ambiguityText(_ candidates: [FootprintCandidate], query: FootprintQuery) -> String {
         let heading =
             candidates.count == 1
-            ? "One child may match \(query), but not certainly enough to show. Confirm (add --dob, or use --child-id):"
-            : "More than one child matches \(query). Refine the query (add --dob, or use --child-id):"
+            ? "One child may match \(query), but not certainly enough to show. Confirm (add --dob or --age, or use --child-id):"
+            : "More than one child matches \(query). Refine the query (add --dob or --age, or use --child-id):"
         var lines = [heading, ""]
         lines.append("ChildLink id  Probability  Records  Best matching record           Recorded as")
         for candidate in candidates.prefix(20) {

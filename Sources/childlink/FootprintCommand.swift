@@ -14,7 +14,7 @@ extension ChildLink {
                 dates are scored with the matcher's comparisons), by name and age today when the date of \
                 birth is not known (--age 7, or a range: --age 7-9), or by an identifier. When several \
                 children match about as well, they are listed with their scores: refine the query \
-                (add --dob, or use --child-id).
+                (add --dob or --age, or use --child-id).
 
                 Without extract files, the store's latest run is searched (its stable ChildLink ids). \
                 With extract files, they are linked first through the same pipeline as 'weekly' (and, \
