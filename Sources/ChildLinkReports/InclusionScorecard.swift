@@ -57,7 +57,7 @@ package struct StrandMembership: Hashable, Sendable {
                     episodes += 1
                 case .cme(let referral) where interval.overlaps(from: referral.referralDate, to: referral.closedDate):
                     strands.insert(.cme)
-                case .ehe(let ehe) where interval.overlaps(from: ehe.startDate, to: ehe.endDate):
+                case .ehe(let ehe) where ehe.isHomeEducation && interval.overlaps(from: ehe.startDate, to: ehe.endDate):
                     strands.insert(.ehe)
                 case .exclusion(let exclusion) where interval.contains(exclusion.startDate):
                     strands.insert(.exclusions)

@@ -183,4 +183,35 @@ struct ScorecardContextReaderTests {
         }
         #expect(removed == [true, false, .some(nil), .some(nil)])
     }
+
+    /// The optional EHE fields OfficerInvolvement and InvolvementPending (Yes/No) are read when the
+    /// extract has them, each on its own, and are nil (not recorded) when it does not.
+    @Test func eheInvolvementFieldsAreOptional() throws {
+        let header = "EHEID,PersonID,Forename,Surname,DateOfBirth,StartDate"
+        let with = try Fixture.temporary(
+            "ehe-with.csv",
+            text: "\(header),OfficerInvolvement,InvolvementPending\nH1,P1,Ann,Lee,01/02/2010,04/09/2019,Yes,No\n"
+                + "H2,P2,Bob,Lee,01/02/2011,05/09/2019,No,Yes\nH3,P3,Cy,Lee,01/02/2012,06/09/2019,,\n")
+        let without = try Fixture.temporary("ehe-without.csv", text: "\(header)\nH4,P4,Di,Lee,01/02/2010,04/09/2019\n")
+        let result = try ExtractReader(options: ImportOptions()).read(paths: [with, without])
+        let fields = result.records.compactMap { record -> [Bool?]? in
+            guard case .ehe(let ehe) = record.event else { return nil }
+            return [ehe.officerInvolvement, ehe.involvementPending]
+        }
+        #expect(fields == [[true, false], [false, true], [nil, nil], [nil, nil]])
+    }
+
+    /// A value that is not Yes or No is a rejected record naming the field, never the value.
+    @Test func eheInvolvementBadValueIsRejected() throws {
+        let path = try Fixture.temporary(
+            "ehe-bad.csv",
+            text: "EHEID,PersonID,Forename,Surname,DateOfBirth,StartDate,InvolvementPending\n"
+                + "H1,P1,Ann,Lee,01/02/2010,04/09/2019,Maybe\n")
+        let result = try ExtractReader(options: ImportOptions()).read(paths: [path])
+        #expect(result.records.isEmpty)
+        let reject = try #require(result.rejects.first)
+        #expect(reject.location.line == 2)
+        #expect(reject.field == "InvolvementPending")
+        #expect(!reject.reason.contains("Maybe"))
+    }
 }
