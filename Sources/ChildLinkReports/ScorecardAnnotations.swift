@@ -138,6 +138,7 @@ package enum ScorecardReferences {
             let context = ExclusionContext(cohort: empty)
             return references(
                 ExclusionsScorecard.groups + [ExclusionsScorecard.reasons(context), ExclusionsScorecard.sessions])
+        case .inclusion: return ([InclusionScorecard.cohortReference], [])
         }
     }
 

@@ -11,7 +11,8 @@ struct ScorecardContextReaderTests {
     /// A small catalogue: the Missing scorecard has indicators 1.1, 5.3a and group 5; CME has 1a
     /// and group 1. Periods are four-digit year, dash, month.
     static let catalogue = ScorecardCatalogue(
-        indicators: [.missing: ["1.1", "5.3a"], .cme: ["1a"]], groups: [.missing: ["1", "5"], .cme: ["1"]],
+        indicators: [.missing: ["1.1", "5.3a"], .cme: ["1a"], .inclusion: ["cohort"]],
+        groups: [.missing: ["1", "5"], .cme: ["1"]],
         periodKey: { text in
             let parts = text.split(separator: "-")
             return parts.count == 2 && parts[0].count == 4 && Int(parts[1]).map((1...12).contains) == true ? text : nil
@@ -35,7 +36,11 @@ struct ScorecardContextReaderTests {
                   "1.1": { polarity: info }
                 cme:
                   1a: { polarity: lower, target: "40%", amber: 2.5 }
+                inclusion:
+                  cohort: { polarity: lower, target: 40, amber: 5, red: 15 }
                 """)
+        #expect(
+            context.targets[.inclusion]?["cohort"] == IndicatorTarget(polarity: .lower, target: 40, amber: 5, red: 15))
         #expect(context.targets[.missing]?["5.3a"] == IndicatorTarget(polarity: .higher, target: 80, amber: 5, red: 10))
         #expect(context.targets[.missing]?["1.1"] == IndicatorTarget(polarity: .info))
         // Red defaults to the amber tolerance.
@@ -94,7 +99,11 @@ struct ScorecardContextReaderTests {
             "targets", "missing:\n  \"1.1\": { polarity: higher, target: 5, goal: 4 }\n", 2, "'missing.1.1.goal'",
             "unknown key"
         ),
-        ("targets", "inclusion:\n  \"1.1\": { polarity: info }\n", 1, "'inclusion'", "not a scorecard"),
+        ("targets", "weekly:\n  \"1.1\": { polarity: info }\n", 1, "'weekly'", "not a scorecard"),
+        (
+            "targets", "inclusion:\n  \"1.1\": { polarity: info }\n", 2, "'inclusion.1.1'",
+            "no indicator on the inclusion scorecard"
+        ),
         ("benchmarks", "missing:\n  \"5.3a\": { england: 7O }\n", 2, "'missing.5.3a.england'", "'7O' is not a number"),
         ("benchmarks", "cme:\n  \"5.3a\": { england: 70 }\n", 2, "'cme.5.3a'", "no indicator"),
         ("commentary", "missing:\n  June 2019:\n    \"1.1\": x\n", 2, "'missing.June 2019'", "not a period"),
