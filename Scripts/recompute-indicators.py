@@ -582,7 +582,8 @@ def ehe_figures(spells, cme, period_end):
 
 def strand_members(folder, children, first, last):
     """Each true child's strands in the period: a missing episode (not an absence) or an exclusion
-    starting in it, a CME case or EHE spell open during it."""
+    starting in it, a CME case or EHE spell open during it (an EHE record marked OfficerInvolvement or
+    InvolvementPending Yes is an officer's involvement, not a spell)."""
     strands = defaultdict(set)
     for row in read_csv(os.path.join(folder, "missing-episodes.csv")):
         start = datetime(row["StartDateTime"])
@@ -591,6 +592,9 @@ def strand_members(folder, children, first, last):
     for name, dataset, id_field, begin, end in (("cme-referrals.csv", "CME", "ReferralID", "ReferralDate", "ClosedDate"),
                                                ("ehe-records.csv", "EHE", "EHEID", "StartDate", "EndDate")):
         for row in read_csv(os.path.join(folder, name)):
+            if any((row.get(field) or "").strip().lower() in ("yes", "y", "true", "1", "t")
+                   for field in ("OfficerInvolvement", "InvolvementPending")):
+                continue
             opened, closed = date(row[begin]), date(row[end])
             if opened and opened <= last and (closed is None or closed >= first):
                 strands[children.get((dataset, row[id_field]))].add(dataset)

@@ -25,14 +25,14 @@ package enum ScorecardKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// The key the council's context files use for this scorecard (none for the Inclusion Scorecard).
-    var contextName: ScorecardName? {
+    /// The key the council's context files use for this scorecard.
+    var contextName: ScorecardName {
         switch self {
         case .missing: .missing
         case .cme: .cme
         case .ehe: .ehe
         case .exclusions: .exclusions
-        case .inclusion: nil
+        case .inclusion: .inclusion
         }
     }
 
@@ -49,7 +49,7 @@ package enum ScorecardJob {
         generatedAt: LocalDateTime, calendar: WorkingDayCalendar = WorkingDayCalendar(),
         exclusionsBasis: ExclusionYearBasis = .academic, context: ScorecardContext = ScorecardContext()
     ) -> Report {
-        var notes = kind.contextName.map { ScorecardAnnotations(context, scorecard: $0, period: period) } ?? .none
+        var notes = ScorecardAnnotations(context, scorecard: kind.contextName, period: period)
         notes.areaSubtotals = !disclosure.suppress
         var report: Report =
             switch kind {
@@ -64,7 +64,8 @@ package enum ScorecardJob {
                     annotations: notes)
             case .inclusion:
                 InclusionScorecard.build(
-                    cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt)
+                    cohort: cohort, period: period, disclosure: disclosure, generatedAt: generatedAt,
+                    annotations: notes)
             }
         // The copies each figure left out, by record id: in outputs that carry no small-count
         // suppression, or whose ids are keyed pseudonyms.

@@ -167,7 +167,7 @@ enum FieldDisplay {
     ]
     static let yesNoFields: Set<ReferenceField> = [
         .rhiOffered, .rhiAccepted, .fsmEligible, .openToSocialCare, .openToEarlyHelp, .visitDeclined,
-        .removedFromRoll,
+        .removedFromRoll, .officerInvolvement, .involvementPending,
     ]
 
     static func shown<V: FieldValues>(_ field: ReferenceField, _ r: ValueReader<V>) throws(RowRejection) -> String {

@@ -142,6 +142,8 @@ struct RecordBuilder {
         record.endReason = r.text(.endReason)
         record.lastVisitDate = try r.date(.lastVisitDate)
         record.visitDeclined = try r.yesNo(.visitDeclined)
+        record.officerInvolvement = try r.yesNo(.officerInvolvement)
+        record.involvementPending = try r.yesNo(.involvementPending)
         return record
     }
 

@@ -69,9 +69,12 @@ package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparabl
     case reason2 = "Reason2"
     case reason3 = "Reason3"
     // Optional fields added later, kept last so that the ordinals above keep their places:
-    // the Missing episode's team, then the CME case's authorised removal from roll.
+    // the Missing episode's team, then the CME case's authorised removal from roll, then the EHE
+    // officer's involvements (support given, the child not home educated) and those still pending.
     case allocatedTeam = "AllocatedTeam"
     case removedFromRoll = "RemovedFromRoll"
+    case officerInvolvement = "OfficerInvolvement"
+    case involvementPending = "InvolvementPending"
 
     /// The person fields every layout may carry.
     package static let personFields: [ReferenceField] = [
@@ -102,7 +105,7 @@ package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparabl
         case .ehe:
             [
                 .eheID, .startDate, .reason, .previousSchoolURN, .previousSchoolName, .yearGroup, .endDate,
-                .endReason, .lastVisitDate, .visitDeclined,
+                .endReason, .lastVisitDate, .visitDeclined, .officerInvolvement, .involvementPending,
             ]
         case .exclusions:
             [
@@ -238,6 +241,8 @@ package enum ReferenceField: String, Sendable, Hashable, CaseIterable, Comparabl
         case .reason3: 59
         case .allocatedTeam: 60
         case .removedFromRoll: 61
+        case .officerInvolvement: 62
+        case .involvementPending: 63
         }
     }
 }

@@ -202,12 +202,23 @@ package struct EHERecord: Hashable, Sendable {
     package var lastVisitDate: CalendarDate?
     /// Whether the family declined the visit.
     package var visitDeclined: Bool?
+    /// Whether the record is an EHE officer's involvement — support given to a family considering
+    /// home education, the child not home educated — rather than a spell of home education
+    /// (optional in the extracts; `nil` when not recorded).
+    package var officerInvolvement: Bool?
+    /// Whether the record is an involvement still to be resolved (optional; `nil` when not recorded).
+    package var involvementPending: Bool?
+
+    /// Whether the record is a spell of home education: not an officer's involvement, resolved or
+    /// pending. Records from extracts without the involvement fields are all spells.
+    package var isHomeEducation: Bool { officerInvolvement != true && involvementPending != true }
 
     /// Creates a record.
     package init(
         startDate: CalendarDate, reason: String? = nil, previousSchoolURN: String? = nil,
         previousSchoolName: String? = nil, yearGroup: String? = nil, endDate: CalendarDate? = nil,
-        endReason: String? = nil, lastVisitDate: CalendarDate? = nil, visitDeclined: Bool? = nil
+        endReason: String? = nil, lastVisitDate: CalendarDate? = nil, visitDeclined: Bool? = nil,
+        officerInvolvement: Bool? = nil, involvementPending: Bool? = nil
     ) {
         self.startDate = startDate
         self.reason = reason
@@ -218,6 +229,8 @@ package struct EHERecord: Hashable, Sendable {
         self.endReason = endReason
         self.lastVisitDate = lastVisitDate
         self.visitDeclined = visitDeclined
+        self.officerInvolvement = officerInvolvement
+        self.involvementPending = involvementPending
     }
 }
 

@@ -9,6 +9,8 @@ package enum ScorecardName: String, CaseIterable, Hashable, Sendable {
     case ehe
     /// The exclusions summary.
     case exclusions
+    /// The Inclusion Scorecard (its one indicator: the cross-referenced cohort, `cohort`).
+    case inclusion
 }
 
 /// Which way an indicator should go: the seeds' "good performance is" column.

@@ -216,16 +216,8 @@ package enum CMEScorecard {
     /// extracts records whether the child was removed from roll (the field is optional): a count of
     /// 0 would say no child was, which nobody knows.
     static func notRecorded(_ tables: [ReportTable], context: CMEContext, valueColumns: Int) -> [ReportTable] {
-        guard !context.referrals.contains(where: { $0.referral.removedFromRoll != nil }) else { return tables }
-        return tables.map { table in
-            guard table.id == "cme-8" else { return table }
-            var table = table
-            table.rows = table.rows.map { row in
-                Array(row.prefix(2)) + (2..<row.count).map { $0 < 2 + valueColumns ? .text("not recorded") : .empty }
-            }
-            table.derivedCells = []
-            return table
-        }
+        let recorded = context.referrals.contains { $0.referral.removedFromRoll != nil }
+        return ScorecardLayout.notRecorded(tables, indicators: recorded ? [] : ["8"], valueColumns: valueColumns)
     }
 
     private static let removedFromRoll: [CMEIndicator] = [

@@ -92,7 +92,7 @@ package struct ChildFacts: Hashable, Sendable {
 
     private static func eheStatus(_ records: [SourceRecord], asAt: CalendarDate) -> String? {
         let spells = records.compactMap { record -> EHERecord? in
-            if case .ehe(let ehe) = record.event { return ehe }
+            if case .ehe(let ehe) = record.event, ehe.isHomeEducation { return ehe }
             return nil
         }.sorted { $0.startDate < $1.startDate }
         guard let latest = spells.last else { return nil }

@@ -37,26 +37,58 @@ package struct EHEFact: Hashable, Sendable {
 
 /// The prepared data behind the EHE summary.
 package struct EHEContext: Sendable {
-    /// Every EHE spell.
+    /// Every EHE spell (records of home education; an officer's involvement is not one).
     package let spells: [EHEFact]
+    /// The EHE officer's involvements: records marked `OfficerInvolvement` or `InvolvementPending`.
+    package let involvements: [EHEFact]
+    /// Whether any record in the extracts has the optional `OfficerInvolvement` field.
+    package let recordsInvolvements: Bool
+    /// Whether any record in the extracts has the optional `InvolvementPending` field.
+    package let recordsPendingInvolvements: Bool
     /// The dates of each child's CME referrals, from the linked CME records.
     package let cmeReferralDates: [ChildLinkID: [CalendarDate]]
 
     /// Prepares the spells of a cohort.
     package init(cohort: Cohort) {
-        spells = cohort.eheRecords.map { item in
+        let records = cohort.eheRecords.map { item in
             var person = item.record.person
             let best = cohort.person(of: item.child)
             person.dateOfBirth = person.dateOfBirth ?? best.dateOfBirth
             person.gender = person.gender ?? best.gender
             return EHEFact(child: item.child, ehe: item.ehe, person: person)
         }
+        spells = records.filter(\.ehe.isHomeEducation)
+        involvements = records.filter { !$0.ehe.isHomeEducation }
+        recordsInvolvements = records.contains { $0.ehe.officerInvolvement != nil }
+        recordsPendingInvolvements = records.contains { $0.ehe.involvementPending != nil }
         cmeReferralDates = Dictionary(grouping: cohort.cmeReferrals, by: \.child).mapValues {
             $0.map(\.referral.referralDate)
         }
     }
 
     func current(at date: CalendarDate) -> [EHEFact] { spells.filter { $0.isCurrent(at: date) } }
+
+    /// The children with an EHE spell open on any day of `interval`.
+    func inEHE(during interval: DayRange) -> Set<ChildLinkID> {
+        Set(spells.filter { interval.overlaps(from: $0.ehe.startDate, to: $0.ehe.endDate) }.map(\.child))
+    }
+
+    /// The children with a pending involvement open at the end of `interval` who were not in EHE
+    /// during it.
+    func pendingInvolvements(_ interval: DayRange) -> Set<ChildLinkID> {
+        let pending = involvements.filter { $0.ehe.involvementPending == true && $0.isCurrent(at: interval.end) }
+        return Set(pending.map(\.child)).subtracting(inEHE(during: interval))
+    }
+
+    /// The children the EHE officer supported during `interval` (an involvement open on any day of
+    /// it) who were not in EHE during it and have no pending involvement at its end.
+    func resolvedInvolvements(_ interval: DayRange) -> Set<ChildLinkID> {
+        let supported = involvements.filter {
+            $0.ehe.involvementPending != true && interval.overlaps(from: $0.ehe.startDate, to: $0.ehe.endDate)
+        }
+        return Set(supported.map(\.child)).subtracting(inEHE(during: interval)).subtracting(
+            pendingInvolvements(interval))
+    }
 }
 
 /// The Elective Home Education summary, by academic year (1 September – 31 August), as in the
@@ -73,7 +105,8 @@ package enum EHEScorecard {
                 EHEIndicator(
                     "1.1", "Current EHE recorded at the end of the year (Y0–Y10)",
                     definition: "Children with an EHE spell open at the end of the period, after Y11 have left "
-                        + "(NC year from the date of birth; children without one are counted)."
+                        + "(NC year from the date of birth; children without one are counted).",
+                    pointInTime: true
                 ) { context, interval in
                     IndicatorValue(
                         context.current(at: interval.end).filter { !$0.isYear11OrAbove(at: interval.end) }
@@ -133,7 +166,38 @@ package enum EHEScorecard {
                 yearElevenLeavers("2.7", "Girls, Y11 leavers", gender: .female),
                 yearElevenLeavers("2.8", "Boys, Y11 leavers", gender: .male),
             ]),
+        IndicatorGroup("3", "EHE officer involvements", involvements),
     ]
+
+    /// The EHE officer's involvements, from two optional fields: each row reads "not recorded" when
+    /// no record in the extracts has its field. With 1.7 they make up the seed's "total children
+    /// known to the EHE team" (each child is counted in one of the three).
+    private static let involvements: [EHEIndicator] = [
+        EHEIndicator(
+            "3.1", "EHE officer involvements: supported, but the child has not become EHE",
+            definition: "Children with a record marked OfficerInvolvement = Yes open on any day of the period, "
+                + "not in EHE during it and not counted in 3.2 (an optional field: 'not recorded' when no EHE "
+                + "record in the extracts has it)."
+        ) { context, interval in
+            IndicatorValue(context.resolvedInvolvements(interval).count)
+        },
+        EHEIndicator(
+            "3.2", "Pending involvements to be resolved",
+            definition: "Children with a record marked InvolvementPending = Yes open at the end of the period, not "
+                + "in EHE during it (an optional field: 'not recorded' when no EHE record in the extracts has it).",
+            pointInTime: true
+        ) { context, interval in
+            IndicatorValue(context.pendingInvolvements(interval).count)
+        },
+    ]
+
+    /// The indicators whose optional field no record in the extracts has.
+    static func notRecordedIndicators(_ context: EHEContext) -> Set<String> {
+        var ids: Set<String> = []
+        if !context.recordsInvolvements { ids.insert("3.1") }
+        if !context.recordsPendingInvolvements { ids.insert("3.2") }
+        return ids
+    }
 
     /// Builds the summary for an academic year (`2018/19` is September 2018 – August 2019), or for
     /// the academic year to the end of a month or quarter,
@@ -154,15 +218,23 @@ package enum EHEScorecard {
             return ScorecardColumn(label: "\(year)/\(Text.pad((year + 1) % 100, 2))", interval: interval)
         }
         let context = EHEContext(cohort: cohort)
-        var tables = ScorecardLayout.tables(
-            groups, context: context, columns: columns, idPrefix: "ehe", annotations: annotations)
+        var tables = ScorecardLayout.notRecorded(
+            ScorecardLayout.tables(
+                groups, context: context, columns: columns, idPrefix: "ehe", annotations: annotations),
+            indicators: notRecordedIndicators(context), valueColumns: columns.count)
         tables[0].chart = .trend
+        let trend = ScorecardLayout.trendTable(
+            id: "ehe-trend", title: "Current EHE (Y0–Y10) at each month end, last 12 months",
+            rows: [("Current EHE (Y0–Y10)", "1.1")], groups: groups, context: context,
+            columns: ScorecardLayout.rollingMonths(.month(year: end.year, month: end.month)), published: columns,
+            idPrefix: "ehe", dataFrom: context.spells.map(\.ehe.startDate).min())
         return Report(
             slug: "ehe-summary-\(ReportingPeriod.year(startYear: lastYear).slug)",
             title: "Elective Home Education — summary",
             periodLabel: "Academic years to \(end.uk)", generatedAt: generatedAt,
             sections: [
                 ReportSection(title: "Elective Home Education", tables: tables),
+                ReportSection(title: "Trends", tables: [trend]),
                 ReportSection(
                     title: "Definitions", tables: [ScorecardLayout.definitions(groups, id: "ehe-definitions")]),
             ])

@@ -226,6 +226,11 @@ enum FootprintFacts {
             &facts, "Ended", record.endDate.map { [$0.uk, record.endReason].compactMap { $0 }.joined(separator: ", ") })
         optional(&facts, "Last visit", record.lastVisitDate?.uk)
         optional(&facts, "Visit declined", record.visitDeclined.map(yesNo))
+        if record.involvementPending == true {
+            facts.append(FootprintFact("Record", "EHE officer involvement, still to be resolved"))
+        } else if record.officerInvolvement == true {
+            facts.append(FootprintFact("Record", "EHE officer involvement (not home educated)"))
+        }
         return facts
     }
 

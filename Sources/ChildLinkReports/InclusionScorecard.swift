@@ -57,7 +57,7 @@ package struct StrandMembership: Hashable, Sendable {
                     episodes += 1
                 case .cme(let referral) where interval.overlaps(from: referral.referralDate, to: referral.closedDate):
                     strands.insert(.cme)
-                case .ehe(let ehe) where interval.overlaps(from: ehe.startDate, to: ehe.endDate):
+                case .ehe(let ehe) where ehe.isHomeEducation && interval.overlaps(from: ehe.startDate, to: ehe.endDate):
                     strands.insert(.ehe)
                 case .exclusion(let exclusion) where interval.contains(exclusion.startDate):
                     strands.insert(.exclusions)
@@ -197,19 +197,23 @@ package enum InclusionScorecard {
             rows: rows)
     }
 
-    /// Children in one or more, two or more, and three or more strands, per month or quarter.
+    /// Children in one or more, two or more (the cross-referenced cohort), and three or more strands,
+    /// per month of `columns`; a month that ends before the first record of the extracts is left empty.
     package static func trendTable(cohort: Cohort, columns: [ScorecardColumn], disclosure: DisclosureOptions)
         -> ReportTable
     {
-        let counts = columns.map { column in
-            StrandMembership.members(of: cohort, in: column.interval).map(\.strands.count)
+        let first = cohort.records.map(\.record.event.date).min()
+        let counts = columns.map { column -> [Int]? in
+            guard let first, first <= column.interval.end else { return nil }
+            return StrandMembership.members(of: cohort, in: column.interval).map(\.strands.count)
         }
         let rows = [(1, "In any strand"), (2, "In two or more strands"), (3, "In three or more strands")].map {
             minimum, label in
-            [ReportCell.text(label)] + counts.map { ReportCell.count($0.filter { $0 >= minimum }.count) }
+            [ReportCell.text(label)]
+                + counts.map { column in column.map { ReportCell.count($0.filter { $0 >= minimum }.count) } ?? .empty }
         }
         return ReportTable(
-            id: "inclusion-trend", title: "Children in several strands over the year",
+            id: "inclusion-trend", title: "Children in several strands, last 12 months",
             columns: ["Measure"] + columns.map(\.label),
             rows: rows, chart: .trend)
     }
@@ -261,24 +265,76 @@ package enum InclusionScorecard {
     /// across them holds for the hidden cells at once.
     static func publishedTables(
         _ members: [StrandMembership], cohort: Cohort, period: ReportingPeriod, trendColumns: [ScorecardColumn],
-        disclosure: DisclosureOptions
+        disclosure: DisclosureOptions, annotations: ScorecardAnnotations = .none
     ) -> [ReportTable] {
+        let previous =
+            annotations.targets.isEmpty
+            ? nil
+            : StrandMembership.members(of: cohort, in: period.previous.interval).filter { $0.strands.count >= 2 }
+                .count
         let tables = [
             combinationsTable(members, disclosure: disclosure), strandCountTable(members, disclosure: disclosure),
-            trendTable(cohort: cohort, columns: trendColumns, disclosure: disclosure), cohortSizeTable(members),
+            trendTable(cohort: cohort, columns: trendColumns, disclosure: disclosure),
+            cohortSizeTable(members, previous: previous, annotations: annotations),
         ]
         guard disclosure.suppress else { return tables }
         let relations =
             combinationRelations() + strandCountRelations()
             + trendRelations(columns: trendColumns, period: period.interval) + [cohortSizeRelation]
-        return JointSuppression.apply(to: tables, relations: relations)
+        var published = JointSuppression.apply(to: tables, relations: relations)
+        published[3] = hidingDerivedHeadlineCells(published[3], previous: previous)
+        return published
     }
 
-    /// The headline: how many children are in two or more strands (the cohort list's length).
-    static func cohortSizeTable(_ members: [StrandMembership]) -> ReportTable {
-        ReportTable(
-            id: "inclusion-cohort-size", title: "The cross-referenced cohort", columns: ["Cohort", "Children"],
-            rows: [[.text("Children in two or more strands"), .count(members.filter { $0.strands.count >= 2 }.count)]])
+    /// The reference of the headline in the council's context files (`inclusion: { cohort: … }`).
+    package static let cohortReference = "cohort"
+
+    /// The headline: how many children are in two or more strands (the cohort list's length). With
+    /// the council's targets: Good is, the direction of travel from the previous period of the same
+    /// kind (`previous`: its count), RAG and Target, as on every scorecard; with benchmarks, Stat.
+    /// neighbours, England and Last year; with commentary, Comments.
+    static func cohortSizeTable(
+        _ members: [StrandMembership], previous: Int? = nil, annotations: ScorecardAnnotations = .none
+    ) -> ReportTable {
+        let count = members.filter { $0.strands.count >= 2 }.count
+        var row: [ReportCell] = [.text("Children in two or more strands"), .count(count)]
+        let hasTargets = !annotations.targets.isEmpty
+        if hasTargets {
+            let cells = ContextCells(target: annotations.targets[cohortReference])
+            let target = cells.targetCells(IndicatorValue(count))
+            let arrow = previous.map {
+                cells.arrow(latest: IndicatorValue(count), previous: IndicatorValue($0), withTargets: true)
+            }
+            row += [target[0], arrow ?? .empty] + target.dropFirst()
+        }
+        let benchmarks = annotations.coversBenchmarks([cohortReference])
+        if benchmarks { row += ContextCells.benchmarkCells(annotations.benchmarks[cohortReference]) }
+        if annotations.hasIndicatorComments {
+            row.append(annotations.comments[cohortReference].map { .text($0) } ?? .empty)
+        }
+        return ReportTable(
+            id: "inclusion-cohort-size", title: "The cross-referenced cohort",
+            columns: ["Cohort", "Children"]
+                + annotations.headings(
+                    direction: hasTargets, benchmarks: benchmarks, comments: annotations.hasIndicatorComments),
+            rows: [row])
+    }
+
+    /// The headline's DOT and RAG hidden where they could give back a hidden count: with the
+    /// headline, and (DOT) where the previous period's count, which is not published, is below the
+    /// threshold.
+    static func hidingDerivedHeadlineCells(_ table: ReportTable, previous: Int?) -> ReportTable {
+        guard table.columns.count > 2, let dot = table.columns.firstIndex(of: "DOT"),
+            let rag = table.columns.firstIndex(of: "RAG")
+        else { return table }
+        var table = table
+        if table.rows[0][1] == .suppressed {
+            table.rows[0][dot] = .suppressed
+            table.rows[0][rag] = .suppressed
+        } else if let previous, (1..<SmallNumberSuppression.defaultThreshold).contains(previous) {
+            table.rows[0][dot] = .suppressed
+        }
+        return table
     }
 
     /// The headline is the strand counts of two, three and four strands added up.
@@ -286,20 +342,18 @@ package enum InclusionScorecard {
         total: OutputCell("inclusion-cohort-size", row: 0, column: 1),
         parts: (1...3).map { OutputCell("overlap-strand-count", row: $0, column: 1) })
 
-    /// The Inclusion Scorecard: the overlap, its trend over the financial year, and the cohort list.
+    /// The Inclusion Scorecard: the overlap, its trend over the twelve months to the period end, and
+    /// the cohort list.
+    /// - Parameter annotations: the council's target and commentary for the headline (`cohort`).
     package static func build(
-        cohort: Cohort, period: ReportingPeriod, disclosure: DisclosureOptions, generatedAt: LocalDateTime
+        cohort: Cohort, period: ReportingPeriod, disclosure: DisclosureOptions, generatedAt: LocalDateTime,
+        annotations: ScorecardAnnotations = .none
     ) -> Report {
         let members = StrandMembership.members(of: cohort, in: period.interval)
-        let trendColumns: [ScorecardColumn] =
-            switch period {
-            case .month:
-                period.financialYearMonths.map { ScorecardColumn(label: $0.columnLabel, interval: $0.interval) }
-            case .quarter, .year:
-                period.financialYearQuarters.map { ScorecardColumn(label: $0.columnLabel, interval: $0.interval) }
-            }
+        let trendColumns = ScorecardLayout.rollingMonths(period)
         let tables = publishedTables(
-            members, cohort: cohort, period: period, trendColumns: trendColumns, disclosure: disclosure)
+            members, cohort: cohort, period: period, trendColumns: trendColumns, disclosure: disclosure,
+            annotations: annotations)
         return Report(
             slug: "inclusion-scorecard-\(period.slug)", title: "Inclusion Scorecard",
             periodLabel: "\(period.columnLabel) (\(period.interval.start.uk) to \(period.interval.end.uk))",

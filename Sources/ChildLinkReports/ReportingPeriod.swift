@@ -118,6 +118,18 @@ package enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         return (1...last).map { .quarter(startYear: startYear, quarter: $0) }
     }
 
+    /// The period of the same kind just before this one: the month, quarter or year before.
+    package var previous: ReportingPeriod {
+        switch self {
+        case .month(let year, let month):
+            month == 1 ? .month(year: year - 1, month: 12) : .month(year: year, month: month - 1)
+        case .quarter(let startYear, let quarter):
+            quarter == 1
+                ? .quarter(startYear: startYear - 1, quarter: 4) : .quarter(startYear: startYear, quarter: quarter - 1)
+        case .year(let startYear): .year(startYear: startYear - 1)
+        }
+    }
+
     /// From 1 April of the financial year to the end of this period.
     package var yearToDate: DayRange {
         let end = interval.end

@@ -138,6 +138,7 @@ package enum ScorecardReferences {
             let context = ExclusionContext(cohort: empty)
             return references(
                 ExclusionsScorecard.groups + [ExclusionsScorecard.reasons(context), ExclusionsScorecard.sessions])
+        case .inclusion: return ([InclusionScorecard.cohortReference], [])
         }
     }
 
@@ -159,9 +160,32 @@ extension ScorecardLayout {
         }
     }
 
+    /// The tables with the rows of `indicators` (their optional field absent from every record in
+    /// the extracts) reading "not recorded" in each of the `valueColumns` period columns, and no
+    /// context cells: a count of 0 would say none, which nobody knows.
+    static func notRecorded(_ tables: [ReportTable], indicators: Set<String>, valueColumns: Int) -> [ReportTable] {
+        guard !indicators.isEmpty else { return tables }
+        return tables.map { table in
+            var table = table
+            let rows = table.rows.indices.filter { index in
+                guard case .text(let id) = table.rows[index].first else { return false }
+                return indicators.contains(id)
+            }
+            for index in rows {
+                let row = table.rows[index]
+                table.rows[index] =
+                    Array(row.prefix(2))
+                    + (2..<row.count).map { $0 < 2 + valueColumns ? .text("not recorded") : .empty }
+            }
+            table.derivedCells.removeAll { rows.contains($0.position.row) }
+            return table
+        }
+    }
+
     /// A trend chart of indicators (`rows`: the line's label and the indicator's reference) over
-    /// `columns`. A column the indicator tables also show (`published`, by label) repeats their
-    /// count and is hidden wherever they hide it; a column before the data begins is left empty.
+    /// `columns`. A column the indicator tables also show (`published`, by label; for a
+    /// point-in-time indicator, any published column ending on the same day) repeats their count
+    /// and is hidden wherever they hide it; a column before the data begins is left empty.
     package static func trendTable<Context>(
         id: String, title: String, rows: [(label: String, indicator: String)], groups: [IndicatorGroup<Context>],
         context: Context, columns: [ScorecardColumn], published: [ScorecardColumn], idPrefix: String,
@@ -179,7 +203,10 @@ extension ScorecardLayout {
             guard let source = place[spec.indicator] else { return [.text(spec.label)] + columns.map { _ in .empty } }
             return [.text(spec.label)]
                 + columns.enumerated().map { column, period -> ReportCell in
-                    if let sourceColumn = publishedColumn[period.label] {
+                    let sameEnd =
+                        source.indicator.isPointInTime
+                        ? published.firstIndex { $0.interval.end == period.interval.end }.map { $0 + 2 } : nil
+                    if let sourceColumn = publishedColumn[period.label] ?? sameEnd {
                         derived.append(
                             DerivedCell(
                                 position: CellPosition(row: row, column: column + 1),

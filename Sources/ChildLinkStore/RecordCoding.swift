@@ -134,6 +134,8 @@ private struct CMEDTO: Codable {
 private struct EHEDTO: Codable {
     var startDate: String, reason: String?, previousSchoolURN: String?, previousSchoolName: String?
     var yearGroup: String?, endDate: String?, endReason: String?, lastVisitDate: String?, visitDeclined: Bool?
+    /// Optional fields added later: absent from the records of older stores, which decode as `nil`.
+    var officerInvolvement: Bool?, involvementPending: Bool?
 
     init(_ r: EHERecord) {
         startDate = r.startDate.iso
@@ -145,6 +147,8 @@ private struct EHEDTO: Codable {
         endReason = r.endReason
         lastVisitDate = iso(r.lastVisitDate)
         visitDeclined = r.visitDeclined
+        officerInvolvement = r.officerInvolvement
+        involvementPending = r.involvementPending
     }
 
     func model() throws -> EHERecord {
@@ -152,7 +156,8 @@ private struct EHEDTO: Codable {
             startDate: try required(date(startDate, "startDate"), "startDate"), reason: reason,
             previousSchoolURN: previousSchoolURN, previousSchoolName: previousSchoolName, yearGroup: yearGroup,
             endDate: try date(endDate, "endDate"), endReason: endReason,
-            lastVisitDate: try date(lastVisitDate, "lastVisitDate"), visitDeclined: visitDeclined)
+            lastVisitDate: try date(lastVisitDate, "lastVisitDate"), visitDeclined: visitDeclined,
+            officerInvolvement: officerInvolvement, involvementPending: involvementPending)
     }
 }
 

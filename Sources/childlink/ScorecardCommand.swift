@@ -56,11 +56,6 @@ extension ChildLink {
                 throw ValidationError(
                     "--year-basis applies to the exclusions scorecard only; leave it out for \(kind).")
             }
-            if kind == .inclusion, context.isGiven {
-                throw ValidationError(
-                    "--context, --targets, --commentary and --benchmarks apply to the missing, cme, ehe and exclusions "
-                        + "scorecards; leave them out for inclusion.")
-            }
         }
 
         func run() throws {
@@ -106,9 +101,6 @@ struct ScorecardContextOptions: ParsableArguments {
         ScorecardContextFiles(
             targets: targets, commentary: commentary, benchmarks: benchmarks, localities: localities)
     }
-
-    /// Whether any option is given.
-    var isGiven: Bool { context != nil || !named.isEmpty }
 
     func validate() throws {
         guard let context else { return }

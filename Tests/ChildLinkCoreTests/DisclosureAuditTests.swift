@@ -245,47 +245,69 @@ struct DisclosureAuditTests {
     /// is an unpublished total (at least 0): the rows still add up to one figure.
     static func scorecardSums(open: Report, published: Report) -> [Sum] {
         let known = knownDenominators(published)
-        return open.tables.flatMap { table -> [Sum] in
-            var sums: [Sum] = []
-            let cell = { (row: Int, column: Int) in Cell(table: table.id, row: row, column: column) }
-            let value = { (row: Int, column: Int) in table.rows[row][column].countValue }
-            if let ytd = table.columns.firstIndex(of: "YTD") {
-                for row in table.rows.indices {
-                    let periods = (2..<ytd).filter { value(row, $0) != nil }
-                    guard let total = value(row, ytd), periods.count >= 2,
-                        periods.reduce(0, { $0 + value(row, $1)! }) == total
-                    else { continue }
-                    sums.append(Sum(total: cell(row, ytd), parts: periods.map { cell(row, $0) }))
-                }
-            }
-            sums += definitionSums(table)
-            for column in table.columns.indices {
-                var byDenominator: [Int: [Int]] = [:]
-                for row in table.rows.indices {
-                    if case .countWithPercent(_, let denominator) = table.rows[row][column] {
-                        byDenominator[denominator, default: []].append(row)
+        return eheTrendSums(open)
+            + open.tables.flatMap { table -> [Sum] in
+                var sums: [Sum] = []
+                let cell = { (row: Int, column: Int) in Cell(table: table.id, row: row, column: column) }
+                let value = { (row: Int, column: Int) in table.rows[row][column].countValue }
+                if let ytd = table.columns.firstIndex(of: "YTD") {
+                    for row in table.rows.indices {
+                        let periods = (2..<ytd).filter { value(row, $0) != nil }
+                        guard let total = value(row, ytd), periods.count >= 2,
+                            periods.reduce(0, { $0 + value(row, $1)! }) == total
+                        else { continue }
+                        sums.append(Sum(total: cell(row, ytd), parts: periods.map { cell(row, $0) }))
                     }
                 }
-                for (denominator, rows) in byDenominator where rows.count >= 2 {
-                    let isSubtotal = { (row: Int) in
-                        table.rows[row].contains {
-                            $0.plainText.hasPrefix("Total") || $0.plainText.hasPrefix("Of those")
+                sums += definitionSums(table)
+                for column in table.columns.indices {
+                    var byDenominator: [Int: [Int]] = [:]
+                    for row in table.rows.indices {
+                        if case .countWithPercent(_, let denominator) = table.rows[row][column] {
+                            byDenominator[denominator, default: []].append(row)
                         }
                     }
-                    let adding = [rows, rows.filter { !isSubtotal($0) }].first {
-                        $0.count >= 2 && $0.reduce(0, { $0 + value($1, column)! }) == denominator
-                    }
-                    guard let adding else { continue }
-                    let parts = adding.map { cell($0, column) }
-                    if known.contains([column, denominator]) {
-                        sums.append(Sum(known: denominator, parts: parts))
-                    } else {
-                        let unpublished = Cell(table: "unpublished \(table.id)", row: denominator, column: column)
-                        sums.append(Sum(total: unpublished, parts: parts))
+                    for (denominator, rows) in byDenominator where rows.count >= 2 {
+                        let isSubtotal = { (row: Int) in
+                            table.rows[row].contains {
+                                $0.plainText.hasPrefix("Total") || $0.plainText.hasPrefix("Of those")
+                            }
+                        }
+                        let adding = [rows, rows.filter { !isSubtotal($0) }].first {
+                            $0.count >= 2 && $0.reduce(0, { $0 + value($1, column)! }) == denominator
+                        }
+                        guard let adding else { continue }
+                        let parts = adding.map { cell($0, column) }
+                        if known.contains([column, denominator]) {
+                            sums.append(Sum(known: denominator, parts: parts))
+                        } else {
+                            let unpublished = Cell(table: "unpublished \(table.id)", row: denominator, column: column)
+                            sums.append(Sum(total: unpublished, parts: parts))
+                        }
                     }
                 }
+                return sums
             }
-            return sums
+    }
+
+    /// The EHE trend repeats 1.1, a count at a day, at every month end that is a year column's end:
+    /// its last month is the latest column (to the period end), and the August of an earlier year
+    /// is that academic year's end (`2017/18` ends in `Aug-18`).
+    static func eheTrendSums(_ open: Report) -> [Sum] {
+        guard let trend = open.tables.first(where: { $0.id == "ehe-trend" }),
+            let years = open.tables.first(where: { $0.id == "ehe-1" }),
+            let row = years.rows.firstIndex(where: { $0[0] == .text("1.1") })
+        else { return [] }
+        var pairs = [(trend.columns.count - 1, years.columns.count - 1)]
+        for column in 2..<(years.columns.count - 1) {
+            if let month = trend.columns.firstIndex(of: "Aug-\(years.columns[column].suffix(2))") {
+                pairs.append((month, column))
+            }
+        }
+        return pairs.map { month, year in
+            Sum(
+                total: Cell(table: trend.id, row: 0, column: month),
+                parts: [Cell(table: years.id, row: row, column: year)])
         }
     }
 

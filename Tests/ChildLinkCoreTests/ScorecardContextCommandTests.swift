@@ -80,12 +80,41 @@ struct ScorecardContextCommandTests {
         #expect(try rows("05")[0].contains("RAG") == false)
     }
 
-    @Test func optionsAreChecked() throws {
-        let inclusion = try BuiltBinary.run(
-            ["scorecard", "inclusion", "--period", "2018/19", Self.extract, "--out", "o", "--context", Self.context],
+    /// The Inclusion Scorecard takes the same files: its headline (`cohort`) gets Good is, DOT,
+    /// RAG, Target and Comments. The sample's target: lower is better, 40, amber 3, red 8 — so Green
+    /// to 43, Amber to 48, Red beyond, worked out here from the printed count; the DOT from May's
+    /// count in the printed trend.
+    @Test func inclusionHeadlineTakesTheTargets() throws {
+        let extracts = ["missing-episodes", "cme-referrals", "ehe-records", "exclusions"].map {
+            Self.sampleData.appendingPathComponent("\($0).csv").path
+        }
+        let outcome = try BuiltBinary.run(
+            ["scorecard", "inclusion", "--period", "2019-06"] + extracts
+                + ["--out", "out", "--no-store", "--no-pseudonymise", "--format", "csv", "--context", Self.context],
             in: folder)
-        #expect(inclusion.status != 0)
-        #expect(inclusion.stderr.contains("leave them out for inclusion"))
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        func table(_ name: String) throws -> [[String]] {
+            let text = try String(
+                contentsOf: folder.appendingPathComponent("out/inclusion-scorecard-2019-06-inclusion-\(name).csv"),
+                encoding: .utf8)
+            return text.split(whereSeparator: \.isNewline).map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
+        }
+        let headline = try table("cohort-size")
+        #expect(Array(headline[0].prefix(6)) == ["Cohort", "Children", "Good is", "DOT", "RAG", "Target"])
+        let count = try #require(Int(headline[1][1]))
+        let trend = try table("trend")
+        let mayColumn = try #require(trend[0].firstIndex(of: "May-19"))
+        let may = try #require(Int(trend[2][mayColumn]))
+        #expect(headline[1][2] == "Lower")
+        #expect(headline[1][3] == (count < may ? "↓ better" : count > may ? "↑ worse" : "→ same"))
+        #expect(headline[1][4] == (count <= 43 ? "Green" : count <= 48 ? "Amber" : "Red"))
+        #expect(headline[1][5] == "40")
+        #expect(headline[1][6].hasPrefix("Fewer children in two or more strands than in May"))
+    }
+
+    @Test func optionsAreChecked() throws {
         let noFolder = try scorecard(["--context", "no-such-folder"])
         #expect(noFolder.status != 0)
         #expect(noFolder.stderr.contains("--context no-such-folder: no such folder"))

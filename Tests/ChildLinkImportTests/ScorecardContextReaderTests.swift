@@ -11,7 +11,8 @@ struct ScorecardContextReaderTests {
     /// A small catalogue: the Missing scorecard has indicators 1.1, 5.3a and group 5; CME has 1a
     /// and group 1. Periods are four-digit year, dash, month.
     static let catalogue = ScorecardCatalogue(
-        indicators: [.missing: ["1.1", "5.3a"], .cme: ["1a"]], groups: [.missing: ["1", "5"], .cme: ["1"]],
+        indicators: [.missing: ["1.1", "5.3a"], .cme: ["1a"], .inclusion: ["cohort"]],
+        groups: [.missing: ["1", "5"], .cme: ["1"]],
         periodKey: { text in
             let parts = text.split(separator: "-")
             return parts.count == 2 && parts[0].count == 4 && Int(parts[1]).map((1...12).contains) == true ? text : nil
@@ -35,7 +36,11 @@ struct ScorecardContextReaderTests {
                   "1.1": { polarity: info }
                 cme:
                   1a: { polarity: lower, target: "40%", amber: 2.5 }
+                inclusion:
+                  cohort: { polarity: lower, target: 40, amber: 5, red: 15 }
                 """)
+        #expect(
+            context.targets[.inclusion]?["cohort"] == IndicatorTarget(polarity: .lower, target: 40, amber: 5, red: 15))
         #expect(context.targets[.missing]?["5.3a"] == IndicatorTarget(polarity: .higher, target: 80, amber: 5, red: 10))
         #expect(context.targets[.missing]?["1.1"] == IndicatorTarget(polarity: .info))
         // Red defaults to the amber tolerance.
@@ -94,7 +99,11 @@ struct ScorecardContextReaderTests {
             "targets", "missing:\n  \"1.1\": { polarity: higher, target: 5, goal: 4 }\n", 2, "'missing.1.1.goal'",
             "unknown key"
         ),
-        ("targets", "inclusion:\n  \"1.1\": { polarity: info }\n", 1, "'inclusion'", "not a scorecard"),
+        ("targets", "weekly:\n  \"1.1\": { polarity: info }\n", 1, "'weekly'", "not a scorecard"),
+        (
+            "targets", "inclusion:\n  \"1.1\": { polarity: info }\n", 2, "'inclusion.1.1'",
+            "no indicator on the inclusion scorecard"
+        ),
         ("benchmarks", "missing:\n  \"5.3a\": { england: 7O }\n", 2, "'missing.5.3a.england'", "'7O' is not a number"),
         ("benchmarks", "cme:\n  \"5.3a\": { england: 70 }\n", 2, "'cme.5.3a'", "no indicator"),
         ("commentary", "missing:\n  June 2019:\n    \"1.1\": x\n", 2, "'missing.June 2019'", "not a period"),
@@ -182,5 +191,36 @@ struct ScorecardContextReaderTests {
             return .some(referral.removedFromRoll)
         }
         #expect(removed == [true, false, .some(nil), .some(nil)])
+    }
+
+    /// The optional EHE fields OfficerInvolvement and InvolvementPending (Yes/No) are read when the
+    /// extract has them, each on its own, and are nil (not recorded) when it does not.
+    @Test func eheInvolvementFieldsAreOptional() throws {
+        let header = "EHEID,PersonID,Forename,Surname,DateOfBirth,StartDate"
+        let with = try Fixture.temporary(
+            "ehe-with.csv",
+            text: "\(header),OfficerInvolvement,InvolvementPending\nH1,P1,Ann,Lee,01/02/2010,04/09/2019,Yes,No\n"
+                + "H2,P2,Bob,Lee,01/02/2011,05/09/2019,No,Yes\nH3,P3,Cy,Lee,01/02/2012,06/09/2019,,\n")
+        let without = try Fixture.temporary("ehe-without.csv", text: "\(header)\nH4,P4,Di,Lee,01/02/2010,04/09/2019\n")
+        let result = try ExtractReader(options: ImportOptions()).read(paths: [with, without])
+        let fields = result.records.compactMap { record -> [Bool?]? in
+            guard case .ehe(let ehe) = record.event else { return nil }
+            return [ehe.officerInvolvement, ehe.involvementPending]
+        }
+        #expect(fields == [[true, false], [false, true], [nil, nil], [nil, nil]])
+    }
+
+    /// A value that is not Yes or No is a rejected record naming the field, never the value.
+    @Test func eheInvolvementBadValueIsRejected() throws {
+        let path = try Fixture.temporary(
+            "ehe-bad.csv",
+            text: "EHEID,PersonID,Forename,Surname,DateOfBirth,StartDate,InvolvementPending\n"
+                + "H1,P1,Ann,Lee,01/02/2010,04/09/2019,Maybe\n")
+        let result = try ExtractReader(options: ImportOptions()).read(paths: [path])
+        #expect(result.records.isEmpty)
+        let reject = try #require(result.rejects.first)
+        #expect(reject.location.line == 2)
+        #expect(reject.field == "InvolvementPending")
+        #expect(!reject.reason.contains("Maybe"))
     }
 }

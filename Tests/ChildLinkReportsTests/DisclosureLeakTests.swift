@@ -90,7 +90,8 @@ struct DisclosureLeakTests {
             cohort: Self.missingCohort(), period: .month(year: 2019, month: 6),
             disclosure: DisclosureOptions(suppress: true, pseudonymiser: nil), generatedAt: Self.generatedAt)
         let trend = try #require(report.tables.first { $0.id == "inclusion-trend" })
-        #expect(trend.rows[0].dropFirst() == [.count(6), .suppressed, .count(7)])
+        // The twelve months to June 2019: July 2018 – March 2019 end before the first record (empty).
+        #expect(trend.rows[0].dropFirst() == Array(repeating: .empty, count: 9) + [.count(6), .suppressed, .count(7)])
         let svg = SVGCharts.trend(trend)
         // Row 0's points stand alone: no segment runs from April to June across May.
         let colour = SVGCharts.palette[0]
