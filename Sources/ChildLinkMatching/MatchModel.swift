@@ -33,6 +33,8 @@ package struct MatchModel: Sendable {
     /// Share of records with each folded forename / surname (by hash), for term-frequency adjustment.
     var forenameFrequency: [UInt64: Float] = [:]
     var surnameFrequency: [UInt64: Float] = [:]
+    /// Share of records with each value of an address part (generic mode), by comparison and hash.
+    var partFrequencies: [Comparison: [UInt64: Float]] = [:]
     /// `log2(m/u)` per comparison and level, cached for scoring.
     private(set) var logBayesFactors: [[Double]] = []
     private(set) var addressGivenSurnameFactors: [Double] = []
@@ -100,6 +102,12 @@ package struct MatchModel: Sendable {
         guard average > 0 else { return 0 }
         let adjustment = log2(average / Double(frequency))
         return min(max(adjustment, -Self.maxFrequencyAdjustment), Self.maxFrequencyAdjustment)
+    }
+
+    /// The share of records holding record `index`'s value of an address part; 0 when it has none.
+    func partFrequency(_ part: Comparison, _ table: RecordTable, _ index: Int) -> Float {
+        let hash = table.partHash(part, index)
+        return hash == 0 ? 0 : partFrequencies[part]?[hash] ?? 0
     }
 
     /// The match probability for a total log2 weight (prior included).
@@ -192,6 +200,7 @@ struct ModelEstimator: Sendable {
             globalPrior: globalPrior,
             iterations: iterations)
         (model.forenameFrequency, model.surnameFrequency) = Self.frequencies(table)
+        if table.addressParts { model.partFrequencies = Self.partFrequencies(table) }
         return model
     }
 
@@ -358,9 +367,30 @@ struct ModelEstimator: Sendable {
             .gender: [0, 0.97, 0.03],
             .upn: [0, 0.90, 0.02, 0.07, 0.01],
             .nhsNumber: [0, 0.97, 0.02, 0.01],
-            .personID: [0, 0.90, 0.10],
+            .personID: [0, 0.90, 0.06, 0.03, 0.01],
+            .streetNumber: [0, 0.95, 0.05],
+            .addressLine2: [0, 0.90, 0.05, 0.05],
+            .town: [0, 0.90, 0.05, 0.05],
+            .region: [0, 0.97, 0.03],
         ]
         return Comparison.allCases.map { starts[$0]! }
+    }
+
+    /// The share of records with each value of each address part, among the records that have one.
+    static func partFrequencies(_ table: RecordTable) -> [Comparison: [UInt64: Float]] {
+        var result: [Comparison: [UInt64: Float]] = [:]
+        for part in Comparison.allCases where part.isAddressPart {
+            var counts: [UInt64: Int] = [:]
+            var total = 0
+            for index in 0..<table.count {
+                let hash = table.partHash(part, index)
+                guard hash != 0 else { continue }
+                counts[hash, default: 0] += 1
+                total += 1
+            }
+            result[part] = counts.mapValues { Float($0) / Float(max(total, 1)) }
+        }
+        return result
     }
 
     /// The share of records with each forename and surname.
