@@ -159,11 +159,13 @@ struct ModelEstimator: Sendable {
         var sessionsPerComparison = [Int](repeating: 0, count: Comparison.allCases.count)
         var firstSession: (prior: Double, pairs: Double)?
         var iterations = 0
+        // The address's parts are absent from every council pair: EM need not visit them.
+        let inUse = Comparison.inUse(addressParts: table.addressParts)
         for session in Self.sessions {
             let selected = patterns.filter { session.includes($0.0) }
             let pairs = selected.reduce(0) { $0 + $1.1 }
             guard pairs > 0 else { continue }
-            let (m, prior, steps) = runEM(selected, uRandom, uAddress, excluded: session.excluded)
+            let (m, prior, steps) = runEM(selected, uRandom, uAddress, excluded: session.excluded, inUse: inUse)
             iterations += steps
             if firstSession == nil { firstSession = (prior, pairs) }
             for comparison in Comparison.allCases where comparison != session.excluded {
@@ -187,7 +189,7 @@ struct ModelEstimator: Sendable {
         let sessionPrior = firstSession?.prior ?? 0.01
         var globalPrior = min(max(sessionPrior * (firstSession?.pairs ?? 0) / dobAgreement / allPairs, 1e-12), 0.5)
         for _ in 0..<50 {
-            let matches = expectedMatches(patterns, m, uRandom, uAddress, globalPrior)
+            let matches = expectedMatches(patterns, m, uRandom, uAddress, globalPrior, inUse: inUse)
             let next = min(max(matches / allPairs, 1e-12), 0.5)
             if abs(next - globalPrior) <= globalPrior * 1e-4 {
                 globalPrior = next
@@ -207,13 +209,13 @@ struct ModelEstimator: Sendable {
     /// The expected number of matches among the candidate pairs under `prior`.
     private func expectedMatches(
         _ patterns: [(ComparisonVector, Double)], _ m: [[Double]], _ u: [[Double]], _ uAddress: [Double],
-        _ prior: Double
+        _ prior: Double, inUse: [Comparison]
     ) -> Double {
         var total = 0.0
         let logOdds = log(prior / (1 - prior))
         for (vector, count) in patterns {
             var weight = logOdds
-            for comparison in Comparison.allCases {
+            for comparison in inUse {
                 let level = vector.level(comparison)
                 if level == 0 { continue }
                 let uLevel =
@@ -226,9 +228,11 @@ struct ModelEstimator: Sendable {
         return total
     }
 
-    /// EM for m and the share of matches, with u fixed (from random pairs) and one comparison left out.
+    /// EM for m and the share of matches, with u fixed (from random pairs) and one comparison left
+    /// out; only the comparisons `inUse` are visited (the others are absent from every pair).
     private func runEM(
-        _ patterns: [(ComparisonVector, Double)], _ u: [[Double]], _ uAddress: [Double], excluded: Comparison
+        _ patterns: [(ComparisonVector, Double)], _ u: [[Double]], _ uAddress: [Double], excluded: Comparison,
+        inUse: [Comparison]
     ) -> ([[Double]], Double, Int) {
         var m = Self.initialM()
         var prior = 0.1
@@ -236,7 +240,7 @@ struct ModelEstimator: Sendable {
         var iterations = 0
         while iterations < maxIterations {
             iterations += 1
-            let (newM, matchWeight) = expectation(patterns, m, u, uAddress, prior, excluded: excluded)
+            let (newM, matchWeight) = expectation(patterns, m, u, uAddress, prior, excluded: excluded, inUse: inUse)
             let newPrior = min(max(matchWeight / total, 1e-9), 0.999)
             let change = abs(newPrior - prior) + zip(m.joined(), newM.joined()).reduce(0) { max($0, abs($1.0 - $1.1)) }
             (m, prior) = (newM, newPrior)
@@ -248,13 +252,13 @@ struct ModelEstimator: Sendable {
     /// One EM step: expected level counts among matches, normalised to m.
     private func expectation(
         _ patterns: [(ComparisonVector, Double)], _ m: [[Double]], _ u: [[Double]], _ uAddress: [Double],
-        _ prior: Double, excluded: Comparison
+        _ prior: Double, excluded: Comparison, inUse: [Comparison]
     ) -> ([[Double]], Double) {
         var matchCounts = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
         var matchWeight = 0.0
         let logPrior = log(prior)
         let logNotPrior = log(1 - prior)
-        let used = Comparison.allCases.filter { $0 != excluded }
+        let used = inUse.filter { $0 != excluded }
         for (vector, count) in patterns {
             var logMatch = logPrior
             var logNonMatch = logNotPrior
