@@ -21,6 +21,12 @@ package enum LinkJob {
         package var twinGuard = true
         /// The forename variants that count as one name (the built-in ones and a profile's additions).
         package var forenameVariants: ForenameVariantTable = .builtIn
+        /// Whether person ids were typed in by hand, so one or two slips apart is partial agreement
+        /// (generic mode; see ``LinkOptions/typedPersonIDs``).
+        package var typedPersonIDs = false
+        /// Whether the address's parts are compared as fields of their own (generic mode; see
+        /// ``LinkOptions/addressParts``).
+        package var addressParts = false
 
         /// Creates options; the thresholds default to the matcher's.
         package init(linkThreshold: Double? = nil, reviewThreshold: Double? = nil, concurrency: Int? = nil) {
@@ -36,7 +42,10 @@ package enum LinkJob {
         /// rule of children's households (same birth date, surname and address, different forename),
         /// which in adult or benchmark data mostly keeps apart one person's mistyped records.
         /// Council extracts keep 0.98 and the guard, because a false link there puts one child's
-        /// safeguarding history on another and the uncertain band goes to review.
+        /// safeguarding history on another and the uncertain band goes to review. Person ids are
+        /// taken as typed in by hand (a social security or member number): one or two slips apart
+        /// is a partial agreement; and the address's parts a file gives (street number, second
+        /// line, town or suburb, state or county) are each compared as a field of its own.
         package static func generic(
             linkThreshold: Double? = nil, reviewThreshold: Double? = nil, twinGuard: Bool = false
         )
@@ -45,6 +54,8 @@ package enum LinkJob {
             let link = linkThreshold ?? max(genericLinkThreshold, reviewThreshold ?? 0)
             var options = Options(linkThreshold: link, reviewThreshold: reviewThreshold ?? min(link, 0.5))
             options.twinGuard = twinGuard
+            options.typedPersonIDs = true
+            options.addressParts = true
             return options
         }
 
@@ -58,6 +69,8 @@ package enum LinkJob {
             options.concurrency = concurrency
             options.twinGuard = twinGuard
             options.forenameVariants = forenameVariants
+            options.typedPersonIDs = typedPersonIDs
+            options.addressParts = addressParts
             return options
         }
     }
@@ -208,7 +221,8 @@ package enum LinkJob {
         }
         lines.append("children with more than one record in a dataset: \(summary.clustersWithDuplicates)")
         lines.append("prior match probability (all pairs): \(format(result.model.globalPrior, 10))")
-        for rule in BlockingRule.allCases {
+        // The street-number rule runs only in generic mode: council summaries keep their lines.
+        for rule in BlockingRule.allCases where rule != .houseNumberAddress || summary.pairsPerRule[rule] != nil {
             lines.append("blocking \(rule.title): \(summary.pairsPerRule[rule] ?? 0) pairs")
         }
         if let recall = summary.blockingRecall { lines.append("blocking recall: \(format(recall, 5))") }
@@ -301,9 +315,9 @@ struct LinkOutputWriter {
     /// and pairs a guard kept apart (links between records already together are left out; explain
     /// them on demand).
     func writePairs(_ result: LinkResult, to path: String) throws(FileWriteError) {
-        let comparisons = Comparison.allCases.map { ($0, $0.levelNames) }
+        let comparisons = result.comparisons.map { ($0, $0.levelNames) }
         try stream(to: path) { file in
-            file.append(Self.pairsHeader)
+            file.append(Self.pairsHeader(result.comparisons))
             for pair in result.pairs where pair.decision != .alreadyLinked {
                 appendPairRecords(pair, result, to: &file)
                 file.appendDecimalField(pair.probability, places: 6)
@@ -340,13 +354,13 @@ struct LinkOutputWriter {
         file.append(byte: UInt8(ascii: ","))
     }
 
-    /// The header row of `pairs.csv`.
-    static var pairsHeader: String {
+    /// The header row of `pairs.csv` for a run that used `comparisons`.
+    static func pairsHeader(_ comparisons: [Comparison]) -> String {
         var header = [
             "Dataset1", "RecordID1", "Dataset2", "RecordID2", "ChildID1", "ChildID2", "MatchProbability",
             "MatchWeight", "Decision",
         ]
-        for comparison in Comparison.allCases {
+        for comparison in comparisons {
             header += [comparison.columnName, comparison.columnName + "Bits"]
         }
         return header.joined(separator: ",") + "\n"

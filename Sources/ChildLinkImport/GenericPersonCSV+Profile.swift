@@ -61,6 +61,11 @@ struct ProfileColumns {
     let trueEntity: Int?
     let addressParts: [Int]
     let fields: [ReferenceField: Int]
+    /// The street number, second address line and region: named by the profile, or found under
+    /// the names recognised without one (``GenericPersonCSV/aliases``).
+    let streetNumber: Int?
+    let addressLine2: Int?
+    let region: Int?
 
     /// - Throws: ``ImportError/invalidPersonCSV(path:line:reason:)`` naming the missing column.
     init(header: [String], profile: MappingProfile, path: String) throws {
@@ -81,7 +86,15 @@ struct ProfileColumns {
         }
         recordID = try column(recordIDName, "generic.recordID")
         trueEntity = try generic.trueEntity.map { try column($0, "generic.trueEntity") }
-        addressParts = try generic.addressParts.map { try column($0, "generic.addressParts") }
+        let parts = try generic.addressParts.map { try column($0, "generic.addressParts") }
+        addressParts = parts
+        let recognised = GenericPersonCSV.columnIndices(header)
+        // A street number joined into the address line is not compared a second time.
+        streetNumber =
+            try generic.streetNumber.map { try column($0, "generic.streetNumber") }
+            ?? recognised["streetNumber"].flatMap { parts.contains($0) ? nil : $0 }
+        addressLine2 = try generic.addressLine2.map { try column($0, "generic.addressLine2") } ?? recognised["address2"]
+        region = try generic.region.map { try column($0, "generic.region") } ?? recognised["region"]
         var fields: [ReferenceField: Int] = [:]
         for field in GenericPersonCSV.profileFields {
             if let names = profile.fieldNames[field] {
@@ -96,6 +109,8 @@ struct ProfileColumns {
                 fields[field] = index
             }
         }
+        // A suburb or city column is the town, as without a profile.
+        if fields[.town] == nil, let index = recognised["town"] { fields[.town] = index }
         self.fields = fields
     }
 
@@ -130,6 +145,8 @@ struct ProfileColumns {
             forename: value(row, .forename), middleNames: value(row, .middleNames), surname: value(row, .surname),
             preferredName: value(row, .preferredName), formerSurname: value(row, .formerSurname),
             dateOfBirth: dateOfBirth(row), gender: value(row, .gender).flatMap { Gender(code: $0) },
-            postcode: value(row, .postcode).flatMap { Postcode($0) }, addressLine1: address, town: value(row, .town))
+            postcode: value(row, .postcode).flatMap { Postcode($0) }, addressLine1: address, town: value(row, .town),
+            streetNumber: streetNumber.flatMap { text(row, $0) }, addressLine2: addressLine2.flatMap { text(row, $0) },
+            region: region.flatMap { text(row, $0) })
     }
 }

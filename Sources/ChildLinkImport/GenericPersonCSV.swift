@@ -5,6 +5,7 @@ import Foundation
 /// (FEBRL, other benchmarks). Columns are recognised by common names: `rec_id`/`id`,
 /// `given_name`/`forename`/`first_name`, `surname`/`last_name`, `date_of_birth`/`dob`
 /// (`dd/MM/yyyy`, ISO or `yyyyMMdd`), `sex`/`gender`, `postcode`, `address_1`/`address`,
+/// `street_number`/`house_number`, `address_2`, `suburb`/`town`/`city`, `state`/`county`/`region`,
 /// `soc_sec_id`/`person_id`. The n-th file becomes the n-th dataset, so record keys stay unique.
 package enum GenericPersonCSV {
     /// The records of one file, and for FEBRL-style ids (`rec-12-org`, `rec-12-dup-0`) the truth.
@@ -25,6 +26,9 @@ package enum GenericPersonCSV {
         "postcode": ["postcode", "zipcode", "zip"],
         "address": ["address1", "address", "addressline1"],
         "streetNumber": ["streetnumber", "housenumber"],
+        "address2": ["address2", "addressline2"],
+        "town": ["suburb", "town", "city"],
+        "region": ["state", "county", "region"],
         "personID": ["socsecid", "personid", "ssn"],
     ]
 
@@ -82,7 +86,8 @@ package enum GenericPersonCSV {
             personID: value("personID"), forename: value("forename"), middleNames: value("middle"),
             surname: value("surname"), dateOfBirth: value("dob").flatMap(parseDate),
             gender: value("gender").flatMap { Gender(code: $0) }, postcode: value("postcode").flatMap { Postcode($0) },
-            addressLine1: [value("streetNumber"), value("address")].compactMap { $0 }.joined(separator: " "))
+            addressLine1: value("address"), town: value("town"), streetNumber: value("streetNumber"),
+            addressLine2: value("address2"), region: value("region"))
         return SourceRecord(recordID: value("id") ?? "", person: person, event: event(dataset), location: location)
     }
 

@@ -120,7 +120,8 @@ package struct MappingProfile: Sendable, Hashable {
             dataset: dataset, fieldNames: names, dateFormats: patterns, valueMaps: maps,
             generic: document.generic.map {
                 GenericProfileColumns(
-                    recordID: $0.recordID, trueEntity: $0.trueEntity, addressParts: $0.addressParts ?? [])
+                    recordID: $0.recordID, trueEntity: $0.trueEntity, addressParts: $0.addressParts ?? [],
+                    streetNumber: $0.streetNumber, addressLine2: $0.addressLine2, region: $0.region)
             })
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         let resolve = { (name: String) in name.hasPrefix("/") ? name : folder.appendingPathComponent(name).path }
@@ -253,6 +254,9 @@ private struct GenericSection: Decodable {
     var recordID: String?
     var trueEntity: String?
     var addressParts: [String]?
+    var streetNumber: String?
+    var addressLine2: String?
+    var region: String?
 }
 
 /// One header name or a list of alternatives.

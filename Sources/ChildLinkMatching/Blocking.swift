@@ -31,6 +31,11 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     case birthDatePostcodeSector
     /// Address line and forename initial: catches a changed date of birth and surname.
     case addressForenameInitial
+    /// The street number with the street, the town or the postcode, whatever the names (generic
+    /// mode, when a file gives the street number apart): a person whose names and birth date were
+    /// garbled at once still lives at the same house, and one of street, town and postcode may be
+    /// mistyped too.
+    case houseNumberAddress
 
     /// A short description for the summary.
     package var title: String {
@@ -48,6 +53,7 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
         case .birthdayNames: "birthday (no year) + name sounds"
         case .birthDatePostcodeSector: "date of birth + postcode sector"
         case .addressForenameInitial: "address + forename initial"
+        case .houseNumberAddress: "street number + street, town or postcode"
         }
     }
 }
@@ -70,7 +76,7 @@ struct Blocker: Sendable {
     }
 
     func candidatePairs(_ table: RecordTable) -> Output {
-        let rules = BlockingRule.allCases
+        let rules = BlockingRule.allCases.filter { table.addressParts || $0 != .houseNumberAddress }
         var perRule: [BlockingRule: Int] = [:]
         var skipped: [BlockingRule: Int] = [:]
         var pairs: [UInt64] = []
@@ -359,6 +365,12 @@ struct Blocker: Sendable {
                 if sector != 0 { add(i, UInt64(bitPattern: Int64(t.birthDays[i])), sector) }
             case .addressForenameInitial:
                 if t.addressHash[i] != 0, forenameInitial != 0 { add(i, t.addressHash[i], forenameInitial) }
+            case .houseNumberAddress:
+                guard t.addressParts, t.streetNumberHash[i] != 0 else { continue }
+                let number = t.streetNumberHash[i]
+                if t.addressHash[i] != 0 { add(i, number, 1, t.addressHash[i]) }
+                if t.townHash[i] != 0 { add(i, number, 2, t.townHash[i]) }
+                if t.postcodeFull[i] != 0 { add(i, number, 3, t.postcodeFull[i]) }
             case .birthdayNames:
                 guard hasBirth, t.forenamePhonetic[i] != 0, t.surnamePhonetic[i] != 0 else { continue }
                 add(

@@ -201,9 +201,59 @@ package enum NHSNumberLevel: UInt8, ComparisonLevel {
     }
 }
 
-/// How two values that either agree or not compare: gender, person id.
+/// How two person ids compare. Ids a system issues (council extracts) either agree or not; ids
+/// typed in by hand (generic mode: a social security number, a member number) are also one or two
+/// slips apart, as Damerau–Levenshtein counts them (a character changed, dropped, added, or two
+/// neighbours swapped), and EM learns what each level is worth.
+package enum PersonIDLevel: UInt8, ComparisonLevel {
+    /// One side has no id, or the records come from different systems.
+    case absent = 0
+    /// The same id.
+    case agree = 1
+    /// Different ids (more than two slips apart when ids are typed).
+    case disagree = 2
+    /// Typed ids one slip apart.
+    case oneSlip = 3
+    /// Typed ids two slips apart.
+    case twoSlips = 4
+
+    /// The level's name in pairs.csv and explanations.
+    package var name: String {
+        switch self {
+        case .absent: "absent"
+        case .agree: "agree"
+        case .disagree: "disagree"
+        case .oneSlip: "one slip apart"
+        case .twoSlips: "two slips apart"
+        }
+    }
+}
+
+/// How two parts of an address written as text compare: a second address line, a town or suburb.
+package enum TextLevel: UInt8, ComparisonLevel {
+    /// One side has no value.
+    case absent = 0
+    /// The same (folded) text.
+    case exact = 1
+    /// One typing slip apart, a space dropped or added, or a close spelling (Jaro–Winkler 0.92).
+    case close = 2
+    /// Different.
+    case different = 3
+
+    /// The level's name in pairs.csv and explanations.
+    package var name: String {
+        switch self {
+        case .absent: "absent"
+        case .exact: "exact"
+        case .close: "close spelling"
+        case .different: "different"
+        }
+    }
+}
+
+/// How two values that either agree or not compare: gender, street number, region.
 package enum AgreementLevel: UInt8, ComparisonLevel {
-    /// One side has no value (or, for person ids, the records come from different systems).
+    /// One side has no value.
     case absent = 0
     /// The same value.
     case agree = 1
@@ -230,7 +280,9 @@ extension Comparison {
         case .address: AddressLevel.self
         case .upn: UPNLevel.self
         case .nhsNumber: NHSNumberLevel.self
-        case .gender, .personID: AgreementLevel.self
+        case .gender, .streetNumber, .region: AgreementLevel.self
+        case .personID: PersonIDLevel.self
+        case .addressLine2, .town: TextLevel.self
         }
     }
 
@@ -263,21 +315,35 @@ extension ComparisonVector {
     /// The NHS number level.
     package var nhsNumber: NHSNumberLevel { typed(.nhsNumber) }
     /// The person id level.
-    package var personID: AgreementLevel { typed(.personID) }
+    package var personID: PersonIDLevel { typed(.personID) }
+    /// The street number level.
+    package var streetNumber: AgreementLevel { typed(.streetNumber) }
+    /// The second address line level.
+    package var addressLine2: TextLevel { typed(.addressLine2) }
+    /// The town level.
+    package var town: TextLevel { typed(.town) }
+    /// The region level.
+    package var region: AgreementLevel { typed(.region) }
 
-    /// The vector of these levels, packed four bits per comparison in ``Comparison`` order.
+    /// The vector of these levels, packed at each comparison's ``Comparison/bitOffset``.
     @inline(__always) init(
         forename: ForenameLevel, surname: SurnameLevel, dateOfBirth: DateOfBirthLevel, address: AddressLevel,
-        gender: AgreementLevel, upn: UPNLevel, nhsNumber: NHSNumberLevel, personID: AgreementLevel
+        gender: AgreementLevel, upn: UPNLevel, nhsNumber: NHSNumberLevel, personID: PersonIDLevel,
+        streetNumber: AgreementLevel = .absent, addressLine2: TextLevel = .absent, town: TextLevel = .absent,
+        region: AgreementLevel = .absent
     ) {
-        var packed = UInt32(forename.rawValue)
-        packed |= UInt32(surname.rawValue) << 4
-        packed |= UInt32(dateOfBirth.rawValue) << 8
-        packed |= UInt32(address.rawValue) << 12
-        packed |= UInt32(gender.rawValue) << 16
-        packed |= UInt32(upn.rawValue) << 20
-        packed |= UInt32(nhsNumber.rawValue) << 24
-        packed |= UInt32(personID.rawValue) << 28
+        var packed = UInt32(forename.rawValue) << Comparison.forename.bitOffset
+        packed |= UInt32(surname.rawValue) << Comparison.surname.bitOffset
+        packed |= UInt32(dateOfBirth.rawValue) << Comparison.dateOfBirth.bitOffset
+        packed |= UInt32(address.rawValue) << Comparison.address.bitOffset
+        packed |= UInt32(gender.rawValue) << Comparison.gender.bitOffset
+        packed |= UInt32(upn.rawValue) << Comparison.upn.bitOffset
+        packed |= UInt32(nhsNumber.rawValue) << Comparison.nhsNumber.bitOffset
+        packed |= UInt32(personID.rawValue) << Comparison.personID.bitOffset
+        packed |= UInt32(streetNumber.rawValue) << Comparison.streetNumber.bitOffset
+        packed |= UInt32(addressLine2.rawValue) << Comparison.addressLine2.bitOffset
+        packed |= UInt32(town.rawValue) << Comparison.town.bitOffset
+        packed |= UInt32(region.rawValue) << Comparison.region.bitOffset
         self.init(packed: packed)
     }
 }

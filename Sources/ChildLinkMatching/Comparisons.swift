@@ -17,6 +17,14 @@ package enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
     case nhsNumber
     /// The source system's person id, when both records come from the same system.
     case personID
+    /// The house or street number (generic mode, when a file keeps it apart from the street).
+    case streetNumber
+    /// The second address line: a building, an estate or a locality (generic mode).
+    case addressLine2
+    /// The town or suburb (generic mode).
+    case town
+    /// The state, county or region (generic mode).
+    case region
 
     /// A short title, e.g. `Date of birth`.
     package var title: String {
@@ -29,6 +37,10 @@ package enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
         case .upn: "UPN"
         case .nhsNumber: "NHS number"
         case .personID: "Person id"
+        case .streetNumber: "Street number"
+        case .addressLine2: "Address line 2"
+        case .town: "Town / suburb"
+        case .region: "State / county"
         }
     }
 
@@ -43,6 +55,46 @@ package enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
         case .upn: "UPN"
         case .nhsNumber: "NHSNumber"
         case .personID: "PersonID"
+        case .streetNumber: "StreetNumber"
+        case .addressLine2: "AddressLine2"
+        case .town: "Town"
+        case .region: "Region"
+        }
+    }
+
+    /// Whether this is one of the address's parts that generic mode compares as fields of their
+    /// own (``LinkOptions/addressParts``); council extracts are compared on postcode and address.
+    package var isAddressPart: Bool { rawValue >= Comparison.streetNumber.rawValue }
+
+    /// The comparisons a run uses: with or without the address's parts.
+    package static func inUse(addressParts: Bool) -> [Comparison] {
+        addressParts ? allCases : allCases.filter { !$0.isAddressPart }
+    }
+
+    /// Where this comparison's level sits in a packed ``ComparisonVector``: its lowest bit and how
+    /// many bits it takes (enough for its levels; 30 bits in all).
+    @inline(__always) var bitOffset: UInt32 {
+        switch self {
+        case .forename: 0
+        case .surname: 3
+        case .dateOfBirth: 6
+        case .address: 9
+        case .gender: 12
+        case .upn: 14
+        case .nhsNumber: 17
+        case .personID: 19
+        case .streetNumber: 22
+        case .addressLine2: 24
+        case .town: 26
+        case .region: 28
+        }
+    }
+
+    /// The mask of this comparison's level once shifted down by ``bitOffset``.
+    @inline(__always) var bitMask: UInt32 {
+        switch self {
+        case .forename, .surname, .dateOfBirth, .address, .upn, .personID: 0b111
+        case .gender, .nhsNumber, .streetNumber, .addressLine2, .town, .region: 0b11
         }
     }
 
@@ -51,14 +103,14 @@ package enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
     static let exactLevel = ForenameLevel.exact.rawValue
 }
 
-/// The level of every comparison for one pair, packed four bits per comparison.
+/// The level of every comparison for one pair, packed into 30 bits (see ``Comparison/bitOffset``).
 package struct ComparisonVector: Hashable, Sendable, Comparable {
     /// The packed levels.
     package let packed: UInt32
 
     /// The level of `comparison`.
-    package func level(_ comparison: Comparison) -> Int {
-        Int((packed >> (4 * UInt32(comparison.rawValue))) & 0xF)
+    @inline(__always) package func level(_ comparison: Comparison) -> Int {
+        Int((packed >> comparison.bitOffset) & comparison.bitMask)
     }
 
     /// Whether the pair shares a UPN, NHS number or person id.
@@ -206,10 +258,47 @@ struct PairComparer: Sendable {
             forenameLevel = .swapped
             surnameLevel = .swapped
         }
+        guard table.addressParts else {
+            return ComparisonVector(
+                forename: forenameLevel, surname: surnameLevel, dateOfBirth: Self.dateOfBirth(a, b),
+                address: Self.address(a, b), gender: Self.gender(a, b), upn: upn(i, a, j, b),
+                nhsNumber: nhs(i, a, j, b), personID: personID(i, a, j, b, text))
+        }
         return ComparisonVector(
             forename: forenameLevel, surname: surnameLevel, dateOfBirth: Self.dateOfBirth(a, b),
             address: Self.address(a, b), gender: Self.gender(a, b), upn: upn(i, a, j, b), nhsNumber: nhs(i, a, j, b),
-            personID: Self.personID(a, b))
+            personID: personID(i, a, j, b, text),
+            streetNumber: Self.agreement(table.streetNumberHash[i], table.streetNumberHash[j]),
+            addressLine2: textLevel(table.addressLine2Hash, table.addressLine2, i, j, text),
+            town: textLevel(table.townHash, table.town, i, j, text),
+            region: Self.agreement(table.regionHash[i], table.regionHash[j]))
+    }
+
+    /// Two hashed values: absent when either is 0, else agree or disagree.
+    @inline(__always) static func agreement(_ a: UInt64, _ b: UInt64) -> AgreementLevel {
+        if a == 0 || b == 0 { return .absent }
+        return a == b ? .agree : .disagree
+    }
+
+    /// How two records' values of one address part (folded text and its hash) compare.
+    private func textLevel(
+        _ hashes: [UInt64], _ spans: [TextSpan], _ i: Int, _ j: Int, _ text: UnsafeBufferPointer<UInt8>
+    ) -> TextLevel {
+        if hashes[i] == 0 || hashes[j] == 0 { return .absent }
+        if hashes[i] == hashes[j] { return .exact }
+        return Self.closeText(bytes(spans[i], text), bytes(spans[j], text)) ? .close : .different
+    }
+
+    /// Whether two folded address parts are one typing slip apart (a letter changed, dropped or
+    /// added, two neighbours swapped), the same but for spaces (`bellbird ctge`, `bellbirdctge`:
+    /// a space dropped or added is a slip of the keys too), or a close spelling (Jaro–Winkler 0.92).
+    static func closeText(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if StringSimilarity.isWithinOneEdit(a, b) { return true }
+        let space = UInt8(ascii: " ")
+        if a.contains(space) || b.contains(space), a.filter({ $0 != space }) == b.filter({ $0 != space }) {
+            return true
+        }
+        return StringSimilarity.jaroWinkler(a, b, floor: 0.92) >= 0.92
     }
 
     @inline(__always) private func bytes(_ span: TextSpan, _ text: UnsafeBufferPointer<UInt8>)
@@ -469,12 +558,32 @@ struct PairComparer: Sendable {
         return false
     }
 
-    @inline(__always) static func personID(_ a: Record, _ b: Record) -> AgreementLevel {
+    @inline(__always) private func personID(
+        _ i: Int, _ a: Record, _ j: Int, _ b: Record, _ text: UnsafeBufferPointer<UInt8>
+    ) -> PersonIDLevel {
         if a.pointee.personID == 0 || b.pointee.personID == 0 || a.pointee.personSystem != b.pointee.personSystem {
             return .absent
         }
-        return a.pointee.personID == b.pointee.personID ? .agree : .disagree
+        if a.pointee.personID == b.pointee.personID { return .agree }
+        return table.typedPersonIDs
+            ? Self.typedPersonID(bytes(table.personIDText[i], text), bytes(table.personIDText[j], text)) : .disagree
     }
+
+    /// How two different ids typed in by hand compare: one or two slips apart (a character
+    /// changed, dropped or added, or two neighbours swapped, as Damerau–Levenshtein counts them),
+    /// or different. Only ids of four or more characters count as slips: in a shorter one two
+    /// slips leave too little of it to say it is the same id.
+    static func typedPersonID(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> PersonIDLevel {
+        guard min(a.count, b.count) >= minimumTypedIDLength else { return .disagree }
+        switch StringSimilarity.damerauLevenshtein(a, b, limit: 2) {
+        case 1: return .oneSlip
+        case 2: return .twoSlips
+        default: return .disagree
+        }
+    }
+
+    /// The shortest typed id whose slips count as partial agreement.
+    static let minimumTypedIDLength = 4
 
     /// Whether the pair looks like twins: same date of birth (or one slip out) and surname (or a
     /// surname one slip away: a typo does not make two children one), forenames that are clearly

@@ -108,7 +108,7 @@ struct Explainer {
     func explain(_ a: SourceRecord, _ b: SourceRecord, _ i: Int, _ j: Int) -> PairExplanation {
         let comparer = PairComparer(table: table)
         let vector = comparer.compare(i, j)
-        let contributions = Comparison.allCases.map { comparison in
+        let contributions = Comparison.inUse(addressParts: table.addressParts).map { comparison in
             let level = vector.level(comparison)
             var adjustment = 0.0
             if comparison == .forename, vector.forename == .exact {
@@ -117,6 +117,8 @@ struct Explainer {
             } else if comparison == .surname, vector.surname == .exact {
                 adjustment = model.frequencyAdjustment(
                     .surname, frequency: model.surnameFrequency[table.surnameHash[i]] ?? 0)
+            } else if comparison.isAddressPart, level == 1 {
+                adjustment = model.frequencyAdjustment(comparison, frequency: model.partFrequency(comparison, table, i))
             }
             return ComparisonContribution(
                 comparison: comparison, level: level, firstValue: Self.display(comparison, a),
@@ -161,6 +163,10 @@ struct Explainer {
             return person.personID.map {
                 "\(RecordTable.personSystem(record.dataset) == 1 ? "LCS" : "Education"):\($0)"
             } ?? ""
+        case .streetNumber: return person.streetNumber ?? ""
+        case .addressLine2: return person.addressLine2 ?? ""
+        case .town: return person.town ?? ""
+        case .region: return person.region ?? ""
         }
     }
 }

@@ -22,6 +22,15 @@ package struct LinkOptions: Sendable, Hashable {
     /// The forename variants and nicknames that count as the same name: the built-in groups, and
     /// those a council's profile adds.
     package var forenameVariants: ForenameVariantTable = .builtIn
+    /// Whether person ids were typed in by hand (generic mode: a social security or member
+    /// number), so that ids one or two slips apart are partial agreements whose weight EM learns.
+    /// Off for council extracts: a system issues its person ids, and two that differ by one digit
+    /// (often issued one after the other) are two people.
+    package var typedPersonIDs: Bool = false
+    /// Whether the address's parts (street number, second line, town or suburb, state or county)
+    /// are compared as fields of their own, each with a term-frequency adjustment (generic mode,
+    /// where a file may give them). Council extracts are compared on postcode and address line.
+    package var addressParts: Bool = false
 
     /// Creates options with the defaults.
     package init() {}
@@ -117,6 +126,10 @@ package struct LinkResult: Sendable {
     /// run, so it is never written to the outputs.
     package let timings: [StageTiming]
     let table: RecordTable
+
+    /// The comparisons this run used, in ``Comparison`` order: the address's parts only in
+    /// generic mode (``LinkOptions/addressParts``).
+    package var comparisons: [Comparison] { Comparison.inUse(addressParts: table.addressParts) }
 
     /// Explains why two records of this run scored as they did: each comparison's level and its
     /// contribution in bits, the prior and the total.

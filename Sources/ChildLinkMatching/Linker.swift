@@ -34,7 +34,9 @@ package struct Linker: Sendable {
         var stopwatch = Stopwatch(onLap: progress)
         var sorted = consume records
         sorted.sortByKey()
-        let table = RecordTable(sorted, concurrency: options.concurrency, variants: options.forenameVariants)
+        let table = RecordTable(
+            sorted, concurrency: options.concurrency, variants: options.forenameVariants,
+            typedPersonIDs: options.typedPersonIDs, addressParts: options.addressParts)
         let comparer = PairComparer(table: table)
         stopwatch.lap("normalise")
         var blocking = Blocker(maxGroupSize: options.maxBlockSize, concurrency: options.concurrency)
@@ -147,8 +149,17 @@ package struct Linker: Sendable {
         let chunkSize = (pairs.count + chunkCount - 1) / max(chunkCount, 1)
         let kept = ChunkResults<[ScoredPair]>(count: chunkCount, initial: [])
         let patternWeights = weightsByPattern
-        let forenameLevel = UInt32(Comparison.forename.rawValue * 4)
-        let surnameLevel = UInt32(Comparison.surname.rawValue * 4)
+        let forenameLevel = Comparison.forename.bitOffset
+        let surnameLevel = Comparison.surname.bitOffset
+        let forenameMask = Comparison.forename.bitMask
+        let surnameMask = Comparison.surname.bitMask
+        // The address's parts, in generic mode: each exact agreement adjusted by its value's frequency.
+        let parts = table.addressParts ? Comparison.allCases.filter(\.isAddressPart) : []
+        let partAdjustments = parts.map { part in
+            (0..<table.count).map { model.frequencyAdjustment(part, frequency: model.partFrequency(part, table, $0)) }
+        }
+        let partShifts = parts.map(\.bitOffset)
+        let partMasks = parts.map(\.bitMask)
         Self.parallel(chunkCount, concurrency: options.concurrency) { chunk in
             let start = chunk * chunkSize
             let end = min(start + chunkSize, pairs.count)
@@ -159,8 +170,11 @@ package struct Linker: Sendable {
                 let i = Int(pairs[index] >> 32)
                 // The same sum, in the same order, as `MatchModel.weight` with the record's frequencies.
                 var weight = patternWeights[packed]
-                if (packed >> forenameLevel) & 0xF == 1 { weight += forenameAdjustment[i] }
-                if (packed >> surnameLevel) & 0xF == 1 { weight += surnameAdjustment[i] }
+                if (packed >> forenameLevel) & forenameMask == 1 { weight += forenameAdjustment[i] }
+                if (packed >> surnameLevel) & surnameMask == 1 { weight += surnameAdjustment[i] }
+                for part in partShifts.indices where (packed >> partShifts[part]) & partMasks[part] == 1 {
+                    weight += partAdjustments[part][i]
+                }
                 if weight >= reviewWeight {
                     let j = Int(pairs[index] & 0xFFFF_FFFF)
                     let vector = ComparisonVector(packed: packed)

@@ -33,6 +33,8 @@ package struct MatchModel: Sendable {
     /// Share of records with each folded forename / surname (by hash), for term-frequency adjustment.
     var forenameFrequency: [UInt64: Float] = [:]
     var surnameFrequency: [UInt64: Float] = [:]
+    /// Share of records with each value of an address part (generic mode), by comparison and hash.
+    var partFrequencies: [Comparison: [UInt64: Float]] = [:]
     /// `log2(m/u)` per comparison and level, cached for scoring.
     private(set) var logBayesFactors: [[Double]] = []
     private(set) var addressGivenSurnameFactors: [Double] = []
@@ -102,6 +104,12 @@ package struct MatchModel: Sendable {
         return min(max(adjustment, -Self.maxFrequencyAdjustment), Self.maxFrequencyAdjustment)
     }
 
+    /// The share of records holding record `index`'s value of an address part; 0 when it has none.
+    func partFrequency(_ part: Comparison, _ table: RecordTable, _ index: Int) -> Float {
+        let hash = table.partHash(part, index)
+        return hash == 0 ? 0 : partFrequencies[part]?[hash] ?? 0
+    }
+
     /// The match probability for a total log2 weight (prior included).
     package static func probability(weight: Double) -> Double {
         let odds = exp2(weight)
@@ -151,11 +159,13 @@ struct ModelEstimator: Sendable {
         var sessionsPerComparison = [Int](repeating: 0, count: Comparison.allCases.count)
         var firstSession: (prior: Double, pairs: Double)?
         var iterations = 0
+        // The address's parts are absent from every council pair: EM need not visit them.
+        let inUse = Comparison.inUse(addressParts: table.addressParts)
         for session in Self.sessions {
             let selected = patterns.filter { session.includes($0.0) }
             let pairs = selected.reduce(0) { $0 + $1.1 }
             guard pairs > 0 else { continue }
-            let (m, prior, steps) = runEM(selected, uRandom, uAddress, excluded: session.excluded)
+            let (m, prior, steps) = runEM(selected, uRandom, uAddress, excluded: session.excluded, inUse: inUse)
             iterations += steps
             if firstSession == nil { firstSession = (prior, pairs) }
             for comparison in Comparison.allCases where comparison != session.excluded {
@@ -179,7 +189,7 @@ struct ModelEstimator: Sendable {
         let sessionPrior = firstSession?.prior ?? 0.01
         var globalPrior = min(max(sessionPrior * (firstSession?.pairs ?? 0) / dobAgreement / allPairs, 1e-12), 0.5)
         for _ in 0..<50 {
-            let matches = expectedMatches(patterns, m, uRandom, uAddress, globalPrior)
+            let matches = expectedMatches(patterns, m, uRandom, uAddress, globalPrior, inUse: inUse)
             let next = min(max(matches / allPairs, 1e-12), 0.5)
             if abs(next - globalPrior) <= globalPrior * 1e-4 {
                 globalPrior = next
@@ -192,19 +202,20 @@ struct ModelEstimator: Sendable {
             globalPrior: globalPrior,
             iterations: iterations)
         (model.forenameFrequency, model.surnameFrequency) = Self.frequencies(table)
+        if table.addressParts { model.partFrequencies = Self.partFrequencies(table) }
         return model
     }
 
     /// The expected number of matches among the candidate pairs under `prior`.
     private func expectedMatches(
         _ patterns: [(ComparisonVector, Double)], _ m: [[Double]], _ u: [[Double]], _ uAddress: [Double],
-        _ prior: Double
+        _ prior: Double, inUse: [Comparison]
     ) -> Double {
         var total = 0.0
         let logOdds = log(prior / (1 - prior))
         for (vector, count) in patterns {
             var weight = logOdds
-            for comparison in Comparison.allCases {
+            for comparison in inUse {
                 let level = vector.level(comparison)
                 if level == 0 { continue }
                 let uLevel =
@@ -217,9 +228,11 @@ struct ModelEstimator: Sendable {
         return total
     }
 
-    /// EM for m and the share of matches, with u fixed (from random pairs) and one comparison left out.
+    /// EM for m and the share of matches, with u fixed (from random pairs) and one comparison left
+    /// out; only the comparisons `inUse` are visited (the others are absent from every pair).
     private func runEM(
-        _ patterns: [(ComparisonVector, Double)], _ u: [[Double]], _ uAddress: [Double], excluded: Comparison
+        _ patterns: [(ComparisonVector, Double)], _ u: [[Double]], _ uAddress: [Double], excluded: Comparison,
+        inUse: [Comparison]
     ) -> ([[Double]], Double, Int) {
         var m = Self.initialM()
         var prior = 0.1
@@ -227,7 +240,7 @@ struct ModelEstimator: Sendable {
         var iterations = 0
         while iterations < maxIterations {
             iterations += 1
-            let (newM, matchWeight) = expectation(patterns, m, u, uAddress, prior, excluded: excluded)
+            let (newM, matchWeight) = expectation(patterns, m, u, uAddress, prior, excluded: excluded, inUse: inUse)
             let newPrior = min(max(matchWeight / total, 1e-9), 0.999)
             let change = abs(newPrior - prior) + zip(m.joined(), newM.joined()).reduce(0) { max($0, abs($1.0 - $1.1)) }
             (m, prior) = (newM, newPrior)
@@ -239,13 +252,13 @@ struct ModelEstimator: Sendable {
     /// One EM step: expected level counts among matches, normalised to m.
     private func expectation(
         _ patterns: [(ComparisonVector, Double)], _ m: [[Double]], _ u: [[Double]], _ uAddress: [Double],
-        _ prior: Double, excluded: Comparison
+        _ prior: Double, excluded: Comparison, inUse: [Comparison]
     ) -> ([[Double]], Double) {
         var matchCounts = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
         var matchWeight = 0.0
         let logPrior = log(prior)
         let logNotPrior = log(1 - prior)
-        let used = Comparison.allCases.filter { $0 != excluded }
+        let used = inUse.filter { $0 != excluded }
         for (vector, count) in patterns {
             var logMatch = logPrior
             var logNonMatch = logNotPrior
@@ -358,9 +371,30 @@ struct ModelEstimator: Sendable {
             .gender: [0, 0.97, 0.03],
             .upn: [0, 0.90, 0.02, 0.07, 0.01],
             .nhsNumber: [0, 0.97, 0.02, 0.01],
-            .personID: [0, 0.90, 0.10],
+            .personID: [0, 0.90, 0.06, 0.03, 0.01],
+            .streetNumber: [0, 0.95, 0.05],
+            .addressLine2: [0, 0.90, 0.05, 0.05],
+            .town: [0, 0.90, 0.05, 0.05],
+            .region: [0, 0.97, 0.03],
         ]
         return Comparison.allCases.map { starts[$0]! }
+    }
+
+    /// The share of records with each value of each address part, among the records that have one.
+    static func partFrequencies(_ table: RecordTable) -> [Comparison: [UInt64: Float]] {
+        var result: [Comparison: [UInt64: Float]] = [:]
+        for part in Comparison.allCases where part.isAddressPart {
+            var counts: [UInt64: Int] = [:]
+            var total = 0
+            for index in 0..<table.count {
+                let hash = table.partHash(part, index)
+                guard hash != 0 else { continue }
+                counts[hash, default: 0] += 1
+                total += 1
+            }
+            result[part] = counts.mapValues { Float($0) / Float(max(total, 1)) }
+        }
+        return result
     }
 
     /// The share of records with each forename and surname.

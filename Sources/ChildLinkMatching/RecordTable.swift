@@ -105,6 +105,21 @@ struct RecordTable: Sendable, Equatable {
     /// The person id scoped to the source system that issued it.
     var personID: [UInt64] = []
     var personSystem: [UInt8] = []
+    /// Whether person ids were typed in by hand (generic mode), so that two ids one or two slips
+    /// apart are compared as such (``PersonIDLevel``); ids a system issues either agree or not.
+    var typedPersonIDs = false
+    /// The person ids as given, when ``typedPersonIDs`` (empty otherwise).
+    var personIDText: [TextSpan] = []
+    /// Whether the address's parts (street number, second line, town, region) are compared as
+    /// fields of their own (generic mode). The columns below are filled only then.
+    var addressParts = false
+    /// The folded parts, and their hashes (0 when absent).
+    var streetNumberHash: [UInt64] = []
+    var addressLine2: [TextSpan] = []
+    var addressLine2Hash: [UInt64] = []
+    var town: [TextSpan] = []
+    var townHash: [UInt64] = []
+    var regionHash: [UInt64] = []
     /// Bit 0: the forename holds an unknown character (`?`), bit 1: the surname does.
     var unknownCharacters: [UInt8] = []
     /// Bit 0: ``nhsCorrections`` is not empty, bit 1: ``upnCorrections`` is not.
@@ -129,8 +144,11 @@ struct RecordTable: Sendable, Equatable {
 
     init() {}
 
-    init(_ records: [SourceRecord], variants: ForenameVariantTable = .builtIn) {
-        self.init(records[...], variants: variants)
+    init(
+        _ records: [SourceRecord], variants: ForenameVariantTable = .builtIn, typedPersonIDs: Bool = false,
+        addressParts: Bool = false
+    ) {
+        self.init(records[...], variants: variants, typedPersonIDs: typedPersonIDs, addressParts: addressParts)
         countForenames()
     }
 
@@ -138,18 +156,21 @@ struct RecordTable: Sendable, Equatable {
     /// same table as `init(records)`.
     init(
         _ records: [SourceRecord], concurrency: Int, minimumPartSize: Int = 10_000,
-        variants: ForenameVariantTable = .builtIn
+        variants: ForenameVariantTable = .builtIn, typedPersonIDs: Bool = false, addressParts: Bool = false
     ) {
         let partCount = max(1, min(concurrency, records.count / max(1, minimumPartSize)))
         guard partCount > 1 else {
-            self.init(records, variants: variants)
+            self.init(records, variants: variants, typedPersonIDs: typedPersonIDs, addressParts: addressParts)
             return
         }
         let partSize = (records.count + partCount - 1) / partCount
         let parts = ChunkResults<RecordTable>(count: partCount, initial: RecordTable())
         Linker.parallel(partCount, concurrency: partCount) { part in
             let start = part * partSize
-            parts.set(part, RecordTable(records[start..<min(start + partSize, records.count)], variants: variants))
+            let slice = records[start..<min(start + partSize, records.count)]
+            parts.set(
+                part,
+                RecordTable(slice, variants: variants, typedPersonIDs: typedPersonIDs, addressParts: addressParts))
         }
         // Moved out of the results, each part freed once joined: no column is copied on write.
         var tables = parts.takeValues()
@@ -163,8 +184,12 @@ struct RecordTable: Sendable, Equatable {
     }
 
     /// The table of `records`, without ``forenameCount`` (which needs every record).
-    private init(_ records: ArraySlice<SourceRecord>, variants: ForenameVariantTable) {
+    private init(
+        _ records: ArraySlice<SourceRecord>, variants: ForenameVariantTable, typedPersonIDs: Bool, addressParts: Bool
+    ) {
         self.variants = variants
+        self.typedPersonIDs = typedPersonIDs
+        self.addressParts = addressParts
         reserve(records.count)
         for record in records { append(record) }
     }
@@ -202,6 +227,13 @@ struct RecordTable: Sendable, Equatable {
         nhs += other.nhs
         personID += other.personID
         personSystem += other.personSystem
+        personIDText += other.personIDText.lazy.map(moved)
+        streetNumberHash += other.streetNumberHash
+        addressLine2 += other.addressLine2.lazy.map(moved)
+        addressLine2Hash += other.addressLine2Hash
+        town += other.town.lazy.map(moved)
+        townHash += other.townHash
+        regionHash += other.regionHash
         unknownCharacters += other.unknownCharacters
         identifierSlips += other.identifierSlips
         nhsCorrections.append(contentsOf: other.nhsCorrections)
@@ -278,6 +310,8 @@ struct RecordTable: Sendable, Equatable {
         let system = Self.personSystem(record.dataset)
         personSystem.append(system)
         personID.append(person.personID.map { Hashing.fnv1a(Array($0.utf8), seed: UInt64(system) + 1) } ?? 0)
+        if typedPersonIDs { personIDText.append(store(Array((person.personID ?? "").utf8))) }
+        if addressParts { appendAddressParts(person) }
         let unknown = TextFolding.unknown
         let forenameUnknown: UInt8 = slice(forename[forename.count - 1]).contains(unknown) ? 1 : 0
         let surnameUnknown: UInt8 = slice(surname[surname.count - 1]).contains(unknown) ? 2 : 0
@@ -396,6 +430,22 @@ struct RecordTable: Sendable, Equatable {
         addressHash.append(address.isEmpty ? 0 : Hashing.fnv1a(Array(address)))
     }
 
+    /// The street number, second line, town and region, folded as the address line is.
+    private mutating func appendAddressParts(_ person: PersonFields) {
+        let fold = { (value: String?) in
+            Array(TextFolding.words(Self.repaired(value), keepingDigits: true).joined(separator: [32]))
+        }
+        let hash = { (folded: [UInt8]) in folded.isEmpty ? 0 : Hashing.fnv1a(folded) }
+        streetNumberHash.append(hash(fold(person.streetNumber)))
+        let line2 = fold(person.addressLine2)
+        addressLine2.append(store(line2))
+        addressLine2Hash.append(hash(line2))
+        let townText = fold(person.town)
+        town.append(store(townText))
+        townHash.append(hash(townText))
+        regionHash.append(hash(fold(person.region)))
+    }
+
     private mutating func appendUPNs(_ person: PersonFields) {
         let valid = [person.upn, person.formerUPN].compactMap { $0 }.filter(\.isValid)
         var unique: [UPN] = []
@@ -437,6 +487,19 @@ struct RecordTable: Sendable, Equatable {
         switch dataset {
         case .missing, .socialCare: 1
         case .cme, .ehe, .exclusions: 2
+        }
+    }
+
+    /// The hash of record `index`'s value of an address part (0 when absent, or when the table
+    /// does not compare address parts).
+    func partHash(_ part: Comparison, _ index: Int) -> UInt64 {
+        guard addressParts else { return 0 }
+        switch part {
+        case .streetNumber: return streetNumberHash[index]
+        case .addressLine2: return addressLine2Hash[index]
+        case .town: return townHash[index]
+        case .region: return regionHash[index]
+        default: return 0
         }
     }
 

@@ -31,8 +31,14 @@ package struct PersonFields: Hashable, Sendable {
     package var postcode: Postcode?
     /// First line of the address.
     package var addressLine1: String?
-    /// Town.
+    /// Town (or suburb).
     package var town: String?
+    /// The house or street number, when a file keeps it apart from the street (generic person files).
+    package var streetNumber: String?
+    /// The second address line: a building, an estate or a locality (generic person files).
+    package var addressLine2: String?
+    /// The state, county or region (generic person files).
+    package var region: String?
 
     /// Creates a person with the given fields; all default to absent.
     package init(
@@ -41,7 +47,8 @@ package struct PersonFields: Hashable, Sendable {
         forename: String? = nil, middleNames: String? = nil, surname: String? = nil,
         preferredName: String? = nil, formerSurname: String? = nil, dateOfBirth: CalendarDate? = nil,
         gender: Gender? = nil, ethnicity: EthnicityCode? = nil, postcode: Postcode? = nil,
-        addressLine1: String? = nil, town: String? = nil
+        addressLine1: String? = nil, town: String? = nil, streetNumber: String? = nil, addressLine2: String? = nil,
+        region: String? = nil
     ) {
         self.personID = personID
         self.upn = upn
@@ -59,5 +66,8 @@ package struct PersonFields: Hashable, Sendable {
         self.postcode = postcode
         self.addressLine1 = addressLine1
         self.town = town
+        self.streetNumber = streetNumber
+        self.addressLine2 = addressLine2
+        self.region = region
     }
 }

@@ -18,8 +18,8 @@ extension ChildLink {
                 One file is deduplicated; several are linked across and within. Generic mode has its \
                 own defaults, because no clerical review stands behind it and the data need not be \
                 children's: a pair is linked at probability 0.5 (the equal-cost decision; council \
-                extracts use 0.98 and send the band between to review), and the twin guard is off \
-                (--twin-guard turns it on).
+                extracts use 0.98 and send the band between to review), the twin guard is off \
+                (--twin-guard turns it on), and person ids one or two slips apart agree in part.
                 """
         )
 

@@ -27,7 +27,10 @@ struct ComparisonLevelTypeTests {
         #expect(UPNLevel.temporaryDiffers.rawValue == 3)
         #expect(UPNLevel.oneSlip.rawValue == 4)
         #expect(NHSNumberLevel.oneSlip.rawValue == 3)
-        #expect(MatchModelParameters.currentLevelCounts == [8, 7, 7, 6, 3, 5, 4, 3])
+        #expect(PersonIDLevel.oneSlip.rawValue == 3)
+        #expect(PersonIDLevel.twoSlips.rawValue == 4)
+        #expect(TextLevel.close.rawValue == 2)
+        #expect(MatchModelParameters.currentLevelCounts == [8, 7, 7, 6, 3, 5, 4, 5, 3, 4, 4, 3])
     }
 
     @Test("The level names, index = level number, as pairs.csv writes them")
@@ -60,5 +63,30 @@ struct ComparisonLevelTypeTests {
         #expect(vector.personID == .agree)
         #expect(vector.level(.dateOfBirth) == 5)
         #expect(vector.sharesIdentifier)
+        #expect(vector.town == .absent)
+    }
+
+    @Test("Every comparison's highest level fits its bits, and no two comparisons share a bit")
+    func packingFits() {
+        var used: UInt32 = 0
+        for comparison in Comparison.allCases {
+            #expect(comparison.levelCount - 1 <= Int(comparison.bitMask))
+            let bits = comparison.bitMask << comparison.bitOffset
+            #expect(used & bits == 0)
+            used |= bits
+        }
+        // The pattern table's empty key (all ones) is never a vector.
+        #expect(used != UInt32.max)
+        let highest = ComparisonVector(
+            forename: .different, surname: .different, dateOfBirth: .different, address: .different,
+            gender: .disagree, upn: .oneSlip, nhsNumber: .oneSlip, personID: .twoSlips, streetNumber: .disagree,
+            addressLine2: .different, town: .close, region: .agree)
+        #expect(highest.forename == .different)
+        #expect(highest.personID == .twoSlips)
+        #expect(highest.streetNumber == .disagree)
+        #expect(highest.addressLine2 == .different)
+        #expect(highest.town == .close)
+        #expect(highest.region == .agree)
+        #expect(highest.nhsNumber == .oneSlip)
     }
 }
