@@ -651,16 +651,19 @@ def inclusion_figures(members, lac, risk):
 
 
 def inclusion_trend(folder, children, first, last):
-    """Children in 1+, 2+ and 3+ strands in each quarter of the financial year to the period."""
+    """Children in 1+, 2+ and 3+ strands in each of the twelve calendar months to the period's end
+    (the rolling 12-month trend of the cross-referenced cohort)."""
     figures = {}
-    start_year = first.year
-    for quarter in range(4):
-        q_first = dt.date(start_year + (quarter == 3), [4, 7, 10, 1][quarter], 1)
-        if q_first > last:
-            break
-        q_last = dt.date(q_first.year + (q_first.month == 10), (q_first.month + 2) % 12 + 1, 1) - dt.timedelta(days=1)
-        sizes = [len(s) for s in strand_members(folder, children, q_first, q_last).values()]
-        column = f"Q{quarter + 1} {start_year}/{(start_year + 1) % 100:02d}"
+    months = []
+    year, month = last.year, last.month
+    for _ in range(12):
+        months.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    for year, month in reversed(months):
+        m_first = dt.date(year, month, 1)
+        m_last = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
+        sizes = [len(s) for s in strand_members(folder, children, m_first, m_last).values()]
+        column = m_first.strftime("%b-%y")
         for measure, least in (("In any strand", 1), ("In two or more strands", 2), ("In three or more strands", 3)):
             figures[(measure, column)] = (sum(1 for n in sizes if n >= least), "children")
     return figures
