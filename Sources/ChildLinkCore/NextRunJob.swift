@@ -1,5 +1,5 @@
 package import ChildLinkStore
-package import Foundation
+import Foundation
 package import Logging
 
 /// The next run for the latest extracts, as the store recorded them: what `childlink serve` starts
