@@ -31,17 +31,10 @@ package struct AgeRange: Sendable, Hashable, CustomStringConvertible {
     /// `7` or `7-9`.
     package var description: String { youngest == oldest ? "\(youngest)" : "\(youngest)-\(oldest)" }
 
-    /// Whether a child born on `dateOfBirth` is of an age in the range on `day`.
+    /// Whether a child born on `dateOfBirth` is of an age in the range on `day` (whole years, as
+    /// ``CalendarDate/age(on:)`` counts them).
     package func contains(bornOn dateOfBirth: CalendarDate, on day: CalendarDate) -> Bool {
-        let age = Self.age(bornOn: dateOfBirth, on: day)
-        return youngest <= age && age <= oldest
-    }
-
-    /// Whole years from `dateOfBirth` to `day` (one less until the birthday comes round; a child born
-    /// on 29 February is a year older on 1 March in a common year).
-    package static func age(bornOn dateOfBirth: CalendarDate, on day: CalendarDate) -> Int {
-        let beforeBirthday = (day.month, day.day) < (dateOfBirth.month, dateOfBirth.day)
-        return day.year - dateOfBirth.year - (beforeBirthday ? 1 : 0)
+        (youngest...oldest).contains(dateOfBirth.age(on: day))
     }
 }
 

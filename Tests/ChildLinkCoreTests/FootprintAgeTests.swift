@@ -25,12 +25,12 @@ struct FootprintAgeTests {
     @Test("age in whole years: one less until the birthday; 29 February counts from 1 March in a common year")
     func wholeYears() throws {
         let born = try #require(CalendarDate(year: 2006, month: 3, day: 14))
-        #expect(AgeRange.age(bornOn: born, on: try #require(CalendarDate(year: 2025, month: 3, day: 13))) == 18)
-        #expect(AgeRange.age(bornOn: born, on: try #require(CalendarDate(year: 2025, month: 3, day: 14))) == 19)
-        #expect(AgeRange.age(bornOn: born, on: try #require(CalendarDate(year: 2025, month: 6, day: 15))) == 19)
+        #expect(born.age(on: try #require(CalendarDate(year: 2025, month: 3, day: 13))) == 18)
+        #expect(born.age(on: try #require(CalendarDate(year: 2025, month: 3, day: 14))) == 19)
+        #expect(born.age(on: try #require(CalendarDate(year: 2025, month: 6, day: 15))) == 19)
         let leap = try #require(CalendarDate(year: 2008, month: 2, day: 29))
-        #expect(AgeRange.age(bornOn: leap, on: try #require(CalendarDate(year: 2025, month: 2, day: 28))) == 16)
-        #expect(AgeRange.age(bornOn: leap, on: try #require(CalendarDate(year: 2025, month: 3, day: 1))) == 17)
+        #expect(leap.age(on: try #require(CalendarDate(year: 2025, month: 2, day: 28))) == 16)
+        #expect(leap.age(on: try #require(CalendarDate(year: 2025, month: 3, day: 1))) == 17)
     }
 
     @Test("the age's weight is log2(m/u) in the range and log2((1-m)/(1-u)) outside it")
