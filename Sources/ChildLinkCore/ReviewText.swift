@@ -12,8 +12,8 @@ enum ReviewText {
     static func sideBySide(_ reviewCase: ReviewCase) -> String {
         let sides = [reviewCase.a, reviewCase.b]
         var rows: [(String, [String])] = [("", sides.map(heading))]
-        for (label, value) in fields {
-            rows.append((label, sides.map { distinct($0.shown.compactMap(value)) }))
+        for field in ReviewField.allCases {
+            rows.append((field.label, sides.map { distinct($0.shown.compactMap(field.value)) }))
         }
         rows.append(("Datasets", sides.map { datasets($0.shown) }))
         let width = min(40, max(12, rows.flatMap(\.1).map(\.count).max() ?? 0)) + 2
@@ -23,23 +23,6 @@ enum ReviewText {
         lines += evidence(reviewCase)
         return lines.joined(separator: "\n")
     }
-
-    /// The field rows: a label and how to read the value from a record.
-    private static let fields: [(String, @Sendable (SourceRecord) -> String?)] = [
-        (
-            "Name",
-            { record in
-                let parts = [record.person.forename, record.person.surname].compactMap { $0 }.filter { !$0.isEmpty }
-                return parts.isEmpty ? nil : parts.joined(separator: " ")
-            }
-        ),
-        ("Date of birth", { $0.person.dateOfBirth?.uk }),
-        ("Sex", { $0.person.gender?.rawValue }),
-        ("Postcode", { $0.person.postcode?.value }),
-        ("UPN", { $0.person.upn?.value }),
-        ("NHS number", { $0.person.nhsNumber?.value }),
-        ("Person ids", { $0.person.personID }),
-    ]
 
     /// `CL000012 (3 records)`, or `Missing:E0000123 (of CL000012)`.
     private static func heading(_ side: ReviewCase.Side) -> String {
@@ -120,15 +103,15 @@ enum ReviewText {
     /// One child as a line of the review list: `CL000650: names, born dates, postcodes, UPN …, NHS …
     /// (Exclusions 1, Missing 2)`; values made safe for a terminal.
     static func childLine(_ id: ChildLinkID, _ records: [SourceRecord]) -> String {
-        let values = fields.filter { ["Name", "Date of birth", "Postcode", "UPN", "NHS number"].contains($0.0) }
-            .map { label, value -> String in
-                let text = distinct(records.compactMap(value), limit: 2)
-                switch label {
-                case "Date of birth": return "born " + text
-                case "UPN", "NHS number": return "\(label) \(text)"
-                default: return text == "-" ? "\(label.lowercased()) -" : text
-                }
+        let shown: [ReviewField] = [.name, .dateOfBirth, .postcode, .upn, .nhsNumber]
+        let values = shown.map { field -> String in
+            let text = distinct(records.compactMap(field.value), limit: 2)
+            switch field {
+            case .dateOfBirth: return "born " + text
+            case .upn, .nhsNumber: return "\(field.label) \(text)"
+            default: return text == "-" ? "\(field.label.lowercased()) -" : text
             }
+        }
         return "\(id): " + values.joined(separator: ", ") + " (\(datasets(records)))"
     }
 

@@ -66,27 +66,20 @@ enum ReviewPages {
         var html =
             "<table class=\"side\"><thead><tr><th></th><th>\(item.childA) (\(item.recordsA.count) records)</th>"
             + "<th>\(item.childB) (\(item.recordsB.count) records)</th></tr></thead><tbody>\n"
-        for (label, value) in fields {
-            let a = distinct(item.recordsA.compactMap(value))
-            let b = distinct(item.recordsB.compactMap(value))
-            let differ = label != "Records" && !a.isEmpty && !b.isEmpty && Set(a).isDisjoint(with: b)
-            html +=
-                "<tr\(differ ? " class=\"differ\"" : "")><th>\(label)</th><td>\(cell(a))</td><td>\(cell(b))</td></tr>\n"
+        for field in ReviewField.allCases {
+            let a = distinct(item.recordsA.compactMap(field.value))
+            let b = distinct(item.recordsB.compactMap(field.value))
+            let differ = !a.isEmpty && !b.isEmpty && Set(a).isDisjoint(with: b)
+            html += row(field.label, a, b, differ: differ)
         }
+        let records: (SourceRecord) -> String = { "\($0.key) (\($0.event.date.uk))" }
+        html += row("Records", item.recordsA.map(records), item.recordsB.map(records), differ: false)
         return html + "</tbody></table>\n"
     }
 
-    /// The rows of the side-by-side table: a label and how to read the value from a record.
-    static let fields: [(String, @Sendable (SourceRecord) -> String?)] = [
-        ("Name", { [$0.person.forename, $0.person.surname].compactMap { $0 }.joined(separator: " ") }),
-        ("Date of birth", { $0.person.dateOfBirth?.uk }),
-        ("Sex", { $0.person.gender?.rawValue }),
-        ("Postcode", { $0.person.postcode?.value }),
-        ("UPN", { $0.person.upn?.value }),
-        ("NHS number", { $0.person.nhsNumber?.formatted }),
-        ("Person id", { $0.person.personID }),
-        ("Records", { "\($0.key) (\($0.event.date.uk))" }),
-    ]
+    private static func row(_ label: String, _ a: [String], _ b: [String], differ: Bool) -> String {
+        "<tr\(differ ? " class=\"differ\"" : "")><th>\(label)</th><td>\(cell(a))</td><td>\(cell(b))</td></tr>\n"
+    }
 
     private static func distinct(_ values: [String]) -> [String] {
         var seen: [String] = []
