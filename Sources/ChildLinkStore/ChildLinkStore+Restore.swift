@@ -25,13 +25,18 @@ extension ChildLinkStore {
     /// - Returns: What was restored and what was kept.
     /// The restore holds the store's run lock (as ``RunLockHolder/restore``): it is refused at once,
     /// changing nothing, while a run holds it, and a run started meanwhile waits for it to finish.
+    /// It also holds the ``RestoreGate`` alone: a review decision or audit entry being written is
+    /// finished first (and carried forward), one started meanwhile waits and lands on the restored
+    /// store.
     ///
     /// - Throws: ``StoreError/restoreDuringRun(path:sourceFile:sourceLine:)`` while a run is in progress.
     @discardableResult
     package static func restore(path: String, busyTimeout: Double = defaultBusyTimeout) throws -> RestoreOutcome {
         do {
             return try holdingRunLock(path: path, waitingUpTo: 0, as: .restore) {
-                try restoreHoldingLock(path: path, busyTimeout: busyTimeout)
+                try RestoreGate.holding(path, .exclusive, waitingUpTo: busyTimeout) {
+                    try restoreHoldingLock(path: path, busyTimeout: busyTimeout)
+                }
             }
         } catch let error as StoreError where error.code == .runInProgress {
             throw StoreError.restoreDuringRun(path: path)

@@ -141,7 +141,7 @@ package final class ChildLinkStore: Sendable {
     /// - Throws: ``StoreError/locked(path:seconds:)`` when another process is writing for longer than
     ///   the busy timeout, other ``StoreError``s, or what `body` throws.
     package func performRun<T>(note: String? = nil, _ body: (StoreRun) throws -> T) throws -> T {
-        try write { db in
+        try write(inRun: true) { db in
             try self.backUp(db)
             let run = try StoreRun(db: db, startedAt: clock(), note: note)
             let result = try body(run)
@@ -152,9 +152,17 @@ package final class ChildLinkStore: Sendable {
 
     /// One immediate write transaction with the store's error mapping.
     ///
-    /// When it fails, the write-ahead log is truncated: what the rolled-back transaction wrote there
-    /// would otherwise keep its disk space (on a full disk, the space the next run needs).
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    /// A write outside a run (`inRun` false: a review decision, a revocation, an audit entry) holds
+    /// the ``RestoreGate`` shared, so a `store restore` cannot overwrite it unseen. When it fails, the
+    /// write-ahead log is truncated: what the rolled-back transaction wrote there would otherwise
+    /// keep its disk space (on a full disk, the space the next run needs).
+    func write<T>(inRun: Bool = false, _ body: (Database) throws -> T) throws -> T {
+        guard let path, !inRun else { return try writeTransaction(body) }
+        return try RestoreGate.holding(path, .shared, waitingUpTo: busyTimeout) { try writeTransaction(body) }
+    }
+
+    /// ``write(inRun:_:)``'s transaction.
+    private func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try StoreError.mapping(path: path ?? ":memory:", timeout: busyTimeout) {
                 try writer.writeWithoutTransaction { db in
