@@ -17,7 +17,9 @@ struct Clustering: Sendable {
 /// Joins records into children by taking links strongest first (not plain connected components,
 /// which chain false merges), refusing any join that would put into one cluster:
 /// two different valid permanent UPNs, two different NHS numbers, a pair that looks like twins,
-/// or a pair of records whose own comparison is clearly against (probability under 1%).
+/// two records that one system holds as two children (different person ids, birth dates more than
+/// a slip apart, or a slip apart with no address in common), or a pair of records whose birth
+/// dates and forenames both differ.
 struct GuardedClusterer {
     let table: RecordTable
     let keys: [RecordKey]
@@ -41,6 +43,10 @@ struct GuardedClusterer {
                 pairs[index].decision = .blockedTwins
                 continue
             }
+            if comparer.twoChildrenInOneSystem(pair.vector) {
+                pairs[index].decision = .blockedConflict
+                continue
+            }
             // An identifier the two records share says which twin the initial is.
             if twinGuard, !pair.vector.sharesIdentifier, Self.mayRestOnInitial(pair.vector) {
                 if recordsByBirth == nil { recordsByBirth = Self.recordsByBirth(table) }
@@ -53,6 +59,13 @@ struct GuardedClusterer {
             let b = sets.root(pair.second)
             if a == b {
                 pairs[index].decision = .alreadyLinked
+                continue
+            }
+            // Two single records: the pair is all the clusters hold (larger ones are read below).
+            if sets.members[a].count == 1, sets.members[b].count == 1,
+                comparer.registeredTwiceWithSlip(pair.vector), PairComparer.addressesApart(pair.vector.address)
+            {
+                pairs[index].decision = .blockedConflict
                 continue
             }
             if let blocked = guardDecision(a, b, sets, identifierBacked: pair.vector.sharesIdentifier) {
@@ -123,16 +136,29 @@ struct GuardedClusterer {
         if membersA.count == 1 && membersB.count == 1 { return nil }
         var twins = false
         var sameChild = false
+        var registeredTwice = false
+        var addressShared = false
+        var addressesApart = false
         for i in membersA {
             for j in membersB {
                 let vector = comparer.compare(min(i, j), max(i, j))
-                if vector.dateOfBirth == .different && vector.forename == .different {
+                if vector.dateOfBirth == .different && vector.forename == .different
+                    || comparer.twoChildrenInOneSystem(vector)
+                {
                     return .blockedConflict
                 }
                 if !sameChild { sameChild = Self.sameNameAndBirth(vector) }
                 if twinGuard, !twins { twins = comparer.looksLikeTwins(i, j, vector) }
+                if !registeredTwice { registeredTwice = comparer.registeredTwiceWithSlip(vector) }
+                let address = vector.address
+                if address == .sameAddressAndPostcode || address == .samePostcodeOrAddress { addressShared = true }
+                if !addressesApart { addressesApart = PairComparer.addressesApart(address) }
             }
         }
+        // One system registered the two under different person ids with birth dates a slip apart,
+        // and no address is common to them: two children (a family registered twice gives its
+        // address both times, unless it moved in between and the birth date was mistyped too).
+        if registeredTwice, addressesApart, !addressShared { return .blockedConflict }
         // Two clusters that hold the same forename on the same birth date are one child with a slip
         // in some record, not twins: the slip must not veto the join.
         return twins && !sameChild ? .blockedTwins : nil

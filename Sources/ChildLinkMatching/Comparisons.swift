@@ -585,6 +585,33 @@ struct PairComparer: Sendable {
     /// The shortest typed id whose slips count as partial agreement.
     static let minimumTypedIDLength = 4
 
+    /// Whether the system that holds both records says they are two children: it gave them
+    /// different person ids, and their birth dates are further apart than a slip (not the same
+    /// date, a day or one digit out, day and month transposed, or a year out). A system registers
+    /// a child twice when its search misses the child, and then takes the birth date from the same
+    /// source (the family, the school roll): a duplicate person record has the same birth date or a
+    /// slip of it, never one weeks away. Namesakes do (same common name, born days apart). Ids typed
+    /// in by hand (generic mode) are not issued by a system and say nothing of the kind.
+    func twoChildrenInOneSystem(_ vector: ComparisonVector) -> Bool {
+        !table.typedPersonIDs && vector.personID == .disagree && !vector.sharesIdentifier
+            && (vector.dateOfBirth == .sameMonth || vector.dateOfBirth == .different)
+    }
+
+    /// Whether the system that holds both records registered them under different person ids with
+    /// birth dates one slip apart (a day or one digit out, day and month transposed, a year out):
+    /// a duplicate registration of one child, or two children; ``twoChildrenInOneSystem(_:_:)``
+    /// decides with their addresses.
+    func registeredTwiceWithSlip(_ vector: ComparisonVector) -> Bool {
+        guard !table.typedPersonIDs, vector.personID == .disagree, !vector.sharesIdentifier else { return false }
+        let birth = vector.dateOfBirth
+        return birth == .oneDayOrDigitOut || birth == .transposed || birth == .oneYearOut
+    }
+
+    /// Whether two addresses are both known and not the same (neither postcode nor address line).
+    static func addressesApart(_ level: AddressLevel) -> Bool {
+        level == .sameSector || level == .sameDistrict || level == .different
+    }
+
     /// Whether the pair looks like twins: same date of birth (or one slip out) and surname (or a
     /// surname one slip away: a typo does not make two children one), forenames that are clearly
     /// different (or alike but both well-attested names, or alike or variants held as two children in one

@@ -34,6 +34,10 @@ package struct PairExplanation: Sendable, Hashable {
     package let twinReason: TwinReason?
     /// Whether the pair looks like twins (a guard that stops it being linked).
     package var looksLikeTwins: Bool { twinReason != nil }
+    /// Why the pair's own records say they are two children (a guard that stops it being
+    /// linked), or `nil`: two person ids of one system with birth dates more than a slip apart, or
+    /// a slip apart at different addresses.
+    package var twoChildrenReason: String? = nil
 
     /// The total weight in bits.
     package var weight: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
@@ -51,6 +55,9 @@ package struct PairExplanation: Sendable, Hashable {
         lines.append("  total                    \(Self.bits(weight))  probability \(Self.decimal(probability, 4))")
         if let twinReason {
             lines.append("  guard: looks like twins (\(twinReason.rawValue))")
+        }
+        if let twoChildrenReason {
+            lines.append("  guard: two children (\(twoChildrenReason))")
         }
         return lines.joined(separator: "\n")
     }
@@ -127,7 +134,19 @@ struct Explainer {
         }
         return PairExplanation(
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
-            twinReason: comparer.twinReason(i, j, vector) ?? initialReason(i, j, vector, comparer))
+            twinReason: comparer.twinReason(i, j, vector) ?? initialReason(i, j, vector, comparer),
+            twoChildrenReason: Self.twoChildrenReason(vector, comparer))
+    }
+
+    /// Why the pair's own records are two children in the eyes of the system holding both, in words.
+    static func twoChildrenReason(_ vector: ComparisonVector, _ comparer: PairComparer) -> String? {
+        if comparer.twoChildrenInOneSystem(vector) {
+            return "different person ids in one system, birth dates more than a slip apart"
+        }
+        if comparer.registeredTwiceWithSlip(vector), PairComparer.addressesApart(vector.address) {
+            return "different person ids in one system, birth dates a slip apart, different addresses"
+        }
+        return nil
     }
 
     /// The clustering guard on a forename initial that fits both twins, for a pair that is not
