@@ -1,6 +1,7 @@
 /// The blocking rules: each gives records keys, and every two records sharing a key under any
-/// rule become a candidate pair. The union means no single corrupted field hides a pair; no rule
-/// blocks on the date of birth alone.
+/// rule become a candidate pair. The union means no single corrupted field hides a pair; in
+/// council extracts no rule blocks on the date of birth alone (generic mode adds the
+/// single-field rules, ``isSingleField``).
 package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     /// Any valid UPN (current or former).
     case upn
@@ -36,6 +37,18 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     /// garbled at once still lives at the same house, and one of street, town and postcode may be
     /// mistyped too.
     case houseNumberAddress
+    /// The full postcode alone (generic mode): in a file of adults a postcode is typed with slips
+    /// of its own, independent of the names and the birth date, so a person whose names or birth
+    /// date were garbled as well is still compared. Groups above ``Blocker/singleFieldGroupLimit``
+    /// are skipped.
+    case postcode
+    /// The full date of birth alone (generic mode), for the same reason as the postcode; capped
+    /// the same way.
+    case birthDate
+    /// Forename and surname exactly, in either order, without the birth date (generic mode):
+    /// a person whose birth date was mistyped or left out, and whose names may have been swapped
+    /// into each other's column; capped the same way.
+    case fullNames
 
     /// A short description for the summary.
     package var title: String {
@@ -54,6 +67,20 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
         case .birthDatePostcodeSector: "date of birth + postcode sector"
         case .addressForenameInitial: "address + forename initial"
         case .houseNumberAddress: "street number + street, town or postcode"
+        case .postcode: "postcode alone"
+        case .birthDate: "date of birth alone"
+        case .fullNames: "forename and surname, either order"
+        }
+    }
+
+    /// Whether the rule keys on one field alone (or one name pair), so only generic mode uses it
+    /// and its groups are capped at ``Blocker/singleFieldGroupLimit``. In children's extracts a
+    /// birth date or a postcode alone is shared by too many children (a year group, a block of
+    /// flats), and the other rules pair each with a second field.
+    package var isSingleField: Bool {
+        switch self {
+        case .postcode, .birthDate, .fullNames: true
+        default: false
         }
     }
 }
@@ -64,6 +91,12 @@ struct Blocker: Sendable {
     /// Key groups larger than this are skipped for that rule: a key shared by so many records
     /// does not discriminate, and the other rules still cover their pairs.
     var maxGroupSize: Int
+    /// The largest key group a single-field rule (``BlockingRule/isSingleField``) pairs. A postcode,
+    /// birth date or full name shared by more records than this narrows too little to be a key on
+    /// its own (a large block of flats, a common name); such pairs are left to the rules that
+    /// combine two fields. Each record then gets at most 49 candidates from each such rule, so
+    /// the rule adds at most 24.5 pairs per record (three rules: at most 73.5 n).
+    static let singleFieldGroupLimit = 50
     /// Rules are keyed and paired in parallel on this many threads.
     var concurrency: Int = 1
 
@@ -76,7 +109,10 @@ struct Blocker: Sendable {
     }
 
     func candidatePairs(_ table: RecordTable) -> Output {
-        let rules = BlockingRule.allCases.filter { table.addressParts || $0 != .houseNumberAddress }
+        // The address's parts are filled only in generic mode, which alone blocks on single fields.
+        let rules = BlockingRule.allCases.filter {
+            table.addressParts || ($0 != .houseNumberAddress && !$0.isSingleField)
+        }
         var perRule: [BlockingRule: Int] = [:]
         var skipped: [BlockingRule: Int] = [:]
         var pairs: [UInt64] = []
@@ -123,7 +159,8 @@ struct Blocker: Sendable {
         var entries = keys(rule, table)
         Self.radixSortByKey(&entries)
         var pairs: [UInt64] = []
-        let skippedGroups = emitPairs(entries, into: &pairs)
+        let limit = rule.isSingleField ? min(maxGroupSize, Self.singleFieldGroupLimit) : maxGroupSize
+        let skippedGroups = emitPairs(entries, into: &pairs, maxGroupSize: limit)
         entries = []
         Self.radixSort(&pairs)
         Self.uniqueInPlace(&pairs)
@@ -268,7 +305,7 @@ struct Blocker: Sendable {
 
     /// Appends the pairs within each key group of `entries` (sorted by key, then index) to `pairs`;
     /// returns how many groups were skipped as larger than the maximum group size.
-    func emitPairs(_ entries: [Entry], into pairs: inout [UInt64]) -> Int {
+    func emitPairs(_ entries: [Entry], into pairs: inout [UInt64], maxGroupSize: Int) -> Int {
         var skipped = 0
         var start = 0
         while start < entries.count {
@@ -371,6 +408,13 @@ struct Blocker: Sendable {
                 if t.addressHash[i] != 0 { add(i, number, 1, t.addressHash[i]) }
                 if t.townHash[i] != 0 { add(i, number, 2, t.townHash[i]) }
                 if t.postcodeFull[i] != 0 { add(i, number, 3, t.postcodeFull[i]) }
+            case .postcode:
+                if t.postcodeFull[i] != 0 { add(i, t.postcodeFull[i]) }
+            case .birthDate:
+                if hasBirth { add(i, UInt64(bitPattern: Int64(t.birthDays[i]))) }
+            case .fullNames:
+                guard t.forenameHash[i] != 0, t.surnameHash[i] != 0 else { continue }
+                add(i, min(t.forenameHash[i], t.surnameHash[i]), max(t.forenameHash[i], t.surnameHash[i]))
             case .birthdayNames:
                 guard hasBirth, t.forenamePhonetic[i] != 0, t.surnamePhonetic[i] != 0 else { continue }
                 add(
