@@ -51,7 +51,7 @@ struct FootprintLinks {
         let ownIsFirst = explanation.first == universe.records[index].key
         let contributions = explanation.contributions.map { item in
             FootprintContribution(
-                comparison: item.comparison.title, level: item.levelDescription,
+                comparison: item.comparison.title, level: item.levelName,
                 value: ownIsFirst ? item.firstValue : item.secondValue,
                 otherValue: ownIsFirst ? item.secondValue : item.firstValue, bits: item.bits)
         }

@@ -276,7 +276,7 @@ package enum Pipeline {
     /// `forename: exact +6.1; surname: one edit +3.0; …; total +2.3 bits`: levels and bits only.
     package static func oneLine(_ explanation: PairExplanation) -> String {
         let parts = explanation.contributions.filter { $0.level != 0 }.map {
-            "\($0.comparison.title.lowercased()): \($0.levelDescription) \(signed($0.bits))"
+            "\($0.comparison.title.lowercased()): \($0.levelName) \(signed($0.bits))"
         }
         let guardNote = explanation.looksLikeTwins ? "; looks like twins" : ""
         return (["prior \(signed(explanation.priorBits))"] + parts).joined(separator: "; ")

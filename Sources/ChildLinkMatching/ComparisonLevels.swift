@@ -150,16 +150,6 @@ package enum AddressLevel: UInt8, ComparisonLevel {
         case .different: "different"
         }
     }
-
-    /// How strongly the level says "the same address": 2 for address and postcode, 1 for one of
-    /// them, 0 otherwise (a shared sector or district is a neighbourhood, not an address).
-    var agreementRank: Int {
-        switch self {
-        case .sameAddressAndPostcode: 2
-        case .samePostcodeOrAddress: 1
-        default: 0
-        }
-    }
 }
 
 /// How two UPNs compare (valid ones only, former UPNs included).
@@ -334,12 +324,6 @@ extension ComparisonVector {
     package var town: TextLevel { typed(.town) }
     /// The region level.
     package var region: AgreementLevel { typed(.region) }
-
-    /// This vector with `comparison` at `level`.
-    func replacing(_ comparison: Comparison, _ level: UInt8) -> ComparisonVector {
-        let cleared = packed & ~(comparison.bitMask << comparison.bitOffset)
-        return ComparisonVector(packed: cleared | UInt32(level) << comparison.bitOffset)
-    }
 
     /// The vector of these levels, packed at each comparison's ``Comparison/bitOffset``.
     @inline(__always) init(

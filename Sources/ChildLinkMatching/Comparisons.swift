@@ -164,9 +164,6 @@ struct CompareRecord: Sendable {
     var identifierSlips: UInt8 = 0
     /// Whether the record has any middle or preferred name (as hash, text or variant group).
     var hasAlternatives = false
-    /// Whether its system holds other records of the child, under the same person id, with
-    /// another address, birth date or identifier (``RecordTable/personView``).
-    var hasPersonView = false
     /// One bit per hash of ``RecordTable/alternativeForenames`` and ``RecordTable/surnameParts``:
     /// no common bit, no common hash, without reading the lists (a random access each).
     var alternativeBits: UInt64 = 0
@@ -202,7 +199,6 @@ struct CompareRecord: Sendable {
         hasAlternatives =
             !table.alternativeForenames.isEmpty(i) || !table.alternativeSpans.isEmpty(i)
             || !table.alternativeGroups[i].isEmpty
-        hasPersonView = !table.personView.isEmpty(i)
         alternativeBits = table.alternativeForenames.bits(i)
         surnamePartBits = table.surnameParts.bits(i)
         forenameHash = table.forenameHash[i]
@@ -227,9 +223,6 @@ struct CompareRecord: Sendable {
 /// Computes the comparison vector of two records of a ``RecordTable``.
 struct PairComparer: Sendable {
     let table: RecordTable
-    /// Whether comparisons add what each record's system holds of the child under the same person
-    /// id (``withPersonViews(_:_:_:)``). The model is estimated without: see ``Linker``.
-    var personViews = true
 
     /// Every record's ``CompareRecord``, for comparing millions of pairs (built once by the linker).
     static func compareRecords(_ table: RecordTable) -> [CompareRecord] {
@@ -255,23 +248,8 @@ struct PairComparer: Sendable {
         withRecords(i, j) { a, b in compare(i, a, j, b, text) }
     }
 
-    /// The vector of records `i` and `j`, whose fields `a` and `b` are, with what their systems
-    /// hold of each child under the same person id (``withPersonViews(_:_:_:)``).
+    /// The vector of records `i` and `j`, whose fields `a` and `b` are.
     @inline(__always) func compare(
-        _ i: Int, _ a: Record, _ j: Int, _ b: Record, _ text: UnsafeBufferPointer<UInt8>
-    ) -> ComparisonVector {
-        let vector = recordVector(i, a, j, b, text)
-        return personViews && (a.pointee.hasPersonView || b.pointee.hasPersonView)
-            ? withPersonViews(i, j, vector) : vector
-    }
-
-    /// The vector of records `i` and `j` by their own fields alone (for explaining which levels
-    /// came from other records of the same person id).
-    func recordVector(_ i: Int, _ j: Int) -> ComparisonVector {
-        table.text.withUnsafeBufferPointer { text in withRecords(i, j) { a, b in recordVector(i, a, j, b, text) } }
-    }
-
-    @inline(__always) private func recordVector(
         _ i: Int, _ a: Record, _ j: Int, _ b: Record, _ text: UnsafeBufferPointer<UInt8>
     ) -> ComparisonVector {
         var forenameLevel = forename(i, a, j, b, text)
@@ -294,40 +272,6 @@ struct PairComparer: Sendable {
             addressLine2: textLevel(table.addressLine2Hash, table.addressLine2, i, j, text),
             town: textLevel(table.townHash, table.town, i, j, text),
             region: Self.agreement(table.regionHash[i], table.regionHash[j]))
-    }
-
-    /// `vector` with what each record's system knows of the child besides the record: every
-    /// record a system holds under one person id is that child, so an address it had there, its
-    /// birth date as recorded there, or an identifier on any of those records is the child's. A
-    /// child who moved is at the old address in one system and the new one in the other; a UPN
-    /// typed on one episode is the child's UPN on all. The address, birth date, UPN and NHS number
-    /// levels are raised to agreement when any record of one view agrees with any of the other's
-    /// (names are not pooled: a twin's name must not stand in for the child's).
-    func withPersonViews(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> ComparisonVector {
-        var address = vector.address
-        var dateOfBirth = vector.dateOfBirth
-        var upnLevel = vector.upn
-        var nhsLevel = vector.nhsNumber
-        let views = table.personView
-        let rangeI = views.range(i)
-        let rangeJ = views.range(j)
-        // Position `lowerBound - 1` stands for the record itself, the rest for its view.
-        for p in (rangeI.lowerBound - 1)..<rangeI.upperBound {
-            let first = p < rangeI.lowerBound ? i : Int(views.values[p])
-            for q in (rangeJ.lowerBound - 1)..<rangeJ.upperBound {
-                let second = q < rangeJ.lowerBound ? j : Int(views.values[q])
-                if first == i && second == j { continue }
-                withRecords(first, second) { a, b in
-                    let pooled = Self.address(a, b)
-                    if pooled.agreementRank > address.agreementRank { address = pooled }
-                    if dateOfBirth != .exact, Self.dateOfBirth(a, b) == .exact { dateOfBirth = .exact }
-                    if upnLevel != .agree, upn(first, a, second, b) == .agree { upnLevel = .agree }
-                    if nhsLevel != .agree, nhs(first, a, second, b) == .agree { nhsLevel = .agree }
-                }
-            }
-        }
-        return vector.replacing(.address, address.rawValue).replacing(.dateOfBirth, dateOfBirth.rawValue)
-            .replacing(.upn, upnLevel.rawValue).replacing(.nhsNumber, nhsLevel.rawValue)
     }
 
     /// Two hashed values: absent when either is 0, else agree or disagree.

@@ -16,15 +16,8 @@ package struct ComparisonContribution: Sendable, Hashable {
     package let bayesFactorBits: Double
     /// The term-frequency adjustment in bits (exact name agreements only).
     package let frequencyAdjustmentBits: Double
-    /// Whether the level was reached through another record its system holds under the same
-    /// person id (an earlier address, an identifier on another episode), not by these two records.
-    package var throughPersonID = false
     /// The total contribution in bits.
     package var bits: Double { bayesFactorBits + frequencyAdjustmentBits }
-    /// The level's name, with where it came from when another record of the person id gave it.
-    package var levelDescription: String {
-        throughPersonID ? "\(levelName) (through another record of the same person id)" : levelName
-    }
 }
 
 /// The waterfall behind a pair's match probability: prior, then each comparison's contribution.
@@ -53,7 +46,7 @@ package struct PairExplanation: Sendable, Hashable {
         for item in contributions {
             let label = item.comparison.title.padding(to: 24)
             let values = item.level == 0 ? "(absent)" : "\(item.firstValue) | \(item.secondValue)"
-            lines.append("  \(label) \(Self.bits(item.bits))  \(item.levelDescription): \(values)")
+            lines.append("  \(label) \(Self.bits(item.bits))  \(item.levelName): \(values)")
         }
         lines.append("  total                    \(Self.bits(weight))  probability \(Self.decimal(probability, 4))")
         if let twinReason {
@@ -115,7 +108,6 @@ struct Explainer {
     func explain(_ a: SourceRecord, _ b: SourceRecord, _ i: Int, _ j: Int) -> PairExplanation {
         let comparer = PairComparer(table: table)
         let vector = comparer.compare(i, j)
-        let own = comparer.recordVector(i, j)
         let contributions = Comparison.inUse(addressParts: table.addressParts).map { comparison in
             let level = vector.level(comparison)
             var adjustment = 0.0
@@ -131,8 +123,7 @@ struct Explainer {
             return ComparisonContribution(
                 comparison: comparison, level: level, firstValue: Self.display(comparison, a),
                 secondValue: Self.display(comparison, b),
-                bayesFactorBits: model.logBayesFactor(comparison, in: vector), frequencyAdjustmentBits: adjustment,
-                throughPersonID: own.level(comparison) != level)
+                bayesFactorBits: model.logBayesFactor(comparison, in: vector), frequencyAdjustmentBits: adjustment)
         }
         return PairExplanation(
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,

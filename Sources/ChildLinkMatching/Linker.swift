@@ -38,25 +38,18 @@ package struct Linker: Sendable {
             sorted, concurrency: options.concurrency, variants: options.forenameVariants,
             typedPersonIDs: options.typedPersonIDs, addressParts: options.addressParts)
         let comparer = PairComparer(table: table)
-        // The model is estimated on what each pair of records says by itself; each person id's
-        // other records fill in the levels after (``addPersonViews``). Estimated on the raised
-        // levels, a moved child's true pairs leave the "different address" level and it turns
-        // strongly against every pair still left there (measured: recall fell, docs/accuracy.md).
-        var ownComparer = comparer
-        ownComparer.personViews = false
         stopwatch.lap("normalise")
         var blocking = Blocker(maxGroupSize: options.maxBlockSize, concurrency: options.concurrency)
             .candidatePairs(table)
         stopwatch.lap("block")
-        var compared = compareAll(blocking.pairs, ownComparer)
+        var compared = compareAll(blocking.pairs, comparer)
         stopwatch.lap("compare")
         let estimator = ModelEstimator(
             randomPairs: min(options.randomPairs, max(20_000, 50 * sorted.count)), maxIterations: options.maxIterations,
             seed: options.seed)
         let model = estimator.estimate(
-            table: table, comparer: ownComparer, patternCounts: compared.patternCounts,
+            table: table, comparer: comparer, patternCounts: compared.patternCounts,
             candidatePairs: blocking.pairs.count)
-        Self.addPersonViews(blocking.pairs, &compared, comparer)
         stopwatch.lap("estimate")
         let scored = score(blocking.pairs, compared.vectors, compared.patternCounts, table, model)
         stopwatch.lap("score")
@@ -123,27 +116,6 @@ package struct Linker: Sendable {
             for (vector, count) in local.entries { patternCounts[vector, default: 0] += count }
         }
         return (vectors, patternCounts)
-    }
-
-    /// Raises each pair's levels with what the records' systems hold of each child under the same
-    /// person id (``PairComparer/withPersonViews(_:_:_:)``), after the model was estimated on the
-    /// records' own fields.
-    private static func addPersonViews(
-        _ pairs: [UInt64], _ compared: inout (vectors: [UInt32], patternCounts: [UInt32: Int]), _ comparer: PairComparer
-    ) {
-        let views = comparer.table.personView
-        for index in pairs.indices {
-            let i = Int(pairs[index] >> 32)
-            let j = Int(pairs[index] & 0xFFFF_FFFF)
-            guard !views.isEmpty(i) || !views.isEmpty(j) else { continue }
-            let raised = comparer.withPersonViews(i, j, ComparisonVector(packed: compared.vectors[index])).packed
-            let own = compared.vectors[index]
-            if raised != own {
-                compared.vectors[index] = raised
-                compared.patternCounts[own, default: 0] -= 1
-                compared.patternCounts[raised, default: 0] += 1
-            }
-        }
     }
 
     /// Runs `work` for chunks `0..<count`, on `concurrency` threads when above one.

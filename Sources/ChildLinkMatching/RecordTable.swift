@@ -139,11 +139,6 @@ struct RecordTable: Sendable, Equatable {
     /// Every record with a known birth date as `birthDays << 32 | index`, sorted: the records born
     /// on one day, found by binary search (filled by ``countForenames()``).
     var birthOrder: [UInt64] = []
-    /// Per record, the other records its system holds under the same person id that differ from
-    /// it in address, birth date or identifiers, one of each such typing: what that system knows of
-    /// the child besides this record (filled by ``gatherPersonViews()``; see
-    /// ``PairComparer/withPersonViews(_:_:_:)``).
-    var personView = FlatLists<UInt32>()
 
     var count: Int { dataset.count }
 
@@ -259,60 +254,11 @@ struct RecordTable: Sendable, Equatable {
         }
         forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
         childrenByForename = counts
-        gatherPersonViews()
         birthOrder = birthDays.indices.compactMap { index in
             let days = birthDays[index]
             return days == Int32.min ? nil : UInt64(UInt32(bitPattern: days)) << 32 | UInt64(index)
         }
         birthOrder.sort()
-    }
-
-    /// The most typings (different addresses, birth dates or identifiers) one person id may hold
-    /// for its records to be pooled: one child's history in a system is a few moves and
-    /// corrections; more says the id is not one child's (a placeholder such as `0` or `N/A`).
-    static let maxPersonViewTypings = 4
-
-    /// Fills ``personView``: the records a system holds under one person id are one child (the
-    /// system says so), so an address the child had, a birth date or an identifier on one of them
-    /// is the child's on all of them. Not for ids typed in by hand (generic mode), which say less.
-    mutating func gatherPersonViews() {
-        var lists = [[UInt32]](repeating: [], count: count)
-        defer {
-            personView = FlatLists()
-            for list in lists { personView.append(list) }
-        }
-        guard !typedPersonIDs else { return }
-        var order: [(key: UInt64, index: Int)] = personID.indices.compactMap { index in
-            personID[index] == 0 ? nil : (Hashing.mix(personID[index], UInt64(personSystem[index])), index)
-        }
-        order.sort { ($0.key, $0.index) < ($1.key, $1.index) }
-        var start = 0
-        while start < order.count {
-            var end = start + 1
-            while end < order.count, order[end].key == order[start].key { end += 1 }
-            if end - start > 1 { pool(order[start..<end].map(\.index), into: &lists) }
-            start = end
-        }
-    }
-
-    /// The person view of each of `members` (the records of one person id), unless they hold one
-    /// typing only or too many.
-    private func pool(_ members: [Int], into lists: inout [[UInt32]]) {
-        var typings: [Int] = []
-        for member in members where !typings.contains(where: { sameHistory($0, member) }) {
-            typings.append(member)
-            if typings.count > Self.maxPersonViewTypings { return }
-        }
-        guard typings.count > 1 else { return }
-        for member in members {
-            lists[member] = typings.filter { !sameHistory($0, member) }.map { UInt32($0) }
-        }
-    }
-
-    /// Whether two records hold the same address, birth date and identifiers.
-    private func sameHistory(_ a: Int, _ b: Int) -> Bool {
-        postcodeFull[a] == postcodeFull[b] && addressHash[a] == addressHash[b] && birthDays[a] == birthDays[b]
-            && upnA[a] == upnA[b] && upnB[a] == upnB[b] && nhs[a] == nhs[b]
     }
 
     /// The records born on day `days` (since 1970), in record order.

@@ -105,7 +105,7 @@ enum ReviewPages {
             steps: explanation.contributions.map { item in
                 let values = item.level == 0 ? "absent" : "\(item.firstValue) | \(item.secondValue)"
                 return DeskWaterfall.Step(
-                    label: item.comparison.title, detail: "\(item.levelDescription): \(values)", bits: item.bits)
+                    label: item.comparison.title, detail: "\(item.levelName): \(values)", bits: item.bits)
             }, probability: explanation.probability)
     }
 
