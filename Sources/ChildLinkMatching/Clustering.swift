@@ -161,7 +161,54 @@ struct GuardedClusterer {
         if registeredTwice, addressesApart, !addressShared { return .blockedConflict }
         // Two clusters that hold the same forename on the same birth date are one child with a slip
         // in some record, not twins: the slip must not veto the join.
-        return twins && !sameChild ? .blockedTwins : nil
+        guard twins, !sameChild else { return nil }
+        return twinsStand(membersA, membersB) ? .blockedTwins : nil
+    }
+
+    /// Whether some pair of records across the two clusters looks like twins and is not one
+    /// child's slip: a system's records under one person id are one child, so a record whose
+    /// spelling no other child holds (`Axchie`), that looks like a twin of the other side
+    /// (`Archio`) only by its clearly different or mistyped-looking forename, while another record
+    /// of its person id in its cluster is plainly the other side's child (`Archie`), is a slip, not
+    /// a second child. Alike names in their own right, a boy and a girl, and two person ids or two
+    /// children held in one dataset keep their weight: a slip of one twin's name can look like
+    /// the other twin's (`Llily` for Lilly, beside her twin Lily).
+    private func twinsStand(_ membersA: [Int], _ membersB: [Int]) -> Bool {
+        for i in membersA {
+            for j in membersB {
+                guard let reason = comparer.twinReason(i, j, comparer.compare(min(i, j), max(i, j))) else { continue }
+                guard reason == .differentForenames || reason == .slipOfAnotherName else { return true }
+                if !sameChildThroughPersonID(i, j, membersA) && !sameChildThroughPersonID(j, i, membersB) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+
+    /// Whether `record` holds a spelling no other child holds, and another record of its person id
+    /// among `members` is one child with `other`: the same or a close forename, alike birth dates
+    /// and surnames, no twin rule holding.
+    private func sameChildThroughPersonID(_ record: Int, _ other: Int, _ members: [Int]) -> Bool {
+        let id = table.personID[record]
+        guard id != 0, table.forenameCount[record] < PairComparer.attested else { return false }
+        for sibling in members
+        where sibling != record && table.personID[sibling] == id
+            && table.personSystem[sibling] == table.personSystem[record]
+        {
+            let vector = comparer.compare(min(sibling, other), max(sibling, other))
+            if Self.oneChild(vector), !comparer.looksLikeTwins(sibling, other, vector) { return true }
+        }
+        return false
+    }
+
+    /// Whether two records plainly describe one child: the same or a close forename, the same
+    /// birth date or one slip of it, alike surnames and no sex disagreement.
+    static func oneChild(_ vector: ComparisonVector) -> Bool {
+        let forename = vector.forename
+        let surname = vector.surname
+        return (forename == .exact || forename == .close) && vector.dateOfBirth.isSameOrSlip
+            && (surname == .exact || surname == .stem || surname == .close) && vector.gender != .disagree
     }
 
     /// Whether the records agree exactly on forename and date of birth, and their surnames agree.
