@@ -19,7 +19,7 @@ struct Clustering: Sendable {
 /// two different valid permanent UPNs, two different NHS numbers, a pair that looks like twins,
 /// two records that one system holds as two children (different person ids, birth dates more than
 /// a slip apart, or a slip apart with no address in common), or a pair of records whose birth
-/// dates and forenames both differ.
+/// dates and forenames both differ (in generic mode only when they are unlike on the rest too).
 struct GuardedClusterer {
     let table: RecordTable
     let keys: [RecordKey]
