@@ -19,7 +19,7 @@ struct Clustering: Sendable {
 /// two different valid permanent UPNs, two different NHS numbers, a pair that looks like twins,
 /// two records that one system holds as two children (different person ids, birth dates more than
 /// a slip apart, or a slip apart with no address in common), or a pair of records whose birth
-/// dates and forenames both differ.
+/// dates and forenames both differ (in generic mode only when they are unlike on the rest too).
 struct GuardedClusterer {
     let table: RecordTable
     let keys: [RecordKey]
@@ -142,7 +142,7 @@ struct GuardedClusterer {
         for i in membersA {
             for j in membersB {
                 let vector = comparer.compare(min(i, j), max(i, j))
-                if vector.dateOfBirth == .different && vector.forename == .different
+                if Self.forenameAndBirthConflict(vector, addressParts: table.addressParts)
                     || comparer.twoChildrenInOneSystem(vector)
                 {
                     return .blockedConflict
@@ -209,6 +209,39 @@ struct GuardedClusterer {
         let surname = vector.surname
         return (forename == .exact || forename == .close) && vector.dateOfBirth.isSameOrSlip
             && (surname == .exact || surname == .stem || surname == .close) && vector.gender != .disagree
+    }
+
+    /// Whether two records of the clusters to join differ on both forename and date of birth, so
+    /// that they must be two people. In a general file of people (generic mode, where the
+    /// address's parts are compared) one person's copies are each garbled in a field or two of
+    /// their own, so one copy with another forename and one with another birth date differ on both
+    /// while sharing all the rest: that is no conflict when the two are alike on the rest of their
+    /// fields (see ``alikeBeyondNameAndBirth(_:)``).
+    static func forenameAndBirthConflict(_ vector: ComparisonVector, addressParts: Bool) -> Bool {
+        guard vector.dateOfBirth == .different, vector.forename == .different else { return false }
+        return !(addressParts && alikeBeyondNameAndBirth(vector))
+    }
+
+    /// Whether two records are alike beyond their forenames and birth dates: surnames not
+    /// different (a slip, or names swapped, is allowed), no different gender or id (a spouse, a
+    /// parent), and on the address's fields (postcode and address, street number, second line,
+    /// town or suburb) and a typed id at least two agreeing and at most one different: one
+    /// person's copies, each garbled in a field or two of its own, not flatmates (another surname)
+    /// nor people of one name in one district (more than one field of the address apart).
+    static func alikeBeyondNameAndBirth(_ vector: ComparisonVector) -> Bool {
+        guard vector.surname != .different, vector.gender != .disagree, vector.personID != .disagree else {
+            return false
+        }
+        let sameAddress = vector.address == .sameAddressAndPostcode || vector.address == .samePostcodeOrAddress
+        let agreeing = [
+            sameAddress, vector.streetNumber == .agree, vector.addressLine2 == .exact || vector.addressLine2 == .close,
+            vector.town == .exact || vector.town == .close, vector.personID == .agree || vector.personID == .oneSlip,
+        ]
+        let different = [
+            !sameAddress && vector.address != .absent, vector.streetNumber == .disagree,
+            vector.addressLine2 == .different, vector.town == .different,
+        ]
+        return agreeing.filter { $0 }.count >= 2 && different.filter { $0 }.count <= 1
     }
 
     /// Whether the records agree exactly on forename and date of birth, and their surnames agree.
