@@ -49,40 +49,13 @@ extension ChildLinkStore {
         path: String, waitingUpTo seconds: Double, as holder: RunLockHolder, onWait: () -> Void = {},
         _ body: () throws -> T
     ) throws -> T {
-        let lockPath = path + ".lock"
-        try FilePrivacy.createPrivateFile(at: lockPath)
-        let descriptor = open(lockPath, O_RDWR | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw StoreError.database(
-                path: lockPath, message: "cannot open the run lock: \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        try waitForLock(descriptor, path: path, seconds: seconds, onWait: onWait)
-        holder.write(to: descriptor)
-        defer {
-            ftruncate(descriptor, 0)
-            flock(descriptor, LOCK_UN)
-        }
-        return try body()
-    }
-
-    /// Takes the exclusive lock on `descriptor`, polling every 50 ms until `seconds` have passed.
-    private static func waitForLock(_ descriptor: Int32, path: String, seconds: Double, onWait: () -> Void) throws {
-        let deadline = Date().addingTimeInterval(seconds)
-        var announced = false
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR else {
-                throw StoreError.database(
-                    path: path, message: "cannot take the run lock: \(String(cString: strerror(errno)))")
-            }
-            guard Date() < deadline else {
-                throw StoreError.runInProgress(path: path, seconds: seconds, holder: RunLockHolder(reading: descriptor))
-            }
-            if !announced {
-                onWait()
-                announced = true
-            }
-            usleep(50_000)
+        let timedOut = { StoreError.runInProgress(path: path, seconds: seconds, holder: RunLockHolder(reading: $0)) }
+        return try LockFile.holding(
+            path + ".lock", named: "run lock", .exclusive, waitingUpTo: seconds, onWait: onWait, timedOut: timedOut
+        ) { descriptor in
+            holder.write(to: descriptor)
+            defer { ftruncate(descriptor, 0) }
+            return try body()
         }
     }
 }
