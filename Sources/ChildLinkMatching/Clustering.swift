@@ -63,7 +63,7 @@ struct GuardedClusterer {
             }
             // Two single records: the pair is all the clusters hold (larger ones are read below).
             if sets.members[a].count == 1, sets.members[b].count == 1,
-                comparer.registeredTwiceWithSlip(pair.vector), PairComparer.addressesApart(pair.vector.address)
+                comparer.registeredTwiceAtTwoAddresses(pair.vector)
             {
                 pairs[index].decision = .blockedConflict
                 continue
@@ -134,7 +134,7 @@ struct GuardedClusterer {
         let membersB = sets.members[b]
         guard membersA.count * membersB.count <= Self.maxCrossChecks else { return nil }
         if membersA.count == 1 && membersB.count == 1 { return nil }
-        var twins = false
+        var twinPairs: [TwinPair] = []
         var sameChild = false
         var registeredTwice = false
         var addressShared = false
@@ -148,7 +148,9 @@ struct GuardedClusterer {
                     return .blockedConflict
                 }
                 if !sameChild { sameChild = Self.sameNameAndBirth(vector) }
-                if twinGuard, !twins { twins = comparer.looksLikeTwins(i, j, vector) }
+                if twinGuard, let reason = comparer.twinReason(i, j, vector) {
+                    twinPairs.append(TwinPair(first: i, second: j, reason: reason))
+                }
                 if !registeredTwice { registeredTwice = comparer.registeredTwiceWithSlip(vector) }
                 let address = vector.address
                 if address == .sameAddressAndPostcode || address == .samePostcodeOrAddress { addressShared = true }
@@ -161,11 +163,19 @@ struct GuardedClusterer {
         if registeredTwice, addressesApart, !addressShared { return .blockedConflict }
         // Two clusters that hold the same forename on the same birth date are one child with a slip
         // in some record, not twins: the slip must not veto the join.
-        guard twins, !sameChild else { return nil }
-        return twinsStand(membersA, membersB) ? .blockedTwins : nil
+        guard !twinPairs.isEmpty, !sameChild else { return nil }
+        return twinsStand(twinPairs, membersA, membersB) ? .blockedTwins : nil
     }
 
-    /// Whether some pair of records across the two clusters looks like twins and is not one
+    /// A record of each cluster that looks like a twin of the other, and why.
+    private struct TwinPair {
+        var first: Int
+        var second: Int
+        var reason: TwinReason
+    }
+
+    /// Whether some pair of records across the two clusters (of `twinPairs`, those that look like
+    /// twins, from `membersA` and `membersB`) looks like twins and is not one
     /// child's slip: a system's records under one person id are one child, so a record whose
     /// spelling no other child holds (`Axchie`), that looks like a twin of the other side
     /// (`Archio`) only by its clearly different or mistyped-looking forename, while another record
@@ -173,17 +183,12 @@ struct GuardedClusterer {
     /// a second child. Alike names in their own right, a boy and a girl, and two person ids or two
     /// children held in one dataset keep their weight: a slip of one twin's name can look like
     /// the other twin's (`Llily` for Lilly, beside her twin Lily).
-    private func twinsStand(_ membersA: [Int], _ membersB: [Int]) -> Bool {
-        for i in membersA {
-            for j in membersB {
-                guard let reason = comparer.twinReason(i, j, comparer.compare(min(i, j), max(i, j))) else { continue }
-                guard reason == .differentForenames || reason == .slipOfAnotherName else { return true }
-                if !sameChildThroughPersonID(i, j, membersA) && !sameChildThroughPersonID(j, i, membersB) {
-                    return true
-                }
-            }
+    private func twinsStand(_ twinPairs: [TwinPair], _ membersA: [Int], _ membersB: [Int]) -> Bool {
+        twinPairs.contains { pair in
+            guard pair.reason == .differentForenames || pair.reason == .slipOfAnotherName else { return true }
+            return !sameChildThroughPersonID(pair.first, pair.second, membersA)
+                && !sameChildThroughPersonID(pair.second, pair.first, membersB)
         }
-        return false
     }
 
     /// Whether `record` holds a spelling no other child holds, and another record of its person id

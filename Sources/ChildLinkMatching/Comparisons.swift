@@ -593,18 +593,31 @@ struct PairComparer: Sendable {
     /// slip of it, never one weeks away. Namesakes do (same common name, born days apart). Ids typed
     /// in by hand (generic mode) are not issued by a system and say nothing of the kind.
     func twoChildrenInOneSystem(_ vector: ComparisonVector) -> Bool {
+        registeredTwice(vector) && (vector.dateOfBirth == .sameMonth || vector.dateOfBirth == .different)
+    }
+
+    /// Whether one system holds both records under different person ids it issued, and nothing
+    /// else (a UPN, an NHS number) ties them: a duplicate registration of one child, or two
+    /// children. Ids typed in by hand (generic mode) say nothing of the kind.
+    private func registeredTwice(_ vector: ComparisonVector) -> Bool {
         !table.typedPersonIDs && vector.personID == .disagree && !vector.sharesIdentifier
-            && (vector.dateOfBirth == .sameMonth || vector.dateOfBirth == .different)
     }
 
     /// Whether the system that holds both records registered them under different person ids with
     /// birth dates one slip apart (a day or one digit out, day and month transposed, a year out):
-    /// a duplicate registration of one child, or two children; ``twoChildrenInOneSystem(_:_:)``
-    /// decides with their addresses.
+    /// a duplicate registration of one child, or two children. Their addresses decide: see
+    /// ``registeredTwiceAtTwoAddresses(_:)`` for one pair, and the clustering for two clusters.
     func registeredTwiceWithSlip(_ vector: ComparisonVector) -> Bool {
-        guard !table.typedPersonIDs, vector.personID == .disagree, !vector.sharesIdentifier else { return false }
+        guard registeredTwice(vector) else { return false }
         let birth = vector.dateOfBirth
         return birth == .oneDayOrDigitOut || birth == .transposed || birth == .oneYearOut
+    }
+
+    /// Whether the pair was registered twice with a birth-date slip (``registeredTwiceWithSlip(_:)``)
+    /// at two known, different addresses: two children. A family registered twice gives its
+    /// address both times, unless it moved in between and the birth date was mistyped too.
+    func registeredTwiceAtTwoAddresses(_ vector: ComparisonVector) -> Bool {
+        registeredTwiceWithSlip(vector) && Self.addressesApart(vector.address)
     }
 
     /// Whether two addresses are both known and not the same (neither postcode nor address line).

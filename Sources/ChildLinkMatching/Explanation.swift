@@ -143,7 +143,7 @@ struct Explainer {
         if comparer.twoChildrenInOneSystem(vector) {
             return "different person ids in one system, birth dates more than a slip apart"
         }
-        if comparer.registeredTwiceWithSlip(vector), PairComparer.addressesApart(vector.address) {
+        if comparer.registeredTwiceAtTwoAddresses(vector) {
             return "different person ids in one system, birth dates a slip apart, different addresses"
         }
         return nil
