@@ -221,10 +221,8 @@ package enum LinkJob {
         }
         lines.append("children with more than one record in a dataset: \(summary.clustersWithDuplicates)")
         lines.append("prior match probability (all pairs): \(format(result.model.globalPrior, 10))")
-        // The street-number and single-field rules run only in generic mode: council summaries keep
-        // their lines.
-        for rule in BlockingRule.allCases
-        where (rule != .houseNumberAddress && !rule.isSingleField) || summary.pairsPerRule[rule] != nil {
+        // Council summaries leave out the lines of the rules only generic mode runs.
+        for rule in BlockingRule.allCases where !rule.isGenericOnly || summary.pairsPerRule[rule] != nil {
             lines.append("blocking \(rule.title): \(summary.pairsPerRule[rule] ?? 0) pairs")
         }
         if let recall = summary.blockingRecall { lines.append("blocking recall: \(format(recall, 5))") }

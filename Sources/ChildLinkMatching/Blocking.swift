@@ -83,6 +83,11 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
         default: false
         }
     }
+
+    /// Whether only generic mode uses the rule: the street-number rule (council extracts give no
+    /// street number apart) and the single-field rules (``isSingleField``). Council summaries
+    /// leave their lines out.
+    package var isGenericOnly: Bool { self == .houseNumberAddress || isSingleField }
 }
 
 /// Builds the candidate pairs: keys per rule, sorted; pairs within each key group; one sorted,
@@ -110,9 +115,7 @@ struct Blocker: Sendable {
 
     func candidatePairs(_ table: RecordTable) -> Output {
         // The address's parts are filled only in generic mode, which alone blocks on single fields.
-        let rules = BlockingRule.allCases.filter {
-            table.addressParts || ($0 != .houseNumberAddress && !$0.isSingleField)
-        }
+        let rules = BlockingRule.allCases.filter { table.addressParts || !$0.isGenericOnly }
         var perRule: [BlockingRule: Int] = [:]
         var skipped: [BlockingRule: Int] = [:]
         var pairs: [UInt64] = []
