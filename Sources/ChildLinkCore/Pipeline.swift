@@ -278,7 +278,9 @@ package enum Pipeline {
         let parts = explanation.contributions.filter { $0.level != 0 }.map {
             "\($0.comparison.title.lowercased()): \($0.levelName) \(signed($0.bits))"
         }
-        let guardNote = explanation.looksLikeTwins ? "; looks like twins" : ""
+        let guardNote =
+            (explanation.looksLikeTwins ? "; looks like twins" : "")
+            + (explanation.reviewReason != nil ? "; only the names agree" : "")
         return (["prior \(signed(explanation.priorBits))"] + parts).joined(separator: "; ")
             + "; total \(signed(explanation.weight)) bits" + guardNote
     }

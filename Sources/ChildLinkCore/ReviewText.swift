@@ -81,10 +81,12 @@ enum ReviewText {
     static func plainEvidence(_ explanation: PairExplanation) -> (infavour: String, against: String) {
         let counted = explanation.contributions.filter { $0.level != 0 }
         func words(_ items: [ComparisonContribution]) -> [String] { items.prefix(3).map(phrase) }
-        let twins = explanation.looksLikeTwins ? ["looks like twins"] : []
+        let guards =
+            (explanation.looksLikeTwins ? ["looks like twins"] : [])
+            + (explanation.reviewReason != nil ? ["only the names agree"] : [])
         return (
             words(counted.filter { $0.bits > 0 }.sorted { $0.bits > $1.bits }).joined(separator: ", "),
-            (twins + words(counted.filter { $0.bits < 0 }.sorted { $0.bits < $1.bits })).joined(separator: ", ")
+            (guards + words(counted.filter { $0.bits < 0 }.sorted { $0.bits < $1.bits })).joined(separator: ", ")
         )
     }
 

@@ -72,6 +72,11 @@ struct GuardedClusterer {
                 pairs[index].decision = blocked
                 continue
             }
+            // A join no guard stops, on the names alone: a person decides.
+            if comparer.onlyNamesAgree(pair.first, pair.second, pair.vector) {
+                pairs[index].decision = .review
+                continue
+            }
             let root = sets.union(a, b)
             minimum[root] = min(minimum[a], minimum[b], pair.probability)
             pairs[index].decision = .linked
@@ -153,7 +158,7 @@ struct GuardedClusterer {
                 }
                 if !registeredTwice { registeredTwice = comparer.registeredTwiceWithSlip(vector) }
                 let address = vector.address
-                if address == .sameAddressAndPostcode || address == .samePostcodeOrAddress { addressShared = true }
+                if PairComparer.addressShared(address) { addressShared = true }
                 if !addressesApart { addressesApart = PairComparer.addressesApart(address) }
             }
         }

@@ -620,6 +620,54 @@ struct PairComparer: Sendable {
         registeredTwiceWithSlip(vector) && Self.addressesApart(vector.address)
     }
 
+    /// Whether only the names speak for records `i` and `j`, so a person must decide however rare
+    /// the names: birth dates in one month but more than a slip apart, or further apart still
+    /// (two neighbouring digits swapped, `12` typed `21`, is a slip); no address in common; no
+    /// UPN, NHS number or person id shared or one slip apart; and, in a general file of people,
+    /// none of the address's parts (street number, second line, town) agreeing. A child's birth
+    /// date is the field every system takes from the same source, and its slips are a digit, a
+    /// day, a year, two digits or day and month swapped: two records a fortnight apart, at two
+    /// addresses, are namesakes far more often than one child mistyped and moved at once.
+    func onlyNamesAgree(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
+        let birth = vector.dateOfBirth
+        guard birth == .sameMonth || birth == .different, !Self.addressShared(vector.address),
+            !neighbouringBirthDigitsSwapped(i, j)
+        else { return false }
+        guard vector.upn != .agree, vector.upn != .oneSlip, vector.nhsNumber != .agree, vector.nhsNumber != .oneSlip,
+            vector.personID != .agree, vector.personID != .oneSlip
+        else { return false }
+        guard table.addressParts else { return true }
+        return vector.streetNumber != .agree && vector.addressLine2 != .exact && vector.addressLine2 != .close
+            && vector.town != .exact && vector.town != .close
+    }
+
+    /// Whether the birth dates of records `i` and `j`, written `ddMMyyyy`, differ only by two
+    /// neighbouring digits swapped (`12` and `21`, `01` and `10`): a typing slip.
+    func neighbouringBirthDigitsSwapped(_ i: Int, _ j: Int) -> Bool {
+        let a = Self.birthDigits(table.birthDay[i], table.birthMonth[i], table.birthYear[i])
+        let b = Self.birthDigits(table.birthDay[j], table.birthMonth[j], table.birthYear[j])
+        let differing = a.indices.filter { a[$0] != b[$0] }
+        guard differing.count == 2, differing[1] == differing[0] + 1 else { return false }
+        return a[differing[0]] == b[differing[1]] && a[differing[1]] == b[differing[0]]
+    }
+
+    /// The eight digits of a birth date written `ddMMyyyy`.
+    private static func birthDigits(_ day: UInt8, _ month: UInt8, _ year: Int16) -> [Int] {
+        let written = Int(day) * 1_000_000 + Int(month) * 10_000 + Int(year)
+        var digits: [Int] = []
+        var divisor = 10_000_000
+        while divisor > 0 {
+            digits.append(written / divisor % 10)
+            divisor /= 10
+        }
+        return digits
+    }
+
+    /// Whether two records give the same address: the postcode and address line, or one of them.
+    static func addressShared(_ level: AddressLevel) -> Bool {
+        level == .sameAddressAndPostcode || level == .samePostcodeOrAddress
+    }
+
     /// Whether two addresses are both known and not the same (neither postcode nor address line).
     static func addressesApart(_ level: AddressLevel) -> Bool {
         level == .sameSector || level == .sameDistrict || level == .different

@@ -38,6 +38,9 @@ package struct PairExplanation: Sendable, Hashable {
     /// linked), or `nil`: two person ids of one system with birth dates more than a slip apart, or
     /// a slip apart at different addresses.
     package var twoChildrenReason: String? = nil
+    /// Why a pair at or above the link threshold is left for a person to decide, or `nil`: only
+    /// the names agree (see ``PairComparer/onlyNamesAgree(_:_:_:)``).
+    package var reviewReason: String? = nil
 
     /// The total weight in bits.
     package var weight: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
@@ -58,6 +61,9 @@ package struct PairExplanation: Sendable, Hashable {
         }
         if let twoChildrenReason {
             lines.append("  guard: two children (\(twoChildrenReason))")
+        }
+        if let reviewReason {
+            lines.append("  guard: for review (\(reviewReason))")
         }
         return lines.joined(separator: "\n")
     }
@@ -135,8 +141,13 @@ struct Explainer {
         return PairExplanation(
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
             twinReason: comparer.twinReason(i, j, vector) ?? initialReason(i, j, vector, comparer),
-            twoChildrenReason: Self.twoChildrenReason(vector, comparer))
+            twoChildrenReason: Self.twoChildrenReason(vector, comparer),
+            reviewReason: comparer.onlyNamesAgree(i, j, vector) ? Self.onlyNamesReason : nil)
     }
+
+    /// Why a pair whose names alone agree is left for review, in words.
+    static let onlyNamesReason =
+        "only the names agree: birth dates more than a slip apart, no address or identifier in common"
 
     /// Why the pair's own records are two children in the eyes of the system holding both, in words.
     static func twoChildrenReason(_ vector: ComparisonVector, _ comparer: PairComparer) -> String? {

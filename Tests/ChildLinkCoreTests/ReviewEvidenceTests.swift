@@ -1,0 +1,27 @@
+import ChildLinkModel
+import Testing
+
+@testable import ChildLinkCore
+@testable import ChildLinkMatching
+
+/// What a person reviewing a pair reads about the guards, in words.
+@Suite("Review evidence: the guards in words")
+struct ReviewEvidenceTests {
+    private func explanation(reviewReason: String?) -> PairExplanation {
+        PairExplanation(
+            first: RecordKey(dataset: .missing, recordID: "E1"), second: RecordKey(dataset: .cme, recordID: "C1"),
+            priorBits: -12, contributions: [], twinReason: nil, twoChildrenReason: nil, reviewReason: reviewReason)
+    }
+
+    @Test("A pair left for review because only the names agree says so, on the sheet and in the one-line log")
+    func onlyNames() {
+        let held = explanation(reviewReason: Explainer.onlyNamesReason)
+        #expect(ReviewText.plainEvidence(held).against == "only the names agree")
+        #expect(Pipeline.oneLine(held).hasSuffix("; only the names agree"))
+        #expect(held.text.contains("guard: for review (only the names agree: birth dates more than a slip apart"))
+        let plain = explanation(reviewReason: nil)
+        #expect(ReviewText.plainEvidence(plain).against.isEmpty)
+        #expect(!Pipeline.oneLine(plain).contains("only the names"))
+        #expect(!plain.text.contains("guard:"))
+    }
+}

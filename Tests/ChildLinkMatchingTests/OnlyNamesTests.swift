@@ -1,0 +1,87 @@
+import ChildLinkModel
+import Testing
+
+@testable import ChildLinkMatching
+
+/// Namesakes each known to one system (a missing episode in social care, a CME referral in
+/// education): nothing but the name joins them, so however rare the name a person decides.
+@Suite("Only the names agree: left for review")
+struct OnlyNamesTests {
+    /// Zebedee Quilliam: a rare name, so the names alone weigh enough to reach the link threshold.
+    private func zebedee(
+        _ id: String, _ dataset: Dataset, dob: String, postcode: String, upn: String? = nil, personID: String? = nil
+    ) -> SourceRecord {
+        Make.record(
+            id, dataset, forename: "Zebedee", surname: "Quilliam", dob: dob, gender: .male, postcode: postcode,
+            upn: upn, personID: personID)
+    }
+
+    private func onlyNames(_ first: SourceRecord, _ second: SourceRecord) -> Bool {
+        let comparer = PairComparer(table: RecordTable([first, second]))
+        return comparer.onlyNamesAgree(0, 1, comparer.compare(0, 1))
+    }
+
+    @Test("Birth dates in one month more than a slip apart, two addresses, nothing shared: names alone")
+    func namesAlone() {
+        let episode = zebedee("1", .missing, dob: "03/05/2012", postcode: "S60 2AB", personID: "1400007")
+        // 03/05 and 17/05: two digits of the day differ, 14 days apart. 03/05 and 21/09: another month.
+        #expect(onlyNames(episode, zebedee("2", .cme, dob: "17/05/2012", postcode: "S65 3QT")))
+        #expect(onlyNames(episode, zebedee("2", .cme, dob: "21/09/2012", postcode: "S65 3QT")))
+        // An unknown address is no address in common either.
+        let noAddress = Make.record(
+            "2", .cme, forename: "Zebedee", surname: "Quilliam", dob: "17/05/2012", gender: .male)
+        #expect(onlyNames(episode, noAddress))
+    }
+
+    @Test("A slip of the birth date, an address or an identifier in common: more than the names")
+    func moreThanNames() {
+        let episode = zebedee("1", .missing, dob: "12/05/2012", postcode: "S60 2AB", upn: Make.upn(7))
+        // 12/05 and 21/05: the day's two digits swapped, a typing slip. 13/05: a day out.
+        // 12/05/2013: a year out. 05/12: day and month transposed.
+        for dob in ["21/05/2012", "13/05/2012", "12/05/2013", "05/12/2012"] {
+            #expect(!onlyNames(episode, zebedee("2", .cme, dob: dob, postcode: "S65 3QT")), "\(dob)")
+        }
+        // 27/05: names alone at another postcode, but not at the same one, nor with the same UPN.
+        #expect(onlyNames(episode, zebedee("2", .cme, dob: "27/05/2012", postcode: "S65 3QT")))
+        #expect(!onlyNames(episode, zebedee("2", .cme, dob: "27/05/2012", postcode: "S60 2AB")))
+        #expect(!onlyNames(episode, zebedee("2", .cme, dob: "27/05/2012", postcode: "S65 3QT", upn: Make.upn(7))))
+    }
+
+    @Test("Neighbouring digits swapped: the day (12/21), the month (01/10); not two digits apart")
+    func neighbouringDigits() {
+        let records = [
+            zebedee("1", .missing, dob: "12/01/2012", postcode: "S60 2AB"),
+            zebedee("2", .cme, dob: "21/01/2012", postcode: "S60 2AB"),
+            zebedee("3", .cme, dob: "12/10/2012", postcode: "S60 2AB"),
+            zebedee("4", .cme, dob: "17/01/2012", postcode: "S60 2AB"),
+            zebedee("5", .cme, dob: "22/11/2012", postcode: "S60 2AB"),
+        ]
+        let comparer = PairComparer(table: RecordTable(records))
+        #expect(comparer.neighbouringBirthDigitsSwapped(0, 1))
+        #expect(comparer.neighbouringBirthDigitsSwapped(0, 2))
+        // 12 → 17: one digit changed, not swapped; 12/01 → 22/11: two digits changed, not neighbours swapped.
+        #expect(!comparer.neighbouringBirthDigitsSwapped(0, 3))
+        #expect(!comparer.neighbouringBirthDigitsSwapped(0, 4))
+    }
+
+    @Test("Linked among a borough: a pair over the link threshold on its names alone goes to review")
+    func inClusters() throws {
+        var records = TwinClusteringTests.population.records
+        records.append(zebedee("Z1", .missing, dob: "03/05/2012", postcode: "S60 2AB", personID: "1400007"))
+        records.append(zebedee("Z2", .cme, dob: "17/05/2012", postcode: "S65 3QT"))
+        let options = LinkOptions()
+        let result = Linker(options: options).link(records)
+        let first = try #require(result.index(of: RecordKey(dataset: .missing, recordID: "Z1")))
+        let second = try #require(result.index(of: RecordKey(dataset: .cme, recordID: "Z2")))
+        #expect(result.childOfRecord[first] != result.childOfRecord[second])
+        let pair = try #require(
+            result.pairs.first { Set([$0.first, $0.second]) == Set([first, second]) }, "the pair is compared")
+        // The names are rare enough to carry the pair over the link threshold by weight alone:
+        // without the rule it would be linked.
+        #expect(pair.probability >= options.linkThreshold)
+        #expect(pair.decision == .review)
+        let explanation = result.explain(first, second)
+        #expect(explanation.reviewReason != nil)
+        #expect(explanation.text.contains("guard: for review (only the names agree"))
+    }
+}
