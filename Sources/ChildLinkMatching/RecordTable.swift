@@ -339,15 +339,15 @@ struct RecordTable: Sendable, Equatable {
     private mutating func appendIdentifierSlips(_ person: PersonFields) {
         var nhsFixes: [UInt64] = []
         if let number = person.nhsNumber, number.problem == .badCheckDigit {
-            nhsFixes = IdentifierSlips.corrections(of: number.value) { NHSNumber($0)?.isValid == true }
+            nhsFixes = IdentifierSlips.corrections(of: number.value) { NHSNumber(field: $0)?.isValid == true }
                 .compactMap { UInt64($0) }
         }
         var upnFixes: [UInt64] = []
         if person.upn?.problem == .badCheckDigit || person.formerUPN?.problem == .badCheckDigit {
             for upn in [person.upn, person.formerUPN] {
                 guard let upn, upn.problem == .badCheckDigit else { continue }
-                upnFixes += IdentifierSlips.corrections(of: upn.value) { UPN($0)?.isValid == true }
-                    .map { Hashing.fnv1a(Array($0.utf8)) }
+                upnFixes += IdentifierSlips.corrections(of: upn.value) { UPN(field: $0)?.isValid == true }
+                    .map { Hashing.fnv1a($0.utf8) }
             }
         }
         nhsCorrections.append(nhsFixes)
@@ -536,27 +536,41 @@ extension RecordTable {
 /// The slips a check digit exists to catch: one character changed, or two neighbours swapped.
 enum IdentifierSlips {
     /// Every spelling of `value` one character changed (a digit for a digit, a letter for a
-    /// letter) or two neighbouring characters swapped that `isValid` accepts.
+    /// letter) or two neighbouring characters swapped that `isValid` accepts, in the order of the
+    /// positions changed and then of the replacements (0–9, A–Z).
+    ///
+    /// `value` is an identifier that failed only its check (a UPN or NHS number of the right shape):
+    /// ASCII digits and capital letters, so each candidate is built byte by byte as a short string;
+    /// text with any other character has no corrections.
     static func corrections(of value: String, isValid: (String) -> Bool) -> [String] {
-        let characters = Array(value)
-        let digits = Array("0123456789")
-        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let characters = Array(value.utf8)
+        guard characters.allSatisfy({ isDigit($0) || (65...90).contains($0) }) else { return [] }
+        var candidate = characters
         var result: [String] = []
+        func check(_ bytes: [UInt8]) {
+            let spelling = String(decoding: bytes, as: UTF8.self)
+            if isValid(spelling) { result.append(spelling) }
+        }
         for position in characters.indices {
             let original = characters[position]
-            for replacement in original.isNumber ? digits : letters where replacement != original {
-                var changed = characters
-                changed[position] = replacement
-                if isValid(String(changed)) { result.append(String(changed)) }
+            for replacement in isDigit(original) ? digits : letters where replacement != original {
+                candidate[position] = replacement
+                check(candidate)
             }
-            if position + 1 < characters.count, characters[position] != characters[position + 1] {
-                var swapped = characters
-                swapped.swapAt(position, position + 1)
-                if isValid(String(swapped)) { result.append(String(swapped)) }
+            candidate[position] = original
+            if position + 1 < characters.count, original != characters[position + 1] {
+                candidate.swapAt(position, position + 1)
+                check(candidate)
+                candidate.swapAt(position, position + 1)
             }
         }
         return result
     }
+
+    private static let digits = Array(UInt8(ascii: "0")...UInt8(ascii: "9"))
+    private static let letters = Array(UInt8(ascii: "A")...UInt8(ascii: "Z"))
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
 }
 
 /// Folds Slovak, Czech and Polish feminine and adjectival surname endings to a shared stem, so that

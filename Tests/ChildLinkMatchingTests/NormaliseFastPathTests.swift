@@ -1,0 +1,73 @@
+import ChildLinkModel
+import Testing
+
+@testable import ChildLinkMatching
+
+/// The byte-level fast paths of normalisation give what the general code gives, on the kinds of
+/// text extracts really hold: plain ASCII, diacritics (precomposed and decomposed), mojibake,
+/// `?` and U+FFFD for a lost letter. Each test would fail if its fast path diverged.
+@Suite("Normalisation fast paths")
+struct NormaliseFastPathTests {
+    /// The general definition the byte-level corrections replace: characters, not bytes, each
+    /// candidate read by the general initialisers (not the importers' fast paths).
+    private static func characterCorrections(of value: String, isValid: (String) -> Bool) -> [String] {
+        let characters = Array(value)
+        let digits = Array("0123456789")
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        var result: [String] = []
+        for position in characters.indices {
+            let original = characters[position]
+            for replacement in original.isNumber ? digits : letters where replacement != original {
+                var changed = characters
+                changed[position] = replacement
+                if isValid(String(changed)) { result.append(String(changed)) }
+            }
+            if position + 1 < characters.count, characters[position] != characters[position + 1] {
+                var swapped = characters
+                swapped.swapAt(position, position + 1)
+                if isValid(String(swapped)) { result.append(String(swapped)) }
+            }
+        }
+        return result
+    }
+
+    /// NHS numbers that fail their check: slips of 943 476 5919 (the NHS's own example, valid) and
+    /// of 401 023 2137 (valid: sum 92, 92 mod 11 = 4, 11 − 4 = 7), each failing the check by the
+    /// same weights.
+    @Test(
+        "Byte-level NHS number corrections are the character-level ones",
+        arguments: ["9434765918", "9434756919", "4934765919", "4010232173", "4010322137", "0000000001"])
+    func nhsCorrections(slipped: String) throws {
+        #expect(try #require(NHSNumber(slipped)).problem == .badCheckDigit)
+        let fast = IdentifierSlips.corrections(of: slipped) { NHSNumber(field: $0)?.isValid == true }
+        let general = Self.characterCorrections(of: slipped) { NHSNumber($0)?.isValid == true }
+        #expect(fast == general)
+        #expect(!fast.isEmpty)
+    }
+
+    @Test("Byte-level UPN corrections are the character-level ones, permanent and temporary UPNs")
+    func upnCorrections() throws {
+        var slipped: [String] = []
+        for body in ["201012319001", "881100412057", "30560221902A", "20100001099Z"] {
+            let check = try #require(UPN.checkLetter(forBody: body))
+            let valid = String(check) + body
+            #expect(try #require(UPN(valid)).isValid)
+            var characters = Array(valid)
+            characters.swapAt(10, 11)
+            slipped.append(String(characters))
+            characters = Array(valid)
+            characters[7] = characters[7] == "9" ? "8" : "9"
+            slipped.append(String(characters))
+            characters = Array(valid)
+            characters[0] = characters[0] == "A" ? "B" : "A"
+            slipped.append(String(characters))
+        }
+        for upn in slipped where UPN(upn)?.problem == .badCheckDigit {
+            let fast = IdentifierSlips.corrections(of: upn) { UPN(field: $0)?.isValid == true }
+            let general = Self.characterCorrections(of: upn) { UPN($0)?.isValid == true }
+            #expect(fast == general)
+            #expect(!fast.isEmpty)
+        }
+        #expect(slipped.filter { UPN($0)?.problem == .badCheckDigit }.count >= 8)
+    }
+}
