@@ -411,13 +411,13 @@ struct RecordTable: Sendable, Equatable {
 
     private mutating func appendAddress(_ person: PersonFields) {
         if let postcode = person.postcode, postcode.isValid {
-            postcodeFull.append(Hashing.fnv1a(Array(postcode.value.utf8)))
-            postcodeSector.append(Hashing.fnv1a(Array(postcode.sector.utf8)))
-            postcodeDistrict.append(Hashing.fnv1a(Array(postcode.district.utf8)))
+            postcodeFull.append(Hashing.fnv1a(postcode.value.utf8))
+            postcodeSector.append(Hashing.fnv1a(postcode.sector.utf8))
+            postcodeDistrict.append(Hashing.fnv1a(postcode.district.utf8))
         } else if let postcode = person.postcode, postcode.placeholder == nil {
             // Not a UK postcode (a foreign or mistyped code): it can still agree in full. A
             // placeholder (`QQ1 1QQ`, `ZZ99 3VZ`) says the address is not known: no evidence.
-            postcodeFull.append(Hashing.fnv1a(Array(postcode.value.utf8)))
+            postcodeFull.append(Hashing.fnv1a(postcode.value.utf8))
             postcodeSector.append(0)
             postcodeDistrict.append(0)
         } else {

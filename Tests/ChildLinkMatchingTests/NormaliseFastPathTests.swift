@@ -70,4 +70,16 @@ struct NormaliseFastPathTests {
         }
         #expect(slipped.filter { UPN($0)?.problem == .badCheckDigit }.count >= 8)
     }
+
+    @Test(
+        "A valid postcode's district and sector are its characters' prefixes",
+        arguments: [
+            "S60 1AE", "s601ae", "EC1A 1BB", "W1A 0AX", "M1 1AE", "GIR 0AA", "BFPO 123", "ASCN 1ZZ", "GX11 1AA",
+        ])
+    func postcodeParts(raw: String) throws {
+        let postcode = try #require(Postcode(raw))
+        #expect(postcode.isValid)
+        #expect(postcode.district == String(postcode.value.prefix { $0 != " " }))
+        #expect(postcode.sector == String(postcode.value.dropLast(2)))
+    }
 }
