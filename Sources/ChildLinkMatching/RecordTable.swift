@@ -191,7 +191,8 @@ struct RecordTable: Sendable, Equatable {
         self.typedPersonIDs = typedPersonIDs
         self.addressParts = addressParts
         reserve(records.count)
-        for record in records { append(record) }
+        // By index: the record is read in place, not copied (with a retain of every field) per step.
+        for index in records.indices { append(records[index]) }
     }
 
     /// Appends every record of `other` (its names moved into this table's text).
@@ -244,7 +245,7 @@ struct RecordTable: Sendable, Equatable {
 
     /// Fills ``forenameCount`` once every record is in.
     mutating func countForenames() {
-        var holders = Set<ForenameHolder>()
+        var holders = Set<ForenameHolder>(minimumCapacity: forenameHash.count)
         var counts: [UInt64: UInt32] = [:]
         for index in forenameHash.indices where forenameHash[index] != 0 {
             let holder = ForenameHolder(
@@ -287,13 +288,39 @@ struct RecordTable: Sendable, Equatable {
         var system: UInt8
     }
 
+    /// Reserves room for `capacity` records in every column that holds one value per record, so
+    /// that no column is copied as it grows.
     mutating func reserve(_ capacity: Int) {
         text.reserveCapacity(capacity * 24)
         dataset.reserveCapacity(capacity)
         forename.reserveCapacity(capacity)
+        forenameHash.reserveCapacity(capacity)
+        forenamePhonetic.reserveCapacity(capacity)
+        forenameGroups.reserveCapacity(capacity)
+        alternativeGroups.reserveCapacity(capacity)
         surname.reserveCapacity(capacity)
+        surnameHash.reserveCapacity(capacity)
         surnameStem.reserveCapacity(capacity)
+        surnamePhonetic.reserveCapacity(capacity)
         birthDays.reserveCapacity(capacity)
+        birthYear.reserveCapacity(capacity)
+        birthMonth.reserveCapacity(capacity)
+        birthDay.reserveCapacity(capacity)
+        postcodeFull.reserveCapacity(capacity)
+        postcodeSector.reserveCapacity(capacity)
+        postcodeDistrict.reserveCapacity(capacity)
+        addressHash.reserveCapacity(capacity)
+        gender.reserveCapacity(capacity)
+        upnA.reserveCapacity(capacity)
+        upnB.reserveCapacity(capacity)
+        upnTemporary.reserveCapacity(capacity)
+        nhs.reserveCapacity(capacity)
+        personID.reserveCapacity(capacity)
+        personSystem.reserveCapacity(capacity)
+        unknownCharacters.reserveCapacity(capacity)
+        identifierSlips.reserveCapacity(capacity)
+        eventStart.reserveCapacity(capacity)
+        eventEnd.reserveCapacity(capacity)
     }
 
     /// Normalises one record and appends it.
@@ -309,7 +336,7 @@ struct RecordTable: Sendable, Equatable {
         nhs.append(person.nhsNumber.flatMap { $0.isValid ? UInt64($0.value) : nil } ?? 0)
         let system = Self.personSystem(record.dataset)
         personSystem.append(system)
-        personID.append(person.personID.map { Hashing.fnv1a(Array($0.utf8), seed: UInt64(system) + 1) } ?? 0)
+        personID.append(person.personID.map { Hashing.fnv1a($0.utf8, seed: UInt64(system) + 1) } ?? 0)
         if typedPersonIDs { personIDText.append(store(Array((person.personID ?? "").utf8))) }
         if addressParts { appendAddressParts(person) }
         let unknown = TextFolding.unknown
@@ -374,14 +401,14 @@ struct RecordTable: Sendable, Equatable {
     private mutating func appendSurnames(_ person: PersonFields) {
         let raw = Self.repaired(person.surname)
         let words = TextFolding.words(raw)
-        let joined = Array(words.joined())
+        let joined = TextFolding.joined(words)
         surname.append(store(joined))
         surnameHash.append(joined.isEmpty ? 0 : Hashing.fnv1a(joined))
         let accented = TextFolding.endsWithAccentedVowel(raw)
         let stems = words.enumerated().map { index, word in
             SurnameStem.stem(word, accentedEnding: accented && index == words.count - 1)
         }
-        let stemJoined = Array(stems.joined())
+        let stemJoined = TextFolding.joined(stems)
         surnameStem.append(store(stemJoined))
         surnamePhonetic.append(StringSimilarity.phoneticCode(stemJoined))
         var parts = stems.filter { $0.count > 1 }.map { Hashing.fnv1a($0) }
@@ -425,15 +452,15 @@ struct RecordTable: Sendable, Equatable {
             postcodeSector.append(0)
             postcodeDistrict.append(0)
         }
-        let address = Array(
-            TextFolding.words(Self.repaired(person.addressLine1), keepingDigits: true).joined(separator: [32]))
-        addressHash.append(address.isEmpty ? 0 : Hashing.fnv1a(Array(address)))
+        let address = TextFolding.joined(
+            TextFolding.words(Self.repaired(person.addressLine1), keepingDigits: true), separator: 32)
+        addressHash.append(address.isEmpty ? 0 : Hashing.fnv1a(address))
     }
 
     /// The street number, second line, town and region, folded as the address line is.
     private mutating func appendAddressParts(_ person: PersonFields) {
         let fold = { (value: String?) in
-            Array(TextFolding.words(Self.repaired(value), keepingDigits: true).joined(separator: [32]))
+            TextFolding.joined(TextFolding.words(Self.repaired(value), keepingDigits: true), separator: 32)
         }
         let hash = { (folded: [UInt8]) in folded.isEmpty ? 0 : Hashing.fnv1a(folded) }
         streetNumberHash.append(hash(fold(person.streetNumber)))
@@ -450,8 +477,8 @@ struct RecordTable: Sendable, Equatable {
         let valid = [person.upn, person.formerUPN].compactMap { $0 }.filter(\.isValid)
         var unique: [UPN] = []
         for upn in valid where !unique.contains(where: { $0.value == upn.value }) { unique.append(upn) }
-        upnA.append(unique.first.map { Hashing.fnv1a(Array($0.value.utf8)) } ?? 0)
-        upnB.append(unique.count > 1 ? Hashing.fnv1a(Array(unique[1].value.utf8)) : 0)
+        upnA.append(unique.first.map { Hashing.fnv1a($0.value.utf8) } ?? 0)
+        upnB.append(unique.count > 1 ? Hashing.fnv1a(unique[1].value.utf8) : 0)
         var temporary: UInt8 = 0
         if unique.first?.isTemporary == true { temporary |= 1 }
         if unique.count > 1, unique[1].isTemporary { temporary |= 2 }

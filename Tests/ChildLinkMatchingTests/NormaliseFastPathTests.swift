@@ -8,6 +8,40 @@ import Testing
 /// `?` and U+FFFD for a lost letter. Each test would fail if its fast path diverged.
 @Suite("Normalisation fast paths")
 struct NormaliseFastPathTests {
+    /// Surnames as extracts hold them (examples invented, the kinds are real).
+    static let surnames = [
+        "", "Smith", "SMITH", "smith-jones", "O'Neill", "Novák ", "Černá", "Malý", "MALÝ", "Horváthová",
+        "Horváthová-Smith", "Kowalska", "Černa\u{301}", "Mal\u{FD}-", "Balážová (nee Daniel)", "Dvořák 2",
+        "Ková\u{10D}", "KoÄ?iÅ¡", "ZdenÄ›k", "HorvÃ¡thovÃ¡", "?erve?ák", "?erve?ak", "\u{FFFD}erná", "Černá?",
+        "123", "  ", "-", "Ñ", "Nuñez", "Ø", "Ƶ", "Aé1", "é1", "Jones É", "Jones é!",
+    ]
+
+    @Test("The ASCII fast path of the accented-ending test agrees with the Unicode scan", arguments: surnames)
+    func accentedEnding(surname: String) {
+        #expect(TextFolding.endsWithAccentedVowel(surname) == TextFolding.lastLetterIsAccentedVowel(surname))
+    }
+
+    @Test("The accented ending is found where the Slovak and Czech feminine forms have it")
+    func accentedEndingValues() {
+        // Hand-checked: the last letter is á or ý (precomposed) in these, not in the others.
+        #expect(TextFolding.endsWithAccentedVowel("Černá"))
+        #expect(TextFolding.endsWithAccentedVowel("MALÝ"))
+        #expect(TextFolding.endsWithAccentedVowel("Malý-"))
+        #expect(TextFolding.endsWithAccentedVowel("Novák") == false)
+        #expect(TextFolding.endsWithAccentedVowel("Jones é!") == false)  // é is not á or ý
+        #expect(TextFolding.endsWithAccentedVowel("Horváthová 2") == true)
+        #expect(TextFolding.endsWithAccentedVowel("Smith") == false)
+    }
+
+    @Test("Joined words are the words joined by the standard library", arguments: surnames)
+    func joinedWords(surname: String) {
+        for keepingDigits in [false, true] {
+            let words = TextFolding.words(surname, keepingDigits: keepingDigits)
+            #expect(TextFolding.joined(words) == Array(words.joined()))
+            #expect(TextFolding.joined(words, separator: 32) == Array(words.joined(separator: [32])))
+        }
+    }
+
     /// The general definition the byte-level corrections replace: characters, not bytes, each
     /// candidate read by the general initialisers (not the importers' fast paths).
     private static func characterCorrections(of value: String, isValid: (String) -> Bool) -> [String] {
