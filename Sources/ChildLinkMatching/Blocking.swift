@@ -245,13 +245,41 @@ struct Blocker: Sendable {
     /// Sorts entries by key. Each pass is stable and the entries of a rule are made in record
     /// order, so within a key they stay in index order: the same order as sorting by
     /// `(key, index)`, without a comparison sort of millions of entries.
+    ///
+    /// Only the keys' top 32 bits are radix-sorted (half the passes): keys are hashes, so two
+    /// different keys seldom share them. Where entries of different keys do, their run is then
+    /// sorted by key and index, which completes the order.
     static func radixSortByKey(_ entries: inout [Entry]) {
-        radixSort(&entries, blank: Entry(key: 0, index: 0)) { $0.key }
+        radixSort(&entries, blank: Entry(key: 0, index: 0)) { $0.key >> 32 }
+        sortRunsSharingTopHalf(&entries)
     }
 
-    /// Sorts `items` by `key` in place, least significant byte first (a stable counting pass per
-    /// byte), skipping the bytes every key shares. Faster than a comparison sort on millions of
-    /// items; a small array (where the two agree) is sorted by comparison.
+    /// Sorts by `(key, index)` each run of entries whose keys agree in their top 32 bits but not in
+    /// all 64 (entries sorted by the top half, stably, from index order).
+    private static func sortRunsSharingTopHalf(_ entries: inout [Entry]) {
+        entries.withUnsafeMutableBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                let first = buffer[start].key
+                var end = start + 1
+                var mixed = false
+                while end < buffer.count, buffer[end].key >> 32 == first >> 32 {
+                    if buffer[end].key != first { mixed = true }
+                    end += 1
+                }
+                if mixed {
+                    var run = UnsafeMutableBufferPointer(rebasing: buffer[start..<end])
+                    run.sort()
+                }
+                start = end
+            }
+        }
+    }
+
+    /// Sorts `items` by `key` in place, least significant digit first (a stable counting pass per
+    /// 11-bit digit: six passes for 64 bits, where bytes would take eight), skipping the digits
+    /// every key shares. Faster than a comparison sort on millions of items; a small array (where
+    /// the two agree) is sorted by comparison.
     @inline(__always)
     static func radixSort<Item: Comparable>(_ items: inout [Item], blank: Item, key: (Item) -> UInt64) {
         let n = items.count
@@ -259,24 +287,28 @@ struct Blocker: Sendable {
             items.sort()
             return
         }
-        var counts = [Int](repeating: 0, count: 8 * 256)
+        let bits = 11
+        let radix = 1 << bits
+        let mask = UInt64(radix - 1)
+        let digitCount = (64 + bits - 1) / bits
+        var counts = [Int](repeating: 0, count: digitCount * radix)
         counts.withUnsafeMutableBufferPointer { counts in
             for item in items {
                 let value = key(item)
-                for byte in 0..<8 {
-                    counts[byte &* 256 &+ Int(truncatingIfNeeded: (value >> UInt64(8 &* byte)) & 0xFF)] += 1
+                for digit in 0..<digitCount {
+                    counts[digit &* radix &+ Int(truncatingIfNeeded: (value >> UInt64(bits &* digit)) & mask)] += 1
                 }
             }
         }
         let first = key(items[0])
         var scratch = [Item](repeating: blank, count: n)
-        for byte in 0..<8 {
-            let shift = UInt64(8 * byte)
-            let base = byte * 256
-            if counts[base + Int((first >> shift) & 0xFF)] == n { continue }
-            var offsets = [Int](repeating: 0, count: 256)
+        for position in 0..<digitCount {
+            let shift = UInt64(bits * position)
+            let base = position * radix
+            if counts[base + Int((first >> shift) & mask)] == n { continue }
+            var offsets = [Int](repeating: 0, count: radix)
             var total = 0
-            for digit in 0..<256 {
+            for digit in 0..<radix {
                 offsets[digit] = total
                 total += counts[base + digit]
             }
@@ -284,7 +316,7 @@ struct Blocker: Sendable {
                 scratch.withUnsafeMutableBufferPointer { destination in
                     offsets.withUnsafeMutableBufferPointer { offsets in
                         for item in source {
-                            let digit = Int(truncatingIfNeeded: (key(item) >> shift) & 0xFF)
+                            let digit = Int(truncatingIfNeeded: (key(item) >> shift) & mask)
                             destination[offsets[digit]] = item
                             offsets[digit] += 1
                         }

@@ -191,7 +191,8 @@ struct RecordTable: Sendable, Equatable {
         self.typedPersonIDs = typedPersonIDs
         self.addressParts = addressParts
         reserve(records.count)
-        for record in records { append(record) }
+        // By index: the record is read in place, not copied (with a retain of every field) per step.
+        for index in records.indices { append(records[index]) }
     }
 
     /// Appends every record of `other` (its names moved into this table's text).
@@ -244,7 +245,7 @@ struct RecordTable: Sendable, Equatable {
 
     /// Fills ``forenameCount`` once every record is in.
     mutating func countForenames() {
-        var holders = Set<ForenameHolder>()
+        var holders = Set<ForenameHolder>(minimumCapacity: forenameHash.count)
         var counts: [UInt64: UInt32] = [:]
         for index in forenameHash.indices where forenameHash[index] != 0 {
             let holder = ForenameHolder(
@@ -287,13 +288,39 @@ struct RecordTable: Sendable, Equatable {
         var system: UInt8
     }
 
+    /// Reserves room for `capacity` records in every column that holds one value per record, so
+    /// that no column is copied as it grows.
     mutating func reserve(_ capacity: Int) {
         text.reserveCapacity(capacity * 24)
         dataset.reserveCapacity(capacity)
         forename.reserveCapacity(capacity)
+        forenameHash.reserveCapacity(capacity)
+        forenamePhonetic.reserveCapacity(capacity)
+        forenameGroups.reserveCapacity(capacity)
+        alternativeGroups.reserveCapacity(capacity)
         surname.reserveCapacity(capacity)
+        surnameHash.reserveCapacity(capacity)
         surnameStem.reserveCapacity(capacity)
+        surnamePhonetic.reserveCapacity(capacity)
         birthDays.reserveCapacity(capacity)
+        birthYear.reserveCapacity(capacity)
+        birthMonth.reserveCapacity(capacity)
+        birthDay.reserveCapacity(capacity)
+        postcodeFull.reserveCapacity(capacity)
+        postcodeSector.reserveCapacity(capacity)
+        postcodeDistrict.reserveCapacity(capacity)
+        addressHash.reserveCapacity(capacity)
+        gender.reserveCapacity(capacity)
+        upnA.reserveCapacity(capacity)
+        upnB.reserveCapacity(capacity)
+        upnTemporary.reserveCapacity(capacity)
+        nhs.reserveCapacity(capacity)
+        personID.reserveCapacity(capacity)
+        personSystem.reserveCapacity(capacity)
+        unknownCharacters.reserveCapacity(capacity)
+        identifierSlips.reserveCapacity(capacity)
+        eventStart.reserveCapacity(capacity)
+        eventEnd.reserveCapacity(capacity)
     }
 
     /// Normalises one record and appends it.
@@ -309,7 +336,7 @@ struct RecordTable: Sendable, Equatable {
         nhs.append(person.nhsNumber.flatMap { $0.isValid ? UInt64($0.value) : nil } ?? 0)
         let system = Self.personSystem(record.dataset)
         personSystem.append(system)
-        personID.append(person.personID.map { Hashing.fnv1a(Array($0.utf8), seed: UInt64(system) + 1) } ?? 0)
+        personID.append(person.personID.map { Hashing.fnv1a($0.utf8, seed: UInt64(system) + 1) } ?? 0)
         if typedPersonIDs { personIDText.append(store(Array((person.personID ?? "").utf8))) }
         if addressParts { appendAddressParts(person) }
         let unknown = TextFolding.unknown
@@ -339,15 +366,15 @@ struct RecordTable: Sendable, Equatable {
     private mutating func appendIdentifierSlips(_ person: PersonFields) {
         var nhsFixes: [UInt64] = []
         if let number = person.nhsNumber, number.problem == .badCheckDigit {
-            nhsFixes = IdentifierSlips.corrections(of: number.value) { NHSNumber($0)?.isValid == true }
+            nhsFixes = IdentifierSlips.corrections(of: number.value) { NHSNumber(field: $0)?.isValid == true }
                 .compactMap { UInt64($0) }
         }
         var upnFixes: [UInt64] = []
         if person.upn?.problem == .badCheckDigit || person.formerUPN?.problem == .badCheckDigit {
             for upn in [person.upn, person.formerUPN] {
                 guard let upn, upn.problem == .badCheckDigit else { continue }
-                upnFixes += IdentifierSlips.corrections(of: upn.value) { UPN($0)?.isValid == true }
-                    .map { Hashing.fnv1a(Array($0.utf8)) }
+                upnFixes += IdentifierSlips.corrections(of: upn.value) { UPN(field: $0)?.isValid == true }
+                    .map { Hashing.fnv1a($0.utf8) }
             }
         }
         nhsCorrections.append(nhsFixes)
@@ -374,14 +401,14 @@ struct RecordTable: Sendable, Equatable {
     private mutating func appendSurnames(_ person: PersonFields) {
         let raw = Self.repaired(person.surname)
         let words = TextFolding.words(raw)
-        let joined = Array(words.joined())
+        let joined = TextFolding.joined(words)
         surname.append(store(joined))
         surnameHash.append(joined.isEmpty ? 0 : Hashing.fnv1a(joined))
         let accented = TextFolding.endsWithAccentedVowel(raw)
         let stems = words.enumerated().map { index, word in
             SurnameStem.stem(word, accentedEnding: accented && index == words.count - 1)
         }
-        let stemJoined = Array(stems.joined())
+        let stemJoined = TextFolding.joined(stems)
         surnameStem.append(store(stemJoined))
         surnamePhonetic.append(StringSimilarity.phoneticCode(stemJoined))
         var parts = stems.filter { $0.count > 1 }.map { Hashing.fnv1a($0) }
@@ -411,13 +438,13 @@ struct RecordTable: Sendable, Equatable {
 
     private mutating func appendAddress(_ person: PersonFields) {
         if let postcode = person.postcode, postcode.isValid {
-            postcodeFull.append(Hashing.fnv1a(Array(postcode.value.utf8)))
-            postcodeSector.append(Hashing.fnv1a(Array(postcode.sector.utf8)))
-            postcodeDistrict.append(Hashing.fnv1a(Array(postcode.district.utf8)))
+            postcodeFull.append(Hashing.fnv1a(postcode.value.utf8))
+            postcodeSector.append(Hashing.fnv1a(postcode.sector.utf8))
+            postcodeDistrict.append(Hashing.fnv1a(postcode.district.utf8))
         } else if let postcode = person.postcode, postcode.placeholder == nil {
             // Not a UK postcode (a foreign or mistyped code): it can still agree in full. A
             // placeholder (`QQ1 1QQ`, `ZZ99 3VZ`) says the address is not known: no evidence.
-            postcodeFull.append(Hashing.fnv1a(Array(postcode.value.utf8)))
+            postcodeFull.append(Hashing.fnv1a(postcode.value.utf8))
             postcodeSector.append(0)
             postcodeDistrict.append(0)
         } else {
@@ -425,15 +452,15 @@ struct RecordTable: Sendable, Equatable {
             postcodeSector.append(0)
             postcodeDistrict.append(0)
         }
-        let address = Array(
-            TextFolding.words(Self.repaired(person.addressLine1), keepingDigits: true).joined(separator: [32]))
-        addressHash.append(address.isEmpty ? 0 : Hashing.fnv1a(Array(address)))
+        let address = TextFolding.joined(
+            TextFolding.words(Self.repaired(person.addressLine1), keepingDigits: true), separator: 32)
+        addressHash.append(address.isEmpty ? 0 : Hashing.fnv1a(address))
     }
 
     /// The street number, second line, town and region, folded as the address line is.
     private mutating func appendAddressParts(_ person: PersonFields) {
         let fold = { (value: String?) in
-            Array(TextFolding.words(Self.repaired(value), keepingDigits: true).joined(separator: [32]))
+            TextFolding.joined(TextFolding.words(Self.repaired(value), keepingDigits: true), separator: 32)
         }
         let hash = { (folded: [UInt8]) in folded.isEmpty ? 0 : Hashing.fnv1a(folded) }
         streetNumberHash.append(hash(fold(person.streetNumber)))
@@ -450,8 +477,8 @@ struct RecordTable: Sendable, Equatable {
         let valid = [person.upn, person.formerUPN].compactMap { $0 }.filter(\.isValid)
         var unique: [UPN] = []
         for upn in valid where !unique.contains(where: { $0.value == upn.value }) { unique.append(upn) }
-        upnA.append(unique.first.map { Hashing.fnv1a(Array($0.value.utf8)) } ?? 0)
-        upnB.append(unique.count > 1 ? Hashing.fnv1a(Array(unique[1].value.utf8)) : 0)
+        upnA.append(unique.first.map { Hashing.fnv1a($0.value.utf8) } ?? 0)
+        upnB.append(unique.count > 1 ? Hashing.fnv1a(unique[1].value.utf8) : 0)
         var temporary: UInt8 = 0
         if unique.first?.isTemporary == true { temporary |= 1 }
         if unique.count > 1, unique[1].isTemporary { temporary |= 2 }
@@ -536,27 +563,41 @@ extension RecordTable {
 /// The slips a check digit exists to catch: one character changed, or two neighbours swapped.
 enum IdentifierSlips {
     /// Every spelling of `value` one character changed (a digit for a digit, a letter for a
-    /// letter) or two neighbouring characters swapped that `isValid` accepts.
+    /// letter) or two neighbouring characters swapped that `isValid` accepts, in the order of the
+    /// positions changed and then of the replacements (0–9, A–Z).
+    ///
+    /// `value` is an identifier that failed only its check (a UPN or NHS number of the right shape):
+    /// ASCII digits and capital letters, so each candidate is built byte by byte as a short string;
+    /// text with any other character has no corrections.
     static func corrections(of value: String, isValid: (String) -> Bool) -> [String] {
-        let characters = Array(value)
-        let digits = Array("0123456789")
-        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let characters = Array(value.utf8)
+        guard characters.allSatisfy({ isDigit($0) || (65...90).contains($0) }) else { return [] }
+        var candidate = characters
         var result: [String] = []
+        func check(_ bytes: [UInt8]) {
+            let spelling = String(decoding: bytes, as: UTF8.self)
+            if isValid(spelling) { result.append(spelling) }
+        }
         for position in characters.indices {
             let original = characters[position]
-            for replacement in original.isNumber ? digits : letters where replacement != original {
-                var changed = characters
-                changed[position] = replacement
-                if isValid(String(changed)) { result.append(String(changed)) }
+            for replacement in isDigit(original) ? digits : letters where replacement != original {
+                candidate[position] = replacement
+                check(candidate)
             }
-            if position + 1 < characters.count, characters[position] != characters[position + 1] {
-                var swapped = characters
-                swapped.swapAt(position, position + 1)
-                if isValid(String(swapped)) { result.append(String(swapped)) }
+            candidate[position] = original
+            if position + 1 < characters.count, original != characters[position + 1] {
+                candidate.swapAt(position, position + 1)
+                check(candidate)
+                candidate.swapAt(position, position + 1)
             }
         }
         return result
     }
+
+    private static let digits = Array(UInt8(ascii: "0")...UInt8(ascii: "9"))
+    private static let letters = Array(UInt8(ascii: "A")...UInt8(ascii: "Z"))
+
+    private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
 }
 
 /// Folds Slovak, Czech and Polish feminine and adjectival surname endings to a shared stem, so that

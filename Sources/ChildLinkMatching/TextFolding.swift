@@ -43,6 +43,18 @@ enum TextFolding {
         return words
     }
 
+    /// The bytes of `words` back to back, `separator` (when given) between each two: what
+    /// `Array(words.joined(separator:))` gives, without a joined sequence on every record.
+    static func joined(_ words: [[UInt8]], separator: UInt8? = nil) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(words.reduce(words.count) { $0 + $1.count })
+        for (index, word) in words.enumerated() {
+            if index > 0, let separator { result.append(separator) }
+            result.append(contentsOf: word)
+        }
+        return result
+    }
+
     /// The byte a folded name holds for one unknown character.
     static let unknown = UInt8(ascii: "?")
 
@@ -79,6 +91,17 @@ enum TextFolding {
     /// Whether the last letter of `text` carries an acute accent on `a` or `y` (`Černá`, `Malý`):
     /// the Slovak and Czech feminine/adjectival ending that folding would otherwise hide.
     static func endsWithAccentedVowel(_ text: String) -> Bool {
+        // Fast path: the last letter is an ASCII one (no accent), or there is no letter and no
+        // character outside ASCII at all. In ASCII only A–Z and a–z are alphabetic.
+        for byte in text.utf8.reversed() {
+            if byte >= 0x80 { return lastLetterIsAccentedVowel(text) }
+            if (65...90).contains(byte) || (97...122).contains(byte) { return false }
+        }
+        return false
+    }
+
+    /// ``endsWithAccentedVowel(_:)`` by Unicode properties, for text with characters outside ASCII.
+    static func lastLetterIsAccentedVowel(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last(where: { $0.properties.isAlphabetic }) else { return false }
         return [0xE1, 0xC1, 0xFD, 0xDD].contains(last.value)
     }

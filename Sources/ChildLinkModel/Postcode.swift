@@ -74,12 +74,13 @@ package struct Postcode: Hashable, Sendable, CustomStringConvertible {
 
     /// The outward code (`S60`), which names the postcode district.
     package var district: String {
-        isValid ? String(value.prefix { $0 != " " }) : value
+        // A valid postcode is ASCII, so its bytes are its characters.
+        isValid ? String(decoding: value.utf8.prefix { $0 != 0x20 }, as: UTF8.self) : value
     }
 
     /// The sector (`S60 1`): the district and the first character of the inward code.
     package var sector: String {
-        isValid ? String(value.dropLast(2)) : value
+        isValid ? String(decoding: value.utf8.dropLast(2), as: UTF8.self) : value
     }
 
     /// The area letters (`S`).

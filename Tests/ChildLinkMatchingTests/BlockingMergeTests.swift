@@ -49,6 +49,22 @@ struct BlockingMergeTests {
         #expect(entries.map(\.index) == expected.map(\.index))
     }
 
+    /// Keys that share their top 32 bits but differ below (four top halves, 500 low halves, for 70,000 entries),
+    /// made in record order: the radix passes see only the top half, the runs are completed by key.
+    @Test func entrySortByKeyCompletesKeysSharingTheirTopHalf() {
+        var state: UInt64 = 5
+        var entries: [Blocker.Entry] = []
+        for index in 0..<70_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let key = (state >> 62) << 32 | (state >> 20) % 500
+            entries.append(Blocker.Entry(key: key, index: UInt32(index)))
+        }
+        let expected = entries.sorted()
+        Blocker.radixSortByKey(&entries)
+        #expect(entries.map(\.key) == expected.map(\.key))
+        #expect(entries.map(\.index) == expected.map(\.index))
+    }
+
     @Test(arguments: [(0, 0), (0, 500), (500, 0), (20_000, 30_000), (30_000, 3)])
     func unionInPlaceAgreesWithUnion(counts: (Int, Int)) {
         var first = Self.pairs(count: counts.0, records: 5_000, seed: 4)
