@@ -7,7 +7,8 @@
 For every split (one true child's records in two predicted clusters) takes the best-scoring pair
 between the two clusters from OUT/pairs.csv and counts the splits and missed pairs by its decision:
 review band (0.5 up to the link threshold), below 0.5, kept apart by a guard, or no candidate pair
-at all. With N, prints N random splits of each kind with both records' person fields (personal
+at all; then the splits scored but not linked by their best pair's levels (the 15 commonest). With N,
+prints N random splits of each kind with both records' person fields (personal
 data: for the analyst's own terminal, never for a report). Reads the four reference CSV extracts.
 """
 import collections, csv, sys, os, random
@@ -54,6 +55,13 @@ for child, cl in byc.items():
             kinds[kind] += 1; missed[kind] += n
             examples[kind].append((r, a, b))
 for k in kinds: print(f'{k:32s} splits {kinds[k]:6d} missed pairs {missed[k]:7d}')
+# The splits scored but not linked (review band and below 0.5), by their best pair's levels.
+levels = collections.Counter()
+for kind in ('review', 'below'):
+    for r, a, b in examples[kind]:
+        levels[(kind,) + tuple(r[c] for c in ('Forename', 'Surname', 'DateOfBirth', 'Address', 'UPN', 'NHSNumber'))] += 1
+print('best pair of the review and below-0.5 splits (decision, forename, surname, birth date, address, UPN, NHS):')
+for combination, count in levels.most_common(15): print(f'{count:6d}  ' + ' / '.join(combination))
 def show(k):
     f = lambda r: '|'.join([r['Forename'], r['MiddleNames'], r['Surname'], r['DateOfBirth'], r['Gender'], r['Postcode'], r['PersonID'], r['UPN'], r['NHSNumber']])
     return f(recs[k]) if k in recs else '?'

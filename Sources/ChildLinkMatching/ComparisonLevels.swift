@@ -31,6 +31,10 @@ package enum ForenameLevel: UInt8, ComparisonLevel {
     case swapped = 6
     /// Different forenames.
     case different = 7
+    /// Both records give middle names, and each one's forename is among the other's: the same
+    /// given names in another order (`Matilda Alice` and `Alice Matilda`), a child registered
+    /// with both names and known by the second to one team.
+    case reordered = 8
 
     /// The level's name in pairs.csv and explanations.
     package var name: String {
@@ -43,12 +47,23 @@ package enum ForenameLevel: UInt8, ComparisonLevel {
         case .initial: "initial only"
         case .swapped: "swapped with surname"
         case .different: "different"
+        case .reordered: "first and middle names swapped"
         }
     }
 
     /// Whether the forenames agree no better than `similar` (similar, initial, swapped or different):
     /// the levels at which a swap of forename and surname is looked for.
-    @inline(__always) var isSimilarOrWorse: Bool { rawValue >= Self.similar.rawValue }
+    @inline(__always) var isSimilarOrWorse: Bool {
+        switch self {
+        case .similar, .initial, .swapped, .different: true
+        case .absent, .exact, .variant, .close, .reordered: false
+        }
+    }
+
+    /// Whether one record's forename is another of the other record's given names: a variant or
+    /// middle name, or both records' given names in another order. Twins are often named after
+    /// each other, so the twin guard reads both levels alike.
+    @inline(__always) var isOtherGivenName: Bool { self == .variant || self == .reordered }
 }
 
 /// How two surnames compare.

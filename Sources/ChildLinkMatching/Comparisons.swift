@@ -72,28 +72,29 @@ package enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
     }
 
     /// Where this comparison's level sits in a packed ``ComparisonVector``: its lowest bit and how
-    /// many bits it takes (enough for its levels; 30 bits in all).
+    /// many bits it takes (enough for its levels; 31 bits in all).
     @inline(__always) var bitOffset: UInt32 {
         switch self {
         case .forename: 0
-        case .surname: 3
-        case .dateOfBirth: 6
-        case .address: 9
-        case .gender: 12
-        case .upn: 14
-        case .nhsNumber: 17
-        case .personID: 19
-        case .streetNumber: 22
-        case .addressLine2: 24
-        case .town: 26
-        case .region: 28
+        case .surname: 4
+        case .dateOfBirth: 7
+        case .address: 10
+        case .gender: 13
+        case .upn: 15
+        case .nhsNumber: 18
+        case .personID: 20
+        case .streetNumber: 23
+        case .addressLine2: 25
+        case .town: 27
+        case .region: 29
         }
     }
 
     /// The mask of this comparison's level once shifted down by ``bitOffset``.
     @inline(__always) var bitMask: UInt32 {
         switch self {
-        case .forename, .surname, .dateOfBirth, .address, .upn, .personID: 0b111
+        case .forename: 0b1111
+        case .surname, .dateOfBirth, .address, .upn, .personID: 0b111
         case .gender, .nhsNumber, .streetNumber, .addressLine2, .town, .region: 0b11
         }
     }
@@ -103,7 +104,7 @@ package enum Comparison: Int, CaseIterable, Sendable, Hashable, Codable {
     static let exactLevel = ForenameLevel.exact.rawValue
 }
 
-/// The level of every comparison for one pair, packed into 30 bits (see ``Comparison/bitOffset``).
+/// The level of every comparison for one pair, packed into 31 bits (see ``Comparison/bitOffset``).
 package struct ComparisonVector: Hashable, Sendable, Comparable {
     /// The packed levels.
     package let packed: UInt32
@@ -327,7 +328,10 @@ struct PairComparer: Sendable {
         let groupsA = recordI.pointee.forenameGroups
         let groupsB = recordJ.pointee.forenameGroups
         if groupsA.intersects(groupsB) { return .variant }
-        if a.count > 1, b.count > 1, isAlternative(i, recordI, j, recordJ, text) { return .variant }
+        if a.count > 1, b.count > 1, isAlternative(i, recordI, j, recordJ, text) {
+            // With middle names on both, `isAlternative` asks for the swap both ways round.
+            return recordI.pointee.hasAlternatives && recordJ.pointee.hasAlternatives ? .reordered : .variant
+        }
         if a.count == 1 || b.count == 1 {
             return a[0] == b[0] ? .initial : .different
         }
@@ -702,12 +706,12 @@ struct PairComparer: Sendable {
         }
         // One record's forename is the other's middle name, and the system that holds both gave
         // them different person ids: twins named after each other (Michał Wojciech and Wojciech).
-        if forenameLevel == .variant, vector.personID == .disagree,
+        if forenameLevel.isOtherGivenName, vector.personID == .disagree,
             !table.forenameGroups[i].intersects(table.forenameGroups[j])
         {
             return .differentPersonIDs
         }
-        if forenameLevel == .variant, spellingsHeldApart(i, j) {
+        if forenameLevel.isOtherGivenName, spellingsHeldApart(i, j) {
             return .heldApartInOneDataset
         }
         guard forenameLevel == .close || forenameLevel == .similar else { return nil }

@@ -115,12 +115,30 @@ struct ComparisonLevelTests {
     }
 
     @Test("A forename typed as the middle name of the other record is a variant")
-    func middleNameSwap() {
+    func middleNameAsForename() {
         let v = vector(
             Make.record("1", forename: "Marie", surname: "Oláh", dob: nil, middle: "Anna"),
-            Make.record("2", forename: "Anna", surname: "Olah", dob: nil, middle: "Marie"))
-        #expect(v.level(.forename) == 2)
+            Make.record("2", forename: "Anna", surname: "Olah", dob: nil))
+        #expect(v.forename == .variant)
         #expect(v.level(.surname) == 1)
+    }
+
+    @Test("First and middle names swapped on both records are the same given names, a level of their own")
+    func firstAndMiddleSwapped() {
+        let matilda = Make.record("1", .missing, forename: "Matilda", surname: "Evans", dob: nil, middle: "Alice")
+        let alice = Make.record("2", .cme, forename: "Alice", surname: "Evans", dob: nil, middle: "Matilda")
+        let v = vector(matilda, alice)
+        #expect(v.forename == .reordered)
+        #expect(Comparison.forename.levelNames[v.level(.forename)] == "first and middle names swapped")
+        // A slip in one of the names still reads as the same names in another order.
+        let slip = Make.record("3", .cme, forename: "Alice", surname: "Evans", dob: nil, middle: "Matlida")
+        #expect(vector(matilda, slip).forename == .reordered)
+        // Only one way round (Alice's middle name is another) is not the same given names.
+        let grace = Make.record("4", .cme, forename: "Alice", surname: "Evans", dob: nil, middle: "Grace")
+        #expect(vector(matilda, grace).forename != .reordered)
+        #expect(vector(matilda, grace).forename != .variant)
+        // Not a level at which forename and surname are looked at crosswise.
+        #expect(!ForenameLevel.reordered.isSimilarOrWorse)
     }
 
     @Test("Forename and surname swapped is its own level, not two disagreements")

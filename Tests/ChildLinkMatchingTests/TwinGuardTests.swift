@@ -88,6 +88,18 @@ struct TwinGuardTests {
         #expect(twinReason([known, michal]) == nil)
     }
 
+    @Test("Twins named after each other in another order, with two person ids in one system, are twins")
+    func namedAfterEachOtherInAnotherOrder() {
+        let lily = Make.record(
+            "1", .cme, forename: "Lily", surname: "Kowalska", dob: Self.dob, personID: "P1", middle: "Grace")
+        let grace = Make.record(
+            "2", .exclusions, forename: "Grace", surname: "Kowalska", dob: Self.dob, personID: "P2", middle: "Lily")
+        #expect(twinReason([lily, grace]) == .differentPersonIDs)
+        // Across two systems (no person ids to compare) it is one child known by the second name.
+        let known = Make.record("3", .missing, forename: "Grace", surname: "Kowalska", dob: Self.dob, middle: "Lily")
+        #expect(twinReason([lily, known]) == nil)
+    }
+
     @Test("A boy and a girl whose forenames are only variants through a shared short form are twins")
     func boyAndGirl() {
         #expect(
