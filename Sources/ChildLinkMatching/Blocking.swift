@@ -40,14 +40,16 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     /// The full postcode alone (generic mode): in a file of adults a postcode is typed with slips
     /// of its own, independent of the names and the birth date, so a person whose names or birth
     /// date were garbled as well is still compared. Groups above ``Blocker/singleFieldGroupLimit``
-    /// are skipped.
+    /// are skipped, and neighbours are not paired (``Blocker/mayBeOnePersonAtOnePostcode(_:_:_:)``):
+    /// records whose initials all differ and whose birth dates differ in the year and the birthday.
     case postcode
     /// The full date of birth alone (generic mode), for the same reason as the postcode; capped
     /// the same way.
     case birthDate
     /// Forename and surname exactly, in either order, without the birth date (generic mode):
     /// a person whose birth date was mistyped or left out, and whose names may have been swapped
-    /// into each other's column; capped the same way.
+    /// into each other's column; capped lower (``Blocker/fullNameGroupLimit``), since a full name,
+    /// unlike a postcode or a birth date, is repeated by one person's copies, not by a household.
     case fullNames
 
     /// A short description for the summary.
@@ -100,8 +102,14 @@ struct Blocker: Sendable {
     /// birth date or full name shared by more records than this narrows too little to be a key on
     /// its own (a large block of flats, a common name); such pairs are left to the rules that
     /// combine two fields. Each record then gets at most 49 candidates from each such rule, so
-    /// the rule adds at most 24.5 pairs per record (three rules: at most 73.5 n).
+    /// the rule adds at most 24.5 pairs per record.
     static let singleFieldGroupLimit = 50
+    /// The largest group ``BlockingRule/fullNames`` pairs. One person's copies of a full name are
+    /// a handful; a name held by more records than this is a common name held by several people
+    /// (in a file of a million, namesakes by the dozen), whose pairs need the birth date or the
+    /// address as well, which the other rules give. At 50 such groups gave most of the rule's
+    /// pairs at a million records and none of its true ones on FEBRL (docs/accuracy.md).
+    static let fullNameGroupLimit = 20
     /// Rules are keyed and paired in parallel on this many threads.
     var concurrency: Int = 1
 
@@ -162,8 +170,14 @@ struct Blocker: Sendable {
         var entries = keys(rule, table)
         Self.radixSortByKey(&entries)
         var pairs: [UInt64] = []
-        let limit = rule.isSingleField ? min(maxGroupSize, Self.singleFieldGroupLimit) : maxGroupSize
-        let skippedGroups = emitPairs(entries, into: &pairs, maxGroupSize: limit)
+        let skippedGroups: Int
+        if rule == .postcode {
+            skippedGroups = emitPairs(entries, into: &pairs, maxGroupSize: groupLimit(rule)) { i, j in
+                Self.mayBeOnePersonAtOnePostcode(i, j, table)
+            }
+        } else {
+            skippedGroups = emitPairs(entries, into: &pairs, maxGroupSize: groupLimit(rule))
+        }
         entries = []
         Self.radixSort(&pairs)
         Self.uniqueInPlace(&pairs)
@@ -338,9 +352,39 @@ struct Blocker: Sendable {
         values.removeLast(values.count - write)
     }
 
-    /// Appends the pairs within each key group of `entries` (sorted by key, then index) to `pairs`;
-    /// returns how many groups were skipped as larger than the maximum group size.
-    func emitPairs(_ entries: [Entry], into pairs: inout [UInt64], maxGroupSize: Int) -> Int {
+    /// The largest key group the rule pairs: the single-field rules are capped lower than the rest.
+    func groupLimit(_ rule: BlockingRule) -> Int {
+        switch rule {
+        case .fullNames: min(maxGroupSize, Self.fullNameGroupLimit)
+        case _ where rule.isSingleField: min(maxGroupSize, Self.singleFieldGroupLimit)
+        default: maxGroupSize
+        }
+    }
+
+    /// Whether two records at one postcode may be one person: they share a name's first letter
+    /// (either name, either column), or the birth year, or the birthday (day and month), or one
+    /// of them has no birth date to tell. A person whose names were both garbled keeps their
+    /// first letters (a slip seldom strikes the first letter, and names swapped keep both), and a
+    /// mistyped birth date seldom changes the year and the birthday at once. Two records whose
+    /// initials all differ and whose known birth dates differ in both are neighbours; their pair
+    /// is left to the rules that pair the postcode with the house number or a name.
+    static func mayBeOnePersonAtOnePostcode(_ i: Int, _ j: Int, _ t: RecordTable) -> Bool {
+        let first = t.initials(i)
+        let second = t.initials(j)
+        if first.forename != 0, first.forename == second.forename || first.forename == second.surname { return true }
+        if first.surname != 0, first.surname == second.forename || first.surname == second.surname { return true }
+        guard t.birthDays[i] != Int32.min, t.birthDays[j] != Int32.min else { return true }
+        return t.birthYear[i] == t.birthYear[j]
+            || (t.birthMonth[i] == t.birthMonth[j] && t.birthDay[i] == t.birthDay[j])
+    }
+
+    /// Appends the pairs within each key group of `entries` (sorted by key, then index) to `pairs`,
+    /// those `admits` accepts (by the records' indices); returns how many groups were skipped as
+    /// larger than the maximum group size.
+    func emitPairs(
+        _ entries: [Entry], into pairs: inout [UInt64], maxGroupSize: Int,
+        admits: ((Int, Int) -> Bool)? = nil
+    ) -> Int {
         var skipped = 0
         var start = 0
         while start < entries.count {
@@ -353,6 +397,7 @@ struct Blocker: Sendable {
                 for a in start..<(end - 1) {
                     let i = UInt64(entries[a].index)
                     for b in (a + 1)..<end where entries[b].index != entries[a].index {
+                        if let admits, !admits(Int(entries[a].index), Int(entries[b].index)) { continue }
                         pairs.append(i << 32 | UInt64(entries[b].index))
                     }
                 }
@@ -379,8 +424,7 @@ struct Blocker: Sendable {
         }
         for i in 0..<t.count {
             let hasBirth = t.birthDays[i] != Int32.min
-            let forenameInitial = t.forename[i].isEmpty ? 0 : UInt64(t.text[Int(t.forename[i].start)])
-            let surnameInitial = t.surnameStem[i].isEmpty ? 0 : UInt64(t.text[Int(t.surnameStem[i].start)])
+            let (forenameInitial, surnameInitial) = t.initials(i)
             switch rule {
             case .upn:
                 if t.upnA[i] != 0 { add(i, t.upnA[i]) }

@@ -550,6 +550,15 @@ struct RecordTable: Sendable, Equatable {
 }
 
 extension RecordTable {
+    /// The first letters of the record's folded forename and surname stem, 0 for a blank name: the
+    /// initials every blocking key uses.
+    func initials(_ i: Int) -> (forename: UInt64, surname: UInt64) {
+        (
+            forename[i].isEmpty ? 0 : UInt64(text[Int(forename[i].start)]),
+            surnameStem[i].isEmpty ? 0 : UInt64(text[Int(surnameStem[i].start)])
+        )
+    }
+
     /// The sound of record `i`'s first forename stemmed as surnames are, so that a feminine surname
     /// typed in the forename field (`Balogová Katarína`) sounds like the surname field's stem
     /// (`balog`) when the names are compared either way round.

@@ -33,6 +33,33 @@ struct SingleFieldBlockingTests {
         #expect(council.pairsPerRule[.postcode] == nil)
     }
 
+    @Test(
+        "Sharing the postcode alone: compared with a name's initial, the birth year or the birthday in common",
+        arguments: [
+            // Neighbours: initials {A, B} and {K, S}, born in other years on other days.
+            ("Kevin", "Smith", "12/07/1985", false),
+            // The surname's initial (a forename replaced, the birth date mistyped): `Brown` / `Bruce`.
+            ("Kevin", "Bruce", "12/07/1985", true),
+            // The forename's initial in the other's surname column (names swapped, one with a slip).
+            ("Kevin", "Amelai", "12/07/1985", true),
+            // Both names replaced, the birth year kept.
+            ("Kevin", "Smith", "12/07/1990", true),
+            // Both names replaced, the year mistyped, the day and month kept.
+            ("Kevin", "Smith", "04/03/1958", true),
+            // Both names replaced, no birth date to tell them apart by.
+            ("Kevin", "Smith", nil, true),
+        ])
+    func postcodeAloneNeedsATrace(forename: String, surname: String, dob: String?, compared: Bool) {
+        let records = [
+            Make.record("1", .cme, forename: "Amelia", surname: "Brown", dob: "04/03/1990", postcode: "LS6 2AB"),
+            Make.record("2", .ehe, forename: forename, surname: surname, dob: dob, postcode: "LS6 2AB"),
+        ]
+        let (generic, council) = pairs(records)
+        #expect(generic.pairs == (compared ? [1] : []))
+        #expect(generic.pairsPerRule[.postcode] == (compared ? 1 : 0))
+        #expect(council.pairs.isEmpty)
+    }
+
     @Test("Sharing only the birth date: a candidate pair in generic mode, not in council extracts")
     func birthDateAlone() {
         // `mikhayla clacke` / `tristan shepherdson`: both names replaced, postcodes in different areas.
@@ -77,5 +104,23 @@ struct SingleFieldBlockingTests {
         #expect(Blocker.singleFieldGroupLimit == 50)
         #expect(output.pairsPerRule[.postcode] == expected)
         #expect(output.skippedGroups[.postcode] == skipped)
+    }
+
+    @Test(
+        "A full name shared by more than 20 records is not a key alone",
+        arguments: [(20, 190, 0), (21, 0, 1)])
+    func fullNameGroupLimit(records count: Int, pairs expected: Int, skipped: Int) {
+        // One name, no birth date, each record at its own postcode: only the full-name rule pairs
+        // them. 20 records give 20 × 19 / 2 = 190 pairs; 21 (210 pairs) are over the cap, so none.
+        let records = (0..<count).map { index in
+            Make.record(
+                "\(index)", .cme, forename: "Ruby", surname: "Symmons", dob: nil,
+                postcode: "LS\(index + 1) 1AA")
+        }
+        let output = blocker.candidatePairs(RecordTable(records, addressParts: true))
+        #expect(Blocker.fullNameGroupLimit == 20)
+        #expect(output.pairsPerRule[.fullNames] == expected)
+        #expect(output.skippedGroups[.fullNames] == skipped)
+        #expect(output.pairs.count == expected)
     }
 }
