@@ -170,14 +170,9 @@ struct Blocker: Sendable {
         var entries = keys(rule, table)
         Self.radixSortByKey(&entries)
         var pairs: [UInt64] = []
-        let skippedGroups: Int
-        if rule == .postcode {
-            skippedGroups = emitPairs(entries, into: &pairs, maxGroupSize: groupLimit(rule)) { i, j in
-                Self.mayBeOnePersonAtOnePostcode(i, j, table)
-            }
-        } else {
-            skippedGroups = emitPairs(entries, into: &pairs, maxGroupSize: groupLimit(rule))
-        }
+        let admits: ((Int, Int) -> Bool)? =
+            rule == .postcode ? { Self.mayBeOnePersonAtOnePostcode($0, $1, table) } : nil
+        let skippedGroups = emitPairs(entries, into: &pairs, maxGroupSize: groupLimit(rule), admits: admits)
         entries = []
         Self.radixSort(&pairs)
         Self.uniqueInPlace(&pairs)

@@ -242,11 +242,10 @@ struct GuardedClusterer {
         guard vector.surname != .different, vector.gender != .disagree, vector.personID != .disagree else {
             return false
         }
-        let sameAddress = vector.address == .sameAddressAndPostcode || vector.address == .samePostcodeOrAddress
-        let agreeing = [
-            sameAddress, vector.streetNumber == .agree, vector.addressLine2 == .exact || vector.addressLine2 == .close,
-            vector.town == .exact || vector.town == .close, vector.personID == .agree || vector.personID == .oneSlip,
-        ]
+        let sameAddress = PairComparer.addressShared(vector.address)
+        let agreeing =
+            [sameAddress] + PairComparer.addressPartsAgreeing(vector)
+            + [vector.personID == .agree || vector.personID == .oneSlip]
         let different = [
             !sameAddress && vector.address != .absent, vector.streetNumber == .disagree,
             vector.addressLine2 == .different, vector.town == .different,

@@ -634,15 +634,21 @@ struct PairComparer: Sendable {
     /// addresses, are namesakes far more often than one child mistyped and moved at once.
     func onlyNamesAgree(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
         let birth = vector.dateOfBirth
-        guard birth == .sameMonth || birth == .different, !Self.addressShared(vector.address),
-            !neighbouringBirthDigitsSwapped(i, j)
-        else { return false }
+        guard birth == .sameMonth || birth == .different, !Self.addressShared(vector.address) else { return false }
         guard vector.upn != .agree, vector.upn != .oneSlip, vector.nhsNumber != .agree, vector.nhsNumber != .oneSlip,
             vector.personID != .agree, vector.personID != .oneSlip
         else { return false }
-        guard table.addressParts else { return true }
-        return vector.streetNumber != .agree && vector.addressLine2 != .exact && vector.addressLine2 != .close
-            && vector.town != .exact && vector.town != .close
+        if table.addressParts, Self.addressPartsAgreeing(vector).contains(true) { return false }
+        return !neighbouringBirthDigitsSwapped(i, j)
+    }
+
+    /// Whether each of the address's parts a general file gives apart agrees (generic mode): the
+    /// street number, the second line, the town or suburb (exactly or closely).
+    static func addressPartsAgreeing(_ vector: ComparisonVector) -> [Bool] {
+        [
+            vector.streetNumber == .agree, vector.addressLine2 == .exact || vector.addressLine2 == .close,
+            vector.town == .exact || vector.town == .close,
+        ]
     }
 
     /// Whether the birth dates of records `i` and `j`, written `ddMMyyyy`, differ only by two

@@ -18,6 +18,18 @@ struct SingleFieldBlockingTests {
         )
     }
 
+    /// Expects `rule` to give `count` pairs and the pairs to be `expected` in generic mode, and
+    /// council extracts (the address's parts off) to give no pair at all.
+    private func expectGenericOnly(
+        _ records: [SourceRecord], pairs expected: [UInt64], rule: BlockingRule, count: Int,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        let (generic, council) = pairs(records)
+        #expect(generic.pairs == expected, sourceLocation: sourceLocation)
+        #expect(generic.pairsPerRule[rule] == count, sourceLocation: sourceLocation)
+        #expect(council.pairs.isEmpty, sourceLocation: sourceLocation)
+    }
+
     @Test("Sharing only the postcode: a candidate pair in generic mode, not in council extracts")
     func postcodeAlone() {
         // Forename initials, surname sounds and birth dates all differ, no address line: only the
@@ -54,10 +66,7 @@ struct SingleFieldBlockingTests {
             Make.record("1", .cme, forename: "Amelia", surname: "Brown", dob: "04/03/1990", postcode: "LS6 2AB"),
             Make.record("2", .ehe, forename: forename, surname: surname, dob: dob, postcode: "LS6 2AB"),
         ]
-        let (generic, council) = pairs(records)
-        #expect(generic.pairs == (compared ? [1] : []))
-        #expect(generic.pairsPerRule[.postcode] == (compared ? 1 : 0))
-        #expect(council.pairs.isEmpty)
+        expectGenericOnly(records, pairs: compared ? [1] : [], rule: .postcode, count: compared ? 1 : 0)
     }
 
     @Test("Sharing only the birth date: a candidate pair in generic mode, not in council extracts")
@@ -67,10 +76,7 @@ struct SingleFieldBlockingTests {
             Make.record("1", .cme, forename: "Mikhayla", surname: "Clacke", dob: "29/01/1917", postcode: "LS6 2AB"),
             Make.record("2", .ehe, forename: "Tristan", surname: "Shepherdson", dob: "29/01/1917", postcode: "M1 1AE"),
         ]
-        let (generic, council) = pairs(records)
-        #expect(generic.pairs == [1])
-        #expect(generic.pairsPerRule[.birthDate] == 1)
-        #expect(council.pairs.isEmpty)
+        expectGenericOnly(records, pairs: [1], rule: .birthDate, count: 1)
     }
 
     @Test("Both names, swapped, with a different birth date: a candidate pair in generic mode only")
@@ -82,11 +88,8 @@ struct SingleFieldBlockingTests {
             // The same names in the same order, no birth date: found by the same key.
             Make.record("3", .missing, forename: "Ruby", surname: "Symmons", dob: nil, postcode: "B1 1AA"),
         ]
-        let (generic, council) = pairs(records)
         // Pairs packed as `i << 32 | j`: (0, 1), (0, 2), (1, 2).
-        #expect(generic.pairs == [1, 2, 1 << 32 | 2])
-        #expect(generic.pairsPerRule[.fullNames] == 3)
-        #expect(council.pairs.isEmpty)
+        expectGenericOnly(records, pairs: [1, 2, 1 << 32 | 2], rule: .fullNames, count: 3)
     }
 
     @Test(
