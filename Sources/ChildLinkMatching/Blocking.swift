@@ -35,7 +35,7 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     /// The street number with the street, the town or the postcode, whatever the names (generic
     /// mode, when a file gives the street number apart): a person whose names and birth date were
     /// garbled at once still lives at the same house, and one of street, town and postcode may be
-    /// mistyped too.
+    /// mistyped too. Groups above ``Blocker/houseGroupLimit`` are not one house and are skipped.
     case houseNumberAddress
     /// The full postcode alone (generic mode): in a file of adults a postcode is typed with slips
     /// of its own, independent of the names and the birth date, so a person whose names or birth
@@ -110,6 +110,12 @@ struct Blocker: Sendable {
     /// address as well, which the other rules give. At 50 such groups gave most of the rule's
     /// pairs at a million records and none of its true ones on FEBRL (docs/accuracy.md).
     static let fullNameGroupLimit = 20
+    /// The largest group ``BlockingRule/houseNumberAddress`` pairs. One house's records are its
+    /// household's: a few people, each with a handful of records. A street number with a street,
+    /// town or postcode held by more records than this is not one house but that number on a
+    /// street name repeated across towns (every town has a High Street), or in a whole town, and
+    /// its pairs need a name or the birth date as well, which the other rules give.
+    static let houseGroupLimit = 50
     /// Rules are keyed and paired in parallel on this many threads.
     var concurrency: Int = 1
 
@@ -347,10 +353,12 @@ struct Blocker: Sendable {
         values.removeLast(values.count - write)
     }
 
-    /// The largest key group the rule pairs: the single-field rules are capped lower than the rest.
+    /// The largest key group the rule pairs: the single-field rules and the street number are
+    /// capped lower than the rest.
     func groupLimit(_ rule: BlockingRule) -> Int {
         switch rule {
         case .fullNames: min(maxGroupSize, Self.fullNameGroupLimit)
+        case .houseNumberAddress: min(maxGroupSize, Self.houseGroupLimit)
         case _ where rule.isSingleField: min(maxGroupSize, Self.singleFieldGroupLimit)
         default: maxGroupSize
         }

@@ -92,38 +92,60 @@ struct SingleFieldBlockingTests {
         expectGenericOnly(records, pairs: [1, 2, 1 << 32 | 2], rule: .fullNames, count: 3)
     }
 
-    @Test(
-        "A postcode shared by more than 50 records is not a key alone",
-        arguments: [(50, 1_225, 0), (51, 0, 1)])
-    func groupLimit(records count: Int, pairs expected: Int, skipped: Int) {
-        // Every record with its own names and birth date, all at one postcode: 50 records give
-        // 50 × 49 / 2 = 1,225 pairs; 51 would give 1,275, more than the cap allows, so none.
-        let records = (0..<count).map { index in
-            Make.record(
-                "\(index)", .cme, forename: "F\(index)", surname: "S\(index)",
-                dob: "01/01/\(1900 + index)", postcode: "LS6 2AB")
+    /// `count` records that share the key of `rule` and no other generic-only key: each with its
+    /// own names, birth date and postcode but for the field the rule keys on.
+    private func recordsSharingKey(of rule: BlockingRule, count: Int) -> [SourceRecord] {
+        (0..<count).map { index in
+            let own = Make.record(
+                "\(index)", .cme, forename: "F\(index)", surname: "S\(index)", dob: "01/01/\(1900 + index)",
+                postcode: "LS\(index + 1) 1AA")
+            var record = own
+            switch rule {
+            case .postcode: record.person.postcode = Postcode("LS6 2AB")
+            case .fullNames:
+                // One name, no birth date, each record at its own postcode.
+                record = Make.record(
+                    "\(index)", .cme, forename: "Ruby", surname: "Symmons", dob: nil, postcode: "LS\(index + 1) 1AA")
+            default:
+                // The same house number on the same street name, each at its own postcode, no town.
+                record.person.streetNumber = "10"
+                record.person.addressLine1 = "high street"
+            }
+            return record
         }
-        let output = blocker.candidatePairs(RecordTable(records, addressParts: true))
-        #expect(Blocker.singleFieldGroupLimit == 50)
-        #expect(output.pairsPerRule[.postcode] == expected)
-        #expect(output.skippedGroups[.postcode] == skipped)
     }
 
     @Test(
-        "A full name shared by more than 20 records is not a key alone",
-        arguments: [(20, 190, 0), (21, 0, 1)])
-    func fullNameGroupLimit(records count: Int, pairs expected: Int, skipped: Int) {
-        // One name, no birth date, each record at its own postcode: only the full-name rule pairs
-        // them. 20 records give 20 × 19 / 2 = 190 pairs; 21 (210 pairs) are over the cap, so none.
-        let records = (0..<count).map { index in
-            Make.record(
-                "\(index)", .cme, forename: "Ruby", surname: "Symmons", dob: nil,
-                postcode: "LS\(index + 1) 1AA")
-        }
+        "A postcode, a full name or a street number with its street is a key for so many records only",
+        arguments: [
+            (BlockingRule.postcode, Blocker.singleFieldGroupLimit),
+            (.fullNames, Blocker.fullNameGroupLimit),
+            (.houseNumberAddress, Blocker.houseGroupLimit),
+        ])
+    func groupLimit(rule: BlockingRule, limit: Int) {
+        // Postcode: a block of flats is not one person (50). Full name: one person's copies are a
+        // handful, a common name is many people (20). Street number and street: one house holds a
+        // household, 51 records at "10 High Street" are that number in several towns (50).
+        #expect([Blocker.singleFieldGroupLimit, Blocker.fullNameGroupLimit, Blocker.houseGroupLimit] == [50, 20, 50])
+        // `limit` records give limit × (limit − 1) / 2 pairs (50: 1,225; 20: 190); one more
+        // record would give more than the cap allows, so its group gives none and is counted.
+        let atLimit = blocker.candidatePairs(RecordTable(recordsSharingKey(of: rule, count: limit), addressParts: true))
+        #expect(atLimit.pairsPerRule[rule] == limit * (limit - 1) / 2)
+        #expect(atLimit.skippedGroups[rule] == 0)
+        let over = blocker.candidatePairs(
+            RecordTable(recordsSharingKey(of: rule, count: limit + 1), addressParts: true))
+        #expect(over.pairsPerRule[rule] == 0)
+        #expect(over.skippedGroups[rule] == 1)
+    }
+
+    @Test("A household at one house is compared, whatever the names and birth dates")
+    func household() {
+        // Six records at 10 High Street, each at its own postcode, with its own names and birth
+        // date: the street-number rule pairs all of them, 6 × 5 / 2 = 15 pairs.
+        let records = recordsSharingKey(of: .houseNumberAddress, count: 6)
         let output = blocker.candidatePairs(RecordTable(records, addressParts: true))
-        #expect(Blocker.fullNameGroupLimit == 20)
-        #expect(output.pairsPerRule[.fullNames] == expected)
-        #expect(output.skippedGroups[.fullNames] == skipped)
-        #expect(output.pairs.count == expected)
+        #expect(output.pairsPerRule[.houseNumberAddress] == 15)
+        #expect(output.pairs.count == 15)
+        #expect(blocker.candidatePairs(RecordTable(records)).pairsPerRule[.houseNumberAddress] == nil)
     }
 }
