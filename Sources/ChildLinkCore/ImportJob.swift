@@ -50,8 +50,8 @@ package struct ImportJob: Sendable {
             )
             if let error = file.error { logger.debug("\(error.errorDescription ?? "\(error)")") }
         }
-        let elapsed = ContinuousClock.now - started
-        logger.debug("import: \(result.files.count) files, \(result.rejects.count) rejects in \(elapsed)")
+        let elapsed = LinkJob.format(Pipeline.seconds(since: started), 2)
+        logger.debug("import: \(result.files.count) files, \(result.rejects.count) rejects in \(elapsed) s")
         return result
     }
 }

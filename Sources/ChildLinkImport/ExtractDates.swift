@@ -26,7 +26,7 @@ enum ExtractDates {
     /// known): a five-digit whole number is an Excel date serial (a date column saved as "General";
     /// 1990 to 2030 are 32874 to 47484), which is named as such.
     static func problem(_ text: String, otherwise: String) -> String {
-        let isWholeNumber = !text.isEmpty && text.utf8.allSatisfy { (48...57).contains($0) }
+        let isWholeNumber = !text.isEmpty && text.utf8.allSatisfy(\.isASCIIDigit)
         if isWholeNumber, text.utf8.count == 5 {
             return "is a number, not a date (an Excel date serial? format the column as a date before saving)"
         }

@@ -580,7 +580,7 @@ enum IdentifierSlips {
     /// text with any other character has no corrections.
     static func corrections(of value: String, isValid: (String) -> Bool) -> [String] {
         let characters = Array(value.utf8)
-        guard characters.allSatisfy({ isDigit($0) || (65...90).contains($0) }) else { return [] }
+        guard characters.allSatisfy({ $0.isASCIIDigit || $0.isASCIIUppercase }) else { return [] }
         var candidate = characters
         var result: [String] = []
         func check(_ bytes: [UInt8]) {
@@ -589,7 +589,7 @@ enum IdentifierSlips {
         }
         for position in characters.indices {
             let original = characters[position]
-            for replacement in isDigit(original) ? digits : letters where replacement != original {
+            for replacement in original.isASCIIDigit ? digits : letters where replacement != original {
                 candidate[position] = replacement
                 check(candidate)
             }
@@ -606,7 +606,6 @@ enum IdentifierSlips {
     private static let digits = Array(UInt8(ascii: "0")...UInt8(ascii: "9"))
     private static let letters = Array(UInt8(ascii: "A")...UInt8(ascii: "Z"))
 
-    private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
 }
 
 /// Folds Slovak, Czech and Polish feminine and adjectival surname endings to a shared stem, so that

@@ -1,3 +1,5 @@
+import ChildLinkModel
+
 /// Folds names to the compact ASCII form that comparisons use: lower case, diacritics removed
 /// (`Štefan` → `stefan`, `Horváthová` → `horvathova`), punctuation dropped, words kept apart.
 ///
@@ -95,7 +97,7 @@ enum TextFolding {
         // character outside ASCII at all. In ASCII only A–Z and a–z are alphabetic.
         for byte in text.utf8.reversed() {
             if byte >= 0x80 { return lastLetterIsAccentedVowel(text) }
-            if (65...90).contains(byte) || (97...122).contains(byte) { return false }
+            if byte.isASCIILetter { return false }
         }
         return false
     }

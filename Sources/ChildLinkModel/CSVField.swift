@@ -38,7 +38,7 @@ package enum CSVField {
             if byte == UInt8(ascii: ".") {
                 if seenPoint { return false }
                 seenPoint = true
-            } else if (48...57).contains(byte) {
+            } else if byte.isASCIIDigit {
                 seenDigit = true
             } else {
                 return false

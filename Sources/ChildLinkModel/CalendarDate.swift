@@ -232,7 +232,7 @@ enum DateTimeParser {
     private static func number(_ bytes: [UInt8], _ index: inout Int, maxDigits: Int) -> (value: Int, digits: Int)? {
         var value = 0
         var digits = 0
-        while index < bytes.count, digits < maxDigits, (48...57).contains(bytes[index]) {
+        while index < bytes.count, digits < maxDigits, bytes[index].isASCIIDigit {
             value = value * 10 + Int(bytes[index] - 48)
             digits += 1
             index += 1

@@ -10,7 +10,7 @@ extension NHSNumber {
         let utf8 = raw.utf8
         guard utf8.count == 10,
             let digits = utf8.withContiguousStorageIfAvailable({ bytes -> [Int]? in
-                guard bytes.allSatisfy({ (48...57).contains($0) }) else { return nil }
+                guard bytes.allSatisfy(\.isASCIIDigit) else { return nil }
                 return bytes.map { Int($0 - 48) }
             }) ?? nil
         else {
@@ -40,7 +40,7 @@ extension UPN {
         let bytes = Array(raw.utf8)
         let isClean =
             bytes.count == 13
-            && bytes.allSatisfy { (48...57).contains($0) || (65...90).contains($0) }
+            && bytes.allSatisfy { $0.isASCIIDigit || $0.isASCIIUppercase }
             && !(bytes[0] == UInt8(ascii: "U") && bytes[1] == UInt8(ascii: "N"))
         guard isClean else {
             self.init(raw)
@@ -57,16 +57,15 @@ extension UPN {
 
     /// The problem of a 13-byte upper-case ASCII UPN (the checks of ``init(_:)``, in its order).
     static func cleanProblem(_ bytes: [UInt8]) -> IdentifierProblem? {
-        let isDigit: (UInt8) -> Bool = { (48...57).contains($0) }
-        guard alphabet.contains(bytes[0]), bytes[1..<12].allSatisfy(isDigit),
-            isDigit(bytes[12]) || alphabet.contains(bytes[12])
+        guard alphabet.contains(bytes[0]), bytes[1..<12].allSatisfy(\.isASCIIDigit),
+            bytes[12].isASCIIDigit || alphabet.contains(bytes[12])
         else { return .badFormat }
         let laCode = bytes[1..<4].reduce(0) { $0 * 10 + Int($1 - 48) }
         guard LocalAuthorityCodes.isKnown(laCode) else { return .unknownAuthority }
         var sum = 0
         for offset in 1..<13 {
             let byte = bytes[offset]
-            let value = isDigit(byte) ? Int(byte - 48) : alphabet.firstIndex(of: byte)!
+            let value = byte.isASCIIDigit ? Int(byte - 48) : alphabet.firstIndex(of: byte)!
             sum += value * (offset + 1)
         }
         return alphabet[sum % 23] == bytes[0] ? nil : .badCheckDigit
@@ -79,7 +78,7 @@ extension Postcode {
     package init?(field raw: String) {
         let bytes = Array(raw.utf8)
         guard (6...8).contains(bytes.count), bytes[bytes.count - 4] == 0x20,
-            bytes.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) || $0 == 0x20 }),
+            bytes.allSatisfy({ $0.isASCIIDigit || $0.isASCIIUppercase || $0 == 0x20 }),
             bytes.filter({ $0 == 0x20 }).count == 1
         else {
             self.init(raw)

@@ -112,7 +112,7 @@ package struct Postcode: Hashable, Sendable, CustomStringConvertible {
         if compact.hasPrefix("ZZ99") { return .nhsPseudo }
         if bytes[0] == UInt8(ascii: "Q") { return .madeUp }
         // One letter doubled and repeated (`ZZ1 1ZZ`, `AA9 9AA`); SS and LL are real areas.
-        let repeated = bytes[0] == bytes[1] && Set(bytes.filter(isLetter)).count == 1
+        let repeated = bytes[0] == bytes[1] && Set(bytes.filter(\.isASCIIUppercase)).count == 1
         return repeated && !compact.hasPrefix("SS") && !compact.hasPrefix("LL") ? .madeUp : nil
     }
 
@@ -120,8 +120,8 @@ package struct Postcode: Hashable, Sendable, CustomStringConvertible {
     static func hasShape(_ chars: [UInt8]) -> Bool {
         guard (5...7).contains(chars.count), chars.allSatisfy({ $0 < 128 }) else { return false }
         let inward = chars.suffix(3)
-        guard isDigit(inward[inward.startIndex]), isLetter(inward[inward.startIndex + 1]),
-            isLetter(inward[inward.startIndex + 2])
+        guard inward[inward.startIndex].isASCIIDigit, inward[inward.startIndex + 1].isASCIIUppercase,
+            inward[inward.startIndex + 2].isASCIIUppercase
         else { return false }
         return ["A9", "A99", "AA9", "AA99", "A9A", "AA9A"].contains(pattern(chars.dropLast(3)))
     }
@@ -140,9 +140,7 @@ package struct Postcode: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func pattern(_ chars: ArraySlice<UInt8>) -> String {
-        String(chars.map { isLetter($0) ? "A" : isDigit($0) ? "9" : "?" })
+        String(chars.map { $0.isASCIIUppercase ? "A" : $0.isASCIIDigit ? "9" : "?" })
     }
 
-    private static func isDigit(_ c: UInt8) -> Bool { (48...57).contains(c) }
-    private static func isLetter(_ c: UInt8) -> Bool { (65...90).contains(c) }
 }

@@ -32,11 +32,11 @@ package struct UPN: Hashable, Sendable, CustomStringConvertible {
     /// The check letter the body `characters 2–13` calls for, or `nil` when the body is malformed.
     package static func checkLetter(forBody body: some StringProtocol) -> Character? {
         let bytes = Array(body.uppercased().utf8)
-        guard bytes.count == 12, bytes[0..<11].allSatisfy(isDigit) else { return nil }
+        guard bytes.count == 12, bytes[0..<11].allSatisfy(\.isASCIIDigit) else { return nil }
         var sum = 0
         for (offset, byte) in bytes.enumerated() {
             let weight = offset + 2
-            if isDigit(byte) {
+            if byte.isASCIIDigit {
                 sum += Int(byte - 48) * weight
             } else if offset == 11, let letterValue = alphabet.firstIndex(of: byte) {
                 sum += letterValue * weight
@@ -49,8 +49,8 @@ package struct UPN: Hashable, Sendable, CustomStringConvertible {
 
     private static func problem(_ bytes: [UInt8]) -> IdentifierProblem? {
         guard bytes.count == 13 else { return .wrongLength }
-        guard alphabet.contains(bytes[0]), bytes[1..<12].allSatisfy(isDigit),
-            isDigit(bytes[12]) || alphabet.contains(bytes[12])
+        guard alphabet.contains(bytes[0]), bytes[1..<12].allSatisfy(\.isASCIIDigit),
+            bytes[12].isASCIIDigit || alphabet.contains(bytes[12])
         else { return .badFormat }
         let laCode = Int(bytes[1..<4].reduce(0) { $0 * 10 + Int($1 - 48) })
         guard LocalAuthorityCodes.isKnown(laCode) else { return .unknownAuthority }
@@ -61,7 +61,6 @@ package struct UPN: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
-    private static func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
 }
 
 /// Why a child has no UPN, as the DfE `UPNunknown` codes say. These are absence, not identifiers.
