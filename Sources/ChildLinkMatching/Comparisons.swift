@@ -729,7 +729,9 @@ struct PairComparer: Sendable {
         if vector.personID == .disagree { return .differentPersonIDs }
         if spellingsHeldApart(i, j) { return .heldApartInOneDataset }
         if !unknownLetter, bothWellAttested(i, j) { return .alikeNamesInTheirOwnRight }
-        if !unknownLetter, isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i) {
+        // Two slips of one far commoner name (Joah and Jonanh, both Jonah) are that name mistyped
+        // twice, even where one is also a slip of another name (Joah of Noah).
+        if !unknownLetter, isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i), !slipsOfOneCommonerName(i, j) {
             return .slipOfAnotherName
         }
         return nil

@@ -196,6 +196,19 @@ struct CommonNameSlipTests {
                 == .alikeNamesInTheirOwnRight)
     }
 
+    @Test("Two slips of one commoner name are not another child's name mistyped")
+    func twoSlipsNotAnotherName() {
+        // Joah is one slip from Noah as well as from Jonah; Jonanh is one slip from Jonah. Both
+        // are Jonah (30 children) mistyped, not Noah beside a twin Jonah.
+        let others = holders("Noah", 30) + holders("Jonah", 30)
+        #expect(twinReason([record("1", .missing, "Joah"), record("2", .cme, "Jonanh")] + others) == nil)
+        // With Jonah rare, Joah still reads as Noah mistyped beside another child.
+        let rareJonah = holders("Noah", 30) + holders("Jonah", 2)
+        #expect(
+            twinReason([record("1", .missing, "Joah"), record("2", .cme, "Jonanh")] + rareJonah)
+                == .slipOfAnotherName)
+    }
+
     @Test("A letter struck three times is a slip, however many children carry it")
     func tripledLetter() {
         let others = holders("Harry", 40) + holders("Harrry", 3)
