@@ -943,6 +943,7 @@ struct PairComparer: Sendable {
     /// the other twin's (`Aiedn` beside Ayden, both one slip from Aiden) leaves a name about as
     /// common as the third: still twins.
     func slipsOfOneCommonerName(_ i: Int, _ j: Int) -> Bool {
+        guard i < table.forenameCount.count, j < table.forenameCount.count else { return false }
         let first = Array(table.forenameBytes(i))
         let second = Array(table.forenameBytes(j))
         guard first.count >= 2, second.count >= 2 else { return false }
