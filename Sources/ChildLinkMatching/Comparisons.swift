@@ -729,7 +729,9 @@ struct PairComparer: Sendable {
         if vector.personID == .disagree { return .differentPersonIDs }
         if spellingsHeldApart(i, j) { return .heldApartInOneDataset }
         if !unknownLetter, bothWellAttested(i, j) { return .alikeNamesInTheirOwnRight }
-        if !unknownLetter, isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i) {
+        // Two slips of one far commoner name (Joah and Jonanh, both Jonah) are that name mistyped
+        // twice, even where one is also a slip of another name (Joah of Noah).
+        if !unknownLetter, isSlipOfAnotherName(i, j) || isSlipOfAnotherName(j, i), !slipsOfOneCommonerName(i, j) {
             return .slipOfAnotherName
         }
         return nil
@@ -926,8 +928,50 @@ struct PairComparer: Sendable {
         let second = table.forenameBytes(j)
         if first.starts(with: second) || second.starts(with: first) { return false }
         // Two neighbouring letters swapped (Eav, Liyl, Soifa) is the commonest slip of the keys,
-        // repeated by many hands on a common name: not a name parents give a twin.
-        return !Self.neighboursSwapped(first, second)
+        // repeated by many hands on a common name: not a name parents give a twin. Nor is a letter
+        // struck three times (Harrry, Popppy, Annna): no forename has one.
+        if Self.neighboursSwapped(first, second) || Self.hasTripledLetter(first) || Self.hasTripledLetter(second) {
+            return false
+        }
+        return !slipsOfOneCommonerName(i, j)
+    }
+
+    /// Whether both records' forenames are one slip from one third spelling that each is under a
+    /// tenth as common as (`Lil` and `Liily`, both Lily; `Osca` and `Osscar`, both Oscar): one
+    /// name mistyped twice by two hands, not two names in their own right. Twins' alike names are
+    /// each other's neighbour (Lily and Lilly, Jayden and Jaden), and a twin's name mistyped beside
+    /// the other twin's (`Aiedn` beside Ayden, both one slip from Aiden) leaves a name about as
+    /// common as the third: still twins.
+    func slipsOfOneCommonerName(_ i: Int, _ j: Int) -> Bool {
+        guard i < table.forenameCount.count, j < table.forenameCount.count else { return false }
+        let first = Array(table.forenameBytes(i))
+        let second = Array(table.forenameBytes(j))
+        guard first.count >= 2, second.count >= 2 else { return false }
+        let commoner = max(table.forenameCount[i], table.forenameCount[j])
+        let nearFirst = Set(Self.oneSlipAway(first).map { Hashing.fnv1a($0) })
+        let own = [table.forenameHash[i], table.forenameHash[j]]
+        for neighbour in Self.oneSlipAway(second) {
+            let hash = Hashing.fnv1a(neighbour)
+            guard !own.contains(hash), nearFirst.contains(hash) else { continue }
+            if (table.childrenByForename[hash] ?? 0) > commoner * Self.slipRarity { return true }
+        }
+        return false
+    }
+
+    /// How many times rarer than the name it is one slip from a spelling must be to be taken for a
+    /// slip of it when two records each hold such a slip.
+    static let slipRarity: UInt32 = 10
+
+    /// Whether `name` holds one letter three times in a row.
+    static func hasTripledLetter(_ name: ArraySlice<UInt8>) -> Bool {
+        var run = 1
+        var previous: UInt8? = nil
+        for byte in name {
+            run = byte == previous ? run + 1 : 1
+            if run == 3 { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// Whether `a` is `b` with two neighbouring letters swapped.

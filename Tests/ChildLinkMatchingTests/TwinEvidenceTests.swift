@@ -146,3 +146,75 @@ struct InitialIdentifierTests {
         #expect(explanation.twinReason == nil)
     }
 }
+
+/// Slips made by many hands on a common name are not names in their own right.
+@Suite("Twin guard: slips of a common name")
+struct CommonNameSlipTests {
+    private func record(_ id: String, _ dataset: Dataset, _ forename: String) -> SourceRecord {
+        Make.record(id, dataset, forename: forename, surname: "Walker", dob: "14/05/2013", postcode: "S61 2AB")
+    }
+
+    /// `count` other children holding `name`, each born on another day.
+    private func holders(_ name: String, _ count: Int) -> [SourceRecord] {
+        (0..<count).map { k in
+            Make.record(
+                "\(name)-\(k)", .exclusions, forename: name, surname: "Other", dob: "\(k % 28 + 1)/\(k / 28 + 1)/2011")
+        }
+    }
+
+    /// Why records 0 and 1 of `records` look like twins, or `nil`.
+    private func twinReason(_ records: [SourceRecord]) -> TwinReason? {
+        let comparer = PairComparer(table: RecordTable(records))
+        return comparer.twinReason(0, 1, comparer.compare(0, 1))
+    }
+
+    @Test("Two slips of one far commoner name are that name mistyped twice")
+    func twoSlipsOfACommonerName() {
+        // Lil and Liily, each held by 3 children (2 others and the record's own), are both one
+        // slip from Lily, held by 40 (more than ten times 3): Lily typed two ways, one child.
+        let others = holders("Lil", 2) + holders("Liily", 2) + holders("Lily", 40)
+        #expect(twinReason([record("1", .missing, "Lil"), record("2", .cme, "Liily")] + others) == nil)
+        // With Lily held by only 5 children, Lil and Liily stay names in their own right.
+        let fewer = holders("Lil", 2) + holders("Liily", 2) + holders("Lily", 5)
+        #expect(
+            twinReason([record("1", .missing, "Lil"), record("2", .cme, "Liily")] + fewer)
+                == .alikeNamesInTheirOwnRight)
+    }
+
+    @Test("A twin's name mistyped beside the other twin's alike name still says twins")
+    func twinNameMistypedBesideAlikeName() {
+        // Aiedn (Aiden mistyped) and Ayden are both one slip from Aiden, but Ayden (9 children)
+        // is no slip of Aiden (15): the pair is still two alike names.
+        let others = holders("Aiedn", 2) + holders("Ayden", 8) + holders("Aiden", 15)
+        #expect(
+            twinReason([record("1", .missing, "Aiedn"), record("2", .cme, "Ayden")] + others)
+                == .alikeNamesInTheirOwnRight)
+        // Twins' alike names are each other's neighbour, not two slips of a third.
+        let lily = holders("Lily", 30) + holders("Lilly", 8)
+        #expect(
+            twinReason([record("1", .missing, "Lily"), record("2", .cme, "Lilly")] + lily)
+                == .alikeNamesInTheirOwnRight)
+    }
+
+    @Test("Two slips of one commoner name are not another child's name mistyped")
+    func twoSlipsNotAnotherName() {
+        // Joah is one slip from Noah as well as from Jonah; Jonanh is one slip from Jonah. Both
+        // are Jonah (30 children) mistyped, not Noah beside a twin Jonah.
+        let others = holders("Noah", 30) + holders("Jonah", 30)
+        #expect(twinReason([record("1", .missing, "Joah"), record("2", .cme, "Jonanh")] + others) == nil)
+        // With Jonah rare, Joah still reads as Noah mistyped beside another child.
+        let rareJonah = holders("Noah", 30) + holders("Jonah", 2)
+        #expect(
+            twinReason([record("1", .missing, "Joah"), record("2", .cme, "Jonanh")] + rareJonah)
+                == .slipOfAnotherName)
+    }
+
+    @Test("A letter struck three times is a slip, however many children carry it")
+    func tripledLetter() {
+        let others = holders("Harry", 40) + holders("Harrry", 3)
+        #expect(twinReason([record("1", .missing, "Harry"), record("2", .cme, "Harrry")] + others) == nil)
+        #expect(PairComparer.hasTripledLetter(Array("popppy".utf8)[...]))
+        #expect(!PairComparer.hasTripledLetter(Array("lilly".utf8)[...]))
+        #expect(!PairComparer.hasTripledLetter(Array("aa".utf8)[...]))
+    }
+}
