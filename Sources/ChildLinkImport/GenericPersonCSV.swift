@@ -47,7 +47,7 @@ package enum GenericPersonCSV {
                 guard let columns else {
                     columns = columnIndices(row)
                     guard columns?["id"] != nil else {
-                        throw ImportError.invalidPersonCSV(path: path, line: line, reason: "no id column (rec_id, id)")
+                        throw ImportError.invalidPersonCSV(path: path, line: line, reason: noIDColumnReason(row))
                     }
                     return
                 }
@@ -63,6 +63,19 @@ package enum GenericPersonCSV {
             }
         }
         return contents
+    }
+
+    /// Why a header row without an id column was rejected, and, when it is a council extract's
+    /// header (its dataset's id column, `EpisodeID`, `ReferralID`, …), that such files are linked
+    /// without `--generic`: council mode has the twin guard and the thresholds made for children's
+    /// records. Names only the columns the header should hold, never a cell.
+    static func noIDColumnReason(_ header: [String]) -> String {
+        let keys = Set(header.map { ReferenceField.matchKey($0) })
+        guard let dataset = Dataset.strands.first(where: { keys.contains(ReferenceField.idField(of: $0).matchKey) })
+        else { return "no id column (rec_id, id)" }
+        let idColumn = ReferenceField.idField(of: dataset).rawValue
+        return "no id column (rec_id, id); the header is that of a \(dataset.title) extract (\(idColumn)): "
+            + "link council extracts without --generic"
     }
 
     static func columnIndices(_ header: [String]) -> [String: Int] {

@@ -48,4 +48,17 @@ struct GenericPersonCSVTests {
             try GenericPersonCSV.read(paths: [path])
         }
     }
+
+    @Test("A council extract given to generic mode is named, with what to do instead")
+    func councilExtractInGenericMode() throws {
+        // A CME referrals header (ReferralID is its id column) with lower-case, spaced names.
+        let path = try write(Array("Referral ID,Forename,Surname,Date of birth\nR1,Ann,Lee,01/02/2010\n".utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let reason =
+            "no id column (rec_id, id); the header is that of a Children Missing Education extract (ReferralID): "
+            + "link council extracts without --generic"
+        #expect(throws: ImportError.invalidPersonCSV(path: path, line: 1, reason: reason)) {
+            try GenericPersonCSV.read(paths: [path])
+        }
+    }
 }
