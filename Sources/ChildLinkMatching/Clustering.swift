@@ -155,6 +155,8 @@ struct GuardedClusterer {
                 if !sameChild { sameChild = Self.sameNameAndBirth(vector) }
                 if twinGuard, let reason = comparer.twinReason(i, j, vector) {
                     twinPairs.append(TwinPair(first: i, second: j, reason: reason))
+                } else if twinGuard, comparer.initialUnderAnotherPersonID(vector) {
+                    twinPairs.append(TwinPair(first: i, second: j, reason: .initialFitsBothTwins))
                 }
                 if !registeredTwice { registeredTwice = comparer.registeredTwiceWithSlip(vector) }
                 let address = vector.address

@@ -600,6 +600,14 @@ struct PairComparer: Sendable {
         registeredTwice(vector) && (vector.dateOfBirth == .sameMonth || vector.dateOfBirth == .different)
     }
 
+    /// Whether one record carries only the initial of the other's forename, at the same birth date,
+    /// and the system that holds both gave them different person ids: the initial is a twin's
+    /// (`M Smith` beside her sister `Maya Smith`), whichever record of the other cluster the join
+    /// rests on.
+    func initialUnderAnotherPersonID(_ vector: ComparisonVector) -> Bool {
+        vector.forename == .initial && vector.dateOfBirth == .exact && registeredTwice(vector)
+    }
+
     /// Whether one system holds both records under different person ids it issued, and nothing
     /// else (a UPN, an NHS number) ties them: a duplicate registration of one child, or two
     /// children. Ids typed in by hand (generic mode) say nothing of the kind.

@@ -284,4 +284,42 @@ struct TwinClusteringTests {
             result.index(of: RecordKey(dataset: .missing, recordID: "MA0"))!)
         #expect(explanation.twinReason == .initialFitsBothTwins)
     }
+
+    /// The decision on each of `links` (strongest first), clustered in council mode with the twin guard.
+    private func decisions(_ records: [SourceRecord], links: [(Int, Int)]) -> [PairDecision] {
+        let table = RecordTable(records)
+        let comparer = PairComparer(table: table)
+        let pairs = links.enumerated().map { index, link in
+            ScoredPair(
+                first: link.0, second: link.1, vector: comparer.compare(link.0, link.1),
+                weight: 40 - Double(index), decision: .review)
+        }
+        let clustering = GuardedClusterer(
+            table: table, keys: records.map(\.key), comparer: comparer, linkThreshold: 0.98, twinGuard: true
+        ).cluster(pairs)
+        return links.map { link in clustering.pairs.first { $0.first == link.0 && $0.second == link.1 }!.decision }
+    }
+
+    @Test("An initial one system holds under another person id than the full name is the twin's")
+    func initialUnderAnotherPersonID() {
+        // M Smith and Maya Smith, both in the missing extract (LCS), born the same day at one
+        // address; Maya's CME record joins her own first. M Smith's record alone fits Maya's CME
+        // record (no other M-named child born that day is written in full), but LCS gave M Smith
+        // another person id than Maya: two children, her twin recorded by the initial.
+        func smith(_ id: String, _ dataset: Dataset, _ forename: String, personID: String) -> SourceRecord {
+            Make.record(
+                id, dataset, forename: forename, surname: "Smith", dob: "22/10/2012", gender: .female,
+                postcode: "S60 6LN", personID: personID)
+        }
+        let maya = smith("2", .missing, "Maya", personID: "1454712")
+        let mayaCME = smith("3", .cme, "Maya", personID: "E707816")
+        let links = [(1, 2), (0, 2)]
+        #expect(
+            decisions([smith("1", .missing, "M", personID: "1454705"), maya, mayaCME], links: links)
+                == [.linked, .blockedTwins])
+        // Under Maya's own person id the initial is Maya's.
+        #expect(
+            decisions([smith("1", .missing, "M", personID: "1454712"), maya, mayaCME], links: links)
+                == [.linked, .linked])
+    }
 }
