@@ -155,7 +155,7 @@ struct GuardedClusterer {
                 if !sameChild { sameChild = Self.sameNameAndBirth(vector) }
                 if twinGuard, let reason = comparer.twinReason(i, j, vector) {
                     twinPairs.append(TwinPair(first: i, second: j, reason: reason))
-                } else if twinGuard, comparer.initialUnderAnotherPersonID(vector) {
+                } else if twinGuard, comparer.initialUnderAnotherPersonID(i, j, vector) {
                     twinPairs.append(TwinPair(first: i, second: j, reason: .initialFitsBothTwins))
                 }
                 if !registeredTwice { registeredTwice = comparer.registeredTwiceWithSlip(vector) }

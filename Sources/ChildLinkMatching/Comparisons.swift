@@ -600,12 +600,13 @@ struct PairComparer: Sendable {
         registeredTwice(vector) && (vector.dateOfBirth == .sameMonth || vector.dateOfBirth == .different)
     }
 
-    /// Whether one record carries only the initial of the other's forename, at the same birth date,
-    /// and the system that holds both gave them different person ids: the initial is a twin's
-    /// (`M Smith` beside her sister `Maya Smith`), whichever record of the other cluster the join
-    /// rests on.
-    func initialUnderAnotherPersonID(_ vector: ComparisonVector) -> Bool {
-        vector.forename == .initial && vector.dateOfBirth == .exact && registeredTwice(vector)
+    /// Whether one record carries only the initial of the other's forename (`M Smith`, or swapped
+    /// `Smith M`), at the same birth date or one slip of it, and the system that holds both gave
+    /// them different person ids: the initial is a twin's (`M Smith` beside her sister `Maya
+    /// Smith`), whichever record of the other cluster the join rests on.
+    func initialUnderAnotherPersonID(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
+        guard registeredTwice(vector), vector.dateOfBirth.isSameOrSlip else { return false }
+        return vector.forename == .initial || (vector.forename == .swapped && forenameInitial(i, j) != nil)
     }
 
     /// Whether one system holds both records under different person ids it issued, and nothing

@@ -306,16 +306,26 @@ struct TwinClusteringTests {
         // address; Maya's CME record joins her own first. M Smith's record alone fits Maya's CME
         // record (no other M-named child born that day is written in full), but LCS gave M Smith
         // another person id than Maya: two children, her twin recorded by the initial.
-        func smith(_ id: String, _ dataset: Dataset, _ forename: String, personID: String) -> SourceRecord {
+        func smith(
+            _ id: String, _ dataset: Dataset, _ forename: String, _ surname: String = "Smith",
+            dob: String = "22/10/2012", personID: String
+        ) -> SourceRecord {
             Make.record(
-                id, dataset, forename: forename, surname: "Smith", dob: "22/10/2012", gender: .female,
-                postcode: "S60 6LN", personID: personID)
+                id, dataset, forename: forename, surname: surname, dob: dob, gender: .female, postcode: "S60 6LN",
+                personID: personID)
         }
         let maya = smith("2", .missing, "Maya", personID: "1454712")
         let mayaCME = smith("3", .cme, "Maya", personID: "E707816")
         let links = [(1, 2), (0, 2)]
         #expect(
             decisions([smith("1", .missing, "M", personID: "1454705"), maya, mayaCME], links: links)
+                == [.linked, .blockedTwins])
+        // The initial's record with its names swapped, or its birth date a day out: the same.
+        #expect(
+            decisions([smith("1", .missing, "Smith", "M", personID: "1454705"), maya, mayaCME], links: links)
+                == [.linked, .blockedTwins])
+        #expect(
+            decisions([smith("1", .missing, "M", dob: "21/10/2012", personID: "1454705"), maya, mayaCME], links: links)
                 == [.linked, .blockedTwins])
         // Under Maya's own person id the initial is Maya's.
         #expect(
