@@ -28,21 +28,9 @@ struct GenericConflictTests {
     private func decisions(
         _ records: [SourceRecord], links: [(Int, Int)], addressParts: Bool = true
     ) -> [PairDecision] {
+        // Generic mode's default; council mode's `--no-twin-guard`: the conflict guard alone decides.
         let table = RecordTable(records, typedPersonIDs: addressParts, addressParts: addressParts)
-        let comparer = PairComparer(table: table)
-        let pairs = links.enumerated().map { index, link in
-            ScoredPair(
-                first: link.0, second: link.1, vector: comparer.compare(link.0, link.1),
-                weight: 40 - Double(index), decision: .review)
-        }
-        let clusterer = GuardedClusterer(
-            table: table, keys: records.map(\.key), comparer: comparer, linkThreshold: 0.95,
-            // Generic mode's default; council mode's `--no-twin-guard`: the conflict guard alone decides.
-            twinGuard: false)
-        let clustering = clusterer.cluster(pairs)
-        return links.map { link in
-            clustering.pairs.first { $0.first == link.0 && $0.second == link.1 }!.decision
-        }
+        return ClusterDecisions.of(records, links: links, table: table, linkThreshold: 0.95, twinGuard: false)
     }
 
     @Test("Three copies of one adult, each garbled in one field, are one cluster in generic mode")

@@ -1,5 +1,7 @@
 import ChildLinkModel
 
+@testable import ChildLinkMatching
+
 /// Builds records by hand for the matching tests.
 enum Make {
     static func record(
@@ -166,5 +168,26 @@ extension String {
             "ř": "r", "š": "s", "ť": "t", "ú": "u", "ý": "y", "ž": "z", "Š": "S", "Č": "C", "Ž": "Z", "ö": "o",
         ]
         return String(self.map { table[$0] ?? $0 })
+    }
+}
+
+/// Clusters hand-made links for the clustering guards' tests.
+enum ClusterDecisions {
+    /// The decision on each of `links`, each well above the threshold, strongest first in the
+    /// order given, clustered over `table` (built from `records`).
+    static func of(
+        _ records: [SourceRecord], links: [(Int, Int)], table: RecordTable, linkThreshold: Double, twinGuard: Bool
+    ) -> [PairDecision] {
+        let comparer = PairComparer(table: table)
+        let pairs = links.enumerated().map { index, link in
+            ScoredPair(
+                first: link.0, second: link.1, vector: comparer.compare(link.0, link.1),
+                weight: 40 - Double(index), decision: .review)
+        }
+        let clustering = GuardedClusterer(
+            table: table, keys: records.map(\.key), comparer: comparer, linkThreshold: linkThreshold,
+            twinGuard: twinGuard
+        ).cluster(pairs)
+        return links.map { link in clustering.pairs.first { $0.first == link.0 && $0.second == link.1 }!.decision }
     }
 }

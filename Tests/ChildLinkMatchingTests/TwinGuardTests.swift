@@ -287,17 +287,7 @@ struct TwinClusteringTests {
 
     /// The decision on each of `links` (strongest first), clustered in council mode with the twin guard.
     private func decisions(_ records: [SourceRecord], links: [(Int, Int)]) -> [PairDecision] {
-        let table = RecordTable(records)
-        let comparer = PairComparer(table: table)
-        let pairs = links.enumerated().map { index, link in
-            ScoredPair(
-                first: link.0, second: link.1, vector: comparer.compare(link.0, link.1),
-                weight: 40 - Double(index), decision: .review)
-        }
-        let clustering = GuardedClusterer(
-            table: table, keys: records.map(\.key), comparer: comparer, linkThreshold: 0.98, twinGuard: true
-        ).cluster(pairs)
-        return links.map { link in clustering.pairs.first { $0.first == link.0 && $0.second == link.1 }!.decision }
+        ClusterDecisions.of(records, links: links, table: RecordTable(records), linkThreshold: 0.98, twinGuard: true)
     }
 
     @Test("An initial one system holds under another person id than the full name is the twin's")
