@@ -156,7 +156,7 @@ struct GuardedClusterer {
                 if twinGuard, let reason = comparer.twinReason(i, j, vector) {
                     twinPairs.append(TwinPair(first: i, second: j, reason: reason))
                 } else if twinGuard, comparer.initialUnderAnotherPersonID(i, j, vector) {
-                    twinPairs.append(TwinPair(first: i, second: j, reason: .initialFitsBothTwins))
+                    twinPairs.append(TwinPair(first: i, second: j, reason: .initialUnderAnotherPersonID))
                 }
                 if !registeredTwice { registeredTwice = comparer.registeredTwiceWithSlip(vector) }
                 let address = vector.address

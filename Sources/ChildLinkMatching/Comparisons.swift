@@ -140,6 +140,9 @@ package enum TwinReason: String, Sendable, Hashable, CaseIterable {
     case heldApartInOneDataset = "same birth date and surname, both forenames held by two children in one dataset"
     /// A forename initial that fits this child's twin as well (added by clustering).
     case initialFitsBothTwins = "a forename initial that fits both twins"
+    /// A forename initial and the full forename, registered under two person ids by one system
+    /// (added by the clusters' cross-check; see ``PairComparer/initialUnderAnotherPersonID(_:_:_:)``).
+    case initialUnderAnotherPersonID = "a forename initial and the full forename under two person ids in one system"
 }
 
 /// The fields of one record that a pair comparison reads, side by side. The second record of a
