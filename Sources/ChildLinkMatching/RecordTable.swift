@@ -605,7 +605,6 @@ enum IdentifierSlips {
 
     private static let digits = Array(UInt8(ascii: "0")...UInt8(ascii: "9"))
     private static let letters = Array(UInt8(ascii: "A")...UInt8(ascii: "Z"))
-
 }
 
 /// Folds Slovak, Czech and Polish feminine and adjectival surname endings to a shared stem, so that

@@ -142,5 +142,4 @@ package struct Postcode: Hashable, Sendable, CustomStringConvertible {
     private static func pattern(_ chars: ArraySlice<UInt8>) -> String {
         String(chars.map { $0.isASCIIUppercase ? "A" : $0.isASCIIDigit ? "9" : "?" })
     }
-
 }

@@ -60,7 +60,6 @@ package struct UPN: Hashable, Sendable, CustomStringConvertible {
         }
         return nil
     }
-
 }
 
 /// Why a child has no UPN, as the DfE `UPNunknown` codes say. These are absence, not identifiers.

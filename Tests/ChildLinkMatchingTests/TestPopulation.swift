@@ -191,3 +191,10 @@ enum ClusterDecisions {
         return links.map { link in clustering.pairs.first { $0.first == link.0 && $0.second == link.1 }!.decision }
     }
 }
+
+/// Why records 0 and 1 of `records` look like twins, or `nil`: the twin guard on that pair, with
+/// every record in the table as its evidence.
+func twinReason(_ records: [SourceRecord]) -> TwinReason? {
+    let comparer = PairComparer(table: RecordTable(records))
+    return comparer.twinReason(0, 1, comparer.compare(0, 1))
+}

@@ -32,13 +32,6 @@ struct TwinEvidenceTests {
         }
     }
 
-    /// Why records 0 and 1 of `records` look like twins, or `nil`.
-    private func twinReason(_ records: [SourceRecord]) -> TwinReason? {
-        let table = RecordTable(records)
-        let comparer = PairComparer(table: table)
-        return comparer.twinReason(0, 1, comparer.compare(0, 1))
-    }
-
     /// Other children holding `names`, two each in other families: each a name in its own right.
     private func attested(_ names: [String]) -> [SourceRecord] {
         names.enumerated().flatMap { n, name in
@@ -160,12 +153,6 @@ struct CommonNameSlipTests {
             Make.record(
                 "\(name)-\(k)", .exclusions, forename: name, surname: "Other", dob: "\(k % 28 + 1)/\(k / 28 + 1)/2011")
         }
-    }
-
-    /// Why records 0 and 1 of `records` look like twins, or `nil`.
-    private func twinReason(_ records: [SourceRecord]) -> TwinReason? {
-        let comparer = PairComparer(table: RecordTable(records))
-        return comparer.twinReason(0, 1, comparer.compare(0, 1))
     }
 
     @Test("Two slips of one far commoner name are that name mistyped twice")

@@ -15,13 +15,6 @@ struct TwinGuardTests {
         return comparer.looksLikeTwins(0, 1, comparer.compare(0, 1))
     }
 
-    /// Why records 0 and 1 of `records` look like twins.
-    private func twinReason(_ records: [SourceRecord]) -> TwinReason? {
-        let table = RecordTable(records)
-        let comparer = PairComparer(table: table)
-        return comparer.twinReason(0, 1, comparer.compare(0, 1))
-    }
-
     @Test("Each twin rule gives its reason, for the explanation a social worker reads")
     func reasons() {
         #expect(twinReason([record("1", "Jake", "Williams"), record("2", "Kyle", "Wiliams")]) == .differentForenames)
