@@ -258,7 +258,11 @@ struct PairComparer: Sendable {
     ) -> ComparisonVector {
         var forenameLevel = forename(i, a, j, b, text)
         var surnameLevel = surname(i, a, j, b, text)
-        if forenameLevel.isSimilarOrWorse, surnameLevel.isSimilarOrWorse, swapped(a, b, text) {
+        // Surnames that agree only on a stem or a shared part (a former surname both records carry:
+        // `Khan Ayaan`, formerly Hughes, and `Ayaan Khan`, formerly Hughes) do not rule out a swap.
+        if forenameLevel.isSimilarOrWorse, surnameLevel.isSimilarOrWorse || surnameLevel == .stem,
+            swapped(a, b, text)
+        {
             forenameLevel = .swapped
             surnameLevel = .swapped
         }

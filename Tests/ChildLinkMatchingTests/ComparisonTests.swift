@@ -164,6 +164,23 @@ struct ComparisonLevelTests {
         #expect(v.level(.surname) == 5)
     }
 
+    @Test("Names swapped are a swap though both records carry the same former surname")
+    func swapBesideSharedFormerSurname() {
+        // The shared former surname makes the surnames agree on a part (`stem`); the names written
+        // crosswise still say the forename and surname were swapped, not two children's forenames.
+        let v = vector(
+            Make.record("1", forename: "Khan", surname: "Ayaan", dob: "10/01/2007", formerSurname: "Hughes"),
+            Make.record("2", forename: "Ayaan", surname: "Khan", dob: "10/01/2007", formerSurname: "Hughes"))
+        #expect(v.forename == .swapped)
+        #expect(v.surname == .swapped)
+        // Two brothers of that family are not a swap: their forenames are not each other's surname.
+        let brothers = vector(
+            Make.record("1", forename: "Jack", surname: "Khan", dob: "10/01/2007", formerSurname: "Hughes"),
+            Make.record("2", forename: "Ayaan", surname: "Khan-Hughes", dob: "10/01/2007"))
+        #expect(brothers.forename == .different)
+        #expect(brothers.surname == .stem)
+    }
+
     @Test("An initial in a forename field, on both sides, or a variant without a close side, is no swap")
     func weakSwapsAreNotSwaps() {
         let initials = vector(
