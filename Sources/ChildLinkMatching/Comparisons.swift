@@ -945,8 +945,11 @@ struct PairComparer: Sendable {
         if first.starts(with: second) || second.starts(with: first) { return false }
         // Two neighbouring letters swapped (Eav, Liyl, Soifa) is the commonest slip of the keys,
         // repeated by many hands on a common name: not a name parents give a twin. Nor is a letter
-        // struck three times (Harrry, Popppy, Annna): no forename has one.
-        if Self.neighboursSwapped(first, second) || Self.hasTripledLetter(first) || Self.hasTripledLetter(second) {
+        // struck three times (Harrry, Popppy, Annna): no forename has one; nor the capital struck
+        // twice (AAli, OOwen beside Ali, Owen).
+        if Self.neighboursSwapped(first, second) || Self.hasTripledLetter(first) || Self.hasTripledLetter(second)
+            || Self.firstLetterStruckTwice(first, second) || Self.firstLetterStruckTwice(second, first)
+        {
             return false
         }
         return !slipsOfOneCommonerName(i, j)
@@ -977,6 +980,13 @@ struct PairComparer: Sendable {
     /// How many times rarer than the name it is one slip from a spelling must be to be taken for a
     /// slip of it when two records each hold such a slip.
     static let slipRarity: UInt32 = 10
+
+    /// Whether `doubled` is `name` with its first letter typed twice (`aali` for `ali`, `oowen`
+    /// for `owen`): the key bounced on the capital.
+    static func firstLetterStruckTwice(_ doubled: ArraySlice<UInt8>, _ name: ArraySlice<UInt8>) -> Bool {
+        guard doubled.count == name.count + 1, let first = name.first, doubled.first == first else { return false }
+        return doubled.dropFirst().elementsEqual(name)
+    }
 
     /// Whether `name` holds one letter three times in a row.
     static func hasTripledLetter(_ name: ArraySlice<UInt8>) -> Bool {

@@ -196,6 +196,18 @@ struct CommonNameSlipTests {
                 == .slipOfAnotherName)
     }
 
+    @Test("A capital struck twice is a slip, however many children carry it")
+    func firstLetterStruckTwice() {
+        // AAli beside Ali: 3 other children carry the bounce (a twentieth of Ali's 40 would make
+        // it a name in its own right); parents do not name a twin Ali's first letter doubled.
+        let others = holders("Ali", 40) + holders("AAli", 3)
+        #expect(twinReason([record("1", .missing, "Ali"), record("2", .cme, "AAli")] + others) == nil)
+        #expect(PairComparer.firstLetterStruckTwice(Array("oowen".utf8)[...], Array("owen".utf8)[...]))
+        #expect(!PairComparer.firstLetterStruckTwice(Array("owen".utf8)[...], Array("oowen".utf8)[...]))
+        // A letter doubled inside the name is another spelling (Lily, Lilly): twins can carry both.
+        #expect(!PairComparer.firstLetterStruckTwice(Array("lilly".utf8)[...], Array("lily".utf8)[...]))
+    }
+
     @Test("A letter struck three times is a slip, however many children carry it")
     func tripledLetter() {
         let others = holders("Harry", 40) + holders("Harrry", 3)
