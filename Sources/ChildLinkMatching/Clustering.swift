@@ -198,15 +198,18 @@ struct GuardedClusterer {
         }
     }
 
-    /// Whether `record` holds a spelling no other child holds, and another record of its person id
-    /// among `members` is one child with `other`: the same or a close forename, alike birth dates
-    /// and surnames, no twin rule holding.
+    /// Whether another record of `record`'s person id among `members` is one child with `other`
+    /// (the same or a close forename, alike birth dates and surnames, no twin rule holding), and
+    /// `record` holds a spelling no other child holds or a form of that record's forename (Danny
+    /// beside Daniel under one person id: one child called by a short form, not a twin's name).
     private func sameChildThroughPersonID(_ record: Int, _ other: Int, _ members: [Int]) -> Bool {
         let id = table.personID[record]
-        guard id != 0, table.forenameCount[record] < PairComparer.attested else { return false }
+        guard id != 0 else { return false }
+        let rare = table.forenameCount[record] < PairComparer.attested
         for sibling in members
         where sibling != record && table.personID[sibling] == id
             && table.personSystem[sibling] == table.personSystem[record]
+            && (rare || table.forenameGroups[sibling].intersects(table.forenameGroups[record]))
         {
             let vector = comparer.compare(min(sibling, other), max(sibling, other))
             if Self.oneChild(vector), !comparer.looksLikeTwins(sibling, other, vector) { return true }
