@@ -949,6 +949,7 @@ struct PairComparer: Sendable {
         // twice (AAli, OOwen beside Ali, Owen).
         if Self.neighboursSwapped(first, second) || Self.hasTripledLetter(first) || Self.hasTripledLetter(second)
             || Self.firstLetterStruckTwice(first, second) || Self.firstLetterStruckTwice(second, first)
+            || isTranspositionOfCommonerName(i) || isTranspositionOfCommonerName(j)
         {
             return false
         }
@@ -973,6 +974,21 @@ struct PairComparer: Sendable {
             let hash = Hashing.fnv1a(neighbour)
             guard !own.contains(hash), nearFirst.contains(hash) else { continue }
             if (table.childrenByForename[hash] ?? 0) > commoner * Self.slipRarity { return true }
+        }
+        return false
+    }
+
+    /// Whether record `i`'s forename is a far commoner name (more than ``slipRarity`` times as many
+    /// children) with two neighbouring letters swapped (`Olivai` for Olivia, beside her `Liv`):
+    /// the commonest slip of the keys, repeated by many hands on a common name.
+    func isTranspositionOfCommonerName(_ i: Int) -> Bool {
+        let name = Array(table.forenameBytes(i))
+        guard name.count >= 3 else { return false }
+        let limit = table.forenameCount[i] * Self.slipRarity
+        for position in 0..<(name.count - 1) where name[position] != name[position + 1] {
+            var swapped = name
+            swapped.swapAt(position, position + 1)
+            if (table.childrenByForename[Hashing.fnv1a(swapped)] ?? 0) > limit { return true }
         }
         return false
     }

@@ -196,6 +196,19 @@ struct CommonNameSlipTests {
                 == .slipOfAnotherName)
     }
 
+    @Test("A far commoner name with two neighbouring letters swapped is that name mistyped")
+    func transpositionOfACommonerName() {
+        // Olivai (3 children with this record) is Olivia (40, more than ten times 3) with two
+        // neighbouring letters swapped: Olivia mistyped beside her short form Liv, not a twin.
+        let others = holders("Olivai", 2) + holders("Liv", 10) + holders("Olivia", 40)
+        #expect(twinReason([record("1", .missing, "Liv"), record("2", .cme, "Olivai")] + others) == nil)
+        // With Olivia held by only 20 children, Olivai stays a spelling in its own right.
+        let fewer = holders("Olivai", 2) + holders("Liv", 10) + holders("Olivia", 20)
+        #expect(
+            twinReason([record("1", .missing, "Liv"), record("2", .cme, "Olivai")] + fewer)
+                == .alikeNamesInTheirOwnRight)
+    }
+
     @Test("A capital struck twice is a slip, however many children carry it")
     func firstLetterStruckTwice() {
         // AAli beside Ali: 3 other children carry the bounce (a twentieth of Ali's 40 would make
