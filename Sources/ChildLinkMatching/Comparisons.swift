@@ -717,7 +717,9 @@ struct PairComparer: Sendable {
             !vector.sharesIdentifier
         else { return nil }
         let forenameLevel = vector.forename
-        if forenameLevel == .different { return .differentForenames }
+        if forenameLevel == .different, !isSlipOfAShortForm(i, of: j), !isSlipOfAShortForm(j, of: i) {
+            return .differentForenames
+        }
         // A boy and a girl whose forenames are not the same name (Alex for Alexander and for
         // Alexandra, Ollie and Liv) are twins, not one child recorded with the wrong sex, unless the
         // sex is the slip (see ``sexLooksMistyped``).
@@ -974,6 +976,23 @@ struct PairComparer: Sendable {
             let hash = Hashing.fnv1a(neighbour)
             guard !own.contains(hash), nearFirst.contains(hash) else { continue }
             if (table.childrenByForename[hash] ?? 0) > commoner * Self.slipRarity { return true }
+        }
+        return false
+    }
+
+    /// Whether record `rare`'s forename is a slip (one letter changed, dropped, added, or two
+    /// swapped) of a far commoner name (more than ``slipRarity`` times as many children) that is a
+    /// form of record `other`'s forename: `Aflie` for Alfie beside Alfred, `Fllo` for Flo beside
+    /// Florence. The names look different only because the slip hides the short form.
+    func isSlipOfAShortForm(_ rare: Int, of other: Int) -> Bool {
+        let otherGroups = table.forenameGroups[other]
+        guard !otherGroups.isEmpty, table.forenameGroups[rare].isEmpty else { return false }
+        let name = Array(table.forenameBytes(rare))
+        guard name.count >= 3 else { return false }
+        let limit = table.forenameCount[rare] * Self.slipRarity
+        for neighbour in Self.oneSlipAway(name)
+        where (table.childrenByForename[Hashing.fnv1a(neighbour)] ?? 0) > limit {
+            if table.variants.groupIDs(of: neighbour).intersects(otherGroups) { return true }
         }
         return false
     }

@@ -209,6 +209,22 @@ struct CommonNameSlipTests {
                 == .alikeNamesInTheirOwnRight)
     }
 
+    @Test("A slip that hides a short form of the other forename does not make the names a twin's")
+    func slipOfAShortForm() {
+        // Aflie is Alfie (30 children, more than ten times Aflie's 1) with two letters swapped, and
+        // Alfie is a short form of Alfred: the names differ only through the slip.
+        let pair = [record("1", .missing, "Alfred"), record("2", .cme, "Aflie")]
+        let comparer = PairComparer(table: RecordTable(pair + holders("Alfie", 30)))
+        #expect(comparer.compare(0, 1).forename == .different)
+        #expect(twinReason(pair + holders("Alfie", 30)) == nil)
+        // With Alfie rare, Aflie proves nothing: two clearly different forenames, twins.
+        #expect(twinReason(pair + holders("Alfie", 5)) == .differentForenames)
+        // A slip of a name that is no form of the other's (Oscar) leaves the twin rule standing.
+        #expect(
+            twinReason([record("1", .missing, "Alfred"), record("2", .cme, "Oscra")] + holders("Oscar", 30))
+                == .differentForenames)
+    }
+
     @Test("A capital struck twice is a slip, however many children carry it")
     func firstLetterStruckTwice() {
         // AAli beside Ali: 3 other children carry the bounce (a twentieth of Ali's 40 would make
