@@ -871,8 +871,9 @@ struct PairComparer: Sendable {
 
     /// Whether record `rare`'s forename, held by no other child, is one slip (a letter changed,
     /// dropped, added or two swapped) from a well-attested name that is not record `other`'s,
-    /// while `other`'s is further away: the slip was made on another child's name (Harvry is
-    /// Harvey mistyped, not Harley), so the two records look like twins, not one child.
+    /// while `other`'s is further away and no short form of it is one slip away either: the slip
+    /// was made on another child's name (Harvry is Harvey mistyped, not Harley), so the two records
+    /// look like twins, not one child.
     func isSlipOfAnotherName(_ rare: Int, _ other: Int) -> Bool {
         guard rare < table.forenameCount.count, other < table.forenameCount.count,
             table.forenameCount[rare] < Self.attested
@@ -886,9 +887,21 @@ struct PairComparer: Sendable {
         if close { return false }
         let otherHash = table.forenameHash[other]
         let otherGroups = table.forenameGroups[other]
+        var slipOfAnother = false
         for neighbour in Self.oneSlipAway(name) {
             let hash = Hashing.fnv1a(neighbour)
             guard hash != otherHash, (table.childrenByForename[hash] ?? 0) >= Self.attested else { continue }
+            // One slip from a short form of the other record's name (Frreddie for Freddie, beside
+            // Frederick; Olile for Ollie, beside Oliver): that child's name mistyped, whatever other
+            // name it is one slip from too. Not an alike spelling of it (Hanna beside Hannah),
+            // which may be a twin's own name.
+            if table.variants.groupIDs(of: neighbour).intersects(otherGroups),
+                !neighbour.withUnsafeBufferPointer({ a in
+                    otherName.withUnsafeBufferPointer { b in StringSimilarity.isWithinOneEdit(a, b) }
+                })
+            {
+                return false
+            }
             // Both records one slip from the same name (Frqya and Ffreya, Gabreiela and Gabruela):
             // one child's name mistyped twice, not two children.
             if table.forenameCount[other] < Self.attested,
@@ -898,9 +911,9 @@ struct PairComparer: Sendable {
             {
                 continue
             }
-            if !table.variants.groupIDs(of: neighbour).intersects(otherGroups) { return true }
+            if !table.variants.groupIDs(of: neighbour).intersects(otherGroups) { slipOfAnother = true }
         }
-        return false
+        return slipOfAnother
     }
 
     /// Every spelling one letter changed, dropped, added or two neighbours swapped from `name`.

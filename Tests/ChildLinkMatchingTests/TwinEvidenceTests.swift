@@ -225,6 +225,20 @@ struct CommonNameSlipTests {
                 == .differentForenames)
     }
 
+    @Test("A slip of a short form of the other forename is that child's name mistyped")
+    func slipOfTheOthersShortForm() {
+        // Olile is one slip from Ollie, Oliver's short form, and from Lile, which three other
+        // children carry: beside Oliver it is Ollie mistyped, not another child's name.
+        let others = holders("Ollie", 20) + holders("Lile", 3)
+        #expect(twinReason([record("1", .missing, "Oliver"), record("2", .cme, "Olile")] + others) == nil)
+        // Hsnna is one slip from Hanna, which the table holds as a form of Hannah but which is an
+        // alike spelling (a twin's own name, beside her sister Hannah), and from Henna: still a
+        // slip of another child's name.
+        let hanna = holders("Hanna", 10) + holders("Henna", 5)
+        #expect(
+            twinReason([record("1", .missing, "Hannah"), record("2", .cme, "Hsnna")] + hanna) == .slipOfAnotherName)
+    }
+
     @Test("A capital struck twice is a slip, however many children carry it")
     func firstLetterStruckTwice() {
         // AAli beside Ali: 3 other children carry the bounce (a twentieth of Ali's 40 would make
