@@ -46,29 +46,13 @@ extension UPN {
             self.init(raw)
             return
         }
-        self.init(checkedValue: raw, isTemporary: UPN.alphabet.contains(bytes[12]), problem: UPN.cleanProblem(bytes))
+        self.init(checkedValue: raw, isTemporary: UPN.alphabet.contains(bytes[12]), problem: UPN.problem(bytes))
     }
 
     private init(checkedValue: String, isTemporary: Bool, problem: IdentifierProblem?) {
         self.value = checkedValue
         self.isTemporary = isTemporary
         self.problem = problem
-    }
-
-    /// The problem of a 13-byte upper-case ASCII UPN (the checks of ``init(_:)``, in its order).
-    static func cleanProblem(_ bytes: [UInt8]) -> IdentifierProblem? {
-        guard alphabet.contains(bytes[0]), bytes[1..<12].allSatisfy(\.isASCIIDigit),
-            bytes[12].isASCIIDigit || alphabet.contains(bytes[12])
-        else { return .badFormat }
-        let laCode = bytes[1..<4].reduce(0) { $0 * 10 + Int($1 - 48) }
-        guard LocalAuthorityCodes.isKnown(laCode) else { return .unknownAuthority }
-        var sum = 0
-        for offset in 1..<13 {
-            let byte = bytes[offset]
-            let value = byte.isASCIIDigit ? Int(byte - 48) : alphabet.firstIndex(of: byte)!
-            sum += value * (offset + 1)
-        }
-        return alphabet[sum % 23] == bytes[0] ? nil : .badCheckDigit
     }
 }
 

@@ -31,8 +31,13 @@ package struct UPN: Hashable, Sendable, CustomStringConvertible {
 
     /// The check letter the body `characters 2–13` calls for, or `nil` when the body is malformed.
     package static func checkLetter(forBody body: some StringProtocol) -> Character? {
-        let bytes = Array(body.uppercased().utf8)
-        guard bytes.count == 12, bytes[0..<11].allSatisfy(\.isASCIIDigit) else { return nil }
+        checkLetter(forBodyBytes: Array(body.uppercased().utf8)[...]).map { Character(Unicode.Scalar($0)) }
+    }
+
+    /// The check letter (an ASCII byte) that twelve upper-case body bytes call for: eleven digits
+    /// and a digit or letter, weighted 2–13, modulus 23. `nil` when the body is malformed.
+    static func checkLetter(forBodyBytes bytes: ArraySlice<UInt8>) -> UInt8? {
+        guard bytes.count == 12, bytes.prefix(11).allSatisfy(\.isASCIIDigit) else { return nil }
         var sum = 0
         for (offset, byte) in bytes.enumerated() {
             let weight = offset + 2
@@ -44,21 +49,19 @@ package struct UPN: Hashable, Sendable, CustomStringConvertible {
                 return nil
             }
         }
-        return Character(Unicode.Scalar(alphabet[sum % 23]))
+        return alphabet[sum % 23]
     }
 
-    private static func problem(_ bytes: [UInt8]) -> IdentifierProblem? {
+    /// What is wrong with an upper-case UPN's bytes, in the order a person would fix it: length,
+    /// format, local authority, check letter; `nil` when it is valid.
+    static func problem(_ bytes: [UInt8]) -> IdentifierProblem? {
         guard bytes.count == 13 else { return .wrongLength }
         guard alphabet.contains(bytes[0]), bytes[1..<12].allSatisfy(\.isASCIIDigit),
             bytes[12].isASCIIDigit || alphabet.contains(bytes[12])
         else { return .badFormat }
-        let laCode = Int(bytes[1..<4].reduce(0) { $0 * 10 + Int($1 - 48) })
+        let laCode = bytes[1..<4].reduce(0) { $0 * 10 + Int($1 - 48) }
         guard LocalAuthorityCodes.isKnown(laCode) else { return .unknownAuthority }
-        let body = String(decoding: bytes[1...], as: UTF8.self)
-        guard let expected = checkLetter(forBody: body), expected.asciiValue == bytes[0] else {
-            return .badCheckDigit
-        }
-        return nil
+        return checkLetter(forBodyBytes: bytes[1...]) == bytes[0] ? nil : .badCheckDigit
     }
 }
 
