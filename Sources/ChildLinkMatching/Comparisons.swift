@@ -717,7 +717,7 @@ struct PairComparer: Sendable {
             !vector.sharesIdentifier
         else { return nil }
         let forenameLevel = vector.forename
-        if forenameLevel == .different, !isSlipOfAShortForm(i, of: j), !isSlipOfAShortForm(j, of: i) {
+        if forenameLevel == .different, !isSlipOfAnotherForm(i, of: j), !isSlipOfAnotherForm(j, of: i) {
             return .differentForenames
         }
         // A boy and a girl whose forenames are not the same name (Alex for Alexander and for
@@ -871,7 +871,7 @@ struct PairComparer: Sendable {
 
     /// Whether record `rare`'s forename, held by no other child, is one slip (a letter changed,
     /// dropped, added or two swapped) from a well-attested name that is not record `other`'s,
-    /// while `other`'s is further away and no short form of it is one slip away either: the slip
+    /// while `other`'s is further away and no other form of it is one slip away either: the slip
     /// was made on another child's name (Harvry is Harvey mistyped, not Harley), so the two records
     /// look like twins, not one child.
     func isSlipOfAnotherName(_ rare: Int, _ other: Int) -> Bool {
@@ -891,17 +891,10 @@ struct PairComparer: Sendable {
         for neighbour in Self.oneSlipAway(name) {
             let hash = Hashing.fnv1a(neighbour)
             guard hash != otherHash, (table.childrenByForename[hash] ?? 0) >= Self.attested else { continue }
-            // One slip from a short form of the other record's name (Frreddie for Freddie, beside
+            // One slip from another form of the other record's name (Frreddie for Freddie, beside
             // Frederick; Olile for Ollie, beside Oliver): that child's name mistyped, whatever other
-            // name it is one slip from too. Not an alike spelling of it (Hanna beside Hannah),
-            // which may be a twin's own name.
-            if table.variants.groupIDs(of: neighbour).intersects(otherGroups),
-                !neighbour.withUnsafeBufferPointer({ a in
-                    otherName.withUnsafeBufferPointer { b in StringSimilarity.isWithinOneEdit(a, b) }
-                })
-            {
-                return false
-            }
+            // name it is one slip from too.
+            if isOtherForm(neighbour, of: other) { return false }
             // Both records one slip from the same name (Frqya and Ffreya, Gabreiela and Gabruela):
             // one child's name mistyped twice, not two children.
             if table.forenameCount[other] < Self.attested,
@@ -995,9 +988,10 @@ struct PairComparer: Sendable {
 
     /// Whether record `rare`'s forename is a slip (one letter changed, dropped, added, or two
     /// swapped) of a far commoner name (more than ``slipRarity`` times as many children) that is a
-    /// form of record `other`'s forename: `Aflie` for Alfie beside Alfred, `Fllo` for Flo beside
-    /// Florence. The names look different only because the slip hides the short form.
-    func isSlipOfAShortForm(_ rare: Int, of other: Int) -> Bool {
+    /// form of record `other`'s forename (see ``isOtherForm(_:of:)``): `Aflie` for Alfie beside
+    /// Alfred, `Fllo` for Flo beside Florence. The names look different only because the slip
+    /// hides the form.
+    func isSlipOfAnotherForm(_ rare: Int, of other: Int) -> Bool {
         let otherGroups = table.forenameGroups[other]
         guard !otherGroups.isEmpty, table.forenameGroups[rare].isEmpty else { return false }
         let name = Array(table.forenameBytes(rare))
@@ -1005,9 +999,21 @@ struct PairComparer: Sendable {
         let limit = table.forenameCount[rare] * Self.slipRarity
         for neighbour in Self.oneSlipAway(name)
         where (table.childrenByForename[Hashing.fnv1a(neighbour)] ?? 0) > limit {
-            if table.variants.groupIDs(of: neighbour).intersects(otherGroups) { return true }
+            if isOtherForm(neighbour, of: other) { return true }
         }
         return false
+    }
+
+    /// Whether `name` is another form of record `other`'s forename, more than a slip from it: the
+    /// variant table gives it as a form of that name (Alfie, Flo, Ollie, Daniel beside Alfred,
+    /// Florence, Oliver, Danny), and it is no alike spelling (Hanna beside Hannah), which can be a
+    /// twin's own name.
+    func isOtherForm(_ name: [UInt8], of other: Int) -> Bool {
+        guard table.variants.groupIDs(of: name).intersects(table.forenameGroups[other]) else { return false }
+        let otherName = Array(table.forenameBytes(other))
+        return !name.withUnsafeBufferPointer { a in
+            otherName.withUnsafeBufferPointer { b in StringSimilarity.isWithinOneEdit(a, b) }
+        }
     }
 
     /// Whether record `i`'s forename is a far commoner name (more than ``slipRarity`` times as many

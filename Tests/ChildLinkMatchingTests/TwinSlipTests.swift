@@ -47,17 +47,17 @@ struct TwinSlipTests {
                 id, dataset, forename: forename, surname: "Hughes", dob: "18/10/2015", gender: .male,
                 postcode: "S4 7WR", personID: personID)
         }
-        // Danny is a name in its own right: other children carry it.
-        let dannys = (1...3).map { k in
-            Make.record("D\(k)", .exclusions, forename: "Danny", surname: "Other\(k)", dob: "0\(k)/02/2011")
+        // Ted is a name in its own right: other children carry it.
+        let teds = (1...3).map { k in
+            Make.record("T\(k)", .exclusions, forename: "Ted", surname: "Other\(k)", dob: "0\(k)/02/2011")
         }
-        var records = LinkerTests.population.records + dannys
+        var records = LinkerTests.population.records + teds
         records += [
-            // LCS typed Daniel as `Dniel`; the education system holds him as Daniel and, on one
-            // more record of the same person id, as Danny. `Dniel` and `Danny` alone look like twins.
-            boy("H1", .missing, "Dniel", "L8001"),
-            boy("H2", .ehe, "Daniel", "E8001"),
-            boy("H3", .exclusions, "Danny", "E8001"),
+            // LCS typed Edward as `Edwrad`; the education system holds him as Edward and, on one
+            // more record of the same person id, as Ted. `Edwrad` and `Ted` alone look like twins.
+            boy("H1", .missing, "Edwrad", "L8001"),
+            boy("H2", .ehe, "Edward", "E8001"),
+            boy("H3", .exclusions, "Ted", "E8001"),
             // His twin brother under his own person id.
             boy("H4", .cme, "Oscar", "E8002"),
             boy("H5", .exclusions, "Oscar", "E8002"),
@@ -67,9 +67,9 @@ struct TwinSlipTests {
             result.childOfRecord[result.index(of: RecordKey(dataset: dataset, recordID: id))!]
         }
         let comparer = PairComparer(table: result.table)
-        let dniel = result.index(of: RecordKey(dataset: .missing, recordID: "H1"))!
-        let danny = result.index(of: RecordKey(dataset: .exclusions, recordID: "H3"))!
-        let (low, high) = (min(dniel, danny), max(dniel, danny))
+        let slip = result.index(of: RecordKey(dataset: .missing, recordID: "H1"))!
+        let ted = result.index(of: RecordKey(dataset: .exclusions, recordID: "H3"))!
+        let (low, high) = (min(slip, ted), max(slip, ted))
         #expect(comparer.twinReason(low, high, comparer.compare(low, high)) == .differentForenames)
         #expect(child("H2", .ehe) == child("H3", .exclusions))
         #expect(child("H1", .missing) == child("H2", .ehe))
