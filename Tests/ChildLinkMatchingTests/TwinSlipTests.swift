@@ -9,71 +9,81 @@ import Testing
 struct TwinSlipTests {
     @Test("A slip on one record of a person id is not a second child; the twin under his own person id stays apart")
     func slipUnderPersonID() {
-        let boy = { (id: String, dataset: Dataset, forename: String, personID: String) in
-            Make.record(
-                id, dataset, forename: forename, surname: "Fletcher", dob: "26/05/2011", gender: .male,
-                postcode: "S66 2NS", personID: personID)
-        }
-        var records = LinkerTests.population.records
-        records += [
-            // LCS typed Archie as `Archio`; the education system holds `Archie`, and `Axchie` on one
-            // more record of the same person id. `Archio` and `Axchie` alone look like twins.
-            boy("W1", .missing, "Archio", "L7001"),
-            boy("W2", .exclusions, "Archie", "E7001"),
-            boy("W3", .cme, "Axchie", "E7001"),
-            // His twin brother, with a slip on one of his own records.
-            boy("W4", .ehe, "Oscar", "E7002"),
-            boy("W5", .exclusions, "Osacr", "E7002"),
-        ]
-        let result = Linker().link(records)
-        let child = { (id: String, dataset: Dataset) in
-            result.childOfRecord[result.index(of: RecordKey(dataset: dataset, recordID: id))!]
-        }
-        let comparer = PairComparer(table: result.table)
-        let archio = result.index(of: RecordKey(dataset: .missing, recordID: "W1"))!
-        let axchie = result.index(of: RecordKey(dataset: .cme, recordID: "W3"))!
-        let (low, high) = (min(archio, axchie), max(archio, axchie))
-        #expect(comparer.looksLikeTwins(low, high, comparer.compare(low, high)))
-        #expect(child("W1", .missing) == child("W2", .exclusions))
-        #expect(child("W2", .exclusions) == child("W3", .cme))
-        #expect(child("W4", .ehe) == child("W5", .exclusions))
-        #expect(child("W4", .ehe) != child("W2", .exclusions))
+        let boy = Self.boy(surname: "Fletcher", dob: "26/05/2011", postcode: "S66 2NS")
+        let run = Self.Run(
+            LinkerTests.population.records + [
+                // LCS typed Archie as `Archio`; the education system holds `Archie`, and `Axchie` on
+                // one more record of the same person id. `Archio` and `Axchie` alone look like twins.
+                boy("W1", .missing, "Archio", "L7001"),
+                boy("W2", .exclusions, "Archie", "E7001"),
+                boy("W3", .cme, "Axchie", "E7001"),
+                // His twin brother, with a slip on one of his own records.
+                boy("W4", .ehe, "Oscar", "E7002"),
+                boy("W5", .exclusions, "Osacr", "E7002"),
+            ])
+        #expect(run.twinReason(("W1", .missing), ("W3", .cme)) != nil)
+        #expect(run.child("W1", .missing) == run.child("W2", .exclusions))
+        #expect(run.child("W2", .exclusions) == run.child("W3", .cme))
+        #expect(run.child("W4", .ehe) == run.child("W5", .exclusions))
+        #expect(run.child("W4", .ehe) != run.child("W2", .exclusions))
     }
 
     @Test("A short form of the name under the same person id is one child, not a twin's name")
     func shortFormUnderPersonID() {
-        let boy = { (id: String, dataset: Dataset, forename: String, personID: String) in
-            Make.record(
-                id, dataset, forename: forename, surname: "Hughes", dob: "18/10/2015", gender: .male,
-                postcode: "S4 7WR", personID: personID)
-        }
+        let boy = Self.boy(surname: "Hughes", dob: "18/10/2015", postcode: "S4 7WR")
         // Ted is a name in its own right: other children carry it.
         let teds = (1...3).map { k in
             Make.record("T\(k)", .exclusions, forename: "Ted", surname: "Other\(k)", dob: "0\(k)/02/2011")
         }
-        var records = LinkerTests.population.records + teds
-        records += [
-            // LCS typed Edward as `Edwrad`; the education system holds him as Edward and, on one
-            // more record of the same person id, as Ted. `Edwrad` and `Ted` alone look like twins.
-            boy("H1", .missing, "Edwrad", "L8001"),
-            boy("H2", .ehe, "Edward", "E8001"),
-            boy("H3", .exclusions, "Ted", "E8001"),
-            // His twin brother under his own person id.
-            boy("H4", .cme, "Oscar", "E8002"),
-            boy("H5", .exclusions, "Oscar", "E8002"),
-        ]
-        let result = Linker().link(records)
-        let child = { (id: String, dataset: Dataset) in
-            result.childOfRecord[result.index(of: RecordKey(dataset: dataset, recordID: id))!]
+        let run = Self.Run(
+            LinkerTests.population.records + teds + [
+                // LCS typed Edward as `Edwrad`; the education system holds him as Edward and, on
+                // one more record of the same person id, as Ted. `Edwrad` and `Ted` alone look
+                // like twins.
+                boy("H1", .missing, "Edwrad", "L8001"),
+                boy("H2", .ehe, "Edward", "E8001"),
+                boy("H3", .exclusions, "Ted", "E8001"),
+                // His twin brother under his own person id.
+                boy("H4", .cme, "Oscar", "E8002"),
+                boy("H5", .exclusions, "Oscar", "E8002"),
+            ])
+        #expect(run.twinReason(("H1", .missing), ("H3", .exclusions)) == .differentForenames)
+        #expect(run.child("H2", .ehe) == run.child("H3", .exclusions))
+        #expect(run.child("H1", .missing) == run.child("H2", .ehe))
+        #expect(run.child("H4", .cme) == run.child("H5", .exclusions))
+        #expect(run.child("H4", .cme) != run.child("H2", .ehe))
+    }
+
+    /// A maker of one family's boys: record id, dataset, forename and person id vary.
+    private static func boy(surname: String, dob: String, postcode: String)
+        -> (String, Dataset, String, String) -> SourceRecord
+    {
+        { id, dataset, forename, personID in
+            Make.record(
+                id, dataset, forename: forename, surname: surname, dob: dob, gender: .male, postcode: postcode,
+                personID: personID)
         }
-        let comparer = PairComparer(table: result.table)
-        let slip = result.index(of: RecordKey(dataset: .missing, recordID: "H1"))!
-        let ted = result.index(of: RecordKey(dataset: .exclusions, recordID: "H3"))!
-        let (low, high) = (min(slip, ted), max(slip, ted))
-        #expect(comparer.twinReason(low, high, comparer.compare(low, high)) == .differentForenames)
-        #expect(child("H2", .ehe) == child("H3", .exclusions))
-        #expect(child("H1", .missing) == child("H2", .ehe))
-        #expect(child("H4", .cme) == child("H5", .exclusions))
-        #expect(child("H4", .cme) != child("H2", .ehe))
+    }
+
+    /// The records linked, read by record id.
+    private struct Run {
+        let result: LinkResult
+
+        init(_ records: [SourceRecord]) { result = Linker().link(records) }
+
+        func index(_ id: String, _ dataset: Dataset) -> Int {
+            result.index(of: RecordKey(dataset: dataset, recordID: id))!
+        }
+
+        /// The child the run put the record in.
+        func child(_ id: String, _ dataset: Dataset) -> Int { result.childOfRecord[index(id, dataset)] }
+
+        /// Why the two records, compared on their own, look like twins.
+        func twinReason(_ a: (String, Dataset), _ b: (String, Dataset)) -> TwinReason? {
+            let comparer = PairComparer(table: result.table)
+            let (i, j) = (index(a.0, a.1), index(b.0, b.1))
+            let (low, high) = (min(i, j), max(i, j))
+            return comparer.twinReason(low, high, comparer.compare(low, high))
+        }
     }
 }
