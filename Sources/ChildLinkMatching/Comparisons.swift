@@ -891,10 +891,11 @@ struct PairComparer: Sendable {
         for neighbour in Self.oneSlipAway(name) {
             let hash = Hashing.fnv1a(neighbour)
             guard hash != otherHash, (table.childrenByForename[hash] ?? 0) >= Self.attested else { continue }
+            let groups = table.variants.groupIDs(of: neighbour)
             // One slip from another form of the other record's name (Frreddie for Freddie, beside
             // Frederick; Olile for Ollie, beside Oliver): that child's name mistyped, whatever other
             // name it is one slip from too.
-            if isOtherForm(neighbour, of: other) { return false }
+            if isOtherForm(neighbour, groups: groups, of: other) { return false }
             // Both records one slip from the same name (Frqya and Ffreya, Gabreiela and Gabruela):
             // one child's name mistyped twice, not two children.
             if table.forenameCount[other] < Self.attested,
@@ -904,7 +905,7 @@ struct PairComparer: Sendable {
             {
                 continue
             }
-            if !table.variants.groupIDs(of: neighbour).intersects(otherGroups) { slipOfAnother = true }
+            if !groups.intersects(otherGroups) { slipOfAnother = true }
         }
         return slipOfAnother
     }
@@ -988,7 +989,7 @@ struct PairComparer: Sendable {
 
     /// Whether record `rare`'s forename is a slip (one letter changed, dropped, added, or two
     /// swapped) of a far commoner name (more than ``slipRarity`` times as many children) that is a
-    /// form of record `other`'s forename (see ``isOtherForm(_:of:)``): `Aflie` for Alfie beside
+    /// form of record `other`'s forename (see ``isOtherForm(_:groups:of:)``): `Aflie` for Alfie beside
     /// Alfred, `Fllo` for Flo beside Florence. The names look different only because the slip
     /// hides the form.
     func isSlipOfAnotherForm(_ rare: Int, of other: Int) -> Bool {
@@ -999,17 +1000,17 @@ struct PairComparer: Sendable {
         let limit = table.forenameCount[rare] * Self.slipRarity
         for neighbour in Self.oneSlipAway(name)
         where (table.childrenByForename[Hashing.fnv1a(neighbour)] ?? 0) > limit {
-            if isOtherForm(neighbour, of: other) { return true }
+            if isOtherForm(neighbour, groups: table.variants.groupIDs(of: neighbour), of: other) { return true }
         }
         return false
     }
 
-    /// Whether `name` is another form of record `other`'s forename, more than a slip from it: the
-    /// variant table gives it as a form of that name (Alfie, Flo, Ollie, Daniel beside Alfred,
-    /// Florence, Oliver, Danny), and it is no alike spelling (Hanna beside Hannah), which can be a
-    /// twin's own name.
-    func isOtherForm(_ name: [UInt8], of other: Int) -> Bool {
-        guard table.variants.groupIDs(of: name).intersects(table.forenameGroups[other]) else { return false }
+    /// Whether `name` (in the variant `groups` the table gives it) is another form of record
+    /// `other`'s forename, more than a slip from it: the variant table gives it as a form of that
+    /// name (Alfie, Flo, Ollie, Daniel beside Alfred, Florence, Oliver, Danny), and it is no alike
+    /// spelling (Hanna beside Hannah), which can be a twin's own name.
+    func isOtherForm(_ name: [UInt8], groups: VariantGroups, of other: Int) -> Bool {
+        guard groups.intersects(table.forenameGroups[other]) else { return false }
         let otherName = Array(table.forenameBytes(other))
         return !name.withUnsafeBufferPointer { a in
             otherName.withUnsafeBufferPointer { b in StringSimilarity.isWithinOneEdit(a, b) }
