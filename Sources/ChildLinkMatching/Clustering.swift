@@ -187,34 +187,51 @@ struct GuardedClusterer {
     /// spelling no other child holds (`Axchie`), that looks like a twin of the other side
     /// (`Archio`) only by its clearly different or mistyped-looking forename, while another record
     /// of its person id in its cluster is plainly the other side's child (`Archie`), is a slip, not
-    /// a second child. Alike names in their own right, a boy and a girl, and two person ids or two
+    /// a second child; and so are two such records when a record of each one's person id is
+    /// plainly the other's (`Laecy` beside her `Lacey`, `Aisha` beside her `Laxey Aisha`). Alike names in their own right, a boy and a girl, and two person ids or two
     /// children held in one dataset keep their weight: a slip of one twin's name can look like
     /// the other twin's (`Llily` for Lilly, beside her twin Lily).
     private func twinsStand(_ twinPairs: [TwinPair], _ membersA: [Int], _ membersB: [Int]) -> Bool {
         twinPairs.contains { pair in
             guard pair.reason == .differentForenames || pair.reason == .slipOfAnotherName else { return true }
-            return !sameChildThroughPersonID(pair.first, pair.second, membersA)
-                && !sameChildThroughPersonID(pair.second, pair.first, membersB)
+            return !sameChildThroughPersonIDs(pair.first, membersA, pair.second, membersB)
         }
     }
 
-    /// Whether another record of `record`'s person id among `members` is one child with `other`
-    /// (the same or a close forename, alike birth dates and surnames, no twin rule holding), and
-    /// `record` holds a spelling no other child holds or a form of that record's forename (Danny
-    /// beside Daniel under one person id: one child called by a short form, not a twin's name).
-    private func sameChildThroughPersonID(_ record: Int, _ other: Int, _ members: [Int]) -> Bool {
-        let id = table.personID[record]
-        guard id != 0 else { return false }
-        let rare = table.forenameCount[record] < PairComparer.attested
-        for sibling in members
-        where sibling != record && table.personID[sibling] == id
-            && table.personSystem[sibling] == table.personSystem[record]
-            && (rare || table.forenameGroups[sibling].intersects(table.forenameGroups[record]))
-        {
-            let vector = comparer.compare(min(sibling, other), max(sibling, other))
-            if Self.oneChild(vector), !comparer.looksLikeTwins(sibling, other, vector) { return true }
+    /// Whether the twin-looking records `first` (of `membersA`) and `second` (of `membersB`) are
+    /// one child through their systems' person ids: a record of `first`'s person id in its
+    /// cluster, or `first` itself, is plainly one child with a record of `second`'s person id in
+    /// its cluster, or `second` itself (see ``sharingPersonID(_:_:)`` for the records that count).
+    /// One system's person id is one child, so `Aisha` beside her own `Laxey Aisha` is the child
+    /// known by her middle name, and `Lacey` in another system plainly that same child.
+    private func sameChildThroughPersonIDs(_ first: Int, _ membersA: [Int], _ second: Int, _ membersB: [Int])
+        -> Bool
+    {
+        let sidesA = [first] + sharingPersonID(first, membersA)
+        let sidesB = [second] + sharingPersonID(second, membersB)
+        guard sidesA.count > 1 || sidesB.count > 1 else { return false }
+        for a in sidesA {
+            for b in sidesB where a != first || b != second {
+                let vector = comparer.compare(min(a, b), max(a, b))
+                if Self.oneChild(vector), !comparer.looksLikeTwins(min(a, b), max(a, b), vector) { return true }
+            }
         }
         return false
+    }
+
+    /// The other records of `record`'s person id among `members`, when `record` reads as that
+    /// child's own name: a spelling no other child holds, a form of one of their forenames
+    /// (Danny beside Daniel), or another of their given names (Aisha beside Laxey Aisha).
+    private func sharingPersonID(_ record: Int, _ members: [Int]) -> [Int] {
+        let id = table.personID[record]
+        guard id != 0 else { return [] }
+        let rare = table.forenameCount[record] < PairComparer.attested
+        return members.filter { sibling in
+            sibling != record && table.personID[sibling] == id
+                && table.personSystem[sibling] == table.personSystem[record]
+                && (rare || table.forenameGroups[sibling].intersects(table.forenameGroups[record])
+                    || comparer.compare(min(sibling, record), max(sibling, record)).forename.isOtherGivenName)
+        }
     }
 
     /// Whether two records plainly describe one child: the same or a close forename, the same
