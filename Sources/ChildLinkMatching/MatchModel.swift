@@ -67,6 +67,16 @@ package struct MatchModel: Sendable {
                         max(m[comparison.rawValue][level], Self.floor) / max(u[comparison.rawValue][level], Self.floor))
             }
         }
+        // Names written in each other's columns agree no better than the same names in their own:
+        // EM sees random pairs almost never swap names and would weigh a swap above an exact
+        // agreement (with a forename that is only an initial on one side, far above it).
+        for (comparison, swapped) in [
+            (Comparison.forename, Int(ForenameLevel.swapped.rawValue)),
+            (Comparison.surname, Int(SurnameLevel.swapped.rawValue)),
+        ] {
+            let exact = logBayesFactors[comparison.rawValue][Int(Comparison.exactLevel)]
+            logBayesFactors[comparison.rawValue][swapped] = min(logBayesFactors[comparison.rawValue][swapped], exact)
+        }
         let address = Comparison.address.rawValue
         addressGivenSurnameFactors = (0..<Comparison.address.levelCount).map { level in
             level == 0 ? 0 : log2(max(m[address][level], Self.floor) / max(uAddressGivenSurname[level], Self.floor))
