@@ -51,6 +51,11 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     /// into each other's column; capped lower (``Blocker/fullNameGroupLimit``), since a full name,
     /// unlike a postcode or a birth date, is repeated by one person's copies, not by a household.
     case fullNames
+    /// Date of birth and a name's sound, paired only across the columns: one record's forename
+    /// sounds like the other's surname. Catches names swapped while the other name was shortened
+    /// to an initial or mistyped (`White H` and `Harry White`, `Turner Oscam` and `Oscar Turner`),
+    /// which the unordered pair of sounds misses.
+    case swappedNameBirthDate
 
     /// A short description for the summary.
     package var title: String {
@@ -72,6 +77,7 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
         case .postcode: "postcode alone"
         case .birthDate: "date of birth alone"
         case .fullNames: "forename and surname, either order"
+        case .swappedNameBirthDate: "date of birth + one's forename sounding like the other's surname"
         }
     }
 
@@ -177,7 +183,11 @@ struct Blocker: Sendable {
         Self.radixSortByKey(&entries)
         var pairs: [UInt64] = []
         let admits: ((Int, Int) -> Bool)? =
-            rule == .postcode ? { Self.mayBeOnePersonAtOnePostcode($0, $1, table) } : nil
+            switch rule {
+            case .postcode: { Self.mayBeOnePersonAtOnePostcode($0, $1, table) }
+            case .swappedNameBirthDate: { Self.soundAcrossColumns($0, $1, table) }
+            default: nil
+            }
         let skippedGroups = emitPairs(entries, into: &pairs, maxGroupSize: groupLimit(rule), admits: admits)
         entries = []
         Self.radixSort(&pairs)
@@ -381,6 +391,12 @@ struct Blocker: Sendable {
             || (t.birthMonth[i] == t.birthMonth[j] && t.birthDay[i] == t.birthDay[j])
     }
 
+    /// Whether one record's forename sounds like the other's surname.
+    static func soundAcrossColumns(_ i: Int, _ j: Int, _ t: RecordTable) -> Bool {
+        (t.forenamePhonetic[i] != 0 && t.forenamePhonetic[i] == t.surnamePhonetic[j])
+            || (t.surnamePhonetic[i] != 0 && t.surnamePhonetic[i] == t.forenamePhonetic[j])
+    }
+
     /// Appends the pairs within each key group of `entries` (sorted by key, then index) to `pairs`,
     /// those `admits` accepts (by the records' indices); returns how many groups were skipped as
     /// larger than the maximum group size.
@@ -497,6 +513,13 @@ struct Blocker: Sendable {
             case .fullNames:
                 guard t.forenameHash[i] != 0, t.surnameHash[i] != 0 else { continue }
                 add(i, min(t.forenameHash[i], t.surnameHash[i]), max(t.forenameHash[i], t.surnameHash[i]))
+            case .swappedNameBirthDate:
+                guard hasBirth else { continue }
+                let day = UInt64(bitPattern: Int64(t.birthDays[i]))
+                if t.forenamePhonetic[i] != 0 { add(i, day, UInt64(t.forenamePhonetic[i])) }
+                if t.surnamePhonetic[i] != 0, t.surnamePhonetic[i] != t.forenamePhonetic[i] {
+                    add(i, day, UInt64(t.surnamePhonetic[i]))
+                }
             case .birthdayNames:
                 guard hasBirth, t.forenamePhonetic[i] != 0, t.surnamePhonetic[i] != 0 else { continue }
                 add(

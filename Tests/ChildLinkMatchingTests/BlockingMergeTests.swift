@@ -108,6 +108,38 @@ struct SwappedNamesBlockingTests {
     }
 }
 
+@Suite("Blocking: one name written in the other column")
+struct SwappedNameBirthDateBlockingTests {
+    private func pairs(_ records: [SourceRecord]) -> Blocker.Output {
+        Blocker(maxGroupSize: 200, concurrency: 1).candidatePairs(RecordTable(records))
+    }
+
+    @Test(
+        "Names swapped while the other name was shortened or mistyped still meet, through the birth date",
+        arguments: [("White", "H", "Harry", "White"), ("Turner", "Oscam", "Oscar", "Turner")])
+    func swappedWithInitialOrSlip(forename: String, surname: String, otherForename: String, otherSurname: String) {
+        // Different postcodes and no identifier: only the crosswise name and the birth date agree.
+        let output = pairs([
+            Make.record("1", .missing, forename: forename, surname: surname, dob: "02/08/2013", postcode: "S2 4TD"),
+            Make.record(
+                "2", .exclusions, forename: otherForename, surname: otherSurname, dob: "02/08/2013",
+                postcode: "DN4 1TU"),
+        ])
+        #expect(output.pairs == [0 << 32 | 1])
+        #expect(output.pairsPerRule[.swappedNameBirthDate] == 1)
+        #expect(output.pairsPerRule.filter { $0.key != .swappedNameBirthDate }.values.allSatisfy { $0 == 0 })
+    }
+
+    @Test("Two children born the same day who share only a forename's sound in the same column do not meet by it")
+    func sameColumnDoesNotCount() {
+        let output = pairs([
+            Make.record("1", .missing, forename: "Harry", surname: "White", dob: "02/08/2013", postcode: "S2 4TD"),
+            Make.record("2", .exclusions, forename: "Harry", surname: "Brown", dob: "02/08/2013", postcode: "DN4 1TU"),
+        ])
+        #expect(output.pairsPerRule[.swappedNameBirthDate] == 0)
+    }
+}
+
 @Suite("Blocking: two differences at once")
 struct CompoundDifferenceBlockingTests {
     private func pairs(_ records: [SourceRecord]) -> Blocker.Output {
