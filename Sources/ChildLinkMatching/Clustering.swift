@@ -188,9 +188,10 @@ struct GuardedClusterer {
     /// (`Archio`) only by its clearly different or mistyped-looking forename, while another record
     /// of its person id in its cluster is plainly the other side's child (`Archie`), is a slip, not
     /// a second child; and so are two such records when a record of each one's person id is
-    /// plainly the other's (`Laecy` beside her `Lacey`, `Aisha` beside her `Laxey Aisha`). Alike names in their own right, a boy and a girl, and two person ids or two
-    /// children held in one dataset keep their weight: a slip of one twin's name can look like
-    /// the other twin's (`Llily` for Lilly, beside her twin Lily).
+    /// plainly the other's (`Laecy` beside her `Lacey`, `Aisha` beside her `Laxey Aisha`). Alike
+    /// names in their own right, a boy and a girl, and two person ids or two children held in one
+    /// dataset keep their weight: a slip of one twin's name can look like the other twin's
+    /// (`Llily` for Lilly, beside her twin Lily).
     private func twinsStand(_ twinPairs: [TwinPair], _ membersA: [Int], _ membersB: [Int]) -> Bool {
         twinPairs.contains { pair in
             guard pair.reason == .differentForenames || pair.reason == .slipOfAnotherName else { return true }
