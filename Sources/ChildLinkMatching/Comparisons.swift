@@ -368,7 +368,30 @@ struct PairComparer: Sendable {
         let iInJ = !emptyJ && isAmongAlternatives(recordI, of: j, recordJ, text)
         let jInI = !emptyI && isAmongAlternatives(recordJ, of: i, recordI, text)
         if emptyI || emptyJ { return iInJ || jInI }
-        return iInJ && jInI
+        if iInJ && jInI { return true }
+        // The swap holds one way round, and the other way round a three-letter name has a slip
+        // (`Ivy Ava` and `Avz Ivy`): a spelling no other child holds, or a far rarer one than the
+        // name, is that name mistyped, where a name in its own right (`Eva`) can be a twin's.
+        if iInJ { return isSlipOfAlternative(j, recordJ, of: i, text) }
+        if jInI { return isSlipOfAlternative(i, recordI, of: j, text) }
+        return false
+    }
+
+    /// Whether the three-letter forename of `record` (at `index`) is one slip from one of record
+    /// `other`'s middle or preferred names, and either no other child holds it or that name is
+    /// more than ``slipRarity`` times as common (a recurring slip, `Zra` for Zara).
+    private func isSlipOfAlternative(
+        _ index: Int, _ record: Record, of other: Int, _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let forename = bytes(record.pointee.forename, text)
+        guard forename.count == 3, index < table.forenameCount.count else { return false }
+        let count = table.forenameCount[index]
+        return table.alternativeSpans.range(other).contains { position in
+            let alternative = bytes(table.alternativeSpans.values[position], text)
+            guard StringSimilarity.isWithinOneEdit(forename, alternative) else { return false }
+            return count < Self.attested
+                || (table.childrenByForename[Hashing.fnv1a(alternative)] ?? 0) > count * Self.slipRarity
+        }
     }
 
     /// Whether the forename of `record` is one of record `j`'s middle or preferred names: the

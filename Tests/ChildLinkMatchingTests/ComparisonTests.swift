@@ -141,6 +141,21 @@ struct ComparisonLevelTests {
         #expect(!ForenameLevel.reordered.isSimilarOrWorse)
     }
 
+    @Test("First and middle names swapped with a slip on a three-letter name that is no name in its own right")
+    func firstAndMiddleSwappedWithShortSlip() {
+        let ivy = Make.record("1", .missing, forename: "Ivy", surname: "Thompson", dob: "09/03/2007", middle: "Ava")
+        let slip = Make.record("2", .exclusions, forename: "Avz", surname: "Thompson", dob: "09/03/2007", middle: "Ivy")
+        #expect(vector(ivy, slip).forename == .reordered)
+        // Eva is a name in its own right (other children hold it, and Ava as a forename no more
+        // often): `Eva Ivy` may be Ivy Ava's twin, named after her.
+        let eva = Make.record("3", .exclusions, forename: "Eva", surname: "Thompson", dob: "09/03/2007", middle: "Ivy")
+        let evas = (1...3).map { k in
+            Make.record("E\(k)", .cme, forename: "Eva", surname: "Other\(k)", dob: "0\(k)/01/2010")
+        }
+        let table = RecordTable([ivy, eva] + evas)
+        #expect(PairComparer(table: table).compare(0, 1).forename != .reordered)
+    }
+
     @Test("Forename and surname swapped is its own level, not two disagreements")
     func swappedNames() {
         let v = vector(
