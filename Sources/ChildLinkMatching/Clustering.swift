@@ -210,11 +210,11 @@ struct GuardedClusterer {
     {
         let sidesA = [first] + sharingPersonID(first, membersA)
         let sidesB = [second] + sharingPersonID(second, membersB)
-        guard sidesA.count > 1 || sidesB.count > 1 else { return false }
         for a in sidesA {
             for b in sidesB where a != first || b != second {
-                let vector = comparer.compare(min(a, b), max(a, b))
-                if Self.oneChild(vector), !comparer.looksLikeTwins(min(a, b), max(a, b), vector) { return true }
+                let (low, high) = (min(a, b), max(a, b))
+                let vector = comparer.compare(low, high)
+                if Self.oneChild(vector), !comparer.looksLikeTwins(low, high, vector) { return true }
             }
         }
         return false
