@@ -448,7 +448,8 @@ struct PairComparer: Sendable {
 
     /// Whether forename and surname are written the other way round in one of the records. One
     /// crosswise side must agree closely; the other may be alike, a variant (`Butt Harry` and
-    /// `Henry Butt`) or an initial in the swapped record's surname field (`Evans M` and `Matilda Evans`).
+    /// `Henry Butt`), an initial in the swapped record's surname field (`Evans M` and `Matilda
+    /// Evans`) or an initial in the other record's forename field (`M Nowak` and `Nowak Maria`).
     private func swapped(_ recordI: Record, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>)
         -> Bool
     {
@@ -475,14 +476,14 @@ struct PairComparer: Sendable {
         return StringSimilarity.jaroWinkler(name, other, floor: Self.similarFloor)
     }
 
-    /// Whether a swapped record's surname field holds the initial of the other record's forename
-    /// (`Evans M`), or a variant of it. An initial in a forename field is not enough: `M Smith` is
-    /// as well the initial of a twin's forename as of a swapped record's `Smith Maya`, and the twin
-    /// guard can only find the twin of an unswapped forename.
+    /// Whether one record's surname field and the other's forename field hold one given name: an
+    /// initial of it on either side (`Evans M` and `Matilda Evans`; `Nowak Maria` and `M Nowak`),
+    /// or variants of it. `M Nowak` may as well be the initial of Maria's twin: the clustering
+    /// holds such a pair when the data has that twin (``initialFitsTwins(_:_:sameBirth:)``).
     private func isInitialOrVariant(surname: UnsafeBufferPointer<UInt8>, forename: UnsafeBufferPointer<UInt8>)
         -> Bool
     {
-        if forename.count == 1 { return false }
+        if forename.count == 1 { return surname.count > 1 && surname[0] == forename[0] }
         if surname.count == 1 { return surname[0] == forename[0] }
         return table.variants.groupIDs(of: Array(surname)).intersects(table.variants.groupIDs(of: Array(forename)))
     }
@@ -858,17 +859,27 @@ struct PairComparer: Sendable {
     /// records born on the full-named record's birth date.
     func initialFitsTwins(_ i: Int, _ j: Int, sameBirth: [Int]) -> Bool {
         guard let (short, full, initial) = forenameInitial(i, j) else { return false }
+        if givenNameInSurnameField(full, initial: initial) {
+            return initialFitsAnotherChild(short, besides: full, initial: initial, sameBirth: sameBirth)
+        }
         for other in sameBirth where other != full && other != short {
             let forename = table.forenameBytes(other)
             guard forename.count > 1, forename.first == initial else { continue }
             let (low, high) = (min(full, other), max(full, other))
             if looksLikeTwins(low, high, compare(low, high)) { return true }
         }
-        return false
+        // A twin written with the names swapped (`Nowak Megan` beside `M Nowak` and `Maria Nowak`).
+        let given = GivenName(hash: table.forenameHash[full], groups: table.forenameGroups[full])
+        return sameBirth.contains { other in
+            other != full && other != short && table.forenameBytes(other).first != initial
+                && namesAnotherChild(other, initial: initial, family: short, besides: given)
+        }
     }
 
     /// Of two records, the one holding only an initial of the other's forename (in its forename
     /// field, or in its surname field when the names are swapped), the other one, and the initial.
+    /// With the names swapped in the full-named record instead (`M Nowak` and `Nowak Maria`), the
+    /// initial is of the full-named record's surname field.
     func forenameInitial(_ i: Int, _ j: Int) -> (short: Int, full: Int, initial: UInt8)? {
         for (short, full) in [(i, j), (j, i)] {
             guard table.forename[full].length > 1, let first = table.forenameBytes(full).first else { continue }
@@ -879,7 +890,59 @@ struct PairComparer: Sendable {
                 return (short, full, first)
             }
         }
+        for (short, full) in [(i, j), (j, i)] {
+            guard table.forename[short].length == 1, let initial = table.forenameBytes(short).first,
+                givenNameInSurnameField(full, initial: initial)
+            else { continue }
+            return (short, full, initial)
+        }
         return nil
+    }
+
+    /// Whether record `full` holds its given name in the surname field (`Nowak Maria`): the field
+    /// starts with `initial` and is more than an initial, while the forename field does not start with it.
+    private func givenNameInSurnameField(_ full: Int, initial: UInt8) -> Bool {
+        table.surname[full].length > 1 && table.surnameBytes(full).first == initial
+            && table.forenameBytes(full).first != initial
+    }
+
+    /// Whether record `short`'s initial (`M Nowak`) fits a child born that day in its family other
+    /// than the one record `full` names with its names swapped (`Nowak Maria`): a record whose
+    /// given name starts with the initial and is neither `full`'s given name nor a variant of it
+    /// (her twin `Megan Nowak`, or `Nowak Megan`). The full-named record's swapped names cannot be
+    /// compared with the twin's as a pair, so the names are compared as names.
+    private func initialFitsAnotherChild(_ short: Int, besides full: Int, initial: UInt8, sameBirth: [Int]) -> Bool {
+        let given = GivenName(
+            hash: table.surnameHash[full], groups: table.variants.groupIDs(of: Array(table.surnameBytes(full))))
+        return sameBirth.contains { other in
+            other != full && other != short && namesAnotherChild(other, initial: initial, family: short, besides: given)
+        }
+    }
+
+    /// A given name by its folded hash and its variant groups.
+    private struct GivenName {
+        let hash: UInt64
+        let groups: VariantGroups
+    }
+
+    /// Whether record `other` names a child of record `family`'s family whose given name starts
+    /// with `initial` and is not `given` nor a variant of it, written either way round: `Megan
+    /// Nowak` (its surname's stem is the family's) or `Nowak Megan` (its forename is the family's
+    /// surname).
+    private func namesAnotherChild(_ other: Int, initial: UInt8, family: Int, besides given: GivenName) -> Bool {
+        let stem = table.slice(table.surnameStem[family])
+        let forename = table.forenameBytes(other)
+        if forename.count > 1, forename.first == initial, !stem.isEmpty,
+            table.slice(table.surnameStem[other]).elementsEqual(stem)
+        {
+            return table.forenameHash[other] != given.hash && !table.forenameGroups[other].intersects(given.groups)
+        }
+        let surname = table.surnameBytes(other)
+        if surname.count > 1, surname.first == initial, table.forenameHash[other] == table.surnameHash[family] {
+            return table.surnameHash[other] != given.hash
+                && !table.variants.groupIDs(of: Array(surname)).intersects(given.groups)
+        }
+        return false
     }
 
     /// The records born on record `i`'s birth date (a scan: for explaining one pair).
