@@ -261,7 +261,7 @@ struct PairComparer: Sendable {
         // Surnames that agree only on a stem or a shared part (a former surname both records carry:
         // `Khan Ayaan`, formerly Hughes, and `Ayaan Khan`, formerly Hughes) do not rule out a swap.
         if forenameLevel.isSimilarOrWorse, surnameLevel.isSimilarOrWorse || surnameLevel == .stem,
-            swapped(a, b, text)
+            swapped(a, b, text) || rotated(i, a, j, b, text) || rotated(j, b, i, a, text)
         {
             forenameLevel = .swapped
             surnameLevel = .swapped
@@ -466,6 +466,32 @@ struct PairComparer: Sendable {
         if first >= 0.92 { return isInitialOrVariant(surname: surnameI, forename: forenameJ) }
         if second >= 0.92 { return isInitialOrVariant(surname: surnameJ, forename: forenameI) }
         return false
+    }
+
+    /// Whether record `r` holds record `o`'s three names rotated, the surname typed first (`Green
+    /// Lucas Declan` for Lucas Declan Green, a name written "SURNAME Forename Middle" and split
+    /// into the fields in order): `r`'s forename is `o`'s surname or alike, `o`'s forename is
+    /// among `r`'s middle names, and `r`'s surname among `o`'s (the same name, a variant or one
+    /// slip). Three names agreeing crosswise are a swap, not two disagreements.
+    private func rotated(
+        _ r: Int, _ recordR: Record, _ o: Int, _ recordO: Record, _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard recordR.pointee.hasAlternatives, recordO.pointee.hasAlternatives else { return false }
+        let forenameR = bytes(recordR.pointee.forename, text)
+        let surnameO = bytes(recordO.pointee.surname, text)
+        guard crosswiseSimilarity(forenameR, surnameO) >= Self.similarFloor,
+            isAmongAlternatives(recordO, of: r, recordR, text)
+        else { return false }
+        let surnameR = Array(bytes(recordR.pointee.surname, text))
+        guard surnameR.count > 1 else { return false }
+        if table.alternativeForenames.contains(o, Hashing.fnv1a(surnameR)) { return true }
+        if table.alternativeGroups[o].intersects(table.variants.groupIDs(of: surnameR)) { return true }
+        guard surnameR.count >= 4 else { return false }
+        return table.alternativeSpans.range(o).contains { position in
+            let span = table.alternativeSpans.values[position]
+            return span.length >= 4
+                && surnameR.withUnsafeBufferPointer { StringSimilarity.isWithinOneEdit($0, bytes(span, text)) }
+        }
     }
 
     /// The Jaro–Winkler similarity of two names written crosswise, 0 when either is an initial.

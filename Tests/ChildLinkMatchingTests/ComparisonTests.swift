@@ -179,6 +179,33 @@ struct ComparisonLevelTests {
         #expect(v.level(.surname) == 5)
     }
 
+    @Test(
+        "Three names rotated, the surname typed first, are a swap",
+        arguments: [
+            ("Green", "Lucas", "Declan", "Lucas", "Declan", "Green"),
+            ("Sqaw", "Noah", "Tyler", "Noah", "Tyler", "Shaw"),  // and a slip in the moved surname
+            ("Green", "Evie", "Liv", "Evie", "Olivia", "Green"),  // and the middle name's short form
+        ])
+    func rotatedNames(
+        forename1: String, middle1: String, surname1: String, forename2: String, middle2: String, surname2: String
+    ) {
+        let v = vector(
+            Make.record("1", forename: forename1, surname: surname1, dob: "06/10/2006", middle: middle1),
+            Make.record("2", forename: forename2, surname: surname2, dob: "06/10/2006", middle: middle2))
+        #expect(v.forename == .swapped)
+        #expect(v.surname == .swapped)
+    }
+
+    @Test("A brother who shares a middle name is no rotation")
+    func brotherIsNoRotation() {
+        // `Green Lucas Declan` (Lucas Declan Green rotated) beside his brother Noah Lucas Green:
+        // Lucas is a middle name on both, but Noah is not among the other's given names.
+        let v = vector(
+            Make.record("1", forename: "Green", surname: "Declan", dob: "06/10/2006", middle: "Lucas"),
+            Make.record("2", forename: "Noah", surname: "Green", dob: "06/10/2006", middle: "Lucas"))
+        #expect(v.forename != .swapped)
+    }
+
     @Test("Names swapped are a swap though both records carry the same former surname")
     func swapBesideSharedFormerSurname() {
         // The shared former surname makes the surnames agree on a part (`stem`); the names written
