@@ -19,7 +19,7 @@ package enum ForenameLevel: UInt8, ComparisonLevel {
     case absent = 0
     /// The same forename.
     case exact = 1
-    /// A variant or nickname of each other, or one's forename is the other's middle or preferred name.
+    /// A variant or nickname of each other (the variant table's groups).
     case variant = 2
     /// A close spelling (Jaro–Winkler 0.92 or one typing slip).
     case close = 3
@@ -35,19 +35,24 @@ package enum ForenameLevel: UInt8, ComparisonLevel {
     /// given names in another order (`Matilda Alice` and `Alice Matilda`), a child registered
     /// with both names and known by the second to one team.
     case reordered = 8
+    /// One record's forename is among the other's middle or preferred names (or a variant or slip
+    /// of one), and the other record's forename is not among the first's: known by a middle name
+    /// to one team. A level of its own, since a twin's forename is often the other's middle name.
+    case otherGivenName = 9
 
     /// The level's name in pairs.csv and explanations.
     package var name: String {
         switch self {
         case .absent: "absent"
         case .exact: "exact"
-        case .variant: "variant or other forename"
+        case .variant: "variant or nickname"
         case .close: "close spelling"
         case .similar: "similar"
         case .initial: "initial only"
         case .swapped: "swapped with surname"
         case .different: "different"
         case .reordered: "first and middle names swapped"
+        case .otherGivenName: "another of the given names"
         }
     }
 
@@ -56,14 +61,14 @@ package enum ForenameLevel: UInt8, ComparisonLevel {
     @inline(__always) var isSimilarOrWorse: Bool {
         switch self {
         case .similar, .initial, .swapped, .different: true
-        case .absent, .exact, .variant, .close, .reordered: false
+        case .absent, .exact, .variant, .close, .reordered, .otherGivenName: false
         }
     }
 
     /// Whether one record's forename is another of the other record's given names: a variant or
     /// middle name, or both records' given names in another order. Twins are often named after
     /// each other, so the twin guard reads both levels alike.
-    @inline(__always) var isOtherGivenName: Bool { self == .variant || self == .reordered }
+    @inline(__always) var isOtherGivenName: Bool { self == .variant || self == .reordered || self == .otherGivenName }
 }
 
 /// How two surnames compare.

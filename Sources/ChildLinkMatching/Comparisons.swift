@@ -337,7 +337,7 @@ struct PairComparer: Sendable {
         if groupsA.intersects(groupsB) { return .variant }
         if a.count > 1, b.count > 1, isAlternative(i, recordI, j, recordJ, text) {
             // With middle names on both, `isAlternative` asks for the swap both ways round.
-            return recordI.pointee.hasAlternatives && recordJ.pointee.hasAlternatives ? .reordered : .variant
+            return recordI.pointee.hasAlternatives && recordJ.pointee.hasAlternatives ? .reordered : .otherGivenName
         }
         if a.count == 1 || b.count == 1 {
             return a[0] == b[0] ? .initial : .different

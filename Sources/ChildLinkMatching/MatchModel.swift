@@ -374,7 +374,7 @@ struct ModelEstimator: Sendable {
     /// Starting m values: what a same-child pair usually looks like.
     static func initialM() -> [[Double]] {
         let starts: [Comparison: [Double]] = [
-            .forename: [0, 0.80, 0.06, 0.05, 0.03, 0.02, 0.01, 0.03, 0.01],
+            .forename: [0, 0.80, 0.04, 0.05, 0.03, 0.02, 0.01, 0.03, 0.01, 0.02],
             .surname: [0, 0.82, 0.06, 0.05, 0.03, 0.01, 0.03],
             .dateOfBirth: [0, 0.90, 0.02, 0.04, 0.01, 0.02, 0.01],
             .address: [0, 0.50, 0.20, 0.05, 0.05, 0.20],
