@@ -240,7 +240,7 @@ struct GuardedClusterer {
     static func oneChild(_ vector: ComparisonVector) -> Bool {
         let forename = vector.forename
         let surname = vector.surname
-        return (forename == .exact || forename == .close) && vector.dateOfBirth.isSameOrSlip
+        return (forename.isExact || forename == .close) && vector.dateOfBirth.isSameOrSlip
             && (surname == .exact || surname == .stem || surname == .close) && vector.gender != .disagree
     }
 
@@ -278,7 +278,7 @@ struct GuardedClusterer {
 
     /// Whether the records agree exactly on forename and date of birth, and their surnames agree.
     static func sameNameAndBirth(_ vector: ComparisonVector) -> Bool {
-        vector.forename == .exact && vector.dateOfBirth == .exact && MatchModel.surnamesAgree(vector)
+        vector.forename.isExact && vector.dateOfBirth == .exact && MatchModel.surnamesAgree(vector)
             && vector.gender != .disagree
     }
 

@@ -39,6 +39,10 @@ package enum ForenameLevel: UInt8, ComparisonLevel {
     /// of one), and the other record's forename is not among the first's: known by a middle name
     /// to one team. A level of its own, since a twin's forename is often the other's middle name.
     case otherGivenName = 9
+    /// The same forename, and both records give the same first middle (or preferred) name (`Zain
+    /// Muhammad` and `Zain Muhammad`): two given names agree, far rarer between two children than
+    /// one. EM weighs it, held to the exact level's weight and five bits more.
+    case exactWithMiddleName = 10
 
     /// The level's name in pairs.csv and explanations.
     package var name: String {
@@ -53,6 +57,7 @@ package enum ForenameLevel: UInt8, ComparisonLevel {
         case .different: "different"
         case .reordered: "first and middle names swapped"
         case .otherGivenName: "another of the given names"
+        case .exactWithMiddleName: "exact, with a middle name"
         }
     }
 
@@ -61,9 +66,13 @@ package enum ForenameLevel: UInt8, ComparisonLevel {
     @inline(__always) var isSimilarOrWorse: Bool {
         switch self {
         case .similar, .initial, .swapped, .different: true
-        case .absent, .exact, .variant, .close, .reordered, .otherGivenName: false
+        case .absent, .exact, .variant, .close, .reordered, .otherGivenName, .exactWithMiddleName: false
         }
     }
+
+    /// Whether the forenames are the same (with or without a middle name in common): the levels
+    /// a forename's frequency adjusts, and the guards read as the same forename.
+    @inline(__always) package var isExact: Bool { self == .exact || self == .exactWithMiddleName }
 
     /// Whether one record's forename is another of the other record's given names: a variant or
     /// middle name, or both records' given names in another order. Twins are often named after

@@ -107,7 +107,7 @@ extension MatchModel {
         for comparison in Comparison.allCases {
             total += logBayesFactor(comparison, in: vector)
         }
-        if vector.forename == .exact { total += frequencyAdjustment(.forename, frequency: forenameFrequency) }
+        if vector.forename.isExact { total += frequencyAdjustment(.forename, frequency: forenameFrequency) }
         if vector.surname == .exact { total += frequencyAdjustment(.surname, frequency: surnameFrequency) }
         return total
     }
@@ -124,7 +124,7 @@ struct Explainer {
         let contributions = Comparison.inUse(addressParts: table.addressParts).map { comparison in
             let level = vector.level(comparison)
             var adjustment = 0.0
-            if comparison == .forename, vector.forename == .exact {
+            if comparison == .forename, vector.forename.isExact {
                 adjustment = model.frequencyAdjustment(
                     .forename, frequency: model.forenameFrequency[table.forenameHash[i]] ?? 0)
             } else if comparison == .surname, vector.surname == .exact {

@@ -77,6 +77,14 @@ package struct MatchModel: Sendable {
             let exact = logBayesFactors[comparison.rawValue][Int(Comparison.exactLevel)]
             logBayesFactors[comparison.rawValue][swapped] = min(logBayesFactors[comparison.rawValue][swapped], exact)
         }
+        // A middle name in common adds at most what the rarest forename's frequency adds to an
+        // exact one: random pairs almost never share two given names, and EM's u for the level
+        // rests on a handful of them.
+        let forename = Comparison.forename.rawValue
+        let withMiddle = Int(ForenameLevel.exactWithMiddleName.rawValue)
+        logBayesFactors[forename][withMiddle] = min(
+            logBayesFactors[forename][withMiddle],
+            logBayesFactors[forename][Int(Comparison.exactLevel)] + Self.maxFrequencyAdjustment)
         let address = Comparison.address.rawValue
         addressGivenSurnameFactors = (0..<Comparison.address.levelCount).map { level in
             level == 0 ? 0 : log2(max(m[address][level], Self.floor) / max(uAddressGivenSurname[level], Self.floor))
@@ -154,7 +162,7 @@ struct ModelEstimator: Sendable {
     static let sessions: [Session] = [
         Session(excluded: .dateOfBirth, levels: [DateOfBirthLevel.exact]),
         Session(excluded: .surname, levels: [SurnameLevel.exact, .stem]),
-        Session(excluded: .forename, levels: [ForenameLevel.exact]),
+        Session(excluded: .forename, levels: [ForenameLevel.exact, .exactWithMiddleName]),
     ]
 
     func estimate(table: RecordTable, comparer: PairComparer, patternCounts: [UInt32: Int], candidatePairs: Int)
@@ -374,7 +382,7 @@ struct ModelEstimator: Sendable {
     /// Starting m values: what a same-child pair usually looks like.
     static func initialM() -> [[Double]] {
         let starts: [Comparison: [Double]] = [
-            .forename: [0, 0.80, 0.04, 0.05, 0.03, 0.02, 0.01, 0.03, 0.01, 0.02],
+            .forename: [0, 0.70, 0.04, 0.05, 0.03, 0.02, 0.01, 0.03, 0.01, 0.02, 0.10],
             .surname: [0, 0.82, 0.06, 0.05, 0.03, 0.01, 0.03],
             .dateOfBirth: [0, 0.90, 0.02, 0.04, 0.01, 0.02, 0.01],
             .address: [0, 0.50, 0.20, 0.05, 0.05, 0.20],
