@@ -90,12 +90,14 @@ enum ReviewText {
         )
     }
 
-    /// `same date of birth`, `different UPN`, `same address and postcode`, `forename: close spelling`.
+    /// `same date of birth`, `different UPN`, `same address and postcode`, `same forename and
+    /// middle name`, `forename: close spelling`.
     static func phrase(_ item: ComparisonContribution) -> String {
         let title = item.comparison.title
         let field = title.dropFirst().first?.isUppercase == true ? title : title.lowercased()
         switch item.levelName {
         case "exact", "agree": return "same \(field)"
+        case ForenameLevel.exactWithMiddleName.name: return "same \(field) and middle name"
         case "different", "disagree": return "different \(field)"
         case let name where name.hasPrefix("same ") || name.hasPrefix("different "): return name
         default: return "\(field): \(item.levelName)"

@@ -24,4 +24,12 @@ struct ReviewEvidenceTests {
         #expect(!Pipeline.oneLine(plain).contains("only the names"))
         #expect(!plain.text.contains("guard:"))
     }
+
+    @Test("The same forename with the same middle name reads as such in favour")
+    func middleNameInFavour() {
+        let forename = ComparisonContribution(
+            comparison: .forename, level: Int(ForenameLevel.exactWithMiddleName.rawValue), firstValue: "",
+            secondValue: "", bayesFactorBits: 12, frequencyAdjustmentBits: 0)
+        #expect(ReviewText.phrase(forename) == "same forename and middle name")
+    }
 }
