@@ -342,7 +342,9 @@ struct PairComparer: Sendable {
             return recordI.pointee.hasAlternatives && recordJ.pointee.hasAlternatives ? .reordered : .otherGivenName
         }
         if a.count == 1 || b.count == 1 {
-            return a[0] == b[0] ? .initial : .different
+            if a[0] == b[0] { return .initial }
+            let reordered = a.count == 1 ? initialOfReordered(j, i, text) : initialOfReordered(i, j, text)
+            return reordered ? .reordered : .different
         }
         // Two different names that the variant table knows (Jan and Jana, Alexander and Alexandra)
         // are different children's names, however alike they look.
@@ -355,6 +357,19 @@ struct PairComparer: Sendable {
             return .similar
         }
         return .different
+    }
+
+    /// Whether record `short`'s forename is the initial of record `full`'s first middle name and
+    /// its own first middle name is `full`'s forename (`G Isla` beside `Isla Grace`): first and
+    /// middle names swapped, the new first cut to an initial, as a form with a box for each lets
+    /// a clerk do.
+    private func initialOfReordered(_ full: Int, _ short: Int, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        let middleOfFull = table.alternativeSpans.range(full)
+        let middleOfShort = table.alternativeForenames.range(short)
+        guard let first = middleOfFull.first, let firstOfShort = middleOfShort.first else { return false }
+        let middle = bytes(table.alternativeSpans.values[first], text)
+        return middle.first == table.forenameBytes(short).first
+            && table.alternativeForenames.values[firstOfShort] == table.forenameHash[full]
     }
 
     /// Whether both records give a middle (or preferred) name and their first ones are the same.

@@ -157,6 +157,20 @@ struct ComparisonLevelTests {
         #expect(PairComparer(table: table).compare(0, 1).forename != .reordered)
     }
 
+    @Test("First and middle names swapped, the new first cut to an initial, are the given names reordered")
+    func reorderedWithAnInitial() {
+        // `G Isla Johnson` beside `Isla Grace Johnson`: Grace's initial first, Isla moved to the middle.
+        let reordered = vector(
+            Make.record("1", forename: "G", surname: "Johnson", dob: "06/11/2012", middle: "Isla"),
+            Make.record("2", forename: "Isla", surname: "Johnson", dob: "06/11/2012", middle: "Grace"))
+        #expect(reordered.forename == .reordered)
+        // The initial is not of the other's middle name: her sister Megan Isla, no reordering.
+        let sister = vector(
+            Make.record("1", forename: "M", surname: "Johnson", dob: "06/11/2012", middle: "Isla"),
+            Make.record("2", forename: "Isla", surname: "Johnson", dob: "06/11/2012", middle: "Grace"))
+        #expect(sister.forename == .different)
+    }
+
     @Test("Forename and surname swapped is its own level, not two disagreements")
     func swappedNames() {
         let v = vector(
