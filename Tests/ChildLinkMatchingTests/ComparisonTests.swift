@@ -159,16 +159,13 @@ struct ComparisonLevelTests {
 
     @Test("First and middle names swapped, the new first cut to an initial, are the given names reordered")
     func reorderedWithAnInitial() {
+        func johnson(_ forename: String, _ middle: String) -> SourceRecord {
+            Make.record(forename + middle, forename: forename, surname: "Johnson", dob: "06/11/2012", middle: middle)
+        }
         // `G Isla Johnson` beside `Isla Grace Johnson`: Grace's initial first, Isla moved to the middle.
-        let reordered = vector(
-            Make.record("1", forename: "G", surname: "Johnson", dob: "06/11/2012", middle: "Isla"),
-            Make.record("2", forename: "Isla", surname: "Johnson", dob: "06/11/2012", middle: "Grace"))
-        #expect(reordered.forename == .reordered)
+        #expect(vector(johnson("G", "Isla"), johnson("Isla", "Grace")).forename == .reordered)
         // The initial is not of the other's middle name: her sister Megan Isla, no reordering.
-        let sister = vector(
-            Make.record("1", forename: "M", surname: "Johnson", dob: "06/11/2012", middle: "Isla"),
-            Make.record("2", forename: "Isla", surname: "Johnson", dob: "06/11/2012", middle: "Grace"))
-        #expect(sister.forename == .different)
+        #expect(vector(johnson("M", "Isla"), johnson("Isla", "Grace")).forename == .different)
     }
 
     @Test("Forename and surname swapped is its own level, not two disagreements")
