@@ -428,18 +428,27 @@ struct PairComparer: Sendable {
     private func isAmongAlternatives(
         _ record: Record, of j: Int, _ other: Record, _ text: UnsafeBufferPointer<UInt8>
     ) -> Bool {
-        let hash = record.pointee.forenameHash
+        isAmongAlternatives(
+            bytes(record.pointee.forename, text), hash: record.pointee.forenameHash,
+            groups: record.pointee.forenameGroups, of: j, other, text)
+    }
+
+    /// Whether `name` (its folded bytes, hash and variant groups) is one of record `j`'s middle
+    /// or preferred names: the same name, a variant of one, or one typing slip away from one.
+    private func isAmongAlternatives(
+        _ name: UnsafeBufferPointer<UInt8>, hash: UInt64, groups: VariantGroups, of j: Int, _ other: Record,
+        _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         if other.pointee.alternativeBits & FlatLists<UInt64>.bit(hash) != 0,
             table.alternativeForenames.contains(j, hash)
         {
             return true
         }
-        if table.alternativeGroups[j].intersects(record.pointee.forenameGroups) { return true }
-        let forename = bytes(record.pointee.forename, text)
-        guard forename.count >= 4 else { return false }
+        if table.alternativeGroups[j].intersects(groups) { return true }
+        guard name.count >= 4 else { return false }
         for position in table.alternativeSpans.range(j) {
             let span = table.alternativeSpans.values[position]
-            if span.length >= 4, StringSimilarity.isWithinOneEdit(forename, bytes(span, text)) { return true }
+            if span.length >= 4, StringSimilarity.isWithinOneEdit(name, bytes(span, text)) { return true }
         }
         return false
     }
@@ -511,16 +520,11 @@ struct PairComparer: Sendable {
         guard crosswiseSimilarity(forenameR, surnameO) >= Self.similarFloor,
             isAmongAlternatives(recordO, of: r, recordR, text)
         else { return false }
-        let surnameR = Array(bytes(recordR.pointee.surname, text))
+        let surnameR = bytes(recordR.pointee.surname, text)
         guard surnameR.count > 1 else { return false }
-        if table.alternativeForenames.contains(o, Hashing.fnv1a(surnameR)) { return true }
-        if table.alternativeGroups[o].intersects(table.variants.groupIDs(of: surnameR)) { return true }
-        guard surnameR.count >= 4 else { return false }
-        return table.alternativeSpans.range(o).contains { position in
-            let span = table.alternativeSpans.values[position]
-            return span.length >= 4
-                && surnameR.withUnsafeBufferPointer { StringSimilarity.isWithinOneEdit($0, bytes(span, text)) }
-        }
+        return isAmongAlternatives(
+            surnameR, hash: recordR.pointee.surnameHash, groups: table.variants.groupIDs(of: Array(surnameR)),
+            of: o, recordO, text)
     }
 
     /// The Jaro–Winkler similarity of two names written crosswise, 0 when either is an initial.
@@ -926,8 +930,8 @@ struct PairComparer: Sendable {
         // A twin written with the names swapped (`Nowak Megan` beside `M Nowak` and `Maria Nowak`).
         let given = GivenName(hash: table.forenameHash[full], groups: table.forenameGroups[full])
         return sameBirth.contains { other in
-            other != full && other != short && table.forenameBytes(other).first != initial
-                && namesAnotherChild(other, initial: initial, family: short, besides: given)
+            other != full && other != short
+                && namesAnotherChildSwapped(other, initial: initial, family: short, besides: given)
         }
     }
 
@@ -970,7 +974,9 @@ struct PairComparer: Sendable {
         let given = GivenName(
             hash: table.surnameHash[full], groups: table.variants.groupIDs(of: Array(table.surnameBytes(full))))
         return sameBirth.contains { other in
-            other != full && other != short && namesAnotherChild(other, initial: initial, family: short, besides: given)
+            other != full && other != short
+                && (namesAnotherChild(other, initial: initial, family: short, besides: given)
+                    || namesAnotherChildSwapped(other, initial: initial, family: short, besides: given))
         }
     }
 
@@ -980,24 +986,23 @@ struct PairComparer: Sendable {
         let groups: VariantGroups
     }
 
-    /// Whether record `other` names a child of record `family`'s family whose given name starts
-    /// with `initial` and is not `given` nor a variant of it, written either way round: `Megan
-    /// Nowak` (its surname's stem is the family's) or `Nowak Megan` (its forename is the family's
-    /// surname).
+    /// Whether record `other` (`Megan Nowak`: its surname's stem is the family's) names a child of
+    /// record `family`'s family whose given name starts with `initial` and is not `given` nor a
+    /// variant of it.
     private func namesAnotherChild(_ other: Int, initial: UInt8, family: Int, besides given: GivenName) -> Bool {
-        let stem = table.slice(table.surnameStem[family])
         let forename = table.forenameBytes(other)
-        if forename.count > 1, forename.first == initial, !stem.isEmpty,
-            table.slice(table.surnameStem[other]).elementsEqual(stem)
-        {
-            return table.forenameHash[other] != given.hash && !table.forenameGroups[other].intersects(given.groups)
-        }
+        guard forename.count > 1, forename.first == initial, sameFamily(other, family, family) else { return false }
+        return table.forenameHash[other] != given.hash && !table.forenameGroups[other].intersects(given.groups)
+    }
+
+    /// ``namesAnotherChild(_:initial:family:besides:)`` for a record written with its names swapped
+    /// (`Nowak Megan`: its forename field holds the family's surname, its surname field the given name).
+    private func namesAnotherChildSwapped(_ other: Int, initial: UInt8, family: Int, besides given: GivenName) -> Bool {
         let surname = table.surnameBytes(other)
-        if surname.count > 1, surname.first == initial, table.forenameHash[other] == table.surnameHash[family] {
-            return table.surnameHash[other] != given.hash
-                && !table.variants.groupIDs(of: Array(surname)).intersects(given.groups)
-        }
-        return false
+        guard surname.count > 1, surname.first == initial, table.forenameHash[other] == table.surnameHash[family]
+        else { return false }
+        return table.surnameHash[other] != given.hash
+            && !table.variants.groupIDs(of: Array(surname)).intersects(given.groups)
     }
 
     /// The records born on record `i`'s birth date (a scan: for explaining one pair).

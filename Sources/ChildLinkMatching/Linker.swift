@@ -152,8 +152,8 @@ package struct Linker: Sendable {
         let forenameLevel = Comparison.forename.bitOffset
         let surnameLevel = Comparison.surname.bitOffset
         let forenameMask = Comparison.forename.bitMask
-        let exactForename = UInt32(ForenameLevel.exact.rawValue)
-        let exactWithMiddleName = UInt32(ForenameLevel.exactWithMiddleName.rawValue)
+        // Whether each forename level (by number) is adjusted by the forename's frequency.
+        let forenameAdjusted = (0...forenameMask).map { ForenameLevel(rawValue: UInt8($0))?.isExact ?? false }
         let surnameMask = Comparison.surname.bitMask
         // The address's parts, in generic mode: each exact agreement adjusted by its value's frequency.
         let parts = table.addressParts ? Comparison.allCases.filter(\.isAddressPart) : []
@@ -172,8 +172,7 @@ package struct Linker: Sendable {
                 let i = Int(pairs[index] >> 32)
                 // The same sum, in the same order, as `MatchModel.weight` with the record's frequencies.
                 var weight = patternWeights[packed]
-                let forename = (packed >> forenameLevel) & forenameMask
-                if forename == exactForename || forename == exactWithMiddleName { weight += forenameAdjustment[i] }
+                if forenameAdjusted[Int((packed >> forenameLevel) & forenameMask)] { weight += forenameAdjustment[i] }
                 if (packed >> surnameLevel) & surnameMask == 1 { weight += surnameAdjustment[i] }
                 for part in partShifts.indices where (packed >> partShifts[part]) & partMasks[part] == 1 {
                     weight += partAdjustments[part][i]
