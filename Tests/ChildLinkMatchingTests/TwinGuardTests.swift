@@ -278,25 +278,26 @@ struct TwinClusteringTests {
         #expect(explanation.twinReason == .initialFitsBothTwins)
     }
 
+    /// A girl of the Nowak family born 26/12/2006, at `postcode`.
+    private func nowak(
+        _ id: String, _ dataset: Dataset, _ forename: String, _ surname: String, _ postcode: String = "S66 9FS"
+    ) -> SourceRecord {
+        Make.record(
+            id, dataset, forename: forename, surname: surname, dob: "26/12/2006", gender: .female, postcode: postcode)
+    }
+
     @Test("An initial beside a record whose names are swapped is linked, unless it fits her twin too")
     func initialBesideSwappedNames() {
         // `M Nowak` in the missing extract, `Nowak Maria` (forename and surname swapped) in the
         // exclusions extract: one girl, born the same day, at two addresses. Before, an initial in
         // the forename field never made a swap, and the pair stayed in review.
-        func record(_ id: String, _ dataset: Dataset, _ forename: String, _ surname: String, _ postcode: String)
-            -> SourceRecord
-        {
-            Make.record(
-                id, dataset, forename: forename, surname: surname, dob: "26/12/2006", gender: .female,
-                postcode: postcode)
-        }
-        let initial = record("M", .missing, "M", "Nowak", "S66 9FS")
-        let swapped = (0..<2).map { record("X\($0)", .exclusions, "Nowak", "Maria", "S2 7RZ") }
+        let initial = nowak("M", .missing, "M", "Nowak")
+        let swapped = (0..<2).map { nowak("X\($0)", .exclusions, "Nowak", "Maria", "S2 7RZ") }
         var records = Self.population.records + [initial] + swapped
         var result = Linker().link(records)
         #expect(child(result, "M", .missing) == child(result, "X0", .exclusions))
         // Her twin Megan, written in full, born that day in that family: the initial fits both.
-        records += Dataset.strands.prefix(2).map { record("ME\($0.rawValue)", $0, "Megan", "Nowak", "S66 9FS") }
+        records += Dataset.strands.prefix(2).map { nowak("ME\($0.rawValue)", $0, "Megan", "Nowak") }
         result = Linker().link(records)
         #expect(child(result, "M", .missing) != child(result, "X0", .exclusions))
         #expect(child(result, "M", .missing) != child(result, "MEMissing", .missing))
@@ -308,15 +309,10 @@ struct TwinClusteringTests {
 
     @Test("A forename initial that fits a twin written with her names swapped is linked to neither")
     func initialFitsSwappedTwin() {
-        func record(_ id: String, _ dataset: Dataset, _ forename: String, _ surname: String) -> SourceRecord {
-            Make.record(
-                id, dataset, forename: forename, surname: surname, dob: "26/12/2006", gender: .female,
-                postcode: "S66 9FS")
-        }
         // `M Nowak` beside Maria Nowak, and her twin Megan known to the CME team only as `Nowak Megan`.
-        let maria = (0..<2).map { record("MA\($0)", .exclusions, "Maria", "Nowak") }
-        let megan = (0..<2).map { record("ME\($0)", .cme, "Nowak", "Megan") }
-        let result = Linker().link(Self.population.records + [record("M", .missing, "M", "Nowak")] + maria + megan)
+        let maria = (0..<2).map { nowak("MA\($0)", .exclusions, "Maria", "Nowak") }
+        let megan = (0..<2).map { nowak("ME\($0)", .cme, "Nowak", "Megan") }
+        let result = Linker().link(Self.population.records + [nowak("M", .missing, "M", "Nowak")] + maria + megan)
         #expect(child(result, "M", .missing) != child(result, "MA0", .exclusions))
         #expect(child(result, "M", .missing) != child(result, "ME0", .cme))
         #expect(child(result, "MA0", .exclusions) == child(result, "MA1", .exclusions))
