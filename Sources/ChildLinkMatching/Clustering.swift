@@ -322,38 +322,6 @@ struct GuardedClusterer {
     }
 }
 
-/// Union–find by size with path halving: the one union–find that clustering and the review
-/// constraints share.
-struct UnionFind: Sendable {
-    private var parent: [Int]
-    private var size: [Int]
-
-    /// `count` singleton sets.
-    init(count: Int) {
-        parent = Array(0..<count)
-        size = [Int](repeating: 1, count: count)
-    }
-
-    /// The root of `element`'s set.
-    mutating func root(_ element: Int) -> Int {
-        var node = element
-        while parent[node] != node {
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        }
-        return node
-    }
-
-    /// Joins two distinct roots; the larger set's root survives (`a` on a tie). Returns the
-    /// surviving root and the absorbed one.
-    mutating func union(_ a: Int, _ b: Int) -> (root: Int, absorbed: Int) {
-        let (big, small) = size[a] >= size[b] ? (a, b) : (b, a)
-        parent[small] = big
-        size[big] += size[small]
-        return (big, small)
-    }
-}
-
 /// Union–find with, per root, the cluster's members and its valid identifiers.
 struct DisjointSets {
     private var sets: UnionFind
