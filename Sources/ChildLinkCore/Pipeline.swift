@@ -127,7 +127,7 @@ package enum Pipeline {
         runInputs: RunInputs? = nil, beforeCommit: BeforeCommit? = nil
     ) throws -> PipelineOutcome {
         let hook: BeforeLinkCommit? = beforeCommit.map { report in
-            { link, children, conflicts in try report(link.records, children, conflicts) }
+            { link, children, review in try report(link.records, children, review) }
         }
         return try run(
             records: records, batches: batches, importedDatasets: importedDatasets, store: store, options: options,
@@ -145,7 +145,9 @@ package enum Pipeline {
             let outcome = try link(
                 records: records, batches: batches, importedDatasets: importedDatasets, store: nil, options: options,
                 note: note, strict: strict, logger: logger, beforeCommit: nil)
-            try beforeCommit?(outcome.link, outcome.children, [])
+            try beforeCommit?(
+                outcome.link, outcome.children,
+                ReviewOutcome(undecidedPairs: undecidedPairs(outcome.link, clustering: outcome.clustering)))
             return outcome
         }
         let onWait = {
@@ -160,16 +162,17 @@ package enum Pipeline {
         }
     }
 
-    /// Work a run's store transaction waits for before it commits: given the linked records and
-    /// the children with their ids; throwing rolls the run back.
+    /// Work a run's store transaction waits for before it commits: given the linked records, the
+    /// children with their ids and what review left open; throwing rolls the run back.
     package typealias BeforeCommit = (
-        _ records: [SourceRecord], _ children: [LinkedChild], _ reviewerMadeConflicts: [String]
+        _ records: [SourceRecord], _ children: [LinkedChild], _ review: ReviewOutcome
     ) throws -> Void
 
     /// Work a `link` run's store transaction waits for before it commits: given the whole linkage
-    /// (records, pairs, model) and the children with their ids; throwing rolls the run back.
+    /// (records, pairs, model), the children with their ids and what review left open; throwing
+    /// rolls the run back.
     package typealias BeforeLinkCommit = (
-        _ link: LinkResult, _ children: [LinkedChild], _ reviewerMadeConflicts: [String]
+        _ link: LinkResult, _ children: [LinkedChild], _ review: ReviewOutcome
     ) throws -> Void
 
     /// Each record's child id, in the order of `link.records`: the id of the child holding it in
@@ -221,7 +224,7 @@ package enum Pipeline {
             if let runInputs { try run.recordInputs(runInputs) }
             let written = try record(
                 run, batches: batches, records: thisRun, datasets: imported, result: result, strict: strict)
-            try beforeCommit?(result, written.assignment.children, written.report.reviewerMadeConflicts)
+            try beforeCommit?(result, written.assignment.children, written.review)
             return written
         }
         let storeSeconds = seconds(since: storeStarted)
@@ -236,6 +239,7 @@ package enum Pipeline {
         let clustering: ConstrainedClustering
         let assignment: IDAssignment
         let report: StoreRunReport
+        let review: ReviewOutcome
     }
 
     /// The run's writes, inside the transaction.
@@ -249,27 +253,47 @@ package enum Pipeline {
         try run.recordApplied(decisions)
         let constraints = decisions.map(PairConstraint.init)
         let clustering = ReviewConstraints.apply(constraints, to: result)
-        try run.saveReviewPairs(reviewPairs(result, clustering: clustering))
+        let reviewPairs = reviewPairs(result, clustering: clustering)
+        try run.saveReviewPairs(reviewPairs)
         let assignment = try run.assignChildIDs(clusters: clustering.clusters)
         let report = StoreRunReport(
             runID: run.runID, changes: changes, events: assignment.events, newIDs: assignment.newIDs,
             decisionsApplied: clustering.mergesMade.count + clustering.splitsMade.count,
             conflictingDecisions: clustering.conflicting,
             reviewerMadeConflicts: try reviewerMadeConflicts(run, strict: strict))
-        return Written(clustering: clustering, assignment: assignment, report: report)
+        let decided = Set(decisions.map { UnorderedPair($0.recordA, $0.recordB) })
+        let review = ReviewOutcome(
+            reviewerMadeConflicts: report.reviewerMadeConflicts,
+            undecidedPairs: reviewPairs.map { UnorderedPair($0.recordA, $0.recordB) }.filter { !decided.contains($0) })
+        return Written(clustering: clustering, assignment: assignment, report: report, review: review)
     }
 
     /// The matcher's review-band pairs whose records are still in different clusters, each with a
     /// one-line explanation of the comparisons (levels and bits; no names or dates).
     static func reviewPairs(_ result: LinkResult, clustering: ConstrainedClustering) -> [ReviewPair] {
+        reviewBandPairsApart(result, clustering: clustering).map { pair in
+            let explanation = result.explain(pair.first, pair.second)
+            return ReviewPair(
+                result.records[pair.first].key, result.records[pair.second].key,
+                probability: explanation.probability, explanation: oneLine(explanation))
+        }
+    }
+
+    /// The matcher's review-band pairs whose records are still in different clusters, as record
+    /// keys: what a report says is waiting for a decision when no store holds any.
+    static func undecidedPairs(_ result: LinkResult, clustering: ConstrainedClustering) -> [UnorderedPair<RecordKey>] {
+        reviewBandPairsApart(result, clustering: clustering).map {
+            UnorderedPair(result.records[$0.first].key, result.records[$0.second].key)
+        }
+    }
+
+    /// The review-band pairs of `result` whose two records `clustering` put in different clusters.
+    private static func reviewBandPairsApart(_ result: LinkResult, clustering: ConstrainedClustering) -> [ScoredPair] {
         var clusterOf: [RecordKey: Int] = [:]
         for (index, cluster) in clustering.clusters.enumerated() { for key in cluster { clusterOf[key] = index } }
-        return result.pairs.filter { $0.decision == .review }.compactMap { pair in
-            let a = result.records[pair.first].key
-            let b = result.records[pair.second].key
-            guard clusterOf[a] != clusterOf[b] else { return nil }
-            let explanation = result.explain(pair.first, pair.second)
-            return ReviewPair(a, b, probability: explanation.probability, explanation: oneLine(explanation))
+        return result.pairs.filter { pair in
+            pair.decision == .review
+                && clusterOf[result.records[pair.first].key] != clusterOf[result.records[pair.second].key]
         }
     }
 
@@ -430,6 +454,16 @@ package enum PipelineStore {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         return workingDirectory == nil ? ChildLinkStore.defaultFileName : path
     }
+}
+
+/// What the run's review left open, for a report to say: the conflicts reviewer decisions made, and
+/// the uncertain pairs no reviewer has decided yet.
+package struct ReviewOutcome: Sendable {
+    /// Children whose conflicting identifiers a reviewer decision joined, one sentence each naming
+    /// the decision and how to revoke it.
+    package var reviewerMadeConflicts: [String] = []
+    /// The review-band pairs of records in two children with no reviewer decision yet.
+    package var undecidedPairs: [UnorderedPair<RecordKey>] = []
 }
 
 /// What the store recorded in a pipeline run.

@@ -60,6 +60,7 @@ extension Pipeline {
         guard sameContent(records, stored) else { return nil }
         let children = try store.currentChildren()
         guard children.reduce(0, { $0 + $1.records.count }) == records.count else { return nil }
+        let undecided = try store.reviewPairs(undecidedOnly: true).map { UnorderedPair($0.recordA, $0.recordB) }
         do {
             let assignment = try store.performRun(note: request.note ?? request.command) { run in
                 for batch in extracts.batches { try run.recordImport(batch) }
@@ -70,7 +71,9 @@ extension Pipeline {
                 try run.recordApplied(try run.decisions())
                 let assignment = try run.assignChildIDs(clusters: children.map(\.records))
                 let conflicts = try reviewerMadeConflicts(run, strict: request.strict)
-                try beforeCommit?(records, assignment.children, conflicts)
+                try beforeCommit?(
+                    records, assignment.children,
+                    ReviewOutcome(reviewerMadeConflicts: conflicts, undecidedPairs: undecided))
                 return (assignment, conflicts)
             }
             warnReviewerMade(assignment.1, logger: logger)

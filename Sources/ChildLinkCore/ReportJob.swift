@@ -148,13 +148,13 @@ package enum ReportJob {
                 warnings = try check(coverage, of: extracts, for: report, inputs: request.inputs)
                 for warning in warnings { logger.warning("\(warning)") }
             },
-            beforeCommit: { records, children, reviewerMadeConflicts in
+            beforeCommit: { records, children, review in
                 var built = report.build(
-                    cohort: Cohort(records: records, children: children), disclosure: request.disclosure,
-                    generatedAt: generatedAt, tables: tables, coverage: coverage)
+                    cohort: Cohort(records: records, children: children, undecidedPairs: review.undecidedPairs),
+                    disclosure: request.disclosure, generatedAt: generatedAt, tables: tables, coverage: coverage)
                 built.warnings = warnings
                 if case .weekly = report, request.disclosure.pseudonymiser == nil,
-                    let section = DataQuality.reviewerMadeConflictsSection(reviewerMadeConflicts)
+                    let section = DataQuality.reviewerMadeConflictsSection(review.reviewerMadeConflicts)
                 {
                     built.sections.append(section)
                 }

@@ -39,18 +39,25 @@ package struct Cohort: Sendable {
     package let duplicates: [DuplicateEvent]
     /// Each child's records, sorted by key.
     package let recordsByChild: [ChildLinkID: [SourceRecord]]
+    /// The pairs of children the matcher was unsure of (a review-band pair of their records) that no
+    /// reviewer has decided yet, sorted: confirming one would make the two one child.
+    package let undecided: [UnorderedPair<ChildLinkID>]
 
     /// Creates the cohort from records and the children the matcher formed.
-    package init(records: [SourceRecord], children: [LinkedChild]) {
+    /// - Parameter undecidedPairs: The review-band pairs of records in two children with no
+    ///   reviewer decision yet.
+    package init(records: [SourceRecord], children: [LinkedChild], undecidedPairs: [UnorderedPair<RecordKey>] = []) {
         var assignment: [RecordKey: ChildLinkID] = [:]
         for child in children {
             for key in child.records { assignment[key] = child.id }
         }
-        self.init(records: records, assignment: assignment)
+        self.init(records: records, assignment: assignment, undecidedPairs: undecidedPairs)
     }
 
     /// Creates the cohort from records and a record → child assignment.
-    package init(records: [SourceRecord], assignment: [RecordKey: ChildLinkID]) {
+    package init(
+        records: [SourceRecord], assignment: [RecordKey: ChildLinkID], undecidedPairs: [UnorderedPair<RecordKey>] = []
+    ) {
         var nextID = (assignment.values.map(\.number).max() ?? 0) + 1
         var resolved: [CohortRecord] = []
         for record in records.sorted(by: { $0.key < $1.key }) {
@@ -64,6 +71,22 @@ package struct Cohort: Sendable {
         resolved.sort { ($0.child, $0.record.key) < ($1.child, $1.record.key) }
         (self.records, self.duplicates) = Self.countingEachEventOnce(resolved)
         self.recordsByChild = Dictionary(grouping: resolved, by: \.child).mapValues { $0.map(\.record) }
+        self.undecided = Self.childPairs(undecidedPairs, of: resolved)
+    }
+
+    /// The distinct pairs of two children that `pairs` of records join, sorted; a record no
+    /// child holds is left out.
+    static func childPairs(_ pairs: [UnorderedPair<RecordKey>], of records: [CohortRecord])
+        -> [UnorderedPair<ChildLinkID>]
+    {
+        guard !pairs.isEmpty else { return [] }
+        let childOf = Dictionary(records.map { ($0.record.key, $0.child) }, uniquingKeysWith: { first, _ in first })
+        let children = Set(
+            pairs.compactMap { pair -> UnorderedPair<ChildLinkID>? in
+                guard let a = childOf[pair.a], let b = childOf[pair.b], a != b else { return nil }
+                return UnorderedPair(a, b)
+            })
+        return children.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
     }
 
     /// The records with copies of one child's event left out, and the copies.

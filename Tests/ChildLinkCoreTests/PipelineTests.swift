@@ -235,3 +235,47 @@ struct PipelineReuseTests {
         #expect(try store.runs().count == 4)
     }
 }
+
+@Suite("Pipeline: the review pairs still waiting reach the report")
+struct PipelineUndecidedPairsTests {
+    /// Without a store, with one, after a reviewer's decision on one pair, and with the store's
+    /// linkage reused: the pairs handed to the report are the matcher's review-band pairs whose
+    /// records are in two children (worked out here from a plain run's pairs and children), less
+    /// the decided one.
+    @Test func undecidedPairsWithAndWithoutAStore() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-undecided-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let extracts = folder.appendingPathComponent("extracts").path
+        try FileManager.default.createDirectory(atPath: extracts, withIntermediateDirectories: true)
+        _ = try SamplePopulation.write(SampleConfiguration(children: 400, seed: 11, xmlShare: 0), to: extracts)
+        var request = PipelineRequest(inputs: [extracts], storePath: nil, command: "scorecard")
+        let plain = try Pipeline.run(request, logger: SampleWeeks.logger)
+        let childOf = plain.childIDOfRecord
+        let expected = Set(
+            plain.link.pairs.filter { $0.decision == .review }
+                .map { (plain.link.records[$0.first].key, plain.link.records[$0.second].key) }
+                .filter { childOf[$0.0] != childOf[$0.1] }.map { UnorderedPair($0.0, $0.1) })
+        #expect(!expected.isEmpty)
+
+        var seen: [UnorderedPair<RecordKey>] = []
+        let capture: Pipeline.BeforeCommit = { _, _, review in seen = review.undecidedPairs }
+        _ = try Pipeline.cohort(request, logger: SampleWeeks.logger, beforeCommit: capture)
+        #expect(Set(seen) == expected)
+
+        request.storePath = folder.appendingPathComponent("childlink.sqlite").path
+        _ = try Pipeline.cohort(request, logger: SampleWeeks.logger, beforeCommit: capture)
+        #expect(Set(seen) == expected)
+
+        let rejected = try #require(expected.min { ($0.a, $0.b) < ($1.a, $1.b) })
+        let store = try ChildLinkStore(path: try #require(request.storePath))
+        try store.decide(rejected.a, rejected.b, .cannotLink)
+        _ = try Pipeline.cohort(request, logger: SampleWeeks.logger, beforeCommit: capture)
+        #expect(Set(seen) == expected.subtracting([rejected]))
+
+        seen = []
+        let unchanged = try Pipeline.importExtracts(request, logger: SampleWeeks.logger)
+        _ = try #require(
+            try Pipeline.reuseIfUnchanged(unchanged, store: store, request: request, beforeCommit: capture))
+        #expect(Set(seen) == expected.subtracting([rejected]))
+    }
+}
