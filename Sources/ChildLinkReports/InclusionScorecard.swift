@@ -337,6 +337,58 @@ package enum InclusionScorecard {
         return table
     }
 
+    /// What the review list could still change in the headline: the pairs of children waiting for a
+    /// reviewer's decision of which at least one is in a strand in the period, and how many children
+    /// would be in two or more strands if every waiting pair were confirmed (two children in one
+    /// strand each may become one child in two; two children in the cohort may become one).
+    static func waitingForReviewTable(_ members: [StrandMembership], undecided: [UnorderedPair<ChildLinkID>])
+        -> ReportTable
+    {
+        let strands = Dictionary(uniqueKeysWithValues: members.map { ($0.child, $0.strands) })
+        let waiting = undecided.filter { strands[$0.a] != nil || strands[$0.b] != nil }
+        let ids = Array(Set(members.map(\.child) + undecided.flatMap { [$0.a, $0.b] }))
+        let index = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        var groups = UnionFind(count: ids.count)
+        for pair in undecided {
+            let (a, b) = (groups.root(index[pair.a]!), groups.root(index[pair.b]!))
+            if a != b { _ = groups.union(a, b) }
+        }
+        var strandsOfGroup: [Int: Set<Dataset>] = [:]
+        for member in members {
+            strandsOfGroup[groups.root(index[member.child]!), default: []].formUnion(member.strands)
+        }
+        let cohortIfConfirmed = strandsOfGroup.values.filter { $0.count >= 2 }.count
+        return ReportTable(
+            id: "inclusion-waiting-for-review", title: "Waiting for a review decision",
+            columns: ["Measure", "Number"],
+            rows: [
+                [.text("Pairs of children waiting for a review decision"), .count(waiting.count)],
+                [
+                    .text("Children in two or more strands if every waiting pair were confirmed"),
+                    .count(cohortIfConfirmed),
+                ],
+            ],
+            note: "Pairs the matcher was unsure of (the review list), at least one child of each in a strand in the "
+                + "period, that no reviewer has decided yet. Confirming a pair makes the two one child: a child in "
+                + "one strand may join the cohort, two children in it may become one. Decide them with "
+                + "'childlink review' or the desk, then make the report again.")
+    }
+
+    /// The waiting-for-review table under suppression, beside a headline of `cohortSize` (shown): a
+    /// count of 1 to 4 is hidden, and so is the cohort if confirmed where it differs from the
+    /// headline by 1 to 4 (the difference would be a count of children).
+    static func publishedWaitingForReview(_ table: ReportTable, cohortSize: Int) -> ReportTable {
+        var table = table
+        let small = 1..<SmallNumberSuppression.defaultThreshold
+        for row in table.rows.indices {
+            guard case .count(let value) = table.rows[row][1] else { continue }
+            if small.contains(value) || (row == 1 && small.contains(abs(value - cohortSize))) {
+                table.rows[row][1] = .suppressed
+            }
+        }
+        return table
+    }
+
     /// The headline is the strand counts of two, three and four strands added up.
     static let cohortSizeRelation = SumRelation(
         total: OutputCell("inclusion-cohort-size", row: 0, column: 1),
@@ -361,25 +413,29 @@ package enum InclusionScorecard {
             sections: [
                 ReportSection(title: "Overlap of the strands", tables: [tables[0], tables[1]]),
                 ReportSection(title: "Trend", tables: [tables[2]]),
-                cohortSection(members, asAt: period.interval.end, disclosure: disclosure, published: tables),
+                cohortSection(
+                    members, asAt: period.interval.end, disclosure: disclosure, published: tables,
+                    waiting: waitingForReviewTable(members, undecided: cohort.undecided)),
             ],
             disclosureNotes: disclosure.notes)
     }
 
-    /// The cohort list of children in two or more strands, after its headline (`published[3]`).
-    /// With suppression on, a headline that is hidden leaves the list out (its rows would count it),
-    /// and each row shows only what cannot give back a hidden count (``CohortListDisclosure``).
+    /// The cohort list of children in two or more strands, after its headline (`published[3]`) and
+    /// what the review list could still change in it (`waiting`).
+    /// With suppression on, a headline that is hidden leaves the list and `waiting` out (its rows would
+    /// count it), and each row shows only what cannot give back a hidden count (``CohortListDisclosure``).
     static func cohortSection(
-        _ members: [StrandMembership], asAt: CalendarDate, disclosure: DisclosureOptions, published: [ReportTable]
+        _ members: [StrandMembership], asAt: CalendarDate, disclosure: DisclosureOptions, published: [ReportTable],
+        waiting: ReportTable
     ) -> ReportSection {
         let headline = published[3]
         guard disclosure.suppress else {
             return ReportSection(
                 title: "Cross-referenced cohort",
                 summary: "Children in two or more strands in the period, with what is known about them.",
-                tables: [headline, cohortList(members, asAt: asAt, disclosure: disclosure)])
+                tables: [headline, waiting, cohortList(members, asAt: asAt, disclosure: disclosure)])
         }
-        guard headline.rows[0][1] != .suppressed else {
+        guard case .count(let cohortSize) = headline.rows[0][1] else {
             return ReportSection(
                 title: "Cross-referenced cohort",
                 summary: "The list of children is left out: it would show how many children are in two or more "
@@ -395,7 +451,7 @@ package enum InclusionScorecard {
                 + "A * stands for what would give back a count hidden above: a child's strands where their "
                 + "combination's count is hidden (with what shows the strands: episodes, CME, EHE, exclusions), "
                 + "the number of strands where that count is hidden, LAC or risk where that split is hidden.",
-            tables: [headline, list])
+            tables: [headline, publishedWaitingForReview(waiting, cohortSize: cohortSize), list])
     }
 }
 
