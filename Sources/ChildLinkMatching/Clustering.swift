@@ -73,7 +73,7 @@ struct GuardedClusterer {
                 continue
             }
             // A join no guard stops, on the names alone: a person decides.
-            if comparer.onlyNamesAgree(pair.first, pair.second, pair.vector) {
+            if comparer.onlyNamesAgree(pair.vector) {
                 pairs[index].decision = .review
                 continue
             }

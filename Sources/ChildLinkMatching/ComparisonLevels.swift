@@ -122,7 +122,8 @@ package enum DateOfBirthLevel: UInt8, ComparisonLevel {
     case exact = 1
     /// Day and month transposed, same year.
     case transposed = 2
-    /// One day apart, or one digit of `ddMMyyyy` different.
+    /// One day apart, or one digit of `ddMMyyyy` different, or two neighbouring digits swapped
+    /// (`12` typed `21`, `2012` typed `2021`): one typing slip.
     case oneDayOrDigitOut = 3
     /// Same month and year, another day.
     case sameMonth = 4

@@ -564,31 +564,31 @@ struct PairComparer: Sendable {
         let dayB = b.pointee.birthDay
         if yearA == yearB, monthA == dayB, dayA == monthB { return .transposed }
         if monthA == monthB, dayA == dayB, abs(Int(yearA) - Int(yearB)) == 1 { return .oneYearOut }
-        if abs(Int(daysA) - Int(daysB)) <= 1 || oneDigitOut(a, b) { return .oneDayOrDigitOut }
+        if abs(Int(daysA) - Int(daysB)) <= 1 || oneDigitSlip(a, b) { return .oneDayOrDigitOut }
         if yearA == yearB, monthA == monthB { return .sameMonth }
         return .different
     }
 
-    /// Whether the two dates differ in exactly one digit of `ddMMyyyy`.
-    private static func oneDigitOut(_ a: Record, _ b: Record) -> Bool {
-        let differentDigits =
-            digitsDiffering(Int(a.pointee.birthDay), Int(b.pointee.birthDay))
-            + digitsDiffering(Int(a.pointee.birthMonth), Int(b.pointee.birthMonth))
-            + digitsDiffering(Int(a.pointee.birthYear), Int(b.pointee.birthYear))
-        return differentDigits == 1
-    }
-
-    /// How many of the four lowest decimal digits differ.
-    private static func digitsDiffering(_ x: Int, _ y: Int) -> Int {
-        var p = x
-        var q = y
-        var count = 0
-        for _ in 0..<4 {
-            if p % 10 != q % 10 { count += 1 }
-            p /= 10
-            q /= 10
+    /// Whether the two dates, written `ddMMyyyy`, are one typing slip apart: one digit different,
+    /// or two neighbouring digits swapped (`12` typed `21`, `01` and `10`, `2012` and `2021`).
+    private static func oneDigitSlip(_ a: Record, _ b: Record) -> Bool {
+        var x = Int(a.pointee.birthDay) * 1_000_000 + Int(a.pointee.birthMonth) * 10_000 + Int(a.pointee.birthYear)
+        var y = Int(b.pointee.birthDay) * 1_000_000 + Int(b.pointee.birthMonth) * 10_000 + Int(b.pointee.birthYear)
+        var differing = 0
+        var first = (position: 0, a: 0, b: 0)
+        var second = first
+        for position in 0..<8 {
+            let (digitA, digitB) = (x % 10, y % 10)
+            if digitA != digitB {
+                differing += 1
+                if differing > 2 { return false }
+                if differing == 1 { first = (position, digitA, digitB) } else { second = (position, digitA, digitB) }
+            }
+            x /= 10
+            y /= 10
         }
-        return count
+        return differing == 1
+            || (second.position == first.position + 1 && first.a == second.b && first.b == second.a)
     }
 
     func address(_ i: Int, _ j: Int) -> AddressLevel {
@@ -723,7 +723,7 @@ struct PairComparer: Sendable {
         registeredTwiceWithSlip(vector) && Self.addressesApart(vector.address)
     }
 
-    /// Whether only the names speak for records `i` and `j`, so a person must decide however rare
+    /// Whether only the names speak for a pair (`vector`), so a person must decide however rare
     /// the names: birth dates in one month but more than a slip apart, or further apart still
     /// (two neighbouring digits swapped, `12` typed `21`, is a slip); no address in common; no
     /// UPN, NHS number or person id shared or one slip apart; and, in a general file of people,
@@ -731,14 +731,13 @@ struct PairComparer: Sendable {
     /// date is the field every system takes from the same source, and its slips are a digit, a
     /// day, a year, two digits or day and month swapped: two records a fortnight apart, at two
     /// addresses, are namesakes far more often than one child mistyped and moved at once.
-    func onlyNamesAgree(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
+    func onlyNamesAgree(_ vector: ComparisonVector) -> Bool {
         let birth = vector.dateOfBirth
         guard birth == .sameMonth || birth == .different, !Self.addressShared(vector.address) else { return false }
         guard vector.upn != .agree, vector.upn != .oneSlip, vector.nhsNumber != .agree, vector.nhsNumber != .oneSlip,
             vector.personID != .agree, vector.personID != .oneSlip
         else { return false }
-        if table.addressParts, Self.addressPartsAgreeing(vector).contains(true) { return false }
-        return !neighbouringBirthDigitsSwapped(i, j)
+        return !(table.addressParts && Self.addressPartsAgreeing(vector).contains(true))
     }
 
     /// Whether each of the address's parts a general file gives apart agrees (generic mode): the
@@ -748,28 +747,6 @@ struct PairComparer: Sendable {
             vector.streetNumber == .agree, vector.addressLine2 == .exact || vector.addressLine2 == .close,
             vector.town == .exact || vector.town == .close,
         ]
-    }
-
-    /// Whether the birth dates of records `i` and `j`, written `ddMMyyyy`, differ only by two
-    /// neighbouring digits swapped (`12` and `21`, `01` and `10`): a typing slip.
-    func neighbouringBirthDigitsSwapped(_ i: Int, _ j: Int) -> Bool {
-        let a = Self.birthDigits(table.birthDay[i], table.birthMonth[i], table.birthYear[i])
-        let b = Self.birthDigits(table.birthDay[j], table.birthMonth[j], table.birthYear[j])
-        let differing = a.indices.filter { a[$0] != b[$0] }
-        guard differing.count == 2, differing[1] == differing[0] + 1 else { return false }
-        return a[differing[0]] == b[differing[1]] && a[differing[1]] == b[differing[0]]
-    }
-
-    /// The eight digits of a birth date written `ddMMyyyy`.
-    private static func birthDigits(_ day: UInt8, _ month: UInt8, _ year: Int16) -> [Int] {
-        let written = Int(day) * 1_000_000 + Int(month) * 10_000 + Int(year)
-        var digits: [Int] = []
-        var divisor = 10_000_000
-        while divisor > 0 {
-            digits.append(written / divisor % 10)
-            divisor /= 10
-        }
-        return digits
     }
 
     /// Whether two records give the same address: the postcode and address line, or one of them.

@@ -39,7 +39,7 @@ package struct PairExplanation: Sendable, Hashable {
     /// a slip apart at different addresses.
     package var twoChildrenReason: String? = nil
     /// Why a pair at or above the link threshold is left for a person to decide, or `nil`: only
-    /// the names agree (see ``PairComparer/onlyNamesAgree(_:_:_:)``).
+    /// the names agree (see ``PairComparer/onlyNamesAgree(_:)``).
     package var reviewReason: String? = nil
 
     /// The total weight in bits.
@@ -142,7 +142,7 @@ struct Explainer {
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
             twinReason: comparer.twinReason(i, j, vector) ?? initialReason(i, j, vector, comparer),
             twoChildrenReason: Self.twoChildrenReason(vector, comparer),
-            reviewReason: comparer.onlyNamesAgree(i, j, vector) ? Self.onlyNamesReason : nil)
+            reviewReason: comparer.onlyNamesAgree(vector) ? Self.onlyNamesReason : nil)
     }
 
     /// Why a pair whose names alone agree is left for review, in words.

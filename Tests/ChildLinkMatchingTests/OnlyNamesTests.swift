@@ -18,7 +18,7 @@ struct OnlyNamesTests {
 
     private func onlyNames(_ first: SourceRecord, _ second: SourceRecord) -> Bool {
         let comparer = PairComparer(table: RecordTable([first, second]))
-        return comparer.onlyNamesAgree(0, 1, comparer.compare(0, 1))
+        return comparer.onlyNamesAgree(comparer.compare(0, 1))
     }
 
     @Test("Birth dates in one month more than a slip apart, two addresses, nothing shared: names alone")
@@ -47,21 +47,25 @@ struct OnlyNamesTests {
         #expect(!onlyNames(episode, zebedee("2", .cme, dob: "27/05/2012", postcode: "S65 3QT", upn: Make.upn(7))))
     }
 
-    @Test("Neighbouring digits swapped: the day (12/21), the month (01/10); not two digits apart")
+    @Test("Neighbouring digits swapped are one slip: the day (12/21), the month (01/10), the year (2012/2021)")
     func neighbouringDigits() {
         let records = [
             zebedee("1", .missing, dob: "12/01/2012", postcode: "S60 2AB"),
             zebedee("2", .cme, dob: "21/01/2012", postcode: "S60 2AB"),
             zebedee("3", .cme, dob: "12/10/2012", postcode: "S60 2AB"),
-            zebedee("4", .cme, dob: "17/01/2012", postcode: "S60 2AB"),
-            zebedee("5", .cme, dob: "22/11/2012", postcode: "S60 2AB"),
+            zebedee("4", .cme, dob: "12/01/2021", postcode: "S60 2AB"),
+            zebedee("5", .cme, dob: "17/01/2012", postcode: "S60 2AB"),
+            zebedee("6", .cme, dob: "22/11/2012", postcode: "S60 2AB"),
+            zebedee("7", .cme, dob: "12/01/2003", postcode: "S60 2AB"),
         ]
         let comparer = PairComparer(table: RecordTable(records))
-        #expect(comparer.neighbouringBirthDigitsSwapped(0, 1))
-        #expect(comparer.neighbouringBirthDigitsSwapped(0, 2))
-        // 12 → 17: one digit changed, not swapped; 12/01 → 22/11: two digits changed, not neighbours swapped.
-        #expect(!comparer.neighbouringBirthDigitsSwapped(0, 3))
-        #expect(!comparer.neighbouringBirthDigitsSwapped(0, 4))
+        #expect((1...4).map { comparer.dateOfBirth(0, $0) } == Array(repeating: .oneDayOrDigitOut, count: 4))
+        // 12/01 → 22/11: two digits changed, not neighbours; 2012 → 2003: two neighbours changed,
+        // but not into each other.
+        #expect(comparer.dateOfBirth(0, 5) == .different)
+        #expect(comparer.dateOfBirth(0, 6) == .different)
+        // Swapped, not in the same month any more: a slip, not "only the names agree" at another postcode.
+        #expect(!onlyNames(records[0], zebedee("8", .cme, dob: "12/10/2012", postcode: "S65 3QT")))
     }
 
     @Test("Linked among a borough: a pair over the link threshold on its names alone goes to review")
