@@ -575,7 +575,7 @@ struct PairComparer: Sendable {
         var x = Int(a.pointee.birthDay) * 1_000_000 + Int(a.pointee.birthMonth) * 10_000 + Int(a.pointee.birthYear)
         var y = Int(b.pointee.birthDay) * 1_000_000 + Int(b.pointee.birthMonth) * 10_000 + Int(b.pointee.birthYear)
         var differing = 0
-        var first = (position: 0, a: 0, b: 0)
+        var first = (position: 0, digitA: 0, digitB: 0)
         var second = first
         for position in 0..<8 {
             let (digitA, digitB) = (x % 10, y % 10)
@@ -588,7 +588,8 @@ struct PairComparer: Sendable {
             y /= 10
         }
         return differing == 1
-            || (second.position == first.position + 1 && first.a == second.b && first.b == second.a)
+            || (second.position == first.position + 1 && first.digitA == second.digitB
+                && first.digitB == second.digitA)
     }
 
     func address(_ i: Int, _ j: Int) -> AddressLevel {
