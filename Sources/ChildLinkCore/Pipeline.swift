@@ -224,7 +224,11 @@ package enum Pipeline {
             if let runInputs { try run.recordInputs(runInputs) }
             let written = try record(
                 run, batches: batches, records: thisRun, datasets: imported, result: result, strict: strict)
-            try beforeCommit?(result, written.assignment.children, written.review)
+            try beforeCommit?(
+                result, written.assignment.children,
+                ReviewOutcome(
+                    reviewerMadeConflicts: written.report.reviewerMadeConflicts, undecidedPairs: written.undecidedPairs)
+            )
             return written
         }
         let storeSeconds = seconds(since: storeStarted)
@@ -239,7 +243,8 @@ package enum Pipeline {
         let clustering: ConstrainedClustering
         let assignment: IDAssignment
         let report: StoreRunReport
-        let review: ReviewOutcome
+        /// The saved review pairs no reviewer has decided.
+        let undecidedPairs: [UnorderedPair<RecordKey>]
     }
 
     /// The run's writes, inside the transaction.
@@ -262,10 +267,8 @@ package enum Pipeline {
             conflictingDecisions: clustering.conflicting,
             reviewerMadeConflicts: try reviewerMadeConflicts(run, strict: strict))
         let decided = Set(decisions.map { UnorderedPair($0.recordA, $0.recordB) })
-        let review = ReviewOutcome(
-            reviewerMadeConflicts: report.reviewerMadeConflicts,
-            undecidedPairs: reviewPairs.map { UnorderedPair($0.recordA, $0.recordB) }.filter { !decided.contains($0) })
-        return Written(clustering: clustering, assignment: assignment, report: report, review: review)
+        let undecided = reviewPairs.map { UnorderedPair($0.recordA, $0.recordB) }.filter { !decided.contains($0) }
+        return Written(clustering: clustering, assignment: assignment, report: report, undecidedPairs: undecided)
     }
 
     /// The matcher's review-band pairs whose records are still in different clusters, each with a

@@ -71,19 +71,17 @@ package struct Cohort: Sendable {
         resolved.sort { ($0.child, $0.record.key) < ($1.child, $1.record.key) }
         (self.records, self.duplicates) = Self.countingEachEventOnce(resolved)
         self.recordsByChild = Dictionary(grouping: resolved, by: \.child).mapValues { $0.map(\.record) }
-        self.undecided = Self.childPairs(undecidedPairs, of: resolved)
+        self.undecided = Self.childPairs(undecidedPairs, assignment: assignment)
     }
 
     /// The distinct pairs of two children that `pairs` of records join, sorted; a record no
     /// child holds is left out.
-    static func childPairs(_ pairs: [UnorderedPair<RecordKey>], of records: [CohortRecord])
+    static func childPairs(_ pairs: [UnorderedPair<RecordKey>], assignment: [RecordKey: ChildLinkID])
         -> [UnorderedPair<ChildLinkID>]
     {
-        guard !pairs.isEmpty else { return [] }
-        let childOf = Dictionary(records.map { ($0.record.key, $0.child) }, uniquingKeysWith: { first, _ in first })
         let children = Set(
             pairs.compactMap { pair -> UnorderedPair<ChildLinkID>? in
-                guard let a = childOf[pair.a], let b = childOf[pair.b], a != b else { return nil }
+                guard let a = assignment[pair.a], let b = assignment[pair.b], a != b else { return nil }
                 return UnorderedPair(a, b)
             })
         return children.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
