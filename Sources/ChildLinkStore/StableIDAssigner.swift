@@ -86,12 +86,13 @@ package enum StableIDAssigner {
         let claims = reviving(dormant, previous: previous, parts: parts)
         let previousIDs = Set(previous.values)
         let winners = winningParts(parts, previous: claims, firstSeen: firstSeen)
+        let wonByPart = Dictionary(grouping: winners.keys) { winners[$0]! }
         var nextNumber = max(maxIssued, previous.values.map(\.number).max() ?? 0)
         var ids: [ChildLinkID] = []
         var events: [ChildIDEvent] = []
         var newIDs: [ChildLinkID] = []
         for (index, part) in parts.enumerated() {
-            let won = winners.filter { $0.value == index }.keys.sorted()
+            let won = (wonByPart[index] ?? []).sorted()
             let id: ChildLinkID
             if let survivor = won.first {
                 id = survivor
@@ -109,7 +110,8 @@ package enum StableIDAssigner {
             events += splitEvents(part: part, id: ids[index], previous: previous, winners: winners, index: index)
         }
         var result = makeAssignment(parts: parts, ids: ids, events: events, newIDs: newIDs, maxIssued: nextNumber)
-        result.revivedIDs = ids.filter { !previousIDs.contains($0) && !newIDs.contains($0) }.sorted()
+        let issued = Set(newIDs)
+        result.revivedIDs = ids.filter { !previousIDs.contains($0) && !issued.contains($0) }.sorted()
         return result
     }
 
