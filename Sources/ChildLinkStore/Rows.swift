@@ -67,8 +67,19 @@ struct RecordColumns: Hashable, Codable, FetchableRecord, EncodableRecord {
             personID, upn, formerUPN, upnUnknownReason, nhsNumber, forename, middleNames, surname, preferredName,
             formerSurname, dateOfBirth, gender, ethnicity, postcode, addressLine1, town, eventJSON,
         ]
-        return fields.map { $0.map { "=" + $0.replacingOccurrences(of: "\u{1F}", with: "") } ?? "-" }
-            .joined(separator: "\u{1F}")
+        var text = ""
+        text.reserveCapacity(fields.reduce(fields.count * 2) { $0 + ($1?.utf8.count ?? 0) })
+        for (index, field) in fields.enumerated() {
+            if index > 0 { text.append("\u{1F}") }
+            guard let field else {
+                text.append("-")
+                continue
+            }
+            text.append("=")
+            // The separator is taken out of a value that holds it (never seen in an extract).
+            text.append(field.utf8.contains(0x1F) ? field.replacingOccurrences(of: "\u{1F}", with: "") : field)
+        }
+        return text
     }
 
     var key: RecordKey { RecordKey(dataset: dataset, recordID: recordID) }

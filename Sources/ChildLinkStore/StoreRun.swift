@@ -199,11 +199,12 @@ package final class StoreRun {
 
     private func save(_ result: IDAssignment) throws {
         try db.execute(sql: "DELETE FROM assignment WHERE runID = ?", arguments: [runID])
+        // Hundreds of thousands of rows at a million records: one prepared statement each, not a
+        // Codable record per row, and the assignment in key order so that its primary key grows in order.
+        let insertChild = try db.cachedStatement(
+            sql: "INSERT INTO child (id, createdRunID, status, mergedIntoID, mergedRunID) VALUES (?, ?, ?, NULL, NULL)")
         for newID in result.newIDs {
-            try ChildRow(
-                id: Int64(newID.number), createdRunID: id, status: .active, mergedIntoID: nil, mergedRunID: nil
-            )
-            .insert(db)
+            try insertChild.execute(arguments: [newID.number, runID, ChildStatus.active])
         }
         for revived in result.revivedIDs {
             try db.execute(
@@ -222,11 +223,10 @@ package final class StoreRun {
                 reason: event.reason
             ).insert(db)
         }
-        for (key, childID) in result.assignment {
-            try AssignmentRow(
-                runID: id, dataset: key.dataset, recordID: key.recordID, childID: Int64(childID.number)
-            )
-            .insert(db)
+        let insertAssignment = try db.cachedStatement(
+            sql: "INSERT INTO assignment (runID, dataset, recordID, childID) VALUES (?, ?, ?, ?)")
+        for (key, childID) in result.assignment.sorted(by: { $0.key.precedes($1.key) }) {
+            try insertAssignment.execute(arguments: [runID, key.dataset.rawValue, key.recordID, childID.number])
         }
     }
 
