@@ -191,7 +191,11 @@ package enum Pipeline {
     ) throws -> PipelineOutcome {
         let imported = importedDatasets ?? Set(records.map(\.dataset))
         var thisRun = latestByKey(consume records)
-        let carried = try store?.currentRecords().filter { !imported.contains($0.dataset) } ?? []
+        // Only the datasets not imported this run are read back (in key order, dataset by dataset).
+        let carried =
+            try store.map { store in
+                try Dataset.allCases.filter { !imported.contains($0) }.flatMap { try store.currentRecords(in: $0) }
+            } ?? []
         let linkStarted = ContinuousClock.now
         let linked = carried.isEmpty ? thisRun : thisRun + carried
         if store == nil { thisRun = [] }  // kept for the store's upsert only: the linker's copy is enough
@@ -218,12 +222,14 @@ package enum Pipeline {
                 timings: PipelineTimings(linkSeconds: linkSeconds))
         }
         let storeStarted = ContinuousClock.now
+        logger.progress("recording the run in the store: \(thisRun.count) records")
         let model = try StoredModelCoding.encode(result, options: options.linkOptions)
         let written = try store.performRun(note: note) { run in
             try run.saveModel(model)
             if let runInputs { try run.recordInputs(runInputs) }
             let written = try record(
                 run, batches: batches, records: thisRun, datasets: imported, result: result, strict: strict)
+            logger.progress("recording the run in the store: writing the outputs")
             try beforeCommit?(
                 result, written.assignment.children,
                 ReviewOutcome(
@@ -231,6 +237,7 @@ package enum Pipeline {
             )
             return written
         }
+        logger.progressFinished()
         let storeSeconds = seconds(since: storeStarted)
         log(written, logger: logger, seconds: storeSeconds)
         return PipelineOutcome(

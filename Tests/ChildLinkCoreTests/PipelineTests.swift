@@ -91,6 +91,25 @@ struct PipelineTests {
         #expect(try store.check().isHealthy)
     }
 
+    @Test("a run of one dataset links the stored records of the others with it, and marks none of them removed")
+    func storedDatasetsCarriedOver() throws {
+        let store = try ChildLinkStore.inMemory(user: "analyst")
+        let first = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger)
+        let missingOnly = SampleWeeks.week1.filter { $0.dataset == .missing }
+        let others = SampleWeeks.week1.filter { $0.dataset != .missing }
+        #expect(!missingOnly.isEmpty && Set(others.map(\.dataset)).count >= 2)
+
+        let second = try Pipeline.run(records: missingOnly, store: store, logger: SampleWeeks.logger)
+        // Every record of week 1 is linked again: the missing episodes given, the rest read back
+        // from the store, each exactly once and in key order.
+        let linkedKeys = second.link.records.map(\.key)
+        #expect(linkedKeys == Set(SampleWeeks.week1.map(\.key)).sorted())
+        #expect(second.storeRun?.changes.removed.isEmpty == true)
+        #expect(second.storeRun?.changes.unchanged.count == missingOnly.count)
+        // The same records, so the same children under the same ids.
+        #expect(second.childIDOfRecord == first.childIDOfRecord)
+    }
+
     /// A record whose previous id was merged into another keeps the survivor, which the merge event records.
     private func survivesAsMerge(
         _ key: RecordKey, _ before: [RecordKey: ChildLinkID], _ after: [RecordKey: ChildLinkID],
