@@ -39,17 +39,35 @@ struct ReviewCase {
         let reviewPairs: [ReviewPair]
         let model: StoredMatchModel?
 
-        /// Reads the latest run's records, children, review pairs and model.
+        /// Which records a context reads.
+        enum Scope {
+            /// Every record present in the latest run: any two records or children can be looked up.
+            case allRecords
+            /// The records of the children the review list names, and the listed records: enough
+            /// for the list, its export and the desk's queue, without decoding every record.
+            case reviewList
+        }
+
+        /// Reads the latest run's records (those `scope` needs), children, review pairs and model.
         ///
         /// - Throws: ``StoreError``.
-        init(store: ChildLinkStore) throws {
+        init(store: ChildLinkStore, scope: Scope = .allRecords) throws {
             self.store = store
-            records = Dictionary(try store.currentRecords().map { ($0.key, $0) }, uniquingKeysWith: { $1 })
-            assignment = try store.latestAssignment()
+            let assignment = try store.latestAssignment()
+            let reviewPairs = try store.reviewPairs()
+            switch scope {
+            case .allRecords:
+                records = Dictionary(try store.currentRecords().map { ($0.key, $0) }, uniquingKeysWith: { $1 })
+            case .reviewList:
+                let listed = reviewPairs.flatMap { [$0.recordA, $0.recordB] }
+                let children = Set(listed.compactMap { assignment[$0] })
+                records = try store.currentRecords(listed + assignment.filter { children.contains($0.value) }.keys)
+            }
+            self.assignment = assignment
+            self.reviewPairs = reviewPairs
             var membersOf: [ChildLinkID: [SourceRecord]] = [:]
             for (key, id) in assignment { if let record = records[key] { membersOf[id, default: []].append(record) } }
             self.membersOf = membersOf.mapValues { $0.sorted { $0.key < $1.key } }
-            reviewPairs = try store.reviewPairs()
             model = try store.latestModel().flatMap { StoredModelCoding.decode($0)?.model }
         }
     }

@@ -148,7 +148,7 @@ package enum ReviewJob {
     /// The review list's columns for `review export`: both children, the evidence in words, and what
     /// deciding the pair would change.
     static func exportDetails(_ store: ChildLinkStore) throws -> ReviewExportDetails {
-        let context = try ReviewCase.Context(store: store)
+        let context = try ReviewCase.Context(store: store, scope: .reviewList)
         return ReviewExportDetails(
             columns: ["ChildA", "ChildB", "AboutA", "AboutB", "EvidenceFor", "EvidenceAgainst", "DecidingIt"]
         ) { pair in

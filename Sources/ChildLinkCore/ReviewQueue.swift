@@ -71,7 +71,7 @@ extension ReviewJob {
         -> (ReviewCase.Context, [QueueBlock])
     {
         let entries = try store.reviewChildPairs(undecidedOnly: undecidedOnly)
-        let context = try ReviewCase.Context(store: store)
+        let context = try ReviewCase.Context(store: store, scope: .reviewList)
         let blocks = entries.map { entry in
             let a = context.membersOf[entry.childA] ?? []
             let b = context.membersOf[entry.childB] ?? []

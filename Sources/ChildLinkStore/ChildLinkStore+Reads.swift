@@ -71,6 +71,23 @@ extension ChildLinkStore {
         }
     }
 
+    /// The records among `keys` present in the latest run, by key (a key the store does not hold,
+    /// or holds as absent, is left out): a few children's records without decoding every record.
+    ///
+    /// - Throws: ``StoreError``.
+    package func currentRecords(_ keys: some Sequence<RecordKey>) throws -> [RecordKey: SourceRecord] {
+        try read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT * FROM sourceRecord WHERE dataset = ? AND recordID = ? AND isPresent = 1")
+            var records: [RecordKey: SourceRecord] = [:]
+            for key in keys where records[key] == nil {
+                let row = try SourceRecordRow.fetchOne(statement, arguments: [key.dataset.rawValue, key.recordID])
+                if let row { records[key] = try row.columns.sourceRecord() }
+            }
+            return records
+        }
+    }
+
     /// The earlier versions of a record, oldest first (the current version is ``record(_:)``).
     ///
     /// - Throws: ``StoreError``.
