@@ -30,7 +30,8 @@ struct ReviewCase {
     /// Whether the latest run's review list holds the pair (or, for a reject, the records are linked).
     var isListed: Bool { reviewPair != nil || sameChild }
 
-    /// What the store's latest run says about every record, read once for any number of cases.
+    /// What the store's latest run says about the records a ``Scope`` needs, read once for any
+    /// number of cases among them.
     struct Context {
         let store: ChildLinkStore
         let records: [RecordKey: SourceRecord]
@@ -41,28 +42,24 @@ struct ReviewCase {
 
         /// Which records a context reads.
         enum Scope {
-            /// Every record present in the latest run: any two records or children can be looked up.
-            case allRecords
             /// The records of the children the review list names, and the listed records: enough
             /// for the list, its export and the desk's queue, without decoding every record.
             case reviewList
+            /// The records of these children, and these records with their children's: enough to
+            /// decide pairs among them.
+            case subjects([ReviewSubject])
         }
 
         /// Reads the latest run's records (those `scope` needs), children, review pairs and model.
         ///
         /// - Throws: ``StoreError``.
-        init(store: ChildLinkStore, scope: Scope = .allRecords) throws {
+        init(store: ChildLinkStore, scope: Scope) throws {
             self.store = store
             let assignment = try store.latestAssignment()
             let reviewPairs = try store.reviewPairs()
-            switch scope {
-            case .allRecords:
-                records = Dictionary(try store.currentRecords().map { ($0.key, $0) }, uniquingKeysWith: { $1 })
-            case .reviewList:
-                let listed = reviewPairs.flatMap { [$0.recordA, $0.recordB] }
-                let children = Set(listed.compactMap { assignment[$0] })
-                records = try store.currentRecords(listed + assignment.filter { children.contains($0.value) }.keys)
-            }
+            let (named, children) = try Self.named(
+                by: scope, store: store, assignment: assignment, reviewPairs: reviewPairs)
+            records = try store.currentRecords(named + assignment.filter { children.contains($0.value) }.keys)
             self.assignment = assignment
             self.reviewPairs = reviewPairs
             var membersOf: [ChildLinkID: [SourceRecord]] = [:]
@@ -70,13 +67,36 @@ struct ReviewCase {
             self.membersOf = membersOf.mapValues { $0.sorted { $0.key < $1.key } }
             model = try store.latestModel().flatMap { StoredModelCoding.decode($0)?.model }
         }
+
+        /// The records `scope` names, and the children whose records it needs.
+        private static func named(
+            by scope: Scope, store: ChildLinkStore, assignment: [RecordKey: ChildLinkID], reviewPairs: [ReviewPair]
+        ) throws -> (records: [RecordKey], children: Set<ChildLinkID>) {
+            switch scope {
+            case .reviewList:
+                let listed = reviewPairs.flatMap { [$0.recordA, $0.recordB] }
+                return (listed, Set(listed.compactMap { assignment[$0] }))
+            case .subjects(let subjects):
+                var named: [RecordKey] = []
+                var children: Set<ChildLinkID> = []
+                for subject in subjects {
+                    switch subject {
+                    case .child(let id): children.insert(try store.survivingID(of: id))
+                    case .record(let key):
+                        named.append(key)
+                        if let id = assignment[key] { children.insert(id) }
+                    }
+                }
+                return (named, children)
+            }
+        }
     }
 
     /// Gathers the case for `first` and `second` from the store's latest run.
     ///
     /// - Throws: ``StoreError`` (an unknown child or record, both ids one child).
     static func load(_ first: ReviewSubject, _ second: ReviewSubject, store: ChildLinkStore) throws -> ReviewCase {
-        try load(first, second, context: try Context(store: store))
+        try load(first, second, context: try Context(store: store, scope: .subjects([first, second])))
     }
 
     /// Gathers the case for `first` and `second` from `context`.

@@ -249,7 +249,8 @@ package enum ReviewJob {
     /// - Throws: ``StoreError/badCSV(path:line:field:message:)`` naming the first bad row's line.
     static func checkImport(_ lines: [ReviewCSV.DecisionLine], path: String, store: ChildLinkStore) throws {
         guard !lines.isEmpty else { return }
-        let context = try ReviewCase.Context(store: store)
+        let named = lines.flatMap { [ReviewSubject.record($0.a), .record($0.b)] }
+        let context = try ReviewCase.Context(store: store, scope: .subjects(named))
         for line in lines {
             for (key, field) in [(line.a, "RecordA"), (line.b, "RecordB")] where context.records[key] == nil {
                 throw StoreError.badCSV(

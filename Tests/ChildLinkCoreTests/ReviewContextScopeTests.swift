@@ -11,33 +11,49 @@ struct ReviewContextScopeTests {
     @Test func listedChildrenHaveTheSameRecordsAsWithEveryRecordRead() throws {
         let store = try ChildLinkStore.inMemory(user: "analyst")
         _ = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger)
-        let everything = try ReviewCase.Context(store: store)
         let listOnly = try ReviewCase.Context(store: store, scope: .reviewList)
-        #expect(!everything.reviewPairs.isEmpty)
+        #expect(!listOnly.reviewPairs.isEmpty)
+        let (every, membersOf) = try everyRecord(store)
 
         let listedChildren = Set(
-            everything.reviewPairs.flatMap { [$0.recordA, $0.recordB] }.compactMap {
-                everything.assignment[$0]
-            })
+            listOnly.reviewPairs.flatMap { [$0.recordA, $0.recordB] }.compactMap { listOnly.assignment[$0] })
         #expect(listedChildren.count >= 2)
         for child in listedChildren {
-            #expect(listOnly.membersOf[child] == everything.membersOf[child])
+            #expect(listOnly.membersOf[child] == membersOf[child])
         }
-        for pair in everything.reviewPairs {
-            #expect(listOnly.records[pair.recordA] == everything.records[pair.recordA])
-            #expect(listOnly.records[pair.recordB] == everything.records[pair.recordB])
+        for pair in listOnly.reviewPairs {
+            #expect(listOnly.records[pair.recordA] == every[pair.recordA])
+            #expect(listOnly.records[pair.recordB] == every[pair.recordB])
         }
         // Fewer records read: the children off the list are left out.
-        #expect(listOnly.records.count < everything.records.count)
+        #expect(listOnly.records.count < every.count)
         #expect(Set(listOnly.membersOf.keys) == listedChildren)
-        // Each pair of children reads the same in the list either way.
-        for entry in try store.reviewChildPairs() {
-            let lines = { (context: ReviewCase.Context) -> [String] in
-                let a = context.membersOf[entry.childA] ?? []
-                let b = context.membersOf[entry.childB] ?? []
-                return ReviewJob.listBlock(entry, a, b, impact: ReviewImpact(a, b), context: context)
-            }
-            #expect(lines(listOnly) == lines(everything))
+    }
+
+    @Test func namedChildrenAndRecordsHaveTheirChildrensRecords() throws {
+        let store = try ChildLinkStore.inMemory(user: "analyst")
+        _ = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger)
+        let (every, membersOf) = try everyRecord(store)
+        let assignment = try store.latestAssignment()
+        let child = try #require(membersOf.first { $0.value.count >= 2 }?.key)
+        let record = try #require(membersOf.first { $0.key != child }?.value.first?.key)
+        let context = try ReviewCase.Context(store: store, scope: .subjects([.child(child), .record(record)]))
+        #expect(context.membersOf[child] == membersOf[child])
+        let recordsChild = try #require(assignment[record])
+        #expect(context.membersOf[recordsChild] == membersOf[recordsChild])
+        #expect(context.records[record] == every[record])
+        #expect(context.membersOf.count == 2)
+    }
+
+    /// Every present record by key, and each child's records in key order, read without a context.
+    private func everyRecord(_ store: ChildLinkStore) throws -> (
+        [RecordKey: SourceRecord], [ChildLinkID: [SourceRecord]]
+    ) {
+        let records = Dictionary(try store.currentRecords().map { ($0.key, $0) }, uniquingKeysWith: { $1 })
+        var membersOf: [ChildLinkID: [SourceRecord]] = [:]
+        for (key, id) in try store.latestAssignment() {
+            if let record = records[key] { membersOf[id, default: []].append(record) }
         }
+        return (records, membersOf.mapValues { $0.sorted { $0.key < $1.key } })
     }
 }
