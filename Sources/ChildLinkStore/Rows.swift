@@ -175,17 +175,8 @@ struct ImportBatchRow: Codable, FetchableRecord, PersistableRecord {
     var importedAt: Date
 }
 
-struct ChildRow: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "child"
-    var id: Int64
-    var createdRunID: Int64
-    var status: ChildStatus
-    var mergedIntoID: Int64?
-    var mergedRunID: Int64?
-}
-
-struct AssignmentRow: Codable, FetchableRecord, PersistableRecord {
-    static let databaseTableName = "assignment"
+/// One record's child in one run, as read back (a run writes its rows in ``StoreRun``, in bulk).
+struct AssignmentRow: Codable, FetchableRecord {
     var runID: Int64
     var dataset: Dataset
     var recordID: String

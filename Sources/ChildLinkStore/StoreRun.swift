@@ -199,13 +199,7 @@ package final class StoreRun {
 
     private func save(_ result: IDAssignment) throws {
         try db.execute(sql: "DELETE FROM assignment WHERE runID = ?", arguments: [runID])
-        // Hundreds of thousands of rows at a million records: one prepared statement each, not a
-        // Codable record per row, and the assignment in key order so that its primary key grows in order.
-        let insertChild = try db.cachedStatement(
-            sql: "INSERT INTO child (id, createdRunID, status, mergedIntoID, mergedRunID) VALUES (?, ?, ?, NULL, NULL)")
-        for newID in result.newIDs {
-            try insertChild.execute(arguments: [newID.number, runID, ChildStatus.active])
-        }
+        try insertChildren(result.newIDs)
         for revived in result.revivedIDs {
             try db.execute(
                 sql: "UPDATE child SET status = ?, mergedIntoID = NULL, mergedRunID = NULL WHERE id = ?",
@@ -223,10 +217,25 @@ package final class StoreRun {
                 reason: event.reason
             ).insert(db)
         }
-        let insertAssignment = try db.cachedStatement(
+        try insertAssignment(result.assignment)
+    }
+
+    // Hundreds of thousands of rows at a million records: one prepared statement for all of them,
+    // not a Codable record per row.
+
+    /// Adds the ids issued in this run as active children.
+    private func insertChildren(_ ids: [ChildLinkID]) throws {
+        let statement = try db.cachedStatement(
+            sql: "INSERT INTO child (id, createdRunID, status, mergedIntoID, mergedRunID) VALUES (?, ?, ?, NULL, NULL)")
+        for childID in ids { try statement.execute(arguments: [childID.number, runID, ChildStatus.active]) }
+    }
+
+    /// Stores each record's child for this run, in key order (so that the primary key grows in order).
+    private func insertAssignment(_ assignment: [RecordKey: ChildLinkID]) throws {
+        let statement = try db.cachedStatement(
             sql: "INSERT INTO assignment (runID, dataset, recordID, childID) VALUES (?, ?, ?, ?)")
-        for (key, childID) in result.assignment.sorted(by: { $0.key.precedes($1.key) }) {
-            try insertAssignment.execute(arguments: [runID, key.dataset.rawValue, key.recordID, childID.number])
+        for (key, childID) in assignment.sorted(by: { $0.key.precedes($1.key) }) {
+            try statement.execute(arguments: [runID, key.dataset.rawValue, key.recordID, childID.number])
         }
     }
 
