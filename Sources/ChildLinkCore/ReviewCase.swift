@@ -38,6 +38,8 @@ struct ReviewCase {
         let assignment: [RecordKey: ChildLinkID]
         let membersOf: [ChildLinkID: [SourceRecord]]
         let reviewPairs: [ReviewPair]
+        /// For each record, the positions in ``reviewPairs`` of the pairs it is in, in order.
+        let reviewPairsOf: [RecordKey: [Int]]
         let model: StoredMatchModel?
 
         /// Which records a context reads.
@@ -62,10 +64,29 @@ struct ReviewCase {
             records = try store.currentRecords(named + assignment.filter { children.contains($0.value) }.keys)
             self.assignment = assignment
             self.reviewPairs = reviewPairs
+            var reviewPairsOf: [RecordKey: [Int]] = [:]
+            for (index, pair) in reviewPairs.enumerated() {
+                reviewPairsOf[pair.recordA, default: []].append(index)
+                if pair.recordB != pair.recordA { reviewPairsOf[pair.recordB, default: []].append(index) }
+            }
+            self.reviewPairsOf = reviewPairsOf
             var membersOf: [ChildLinkID: [SourceRecord]] = [:]
             for (key, id) in assignment { if let record = records[key] { membersOf[id, default: []].append(record) } }
             self.membersOf = membersOf.mapValues { $0.sorted { $0.key < $1.key } }
             model = try store.latestModel().flatMap { StoredModelCoding.decode($0)?.model }
+        }
+
+        /// The first pair of the review list with one record in `recordsA` and the other in
+        /// `recordsB` (the most probable: the list is sorted so), found through ``reviewPairsOf``.
+        func firstReviewPair(between recordsA: [RecordKey], and recordsB: Set<RecordKey>) -> ReviewPair? {
+            var first: Int?
+            for key in recordsA {
+                for index in reviewPairsOf[key] ?? [] where first.map({ index < $0 }) ?? true {
+                    let pair = reviewPairs[index]
+                    if recordsB.contains(pair.recordA == key ? pair.recordB : pair.recordA) { first = index }
+                }
+            }
+            return first.map { reviewPairs[$0] }
         }
 
         /// The records `scope` names, and the children whose records it needs.
@@ -123,11 +144,7 @@ struct ReviewCase {
         let (a, b) = (try side(first), try side(second))
         let same = a.childID != nil && a.childID == b.childID
         if same, case .child(let id) = first { throw StoreError.sameChild(id.description) }
-        let (keysA, keysB) = (Set(a.shown.map(\.key)), Set(b.shown.map(\.key)))
-        let pair = context.reviewPairs.first {
-            (keysA.contains($0.recordA) && keysB.contains($0.recordB))
-                || (keysA.contains($0.recordB) && keysB.contains($0.recordA))
-        }
+        let pair = context.firstReviewPair(between: a.shown.map(\.key), and: Set(b.shown.map(\.key)))
         return ReviewCase(
             a: a, b: b, reviewPair: pair, sameChild: same,
             explanation: explain(a, b, pair, records, model: context.model))

@@ -45,6 +45,32 @@ struct ReviewContextScopeTests {
         #expect(context.membersOf.count == 2)
     }
 
+    /// The indexed lookup finds the pair a scan of the whole list finds, for every pair of children
+    /// on the list, either way round, and for each of their record pairs.
+    @Test func firstReviewPairAsAScanOfTheListFindsIt() throws {
+        let store = try ChildLinkStore.inMemory(user: "analyst")
+        _ = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger)
+        let context = try ReviewCase.Context(store: store, scope: .reviewList)
+        func scan(_ a: Set<RecordKey>, _ b: Set<RecordKey>) -> ReviewPair? {
+            context.reviewPairs.first {
+                (a.contains($0.recordA) && b.contains($0.recordB)) || (a.contains($0.recordB) && b.contains($0.recordA))
+            }
+        }
+        let entries = try store.reviewChildPairs()
+        #expect(!entries.isEmpty)
+        for entry in entries {
+            let a = (context.membersOf[entry.childA] ?? []).map(\.key)
+            let b = (context.membersOf[entry.childB] ?? []).map(\.key)
+            let found = context.firstReviewPair(between: a, and: Set(b))
+            #expect(found != nil)
+            #expect(found == scan(Set(a), Set(b)))
+            #expect(context.firstReviewPair(between: b, and: Set(a)) == found)
+            for pair in entry.pairs {
+                #expect(context.firstReviewPair(between: [pair.recordB], and: [pair.recordA]) == pair)
+            }
+        }
+    }
+
     /// Every present record by key, and each child's records in key order, read without a context.
     private func everyRecord(_ store: ChildLinkStore) throws -> (
         [RecordKey: SourceRecord], [ChildLinkID: [SourceRecord]]
