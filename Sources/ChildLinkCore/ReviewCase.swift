@@ -41,14 +41,16 @@ struct ReviewCase {
         /// For each record, the positions in ``reviewPairs`` of the pairs it is in, in order.
         let reviewPairsOf: [RecordKey: [Int]]
         let model: StoredMatchModel?
+        /// For each merged child, the id it now carries (see ``survivingID(of:)``).
+        let survivors: [ChildLinkID: ChildLinkID]
 
         /// Which records a context reads.
         enum Scope {
             /// The records of the children the review list names, and the listed records: enough
-            /// for the list, its export and the desk's queue, without decoding every record.
+            /// for the list and its export without decoding every record.
             case reviewList
             /// The records of these children, and these records with their children's: enough to
-            /// decide pairs among them.
+            /// decide pairs among them (or show one pair of the desk's queue).
             case subjects([ReviewSubject])
         }
 
@@ -56,18 +58,29 @@ struct ReviewCase {
         ///
         /// - Throws: ``StoreError``.
         init(store: ChildLinkStore, scope: Scope) throws {
+            try self.init(
+                store: store, scope: scope, assignment: try store.latestAssignment(),
+                reviewPairs: try store.reviewPairs())
+        }
+
+        /// Reads what `scope` needs beside the latest assignment and review pairs already read
+        /// (``ChildLinkStore/latestAssignment()``, ``ChildLinkStore/reviewPairs(undecidedOnly:)``).
+        ///
+        /// - Throws: ``StoreError``.
+        init(
+            store: ChildLinkStore, scope: Scope, assignment: [RecordKey: ChildLinkID], reviewPairs: [ReviewPair]
+        ) throws {
             self.store = store
-            let assignment = try store.latestAssignment()
-            let reviewPairs = try store.reviewPairs()
-            let (named, children) = try Self.named(
-                by: scope, store: store, assignment: assignment, reviewPairs: reviewPairs)
-            records = try store.currentRecords(named + assignment.filter { children.contains($0.value) }.keys)
+            survivors = try store.survivingIDs()
             self.assignment = assignment
             self.reviewPairs = reviewPairs
+            let (named, children) = Self.named(
+                by: scope, assignment: assignment, reviewPairs: reviewPairs, survivors: survivors)
+            records = try store.currentRecords(named + assignment.filter { children.contains($0.value) }.keys)
             var reviewPairsOf: [RecordKey: [Int]] = [:]
             for (index, pair) in reviewPairs.enumerated() {
                 reviewPairsOf[pair.recordA, default: []].append(index)
-                if pair.recordB != pair.recordA { reviewPairsOf[pair.recordB, default: []].append(index) }
+                reviewPairsOf[pair.recordB, default: []].append(index)
             }
             self.reviewPairsOf = reviewPairsOf
             var membersOf: [ChildLinkID: [SourceRecord]] = [:]
@@ -75,6 +88,9 @@ struct ReviewCase {
             self.membersOf = membersOf.mapValues { $0.sorted { $0.key < $1.key } }
             model = try store.latestModel().flatMap { StoredModelCoding.decode($0)?.model }
         }
+
+        /// The id child `id` now carries: `id` itself, or the id it was merged into.
+        func survivingID(of id: ChildLinkID) -> ChildLinkID { survivors[id] ?? id }
 
         /// The first pair of the review list with one record in `recordsA` and the other in
         /// `recordsB` (the most probable: the list is sorted so), found through ``reviewPairsOf``.
@@ -91,8 +107,9 @@ struct ReviewCase {
 
         /// The records `scope` names, and the children whose records it needs.
         private static func named(
-            by scope: Scope, store: ChildLinkStore, assignment: [RecordKey: ChildLinkID], reviewPairs: [ReviewPair]
-        ) throws -> (records: [RecordKey], children: Set<ChildLinkID>) {
+            by scope: Scope, assignment: [RecordKey: ChildLinkID], reviewPairs: [ReviewPair],
+            survivors: [ChildLinkID: ChildLinkID]
+        ) -> (records: [RecordKey], children: Set<ChildLinkID>) {
             switch scope {
             case .reviewList:
                 let listed = reviewPairs.flatMap { [$0.recordA, $0.recordB] }
@@ -102,7 +119,7 @@ struct ReviewCase {
                 var children: Set<ChildLinkID> = []
                 for subject in subjects {
                     switch subject {
-                    case .child(let id): children.insert(try store.survivingID(of: id))
+                    case .child(let id): children.insert(survivors[id] ?? id)
                     case .record(let key):
                         named.append(key)
                         if let id = assignment[key] { children.insert(id) }
@@ -124,13 +141,11 @@ struct ReviewCase {
     ///
     /// - Throws: ``StoreError`` (an unknown child or record, both ids one child).
     static func load(_ first: ReviewSubject, _ second: ReviewSubject, context: Context) throws -> ReviewCase {
-        let (store, records, assignment, membersOf) = (
-            context.store, context.records, context.assignment, context.membersOf
-        )
+        let (records, assignment, membersOf) = (context.records, context.assignment, context.membersOf)
         func side(_ subject: ReviewSubject) throws -> Side {
             switch subject {
             case .child(let given):
-                let id = try store.survivingID(of: given)
+                let id = context.survivingID(of: given)
                 let members = (membersOf[id] ?? []).sorted { $0.key < $1.key }
                 guard !members.isEmpty else { throw StoreError.unknownChild(given.description) }
                 return Side(subject: subject, childID: id, shown: members, child: members)
@@ -234,10 +249,11 @@ struct ReviewImpact {
     /// The change in words, e.g. `joins a missing episode to a CME case: the child enters the cross-referenced cohort`.
     let sentence: String
 
-    /// The impact of joining the children holding records `a` and `b`.
-    init(_ a: [SourceRecord], _ b: [SourceRecord]) {
-        let strandsA = Set(a.map(\.dataset)).intersection(Dataset.strands)
-        let strandsB = Set(b.map(\.dataset)).intersection(Dataset.strands)
+    /// The impact of joining the children whose records come from datasets `a` and `b` (one
+    /// dataset per record, or each once: only which datasets appear counts).
+    init(_ a: some Sequence<Dataset>, _ b: some Sequence<Dataset>) {
+        let strandsA = Set(a).intersection(Dataset.strands)
+        let strandsB = Set(b).intersection(Dataset.strands)
         let joined = strandsA.union(strandsB)
         let names = { (strands: Set<Dataset>) in
             strands.sorted { $0.rawValue < $1.rawValue }.map(Self.noun).joined(separator: " and ")

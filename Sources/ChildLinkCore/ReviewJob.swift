@@ -105,15 +105,17 @@ package enum ReviewJob {
     /// identifiers, datasets), the evidence for and against in plain words, and what deciding it would
     /// change. Personal data shown on purpose, to the reviewer; made safe for a terminal.
     static func list(_ store: ChildLinkStore, undecidedOnly: Bool) throws -> String {
-        let (context, blocks) = try orderedBlocks(store, undecidedOnly: undecidedOnly)
-        guard !blocks.isEmpty else { return "No pairs to review." }
+        let order = try ReviewOrder(store: store, undecidedOnly: undecidedOnly)
+        guard let first = order.entries.first?.pair else { return "No pairs to review." }
+        let context = try ReviewCase.Context(
+            store: store, scope: .reviewList, assignment: order.assignment, reviewPairs: order.reviewPairs)
         var lines: [String] = []
-        for block in blocks {
-            lines += listBlock(block.entry, block.a, block.b, impact: block.impact, context: context) + [""]
+        for entry in order.entries {
+            let (a, b) = (context.membersOf[entry.pair.childA] ?? [], context.membersOf[entry.pair.childB] ?? [])
+            lines += listBlock(entry.pair, a, b, impact: entry.impact, context: context) + [""]
         }
-        let first = blocks[0].entry
         lines.append(
-            "\(blocks.count) pair(s) of children. Decide one with 'childlink review accept \(first.childA) "
+            "\(order.entries.count) pair(s) of children. Decide one with 'childlink review accept \(first.childA) "
                 + "\(first.childB)' (or reject); give two Dataset:RecordID keys to decide one record pair.")
         return lines.joined(separator: "\n")
     }
@@ -165,7 +167,7 @@ package enum ReviewJob {
             }
             return [
                 childA?.description ?? "", childB?.description ?? "", about(childA, membersA), about(childB, membersB),
-                evidence.0, evidence.1, ReviewImpact(membersA, membersB).sentence,
+                evidence.0, evidence.1, ReviewImpact(membersA.map(\.dataset), membersB.map(\.dataset)).sentence,
             ]
         }
     }

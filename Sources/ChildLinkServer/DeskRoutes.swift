@@ -56,8 +56,8 @@ struct DeskRoutes: Sendable {
                 .recorded("Recorded \($0). It takes effect on the next run; undo it in the decision history.")
             } ?? .none
         return guarded {
-            let items = try ReviewJob.queue(storePath: storePath, undecidedOnly: true)
-            return Page(status: 200, html: ReviewPages.queue(items, index: at, csrf: csrf, notice: notice))
+            let page = try ReviewJob.queuePage(storePath: storePath, at: at)
+            return Page(status: 200, html: ReviewPages.queue(page, csrf: csrf, notice: notice))
         }
     }
 
@@ -91,11 +91,12 @@ struct DeskRoutes: Sendable {
     /// The queue page again with why the decision was not recorded.
     private func refused(_ form: DeskForm, _ message: String, csrf: String) -> Page {
         guarded {
-            let items = try ReviewJob.queue(storePath: storePath, undecidedOnly: true)
-            let at = items.firstIndex { $0.childA.description == form["a"] && $0.childB.description == form["b"] }
-            let html = ReviewPages.queue(
-                items, index: at ?? Self.index(form["at"]) ?? 0, csrf: csrf, notice: .refused(message))
-            return Page(status: 409, html: html)
+            let children = form["a"].flatMap(Self.childID).flatMap { a in
+                form["b"].flatMap(Self.childID).map { (a, $0) }
+            }
+            let page = try ReviewJob.queuePage(
+                storePath: storePath, at: Self.index(form["at"]) ?? 0, children: children)
+            return Page(status: 409, html: ReviewPages.queue(page, csrf: csrf, notice: .refused(message)))
         }
     }
 

@@ -16,16 +16,16 @@ enum ReviewPages {
         case refused(String)
     }
 
-    /// The queue page showing the pair at `index` (of the undecided pairs, in `review list` order).
-    static func queue(_ items: [ReviewQueueItem], index: Int, csrf: String, notice: Notice) -> String {
+    /// The queue page: the pair `page` shows (of the undecided pairs, in `review list` order), and
+    /// the page of the list holding it.
+    static func queue(_ page: ReviewQueuePage, csrf: String, notice: Notice) -> String {
         var body = "<h1>Review queue</h1>\n" + noticeHTML(notice)
-        guard !items.isEmpty else {
+        guard let shown = page.shown else {
             body += "<p>No undecided pairs: the latest run left nothing to review.</p>"
             return DeskHTML.page(title: "Review queue", body: body)
         }
-        let at = min(max(index, 0), items.count - 1)
-        body += pair(items[at], index: at, count: items.count, csrf: csrf)
-        body += list(items, current: at)
+        body += pair(shown, index: page.index, count: page.count, csrf: csrf)
+        body += list(page)
         return DeskHTML.page(title: "Review queue", body: body)
     }
 
@@ -123,19 +123,40 @@ enum ReviewPages {
         """
     }
 
-    /// Every pair in the queue with a link to it.
-    static func list(_ items: [ReviewQueueItem], current: Int) -> String {
+    /// The page of the queue's list holding the pair shown, each pair linking to itself, with links
+    /// to the pages before and after when the queue is longer than one page.
+    static func list(_ page: ReviewQueuePage) -> String {
+        let last = page.firstRow + page.rows.count
+        let span = page.count > page.rows.count ? "pairs \(page.firstRow + 1)–\(last) of \(page.count)" : "all"
         var html =
-            "<h2>All undecided pairs, in review order</h2>\n<table class=\"queue\"><thead><tr><th>#</th>"
+            "<h2>Undecided pairs in review order: \(span)</h2>\n" + pageLinks(page)
+            + "<table class=\"queue\"><thead><tr><th>#</th>"
             + "<th>Children</th><th>Likely the same</th><th>Records</th></tr></thead><tbody>\n"
-        for (index, item) in items.enumerated() {
+        for (offset, row) in page.rows.enumerated() {
+            let index = page.firstRow + offset
             html +=
-                "<tr\(index == current ? " class=\"current\"" : "")><td>\(index + 1)</td>"
-                + "<td><a href=\"/review?at=\(index)\">\(item.childA) and \(item.childB)</a></td>"
-                + "<td>\(DeskHTML.percent(item.probability))</td>"
-                + "<td>\(item.recordsA.count) + \(item.recordsB.count)</td></tr>\n"
+                "<tr\(index == page.index ? " class=\"current\"" : "")><td>\(index + 1)</td>"
+                + "<td><a href=\"/review?at=\(index)\">\(row.childA) and \(row.childB)</a></td>"
+                + "<td>\(DeskHTML.percent(row.probability))</td>"
+                + "<td>\(row.recordCountA) + \(row.recordCountB)</td></tr>\n"
         }
-        return html + "</tbody></table>\n"
+        return html + "</tbody></table>\n" + pageLinks(page)
+    }
+
+    /// Links to the first pair of the list's previous and next pages, when there are such pages.
+    static func pageLinks(_ page: ReviewQueuePage) -> String {
+        let size = page.rowsPerPage
+        var links: [String] = []
+        if page.firstRow > 0 {
+            let from = max(page.firstRow - size, 0)
+            links.append("<a href=\"/review?at=\(from)\">Previous page: pairs \(from + 1)–\(page.firstRow)</a>")
+        }
+        let next = page.firstRow + page.rows.count
+        if next < page.count {
+            let to = min(next + size, page.count)
+            links.append("<a href=\"/review?at=\(next)\">Next page: pairs \(next + 1)–\(to)</a>")
+        }
+        return links.isEmpty ? "" : "<p class=\"pages\">" + links.joined(separator: " · ") + "</p>\n"
     }
 
     /// The decision history, newest first, with a Revoke form on each decision in force.

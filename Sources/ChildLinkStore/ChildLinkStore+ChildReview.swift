@@ -45,8 +45,16 @@ extension ChildLinkStore {
     /// - Parameter undecidedOnly: Leave out pairs of children with a decision between them.
     /// - Throws: ``StoreError``.
     package func reviewChildPairs(undecidedOnly: Bool = false) throws -> [ReviewChildPair] {
-        let pairs = try reviewPairs()
-        let children = try latestAssignment()
+        try reviewChildPairs(try reviewPairs(), assignment: try latestAssignment(), undecidedOnly: undecidedOnly)
+    }
+
+    /// ``reviewChildPairs(undecidedOnly:)`` from the review pairs and latest assignment already read
+    /// (``reviewPairs(undecidedOnly:)`` with every pair, ``latestAssignment()``).
+    ///
+    /// - Throws: ``StoreError``.
+    package func reviewChildPairs(
+        _ pairs: [ReviewPair], assignment children: [RecordKey: ChildLinkID], undecidedOnly: Bool
+    ) throws -> [ReviewChildPair] {
         let decided = try latestDecisionsBetweenChildren(children)
         var grouped: [ChildPairKey: [ReviewPair]] = [:]
         for pair in pairs {

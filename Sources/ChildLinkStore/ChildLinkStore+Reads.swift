@@ -142,7 +142,27 @@ extension ChildLinkStore {
     ///
     /// - Throws: ``StoreError``.
     package func survivingID(of id: ChildLinkID) throws -> ChildLinkID {
-        try read { db in ChildLinkID(try StoreQueries.survivingIDs(db)[id.number] ?? id.number) }
+        try survivingIDs()[id] ?? id
+    }
+
+    /// For each merged child, the id it now carries (an id the map leaves out was never merged):
+    /// read once for many lookups, where ``survivingID(of:)`` reads the merges each time.
+    ///
+    /// - Throws: ``StoreError``.
+    package func survivingIDs() throws -> [ChildLinkID: ChildLinkID] {
+        let numbers = try read { try StoreQueries.survivingIDs($0) }
+        return Dictionary(uniqueKeysWithValues: numbers.map { (ChildLinkID($0.key), ChildLinkID($0.value)) })
+    }
+
+    /// The records the store holds that the latest run did not see (dropped from their extracts):
+    /// the keys ``latestAssignment()`` still gives a child that ``currentRecords(in:)`` leaves out.
+    ///
+    /// - Throws: ``StoreError``.
+    package func absentRecordKeys() throws -> Set<RecordKey> {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT dataset, recordID FROM sourceRecord WHERE isPresent = 0")
+            return Set(rows.compactMap { StoreQueries.recordKey($0["dataset"], $0["recordID"]) })
+        }
     }
 
     /// Every merge and split logged, in run order (optionally of one run).

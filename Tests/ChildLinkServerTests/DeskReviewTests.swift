@@ -5,6 +5,8 @@ import Foundation
 import Synchronization
 import Testing
 
+@testable import ChildLinkServer
+
 /// The desk's review queue, decisions and footprint pages over HTTP, checked against the store and
 /// the command line's own jobs on a second copy of the same store.
 @Suite("childlink serve: review queue, decisions, revoke, footprint and audit over HTTP", .serialized)
@@ -242,5 +244,41 @@ struct DeskReviewTests {
         let log = desk.log.lines.withLock { $0 }.joined(separator: "\n")
         for value in ["Tester", "age=", "2025-06-15"] { #expect(!log.contains(value), "the server log holds \(value)") }
         await desk.stop()
+    }
+}
+
+/// The queue's list is shown a page at a time, with links to the pages before and after.
+@Suite("childlink serve: the review queue's list in pages")
+struct DeskQueuePagesTests {
+    /// The list of a page of `count` pairs, the rows being the children `rows` (each with 2 + 1 records).
+    static func list(count: Int, index: Int, firstRow: Int, rows: [(Int, Int)], rowsPerPage: Int) -> String {
+        let rows = rows.map {
+            ReviewQueueRow(
+                childA: ChildLinkID($0.0), childB: ChildLinkID($0.1), probability: 0.9, recordCountA: 2, recordCountB: 1
+            )
+        }
+        return ReviewPages.list(
+            ReviewQueuePage(
+                count: count, index: index, shown: nil, firstRow: firstRow, rows: rows, rowsPerPage: rowsPerPage))
+    }
+
+    // Five pairs, two to a page, the third shown: its page holds pairs 3 and 4 (rows from
+    // position 2), the page before starts at position 0, the one after at 4 and holds pair 5 alone.
+    @Test("the middle page of a queue of five, two to a page, links to pairs 1–2 and 5–5 and marks pair 3")
+    func middlePage() {
+        let html = Self.list(count: 5, index: 2, firstRow: 2, rows: [(3, 4), (5, 6)], rowsPerPage: 2)
+        #expect(html.contains("Undecided pairs in review order: pairs 3–4 of 5"))
+        #expect(html.contains("<a href=\"/review?at=0\">Previous page: pairs 1–2</a>"))
+        #expect(html.contains("<a href=\"/review?at=4\">Next page: pairs 5–5</a>"))
+        #expect(html.contains("<tr class=\"current\"><td>3</td><td><a href=\"/review?at=2\">CL000003 and CL000004</a>"))
+        #expect(html.contains("<tr><td>4</td><td><a href=\"/review?at=3\">CL000005 and CL000006</a>"))
+        #expect(html.contains("<td>2 + 1</td>"))
+    }
+
+    @Test("a queue that fits on one page says 'all' and links to no other page")
+    func onePage() {
+        let html = Self.list(count: 2, index: 0, firstRow: 0, rows: [(1, 2), (3, 4)], rowsPerPage: 50)
+        #expect(html.contains("Undecided pairs in review order: all"))
+        #expect(!html.contains("Previous page") && !html.contains("Next page"))
     }
 }
