@@ -118,20 +118,32 @@ struct FootprintUniverse {
         }
         guard let path = request.storePath else { throw CoreError.nothingToSearch }
         let store = try StoreJob.openExisting(at: path)
-        let records = try store.currentRecords()
         let children = try store.currentChildren()
         let mustLinks = mustLinks(try store.decisions())
         if let stored = try store.latestModel(), let (model, thresholds) = StoredModelCoding.decode(stored) {
             logger.info("links explained by the stored model", metadata: ["run": "\(stored.runID)"])
             return FootprintUniverse(
-                records: records, evidence: .storedModel(model, linkThreshold: thresholds.link), children: children,
+                records: try searched(by: request.query, store: store, children: children),
+                evidence: .storedModel(model, linkThreshold: thresholds.link), children: children,
                 mustLinks: mustLinks, store: store)
         }
+        let records = try store.currentRecords()
         let link = Linker(options: LinkJob.Options().linkOptions).link(records)
         logger.info(
             "store records re-linked for explanations (the store holds no model of its latest run)",
             metadata: ["records": "\(records.count)"])
         return FootprintUniverse(link: link, children: children, mustLinks: mustLinks, store: store)
+    }
+
+    /// The stored records `query` is looked for among: a ChildLink id's child's records alone
+    /// (everything its footprint shows and explains), any other query every present record.
+    private static func searched(by query: FootprintQuery, store: ChildLinkStore, children: [LinkedChild]) throws
+        -> [SourceRecord]
+    {
+        guard case .childID(let id) = query else { return try store.currentRecords() }
+        let surviving = try store.survivingID(of: id)
+        let keys = children.first { $0.id == surviving }?.records ?? []
+        return Array(try store.currentRecords(keys).values)
     }
 
     static func mustLinks(_ decisions: [ReviewDecision]) -> Set<PairConstraint> {

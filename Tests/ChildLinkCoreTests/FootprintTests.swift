@@ -179,3 +179,43 @@ struct FootprintMergeTests {
         #expect(decided.basis == .reviewerDecision && decided.linkedTo == older.records[0])
     }
 }
+
+@Suite("Footprint by ChildLink id from a store: the child's records only")
+struct FootprintChildIDScopeTests {
+    @Test(
+        "each child's footprint, and a merged id's, read with only the child's records is the one a read of every record gives"
+    )
+    func childsRecordsOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-footprint-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let storePath = folder.appendingPathComponent("childlink.sqlite").path
+        let store = try ChildLinkStore(path: storePath)
+        let first = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger)
+        let (older, newer) = (first.children[0], first.children[1])
+        try store.decide(older.records[0], newer.records[0], .mustLink)
+        let second = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger)
+
+        let every = try store.currentRecords()
+        let latest = try #require(try store.latestModel())
+        let stored = try #require(StoredModelCoding.decode(latest))
+        let everyRecord = FootprintUniverse(
+            records: every, evidence: .storedModel(stored.model, linkThreshold: stored.thresholds.link),
+            children: try store.currentChildren(), mustLinks: FootprintUniverse.mustLinks(try store.decisions()),
+            store: store)
+        let ids = [newer.id] + second.children.filter { $0.records.count >= 2 }.prefix(5).map(\.id)
+        for id in ids {
+            let scoped = try FootprintUniverse.load(
+                FootprintJob.Request(query: .childID(id), storePath: storePath), logger: SampleWeeks.logger)
+            #expect(scoped.records.count < every.count / 10)
+            let expected = FootprintJob.lookup(.childID(id), in: everyRecord, generatedAt: FootprintFixture.at)
+            let found = FootprintJob.lookup(.childID(id), in: scoped, generatedAt: FootprintFixture.at)
+            guard case .found(let footprint) = found, case .found(let wanted) = expected else {
+                Issue.record("\(id): expected a footprint from both, got \(found) and \(expected)")
+                continue
+            }
+            #expect(footprint == wanted)
+            #expect(footprint.entries.count == scoped.records.count)
+        }
+    }
+}
