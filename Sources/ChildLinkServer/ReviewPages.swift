@@ -4,7 +4,7 @@ import ChildLinkModel
 import ChildLinkStore
 
 /// The review queue's pages: one pair of children side by side with the evidence and the decision
-/// form, the whole queue below it, and the decision history with Revoke.
+/// form, the queue listed below it a page at a time, and the decision history with Revoke.
 enum ReviewPages {
     /// What the page says above the pair: a decision just recorded, or one refused and why.
     enum Notice {
