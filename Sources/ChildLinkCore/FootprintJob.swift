@@ -118,20 +118,9 @@ package enum FootprintJob {
             for (index, probability) in nameMatches(forename, surname, dateOfBirth: nil, age: age, in: universe) {
                 offer(index, probability)
             }
-        case .upn(let text):
-            let value = normalisedIdentifier(text)
-            for (index, record) in records.enumerated()
-            where record.person.upn?.value == value || record.person.formerUPN?.value == value {
-                offer(index, 1)
-            }
-        case .nhsNumber(let text):
-            let digits = text.filter(\.isNumber)
-            for (index, record) in records.enumerated() where record.person.nhsNumber?.value == digits {
-                offer(index, 1)
-            }
-        case .personID(let text):
-            let value = text.trimmingCharacters(in: .whitespaces)
-            for (index, record) in records.enumerated() where record.person.personID == value { offer(index, 1) }
+        case .upn, .nhsNumber, .personID:
+            guard let identifier = query.identifier else { break }
+            for (index, record) in records.enumerated() where identifier.isHeld(by: record.person) { offer(index, 1) }
         case .childID(let id):
             let surviving = universe.survivingID(id)
             if let child = universe.children[surviving], let first = child.records.first,
@@ -168,10 +157,6 @@ package enum FootprintJob {
     static func recordedAs(_ person: PersonFields) -> String {
         let name = [person.forename, person.surname].compactMap { $0 }.joined(separator: " ")
         return name + (person.dateOfBirth.map { ", born \($0.uk)" } ?? "")
-    }
-
-    static func normalisedIdentifier(_ text: String) -> String {
-        text.uppercased().filter { $0.isLetter || $0.isNumber }
     }
 
     static func logOdds(_ probability: Double) -> Double {

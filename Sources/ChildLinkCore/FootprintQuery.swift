@@ -63,6 +63,18 @@ package enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
         case .childID(let id): "--child-id \(id)"
         }
     }
+
+    /// What a UPN, NHS number or person id query looks for, written as records hold it (a UPN in
+    /// upper case without spaces or punctuation, an NHS number's digits, a person id trimmed);
+    /// `nil` for a name or a ChildLink id.
+    package var identifier: PersonIdentifier? {
+        switch self {
+        case .upn(let text): .upn(text.uppercased().filter { $0.isLetter || $0.isNumber })
+        case .nhsNumber(let text): .nhsNumber(text.filter(\.isNumber))
+        case .personID(let text): .personID(text.trimmingCharacters(in: .whitespaces))
+        case .name, .nameWithAge, .childID: nil
+        }
+    }
 }
 
 /// The formats a footprint is written in.
@@ -90,7 +102,7 @@ package struct FootprintCandidate: Sendable, Hashable {
 }
 
 /// What a footprint lookup found.
-package enum FootprintResult: Sendable {
+package enum FootprintResult: Sendable, Equatable {
     /// One child: their footprint.
     case found(Footprint)
     /// Several children match about as well: the user should refine the query.

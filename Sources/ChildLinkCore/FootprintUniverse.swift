@@ -135,14 +135,22 @@ struct FootprintUniverse {
         return FootprintUniverse(link: link, children: children, mustLinks: mustLinks, store: store)
     }
 
-    /// The stored records `query` is looked for among: a ChildLink id's child's records alone
-    /// (everything its footprint shows and explains), any other query every present record.
+    /// The stored records `query` is looked for among: for a ChildLink id the child's records, for
+    /// an identifier the records of the children holding it (found by the store's columns) —
+    /// everything the footprint or the candidates show and explain; for a name every present record.
     private static func searched(by query: FootprintQuery, store: ChildLinkStore, children: [LinkedChild]) throws
         -> [SourceRecord]
     {
-        guard case .childID(let id) = query else { return try store.currentRecords() }
-        let surviving = try store.survivingID(of: id)
-        let keys = children.first { $0.id == surviving }?.records ?? []
+        let keys: [RecordKey]
+        if case .childID(let id) = query {
+            let surviving = try store.survivingID(of: id)
+            keys = children.first { $0.id == surviving }?.records ?? []
+        } else if let identifier = query.identifier {
+            let holding = try store.presentRecordKeys(holding: identifier)
+            keys = children.filter { $0.records.contains(where: holding.contains) }.flatMap(\.records)
+        } else {
+            return try store.currentRecords()
+        }
         return Array(try store.currentRecords(keys).values)
     }
 

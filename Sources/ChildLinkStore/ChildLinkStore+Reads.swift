@@ -154,6 +154,25 @@ extension ChildLinkStore {
         return Dictionary(uniqueKeysWithValues: numbers.map { (ChildLinkID($0.key), ChildLinkID($0.value)) })
     }
 
+    /// The present records holding `identifier`, found by the store's person columns without
+    /// reading any record: the records ``PersonIdentifier/isHeld(by:)`` is true for.
+    ///
+    /// - Throws: ``StoreError``.
+    package func presentRecordKeys(holding identifier: PersonIdentifier) throws -> Set<RecordKey> {
+        let (condition, value): (String, String) =
+            switch identifier {
+            case .upn(let value): ("(upn = ?1 OR formerUPN = ?1)", value)
+            case .nhsNumber(let value): ("nhsNumber = ?1", value)
+            case .personID(let value): ("personID = ?1", value)
+            }
+        return try read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT dataset, recordID FROM sourceRecord WHERE isPresent = 1 AND \(condition)",
+                arguments: [value])
+            return Set(rows.compactMap { StoreQueries.recordKey($0["dataset"], $0["recordID"]) })
+        }
+    }
+
     /// The records the store holds that the latest run did not see (dropped from their extracts):
     /// the keys ``latestAssignment()`` still gives a child that ``currentRecords(in:)`` leaves out.
     ///

@@ -180,42 +180,78 @@ struct FootprintMergeTests {
     }
 }
 
-@Suite("Footprint by ChildLink id from a store: the child's records only")
-struct FootprintChildIDScopeTests {
-    @Test(
-        "each child's footprint, and a merged id's, read with only the child's records is the one a read of every record gives"
-    )
-    func childsRecordsOnly() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-footprint-\(UUID())")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let storePath = folder.appendingPathComponent("childlink.sqlite").path
-        let store = try ChildLinkStore(path: storePath)
-        let first = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger)
-        let (older, newer) = (first.children[0], first.children[1])
-        try store.decide(older.records[0], newer.records[0], .mustLink)
-        let second = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger)
+/// A lookup by ChildLink id or identifier from a store reads only the records of the children it can
+/// find; what it finds must be what a search of every record finds.
+@Suite("Footprint from a store by ChildLink id or identifier: the children's records only")
+struct FootprintScopedReadTests {
+    /// Week 1 linked twice into a store on disk, a reviewer's must-link between the two runs merging
+    /// the second child into the first; and the universe of every record, as lookups read it before.
+    struct Fixture {
+        let folder: URL
+        let storePath: String
+        let merged: ChildLinkID
+        let children: [LinkedChild]
+        let every: [SourceRecord]
+        let everyRecord: FootprintUniverse
 
-        let every = try store.currentRecords()
-        let latest = try #require(try store.latestModel())
-        let stored = try #require(StoredModelCoding.decode(latest))
-        let everyRecord = FootprintUniverse(
-            records: every, evidence: .storedModel(stored.model, linkThreshold: stored.thresholds.link),
-            children: try store.currentChildren(), mustLinks: FootprintUniverse.mustLinks(try store.decisions()),
-            store: store)
-        let ids = [newer.id] + second.children.filter { $0.records.count >= 2 }.prefix(5).map(\.id)
-        for id in ids {
-            let scoped = try FootprintUniverse.load(
-                FootprintJob.Request(query: .childID(id), storePath: storePath), logger: SampleWeeks.logger)
-            #expect(scoped.records.count < every.count / 10)
-            let expected = FootprintJob.lookup(.childID(id), in: everyRecord, generatedAt: FootprintFixture.at)
-            let found = FootprintJob.lookup(.childID(id), in: scoped, generatedAt: FootprintFixture.at)
-            guard case .found(let footprint) = found, case .found(let wanted) = expected else {
-                Issue.record("\(id): expected a footprint from both, got \(found) and \(expected)")
-                continue
-            }
-            #expect(footprint == wanted)
-            #expect(footprint.entries.count == scoped.records.count)
+        init() throws {
+            folder = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-footprint-\(UUID())")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            storePath = folder.appendingPathComponent("childlink.sqlite").path
+            let store = try ChildLinkStore(path: storePath)
+            let first = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger)
+            try store.decide(first.children[0].records[0], first.children[1].records[0], .mustLink)
+            merged = first.children[1].id
+            children = try Pipeline.run(records: SampleWeeks.week1, store: store, logger: SampleWeeks.logger).children
+            every = try store.currentRecords()
+            let latest = try #require(try store.latestModel())
+            let stored = try #require(StoredModelCoding.decode(latest))
+            everyRecord = FootprintUniverse(
+                records: every, evidence: .storedModel(stored.model, linkThreshold: stored.thresholds.link),
+                children: try store.currentChildren(), mustLinks: FootprintUniverse.mustLinks(try store.decisions()),
+                store: store)
         }
+
+        /// Looks `query` up as `footprint` does (reading what it needs) and in every record; expects
+        /// the same result, from a small part of the records.
+        func expectSameAsEveryRecord(_ query: FootprintQuery) throws {
+            let scoped = try FootprintUniverse.load(
+                FootprintJob.Request(query: query, storePath: storePath), logger: SampleWeeks.logger)
+            #expect(scoped.records.count < every.count / 10, "\(query)")
+            let found = FootprintJob.lookup(query, in: scoped, generatedAt: FootprintFixture.at)
+            #expect(found == FootprintJob.lookup(query, in: everyRecord, generatedAt: FootprintFixture.at), "\(query)")
+        }
+    }
+
+    @Test("each child's footprint by ChildLink id, and a merged id's, is the one a read of every record gives")
+    func byChildID() throws {
+        let fixture = try Fixture()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let ids = [fixture.merged] + fixture.children.filter { $0.records.count >= 2 }.prefix(5).map(\.id)
+        for id in ids { try fixture.expectSameAsEveryRecord(.childID(id)) }
+    }
+
+    @Test("UPNs (current and former, typed loosely), NHS numbers and person ids find what a read of every record finds")
+    func byIdentifier() throws {
+        let fixture = try Fixture()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let people = fixture.every.map(\.person)
+        // Typed loosely: in lower case, with a space before and one after the fourth character.
+        let upns = people.compactMap { $0.upn?.value }.prefix(4).map {
+            " " + $0.prefix(4).lowercased() + " " + $0.dropFirst(4).lowercased()
+        }
+        let formerUPNs = people.compactMap { $0.formerUPN?.value }.prefix(2)
+        let nhsNumbers = people.compactMap { $0.nhsNumber?.value }.prefix(4).map {
+            $0.prefix(3) + " " + $0.dropFirst(3)
+        }
+        let personIDs = people.compactMap(\.personID).prefix(4).map { " \($0) " }
+        #expect(upns.count == 4 && !formerUPNs.isEmpty && nhsNumbers.count == 4 && personIDs.count == 4)
+        let queries: [FootprintQuery] =
+            upns.map { .upn($0) } + formerUPNs.map { .upn($0) } + nhsNumbers.map { .nhsNumber(String($0)) }
+            + personIDs.map { .personID($0) } + [.upn("Z999999999999"), .nhsNumber("000 000 0000")]
+        for query in queries { try fixture.expectSameAsEveryRecord(query) }
+        let found = try FootprintUniverse.load(
+            FootprintJob.Request(query: queries[0], storePath: fixture.storePath), logger: SampleWeeks.logger)
+        #expect(!found.records.isEmpty)
     }
 }
