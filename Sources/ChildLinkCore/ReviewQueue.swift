@@ -83,7 +83,7 @@ extension ReviewJob {
     ///
     /// - Throws: ``CoreError/noStore(path:)`` or ``StoreError``.
     package static func queuePage(
-        storePath: String, at: Int, children: (ChildLinkID, ChildLinkID)? = nil,
+        storePath: String, at: Int, children: UnorderedPair<ChildLinkID>? = nil,
         rowsPerPage: Int = queueRowsPerPage
     ) throws -> ReviewQueuePage {
         try queuePage(
@@ -94,16 +94,14 @@ extension ReviewJob {
     ///
     /// - Throws: ``StoreError``.
     static func queuePage(
-        _ store: ChildLinkStore, at: Int, children: (ChildLinkID, ChildLinkID)?, rowsPerPage: Int
+        _ store: ChildLinkStore, at: Int, children: UnorderedPair<ChildLinkID>?, rowsPerPage: Int
     ) throws -> ReviewQueuePage {
         let order = try ReviewOrder(store: store, undecidedOnly: true)
         guard !order.entries.isEmpty else {
             return ReviewQueuePage(count: 0, index: 0, shown: nil, firstRow: 0, rows: [], rowsPerPage: rowsPerPage)
         }
         let located = children.flatMap { children in
-            order.entries.firstIndex {
-                Set([$0.pair.childA, $0.pair.childB]) == Set([children.0, children.1])
-            }
+            order.entries.firstIndex { UnorderedPair($0.pair.childA, $0.pair.childB) == children }
         }
         let index = min(max(located ?? at, 0), order.entries.count - 1)
         let firstRow = index / rowsPerPage * rowsPerPage

@@ -92,7 +92,7 @@ struct DeskRoutes: Sendable {
     private func refused(_ form: DeskForm, _ message: String, csrf: String) -> Page {
         guarded {
             let children = form["a"].flatMap(Self.childID).flatMap { a in
-                form["b"].flatMap(Self.childID).map { (a, $0) }
+                form["b"].flatMap(Self.childID).map { UnorderedPair(a, $0) }
             }
             let page = try ReviewJob.queuePage(
                 storePath: storePath, at: Self.index(form["at"]) ?? 0, children: children)

@@ -86,7 +86,8 @@ struct ReviewQueuePageTests {
         #expect(end.index == count - 1)
         #expect(end.firstRow == (count - 1) / 2 * 2)
         let last = try #require(end.shown)
-        let found = try ReviewJob.queuePage(store, at: 0, children: (last.childB, last.childA), rowsPerPage: 2)
+        let found = try ReviewJob.queuePage(
+            store, at: 0, children: UnorderedPair(last.childB, last.childA), rowsPerPage: 2)
         #expect(found.index == count - 1)
         #expect(found.shown?.childA == last.childA)
     }
