@@ -5,18 +5,14 @@ import GRDB
 /// Reads shared by the store and the run handle.
 enum StoreQueries {
     /// Each record's latest assignment in a run before `runID`, with merged ids followed to the surviving id.
+    ///
+    /// One pass over the index `assignment_on_record` (migration `v7-assignment-by-record`), in
+    /// record order. With `MAX(runID)` its only aggregate, SQLite takes the bare column `childID`
+    /// from the row holding the maximum, that is from the record's latest run.
     static func latestAssignment(_ db: Database, before runID: Int = .max) throws -> [RecordKey: ChildLinkID] {
         let survivors = try survivingIDs(db)
         var assignment: [RecordKey: ChildLinkID] = [:]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT a.dataset, a.recordID, a.childID FROM assignment a
-                JOIN (SELECT dataset, recordID, MAX(runID) AS runID FROM assignment WHERE runID < ?
-                      GROUP BY dataset, recordID) latest
-                USING (dataset, recordID, runID)
-                """,
-            arguments: [runID])
+        let rows = try Row.fetchCursor(db, sql: latestAssignmentSQL, arguments: [runID])
         while let row = try rows.next() {
             guard let key = recordKey(row["dataset"], row["recordID"]) else { continue }
             let number: Int = row["childID"]
@@ -24,6 +20,12 @@ enum StoreQueries {
         }
         return assignment
     }
+
+    /// ``latestAssignment(_:before:)``'s query, its one argument the run to read before.
+    static let latestAssignmentSQL = """
+        SELECT dataset, recordID, childID, MAX(runID) FROM assignment WHERE runID < ?
+        GROUP BY dataset, recordID
+        """
 
     /// For each merged child, the active child it ended up in.
     static func survivingIDs(_ db: Database) throws -> [Int: Int] {

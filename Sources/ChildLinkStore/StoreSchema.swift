@@ -23,6 +23,13 @@ enum StoreSchema {
                 t.column("json", .text).notNull()
             }
         }
+        migrator.registerMigration("v7-assignment-by-record") { db in
+            // Each record's latest assignment (`StoreQueries.latestAssignment`) read in one pass over
+            // this covering index, not by sorting every run's rows: the table grows by a row per
+            // record each run, and every review command and desk page reads it.
+            try db.create(
+                index: "assignment_on_record", on: "assignment", columns: ["dataset", "recordID", "runID", "childID"])
+        }
         return migrator
     }
 

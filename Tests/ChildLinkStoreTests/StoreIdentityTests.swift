@@ -50,7 +50,7 @@ struct StoreIdentityTests {
         #expect(applicationID == 0x4348_4C4B)  // "CHLK"
         #expect(userVersion == 1)
         #expect(product == "ChildLink history store")
-        #expect(try ChildLinkStore(path: storePath).appliedMigrations().last == "v6-run-inputs")
+        #expect(try ChildLinkStore(path: storePath).appliedMigrations().last == "v7-assignment-by-record")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".creating-") }
                 .isEmpty)

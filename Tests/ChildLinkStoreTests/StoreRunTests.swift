@@ -1,5 +1,6 @@
 import ChildLinkModel
 import Foundation
+import GRDB
 import Testing
 
 @testable import ChildLinkStore
@@ -49,7 +50,7 @@ struct StoreRunTests {
             "v1: runs, batches, records, children, assignments", "v1: review pairs and decisions",
             "v1: append-only audit log", "v2: the latest run's fitted match model",
             "v3: review pairs and decisions keyed by dataset and record id", "v4-review-decision-history",
-            "v5-store-identity", "v6-run-inputs",
+            "v5-store-identity", "v6-run-inputs", "v7-assignment-by-record",
         ]
         do {
             let store = try ChildLinkStore(path: path, user: "analyst")
@@ -153,6 +154,47 @@ struct StoreRunTests {
             store, [F.missing("M1"), F.cme("C1")], [F.keys("Missing:M1"), F.keys("CME:C1")])
         #expect(back.new == F.keys("CME:C1"))
         #expect(ids.assignment[F.key("CME:C1")] == ChildLinkID(2))
+    }
+
+    @Test("each record's latest assignment is its last run's, and a store made before v7 gets its index on opening")
+    func latestAssignmentAcrossRuns() throws {
+        let folder = try F.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("childlink.sqlite").path
+        do {
+            let store = try ChildLinkStore(path: path, user: "analyst")
+            // Week 1: M1 and M2 one child → CL000001, C1 → CL000002. Week 2: C1 is away; M1 and
+            // M2 split, one record each, so the smaller key M1 keeps CL000001 and M2 gets CL000003.
+            // Week 3: the same, and X1 is new → CL000004. C1's latest run is still week 1; M2's
+            // first run (week 1) had it in CL000001, its latest has CL000003.
+            let (m1, m2) = (F.missing("M1"), F.missing("M2"))
+            _ = try Self.runWeek(store, [m1, m2, F.cme("C1")], [F.keys("Missing:M1", "Missing:M2"), F.keys("CME:C1")])
+            _ = try Self.runWeek(store, [m1, m2], [F.keys("Missing:M1"), F.keys("Missing:M2")])
+            _ = try Self.runWeek(
+                store, [m1, m2, F.exclusion("X1")],
+                [F.keys("Missing:M1"), F.keys("Missing:M2"), F.keys("Exclusions:X1")])
+        }
+        // As a store made before v7: the index gone, the migration not recorded.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "DROP INDEX assignment_on_record")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v7-assignment-by-record'")
+        }
+        try queue.close()
+
+        let store = try ChildLinkStore(path: path, user: "analyst")
+        #expect(try store.appliedMigrations().last == "v7-assignment-by-record")
+        let expected: [RecordKey: ChildLinkID] = [
+            F.key("Missing:M1"): ChildLinkID(1), F.key("Missing:M2"): ChildLinkID(3),
+            F.key("CME:C1"): ChildLinkID(2), F.key("Exclusions:X1"): ChildLinkID(4),
+        ]
+        #expect(try store.latestAssignment() == expected)
+        let plan = try DatabaseQueue(path: path).read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + StoreQueries.latestAssignmentSQL, arguments: [9])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("COVERING INDEX assignment_on_record") }, "no sort of every run's rows")
+        #expect(try store.check().isHealthy)
     }
 
     @Test("a returning record whose old child was merged away rejoins the surviving child")
