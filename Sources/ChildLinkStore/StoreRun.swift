@@ -54,12 +54,14 @@ package final class StoreRun {
     /// - Throws: ``StoreError`` on a database error.
     package func upsert(_ records: [SourceRecord], datasets: Set<Dataset>? = nil) throws -> RecordChangeSet {
         let imported = datasets ?? Set(records.map(\.dataset))
-        var latest: [RecordKey: SourceRecord] = [:]
-        for record in records { latest[record.key] = record }
+        // Each key's last record, by its position: a copy of every record would double the run's
+        // memory at a million records.
+        var latest: [RecordKey: Int] = [:]
+        for (index, record) in records.enumerated() { latest[record.key] = index }
         let stored = try storedState(of: imported.union(latest.keys.map(\.dataset)))
         var changes = RecordChangeSet()
         for key in latest.keys.sorted() {
-            let columns = RecordColumns(latest[key]!)
+            let columns = RecordColumns(records[latest[key]!])
             switch stored[key] {
             case nil:
                 try SourceRecordRow(columns: columns, firstSeenRunID: id, lastSeenRunID: id, isPresent: true).insert(db)

@@ -144,6 +144,17 @@ struct StoreRunTests {
         #expect(week3.newIDs.isEmpty)
     }
 
+    @Test("a record key given twice in one run is stored once, as the later of the two")
+    func repeatedKeyKeepsTheLater() throws {
+        let store = try F.store()
+        let records = [F.missing("M1", forename: "Amelia"), F.cme("C1"), F.missing("M1", forename: "Amelie")]
+        let (changes, _) = try Self.runWeek(store, records, [F.keys("Missing:M1"), F.keys("CME:C1")])
+        #expect(Set(changes.new) == Set(F.keys("Missing:M1", "CME:C1")))
+        let stored = try store.currentRecords()
+        #expect(stored.count == 2)
+        #expect(stored.first { $0.key == F.key("Missing:M1") }?.person.forename == "Amelie")
+    }
+
     @Test("a record that comes back after a week away is new again and gets its old child's id")
     func returningRecord() throws {
         let store = try F.store()
