@@ -66,8 +66,13 @@ extension ChildLinkStore {
                 sql += " AND dataset = ?"
                 arguments = [dataset.rawValue]
             }
-            return try SourceRecordRow.fetchAll(db, sql: sql, arguments: arguments)
-                .map { try $0.columns.sourceRecord() }.sorted { $0.key < $1.key }
+            // Row by row into one array, sorted in place: no array of rows, no sorted copy beside
+            // it (each a million entries at a million records).
+            var records: [SourceRecord] = []
+            let rows = try SourceRecordRow.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() { records.append(try row.columns.sourceRecord()) }
+            records.sort { $0.key < $1.key }
+            return records
         }
     }
 
