@@ -12,6 +12,8 @@ enum StoreQueries {
     static func latestAssignment(_ db: Database, before runID: Int = .max) throws -> [RecordKey: ChildLinkID] {
         let survivors = try survivingIDs(db)
         var assignment: [RecordKey: ChildLinkID] = [:]
+        // Every record assigned is stored: sized once, not grown through twenty rehashes at 1M.
+        assignment.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sourceRecord") ?? 0)
         let rows = try Row.fetchCursor(db, sql: latestAssignmentSQL, arguments: [runID])
         while let row = try rows.next() {
             guard let key = recordKey(row["dataset"], row["recordID"]) else { continue }
