@@ -44,7 +44,7 @@ package struct AgeRange: Sendable, Hashable, CustomStringConvertible {
 /// child's recorded date of birth is not wholly different (the fitted model's date-of-birth
 /// levels other than "different"), and `u` the share of the searched records with a date of birth
 /// that falls in the range (how often another child would agree by chance).
-struct AgeEvidence {
+struct AgeEvidence: Sendable {
     /// The ages meant.
     let range: AgeRange
     /// The day the ages are counted on.

@@ -138,6 +138,9 @@ package enum FootprintJob {
         .sorted { ($1.probability, $0.childID) < ($0.probability, $1.childID) }
     }
 
+    /// How many records a name search scores in one piece of work on one core.
+    static let nameSearchChunkSize = 2_048
+
     /// The records a name (with a date of birth, or an age, or neither) matches at least at
     /// ``candidateProbability``: the probe scored by the matcher's comparisons, the age's bits added.
     static func nameMatches(
@@ -147,11 +150,24 @@ package enum FootprintJob {
         let probe = SourceRecord(
             recordID: "query", person: PersonFields(forename: forename, surname: surname, dateOfBirth: dateOfBirth),
             event: .socialCare(SocialCareRecord()))
-        return universe.records.enumerated().compactMap { index, record in
-            let weight = universe.explain(probe: probe, record).weight + (age?.bits(record.person) ?? 0)
-            let probability = MatchModel.probability(weight: weight)
-            return probability >= candidateProbability ? (index, probability) : nil
+        // Each record is scored against the probe alone, so the records are scored in chunks on
+        // every core, and the chunks' matches joined in record order.
+        let (records, evidence) = (universe.records, universe.evidence)
+        let chunkSize = nameSearchChunkSize
+        let chunkCount = (records.count + chunkSize - 1) / chunkSize
+        let found = ChunkResults<[(index: Int, probability: Double)]>(count: chunkCount, initial: [])
+        Linker.parallel(chunkCount, concurrency: ProcessInfo.processInfo.activeProcessorCount) { chunk in
+            let indices = chunk * chunkSize..<min(records.count, (chunk + 1) * chunkSize)
+            found.set(
+                chunk,
+                indices.compactMap { index in
+                    let record = records[index]
+                    let weight = evidence.explain(probe: probe, record).weight + (age?.bits(record.person) ?? 0)
+                    let probability = MatchModel.probability(weight: weight)
+                    return probability >= candidateProbability ? (index, probability) : nil
+                })
         }
+        return Array(found.takeValues().joined())
     }
 
     static func recordedAs(_ person: PersonFields) -> String {

@@ -9,12 +9,20 @@ import Logging
 /// the store when one is used.
 struct FootprintUniverse {
     /// Where the explanations come from.
-    enum Evidence {
+    enum Evidence: Sendable {
         /// A linkage of the records: its model and its linked pairs.
         case linkage(LinkResult)
         /// The model the store's latest run fitted; pairs at or above the link threshold count as
         /// the matcher's links.
         case storedModel(StoredMatchModel, linkThreshold: Double)
+
+        /// The waterfall of a query's probe record against a record.
+        func explain(probe: SourceRecord, _ record: SourceRecord) -> PairExplanation {
+            switch self {
+            case .linkage(let link): link.model.explain(probe, record)
+            case .storedModel(let model, _): model.explain(probe, record)
+            }
+        }
     }
 
     /// Every record, sorted by key.
@@ -65,14 +73,6 @@ struct FootprintUniverse {
         switch evidence {
         case .linkage(let link): link.model
         case .storedModel(let stored, _): stored.model
-        }
-    }
-
-    /// The waterfall of a query's probe record against a record of the universe.
-    func explain(probe: SourceRecord, _ record: SourceRecord) -> PairExplanation {
-        switch evidence {
-        case .linkage(let link): link.model.explain(probe, record)
-        case .storedModel(let model, _): model.explain(probe, record)
         }
     }
 

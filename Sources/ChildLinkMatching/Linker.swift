@@ -119,7 +119,7 @@ package struct Linker: Sendable {
     }
 
     /// Runs `work` for chunks `0..<count`, on `concurrency` threads when above one.
-    static func parallel(_ count: Int, concurrency: Int, _ work: @escaping @Sendable (Int) -> Void) {
+    package static func parallel(_ count: Int, concurrency: Int, _ work: @escaping @Sendable (Int) -> Void) {
         if concurrency <= 1 || count <= 1 {
             for chunk in 0..<count { work(chunk) }
         } else {
@@ -263,12 +263,12 @@ struct Stopwatch {
 }
 
 /// One result slot per parallel chunk, each written by its own chunk only, read after all finish.
-final class ChunkResults<Value: Sendable>: Sendable {
+package final class ChunkResults<Value: Sendable>: Sendable {
     private let slots: Mutex<[Value]>
 
-    init(count: Int, initial: Value) { slots = Mutex(Array(repeating: initial, count: count)) }
+    package init(count: Int, initial: Value) { slots = Mutex(Array(repeating: initial, count: count)) }
 
-    func set(_ chunk: Int, _ value: Value) {
+    package func set(_ chunk: Int, _ value: Value) {
         slots.withLock { $0[chunk] = value }
     }
 
@@ -284,7 +284,7 @@ final class ChunkResults<Value: Sendable>: Sendable {
     }
 
     /// The values, moved out (the slots are left empty), so that the caller holds the only copy.
-    func takeValues() -> [Value] {
+    package func takeValues() -> [Value] {
         slots.withLock { slots in
             var taken: [Value] = []
             swap(&taken, &slots)

@@ -82,6 +82,27 @@ struct FootprintTests {
         #expect((candidates.first?.probability ?? 0) >= FootprintJob.candidateProbability)
     }
 
+    @Test("a name search scores every record, the first and last of each parallel chunk too, in record order")
+    func nameSearchScoresEveryRecord() throws {
+        // 2,000 children: some 5,500 records, so two whole chunks and part of a third.
+        let records = SamplePopulation.generate(SampleConfiguration(children: 2_000, seed: 3)).records
+        let outcome = try Pipeline.run(records: records, store: nil, logger: SampleWeeks.logger)
+        let universe = FootprintUniverse(link: outcome.link, children: outcome.children, mustLinks: [], store: nil)
+        let chunk = FootprintJob.nameSearchChunkSize
+        let count = universe.records.count
+        try #require(count > 2 * chunk)
+        // Each record, searched for by its own names and date of birth, matches itself.
+        for position in [0, chunk - 1, chunk, 2 * chunk - 1, 2 * chunk, count - 1] {
+            let person = universe.records[position].person
+            let forename = try #require(person.forename, "record \(position)")
+            let surname = try #require(person.surname, "record \(position)")
+            let matches = FootprintJob.nameMatches(
+                forename, surname, dateOfBirth: try #require(person.dateOfBirth), age: nil, in: universe)
+            #expect(matches.contains { $0.index == position }, "record \(position)")
+            #expect(matches.map(\.index) == matches.map(\.index).sorted(), "record \(position)")
+        }
+    }
+
     @Test("two children with the same name: without a date of birth both are offered; with it, one is found")
     func ambiguousName() throws {
         let universe = FootprintFixture.universe
