@@ -171,10 +171,7 @@ extension ChildLinkStore {
             case .personID(let value): ("personID = ?1", value)
             }
         return try read { db in
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT dataset, recordID FROM sourceRecord WHERE isPresent = 1 AND \(condition)",
-                arguments: [value])
-            return Set(rows.compactMap { StoreQueries.recordKey($0["dataset"], $0["recordID"]) })
+            try StoreQueries.recordKeys(db, where: "isPresent = 1 AND \(condition)", arguments: [value])
         }
     }
 
@@ -183,10 +180,7 @@ extension ChildLinkStore {
     ///
     /// - Throws: ``StoreError``.
     package func absentRecordKeys() throws -> Set<RecordKey> {
-        try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT dataset, recordID FROM sourceRecord WHERE isPresent = 0")
-            return Set(rows.compactMap { StoreQueries.recordKey($0["dataset"], $0["recordID"]) })
-        }
+        try read { db in try StoreQueries.recordKeys(db, where: "isPresent = 0") }
     }
 
     /// Every merge and split logged, in run order (optionally of one run).

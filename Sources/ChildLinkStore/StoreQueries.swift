@@ -99,6 +99,20 @@ enum StoreQueries {
         try Int.fetchOne(db, sql: "SELECT MAX(runID) FROM assignment")
     }
 
+    /// The keys of the stored records meeting `condition` (SQL on `sourceRecord`'s columns, its
+    /// values in `arguments`), read from the key columns alone, without decoding a record.
+    static func recordKeys(_ db: Database, where condition: String, arguments: StatementArguments = [])
+        throws -> Set<RecordKey>
+    {
+        var keys: Set<RecordKey> = []
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT dataset, recordID FROM sourceRecord WHERE \(condition)", arguments: arguments)
+        while let row = try rows.next() {
+            if let key = recordKey(row["dataset"], row["recordID"]) { keys.insert(key) }
+        }
+        return keys
+    }
+
     static func recordKey(_ dataset: String, _ recordID: String) -> RecordKey? {
         Dataset(rawValue: dataset).map { RecordKey(dataset: $0, recordID: recordID) }
     }

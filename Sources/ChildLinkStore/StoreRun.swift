@@ -181,11 +181,7 @@ package final class StoreRun {
 
     /// Refuses a clustering that leaves a present record out, names a record that is not present, or repeats one.
     private func checkCovers(_ clusters: [[RecordKey]]) throws {
-        var present: Set<RecordKey> = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT dataset, recordID FROM sourceRecord WHERE isPresent = 1")
-        while let row = try rows.next() {
-            if let key = StoreQueries.recordKey(row["dataset"], row["recordID"]) { present.insert(key) }
-        }
+        let present = try StoreQueries.recordKeys(db, where: "isPresent = 1")
         var seen: Set<RecordKey> = []
         var unknown: [RecordKey] = []
         for key in clusters.joined() where !seen.insert(key).inserted || !present.contains(key) {
