@@ -153,21 +153,12 @@ package enum FootprintJob {
         // Each record is scored against the probe alone, so the records are scored in chunks on
         // every core, and the chunks' matches joined in record order.
         let (records, evidence) = (universe.records, universe.evidence)
-        let chunkSize = nameSearchChunkSize
-        let chunkCount = (records.count + chunkSize - 1) / chunkSize
-        let found = ChunkResults<[(index: Int, probability: Double)]>(count: chunkCount, initial: [])
-        Linker.parallel(chunkCount, concurrency: ProcessInfo.processInfo.activeProcessorCount) { chunk in
-            let indices = chunk * chunkSize..<min(records.count, (chunk + 1) * chunkSize)
-            found.set(
-                chunk,
-                indices.compactMap { index in
-                    let record = records[index]
-                    let weight = evidence.explain(probe: probe, record).weight + (age?.bits(record.person) ?? 0)
-                    let probability = MatchModel.probability(weight: weight)
-                    return probability >= candidateProbability ? (index, probability) : nil
-                })
+        return ParallelChunks.compactMap(records.count, chunkSize: nameSearchChunkSize) { index in
+            let record = records[index]
+            let weight = evidence.explain(probe: probe, record).weight + (age?.bits(record.person) ?? 0)
+            let probability = MatchModel.probability(weight: weight)
+            return probability >= candidateProbability ? (index: index, probability: probability) : nil
         }
-        return Array(found.takeValues().joined())
     }
 
     static func recordedAs(_ person: PersonFields) -> String {

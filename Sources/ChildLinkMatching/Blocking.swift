@@ -1,3 +1,5 @@
+import ChildLinkModel
+
 /// The blocking rules: each gives records keys, and every two records sharing a key under any
 /// rule become a candidate pair. The union means no single corrupted field hides a pair; in
 /// council extracts no rule blocks on the date of birth alone (generic mode adds the
@@ -156,7 +158,7 @@ struct Blocker: Sendable {
             let lists = pending
             pending = []
             let expected = 48 * table.count
-            Linker.parallel(batch.count + 1, concurrency: concurrency) { index in
+            ParallelChunks.perform(batch.count + 1, concurrency: concurrency) { index in
                 if index == batch.count {
                     // The round's lists together first, then into the union in place: no second
                     // array of the union's size.

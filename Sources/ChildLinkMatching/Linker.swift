@@ -1,6 +1,4 @@
 package import ChildLinkModel
-import Dispatch
-import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -90,7 +88,7 @@ package struct Linker: Sendable {
                 vectors.withUnsafeMutableBufferPointer { output in
                     records.withUnsafeBufferPointer { recordBuffer in
                         let shared = Unchecked((text, pairBuffer, output, recordBuffer))
-                        Self.parallel(chunkCount, concurrency: options.concurrency) { chunk in
+                        ParallelChunks.perform(chunkCount, concurrency: options.concurrency) { chunk in
                             let (text, input, out, records) = shared.value
                             let start = chunk * chunkSize
                             let end = min(start + chunkSize, input.count)
@@ -116,15 +114,6 @@ package struct Linker: Sendable {
             for (vector, count) in local.entries { patternCounts[vector, default: 0] += count }
         }
         return (vectors, patternCounts)
-    }
-
-    /// Runs `work` for chunks `0..<count`, on `concurrency` threads when above one.
-    package static func parallel(_ count: Int, concurrency: Int, _ work: @escaping @Sendable (Int) -> Void) {
-        if concurrency <= 1 || count <= 1 {
-            for chunk in 0..<count { work(chunk) }
-        } else {
-            DispatchQueue.concurrentPerform(iterations: count, execute: work)
-        }
     }
 
     /// Weights for every candidate pair (in parallel chunks, merged in order); keeps those at or
@@ -162,7 +151,7 @@ package struct Linker: Sendable {
         }
         let partShifts = parts.map(\.bitOffset)
         let partMasks = parts.map(\.bitMask)
-        Self.parallel(chunkCount, concurrency: options.concurrency) { chunk in
+        ParallelChunks.perform(chunkCount, concurrency: options.concurrency) { chunk in
             let start = chunk * chunkSize
             let end = min(start + chunkSize, pairs.count)
             guard start < end else { return }
@@ -260,37 +249,6 @@ struct Stopwatch {
 
     /// Starts the next lap now (time since the last lap is left out).
     mutating func restart() { last = ContinuousClock.now }
-}
-
-/// One result slot per parallel chunk, each written by its own chunk only, read after all finish.
-package final class ChunkResults<Value: Sendable>: Sendable {
-    private let slots: Mutex<[Value]>
-
-    package init(count: Int, initial: Value) { slots = Mutex(Array(repeating: initial, count: count)) }
-
-    package func set(_ chunk: Int, _ value: Value) {
-        slots.withLock { $0[chunk] = value }
-    }
-
-    var values: [Value] { slots.withLock { $0 } }
-
-    /// The value of `chunk`, moved out (`empty` left in its place), so that the caller holds the only copy.
-    func take(_ chunk: Int, leaving empty: Value) -> Value {
-        slots.withLock { slots in
-            var taken = empty
-            swap(&taken, &slots[chunk])
-            return taken
-        }
-    }
-
-    /// The values, moved out (the slots are left empty), so that the caller holds the only copy.
-    package func takeValues() -> [Value] {
-        slots.withLock { slots in
-            var taken: [Value] = []
-            swap(&taken, &slots)
-            return taken
-        }
-    }
 }
 
 /// Buffers shared by the parallel workers: read-only inputs, and an output where each worker

@@ -165,7 +165,7 @@ struct RecordTable: Sendable, Equatable {
         }
         let partSize = (records.count + partCount - 1) / partCount
         let parts = ChunkResults<RecordTable>(count: partCount, initial: RecordTable())
-        Linker.parallel(partCount, concurrency: partCount) { part in
+        ParallelChunks.perform(partCount, concurrency: partCount) { part in
             let start = part * partSize
             let slice = records[start..<min(start + partSize, records.count)]
             parts.set(
