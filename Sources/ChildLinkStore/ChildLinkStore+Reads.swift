@@ -57,8 +57,13 @@ extension ChildLinkStore {
 
     /// The records present in the latest run, sorted by key (optionally of one dataset).
     ///
+    /// - Parameters:
+    ///   - dataset: One dataset's records only; every dataset's when `nil`.
+    ///   - decodingBatchSize: How many rows are held at once before they are decoded together.
     /// - Throws: ``StoreError``.
-    package func currentRecords(in dataset: Dataset? = nil) throws -> [SourceRecord] {
+    package func currentRecords(
+        in dataset: Dataset? = nil, decodingBatchSize: Int = ChildLinkStore.decodingBatchSize
+    ) throws -> [SourceRecord] {
         try read { db in
             var sql = "SELECT * FROM sourceRecord WHERE isPresent = 1"
             var arguments: StatementArguments = []
@@ -66,14 +71,32 @@ extension ChildLinkStore {
                 sql += " AND dataset = ?"
                 arguments = [dataset.rawValue]
             }
-            // Row by row into one array, sorted in place: no array of rows, no sorted copy beside
-            // it (each a million entries at a million records).
+            // The rows are read in batches on this thread, each batch decoded into records on every
+            // core (the event's JSON is most of the work), into one array sorted in place: no
+            // array of every row, no sorted copy beside it.
             var records: [SourceRecord] = []
-            let rows = try SourceRecordRow.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() { records.append(try row.columns.sourceRecord()) }
+            var batch: [RecordColumns] = []
+            batch.reserveCapacity(decodingBatchSize)
+            let rows = try RecordColumns.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() {
+                batch.append(row)
+                if batch.count >= decodingBatchSize {
+                    records += try Self.decoded(batch)
+                    batch.removeAll(keepingCapacity: true)
+                }
+            }
+            records += try Self.decoded(batch)
             records.sort { $0.key < $1.key }
             return records
         }
+    }
+
+    /// How many rows a full read holds at once before decoding them on every core.
+    package static let decodingBatchSize = 16_384
+
+    /// The records `columns` hold, in order, decoded in chunks on every core.
+    private static func decoded(_ columns: [RecordColumns]) throws -> [SourceRecord] {
+        try ParallelChunks.compactMap(columns.count, chunkSize: 1_024) { try columns[$0].sourceRecord() }
     }
 
     /// The records among `keys` present in the latest run, by key (a key the store does not hold,

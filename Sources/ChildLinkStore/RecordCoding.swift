@@ -11,8 +11,13 @@ enum EventCoding {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// - Throws: ``StoreError/unreadableRecord(field:)`` (the decoder's own error may quote the text).
     static func decode(_ json: String) throws -> RecordEvent {
-        try JSONDecoder().decode(EventDTO.self, from: Data(json.utf8)).event()
+        let dto: EventDTO
+        do { dto = try JSONDecoder().decode(EventDTO.self, from: Data(json.utf8)) } catch {
+            throw StoreError.unreadableRecord(field: "event")
+        }
+        return try dto.event()
     }
 }
 

@@ -4,8 +4,9 @@ import GRDB
 
 /// A record's stored form: the person as columns, the event as JSON (see ``StoreSchema``).
 ///
-/// The columns are this type's properties, written once: GRDB encodes and decodes them through
-/// `Codable`, and ``SourceRecordRow`` and ``SourceRecordHistoryRow`` add theirs alongside.
+/// The columns are this type's properties: GRDB encodes them through `Codable`, they are read
+/// back by name (``init(row:)``), and ``SourceRecordRow`` and ``SourceRecordHistoryRow`` add
+/// theirs alongside.
 struct RecordColumns: Hashable, Codable, FetchableRecord, EncodableRecord {
     var dataset: Dataset
     var recordID: String
@@ -80,6 +81,42 @@ struct RecordColumns: Hashable, Codable, FetchableRecord, EncodableRecord {
             text.append(field.utf8.contains(0x1F) ? field.replacingOccurrences(of: "\u{1F}", with: "") : field)
         }
         return text
+    }
+
+    /// Reads the columns from a row of `sourceRecord` or `sourceRecordHistory`, by name: the
+    /// derived `Codable` decoding took twice as long, and a full read decodes every record. The
+    /// subscripts cannot fail on a row of either table: the non-optional columns are `NOT NULL`,
+    /// and SQLite gives any value as text or as a number.
+    ///
+    /// - Throws: ``StoreError/unreadableRecord(field:)`` for a dataset this version does not know.
+    init(row: Row) throws {
+        guard let dataset = Dataset(rawValue: row["dataset"]) else {
+            throw StoreError.unreadableRecord(field: "dataset")
+        }
+        self.dataset = dataset
+        recordID = row["recordID"]
+        personID = row["personID"]
+        upn = row["upn"]
+        formerUPN = row["formerUPN"]
+        upnUnknownReason = row["upnUnknownReason"]
+        nhsNumber = row["nhsNumber"]
+        forename = row["forename"]
+        middleNames = row["middleNames"]
+        surname = row["surname"]
+        preferredName = row["preferredName"]
+        formerSurname = row["formerSurname"]
+        dateOfBirth = row["dateOfBirth"]
+        gender = row["gender"]
+        ethnicity = row["ethnicity"]
+        postcode = row["postcode"]
+        addressLine1 = row["addressLine1"]
+        town = row["town"]
+        upnIsValid = row["upnIsValid"]
+        nhsNumberIsValid = row["nhsNumberIsValid"]
+        eventJSON = row["eventJSON"]
+        sourceFile = row["sourceFile"]
+        sourceLine = row["sourceLine"]
+        contentHash = row["contentHash"]
     }
 
     var key: RecordKey { RecordKey(dataset: dataset, recordID: recordID) }

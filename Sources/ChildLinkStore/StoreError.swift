@@ -208,11 +208,14 @@ extension StoreError {
             file: sourceFile, line: sourceLine)
     }
 
-    /// A stored record's event has a field that cannot be read back (the store was edited by hand?).
+    /// A stored record has a column or event field that cannot be read back (the store was edited by hand?).
     static func unreadableRecord(field: String, sourceFile: String = #fileID, sourceLine: Int = #line) -> StoreError {
         StoreError(
-            code: .unreadableRecord, message: "stored event has an unreadable \(field)", file: sourceFile,
-            line: sourceLine)
+            code: .unreadableRecord,
+            message:
+                "A stored record has an unreadable \(field) (was the store edited by hand?); "
+                + "'childlink store restore' puts back the copy taken before the latest run.",
+            file: sourceFile, line: sourceLine)
     }
 
     /// A decision id that `review history` does not list (a typo?).
