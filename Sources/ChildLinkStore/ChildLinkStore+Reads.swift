@@ -71,33 +71,17 @@ extension ChildLinkStore {
                 sql += " AND dataset = ?"
                 arguments = [dataset.rawValue]
             }
-            // The rows are read in batches on this thread, each batch decoded into records on every
-            // core (the event's JSON is most of the work), into one array sorted in place: no
-            // array of every row, no sorted copy beside it.
-            var records: [SourceRecord] = []
-            var batch: [RecordColumns] = []
-            batch.reserveCapacity(decodingBatchSize)
+            var records = RecordBatchDecoder(batchSize: decodingBatchSize)
             let rows = try RecordColumns.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() {
-                batch.append(row)
-                if batch.count >= decodingBatchSize {
-                    records += try Self.decoded(batch)
-                    batch.removeAll(keepingCapacity: true)
-                }
-            }
-            records += try Self.decoded(batch)
-            records.sort { $0.key < $1.key }
-            return records
+            while let row = try rows.next() { try records.add(row) }
+            var decoded = try records.finish()
+            decoded.sort { $0.key < $1.key }
+            return decoded
         }
     }
 
-    /// How many rows a full read holds at once before decoding them on every core.
+    /// How many rows a read holds at once before decoding them on every core.
     package static let decodingBatchSize = 16_384
-
-    /// The records `columns` hold, in order, decoded in chunks on every core.
-    private static func decoded(_ columns: [RecordColumns]) throws -> [SourceRecord] {
-        try ParallelChunks.compactMap(columns.count, chunkSize: 1_024) { try columns[$0].sourceRecord() }
-    }
 
     /// The records among `keys` present in the latest run, by key (a key the store does not hold,
     /// or holds as absent, is left out): a few children's records without decoding every record.
@@ -107,12 +91,13 @@ extension ChildLinkStore {
         try read { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT * FROM sourceRecord WHERE dataset = ? AND recordID = ? AND isPresent = 1")
-            var records: [RecordKey: SourceRecord] = [:]
-            for key in keys where records[key] == nil {
-                let row = try SourceRecordRow.fetchOne(statement, arguments: [key.dataset.rawValue, key.recordID])
-                if let row { records[key] = try row.columns.sourceRecord() }
+            var records = RecordBatchDecoder(batchSize: Self.decodingBatchSize)
+            var seen: Set<RecordKey> = []
+            for key in keys where seen.insert(key).inserted {
+                let row = try RecordColumns.fetchOne(statement, arguments: [key.dataset.rawValue, key.recordID])
+                if let row { try records.add(row) }
             }
-            return records
+            return Dictionary(uniqueKeysWithValues: try records.finish().map { ($0.key, $0) })
         }
     }
 
@@ -224,5 +209,41 @@ extension ChildLinkStore {
                     records: records, reason: row.reason)
             }
         }
+    }
+}
+
+/// Stored rows decoded into records, in the order added: the rows are held a batch at a time and
+/// each batch is decoded in chunks on every core (the event's JSON is most of the work), so a read
+/// of many records holds one batch of rows beside the records, not a row for every record.
+struct RecordBatchDecoder {
+    let batchSize: Int
+    private var batch: [RecordColumns] = []
+    private var records: [SourceRecord] = []
+
+    init(batchSize: Int) { self.batchSize = max(1, batchSize) }
+
+    /// Adds a row, decoding the batch when it is full.
+    ///
+    /// - Throws: ``StoreError/unreadableRecord(field:)``.
+    mutating func add(_ row: RecordColumns) throws {
+        batch.append(row)
+        if batch.count >= batchSize { try decodeBatch() }
+    }
+
+    /// The records of every row added, in order.
+    ///
+    /// - Throws: ``StoreError/unreadableRecord(field:)``.
+    mutating func finish() throws -> [SourceRecord] {
+        try decodeBatch()
+        // Moved out, not copied: the caller may sort the array in place.
+        var taken: [SourceRecord] = []
+        swap(&taken, &records)
+        return taken
+    }
+
+    private mutating func decodeBatch() throws {
+        let rows = batch
+        batch = []
+        records += try ParallelChunks.compactMap(rows.count, chunkSize: 1_024) { try rows[$0].sourceRecord() }
     }
 }

@@ -54,6 +54,30 @@ struct RecordReadTests {
         #expect(try store.currentRecords(in: .cme, decodingBatchSize: batchSize) == cme.sorted { $0.key < $1.key })
     }
 
+    /// M10 and M11 stored in week 1; week 2 brings M11 and M12 (M10 no longer present). Asked for
+    /// M12, M10, M11, M12 again and M99 (never stored): M11 and M12, once each.
+    @Test("records by key: each present record once, absent and unknown keys left out")
+    func recordsByKey() throws {
+        let store = try F.store()
+        let (m10, m11, m12) = (F.missing("M10"), F.missing("M11", forename: "Jan"), F.missing("M12", forename: "Eva"))
+        _ = try store.performRun { try $0.upsert([m10, m11], datasets: [.missing]) }
+        _ = try store.performRun { try $0.upsert([m11, m12], datasets: [.missing]) }
+
+        let read = try store.currentRecords(
+            F.keys("Missing:M12", "Missing:M10", "Missing:M11", "Missing:M12", "Missing:M99"))
+        #expect(read == [m11.key: m11, m12.key: m12])
+    }
+
+    /// 23 rows added to a decoder holding 4 at a time: the records of all 23, in the order added.
+    @Test("a batch decoder gives every row's record in the order the rows were added")
+    func batchDecoderKeepsOrder() throws {
+        let records = (10..<33).map { F.missing("M\($0)", forename: "Child\($0)") }.shuffled()
+        var decoder = RecordBatchDecoder(batchSize: 4)
+        for record in records { try decoder.add(RecordColumns(record)) }
+        #expect(try decoder.finish() == records)
+        #expect(try decoder.finish().isEmpty)
+    }
+
     @Test(
         "a damaged record is refused by its column's name, its values never quoted",
         arguments: [
