@@ -51,8 +51,11 @@ package final class StoreRun {
     /// - Parameters:
     ///   - records: This run's records; when a key repeats, the last one is kept.
     ///   - datasets: The datasets this run imported in full; defaults to those `records` contain.
+    ///   - encodingBatchSize: How many records are encoded together (on every core) before they are written.
     /// - Throws: ``StoreError`` on a database error.
-    package func upsert(_ records: [SourceRecord], datasets: Set<Dataset>? = nil) throws -> RecordChangeSet {
+    package func upsert(
+        _ records: [SourceRecord], datasets: Set<Dataset>? = nil, encodingBatchSize: Int = StoreRun.encodingBatchSize
+    ) throws -> RecordChangeSet {
         let imported = datasets ?? Set(records.map(\.dataset))
         // Each key's last record, by its position: a copy of every record would double the run's
         // memory at a million records.
@@ -60,29 +63,14 @@ package final class StoreRun {
         for (index, record) in records.enumerated() { latest[record.key] = index }
         let stored = try storedState(of: imported.union(latest.keys.map(\.dataset)))
         var changes = RecordChangeSet()
-        for key in latest.keys.sorted() {
-            let columns = RecordColumns(records[latest[key]!])
-            switch stored[key] {
-            case nil:
-                try SourceRecordRow(columns: columns, firstSeenRunID: id, lastSeenRunID: id, isPresent: true).insert(db)
-                changes.new.append(key)
-            case let previous?:
-                if previous.hash != columns.contentHash {
-                    try archive(key)
-                    try SourceRecordRow(
-                        columns: columns, firstSeenRunID: previous.firstSeen, lastSeenRunID: id, isPresent: true
-                    ).update(db)
-                } else {
-                    try markSeen(columns)
-                }
-                if !previous.isPresent {
-                    changes.new.append(key)
-                } else if previous.hash != columns.contentHash {
-                    changes.changed.append(key)
-                } else {
-                    changes.unchanged.append(key)
-                }
-            }
+        // Each record's stored form (its event as JSON, its content hash) is worked out on every
+        // core a batch at a time, in key order, and written on this thread.
+        let positions = latest.keys.sorted().map { latest[$0]! }
+        let batchSize = max(1, encodingBatchSize)
+        for start in stride(from: 0, to: positions.count, by: batchSize) {
+            let batch = Array(positions[start..<min(positions.count, start + batchSize)])
+            let encoded = ParallelChunks.compactMap(batch.count, chunkSize: 1_024) { RecordColumns(records[batch[$0]]) }
+            for columns in encoded { try write(columns, previous: stored[columns.key], changes: &changes) }
         }
         changes.removed = stored.filter {
             $0.value.isPresent && imported.contains($0.key.dataset) && latest[$0.key] == nil
@@ -94,6 +82,36 @@ package final class StoreRun {
                 arguments: [key.dataset.rawValue, key.recordID])
         }
         return changes
+    }
+
+    /// How many records ``upsert(_:datasets:encodingBatchSize:)`` encodes at once before writing them.
+    package static let encodingBatchSize = 16_384
+
+    /// Writes one record of this run: inserted when never stored, replaced (the stored version
+    /// kept in the history) when its content changed, marked as seen otherwise.
+    private func write(_ columns: RecordColumns, previous: StoredState?, changes: inout RecordChangeSet) throws {
+        let key = columns.key
+        guard let previous else {
+            try SourceRecordRow(columns: columns, firstSeenRunID: id, lastSeenRunID: id, isPresent: true).insert(db)
+            changes.new.append(key)
+            return
+        }
+        if previous.hash != columns.contentHash {
+            try archive(key)
+            try SourceRecordRow(
+                columns: columns, firstSeenRunID: previous.firstSeen, lastSeenRunID: id, isPresent: true
+            )
+            .update(db)
+        } else {
+            try markSeen(columns)
+        }
+        if !previous.isPresent {
+            changes.new.append(key)
+        } else if previous.hash != columns.contentHash {
+            changes.changed.append(key)
+        } else {
+            changes.unchanged.append(key)
+        }
     }
 
     private var id: Int64 { Int64(runID) }

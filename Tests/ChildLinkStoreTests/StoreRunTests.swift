@@ -96,6 +96,28 @@ struct StoreRunTests {
         #expect(try store.currentRecords(in: .cme).map(\.key) == F.keys("CME:C2"))
     }
 
+    /// Week 1 stores M10–M29 (20 records); week 2 gives M12–M31 in reverse order, with M15, M20
+    /// and M25 corrected, encoded 3 at a time (6 full batches and one of 2): M30 and M31 are new,
+    /// M15, M20 and M25 changed, the other 15 of M12–M29 unchanged, M10 and M11 removed.
+    @Test("a run's records encoded a batch at a time are each written once, whatever the batch size")
+    func upsertInBatches() throws {
+        let store = try F.store()
+        let week1 = (10..<30).map { F.missing("M\($0)", forename: "Child\($0)") }
+        _ = try store.performRun { try $0.upsert(week1, encodingBatchSize: 3) }
+        let corrected: Set<Int> = [15, 20, 25]
+        let week2 = (12..<32).reversed().map {
+            F.missing("M\($0)", forename: "Child\($0)" + (corrected.contains($0) ? "a" : ""))
+        }
+        let changes = try store.performRun { try $0.upsert(week2, datasets: [.missing], encodingBatchSize: 3) }
+
+        let keys = { (numbers: [Int]) in numbers.map { F.key("Missing:M\($0)") }.sorted() }
+        #expect(changes.new == keys([30, 31]))
+        #expect(changes.changed == keys([15, 20, 25]))
+        #expect(changes.unchanged == keys(Array(12..<30).filter { !corrected.contains($0) }))
+        #expect(changes.removed == keys([10, 11]))
+        #expect(try store.currentRecords() == week2.sorted { $0.key < $1.key })
+    }
+
     @Test("a record that moves only in the file (new line number) is unchanged")
     func locationIsNotContent() throws {
         let store = try F.store()
