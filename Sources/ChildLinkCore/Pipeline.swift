@@ -281,7 +281,10 @@ package enum Pipeline {
     /// The matcher's review-band pairs whose records are still in different clusters, each with a
     /// one-line explanation of the comparisons (levels and bits; no names or dates).
     static func reviewPairs(_ result: LinkResult, clustering: ConstrainedClustering) -> [ReviewPair] {
-        reviewBandPairsApart(result, clustering: clustering).map { pair in
+        // Each pair explained on its own: in chunks on every core (196,650 pairs at 1M records).
+        let pairs = reviewBandPairsApart(result, clustering: clustering)
+        return ParallelChunks.compactMap(pairs.count, chunkSize: 1_024) { index in
+            let pair = pairs[index]
             let explanation = result.explain(pair.first, pair.second)
             return ReviewPair(
                 result.records[pair.first].key, result.records[pair.second].key,
