@@ -118,6 +118,28 @@ struct StoreRunTests {
         #expect(try store.currentRecords() == week2.sorted { $0.key < $1.key })
     }
 
+    /// Three pairs saved, the first one again with another probability and explanation, and one
+    /// given with its records the other way round: two pairs, each as saved last.
+    @Test("review pairs are saved with their probability and explanation; a pair saved again keeps the last")
+    func reviewPairsKeepTheLast() throws {
+        let store = try F.store()
+        try store.performRun { run in
+            _ = try run.upsert(Self.week1)
+            try run.saveReviewPairs([
+                ReviewPair(F.key("Missing:M1"), F.key("Missing:M2"), probability: 0.6, explanation: "first"),
+                ReviewPair(F.key("CME:C1"), F.key("EHE:H1"), probability: 0.7, explanation: "forename exact"),
+            ])
+            try run.saveReviewPairs([
+                ReviewPair(F.key("Missing:M2"), F.key("Missing:M1"), probability: 0.8, explanation: "again")
+            ])
+        }
+        #expect(
+            Set(try store.reviewPairs()) == [
+                ReviewPair(F.key("Missing:M1"), F.key("Missing:M2"), probability: 0.8, explanation: "again"),
+                ReviewPair(F.key("CME:C1"), F.key("EHE:H1"), probability: 0.7, explanation: "forename exact"),
+            ])
+    }
+
     @Test("a record that moves only in the file (new line number) is unchanged")
     func locationIsNotContent() throws {
         let store = try F.store()
