@@ -3,7 +3,8 @@ import Foundation
 import Synchronization
 
 /// Work split into numbered chunks and run on several threads: the linker's blocking and scoring,
-/// the name search's scoring, and the store's decoding of records all run this way.
+/// the name search's scoring, the review pairs' explanations, and the store's encoding and
+/// decoding of records all run this way.
 package enum ParallelChunks {
     /// Runs `work` for chunks `0..<count`, on `concurrency` threads when above one.
     package static func perform(_ count: Int, concurrency: Int, _ work: @escaping @Sendable (Int) -> Void) {
@@ -37,7 +38,6 @@ package enum ParallelChunks {
                 })
         }
         var values: [Value] = []
-        values.reserveCapacity(count)
         for result in results.takeValues() { values += try result.get() }
         return values
     }

@@ -231,7 +231,7 @@ struct ChildEventRow: Codable, FetchableRecord, PersistableRecord {
 }
 
 /// A record pair saved for review, its two records as typed key columns (see the v3 migration).
-struct ReviewPairRow: Codable, FetchableRecord, PersistableRecord {
+struct ReviewPairRow: Codable, FetchableRecord, TableRecord {
     static let databaseTableName = "reviewPair"
     var runID: Int64
     var datasetA: Dataset

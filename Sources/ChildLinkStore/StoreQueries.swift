@@ -136,13 +136,6 @@ extension DecisionRow {
 }
 
 extension ReviewPairRow {
-    init(_ pair: ReviewPair, runID: Int64) {
-        self.init(
-            runID: runID, datasetA: pair.recordA.dataset, recordIDA: pair.recordA.recordID,
-            datasetB: pair.recordB.dataset, recordIDB: pair.recordB.recordID, probability: pair.probability,
-            explanation: pair.explanation)
-    }
-
     var model: ReviewPair {
         ReviewPair(
             RecordKey(dataset: datasetA, recordID: recordIDA), RecordKey(dataset: datasetB, recordID: recordIDB),
