@@ -283,7 +283,7 @@ package enum Pipeline {
     static func reviewPairs(_ result: LinkResult, clustering: ConstrainedClustering) -> [ReviewPair] {
         // Each pair explained on its own: in chunks on every core (196,650 pairs at 1M records).
         let pairs = reviewBandPairsApart(result, clustering: clustering)
-        return ParallelChunks.compactMap(pairs.count, chunkSize: 1_024) { index in
+        return ParallelChunks.compactMap(pairs.count) { index in
             let pair = pairs[index]
             let explanation = result.explain(pair.first, pair.second)
             return ReviewPair(

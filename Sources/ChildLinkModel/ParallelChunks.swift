@@ -15,12 +15,18 @@ package enum ParallelChunks {
         }
     }
 
+    /// How many indices ``compactMap(_:chunkSize:concurrency:_:)`` gives one piece of work unless
+    /// told otherwise: enough that handing out a chunk costs nothing beside its work, few enough
+    /// that the cores finish together.
+    package static let defaultChunkSize = 1_024
+
     /// `transform` of each index in `0..<count` that gives a value, in index order: the indices
     /// are taken in chunks of `chunkSize` on every core, and the chunks' values joined in order.
     ///
     /// - Throws: The first error `transform` throws, in index order (the other chunks still run).
     package static func compactMap<Value: Sendable, Failure: Error>(
-        _ count: Int, chunkSize: Int, concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ count: Int, chunkSize: Int = defaultChunkSize,
+        concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
         _ transform: @escaping @Sendable (Int) throws(Failure) -> Value?
     ) throws(Failure) -> [Value] {
         let size = max(1, chunkSize)

@@ -71,10 +71,10 @@ extension ChildLinkStore {
                 sql += " AND dataset = ?"
                 arguments = [dataset.rawValue]
             }
-            var records = RecordBatchDecoder(batchSize: decodingBatchSize)
+            var decoder = RecordBatchDecoder(batchSize: decodingBatchSize)
             let rows = try RecordColumns.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() { try records.add(row) }
-            var decoded = try records.finish()
+            while let row = try rows.next() { try decoder.add(row) }
+            var decoded = try decoder.finish()
             decoded.sort { $0.key < $1.key }
             return decoded
         }
@@ -91,13 +91,13 @@ extension ChildLinkStore {
         try read { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT * FROM sourceRecord WHERE dataset = ? AND recordID = ? AND isPresent = 1")
-            var records = RecordBatchDecoder(batchSize: Self.decodingBatchSize)
+            var decoder = RecordBatchDecoder(batchSize: Self.decodingBatchSize)
             var seen: Set<RecordKey> = []
             for key in keys where seen.insert(key).inserted {
                 let row = try RecordColumns.fetchOne(statement, arguments: [key.dataset.rawValue, key.recordID])
-                if let row { try records.add(row) }
+                if let row { try decoder.add(row) }
             }
-            return Dictionary(uniqueKeysWithValues: try records.finish().map { ($0.key, $0) })
+            return Dictionary(uniqueKeysWithValues: try decoder.finish().map { ($0.key, $0) })
         }
     }
 
@@ -244,6 +244,6 @@ struct RecordBatchDecoder {
     private mutating func decodeBatch() throws {
         let rows = batch
         batch = []
-        records += try ParallelChunks.compactMap(rows.count, chunkSize: 1_024) { try rows[$0].sourceRecord() }
+        records += try ParallelChunks.compactMap(rows.count) { try rows[$0].sourceRecord() }
     }
 }

@@ -69,14 +69,18 @@ enum StoreQueries {
         return dormant
     }
 
-    /// The run in which each stored record was first seen.
-    static func firstSeen(_ db: Database) throws -> [RecordKey: Int] {
-        var seen: [RecordKey: Int] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT dataset, recordID, firstSeenRunID FROM sourceRecord")
+    /// The run in which each stored record was first seen, and which records are present: one
+    /// scan of the records' key columns for both.
+    static func firstSeenAndPresent(_ db: Database) throws -> (firstSeen: [RecordKey: Int], present: Set<RecordKey>) {
+        var firstSeen: [RecordKey: Int] = [:]
+        var present: Set<RecordKey> = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT dataset, recordID, firstSeenRunID, isPresent FROM sourceRecord")
         while let row = try rows.next() {
-            if let key = recordKey(row["dataset"], row["recordID"]) { seen[key] = row["firstSeenRunID"] }
+            guard let key = recordKey(row["dataset"], row["recordID"]) else { continue }
+            firstSeen[key] = row["firstSeenRunID"]
+            if row["isPresent"] { present.insert(key) }
         }
-        return seen
+        return (firstSeen, present)
     }
 
     /// The latest decision for each pair among those not revoked, sorted by pair: revoking a

@@ -69,7 +69,7 @@ package final class StoreRun {
         let batchSize = max(1, encodingBatchSize)
         for start in stride(from: 0, to: positions.count, by: batchSize) {
             let batch = Array(positions[start..<min(positions.count, start + batchSize)])
-            let encoded = ParallelChunks.compactMap(batch.count, chunkSize: 1_024) { RecordColumns(records[batch[$0]]) }
+            let encoded = ParallelChunks.compactMap(batch.count) { RecordColumns(records[batch[$0]]) }
             for columns in encoded { try write(columns, previous: stored[columns.key], changes: &changes) }
         }
         changes.removed = stored.filter {
@@ -186,10 +186,10 @@ package final class StoreRun {
     /// - Throws: ``StoreError/clusteringMismatch(unassigned:unknown:examples:)`` when the clusters do not
     ///   cover exactly the present records (nothing is written then), or ``StoreError`` on a database error.
     package func assignChildIDs(clusters: [[RecordKey]]) throws -> IDAssignment {
-        try checkCovers(clusters)
+        let (firstSeen, present) = try StoreQueries.firstSeenAndPresent(db)
+        try checkCovers(clusters, present: present)
         let previous = try previousAssignment()
         let maxIssued = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM child") ?? 0
-        let firstSeen = try StoreQueries.firstSeen(db)
         let result = StableIDAssigner.assign(
             clusters: clusters, previous: previous, maxIssued: maxIssued, firstSeen: firstSeen,
             dormant: try StoreQueries.dormantIDs(db))
@@ -197,9 +197,8 @@ package final class StoreRun {
         return result
     }
 
-    /// Refuses a clustering that leaves a present record out, names a record that is not present, or repeats one.
-    private func checkCovers(_ clusters: [[RecordKey]]) throws {
-        let present = try StoreQueries.recordKeys(db, where: "isPresent = 1")
+    /// Refuses a clustering that leaves a `present` record out, names a record that is not present, or repeats one.
+    private func checkCovers(_ clusters: [[RecordKey]], present: Set<RecordKey>) throws {
         var seen: Set<RecordKey> = []
         var unknown: [RecordKey] = []
         for key in clusters.joined() where !seen.insert(key).inserted || !present.contains(key) {
