@@ -55,7 +55,7 @@ let package = Package(
             name: "ChildLinkStore",
             dependencies: [
                 "ChildLinkModel", "ChildLinkFiles", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Indicators, cohort, overlap, footprint, and the HTML / XLSX / CSV / JSON writers.

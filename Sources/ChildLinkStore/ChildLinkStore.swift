@@ -2,6 +2,7 @@ import ChildLinkFiles
 import ChildLinkModel
 package import Foundation
 import GRDB
+import Logging
 
 #if canImport(Glibc)
     import Glibc
@@ -103,19 +104,27 @@ package final class ChildLinkStore: Sendable {
         self.busyTimeout = busyTimeout
         self.user = user ?? OSUser.current()
         self.clock = clock
-        try StoreError.mapping(path: path ?? ":memory:", timeout: busyTimeout) { try Self.migrate(writer) }
+        try StoreError.mapping(path: path ?? ":memory:", timeout: busyTimeout) { try Self.migrate(writer, path: path) }
     }
 
     /// Brings the schema up to date. Two processes opening a new (or old) store at once may both
     /// start the same migration; the one that loses finds the table already there: it then tries
     /// again on what the other committed (each migration commits whole, with its record).
-    private static func migrate(_ writer: any DatabaseWriter) throws {
+    private static func migrate(_ writer: any DatabaseWriter, path: String?) throws {
         let migrator = StoreSchema.migrator
         var attempt = 0
+        var announced = false
         while true {
             do {
                 if try writer.read({ try migrator.hasCompletedMigrations($0) }) { return }
+                if !announced, let path, try writer.read({ try !migrator.appliedIdentifiers($0).isEmpty }) {
+                    announced = true
+                    Self.logger.notice(
+                        "updating the store \(path) for this version of ChildLink: once, and on a large store it can take a minute"
+                    )
+                }
                 try migrator.migrate(writer)
+                if announced { Self.logger.info("store updated") }
                 return
             } catch let error as DatabaseError
                 where attempt < 40 && [.SQLITE_ERROR, .SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode)
@@ -125,6 +134,9 @@ package final class ChildLinkStore: Sendable {
             }
         }
     }
+
+    /// Where the store says what it is doing: the process's logging, as the command set it up.
+    private static var logger: Logger { Logger(label: "childlink") }
 
     /// The backup kept before each run: `<path>.bak`, or `nil` for an in-memory store.
     package var backupPath: String? { path.map { $0 + ".bak" } }

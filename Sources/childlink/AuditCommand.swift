@@ -4,7 +4,7 @@ import ChildLinkModel
 
 extension ChildLink {
     /// `childlink audit`.
-    struct Audit: ParsableCommand {
+    struct Audit: LoggingCommand {
         static let configuration = CommandConfiguration(
             commandName: "audit",
             abstract: "Show the audit log of footprint lookups and exports.",

@@ -4,7 +4,7 @@ import ChildLinkModel
 
 extension ChildLink {
     /// `childlink check`.
-    struct Check: ParsableCommand {
+    struct Check: LoggingCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
             abstract:
@@ -55,7 +55,7 @@ extension ChildLink {
             let options = CheckJob.Options(
                 paths: paths, dataset: dataset, profilePath: profile,
                 rejectsPath: rejects, strict: strict, verbose: global.verbose)
-            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+            let logger = ChildLinkLogging.logger(verbose: global.verbose)
             let outcome = try CheckJob(options: options, logger: logger).run()
             TerminalOutput.print(outcome.report)
             if outcome.failed { throw ExitCode.failure }

@@ -48,6 +48,7 @@ struct ChildLink: ParsableCommand {
         }
         do {
             var command = try parseAsRoot()
+            ChildLinkLogging.bootstrap(verbose: (command as? any LoggingCommand)?.global.verbose ?? false)
             try command.run()
         } catch {
             let message = TerminalOutput.safe(fullMessage(for: error))
@@ -95,4 +96,11 @@ struct ChildLink: ParsableCommand {
 struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Log each step (files, counts, timings; never personal data) to standard error.")
     var verbose = false
+}
+
+/// A command that takes the ``GlobalOptions``: `main` sets up logging for it at the level
+/// `--verbose` asks for, once, before it runs, so whatever it calls (the store updating its
+/// schema, say) logs to standard error in the same form.
+protocol LoggingCommand: ParsableCommand {
+    var global: GlobalOptions { get }
 }

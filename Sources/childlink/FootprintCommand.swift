@@ -5,7 +5,7 @@ import Foundation
 
 extension ChildLink {
     /// `childlink footprint`.
-    struct Footprint: ParsableCommand {
+    struct Footprint: LoggingCommand {
         static let configuration = CommandConfiguration(
             commandName: "footprint",
             abstract: "Show every record about one child on one timeline, with why each belongs to them.",
@@ -102,7 +102,7 @@ extension ChildLink {
         }
 
         func run() throws {
-            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+            let logger = ChildLinkLogging.logger(verbose: global.verbose)
             let query = try query()
             let request = FootprintJob.Request(
                 query: query, inputs: inputs, storePath: storeOptions.resolvedPath, storeWait: storeOptions.storeWait,

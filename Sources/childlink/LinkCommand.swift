@@ -3,7 +3,7 @@ import ChildLinkCore
 
 extension ChildLink {
     /// `childlink link`.
-    struct Link: ParsableCommand {
+    struct Link: LoggingCommand {
         static let configuration = CommandConfiguration(
             commandName: "link",
             abstract: "Link the records that belong to the same child and write links.csv and pairs.csv.",
@@ -91,7 +91,7 @@ extension ChildLink {
                 inputs: inputs, generic: generic, profilePath: profile, outputDirectory: out, truthPath: truth,
                 options: options, storePath: generic ? nil : storeOptions.resolvedPath,
                 storeWait: storeOptions.storeWait,
-                logger: ChildLinkLogging.bootstrap(verbose: global.verbose))
+                logger: ChildLinkLogging.logger(verbose: global.verbose))
             TerminalOutput.print(report, terminator: "")
         }
     }

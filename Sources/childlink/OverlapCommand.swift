@@ -4,7 +4,7 @@ import ChildLinkReports
 
 extension ChildLink {
     /// `childlink overlap`.
-    struct Overlap: ParsableCommand {
+    struct Overlap: LoggingCommand {
         static let configuration = CommandConfiguration(
             commandName: "overlap",
             abstract: "Count the children in each combination of the four strands."
@@ -26,7 +26,7 @@ extension ChildLink {
         var pseudonymise = true
 
         func run() throws {
-            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+            let logger = ChildLinkLogging.logger(verbose: global.verbose)
             let request = try output.request(suppress: suppress, pseudonymise: pseudonymise)
             let written = try ReportJob.run(.overlap(period: period), request: request, logger: logger)
             TerminalOutput.print(ReportSummary.text(of: written, outputDirectory: request.outputDirectory))

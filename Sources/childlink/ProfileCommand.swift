@@ -15,7 +15,7 @@ extension ChildLink {
 
 extension ChildLink.Profile {
     /// `childlink profile check PROFILE FILE`.
-    struct CheckProfile: ParsableCommand {
+    struct CheckProfile: LoggingCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "Show how a profile maps a file's headers and how its first rows read.",

@@ -37,7 +37,7 @@ extension ChildLink {
 
 extension ChildLink.Review {
     /// `childlink review list`.
-    struct List: ParsableCommand {
+    struct List: LoggingCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the latest run's uncertain pairs, one line per pair of children, most probable first.")
 
@@ -53,7 +53,7 @@ extension ChildLink.Review {
     }
 
     /// `childlink review accept A B`.
-    struct Accept: ParsableCommand {
+    struct Accept: LoggingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record that two children, or two records, are the same child.")
 
@@ -68,7 +68,7 @@ extension ChildLink.Review {
     }
 
     /// `childlink review reject A B`.
-    struct Reject: ParsableCommand {
+    struct Reject: LoggingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record that two children, or two records, are different children.")
 
@@ -83,7 +83,7 @@ extension ChildLink.Review {
     }
 
     /// `childlink review history`.
-    struct History: ParsableCommand {
+    struct History: LoggingCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every decision: its id, who made it and when, the note, the runs that applied it, "
                 + "and whether it was revoked.")
@@ -97,7 +97,7 @@ extension ChildLink.Review {
     }
 
     /// `childlink review revoke ID --note "why"`.
-    struct Revoke: ParsableCommand {
+    struct Revoke: LoggingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Withdraw a decision (kept in the history, audited); the next run links as if it had never "
                 + "been made.")
@@ -123,7 +123,7 @@ extension ChildLink.Review {
     }
 
     /// `childlink review export FILE`.
-    struct Export: ParsableCommand {
+    struct Export: LoggingCommand {
         static let configuration = CommandConfiguration(abstract: "Write the uncertain pairs to a CSV file (audited).")
 
         @OptionGroup var global: GlobalOptions
@@ -136,7 +136,7 @@ extension ChildLink.Review {
     }
 
     /// `childlink review import FILE`.
-    struct Import: ParsableCommand {
+    struct Import: LoggingCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record the decisions filled in on an exported CSV file.")
 

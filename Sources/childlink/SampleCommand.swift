@@ -5,7 +5,7 @@ import ChildLinkSample
 
 extension ChildLink {
     /// `childlink sample`.
-    struct Sample: ParsableCommand {
+    struct Sample: LoggingCommand {
         static let configuration = CommandConfiguration(
             commandName: "sample",
             abstract:
@@ -64,7 +64,7 @@ extension ChildLink {
         }
 
         func run() throws {
-            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+            let logger = ChildLinkLogging.logger(verbose: global.verbose)
             let result = try SampleJob.run(options, logger: logger)
             TerminalOutput.print(result.report)
         }

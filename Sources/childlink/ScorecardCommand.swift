@@ -8,7 +8,7 @@ extension ExclusionYearBasis: ExpressibleByArgument {}
 
 extension ChildLink {
     /// `childlink scorecard`.
-    struct Scorecard: ParsableCommand {
+    struct Scorecard: LoggingCommand {
         static let configuration = CommandConfiguration(
             commandName: "scorecard",
             abstract: "Produce the Missing, CME, EHE, exclusions or Inclusion scorecard for a period.",
@@ -59,7 +59,7 @@ extension ChildLink {
         }
 
         func run() throws {
-            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+            let logger = ChildLinkLogging.logger(verbose: global.verbose)
             var request = try output.request(
                 suppress: suppress ?? kind.disclosureControlByDefault,
                 pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)

@@ -6,7 +6,7 @@
 
     extension ChildLink {
         /// `childlink serve`.
-        struct Serve: ParsableCommand {
+        struct Serve: LoggingCommand {
             static let configuration = CommandConfiguration(
                 commandName: "serve",
                 abstract: "Open the review desk and the footprint search in a browser on this computer.",
@@ -53,7 +53,7 @@
             }
 
             func run() throws {
-                let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+                let logger = ChildLinkLogging.logger(verbose: global.verbose)
                 _ = try StoreJob.openExisting(at: storeOptions.store)
                 let server = DeskServer(
                     configuration: DeskServer.Configuration(

@@ -25,7 +25,7 @@ extension ChildLink {
 
 extension ChildLink.Store {
     /// `childlink store check`.
-    struct Check: ParsableCommand {
+    struct Check: LoggingCommand {
         static let configuration = CommandConfiguration(
             commandName: "check",
             abstract: "Check the store's integrity and ChildLink's invariants; exits 1 when anything fails.",
@@ -49,7 +49,7 @@ extension ChildLink.Store {
     }
 
     /// `childlink store restore`.
-    struct Restore: ParsableCommand {
+    struct Restore: LoggingCommand {
         static let configuration = CommandConfiguration(
             commandName: "restore",
             abstract: "Put the store back as it was before its last run, from childlink.sqlite.bak."

@@ -7,7 +7,7 @@ extension RHIDeadlineRule: ExpressibleByArgument {}
 
 extension ChildLink {
     /// `childlink weekly`.
-    struct Weekly: ParsableCommand {
+    struct Weekly: LoggingCommand {
         static let configuration = CommandConfiguration(
             commandName: "weekly",
             abstract: "Produce the weekly Operational Missing Group pack.",
@@ -71,7 +71,7 @@ extension ChildLink {
         }
 
         func run() throws {
-            let logger = ChildLinkLogging.bootstrap(verbose: global.verbose)
+            let logger = ChildLinkLogging.logger(verbose: global.verbose)
             let pack = WeeklyPackOptions(
                 weekEnding: weekEnding, longEpisodeHours: longEpisodeHours, repeatEpisodes: repeatEpisodes,
                 repeatWindowDays: repeatWindowDays, rhiRule: rhiRule)

@@ -59,4 +59,28 @@ struct StoreCommandsTests {
         #expect(none.status == 1)
         #expect(none.stderr.contains("There is no ChildLink store at elsewhere.sqlite"))
     }
+
+    @Test("a store made by an earlier version is updated once, saying so on stderr, with the listing intact")
+    func olderStoreUpdated() throws {
+        let jobs = try StoreJobsTests()
+        defer { try? FileManager.default.removeItem(at: jobs.folder) }
+        let store = try jobs.makeStore()
+        let current = try Self.run(["review", "list"], in: jobs.folder)
+        #expect(current.status == 0)
+        #expect(current.stderr.isEmpty, "an up-to-date store opens without a word")
+        // As a store made before the last migration: its index gone, the migration not recorded.
+        try store.executeUnchecked("DROP INDEX assignment_on_record")
+        try store.executeUnchecked("DELETE FROM grdb_migrations WHERE identifier = 'v7-assignment-by-record'")
+
+        let updated = try Self.run(["review", "list"], in: jobs.folder)
+        #expect(updated.status == 0)
+        #expect(
+            updated.stderr
+                == "Updating the store childlink.sqlite for this version of ChildLink: once, and on a large store "
+                + "it can take a minute.\n")
+        #expect(updated.stdout == current.stdout, "the notice stays off the listing")
+        let again = try Self.run(["review", "list"], in: jobs.folder)
+        #expect(again.stderr.isEmpty, "updated once")
+        #expect(try ChildLinkStore(path: jobs.path).appliedMigrations().last == "v7-assignment-by-record")
+    }
 }
