@@ -11,7 +11,7 @@ package enum AuditJob {
     package static func run(storePath: String, since: CalendarDate?) throws -> String {
         let start = since.map { Date(timeIntervalSince1970: Double($0.daysSinceEpoch) * 86_400) }
         let entries = try StoreJob.openExisting(at: storePath).auditLog(since: start)
-        guard !entries.isEmpty else { return "No audit entries" + (since.map { " since \($0.iso)." } ?? ".") }
+        guard !entries.isEmpty else { return "No audit entries" + (since.map { " since \($0.uk)." } ?? ".") }
         return entries.map(line).joined(separator: "\n")
     }
 

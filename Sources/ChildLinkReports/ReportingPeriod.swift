@@ -35,17 +35,28 @@ package enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
     /// The year starting in `startYear` (academic from 1 September, financial from 1 April).
     case year(startYear: Int)
 
-    /// Parses `2019-06`, `2018Q4` (or `2018-Q4`) and `2018/19` (or `2018-19`).
+    /// Parses a period as a person types it or copies it from a report's column heading: a month
+    /// `2019-06`, `06/2019`, `Jun-19` or `June 2019`; a quarter of the financial year `2018Q4`,
+    /// `2018-Q4` or `Q4 2018/19`; a year `2018/19`, `2018-19` or `2018/2019`. `Q4 2018`, which a
+    /// reader could take for October–December 2018, is not a period.
     package init?(parsing text: String) {
-        let upper = text.uppercased()
+        let upper = text.uppercased().split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        guard let period = Self.isoForm(upper) ?? Self.monthForm(upper) ?? Self.quarterLabel(upper) else {
+            return nil
+        }
+        self = period
+    }
+
+    /// `2019-06`, `2018Q4`, `2018-Q4`, `2018/19`, `2018-19`, `2018/2019`.
+    private static func isoForm(_ upper: String) -> ReportingPeriod? {
         if let qIndex = upper.firstIndex(of: "Q") {
             let yearText = upper[..<qIndex].filter(\.isNumber)
             guard let year = Int(yearText), yearText.count == 4,
+                upper[..<qIndex].allSatisfy({ $0.isNumber || $0 == "-" || $0 == " " }),
                 let quarter = Int(upper[upper.index(after: qIndex)...]),
                 (1...4).contains(quarter)
             else { return nil }
-            self = .quarter(startYear: year, quarter: quarter)
-            return
+            return .quarter(startYear: year, quarter: quarter)
         }
         let parts = upper.split(whereSeparator: { $0 == "/" || $0 == "-" })
         guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]), let second = Int(parts[1]) else {
@@ -53,12 +64,52 @@ package enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         }
         if upper.contains("/") || (parts[1].count == 2 && second == (year + 1) % 100 && second > 12) {
             guard second == (year + 1) % 100 || second == year + 1 else { return nil }
-            self = .year(startYear: year)
-        } else {
-            guard (1...12).contains(second) else { return nil }
-            self = .month(year: year, month: second)
+            return .year(startYear: year)
+        }
+        guard (1...12).contains(second) else { return nil }
+        return .month(year: year, month: second)
+    }
+
+    /// `06/2019`, `6-2019`, `Jun-19`, `Jun 2019`, `June 2019`, `Sept 2019`.
+    private static func monthForm(_ upper: String) -> ReportingPeriod? {
+        let parts = upper.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == " " })
+        guard parts.count == 2, let year = year(parts[1]) else { return nil }
+        if parts[0].allSatisfy(\.isNumber) {
+            guard parts[0].count <= 2, parts[1].count == 4, let month = Int(parts[0]), (1...12).contains(month) else {
+                return nil
+            }
+            return .month(year: year, month: month)
+        }
+        let word = String(parts[0])
+        guard word.count >= 3, let month = fullMonthNames.firstIndex(where: { $0.uppercased().hasPrefix(word) }) else {
+            return nil
+        }
+        return .month(year: year, month: month + 1)
+    }
+
+    /// `Q4 2018/19`: a quarterly scorecard's column heading.
+    private static func quarterLabel(_ upper: String) -> ReportingPeriod? {
+        let parts = upper.split(separator: " ")
+        guard parts.count == 2, parts[0].count == 2, parts[0].first == "Q", let quarter = Int(parts[0].dropFirst()),
+            (1...4).contains(quarter), case .year(let startYear)? = isoForm(String(parts[1])), parts[1].contains("/")
+        else { return nil }
+        return .quarter(startYear: startYear, quarter: quarter)
+    }
+
+    /// A year written with four digits, or two (`19` is 2019).
+    private static func year(_ text: Substring) -> Int? {
+        guard text.allSatisfy(\.isNumber), let value = Int(text) else { return nil }
+        switch text.count {
+        case 4: return value
+        case 2: return 2000 + value
+        default: return nil
         }
     }
+
+    private static let fullMonthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ]
 
     /// The period as typed on the command line.
     package var description: String {

@@ -36,10 +36,12 @@ enum ArgumentValues {
         return value
     }
 
-    /// `2019-06`, `2018Q4` or `2018/19`.
+    /// `2019-06`, `2018Q4` or `2018/19`, or as a report heads its columns (`Jun-19`, `Q4 2018/19`).
     static func period(_ text: String) throws -> ReportingPeriod {
         guard let period = ReportingPeriod(parsing: text) else {
-            throw ValidationError("not a month (2019-06), quarter (2018Q4) or year (2018/19).")
+            throw ValidationError(
+                "not a month (2019-06, 06/2019 or Jun-19), a quarter of the financial year (2018Q4 or Q4 2018/19: "
+                    + "January to March 2019) or a year (2018/19).")
         }
         return period
     }

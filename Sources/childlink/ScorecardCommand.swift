@@ -28,7 +28,10 @@ extension ChildLink {
         var kind: ScorecardKind
 
         @Option(
-            name: .long, help: ArgumentHelp("2019-06, 2018Q4 or 2018/19.", valueName: "period"),
+            name: .long,
+            help: ArgumentHelp(
+                "2019-06, 2018Q4 or 2018/19 (or as a report heads its columns: Jun-19, Q4 2018/19).",
+                valueName: "period"),
             transform: ArgumentValues.period)
         var period: ReportingPeriod
 

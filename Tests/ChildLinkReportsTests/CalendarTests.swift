@@ -84,6 +84,42 @@ struct ReportingPeriodTests {
         #expect(ReportingPeriod(parsing: "2018Q5") == nil)
     }
 
+    /// The forms a person types (UK order) or copies from a scorecard's own column headings
+    /// (`columnLabel`: `Jun-19`, `Q4 2018/19`), each worked out by hand.
+    @Test(arguments: [
+        ("06/2019", ReportingPeriod.month(year: 2019, month: 6)), ("6/2019", .month(year: 2019, month: 6)),
+        ("06-2019", .month(year: 2019, month: 6)), ("Jun-19", .month(year: 2019, month: 6)),
+        ("jun 2019", .month(year: 2019, month: 6)), ("June 2019", .month(year: 2019, month: 6)),
+        ("Sept 2019", .month(year: 2019, month: 9)), ("Dec-18", .month(year: 2018, month: 12)),
+        ("Q4 2018/19", .quarter(startYear: 2018, quarter: 4)), ("q1  2019/20", .quarter(startYear: 2019, quarter: 1)),
+        ("2018 Q4", .quarter(startYear: 2018, quarter: 4)), ("2018-Q4", .quarter(startYear: 2018, quarter: 4)),
+        ("2018/2019", .year(startYear: 2018)), ("2018-19", .year(startYear: 2018)),
+    ])
+    func parsesWhatPeopleWrite(text: String, period: ReportingPeriod) {
+        #expect(ReportingPeriod(parsing: text) == period)
+    }
+
+    /// Ambiguous or impossible: a calendar quarter (`Q4 2018` could be October–December 2018), a
+    /// thirteenth month, a word that is not a month, a three-digit year, a month too short to name.
+    @Test(arguments: [
+        "Q4 2018", "13/2019", "Jux-19", "Jun-019", "Ju 2019", "Q5 2018/19", "Q4 2018/20", "June", "X2018Q4",
+    ])
+    func refusesWhatIsNotOnePeriod(text: String) {
+        #expect(ReportingPeriod(parsing: text) == nil)
+    }
+
+    /// A month label parses back to its month, and a quarter label to its quarter, for every one.
+    @Test func columnLabelsParseBack() {
+        for month in 1...12 {
+            let period = ReportingPeriod.month(year: 2019, month: month)
+            #expect(ReportingPeriod(parsing: period.columnLabel) == period)
+        }
+        for quarter in 1...4 {
+            let period = ReportingPeriod.quarter(startYear: 2018, quarter: quarter)
+            #expect(ReportingPeriod(parsing: period.columnLabel) == period)
+        }
+    }
+
     @Test func quarterFourIsJanuaryToMarchOfTheNextCalendarYear() {
         let q4 = ReportingPeriod.quarter(startYear: 2018, quarter: 4)
         #expect(q4.interval.description == "2019-01-01…2019-03-31")
