@@ -50,18 +50,37 @@ package enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
         return (words.dropLast().joined(separator: " "), String(words.last!))
     }
 
-    /// The query as the user gave it, for the footprint's header and the audit log.
+    /// The query as the user gave it, for the footprint's header and the audit log; dates as people
+    /// write them (`--dob 24/01/2002`), whichever form was typed.
     package var description: String {
         switch self {
         case .name(let forename, let surname, let dob):
-            "--name \"\(forename) \(surname)\"" + (dob.map { " --dob \($0.iso)" } ?? "")
+            "--name \"\(forename) \(surname)\"" + (dob.map { " --dob \($0.uk)" } ?? "")
         case .nameWithAge(let forename, let surname, let age, let day):
-            "--name \"\(forename) \(surname)\" --age \(age) (on \(day.iso))"
+            "--name \"\(forename) \(surname)\" --age \(age) (on \(day.uk))"
         case .upn(let value): "--upn \(value)"
         case .nhsNumber(let value): "--nhs \(value)"
         case .personID(let value): "--person-id \(value)"
         case .childID(let id): "--child-id \(id)"
         }
+    }
+
+    /// What to try when no child matches: for an identifier that cannot be one (a UPN or NHS number
+    /// that fails its own check), why, since no record holds it as typed.
+    package var notFoundHint: String {
+        switch self {
+        case .name, .nameWithAge: "Try another spelling, add or drop --dob, or use an identifier."
+        case .upn(let text): Self.identifierHint(UPN(text)?.problem, kind: "UPN")
+        case .nhsNumber(let text): Self.identifierHint(NHSNumber(text)?.problem, kind: "NHS number")
+        case .personID: "Check the id is the one the system shows, or search by --name and --dob."
+        case .childID: "Check the ChildLink id (CL followed by digits), or search by --name and --dob."
+        }
+    }
+
+    private static func identifierHint(_ problem: IdentifierProblem?, kind: String) -> String {
+        guard let problem else { return "Check the \(kind), or search by --name and --dob." }
+        return "This is not a valid \(kind) (\(problem.rawValue)): check it was copied whole, or search by --name "
+            + "and --dob."
     }
 
     /// What a UPN, NHS number or person id query looks for, written as records hold it (a UPN in

@@ -33,8 +33,7 @@ extension FootprintJob {
             return Reply(text: ambiguityText(candidates, query: request.query), status: 2)
         case .notFound:
             return Reply(
-                text:
-                    "No child matches \(request.query). Try another spelling, add or drop --dob, or use an identifier.\n",
+                text: "No child matches \(request.query). \(request.query.notFoundHint)\n",
                 status: 1)
         }
     }

@@ -64,7 +64,7 @@ struct FootprintAgeTests {
         }
         let range = try #require(AgeRange(parsing: "4-6"))
         let query = try FootprintQuery.name("Jack Smith", age: range, on: day)
-        #expect(query.description == "--name \"Jack Smith\" --age 4-6 (on 2019-07-01)")
+        #expect(query.description == "--name \"Jack Smith\" --age 4-6 (on 01/07/2019)")
     }
 
     @Test("the age adds log2(m/u) to the name's weight, u counted independently from the records' dates of birth")

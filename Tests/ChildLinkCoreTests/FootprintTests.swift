@@ -139,6 +139,23 @@ struct FootprintTests {
         }
     }
 
+    /// A UPN or NHS number that fails its own check cannot be in any record as typed: the reply
+    /// says why, not "try another spelling". `943 476 5919` is valid (check digit 9, worked out in
+    /// `NHSNumberTests`), so `…5918` fails the check; `A…` is the valid UPN `T372200307068` with
+    /// another check letter; `123` is three characters of thirteen.
+    @Test(arguments: [
+        (FootprintQuery.upn("A372200307068"), "This is not a valid UPN (check digit does not match)"),
+        (.upn("123"), "This is not a valid UPN (wrong length)"),
+        (.nhsNumber("943 476 5918"), "This is not a valid NHS number (check digit does not match)"),
+        (.nhsNumber("943 476 5919"), "Check the NHS number, or search by --name and --dob."),
+        (.upn("T372200307068"), "Check the UPN, or search by --name and --dob."),
+        (try FootprintQuery.name("Jack Smith", dob: nil), "Try another spelling"),
+    ])
+    func notFoundSaysWhy(query: FootprintQuery, hint: String) throws {
+        #expect(UPN("T372200307068")?.isValid == true, "the valid UPN the others are made from")
+        #expect(query.notFoundHint.hasPrefix(hint))
+    }
+
     @Test("with a store: the lookup uses the stable ids, is audited, and the HTML and JSON files are owner-only")
     func storeAudited() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("childlink-footprint-\(UUID())")

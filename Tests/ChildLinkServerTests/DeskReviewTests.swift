@@ -165,7 +165,7 @@ struct DeskReviewTests {
         #expect(page.body.contains("14/03/2006"))
 
         let audit = try store.auditLog().filter { $0.command == "footprint" }
-        #expect(audit.map(\.query) == ["--name \"Joe Tester\" --dob 2006-03-14", "--child-id \(child)"])
+        #expect(audit.map(\.query) == ["--name \"Joe Tester\" --dob 14/03/2006", "--child-id \(child)"])
         #expect(audit.allSatisfy { $0.childIDs == [child] && $0.user == store.user })
 
         let log = desk.log.lines.withLock { $0 }.joined(separator: "\n")
@@ -238,8 +238,8 @@ struct DeskReviewTests {
         let audit = try store.auditLog().filter { $0.command == "footprint" }.map(\.query)
         #expect(
             audit == [
-                "--name \"Joe Tester\" --age 19 (on 2025-06-15)", "--name \"Jo Tester\" --age 14-16 (on 2025-06-15)",
-                "--name \"Jo Tester\" --age 15-19 (on 2025-06-15)", "--name \"Jo Tester\" --age 7 (on 2025-06-15)",
+                "--name \"Joe Tester\" --age 19 (on 15/06/2025)", "--name \"Jo Tester\" --age 14-16 (on 15/06/2025)",
+                "--name \"Jo Tester\" --age 15-19 (on 15/06/2025)", "--name \"Jo Tester\" --age 7 (on 15/06/2025)",
             ])
         let log = desk.log.lines.withLock { $0 }.joined(separator: "\n")
         for value in ["Tester", "age=", "2025-06-15"] { #expect(!log.contains(value), "the server log holds \(value)") }
