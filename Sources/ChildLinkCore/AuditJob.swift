@@ -4,7 +4,7 @@ package import Foundation
 
 /// `childlink audit`: who looked up or exported what, and when.
 package enum AuditJob {
-    /// The audit log from `since` (from midnight UTC) onwards, one line per entry: time (UTC), user,
+    /// The audit log from `since` (from midnight UTC) onwards, one line per entry: time (UTC, UK order), user,
     /// command, query, ChildLink ids returned.
     ///
     /// - Throws: ``CoreError/noStore(path:)`` or ``StoreError``.
@@ -17,23 +17,18 @@ package enum AuditJob {
 
     static func line(_ entry: AuditEntry) -> String {
         let ids = entry.childIDs.isEmpty ? "(none)" : entry.childIDs.map(\.description).joined(separator: " ")
-        return "\(timestamp(entry.at))  \(entry.user)  \(entry.command)  \(entry.query)  -> \(ids)"
+        return "\(ukTimestamp(entry.at, withSeconds: true))  \(entry.user)  \(entry.command)  \(entry.query)  -> \(ids)"
     }
 
-    /// `dd/mm/yyyy HH:mm UTC`, for people.
-    package static func ukTimestamp(_ date: Date) -> String {
-        let iso = timestamp(date)
-        let day = CalendarDate(parsing: iso.prefix(10))?.uk ?? String(iso.prefix(10))
-        return "\(day) \(iso.dropFirst(11).prefix(5)) UTC"
-    }
-
-    /// `yyyy-MM-dd HH:mm:ss UTC`.
-    static func timestamp(_ date: Date) -> String {
+    /// `dd/MM/yyyy HH:mm UTC` (with `:ss` when `withSeconds`), for people: the one way ChildLink
+    /// writes a moment it recorded (a decision, a lookup, a backup's run).
+    package static func ukTimestamp(_ date: Date, withSeconds: Bool = false) -> String {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let day = CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
         let second = seconds - day.daysSinceEpoch * 86_400
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(day.iso) \(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60)) UTC"
+        let time = "\(two(second / 3600)):\(two(second / 60 % 60))" + (withSeconds ? ":\(two(second % 60))" : "")
+        return "\(day.uk) \(time) UTC"
     }
 }
 

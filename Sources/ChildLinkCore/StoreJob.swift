@@ -75,7 +75,7 @@ package enum StoreJob {
     static func describe(_ backup: StoreBackup) -> String {
         guard let runs = backup.runs else { return "\(backup.path): damaged, cannot be read" }
         return "\(backup.path): \(runs) run(s)"
-            + (backup.latestRunAt.map { ", the latest started \(ukTimestamp($0))" } ?? "")
+            + (backup.latestRunAt.map { ", the latest started \(AuditJob.ukTimestamp($0))" } ?? "")
     }
 
     /// What the restore carried forward from the store, as a sentence.
@@ -95,15 +95,6 @@ package enum StoreJob {
             text += " (and " + others.map { "\($0.value) \($0.key) row(s)" }.joined(separator: ", ") + ")"
         }
         return text + "."
-    }
-
-    /// `dd/MM/yyyy HH:mm UTC`.
-    static func ukTimestamp(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let day = CalendarDate(daysSinceEpoch: Int((Double(seconds) / 86_400).rounded(.down)))
-        let minute = (seconds - day.daysSinceEpoch * 86_400) / 60
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(day.uk) \(two(minute / 60)):\(two(minute % 60)) UTC"
     }
 
     /// Replaces the store with the backup taken before its last run.

@@ -167,14 +167,14 @@ package struct Cohort: Sendable {
 }
 
 extension RecordEvent {
-    /// What makes two records of one child the same event (`same start 2019-06-03T10:00`); nil for
-    /// social-care records, which are one per child.
+    /// What makes two records of one child the same event, as the reports show it to people
+    /// (`same start 03/06/2019 10:00`); nil for social-care records, which are one per child.
     var identity: String? {
         switch self {
-        case .missing(let episode): "same start \(episode.start.iso)"
-        case .cme(let referral): "same referral date \(referral.referralDate.iso)"
-        case .ehe(let record): "same start \(record.startDate.iso)"
-        case .exclusion(let record): "same start \(record.startDate.iso) and category \(record.category.rawValue)"
+        case .missing(let episode): "same start \(episode.start.uk)"
+        case .cme(let referral): "same referral date \(referral.referralDate.uk)"
+        case .ehe(let record): "same start \(record.startDate.uk)"
+        case .exclusion(let record): "same start \(record.startDate.uk) and category \(record.category.rawValue)"
         case .socialCare: nil
         }
     }

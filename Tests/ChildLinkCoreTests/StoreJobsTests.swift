@@ -121,6 +121,16 @@ struct StoreJobsTests {
         #expect(text.contains("  footprint  --upn A201400019001  -> CL000002"))
         let future = CalendarDate(year: 2999, month: 1, day: 1)
         #expect(try AuditJob.run(storePath: path, since: future) == "No audit entries since 01/01/2999.")
+        #expect(text.firstMatch(of: #/^\d\d/\d\d/20\d\d \d\d:\d\d:\d\d UTC  /#) != nil, "a UK date and time first")
+    }
+
+    /// 1,795,424,707 s after 1 January 1970 is 23 November 2026, 09:05:07 UTC (20,780 days and
+    /// 32,707 s: 9 h, 5 min, 7 s).
+    @Test("moments are written in UK order, in UTC")
+    func ukTimestamps() {
+        let moment = Date(timeIntervalSince1970: 1_795_424_707)
+        #expect(AuditJob.ukTimestamp(moment) == "23/11/2026 09:05 UTC")
+        #expect(AuditJob.ukTimestamp(moment, withSeconds: true) == "23/11/2026 09:05:07 UTC")
     }
 
     @Test("store check says healthy, restore puts back the state before the last run")

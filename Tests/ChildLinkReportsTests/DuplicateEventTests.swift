@@ -39,12 +39,12 @@ struct DuplicateEventTests {
             cohort.duplicates == [
                 DuplicateEvent(
                     child: ChildLinkID(1), kept: RecordKey(dataset: .missing, recordID: "E2"),
-                    copy: RecordKey(dataset: .missing, recordID: "E2X"), sameAs: "same start 2019-04-05T22:00")
+                    copy: RecordKey(dataset: .missing, recordID: "E2X"), sameAs: "same start 05/04/2019 22:00")
             ])
         let section = try #require(DataQuality.duplicatesSection(cohort.duplicates, pseudonymiser: nil))
         #expect(
             section.tables[0].rows == [
-                [.text("CL000001"), .text("Missing"), .text("E2"), .text("E2X"), .text("same start 2019-04-05T22:00")]
+                [.text("CL000001"), .text("Missing"), .text("E2"), .text("E2X"), .text("same start 05/04/2019 22:00")]
             ])
     }
 
