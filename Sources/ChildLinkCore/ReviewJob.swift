@@ -148,11 +148,19 @@ package enum ReviewJob {
     }
 
     /// The review list's columns for `review export`: both children, the evidence in words, and what
-    /// deciding the pair would change.
+    /// deciding the pair would change; the rows in the review list's order (the pairs of children
+    /// whose decision would change the cross-referenced cohort first, then the most probable).
     static func exportDetails(_ store: ChildLinkStore) throws -> ReviewExportDetails {
-        let context = try ReviewCase.Context(store: store, scope: .reviewList)
+        let order = try ReviewOrder(store: store, undecidedOnly: false)
+        let context = try ReviewCase.Context(
+            store: store, scope: .reviewList, assignment: order.assignment, reviewPairs: order.reviewPairs)
+        var position: [UnorderedPair<RecordKey>: Int] = [:]
+        for (index, entry) in order.entries.enumerated() {
+            for pair in entry.pair.pairs { position[UnorderedPair(pair.recordA, pair.recordB)] = index }
+        }
         return ReviewExportDetails(
-            columns: ["ChildA", "ChildB", "AboutA", "AboutB", "EvidenceFor", "EvidenceAgainst", "DecidingIt"]
+            columns: ["ChildA", "ChildB", "AboutA", "AboutB", "EvidenceFor", "EvidenceAgainst", "DecidingIt"],
+            positions: position
         ) { pair in
             let childA = context.assignment[pair.recordA]
             let childB = context.assignment[pair.recordB]

@@ -61,7 +61,8 @@ extension ChildLinkStore {
     package func exportReviewPairs(
         to path: String, command: String = "review export", details: ReviewExportDetails? = nil
     ) throws -> Int {
-        let pairs = try reviewPairs()
+        let stored = try reviewPairs()
+        let pairs = details?.ordered(stored) ?? stored
         let decisions = Dictionary(
             try decisions().map { (PairKey($0.recordA, $0.recordB), $0) }, uniquingKeysWith: { $1 })
         let text = ReviewCSV.render(pairs: pairs, decisions: decisions, details: details)

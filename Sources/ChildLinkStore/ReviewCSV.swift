@@ -102,13 +102,26 @@ package enum ReviewCSV {
 package struct ReviewExportDetails: Sendable {
     /// The column names.
     package let columns: [String]
+    /// Where each record pair goes in the file, lowest first; pairs not given, and pairs of one
+    /// position, keep the store's order after them.
+    package let positions: [UnorderedPair<RecordKey>: Int]
     /// One value per column for a pair.
     package let values: @Sendable (ReviewPair) -> [String]
 
-    /// Creates the extra columns.
-    package init(columns: [String], values: @escaping @Sendable (ReviewPair) -> [String]) {
+    /// Creates the extra columns, and the order of the rows (the store's when `positions` is empty).
+    package init(
+        columns: [String], positions: [UnorderedPair<RecordKey>: Int] = [:],
+        values: @escaping @Sendable (ReviewPair) -> [String]
+    ) {
         self.columns = columns
+        self.positions = positions
         self.values = values
+    }
+
+    /// `pairs` in the order ``positions`` gives, ties in the order given.
+    func ordered(_ pairs: [ReviewPair]) -> [ReviewPair] {
+        let ranks = pairs.map { positions[UnorderedPair($0.recordA, $0.recordB)] ?? Int.max }
+        return pairs.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }.map { pairs[$0] }
     }
 }
 

@@ -76,6 +76,44 @@ struct StoreJobsTests {
         #expect(try ChildLinkStore(path: path).decisions().map(\.kind) == [.cannotLink])
     }
 
+    /// Three children: Amelia and Amelie (two missing episodes, 73.4 %) and Amelia and Emilia (a
+    /// missing episode and a CME referral, 61.0 %). The CME pair would put a child into the
+    /// cross-referenced cohort, so the list shows it first though it is less probable; the export's
+    /// rows follow the list, not the store's order by probability.
+    @Test("review export writes the pairs in the review list's order")
+    func exportFollowsTheList() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try makeStore()
+        let amelia = RecordKey(dataset: .missing, recordID: "E000123")
+        let emilia = RecordKey(dataset: .cme, recordID: "C000001")
+        let referral = SourceRecord(
+            recordID: "C000001",
+            person: PersonFields(
+                forename: "Emilia", surname: "Horvath", dateOfBirth: CalendarDate(year: 2010, month: 3, day: 14)),
+            event: .cme(CMEReferral(referralDate: CalendarDate(year: 2026, month: 10, day: 5)!)))
+        try store.performRun(note: "weekly 2026-11-27") { run in
+            _ = try run.upsert(
+                [Self.record("E000123", forename: "Amelia"), Self.record("E000124", forename: "Amelie"), referral])
+            _ = try run.assignChildIDs(clusters: [
+                [amelia], [RecordKey(dataset: .missing, recordID: "E000124")], [emilia],
+            ])
+            try run.saveReviewPairs([
+                ReviewPair(
+                    amelia, RecordKey(dataset: .missing, recordID: "E000124"), probability: 0.734,
+                    explanation: "one edit"),
+                ReviewPair(amelia, emilia, probability: 0.61, explanation: "two edits"),
+            ])
+        }
+        let listing = try ReviewJob.run(.list(undecidedOnly: false), storePath: path)
+        #expect(listing.hasPrefix("CL000001 and CL000003: 61.0% likely the same child"))
+        let csv = folder.appendingPathComponent("review.csv").path
+        _ = try ReviewJob.run(.export(path: csv), storePath: path)
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\r\n")
+        #expect(rows.count == 3)
+        #expect(rows[1].hasPrefix("Missing:E000123,CME:C000001,0.6100,"))
+        #expect(rows[2].hasPrefix("Missing:E000123,Missing:E000124,0.7340,"))
+    }
+
     @Test("a review CSV is read by the one CSV reader: a note over two lines keeps later lines' numbers right")
     func reviewImportLineNumbers() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
