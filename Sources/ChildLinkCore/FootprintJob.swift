@@ -59,7 +59,9 @@ package enum FootprintJob {
     /// - Throws: ``CoreError``, `ImportError`, `StoreError`.
     package static func run(_ request: Request, logger: Logger) throws -> FootprintResult {
         let universe = try FootprintUniverse.load(request, logger: logger)
+        logger.progress("looking for the child among \(universe.records.count) records")
         let result = lookup(request.query, in: universe, generatedAt: request.generatedAt ?? .now())
+        logger.progressFinished()
         if let store = universe.store {
             try store.logAudit(command: "footprint", query: request.query.description, childIDs: returnedIDs(result))
         } else {

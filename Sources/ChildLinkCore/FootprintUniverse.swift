@@ -118,6 +118,7 @@ struct FootprintUniverse {
         }
         guard let path = request.storePath else { throw CoreError.nothingToSearch }
         let store = try StoreJob.openExisting(at: path)
+        logger.progress("reading the store")
         let children = try store.currentChildren()
         let mustLinks = mustLinks(try store.decisions())
         if let stored = try store.latestModel(), let (model, thresholds) = StoredModelCoding.decode(stored) {

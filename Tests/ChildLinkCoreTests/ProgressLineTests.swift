@@ -47,4 +47,26 @@ struct ProgressLineTests {
         #expect(screen.contains("cluster done\r\u{1B}[K"), "the line is wiped before the summary")
         #expect(screen.contains("records:"), "the summary follows")
     }
+
+    @Test(
+        "a footprint from a store shows its reading and searching on a terminal, wiped before the footprint",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script (util-linux)"))
+    func footprintShowsItsSteps() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let linked = try BuiltBinary.run(["link", "borough", "--store", "s.sqlite", "--out", "linked"], in: folder)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        let command = [BuiltBinary.url.path, "footprint", "--child-id", "CL000001", "--store", "s.sqlite"]
+            .joined(separator: " ")
+        let outcome = try FaultTests.run(
+            URL(fileURLWithPath: "/usr/bin/script"), ["-q", "-e", "-c", command, "/dev/null"], in: folder)
+        #expect(outcome.status == 0, "\(outcome.stdout)")
+        let screen = outcome.stdout
+        #expect(screen.contains("\r\u{1B}[Kchildlink: reading the store"), "\(screen.debugDescription)")
+        #expect(screen.contains("\r\u{1B}[Kchildlink: looking for the child among "))
+        #expect(screen.contains(" records\r\u{1B}[KFootprint of CL000001"), "the line is wiped before the footprint")
+
+        let piped = try BuiltBinary.run(["footprint", "--child-id", "CL000001", "--store", "s.sqlite"], in: folder)
+        #expect(piped.status == 0)
+        #expect(piped.stderr.isEmpty, "nothing drawn into a pipe: \(piped.stderr)")
+    }
 }
