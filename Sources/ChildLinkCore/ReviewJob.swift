@@ -4,6 +4,7 @@ package import ChildLinkModel
 import ChildLinkReports
 import ChildLinkStore
 import Foundation
+package import Logging
 
 /// `childlink review`: the clerical-review list and the decisions kept for every later run.
 package enum ReviewJob {
@@ -49,10 +50,12 @@ package enum ReviewJob {
 
     /// Carries out `action` on the store at `storePath` and returns the text to print.
     ///
-    /// - Throws: as ``respond(_:storePath:)``, and ``CoreError/decisionRefused(_:)`` when a decision
+    /// - Throws: as ``respond(_:storePath:logger:)``, and ``CoreError/decisionRefused(_:)`` when a decision
     ///   was not recorded.
-    package static func run(_ action: Action, storePath: String) throws -> String {
-        let reply = try respond(action, storePath: storePath)
+    package static func run(
+        _ action: Action, storePath: String, logger: Logger = ChildLinkLogging.logger(verbose: false)
+    ) throws -> String {
+        let reply = try respond(action, storePath: storePath, logger: logger)
         if let refusal = reply.refusal { throw refusal }
         return reply.text
     }
@@ -63,7 +66,9 @@ package enum ReviewJob {
     /// - Throws: ``CoreError`` (no store; a child paired with a record; `--force` without a note),
     ///   ``StoreError`` (unknown children, records or decisions, bad CSV lines, a locked store),
     ///   `ImportError` (an unreadable review CSV).
-    package static func respond(_ action: Action, storePath: String) throws -> Reply {
+    package static func respond(
+        _ action: Action, storePath: String, logger: Logger = ChildLinkLogging.logger(verbose: false)
+    ) throws -> Reply {
         let store = try StoreJob.openExisting(at: storePath)
         switch action {
         case .accept(let a, let b, let note, let force):
@@ -71,15 +76,15 @@ package enum ReviewJob {
         case .reject(let a, let b, let note, let force):
             return try decide(store, a, b, .cannotLink, note: note, force: force)
         default:
-            return Reply(text: try carryOut(action, store: store), refusal: nil)
+            return Reply(text: try carryOut(action, store: store, logger: logger), refusal: nil)
         }
     }
 
     /// The actions other than a decision.
-    private static func carryOut(_ action: Action, store: ChildLinkStore) throws -> String {
+    private static func carryOut(_ action: Action, store: ChildLinkStore, logger: Logger) throws -> String {
         switch action {
         case .list(let undecidedOnly):
-            return try list(store, undecidedOnly: undecidedOnly)
+            return try list(store, undecidedOnly: undecidedOnly, logger: logger)
         case .accept, .reject:
             preconditionFailure("decisions are handled by decide")
         case .history:
@@ -87,7 +92,9 @@ package enum ReviewJob {
         case .revoke(let id, let note):
             return try revoke(store, id, note: note)
         case .export(let path):
+            logger.progress("reading the review list")
             let count = try store.exportReviewPairs(to: path, details: try exportDetails(store))
+            logger.progressFinished()
             return "Wrote \(count) pair(s) to \(path). Fill in the Decision column (accept or reject) and run "
                 + "'childlink review import \(path)'."
         case .importDecisions(let path):
@@ -104,9 +111,14 @@ package enum ReviewJob {
     /// cohort first, then the most probable: both children (names, dates of birth, postcodes,
     /// identifiers, datasets), the evidence for and against in plain words, and what deciding it would
     /// change. Personal data shown on purpose, to the reviewer; made safe for a terminal.
-    static func list(_ store: ChildLinkStore, undecidedOnly: Bool) throws -> String {
+    static func list(
+        _ store: ChildLinkStore, undecidedOnly: Bool, logger: Logger = ChildLinkLogging.logger(verbose: false)
+    ) throws -> String {
+        logger.progress("reading the review list")
+        defer { logger.progressFinished() }
         let order = try ReviewOrder(store: store, undecidedOnly: undecidedOnly)
         guard let first = order.entries.first?.pair else { return "No pairs to review." }
+        logger.progress("explaining \(order.entries.count) pairs of children")
         let context = try ReviewCase.Context(
             store: store, scope: .reviewList, assignment: order.assignment, reviewPairs: order.reviewPairs)
         var lines: [String] = []

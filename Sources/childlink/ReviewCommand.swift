@@ -48,7 +48,10 @@ extension ChildLink.Review {
         var undecided = false
 
         func run() throws {
-            TerminalOutput.print(try ReviewJob.run(.list(undecidedOnly: undecided), storePath: storeOptions.store))
+            TerminalOutput.print(
+                try ReviewJob.run(
+                    .list(undecidedOnly: undecided), storePath: storeOptions.store,
+                    logger: ChildLinkLogging.logger(verbose: global.verbose)))
         }
     }
 
@@ -131,7 +134,10 @@ extension ChildLink.Review {
         @Argument(help: "The CSV file to write.") var file: String
 
         func run() throws {
-            TerminalOutput.print(try ReviewJob.run(.export(path: file), storePath: storeOptions.store))
+            TerminalOutput.print(
+                try ReviewJob.run(
+                    .export(path: file), storePath: storeOptions.store,
+                    logger: ChildLinkLogging.logger(verbose: global.verbose)))
         }
     }
 

@@ -49,7 +49,7 @@ struct ProgressLineTests {
     }
 
     @Test(
-        "a footprint from a store shows its reading and searching on a terminal, wiped before the footprint",
+        "footprint and review list from a store show their steps on a terminal, wiped before their output",
         .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script (util-linux)"))
     func footprintShowsItsSteps() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -68,5 +68,15 @@ struct ProgressLineTests {
         let piped = try BuiltBinary.run(["footprint", "--child-id", "CL000001", "--store", "s.sqlite"], in: folder)
         #expect(piped.status == 0)
         #expect(piped.stderr.isEmpty, "nothing drawn into a pipe: \(piped.stderr)")
+
+        // `review list` reads the review pairs and the latest assignment first (13 s at a million records).
+        let review = [BuiltBinary.url.path, "review", "list", "--store", "s.sqlite"].joined(separator: " ")
+        let listed = try FaultTests.run(
+            URL(fileURLWithPath: "/usr/bin/script"), ["-q", "-e", "-c", review, "/dev/null"], in: folder)
+        #expect(listed.status == 0, "\(listed.stdout)")
+        #expect(
+            listed.stdout.contains("\r\u{1B}[Kchildlink: reading the review list"), "\(listed.stdout.debugDescription)")
+        let shown = listed.stdout.components(separatedBy: "\u{1B}[K").last ?? ""
+        #expect(shown.hasPrefix("No pairs to review.") || shown.hasPrefix("CL0"), "wiped before the list: \(shown)")
     }
 }
