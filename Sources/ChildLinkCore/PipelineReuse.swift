@@ -53,11 +53,12 @@ extension Pipeline {
     ) throws -> (records: [SourceRecord], children: [LinkedChild])? {
         guard let latestRun = try store.runs().last, latestRun.finishedAt != nil else { return nil }
         if let changed = try store.latestDecisionChange(), changed >= latestRun.startedAt { return nil }
-        let stored = try store.currentRecords()
         let thisRun = latestByKey(extracts.records)
-        let carried = stored.filter { !extracts.datasets.contains($0.dataset) }
-        let records = (thisRun + carried).sorted { $0.key < $1.key }
-        guard sameContent(records, stored) else { return nil }
+        guard try store.holdsUnchanged(thisRun, of: extracts.datasets) else { return nil }
+        let carried = try Dataset.allCases.filter { !extracts.datasets.contains($0) }.flatMap {
+            try store.currentRecords(in: $0)
+        }
+        let records = carried.isEmpty ? thisRun : (thisRun + carried).sorted { $0.key < $1.key }
         let children = try store.currentChildren()
         guard children.reduce(0, { $0 + $1.records.count }) == records.count else { return nil }
         let undecided = try store.reviewPairs(undecidedOnly: true).map { UnorderedPair($0.recordA, $0.recordB) }
@@ -83,12 +84,6 @@ extension Pipeline {
         }
     }
 
-    /// Whether the two sorted lists hold the same records: keys, person fields and events (not
-    /// where in a file they were read from).
-    static func sameContent(_ a: [SourceRecord], _ b: [SourceRecord]) -> Bool {
-        guard a.count == b.count else { return false }
-        return zip(a, b).allSatisfy { $0.key == $1.key && $0.person == $1.person && $0.event == $1.event }
-    }
 }
 
 /// Thrown inside the run to roll it back when the store changed under the reuse check.

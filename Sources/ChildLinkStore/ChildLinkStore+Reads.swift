@@ -80,6 +80,40 @@ extension ChildLinkStore {
         }
     }
 
+    /// Whether the records present in the latest run of `datasets` are exactly `records`: the same
+    /// keys, each with the same content (person fields and event, compared by the content hash a
+    /// run stores; not where in a file it was read from). No stored record is decoded: the hashes
+    /// of `records` are worked out on every core and compared with the stored ones.
+    ///
+    /// - Parameters:
+    ///   - records: One record per key (a key given twice makes the answer `false`).
+    ///   - datasets: The datasets they stand for in full.
+    /// - Throws: ``StoreError``.
+    package func holdsUnchanged(_ records: [SourceRecord], of datasets: Set<Dataset>) throws -> Bool {
+        guard records.allSatisfy({ datasets.contains($0.dataset) }), Set(records.map(\.key)).count == records.count
+        else { return false }
+        let stored = try read { db in
+            var hashes: [RecordKey: String] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT dataset, recordID, contentHash FROM sourceRecord WHERE isPresent = 1 AND dataset IN "
+                    + "(SELECT value FROM json_each(?))",
+                arguments: [jsonArray(datasets.map(\.rawValue))])
+            while let row = try rows.next() {
+                if let key = StoreQueries.recordKey(row["dataset"], row["recordID"]) {
+                    hashes[key] = row["contentHash"]
+                }
+            }
+            return hashes
+        }
+        guard stored.count == records.count else { return false }
+        let differing = ParallelChunks.compactMap(records.count) { index -> Int? in
+            let record = records[index]
+            return stored[record.key] == RecordColumns(record).contentHash ? nil : index
+        }
+        return differing.isEmpty
+    }
+
     /// How many rows a read holds at once before decoding them on every core.
     package static let decodingBatchSize = 16_384
 

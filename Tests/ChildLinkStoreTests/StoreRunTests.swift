@@ -151,6 +151,32 @@ struct StoreRunTests {
         #expect(try store.record(F.key("Missing:M1"))?.location?.line == 40)
     }
 
+    /// The check a re-run of an unchanged week makes before reusing the stored linkage: the
+    /// present records of the imported datasets, by content hash, against this run's records.
+    @Test("holdsUnchanged: the same keys and content, wherever in the file; any change, gap or extra is not")
+    func holdsUnchanged() throws {
+        let store = try F.store()
+        let week = [F.missing("M1"), F.missing("M2"), F.cme("C1")]
+        _ = try store.performRun { try $0.upsert(week) }
+        let missing: Set<Dataset> = [.missing]
+        let both: Set<Dataset> = [.missing, .cme]
+        #expect(try store.holdsUnchanged(week, of: both))
+        #expect(try store.holdsUnchanged(Array(week.prefix(2)), of: missing), "CME not imported: not compared")
+
+        var moved = F.missing("M2")
+        moved.location = SourceLocation(file: "missing-week2.csv", line: 40)
+        #expect(try store.holdsUnchanged([F.missing("M1"), moved], of: missing), "a new line is not new content")
+        #expect(!(try store.holdsUnchanged([F.missing("M1"), F.missing("M2", forename: "Amelie")], of: missing)))
+        #expect(!(try store.holdsUnchanged([F.missing("M1")], of: missing)), "M2 gone")
+        #expect(!(try store.holdsUnchanged(week + [F.missing("M3")], of: both)), "M3 new")
+        #expect(!(try store.holdsUnchanged([F.missing("M1"), F.missing("M1")], of: missing)), "M1 twice, M2 absent")
+        #expect(!(try store.holdsUnchanged(week, of: missing)), "a CME record given for missing only")
+        #expect(!(try store.holdsUnchanged(Array(week.prefix(2)), of: both)), "C1 absent from this run")
+
+        _ = try store.performRun { try $0.upsert([F.missing("M1")], datasets: missing) }
+        #expect(try store.holdsUnchanged([F.missing("M1")], of: missing), "M2 removed is not present")
+    }
+
     @Test("ids stay stable where they should; the merge and the split are logged with reasons")
     func stableIDsAcrossWeeks() throws {
         let store = try F.store()
