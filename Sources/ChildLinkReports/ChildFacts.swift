@@ -54,7 +54,7 @@ package struct ChildFacts: Hashable, Sendable {
     package init(child: ChildLinkID, cohort: Cohort, asAt: CalendarDate) {
         self.child = child
         person = cohort.person(of: child)
-        let records = (cohort.recordsByChild[child] ?? []).filter { $0.event.date <= asAt }
+        let records = cohort.records(of: child).filter { $0.event.date <= asAt }
         var entry: [Dataset: CalendarDate] = [:]
         for record in records where Dataset.strands.contains(record.dataset) {
             entry[record.dataset] = min(entry[record.dataset] ?? record.event.date, record.event.date)

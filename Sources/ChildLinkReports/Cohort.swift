@@ -17,7 +17,7 @@ package struct DuplicateEvent: Hashable, Sendable {
     package let kept: RecordKey
     /// The record left out as a copy of it.
     package let copy: RecordKey
-    /// What makes them the same event, e.g. `same start 2019-06-03T10:00`.
+    /// What makes them the same event, e.g. `same start 03/06/2019 10:00`.
     package let sameAs: String
 }
 
@@ -37,8 +37,10 @@ package struct Cohort: Sendable {
     package let records: [CohortRecord]
     /// The records left out as copies of a counted one, sorted by child and key.
     package let duplicates: [DuplicateEvent]
-    /// Each child's records, sorted by key.
-    package let recordsByChild: [ChildLinkID: [SourceRecord]]
+    /// The records the cohort was made from, as given: the caller's array, shared, not copied.
+    private let source: [SourceRecord]
+    /// Each child's records (copies of one event included) as positions in ``source``, sorted by key.
+    private let positionsByChild: [ChildLinkID: [Int]]
     /// The pairs of children the matcher was unsure of (a review-band pair of their records) that no
     /// reviewer has decided yet, sorted: confirming one would make the two one child.
     package let undecided: [UnorderedPair<ChildLinkID>]
@@ -55,23 +57,43 @@ package struct Cohort: Sendable {
     }
 
     /// Creates the cohort from records and a record → child assignment.
+    ///
+    /// Holds one copy of the records beside the caller's (a weekly pack's cohort holds every
+    /// record of the borough): each child's records are positions in the caller's array. A record
+    /// no child claims gets its own id after the highest, in key order.
     package init(
         records: [SourceRecord], assignment: [RecordKey: ChildLinkID], undecidedPairs: [UnorderedPair<RecordKey>] = []
     ) {
+        var childOf = records.map { assignment[$0.key] }
         var nextID = (assignment.values.map(\.number).max() ?? 0) + 1
-        var resolved: [CohortRecord] = []
-        for record in records.sorted(by: { $0.key < $1.key }) {
-            if let child = assignment[record.key] {
-                resolved.append(CohortRecord(record: record, child: child))
-            } else {
-                resolved.append(CohortRecord(record: record, child: ChildLinkID(nextID)))
-                nextID += 1
-            }
+        let unclaimed = records.indices.filter { childOf[$0] == nil }
+        for index in unclaimed.sorted(by: { (records[$0].key, $0) < (records[$1].key, $1) }) {
+            childOf[index] = ChildLinkID(nextID)
+            nextID += 1
         }
-        resolved.sort { ($0.child, $0.record.key) < ($1.child, $1.record.key) }
-        (self.records, self.duplicates) = Self.countingEachEventOnce(resolved)
-        self.recordsByChild = Dictionary(grouping: resolved, by: \.child).mapValues { $0.map(\.record) }
+        let order = records.indices.sorted {
+            (childOf[$0]!, records[$0].key, $0) < (childOf[$1]!, records[$1].key, $1)
+        }
+        var resolved: [CohortRecord] = []
+        resolved.reserveCapacity(records.count)
+        var positions: [ChildLinkID: [Int]] = [:]
+        for index in order {
+            resolved.append(CohortRecord(record: records[index], child: childOf[index]!))
+            positions[childOf[index]!, default: []].append(index)
+        }
+        self.source = records
+        self.positionsByChild = positions
+        self.duplicates = Self.copiesOfOneEvent(resolved)
+        let copies = Set(duplicates.map(\.copy))
+        if !copies.isEmpty { resolved.removeAll { copies.contains($0.record.key) } }
+        self.records = resolved
         self.undecided = Self.childPairs(undecidedPairs, assignment: assignment)
+    }
+
+    /// A child's records, copies of one event included, sorted by key; none for a child not in
+    /// the cohort.
+    package func records(of child: ChildLinkID) -> [SourceRecord] {
+        (positionsByChild[child] ?? []).map { source[$0] }
     }
 
     /// The distinct pairs of two children that `pairs` of records join, sorted; a record no
@@ -87,16 +109,18 @@ package struct Cohort: Sendable {
         return children.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
     }
 
-    /// The records with copies of one child's event left out, and the copies.
-    static func countingEachEventOnce(_ records: [CohortRecord]) -> ([CohortRecord], [DuplicateEvent]) {
-        var groups: [String: [CohortRecord]] = [:]
-        for item in records {
+    /// The records that are copies of another of the same child's event (`records` sorted by child
+    /// then key), sorted by child and key: of each event's records the most complete is kept, then the
+    /// lowest key.
+    static func copiesOfOneEvent(_ records: [CohortRecord]) -> [DuplicateEvent] {
+        var groups: [String: [Int]] = [:]
+        for (index, item) in records.enumerated() {
             guard let event = item.record.event.identity else { continue }
-            groups["\(item.child.number)|\(event)", default: []].append(item)
+            groups["\(item.child.number)|\(event)", default: []].append(index)
         }
         var copies: [RecordKey: DuplicateEvent] = [:]
         for group in groups.values where group.count > 1 {
-            let ordered = group.sorted {
+            let ordered = group.map { records[$0] }.sorted {
                 ($0.record.event.completeness, $1.record.key) > ($1.record.event.completeness, $0.record.key)
             }
             let kept = ordered[0]
@@ -106,12 +130,11 @@ package struct Cohort: Sendable {
                     sameAs: kept.record.event.identity!)
             }
         }
-        let duplicates = copies.values.sorted { ($0.child, $0.copy) < ($1.child, $1.copy) }
-        return (records.filter { copies[$0.record.key] == nil }, duplicates)
+        return copies.values.sorted { ($0.child, $0.copy) < ($1.child, $1.copy) }
     }
 
     /// The children, sorted by id.
-    package var children: [ChildLinkID] { recordsByChild.keys.sorted() }
+    package var children: [ChildLinkID] { positionsByChild.keys.sorted() }
 
     /// The missing episodes with their child, sorted by start then key.
     package var episodes: [(child: ChildLinkID, key: RecordKey, episode: MissingEpisode)] {
@@ -148,7 +171,7 @@ package struct Cohort: Sendable {
     /// The best-known person fields of a child: the first non-empty value of each field across
     /// their records, preferring the most recent record.
     package func person(of child: ChildLinkID) -> PersonFields {
-        let records = (recordsByChild[child] ?? []).sorted { ($0.event.date, $0.key) > ($1.event.date, $1.key) }
+        let records = self.records(of: child).sorted { ($0.event.date, $0.key) > ($1.event.date, $1.key) }
         var person = PersonFields()
         for record in records {
             let other = record.person

@@ -50,7 +50,7 @@ package struct StrandMembership: Hashable, Sendable {
         cohort.children.compactMap { child -> StrandMembership? in
             var strands = Set<Dataset>()
             var episodes = 0
-            for record in cohort.recordsByChild[child] ?? [] {
+            for record in cohort.records(of: child) {
                 switch record.event {
                 case .missing(let episode) where episode.type == .missing && interval.contains(episode.start.date):
                     strands.insert(.missing)

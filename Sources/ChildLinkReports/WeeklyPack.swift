@@ -310,7 +310,7 @@ package struct WeeklyPackBuilder: Sendable {
     func newSecondStrand(cohort: Cohort) -> [NewlyLinked] {
         cohort.children.compactMap { child -> NewlyLinked? in
             var entry: [Dataset: CalendarDate] = [:]
-            for record in cohort.recordsByChild[child] ?? []
+            for record in cohort.records(of: child)
             where Dataset.strands.contains(record.dataset) && record.event.date <= options.weekEnding {
                 entry[record.dataset] = min(entry[record.dataset] ?? record.event.date, record.event.date)
             }

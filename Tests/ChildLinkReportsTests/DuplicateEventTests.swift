@@ -82,3 +82,32 @@ struct DuplicateEventTests {
         #expect(cohort.duplicates.map(\.copy.recordID) == ["R2", "X2"])
     }
 }
+
+/// How the cohort puts records and children together, worked out by hand.
+@Suite("The cohort: records, children, copies")
+struct CohortAssemblyTests {
+    /// Child 5 holds E1 and E3; E2 (Tue 2 Apr 09:00) is kept twice, once as E2C. Z9 and A7, in
+    /// that order in the input, no child claims: each becomes a child of its own after the highest
+    /// id, in key order — Missing:A7 is CL000006, Missing:Z9 CL000007. E2C is a copy of E2 (the
+    /// same start, no return): left out of `records`, kept in the child's own records.
+    @Test func unclaimedRecordsAndCopies() {
+        var c = TestCohort()
+        c.episode(5, "E3", start: "2019-04-10 20:00", end: "2019-04-11 08:00")
+        c.episode(5, "E1", start: "2019-04-01 21:00", end: "2019-04-02 07:00")
+        c.episode(5, "E2", start: "2019-04-02 09:00", end: "2019-04-02 18:00")
+        c.episode(5, "E2C", start: "2019-04-02 09:00", end: nil)
+        c.episode(6, "Z9", start: "2019-04-05 22:00", end: nil)
+        c.episode(6, "A7", start: "2019-04-06 22:00", end: nil)
+        c.assignment[RecordKey(dataset: .missing, recordID: "Z9")] = nil
+        c.assignment[RecordKey(dataset: .missing, recordID: "A7")] = nil
+        let cohort = c.cohort
+        #expect(cohort.children == [ChildLinkID(5), ChildLinkID(6), ChildLinkID(7)])
+        #expect(
+            cohort.records.map { "\($0.child) \($0.record.key.recordID)" } == [
+                "CL000005 E1", "CL000005 E2", "CL000005 E3", "CL000006 A7", "CL000007 Z9",
+            ])
+        #expect(cohort.records(of: ChildLinkID(5)).map(\.key.recordID) == ["E1", "E2", "E2C", "E3"])
+        #expect(cohort.duplicates.map(\.copy.recordID) == ["E2C"])
+        #expect(cohort.duplicates.map(\.kept.recordID) == ["E2"])
+    }
+}
