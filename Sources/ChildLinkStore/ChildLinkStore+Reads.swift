@@ -92,24 +92,11 @@ extension ChildLinkStore {
     package func holdsUnchanged(_ records: [SourceRecord], of datasets: Set<Dataset>) throws -> Bool {
         guard records.allSatisfy({ datasets.contains($0.dataset) }), Set(records.map(\.key)).count == records.count
         else { return false }
-        let stored = try read { db in
-            var hashes: [RecordKey: String] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: "SELECT dataset, recordID, contentHash FROM sourceRecord WHERE isPresent = 1 AND dataset IN "
-                    + "(SELECT value FROM json_each(?))",
-                arguments: [jsonArray(datasets.map(\.rawValue))])
-            while let row = try rows.next() {
-                if let key = StoreQueries.recordKey(row["dataset"], row["recordID"]) {
-                    hashes[key] = row["contentHash"]
-                }
-            }
-            return hashes
-        }
+        let stored = try read { db in try StoreQueries.storedStates(db, of: datasets).filter(\.value.isPresent) }
         guard stored.count == records.count else { return false }
         let differing = ParallelChunks.compactMap(records.count) { index -> Int? in
             let record = records[index]
-            return stored[record.key] == RecordColumns(record).contentHash ? nil : index
+            return stored[record.key]?.hash == RecordColumns(record).contentHash ? nil : index
         }
         return differing.isEmpty
     }

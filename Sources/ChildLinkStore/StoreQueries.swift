@@ -103,6 +103,23 @@ enum StoreQueries {
         try Int.fetchOne(db, sql: "SELECT MAX(runID) FROM assignment")
     }
 
+    /// What a run compares this run's records with: each stored record of `datasets` (present
+    /// or not) with its content hash, the run that first saw it and whether it is present.
+    static func storedStates(_ db: Database, of datasets: Set<Dataset>) throws -> [RecordKey: StoredRecordState] {
+        var state: [RecordKey: StoredRecordState] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: "SELECT dataset, recordID, contentHash, firstSeenRunID, isPresent FROM sourceRecord WHERE dataset IN "
+                + "(SELECT value FROM json_each(?))",
+            arguments: [jsonArray(datasets.map(\.rawValue))])
+        while let row = try rows.next() {
+            guard let key = recordKey(row["dataset"], row["recordID"]) else { continue }
+            state[key] = StoredRecordState(
+                hash: row["contentHash"], firstSeen: row["firstSeenRunID"], isPresent: row["isPresent"])
+        }
+        return state
+    }
+
     /// The keys of the stored records meeting `condition` (SQL on `sourceRecord`'s columns, its
     /// values in `arguments`), read from the key columns alone, without decoding a record.
     static func recordKeys(_ db: Database, where condition: String, arguments: StatementArguments = [])
@@ -145,4 +162,11 @@ extension ReviewPairRow {
             RecordKey(dataset: datasetA, recordID: recordIDA), RecordKey(dataset: datasetB, recordID: recordIDB),
             probability: probability, explanation: explanation)
     }
+}
+
+/// A stored record as a run compares it: its content hash, the run that first saw it, whether it is present.
+struct StoredRecordState: Sendable {
+    let hash: String
+    let firstSeen: Int64
+    let isPresent: Bool
 }

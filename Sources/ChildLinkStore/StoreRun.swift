@@ -61,7 +61,7 @@ package final class StoreRun {
         // memory at a million records.
         var latest: [RecordKey: Int] = [:]
         for (index, record) in records.enumerated() { latest[record.key] = index }
-        let stored = try storedState(of: imported.union(latest.keys.map(\.dataset)))
+        let stored = try StoreQueries.storedStates(db, of: imported.union(latest.keys.map(\.dataset)))
         var changes = RecordChangeSet()
         // Each record's stored form (its event as JSON, its content hash) is worked out on every
         // core a batch at a time, in key order, and written on this thread.
@@ -89,7 +89,7 @@ package final class StoreRun {
 
     /// Writes one record of this run: inserted when never stored, replaced (the stored version
     /// kept in the history) when its content changed, marked as seen otherwise.
-    private func write(_ columns: RecordColumns, previous: StoredState?, changes: inout RecordChangeSet) throws {
+    private func write(_ columns: RecordColumns, previous: StoredRecordState?, changes: inout RecordChangeSet) throws {
         let key = columns.key
         guard let previous else {
             try SourceRecordRow(columns: columns, firstSeenRunID: id, lastSeenRunID: id, isPresent: true).insert(db)
@@ -115,27 +115,6 @@ package final class StoreRun {
     }
 
     private var id: Int64 { Int64(runID) }
-
-    private struct StoredState {
-        let hash: String
-        let firstSeen: Int64
-        let isPresent: Bool
-    }
-
-    private func storedState(of datasets: Set<Dataset>) throws -> [RecordKey: StoredState] {
-        var state: [RecordKey: StoredState] = [:]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: "SELECT dataset, recordID, contentHash, firstSeenRunID, isPresent FROM sourceRecord WHERE dataset IN "
-                + "(SELECT value FROM json_each(?))",
-            arguments: [jsonArray(datasets.map(\.rawValue))])
-        while let row = try rows.next() {
-            guard let dataset = Dataset(rawValue: row["dataset"]) else { continue }
-            state[RecordKey(dataset: dataset, recordID: row["recordID"])] = StoredState(
-                hash: row["contentHash"], firstSeen: row["firstSeenRunID"], isPresent: row["isPresent"])
-        }
-        return state
-    }
 
     /// Marks an unchanged record as seen in this run (its location may have moved in the file).
     private func markSeen(_ columns: RecordColumns) throws {
