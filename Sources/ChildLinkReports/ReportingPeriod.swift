@@ -198,7 +198,8 @@ package enum ReportingPeriod: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// `Jan` … `Dec`, as the month columns are headed.
+    static let monthNames = fullMonthNames.map { String($0.prefix(3)) }
 
     static func monthInterval(year: Int, month: Int) -> DayRange {
         DayRange(
