@@ -95,6 +95,7 @@ let package = Package(
             dependencies: [
                 "ChildLinkCore", .target(name: "ChildLinkServer", condition: .when(traits: ["Desk"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "ChildLinkModelTests", dependencies: ["ChildLinkModel"]),

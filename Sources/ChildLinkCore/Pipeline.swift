@@ -191,11 +191,7 @@ package enum Pipeline {
     ) throws -> PipelineOutcome {
         let imported = importedDatasets ?? Set(records.map(\.dataset))
         var thisRun = latestByKey(consume records)
-        // Only the datasets not imported this run are read back (in key order, dataset by dataset).
-        let carried =
-            try store.map { store in
-                try Dataset.allCases.filter { !imported.contains($0) }.flatMap { try store.currentRecords(in: $0) }
-            } ?? []
+        let carried = try store.map { try carriedRecords(from: $0, besides: imported) } ?? []
         let linkStarted = ContinuousClock.now
         let linked = carried.isEmpty ? thisRun : thisRun + carried
         if store == nil { thisRun = [] }  // kept for the store's upsert only: the linker's copy is enough
@@ -327,6 +323,12 @@ package enum Pipeline {
     }
 
     /// The records with one version per key (the last, as the store keeps it), sorted by key.
+    /// The stored records of the datasets not imported this run, linked with this run's: only
+    /// those datasets are read back, in key order, dataset by dataset.
+    static func carriedRecords(from store: ChildLinkStore, besides imported: Set<Dataset>) throws -> [SourceRecord] {
+        try Dataset.allCases.filter { !imported.contains($0) }.flatMap { try store.currentRecords(in: $0) }
+    }
+
     static func latestByKey(_ records: [SourceRecord]) -> [SourceRecord] {
         if records.isStrictlySortedByKey { return records }  // as the import returns them
         var latest: [RecordKey: SourceRecord] = [:]

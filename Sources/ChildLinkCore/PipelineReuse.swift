@@ -55,9 +55,7 @@ extension Pipeline {
         if let changed = try store.latestDecisionChange(), changed >= latestRun.startedAt { return nil }
         let thisRun = latestByKey(extracts.records)
         guard try store.holdsUnchanged(thisRun, of: extracts.datasets) else { return nil }
-        let carried = try Dataset.allCases.filter { !extracts.datasets.contains($0) }.flatMap {
-            try store.currentRecords(in: $0)
-        }
+        let carried = try carriedRecords(from: store, besides: extracts.datasets)
         let records = carried.isEmpty ? thisRun : (thisRun + carried).sorted { $0.key < $1.key }
         let children = try store.currentChildren()
         guard children.reduce(0, { $0 + $1.records.count }) == records.count else { return nil }
@@ -83,7 +81,6 @@ extension Pipeline {
             return nil
         }
     }
-
 }
 
 /// Thrown inside the run to roll it back when the store changed under the reuse check.

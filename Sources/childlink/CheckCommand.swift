@@ -55,7 +55,6 @@ extension ChildLink {
             let options = CheckJob.Options(
                 paths: paths, dataset: dataset, profilePath: profile,
                 rejectsPath: rejects, strict: strict, verbose: global.verbose)
-            let logger = ChildLinkLogging.logger(verbose: global.verbose)
             let outcome = try CheckJob(options: options, logger: logger).run()
             TerminalOutput.print(outcome.report)
             if outcome.failed { throw ExitCode.failure }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ChildLinkCore
+import Logging
 
 #if canImport(Glibc)
     import Glibc
@@ -103,4 +104,9 @@ struct GlobalOptions: ParsableArguments {
 /// schema, say) logs to standard error in the same form.
 protocol LoggingCommand: ParsableCommand {
     var global: GlobalOptions { get }
+}
+
+extension LoggingCommand {
+    /// The logger the command hands its job, at the level `--verbose` asks for.
+    var logger: Logger { ChildLinkLogging.logger(verbose: global.verbose) }
 }

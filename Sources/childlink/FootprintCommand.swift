@@ -102,7 +102,6 @@ extension ChildLink {
         }
 
         func run() throws {
-            let logger = ChildLinkLogging.logger(verbose: global.verbose)
             let query = try query()
             let request = FootprintJob.Request(
                 query: query, inputs: inputs, storePath: storeOptions.resolvedPath, storeWait: storeOptions.storeWait,

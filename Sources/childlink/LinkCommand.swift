@@ -91,7 +91,7 @@ extension ChildLink {
                 inputs: inputs, generic: generic, profilePath: profile, outputDirectory: out, truthPath: truth,
                 options: options, storePath: generic ? nil : storeOptions.resolvedPath,
                 storeWait: storeOptions.storeWait,
-                logger: ChildLinkLogging.logger(verbose: global.verbose))
+                logger: logger)
             TerminalOutput.print(report, terminator: "")
         }
     }

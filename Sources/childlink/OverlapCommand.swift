@@ -29,7 +29,6 @@ extension ChildLink {
         var pseudonymise = true
 
         func run() throws {
-            let logger = ChildLinkLogging.logger(verbose: global.verbose)
             let request = try output.request(suppress: suppress, pseudonymise: pseudonymise)
             let written = try ReportJob.run(.overlap(period: period), request: request, logger: logger)
             TerminalOutput.print(ReportSummary.text(of: written, outputDirectory: request.outputDirectory))

@@ -51,7 +51,7 @@ extension ChildLink.Review {
             TerminalOutput.print(
                 try ReviewJob.run(
                     .list(undecidedOnly: undecided), storePath: storeOptions.store,
-                    logger: ChildLinkLogging.logger(verbose: global.verbose)))
+                    logger: logger))
         }
     }
 
@@ -137,7 +137,7 @@ extension ChildLink.Review {
             TerminalOutput.print(
                 try ReviewJob.run(
                     .export(path: file), storePath: storeOptions.store,
-                    logger: ChildLinkLogging.logger(verbose: global.verbose)))
+                    logger: logger))
         }
     }
 

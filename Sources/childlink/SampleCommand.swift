@@ -64,7 +64,6 @@ extension ChildLink {
         }
 
         func run() throws {
-            let logger = ChildLinkLogging.logger(verbose: global.verbose)
             let result = try SampleJob.run(options, logger: logger)
             TerminalOutput.print(result.report)
         }

@@ -62,7 +62,6 @@ extension ChildLink {
         }
 
         func run() throws {
-            let logger = ChildLinkLogging.logger(verbose: global.verbose)
             var request = try output.request(
                 suppress: suppress ?? kind.disclosureControlByDefault,
                 pseudonymise: pseudonymise ?? kind.disclosureControlByDefault)

@@ -53,7 +53,6 @@
             }
 
             func run() throws {
-                let logger = ChildLinkLogging.logger(verbose: global.verbose)
                 _ = try StoreJob.openExisting(at: storeOptions.store)
                 let server = DeskServer(
                     configuration: DeskServer.Configuration(

@@ -71,7 +71,6 @@ extension ChildLink {
         }
 
         func run() throws {
-            let logger = ChildLinkLogging.logger(verbose: global.verbose)
             let pack = WeeklyPackOptions(
                 weekEnding: weekEnding, longEpisodeHours: longEpisodeHours, repeatEpisodes: repeatEpisodes,
                 repeatWindowDays: repeatWindowDays, rhiRule: rhiRule)
