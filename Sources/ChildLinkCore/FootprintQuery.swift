@@ -65,22 +65,32 @@ package enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// What to try when no child matches: for an identifier that cannot be one (a UPN or NHS number
-    /// that fails its own check), why, since no record holds it as typed.
-    package var notFoundHint: String {
+    /// What to try when no child matches, in the command line's words (its flags): for an
+    /// identifier that cannot be one (a UPN or NHS number that fails its own check), why, since no
+    /// record holds it as typed.
+    package var notFoundHint: String { notFoundHint(in: .commandLine) }
+
+    /// What to try when no child matches, in the words of the place the query was typed: the
+    /// command line names its flags (`--dob`), the desk its search form's fields (date of birth).
+    package func notFoundHint(in place: QueryPlace) -> String {
+        let byName = place == .commandLine ? "--name and --dob" : "name and date of birth"
         switch self {
-        case .name, .nameWithAge: "Try another spelling, add or drop --dob, or use an identifier."
-        case .upn(let text): Self.identifierHint(UPN(text)?.problem, kind: "UPN")
-        case .nhsNumber(let text): Self.identifierHint(NHSNumber(text)?.problem, kind: "NHS number")
-        case .personID: "Check the id is the one the system shows, or search by --name and --dob."
-        case .childID: "Check the ChildLink id (CL followed by digits), or search by --name and --dob."
+        case .name, .nameWithAge:
+            return place == .commandLine
+                ? "Try another spelling, add or drop --dob, or use an identifier."
+                : "Try another spelling, give or clear the date of birth or age, or search by an identifier."
+        case .upn(let text): return Self.identifierHint(UPN(text)?.problem, kind: "UPN", byName: byName)
+        case .nhsNumber(let text):
+            return Self.identifierHint(NHSNumber(text)?.problem, kind: "NHS number", byName: byName)
+        case .personID: return "Check the id is the one the system shows, or search by \(byName)."
+        case .childID: return "Check the ChildLink id (CL followed by digits), or search by \(byName)."
         }
     }
 
-    private static func identifierHint(_ problem: IdentifierProblem?, kind: String) -> String {
-        guard let problem else { return "Check the \(kind), or search by --name and --dob." }
-        return "This is not a valid \(kind) (\(problem.rawValue)): check it was copied whole, or search by --name "
-            + "and --dob."
+    private static func identifierHint(_ problem: IdentifierProblem?, kind: String, byName: String) -> String {
+        guard let problem else { return "Check the \(kind), or search by \(byName)." }
+        return "This is not a valid \(kind) (\(problem.rawValue)): check it was copied whole, or search by "
+            + "\(byName)."
     }
 
     /// What a UPN, NHS number or person id query looks for, written as records hold it (a UPN in
@@ -94,6 +104,14 @@ package enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
         case .name, .nameWithAge, .childID: nil
         }
     }
+}
+
+/// Where a footprint query was typed, so that advice names what the user sees there.
+package enum QueryPlace: Sendable {
+    /// `childlink footprint`: its flags.
+    case commandLine
+    /// The review desk's search form: its fields.
+    case desk
 }
 
 /// The formats a footprint is written in.

@@ -172,7 +172,9 @@ struct DeskRoutes: Sendable {
                     return Page(
                         status: 200, html: FootprintPages.search(form, results: FootprintPages.candidates(candidates)))
                 case .notFound:
-                    return Page(status: 200, html: FootprintPages.search(form, results: "<p>No child matches.</p>"))
+                    let hint = DeskHTML.text(query.notFoundHint(in: .desk))
+                    return Page(
+                        status: 200, html: FootprintPages.search(form, results: "<p>No child matches. \(hint)</p>"))
                 }
             }
         }

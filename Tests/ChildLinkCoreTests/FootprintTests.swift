@@ -154,6 +154,9 @@ struct FootprintTests {
     func notFoundSaysWhy(query: FootprintQuery, hint: String) throws {
         #expect(UPN("T372200307068")?.isValid == true, "the valid UPN the others are made from")
         #expect(query.notFoundHint.hasPrefix(hint))
+        #expect(query.notFoundHint(in: .commandLine) == query.notFoundHint)
+        // The desk's form has no flags: its hint names the fields instead.
+        #expect(!query.notFoundHint(in: .desk).contains("--"))
     }
 
     @Test("with a store: the lookup uses the stable ids, is audited, and the HTML and JSON files are owner-only")

@@ -222,7 +222,12 @@ struct DeskReviewTests {
 
         let neither = try await desk.client.get("/footprint?name=Jo+Tester&age=7", cookie: cookie)
         #expect(neither.status == 200)
-        #expect(neither.body.contains("No child matches."))
+        // What to try next, in the form's words: no command-line flag on the desk.
+        #expect(
+            neither.body.contains(
+                "No child matches. Try another spelling, give or clear the date of birth or age, or search by an "
+                    + "identifier."))
+        #expect(!neither.body.contains("--dob"))
 
         for (query, words) in [
             ("name=Jo+Tester&age=seven", "The age is whole years (7) or a range (7-9)"),
@@ -241,8 +246,18 @@ struct DeskReviewTests {
                 "--name \"Joe Tester\" --age 19 (on 15/06/2025)", "--name \"Jo Tester\" --age 14-16 (on 15/06/2025)",
                 "--name \"Jo Tester\" --age 15-19 (on 15/06/2025)", "--name \"Jo Tester\" --age 7 (on 15/06/2025)",
             ])
+        // `A372200307068` is the valid UPN `T372200307068` with another check letter (FootprintTests):
+        // no record can hold it, and the page says why.
+        let badUPN = try await desk.client.get("/footprint?upn=A372200307068", cookie: cookie)
+        #expect(badUPN.status == 200)
+        #expect(
+            badUPN.body.contains(
+                "No child matches. This is not a valid UPN (check digit does not match): check it was copied "
+                    + "whole, or search by name and date of birth."))
         let log = desk.log.lines.withLock { $0 }.joined(separator: "\n")
-        for value in ["Tester", "age=", "2025-06-15"] { #expect(!log.contains(value), "the server log holds \(value)") }
+        for value in ["Tester", "age=", "2025-06-15", "A372200307068"] {
+            #expect(!log.contains(value), "the server log holds \(value)")
+        }
         await desk.stop()
     }
 }
