@@ -170,26 +170,35 @@ package enum ReviewJob {
         for (index, entry) in order.entries.enumerated() {
             for pair in entry.pair.pairs { position[UnorderedPair(pair.recordA, pair.recordB)] = index }
         }
+        let about = aboutEachChild(context.membersOf)
         return ReviewExportDetails(
             columns: ["ChildA", "ChildB", "AboutA", "AboutB", "EvidenceFor", "EvidenceAgainst", "DecidingIt"],
-            positions: position
+            positions: position, alreadyRead: (order.reviewPairs, order.assignment)
         ) { pair in
             let childA = context.assignment[pair.recordA]
             let childB = context.assignment[pair.recordB]
             let membersA = childA.flatMap { context.membersOf[$0] } ?? []
             let membersB = childB.flatMap { context.membersOf[$0] } ?? []
-            let about = { (id: ChildLinkID?, records: [SourceRecord]) -> String in
-                id.map { ReviewText.childLine($0, records) } ?? ""
-            }
             var evidence = ("", "")
             if let model = context.model, let a = context.records[pair.recordA], let b = context.records[pair.recordB] {
                 evidence = ReviewText.plainEvidence(model.explain(a, b))
             }
             return [
-                childA?.description ?? "", childB?.description ?? "", about(childA, membersA), about(childB, membersB),
+                childA?.description ?? "", childB?.description ?? "", childA.flatMap { about[$0] } ?? "",
+                childB.flatMap { about[$0] } ?? "",
                 evidence.0, evidence.1, ReviewImpact(membersA.map(\.dataset), membersB.map(\.dataset)).sentence,
             ]
         }
+    }
+
+    /// Each child's line for the export (``ReviewText/childLine(_:_:)``), worked out once per child on
+    /// every core: a child with many record pairs on the list is described once, not once a pair.
+    static func aboutEachChild(_ membersOf: [ChildLinkID: [SourceRecord]]) -> [ChildLinkID: String] {
+        let children = Array(membersOf)
+        let lines = ParallelChunks.compactMap(children.count) { index in
+            (children[index].key, ReviewText.childLine(children[index].key, children[index].value))
+        }
+        return Dictionary(uniqueKeysWithValues: lines)
     }
 
     /// Shows both sides, checks the decision against the hard evidence and the review list, and

@@ -61,13 +61,13 @@ extension ChildLinkStore {
     package func exportReviewPairs(
         to path: String, command: String = "review export", details: ReviewExportDetails? = nil
     ) throws -> Int {
-        let stored = try reviewPairs()
+        let stored = try details?.alreadyRead?.pairs ?? reviewPairs()
         let pairs = details?.ordered(stored) ?? stored
         let decisions = Dictionary(
             try decisions().map { (PairKey($0.recordA, $0.recordB), $0) }, uniquingKeysWith: { $1 })
         let text = ReviewCSV.render(pairs: pairs, decisions: decisions, details: details)
         try PrivateOutputFile.write(text, to: path)
-        let children = try latestAssignment()
+        let children = try details?.alreadyRead?.assignment ?? latestAssignment()
         let ids = Set(pairs.flatMap { [children[$0.recordA], children[$0.recordB]] }.compactMap { $0 })
         try logAudit(command: command, query: "export review pairs to \(path)", childIDs: Array(ids))
         return pairs.count

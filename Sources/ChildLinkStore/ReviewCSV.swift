@@ -28,8 +28,10 @@ package enum ReviewCSV {
         pairs: [ReviewPair], decisions: [PairKey: ReviewDecision], details: ReviewExportDetails? = nil
     ) -> String {
         let extra = details?.columns ?? []
-        var lines = [(header.dropLast() + extra + header.suffix(1)).joined(separator: ",")]
-        for pair in pairs {
+        let headerLine = (header.dropLast() + extra + header.suffix(1)).joined(separator: ",")
+        // Each row on its own, in chunks on every core (a row's details explain its pair).
+        let rows = ParallelChunks.compactMap(pairs.count) { index in
+            let pair = pairs[index]
             let decision = decisions[PairKey(pair.recordA, pair.recordB)]
             let word = decision.map { $0.kind == .mustLink ? "accept" : "reject" } ?? ""
             let fields =
@@ -37,9 +39,9 @@ package enum ReviewCSV {
                     pair.recordA.description, pair.recordB.description, String(format4(pair.probability)), word,
                     decision?.note ?? "",
                 ] + (details?.values(pair) ?? []) + [pair.explanation]
-            lines.append(fields.map(CSVField.encode).joined(separator: ","))
+            return fields.map(CSVField.encode).joined(separator: ",")
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return ([headerLine] + rows).joined(separator: "\r\n") + "\r\n"
     }
 
     /// One filled-in row: the line it starts on, the pair, the decision and the note.
@@ -107,14 +109,19 @@ package struct ReviewExportDetails: Sendable {
     package let positions: [UnorderedPair<RecordKey>: Int]
     /// One value per column for a pair.
     package let values: @Sendable (ReviewPair) -> [String]
+    /// The latest run's review pairs and assignment when the caller has read them already for
+    /// these details (the export then reads neither again); `nil`: the export reads them.
+    package let alreadyRead: (pairs: [ReviewPair], assignment: [RecordKey: ChildLinkID])?
 
     /// Creates the extra columns, and the order of the rows (the store's when `positions` is empty).
     package init(
         columns: [String], positions: [UnorderedPair<RecordKey>: Int] = [:],
+        alreadyRead: (pairs: [ReviewPair], assignment: [RecordKey: ChildLinkID])? = nil,
         values: @escaping @Sendable (ReviewPair) -> [String]
     ) {
         self.columns = columns
         self.positions = positions
+        self.alreadyRead = alreadyRead
         self.values = values
     }
 
