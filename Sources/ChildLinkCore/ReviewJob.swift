@@ -121,10 +121,12 @@ package enum ReviewJob {
         logger.progress("explaining \(order.entries.count) pairs of children")
         let context = try ReviewCase.Context(
             store: store, scope: .reviewList, assignment: order.assignment, reviewPairs: order.reviewPairs)
-        var lines: [String] = []
-        for entry in order.entries {
+        // Each block on its own (a pair explained, both children described), in chunks on every core.
+        let entries = order.entries
+        var lines = ParallelChunks.compactMap(entries.count, chunkSize: 256) { index in
+            let entry = entries[index]
             let (a, b) = (context.membersOf[entry.pair.childA] ?? [], context.membersOf[entry.pair.childB] ?? [])
-            lines += listBlock(entry.pair, a, b, impact: entry.impact, context: context) + [""]
+            return (listBlock(entry.pair, a, b, impact: entry.impact, context: context) + [""]).joined(separator: "\n")
         }
         lines.append(
             "\(order.entries.count) pair(s) of children. Decide one with 'childlink review accept \(first.childA) "
