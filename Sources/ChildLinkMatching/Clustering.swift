@@ -152,7 +152,8 @@ struct GuardedClusterer {
                 {
                     return .blockedConflict
                 }
-                if !sameChild { sameChild = Self.sameNameAndBirth(vector) }
+                // An initial is no forename here: twins Harvey and Harry are both `H`.
+                if !sameChild { sameChild = Self.sameNameAndBirth(vector) && table.forename[i].length > 1 }
                 if twinGuard, let reason = comparer.twinReason(i, j, vector) {
                     twinPairs.append(TwinPair(first: i, second: j, reason: reason))
                 } else if twinGuard, comparer.initialUnderAnotherPersonID(i, j, vector) {

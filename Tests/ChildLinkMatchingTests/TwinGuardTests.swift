@@ -355,4 +355,31 @@ struct TwinClusteringTests {
             decisions([smith("1", .missing, "M", personID: "1454712"), maya, mayaCME], links: links)
                 == [.linked, .linked])
     }
+
+    @Test("Two initials alike are not one forename: an initial's records joined to a twin stay apart")
+    func initialsAreNotOneForename() {
+        // Harvey Shah: an LCS missing episode as `H Shah` and a CME referral as `Harvey`, one UPN on
+        // both. His twin is known to the education system only as `H Shah` (EHE and an exclusion,
+        // one person id, no UPN), born the same day at the same address. `H` and `H` agree exactly,
+        // but an initial fits both twins: it must not pass for "the same forename on the same birth
+        // date", which lets a slip through the guard. The education system gave `H` another person
+        // id than Harvey: two children.
+        func shah(_ id: String, _ dataset: Dataset, _ forename: String, personID: String, upn: String? = nil)
+            -> SourceRecord
+        {
+            Make.record(
+                id, dataset, forename: forename, surname: "Shah", dob: "03/08/2013", gender: .male,
+                postcode: "S70 4EL", upn: upn, personID: personID)
+        }
+        let harvey = [
+            shah("1", .missing, "H", personID: "1439345", upn: Make.upn(7)),
+            shah("2", .cme, "Harvey", personID: "E705620", upn: Make.upn(7)),
+        ]
+        let links = [(0, 1), (2, 3), (0, 2)]
+        let twin = [shah("3", .ehe, "H", personID: "E705619"), shah("4", .exclusions, "H", personID: "E705619")]
+        #expect(decisions(harvey + twin, links: links) == [.linked, .linked, .blockedTwins])
+        // Under Harvey's own education person id the initial's records are Harvey's.
+        let his = [shah("3", .ehe, "H", personID: "E705620"), shah("4", .exclusions, "H", personID: "E705620")]
+        #expect(decisions(harvey + his, links: links) == [.linked, .linked, .linked])
+    }
 }
