@@ -68,6 +68,7 @@ extension Pipeline {
                 // Another process may have written since the check: then nothing is kept.
                 guard changes.needsMatching.isEmpty, changes.removed.isEmpty else { throw ReuseAbandoned() }
                 try run.recordApplied(try run.decisions())
+                try run.carryModelOver()
                 let assignment = try run.assignChildIDs(clusters: children.map(\.records))
                 let conflicts = try reviewerMadeConflicts(run, strict: request.strict)
                 try beforeCommit?(

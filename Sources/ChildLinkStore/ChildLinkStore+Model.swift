@@ -50,6 +50,18 @@ extension StoreRun {
     }
 }
 
+extension StoreRun {
+    /// Makes the kept model this run's: a run that reuses the latest run's linkage (an unchanged
+    /// week) has that run's clusters, so that run's model explains them. Without it the latest run
+    /// would have no model: the review list and desk would lose the evidence in words, and a
+    /// footprint would link every stored record again to explain one child.
+    ///
+    /// - Throws: ``StoreError`` on a database error.
+    package func carryModelOver() throws {
+        try db.execute(sql: "UPDATE runModel SET runID = ?", arguments: [runID])
+    }
+}
+
 extension ChildLinkStore {
     /// The model the latest run saved, or `nil` (a store written before models were kept, or a run
     /// that saved none).

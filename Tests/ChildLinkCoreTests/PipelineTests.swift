@@ -231,6 +231,10 @@ struct PipelineReuseTests {
         let store = try ChildLinkStore(path: storePath)
         #expect(try store.runs().count == 2)
         #expect(try store.check().isHealthy)
+        // The reused run keeps the model that explains its clusters (the first run's, unchanged):
+        // without it the review list loses its evidence in words and a footprint links again.
+        let model = try #require(try store.latestModel())
+        #expect(model.runID == 2)
 
         let cohort = try Pipeline.cohort(request, logger: SampleWeeks.logger)
         #expect(cohort.children == first.children)
