@@ -4,7 +4,8 @@ import Foundation
 import GRDB
 
 extension ChildLinkStore {
-    /// The uncertain pairs of the latest run that saved any, most probable first (ties by keys).
+    /// The uncertain pairs of the latest linkage, most probable first (ties by keys): the latest run
+    /// that linked saved them (``StoreRun/saveReviewPairs(_:)``), and a run reusing its linkage keeps them.
     ///
     /// - Parameter undecidedOnly: Leave out pairs that already have a decision.
     /// - Throws: ``StoreError``.

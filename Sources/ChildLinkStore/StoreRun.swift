@@ -233,10 +233,14 @@ package final class StoreRun {
         }
     }
 
-    /// Saves this run's uncertain pairs for clerical review (a pair saved twice keeps the last).
+    /// Saves this run's uncertain pairs for clerical review (a pair saved twice keeps the last), in
+    /// place of an earlier run's: the review list is the latest linkage's, so a linkage with no
+    /// uncertain pair leaves it empty, never showing the pairs of records since changed or gone. A
+    /// run that reuses the latest linkage (an unchanged week) saves none and keeps its list.
     ///
     /// - Throws: ``StoreError`` on a database error.
     package func saveReviewPairs(_ pairs: [ReviewPair]) throws {
+        try db.execute(sql: "DELETE FROM reviewPair WHERE runID <> ?", arguments: [runID])
         // One prepared statement for every pair (196,650 at 1M records), not a record encoded
         // through `Codable` and an upsert built for each.
         let statement = try db.cachedStatement(

@@ -118,6 +118,27 @@ struct StoreRunTests {
         #expect(try store.currentRecords() == week2.sorted { $0.key < $1.key })
     }
 
+    /// Run 1 links and saves one uncertain pair; run 2 reuses its linkage (an unchanged week: no
+    /// pairs saved); run 3 links again and finds none. The list after run 3 is empty, not run 1's
+    /// pair, whose records may since have changed or gone.
+    @Test("the review list is the latest linkage's: kept by a run that reuses it, emptied by one that finds none")
+    func reviewListOfTheLatestLinkage() throws {
+        let store = try F.store()
+        let pair = ReviewPair(F.key("Missing:M1"), F.key("Missing:M2"), probability: 0.6, explanation: "first")
+        _ = try store.performRun { run in
+            _ = try run.upsert(Self.week1)
+            try run.saveReviewPairs([pair])
+        }
+        _ = try store.performRun { run in _ = try run.upsert(Self.week1) }
+        #expect(try store.reviewPairs() == [pair])
+        _ = try store.performRun { run in
+            _ = try run.upsert(Self.week1)
+            try run.saveReviewPairs([])
+        }
+        #expect(try store.runs().count == 3)
+        #expect(try store.reviewPairs().isEmpty)
+    }
+
     /// Three pairs saved, the first one again with another probability and explanation, and one
     /// given with its records the other way round: two pairs, each as saved last.
     @Test("review pairs are saved with their probability and explanation; a pair saved again keeps the last")
