@@ -54,11 +54,10 @@ struct AgeEvidence: Sendable {
     /// Bits for a record with a date of birth outside the range.
     let outOfRangeBits: Double
 
-    /// Weighs `range` against `records` under `model`.
-    init(range: AgeRange, on day: CalendarDate, records: [SourceRecord], model: MatchModel) {
+    /// Weighs `range` against the dates of birth of every record (`dated`) under `model`.
+    init(range: AgeRange, on day: CalendarDate, birthDates dated: [CalendarDate], model: MatchModel) {
         self.range = range
         self.day = day
-        let dated = records.compactMap(\.person.dateOfBirth)
         let inRange = dated.count { range.contains(bornOn: $0, on: day) }
         let share = dated.isEmpty ? 0.5 : Double(inRange) / Double(dated.count)
         (inRangeBits, outOfRangeBits) = Self.bits(sameChildInRange: Self.sameChildShare(model), othersInRange: share)

@@ -59,7 +59,10 @@ package enum FootprintJob {
     /// - Throws: ``CoreError``, `ImportError`, `StoreError`.
     package static func run(_ request: Request, logger: Logger) throws -> FootprintResult {
         let universe = try FootprintUniverse.load(request, logger: logger)
-        logger.progress("looking for the child among \(universe.records.count) records")
+        // A name search said so already, while it scored every record's person.
+        if universe.birthDatesOfAll == nil {
+            logger.progress("looking for the child among \(universe.records.count) records")
+        }
         let result = lookup(request.query, in: universe, generatedAt: request.generatedAt ?? .now())
         logger.progressFinished()
         if let store = universe.store {
@@ -111,13 +114,11 @@ package enum FootprintJob {
         }
         let records = universe.records
         switch query {
-        case .name(let forename, let surname, let dob):
-            for (index, probability) in nameMatches(forename, surname, dateOfBirth: dob, age: nil, in: universe) {
-                offer(index, probability)
-            }
-        case .nameWithAge(let forename, let surname, let range, let day):
-            let age = AgeEvidence(range: range, on: day, records: records, model: universe.model)
-            for (index, probability) in nameMatches(forename, surname, dateOfBirth: nil, age: age, in: universe) {
+        case .name, .nameWithAge:
+            let birthDates = universe.birthDatesOfAll ?? records.compactMap(\.person.dateOfBirth)
+            for (index, probability) in nameMatches(
+                query, among: records, evidence: universe.evidence, birthDates: birthDates)
+            {
                 offer(index, probability)
             }
         case .upn, .nhsNumber, .personID:
@@ -143,18 +144,37 @@ package enum FootprintJob {
     /// How many records a name search scores in one piece of work on one core.
     static let nameSearchChunkSize = 2_048
 
+    /// The records a name query (with a date of birth, or an age, or neither) matches at least at
+    /// ``candidateProbability``, by index in `records`: the probe scored by the matcher's
+    /// comparisons, an age's bits added (its range weighed against `birthDates`, those of every
+    /// record searched). A record's score rests on its person alone, never on its event or on
+    /// the other records, so a search of every record's person finds what a search of every
+    /// record does; other queries match nothing here.
+    static func nameMatches(
+        _ query: FootprintQuery, among records: [SourceRecord], evidence: FootprintUniverse.Evidence,
+        birthDates: @autoclosure () -> [CalendarDate]
+    ) -> [(index: Int, probability: Double)] {
+        switch query {
+        case .name(let forename, let surname, let dob):
+            return nameMatches(forename, surname, dateOfBirth: dob, age: nil, among: records, evidence: evidence)
+        case .nameWithAge(let forename, let surname, let range, let day):
+            let age = AgeEvidence(range: range, on: day, birthDates: birthDates(), model: evidence.model)
+            return nameMatches(forename, surname, dateOfBirth: nil, age: age, among: records, evidence: evidence)
+        default: return []
+        }
+    }
+
     /// The records a name (with a date of birth, or an age, or neither) matches at least at
     /// ``candidateProbability``: the probe scored by the matcher's comparisons, the age's bits added.
     static func nameMatches(
         _ forename: String, _ surname: String, dateOfBirth: CalendarDate?, age: AgeEvidence?,
-        in universe: FootprintUniverse
+        among records: [SourceRecord], evidence: FootprintUniverse.Evidence
     ) -> [(index: Int, probability: Double)] {
         let probe = SourceRecord(
             recordID: "query", person: PersonFields(forename: forename, surname: surname, dateOfBirth: dateOfBirth),
             event: .socialCare(SocialCareRecord()))
         // Each record is scored against the probe alone, so the records are scored in chunks on
         // every core, and the chunks' matches joined in record order.
-        let (records, evidence) = (universe.records, universe.evidence)
         return ParallelChunks.compactMap(records.count, chunkSize: nameSearchChunkSize) { index in
             let record = records[index]
             let weight = evidence.explain(probe: probe, record).weight + (age?.bits(record.person) ?? 0)

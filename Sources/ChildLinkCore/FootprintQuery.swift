@@ -93,6 +93,14 @@ package enum FootprintQuery: Sendable, Hashable, CustomStringConvertible {
             + "\(byName)."
     }
 
+    /// Whether the query is a name (with a date of birth, an age or neither).
+    package var isName: Bool {
+        switch self {
+        case .name, .nameWithAge: true
+        default: false
+        }
+    }
+
     /// What a UPN, NHS number or person id query looks for, written as records hold it (a UPN in
     /// upper case without spaces or punctuation, an NHS number's digits, a person id trimmed);
     /// `nil` for a name or a ChildLink id.

@@ -23,6 +23,14 @@ struct FootprintUniverse {
             case .storedModel(let model, _): model.explain(probe, record)
             }
         }
+
+        /// The model that weighs the evidence.
+        var model: MatchModel {
+            switch self {
+            case .linkage(let link): link.model
+            case .storedModel(let stored, _): stored.model
+            }
+        }
     }
 
     /// Every record, sorted by key.
@@ -32,6 +40,10 @@ struct FootprintUniverse {
     let childOfRecord: [Int: ChildLinkID]
     let mustLinks: Set<PairConstraint>
     let store: ChildLinkStore?
+    /// The dates of birth of every present record when ``records`` holds only the records a name
+    /// search found (an age is weighed against all of them); `nil` when ``records`` is every record
+    /// a search needs.
+    let birthDatesOfAll: [CalendarDate]?
     private let indexOfKey: [RecordKey: Int]
 
     init(link: LinkResult, children: [LinkedChild], mustLinks: Set<PairConstraint>, store: ChildLinkStore?) {
@@ -41,8 +53,9 @@ struct FootprintUniverse {
 
     init(
         records: [SourceRecord], evidence: Evidence, children: [LinkedChild], mustLinks: Set<PairConstraint>,
-        store: ChildLinkStore?
+        store: ChildLinkStore?, birthDatesOfAll: [CalendarDate]? = nil
     ) {
+        self.birthDatesOfAll = birthDatesOfAll
         let sorted = records.sorted { $0.key < $1.key }
         self.records = sorted
         self.evidence = evidence
@@ -69,12 +82,7 @@ struct FootprintUniverse {
     }
 
     /// The model that weighs the evidence.
-    var model: MatchModel {
-        switch evidence {
-        case .linkage(let link): link.model
-        case .storedModel(let stored, _): stored.model
-        }
-    }
+    var model: MatchModel { evidence.model }
 
     /// The matcher's links between `members`, as (first, second, weight).
     func linkedPairs(among members: Set<Int>) -> [(first: Int, second: Int, weight: Double)] {
@@ -123,10 +131,15 @@ struct FootprintUniverse {
         let mustLinks = mustLinks(try store.decisions())
         if let stored = try store.latestModel(), let (model, thresholds) = StoredModelCoding.decode(stored) {
             logger.info("links explained by the stored model", metadata: ["run": "\(stored.runID)"])
+            let evidence = Evidence.storedModel(model, linkThreshold: thresholds.link)
+            if request.query.isName {
+                return try nameSearched(
+                    request.query, store: store, evidence: evidence, children: children, mustLinks: mustLinks,
+                    logger: logger)
+            }
             return FootprintUniverse(
-                records: try searched(by: request.query, store: store, children: children),
-                evidence: .storedModel(model, linkThreshold: thresholds.link), children: children,
-                mustLinks: mustLinks, store: store)
+                records: try searched(by: request.query, store: store, children: children), evidence: evidence,
+                children: children, mustLinks: mustLinks, store: store)
         }
         let records = try store.currentRecords()
         let link = Linker(options: LinkJob.Options().linkOptions).link(records)
@@ -134,6 +147,31 @@ struct FootprintUniverse {
             "store records re-linked for explanations (the store holds no model of its latest run)",
             metadata: ["records": "\(records.count)"])
         return FootprintUniverse(link: link, children: children, mustLinks: mustLinks, store: store)
+    }
+
+    /// A name searched for in two steps: every present record's person scored (no event read), then
+    /// the records of the children holding a match read in full. A record's score rests on its
+    /// person alone (``FootprintJob/nameMatches(_:among:evidence:birthDates:)``), so the candidates
+    /// and the footprint are those a search of every full record gives.
+    private static func nameSearched(
+        _ query: FootprintQuery, store: ChildLinkStore, evidence: Evidence, children: [LinkedChild],
+        mustLinks: Set<PairConstraint>, logger: Logger
+    ) throws -> FootprintUniverse {
+        let people = try store.presentPeople()
+        logger.progress("looking for the child among \(people.count) records")
+        // Each person scored as a record of its own: the weight reads no event and no dataset.
+        let scored = people.map {
+            SourceRecord(recordID: $0.key.recordID, person: $0.person, event: .socialCare(SocialCareRecord()))
+        }
+        let birthDates = people.compactMap(\.person.dateOfBirth)
+        let found = Set(
+            FootprintJob.nameMatches(query, among: scored, evidence: evidence, birthDates: birthDates).map {
+                people[$0.index].key
+            })
+        let keys = children.filter { $0.records.contains(where: found.contains) }.flatMap(\.records)
+        return FootprintUniverse(
+            records: Array(try store.currentRecords(keys).values), evidence: evidence, children: children,
+            mustLinks: mustLinks, store: store, birthDatesOfAll: birthDates)
     }
 
     /// The stored records `query` is looked for among: for a ChildLink id the child's records, for

@@ -80,6 +80,34 @@ extension ChildLinkStore {
         }
     }
 
+    /// Every present record's key and person, in key order, without its event: what a name search
+    /// scores, read without decoding every record's event (the few records it finds are then read
+    /// in full by key). Decoded a batch at a time on every core.
+    ///
+    /// - Throws: ``StoreError``.
+    package func presentPeople() throws -> [(key: RecordKey, person: PersonFields)] {
+        try read { db in
+            let rows = try RecordColumns.fetchCursor(
+                db, sql: "SELECT \(RecordColumns.personOnlySelection) FROM sourceRecord WHERE isPresent = 1")
+            var people: [(key: RecordKey, person: PersonFields)] = []
+            var batch: [RecordColumns] = []
+            func decodeBatch() {
+                let columns = batch
+                people += ParallelChunks.compactMap(columns.count) {
+                    (key: columns[$0].key, person: columns[$0].person)
+                }
+                batch.removeAll(keepingCapacity: true)
+            }
+            while let row = try rows.next() {
+                batch.append(row)
+                if batch.count == Self.decodingBatchSize { decodeBatch() }
+            }
+            decodeBatch()
+            people.sort { $0.key < $1.key }
+            return people
+        }
+    }
+
     /// Whether the records present in the latest run of `datasets` are exactly `records`: the same
     /// keys, each with the same content (person fields and event, compared by the content hash a
     /// run stores; not where in a file it was read from). No stored record is decoded: the hashes

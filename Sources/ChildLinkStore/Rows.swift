@@ -122,7 +122,14 @@ struct RecordColumns: Hashable, Codable, FetchableRecord, EncodableRecord {
     var key: RecordKey { RecordKey(dataset: dataset, recordID: recordID) }
 
     func sourceRecord() throws -> SourceRecord {
-        let person = PersonFields(
+        let location = sourceFile.map { SourceLocation(file: $0, line: sourceLine ?? 0) }
+        return SourceRecord(
+            recordID: recordID, person: person, event: try EventCoding.decode(eventJSON), location: location)
+    }
+
+    /// The person the columns hold (the event is read by ``sourceRecord()``).
+    var person: PersonFields {
+        PersonFields(
             personID: personID, upn: upn.flatMap { UPN($0) }, formerUPN: formerUPN.flatMap { UPN($0) },
             upnUnknownReason: upnUnknownReason.flatMap(UPNUnknownReason.init(rawValue:)),
             nhsNumber: nhsNumber.flatMap { NHSNumber($0) }, forename: forename, middleNames: middleNames,
@@ -131,10 +138,15 @@ struct RecordColumns: Hashable, Codable, FetchableRecord, EncodableRecord {
             gender: gender.flatMap(Gender.init(rawValue:)),
             ethnicity: ethnicity.flatMap { EthnicityCode($0) }, postcode: postcode.flatMap { Postcode($0) },
             addressLine1: addressLine1, town: town)
-        let location = sourceFile.map { SourceLocation(file: $0, line: sourceLine ?? 0) }
-        return SourceRecord(
-            recordID: recordID, person: person, event: try EventCoding.decode(eventJSON), location: location)
     }
+
+    /// The columns of `sourceRecord` to select for the person alone: the event's JSON left out
+    /// (read as empty), so that a read of every record's person decodes no event.
+    static let personOnlySelection = """
+        dataset, recordID, personID, upn, formerUPN, upnUnknownReason, nhsNumber, forename, middleNames, \
+        surname, preferredName, formerSurname, dateOfBirth, gender, ethnicity, postcode, addressLine1, town, \
+        upnIsValid, nhsNumberIsValid, '' AS eventJSON, sourceFile, sourceLine, contentHash
+        """
 }
 
 /// The current version of each record.

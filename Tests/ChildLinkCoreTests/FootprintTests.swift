@@ -97,7 +97,8 @@ struct FootprintTests {
             let forename = try #require(person.forename, "record \(position)")
             let surname = try #require(person.surname, "record \(position)")
             let matches = FootprintJob.nameMatches(
-                forename, surname, dateOfBirth: person.dateOfBirth, age: nil, in: universe)
+                forename, surname, dateOfBirth: person.dateOfBirth, age: nil, among: universe.records,
+                evidence: universe.evidence)
             #expect(matches.contains { $0.index == position }, "record \(position)")
             #expect(matches.map(\.index) == matches.map(\.index).sorted(), "record \(position)")
         }
@@ -261,6 +262,10 @@ struct FootprintScopedReadTests {
             #expect(scoped.records.count < every.count / 10, "\(query)")
             let found = FootprintJob.lookup(query, in: scoped, generatedAt: FootprintFixture.at)
             #expect(found == FootprintJob.lookup(query, in: everyRecord, generatedAt: FootprintFixture.at), "\(query)")
+            // The candidates too, with their probabilities (an age weighed against every record).
+            #expect(
+                FootprintJob.candidates(query, in: scoped) == FootprintJob.candidates(query, in: everyRecord),
+                "\(query)")
         }
     }
 
@@ -294,5 +299,43 @@ struct FootprintScopedReadTests {
         let found = try FootprintUniverse.load(
             FootprintJob.Request(query: queries[0], storePath: fixture.storePath), logger: SampleWeeks.logger)
         #expect(!found.records.isEmpty)
+    }
+
+    /// A name is scored on every record's person alone, then the children found are read in full:
+    /// the candidates and the footprint must be those a search of every full record gives. Names
+    /// from the store's records: as recorded, with the date of birth, a day out, without it,
+    /// written "Surname, Forename", with the age on 1 July 2019 (or a range around it, weighed
+    /// against every record's date of birth), and a name no record holds.
+    @Test("a name, with a date of birth, an age or neither, finds what a read of every record finds")
+    func byName() throws {
+        let fixture = try Fixture()
+        defer { try? FileManager.default.removeItem(at: fixture.folder) }
+        let named = fixture.every.filter { $0.person.forename != nil && $0.person.surname != nil }
+        let day = try #require(CalendarDate(year: 2019, month: 7, day: 1))
+        var queries: [FootprintQuery] = [try .name("Zzqx Qqzz", dob: nil)]
+        for record in stride(from: 0, to: named.count, by: max(1, named.count / 6)).map({ named[$0] }) {
+            let person = record.person
+            let name = "\(person.forename!) \(person.surname!)"
+            queries += [try .name(name, dob: nil), try .name("\(person.surname!), \(person.forename!)", dob: nil)]
+            if let dob = person.dateOfBirth {
+                let age = day.year - dob.year - ((day.month, day.day) < (dob.month, dob.day) ? 1 : 0)
+                queries += [
+                    try .name(name, dob: dob), try .name(name, dob: dob.adding(days: 1)),
+                    try .name(name, age: try #require(AgeRange(parsing: "\(age)")), on: day),
+                    try .name(name, age: try #require(AgeRange(parsing: "\(max(0, age - 1))-\(age + 1)")), on: day),
+                ]
+            }
+        }
+        var outcomes: Set<String> = []
+        for query in queries {
+            try fixture.expectSameAsEveryRecord(query)
+            switch FootprintJob.lookup(query, in: fixture.everyRecord, generatedAt: FootprintFixture.at) {
+            case .found: outcomes.insert("found")
+            case .ambiguous: outcomes.insert("ambiguous")
+            case .notFound: outcomes.insert("not found")
+            }
+        }
+        // The queries reach each kind of answer, so the comparison covers each.
+        #expect(outcomes.contains("found") && outcomes.contains("not found"))
     }
 }
