@@ -176,7 +176,8 @@ struct FootprintUniverse {
 
     /// The stored records `query` is looked for among: for a ChildLink id the child's records, for
     /// an identifier the records of the children holding it (found by the store's columns) —
-    /// everything the footprint or the candidates show and explain; for a name every present record.
+    /// everything the footprint or the candidates show and explain; otherwise every present record (a
+    /// name with a stored model is searched by ``nameSearched(_:store:evidence:children:mustLinks:logger:)``).
     private static func searched(by query: FootprintQuery, store: ChildLinkStore, children: [LinkedChild]) throws
         -> [SourceRecord]
     {
