@@ -115,9 +115,10 @@ package enum FootprintJob {
         let records = universe.records
         switch query {
         case .name, .nameWithAge:
-            let birthDates = universe.birthDatesOfAll ?? records.compactMap(\.person.dateOfBirth)
+            // Every record's date of birth only for an age, when asked for.
             for (index, probability) in nameMatches(
-                query, among: records, evidence: universe.evidence, birthDates: birthDates)
+                query, among: records, evidence: universe.evidence,
+                birthDates: universe.birthDatesOfAll ?? records.compactMap(\.person.dateOfBirth))
             {
                 offer(index, probability)
             }

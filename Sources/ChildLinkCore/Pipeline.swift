@@ -322,13 +322,13 @@ package enum Pipeline {
         (value >= 0 ? "+" : "") + String(format: "%.1f", value)
     }
 
-    /// The records with one version per key (the last, as the store keeps it), sorted by key.
     /// The stored records of the datasets not imported this run, linked with this run's: only
     /// those datasets are read back, in key order, dataset by dataset.
     static func carriedRecords(from store: ChildLinkStore, besides imported: Set<Dataset>) throws -> [SourceRecord] {
         try Dataset.allCases.filter { !imported.contains($0) }.flatMap { try store.currentRecords(in: $0) }
     }
 
+    /// The records with one version per key (the last, as the store keeps it), sorted by key.
     static func latestByKey(_ records: [SourceRecord]) -> [SourceRecord] {
         if records.isStrictlySortedByKey { return records }  // as the import returns them
         var latest: [RecordKey: SourceRecord] = [:]

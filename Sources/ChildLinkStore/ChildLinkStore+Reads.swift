@@ -80,31 +80,18 @@ extension ChildLinkStore {
         }
     }
 
-    /// Every present record's key and person, in key order, without its event: what a name search
-    /// scores, read without decoding every record's event (the few records it finds are then read
-    /// in full by key). Decoded a batch at a time on every core.
+    /// Every present record's key and person, without its event: what a name search scores, read
+    /// without decoding every record's event (the few records it finds are then read in full by
+    /// key). In the store's order, which a search does not need to be the keys'.
     ///
     /// - Throws: ``StoreError``.
     package func presentPeople() throws -> [(key: RecordKey, person: PersonFields)] {
         try read { db in
+            var decoder = RecordBatchDecoder(batchSize: Self.decodingBatchSize) { (key: $0.key, person: $0.person) }
             let rows = try RecordColumns.fetchCursor(
                 db, sql: "SELECT \(RecordColumns.personOnlySelection) FROM sourceRecord WHERE isPresent = 1")
-            var people: [(key: RecordKey, person: PersonFields)] = []
-            var batch: [RecordColumns] = []
-            func decodeBatch() {
-                let columns = batch
-                people += ParallelChunks.compactMap(columns.count) {
-                    (key: columns[$0].key, person: columns[$0].person)
-                }
-                batch.removeAll(keepingCapacity: true)
-            }
-            while let row = try rows.next() {
-                batch.append(row)
-                if batch.count == Self.decodingBatchSize { decodeBatch() }
-            }
-            decodeBatch()
-            people.sort { $0.key < $1.key }
-            return people
+            while let row = try rows.next() { try decoder.add(row) }
+            return try decoder.finish()
         }
     }
 
@@ -261,15 +248,21 @@ extension ChildLinkStore {
     }
 }
 
-/// Stored rows decoded into records, in the order added: the rows are held a batch at a time and
-/// each batch is decoded in chunks on every core (the event's JSON is most of the work), so a read
-/// of many records holds one batch of rows beside the records, not a row for every record.
-struct RecordBatchDecoder {
+/// Stored rows decoded into values (records, or people for a name search), in the order added:
+/// the rows are held a batch at a time and each batch is decoded in chunks on every core (the
+/// event's JSON is most of a record's work), so a read of many records holds one batch of rows
+/// beside the values, not a row for every record.
+struct RecordBatchDecoder<Value: Sendable> {
     let batchSize: Int
+    private let decode: @Sendable (RecordColumns) throws -> Value
     private var batch: [RecordColumns] = []
-    private var records: [SourceRecord] = []
+    private var values: [Value] = []
 
-    init(batchSize: Int) { self.batchSize = max(1, batchSize) }
+    /// A decoder that turns each row into a value with `decode`.
+    init(batchSize: Int, decode: @escaping @Sendable (RecordColumns) throws -> Value) {
+        self.batchSize = max(1, batchSize)
+        self.decode = decode
+    }
 
     /// Adds a row, decoding the batch when it is full.
     ///
@@ -279,20 +272,25 @@ struct RecordBatchDecoder {
         if batch.count >= batchSize { try decodeBatch() }
     }
 
-    /// The records of every row added, in order.
+    /// The values of every row added, in order.
     ///
     /// - Throws: ``StoreError/unreadableRecord(field:)``.
-    mutating func finish() throws -> [SourceRecord] {
+    mutating func finish() throws -> [Value] {
         try decodeBatch()
         // Moved out, not copied: the caller may sort the array in place.
-        var taken: [SourceRecord] = []
-        swap(&taken, &records)
+        var taken: [Value] = []
+        swap(&taken, &values)
         return taken
     }
 
     private mutating func decodeBatch() throws {
-        let rows = batch
+        let (rows, decode) = (batch, decode)
         batch = []
-        records += try ParallelChunks.compactMap(rows.count) { try rows[$0].sourceRecord() }
+        values += try ParallelChunks.compactMap(rows.count) { try decode(rows[$0]) }
     }
+}
+
+extension RecordBatchDecoder where Value == SourceRecord {
+    /// A decoder of whole records (person, event and where each was read).
+    init(batchSize: Int) { self.init(batchSize: batchSize) { try $0.sourceRecord() } }
 }
