@@ -18,7 +18,8 @@ struct Clustering: Sendable {
 /// which chain false merges), refusing any join that would put into one cluster:
 /// two different valid permanent UPNs, two different NHS numbers, a pair that looks like twins,
 /// two records that one system holds as two children (different person ids, birth dates more than
-/// a slip apart, or a slip apart with no address in common), or a pair of records whose birth
+/// a slip apart, or a slip apart with no address in common, or two ids in use at once at two
+/// addresses), or a pair of records whose birth
 /// dates and forenames both differ (in generic mode only when they are unlike on the rest too).
 struct GuardedClusterer {
     let table: RecordTable
@@ -144,9 +145,11 @@ struct GuardedClusterer {
         var registeredTwice = false
         var addressShared = false
         var addressesApart = false
+        var identifierTie = false
         for i in membersA {
             for j in membersB {
                 let vector = comparer.compare(min(i, j), max(i, j))
+                if vector.sharesIdentifier { identifierTie = true }
                 if Self.forenameAndBirthConflict(vector, addressParts: table.addressParts)
                     || comparer.twoChildrenInOneSystem(vector)
                 {
@@ -169,10 +172,57 @@ struct GuardedClusterer {
         // and no address is common to them: two children (a family registered twice gives its
         // address both times, unless it moved in between and the birth date was mistyped too).
         if registeredTwice, addressesApart, !addressShared { return .blockedConflict }
+        // Or under different person ids whose records were made at once, at two addresses: two
+        // children living at the same time, not one registered again after a move.
+        if !identifierTie, addressesApart, !addressShared, heldAtOnceUnderTwoIDs(membersA, membersB) {
+            return .blockedConflict
+        }
         // Two clusters that hold the same forename on the same birth date are one child with a slip
         // in some record, not twins: the slip must not veto the join.
         guard !twinPairs.isEmpty, !sameChild else { return nil }
         return twinsStand(twinPairs, membersA, membersB) ? .blockedTwins : nil
+    }
+
+    /// Whether one system holds the records of `membersA` and of `membersB` under different person
+    /// ids it issued, and one id was seen at one address before and after a record of the other
+    /// id (at another address: the caller asks that no address is common to the two). A system
+    /// registers a child again when its search misses them, typically after a move; records may
+    /// then go on under either id, but each at the address the child lived at then, so the
+    /// addresses follow one another. Two ids in use at the same time at two addresses are two
+    /// children (namesakes), however alike their names and birth dates. Ids typed in by hand
+    /// (generic mode) are not issued by a system and say nothing of the kind.
+    private func heldAtOnceUnderTwoIDs(_ membersA: [Int], _ membersB: [Int]) -> Bool {
+        guard !table.typedPersonIDs else { return false }
+        let systems = Set(membersA.lazy.filter { table.personID[$0] != 0 }.map { table.personSystem[$0] })
+        for system in systems {
+            let heldA = membersA.filter { table.personID[$0] != 0 && table.personSystem[$0] == system }
+            let heldB = membersB.filter { table.personID[$0] != 0 && table.personSystem[$0] == system }
+            guard !heldB.isEmpty, heldA.count + heldB.count >= 3 else { continue }
+            let idsA = Set(heldA.map { table.personID[$0] })
+            guard !heldB.contains(where: { idsA.contains(table.personID[$0]) }) else { continue }
+            if seenAround(heldA, heldB) || seenAround(heldB, heldA) { return true }
+        }
+        return false
+    }
+
+    /// Whether two or more of `records` at one address (the same postcode, or the same address
+    /// line) were made before and after the event of one of `others` (strictly: the same event
+    /// keyed twice, once under each id, falls on the same day).
+    private func seenAround(_ records: [Int], _ others: [Int]) -> Bool {
+        guard records.count >= 2 else { return false }
+        return [table.postcodeFull, table.addressHash].contains { addressKeys in
+            var spans: [UInt64: (start: Int32, end: Int32, count: Int)] = [:]
+            for record in records where addressKeys[record] != 0 {
+                let old = spans[addressKeys[record]] ?? (Int32.max, Int32.min, 0)
+                spans[addressKeys[record]] = (
+                    min(old.start, table.eventStart[record]), max(old.end, table.eventEnd[record]), old.count + 1
+                )
+            }
+            return spans.values.contains { span in
+                span.count >= 2
+                    && others.contains { span.start < table.eventStart[$0] && table.eventEnd[$0] < span.end }
+            }
+        }
     }
 
     /// A record of each cluster that looks like a twin of the other, and why.

@@ -111,4 +111,54 @@ struct NamesakeTests {
         #expect(explanation.twoChildrenReason != nil)
         #expect(explanation.text.contains("guard: two children"))
     }
+
+    /// An exclusion of Oliver Smith (born 3 May 2012) that started on `day` (2024, `month`).
+    private func oliverExcluded(
+        _ id: String, month: Int, day: Int, personID: String, postcode: String
+    ) -> SourceRecord {
+        var record = oliver(id, dob: "03/05/2012", personID: personID, postcode: postcode)
+        let start = CalendarDate(year: 2024, month: month, day: day)!
+        record.event = .exclusion(ExclusionRecord(category: .suspension, startDate: start, reasons: []))
+        return record
+    }
+
+    @Test("Two ids of one system in use at once at two addresses: two children, however alike")
+    func livingAtOnce() throws {
+        var records = TwinClusteringTests.population.records
+        // Oliver Smith under P1001 in S60 2AB, excluded in February and in June; another Oliver
+        // Smith, the same birth date, under P2002 in S65 3QT, excluded in April: one id was in use
+        // at its address before and after the other's record. A missing episode (LCS, no education
+        // id) in S65 3QT is the second boy's.
+        records.append(oliverExcluded("A1", month: 2, day: 5, personID: "P1001", postcode: "S60 2AB"))
+        records.append(oliverExcluded("A2", month: 6, day: 11, personID: "P1001", postcode: "S60 2AB"))
+        records.append(oliverExcluded("B1", month: 4, day: 16, personID: "P2002", postcode: "S65 3QT"))
+        records.append(oliver("B2", .missing, dob: "03/05/2012", personID: "1400007", postcode: "S65 3QT"))
+        // Jack Smith (born 9 Sep 2011), a family in temporary housing: P3003 in S60 2AB in
+        // January, registered again as P4004 in S65 3QT in March, then back under P3003 in S66 1AA
+        // from June. The addresses follow one another, and no id was seen at one address before
+        // and after the other's record: one boy.
+        for (id, month, personID, postcode) in [
+            ("C1", 1, "P3003", "S60 2AB"), ("C2", 3, "P4004", "S65 3QT"), ("C3", 6, "P3003", "S66 1AA"),
+            ("C4", 9, "P3003", "S66 1AA"),
+        ] {
+            var record = oliverExcluded(id, month: month, day: 2, personID: personID, postcode: postcode)
+            record.person.forename = "Jack"
+            record.person.dateOfBirth = CalendarDate(year: 2011, month: 9, day: 9)
+            records.append(record)
+        }
+        let result = Linker().link(records)
+        let index = { (id: String, dataset: Dataset) in
+            result.index(of: RecordKey(dataset: dataset, recordID: id))!
+        }
+        let child = { (id: String, dataset: Dataset) in result.childOfRecord[index(id, dataset)] }
+        #expect(child("A1", .exclusions) == child("A2", .exclusions))
+        #expect(child("B1", .exclusions) == child("B2", .missing))
+        #expect(child("A1", .exclusions) != child("B1", .exclusions))
+        let twoBoys = Set(["A1", "A2", "B1"].map { index($0, .exclusions) } + [index("B2", .missing)])
+        let refused = result.pairs.filter {
+            twoBoys.contains($0.first) && twoBoys.contains($0.second) && $0.decision == .blockedConflict
+        }
+        #expect(!refused.isEmpty)
+        #expect(Set(["C2", "C3", "C4"].map { child($0, .exclusions) }) == [child("C1", .exclusions)])
+    }
 }
