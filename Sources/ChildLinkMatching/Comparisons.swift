@@ -143,6 +143,9 @@ package enum TwinReason: String, Sendable, Hashable, CaseIterable {
     /// A forename initial and the full forename, registered under two person ids by one system
     /// (added by the clusters' cross-check; see ``PairComparer/initialUnderAnotherPersonID(_:_:_:)``).
     case initialUnderAnotherPersonID = "a forename initial and the full forename under two person ids in one system"
+    /// A forename initial beside a full forename, each record with its own middle name (`M Theo`
+    /// beside `Marek Tyler`): the initial is another child's.
+    case initialWithAnotherMiddleName = "a forename initial, and middle names that are not the same name"
 }
 
 /// The fields of one record that a pair comparison reads, side by side. The second record of a
@@ -382,6 +385,27 @@ struct PairComparer: Sendable {
         let second = table.alternativeForenames.range(j)
         guard let a = first.first, let b = second.first else { return false }
         return table.alternativeForenames.values[a] == table.alternativeForenames.values[b]
+    }
+
+    /// Whether both records give middle (or preferred) names and none of one's is one of the
+    /// other's: not the same name, a variant of one, nor one typing slip from one. A child's
+    /// middle name does not change; a system drops it, or keeps only the first, but does not
+    /// write another.
+    func middleNamesDiffer(_ i: Int, _ j: Int) -> Bool {
+        let namesI = table.alternativeForenames.range(i)
+        let namesJ = table.alternativeForenames.range(j)
+        guard !namesI.isEmpty, !namesJ.isEmpty else { return false }
+        let hashesJ = namesJ.map { table.alternativeForenames.values[$0] }
+        if namesI.contains(where: { hashesJ.contains(table.alternativeForenames.values[$0]) }) { return false }
+        if table.alternativeGroups[i].intersects(table.alternativeGroups[j]) { return false }
+        return table.text.withUnsafeBufferPointer { text in
+            !table.alternativeSpans.range(i).contains { a in
+                table.alternativeSpans.range(j).contains { b in
+                    StringSimilarity.isWithinOneEdit(
+                        bytes(table.alternativeSpans.values[a], text), bytes(table.alternativeSpans.values[b], text))
+                }
+            }
+        }
     }
 
     /// Whether one record's forename is another's middle or preferred name (or a variant of one),
@@ -781,6 +805,7 @@ struct PairComparer: Sendable {
         if forenameLevel == .different, !isSlipOfAnotherForm(i, of: j), !isSlipOfAnotherForm(j, of: i) {
             return .differentForenames
         }
+        if forenameLevel == .initial, middleNamesDiffer(i, j) { return .initialWithAnotherMiddleName }
         // A boy and a girl whose forenames are not the same name (Alex for Alexander and for
         // Alexandra, Ollie and Liv) are twins, not one child recorded with the wrong sex, unless the
         // sex is the slip (see ``sexLooksMistyped``).
