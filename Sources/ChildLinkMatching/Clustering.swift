@@ -85,11 +85,14 @@ struct GuardedClusterer {
         return assemble(sets, minimum, pairs)
     }
 
-    /// The indices of the pairs at or above `weight`, strongest first, ties in record order. The
-    /// sort reads compact keys side by side, not the pairs (a random access each).
+    /// The indices of the pairs to join, strongest first, ties in record order: those at or above
+    /// `weight`, and those from probability 0.5 that differ only in a forename cut to its initial
+    /// (``PairComparer/initialOtherwiseExact(_:)``). The sort reads compact keys side by side,
+    /// not the pairs (a random access each).
     static func strongestFirst(_ pairs: [ScoredPair], from weight: Double) -> [Int] {
         var keys: [StrengthKey] = []
-        for (index, pair) in pairs.enumerated() where pair.weight >= weight {
+        for (index, pair) in pairs.enumerated()
+        where pair.weight >= weight || (pair.weight >= 0 && PairComparer.initialOtherwiseExact(pair.vector)) {
             keys.append(
                 StrengthKey(
                     weight: pair.weight, records: UInt64(pair.first) << 32 | UInt64(pair.second), index: index))

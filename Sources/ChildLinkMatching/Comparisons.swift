@@ -765,6 +765,21 @@ struct PairComparer: Sendable {
         return !(table.addressParts && Self.addressPartsAgreeing(vector).contains(true))
     }
 
+    /// Whether a pair differs only in one record giving the forename as its initial (`J Kowalski`
+    /// beside `Jakub Kowalski`): the same surname, birth date and sex exactly, and no UPN, NHS
+    /// number or person id apart. The clustering links such a pair from probability 0.5, below the
+    /// link threshold. An initial in the forename field is how a hurried report writes a child it
+    /// has not yet confirmed; the model learns its weight over every candidate pair, where an
+    /// initial mostly meets a sibling (the same surname, another birth date), so it weighs it as
+    /// little more than a guess. With the surname, the birth date and the sex all the same, the
+    /// initial's only rivals are a twin, whom the guards look for (the twin's own records, another
+    /// middle name), and a namesake born the same day, as rare for an initial as for a full name.
+    static func initialOtherwiseExact(_ vector: ComparisonVector) -> Bool {
+        vector.forename == .initial && vector.surname == .exact && vector.dateOfBirth == .exact
+            && vector.gender == .agree && vector.upn != .disagree && vector.nhsNumber != .disagree
+            && vector.personID != .disagree
+    }
+
     /// Whether each of the address's parts a general file gives apart agrees (generic mode): the
     /// street number, the second line, the town or suburb (exactly or closely).
     static func addressPartsAgreeing(_ vector: ComparisonVector) -> [Bool] {

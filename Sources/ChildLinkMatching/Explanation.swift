@@ -41,6 +41,10 @@ package struct PairExplanation: Sendable, Hashable {
     /// Why a pair at or above the link threshold is left for a person to decide, or `nil`: only
     /// the names agree (see ``PairComparer/onlyNamesAgree(_:)``).
     package var reviewReason: String? = nil
+    /// Why a pair below the link threshold is linked all the same (from probability 0.5), or
+    /// `nil`: it differs only in a forename cut to its initial (see
+    /// ``PairComparer/initialOtherwiseExact(_:)``).
+    package var linkReason: String? = nil
 
     /// The total weight in bits.
     package var weight: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
@@ -64,6 +68,9 @@ package struct PairExplanation: Sendable, Hashable {
         }
         if let reviewReason {
             lines.append("  guard: for review (\(reviewReason))")
+        }
+        if let linkReason {
+            lines.append("  rule: linked from probability 0.5 (\(linkReason))")
         }
         return lines.joined(separator: "\n")
     }
@@ -138,12 +145,21 @@ struct Explainer {
                 secondValue: Self.display(comparison, b),
                 bayesFactorBits: model.logBayesFactor(comparison, in: vector), frequencyAdjustmentBits: adjustment)
         }
+        let twinReason = comparer.twinReason(i, j, vector) ?? initialReason(i, j, vector, comparer)
+        let twoChildrenReason = Self.twoChildrenReason(vector, comparer)
+        let linkedOnInitial =
+            twinReason == nil && twoChildrenReason == nil
+            && PairComparer.initialOtherwiseExact(vector)
         return PairExplanation(
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
-            twinReason: comparer.twinReason(i, j, vector) ?? initialReason(i, j, vector, comparer),
-            twoChildrenReason: Self.twoChildrenReason(vector, comparer),
-            reviewReason: comparer.onlyNamesAgree(vector) ? Self.onlyNamesReason : nil)
+            twinReason: twinReason, twoChildrenReason: twoChildrenReason,
+            reviewReason: comparer.onlyNamesAgree(vector) ? Self.onlyNamesReason : nil,
+            linkReason: linkedOnInitial ? Self.initialLinkReason : nil)
     }
+
+    /// Why a pair that differs only in a forename initial is linked below the threshold, in words.
+    static let initialLinkReason =
+        "only the forename differs, cut to its initial: same surname, birth date and sex"
 
     /// Why a pair whose names alone agree is left for review, in words.
     static let onlyNamesReason =

@@ -3,8 +3,9 @@ import Testing
 
 @testable import ChildLinkMatching
 
-/// A record that gives the forename only as its initial, kept from a twin whose middle name is
-/// another.
+/// A record that gives the forename only as its initial: linked to the child it plainly is (the
+/// same surname, birth date and sex) below the link threshold, and kept from a twin whose middle
+/// name is another.
 @Suite("A forename initial, the rest the same")
 struct ForenameInitialTests {
     /// A record of a Kowalski born 14 March 2013 (a girl unless `gender` says otherwise).
@@ -22,6 +23,23 @@ struct ForenameInitialTests {
         return (comparer, comparer.compare(0, 1))
     }
 
+    @Test("Only the forename differs, cut to its initial: the same surname, birth date and sex exactly")
+    func initialOtherwiseExact() {
+        let full = kowalski("1", .cme, forename: "Julia", postcode: "S65 3QT", personID: "P1001")
+        let initial = kowalski("2", .missing, forename: "J", postcode: "S60 2AB", personID: "1400007")
+        #expect(PairComparer.initialOtherwiseExact(vector(full, initial).1))
+        // A day out, a boy, another surname, another initial: more differs than the initial.
+        let dayOut = kowalski("2", .missing, forename: "J", dob: "15/03/2013", postcode: "S60 2AB")
+        let boy = kowalski("2", .missing, forename: "J", gender: .male, postcode: "S60 2AB")
+        let otherInitial = kowalski("2", .missing, forename: "A", postcode: "S60 2AB")
+        for other in [dayOut, boy, otherInitial] {
+            #expect(!PairComparer.initialOtherwiseExact(vector(full, other).1))
+        }
+        // Two person ids of one system apart: not the rest the same.
+        let underAnotherID = kowalski("2", .exclusions, forename: "J", postcode: "S60 2AB", personID: "P2002")
+        #expect(!PairComparer.initialOtherwiseExact(vector(full, underAnotherID).1))
+    }
+
     @Test("An initial with a middle name that is not the other record's: another child, looks like twins")
     func initialWithAnotherMiddleName() {
         let marek = kowalski("1", .missing, forename: "Marek", middle: "Tyler", gender: .male, postcode: "S60 8NF")
@@ -34,5 +52,37 @@ struct ForenameInitialTests {
             let (alike, alikePair) = vector(marek, other)
             #expect(alike.twinReason(0, 1, alikePair) == nil, "\(middle ?? "no middle name")")
         }
+    }
+
+    @Test("Linked among a borough: an initial below the threshold is linked, a twin's initial is not")
+    func inClusters() throws {
+        var records = TwinClusteringTests.population.records
+        // Julia Kowalski: a CME referral, and a missing episode that gives only `J`, from another
+        // address, no identifier in common.
+        records.append(kowalski("J1", .cme, forename: "Julia", postcode: "S65 3QT", personID: "P1001"))
+        records.append(kowalski("J2", .missing, forename: "J", postcode: "S60 2AB", personID: "1400007"))
+        // Twins Marek Tyler and M Theo Kowalski, born 2 June 2010, each known to one system.
+        records.append(
+            kowalski(
+                "M1", .missing, forename: "Marek", middle: "Tyler", dob: "02/06/2010", gender: .male,
+                postcode: "S60 8NF", personID: "1400008"))
+        records.append(
+            kowalski(
+                "M2", .exclusions, forename: "M", middle: "Theo", dob: "02/06/2010", gender: .male,
+                postcode: "S60 8NF", personID: "P2002"))
+        let result = Linker().link(records)
+        let index = { (id: String, dataset: Dataset) in
+            try #require(result.index(of: RecordKey(dataset: dataset, recordID: id)))
+        }
+        let julia = (try index("J1", .cme), try index("J2", .missing))
+        let pair = try #require(result.pairs.first { Set([$0.first, $0.second]) == Set([julia.0, julia.1]) })
+        // Below the link threshold on its weights, linked all the same, and the explanation says why.
+        #expect(pair.probability < LinkOptions().linkThreshold)
+        #expect(pair.decision == .linked)
+        #expect(result.childOfRecord[julia.0] == result.childOfRecord[julia.1])
+        #expect(result.explain(julia.0, julia.1).text.contains("rule: linked from probability 0.5"))
+        let twins = (try index("M1", .missing), try index("M2", .exclusions))
+        #expect(result.childOfRecord[twins.0] != result.childOfRecord[twins.1])
+        #expect(result.explain(twins.0, twins.1).twinReason == .initialWithAnotherMiddleName)
     }
 }
