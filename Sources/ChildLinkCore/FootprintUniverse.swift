@@ -97,7 +97,7 @@ struct FootprintUniverse {
             for (position, first) in sorted.enumerated() {
                 for second in sorted.dropFirst(position + 1) {
                     let explanation = explain(first, second)
-                    if explanation.probability >= threshold, !explanation.looksLikeTwins {
+                    if explanation.isLinked(at: threshold) {
                         pairs.append((first, second, explanation.weight))
                     }
                 }

@@ -48,6 +48,12 @@ package struct PairExplanation: Sendable, Hashable {
 
     /// The total weight in bits.
     package var weight: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
+    /// Whether the pair on its own is linked at `threshold`: at or above it, or from probability
+    /// 0.5 when only a forename cut to its initial differs (``linkReason``), and not when it looks
+    /// like twins.
+    package func isLinked(at threshold: Double) -> Bool {
+        !looksLikeTwins && (probability >= threshold || (linkReason != nil && weight >= 0))
+    }
     /// The match probability.
     package var probability: Double { MatchModel.probability(weight: weight) }
 

@@ -33,7 +33,11 @@ extension ChildLink {
 
         @Option(
             name: .customLong("link-threshold"),
-            help: "Match probability at or above which a pair is linked (default 0.98; 0.5 with --generic).")
+            help: ArgumentHelp(
+                "Match probability at or above which a pair is linked (default 0.98; 0.5 with --generic).",
+                discussion:
+                    "A pair that differs only in a forename given as its initial (the surname, birth date "
+                    + "and sex the same) is linked from 0.5, unless a guard keeps it apart."))
         var linkThreshold: Double?
 
         @Option(

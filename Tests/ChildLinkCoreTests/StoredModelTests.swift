@@ -73,4 +73,48 @@ struct StoredModelTests {
             #expect(abs(link.contributions.map(\.bits).reduce(link.priorBits, +) - fresh.weight) < 1e-9)
         }
     }
+
+    /// Julia Smith, born 14 March 2013: a CME referral, and a missing episode that gives only `J`.
+    static let julia: [SourceRecord] = [("J1", "Julia", "S65 3QT"), ("J2", "J", "S60 2AB")].map {
+        id, forename, postcode in
+        let date = CalendarDate(year: 2019, month: 5, day: 2)!
+        let event: RecordEvent =
+            id == "J1"
+            ? .cme(CMEReferral(referralDate: date))
+            : .missing(MissingEpisode(type: .missing, start: LocalDateTime(date: date)!))
+        return SourceRecord(
+            recordID: id,
+            person: PersonFields(
+                forename: forename, surname: "Smith", dateOfBirth: CalendarDate(year: 2013, month: 3, day: 14),
+                gender: .female, postcode: Postcode(postcode)),
+            event: event)
+    }
+
+    @Test("footprint from the store calls a link on a forename initial the matcher's, as the run did")
+    func initialLinkFromStoredModel() throws {
+        let store = try ChildLinkStore.inMemory(user: "officer")
+        let run = try Pipeline.run(records: SampleWeeks.week1 + Self.julia, store: store, logger: SampleWeeks.logger)
+        let (first, second) = (
+            try #require(run.link.index(of: Self.julia[0].key)), try #require(run.link.index(of: Self.julia[1].key))
+        )
+        // Below the link threshold on its weights, linked by the initial rule.
+        #expect(run.link.explain(first, second).probability < 0.98)
+        #expect(run.link.explain(first, second).linkReason != nil)
+        #expect(run.link.childOfRecord[first] == run.link.childOfRecord[second])
+        let saved = try #require(try store.latestModel())
+        let (model, thresholds) = try #require(StoredModelCoding.decode(saved))
+        let universe = FootprintUniverse(
+            records: try store.currentRecords(), evidence: .storedModel(model, linkThreshold: thresholds.link),
+            children: try store.currentChildren(), mustLinks: [], store: store)
+        let child = try #require(run.children.first { $0.records.contains(Self.julia[0].key) })
+        guard
+            case .found(let footprint) = FootprintJob.lookup(
+                .childID(child.id), in: universe, generatedAt: FootprintFixture.at)
+        else {
+            Issue.record("expected Julia's footprint")
+            return
+        }
+        #expect(footprint.entries.count == 2)
+        #expect(footprint.entries.allSatisfy { $0.link?.basis == .matcherLink })
+    }
 }
