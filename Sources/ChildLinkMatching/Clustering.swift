@@ -86,13 +86,15 @@ struct GuardedClusterer {
     }
 
     /// The indices of the pairs to join, strongest first, ties in record order: those at or above
-    /// `weight`, and those from probability 0.5 that differ only in a forename cut to its initial
-    /// (``PairComparer/initialOtherwiseExact(_:)``). The sort reads compact keys side by side,
+    /// `weight`, and those from ``PairComparer/initialLinkProbability`` that differ only in a
+    /// forename cut to its initial (``PairComparer/initialOtherwiseExact(_:)``). The sort reads compact keys side by side,
     /// not the pairs (a random access each).
     static func strongestFirst(_ pairs: [ScoredPair], from weight: Double) -> [Int] {
         var keys: [StrengthKey] = []
         for (index, pair) in pairs.enumerated()
-        where pair.weight >= weight || (pair.weight >= 0 && PairComparer.initialOtherwiseExact(pair.vector)) {
+        where pair.weight >= weight
+            || (pair.weight >= initialLinkWeight && PairComparer.initialOtherwiseExact(pair.vector))
+        {
             keys.append(
                 StrengthKey(
                     weight: pair.weight, records: UInt64(pair.first) << 32 | UInt64(pair.second), index: index))
@@ -100,6 +102,10 @@ struct GuardedClusterer {
         keys.sort { ($0.weight, $1.records) > ($1.weight, $0.records) }
         return keys.map(\.index)
     }
+
+    /// ``PairComparer/initialLinkProbability`` as a match weight in bits.
+    static let initialLinkWeight = log2(
+        PairComparer.initialLinkProbability / (1 - PairComparer.initialLinkProbability))
 
     /// A pair's weight, its two record indices packed (`first << 32 | second`) and its position.
     struct StrengthKey {

@@ -41,7 +41,7 @@ package struct PairExplanation: Sendable, Hashable {
     /// Why a pair at or above the link threshold is left for a person to decide, or `nil`: only
     /// the names agree (see ``PairComparer/onlyNamesAgree(_:)``).
     package var reviewReason: String? = nil
-    /// Why a pair below the link threshold is linked all the same (from probability 0.5), or
+    /// Why a pair below the link threshold is linked all the same (from probability 0.93), or
     /// `nil`: it differs only in a forename cut to its initial (see
     /// ``PairComparer/initialOtherwiseExact(_:)``).
     package var linkReason: String? = nil
@@ -49,10 +49,11 @@ package struct PairExplanation: Sendable, Hashable {
     /// The total weight in bits.
     package var weight: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
     /// Whether the pair on its own is linked at `threshold`: at or above it, or from probability
-    /// 0.5 when only a forename cut to its initial differs (``linkReason``), and not when it looks
+    /// 0.93 when only a forename cut to its initial differs (``linkReason``), and not when it looks
     /// like twins.
     package func isLinked(at threshold: Double) -> Bool {
-        !looksLikeTwins && (probability >= threshold || (linkReason != nil && weight >= 0))
+        !looksLikeTwins
+            && (probability >= threshold || (linkReason != nil && probability >= PairComparer.initialLinkProbability))
     }
     /// The match probability.
     package var probability: Double { MatchModel.probability(weight: weight) }
@@ -76,7 +77,7 @@ package struct PairExplanation: Sendable, Hashable {
             lines.append("  guard: for review (\(reviewReason))")
         }
         if let linkReason {
-            lines.append("  rule: linked from probability 0.5 (\(linkReason))")
+            lines.append("  rule: linked from probability \(PairComparer.initialLinkProbability) (\(linkReason))")
         }
         return lines.joined(separator: "\n")
     }

@@ -37,7 +37,7 @@ extension ChildLink {
                 "Match probability at or above which a pair is linked (default 0.98; 0.5 with --generic).",
                 discussion:
                     "A pair that differs only in a forename given as its initial (the surname, birth date "
-                    + "and sex the same) is linked from 0.5, unless a guard keeps it apart."))
+                    + "and sex the same) is linked from 0.93, unless a guard keeps it apart."))
         var linkThreshold: Double?
 
         @Option(

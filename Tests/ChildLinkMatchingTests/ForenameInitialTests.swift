@@ -80,7 +80,7 @@ struct ForenameInitialTests {
         #expect(pair.probability < LinkOptions().linkThreshold)
         #expect(pair.decision == .linked)
         #expect(result.childOfRecord[julia.0] == result.childOfRecord[julia.1])
-        #expect(result.explain(julia.0, julia.1).text.contains("rule: linked from probability 0.5"))
+        #expect(result.explain(julia.0, julia.1).text.contains("rule: linked from probability 0.93"))
         let twins = (try index("M1", .missing), try index("M2", .exclusions))
         #expect(result.childOfRecord[twins.0] != result.childOfRecord[twins.1])
         #expect(result.explain(twins.0, twins.1).twinReason == .initialWithAnotherMiddleName)
