@@ -17,6 +17,15 @@ struct NamesakeTests {
             personID: personID)
     }
 
+    /// Links `records`, with each record's index and child found by its id and dataset.
+    private func linked(_ records: [SourceRecord]) -> (
+        result: LinkResult, index: (String, Dataset) -> Int, child: (String, Dataset) -> Int
+    ) {
+        let result = Linker().link(records)
+        let index = { (id: String, dataset: Dataset) in result.index(of: RecordKey(dataset: dataset, recordID: id))! }
+        return (result, index, { result.childOfRecord[index($0, $1)] })
+    }
+
     private func twoChildren(_ first: SourceRecord, _ second: SourceRecord) -> Bool {
         let comparer = PairComparer(table: RecordTable([first, second]))
         return comparer.twoChildrenInOneSystem(comparer.compare(0, 1))
@@ -93,11 +102,7 @@ struct NamesakeTests {
         records.append(oliver("N4", .missing, dob: "03/05/2012", personID: "1400007"))
         // Another Oliver Smith born 17 May 2012 (person id P2002), at the same address as the first.
         records.append(oliver("M1", dob: "17/05/2012", personID: "P2002"))
-        let result = Linker().link(records)
-        let index = { (id: String, dataset: Dataset) in
-            result.index(of: RecordKey(dataset: dataset, recordID: id))!
-        }
-        let child = { (id: String, dataset: Dataset) in result.childOfRecord[index(id, dataset)] }
+        let (result, index, child) = linked(records)
         #expect(child("N1", .cme) == child("N2", .exclusions))
         #expect(child("N1", .cme) == child("N3", .exclusions))
         #expect(child("N1", .cme) == child("N4", .missing))
@@ -146,11 +151,7 @@ struct NamesakeTests {
             record.person.dateOfBirth = CalendarDate(year: 2011, month: 9, day: 9)
             records.append(record)
         }
-        let result = Linker().link(records)
-        let index = { (id: String, dataset: Dataset) in
-            result.index(of: RecordKey(dataset: dataset, recordID: id))!
-        }
-        let child = { (id: String, dataset: Dataset) in result.childOfRecord[index(id, dataset)] }
+        let (result, index, child) = linked(records)
         #expect(child("A1", .exclusions) == child("A2", .exclusions))
         #expect(child("B1", .exclusions) == child("B2", .missing))
         #expect(child("A1", .exclusions) != child("B1", .exclusions))
