@@ -19,8 +19,8 @@ struct Clustering: Sendable {
 /// two different valid permanent UPNs, two different NHS numbers, a pair that looks like twins,
 /// two records that one system holds as two children (different person ids, birth dates more than
 /// a slip apart, or a slip apart with no address in common, or two ids in use at once at two
-/// addresses), or a pair of records whose birth
-/// dates and forenames both differ (in generic mode only when they are unlike on the rest too).
+/// addresses), or a pair of records whose birth dates and forenames both differ (in generic mode
+/// only when they are unlike on the rest too).
 struct GuardedClusterer {
     let table: RecordTable
     let keys: [RecordKey]
@@ -87,8 +87,8 @@ struct GuardedClusterer {
 
     /// The indices of the pairs to join, strongest first, ties in record order: those at or above
     /// `weight`, and those from ``PairComparer/initialLinkProbability`` that differ only in a
-    /// forename cut to its initial (``PairComparer/initialOtherwiseExact(_:)``). The sort reads compact keys side by side,
-    /// not the pairs (a random access each).
+    /// forename cut to its initial (``PairComparer/initialOtherwiseExact(_:)``). The sort reads
+    /// compact keys side by side, not the pairs (a random access each).
     static func strongestFirst(_ pairs: [ScoredPair], from weight: Double) -> [Int] {
         var keys: [StrengthKey] = []
         for (index, pair) in pairs.enumerated()

@@ -41,19 +41,17 @@ package struct PairExplanation: Sendable, Hashable {
     /// Why a pair at or above the link threshold is left for a person to decide, or `nil`: only
     /// the names agree (see ``PairComparer/onlyNamesAgree(_:)``).
     package var reviewReason: String? = nil
-    /// Why a pair below the link threshold is linked all the same (from probability 0.93), or
-    /// `nil`: it differs only in a forename cut to its initial (see
-    /// ``PairComparer/initialOtherwiseExact(_:)``).
+    /// Why a pair below the link threshold is linked all the same, or `nil`: it differs only in a
+    /// forename cut to its initial (see ``PairComparer/initialOtherwiseExact(_:)``), and its
+    /// probability is at least ``PairComparer/initialLinkProbability``.
     package var linkReason: String? = nil
 
     /// The total weight in bits.
     package var weight: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
-    /// Whether the pair on its own is linked at `threshold`: at or above it, or from probability
-    /// 0.93 when only a forename cut to its initial differs (``linkReason``), and not when it looks
-    /// like twins.
+    /// Whether the pair on its own is linked at `threshold`: at or above it, or by ``linkReason``
+    /// below it, and not when it looks like twins.
     package func isLinked(at threshold: Double) -> Bool {
-        !looksLikeTwins
-            && (probability >= threshold || (linkReason != nil && probability >= PairComparer.initialLinkProbability))
+        !looksLikeTwins && (probability >= threshold || linkReason != nil)
     }
     /// The match probability.
     package var probability: Double { MatchModel.probability(weight: weight) }
@@ -154,14 +152,16 @@ struct Explainer {
         }
         let twinReason = comparer.twinReason(i, j, vector) ?? initialReason(i, j, vector, comparer)
         let twoChildrenReason = Self.twoChildrenReason(vector, comparer)
-        let linkedOnInitial =
-            twinReason == nil && twoChildrenReason == nil
-            && PairComparer.initialOtherwiseExact(vector)
-        return PairExplanation(
+        var explanation = PairExplanation(
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
             twinReason: twinReason, twoChildrenReason: twoChildrenReason,
-            reviewReason: comparer.onlyNamesAgree(vector) ? Self.onlyNamesReason : nil,
-            linkReason: linkedOnInitial ? Self.initialLinkReason : nil)
+            reviewReason: comparer.onlyNamesAgree(vector) ? Self.onlyNamesReason : nil)
+        if twinReason == nil, twoChildrenReason == nil, PairComparer.initialOtherwiseExact(vector),
+            explanation.probability >= PairComparer.initialLinkProbability
+        {
+            explanation.linkReason = Self.initialLinkReason
+        }
+        return explanation
     }
 
     /// Why a pair that differs only in a forename initial is linked below the threshold, in words.
