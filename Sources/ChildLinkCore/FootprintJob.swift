@@ -190,8 +190,7 @@ package enum FootprintJob {
     }
 
     static func logOdds(_ probability: Double) -> Double {
-        let clamped = min(max(probability, 1e-12), 1 - 1e-12)
-        return log2(clamped / (1 - clamped))
+        MatchModel.weight(probability: min(max(probability, 1e-12), 1 - 1e-12))
     }
 
     static func returnedIDs(_ result: FootprintResult) -> [ChildLinkID] {

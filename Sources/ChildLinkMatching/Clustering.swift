@@ -33,7 +33,7 @@ struct GuardedClusterer {
 
     func cluster(_ scoredPairs: consuming [ScoredPair]) -> Clustering {
         var pairs = scoredPairs
-        let linkWeight = log2(linkThreshold / (1 - linkThreshold))
+        let linkWeight = MatchModel.weight(probability: linkThreshold)
         let order = Self.strongestFirst(pairs, from: linkWeight)
         var sets = DisjointSets(table: table)
         var minimum = [Double](repeating: 1, count: table.count)
@@ -104,8 +104,7 @@ struct GuardedClusterer {
     }
 
     /// ``PairComparer/initialLinkProbability`` as a match weight in bits.
-    static let initialLinkWeight = log2(
-        PairComparer.initialLinkProbability / (1 - PairComparer.initialLinkProbability))
+    static let initialLinkWeight = MatchModel.weight(probability: PairComparer.initialLinkProbability)
 
     /// A pair's weight, its two record indices packed (`first << 32 | second`) and its position.
     struct StrengthKey {

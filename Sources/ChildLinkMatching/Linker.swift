@@ -133,7 +133,7 @@ package struct Linker: Sendable {
             weightsByPattern[pattern] = model.weight(
                 ComparisonVector(packed: pattern), forenameFrequency: 0, surnameFrequency: 0)
         }
-        let reviewWeight = log2(options.reviewThreshold / (1 - options.reviewThreshold))
+        let reviewWeight = MatchModel.weight(probability: options.reviewThreshold)
         let chunkCount = max(1, min(options.concurrency * 8, pairs.count / 10_000))
         let chunkSize = (pairs.count + chunkCount - 1) / max(chunkCount, 1)
         let kept = ChunkResults<[ScoredPair]>(count: chunkCount, initial: [])

@@ -133,6 +133,11 @@ package struct MatchModel: Sendable {
         let odds = exp2(weight)
         return odds.isInfinite ? 1 : odds / (1 + odds)
     }
+
+    /// The total log2 weight for a match probability: the inverse of ``probability(weight:)``.
+    package static func weight(probability: Double) -> Double {
+        log2(probability / (1 - probability))
+    }
 }
 
 /// Estimates a ``MatchModel``: u by sampling random pairs, then EM on the candidate pairs'
