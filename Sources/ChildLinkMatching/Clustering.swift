@@ -86,14 +86,14 @@ struct GuardedClusterer {
     }
 
     /// The indices of the pairs to join, strongest first, ties in record order: those at or above
-    /// `weight`, and those from ``PairComparer/initialLinkProbability`` that differ only in a
-    /// forename cut to its initial (``PairComparer/initialOtherwiseExact(_:)``). The sort reads
+    /// `weight`, and those that differ only in the form of the forename from that form's own
+    /// probability (``ForenameFormLink``). The sort reads
     /// compact keys side by side, not the pairs (a random access each).
     static func strongestFirst(_ pairs: [ScoredPair], from weight: Double) -> [Int] {
         var keys: [StrengthKey] = []
         for (index, pair) in pairs.enumerated()
         where pair.weight >= weight
-            || (pair.weight >= initialLinkWeight && PairComparer.initialOtherwiseExact(pair.vector))
+            || ForenameFormLink.links(pair.vector, weight: pair.weight)
         {
             keys.append(
                 StrengthKey(
@@ -102,9 +102,6 @@ struct GuardedClusterer {
         keys.sort { ($0.weight, $1.records) > ($1.weight, $0.records) }
         return keys.map(\.index)
     }
-
-    /// ``PairComparer/initialLinkProbability`` as a match weight in bits.
-    static let initialLinkWeight = MatchModel.weight(probability: PairComparer.initialLinkProbability)
 
     /// A pair's weight, its two record indices packed (`first << 32 | second`) and its position.
     struct StrengthKey {

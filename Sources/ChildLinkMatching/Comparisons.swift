@@ -765,30 +765,6 @@ struct PairComparer: Sendable {
         return !(table.addressParts && Self.addressPartsAgreeing(vector).contains(true))
     }
 
-    /// Whether a pair differs only in one record giving the forename as its initial (`J Kowalski`
-    /// beside `Jakub Kowalski`): the same surname, birth date and sex exactly, and no UPN, NHS
-    /// number or person id apart. The clustering links such a pair from ``initialLinkProbability``,
-    /// below the link threshold. An initial in the forename field is how a hurried report writes a
-    /// child it has not yet confirmed; the model learns its weight over every candidate pair, where
-    /// an initial mostly meets a sibling (the same surname, another birth date), so it weighs it
-    /// as little more than a guess. With the surname, the birth date and the sex all the same, the
-    /// initial's rivals are a twin, whom the guards look for (the twin's own records, another
-    /// middle name), and another child of that surname born that day whose forename has that
-    /// initial: a coincidence that grows with the number of records, and that the model's prior
-    /// (lower for more records) already puts below ``initialLinkProbability``.
-    static func initialOtherwiseExact(_ vector: ComparisonVector) -> Bool {
-        vector.forename == .initial && vector.surname == .exact && vector.dateOfBirth == .exact
-            && vector.gender == .agree && vector.upn != .disagree && vector.nhsNumber != .disagree
-            && vector.personID != .disagree
-    }
-
-    /// The probability from which a pair that differs only in a forename initial is linked (see
-    /// ``initialOtherwiseExact(_:)``): about two bits below the link threshold of 0.98. At a
-    /// million records the coincidences (another child of the surname, born the same day, whose
-    /// forename has the initial) score 0.84–0.93; one child so written scores 0.93–0.97 at 20,000
-    /// children (docs/accuracy.md, "A forename initial, the rest the same").
-    static let initialLinkProbability = 0.93
-
     /// Whether each of the address's parts a general file gives apart agrees (generic mode): the
     /// street number, the second line, the town or suburb (exactly or closely).
     static func addressPartsAgreeing(_ vector: ComparisonVector) -> [Bool] {

@@ -41,17 +41,16 @@ package struct PairExplanation: Sendable, Hashable {
     /// Why a pair at or above the link threshold is left for a person to decide, or `nil`: only
     /// the names agree (see ``PairComparer/onlyNamesAgree(_:)``).
     package var reviewReason: String? = nil
-    /// Why a pair below the link threshold is linked all the same, or `nil`: it differs only in a
-    /// forename cut to its initial (see ``PairComparer/initialOtherwiseExact(_:)``), and its
-    /// probability is at least ``PairComparer/initialLinkProbability``.
-    package var linkReason: String? = nil
+    /// Why a pair below the link threshold is linked all the same, or `nil`: it differs only in the
+    /// form of its forename, and its probability is at least that form's (see ``ForenameFormLink``).
+    package var formLink: ForenameFormLink? = nil
 
     /// The total weight in bits.
     package var weight: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
-    /// Whether the pair on its own is linked at `threshold`: at or above it, or by ``linkReason``
+    /// Whether the pair on its own is linked at `threshold`: at or above it, or by ``formLink``
     /// below it, and not when it looks like twins.
     package func isLinked(at threshold: Double) -> Bool {
-        !looksLikeTwins && (probability >= threshold || linkReason != nil)
+        !looksLikeTwins && (probability >= threshold || formLink != nil)
     }
     /// The match probability.
     package var probability: Double { MatchModel.probability(weight: weight) }
@@ -74,8 +73,8 @@ package struct PairExplanation: Sendable, Hashable {
         if let reviewReason {
             lines.append("  guard: for review (\(reviewReason))")
         }
-        if let linkReason {
-            lines.append("  rule: linked from probability \(PairComparer.initialLinkProbability) (\(linkReason))")
+        if let formLink {
+            lines.append("  rule: linked from probability \(formLink.probability) (\(formLink.reason))")
         }
         return lines.joined(separator: "\n")
     }
@@ -156,17 +155,13 @@ struct Explainer {
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
             twinReason: twinReason, twoChildrenReason: twoChildrenReason,
             reviewReason: comparer.onlyNamesAgree(vector) ? Self.onlyNamesReason : nil)
-        if twinReason == nil, twoChildrenReason == nil, PairComparer.initialOtherwiseExact(vector),
-            explanation.probability >= PairComparer.initialLinkProbability
+        if twinReason == nil, twoChildrenReason == nil, let form = ForenameFormLink(vector),
+            explanation.probability >= form.probability
         {
-            explanation.linkReason = Self.initialLinkReason
+            explanation.formLink = form
         }
         return explanation
     }
-
-    /// Why a pair that differs only in a forename initial is linked below the threshold, in words.
-    static let initialLinkReason =
-        "only the forename differs, cut to its initial: same surname, birth date and sex"
 
     /// Why a pair whose names alone agree is left for review, in words.
     static let onlyNamesReason =

@@ -36,8 +36,9 @@ extension ChildLink {
             help: ArgumentHelp(
                 "Match probability at or above which a pair is linked (default 0.98; 0.5 with --generic).",
                 discussion:
-                    "A pair that differs only in a forename given as its initial (the surname, birth date "
-                    + "and sex the same) is linked from 0.93, unless a guard keeps it apart."))
+                    "A pair that differs only in the form of its forename (the surname, birth date and sex "
+                    + "the same) is linked below it unless a guard keeps it apart: a forename given as its "
+                    + "initial from 0.93, a nickname or variant (Jan and John) from 0.95."))
         var linkThreshold: Double?
 
         @Option(
