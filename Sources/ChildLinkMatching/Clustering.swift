@@ -332,10 +332,12 @@ struct GuardedClusterer {
         return agreeing.filter { $0 }.count >= 2 && different.filter { $0 }.count <= 1
     }
 
-    /// Whether the records agree exactly on forename and date of birth, and their surnames agree.
+    /// Whether the records agree exactly on forename and date of birth, and their surnames agree
+    /// or are one slip apart (`Leo Brown` beside `Leo Bronw`): twins share a surname and not a
+    /// forename, so two such records are not each other's twin.
     static func sameNameAndBirth(_ vector: ComparisonVector) -> Bool {
-        vector.forename.isExact && vector.dateOfBirth == .exact && MatchModel.surnamesAgree(vector)
-            && vector.gender != .disagree
+        vector.forename.isExact && vector.dateOfBirth == .exact
+            && (MatchModel.surnamesAgree(vector) || vector.surname == .close) && vector.gender != .disagree
     }
 
     /// Both sides hold identifiers and none is shared.

@@ -323,6 +323,34 @@ struct TwinClusteringTests {
         ClusterDecisions.of(records, links: links, table: RecordTable(records), linkThreshold: 0.98, twinGuard: true)
     }
 
+    @Test("A slip in the surname as well does not keep apart two clusters that agree on the forename")
+    func surnameSlipDoesNotVetoTheJoin() {
+        // Leo Brown's missing episode, and his EHE records as `Leo Bronw` and once `Lo Bronw`
+        // under one education person id. Lo, held by two other children, is a name in its own
+        // right beside Leo (three), so `Leo` beside `Lo` looks like twins; but the EHE cluster
+        // holds Leo too, on the same birth date, with the surname one slip from Brown: one child.
+        func brown(_ id: String, _ dataset: Dataset, _ forename: String, _ surname: String, personID: String)
+            -> SourceRecord
+        {
+            Make.record(
+                id, dataset, forename: forename, surname: surname, dob: "24/01/2013", gender: .male,
+                postcode: "S65 8PX", personID: personID)
+        }
+        let others = ["Lo", "Lo", "Leo", "Leo", "Leo"].enumerated().map { n, name in
+            Make.record("O\(n)", .exclusions, forename: name, surname: "Other\(n)", dob: "0\(n + 1)/02/2011")
+        }
+        let leo = brown("1", .missing, "Leo", "Brown", personID: "1405017")
+        let ehe = [
+            brown("2", .ehe, "Leo", "Bronw", personID: "E700716"), brown("3", .ehe, "Lo", "Bronw", personID: "E700716"),
+        ]
+        #expect(decisions([leo] + ehe + others, links: [(1, 2), (0, 1)]) == [.linked, .linked])
+        // Without Leo in the EHE cluster nothing says the two spellings are one child.
+        let onlyLo = [
+            brown("2", .ehe, "Lo", "Bronw", personID: "E700716"), brown("3", .ehe, "Lo", "Bronw", personID: "E700716"),
+        ]
+        #expect(decisions([leo] + onlyLo + others, links: [(1, 2), (0, 1)]) == [.linked, .blockedTwins])
+    }
+
     @Test("An initial one system holds under another person id than the full name is the twin's")
     func initialUnderAnotherPersonID() {
         // M Smith and Maya Smith, both in the missing extract (LCS), born the same day at one
