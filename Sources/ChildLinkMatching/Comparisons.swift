@@ -1100,6 +1100,14 @@ struct PairComparer: Sendable {
         // A name cut short by a system's field length is the same name, not a twin's.
         let first = table.forenameBytes(i)
         let second = table.forenameBytes(j)
+        // A key struck twice (Avva, Deenis) beside a name more than ``slipRarity`` times as common
+        // is that name mistyped by many hands; a doubled letter about as common as the name
+        // (Lilly, a quarter of Lily) is a spelling parents give.
+        if min(a, b) * Self.slipRarity < max(a, b),
+            Self.letterStruckTwice(first, second) || Self.letterStruckTwice(second, first)
+        {
+            return false
+        }
         if first.starts(with: second) || second.starts(with: first) { return false }
         // Two neighbouring letters swapped (Eav, Liyl, Soifa) is the commonest slip of the keys,
         // repeated by many hands on a common name: not a name parents give a twin. Nor is a letter
@@ -1190,6 +1198,16 @@ struct PairComparer: Sendable {
     static func firstLetterStruckTwice(_ doubled: ArraySlice<UInt8>, _ name: ArraySlice<UInt8>) -> Bool {
         guard doubled.count == name.count + 1, let first = name.first, doubled.first == first else { return false }
         return doubled.dropFirst().elementsEqual(name)
+    }
+
+    /// Whether `doubled` is `name` with one of its letters struck twice (`Avva` for Ava).
+    static func letterStruckTwice(_ doubled: ArraySlice<UInt8>, _ name: ArraySlice<UInt8>) -> Bool {
+        guard doubled.count == name.count + 1 else { return false }
+        let x = Array(doubled)
+        let y = Array(name)
+        let split = y.indices.first { x[$0] != y[$0] } ?? y.count
+        guard split > 0, x[split] == x[split - 1] else { return false }
+        return x[(split + 1)...].elementsEqual(y[split...])
     }
 
     /// Whether `name` holds one letter three times in a row.

@@ -251,6 +251,26 @@ struct CommonNameSlipTests {
         #expect(!PairComparer.firstLetterStruckTwice(Array("lilly".utf8)[...], Array("lily".utf8)[...]))
     }
 
+    @Test("A letter struck twice beside a name more than ten times as common is a slip")
+    func letterStruckTwice() {
+        // Avva beside Ava: the commonest slip of the keys, made by many hands on a common name, so
+        // Avva is held by 3 children beside Ava's 40. Parents do not name a twin Ava with a key
+        // struck twice.
+        let others = holders("Ava", 40) + holders("Avva", 3)
+        #expect(twinReason([record("1", .missing, "Ava"), record("2", .cme, "Avva")] + others) == nil)
+        // Lilly beside Lily at a quarter as common is a name in its own right: twins can carry both.
+        let lily = holders("Lily", 30) + holders("Lilly", 8)
+        #expect(
+            twinReason([record("1", .missing, "Lily"), record("2", .cme, "Lilly")] + lily)
+                == .alikeNamesInTheirOwnRight)
+        #expect(PairComparer.letterStruckTwice(Array("avva".utf8)[...], Array("ava".utf8)[...]))
+        #expect(PairComparer.letterStruckTwice(Array("lilly".utf8)[...], Array("lily".utf8)[...]))
+        #expect(PairComparer.letterStruckTwice(Array("annaa".utf8)[...], Array("anna".utf8)[...]))
+        // Another letter added is not a key struck twice.
+        #expect(!PairComparer.letterStruckTwice(Array("avia".utf8)[...], Array("ava".utf8)[...]))
+        #expect(!PairComparer.letterStruckTwice(Array("ava".utf8)[...], Array("avva".utf8)[...]))
+    }
+
     @Test("A letter struck three times is a slip, however many children carry it")
     func tripledLetter() {
         let others = holders("Harry", 40) + holders("Harrry", 3)
