@@ -291,12 +291,13 @@ struct GuardedClusterer {
         }
     }
 
-    /// Whether two records plainly describe one child: the same or a close forename, the same
-    /// birth date or one slip of it, alike surnames and no sex disagreement.
+    /// Whether two records plainly describe one child: the same or a close forename or another
+    /// form of it (`Joe` beside `Joey`: the name a family and a school call one child by), the
+    /// same birth date or one slip of it, alike surnames and no sex disagreement.
     static func oneChild(_ vector: ComparisonVector) -> Bool {
         let forename = vector.forename
         let surname = vector.surname
-        return (forename.isExact || forename == .close) && vector.dateOfBirth.isSameOrSlip
+        return (forename.isExact || forename == .close || forename == .variant) && vector.dateOfBirth.isSameOrSlip
             && (surname == .exact || surname == .stem || surname == .close) && vector.gender != .disagree
     }
 

@@ -351,6 +351,25 @@ struct TwinClusteringTests {
         #expect(decisions([leo] + onlyLo + others, links: [(1, 2), (0, 1)]) == [.linked, .blockedTwins])
     }
 
+    @Test("A slip beside another form of the name under one person id is that child's, not a twin's")
+    func slipBesideAnotherForm() {
+        // Joey Brown's missing episode, and his CME referrals as `Joe` and once `Jeo` under one
+        // education person id. `Jeo` is one slip from Leo, another child's name, so beside `Joey`
+        // it reads as a twin's name mistyped; but Jeo's own person id holds `Joe`, Joey's own name
+        // in another form: one child, Jeo a slip.
+        func brown(_ id: String, _ dataset: Dataset, _ forename: String, personID: String) -> SourceRecord {
+            Make.record(
+                id, dataset, forename: forename, surname: "Brown", dob: "27/07/2013", gender: .male,
+                postcode: "S2 8GD", personID: personID)
+        }
+        let others = ["Joe", "Joe", "Joe", "Joey", "Joey", "Leo", "Leo", "Leo"].enumerated().map { n, name in
+            Make.record("O\(n)", .exclusions, forename: name, surname: "Other\(n)", dob: "0\(n + 1)/02/2011")
+        }
+        let joey = brown("1", .missing, "Joey", personID: "1480941")
+        let cme = [brown("2", .cme, "Jeo", personID: "E711563"), brown("3", .cme, "Joe", personID: "E711563")]
+        #expect(decisions([joey] + cme + others, links: [(1, 2), (0, 2)]) == [.linked, .linked])
+    }
+
     @Test("An initial one system holds under another person id than the full name is the twin's")
     func initialUnderAnotherPersonID() {
         // M Smith and Maya Smith, both in the missing extract (LCS), born the same day at one
