@@ -37,7 +37,6 @@ struct GuardedClusterer {
         let order = Self.strongestFirst(pairs, from: linkWeight)
         var sets = DisjointSets(table: table)
         var minimum = [Double](repeating: 1, count: table.count)
-        var recordsByBirth: [Int32: [Int]]? = nil
         for index in order {
             let pair = pairs[index]
             if twinGuard, comparer.looksLikeTwins(pair.first, pair.second, pair.vector) {
@@ -48,13 +47,10 @@ struct GuardedClusterer {
                 pairs[index].decision = .blockedConflict
                 continue
             }
-            // An identifier the two records share says which twin the initial is.
-            if twinGuard, !pair.vector.sharesIdentifier, Self.mayRestOnInitial(pair.vector) {
-                if recordsByBirth == nil { recordsByBirth = Self.recordsByBirth(table) }
-                if initialFitsTwins(pair, recordsByBirth!) {
-                    pairs[index].decision = .blockedTwins
-                    continue
-                }
+            // A forename initial that fits this child and their twin is linked to neither.
+            if twinGuard, comparer.initialFitsTwins(pair.first, pair.second, pair.vector) {
+                pairs[index].decision = .blockedTwins
+                continue
             }
             let a = sets.root(pair.first)
             let b = sets.root(pair.second)
@@ -110,23 +106,6 @@ struct GuardedClusterer {
         var index: Int
     }
 
-    /// Record numbers by date of birth.
-    static func recordsByBirth(_ table: RecordTable) -> [Int32: [Int]] {
-        var result: [Int32: [Int]] = [:]
-        for record in 0..<table.count where table.birthDays[record] != Int32.min {
-            result[table.birthDays[record], default: []].append(record)
-        }
-        return result
-    }
-
-    /// Whether a pair that agrees on a forename initial only fits the full-named record's twin as
-    /// well (see ``PairComparer/initialFitsTwins(_:_:sameBirth:)``).
-    func initialFitsTwins(_ pair: ScoredPair, _ recordsByBirth: [Int32: [Int]]) -> Bool {
-        guard let (_, full, _) = comparer.forenameInitial(pair.first, pair.second) else { return false }
-        return comparer.initialFitsTwins(
-            pair.first, pair.second, sameBirth: recordsByBirth[table.birthDays[full]] ?? [])
-    }
-
     /// Whether the pair's forenames may agree on an initial only: the initial level, or names
     /// swapped with an initial on one side (`Evans M` and `Matilda Evans`).
     static func mayRestOnInitial(_ vector: ComparisonVector) -> Bool {
@@ -166,6 +145,11 @@ struct GuardedClusterer {
                     twinPairs.append(TwinPair(first: i, second: j, reason: reason))
                 } else if twinGuard, comparer.initialUnderAnotherPersonID(i, j, vector) {
                     twinPairs.append(TwinPair(first: i, second: j, reason: .initialUnderAnotherPersonID))
+                } else if twinGuard, comparer.initialFitsTwins(i, j, vector) {
+                    // An initial on one cluster's record that fits the other cluster's child and
+                    // that child's twin: the join came through another pair, but the initial
+                    // cannot say which twin it is.
+                    twinPairs.append(TwinPair(first: i, second: j, reason: .initialFitsBothTwins))
                 }
                 if !registeredTwice { registeredTwice = comparer.registeredTwiceWithSlip(vector) }
                 let address = vector.address

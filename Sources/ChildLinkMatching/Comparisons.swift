@@ -1008,11 +1008,22 @@ struct PairComparer: Sendable {
             && !table.variants.groupIDs(of: Array(surname)).intersects(given.groups)
     }
 
-    /// The records born on record `i`'s birth date (a scan: for explaining one pair).
+    /// Whether records `i` and `j`, sharing no identifier and agreeing on a forename initial only
+    /// (or names swapped with an initial), would fit the full-named record's twin as well, among
+    /// the records born on its birth date (see ``initialFitsTwins(_:_:sameBirth:)``). An
+    /// identifier the two share says which twin the initial is.
+    func initialFitsTwins(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
+        guard !vector.sharesIdentifier, GuardedClusterer.mayRestOnInitial(vector),
+            let (_, full, _) = forenameInitial(i, j)
+        else { return false }
+        return initialFitsTwins(i, j, sameBirth: recordsBorn(like: full))
+    }
+
+    /// The records born on record `i`'s birth date, none when it has no birth date.
     func recordsBorn(like i: Int) -> [Int] {
         let days = table.birthDays[i]
         guard days != Int32.min else { return [] }
-        return table.birthDays.indices.filter { table.birthDays[$0] == days }
+        return table.records(bornOn: days)
     }
 
     /// Children holding a spelling before it counts as a name in its own right.

@@ -183,11 +183,8 @@ struct Explainer {
     private func initialReason(_ i: Int, _ j: Int, _ vector: ComparisonVector, _ comparer: PairComparer)
         -> TwinReason?
     {
-        guard table.count > 2, !vector.sharesIdentifier, GuardedClusterer.mayRestOnInitial(vector),
-            let (_, full, _) = comparer.forenameInitial(i, j)
-        else { return nil }
-        let fits = comparer.initialFitsTwins(i, j, sameBirth: comparer.recordsBorn(like: full))
-        return fits ? .initialFitsBothTwins : nil
+        guard table.count > 2 else { return nil }
+        return comparer.initialFitsTwins(i, j, vector) ? .initialFitsBothTwins : nil
     }
 
     /// The value as the record holds it, for a person to read.

@@ -370,6 +370,33 @@ struct TwinClusteringTests {
         #expect(decisions([joey] + cme + others, links: [(1, 2), (0, 2)]) == [.linked, .linked])
     }
 
+    @Test("An initial that fits a record of the other cluster and that child's twin holds the join")
+    func initialFitsTwinsAcrossClusters() {
+        // Lily Megan Taylor, twice in the education system (once mistyped `Liy`), and her twin Lola,
+        // known to LCS. `L Taylor`, another LCS record, joins Lily's cluster through her full
+        // name, which Lola's does not look like (a rare name beside a common one); but `L` fits
+        // `Liy`, Lily mistyped, and Lola alike: the initial cannot say which twin it is.
+        func taylor(_ id: String, _ dataset: Dataset, _ forename: String, middle: String? = nil, personID: String)
+            -> SourceRecord
+        {
+            Make.record(
+                id, dataset, forename: forename, surname: "Taylor", dob: "16/07/2014", gender: .female,
+                postcode: "S4 1JT", personID: personID, middle: middle)
+        }
+        let others = (1...3).map { n in
+            Make.record("O\(n)", .exclusions, forename: "Lily", surname: "Other\(n)", dob: "0\(n)/02/2011")
+        }
+        let records = [
+            taylor("1", .missing, "L", personID: "1511846"),
+            taylor("2", .cme, "Lily", middle: "Megan", personID: "E715977"),
+            taylor("3", .ehe, "Liy", middle: "Megan", personID: "E715977"),
+            taylor("4", .missing, "Lola", personID: "1511859"),
+        ]
+        #expect(decisions(records + others, links: [(1, 2), (0, 1)]) == [.linked, .blockedTwins])
+        // Without the twin in the data the initial is Lily's.
+        #expect(decisions(Array(records.prefix(3)) + others, links: [(1, 2), (0, 1)]) == [.linked, .linked])
+    }
+
     @Test("An initial one system holds under another person id than the full name is the twin's")
     func initialUnderAnotherPersonID() {
         // M Smith and Maya Smith, both in the missing extract (LCS), born the same day at one
