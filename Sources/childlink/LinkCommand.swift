@@ -38,7 +38,8 @@ extension ChildLink {
                 discussion:
                     "A pair that differs only in the form of its forename (the surname, birth date and sex "
                     + "the same) is linked below it unless a guard keeps it apart: a forename given as its "
-                    + "initial from 0.93, a nickname or variant (Jan and John) from 0.95."))
+                    + "initial from 0.93 (from 0.8 with a slip in the surname as well), a nickname or variant "
+                    + "(Jan and John) from 0.95."))
         var linkThreshold: Double?
 
         @Option(

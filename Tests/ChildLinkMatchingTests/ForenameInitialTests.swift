@@ -40,6 +40,35 @@ struct ForenameInitialTests {
         #expect(ForenameFormLink(vector(full, underAnotherID).1) == nil)
     }
 
+    @Test("An initial with a slip in the surname is linked from 0.8, in a borough and in the explanation")
+    func initialWithSurnameSlip() throws {
+        let full = Make.record(
+            "S1", .cme, forename: "Julia", surname: "Smith", dob: "14/03/2013", gender: .female, postcode: "S65 3QT",
+            personID: "P1001")
+        let initial = Make.record(
+            "S2", .missing, forename: "J", surname: "Smiht", dob: "14/03/2013", gender: .female,
+            postcode: "S60 2AB", personID: "1400007")
+        #expect(ForenameFormLink(vector(full, initial).1) == .initialWithSurnameSlip)
+        // Another surname altogether, or a slip with the full name: more than the initial and a slip.
+        var otherSurname = initial
+        otherSurname.person.surname = "Jones"
+        var fullWithSlip = initial
+        fullWithSlip.person.forename = "Julia"
+        #expect(ForenameFormLink(vector(full, otherSurname).1) == nil)
+        #expect(ForenameFormLink(vector(full, fullWithSlip).1) == nil)
+        // Among a borough Julia Smith and `J Smiht` score under the link threshold, and are linked.
+        let result = Linker().link(TwinClusteringTests.population.records + [full, initial])
+        let (i, j) = (
+            try #require(result.index(of: full.key)), try #require(result.index(of: initial.key))
+        )
+        let explanation = result.explain(i, j)
+        #expect(explanation.probability >= ForenameFormLink.initialWithSurnameSlip.probability)
+        #expect(explanation.probability < LinkOptions().linkThreshold)
+        #expect(explanation.formLink == .initialWithSurnameSlip)
+        #expect(result.childOfRecord[i] == result.childOfRecord[j])
+        #expect(explanation.text.contains("rule: linked from probability 0.8 (the forename cut to its initial"))
+    }
+
     @Test("An initial with a middle name that is not the other record's: another child, looks like twins")
     func initialWithAnotherMiddleName() {
         let marek = kowalski("1", .missing, forename: "Marek", middle: "Tyler", gender: .male, postcode: "S60 8NF")
