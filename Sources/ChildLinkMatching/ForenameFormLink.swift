@@ -11,8 +11,8 @@
 /// another middle name, two person ids at once), and another child of that surname born that day
 /// with that initial or that form of the name: a coincidence that grows with the number of
 /// records, and that the model's prior (lower for more records) already puts below each form's
-/// link probability (docs/accuracy.md, "A forename initial, the rest the same", "Another form of
-/// the forename, the rest the same" and "An initial with a surname slip").
+/// link probability (docs/accuracy.md, "A forename initial, the rest the same" and "Forms of the
+/// forename, and slips beside them").
 package enum ForenameFormLink: Sendable, Hashable {
     /// One record gives the forename as its initial (`J Kowalski` beside `Julia Kowalski`): how a
     /// hurried report writes a child it has not yet confirmed.
