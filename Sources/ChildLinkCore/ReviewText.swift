@@ -83,7 +83,7 @@ enum ReviewText {
         func words(_ items: [ComparisonContribution]) -> [String] { items.prefix(3).map(phrase) }
         let guards =
             (explanation.looksLikeTwins ? ["looks like twins"] : [])
-            + (explanation.reviewReason != nil ? ["only the names agree"] : [])
+            + (explanation.reviewReason.map { [$0.summary] } ?? [])
         return (
             words(counted.filter { $0.bits > 0 }.sorted { $0.bits > $1.bits }).joined(separator: ", "),
             (guards + words(counted.filter { $0.bits < 0 }.sorted { $0.bits < $1.bits })).joined(separator: ", ")

@@ -69,8 +69,9 @@ struct GuardedClusterer {
                 pairs[index].decision = blocked
                 continue
             }
-            // A join no guard stops, on the names alone: a person decides.
-            if comparer.onlyNamesAgree(pair.vector) {
+            // A join no guard stops, that the pair's own fields say may be two children (the names
+            // alone, or alike names in one household): a person decides.
+            if comparer.reviewReason(pair.vector) != nil {
                 pairs[index].decision = .review
                 continue
             }

@@ -38,9 +38,8 @@ package struct PairExplanation: Sendable, Hashable {
     /// linked), or `nil`: two person ids of one system with birth dates more than a slip apart, or
     /// a slip apart at different addresses.
     package var twoChildrenReason: String? = nil
-    /// Why a pair at or above the link threshold is left for a person to decide, or `nil`: only
-    /// the names agree (see ``PairComparer/onlyNamesAgree(_:)``).
-    package var reviewReason: String? = nil
+    /// Why a pair at or above the link threshold is left for a person to decide, or `nil`.
+    package var reviewReason: ReviewReason? = nil
     /// Why a pair below the link threshold is linked all the same, or `nil`: it differs only in the
     /// form of its forename, and its probability is at least that form's (see ``ForenameFormLink``).
     package var formLink: ForenameFormLink? = nil
@@ -71,7 +70,7 @@ package struct PairExplanation: Sendable, Hashable {
             lines.append("  guard: two children (\(twoChildrenReason))")
         }
         if let reviewReason {
-            lines.append("  guard: for review (\(reviewReason))")
+            lines.append("  guard: for review (\(reviewReason.rawValue))")
         }
         if let formLink {
             lines.append("  rule: linked from probability \(formLink.probability) (\(formLink.reason))")
@@ -154,7 +153,7 @@ struct Explainer {
         var explanation = PairExplanation(
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
             twinReason: twinReason, twoChildrenReason: twoChildrenReason,
-            reviewReason: comparer.onlyNamesAgree(vector) ? Self.onlyNamesReason : nil)
+            reviewReason: comparer.reviewReason(vector))
         if twinReason == nil, twoChildrenReason == nil, let form = ForenameFormLink(vector),
             explanation.probability >= form.probability
         {
@@ -162,10 +161,6 @@ struct Explainer {
         }
         return explanation
     }
-
-    /// Why a pair whose names alone agree is left for review, in words.
-    static let onlyNamesReason =
-        "only the names agree: birth dates more than a slip apart, no address or identifier in common"
 
     /// Why the pair's own records are two children in the eyes of the system holding both, in words.
     static func twoChildrenReason(_ vector: ComparisonVector, _ comparer: PairComparer) -> String? {

@@ -88,4 +88,38 @@ struct OnlyNamesTests {
         #expect(explanation.reviewReason != nil)
         #expect(explanation.text.contains("guard: for review (only the names agree"))
     }
+
+    @Test("Alike forenames at one address, birth dates years apart, nothing shared: a household, left for review")
+    func alikeNamesAtOneAddress() {
+        // Isla Harper Brown, born 2009, and a missing episode for `Isea Bron`, born 2013, at the
+        // same address: her sister, both names with a slip.
+        let isla = Make.record(
+            "1", .ehe, forename: "Isla", surname: "Brown", dob: "26/06/2009", gender: .female, postcode: "S5 4FL",
+            upn: Make.upn(11), middle: "Harper")
+        let isea = Make.record(
+            "2", .missing, forename: "Isea", surname: "Bron", dob: "16/04/2013", gender: .female, postcode: "S5 4FL",
+            personID: "1436490")
+        func reason(_ first: SourceRecord, _ second: SourceRecord) -> ReviewReason? {
+            let comparer = PairComparer(table: RecordTable([first, second]))
+            return comparer.reviewReason(comparer.compare(0, 1))
+        }
+        #expect(reason(isla, isea) == .alikeNamesAtOneAddress)
+        // The clustering leaves the join to a person, however strong its weight.
+        let records = [isla, isea]
+        #expect(
+            ClusterDecisions.of(
+                records, links: [(0, 1)], table: RecordTable(records), linkThreshold: 0.98, twinGuard: true)
+                == [.review])
+        // The same forename at the address, or a UPN in common: left to the weights.
+        var sameName = isea
+        sameName.person.forename = "Isla"
+        #expect(reason(isla, sameName) == nil)
+        var sameUPN = isea
+        sameUPN.person.upn = UPN(Make.upn(11))
+        #expect(reason(isla, sameUPN) == nil)
+        // At another address only the names agree.
+        var elsewhere = isea
+        elsewhere.person.postcode = Postcode("S60 2AB")
+        #expect(reason(isla, elsewhere) == .onlyNamesAgree)
+    }
 }
