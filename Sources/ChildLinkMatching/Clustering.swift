@@ -107,13 +107,6 @@ struct GuardedClusterer {
         var index: Int
     }
 
-    /// Whether the pair's forenames may agree on an initial only: the initial level, or names
-    /// swapped with an initial on one side (`Evans M` and `Matilda Evans`).
-    static func mayRestOnInitial(_ vector: ComparisonVector) -> Bool {
-        let level = vector.forename
-        return level == .initial || level == .swapped
-    }
-
     /// Why the clusters rooted at `a` and `b` must stay apart, if they must. A join backed by a
     /// shared identifier is only checked for conflicting identifiers.
     private func guardDecision(_ a: Int, _ b: Int, _ sets: DisjointSets, identifierBacked: Bool) -> PairDecision? {
@@ -130,11 +123,11 @@ struct GuardedClusterer {
         var registeredTwice = false
         var addressShared = false
         var addressesApart = false
-        var identifierTie = false
+        var identifierShared = false
         for i in membersA {
             for j in membersB {
                 let vector = comparer.compare(min(i, j), max(i, j))
-                if vector.sharesIdentifier { identifierTie = true }
+                if vector.sharesIdentifier { identifierShared = true }
                 if Self.forenameAndBirthConflict(vector, addressParts: table.addressParts)
                     || comparer.twoChildrenInOneSystem(vector)
                 {
@@ -164,7 +157,7 @@ struct GuardedClusterer {
         if registeredTwice, addressesApart, !addressShared { return .blockedConflict }
         // Or under different person ids whose records were made at once, at two addresses: two
         // children living at the same time, not one registered again after a move.
-        if !identifierTie, addressesApart, !addressShared, heldAtOnceUnderTwoIDs(membersA, membersB) {
+        if !identifierShared, addressesApart, !addressShared, heldAtOnceUnderTwoIDs(membersA, membersB) {
             return .blockedConflict
         }
         // Two clusters that hold the same forename on the same birth date are one child with a slip
@@ -281,9 +274,8 @@ struct GuardedClusterer {
     /// same birth date or one slip of it, alike surnames and no sex disagreement.
     static func oneChild(_ vector: ComparisonVector) -> Bool {
         let forename = vector.forename
-        let surname = vector.surname
         return (forename.isExact || forename == .close || forename == .variant) && vector.dateOfBirth.isSameOrSlip
-            && (surname == .exact || surname == .stem || surname == .close) && vector.gender != .disagree
+            && vector.surname.isSameOrSlip && vector.gender != .disagree
     }
 
     /// Whether two records of the clusters to join differ on both forename and date of birth, so
@@ -323,7 +315,7 @@ struct GuardedClusterer {
     /// forename, so two such records are not each other's twin.
     static func sameNameAndBirth(_ vector: ComparisonVector) -> Bool {
         vector.forename.isExact && vector.dateOfBirth == .exact
-            && (MatchModel.surnamesAgree(vector) || vector.surname == .close) && vector.gender != .disagree
+            && vector.surname.isSameOrSlip && vector.gender != .disagree
     }
 
     /// Both sides hold identifiers and none is shared.

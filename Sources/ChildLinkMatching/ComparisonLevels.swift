@@ -97,6 +97,10 @@ package enum SurnameLevel: UInt8, ComparisonLevel {
     /// Different surnames.
     case different = 6
 
+    /// Whether the surnames are the same, share a stem, or are one typing slip apart: one
+    /// family's name as far as the twin guard and the clusters' cross-check go.
+    var isSameOrSlip: Bool { self == .exact || self == .stem || self == .close }
+
     /// The level's name in pairs.csv and explanations.
     package var name: String {
         switch self {

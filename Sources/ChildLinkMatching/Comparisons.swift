@@ -119,6 +119,11 @@ package struct ComparisonVector: Hashable, Sendable, Comparable {
         upn == .agree || nhsNumber == .agree || personID == .agree
     }
 
+    /// Whether the pair shares a UPN, NHS number or person id, or holds one a slip apart.
+    var sharesIdentifierOrSlip: Bool {
+        sharesIdentifier || upn == .oneSlip || nhsNumber == .oneSlip || personID == .oneSlip
+    }
+
     package static func < (lhs: ComparisonVector, rhs: ComparisonVector) -> Bool { lhs.packed < rhs.packed }
 }
 
@@ -776,7 +781,7 @@ struct PairComparer: Sendable {
     /// day, a year, two digits or day and month swapped: two records a fortnight apart, at two
     /// addresses, are namesakes far more often than one child mistyped and moved at once.
     func onlyNamesAgree(_ vector: ComparisonVector) -> Bool {
-        guard Self.birthDatesApart(vector), !Self.addressShared(vector.address), !Self.identifierTie(vector) else {
+        guard Self.birthDatesApart(vector), !Self.addressShared(vector.address), !vector.sharesIdentifierOrSlip else {
             return false
         }
         return !(table.addressParts && Self.addressPartsAgreeing(vector).contains(true))
@@ -792,7 +797,7 @@ struct PairComparer: Sendable {
     /// one address are not a household of children.
     func alikeNamesAtOneAddress(_ vector: ComparisonVector) -> Bool {
         !table.addressParts && Self.birthDatesApart(vector) && Self.addressShared(vector.address)
-            && !vector.forename.isExact && !Self.identifierTie(vector)
+            && !vector.forename.isExact && !vector.sharesIdentifierOrSlip
     }
 
     /// Why a pair the weights would link is left for a person to decide, or `nil`.
@@ -805,12 +810,6 @@ struct PairComparer: Sendable {
     /// Whether the birth dates are in one month but more than a slip apart, or further apart still.
     static func birthDatesApart(_ vector: ComparisonVector) -> Bool {
         vector.dateOfBirth == .sameMonth || vector.dateOfBirth == .different
-    }
-
-    /// Whether a UPN, NHS number or person id is shared or one slip apart.
-    static func identifierTie(_ vector: ComparisonVector) -> Bool {
-        vector.upn == .agree || vector.upn == .oneSlip || vector.nhsNumber == .agree || vector.nhsNumber == .oneSlip
-            || vector.personID == .agree || vector.personID == .oneSlip
     }
 
     /// Whether each of the address's parts a general file gives apart agrees (generic mode): the
@@ -846,7 +845,7 @@ struct PairComparer: Sendable {
         let surnameLevel = vector.surname
         // Twins' birth dates are typed with slips too: one day or one digit out still counts.
         guard vector.dateOfBirth.isSameOrSlip,
-            surnameLevel == .exact || surnameLevel == .stem || surnameLevel == .close,
+            surnameLevel.isSameOrSlip,
             !vector.sharesIdentifier
         else { return nil }
         let forenameLevel = vector.forename
@@ -1061,10 +1060,17 @@ struct PairComparer: Sendable {
     /// the records born on its birth date (see ``initialFitsTwins(_:_:sameBirth:)``). An
     /// identifier the two share says which twin the initial is.
     func initialFitsTwins(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
-        guard !vector.sharesIdentifier, GuardedClusterer.mayRestOnInitial(vector),
+        guard !vector.sharesIdentifier, Self.mayRestOnInitial(vector),
             let (_, full, _) = forenameInitial(i, j)
         else { return false }
         return initialFitsTwins(i, j, sameBirth: recordsBorn(like: full))
+    }
+
+    /// Whether the pair's forenames may agree on an initial only: the initial level, or names
+    /// swapped with an initial on one side (`Evans M` and `Matilda Evans`).
+    static func mayRestOnInitial(_ vector: ComparisonVector) -> Bool {
+        let level = vector.forename
+        return level == .initial || level == .swapped
     }
 
     /// The records born on record `i`'s birth date, none when it has no birth date.

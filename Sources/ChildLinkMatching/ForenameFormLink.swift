@@ -57,18 +57,7 @@ package enum ForenameFormLink: Sendable, Hashable {
     }
 
     /// ``probability`` as a match weight in bits.
-    var weight: Double {
-        switch self {
-        case .initial: Self.initialWeight
-        case .initialWithSurnameSlip: Self.initialWithSurnameSlipWeight
-        case .otherForm: Self.otherFormWeight
-        }
-    }
-
-    private static let initialWeight = MatchModel.weight(probability: ForenameFormLink.initial.probability)
-    private static let initialWithSurnameSlipWeight = MatchModel.weight(
-        probability: ForenameFormLink.initialWithSurnameSlip.probability)
-    private static let otherFormWeight = MatchModel.weight(probability: ForenameFormLink.otherForm.probability)
+    var weight: Double { MatchModel.weight(probability: probability) }
 
     /// Why such a pair is linked below the threshold, in words for the explanation.
     package var reason: String {
