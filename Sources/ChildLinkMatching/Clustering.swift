@@ -34,7 +34,7 @@ struct GuardedClusterer {
     func cluster(_ scoredPairs: consuming [ScoredPair]) -> Clustering {
         var pairs = scoredPairs
         let linkWeight = MatchModel.weight(probability: linkThreshold)
-        let order = Self.strongestFirst(pairs, from: linkWeight)
+        let order = Self.strongestFirst(pairs, from: linkWeight, comparer: comparer)
         var sets = DisjointSets(table: table)
         var minimum = [Double](repeating: 1, count: table.count)
         for index in order {
@@ -86,11 +86,11 @@ struct GuardedClusterer {
     /// `weight`, and those that differ only in the form of the forename from that form's own
     /// probability (``ForenameFormLink``). The sort reads
     /// compact keys side by side, not the pairs (a random access each).
-    static func strongestFirst(_ pairs: [ScoredPair], from weight: Double) -> [Int] {
+    static func strongestFirst(_ pairs: [ScoredPair], from weight: Double, comparer: PairComparer) -> [Int] {
         var keys: [StrengthKey] = []
         for (index, pair) in pairs.enumerated()
         where pair.weight >= weight
-            || ForenameFormLink.links(pair.vector, weight: pair.weight)
+            || ForenameFormLink.links(pair.first, pair.second, pair.vector, weight: pair.weight, comparer: comparer)
         {
             keys.append(
                 StrengthKey(

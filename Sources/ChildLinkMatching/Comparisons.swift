@@ -985,6 +985,20 @@ struct PairComparer: Sendable {
         }
     }
 
+    /// Whether one record's forename is, written the same, the other's first middle name (`Isaac`
+    /// beside `Harry Isaac`), and the record that goes by it gives no middle name of its own: a
+    /// child known by their middle name. A later middle name (`Jayden` beside `Elijah Lee Jayden`)
+    /// is seldom the name a child goes by, and among many records is mostly another child's
+    /// forename.
+    func knownByFirstMiddleName(_ i: Int, _ j: Int) -> Bool {
+        for (short, full) in [(i, j), (j, i)] where table.alternativeForenames.isEmpty(short) {
+            let name = table.forenameHash[short]
+            guard name != 0, let first = table.alternativeForenames.range(full).first else { continue }
+            if table.alternativeForenames.values[first] == name { return true }
+        }
+        return false
+    }
+
     /// Of two records, the one holding only an initial of the other's forename (in its forename
     /// field, or in its surname field when the names are swapped), the other one, and the initial.
     /// With the names swapped in the full-named record instead (`M Nowak` and `Nowak Maria`), the

@@ -154,7 +154,7 @@ struct Explainer {
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
             twinReason: twinReason, twoChildrenReason: twoChildrenReason,
             reviewReason: comparer.reviewReason(vector))
-        if twinReason == nil, twoChildrenReason == nil, let form = ForenameFormLink(vector),
+        if twinReason == nil, twoChildrenReason == nil, let form = comparer.formLink(i, j, vector),
             explanation.probability >= form.probability
         {
             explanation.formLink = form

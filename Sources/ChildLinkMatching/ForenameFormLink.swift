@@ -1,7 +1,7 @@
 /// A pair that differs only in the form its forename is written in, with the surname (but for a
-/// slip beside an initial), the birth date and the sex exactly the same and no UPN, NHS number or
-/// person id apart: the clustering links it from its own probability, below the link threshold,
-/// unless a guard keeps it apart.
+/// slip beside an initial or a middle name), the birth date and the sex exactly the same and no
+/// UPN, NHS number or person id apart: the clustering links it from its own probability, below
+/// the link threshold, unless a guard keeps it apart.
 ///
 /// The model learns each forename level's weight over every candidate pair. An initial there
 /// mostly meets a sibling (the same surname, another birth date) and a nickname or variant a
@@ -24,10 +24,16 @@ package enum ForenameFormLink: Sendable, Hashable {
     /// holds (`Jan` beside `John Holub`, `Dawid` beside `David Nowak`, `Reg` beside `Reggie`): how
     /// a child is called at home, at school and by a service that anglicised the name.
     case otherForm
+    /// One record's forename is the other's first middle name, the surnames the same or a slip
+    /// apart (`Isaac Roberts` beside `Harry Isaac Roberts`): a child known by their middle name, as
+    /// many are at school and at home, and registered with all their names by another service.
+    case firstMiddleName
 
     /// The form link the pair qualifies for, or `nil` when more than the forename's form (and, with
-    /// an initial, a slip in the surname) differs.
-    package init?(_ vector: ComparisonVector) {
+    /// an initial or a middle name, a slip in the surname) differs. `firstMiddleName` says whether
+    /// one record's forename is the other's first middle name (see
+    /// ``PairComparer/knownByFirstMiddleName(_:_:)``); it is asked only of another given name.
+    package init?(_ vector: ComparisonVector, firstMiddleName: @autoclosure () -> Bool) {
         guard vector.dateOfBirth == .exact, vector.gender == .agree, vector.upn != .disagree,
             vector.nhsNumber != .disagree, vector.personID != .disagree
         else { return nil }
@@ -35,6 +41,9 @@ package enum ForenameFormLink: Sendable, Hashable {
         case (.initial, .exact): self = .initial
         case (.initial, .close): self = .initialWithSurnameSlip
         case (.variant, .exact): self = .otherForm
+        case (.otherGivenName, .exact), (.otherGivenName, .close):
+            guard firstMiddleName() else { return nil }
+            self = .firstMiddleName
         default: return nil
         }
     }
@@ -47,12 +56,15 @@ package enum ForenameFormLink: Sendable, Hashable {
     /// pairs are the initial guard's to find, across the clusters as well as in the pair. Another
     /// form: at a million records twins whose names are two forms of one name (`Mia` and
     /// `Millie`, both Amelia) score from 0.93, and from 0.95 nothing is merged that is not one
-    /// child; one child so written scores 0.95–0.98 at 20,000.
+    /// child; one child so written scores 0.95–0.98 at 20,000. A first middle name: at a million
+    /// records another child of the surname born that day and called by this child's middle name
+    /// scores 0.8–0.9, one child so written 0.9–0.97 at 20,000.
     package var probability: Double {
         switch self {
         case .initial: 0.93
         case .initialWithSurnameSlip: 0.8
         case .otherForm: 0.95
+        case .firstMiddleName: 0.9
         }
     }
 
@@ -66,6 +78,8 @@ package enum ForenameFormLink: Sendable, Hashable {
         case .initialWithSurnameSlip:
             "the forename cut to its initial and a slip in the surname: same birth date and sex"
         case .otherForm: "only the forename differs, in another form of the name: same surname, birth date and sex"
+        case .firstMiddleName:
+            "one record's forename is the other's first middle name: same or nearly the same surname, birth date and sex"
         }
     }
 
@@ -75,12 +89,23 @@ package enum ForenameFormLink: Sendable, Hashable {
         case .initial: "a forename initial, the rest the same"
         case .initialWithSurnameSlip: "a forename initial and a surname slip, the rest the same"
         case .otherForm: "another form of the forename, the rest the same"
+        case .firstMiddleName: "known by the first middle name, the rest the same"
         }
     }
 
-    /// Whether a pair of `weight` bits is linked by its form link, if it has one.
-    static func links(_ vector: ComparisonVector, weight: Double) -> Bool {
-        guard let form = ForenameFormLink(vector) else { return false }
+    /// Whether the pair of records `first` and `second`, of `weight` bits, is linked by its form
+    /// link, if it has one.
+    static func links(_ first: Int, _ second: Int, _ vector: ComparisonVector, weight: Double, comparer: PairComparer)
+        -> Bool
+    {
+        guard let form = comparer.formLink(first, second, vector) else { return false }
         return weight >= form.weight
+    }
+}
+
+extension PairComparer {
+    /// The form link records `i` and `j`, compared as `vector`, qualify for, if any.
+    func formLink(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> ForenameFormLink? {
+        ForenameFormLink(vector, firstMiddleName: knownByFirstMiddleName(i, j))
     }
 }

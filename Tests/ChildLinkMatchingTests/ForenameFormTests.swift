@@ -18,26 +18,28 @@ struct ForenameFormTests {
             personID: personID)
     }
 
-    private func vector(_ first: SourceRecord, _ second: SourceRecord) -> ComparisonVector {
-        PairComparer(table: RecordTable([first, second])).compare(0, 1)
+    /// The form link of the pair, if any.
+    private func form(_ first: SourceRecord, _ second: SourceRecord) -> ForenameFormLink? {
+        let comparer = PairComparer(table: RecordTable([first, second]))
+        return comparer.formLink(0, 1, comparer.compare(0, 1))
     }
 
     @Test("Only the forename differs, in another form of the name: the same surname, birth date and sex")
     func otherFormOtherwiseExact() {
         let dawid = record("1", .missing, forename: "Dawid", postcode: "S65 2RS", personID: "1400009")
         let david = record("2", .exclusions, forename: "David", postcode: "S65 1XZ", personID: "P3003")
-        #expect(ForenameFormLink(vector(dawid, david)) == .otherForm)
+        #expect(form(dawid, david) == .otherForm)
         // A day out, a girl, another surname, a name that is no form of Dawid: more than the form differs.
         let dayOut = record("2", .exclusions, forename: "David", dob: "18/03/2007", postcode: "S65 1XZ")
         let girl = record("2", .exclusions, forename: "David", gender: .female, postcode: "S65 1XZ")
         let otherSurname = record("2", .exclusions, forename: "David", surname: "Novak", postcode: "S65 1XZ")
         let otherName = record("2", .exclusions, forename: "Daniel", postcode: "S65 1XZ")
         for other in [dayOut, girl, otherSurname, otherName] {
-            #expect(ForenameFormLink(vector(dawid, other)) == nil, "\(other.person.forename ?? "")")
+            #expect(form(dawid, other) == nil, "\(other.person.forename ?? "")")
         }
         // Two person ids of one system apart: not the rest the same.
         let underAnotherID = record("2", .missing, forename: "David", postcode: "S65 1XZ", personID: "1400010")
-        #expect(ForenameFormLink(vector(dawid, underAnotherID)) == nil)
+        #expect(form(dawid, underAnotherID) == nil)
         // Each form links from its own probability; both below the link threshold.
         #expect(ForenameFormLink.initial.probability < ForenameFormLink.otherForm.probability)
         #expect(ForenameFormLink.otherForm.probability < LinkOptions().linkThreshold)
@@ -67,5 +69,75 @@ struct ForenameFormTests {
         #expect(explanation.formLink == .otherForm)
         #expect(
             explanation.text.contains("rule: linked from probability 0.95 (only the forename differs, in another form"))
+    }
+
+    @Test("Known by the first middle name: Isaac beside Harry Isaac, the surname the same or a slip apart")
+    func firstMiddleName() {
+        let harryIsaac = Make.record(
+            "1", .missing, forename: "Harry", surname: "Roberts", dob: "15/08/2014", gender: .male,
+            postcode: "S60 4TG", personID: "1413091", middle: "Isaac")
+        let isaac = Make.record(
+            "2", .exclusions, forename: "Isaac", surname: "Roberts", dob: "15/08/2014", gender: .male,
+            postcode: "S2 6QY", personID: "P3003")
+        #expect(form(harryIsaac, isaac) == .firstMiddleName)
+        var slip = isaac
+        slip.person.surname = "Robetrs"
+        #expect(form(harryIsaac, slip) == .firstMiddleName)
+        // A later middle name is seldom the name a child goes by; a record with a middle name of its
+        // own, a day out or a girl: more than the name it goes by differs.
+        var laterMiddle = harryIsaac
+        laterMiddle.person.middleNames = "Leo Isaac"
+        var ownMiddle = isaac
+        ownMiddle.person.middleNames = "Tom"
+        var dayOut = isaac
+        dayOut.person.dateOfBirth = CalendarDate(year: 2014, month: 8, day: 16)
+        var girl = isaac
+        girl.person.gender = .female
+        #expect(form(laterMiddle, isaac) == nil)
+        #expect(form(harryIsaac, ownMiddle) == nil)
+        #expect(form(harryIsaac, dayOut) == nil)
+        #expect(form(harryIsaac, girl) == nil)
+        #expect(ForenameFormLink.firstMiddleName.probability < ForenameFormLink.initial.probability)
+    }
+
+    @Test("Known by the first middle name among a borough: linked from 0.9, a later middle name not")
+    func firstMiddleNameInClusters() throws {
+        let harryIsaac = Make.record(
+            "H1", .missing, forename: "Harry", surname: "Smith", dob: "17/03/2007", gender: .male,
+            postcode: "DN4 9HZ", personID: "1400009", middle: "Isaac")
+        let isaac = Make.record(
+            "H2", .exclusions, forename: "Isaac", surname: "Smith", dob: "17/03/2007", gender: .male,
+            postcode: "S65 1XZ", personID: "P3003")
+        let oscarLeoJacob = Make.record(
+            "O1", .missing, forename: "Oscar", surname: "Smith", dob: "02/11/2009", gender: .male,
+            postcode: "DN4 9HZ", personID: "1400011", middle: "Leo Jacob")
+        let jacob = Make.record(
+            "O2", .exclusions, forename: "Jacob", surname: "Smith", dob: "02/11/2009", gender: .male,
+            postcode: "S65 1XZ", personID: "P3005")
+        // In this small borough both pairs score above the usual threshold: with the threshold
+        // raised above them, only the form link can link a pair.
+        var options = LinkOptions()
+        options.linkThreshold = 0.999999
+        let result = Linker(options: options).link(
+            TwinClusteringTests.population.records + [harryIsaac, isaac, oscarLeoJacob, jacob])
+        let pairs = try [(harryIsaac, isaac), (oscarLeoJacob, jacob)].map { first, second in
+            let indices = try (#require(result.index(of: first.key)), #require(result.index(of: second.key)))
+            let pair = try #require(result.pairs.first { Set([$0.first, $0.second]) == Set([indices.0, indices.1]) })
+            return (indices, pair)
+        }
+        let (harry, harryPair) = pairs[0]
+        #expect(harryPair.probability >= ForenameFormLink.firstMiddleName.probability)
+        #expect(harryPair.probability < options.linkThreshold)
+        #expect(harryPair.decision == .linked)
+        let explanation = result.explain(harry.0, harry.1)
+        #expect(explanation.formLink == .firstMiddleName)
+        #expect(
+            explanation.text.contains("rule: linked from probability 0.9 (one record's forename is the other's first")
+        )
+        // Jacob is Oscar Leo Jacob's second middle name: no form link, left for a person.
+        let (oscar, oscarPair) = pairs[1]
+        #expect(oscarPair.probability >= ForenameFormLink.firstMiddleName.probability)
+        #expect(oscarPair.decision == .review)
+        #expect(result.explain(oscar.0, oscar.1).formLink == nil)
     }
 }

@@ -23,21 +23,27 @@ struct ForenameInitialTests {
         return (comparer, comparer.compare(0, 1))
     }
 
+    /// The form link of the pair, if any.
+    private func form(_ first: SourceRecord, _ second: SourceRecord) -> ForenameFormLink? {
+        let (comparer, vector) = vector(first, second)
+        return comparer.formLink(0, 1, vector)
+    }
+
     @Test("Only the forename differs, cut to its initial: the same surname, birth date and sex exactly")
     func initialOtherwiseExact() {
         let full = kowalski("1", .cme, forename: "Julia", postcode: "S65 3QT", personID: "P1001")
         let initial = kowalski("2", .missing, forename: "J", postcode: "S60 2AB", personID: "1400007")
-        #expect(ForenameFormLink(vector(full, initial).1) == .initial)
+        #expect(form(full, initial) == .initial)
         // A day out, a boy, another surname, another initial: more differs than the initial.
         let dayOut = kowalski("2", .missing, forename: "J", dob: "15/03/2013", postcode: "S60 2AB")
         let boy = kowalski("2", .missing, forename: "J", gender: .male, postcode: "S60 2AB")
         let otherInitial = kowalski("2", .missing, forename: "A", postcode: "S60 2AB")
         for other in [dayOut, boy, otherInitial] {
-            #expect(ForenameFormLink(vector(full, other).1) == nil)
+            #expect(form(full, other) == nil)
         }
         // Two person ids of one system apart: not the rest the same.
         let underAnotherID = kowalski("2", .exclusions, forename: "J", postcode: "S60 2AB", personID: "P2002")
-        #expect(ForenameFormLink(vector(full, underAnotherID).1) == nil)
+        #expect(form(full, underAnotherID) == nil)
     }
 
     @Test("An initial with a slip in the surname is linked from 0.8, in a borough and in the explanation")
@@ -48,14 +54,14 @@ struct ForenameInitialTests {
         let initial = Make.record(
             "S2", .missing, forename: "J", surname: "Smiht", dob: "14/03/2013", gender: .female,
             postcode: "S60 2AB", personID: "1400007")
-        #expect(ForenameFormLink(vector(full, initial).1) == .initialWithSurnameSlip)
+        #expect(form(full, initial) == .initialWithSurnameSlip)
         // Another surname altogether, or a slip with the full name: more than the initial and a slip.
         var otherSurname = initial
         otherSurname.person.surname = "Jones"
         var fullWithSlip = initial
         fullWithSlip.person.forename = "Julia"
-        #expect(ForenameFormLink(vector(full, otherSurname).1) == nil)
-        #expect(ForenameFormLink(vector(full, fullWithSlip).1) == nil)
+        #expect(form(full, otherSurname) == nil)
+        #expect(form(full, fullWithSlip) == nil)
         // Among a borough Julia Smith and `J Smiht` score under the link threshold, and are linked.
         let result = Linker().link(TwinClusteringTests.population.records + [full, initial])
         let (i, j) = (
