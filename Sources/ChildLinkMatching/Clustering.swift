@@ -47,8 +47,13 @@ struct GuardedClusterer {
                 pairs[index].decision = .blockedConflict
                 continue
             }
-            // A forename initial that fits this child and their twin is linked to neither.
-            if twinGuard, comparer.initialFitsTwins(pair.first, pair.second, pair.vector) {
+            // A forename initial that fits this child and their twin is linked to neither, unless
+            // its own person id names it.
+            if twinGuard, comparer.initialFitsTwins(pair.first, pair.second, pair.vector),
+                !initialNamedByItsPersonID(
+                    pair.first, sets.members[sets.root(pair.first)],
+                    pair.second, sets.members[sets.root(pair.second)])
+            {
                 pairs[index].decision = .blockedTwins
                 continue
             }
@@ -225,11 +230,41 @@ struct GuardedClusterer {
     /// plainly the other's (`Laecy` beside her `Lacey`, `Aisha` beside her `Laxey Aisha`). Alike
     /// names in their own right, a boy and a girl, and two person ids or two children held in one
     /// dataset keep their weight: a slip of one twin's name can look like the other twin's
-    /// (`Llily` for Lilly, beside her twin Lily).
+    /// (`Llily` for Lilly, beside her twin Lily). An initial that fits both twins is no twin when
+    /// its own person id names it (see ``initialNamedByItsPersonID(_:_:_:_:)``).
     private func twinsStand(_ twinPairs: [TwinPair], _ membersA: [Int], _ membersB: [Int]) -> Bool {
         twinPairs.contains { pair in
-            guard pair.reason == .differentForenames || pair.reason == .slipOfAnotherName else { return true }
-            return !sameChildThroughPersonIDs(pair.first, membersA, pair.second, membersB)
+            switch pair.reason {
+            case .differentForenames, .slipOfAnotherName:
+                !sameChildThroughPersonIDs(pair.first, membersA, pair.second, membersB)
+            case .initialFitsBothTwins:
+                !initialNamedByItsPersonID(pair.first, membersA, pair.second, membersB)
+            default: true
+            }
+        }
+    }
+
+    /// Whether, of records `first` (of `membersA`) and `second` (of `membersB`), one giving only
+    /// a forename initial, that initial is named by its own person id: another record of its
+    /// system and id in its cluster gives the full forename, and plainly describes the same child
+    /// as the other, full-named record. One system's person id is one child, so `J Sivak` under
+    /// the education id that also holds `Jaakc Sivak` is Jaakc, beside `Jack Sivak`, whoever else
+    /// the initial would fit.
+    private func initialNamedByItsPersonID(_ first: Int, _ membersA: [Int], _ second: Int, _ membersB: [Int])
+        -> Bool
+    {
+        guard let (short, full, _) = comparer.forenameInitial(first, second) else { return false }
+        let id = table.personID[short]
+        guard id != 0 else { return false }
+        let system = table.personSystem[short]
+        let members = short == first ? membersA : membersB
+        return members.contains { named in
+            guard named != short, table.personID[named] == id, table.personSystem[named] == system,
+                table.forename[named].length > 1
+            else { return false }
+            let (low, high) = (min(named, full), max(named, full))
+            let vector = comparer.compare(low, high)
+            return Self.oneChild(vector) && !comparer.looksLikeTwins(low, high, vector)
         }
     }
 

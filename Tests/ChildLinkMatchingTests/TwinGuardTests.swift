@@ -397,6 +397,33 @@ struct TwinClusteringTests {
         #expect(decisions(Array(records.prefix(3)) + others, links: [(1, 2), (0, 1)]) == [.linked, .linked])
     }
 
+    @Test("An initial whose own person id holds the full name is that child's, whoever else it fits")
+    func initialNamedByItsPersonID() {
+        // Ava Sienna Smith, known to LCS, and in the education system as `Avva Sienna` (EHE) and
+        // `A` (CME) under one person id; Amber Smith, born the same day, looks like Ava's twin, so
+        // `A` alone would fit either. But the education id that holds `A` holds `Avva Sienna`, who is
+        // plainly Ava: the initial is hers.
+        func smith(_ id: String, _ dataset: Dataset, _ forename: String, middle: String? = nil, personID: String)
+            -> SourceRecord
+        {
+            Make.record(
+                id, dataset, forename: forename, surname: "Smith", dob: "03/02/2013", gender: .female,
+                postcode: "S5 5LL", personID: personID, middle: middle)
+        }
+        let ava = smith("1", .missing, "Ava", middle: "Sienna", personID: "1537515")
+        let avva = smith("2", .ehe, "Avva", middle: "Sienna", personID: "E719645")
+        let amber = smith("4", .exclusions, "Amber", personID: "E708996")
+        let links = [(1, 2), (0, 1)]
+        #expect(
+            decisions([ava, avva, smith("3", .cme, "A", personID: "E719645"), amber], links: links) == [
+                .linked, .linked,
+            ])
+        // Under a person id of its own the initial says nothing of whose it is: it fits Amber too.
+        #expect(
+            decisions([ava, avva, smith("3", .cme, "A", personID: "E719650"), amber], links: links)
+                == [.blockedTwins, .linked])
+    }
+
     @Test("An initial one system holds under another person id than the full name is the twin's")
     func initialUnderAnotherPersonID() {
         // M Smith and Maya Smith, both in the missing extract (LCS), born the same day at one
