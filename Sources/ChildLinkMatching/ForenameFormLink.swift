@@ -97,8 +97,8 @@ package enum ForenameFormLink: Sendable, Hashable {
         case .initial: "a forename initial, the rest the same"
         case .initialWithSurnameSlip: "a forename initial and a surname slip, the rest the same"
         case .otherForm: "another form of the forename, the rest the same"
-        case .firstMiddleName: "known by the first middle name, the rest the same"
-        case .firstMiddleNameWithSurnameSlip: "known by the first middle name, a surname slip, the rest the same"
+        case .firstMiddleName: "the first middle name, the rest the same"
+        case .firstMiddleNameWithSurnameSlip: "the first middle name and a surname slip, the rest the same"
         }
     }
 
