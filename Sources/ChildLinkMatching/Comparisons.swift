@@ -910,7 +910,7 @@ struct PairComparer: Sendable {
             }
         }
         for a in holdersI {
-            for b in holdersJ where twoPersonIDs(a, b) { return true }
+            for b in holdersJ where twoPersonIDsInOneSystem(a, b) { return true }
         }
         return followedSideBySide(holdersI, holdersJ)
     }
@@ -924,7 +924,7 @@ struct PairComparer: Sendable {
     }
 
     /// Whether the system that issued both records' person ids gave them different ones.
-    private func twoPersonIDs(_ a: Int, _ b: Int) -> Bool {
+    func twoPersonIDsInOneSystem(_ a: Int, _ b: Int) -> Bool {
         table.personSystem[a] == table.personSystem[b] && table.personID[a] != 0 && table.personID[b] != 0
             && table.personID[a] != table.personID[b]
     }

@@ -24,6 +24,10 @@ package enum ForenameFormLink: Sendable, Hashable {
     /// holds (`Jan` beside `John Holub`, `Dawid` beside `David Nowak`, `Reg` beside `Reggie`): how
     /// a child is called at home, at school and by a service that anglicised the name.
     case otherForm
+    /// Another form of the forename and the surnames close spellings (`Will Willias` beside
+    /// `William Williams`, `Muhammad Khan` beside `Mohammed Khaan`): the name the child is called
+    /// by, and a typing slip in either record.
+    case otherFormWithSurnameSlip
     /// One record's forename is the other's first middle name (`Isaac Roberts` beside `Harry Isaac
     /// Roberts`): a child known by their middle name, as many are at school and at home, and
     /// registered with all their names by another service.
@@ -44,6 +48,7 @@ package enum ForenameFormLink: Sendable, Hashable {
         case (.initial, .exact): self = .initial
         case (.initial, .close): self = .initialWithSurnameSlip
         case (.variant, .exact): self = .otherForm
+        case (.variant, .close): self = .otherFormWithSurnameSlip
         case (.otherGivenName, .exact), (.otherGivenName, .close):
             guard firstMiddleName() else { return nil }
             self = vector.surname == .exact ? .firstMiddleName : .firstMiddleNameWithSurnameSlip
@@ -59,7 +64,10 @@ package enum ForenameFormLink: Sendable, Hashable {
     /// pairs are the initial guard's to find, across the clusters as well as in the pair. Another
     /// form: at a million records twins whose names are two forms of one name (`Mia` and
     /// `Millie`, both Amelia) score from 0.93, and from 0.95 nothing is merged that is not one
-    /// child; one child so written scores 0.95–0.98 at 20,000. A first middle name: at a million
+    /// child; one child so written scores 0.95–0.98 at 20,000; with a slip in the surname as well
+    /// 0.8–0.93 (59 of 62 one child at 20,000 other-hands children; the other three are twins
+    /// and namesakes born the same day, each also held by the education system under two person
+    /// ids, which ``asksAfterTwins`` finds). A first middle name: at a million
     /// records another child of the surname born that day and called by this child's middle name
     /// scores 0.8–0.9, one child so written 0.9–0.97 at 20,000; with a slip in the surname as
     /// well, 0.7–0.8 and above (the slip's weight less), where at a million records such pairs
@@ -69,10 +77,19 @@ package enum ForenameFormLink: Sendable, Hashable {
         case .initial: 0.93
         case .initialWithSurnameSlip: 0.8
         case .otherForm: 0.95
+        case .otherFormWithSurnameSlip: 0.8
         case .firstMiddleName: 0.9
         case .firstMiddleNameWithSurnameSlip: 0.7
         }
     }
+
+    /// Whether the data must hold no twin of either record for the form to link (see
+    /// ``PairComparer/besideTwin(_:_:)``): another form of the name with a surname slip. The
+    /// variant table joins names that twins and triplets are given (Harry and Henry), the twin
+    /// guard does not read two forms of one name as twins, and the surname slip costs the pair
+    /// little more than a sibling's other name does: such a pair from a household of triplets
+    /// scores as high as one child written two ways.
+    var asksAfterTwins: Bool { self == .otherFormWithSurnameSlip }
 
     /// ``probability`` as a match weight in bits.
     var weight: Double { MatchModel.weight(probability: probability) }
@@ -84,6 +101,8 @@ package enum ForenameFormLink: Sendable, Hashable {
         case .initialWithSurnameSlip:
             "the forename cut to its initial and a slip in the surname: same birth date and sex"
         case .otherForm: "only the forename differs, in another form of the name: same surname, birth date and sex"
+        case .otherFormWithSurnameSlip:
+            "the forename in another form of the name and a slip in the surname: same birth date and sex"
         case .firstMiddleName:
             "one record's forename is the other's first middle name: same surname, birth date and sex"
         case .firstMiddleNameWithSurnameSlip:
@@ -97,6 +116,7 @@ package enum ForenameFormLink: Sendable, Hashable {
         case .initial: "a forename initial, the rest the same"
         case .initialWithSurnameSlip: "a forename initial and a surname slip, the rest the same"
         case .otherForm: "another form of the forename, the rest the same"
+        case .otherFormWithSurnameSlip: "another form of the forename and a surname slip, the rest the same"
         case .firstMiddleName: "the first middle name, the rest the same"
         case .firstMiddleNameWithSurnameSlip: "the first middle name and a surname slip, the rest the same"
         }
@@ -107,14 +127,38 @@ package enum ForenameFormLink: Sendable, Hashable {
     static func links(_ first: Int, _ second: Int, _ vector: ComparisonVector, weight: Double, comparer: PairComparer)
         -> Bool
     {
-        guard let form = comparer.formLink(first, second, vector) else { return false }
-        return weight >= form.weight
+        guard let form = ForenameFormLink(vector, firstMiddleName: comparer.knownByFirstMiddleName(first, second)),
+            weight >= form.weight
+        else { return false }
+        return comparer.formLink(first, second, vector) != nil
     }
 }
 
 extension PairComparer {
-    /// The form link records `i` and `j`, compared as `vector`, qualify for, if any.
+    /// The form link records `i` and `j`, compared as `vector`, qualify for, if any: none for a
+    /// form that asks after twins (``ForenameFormLink/asksAfterTwins``) beside a twin (see
+    /// ``besideTwin(_:_:)``).
     func formLink(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> ForenameFormLink? {
-        ForenameFormLink(vector, firstMiddleName: knownByFirstMiddleName(i, j))
+        guard let form = ForenameFormLink(vector, firstMiddleName: knownByFirstMiddleName(i, j)) else { return nil }
+        return form.asksAfterTwins && besideTwin(i, j) ? nil : form
+    }
+
+    /// Whether the data holds a twin of record `i` or `j`: another child of that record's surname
+    /// (the same or a slip apart) born on its birth date, besides the other record of the pair —
+    /// a record under another person id of the same system, or one that looks like its twin
+    /// (Harvey Thompson beside Henry Thomson, both in the education system). A form of a name
+    /// (Harry for Henry) is no evidence of which of two such children a record is.
+    func besideTwin(_ i: Int, _ j: Int) -> Bool {
+        hasTwin(i, besides: j) || hasTwin(j, besides: i)
+    }
+
+    private func hasTwin(_ record: Int, besides other: Int) -> Bool {
+        recordsBorn(like: record).contains { candidate in
+            guard candidate != record, candidate != other else { return false }
+            let (low, high) = (min(record, candidate), max(record, candidate))
+            let vector = compare(low, high)
+            guard vector.surname.isSameOrSlip, !vector.sharesIdentifier else { return false }
+            return twoPersonIDsInOneSystem(record, candidate) || looksLikeTwins(low, high, vector)
+        }
     }
 }

@@ -39,8 +39,9 @@ extension ChildLink {
                     "A pair that differs only in the form of its forename (the surname, birth date and sex "
                     + "the same) is linked below it unless a guard keeps it apart: a forename given as its "
                     + "initial from 0.93 (from 0.8 with a slip in the surname as well), a nickname or variant "
-                    + "(Jan and John) from 0.95, the first middle name (Isaac for Harry Isaac) from 0.9 (from "
-                    + "0.7 with a slip in the surname as well)."))
+                    + "(Jan and John) from 0.95 (from 0.8 with a slip in the surname, unless the data holds "
+                    + "another child of that surname born that day), the first middle name (Isaac for Harry "
+                    + "Isaac) from 0.9 (from 0.7 with a slip in the surname as well)."))
         var linkThreshold: Double?
 
         @Option(

@@ -32,11 +32,14 @@ struct ForenameFormTests {
         // A day out, a girl, another surname, a name that is no form of Dawid: more than the form differs.
         let dayOut = record("2", .exclusions, forename: "David", dob: "18/03/2007", postcode: "S65 1XZ")
         let girl = record("2", .exclusions, forename: "David", gender: .female, postcode: "S65 1XZ")
-        let otherSurname = record("2", .exclusions, forename: "David", surname: "Novak", postcode: "S65 1XZ")
+        let otherSurname = record("2", .exclusions, forename: "David", surname: "Kowalski", postcode: "S65 1XZ")
         let otherName = record("2", .exclusions, forename: "Daniel", postcode: "S65 1XZ")
         for other in [dayOut, girl, otherSurname, otherName] {
             #expect(form(dawid, other) == nil, "\(other.person.forename ?? "")")
         }
+        // A slip in the surname as well: its own, lower probability.
+        let surnameSlip = record("2", .exclusions, forename: "David", surname: "Novak", postcode: "S65 1XZ")
+        #expect(form(dawid, surnameSlip) == .otherFormWithSurnameSlip)
         // Two person ids of one system apart: not the rest the same.
         let underAnotherID = record("2", .missing, forename: "David", postcode: "S65 1XZ", personID: "1400010")
         #expect(form(dawid, underAnotherID) == nil)
@@ -69,6 +72,30 @@ struct ForenameFormTests {
         #expect(explanation.formLink == .otherForm)
         #expect(
             explanation.text.contains("rule: linked from probability 0.95 (only the forename differs, in another form"))
+    }
+
+    @Test("Another form with a surname slip is linked from 0.8, unless the data holds a twin of either record")
+    func otherFormWithSurnameSlip() {
+        func thompson(_ id: String, _ dataset: Dataset, _ forename: String, _ surname: String, personID: String)
+            -> SourceRecord
+        {
+            Make.record(
+                id, dataset, forename: forename, surname: surname, dob: "21/08/2006", gender: .male,
+                postcode: "S2 8FU", personID: personID)
+        }
+        let harry = thompson("1", .missing, "Harry", "Thompson", personID: "1424022")
+        let henry = thompson("2", .ehe, "Henry", "Thomson", personID: "E703433")
+        #expect(form(harry, henry) == .otherFormWithSurnameSlip)
+        #expect(ForenameFormLink.otherFormWithSurnameSlip.probability < ForenameFormLink.otherForm.probability)
+        // Henry's brother Harvey, born the same day, under another education person id: a form of
+        // a name cannot say which of them Harry is.
+        let harvey = thompson("3", .exclusions, "Harvey", "Thompson", personID: "E703432")
+        let triplets = PairComparer(table: RecordTable([harry, henry, harvey]))
+        #expect(triplets.formLink(0, 1, triplets.compare(0, 1)) == nil)
+        // Another record of Henry's own person id is no twin.
+        let henryAgain = thompson("3", .exclusions, "Henry", "Thompson", personID: "E703433")
+        let one = PairComparer(table: RecordTable([harry, henry, henryAgain]))
+        #expect(one.formLink(0, 1, one.compare(0, 1)) == .otherFormWithSurnameSlip)
     }
 
     @Test("Known by the first middle name: Isaac beside Harry Isaac, from 0.9, and from 0.7 with a surname slip")
