@@ -314,7 +314,7 @@ package enum Pipeline {
         let guardNote =
             (explanation.looksLikeTwins ? "; looks like twins" : "")
             + (explanation.reviewReason.map { "; \($0.summary)" } ?? "")
-            + (explanation.formLink.map { "; linked on \($0.summary)" } ?? "")
+            + (explanation.linkRule.map { "; linked on \($0.summary)" } ?? "")
         return (["prior \(signed(explanation.priorBits))"] + parts).joined(separator: "; ")
             + "; total \(signed(explanation.weight)) bits" + guardNote
     }

@@ -88,14 +88,14 @@ struct GuardedClusterer {
     }
 
     /// The indices of the pairs to join, strongest first, ties in record order: those at or above
-    /// `weight`, and those that differ only in the form of the forename from that form's own
-    /// probability (``ForenameFormLink``). The sort reads
+    /// `weight`, and those a rule links from its own probability (an identifier in common, a form
+    /// of the forename: ``LinkRule``). The sort reads
     /// compact keys side by side, not the pairs (a random access each).
     static func strongestFirst(_ pairs: [ScoredPair], from weight: Double, comparer: PairComparer) -> [Int] {
         var keys: [StrengthKey] = []
         for (index, pair) in pairs.enumerated()
         where pair.weight >= weight
-            || ForenameFormLink.links(pair.first, pair.second, pair.vector, weight: pair.weight, comparer: comparer)
+            || LinkRule.links(pair.first, pair.second, pair.vector, weight: pair.weight, comparer: comparer)
         {
             keys.append(
                 StrengthKey(

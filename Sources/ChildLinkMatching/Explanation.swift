@@ -40,16 +40,17 @@ package struct PairExplanation: Sendable, Hashable {
     package var twoChildrenReason: String? = nil
     /// Why a pair at or above the link threshold is left for a person to decide, or `nil`.
     package var reviewReason: ReviewReason? = nil
-    /// Why a pair below the link threshold is linked all the same, or `nil`: it differs only in the
-    /// form of its forename, and its probability is at least that form's (see ``ForenameFormLink``).
-    package var formLink: ForenameFormLink? = nil
+    /// Why a pair below the link threshold is linked all the same, or `nil`: it shares an
+    /// identifier, or differs only in the form of its forename, and its probability is at least
+    /// the rule's (see ``LinkRule``).
+    package var linkRule: LinkRule? = nil
 
     /// The total weight in bits.
     package var weight: Double { priorBits + contributions.reduce(0) { $0 + $1.bits } }
-    /// Whether the pair on its own is linked at `threshold`: at or above it, or by ``formLink``
+    /// Whether the pair on its own is linked at `threshold`: at or above it, or by ``linkRule``
     /// below it, and not when it looks like twins.
     package func isLinked(at threshold: Double) -> Bool {
-        !looksLikeTwins && (probability >= threshold || formLink != nil)
+        !looksLikeTwins && (probability >= threshold || linkRule != nil)
     }
     /// The match probability.
     package var probability: Double { MatchModel.probability(weight: weight) }
@@ -72,8 +73,8 @@ package struct PairExplanation: Sendable, Hashable {
         if let reviewReason {
             lines.append("  guard: for review (\(reviewReason.rawValue))")
         }
-        if let formLink {
-            lines.append("  rule: linked from probability \(formLink.probability) (\(formLink.reason))")
+        if let linkRule {
+            lines.append("  rule: linked from probability \(linkRule.probability) (\(linkRule.reason))")
         }
         return lines.joined(separator: "\n")
     }
@@ -154,10 +155,10 @@ struct Explainer {
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
             twinReason: twinReason, twoChildrenReason: twoChildrenReason,
             reviewReason: comparer.reviewReason(vector))
-        if twinReason == nil, twoChildrenReason == nil, let form = comparer.formLink(i, j, vector),
-            explanation.probability >= form.probability
+        if twinReason == nil, twoChildrenReason == nil, let rule = comparer.linkRule(i, j, vector),
+            explanation.probability >= rule.probability
         {
-            explanation.formLink = form
+            explanation.linkRule = rule
         }
         return explanation
     }

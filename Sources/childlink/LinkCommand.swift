@@ -36,8 +36,9 @@ extension ChildLink {
             help: ArgumentHelp(
                 "Match probability at or above which a pair is linked (default 0.98; 0.5 with --generic).",
                 discussion:
-                    "A pair that differs only in the form of its forename (the surname, birth date and sex "
-                    + "the same) is linked below it unless a guard keeps it apart: a forename given as its "
+                    "Below it, a pair with a UPN, NHS number or person id in common and none apart is linked "
+                    + "from 0.5; a pair that differs only in the form of its forename (the surname, birth date "
+                    + "and sex the same) is linked unless a guard keeps it apart: a forename given as its "
                     + "initial from 0.93 (from 0.8 with a slip in the surname as well), a nickname or variant "
                     + "(Jan and John) from 0.95 (from 0.8 with a slip in the surname, unless the data holds "
                     + "another child of that surname born that day), the first middle name (Isaac for Harry "

@@ -99,7 +99,7 @@ struct StoredModelTests {
         )
         // Below the link threshold on its weights, linked by the initial rule.
         #expect(run.link.explain(first, second).probability < 0.98)
-        #expect(run.link.explain(first, second).formLink == .initial)
+        #expect(run.link.explain(first, second).linkRule == .initial)
         #expect(run.link.childOfRecord[first] == run.link.childOfRecord[second])
         let saved = try #require(try store.latestModel())
         let (model, thresholds) = try #require(StoredModelCoding.decode(saved))

@@ -19,9 +19,9 @@ struct ForenameFormTests {
     }
 
     /// The form link of the pair, if any.
-    private func form(_ first: SourceRecord, _ second: SourceRecord) -> ForenameFormLink? {
+    private func form(_ first: SourceRecord, _ second: SourceRecord) -> LinkRule? {
         let comparer = PairComparer(table: RecordTable([first, second]))
-        return comparer.formLink(0, 1, comparer.compare(0, 1))
+        return comparer.linkRule(0, 1, comparer.compare(0, 1))
     }
 
     @Test("Only the forename differs, in another form of the name: the same surname, birth date and sex")
@@ -44,8 +44,8 @@ struct ForenameFormTests {
         let underAnotherID = record("2", .missing, forename: "David", postcode: "S65 1XZ", personID: "1400010")
         #expect(form(dawid, underAnotherID) == nil)
         // Each form links from its own probability; both below the link threshold.
-        #expect(ForenameFormLink.initial.probability < ForenameFormLink.otherForm.probability)
-        #expect(ForenameFormLink.otherForm.probability < LinkOptions().linkThreshold)
+        #expect(LinkRule.initial.probability < LinkRule.otherForm.probability)
+        #expect(LinkRule.otherForm.probability < LinkOptions().linkThreshold)
     }
 
     @Test("Linked among a borough: another form below the threshold is linked and the explanation says why")
@@ -64,12 +64,12 @@ struct ForenameFormTests {
         )
         let pair = try #require(result.pairs.first { Set([$0.first, $0.second]) == Set([jan.0, jan.1]) })
         // Between the form's probability and the link threshold on its weights, linked all the same.
-        #expect(pair.probability >= ForenameFormLink.otherForm.probability)
+        #expect(pair.probability >= LinkRule.otherForm.probability)
         #expect(pair.probability < LinkOptions().linkThreshold)
         #expect(pair.decision == .linked)
         #expect(result.childOfRecord[jan.0] == result.childOfRecord[jan.1])
         let explanation = result.explain(jan.0, jan.1)
-        #expect(explanation.formLink == .otherForm)
+        #expect(explanation.linkRule == .otherForm)
         #expect(
             explanation.text.contains("rule: linked from probability 0.95 (only the forename differs, in another form"))
     }
@@ -86,16 +86,16 @@ struct ForenameFormTests {
         let harry = thompson("1", .missing, "Harry", "Thompson", personID: "1424022")
         let henry = thompson("2", .ehe, "Henry", "Thomson", personID: "E703433")
         #expect(form(harry, henry) == .otherFormWithSurnameSlip)
-        #expect(ForenameFormLink.otherFormWithSurnameSlip.probability < ForenameFormLink.otherForm.probability)
+        #expect(LinkRule.otherFormWithSurnameSlip.probability < LinkRule.otherForm.probability)
         // Henry's brother Harvey, born the same day, under another education person id: a form of
         // a name cannot say which of them Harry is.
         let harvey = thompson("3", .exclusions, "Harvey", "Thompson", personID: "E703432")
         let triplets = PairComparer(table: RecordTable([harry, henry, harvey]))
-        #expect(triplets.formLink(0, 1, triplets.compare(0, 1)) == nil)
+        #expect(triplets.linkRule(0, 1, triplets.compare(0, 1)) == nil)
         // Another record of Henry's own person id is no twin.
         let henryAgain = thompson("3", .exclusions, "Henry", "Thompson", personID: "E703433")
         let one = PairComparer(table: RecordTable([harry, henry, henryAgain]))
-        #expect(one.formLink(0, 1, one.compare(0, 1)) == .otherFormWithSurnameSlip)
+        #expect(one.linkRule(0, 1, one.compare(0, 1)) == .otherFormWithSurnameSlip)
     }
 
     @Test("Known by the first middle name: Isaac beside Harry Isaac, from 0.9, and from 0.7 with a surname slip")
@@ -111,7 +111,7 @@ struct ForenameFormTests {
         slip.person.surname = "Robetrs"
         #expect(form(harryIsaac, slip) == .firstMiddleNameWithSurnameSlip)
         #expect(
-            ForenameFormLink.firstMiddleNameWithSurnameSlip.probability < ForenameFormLink.firstMiddleName.probability)
+            LinkRule.firstMiddleNameWithSurnameSlip.probability < LinkRule.firstMiddleName.probability)
         // A later middle name is seldom the name a child goes by; a record with a middle name of its
         // own, a day out or a girl: more than the name it goes by differs.
         var laterMiddle = harryIsaac
@@ -126,7 +126,7 @@ struct ForenameFormTests {
         #expect(form(harryIsaac, ownMiddle) == nil)
         #expect(form(harryIsaac, dayOut) == nil)
         #expect(form(harryIsaac, girl) == nil)
-        #expect(ForenameFormLink.firstMiddleName.probability < ForenameFormLink.initial.probability)
+        #expect(LinkRule.firstMiddleName.probability < LinkRule.initial.probability)
     }
 
     @Test("Known by the first middle name among a borough: linked from 0.9, a later middle name not")
@@ -155,18 +155,18 @@ struct ForenameFormTests {
             return (indices, pair)
         }
         let (harry, harryPair) = pairs[0]
-        #expect(harryPair.probability >= ForenameFormLink.firstMiddleName.probability)
+        #expect(harryPair.probability >= LinkRule.firstMiddleName.probability)
         #expect(harryPair.probability < options.linkThreshold)
         #expect(harryPair.decision == .linked)
         let explanation = result.explain(harry.0, harry.1)
-        #expect(explanation.formLink == .firstMiddleName)
+        #expect(explanation.linkRule == .firstMiddleName)
         #expect(
             explanation.text.contains("rule: linked from probability 0.9 (one record's forename is the other's first")
         )
         // Jacob is Oscar Leo Jacob's second middle name: no form link, left for a person.
         let (oscar, oscarPair) = pairs[1]
-        #expect(oscarPair.probability >= ForenameFormLink.firstMiddleName.probability)
+        #expect(oscarPair.probability >= LinkRule.firstMiddleName.probability)
         #expect(oscarPair.decision == .review)
-        #expect(result.explain(oscar.0, oscar.1).formLink == nil)
+        #expect(result.explain(oscar.0, oscar.1).linkRule == nil)
     }
 }

@@ -24,9 +24,9 @@ struct ForenameInitialTests {
     }
 
     /// The form link of the pair, if any.
-    private func form(_ first: SourceRecord, _ second: SourceRecord) -> ForenameFormLink? {
+    private func form(_ first: SourceRecord, _ second: SourceRecord) -> LinkRule? {
         let (comparer, vector) = vector(first, second)
-        return comparer.formLink(0, 1, vector)
+        return comparer.linkRule(0, 1, vector)
     }
 
     @Test("Only the forename differs, cut to its initial: the same surname, birth date and sex exactly")
@@ -68,9 +68,9 @@ struct ForenameInitialTests {
             try #require(result.index(of: full.key)), try #require(result.index(of: initial.key))
         )
         let explanation = result.explain(i, j)
-        #expect(explanation.probability >= ForenameFormLink.initialWithSurnameSlip.probability)
+        #expect(explanation.probability >= LinkRule.initialWithSurnameSlip.probability)
         #expect(explanation.probability < LinkOptions().linkThreshold)
-        #expect(explanation.formLink == .initialWithSurnameSlip)
+        #expect(explanation.linkRule == .initialWithSurnameSlip)
         #expect(result.childOfRecord[i] == result.childOfRecord[j])
         #expect(explanation.text.contains("rule: linked from probability 0.8 (the forename cut to its initial"))
     }

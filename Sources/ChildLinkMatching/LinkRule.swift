@@ -1,10 +1,16 @@
-/// A pair that differs only in the form its forename is written in, with the surname (but for a
-/// slip beside an initial or a middle name), the birth date and the sex exactly the same and no
-/// UPN, NHS number or person id apart: the clustering links it from its own probability, below
-/// the link threshold, unless a guard keeps it apart.
+/// A rule that links a pair below the link threshold, from its own probability, unless a guard
+/// keeps it apart: the pair shares an identifier, or differs only in the form its forename is
+/// written in.
 ///
-/// The model learns each forename level's weight over every candidate pair. An initial there
-/// mostly meets a sibling (the same surname, another birth date) and a nickname or variant a
+/// **An identifier in common.** A UPN, an NHS number or a person id one system issued is one
+/// child's: two records that carry the same one, with none apart, are that child however
+/// differently the names were typed (`Chlooe Kin` and `C Kng`, one UPN). Such a pair scores below
+/// the threshold only when its names or birth date disagree; in the review band it is linked.
+///
+/// **A form of the forename**, with the surname (but for a slip beside an initial, a nickname or
+/// a middle name), the birth date and the sex exactly the same and no UPN, NHS number or person
+/// id apart. The model learns each forename level's weight over every candidate pair. An initial
+/// there mostly meets a sibling (the same surname, another birth date) and a nickname or variant a
 /// namesake or a twin with a form of the same name, so both weigh less than one child written
 /// two ways deserves when everything else is the same. With the surname, the birth date and the
 /// sex all the same, the rivals are a twin, whom the guards look for (the twin's own records,
@@ -13,7 +19,9 @@
 /// records, and that the model's prior (lower for more records) already puts below each form's
 /// link probability (docs/accuracy.md, "A forename initial, the rest the same" and "Forms of the
 /// forename, and slips beside them").
-package enum ForenameFormLink: Sendable, Hashable {
+package enum LinkRule: Sendable, Hashable {
+    /// The records share a UPN, NHS number or person id, and hold none that differs.
+    case sharedIdentifier
     /// One record gives the forename as its initial (`J Kowalski` beside `Julia Kowalski`): how a
     /// hurried report writes a child it has not yet confirmed.
     case initial
@@ -36,14 +44,18 @@ package enum ForenameFormLink: Sendable, Hashable {
     /// Wrighht`): the name the child goes by, and a typing slip in either record.
     case firstMiddleNameWithSurnameSlip
 
-    /// The form link the pair qualifies for, or `nil` when more than the forename's form (and, with
-    /// an initial or a middle name, a slip in the surname) differs. `firstMiddleName` says whether
+    /// The rule the pair qualifies for: an identifier in common, or a form of the forename; `nil`
+    /// when an identifier differs, or more than the forename's form (and, with an initial, a
+    /// nickname or a middle name, a slip in the surname) differs. `firstMiddleName` says whether
     /// one record's forename is the other's first middle name (see
     /// ``PairComparer/knownByFirstMiddleName(_:_:)``); it is asked only of another given name.
     package init?(_ vector: ComparisonVector, firstMiddleName: @autoclosure () -> Bool) {
-        guard vector.dateOfBirth == .exact, vector.gender == .agree, vector.upn != .disagree,
-            vector.nhsNumber != .disagree, vector.personID != .disagree
-        else { return nil }
+        guard vector.upn != .disagree, vector.nhsNumber != .disagree, vector.personID != .disagree else { return nil }
+        if vector.sharesIdentifier {
+            self = .sharedIdentifier
+            return
+        }
+        guard vector.dateOfBirth == .exact, vector.gender == .agree else { return nil }
         switch (vector.forename, vector.surname) {
         case (.initial, .exact): self = .initial
         case (.initial, .close): self = .initialWithSurnameSlip
@@ -56,7 +68,9 @@ package enum ForenameFormLink: Sendable, Hashable {
         }
     }
 
-    /// The probability from which such a pair is linked. An initial: about two bits below the link
+    /// The probability from which such a pair is linked. An identifier in common: any pair in the
+    /// review band (at 20,000 and 3,000 other-hands children every such pair there is one child;
+    /// the sample boroughs and the 1M samples hold none). An initial: about two bits below the link
     /// threshold of 0.98; at a million records the coincidences (another child of the surname,
     /// born the same day, whose forename has the initial) score 0.84–0.93, one child so written
     /// 0.93–0.97 at 20,000 children. An initial with a surname slip costs the slip's weight as
@@ -74,6 +88,7 @@ package enum ForenameFormLink: Sendable, Hashable {
     /// score below 0.7.
     package var probability: Double {
         switch self {
+        case .sharedIdentifier: 0.5
         case .initial: 0.93
         case .initialWithSurnameSlip: 0.8
         case .otherForm: 0.95
@@ -97,6 +112,7 @@ package enum ForenameFormLink: Sendable, Hashable {
     /// Why such a pair is linked below the threshold, in words for the explanation.
     package var reason: String {
         switch self {
+        case .sharedIdentifier: "a UPN, NHS number or person id in common, none apart"
         case .initial: "only the forename differs, cut to its initial: same surname, birth date and sex"
         case .initialWithSurnameSlip:
             "the forename cut to its initial and a slip in the surname: same birth date and sex"
@@ -113,6 +129,7 @@ package enum ForenameFormLink: Sendable, Hashable {
     /// The same, in a few words for a one-line summary.
     package var summary: String {
         switch self {
+        case .sharedIdentifier: "an identifier in common"
         case .initial: "a forename initial, the rest the same"
         case .initialWithSurnameSlip: "a forename initial and a surname slip, the rest the same"
         case .otherForm: "another form of the forename, the rest the same"
@@ -122,25 +139,25 @@ package enum ForenameFormLink: Sendable, Hashable {
         }
     }
 
-    /// Whether the pair of records `first` and `second`, of `weight` bits, is linked by its form
-    /// link, if it has one.
+    /// Whether the pair of records `first` and `second`, of `weight` bits, is linked by its rule,
+    /// if it has one.
     static func links(_ first: Int, _ second: Int, _ vector: ComparisonVector, weight: Double, comparer: PairComparer)
         -> Bool
     {
-        guard let form = ForenameFormLink(vector, firstMiddleName: comparer.knownByFirstMiddleName(first, second)),
-            weight >= form.weight
+        guard let rule = LinkRule(vector, firstMiddleName: comparer.knownByFirstMiddleName(first, second)),
+            weight >= rule.weight
         else { return false }
-        return comparer.formLink(first, second, vector) != nil
+        return comparer.linkRule(first, second, vector) != nil
     }
 }
 
 extension PairComparer {
-    /// The form link records `i` and `j`, compared as `vector`, qualify for, if any: none for a
-    /// form that asks after twins (``ForenameFormLink/asksAfterTwins``) beside a twin (see
+    /// The rule records `i` and `j`, compared as `vector`, are linked by below the threshold, if
+    /// any: none for a form that asks after twins (``LinkRule/asksAfterTwins``) beside a twin (see
     /// ``besideTwin(_:_:)``).
-    func formLink(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> ForenameFormLink? {
-        guard let form = ForenameFormLink(vector, firstMiddleName: knownByFirstMiddleName(i, j)) else { return nil }
-        return form.asksAfterTwins && besideTwin(i, j) ? nil : form
+    func linkRule(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> LinkRule? {
+        guard let rule = LinkRule(vector, firstMiddleName: knownByFirstMiddleName(i, j)) else { return nil }
+        return rule.asksAfterTwins && besideTwin(i, j) ? nil : rule
     }
 
     /// Whether the data holds a twin of record `i` or `j`: another child of that record's surname
