@@ -72,15 +72,20 @@ struct ReviewSafetyTests {
             })
     }
 
+    /// The arguments of the README's `childlink review accept A B` line, from `review` on.
+    static func readmeAcceptArguments() throws -> [String] {
+        let text = try String(contentsOfFile: Self.readme, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.contains("childlink review accept ") })
+        let command = line.split(separator: "#")[0].split(separator: " ").map(String.init)
+        return Array(command.drop { $0 != "review" })
+    }
+
     @Test("the README's accept example is a real review pair that is recorded with an id, shown side by side first")
     func readmeExample() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try weekly("pack")
-        let text = try String(contentsOfFile: Self.readme, encoding: .utf8)
-        let line = try #require(text.split(separator: "\n").first { $0.contains("childlink review accept ") })
-        let command = line.split(separator: "#")[0].split(separator: " ").map(String.init)
-        let arguments = Array(command.drop { $0 != "review" })
-        #expect(arguments.count == 4, "README line: \(line)")
+        let arguments = try Self.readmeAcceptArguments()
+        #expect(arguments.count == 4, "README line: \(arguments)")
         let accepted = try run(arguments)
         #expect(accepted.status == 0, "\(accepted.stderr)")
         // Both sides side by side: the two records' rows, then the model's evidence in words.
@@ -211,12 +216,13 @@ struct ReviewSafetyTests {
             exported.hasPrefix(
                 "RecordA,RecordB,Probability,Decision,Note,ChildA,ChildB,AboutA,AboutB,EvidenceFor,EvidenceAgainst,"
                     + "DecidingIt,Explanation\r\n"))
-        let readmeRow = try #require(Self.lines(exported).first { $0.hasPrefix("Exclusions:EX0002256,") })
-        #expect(readmeRow.contains(",\"same UPN, same date of birth, same person id\","))
-        let same = (
-            RecordKey(dataset: .exclusions, recordID: "EX0002256"),
-            RecordKey(dataset: .exclusions, recordID: "EX0002257")
-        )
+        // The README's pair: Kacper and Michał Krawczyk, born 22/07/2011 at one address, no identifier
+        // on the exclusion (twins: the tour accepts them, then revokes the decision "by mistake").
+        let readmePair = try Self.readmeAcceptArguments()
+        let same = try (#require(RecordKey(parsing: readmePair[2])), #require(RecordKey(parsing: readmePair[3])))
+        let readmeRow = try #require(Self.lines(exported).first { $0.hasPrefix("\(same.0),\(same.1),") })
+        #expect(readmeRow.contains(",\"same date of birth, same surname, same address and postcode\","))
+        #expect(readmeRow.contains(",\"looks like twins, different forename\","))
         let other = try #require(pairs.first { $0.recordA != same.0 })
         let conflicting = try pairWithDifferentUPNs(inPack: "pack").strongest
 
