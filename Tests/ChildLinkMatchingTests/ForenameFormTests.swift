@@ -98,14 +98,19 @@ struct ForenameFormTests {
         #expect(one.linkRule(0, 1, one.compare(0, 1)) == .otherFormWithSurnameSlip)
     }
 
+    /// A boy known to LCS by all his names (with `middle`) or to the education system by one.
+    private func boy(
+        _ id: String, _ forename: String, middle: String? = nil, surname: String, dob: String, personID: String
+    ) -> SourceRecord {
+        Make.record(
+            id, middle == nil ? .exclusions : .missing, forename: forename, surname: surname, dob: dob,
+            gender: .male, postcode: middle == nil ? "S65 1XZ" : "DN4 9HZ", personID: personID, middle: middle)
+    }
+
     @Test("Known by the first middle name: Isaac beside Harry Isaac, from 0.9, and from 0.7 with a surname slip")
     func firstMiddleName() {
-        let harryIsaac = Make.record(
-            "1", .missing, forename: "Harry", surname: "Roberts", dob: "15/08/2014", gender: .male,
-            postcode: "S60 4TG", personID: "1413091", middle: "Isaac")
-        let isaac = Make.record(
-            "2", .exclusions, forename: "Isaac", surname: "Roberts", dob: "15/08/2014", gender: .male,
-            postcode: "S2 6QY", personID: "P3003")
+        let harryIsaac = boy("1", "Harry", middle: "Isaac", surname: "Roberts", dob: "15/08/2014", personID: "1413091")
+        let isaac = boy("2", "Isaac", surname: "Roberts", dob: "15/08/2014", personID: "P3003")
         #expect(form(harryIsaac, isaac) == .firstMiddleName)
         var slip = isaac
         slip.person.surname = "Robetrs"
@@ -131,18 +136,11 @@ struct ForenameFormTests {
 
     @Test("Known by the first middle name among a borough: linked from 0.9, a later middle name not")
     func firstMiddleNameInClusters() throws {
-        let harryIsaac = Make.record(
-            "H1", .missing, forename: "Harry", surname: "Smith", dob: "17/03/2007", gender: .male,
-            postcode: "DN4 9HZ", personID: "1400009", middle: "Isaac")
-        let isaac = Make.record(
-            "H2", .exclusions, forename: "Isaac", surname: "Smith", dob: "17/03/2007", gender: .male,
-            postcode: "S65 1XZ", personID: "P3003")
-        let oscarLeoJacob = Make.record(
-            "O1", .missing, forename: "Oscar", surname: "Smith", dob: "02/11/2009", gender: .male,
-            postcode: "DN4 9HZ", personID: "1400011", middle: "Leo Jacob")
-        let jacob = Make.record(
-            "O2", .exclusions, forename: "Jacob", surname: "Smith", dob: "02/11/2009", gender: .male,
-            postcode: "S65 1XZ", personID: "P3005")
+        let harryIsaac = boy("H1", "Harry", middle: "Isaac", surname: "Smith", dob: "17/03/2007", personID: "1400009")
+        let isaac = boy("H2", "Isaac", surname: "Smith", dob: "17/03/2007", personID: "P3003")
+        let oscarLeoJacob = boy(
+            "O1", "Oscar", middle: "Leo Jacob", surname: "Smith", dob: "02/11/2009", personID: "1400011")
+        let jacob = boy("O2", "Jacob", surname: "Smith", dob: "02/11/2009", personID: "P3005")
         // In this small borough both pairs score above the usual threshold: with the threshold
         // raised above them, only the form link can link a pair.
         var options = LinkOptions()
