@@ -247,9 +247,9 @@ struct GuardedClusterer {
     /// Whether, of records `first` (of `membersA`) and `second` (of `membersB`), one giving only
     /// a forename initial, that initial is named by its own person id: another record of its
     /// system and id in its cluster gives the full forename, and plainly describes the same child
-    /// as the other, full-named record. One system's person id is one child, so `J Sivak` under
-    /// the education id that also holds `Jaakc Sivak` is Jaakc, beside `Jack Sivak`, whoever else
-    /// the initial would fit.
+    /// as the other, full-named record. One system's person id is one child, so `A Smith` under
+    /// the education id that also holds `Avva Sienna Smith` is Avva, plainly `Ava Sienna Smith`,
+    /// whoever else the initial would fit (Amber Smith, born the same day).
     private func initialNamedByItsPersonID(_ first: Int, _ membersA: [Int], _ second: Int, _ membersB: [Int])
         -> Bool
     {
