@@ -95,7 +95,7 @@ struct GuardedClusterer {
         var keys: [StrengthKey] = []
         for (index, pair) in pairs.enumerated()
         where pair.weight >= weight
-            || LinkRule.links(pair.first, pair.second, pair.vector, weight: pair.weight, comparer: comparer)
+            || comparer.linkRule(pair.first, pair.second, pair.vector, weight: pair.weight) != nil
         {
             keys.append(
                 StrengthKey(
@@ -262,9 +262,7 @@ struct GuardedClusterer {
             guard named != short, table.personID[named] == id, table.personSystem[named] == system,
                 table.forename[named].length > 1
             else { return false }
-            let (low, high) = (min(named, full), max(named, full))
-            let vector = comparer.compare(low, high)
-            return Self.oneChild(vector) && !comparer.looksLikeTwins(low, high, vector)
+            return plainlyOneChild(named, full)
         }
     }
 
@@ -279,14 +277,17 @@ struct GuardedClusterer {
     {
         let sidesA = [first] + sharingPersonID(first, membersA)
         let sidesB = [second] + sharingPersonID(second, membersB)
-        for a in sidesA {
-            for b in sidesB where a != first || b != second {
-                let (low, high) = (min(a, b), max(a, b))
-                let vector = comparer.compare(low, high)
-                if Self.oneChild(vector), !comparer.looksLikeTwins(low, high, vector) { return true }
-            }
+        return sidesA.contains { a in
+            sidesB.contains { b in (a != first || b != second) && plainlyOneChild(a, b) }
         }
-        return false
+    }
+
+    /// Whether records `a` and `b` plainly describe one child (see ``oneChild(_:)``) and do not
+    /// look like twins.
+    private func plainlyOneChild(_ a: Int, _ b: Int) -> Bool {
+        let (low, high) = (min(a, b), max(a, b))
+        let vector = comparer.compare(low, high)
+        return Self.oneChild(vector) && !comparer.looksLikeTwins(low, high, vector)
     }
 
     /// The other records of `record`'s person id among `members`, when `record` reads as that

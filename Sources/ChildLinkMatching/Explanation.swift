@@ -155,10 +155,8 @@ struct Explainer {
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
             twinReason: twinReason, twoChildrenReason: twoChildrenReason,
             reviewReason: comparer.reviewReason(vector))
-        if twinReason == nil, twoChildrenReason == nil, let rule = comparer.linkRule(i, j, vector),
-            explanation.probability >= rule.probability
-        {
-            explanation.linkRule = rule
+        if twinReason == nil, twoChildrenReason == nil {
+            explanation.linkRule = comparer.linkRule(i, j, vector, weight: explanation.weight)
         }
         return explanation
     }

@@ -138,25 +138,16 @@ package enum LinkRule: Sendable, Hashable {
         case .firstMiddleNameWithSurnameSlip: "the first middle name and a surname slip, the rest the same"
         }
     }
-
-    /// Whether the pair of records `first` and `second`, of `weight` bits, is linked by its rule,
-    /// if it has one.
-    static func links(_ first: Int, _ second: Int, _ vector: ComparisonVector, weight: Double, comparer: PairComparer)
-        -> Bool
-    {
-        guard let rule = LinkRule(vector, firstMiddleName: comparer.knownByFirstMiddleName(first, second)),
-            weight >= rule.weight
-        else { return false }
-        return comparer.linkRule(first, second, vector) != nil
-    }
 }
 
 extension PairComparer {
-    /// The rule records `i` and `j`, compared as `vector`, are linked by below the threshold, if
-    /// any: none for a form that asks after twins (``LinkRule/asksAfterTwins``) beside a twin (see
-    /// ``besideTwin(_:_:)``).
-    func linkRule(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> LinkRule? {
-        guard let rule = LinkRule(vector, firstMiddleName: knownByFirstMiddleName(i, j)) else { return nil }
+    /// The rule records `i` and `j`, compared as `vector` and weighing `weight` bits, are linked
+    /// by below the threshold, if any: none when `weight` is under the rule's own, nor for a form
+    /// that asks after twins (``LinkRule/asksAfterTwins``) beside a twin (see
+    /// ``besideTwin(_:_:)``, asked last: it reads the records born that day).
+    func linkRule(_ i: Int, _ j: Int, _ vector: ComparisonVector, weight: Double = .infinity) -> LinkRule? {
+        guard let rule = LinkRule(vector, firstMiddleName: knownByFirstMiddleName(i, j)), weight >= rule.weight
+        else { return nil }
         return rule.asksAfterTwins && besideTwin(i, j) ? nil : rule
     }
 
