@@ -1179,11 +1179,13 @@ struct PairComparer: Sendable {
         // A name cut short by a system's field length is the same name, not a twin's.
         let first = table.forenameBytes(i)
         let second = table.forenameBytes(j)
-        // A key struck twice (Avva, Deenis) beside a name more than ``slipRarity`` times as common
-        // is that name mistyped by many hands; a doubled letter about as common as the name
-        // (Lilly, a quarter of Lily) is a spelling parents give.
+        // A key struck twice (Avva, Deenis) or a letter left out (Lo, Naalia) beside a name more
+        // than ``slipRarity`` times as common is that name mistyped by many hands; a spelling a
+        // letter apart about as common as the name (Lilly, a quarter of Lily; Jaden beside Jayden)
+        // is a spelling parents give.
         if min(a, b) * Self.slipRarity < max(a, b),
             Self.letterStruckTwice(first, second) || Self.letterStruckTwice(second, first)
+                || letterLeftOutOfLikeliestName(a < b ? i : j, a < b ? j : i)
         {
             return false
         }
@@ -1286,6 +1288,29 @@ struct PairComparer: Sendable {
         let y = Array(name)
         let split = y.indices.first { x[$0] != y[$0] } ?? y.count
         guard split > 0, x[split] == x[split - 1] else { return false }
+        return x[(split + 1)...].elementsEqual(y[split...])
+    }
+
+    /// Whether record `rare`'s forename is record `common`'s with one letter left out, and is no
+    /// slip of a name commoner than `common`'s: `Harvy` beside Harvey could as well be Harry
+    /// mistyped, and Harry is the commoner name.
+    func letterLeftOutOfLikeliestName(_ rare: Int, _ common: Int) -> Bool {
+        let name = table.forenameBytes(rare)
+        guard Self.letterLeftOut(name, of: table.forenameBytes(common)) else { return false }
+        let commonHash = table.forenameHash[common]
+        let commonCount = table.forenameCount[common]
+        return !Self.oneSlipAway(Array(name)).contains { neighbour in
+            let hash = Hashing.fnv1a(neighbour)
+            return hash != commonHash && (table.childrenByForename[hash] ?? 0) > commonCount
+        }
+    }
+
+    /// Whether `short` is `name` with one letter left out (`Lo` for Leo, `Naalia` for Natalia).
+    static func letterLeftOut(_ short: ArraySlice<UInt8>, of name: ArraySlice<UInt8>) -> Bool {
+        guard name.count == short.count + 1 else { return false }
+        let x = Array(name)
+        let y = Array(short)
+        let split = y.indices.first { x[$0] != y[$0] } ?? y.count
         return x[(split + 1)...].elementsEqual(y[split...])
     }
 

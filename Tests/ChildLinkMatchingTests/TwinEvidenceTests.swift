@@ -271,6 +271,29 @@ struct CommonNameSlipTests {
         #expect(!PairComparer.letterStruckTwice(Array("ava".utf8)[...], Array("avva".utf8)[...]))
     }
 
+    @Test("A letter left out of a name more than ten times as common is a slip, unless a commoner name fits")
+    func letterLeftOut() {
+        // Lo beside Leo: 3 other children carry the dropped e beside Leo's 50, a spelling made by
+        // many hands on a common name, not the name of Leo's twin.
+        let leo = holders("Leo", 50) + holders("Lo", 3)
+        #expect(twinReason([record("1", .missing, "Leo"), record("2", .cme, "Lo")] + leo) == nil)
+        // Jaden beside Jayden, at a third as common, is a spelling parents give: twins can carry both.
+        let jayden = holders("Jayden", 30) + holders("Jaden", 10)
+        #expect(
+            twinReason([record("1", .missing, "Jayden"), record("2", .cme, "Jaden")] + jayden)
+                == .alikeNamesInTheirOwnRight)
+        // Harvy is Harvey with the e left out, and Harry with a letter changed; Harry is the
+        // commoner name, so Harvy may be Harvey's twin Harry mistyped.
+        let harvey = holders("Harvey", 50) + holders("Harvy", 3) + holders("Harry", 80)
+        #expect(
+            twinReason([record("1", .missing, "Harvey"), record("2", .cme, "Harvy")] + harvey)
+                == .alikeNamesInTheirOwnRight)
+        #expect(PairComparer.letterLeftOut(Array("naalia".utf8)[...], of: Array("natalia".utf8)[...]))
+        #expect(PairComparer.letterLeftOut(Array("lo".utf8)[...], of: Array("leo".utf8)[...]))
+        #expect(!PairComparer.letterLeftOut(Array("leo".utf8)[...], of: Array("lo".utf8)[...]))
+        #expect(!PairComparer.letterLeftOut(Array("lea".utf8)[...], of: Array("leon".utf8)[...]))
+    }
+
     @Test("A letter struck three times is a slip, however many children carry it")
     func tripledLetter() {
         let others = holders("Harry", 40) + holders("Harrry", 3)
