@@ -549,8 +549,8 @@ struct PairComparer: Sendable {
         let first = crosswiseSimilarity(forenameI, surnameJ)
         let second = crosswiseSimilarity(surnameI, forenameJ)
         if min(first, second) >= Self.similarFloor && max(first, second) >= 0.92 { return true }
-        if first >= 0.92 { return isInitialOrVariant(surname: surnameI, forename: forenameJ) }
-        if second >= 0.92 { return isInitialOrVariant(surname: surnameJ, forename: forenameI) }
+        if first >= 0.92 { return isInitialOrVariantOrSlip(surname: surnameI, forename: forenameJ) }
+        if second >= 0.92 { return isInitialOrVariantOrSlip(surname: surnameJ, forename: forenameI) }
         return false
     }
 
@@ -581,6 +581,15 @@ struct PairComparer: Sendable {
     {
         guard name.count > 1, other.count > 1 else { return 0 }
         return StringSimilarity.jaroWinkler(name, other, floor: Self.similarFloor)
+    }
+
+    /// ``isInitialOrVariant(surname:forename:)``, or the same name with two neighbouring letters
+    /// swapped (`ALI Eav` beside `Eva Ali`), which a short name's Jaro–Winkler does not see.
+    private func isInitialOrVariantOrSlip(surname: UnsafeBufferPointer<UInt8>, forename: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        isInitialOrVariant(surname: surname, forename: forename)
+            || Self.neighboursSwapped(ArraySlice(surname), ArraySlice(forename))
     }
 
     /// Whether one record's surname field and the other's forename field hold one given name: an

@@ -191,6 +191,22 @@ struct ComparisonLevelTests {
         #expect(v.level(.surname) == 5)
     }
 
+    @Test("A swap whose short forename has two neighbouring letters swapped is still a swap")
+    func swapWithTransposedForename() {
+        // `ALI Eav` beside `Eva Ali`: Jaro–Winkler finds only one of three letters of Eav in place,
+        // but two neighbours swapped is the commonest slip of the keys.
+        let v = vector(
+            Make.record("1", forename: "ALI", surname: "Eav", dob: "07/03/2015"),
+            Make.record("2", forename: "Eva", surname: "Ali", dob: "07/03/2015"))
+        #expect(v.forename == .swapped)
+        #expect(v.surname == .swapped)
+        // Another letter changed is another name: `Ali Ava` beside `Eva Ali` stays two forenames.
+        let twins = vector(
+            Make.record("1", forename: "Ali", surname: "Ava", dob: "07/03/2015"),
+            Make.record("2", forename: "Eva", surname: "Ali", dob: "07/03/2015"))
+        #expect(twins.forename != .swapped)
+    }
+
     @Test(
         "Three names rotated, the surname typed first, are a swap",
         arguments: [
