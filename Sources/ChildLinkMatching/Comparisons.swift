@@ -584,12 +584,16 @@ struct PairComparer: Sendable {
     }
 
     /// ``isInitialOrVariant(surname:forename:)``, or the same name with two neighbouring letters
-    /// swapped (`ALI Eav` beside `Eva Ali`), which a short name's Jaro–Winkler does not see.
+    /// swapped or a letter left out (`ALI Eav` beside `Eva Ali`, `Chandelr Ay` beside `Amy
+    /// Chandler`), which Jaro–Winkler on a short name does not see. A letter changed is not read
+    /// so: it makes another name as often as a slip (`Ava` and `Eva`).
     private func isInitialOrVariantOrSlip(surname: UnsafeBufferPointer<UInt8>, forename: UnsafeBufferPointer<UInt8>)
         -> Bool
     {
         isInitialOrVariant(surname: surname, forename: forename)
             || Self.neighboursSwapped(ArraySlice(surname), ArraySlice(forename))
+            || (surname.count != forename.count && min(surname.count, forename.count) >= 2
+                && StringSimilarity.isWithinOneEdit(surname, forename))
     }
 
     /// Whether one record's surname field and the other's forename field hold one given name: an

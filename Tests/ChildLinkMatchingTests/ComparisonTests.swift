@@ -191,7 +191,7 @@ struct ComparisonLevelTests {
         #expect(v.level(.surname) == 5)
     }
 
-    @Test("A swap whose short forename has two neighbouring letters swapped is still a swap")
+    @Test("A swap whose short name has two neighbouring letters swapped or a letter left out is still a swap")
     func swapWithTransposedForename() {
         // `ALI Eav` beside `Eva Ali`: Jaro–Winkler finds only one of three letters of Eav in place,
         // but two neighbours swapped is the commonest slip of the keys.
@@ -205,6 +205,12 @@ struct ComparisonLevelTests {
             Make.record("1", forename: "Ali", surname: "Ava", dob: "07/03/2015"),
             Make.record("2", forename: "Eva", surname: "Ali", dob: "07/03/2015"))
         #expect(twins.forename != .swapped)
+        // `Chandelr Ay` beside `Amy Chandler`: a slip in each name, the m of Amy left out.
+        let leftOut = vector(
+            Make.record("1", forename: "Chandelr", surname: "Ay", dob: "15/07/2010"),
+            Make.record("2", forename: "Amy", surname: "Chandler", dob: "15/07/2010"))
+        #expect(leftOut.forename == .swapped)
+        #expect(leftOut.surname == .swapped)
     }
 
     @Test(
