@@ -1318,13 +1318,13 @@ struct PairComparer: Sendable {
         }
     }
 
-    /// Whether `short` is `name` with one letter left out (`Lo` for Leo, `Naalia` for Natalia).
+    /// Whether `short` is `name` with one letter left out (`Lo` for Leo, `Naalia` for Natalia): one
+    /// letter shorter and one edit apart.
     static func letterLeftOut(_ short: ArraySlice<UInt8>, of name: ArraySlice<UInt8>) -> Bool {
         guard name.count == short.count + 1 else { return false }
-        let x = Array(name)
-        let y = Array(short)
-        let split = y.indices.first { x[$0] != y[$0] } ?? y.count
-        return x[(split + 1)...].elementsEqual(y[split...])
+        return short.withUnsafeBufferPointer { a in
+            name.withUnsafeBufferPointer { b in StringSimilarity.isWithinOneEdit(a, b) }
+        }
     }
 
     /// Whether `name` holds one letter three times in a row.
