@@ -288,7 +288,7 @@ struct PairComparer: Sendable {
         // Surnames that agree only on a stem or a shared part (a former surname both records carry:
         // `Khan Ayaan`, formerly Hughes, and `Ayaan Khan`, formerly Hughes) do not rule out a swap.
         if forenameLevel.isSimilarOrWorse, surnameLevel.isSimilarOrWorse || surnameLevel == .stem,
-            swapped(a, b, text) || rotated(i, a, j, b, text) || rotated(j, b, i, a, text)
+            swapped(i, a, j, b, text) || rotated(i, a, j, b, text) || rotated(j, b, i, a, text)
         {
             forenameLevel = .swapped
             surnameLevel = .swapped
@@ -535,10 +535,12 @@ struct PairComparer: Sendable {
     /// Whether forename and surname are written the other way round in one of the records. One
     /// crosswise side must agree closely; the other may be alike, a variant (`Butt Harry` and
     /// `Henry Butt`), an initial in the swapped record's surname field (`Evans M` and `Matilda
-    /// Evans`) or an initial in the other record's forename field (`M Nowak` and `Nowak Maria`).
-    private func swapped(_ recordI: Record, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>)
-        -> Bool
-    {
+    /// Evans`), an initial in the other record's forename field (`M Nowak` and `Nowak Maria`), or
+    /// the other record's middle name: the child known by it, written surname first (`Wright Ava`
+    /// beside `Isla Ava Wright`).
+    private func swapped(
+        _ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
         let forenameI = bytes(recordI.pointee.forename, text)
         let forenameJ = bytes(recordJ.pointee.forename, text)
         let surnameI = bytes(recordI.pointee.surname, text)
@@ -549,9 +551,25 @@ struct PairComparer: Sendable {
         let first = crosswiseSimilarity(forenameI, surnameJ)
         let second = crosswiseSimilarity(surnameI, forenameJ)
         if min(first, second) >= Self.similarFloor && max(first, second) >= 0.92 { return true }
-        if first >= 0.92 { return isInitialOrVariantOrSlip(surname: surnameI, forename: forenameJ) }
-        if second >= 0.92 { return isInitialOrVariantOrSlip(surname: surnameJ, forename: forenameI) }
+        if first >= 0.92 {
+            return isInitialOrVariantOrSlip(surname: surnameI, forename: forenameJ)
+                || isMiddleName(i, recordI, among: j, recordJ)
+        }
+        if second >= 0.92 {
+            return isInitialOrVariantOrSlip(surname: surnameJ, forename: forenameI)
+                || isMiddleName(j, recordJ, among: i, recordI)
+        }
         return false
+    }
+
+    /// Whether record `r`'s surname field holds one of record `o`'s middle or preferred names,
+    /// written the same: the weak side of a swap whose record gives the name the child is known
+    /// by. Not a variant of one (`Akhtar Amelia` beside `Freya Mia Akhtar`): with the forename
+    /// different and the names swapped, a variant is a third departure, and a sister's name.
+    private func isMiddleName(_ r: Int, _ recordR: Record, among o: Int, _ recordO: Record) -> Bool {
+        let hash = recordR.pointee.surnameHash
+        return recordO.pointee.alternativeBits & FlatLists<UInt64>.bit(hash) != 0
+            && table.alternativeForenames.contains(o, hash)
     }
 
     /// Whether record `r` holds record `o`'s three names rotated, the surname typed first (`Green

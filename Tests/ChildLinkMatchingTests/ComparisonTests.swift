@@ -213,6 +213,23 @@ struct ComparisonLevelTests {
         #expect(leftOut.surname == .swapped)
     }
 
+    @Test("A swap that gives the middle name the child is known by is still a swap")
+    func swapWithMiddleName() {
+        // `Wright Ava` beside `Isla Ava Wright`: the surname typed first, then the name the child
+        // goes by, her middle name. Wright agrees crosswise; Ava is her middle name, written the same.
+        let v = vector(
+            Make.record("1", forename: "Wright", surname: "Ava", dob: "20/08/2007"),
+            Make.record("2", forename: "Isla", surname: "Wright", dob: "20/08/2007", middle: "Ava"))
+        #expect(v.forename == .swapped)
+        #expect(v.surname == .swapped)
+        // A variant of the middle name (Amelia for Mia) beside a different forename is a third
+        // departure, as likely a sister's name: not read as a swap.
+        let sister = vector(
+            Make.record("1", forename: "Akhtar", surname: "Amelia", dob: "21/03/2004"),
+            Make.record("2", forename: "Freya", surname: "Akhtar", dob: "21/03/2004", middle: "Mia"))
+        #expect(sister.forename != .swapped)
+    }
+
     @Test(
         "Three names rotated, the surname typed first, are a swap",
         arguments: [
