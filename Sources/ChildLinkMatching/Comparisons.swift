@@ -519,7 +519,7 @@ struct PairComparer: Sendable {
         let similarity = StringSimilarity.jaroWinkler(stemA, stemB, floor: Self.similarFloor)
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return .close }
         if similarity >= Self.similarFloor || recordI.pointee.surnamePhonetic == recordJ.pointee.surnamePhonetic {
-            return .similar
+            return StringSimilarity.isWithinOneEditBesideDoubles(stemA, stemB) ? .close : .similar
         }
         return .different
     }

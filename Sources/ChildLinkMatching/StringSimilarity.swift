@@ -123,6 +123,39 @@ enum StringSimilarity {
         return restA == 2 && restB == 2 && a[prefix] == b[prefix + 1] && a[prefix + 1] == b[prefix]
     }
 
+    /// Whether the two are within one edit once every letter struck twice is read once (`NNawaz`
+    /// and `Nawza`, `RRoberts` and `Robrts`): a key struck twice is the commonest slip of all, so
+    /// a name with one and another slip is still one name mistyped. False when neither has a
+    /// letter doubled (then it is ``isWithinOneEdit(_:_:)``, asked already).
+    static func isWithinOneEditBesideDoubles(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>)
+        -> Bool
+    {
+        guard hasDoubledLetter(a) || hasDoubledLetter(b) else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: a.count + b.count) { buffer in
+            let singleA = readingDoublesOnce(a, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<a.count]))
+            let singleB = readingDoublesOnce(b, into: UnsafeMutableBufferPointer(rebasing: buffer[a.count...]))
+            return isWithinOneEdit(singleA, singleB)
+        }
+    }
+
+    private static func hasDoubledLetter(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.indices.dropFirst().contains { name[$0] == name[$0 - 1] }
+    }
+
+    /// `name` with each run of one letter written once, copied into `buffer` (at least as long).
+    private static func readingDoublesOnce(
+        _ name: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>
+    )
+        -> UnsafeBufferPointer<UInt8>
+    {
+        var count = 0
+        for byte in name where count == 0 || buffer[count - 1] != byte {
+            buffer[count] = byte
+            count += 1
+        }
+        return UnsafeBufferPointer(rebasing: buffer[0..<count])
+    }
+
     /// A Soundex-style code packed into a `UInt32`: the sound class of the first letter (so `C`/`K`
     /// and `PH`/`F` agree) followed by up to five consonant-class digits; 0 for an empty name.
     static func phoneticCode(_ word: [UInt8]) -> UInt32 {

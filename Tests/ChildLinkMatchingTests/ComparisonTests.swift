@@ -213,6 +213,21 @@ struct ComparisonLevelTests {
         #expect(leftOut.surname == .swapped)
     }
 
+    @Test("A surname with a letter struck twice and another slip is a close spelling")
+    func surnameWithDoubledLetterAndSlip() {
+        // `NNawaz` (the N struck twice) beside `Nawza` (the last two letters swapped): two slips
+        // between the records, one in each, so one edit does not reach; reading the double once does.
+        let v = vector(
+            Make.record("1", forename: "Aisha", surname: "NNawaz", dob: "13/08/2011"),
+            Make.record("2", forename: "Aisha", surname: "Nawza", dob: "13/08/2011"))
+        #expect(v.surname == .close)
+        // Two slips neither of which is a double stay similar, no closer.
+        let twoSlips = vector(
+            Make.record("1", forename: "Aisha", surname: "Nawaz", dob: "13/08/2011"),
+            Make.record("2", forename: "Aisha", surname: "Nazwa", dob: "13/08/2011"))
+        #expect(twoSlips.surname == .similar)
+    }
+
     @Test("A swap that gives the middle name the child is known by is still a swap")
     func swapWithMiddleName() {
         // `Wright Ava` beside `Isla Ava Wright`: the surname typed first, then the name the child
@@ -373,6 +388,24 @@ struct OneEditTests {
         Array(a.utf8).withUnsafeBufferPointer { x in
             Array(b.utf8).withUnsafeBufferPointer { y in
                 #expect(StringSimilarity.isWithinOneEdit(x, y) == (StringSimilarity.damerauLevenshtein(x, y) <= 1))
+            }
+        }
+    }
+
+    @Test(
+        "A letter struck twice and one slip more",
+        arguments: [
+            ("nnawaz", "nawza", true), ("rroberts", "robrts", true), ("ssmith", "smih", true),
+            ("atkinson", "aatkinsn", true),
+            ("nawaz", "nawza", false),  // nothing doubled: one edit is asked elsewhere
+            ("nnawaz", "nazwa", false),  // a doubled letter and two slips more
+            ("hussain", "hossein", false),  // the doubles read once, still two letters changed
+        ])
+    func oneEditBesideDoubles(a: String, b: String, expected: Bool) {
+        Array(a.utf8).withUnsafeBufferPointer { x in
+            Array(b.utf8).withUnsafeBufferPointer { y in
+                #expect(StringSimilarity.isWithinOneEditBesideDoubles(x, y) == expected)
+                #expect(StringSimilarity.isWithinOneEditBesideDoubles(y, x) == expected)
             }
         }
     }
