@@ -96,7 +96,8 @@ struct ComparisonLevelTests {
 
     @Test(arguments: [
         ("Jozef", "Joe"), ("Josef", "Jozef"), ("Aleksandra", "Alex"), ("Štefan", "Steven"), ("William", "Bill"),
-        ("Liam", "Will"), ("Katherine", "Katie"), ("Kate", "Catherine"),
+        ("Liam", "Will"), ("Katherine", "Katie"), ("Kate", "Catherine"), ("Max", "Maxwell"), ("Maks", "Maximilian"),
+        ("Rosie", "Rose"), ("Toby", "Tobias"),
     ])
     func nicknamesAreVariants(a: String, b: String) {
         #expect(forenameLevel(a, b) == "variant or nickname")

@@ -241,5 +241,7 @@ struct ForenameVariantTableTests {
         "alistair alasdair alastair ali", "patricia patrycja patrizia trisha tricia pat",
         "teresa theresa tereza terezia terri terry tess tessa", "stephanie stefanie stefania steph stevie",
         "roberta robertina bobbie robbie",
+        "maximilian maksymilian maxmilian maxim maksim maximus max maks maxie maxwell",
+        "rose rosie rosa roza rosalie rosemary rosalind rosy", "tobias tobiasz toby tobi",
     ]
 }
