@@ -380,6 +380,12 @@ struct PairComparer: Sendable {
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(a, b) {
             return .close
         }
+        // `Olivr` beside `Ollie`: a slip of Oliver beside its short form.
+        if table.forenameSlipGroups[i].intersects(groupsB) && isSlipOfAnotherForm(i, of: j)
+            || table.forenameSlipGroups[j].intersects(groupsA) && isSlipOfAnotherForm(j, of: i)
+        {
+            return .variant
+        }
         if similarity >= Self.similarFloor || recordI.pointee.forenamePhonetic == recordJ.pointee.forenamePhonetic {
             return .similar
         }

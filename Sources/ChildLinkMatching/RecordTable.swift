@@ -74,6 +74,10 @@ struct RecordTable: Sendable, Equatable {
     var forenameCount: [UInt32] = []
     /// The same count by forename hash, for looking up a spelling no record of the pair holds.
     var childrenByForename: [UInt64: UInt32] = [:]
+    /// For a forename the variant table does not know, the variant groups of the far commoner
+    /// names one slip from it (`Olivr`: Oliver's; `Tillly`: Tilly's), else none: the cheap first
+    /// test of ``PairComparer/isSlipOfAnotherForm(_:of:)`` (filled by ``countForenames()``).
+    var forenameSlipGroups: [VariantGroups] = []
     /// Hashes of middle names and the preferred name, with their variant groups merged in.
     var alternativeForenames = FlatLists<UInt64>()
     /// The same names as text, for spelling-tolerant comparison.
@@ -255,11 +259,48 @@ struct RecordTable: Sendable, Equatable {
         }
         forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
         childrenByForename = counts
+        findSlipGroups()
         birthOrder = birthDays.indices.compactMap { index in
             let days = birthDays[index]
             return days == Int32.min ? nil : UInt64(UInt32(bitPattern: days)) << 32 | UInt64(index)
         }
         birthOrder.sort()
+    }
+
+    /// Fills ``forenameSlipGroups``. From the names the variant table knows that enough children
+    /// hold to be far commoner than a spelling held once, every spelling one slip away; then each
+    /// record's forename looked up among those.
+    private mutating func findSlipGroups() {
+        let nearCommonNames = slipsOfCommonNames()
+        var slipGroups = [VariantGroups](repeating: VariantGroups(), count: forenameHash.count)
+        if !nearCommonNames.isEmpty {
+            for index in forenameHash.indices where forenameGroups[index].isEmpty {
+                guard let near = nearCommonNames[forenameHash[index]] else { continue }
+                let limit = forenameCount[index] * PairComparer.slipRarity
+                var ids: [Int32] = []
+                for (count, groups) in near where count > limit {
+                    for id in groups.ids where !ids.contains(id) { ids.append(id) }
+                }
+                slipGroups[index] = VariantGroups(ids)
+            }
+        }
+        forenameSlipGroups = slipGroups
+    }
+
+    /// Every spelling one slip from a forename the variant table knows and more than
+    /// ``PairComparer/slipRarity`` children hold, with that name's count and groups.
+    private func slipsOfCommonNames() -> [UInt64: [(count: UInt32, groups: VariantGroups)]] {
+        var seen = Set<UInt64>()
+        var result: [UInt64: [(count: UInt32, groups: VariantGroups)]] = [:]
+        for index in forenameHash.indices
+        where !forenameGroups[index].isEmpty && forenameCount[index] > PairComparer.slipRarity
+            && seen.insert(forenameHash[index]).inserted
+        {
+            for neighbour in PairComparer.oneSlipAway(Array(forenameBytes(index))) {
+                result[Hashing.fnv1a(neighbour), default: []].append((forenameCount[index], forenameGroups[index]))
+            }
+        }
+        return result
     }
 
     /// The records born on day `days` (since 1970), in record order.
