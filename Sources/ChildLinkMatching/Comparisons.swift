@@ -1227,6 +1227,9 @@ struct PairComparer: Sendable {
             return false
         }
         if first.starts(with: second) || second.starts(with: first) { return false }
+        // A slip of a far commoner name that is a form of the other (`Olliver`, Oliver with a
+        // letter struck twice, beside `Ollie`): that name mistyped, beside its short form.
+        if isSlipOfAnotherForm(i, of: j) || isSlipOfAnotherForm(j, of: i) { return false }
         // Two neighbouring letters swapped (Eav, Liyl, Soifa) is the commonest slip of the keys,
         // repeated by many hands on a common name: not a name parents give a twin. Nor is a letter
         // struck three times (Harrry, Popppy, Annna): no forename has one; nor the capital struck

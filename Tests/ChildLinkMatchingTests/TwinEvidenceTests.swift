@@ -241,6 +241,18 @@ struct CommonNameSlipTests {
             twinReason([record("1", .missing, "Hannah"), record("2", .cme, "Hsnna")] + hanna) == .slipOfAnotherName)
     }
 
+    @Test("A recurring slip of a far commoner name beside that name's short form is no twin's name")
+    func recurringSlipBesideShortForm() {
+        // Olliver (4 children) beside Ollie (41): each held by enough children to pass for names
+        // in their own right, but Olliver is Oliver (60, more than ten times as many) with a
+        // letter struck twice, and Ollie is Oliver's short form.
+        let pair = [record("1", .missing, "Olliver"), record("2", .cme, "Ollie")]
+        let named = holders("Olliver", 3) + holders("Ollie", 40)
+        #expect(twinReason(pair + named + holders("Oliver", 60)) == nil)
+        // With Oliver no commoner than Olliver's slip allows, the two stay alike names in their own right.
+        #expect(twinReason(pair + named + holders("Oliver", 30)) == .alikeNamesInTheirOwnRight)
+    }
+
     @Test("A capital struck twice is a slip, however many children carry it")
     func firstLetterStruckTwice() {
         // AAli beside Ali: 3 other children carry the bounce (a twentieth of Ali's 40 would make
