@@ -87,6 +87,15 @@ struct ComparisonLevelTests {
         PairComparer(table: RecordTable([a, b])).compare(0, 1)
     }
 
+    /// The vector of two records that give only names and one birth date.
+    private func vector(_ forename: String, _ surname: String, beside other: (String, String), dob: String)
+        -> ComparisonVector
+    {
+        vector(
+            Make.record("1", forename: forename, surname: surname, dob: dob),
+            Make.record("2", forename: other.0, surname: other.1, dob: dob))
+    }
+
     private func forenameLevel(_ a: String, _ b: String) -> String {
         let v = vector(
             Make.record("1", forename: a, surname: "X", dob: nil), Make.record("2", forename: b, surname: "X", dob: nil)
@@ -196,20 +205,14 @@ struct ComparisonLevelTests {
     func swapWithTransposedForename() {
         // `ALI Eav` beside `Eva Ali`: Jaro–Winkler finds only one of three letters of Eav in place,
         // but two neighbours swapped is the commonest slip of the keys.
-        let v = vector(
-            Make.record("1", forename: "ALI", surname: "Eav", dob: "07/03/2015"),
-            Make.record("2", forename: "Eva", surname: "Ali", dob: "07/03/2015"))
+        let v = vector("ALI", "Eav", beside: ("Eva", "Ali"), dob: "07/03/2015")
         #expect(v.forename == .swapped)
         #expect(v.surname == .swapped)
         // Another letter changed is another name: `Ali Ava` beside `Eva Ali` stays two forenames.
-        let twins = vector(
-            Make.record("1", forename: "Ali", surname: "Ava", dob: "07/03/2015"),
-            Make.record("2", forename: "Eva", surname: "Ali", dob: "07/03/2015"))
+        let twins = vector("Ali", "Ava", beside: ("Eva", "Ali"), dob: "07/03/2015")
         #expect(twins.forename != .swapped)
         // `Chandelr Ay` beside `Amy Chandler`: a slip in each name, the m of Amy left out.
-        let leftOut = vector(
-            Make.record("1", forename: "Chandelr", surname: "Ay", dob: "15/07/2010"),
-            Make.record("2", forename: "Amy", surname: "Chandler", dob: "15/07/2010"))
+        let leftOut = vector("Chandelr", "Ay", beside: ("Amy", "Chandler"), dob: "15/07/2010")
         #expect(leftOut.forename == .swapped)
         #expect(leftOut.surname == .swapped)
     }
@@ -218,14 +221,10 @@ struct ComparisonLevelTests {
     func surnameWithDoubledLetterAndSlip() {
         // `NNawaz` (the N struck twice) beside `Nawza` (the last two letters swapped): two slips
         // between the records, one in each, so one edit does not reach; reading the double once does.
-        let v = vector(
-            Make.record("1", forename: "Aisha", surname: "NNawaz", dob: "13/08/2011"),
-            Make.record("2", forename: "Aisha", surname: "Nawza", dob: "13/08/2011"))
+        let v = vector("Aisha", "NNawaz", beside: ("Aisha", "Nawza"), dob: "13/08/2011")
         #expect(v.surname == .close)
         // Two slips neither of which is a double stay similar, no closer.
-        let twoSlips = vector(
-            Make.record("1", forename: "Aisha", surname: "Nawaz", dob: "13/08/2011"),
-            Make.record("2", forename: "Aisha", surname: "Nazwa", dob: "13/08/2011"))
+        let twoSlips = vector("Aisha", "Nawaz", beside: ("Aisha", "Nazwa"), dob: "13/08/2011")
         #expect(twoSlips.surname == .similar)
     }
 
