@@ -303,6 +303,25 @@ struct RecordTable: Sendable, Equatable {
         return result
     }
 
+    /// Takes a few records' forename counts from elsewhere (a stored model's `counts` of the run
+    /// that fitted it), with ``forenameSlipGroups`` worked out again from them: from each record's
+    /// forename, the spellings one slip away that the counts hold (the table's own names are too
+    /// few to look them up from, as ``findSlipGroups()`` does).
+    mutating func recount(_ counts: [UInt64: UInt32]) {
+        forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
+        childrenByForename = counts
+        forenameSlipGroups = forenameHash.indices.map { index in
+            guard forenameHash[index] != 0, forenameGroups[index].isEmpty else { return VariantGroups() }
+            let limit = max(forenameCount[index] * PairComparer.slipRarity, PairComparer.slipRarity)
+            var ids: [Int32] = []
+            for neighbour in PairComparer.oneSlipAway(Array(forenameBytes(index)))
+            where (counts[Hashing.fnv1a(neighbour)] ?? 0) > limit {
+                for id in variants.groupIDs(of: neighbour).ids where !ids.contains(id) { ids.append(id) }
+            }
+            return VariantGroups(ids)
+        }
+    }
+
     /// The records born on day `days` (since 1970), in record order.
     func records(bornOn days: Int32) -> [Int] {
         let key = UInt32(bitPattern: days)

@@ -51,6 +51,10 @@ package struct StoredMatchModel: Sendable {
     package let model: MatchModel
     /// Records of the fitting run with a forename.
     package let forenameTotal: Int
+    /// How many records of the fitting run held each forename, by hash: the counts the twin guard
+    /// and the slip-of-a-form reading ask of a spelling (the run counted children; the stored
+    /// frequencies count records, which for a name's size is near enough).
+    private let recordsByForename: [UInt64: UInt32]
 
     /// Rebuilds the model; `nil` when the parameters do not fit this version's comparisons.
     package init?(_ parameters: MatchModelParameters) {
@@ -68,14 +72,14 @@ package struct StoredMatchModel: Sendable {
         model.surnameFrequency = parameters.surnameFrequency
         self.model = model
         forenameTotal = parameters.forenameTotal
+        let total = Double(parameters.forenameTotal)
+        recordsByForename = parameters.forenameFrequency.mapValues { UInt32((Double($0) * total).rounded()) }
     }
 
     /// The waterfall of a pair: the same weights and twin guard as the fitting run's explanation.
     package func explain(_ first: SourceRecord, _ second: SourceRecord) -> PairExplanation {
         var table = RecordTable([first, second])
-        table.forenameCount = table.forenameHash.map { hash in
-            hash == 0 ? 0 : UInt32((Double(model.forenameFrequency[hash] ?? 0) * Double(forenameTotal)).rounded())
-        }
+        table.recount(recordsByForename)
         return Explainer(model: model, table: table).explain(first, second, 0, 1)
     }
 }
