@@ -147,6 +147,12 @@ struct CommonNameSlipTests {
         Make.record(id, dataset, forename: forename, surname: "Walker", dob: "14/05/2013", postcode: "S61 2AB")
     }
 
+    /// Why a missing episode for `first` and a CME referral for `second` (one birth date, surname
+    /// and postcode) look like twins among `others`, or `nil`.
+    private func twinReason(_ first: String, beside second: String, among others: [SourceRecord]) -> TwinReason? {
+        ChildLinkMatchingTests.twinReason([record("1", .missing, first), record("2", .cme, second)] + others)
+    }
+
     /// `count` other children holding `name`, each born on another day.
     private func holders(_ name: String, _ count: Int) -> [SourceRecord] {
         (0..<count).map { k in
@@ -160,12 +166,10 @@ struct CommonNameSlipTests {
         // Lil and Liily, each held by 3 children (2 others and the record's own), are both one
         // slip from Lily, held by 40 (more than ten times 3): Lily typed two ways, one child.
         let others = holders("Lil", 2) + holders("Liily", 2) + holders("Lily", 40)
-        #expect(twinReason([record("1", .missing, "Lil"), record("2", .cme, "Liily")] + others) == nil)
+        #expect(twinReason("Lil", beside: "Liily", among: others) == nil)
         // With Lily held by only 5 children, Lil and Liily stay names in their own right.
         let fewer = holders("Lil", 2) + holders("Liily", 2) + holders("Lily", 5)
-        #expect(
-            twinReason([record("1", .missing, "Lil"), record("2", .cme, "Liily")] + fewer)
-                == .alikeNamesInTheirOwnRight)
+        #expect(twinReason("Lil", beside: "Liily", among: fewer) == .alikeNamesInTheirOwnRight)
     }
 
     @Test("A twin's name mistyped beside the other twin's alike name still says twins")
@@ -173,14 +177,10 @@ struct CommonNameSlipTests {
         // Aiedn (Aiden mistyped) and Ayden are both one slip from Aiden, but Ayden (9 children)
         // is no slip of Aiden (15): the pair is still two alike names.
         let others = holders("Aiedn", 2) + holders("Ayden", 8) + holders("Aiden", 15)
-        #expect(
-            twinReason([record("1", .missing, "Aiedn"), record("2", .cme, "Ayden")] + others)
-                == .alikeNamesInTheirOwnRight)
+        #expect(twinReason("Aiedn", beside: "Ayden", among: others) == .alikeNamesInTheirOwnRight)
         // Twins' alike names are each other's neighbour, not two slips of a third.
         let lily = holders("Lily", 30) + holders("Lilly", 8)
-        #expect(
-            twinReason([record("1", .missing, "Lily"), record("2", .cme, "Lilly")] + lily)
-                == .alikeNamesInTheirOwnRight)
+        #expect(twinReason("Lily", beside: "Lilly", among: lily) == .alikeNamesInTheirOwnRight)
     }
 
     @Test("Two slips of one commoner name are not another child's name mistyped")
@@ -188,12 +188,10 @@ struct CommonNameSlipTests {
         // Joah is one slip from Noah as well as from Jonah; Jonanh is one slip from Jonah. Both
         // are Jonah (30 children) mistyped, not Noah beside a twin Jonah.
         let others = holders("Noah", 30) + holders("Jonah", 30)
-        #expect(twinReason([record("1", .missing, "Joah"), record("2", .cme, "Jonanh")] + others) == nil)
+        #expect(twinReason("Joah", beside: "Jonanh", among: others) == nil)
         // With Jonah rare, Joah still reads as Noah mistyped beside another child.
         let rareJonah = holders("Noah", 30) + holders("Jonah", 2)
-        #expect(
-            twinReason([record("1", .missing, "Joah"), record("2", .cme, "Jonanh")] + rareJonah)
-                == .slipOfAnotherName)
+        #expect(twinReason("Joah", beside: "Jonanh", among: rareJonah) == .slipOfAnotherName)
     }
 
     @Test("A far commoner name with two neighbouring letters swapped is that name mistyped")
@@ -201,12 +199,10 @@ struct CommonNameSlipTests {
         // Olivai (3 children with this record) is Olivia (40, more than ten times 3) with two
         // neighbouring letters swapped: Olivia mistyped beside her short form Liv, not a twin.
         let others = holders("Olivai", 2) + holders("Liv", 10) + holders("Olivia", 40)
-        #expect(twinReason([record("1", .missing, "Liv"), record("2", .cme, "Olivai")] + others) == nil)
+        #expect(twinReason("Liv", beside: "Olivai", among: others) == nil)
         // With Olivia held by only 20 children, Olivai stays a spelling in its own right.
         let fewer = holders("Olivai", 2) + holders("Liv", 10) + holders("Olivia", 20)
-        #expect(
-            twinReason([record("1", .missing, "Liv"), record("2", .cme, "Olivai")] + fewer)
-                == .alikeNamesInTheirOwnRight)
+        #expect(twinReason("Liv", beside: "Olivai", among: fewer) == .alikeNamesInTheirOwnRight)
     }
 
     @Test("A slip that hides a short form of the other forename does not make the names a twin's")
@@ -217,14 +213,12 @@ struct CommonNameSlipTests {
         let pair = [record("1", .missing, "Alfred"), record("2", .cme, "Aflie")]
         let comparer = PairComparer(table: RecordTable(pair + holders("Alfie", 30)))
         #expect(comparer.compare(0, 1).forename == .variant)
-        #expect(twinReason(pair + holders("Alfie", 30)) == nil)
+        #expect(twinReason("Alfred", beside: "Aflie", among: holders("Alfie", 30)) == nil)
         // With Alfie rare, Aflie proves nothing: two clearly different forenames, twins.
         #expect(PairComparer(table: RecordTable(pair + holders("Alfie", 5))).compare(0, 1).forename == .different)
-        #expect(twinReason(pair + holders("Alfie", 5)) == .differentForenames)
+        #expect(twinReason("Alfred", beside: "Aflie", among: holders("Alfie", 5)) == .differentForenames)
         // A slip of a name that is no form of the other's (Oscar) leaves the twin rule standing.
-        #expect(
-            twinReason([record("1", .missing, "Alfred"), record("2", .cme, "Oscra")] + holders("Oscar", 30))
-                == .differentForenames)
+        #expect(twinReason("Alfred", beside: "Oscra", among: holders("Oscar", 30)) == .differentForenames)
     }
 
     @Test("A slip of a short form of the other forename is that child's name mistyped")
@@ -232,13 +226,13 @@ struct CommonNameSlipTests {
         // Olile is one slip from Ollie, Oliver's short form, and from Lile, which three other
         // children carry: beside Oliver it is Ollie mistyped, not another child's name.
         let others = holders("Ollie", 20) + holders("Lile", 3)
-        #expect(twinReason([record("1", .missing, "Oliver"), record("2", .cme, "Olile")] + others) == nil)
+        #expect(twinReason("Oliver", beside: "Olile", among: others) == nil)
         // Hsnna is one slip from Hanna, which the table holds as a form of Hannah but which is an
         // alike spelling (a twin's own name, beside her sister Hannah), and from Henna: still a
         // slip of another child's name.
         let hanna = holders("Hanna", 10) + holders("Henna", 5)
         #expect(
-            twinReason([record("1", .missing, "Hannah"), record("2", .cme, "Hsnna")] + hanna) == .slipOfAnotherName)
+            twinReason("Hannah", beside: "Hsnna", among: hanna) == .slipOfAnotherName)
     }
 
     @Test("A recurring slip of a far commoner name beside that name's short form is no twin's name")
@@ -246,11 +240,11 @@ struct CommonNameSlipTests {
         // Olliver (4 children) beside Ollie (41): each held by enough children to pass for names
         // in their own right, but Olliver is Oliver (60, more than ten times as many) with a
         // letter struck twice, and Ollie is Oliver's short form.
-        let pair = [record("1", .missing, "Olliver"), record("2", .cme, "Ollie")]
         let named = holders("Olliver", 3) + holders("Ollie", 40)
-        #expect(twinReason(pair + named + holders("Oliver", 60)) == nil)
+        #expect(twinReason("Olliver", beside: "Ollie", among: named + holders("Oliver", 60)) == nil)
         // With Oliver no commoner than Olliver's slip allows, the two stay alike names in their own right.
-        #expect(twinReason(pair + named + holders("Oliver", 30)) == .alikeNamesInTheirOwnRight)
+        #expect(
+            twinReason("Olliver", beside: "Ollie", among: named + holders("Oliver", 30)) == .alikeNamesInTheirOwnRight)
     }
 
     @Test("A capital struck twice is a slip, however many children carry it")
@@ -258,7 +252,7 @@ struct CommonNameSlipTests {
         // AAli beside Ali: 3 other children carry the bounce (a twentieth of Ali's 40 would make
         // it a name in its own right); parents do not name a twin Ali's first letter doubled.
         let others = holders("Ali", 40) + holders("AAli", 3)
-        #expect(twinReason([record("1", .missing, "Ali"), record("2", .cme, "AAli")] + others) == nil)
+        #expect(twinReason("Ali", beside: "AAli", among: others) == nil)
         #expect(PairComparer.firstLetterStruckTwice(Array("oowen".utf8)[...], Array("owen".utf8)[...]))
         #expect(!PairComparer.firstLetterStruckTwice(Array("owen".utf8)[...], Array("oowen".utf8)[...]))
         // A letter doubled inside the name is another spelling (Lily, Lilly): twins can carry both.
@@ -271,12 +265,10 @@ struct CommonNameSlipTests {
         // Avva is held by 3 children beside Ava's 40. Parents do not name a twin Ava with a key
         // struck twice.
         let others = holders("Ava", 40) + holders("Avva", 3)
-        #expect(twinReason([record("1", .missing, "Ava"), record("2", .cme, "Avva")] + others) == nil)
+        #expect(twinReason("Ava", beside: "Avva", among: others) == nil)
         // Lilly beside Lily at a quarter as common is a name in its own right: twins can carry both.
         let lily = holders("Lily", 30) + holders("Lilly", 8)
-        #expect(
-            twinReason([record("1", .missing, "Lily"), record("2", .cme, "Lilly")] + lily)
-                == .alikeNamesInTheirOwnRight)
+        #expect(twinReason("Lily", beside: "Lilly", among: lily) == .alikeNamesInTheirOwnRight)
         #expect(PairComparer.letterStruckTwice(Array("avva".utf8)[...], Array("ava".utf8)[...]))
         #expect(PairComparer.letterStruckTwice(Array("lilly".utf8)[...], Array("lily".utf8)[...]))
         #expect(PairComparer.letterStruckTwice(Array("annaa".utf8)[...], Array("anna".utf8)[...]))
@@ -290,18 +282,14 @@ struct CommonNameSlipTests {
         // Lo beside Leo: 3 other children carry the dropped e beside Leo's 50, a spelling made by
         // many hands on a common name, not the name of Leo's twin.
         let leo = holders("Leo", 50) + holders("Lo", 3)
-        #expect(twinReason([record("1", .missing, "Leo"), record("2", .cme, "Lo")] + leo) == nil)
+        #expect(twinReason("Leo", beside: "Lo", among: leo) == nil)
         // Jaden beside Jayden, at a third as common, is a spelling parents give: twins can carry both.
         let jayden = holders("Jayden", 30) + holders("Jaden", 10)
-        #expect(
-            twinReason([record("1", .missing, "Jayden"), record("2", .cme, "Jaden")] + jayden)
-                == .alikeNamesInTheirOwnRight)
+        #expect(twinReason("Jayden", beside: "Jaden", among: jayden) == .alikeNamesInTheirOwnRight)
         // Harvy is Harvey with the e left out, and Harry with a letter changed; Harry is the
         // commoner name, so Harvy may be Harvey's twin Harry mistyped.
         let harvey = holders("Harvey", 50) + holders("Harvy", 3) + holders("Harry", 80)
-        #expect(
-            twinReason([record("1", .missing, "Harvey"), record("2", .cme, "Harvy")] + harvey)
-                == .alikeNamesInTheirOwnRight)
+        #expect(twinReason("Harvey", beside: "Harvy", among: harvey) == .alikeNamesInTheirOwnRight)
         #expect(PairComparer.letterLeftOut(Array("naalia".utf8)[...], of: Array("natalia".utf8)[...]))
         #expect(PairComparer.letterLeftOut(Array("lo".utf8)[...], of: Array("leo".utf8)[...]))
         #expect(!PairComparer.letterLeftOut(Array("leo".utf8)[...], of: Array("lo".utf8)[...]))
@@ -311,7 +299,7 @@ struct CommonNameSlipTests {
     @Test("A letter struck three times is a slip, however many children carry it")
     func tripledLetter() {
         let others = holders("Harry", 40) + holders("Harrry", 3)
-        #expect(twinReason([record("1", .missing, "Harry"), record("2", .cme, "Harrry")] + others) == nil)
+        #expect(twinReason("Harry", beside: "Harrry", among: others) == nil)
         #expect(PairComparer.hasTripledLetter(Array("popppy".utf8)[...]))
         #expect(!PairComparer.hasTripledLetter(Array("lilly".utf8)[...]))
         #expect(!PairComparer.hasTripledLetter(Array("aa".utf8)[...]))
