@@ -60,6 +60,15 @@ struct VariantGroups: Hashable, Sendable {
         }
     }
 
+    /// Every group of `sets`, each once (the first four).
+    init(union sets: some Sequence<VariantGroups>) {
+        var ids: [Int32] = []
+        for set in sets {
+            for id in set.ids where !ids.contains(id) { ids.append(id) }
+        }
+        self.init(ids)
+    }
+
     /// Whether there is no group.
     var isEmpty: Bool { packed == 0 }
 

@@ -277,11 +277,7 @@ struct RecordTable: Sendable, Equatable {
             for index in forenameHash.indices where forenameGroups[index].isEmpty {
                 guard let near = nearCommonNames[forenameHash[index]] else { continue }
                 let limit = forenameCount[index] * PairComparer.slipRarity
-                var ids: [Int32] = []
-                for (count, groups) in near where count > limit {
-                    for id in groups.ids where !ids.contains(id) { ids.append(id) }
-                }
-                slipGroups[index] = VariantGroups(ids)
+                slipGroups[index] = VariantGroups(union: near.lazy.filter { $0.count > limit }.map(\.groups))
             }
         }
         forenameSlipGroups = slipGroups
@@ -310,15 +306,14 @@ struct RecordTable: Sendable, Equatable {
     mutating func recount(_ counts: [UInt64: UInt32]) {
         forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
         childrenByForename = counts
+        let variants = variants
         forenameSlipGroups = forenameHash.indices.map { index in
             guard forenameHash[index] != 0, forenameGroups[index].isEmpty else { return VariantGroups() }
             let limit = max(forenameCount[index] * PairComparer.slipRarity, PairComparer.slipRarity)
-            var ids: [Int32] = []
-            for neighbour in PairComparer.oneSlipAway(Array(forenameBytes(index)))
-            where (counts[Hashing.fnv1a(neighbour)] ?? 0) > limit {
-                for id in variants.groupIDs(of: neighbour).ids where !ids.contains(id) { ids.append(id) }
+            let commoner = PairComparer.oneSlipAway(Array(forenameBytes(index))).lazy.filter {
+                (counts[Hashing.fnv1a($0)] ?? 0) > limit
             }
-            return VariantGroups(ids)
+            return VariantGroups(union: commoner.map { variants.groupIDs(of: $0) })
         }
     }
 
