@@ -624,12 +624,12 @@ struct PairComparer: Sendable {
 
     /// Whether one record's surname field and the other's forename field hold one given name: an
     /// initial of it on either side (`Evans M` and `Matilda Evans`; `Nowak Maria` and `M Nowak`),
-    /// or variants of it. `M Nowak` may as well be the initial of Maria's twin: the clustering
+    /// the same initial on both (`Moore L` and `L Moore`), or variants of it. `M Nowak` may as well be the initial of Maria's twin: the clustering
     /// holds such a pair when the data has that twin (``initialFitsTwins(_:_:sameBirth:)``).
     private func isInitialOrVariant(surname: UnsafeBufferPointer<UInt8>, forename: UnsafeBufferPointer<UInt8>)
         -> Bool
     {
-        if forename.count == 1 { return surname.count > 1 && surname[0] == forename[0] }
+        if forename.count == 1 { return surname[0] == forename[0] }
         if surname.count == 1 { return surname[0] == forename[0] }
         return table.variants.groupIDs(of: Array(surname)).intersects(table.variants.groupIDs(of: Array(forename)))
     }

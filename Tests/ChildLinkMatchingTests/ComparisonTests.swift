@@ -201,6 +201,18 @@ struct ComparisonLevelTests {
         #expect(v.level(.surname) == 5)
     }
 
+    @Test("A swap whose given name is the same initial in both records is still a swap")
+    func swapWithInitialOnBothSides() {
+        // `Moore L` beside `L Moore`: one team typed the surname first, and both had only the
+        // initial. The surname agrees crosswise; the initial is the same letter on both sides.
+        let v = vector("Moore", "L", beside: ("L", "Moore"), dob: "29/06/2017")
+        #expect(v.forename == .swapped)
+        #expect(v.surname == .swapped)
+        // Another initial is another child's: `Moore L` beside `K Moore` is no swap.
+        let other = vector("Moore", "L", beside: ("K", "Moore"), dob: "29/06/2017")
+        #expect(other.forename != .swapped)
+    }
+
     @Test("A swap whose short name has two neighbouring letters swapped or a letter left out is still a swap")
     func swapWithTransposedForename() {
         // `ALI Eav` beside `Eva Ali`: Jaro–Winkler finds only one of three letters of Eav in place,
