@@ -651,7 +651,8 @@ struct PairComparer: Sendable {
         let dayB = b.pointee.birthDay
         if yearA == yearB, monthA == dayB, dayA == monthB { return .transposed }
         if monthA == monthB, dayA == dayB, abs(Int(yearA) - Int(yearB)) == 1 { return .oneYearOut }
-        if abs(Int(daysA) - Int(daysB)) <= 1 || oneDigitSlip(a, b) { return .oneDayOrDigitOut }
+        if abs(Int(daysA) - Int(daysB)) <= 1 { return .oneDayOut }
+        if oneDigitSlip(a, b) { return .oneDigitOut }
         if yearA == yearB, monthA == monthB { return .sameMonth }
         return .different
     }
@@ -801,7 +802,7 @@ struct PairComparer: Sendable {
     func registeredTwiceWithSlip(_ vector: ComparisonVector) -> Bool {
         guard registeredTwice(vector) else { return false }
         let birth = vector.dateOfBirth
-        return birth == .oneDayOrDigitOut || birth == .transposed || birth == .oneYearOut
+        return birth == .oneDayOut || birth == .oneDigitOut || birth == .transposed || birth == .oneYearOut
     }
 
     /// Whether the pair was registered twice with a birth-date slip (``registeredTwiceWithSlip(_:)``)

@@ -327,8 +327,9 @@ struct ComparisonLevelTests {
 
     @Test(arguments: [
         ("03/07/2012", "03/07/2012", "exact"), ("03/07/2012", "07/03/2012", "day and month transposed"),
-        ("03/07/2012", "04/07/2012", "one day or one digit out"),
-        ("13/07/2012", "18/07/2012", "one day or one digit out"),
+        ("03/07/2012", "04/07/2012", "one day out"), ("31/07/2012", "01/08/2012", "one day out"),
+        ("13/07/2012", "18/07/2012", "one digit out"), ("13/07/2012", "13/09/2012", "one digit out"),
+        ("13/07/2012", "13/07/2013", "one year out"), ("13/07/2012", "13/07/2002", "one digit out"),
         ("03/07/2012", "28/07/2012", "same month and year"), ("03/07/2012", "03/07/2011", "one year out"),
         ("03/07/2012", "15/09/2014", "different"),
     ])

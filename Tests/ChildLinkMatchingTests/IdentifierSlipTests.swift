@@ -68,7 +68,7 @@ struct IdentifierSlipTests {
         #expect(reason == .differentForenames)
     }
 
-    @Test("A forename slip, a birth date a day out, a move and a UPN typed with a slip link through the linker")
+    @Test("A forename slip, a birth date a digit out, a move and a UPN typed with a slip link through the linker")
     func linksThroughTheLinker() {
         let upn = Make.upn(731)
         var characters = Array(upn)
@@ -79,7 +79,7 @@ struct IdentifierSlipTests {
                 "U1", .missing, forename: "Ellie", surname: "Marsden", dob: "12/02/2011", gender: .female,
                 postcode: "S62 6BT", upn: upn),
             Make.record(
-                "U2", .exclusions, forename: "Elie", surname: "Marsden", dob: "13/02/2011", gender: .female,
+                "U2", .exclusions, forename: "Elie", surname: "Marsden", dob: "17/02/2011", gender: .female,
                 postcode: "S65 2QQ", upn: String(characters)),
             Make.record(
                 "U3", .ehe, forename: "Ruby", surname: "Marsden", dob: "12/02/2011", gender: .female,

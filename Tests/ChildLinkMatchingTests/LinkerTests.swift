@@ -43,6 +43,18 @@ struct LinkerTests {
         #expect(model.globalPrior < model.candidatePrior)
     }
 
+    @Test("Two children's birth dates are far oftener a digit slip apart than a day apart")
+    func daySlipAndDigitSlip() {
+        // A date has two neighbours a day away and about twenty a digit slip away (each of eight
+        // digits changed, or two neighbours swapped), so random pairs of children reach the second
+        // about ten times as often: u, from random pairs, says so, and a day out weighs more.
+        let u = Self.result.model.uRandom[Comparison.dateOfBirth.rawValue]
+        let dayOut = u[Int(DateOfBirthLevel.oneDayOut.rawValue)]
+        let digitOut = u[Int(DateOfBirthLevel.oneDigitOut.rawValue)]
+        #expect(dayOut > 0)
+        #expect(digitOut > 4 * dayOut, "u: a day out \(dayOut), a digit out \(digitOut)")
+    }
+
     @Test("The same records in another order give the same children and pairs")
     func deterministic() {
         var random = Random(seed: 99)

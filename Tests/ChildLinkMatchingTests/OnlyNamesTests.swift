@@ -59,7 +59,7 @@ struct OnlyNamesTests {
             zebedee("7", .cme, dob: "12/01/2003", postcode: "S60 2AB"),
         ]
         let comparer = PairComparer(table: RecordTable(records))
-        #expect((1...4).map { comparer.dateOfBirth(0, $0) } == Array(repeating: .oneDayOrDigitOut, count: 4))
+        #expect((1...4).map { comparer.dateOfBirth(0, $0) } == Array(repeating: .oneDigitOut, count: 4))
         // 12/01 → 22/11: two digits changed, not neighbours; 2012 → 2003: two neighbours changed,
         // but not into each other.
         #expect(comparer.dateOfBirth(0, 5) == .different)
