@@ -199,9 +199,14 @@ struct ModelEstimator: Sendable {
             }
         }
         let initial = Self.initialM()
-        let m = Comparison.allCases.map { comparison in
+        var m = Comparison.allCases.map { comparison in
             let count = sessionsPerComparison[comparison.rawValue]
             return count == 0 ? initial[comparison.rawValue] : sums[comparison.rawValue].map { $0 / Double(count) }
+        }
+        for comparison in Self.copiedFields {
+            if let identified = Self.identifiedM(comparison, patterns, em: m[comparison.rawValue]) {
+                m[comparison.rawValue] = identified
+            }
         }
         // The prior: the expected number of matches among all pairs, found by iterating
         // prior → posteriors of the candidate pairs → expected matches ÷ all pairs (pairs never
@@ -227,6 +232,46 @@ struct ModelEstimator: Sendable {
         (model.forenameFrequency, model.surnameFrequency) = Self.frequencies(table)
         if table.addressParts { model.partFrequencies = Self.partFrequencies(table) }
         return model
+    }
+
+    /// The fields a system copies from its person record onto every record of the child (the
+    /// address and the birth date): two records under one person id agree on them because they
+    /// are copies, so EM over all candidate pairs learns that one child's records almost never
+    /// differ there, and weighs a move or a mistyped birth date between two systems as far
+    /// stronger evidence of two children than it is.
+    static let copiedFields: [Comparison] = [.address, .dateOfBirth]
+
+    /// How many pairs EM's estimate counts for beside the identified pairs, so that a level no
+    /// identified pair reached keeps a small m instead of none.
+    static let emPseudoPairs = 200.0
+
+    /// m for `comparison` from the identified pairs typed apart: pairs that share a UPN or an NHS
+    /// number, have neither apart, and no person id in common (two systems' records, or one
+    /// without an id) are one child, and their fields were typed by different hands, as between
+    /// the pairs the model decides. Each level's share among them, with EM's `em` counted as
+    /// ``emPseudoPairs`` pairs more; nil when fewer than that many such pairs have the field on
+    /// both sides (EM's estimate stands).
+    static func identifiedM(_ comparison: Comparison, _ patterns: [(ComparisonVector, Double)], em: [Double])
+        -> [Double]?
+    {
+        var counts = [Double](repeating: 0, count: comparison.levelCount)
+        for (vector, count) in patterns where isIdentifiedTypedApart(vector) {
+            counts[vector.level(comparison)] += count
+        }
+        counts[0] = 0
+        let identified = counts.reduce(0, +)
+        guard identified >= emPseudoPairs else { return nil }
+        let emTotal = em.dropFirst().reduce(0, +)
+        guard emTotal > 0 else { return nil }
+        return counts.indices.map { level in
+            level == 0 ? 0 : (counts[level] + emPseudoPairs * em[level] / emTotal) / (identified + emPseudoPairs)
+        }
+    }
+
+    /// Whether a pair shares a UPN or NHS number, has neither apart, and shares no person id.
+    static func isIdentifiedTypedApart(_ vector: ComparisonVector) -> Bool {
+        vector.personID == .absent && vector.upn != .disagree && vector.nhsNumber != .disagree
+            && (vector.upn == .agree || vector.nhsNumber == .agree)
     }
 
     /// The expected number of matches among the candidate pairs under `prior`.

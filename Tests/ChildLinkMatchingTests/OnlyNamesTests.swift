@@ -71,8 +71,12 @@ struct OnlyNamesTests {
     @Test("Linked among a borough: a pair over the link threshold on its names alone goes to review")
     func inClusters() throws {
         var records = TwinClusteringTests.population.records
-        records.append(zebedee("Z1", .missing, dob: "03/05/2012", postcode: "S60 2AB", personID: "1400007"))
-        records.append(zebedee("Z2", .cme, dob: "17/05/2012", postcode: "S65 3QT"))
+        // Both with the same rare middle name: the names alone weigh enough to pass the threshold.
+        var episode = zebedee("Z1", .missing, dob: "03/05/2012", postcode: "S60 2AB", personID: "1400007")
+        var referral = zebedee("Z2", .cme, dob: "17/05/2012", postcode: "S65 3QT")
+        episode.person.middleNames = "Ambrose"
+        referral.person.middleNames = "Ambrose"
+        records += [episode, referral]
         let options = LinkOptions()
         let result = Linker(options: options).link(records)
         let first = try #require(result.index(of: RecordKey(dataset: .missing, recordID: "Z1")))
