@@ -624,8 +624,9 @@ struct PairComparer: Sendable {
 
     /// Whether one record's surname field and the other's forename field hold one given name: an
     /// initial of it on either side (`Evans M` and `Matilda Evans`; `Nowak Maria` and `M Nowak`),
-    /// the same initial on both (`Moore L` and `L Moore`), or variants of it. `M Nowak` may as well be the initial of Maria's twin: the clustering
-    /// holds such a pair when the data has that twin (``initialFitsTwins(_:_:sameBirth:)``).
+    /// the same initial on both (`Moore L` and `L Moore`), or variants of it. `M Nowak` may as
+    /// well be the initial of Maria's twin: the clustering holds such a pair when the data has
+    /// that twin (``initialFitsTwins(_:_:sameBirth:)``).
     private func isInitialOrVariant(surname: UnsafeBufferPointer<UInt8>, forename: UnsafeBufferPointer<UInt8>)
         -> Bool
     {
