@@ -160,6 +160,12 @@ package enum DateOfBirthLevel: UInt8, ComparisonLevel {
         self == .exact || self == .transposed || self == .oneDayOut || self == .oneDigitOut
     }
 
+    /// Whether the dates are one typing slip apart (day and month transposed, a day, a digit or a
+    /// year out): a child's birth date typed again by another hand.
+    var isOneSlip: Bool {
+        self == .transposed || self == .oneDayOut || self == .oneDigitOut || self == .oneYearOut
+    }
+
     /// Whether the dates say plainly that these are two people (same month, one year out or
     /// different: none is a usual slip of the same date).
     var isPlainlyDifferent: Bool { self == .sameMonth || self == .oneYearOut || self == .different }

@@ -119,6 +119,11 @@ package struct ComparisonVector: Hashable, Sendable, Comparable {
         upn == .agree || nhsNumber == .agree || personID == .agree
     }
 
+    /// Whether the pair holds a UPN, NHS number or person id that differs.
+    var holdsIdentifierApart: Bool {
+        upn == .disagree || nhsNumber == .disagree || personID == .disagree
+    }
+
     /// Whether the pair shares a UPN, NHS number or person id, or holds one a slip apart.
     var sharesIdentifierOrSlip: Bool {
         sharesIdentifier || upn == .oneSlip || nhsNumber == .oneSlip || personID == .oneSlip
@@ -802,8 +807,7 @@ struct PairComparer: Sendable {
     /// ``registeredTwiceAtTwoAddresses(_:)`` for one pair, and the clustering for two clusters.
     func registeredTwiceWithSlip(_ vector: ComparisonVector) -> Bool {
         guard registeredTwice(vector) else { return false }
-        let birth = vector.dateOfBirth
-        return birth == .oneDayOut || birth == .oneDigitOut || birth == .transposed || birth == .oneYearOut
+        return vector.dateOfBirth.isOneSlip
     }
 
     /// Whether the pair was registered twice with a birth-date slip (``registeredTwiceWithSlip(_:)``)

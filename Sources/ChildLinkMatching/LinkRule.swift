@@ -50,7 +50,7 @@ package enum LinkRule: Sendable, Hashable {
     /// one record's forename is the other's first middle name (see
     /// ``PairComparer/knownByFirstMiddleName(_:_:)``); it is asked only of another given name.
     package init?(_ vector: ComparisonVector, firstMiddleName: @autoclosure () -> Bool) {
-        guard vector.upn != .disagree, vector.nhsNumber != .disagree, vector.personID != .disagree else { return nil }
+        guard !vector.holdsIdentifierApart else { return nil }
         if vector.sharesIdentifier {
             self = .sharedIdentifier
             return

@@ -270,8 +270,7 @@ struct ModelEstimator: Sendable {
 
     /// Whether a pair shares a UPN or NHS number, has neither apart, and shares no person id.
     static func isIdentifiedTypedApart(_ vector: ComparisonVector) -> Bool {
-        vector.personID == .absent && vector.upn != .disagree && vector.nhsNumber != .disagree
-            && (vector.upn == .agree || vector.nhsNumber == .agree)
+        vector.personID == .absent && vector.sharesIdentifier && !vector.holdsIdentifierApart
     }
 
     /// The expected number of matches among the candidate pairs under `prior`.
