@@ -128,8 +128,11 @@ package enum DateOfBirthLevel: UInt8, ComparisonLevel {
     case transposed = 2
     /// One day apart: a birth written either side of midnight, a day miscounted.
     case oneDayOut = 3
-    /// Same month and year, another day.
-    case sameMonth = 4
+    /// Within a month of each other (31 days) but no slip apart, in the same calendar month or
+    /// across a month's end (`29/10` and `08/11`): a date remembered or worked out roughly. Judged
+    /// by the days between, as Splink's date comparison does, so the month's end does not turn
+    /// two close dates into different ones.
+    case withinAMonth = 4
     /// Same day and month, one year apart.
     case oneYearOut = 5
     /// Different dates.
@@ -147,7 +150,7 @@ package enum DateOfBirthLevel: UInt8, ComparisonLevel {
         case .exact: "exact"
         case .transposed: "day and month transposed"
         case .oneDayOut: "one day out"
-        case .sameMonth: "same month and year"
+        case .withinAMonth: "within a month"
         case .oneYearOut: "one year out"
         case .different: "different"
         case .oneDigitOut: "one digit out"
@@ -166,9 +169,9 @@ package enum DateOfBirthLevel: UInt8, ComparisonLevel {
         self == .transposed || self == .oneDayOut || self == .oneDigitOut || self == .oneYearOut
     }
 
-    /// Whether the dates say plainly that these are two people (same month, one year out or
+    /// Whether the dates say plainly that these are two people (within a month, one year out or
     /// different: none is a usual slip of the same date).
-    var isPlainlyDifferent: Bool { self == .sameMonth || self == .oneYearOut || self == .different }
+    var isPlainlyDifferent: Bool { self == .withinAMonth || self == .oneYearOut || self == .different }
 }
 
 /// How two postcodes and addresses compare, as one comparison.

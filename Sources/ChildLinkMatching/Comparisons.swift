@@ -659,7 +659,7 @@ struct PairComparer: Sendable {
         if monthA == monthB, dayA == dayB, abs(Int(yearA) - Int(yearB)) == 1 { return .oneYearOut }
         if abs(Int(daysA) - Int(daysB)) <= 1 { return .oneDayOut }
         if oneDigitSlip(a, b) { return .oneDigitOut }
-        if yearA == yearB, monthA == monthB { return .sameMonth }
+        if abs(Int(daysA) - Int(daysB)) <= 31 { return .withinAMonth }
         return .different
     }
 
@@ -782,7 +782,7 @@ struct PairComparer: Sendable {
     /// slip of it, never one weeks away. Namesakes do (same common name, born days apart). Ids typed
     /// in by hand (generic mode) are not issued by a system and say nothing of the kind.
     func twoChildrenInOneSystem(_ vector: ComparisonVector) -> Bool {
-        registeredTwice(vector) && (vector.dateOfBirth == .sameMonth || vector.dateOfBirth == .different)
+        registeredTwice(vector) && (vector.dateOfBirth == .withinAMonth || vector.dateOfBirth == .different)
     }
 
     /// Whether one record carries only the initial of the other's forename (`M Smith`, or swapped
@@ -852,9 +852,9 @@ struct PairComparer: Sendable {
         return nil
     }
 
-    /// Whether the birth dates are in one month but more than a slip apart, or further apart still.
+    /// Whether the birth dates are within a month but more than a slip apart, or further apart still.
     static func birthDatesApart(_ vector: ComparisonVector) -> Bool {
-        vector.dateOfBirth == .sameMonth || vector.dateOfBirth == .different
+        vector.dateOfBirth == .withinAMonth || vector.dateOfBirth == .different
     }
 
     /// Whether each of the address's parts a general file gives apart agrees (generic mode): the

@@ -19,7 +19,7 @@ struct ComparisonLevelTypeTests {
         #expect(ForenameLevel.allCases.map(\.rawValue) == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
         #expect(DateOfBirthLevel.transposed.rawValue == 2)
         #expect(DateOfBirthLevel.oneDayOut.rawValue == 3)
-        #expect(DateOfBirthLevel.sameMonth.rawValue == 4)
+        #expect(DateOfBirthLevel.withinAMonth.rawValue == 4)
         #expect(DateOfBirthLevel.oneYearOut.rawValue == 5)
         #expect(DateOfBirthLevel.different.rawValue == 6)
         // A digit slip has its own level (7) since the twenty-second session, apart from a day out
@@ -45,7 +45,7 @@ struct ComparisonLevelTypeTests {
     func names() {
         #expect(
             Comparison.dateOfBirth.levelNames == [
-                "absent", "exact", "day and month transposed", "one day out", "same month and year",
+                "absent", "exact", "day and month transposed", "one day out", "within a month",
                 "one year out", "different", "one digit out",
             ])
         #expect(

@@ -327,7 +327,8 @@ struct ComparisonLevelTests {
         ("03/07/2012", "04/07/2012", "one day out"), ("31/07/2012", "01/08/2012", "one day out"),
         ("13/07/2012", "18/07/2012", "one digit out"), ("13/07/2012", "13/09/2012", "one digit out"),
         ("13/07/2012", "13/07/2013", "one year out"), ("13/07/2012", "13/07/2002", "one digit out"),
-        ("03/07/2012", "28/07/2012", "same month and year"), ("03/07/2012", "03/07/2011", "one year out"),
+        ("03/07/2012", "28/07/2012", "within a month"), ("29/10/2004", "08/11/2004", "within a month"),
+        ("03/07/2012", "05/08/2012", "different"), ("03/07/2012", "03/07/2011", "one year out"),
         ("03/07/2012", "15/09/2014", "different"),
     ])
     func dateOfBirthLevels(a: String, b: String, expected: String) {
