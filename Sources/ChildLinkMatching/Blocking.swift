@@ -58,6 +58,12 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
     /// to an initial or mistyped (`White H` and `Harry White`, `Turner Oscam` and `Oscar Turner`),
     /// which the unordered pair of sounds misses.
     case swappedNameBirthDate
+    /// Address line and the sound of any given name (the forename, a middle or preferred name):
+    /// catches a child at one address known to two teams by two of its given names (`Sophia
+    /// Charlotte` and `Charlotte`), whose birth date was mistyped as well, so no rule with the
+    /// birth date or the forename's initial pairs them. Not the surname: at one address that
+    /// would pair every brother and sister.
+    case addressGivenNameSound
 
     /// A short description for the summary.
     package var title: String {
@@ -80,6 +86,7 @@ package enum BlockingRule: Int, CaseIterable, Sendable, Hashable, Codable {
         case .birthDate: "date of birth alone"
         case .fullNames: "forename and surname, either order"
         case .swappedNameBirthDate: "date of birth + one's forename sounding like the other's surname"
+        case .addressGivenNameSound: "address + a given name's sound"
         }
     }
 
@@ -521,6 +528,15 @@ struct Blocker: Sendable {
                 if t.forenamePhonetic[i] != 0 { add(i, day, UInt64(t.forenamePhonetic[i])) }
                 if t.surnamePhonetic[i] != 0, t.surnamePhonetic[i] != t.forenamePhonetic[i] {
                     add(i, day, UInt64(t.surnamePhonetic[i]))
+                }
+            case .addressGivenNameSound:
+                guard t.addressHash[i] != 0 else { continue }
+                let forenameSound = t.forenamePhonetic[i]
+                if forenameSound != 0 { add(i, t.addressHash[i], UInt64(forenameSound)) }
+                // A key repeated within one record only repeats its pairs, which are de-duplicated.
+                for index in t.alternativeSpans.range(i) {
+                    let sound = StringSimilarity.phoneticCode(Array(t.slice(t.alternativeSpans.values[index])))
+                    if sound != 0, sound != forenameSound { add(i, t.addressHash[i], UInt64(sound)) }
                 }
             case .birthdayNames:
                 guard hasBirth, t.forenamePhonetic[i] != 0, t.surnamePhonetic[i] != 0 else { continue }

@@ -140,6 +140,50 @@ struct SwappedNameBirthDateBlockingTests {
     }
 }
 
+@Suite("Blocking: a given name at one address")
+struct AddressGivenNameBlockingTests {
+    private func pairs(_ records: [SourceRecord]) -> Blocker.Output {
+        Blocker(maxGroupSize: 200, concurrency: 1).candidatePairs(RecordTable(records))
+    }
+
+    private func atHome(_ record: SourceRecord) -> SourceRecord {
+        var record = record
+        record.person.addressLine1 = "236 Lodge Lane"
+        return record
+    }
+
+    @Test("A child known by the middle name, the birth year mistyped, meets the full record only through the address")
+    func middleNameYearOut() {
+        // Sophia's middle name Charlotte sounds as Charlotte does; the forename initials, the
+        // birth dates (a year apart) and so the name sounds with the birthday differ.
+        let output = pairs([
+            atHome(
+                Make.record(
+                    "1", .missing, forename: "Sophia", surname: "Taylor", dob: "06/08/2012", postcode: "S71 1WR",
+                    middle: "Charlotte")),
+            atHome(
+                Make.record("2", .ehe, forename: "Charlotte", surname: "Taylor", dob: "06/08/2013", postcode: "S71 1WR")
+            ),
+        ])
+        #expect(output.pairs == [0 << 32 | 1])
+        #expect(output.pairsPerRule[.addressGivenNameSound] == 1)
+        #expect(output.pairsPerRule.filter { $0.key != .addressGivenNameSound }.values.allSatisfy { $0 == 0 })
+    }
+
+    @Test("A brother and sister at one address do not meet by their surname")
+    func siblingsDoNotMeet() {
+        let output = pairs([
+            atHome(
+                Make.record(
+                    "1", .missing, forename: "Sophia", surname: "Taylor", dob: "06/08/2012", postcode: "S71 1WR")),
+            atHome(
+                Make.record("2", .ehe, forename: "Oliver", surname: "Taylor", dob: "14/02/2015", postcode: "S71 1WR")),
+        ])
+        #expect(output.pairsPerRule[.addressGivenNameSound] == 0)
+        #expect(output.pairs.isEmpty)
+    }
+}
+
 @Suite("Blocking: two differences at once")
 struct CompoundDifferenceBlockingTests {
     private func pairs(_ records: [SourceRecord]) -> Blocker.Output {
