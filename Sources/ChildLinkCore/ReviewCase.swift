@@ -229,15 +229,11 @@ struct ReviewCase {
         return counts.max { ($0.value, text($1.key)) < ($1.value, text($0.key)) }?.key
     }
 
-    /// The same date, or one typing slip apart: day and month swapped, one day out, one digit of
-    /// `ddMMyyyy` different, or the same day and month a year out (the matcher's graded levels).
+    /// The same date, or one typing slip apart (day and month swapped, a day, a digit or a year
+    /// out): the matcher's own reading of the two dates.
     static func withinOneSlip(_ x: CalendarDate, _ y: CalendarDate) -> Bool {
-        if x == y || abs(x.days(until: y)) <= 1 { return true }
-        if x.year == y.year, x.month == y.day, x.day == y.month { return true }
-        if x.month == y.month, x.day == y.day, abs(x.year - y.year) == 1 { return true }
-        let digitsX = Array(x.uk.filter(\.isNumber))
-        let digitsY = Array(y.uk.filter(\.isNumber))
-        return zip(digitsX, digitsY).filter { $0 != $1 }.count == 1
+        let level = DateOfBirthLevel(x, y)
+        return level == .exact || level.isOneSlip
     }
 }
 

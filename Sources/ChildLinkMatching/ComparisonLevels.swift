@@ -1,3 +1,5 @@
+package import ChildLinkModel
+
 /// The graded levels of one ``Comparison``. The raw value is the level's number: it is what
 /// ``ComparisonVector`` packs, what pairs.csv and a stored model's `[comparison][level]` tables
 /// index by, so a case's raw value never changes. Cases are declared in raw-value order from 0
@@ -165,13 +167,77 @@ package enum DateOfBirthLevel: UInt8, ComparisonLevel {
 
     /// Whether the dates are one typing slip apart (day and month transposed, a day, a digit or a
     /// year out): a child's birth date typed again by another hand.
-    var isOneSlip: Bool {
+    package var isOneSlip: Bool {
         self == .transposed || self == .oneDayOut || self == .oneDigitOut || self == .oneYearOut
     }
 
     /// Whether the dates say plainly that these are two people (within a month, one year out or
     /// different: none is a usual slip of the same date).
     var isPlainlyDifferent: Bool { self == .withinAMonth || self == .oneYearOut || self == .different }
+}
+
+/// A birth date as the comparison reads it: its day number and its written parts.
+struct ComparedDate {
+    /// Days since 1 January 1970.
+    var days: Int
+    var year: Int
+    var month: UInt8
+    var day: UInt8
+
+    /// The date written `ddMMyyyy`, as a number.
+    var written: Int { Int(day) * 1_000_000 + Int(month) * 10_000 + year }
+}
+
+extension DateOfBirthLevel {
+    /// How two birth dates compare: the one reading of a slip, for the matcher and for anyone
+    /// who asks whether two dates are one child's (the review desk's clash check).
+    package init(_ a: CalendarDate, _ b: CalendarDate) {
+        self.init(
+            ComparedDate(days: a.daysSinceEpoch, year: a.year, month: UInt8(a.month), day: UInt8(a.day)),
+            ComparedDate(days: b.daysSinceEpoch, year: b.year, month: UInt8(b.month), day: UInt8(b.day)))
+    }
+
+    @inline(__always) init(_ a: ComparedDate, _ b: ComparedDate) {
+        let apart = abs(a.days - b.days)
+        self =
+            if apart == 0 {
+                .exact
+            } else if a.year == b.year, a.month == b.day, a.day == b.month {
+                .transposed
+            } else if a.month == b.month, a.day == b.day, abs(a.year - b.year) == 1 {
+                .oneYearOut
+            } else if apart <= 1 {
+                .oneDayOut
+            } else if Self.oneDigitSlip(a.written, b.written) {
+                .oneDigitOut
+            } else if apart <= 31 {
+                .withinAMonth
+            } else {
+                .different
+            }
+    }
+
+    /// Whether two dates written `ddMMyyyy` are one typing slip apart: one digit different, or
+    /// two neighbouring digits swapped (`12` typed `21`, `01` and `10`, `2012` and `2021`).
+    private static func oneDigitSlip(_ writtenA: Int, _ writtenB: Int) -> Bool {
+        var (x, y) = (writtenA, writtenB)
+        var differing = 0
+        var first = (position: 0, digitA: 0, digitB: 0)
+        var second = first
+        for position in 0..<8 {
+            let (digitA, digitB) = (x % 10, y % 10)
+            if digitA != digitB {
+                differing += 1
+                if differing > 2 { return false }
+                if differing == 1 { first = (position, digitA, digitB) } else { second = (position, digitA, digitB) }
+            }
+            x /= 10
+            y /= 10
+        }
+        return differing == 1
+            || (second.position == first.position + 1 && first.digitA == second.digitB
+                && first.digitB == second.digitA)
+    }
 }
 
 /// How two postcodes and addresses compare, as one comparison.

@@ -648,42 +648,11 @@ struct PairComparer: Sendable {
         let daysA = a.pointee.birthDays
         let daysB = b.pointee.birthDays
         if daysA == Int32.min || daysB == Int32.min { return .absent }
-        if daysA == daysB { return .exact }
-        let yearA = a.pointee.birthYear
-        let yearB = b.pointee.birthYear
-        let monthA = a.pointee.birthMonth
-        let monthB = b.pointee.birthMonth
-        let dayA = a.pointee.birthDay
-        let dayB = b.pointee.birthDay
-        if yearA == yearB, monthA == dayB, dayA == monthB { return .transposed }
-        if monthA == monthB, dayA == dayB, abs(Int(yearA) - Int(yearB)) == 1 { return .oneYearOut }
-        if abs(Int(daysA) - Int(daysB)) <= 1 { return .oneDayOut }
-        if oneDigitSlip(a, b) { return .oneDigitOut }
-        if abs(Int(daysA) - Int(daysB)) <= 31 { return .withinAMonth }
-        return .different
-    }
-
-    /// Whether the two dates, written `ddMMyyyy`, are one typing slip apart: one digit different,
-    /// or two neighbouring digits swapped (`12` typed `21`, `01` and `10`, `2012` and `2021`).
-    private static func oneDigitSlip(_ a: Record, _ b: Record) -> Bool {
-        var x = Int(a.pointee.birthDay) * 1_000_000 + Int(a.pointee.birthMonth) * 10_000 + Int(a.pointee.birthYear)
-        var y = Int(b.pointee.birthDay) * 1_000_000 + Int(b.pointee.birthMonth) * 10_000 + Int(b.pointee.birthYear)
-        var differing = 0
-        var first = (position: 0, digitA: 0, digitB: 0)
-        var second = first
-        for position in 0..<8 {
-            let (digitA, digitB) = (x % 10, y % 10)
-            if digitA != digitB {
-                differing += 1
-                if differing > 2 { return false }
-                if differing == 1 { first = (position, digitA, digitB) } else { second = (position, digitA, digitB) }
-            }
-            x /= 10
-            y /= 10
-        }
-        return differing == 1
-            || (second.position == first.position + 1 && first.digitA == second.digitB
-                && first.digitB == second.digitA)
+        return DateOfBirthLevel(
+            ComparedDate(
+                days: Int(daysA), year: Int(a.pointee.birthYear), month: a.pointee.birthMonth, day: a.pointee.birthDay),
+            ComparedDate(
+                days: Int(daysB), year: Int(b.pointee.birthYear), month: b.pointee.birthMonth, day: b.pointee.birthDay))
     }
 
     func address(_ i: Int, _ j: Int) -> AddressLevel {
