@@ -480,7 +480,7 @@ struct PairComparer: Sendable {
             let alternative = bytes(table.alternativeSpans.values[position], text)
             guard StringSimilarity.isWithinOneEdit(forename, alternative) else { return false }
             return count < Self.attested
-                || (table.childrenByForename[Hashing.fnv1a(alternative)] ?? 0) > count * Self.slipRarity
+                || Self.isFarCommoner(table.childrenByForename[Hashing.fnv1a(alternative)] ?? 0, than: count)
         }
     }
 
@@ -1197,7 +1197,7 @@ struct PairComparer: Sendable {
         // than ``slipRarity`` times as common is that name mistyped by many hands; a spelling a
         // letter apart about as common as the name (Lilly, a quarter of Lily; Jaden beside Jayden)
         // is a spelling parents give.
-        if min(a, b) * Self.slipRarity < max(a, b),
+        if Self.isFarCommoner(max(a, b), than: min(a, b)),
             Self.letterStruckTwice(first, second) || Self.letterStruckTwice(second, first)
                 || letterLeftOutOfLikeliestName(a < b ? i : j, a < b ? j : i)
         {
@@ -1237,7 +1237,7 @@ struct PairComparer: Sendable {
         for neighbour in Self.oneSlipAway(second) {
             let hash = Hashing.fnv1a(neighbour)
             guard !own.contains(hash), nearFirst.contains(hash) else { continue }
-            if (table.childrenByForename[hash] ?? 0) > commoner * Self.slipRarity { return true }
+            if Self.isFarCommoner(table.childrenByForename[hash] ?? 0, than: commoner) { return true }
         }
         return false
     }
@@ -1252,9 +1252,9 @@ struct PairComparer: Sendable {
         guard !otherGroups.isEmpty, table.forenameGroups[rare].isEmpty else { return false }
         let name = Array(table.forenameBytes(rare))
         guard name.count >= 3 else { return false }
-        let limit = table.forenameCount[rare] * Self.slipRarity
+        let count = table.forenameCount[rare]
         for neighbour in Self.oneSlipAway(name)
-        where (table.childrenByForename[Hashing.fnv1a(neighbour)] ?? 0) > limit {
+        where Self.isFarCommoner(table.childrenByForename[Hashing.fnv1a(neighbour)] ?? 0, than: count) {
             if isOtherForm(neighbour, groups: table.variants.groupIDs(of: neighbour), of: other) { return true }
         }
         return false
@@ -1278,11 +1278,11 @@ struct PairComparer: Sendable {
     func isTranspositionOfCommonerName(_ i: Int) -> Bool {
         let name = Array(table.forenameBytes(i))
         guard name.count >= 3 else { return false }
-        let limit = table.forenameCount[i] * Self.slipRarity
+        let count = table.forenameCount[i]
         for position in 0..<(name.count - 1) where name[position] != name[position + 1] {
             var swapped = name
             swapped.swapAt(position, position + 1)
-            if (table.childrenByForename[Hashing.fnv1a(swapped)] ?? 0) > limit { return true }
+            if Self.isFarCommoner(table.childrenByForename[Hashing.fnv1a(swapped)] ?? 0, than: count) { return true }
         }
         return false
     }
@@ -1290,6 +1290,13 @@ struct PairComparer: Sendable {
     /// How many times rarer than the name it is one slip from a spelling must be to be taken for a
     /// slip of it when two records each hold such a slip.
     static let slipRarity: UInt32 = 10
+
+    /// Whether a name `children` hold is far commoner than a spelling `rare` children hold (more
+    /// than ``slipRarity`` times as many), so that the spelling is read as that name mistyped: the
+    /// one reading of "far commoner", for the run's counts and a stored model's alike.
+    static func isFarCommoner(_ children: UInt32, than rare: UInt32) -> Bool {
+        children > rare * slipRarity
+    }
 
     /// Whether `doubled` is `name` with its first letter typed twice (`aali` for `ali`, `oowen`
     /// for `owen`): the key bounced on the capital.

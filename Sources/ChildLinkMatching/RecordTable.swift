@@ -276,8 +276,9 @@ struct RecordTable: Sendable, Equatable {
         if !nearCommonNames.isEmpty {
             for index in forenameHash.indices where forenameGroups[index].isEmpty {
                 guard let near = nearCommonNames[forenameHash[index]] else { continue }
-                let limit = forenameCount[index] * PairComparer.slipRarity
-                slipGroups[index] = VariantGroups(union: near.lazy.filter { $0.count > limit }.map(\.groups))
+                let count = forenameCount[index]
+                slipGroups[index] = VariantGroups(
+                    union: near.lazy.filter { PairComparer.isFarCommoner($0.count, than: count) }.map(\.groups))
             }
         }
         forenameSlipGroups = slipGroups
@@ -289,7 +290,7 @@ struct RecordTable: Sendable, Equatable {
         var seen = Set<UInt64>()
         var result: [UInt64: [(count: UInt32, groups: VariantGroups)]] = [:]
         for index in forenameHash.indices
-        where !forenameGroups[index].isEmpty && forenameCount[index] > PairComparer.slipRarity
+        where !forenameGroups[index].isEmpty && PairComparer.isFarCommoner(forenameCount[index], than: 1)
             && seen.insert(forenameHash[index]).inserted
         {
             for neighbour in PairComparer.oneSlipAway(Array(forenameBytes(index))) {
@@ -309,9 +310,10 @@ struct RecordTable: Sendable, Equatable {
         let variants = variants
         forenameSlipGroups = forenameHash.indices.map { index in
             guard forenameHash[index] != 0, forenameGroups[index].isEmpty else { return VariantGroups() }
-            let limit = max(forenameCount[index] * PairComparer.slipRarity, PairComparer.slipRarity)
+            // A record's own spelling counts once at least, as in the run that fitted the counts.
+            let count = max(forenameCount[index], 1)
             let commoner = PairComparer.oneSlipAway(Array(forenameBytes(index))).lazy.filter {
-                (counts[Hashing.fnv1a($0)] ?? 0) > limit
+                PairComparer.isFarCommoner(counts[Hashing.fnv1a($0)] ?? 0, than: count)
             }
             return VariantGroups(union: commoner.map { variants.groupIDs(of: $0) })
         }
