@@ -751,7 +751,7 @@ struct PairComparer: Sendable {
     /// slip of it, never one weeks away. Namesakes do (same common name, born days apart). Ids typed
     /// in by hand (generic mode) are not issued by a system and say nothing of the kind.
     func twoChildrenInOneSystem(_ vector: ComparisonVector) -> Bool {
-        registeredTwice(vector) && (vector.dateOfBirth == .withinAMonth || vector.dateOfBirth == .different)
+        registeredTwice(vector) && Self.birthDatesApart(vector)
     }
 
     /// Whether one record carries only the initial of the other's forename (`M Smith`, or swapped
