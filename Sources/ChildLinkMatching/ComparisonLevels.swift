@@ -88,7 +88,8 @@ package enum SurnameLevel: UInt8, ComparisonLevel {
     case absent = 0
     /// The same surname.
     case exact = 1
-    /// The same stem (feminine endings folded) or a shared part of a hyphenated or former surname.
+    /// The same stem: Slovak, Czech or Polish feminine and masculine forms of one name (`Balážová`
+    /// and `Balaz`, `Kowalska` and `Kowalski`), one girl's name anglicised or a brother's and sister's.
     case stem = 2
     /// A close spelling (Jaro–Winkler 0.92 or one typing slip).
     case close = 3
@@ -98,26 +99,33 @@ package enum SurnameLevel: UInt8, ComparisonLevel {
     case swapped = 5
     /// Different surnames.
     case different = 6
+    /// A part in common and no closer: a part of a hyphenated surname, or a former surname one or
+    /// both records give (`Khan-Hughes` beside `Khan`): a family's name, not always one child's.
+    case sharedPart = 7
 
-    /// Whether the surnames are the same, share a stem, or are one typing slip apart: one
+    /// Whether the surnames are the same, share a stem or a part, or are one typing slip apart: one
     /// family's name as far as the twin guard and the clusters' cross-check go.
-    var isSameOrSlip: Bool { self == .exact || self == .stem || self == .close }
+    var isSameOrSlip: Bool { self == .exact || self == .stem || self == .sharedPart || self == .close }
+
+    /// Whether the surnames agree on a stem or a part only: the family's name, not a swap's sign.
+    var isStemOrPart: Bool { self == .stem || self == .sharedPart }
 
     /// The level's name in pairs.csv and explanations.
     package var name: String {
         switch self {
         case .absent: "absent"
         case .exact: "exact"
-        case .stem: "same stem or shared part"
+        case .stem: "same stem"
         case .close: "close spelling"
         case .similar: "similar"
         case .swapped: "swapped with forename"
         case .different: "different"
+        case .sharedPart: "a part in common"
         }
     }
 
     /// Whether the surnames agree no better than `similar` (similar, swapped or different).
-    @inline(__always) var isSimilarOrWorse: Bool { rawValue >= Self.similar.rawValue }
+    @inline(__always) var isSimilarOrWorse: Bool { self == .similar || self == .swapped || self == .different }
 }
 
 /// How two dates of birth compare.

@@ -294,7 +294,7 @@ struct PairComparer: Sendable {
         var surnameLevel = surname(i, a, j, b, text)
         // Surnames that agree only on a stem or a shared part (a former surname both records carry:
         // `Khan Ayaan`, formerly Hughes, and `Ayaan Khan`, formerly Hughes) do not rule out a swap.
-        if forenameLevel.isSimilarOrWorse, surnameLevel.isSimilarOrWorse || surnameLevel == .stem,
+        if forenameLevel.isSimilarOrWorse, surnameLevel.isSimilarOrWorse || surnameLevel.isStemOrPart,
             swapped(i, a, j, b, text) || rotated(i, a, j, b, text) || rotated(j, b, i, a, text)
         {
             forenameLevel = .swapped
@@ -523,11 +523,20 @@ struct PairComparer: Sendable {
         if recordI.pointee.surnameHash == recordJ.pointee.surnameHash, StringSimilarity.same(a, b) { return .exact }
         let stemA = bytes(recordI.pointee.surnameStem, text)
         let stemB = bytes(recordJ.pointee.surnameStem, text)
-        if StringSimilarity.same(stemA, stemB) || sharesPart(i, recordI, j, recordJ) { return .stem }
+        if StringSimilarity.same(stemA, stemB) { return .stem }
         if (recordI.pointee.unknownCharacters | recordJ.pointee.unknownCharacters) & 2 != 0,
             TextFolding.sameButUnknown(a, b) || TextFolding.sameButUnknown(stemA, stemB)
         {
             return .close
+        }
+        // A part in common (of a hyphenated or former surname) is a family's; the whole surname a
+        // typing slip apart as well is one child's name mistyped (`Smith-Jonnes` beside
+        // `Smith-Jones`; `Woood` beside `Wood`, both formerly Rafiq): the slip is the closer level.
+        if sharesPart(i, recordI, j, recordJ) {
+            let slip =
+                StringSimilarity.isWithinOneEdit(stemA, stemB)
+                || StringSimilarity.isWithinOneEditBesideDoubles(stemA, stemB)
+            return slip ? .close : .sharedPart
         }
         let similarity = StringSimilarity.jaroWinkler(stemA, stemB, floor: Self.similarFloor)
         if similarity >= 0.92 || StringSimilarity.isWithinOneEdit(stemA, stemB) { return .close }
@@ -968,7 +977,7 @@ struct PairComparer: Sendable {
     /// twin rule above.
     func sexLooksMistyped(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
         guard vector.forename == .variant, vector.dateOfBirth == .exact,
-            vector.surname == .exact || vector.surname == .stem,
+            vector.surname == .exact || vector.surname.isStemOrPart,
             vector.address == .sameAddressAndPostcode || vector.address == .samePostcodeOrAddress
         else { return false }
         let groupsI = table.forenameGroups[i].ids

@@ -94,7 +94,7 @@ package struct MatchModel: Sendable {
     /// Whether the surnames agree closely enough that the address is judged among same-surname pairs.
     static func surnamesAgree(_ vector: ComparisonVector) -> Bool {
         let level = vector.surname
-        return level == .exact || level == .stem
+        return level == .exact || level.isStemOrPart
     }
 
     /// `log2(m/u)` for one comparison of a pair, the address judged given the surname comparison.
@@ -166,7 +166,7 @@ struct ModelEstimator: Sendable {
 
     static let sessions: [Session] = [
         Session(excluded: .dateOfBirth, levels: [DateOfBirthLevel.exact]),
-        Session(excluded: .surname, levels: [SurnameLevel.exact, .stem]),
+        Session(excluded: .surname, levels: [SurnameLevel.exact, .stem, .sharedPart]),
         Session(excluded: .forename, levels: [ForenameLevel.exact, .exactWithMiddleName]),
     ]
 
@@ -432,7 +432,7 @@ struct ModelEstimator: Sendable {
     static func initialM() -> [[Double]] {
         let starts: [Comparison: [Double]] = [
             .forename: [0, 0.70, 0.04, 0.05, 0.03, 0.02, 0.01, 0.03, 0.01, 0.02, 0.10],
-            .surname: [0, 0.82, 0.06, 0.05, 0.03, 0.01, 0.03],
+            .surname: [0, 0.82, 0.03, 0.05, 0.03, 0.01, 0.03, 0.03],
             .dateOfBirth: [0, 0.90, 0.02, 0.02, 0.01, 0.02, 0.01, 0.02],
             .address: [0, 0.50, 0.20, 0.05, 0.05, 0.20],
             .gender: [0, 0.97, 0.03],

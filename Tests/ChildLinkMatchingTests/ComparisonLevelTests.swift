@@ -38,7 +38,9 @@ struct ComparisonLevelTypeTests {
         // stored with nine is refused and the pairs are explained from the records again.
         #expect(ForenameLevel.otherGivenName.rawValue == 9)
         #expect(ForenameLevel.exactWithMiddleName.rawValue == 10)
-        #expect(MatchModelParameters.currentLevelCounts == [11, 7, 8, 6, 3, 5, 4, 5, 3, 4, 4, 3])
+        // Eight surname levels since a part in common got its own (7), apart from the same stem (2).
+        #expect(SurnameLevel.sharedPart.rawValue == 7)
+        #expect(MatchModelParameters.currentLevelCounts == [11, 8, 8, 6, 3, 5, 4, 5, 3, 4, 4, 3])
     }
 
     @Test("The level names, index = level number, as pairs.csv writes them")
@@ -54,6 +56,11 @@ struct ComparisonLevelTypeTests {
             ])
         #expect(
             Comparison.nhsNumber.levelNames == ["absent", "agree", "disagree", "one slip apart (one fails its check)"])
+        #expect(
+            Comparison.surname.levelNames == [
+                "absent", "exact", "same stem", "close spelling", "similar", "swapped with forename", "different",
+                "a part in common",
+            ])
     }
 
     @Test("A packed vector gives each comparison's typed level back")
