@@ -141,6 +141,10 @@ struct Explainer {
             } else if comparison == .surname, vector.surname == .exact {
                 adjustment = model.frequencyAdjustment(
                     .surname, frequency: model.surnameFrequency[table.surnameHash[i]] ?? 0)
+            } else if comparison == .surname, vector.surname == .close {
+                adjustment = model.slipFrequencyAdjustment(
+                    .surname, model.likeliestSurnameFrequency(Array(table.slice(table.surname[i]))),
+                    model.likeliestSurnameFrequency(Array(table.slice(table.surname[j]))))
             } else if comparison.isAddressPart, level == 1 {
                 adjustment = model.frequencyAdjustment(comparison, frequency: model.partFrequency(comparison, table, i))
             }

@@ -128,6 +128,7 @@ package struct Linker: Sendable {
         let surnameAdjustment = table.surnameHash.map {
             model.frequencyAdjustment(.surname, frequency: model.surnameFrequency[$0] ?? 0)
         }
+        let likeliestSurname = Self.likeliestSurnameFrequencies(table, model)
         var weightsByPattern = PatternTable<Double>(capacity: patterns.count, absent: 0)
         for pattern in patterns.keys {
             weightsByPattern[pattern] = model.weight(
@@ -144,6 +145,8 @@ package struct Linker: Sendable {
         // Whether each forename level (by number) is adjusted by the forename's frequency.
         let forenameAdjusted = (0...forenameMask).map { ForenameLevel(rawValue: UInt8($0))?.isExact ?? false }
         let surnameMask = Comparison.surname.bitMask
+        let surnameExact = UInt32(SurnameLevel.exact.rawValue)
+        let surnameSlip = UInt32(SurnameLevel.close.rawValue)
         // The address's parts, in generic mode: each exact agreement adjusted by its value's frequency.
         let parts = table.addressParts ? Comparison.allCases.filter(\.isAddressPart) : []
         let partAdjustments = parts.map { part in
@@ -162,7 +165,13 @@ package struct Linker: Sendable {
                 // The same sum, in the same order, as `MatchModel.weight` with the record's frequencies.
                 var weight = patternWeights[packed]
                 if forenameAdjusted[Int((packed >> forenameLevel) & forenameMask)] { weight += forenameAdjustment[i] }
-                if (packed >> surnameLevel) & surnameMask == 1 { weight += surnameAdjustment[i] }
+                let surname = (packed >> surnameLevel) & surnameMask
+                if surname == surnameExact {
+                    weight += surnameAdjustment[i]
+                } else if surname == surnameSlip {
+                    let j = Int(pairs[index] & 0xFFFF_FFFF)
+                    weight += model.slipFrequencyAdjustment(.surname, likeliestSurname[i], likeliestSurname[j])
+                }
                 for part in partShifts.indices where (packed >> partShifts[part]) & partMasks[part] == 1 {
                     weight += partAdjustments[part][i]
                 }
@@ -175,6 +184,24 @@ package struct Linker: Sendable {
             kept.set(chunk, local)
         }
         return kept.values.flatMap { $0 }
+    }
+
+    /// Each record's ``MatchModel/likeliestSurnameFrequency(_:)``, worked out once per spelling on
+    /// every core.
+    private static func likeliestSurnameFrequencies(_ table: RecordTable, _ model: MatchModel) -> [Float] {
+        var recordOfSpelling: [UInt64: Int] = [:]
+        for (index, hash) in table.surnameHash.enumerated() where hash != 0 && recordOfSpelling[hash] == nil {
+            recordOfSpelling[hash] = index
+        }
+        let spellings = Array(recordOfSpelling)
+        let candidates = model.farCommonerSurnames
+        let likeliest = ParallelChunks.compactMap(spellings.count) { index in
+            model.likeliestSurnameFrequency(
+                Array(table.slice(table.surname[spellings[index].value])), among: candidates)
+        }
+        var bySpelling: [UInt64: Float] = [:]
+        for (spelling, frequency) in zip(spellings, likeliest) { bySpelling[spelling.key] = frequency }
+        return table.surnameHash.map { bySpelling[$0] ?? 0 }
     }
 
     private static func summarise(

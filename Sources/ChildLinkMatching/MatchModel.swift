@@ -32,7 +32,11 @@ package struct MatchModel: Sendable {
     package internal(set) var iterations: Int
     /// Share of records with each folded forename / surname (by hash), for term-frequency adjustment.
     var forenameFrequency: [UInt64: Float] = [:]
-    var surnameFrequency: [UInt64: Float] = [:]
+    var surnameFrequency: [UInt64: Float] = [:] {
+        didSet { leastSurnameShare = surnameFrequency.values.min() ?? 0 }
+    }
+    /// The share of one record among those with a surname: the least of ``surnameFrequency``.
+    private(set) var leastSurnameShare: Float = 0
     /// Share of records with each value of an address part (generic mode), by comparison and hash.
     var partFrequencies: [Comparison: [UInt64: Float]] = [:]
     /// `log2(m/u)` per comparison and level, cached for scoring.
@@ -120,6 +124,43 @@ package struct MatchModel: Sendable {
         guard average > 0 else { return 0 }
         let adjustment = log2(average / Double(frequency))
         return min(max(adjustment, -Self.maxFrequencyAdjustment), Self.maxFrequencyAdjustment)
+    }
+
+    /// The term-frequency adjustment for surnames a typing slip apart (`Siddiquue` beside
+    /// `Siddique`), from each side's ``likeliestSurnameFrequency(_:)``: the commoner is the name
+    /// meant, so its frequency counts, as Splink adjusts a fuzzy level by the more frequent value.
+    /// A slip of a rare name is then stronger evidence than a slip of `Smith`, as the same names
+    /// written alike are, and two slips of `King` (`Kking`, `Kkng`) count as `King`.
+    func slipFrequencyAdjustment(_ comparison: Comparison, _ first: Float, _ second: Float) -> Double {
+        frequencyAdjustment(comparison, frequency: max(first, second))
+    }
+
+    /// The share of records holding the surname `surname` (folded) most likely stands for: the
+    /// commonest spelling one slip away that is far commoner than it (more than
+    /// ``PairComparer/slipRarity`` times: `King` beside `Kkng`), or else its own. A spelling no
+    /// record of the fitting run held counts as held once.
+    func likeliestSurnameFrequency(_ surname: [UInt8]) -> Float {
+        likeliestSurnameFrequency(surname, among: surnameFrequency)
+    }
+
+    /// The same, looking the spellings one slip away up in `spellings`: the model's frequencies, or
+    /// only those far commoner than a spelling held once (``farCommonerSurnames``), which gives the
+    /// same answer with fewer, cheaper look-ups.
+    func likeliestSurnameFrequency(_ surname: [UInt8], among spellings: [UInt64: Float]) -> Float {
+        guard !surname.isEmpty else { return 0 }
+        let own = max(surnameFrequency[Hashing.fnv1a(surname)] ?? 0, leastSurnameShare)
+        let farCommoner = own * Float(PairComparer.slipRarity)
+        var likeliest = own
+        Hashing.forEachOneSlip(of: surname) { hash in
+            if let share = spellings[hash], share > farCommoner { likeliest = max(likeliest, share) }
+        }
+        return likeliest
+    }
+
+    /// The surnames far commoner than one held once: the only ones a spelling can stand for.
+    var farCommonerSurnames: [UInt64: Float] {
+        let least = leastSurnameShare * Float(PairComparer.slipRarity)
+        return surnameFrequency.filter { $0.value > least }
     }
 
     /// The share of records holding record `index`'s value of an address part; 0 when it has none.

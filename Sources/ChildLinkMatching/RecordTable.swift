@@ -687,12 +687,41 @@ enum SurnameStem {
 /// FNV-1a 64-bit hashing, stable from run to run (unlike `Hasher`), so keys and output are deterministic.
 enum Hashing {
     static func fnv1a(_ bytes: some Sequence<UInt8>, seed: UInt64 = 0) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ seed
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
+        var hash = offsetBasis ^ seed
+        for byte in bytes { hash = step(hash, byte) }
         return hash == 0 ? 1 : hash
+    }
+
+    /// Calls `body` with ``fnv1a(_:seed:)`` of every spelling one letter changed, dropped, added or
+    /// two neighbours swapped from `name`, as ``PairComparer/oneSlipAway(_:)`` spells them, without
+    /// spelling them out: each from the hash of the letters before the slip.
+    static func forEachOneSlip(of name: [UInt8], _ body: (UInt64) -> Void) {
+        let count = name.count
+        var before = [UInt64](repeating: offsetBasis, count: count + 1)
+        for position in 0..<count { before[position + 1] = step(before[position], name[position]) }
+        func finished(_ state: UInt64, from position: Int) -> UInt64 {
+            var hash = state
+            for index in position..<count { hash = step(hash, name[index]) }
+            return hash == 0 ? 1 : hash
+        }
+        let letters = UInt8(ascii: "a")...UInt8(ascii: "z")
+        for position in 0...count {
+            for letter in letters { body(finished(step(before[position], letter), from: position)) }
+            guard position < count else { continue }
+            body(finished(before[position], from: position + 1))
+            for letter in letters where letter != name[position] {
+                body(finished(step(before[position], letter), from: position + 1))
+            }
+            if position + 1 < count, name[position] != name[position + 1] {
+                body(finished(step(step(before[position], name[position + 1]), name[position]), from: position + 2))
+            }
+        }
+    }
+
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always) private static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
     }
 
     /// Mixes two words into one key (SplitMix64 finaliser; blocking calls it per key part).
