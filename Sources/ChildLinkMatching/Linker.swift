@@ -162,21 +162,20 @@ package struct Linker: Sendable {
             for index in start..<end {
                 let packed = vectors[index]
                 let i = Int(pairs[index] >> 32)
-                // The same sum, in the same order, as `MatchModel.weight` with the record's frequencies.
+                let j = Int(pairs[index] & 0xFFFF_FFFF)
+                // The pattern's weight and the names' frequency adjustments, as the explanation adds them.
                 var weight = patternWeights[packed]
                 if forenameAdjusted[Int((packed >> forenameLevel) & forenameMask)] { weight += forenameAdjustment[i] }
                 let surname = (packed >> surnameLevel) & surnameMask
                 if surname == surnameExact {
                     weight += surnameAdjustment[i]
                 } else if surname == surnameSlip {
-                    let j = Int(pairs[index] & 0xFFFF_FFFF)
                     weight += model.slipFrequencyAdjustment(.surname, likeliestSurname[i], likeliestSurname[j])
                 }
                 for part in partShifts.indices where (packed >> partShifts[part]) & partMasks[part] == 1 {
                     weight += partAdjustments[part][i]
                 }
                 if weight >= reviewWeight {
-                    let j = Int(pairs[index] & 0xFFFF_FFFF)
                     let vector = ComparisonVector(packed: packed)
                     local.append(ScoredPair(first: i, second: j, vector: vector, weight: weight, decision: .review))
                 }
