@@ -1141,7 +1141,15 @@ struct PairComparer: Sendable {
         var slipOfAnother = false
         for neighbour in Self.oneSlipAway(name) {
             let hash = Hashing.fnv1a(neighbour)
-            guard hash != otherHash, (table.childrenByForename[hash] ?? 0) >= Self.attested else { continue }
+            let holders = table.childrenByForename[hash] ?? 0
+            guard hash != otherHash, holders >= Self.attested else { continue }
+            let slipOfOther = neighbour.withUnsafeBufferPointer { a in
+                otherName.withUnsafeBufferPointer { b in StringSimilarity.isWithinOneEdit(a, b) }
+            }
+            // A recurring slip of the other record's own name, held by under a twentieth as many
+            // children (Jakc and Jaack, each Jack mistyped by many hands, beside Jaakc): no name
+            // in its own right, so the rare record is that name mistyped twice.
+            if slipOfOther, table.forenameCount[other] > holders * Self.ownRightShare { continue }
             let groups = table.variants.groupIDs(of: neighbour)
             // One slip from another form of the other record's name (Frreddie for Freddie, beside
             // Frederick; Olile for Ollie, beside Oliver): that child's name mistyped, whatever other
@@ -1149,17 +1157,16 @@ struct PairComparer: Sendable {
             if isOtherForm(neighbour, groups: groups, of: other) { return false }
             // Both records one slip from the same name (Frqya and Ffreya, Gabreiela and Gabruela):
             // one child's name mistyped twice, not two children.
-            if table.forenameCount[other] < Self.attested,
-                neighbour.withUnsafeBufferPointer({ a in
-                    otherName.withUnsafeBufferPointer { b in StringSimilarity.isWithinOneEdit(a, b) }
-                })
-            {
-                continue
-            }
+            if table.forenameCount[other] < Self.attested, slipOfOther { continue }
             if !groups.intersects(otherGroups) { slipOfAnother = true }
         }
         return slipOfAnother
     }
+
+    /// How many times rarer than an alike name a spelling held by two or more children may be and
+    /// still count as a name in its own right (Lilly, a quarter of Lily; Hanna beside Hannah), not
+    /// a slip of it that recurs because the name is common (Jakc, under a twentieth of Jack).
+    static let ownRightShare: UInt32 = 20
 
     /// Every spelling one letter changed, dropped, added or two neighbours swapped from `name`.
     static func oneSlipAway(_ name: [UInt8]) -> [[UInt8]] {
@@ -1198,7 +1205,7 @@ struct PairComparer: Sendable {
         guard i < table.forenameCount.count, j < table.forenameCount.count else { return false }
         let a = table.forenameCount[i]
         let b = table.forenameCount[j]
-        guard min(a, b) >= Self.attested && min(a, b) * 20 >= max(a, b) else { return false }
+        guard min(a, b) >= Self.attested && min(a, b) * Self.ownRightShare >= max(a, b) else { return false }
         // A name cut short by a system's field length is the same name, not a twin's.
         let first = table.forenameBytes(i)
         let second = table.forenameBytes(j)

@@ -165,6 +165,27 @@ struct TwinGuardTests {
             !looksLikeTwins([record("1", "Harlye", "Taylor", .missing), record("2", "Harley", "Taylor")] + others))
     }
 
+    @Test("A spelling two slips from a common name, through that name's own recurring slips, is that name mistyped")
+    func twoSlipsThroughRecurringSlips() {
+        // Jaakc is one slip from Jakc and from Jaack, each held by two children: Jack mistyped by
+        // many hands, since 42 children are called Jack (more than twenty times two).
+        func others(jacks: Int) -> [SourceRecord] {
+            let jack = (0..<jacks).map {
+                record("J\($0)", "Jack", "Smith", dob: "\(10 + $0 % 19)/0\(1 + $0 / 19)/2010")
+            }
+            let slips = [
+                record("K1", "Jakc", "Jones", dob: "02/02/2011"), record("K2", "Jakc", "Evans", dob: "03/03/2012"),
+                record("A1", "Jaack", "Hall", dob: "04/04/2009"), record("A2", "Jaack", "Ward", dob: "05/05/2008"),
+            ]
+            return jack + slips
+        }
+        let pair = [record("1", "Jaakc", "Sivak", .exclusions), record("2", "Jack", "Sivak", .missing)]
+        #expect(twinReason(pair + others(jacks: 41)) == nil)
+        // With Jack twenty times as common as Jakc and Jaack (40 children), they are names in their
+        // own right, and Jaakc, one slip from each, is another child's name mistyped.
+        #expect(twinReason(pair + others(jacks: 39)) == .slipOfAnotherName)
+    }
+
     @Test("A slip repeated on every record of one child in one system is not a name in its own right")
     func attestationCountsChildren() {
         let kinn = (0..<5).map { record("K\($0)", "Kinn", "Brown", .missing) }
