@@ -997,15 +997,25 @@ struct PairComparer: Sendable {
         for other in sameBirth where other != full && other != short {
             let forename = table.forenameBytes(other)
             guard forename.count > 1, forename.first == initial else { continue }
+            if sexRulesOut(other, forInitialOf: short, besides: full) { continue }
             let (low, high) = (min(full, other), max(full, other))
             if looksLikeTwins(low, high, compare(low, high)) { return true }
         }
         // A twin written with the names swapped (`Nowak Megan` beside `M Nowak` and `Maria Nowak`).
         let given = GivenName(hash: table.forenameHash[full], groups: table.forenameGroups[full])
         return sameBirth.contains { other in
-            other != full && other != short
+            other != full && other != short && !sexRulesOut(other, forInitialOf: short, besides: full)
                 && namesAnotherChildSwapped(other, initial: initial, family: short, besides: given)
         }
+    }
+
+    /// Whether record `short`'s sex says its initial is not record `other`'s child: it is given,
+    /// it is not `other`'s, and it is record `full`'s (`O Kovacova`, a girl, beside her `Olivia`
+    /// and her twin brother `Oliver`). A sex is typed wrongly far more seldom than not, so the
+    /// initial is the child whose sex it gives.
+    func sexRulesOut(_ other: Int, forInitialOf short: Int, besides full: Int) -> Bool {
+        let sex = table.gender[short]
+        return sex != 0 && table.gender[full] == sex && table.gender[other] != 0 && table.gender[other] != sex
     }
 
     /// Whether one record's forename is, written the same, the other's first middle name (`Isaac`
@@ -1061,7 +1071,7 @@ struct PairComparer: Sendable {
         let given = GivenName(
             hash: table.surnameHash[full], groups: table.variants.groupIDs(of: Array(table.surnameBytes(full))))
         return sameBirth.contains { other in
-            other != full && other != short
+            other != full && other != short && !sexRulesOut(other, forInitialOf: short, besides: full)
                 && (namesAnotherChild(other, initial: initial, family: short, besides: given)
                     || namesAnotherChildSwapped(other, initial: initial, family: short, besides: given))
         }
