@@ -112,14 +112,13 @@ extension MatchModel {
         return Explainer(model: self, table: table).explain(first, second, 0, 1)
     }
 
-    /// The total weight in bits of a pair given its comparison levels and name frequencies.
-    func weight(_ vector: ComparisonVector, forenameFrequency: Float, surnameFrequency: Float) -> Double {
+    /// The weight in bits of a comparison pattern: the prior and every comparison's Bayes factor,
+    /// before the names' frequency adjustments (which depend on the pair's names, not its levels).
+    func patternWeight(_ vector: ComparisonVector) -> Double {
         var total = priorLogOdds
         for comparison in Comparison.allCases {
             total += logBayesFactor(comparison, in: vector)
         }
-        if vector.forename.isExact { total += frequencyAdjustment(.forename, frequency: forenameFrequency) }
-        if vector.surname == .exact { total += frequencyAdjustment(.surname, frequency: surnameFrequency) }
         return total
     }
 }

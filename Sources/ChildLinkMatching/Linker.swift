@@ -131,8 +131,7 @@ package struct Linker: Sendable {
         let likeliestSurname = Self.likeliestSurnameFrequencies(table, model)
         var weightsByPattern = PatternTable<Double>(capacity: patterns.count, absent: 0)
         for pattern in patterns.keys {
-            weightsByPattern[pattern] = model.weight(
-                ComparisonVector(packed: pattern), forenameFrequency: 0, surnameFrequency: 0)
+            weightsByPattern[pattern] = model.patternWeight(ComparisonVector(packed: pattern))
         }
         let reviewWeight = MatchModel.weight(probability: options.reviewThreshold)
         let chunkCount = max(1, min(options.concurrency * 8, pairs.count / 10_000))
