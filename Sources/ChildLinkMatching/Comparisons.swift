@@ -1258,14 +1258,15 @@ struct PairComparer: Sendable {
         let second = Array(table.forenameBytes(j))
         guard first.count >= 2, second.count >= 2 else { return false }
         let commoner = max(table.forenameCount[i], table.forenameCount[j])
-        let nearFirst = Set(Self.oneSlipAway(first).map { Hashing.fnv1a($0) })
+        var nearFirst = Set<UInt64>()
+        Hashing.forEachOneSlip(of: first) { nearFirst.insert($0) }
         let own = [table.forenameHash[i], table.forenameHash[j]]
-        for neighbour in Self.oneSlipAway(second) {
-            let hash = Hashing.fnv1a(neighbour)
-            guard !own.contains(hash), nearFirst.contains(hash) else { continue }
-            if Self.isFarCommoner(table.childrenByForename[hash] ?? 0, than: commoner) { return true }
+        var sharedCommoner = false
+        Hashing.forEachOneSlip(of: second) { hash in
+            guard !sharedCommoner, !own.contains(hash), nearFirst.contains(hash) else { return }
+            sharedCommoner = Self.isFarCommoner(table.childrenByForename[hash] ?? 0, than: commoner)
         }
-        return false
+        return sharedCommoner
     }
 
     /// Whether record `rare`'s forename is a slip (one letter changed, dropped, added, or two
@@ -1349,10 +1350,11 @@ struct PairComparer: Sendable {
         guard Self.letterLeftOut(name, of: table.forenameBytes(common)) else { return false }
         let commonHash = table.forenameHash[common]
         let commonCount = table.forenameCount[common]
-        return !Self.oneSlipAway(Array(name)).contains { neighbour in
-            let hash = Hashing.fnv1a(neighbour)
-            return hash != commonHash && (table.childrenByForename[hash] ?? 0) > commonCount
+        var commonerNeighbour = false
+        Hashing.forEachOneSlip(of: Array(name)) { hash in
+            if hash != commonHash, (table.childrenByForename[hash] ?? 0) > commonCount { commonerNeighbour = true }
         }
+        return !commonerNeighbour
     }
 
     /// Whether `short` is `name` with one letter left out (`Lo` for Leo, `Naalia` for Natalia): one

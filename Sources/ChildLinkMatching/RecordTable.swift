@@ -293,8 +293,8 @@ struct RecordTable: Sendable, Equatable {
         where !forenameGroups[index].isEmpty && PairComparer.isFarCommoner(forenameCount[index], than: 1)
             && seen.insert(forenameHash[index]).inserted
         {
-            for neighbour in PairComparer.oneSlipAway(Array(forenameBytes(index))) {
-                result[Hashing.fnv1a(neighbour), default: []].append((forenameCount[index], forenameGroups[index]))
+            Hashing.forEachOneSlip(of: Array(forenameBytes(index))) { neighbour in
+                result[neighbour, default: []].append((forenameCount[index], forenameGroups[index]))
             }
         }
         return result
