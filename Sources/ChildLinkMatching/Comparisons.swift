@@ -987,8 +987,9 @@ struct PairComparer: Sendable {
 
     /// Whether a pair that agrees on a forename initial only (`J Smith` and `Jordan Smith`) would
     /// as well fit the full-named record's twin (`Jack Smith`, same birth date and surname): the
-    /// initial cannot say which twin it is, so it is linked to neither. `sameBirth` holds the
-    /// records born on the full-named record's birth date.
+    /// initial cannot say which twin it is, so it is linked to neither, unless its record's sex
+    /// says (``sexRulesOut(_:forInitialOf:besides:)``). `sameBirth` holds the records born on the
+    /// full-named record's birth date.
     func initialFitsTwins(_ i: Int, _ j: Int, sameBirth: [Int]) -> Bool {
         guard let (short, full, initial) = forenameInitial(i, j) else { return false }
         if givenNameInSurnameField(full, initial: initial) {
