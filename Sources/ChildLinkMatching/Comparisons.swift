@@ -377,6 +377,14 @@ struct PairComparer: Sendable {
         }
         if a.count == 1 || b.count == 1 {
             if a[0] == b[0] { return .initial }
+            // `I Kayleigh` beside `Kayleigh`: known by the middle name.
+            if a.count != b.count,
+                a.count == 1
+                    ? knownByMiddleName(i, recordI, beside: recordJ, text)
+                    : knownByMiddleName(j, recordJ, beside: recordI, text)
+            {
+                return .otherGivenName
+            }
             let reordered = a.count == 1 ? initialOfReordered(j, i, text) : initialOfReordered(i, j, text)
             return reordered ? .reordered : .different
         }
@@ -397,6 +405,17 @@ struct PairComparer: Sendable {
             return .similar
         }
         return .different
+    }
+
+    /// Whether record `short` (at `index`), whose forename is an initial, gives as a middle name
+    /// the forename of `full`, which gives none (`I Kayleigh` beside `Kayleigh`): a child who goes
+    /// by the middle name, the first cut to its initial, as with `Kayleigh` beside `Isla Kayleigh`.
+    /// With middle names on both, the swap must be mutual (``initialOfReordered(_:_:_:)``).
+    private func knownByMiddleName(
+        _ index: Int, _ short: Record, beside full: Record, _ text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        !full.pointee.hasAlternatives && short.pointee.hasAlternatives
+            && isAmongAlternatives(full, of: index, short, text)
     }
 
     /// Whether record `short`'s forename is the initial of record `full`'s first middle name and

@@ -178,6 +178,23 @@ struct ComparisonLevelTests {
         #expect(vector(johnson("M", "Isla"), johnson("Isla", "Grace")).forename == .different)
     }
 
+    @Test("An initial whose middle name is the other record's forename is another of the given names")
+    func initialKnownByMiddleName() {
+        func priestley(_ forename: String, _ middle: String?) -> SourceRecord {
+            Make.record(
+                forename + (middle ?? ""), forename: forename, surname: "Priestley", dob: "21/12/2017",
+                middle: middle)
+        }
+        // `I Kayleigh Priestley` beside `Kayleigh Priestley`: she goes by Kayleigh, one register cut
+        // her first name to its initial.
+        #expect(vector(priestley("I", "Kayleigh"), priestley("Kayleigh", nil)).forename == .otherGivenName)
+        #expect(vector(priestley("Kayleigh", nil), priestley("I", "Kayleigh")).forename == .otherGivenName)
+        // With middle names on both the swap must be mutual (her sister Kayleigh Rose), and a
+        // middle name that is not the other's forename is no other given name of hers.
+        #expect(vector(priestley("I", "Kayleigh"), priestley("Kayleigh", "Rose")).forename == .different)
+        #expect(vector(priestley("I", "Rose"), priestley("Kayleigh", nil)).forename == .different)
+    }
+
     @Test("Forename and surname swapped is its own level, not two disagreements")
     func swappedNames() {
         let v = vector(
