@@ -377,6 +377,13 @@ struct PairComparer: Sendable {
         }
         if a.count == 1 || b.count == 1 {
             if a[0] == b[0] { return .initial }
+            // `E Horvath` beside `Teddy Horváth`: the initial of the name Teddy is a form of.
+            if a.count == 1
+                ? table.variants.isFormalInitial(a[0], of: groupsB)
+                : table.variants.isFormalInitial(b[0], of: groupsA)
+            {
+                return .initial
+            }
             // `I Kayleigh` beside `Kayleigh`: known by the middle name.
             if a.count != b.count,
                 a.count == 1
@@ -1053,14 +1060,17 @@ struct PairComparer: Sendable {
     }
 
     /// Of two records, the one holding only an initial of the other's forename (in its forename
-    /// field, or in its surname field when the names are swapped), the other one, and the initial.
+    /// field, or in its surname field when the names are swapped; in the forename field, also of
+    /// the full form of the name: `E` beside `Teddy`), the other one, and the initial.
     /// With the names swapped in the full-named record instead (`M Nowak` and `Nowak Maria`), the
     /// initial is of the full-named record's surname field.
     func forenameInitial(_ i: Int, _ j: Int) -> (short: Int, full: Int, initial: UInt8)? {
         for (short, full) in [(i, j), (j, i)] {
             guard table.forename[full].length > 1, let first = table.forenameBytes(full).first else { continue }
-            if table.forename[short].length == 1, table.forenameBytes(short).first == first {
-                return (short, full, first)
+            if table.forename[short].length == 1, let initial = table.forenameBytes(short).first,
+                initial == first || table.variants.isFormalInitial(initial, of: table.forenameGroups[full])
+            {
+                return (short, full, initial)
             }
             if table.surname[short].length == 1, table.surnameBytes(short).first == first {
                 return (short, full, first)

@@ -9,6 +9,9 @@ package import ChildLinkModel
 package struct ForenameVariantTable: Sendable, Hashable {
     /// Folded name → the numbers of the groups it belongs to, in group order.
     private let groupsByName: [[UInt8]: [Int32]]
+    /// Each group's first letter of its first name: the full, registered form (Edward for Ted and
+    /// Teddy, Alexander for Sasha), as the groups are written.
+    private let formalInitials: [UInt8]
 
     /// The table of `list`'s groups, numbered in order.
     /// - Precondition: fewer than 65,535 groups (each is packed into 16 bits).
@@ -22,6 +25,7 @@ package struct ForenameVariantTable: Sendable, Hashable {
             }
         }
         groupsByName = map
+        formalInitials = list.groups.map { $0.first?.utf8.first ?? 0 }
     }
 
     /// The built-in groups, with nothing added.
@@ -31,6 +35,13 @@ package struct ForenameVariantTable: Sendable, Hashable {
     func groupIDs(of name: [UInt8]) -> VariantGroups {
         guard let ids = groupsByName[name] else { return VariantGroups() }
         return VariantGroups(ids.prefix(4))
+    }
+
+    /// Whether `initial` (a folded letter) is that of the full form of a name in `groups` (`E`
+    /// for Edward, of Teddy's groups): a register that cuts the forename to an initial cuts the
+    /// registered name, where another service writes the name the child is called by.
+    func isFormalInitial(_ initial: UInt8, of groups: VariantGroups) -> Bool {
+        groups.contains { formalInitials[Int($0)] == initial }
     }
 }
 
@@ -78,6 +89,16 @@ struct VariantGroups: Hashable, Sendable {
             let value = (packed >> (16 * UInt64(slot))) & 0xFFFF
             return value == 0 ? nil : Int32(value - 1)
         }
+    }
+
+    /// Whether a group number satisfies `predicate` (without building ``ids``).
+    func contains(where predicate: (Int32) -> Bool) -> Bool {
+        for slot in 0..<4 {
+            let value = (packed >> (16 * UInt64(slot))) & 0xFFFF
+            if value == 0 { return false }
+            if predicate(Int32(value - 1)) { return true }
+        }
+        return false
     }
 
     /// Whether the two share a group.

@@ -195,6 +195,22 @@ struct ComparisonLevelTests {
         #expect(vector(priestley("I", "Rose"), priestley("Kayleigh", nil)).forename == .different)
     }
 
+    @Test("An initial of the full form of the other record's forename agrees on the initial")
+    func initialOfTheFullForm() {
+        func horvath(_ forename: String) -> SourceRecord {
+            Make.record(forename, forename: forename, surname: "Horváth", dob: "01/12/2014")
+        }
+        // `E Horvath` beside `Teddy Horváth`: Edward's initial, the name Teddy is a form of (and
+        // Theodore's); `A` beside Sasha, Alexander's or Alexandra's.
+        #expect(vector(horvath("E"), horvath("Teddy")).forename == .initial)
+        #expect(vector(horvath("Teddy"), horvath("T")).forename == .initial)
+        #expect(vector(horvath("A"), horvath("Sasha")).forename == .initial)
+        // Another letter, or that of another short form (`B`, Bill's, beside William), is not
+        // the initial a register gives.
+        #expect(vector(horvath("B"), horvath("Teddy")).forename == .different)
+        #expect(vector(horvath("B"), horvath("William")).forename == .different)
+    }
+
     @Test("Forename and surname swapped is its own level, not two disagreements")
     func swappedNames() {
         let v = vector(

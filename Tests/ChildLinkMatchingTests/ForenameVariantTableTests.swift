@@ -34,6 +34,23 @@ struct ForenameVariantTableTests {
         #expect(table.groupIDs(of: Array("alex".utf8)) == ForenameVariantTable.builtIn.groupIDs(of: Array("alex".utf8)))
     }
 
+    @Test("A council's group written full form first: an initial of the full form agrees with a short form")
+    func councilGroupFullFormInitial() throws {
+        let added = try ForenameVariantList(parsing: "wilhelmina mina minnie\n", path: "extra.txt")
+        let variants = ForenameVariantTable(ForenameVariantList.builtInForenameVariants.appending(added))
+        let records = ["W", "Mina"].enumerated().map { index, forename in
+            Make.record("W\(index)", forename: forename, surname: "Nowak", dob: "2010-03-04")
+        }
+        let levels = [ForenameVariantTable.builtIn, variants].map { table in
+            PairComparer(table: RecordTable(records, variants: table)).compare(0, 1).forename
+        }
+        #expect(levels == [.different, .initial])
+        // The full form's initial, no other letter.
+        let mina = variants.groupIDs(of: Array("mina".utf8))
+        #expect(variants.isFormalInitial(UInt8(ascii: "w"), of: mina))
+        #expect(!variants.isFormalInitial(UInt8(ascii: "n"), of: mina))
+    }
+
     @Test func councilGroupRaisesTheForenameLevelWhenLinking() throws {
         let added = try ForenameVariantList(parsing: "zbigniew zbyszek\n", path: "extra.txt")
         var options = LinkOptions()
