@@ -444,9 +444,13 @@ struct PairComparer: Sendable {
     /// (at 1M records, 13 fewer false pairs than any shared middle name, no fewer true ones).
     private func sharesMiddleName(_ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record) -> Bool {
         guard recordI.pointee.alternativeBits & recordJ.pointee.alternativeBits != 0 else { return false }
-        let first = table.alternativeForenames.range(i)
-        let second = table.alternativeForenames.range(j)
-        guard let a = first.first, let b = second.first else { return false }
+        return sameFirstMiddleName(i, j)
+    }
+
+    /// Whether records `i` and `j` both give a first middle (or preferred) name and it is the same.
+    func sameFirstMiddleName(_ i: Int, _ j: Int) -> Bool {
+        guard let a = table.alternativeForenames.range(i).first, let b = table.alternativeForenames.range(j).first
+        else { return false }
         return table.alternativeForenames.values[a] == table.alternativeForenames.values[b]
     }
 
@@ -928,6 +932,9 @@ struct PairComparer: Sendable {
         let unknownLetter = (table.unknownCharacters[i] | table.unknownCharacters[j]) & 1 != 0
         if vector.personID == .disagree { return .differentPersonIDs }
         if spellingsHeldApart(i, j) { return .heldApartInOneDataset }
+        // Alike forenames and the same middle name (`Lily Ivy` and `Lilly Ivy`): parents who give
+        // twins alike names give them different middle names; one child typed two ways.
+        if sameFirstMiddleName(i, j) { return nil }
         if !unknownLetter, bothWellAttested(i, j) { return .alikeNamesInTheirOwnRight }
         // Two slips of one far commoner name (Joah and Jonanh, both Jonah) are that name mistyped
         // twice, even where one is also a slip of another name (Joah of Noah).
@@ -1025,6 +1032,9 @@ struct PairComparer: Sendable {
             let forename = table.forenameBytes(other)
             guard forename.count > 1, forename.first == initial else { continue }
             if sexRulesOut(other, forInitialOf: short, besides: full) { continue }
+            // The initial's middle name is the full-named record's and not the twin's (`D Joseph`
+            // beside `Denis Joseph` and his twin `Dan`): it is Denis's.
+            if sameFirstMiddleName(short, full), !sameFirstMiddleName(short, other) { continue }
             let (low, high) = (min(full, other), max(full, other))
             if looksLikeTwins(low, high, compare(low, high)) { return true }
         }

@@ -45,6 +45,35 @@ struct TwinGuardTests {
         Make.record(id, dataset, forename: forename, surname: surname, dob: dob, gender: gender, postcode: "S61 2AB")
     }
 
+    @Test("Alike forenames with the same middle name are one child; with another or none, twins")
+    func alikeNamesSameMiddleName() {
+        // Jayden and Jaden are each a name in its own right here: alike twins' names. With the
+        // same middle name on both records, one boy typed two ways (parents who give twins alike
+        // names give them different middle names).
+        let alike = [
+            record("J1", "Jayden", "Smith", dob: "01/01/2010"), record("J2", "Jaden", "Jones", dob: "02/02/2011"),
+        ]
+        func walker(_ id: String, _ forename: String, middle: String?) -> SourceRecord {
+            Make.record(
+                id, forename: forename, surname: "Walker", dob: Self.dob, postcode: "S61 2AB", middle: middle)
+        }
+        #expect(
+            twinReason([walker("1", "Jayden", middle: "Kieran"), walker("2", "Jaden", middle: "Kieran")] + alike) == nil
+        )
+        #expect(
+            twinReason([walker("1", "Jayden", middle: "Kieran"), walker("2", "Jaden", middle: "Corey")] + alike)
+                == .alikeNamesInTheirOwnRight)
+        #expect(
+            twinReason([walker("1", "Jayden", middle: "Kieran"), walker("2", "Jaden", middle: nil)] + alike)
+                == .alikeNamesInTheirOwnRight)
+        // Two person ids in one system still say two children.
+        var first = walker("1", "Jayden", middle: "Kieran")
+        var second = walker("2", "Jaden", middle: "Kieran")
+        first.person.personID = "E100001"
+        second.person.personID = "E100002"
+        #expect(twinReason([first, second] + alike) == .differentPersonIDs)
+    }
+
     @Test("A slip in one twin's surname does not make the twins one child")
     func surnameSlip() {
         #expect(looksLikeTwins([record("1", "Jake", "Williams"), record("2", "Kyle", "Wiliams")]))
@@ -315,6 +344,29 @@ struct TwinClusteringTests {
         result = Linker().link(Self.population.records + teddy + ethan + [initial])
         #expect(child(result, "E", .exclusions) != child(result, "T0", .missing))
         #expect(child(result, "E", .exclusions) == child(result, "N0", .missing))
+    }
+
+    @Test("An initial whose middle name is one twin's and not the other's is that twin's")
+    func initialWithOneTwinsMiddleName() {
+        // Denis Joseph and Dan Kowalski, twins, each in three strands; `D Joseph Kowalski` in a
+        // missing episode: Denis, whose middle name it gives.
+        func kowalski(_ id: String, _ dataset: Dataset, _ forename: String, middle: String?) -> SourceRecord {
+            Make.record(
+                id, dataset, forename: forename, surname: "Kowalski", dob: "26/03/2004", gender: .male,
+                postcode: "S65 9HE", middle: middle)
+        }
+        var records = Self.population.records
+        for n in 0..<3 {
+            records.append(kowalski("DE\(n)", Dataset.strands[n], "Denis", middle: "Joseph"))
+            records.append(kowalski("DA\(n)", Dataset.strands[n], "Dan", middle: nil))
+        }
+        var result = Linker().link(records + [kowalski("D", .missing, "D", middle: "Joseph")])
+        #expect(child(result, "D", .missing) == child(result, "DE0", .missing))
+        #expect(child(result, "D", .missing) != child(result, "DA0", .missing))
+        // Without a middle name the initial fits both twins, and is linked to neither.
+        result = Linker().link(records + [kowalski("D", .missing, "D", middle: nil)])
+        #expect(child(result, "D", .missing) != child(result, "DE0", .missing))
+        #expect(child(result, "D", .missing) != child(result, "DA0", .missing))
     }
 
     @Test("An initial whose middle name is another record's forename is that child, unless one system holds two")
