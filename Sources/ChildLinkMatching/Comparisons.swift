@@ -376,12 +376,7 @@ struct PairComparer: Sendable {
             return recordI.pointee.hasAlternatives && recordJ.pointee.hasAlternatives ? .reordered : .otherGivenName
         }
         if a.count == 1 || b.count == 1 {
-            if a[0] == b[0] { return .initial }
-            // `E Horvath` beside `Teddy Horváth`: the initial of the name Teddy is a form of.
-            if a.count == 1
-                ? table.variants.isFormalInitial(a[0], of: groupsB)
-                : table.variants.isFormalInitial(b[0], of: groupsA)
-            {
+            if a.count == 1 ? isInitial(a[0], of: b[0], groups: groupsB) : isInitial(b[0], of: a[0], groups: groupsA) {
                 return .initial
             }
             // `I Kayleigh` beside `Kayleigh`: known by the middle name.
@@ -412,6 +407,13 @@ struct PairComparer: Sendable {
             return .similar
         }
         return .different
+    }
+
+    /// Whether `letter` is an initial of a forename that starts with `first` and has the variant
+    /// `groups`: its first letter, or that of the full form of the name (`E` beside `Teddy`,
+    /// Edward's: a register that cuts the forename to its initial cuts the registered name).
+    private func isInitial(_ letter: UInt8, of first: UInt8, groups: VariantGroups) -> Bool {
+        letter == first || table.variants.isFormalInitial(letter, of: groups)
     }
 
     /// Whether record `short` (at `index`), whose forename is an initial, gives as a middle name
@@ -1078,7 +1080,7 @@ struct PairComparer: Sendable {
         for (short, full) in [(i, j), (j, i)] {
             guard table.forename[full].length > 1, let first = table.forenameBytes(full).first else { continue }
             if table.forename[short].length == 1, let initial = table.forenameBytes(short).first,
-                initial == first || table.variants.isFormalInitial(initial, of: table.forenameGroups[full])
+                isInitial(initial, of: first, groups: table.forenameGroups[full])
             {
                 return (short, full, initial)
             }

@@ -328,19 +328,15 @@ struct TwinClusteringTests {
     func initialOfTheFullForm() {
         // Teddy Horvath in three strands; `E Horvath` (Edward, whom Teddy is short for) in another
         // exclusions record, the same birth date, sex and postcode: Teddy.
-        func horvath(_ id: String, _ dataset: Dataset, _ forename: String, _ gender: Gender) -> SourceRecord {
-            Make.record(
-                id, dataset, forename: forename, surname: "Horvath", dob: "01/12/2014", gender: gender,
-                postcode: "S4 7RN")
-        }
-        let teddy = (0..<3).map { horvath("T\($0)", Dataset.strands[$0], "Teddy", .male) }
-        let initial = horvath("E", .exclusions, "E", .male)
+        let horvath = Household(surname: "Horvath", dob: "01/12/2014", gender: .male, postcode: "S4 7RN")
+        let teddy = (0..<3).map { horvath.record("T\($0)", Dataset.strands[$0], "Teddy") }
+        let initial = horvath.record("E", .exclusions, "E")
         var result = Linker().link(Self.population.records + teddy + [initial])
         #expect(child(result, "E", .exclusions) == child(result, "T0", .missing))
         // With his twin brother Ethan beside him the initial fits both: not Teddy's, and Ethan's,
         // whose name it plainly begins (Teddy's full form is the rarer reading; measured, holding
         // it from Ethan as well cost true links and kept no twins apart: docs/accuracy.md).
-        let ethan = (0..<3).map { horvath("N\($0)", Dataset.strands[$0], "Ethan", .male) }
+        let ethan = (0..<3).map { horvath.record("N\($0)", Dataset.strands[$0], "Ethan") }
         result = Linker().link(Self.population.records + teddy + ethan + [initial])
         #expect(child(result, "E", .exclusions) != child(result, "T0", .missing))
         #expect(child(result, "E", .exclusions) == child(result, "N0", .missing))
@@ -350,21 +346,17 @@ struct TwinClusteringTests {
     func initialWithOneTwinsMiddleName() {
         // Denis Joseph and Dan Kowalski, twins, each in three strands; `D Joseph Kowalski` in a
         // missing episode: Denis, whose middle name it gives.
-        func kowalski(_ id: String, _ dataset: Dataset, _ forename: String, middle: String?) -> SourceRecord {
-            Make.record(
-                id, dataset, forename: forename, surname: "Kowalski", dob: "26/03/2004", gender: .male,
-                postcode: "S65 9HE", middle: middle)
-        }
+        let kowalski = Household(surname: "Kowalski", dob: "26/03/2004", gender: .male, postcode: "S65 9HE")
         var records = Self.population.records
         for n in 0..<3 {
-            records.append(kowalski("DE\(n)", Dataset.strands[n], "Denis", middle: "Joseph"))
-            records.append(kowalski("DA\(n)", Dataset.strands[n], "Dan", middle: nil))
+            records.append(kowalski.record("DE\(n)", Dataset.strands[n], "Denis", middle: "Joseph"))
+            records.append(kowalski.record("DA\(n)", Dataset.strands[n], "Dan"))
         }
-        var result = Linker().link(records + [kowalski("D", .missing, "D", middle: "Joseph")])
+        var result = Linker().link(records + [kowalski.record("D", .missing, "D", middle: "Joseph")])
         #expect(child(result, "D", .missing) == child(result, "DE0", .missing))
         #expect(child(result, "D", .missing) != child(result, "DA0", .missing))
         // Without a middle name the initial fits both twins, and is linked to neither.
-        result = Linker().link(records + [kowalski("D", .missing, "D", middle: nil)])
+        result = Linker().link(records + [kowalski.record("D", .missing, "D")])
         #expect(child(result, "D", .missing) != child(result, "DE0", .missing))
         #expect(child(result, "D", .missing) != child(result, "DA0", .missing))
     }
@@ -373,19 +365,13 @@ struct TwinClusteringTests {
     func initialKnownByMiddleName() {
         // Kayleigh Priestley in three strands; `I Kayleigh Priestley` in another missing episode:
         // she goes by her middle name, and one register cut her first name to its initial.
-        func priestley(_ id: String, _ dataset: Dataset, _ forename: String, middle: String? = nil, personID: String)
-            -> SourceRecord
-        {
-            Make.record(
-                id, dataset, forename: forename, surname: "Priestley", dob: "21/12/2017", gender: .female,
-                postcode: "S66 2BH", personID: personID, middle: middle)
-        }
+        let priestley = Household(surname: "Priestley", dob: "21/12/2017", gender: .female, postcode: "S66 2BH")
         let kayleigh = [
-            priestley("K0", .missing, "Kayleigh", personID: "1402798"),
-            priestley("K1", .cme, "Kayleigh", personID: "E700399"),
-            priestley("K2", .exclusions, "Kayleigh", personID: "E700399"),
+            priestley.record("K0", .missing, "Kayleigh", personID: "1402798"),
+            priestley.record("K1", .cme, "Kayleigh", personID: "E700399"),
+            priestley.record("K2", .exclusions, "Kayleigh", personID: "E700399"),
         ]
-        let initial = priestley("I", .missing, "I", middle: "Kayleigh", personID: "1402801")
+        let initial = priestley.record("I", .missing, "I", middle: "Kayleigh", personID: "1402801")
         var result = Linker().link(Self.population.records + kayleigh.dropFirst() + [initial])
         #expect(child(result, "I", .missing) == child(result, "K1", .cme))
         // The missing-children system holds the two under two person ids: twins named after each
@@ -520,21 +506,15 @@ struct TwinClusteringTests {
         // known to LCS. `L Taylor`, another LCS record, joins Lily's cluster through her full
         // name, which Lola's does not look like (a rare name beside a common one); but `L` fits
         // `Liy`, Lily mistyped, and Lola alike: the initial cannot say which twin it is.
-        func taylor(_ id: String, _ dataset: Dataset, _ forename: String, middle: String? = nil, personID: String)
-            -> SourceRecord
-        {
-            Make.record(
-                id, dataset, forename: forename, surname: "Taylor", dob: "16/07/2014", gender: .female,
-                postcode: "S4 1JT", personID: personID, middle: middle)
-        }
+        let taylor = Household(surname: "Taylor", dob: "16/07/2014", gender: .female, postcode: "S4 1JT")
         let others = (1...3).map { n in
             Make.record("O\(n)", .exclusions, forename: "Lily", surname: "Other\(n)", dob: "0\(n)/02/2011")
         }
         let records = [
-            taylor("1", .missing, "L", personID: "1511846"),
-            taylor("2", .cme, "Lily", middle: "Megan", personID: "E715977"),
-            taylor("3", .ehe, "Liy", middle: "Megan", personID: "E715977"),
-            taylor("4", .missing, "Lola", personID: "1511859"),
+            taylor.record("1", .missing, "L", personID: "1511846"),
+            taylor.record("2", .cme, "Lily", middle: "Megan", personID: "E715977"),
+            taylor.record("3", .ehe, "Liy", middle: "Megan", personID: "E715977"),
+            taylor.record("4", .missing, "Lola", personID: "1511859"),
         ]
         #expect(decisions(records + others, links: [(1, 2), (0, 1)]) == [.linked, .blockedTwins])
         // Without the twin in the data the initial is Lily's.
@@ -547,24 +527,18 @@ struct TwinClusteringTests {
         // `A` (CME) under one person id; Amber Smith, born the same day, looks like Ava's twin, so
         // `A` alone would fit either. But the education id that holds `A` holds `Avva Sienna`, who is
         // plainly Ava: the initial is hers.
-        func smith(_ id: String, _ dataset: Dataset, _ forename: String, middle: String? = nil, personID: String)
-            -> SourceRecord
-        {
-            Make.record(
-                id, dataset, forename: forename, surname: "Smith", dob: "03/02/2013", gender: .female,
-                postcode: "S5 5LL", personID: personID, middle: middle)
-        }
-        let ava = smith("1", .missing, "Ava", middle: "Sienna", personID: "1537515")
-        let avva = smith("2", .ehe, "Avva", middle: "Sienna", personID: "E719645")
-        let amber = smith("4", .exclusions, "Amber", personID: "E708996")
+        let smith = Household(surname: "Smith", dob: "03/02/2013", gender: .female, postcode: "S5 5LL")
+        let ava = smith.record("1", .missing, "Ava", middle: "Sienna", personID: "1537515")
+        let avva = smith.record("2", .ehe, "Avva", middle: "Sienna", personID: "E719645")
+        let amber = smith.record("4", .exclusions, "Amber", personID: "E708996")
         let links = [(1, 2), (0, 1)]
         #expect(
-            decisions([ava, avva, smith("3", .cme, "A", personID: "E719645"), amber], links: links) == [
+            decisions([ava, avva, smith.record("3", .cme, "A", personID: "E719645"), amber], links: links) == [
                 .linked, .linked,
             ])
         // Under a person id of its own the initial says nothing of whose it is: it fits Amber too.
         #expect(
-            decisions([ava, avva, smith("3", .cme, "A", personID: "E719650"), amber], links: links)
+            decisions([ava, avva, smith.record("3", .cme, "A", personID: "E719650"), amber], links: links)
                 == [.blockedTwins, .linked])
     }
 
@@ -593,7 +567,8 @@ struct TwinClusteringTests {
             decisions([smith("1", .missing, "Smith", "M", personID: "1454705"), maya, mayaCME], links: links)
                 == [.linked, .blockedTwins])
         #expect(
-            decisions([smith("1", .missing, "M", dob: "21/10/2012", personID: "1454705"), maya, mayaCME], links: links)
+            decisions(
+                [smith("1", .missing, "M", dob: "21/10/2012", personID: "1454705"), maya, mayaCME], links: links)
                 == [.linked, .blockedTwins])
         // Under Maya's own person id the initial is Maya's.
         #expect(
@@ -626,5 +601,23 @@ struct TwinClusteringTests {
         // Under Harvey's own education person id the initial's records are Harvey's.
         let his = [shah("3", .ehe, "H", personID: "E705620"), shah("4", .exclusions, "H", personID: "E705620")]
         #expect(decisions(harvey + his, links: links) == [.linked, .linked, .linked])
+    }
+}
+
+/// One household's children as its records give them: the same surname, birth date, sex and
+/// postcode on every record, each child under its own forename (and middle name and person id).
+struct Household {
+    let surname: String
+    let dob: String
+    let gender: Gender
+    let postcode: String
+
+    /// A record of the child called `forename`, in `dataset`.
+    func record(
+        _ id: String, _ dataset: Dataset, _ forename: String, middle: String? = nil, personID: String? = nil
+    ) -> SourceRecord {
+        Make.record(
+            id, dataset, forename: forename, surname: surname, dob: dob, gender: gender, postcode: postcode,
+            personID: personID, middle: middle)
     }
 }
