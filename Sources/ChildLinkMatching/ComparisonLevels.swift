@@ -76,6 +76,18 @@ package enum ForenameLevel: UInt8, ComparisonLevel {
     /// a forename's frequency adjusts, and the guards read as the same forename.
     @inline(__always) package var isExact: Bool { self == .exact || self == .exactWithMiddleName }
 
+    /// Whether a first middle name in common adds to the forename's evidence at this level: a form,
+    /// a slip or an initial of the other forename (`Flo Demi` beside `Florence Demi`, `L Zuzana`
+    /// beside `Lilly Zuzana`). A child's middle name is typed apart from the forename, so it
+    /// agrees whichever way the forename was written; an exact forename has its own level for it
+    /// (``exactWithMiddleName``), and another given name or a reordering already reads it.
+    @inline(__always) package var weighsMiddleNameInCommon: Bool {
+        switch self {
+        case .variant, .close, .similar, .initial: true
+        case .absent, .exact, .swapped, .different, .reordered, .otherGivenName, .exactWithMiddleName: false
+        }
+    }
+
     /// Whether one record's forename is another of the other record's given names: a variant or
     /// middle name, or both records' given names in another order. Twins are often named after
     /// each other, so the twin guard reads both levels alike.

@@ -6,16 +6,23 @@ package struct ComparisonContribution: Sendable, Hashable {
     package let comparison: Comparison
     /// The level reached (0 = absent).
     package let level: Int
-    /// The level's name, e.g. `day and month transposed`.
-    package var levelName: String { comparison.levelNames[level] }
+    /// The level's name, e.g. `day and month transposed`, or `variant or nickname, with the same
+    /// middle name`.
+    package var levelName: String {
+        comparison.levelNames[level] + (sameMiddleName ? ", with the same middle name" : "")
+    }
     /// The first record's value as recorded (for display).
     package let firstValue: String
     /// The second record's value as recorded.
     package let secondValue: String
     /// log2(m/u) of the level, in bits.
     package let bayesFactorBits: Double
-    /// The term-frequency adjustment in bits (exact name agreements only).
+    /// The adjustment in bits: a name's frequency (exact names), the likeliest name's (a surname
+    /// slip), or a first middle name in common (a forename that is a form, a slip or an initial of
+    /// the other: ``ForenameLevel/weighsMiddleNameInCommon``).
     package let frequencyAdjustmentBits: Double
+    /// Whether the forename's adjustment is a first middle name in common.
+    package var sameMiddleName = false
     /// The total contribution in bits.
     package var bits: Double { bayesFactorBits + frequencyAdjustmentBits }
 }
@@ -134,9 +141,15 @@ struct Explainer {
         let contributions = Comparison.inUse(addressParts: table.addressParts).map { comparison in
             let level = vector.level(comparison)
             var adjustment = 0.0
+            var sameMiddleName = false
             if comparison == .forename, vector.forename.isExact {
                 adjustment = model.frequencyAdjustment(
                     .forename, frequency: model.forenameFrequency[table.forenameHash[i]] ?? 0)
+            } else if comparison == .forename, vector.forename.weighsMiddleNameInCommon,
+                comparer.sharesMiddleName(i, j)
+            {
+                adjustment = model.middleNameInCommonBits
+                sameMiddleName = true
             } else if comparison == .surname, vector.surname == .exact {
                 adjustment = model.frequencyAdjustment(
                     .surname, frequency: model.surnameFrequency[table.surnameHash[i]] ?? 0)
@@ -150,7 +163,8 @@ struct Explainer {
             return ComparisonContribution(
                 comparison: comparison, level: level, firstValue: Self.display(comparison, a),
                 secondValue: Self.display(comparison, b),
-                bayesFactorBits: model.logBayesFactor(comparison, in: vector), frequencyAdjustmentBits: adjustment)
+                bayesFactorBits: model.logBayesFactor(comparison, in: vector), frequencyAdjustmentBits: adjustment,
+                sameMiddleName: sameMiddleName)
         }
         let twinReason = comparer.twinReason(i, j, vector) ?? initialReason(i, j, vector, comparer)
         let twoChildrenReason = Self.twoChildrenReason(vector, comparer)

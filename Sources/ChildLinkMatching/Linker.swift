@@ -49,7 +49,7 @@ package struct Linker: Sendable {
             table: table, comparer: comparer, patternCounts: compared.patternCounts,
             candidatePairs: blocking.pairs.count)
         stopwatch.lap("estimate")
-        let scored = score(blocking.pairs, compared.vectors, compared.patternCounts, table, model)
+        let scored = score(blocking.pairs, compared.vectors, compared.patternCounts, comparer, model)
         stopwatch.lap("score")
         // The candidate pairs and their vectors are not needed past scoring: freed before
         // clustering, which otherwise holds them at the run's peak of memory.
@@ -119,8 +119,10 @@ package struct Linker: Sendable {
     /// Weights for every candidate pair (in parallel chunks, merged in order); keeps those at or
     /// above the review threshold.
     private func score(
-        _ pairs: [UInt64], _ vectors: [UInt32], _ patterns: [UInt32: Int], _ table: RecordTable, _ model: MatchModel
+        _ pairs: [UInt64], _ vectors: [UInt32], _ patterns: [UInt32: Int], _ comparer: PairComparer,
+        _ model: MatchModel
     ) -> [ScoredPair] {
+        let table = comparer.table
         // Term-frequency adjustments once per record, not once per pair.
         let forenameAdjustment = table.forenameHash.map {
             model.frequencyAdjustment(.forename, frequency: model.forenameFrequency[$0] ?? 0)
@@ -143,6 +145,11 @@ package struct Linker: Sendable {
         let forenameMask = Comparison.forename.bitMask
         // Whether each forename level (by number) is adjusted by the forename's frequency.
         let forenameAdjusted = (0...forenameMask).map { ForenameLevel(rawValue: UInt8($0))?.isExact ?? false }
+        // Whether each forename level weighs a first middle name in common, and what it adds.
+        let middleNameWeighed = (0...forenameMask).map {
+            ForenameLevel(rawValue: UInt8($0))?.weighsMiddleNameInCommon ?? false
+        }
+        let middleNameBits = model.middleNameInCommonBits
         let surnameMask = Comparison.surname.bitMask
         let surnameExact = UInt32(SurnameLevel.exact.rawValue)
         let surnameSlip = UInt32(SurnameLevel.close.rawValue)
@@ -164,7 +171,12 @@ package struct Linker: Sendable {
                 let j = Int(pairs[index] & 0xFFFF_FFFF)
                 // The pattern's weight and the names' frequency adjustments, as the explanation adds them.
                 var weight = patternWeights[packed]
-                if forenameAdjusted[Int((packed >> forenameLevel) & forenameMask)] { weight += forenameAdjustment[i] }
+                let forename = Int((packed >> forenameLevel) & forenameMask)
+                if forenameAdjusted[forename] {
+                    weight += forenameAdjustment[i]
+                } else if middleNameWeighed[forename], comparer.sharesMiddleName(i, j) {
+                    weight += middleNameBits
+                }
                 let surname = (packed >> surnameLevel) & surnameMask
                 if surname == surnameExact {
                     weight += surnameAdjustment[i]

@@ -108,6 +108,15 @@ package struct MatchModel: Sendable {
         return logBayesFactors[comparison.rawValue][level]
     }
 
+    /// What a first middle name in common adds to a forename that is a form, a slip or an initial
+    /// of the other (``ForenameLevel/weighsMiddleNameInCommon``): what this run's model says it
+    /// adds to an exact forename (``ForenameLevel/exactWithMiddleName`` over
+    /// ``ForenameLevel/exact``, itself at most ``maxFrequencyAdjustment``), never less than nothing.
+    package var middleNameInCommonBits: Double {
+        let forename = logBayesFactors[Comparison.forename.rawValue]
+        return max(0, forename[Int(ForenameLevel.exactWithMiddleName.rawValue)] - forename[Int(Comparison.exactLevel)])
+    }
+
     /// The prior log2 odds of two records being the same child.
     package var priorLogOdds: Double { log2(globalPrior / (1 - globalPrior)) }
 
