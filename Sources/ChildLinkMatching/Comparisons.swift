@@ -404,7 +404,8 @@ struct PairComparer: Sendable {
             return .variant
         }
         if similarity >= Self.similarFloor || recordI.pointee.forenamePhonetic == recordJ.pointee.forenamePhonetic {
-            return .similar
+            // `Arcihe` beside `Acrhie`: one far commoner name (Archie) mistyped by two hands.
+            return slipsOfOnlyOneCommonerName(i, j) ? .close : .similar
         }
         return .different
     }
@@ -1301,20 +1302,33 @@ struct PairComparer: Sendable {
     /// the other twin's (`Aiedn` beside Ayden, both one slip from Aiden) leaves a name about as
     /// common as the third: still twins.
     func slipsOfOneCommonerName(_ i: Int, _ j: Int) -> Bool {
-        guard i < table.forenameCount.count, j < table.forenameCount.count else { return false }
-        let first = Array(table.forenameBytes(i))
-        let second = Array(table.forenameBytes(j))
-        guard first.count >= 2, second.count >= 2 else { return false }
+        guard let (first, second) = farCommonerNames(i, j) else { return false }
+        return first.contains { name in second.contains(name) }
+    }
+
+    /// Whether both records' forenames are one slip from one far commoner name and from no other
+    /// (`Arcihe` and `Acrhie`, each Archie with two letters swapped): one name mistyped by two
+    /// hands, as alike as one slip of it beside the name itself. Not `Jadyen` (Jayden with two
+    /// letters swapped, or Jaden with a letter added) beside `JJaden` (Jaden): twins Jayden and
+    /// Jaden, each mistyped once, look just so.
+    func slipsOfOnlyOneCommonerName(_ i: Int, _ j: Int) -> Bool {
+        guard let (first, second) = farCommonerNames(i, j) else { return false }
+        return first.count == 1 && second.count == 1 && first[0] == second[0]
+    }
+
+    /// The names one slip from each record's forename (other than either forename) that are far
+    /// commoner than both, by hash; `nil` where a forename is missing or a single letter.
+    private func farCommonerNames(_ i: Int, _ j: Int) -> ([UInt64], [UInt64])? {
+        guard i < table.forenameCount.count, j < table.forenameCount.count,
+            table.forename[i].length >= 2, table.forename[j].length >= 2
+        else { return nil }
         let commoner = max(table.forenameCount[i], table.forenameCount[j])
-        var nearFirst = Set<UInt64>()
-        Hashing.forEachOneSlip(of: first) { nearFirst.insert($0) }
         let own = [table.forenameHash[i], table.forenameHash[j]]
-        var sharedCommoner = false
-        Hashing.forEachOneSlip(of: second) { hash in
-            guard !sharedCommoner, !own.contains(hash), nearFirst.contains(hash) else { return }
-            sharedCommoner = Self.isFarCommoner(table.childrenByForename[hash] ?? 0, than: commoner)
+        func names(_ index: Int) -> [UInt64] {
+            (table.commonerSlips[table.forenameHash[index]] ?? []).lazy
+                .filter { !own.contains($0.hash) && Self.isFarCommoner($0.children, than: commoner) }.map(\.hash)
         }
-        return sharedCommoner
+        return (names(i), names(j))
     }
 
     /// Whether record `rare`'s forename is a slip (one letter changed, dropped, added, or two

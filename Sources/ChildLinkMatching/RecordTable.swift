@@ -74,6 +74,12 @@ struct RecordTable: Sendable, Equatable {
     var forenameCount: [UInt32] = []
     /// The same count by forename hash, for looking up a spelling no record of the pair holds.
     var childrenByForename: [UInt64: UInt32] = [:]
+    /// For each forename spelling one slip from a name that may be far commoner than it, those
+    /// names and how many children hold each (filled by ``countForenames()``: the names more than
+    /// ``PairComparer/slipRarity`` children hold, since a spelling is held by one at least; by
+    /// ``recount(_:)``: every name the counts hold). Worked out once per name, so a pair asks for
+    /// its names' far commoner neighbours without spelling out every slip of both.
+    var commonerSlips: [UInt64: [CountedName]] = [:]
     /// For a forename the variant table does not know, the variant groups of the far commoner
     /// names one slip from it (`Olivr`: Oliver's; `Tillly`: Tilly's), else none: the cheap first
     /// test of ``PairComparer/isSlipOfAnotherForm(_:of:)`` (filled by ``countForenames()``).
@@ -259,12 +265,31 @@ struct RecordTable: Sendable, Equatable {
         }
         forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
         childrenByForename = counts
+        commonerSlips = findCommonerSlips()
         findSlipGroups()
         birthOrder = birthDays.indices.compactMap { index in
             let days = birthDays[index]
             return days == Int32.min ? nil : UInt64(UInt32(bitPattern: days)) << 32 | UInt64(index)
         }
         birthOrder.sort()
+    }
+
+    /// Every spelling the table holds one slip from a forename more than ``PairComparer/slipRarity``
+    /// children hold, with those names: from each such name (a few hundred in a borough), every
+    /// spelling one slip away.
+    private func findCommonerSlips() -> [UInt64: [CountedName]] {
+        var seen = Set<UInt64>()
+        var result: [UInt64: [CountedName]] = [:]
+        for index in forenameHash.indices
+        where PairComparer.isFarCommoner(forenameCount[index], than: 1) && seen.insert(forenameHash[index]).inserted {
+            let name = CountedName(hash: forenameHash[index], children: forenameCount[index])
+            Hashing.forEachOneSlip(of: Array(forenameBytes(index))) { spelling in
+                guard spelling != name.hash, childrenByForename[spelling] != nil else { return }
+                // Two slips of a name can be one spelling (either of two doubled letters dropped).
+                if result[spelling]?.last?.hash != name.hash { result[spelling, default: []].append(name) }
+            }
+        }
+        return result
     }
 
     /// Fills ``forenameSlipGroups``. From the names the variant table knows that enough children
@@ -307,6 +332,19 @@ struct RecordTable: Sendable, Equatable {
     mutating func recount(_ counts: [UInt64: UInt32]) {
         forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
         childrenByForename = counts
+        var slips: [UInt64: [CountedName]] = [:]
+        for index in forenameHash.indices where forenameHash[index] != 0 && slips[forenameHash[index]] == nil {
+            var names: [CountedName] = []
+            for neighbour in PairComparer.oneSlipAway(Array(forenameBytes(index))) {
+                let hash = Hashing.fnv1a(neighbour)
+                guard hash != forenameHash[index], let children = counts[hash],
+                    !names.contains(where: { $0.hash == hash })
+                else { continue }
+                names.append(CountedName(hash: hash, children: children))
+            }
+            slips[forenameHash[index]] = names
+        }
+        commonerSlips = slips
         let variants = variants
         forenameSlipGroups = forenameHash.indices.map { index in
             guard forenameHash[index] != 0, forenameGroups[index].isEmpty else { return VariantGroups() }
@@ -739,4 +777,10 @@ enum Hashing {
         hash ^= hash >> 31
         return hash
     }
+}
+
+/// A forename (by hash) and how many children hold it.
+struct CountedName: Sendable, Hashable {
+    let hash: UInt64
+    let children: UInt32
 }

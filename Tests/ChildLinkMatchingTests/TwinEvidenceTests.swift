@@ -183,6 +183,26 @@ struct CommonNameSlipTests {
         #expect(twinReason("Lily", beside: "Lilly", among: lily) == .alikeNamesInTheirOwnRight)
     }
 
+    /// How a missing episode for `first` and a CME referral for `second` compare on the forename among `others`.
+    private func forenameLevel(_ first: String, _ second: String, among others: [SourceRecord]) -> ForenameLevel {
+        let table = RecordTable([record("1", .missing, first), record("2", .cme, second)] + others)
+        return PairComparer(table: table).compare(0, 1).forename
+    }
+
+    @Test("Two slips of one far commoner name, and of no other, compare as a close spelling")
+    func twoSlipsOfOneNameCompareClose() {
+        // Arcihe and Acrhie (one child each) are both Archie (30 children) with two letters
+        // swapped: Archie typed two ways, as alike as one slip of it beside the name.
+        #expect(forenameLevel("Arcihe", "Acrhie", among: holders("Archie", 30)) == .close)
+        // With Archie held by 3 children, they are two spellings alike, no more.
+        #expect(forenameLevel("Arcihe", "Acrhie", among: holders("Archie", 3)) == .similar)
+        // Jadyen is Jaden with a letter added and Jayden with two letters swapped; JJaden is Jaden
+        // with the capital struck twice. Where both names are common, twins Jayden and Jaden
+        // mistyped once each look just so.
+        #expect(forenameLevel("Jadyen", "JJaden", among: holders("Jaden", 30)) == .close)
+        #expect(forenameLevel("Jadyen", "JJaden", among: holders("Jaden", 30) + holders("Jayden", 30)) == .similar)
+    }
+
     @Test("Two slips of one commoner name are not another child's name mistyped")
     func twoSlipsNotAnotherName() {
         // Joah is one slip from Noah as well as from Jonah; Jonanh is one slip from Jonah. Both
