@@ -95,25 +95,21 @@ struct MiddleNameWeightTests {
             named.person.middleNames = middleNames[number / 3 % middleNames.count]
             return named
         }
+        func girl(
+            _ id: String, _ dataset: Dataset, _ forename: String, _ surname: String, born dob: String,
+            at postcode: String, middle: String? = nil
+        ) -> SourceRecord {
+            Make.record(
+                id, dataset, forename: forename, surname: surname, dob: dob, gender: .female, postcode: postcode,
+                middle: middle)
+        }
         records += [
-            Make.record(
-                "F1", .missing, forename: "Flo", surname: "Smith", dob: "06/04/2007", gender: .female,
-                postcode: "S9 1XH", middle: "Demi"),
-            Make.record(
-                "F2", .exclusions, forename: "Florence", surname: "Smith", dob: "07/04/2007", gender: .female,
-                postcode: "S4 2BJ", middle: "Demi"),
-            Make.record(
-                "G1", .missing, forename: "Flo", surname: "Smith", dob: "12/09/2009", gender: .female,
-                postcode: "S5 7GU", middle: "Demi"),
-            Make.record(
-                "G2", .exclusions, forename: "Florence", surname: "Smith", dob: "13/09/2009", gender: .female,
-                postcode: "S61 9GT"),
-            Make.record(
-                "H1", .missing, forename: "Ivy", surname: "Iqbal", dob: "07/07/2015", gender: .female,
-                postcode: "S65 1QP", middle: "Emily"),
-            Make.record(
-                "H2", .cme, forename: "Ella", surname: "Iqbal", dob: "07/07/2015", gender: .female,
-                postcode: "S65 1QP", middle: "Emily"),
+            girl("F1", .missing, "Flo", "Smith", born: "06/04/2007", at: "S9 1XH", middle: "Demi"),
+            girl("F2", .exclusions, "Florence", "Smith", born: "07/04/2007", at: "S4 2BJ", middle: "Demi"),
+            girl("G1", .missing, "Flo", "Smith", born: "12/09/2009", at: "S5 7GU", middle: "Demi"),
+            girl("G2", .exclusions, "Florence", "Smith", born: "13/09/2009", at: "S61 9GT"),
+            girl("H1", .missing, "Ivy", "Iqbal", born: "07/07/2015", at: "S65 1QP", middle: "Emily"),
+            girl("H2", .cme, "Ella", "Iqbal", born: "07/07/2015", at: "S65 1QP", middle: "Emily"),
         ]
         return Linker().link(records)
     }()
