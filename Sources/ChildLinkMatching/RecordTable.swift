@@ -332,6 +332,23 @@ struct RecordTable: Sendable, Equatable {
     mutating func recount(_ counts: [UInt64: UInt32]) {
         forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
         childrenByForename = counts
+        commonerSlips = countedSlips(counts)
+        let variants = variants
+        forenameSlipGroups = forenameHash.indices.map { index in
+            guard forenameHash[index] != 0, forenameGroups[index].isEmpty else { return VariantGroups() }
+            // A record's own spelling counts once at least, as in the run that fitted the counts.
+            let count = max(forenameCount[index], 1)
+            let commoner = PairComparer.oneSlipAway(Array(forenameBytes(index))).lazy.filter {
+                PairComparer.isFarCommoner(counts[Hashing.fnv1a($0)] ?? 0, than: count)
+            }
+            return VariantGroups(union: commoner.map { variants.groupIDs(of: $0) })
+        }
+    }
+
+    /// For each of the table's own spellings, the names one slip from it that `counts` holds, with
+    /// their counts (a stored model's counts, whose names are hashes only: spelt from each record's
+    /// forename instead, as ``findCommonerSlips()`` spells them from the common names).
+    private func countedSlips(_ counts: [UInt64: UInt32]) -> [UInt64: [CountedName]] {
         var slips: [UInt64: [CountedName]] = [:]
         for index in forenameHash.indices where forenameHash[index] != 0 && slips[forenameHash[index]] == nil {
             var names: [CountedName] = []
@@ -344,17 +361,7 @@ struct RecordTable: Sendable, Equatable {
             }
             slips[forenameHash[index]] = names
         }
-        commonerSlips = slips
-        let variants = variants
-        forenameSlipGroups = forenameHash.indices.map { index in
-            guard forenameHash[index] != 0, forenameGroups[index].isEmpty else { return VariantGroups() }
-            // A record's own spelling counts once at least, as in the run that fitted the counts.
-            let count = max(forenameCount[index], 1)
-            let commoner = PairComparer.oneSlipAway(Array(forenameBytes(index))).lazy.filter {
-                PairComparer.isFarCommoner(counts[Hashing.fnv1a($0)] ?? 0, than: count)
-            }
-            return VariantGroups(union: commoner.map { variants.groupIDs(of: $0) })
-        }
+        return slips
     }
 
     /// The records born on day `days` (since 1970), in record order.
