@@ -450,12 +450,6 @@ struct PairComparer: Sendable {
         return sameFirstMiddleName(i, j)
     }
 
-    /// Whether records `i` and `j` share their first middle (or preferred) name (see
-    /// ``sharesMiddleName(_:_:_:_:)``).
-    func sharesMiddleName(_ i: Int, _ j: Int) -> Bool {
-        withRecords(i, j) { a, b in sharesMiddleName(i, a, j, b) }
-    }
-
     /// Whether records `i` and `j` both give a first middle (or preferred) name and it is the same.
     func sameFirstMiddleName(_ i: Int, _ j: Int) -> Bool {
         guard let a = table.alternativeForenames.range(i).first, let b = table.alternativeForenames.range(j).first

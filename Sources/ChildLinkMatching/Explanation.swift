@@ -146,7 +146,7 @@ struct Explainer {
                 adjustment = model.frequencyAdjustment(
                     .forename, frequency: model.forenameFrequency[table.forenameHash[i]] ?? 0)
             } else if comparison == .forename, vector.forename.weighsMiddleNameInCommon,
-                comparer.sharesMiddleName(i, j)
+                comparer.sameFirstMiddleName(i, j)
             {
                 adjustment = model.middleNameInCommonBits
                 sameMiddleName = true

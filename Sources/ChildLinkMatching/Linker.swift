@@ -174,7 +174,7 @@ package struct Linker: Sendable {
                 let forename = Int((packed >> forenameLevel) & forenameMask)
                 if forenameAdjusted[forename] {
                     weight += forenameAdjustment[i]
-                } else if middleNameWeighed[forename], comparer.sharesMiddleName(i, j) {
+                } else if middleNameWeighed[forename], comparer.sameFirstMiddleName(i, j) {
                     weight += middleNameBits
                 }
                 let surname = (packed >> surnameLevel) & surnameMask

@@ -75,7 +75,7 @@ struct RecordTable: Sendable, Equatable {
     /// The same count by forename hash, for looking up a spelling no record of the pair holds.
     var childrenByForename: [UInt64: UInt32] = [:]
     /// For each forename spelling one slip from a name that may be far commoner than it, those
-    /// names and how many children hold each (filled by ``countForenames()``: the names more than
+    /// names, how many children hold each and their variant groups (filled by ``countForenames()``: the names more than
     /// ``PairComparer/slipRarity`` children hold, since a spelling is held by one at least; by
     /// ``recount(_:)``: every name the counts hold). Worked out once per name, so a pair asks for
     /// its names' far commoner neighbours without spelling out every slip of both.
@@ -266,7 +266,7 @@ struct RecordTable: Sendable, Equatable {
         forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
         childrenByForename = counts
         commonerSlips = findCommonerSlips()
-        findSlipGroups()
+        forenameSlipGroups = slipGroupsOfUnknownForenames()
         birthOrder = birthDays.indices.compactMap { index in
             let days = birthDays[index]
             return days == Int32.min ? nil : UInt64(UInt32(bitPattern: days)) << 32 | UInt64(index)
@@ -282,7 +282,8 @@ struct RecordTable: Sendable, Equatable {
         var result: [UInt64: [CountedName]] = [:]
         for index in forenameHash.indices
         where PairComparer.isFarCommoner(forenameCount[index], than: 1) && seen.insert(forenameHash[index]).inserted {
-            let name = CountedName(hash: forenameHash[index], children: forenameCount[index])
+            let name = CountedName(
+                hash: forenameHash[index], children: forenameCount[index], groups: forenameGroups[index])
             Hashing.forEachOneSlip(of: Array(forenameBytes(index))) { spelling in
                 guard spelling != name.hash, childrenByForename[spelling] != nil else { return }
                 // Two slips of a name can be one spelling (either of two doubled letters dropped).
@@ -292,61 +293,33 @@ struct RecordTable: Sendable, Equatable {
         return result
     }
 
-    /// Fills ``forenameSlipGroups``. From the names the variant table knows that enough children
-    /// hold to be far commoner than a spelling held once, every spelling one slip away; then each
-    /// record's forename looked up among those.
-    private mutating func findSlipGroups() {
-        let nearCommonNames = slipsOfCommonNames()
-        var slipGroups = [VariantGroups](repeating: VariantGroups(), count: forenameHash.count)
-        if !nearCommonNames.isEmpty {
-            for index in forenameHash.indices where forenameGroups[index].isEmpty {
-                guard let near = nearCommonNames[forenameHash[index]] else { continue }
-                let count = forenameCount[index]
-                slipGroups[index] = VariantGroups(
-                    union: near.lazy.filter { PairComparer.isFarCommoner($0.count, than: count) }.map(\.groups))
+    /// ``forenameSlipGroups``: for each forename the variant table does not know, the groups of
+    /// the far commoner names one slip from it (from ``commonerSlips``). A record's own spelling
+    /// counts once at least, as in the run that fitted a stored model's counts.
+    private func slipGroupsOfUnknownForenames() -> [VariantGroups] {
+        forenameHash.indices.map { index in
+            guard forenameGroups[index].isEmpty, let near = commonerSlips[forenameHash[index]] else {
+                return VariantGroups()
             }
+            let count = max(forenameCount[index], 1)
+            return VariantGroups(
+                union: near.lazy.filter { PairComparer.isFarCommoner($0.children, than: count) }.map(\.groups))
         }
-        forenameSlipGroups = slipGroups
-    }
-
-    /// Every spelling one slip from a forename the variant table knows and more than
-    /// ``PairComparer/slipRarity`` children hold, with that name's count and groups.
-    private func slipsOfCommonNames() -> [UInt64: [(count: UInt32, groups: VariantGroups)]] {
-        var seen = Set<UInt64>()
-        var result: [UInt64: [(count: UInt32, groups: VariantGroups)]] = [:]
-        for index in forenameHash.indices
-        where !forenameGroups[index].isEmpty && PairComparer.isFarCommoner(forenameCount[index], than: 1)
-            && seen.insert(forenameHash[index]).inserted
-        {
-            Hashing.forEachOneSlip(of: Array(forenameBytes(index))) { neighbour in
-                result[neighbour, default: []].append((forenameCount[index], forenameGroups[index]))
-            }
-        }
-        return result
     }
 
     /// Takes a few records' forename counts from elsewhere (a stored model's `counts` of the run
     /// that fitted it), with ``forenameSlipGroups`` worked out again from them: from each record's
     /// forename, the spellings one slip away that the counts hold (the table's own names are too
-    /// few to look them up from, as ``findSlipGroups()`` does).
+    /// few to look them up from, as ``findCommonerSlips()`` does).
     mutating func recount(_ counts: [UInt64: UInt32]) {
         forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
         childrenByForename = counts
         commonerSlips = countedSlips(counts)
-        let variants = variants
-        forenameSlipGroups = forenameHash.indices.map { index in
-            guard forenameHash[index] != 0, forenameGroups[index].isEmpty else { return VariantGroups() }
-            // A record's own spelling counts once at least, as in the run that fitted the counts.
-            let count = max(forenameCount[index], 1)
-            let commoner = PairComparer.oneSlipAway(Array(forenameBytes(index))).lazy.filter {
-                PairComparer.isFarCommoner(counts[Hashing.fnv1a($0)] ?? 0, than: count)
-            }
-            return VariantGroups(union: commoner.map { variants.groupIDs(of: $0) })
-        }
+        forenameSlipGroups = slipGroupsOfUnknownForenames()
     }
 
     /// For each of the table's own spellings, the names one slip from it that `counts` holds, with
-    /// their counts (a stored model's counts, whose names are hashes only: spelt from each record's
+    /// their counts and variant groups (a stored model's counts, whose names are hashes only: spelt from each record's
     /// forename instead, as ``findCommonerSlips()`` spells them from the common names).
     private func countedSlips(_ counts: [UInt64: UInt32]) -> [UInt64: [CountedName]] {
         var slips: [UInt64: [CountedName]] = [:]
@@ -357,7 +330,7 @@ struct RecordTable: Sendable, Equatable {
                 guard hash != forenameHash[index], let children = counts[hash],
                     !names.contains(where: { $0.hash == hash })
                 else { continue }
-                names.append(CountedName(hash: hash, children: children))
+                names.append(CountedName(hash: hash, children: children, groups: variants.groupIDs(of: neighbour)))
             }
             slips[forenameHash[index]] = names
         }
@@ -786,8 +759,9 @@ enum Hashing {
     }
 }
 
-/// A forename (by hash) and how many children hold it.
+/// A forename (by hash), how many children hold it, and its variant groups.
 struct CountedName: Sendable, Hashable {
     let hash: UInt64
     let children: UInt32
+    let groups: VariantGroups
 }
