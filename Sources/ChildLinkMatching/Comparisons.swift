@@ -140,13 +140,13 @@ package enum ReviewReason: String, Sendable, Hashable, CaseIterable {
         "only the names agree: birth dates more than a slip apart, no address or identifier in common"
     /// Alike forenames at one address (see ``PairComparer/alikeNamesAtOneAddress(_:)``).
     case alikeNamesAtOneAddress =
-        "forenames alike but not the same at one address, birth dates more than a slip apart, no identifier in common"
+        "forenames alike but not the same at one address, birth dates more than a month apart, no identifier in common"
 
     /// The same in a few words, for a review sheet and a one-line log.
     package var summary: String {
         switch self {
         case .onlyNamesAgree: "only the names agree"
-        case .alikeNamesAtOneAddress: "alike forenames at one address, birth dates apart"
+        case .alikeNamesAtOneAddress: "alike forenames at one address, birth dates months apart"
         }
     }
 }
@@ -844,15 +844,17 @@ struct PairComparer: Sendable {
     }
 
     /// Whether a pair at one address gives forenames that are not the same (a close spelling, a
-    /// form of one name, an initial) with birth dates more than a slip apart and no UPN, NHS number
-    /// or person id shared or one slip apart (`Isea Bron`, born 2013, beside `Isla Harper Brown`,
-    /// born 2009): brothers and sisters look like this, and the shared address, which the model
-    /// weighs among different surnames when the surnames carry a slip, must not make them one
-    /// child. The same forename at one address with a birth date beyond a slip is left to the
-    /// weights (a date retyped wholly wrong). Council extracts only: a general file's people at
-    /// one address are not a household of children.
+    /// form of one name, an initial) with birth dates more than a month apart and no UPN, NHS
+    /// number or person id shared or one slip apart (`Isea Bron`, born 2013, beside `Isla Harper
+    /// Brown`, born 2009): brothers and sisters look like this, and the shared address, which the
+    /// model weighs among different surnames when the surnames carry a slip, must not make them
+    /// one child. Brothers and sisters are born many months apart, and twins on one day: birth
+    /// dates within a month (`Isa` on 27/07/2009 beside `Isla` on 28/07 … or 06/08/2009) at one
+    /// address are one child's date typed wrong, left to the weights like the same forename at one
+    /// address with a birth date beyond a slip (a date retyped wholly wrong). Council extracts
+    /// only: a general file's people at one address are not a household of children.
     func alikeNamesAtOneAddress(_ vector: ComparisonVector) -> Bool {
-        !table.addressParts && Self.birthDatesApart(vector) && Self.addressShared(vector.address)
+        !table.addressParts && vector.dateOfBirth == .different && Self.addressShared(vector.address)
             && !vector.forename.isExact && !vector.sharesIdentifierOrSlip
     }
 

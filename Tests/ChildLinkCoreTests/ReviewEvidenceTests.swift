@@ -25,8 +25,9 @@ struct ReviewEvidenceTests {
         #expect(!plain.text.contains("guard:"))
         // Alike forenames at one address with birth dates apart: said in its own words.
         let household = explanation(reviewReason: .alikeNamesAtOneAddress)
-        #expect(ReviewText.plainEvidence(household).against == "alike forenames at one address, birth dates apart")
-        #expect(Pipeline.oneLine(household).hasSuffix("; alike forenames at one address, birth dates apart"))
+        #expect(
+            ReviewText.plainEvidence(household).against == "alike forenames at one address, birth dates months apart")
+        #expect(Pipeline.oneLine(household).hasSuffix("; alike forenames at one address, birth dates months apart"))
         #expect(household.text.contains("guard: for review (forenames alike but not the same at one address"))
     }
 

@@ -126,4 +126,34 @@ struct OnlyNamesTests {
         elsewhere.person.postcode = Postcode("S60 2AB")
         #expect(reason(isla, elsewhere) == .onlyNamesAgree)
     }
+    @Test("Alike forenames at one address, birth dates within a month: no brother or sister, left to the weights")
+    func alikeNamesAtOneAddressWithinAMonth() {
+        // Brothers and sisters are born many months apart, twins on one day: `Isa Brown` on
+        // 06/07/2009 beside `Isla Harper Brown` on 26/06/2009 at her address (ten days, two digits
+        // apart: no slip) is Isla with her birth date typed wrong, not her sister.
+        let isla = Make.record(
+            "1", .ehe, forename: "Isla", surname: "Brown", dob: "26/06/2009", gender: .female, postcode: "S5 4FL",
+            upn: Make.upn(11), middle: "Harper")
+        let isa = Make.record(
+            "2", .missing, forename: "Isa", surname: "Brown", dob: "06/07/2009", gender: .female, postcode: "S5 4FL",
+            personID: "1436490")
+        let records = [isla, isa]
+        let comparer = PairComparer(table: RecordTable(records))
+        let vector = comparer.compare(0, 1)
+        #expect(vector.dateOfBirth == .withinAMonth)
+        #expect(vector.forename == .close)
+        #expect(comparer.reviewReason(vector) == nil)
+        #expect(
+            ClusterDecisions.of(
+                records, links: [(0, 1)], table: RecordTable(records), linkThreshold: 0.98, twinGuard: true)
+                == [.linked])
+        // Born more than a month apart at that address (06/08/2009: a digit and a day out at once):
+        // a sister, for a person to decide.
+        let sister = Make.record(
+            "2", .missing, forename: "Isa", surname: "Brown", dob: "06/09/2009", gender: .female, postcode: "S5 4FL",
+            personID: "1436490")
+        let household = PairComparer(table: RecordTable([isla, sister]))
+        #expect(household.compare(0, 1).dateOfBirth == .different)
+        #expect(household.reviewReason(household.compare(0, 1)) == .alikeNamesAtOneAddress)
+    }
 }
