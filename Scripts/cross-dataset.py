@@ -2,12 +2,19 @@
 """Scores a run's links.csv against a truth file on what the Inclusion Scorecard counts (standard
 library only, independent of ChildLink's own evaluation):
 
-    Scripts/cross-dataset.py TRUTH.csv OUT/links.csv
+    Scripts/cross-dataset.py TRUTH.csv OUT/links.csv [--perfect-reviewer]
 
 prints pairwise precision and recall over pairs of records from *different* datasets, and the
 cohort of children in two or more strands in the truth and as linked; with OUT/pairs.csv beside
 links.csv, also the cohort if every review-band pair (probability 0.5 up to the link threshold) of
 two children were confirmed, as the Inclusion Scorecard's "Waiting for a review decision" counts it.
+
+With --perfect-reviewer (on a run made with `--review-threshold 0.0000001`, so that pairs.csv keeps
+every pair compared), also what a reviewer who never erred could reach: the cross-dataset recall
+and the cohort if every pair of one true child left apart were joined, kind by kind and each on top
+of the last: the review band (0.5 up to the link threshold), then the pairs below 0.5, then those
+the twin guard held, then those the other guards held. What is left after the last is never
+compared (blocking) or lost to false joins.
 """
 import collections
 import csv
@@ -62,9 +69,54 @@ def confirming_review_band(links, pairs_path):
     return {key: root(child) for key, child in links.items()}
 
 
+def held_kind(row):
+    """The kind of a pair left apart, as `--perfect-reviewer` counts it, or None for a joined pair."""
+    decision = row["Decision"]
+    if decision == "review":
+        return "review band" if float(row["MatchProbability"]) >= 0.5 else "below 0.5"
+    if decision == "blocked: twins":
+        return "twin guard"
+    if decision.startswith("blocked"):
+        return "other guards"
+    return None
+
+
+def perfect_reviewer(truth, links, pairs_path):
+    """Prints the cross-dataset recall and the cohort with every true pair of each held kind joined."""
+    kinds = ["review band", "below 0.5", "twin guard", "other guards"]
+    held = {kind: [] for kind in kinds}
+    with open(pairs_path, newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            a, b = (row["Dataset1"], row["RecordID1"]), (row["Dataset2"], row["RecordID2"])
+            kind = held_kind(row)
+            if kind and a in links and b in links and truth[a] == truth[b] and links[a] != links[b]:
+                held[kind].append((links[a], links[b]))
+    true_pairs, true_cohort = cross_pairs(truth), cohort(truth)
+    parent = {}
+
+    def root(child):
+        while parent.get(child, child) != child:
+            child = parent[child]
+        return child
+
+    phrases = ["the review band's pairs of one child", "+ those below 0.5", "+ those the twin guard held",
+               "+ those the other guards held"]
+    for kind, phrase in zip(kinds, phrases):
+        for first, second in held[kind]:
+            if root(first) != root(second):
+                parent[root(first)] = root(second)
+        joined = {key: root(child) for key, child in links.items()}
+        recall = len(true_pairs & cross_pairs(joined)) / max(1, len(true_pairs))
+        linked_cohort = cohort(joined)
+        print(f"a perfect reviewer joining {phrase}: cross-dataset recall {recall:.5f}, children in 2+ strands "
+              f"{linked_cohort} ({100 * (linked_cohort - true_cohort) / max(1, true_cohort):+.2f} %)")
+
+
 def main():
-    if len(sys.argv) != 3:
+    arguments = [argument for argument in sys.argv[1:] if argument != "--perfect-reviewer"]
+    if len(arguments) != 2:
         sys.exit(__doc__)
+    sys.argv[1:3] = arguments
     truth = read(sys.argv[1], "TrueChildID")
     links = read(sys.argv[2], "ChildID")
     keys = set(truth) & set(links)
@@ -82,6 +134,8 @@ def main():
         confirmed = cohort(confirming_review_band(links, pairs_path))
         print(f"children in 2+ strands if every review-band pair were confirmed: {confirmed} "
               f"({100 * (confirmed - true_cohort) / max(1, true_cohort):+.2f} %)")
+        if "--perfect-reviewer" in sys.argv:
+            perfect_reviewer(truth, links, pairs_path)
 
 
 if __name__ == "__main__":
