@@ -139,7 +139,11 @@ struct GuardedClusterer {
                     return .blockedConflict
                 }
                 // An initial is no forename here: twins Harvey and Harry are both `H`.
-                if !sameChild { sameChild = Self.sameNameAndBirth(vector) && table.forename[i].length > 1 }
+                if !sameChild {
+                    sameChild =
+                        Self.sameNameAndBirth(vector) && table.forename[i].length > 1
+                        || comparer.sameNamesSwapped(i, j, vector)
+                }
                 if twinGuard, let reason = comparer.twinReason(i, j, vector) {
                     twinPairs.append(TwinPair(first: i, second: j, reason: reason))
                 } else if twinGuard, comparer.initialUnderAnotherPersonID(i, j, vector) {
@@ -165,8 +169,9 @@ struct GuardedClusterer {
         if !identifierShared, addressesApart, !addressShared, heldAtOnceUnderTwoIDs(membersA, membersB) {
             return .blockedConflict
         }
-        // Two clusters that hold the same forename on the same birth date are one child with a slip
-        // in some record, not twins: the slip must not veto the join.
+        // Two clusters that hold the same forename on the same birth date (the right way round or
+        // one record surname first) are one child with a slip in some record, not twins: the slip
+        // must not veto the join.
         guard !twinPairs.isEmpty, !sameChild else { return nil }
         return twinsStand(twinPairs, membersA, membersB) ? .blockedTwins : nil
     }

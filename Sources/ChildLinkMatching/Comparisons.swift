@@ -151,6 +151,15 @@ package enum ReviewReason: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// A name as the run's counts hold it, wherever a record wrote it: its folded spelling, its hash,
+/// how many children hold it as their forename, and its variant groups.
+struct HeldName {
+    var bytes: ArraySlice<UInt8>
+    var hash: UInt64
+    var children: UInt32
+    var groups: VariantGroups
+}
+
 /// Why a pair looks like twins: each case is one rule of the twin guard.
 package enum TwinReason: String, Sendable, Hashable, CaseIterable {
     /// Same birth date and surname, clearly different forenames.
@@ -900,6 +909,10 @@ struct PairComparer: Sendable {
 
     /// Why the pair looks like twins, in words for the person reviewing it, or `nil` when it does not.
     func twinReason(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> TwinReason? {
+        if vector.forename == .swapped {
+            guard vector.dateOfBirth.isSameOrSlip, !vector.sharesIdentifier else { return nil }
+            return swappedTwinReason(i, j, vector)
+        }
         let surnameLevel = vector.surname
         // Twins' birth dates are typed with slips too: one day or one digit out still counts.
         guard vector.dateOfBirth.isSameOrSlip,
@@ -947,6 +960,71 @@ struct PairComparer: Sendable {
             return .slipOfAnotherName
         }
         return nil
+    }
+
+    /// Why a pair written with forename and surname the other way round in one record looks like
+    /// twins, or `nil`: its two forenames (the swapped record's surname field beside the other
+    /// record's forename) read as the guard reads them the right way round, when its surnames (the
+    /// swapped record's forename field beside the other's surname) are the same or a slip apart.
+    /// Two names the variant table holds apart (`Green Olivia` beside `Oliver Green`) are clearly
+    /// different forenames; alike names, or one the other's middle name, that one system holds
+    /// under two person ids (`Davies Hanna` beside `HHannah Davies`, both in social care) are twins
+    /// as they are written the right way round. The same name, two forms of one name, or an
+    /// initial (the initial rules read those) are not.
+    private func swappedTwinReason(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> TwinReason? {
+        let (swapped, other) = swappedRecord(i, j)
+        let given = surnameHeldAsForename(swapped)
+        let forename = forenameHeld(other)
+        guard given.hash != 0, given.hash != forename.hash, given.bytes.count > 1, forename.bytes.count > 1,
+            sameOrSlip(table.forenameBytes(swapped), table.surnameBytes(other))
+        else { return nil }
+        // The other record's forename among the swapped record's middle names: the same given
+        // names in another order (`Green Evie Liv` beside `Evie Olivia Green`).
+        if table.alternativeForenames.contains(swapped, forename.hash) { return nil }
+        if given.groups.intersects(forename.groups) { return nil }
+        // The other record's middle name, or a form of it (`Liv` of Olivia): known by it.
+        let middleName =
+            table.alternativeForenames.contains(other, given.hash)
+            || table.alternativeGroups[other].intersects(given.groups)
+        if !middleName, !given.groups.isEmpty, !forename.groups.isEmpty { return .differentForenames }
+        if vector.personID == .disagree { return .differentPersonIDs }
+        // Alike names, each a name in its own right (`Jackson Caitlin` beside `Kaitlyn Jackson`).
+        let unknownLetter = (table.unknownCharacters[swapped] & 2) | (table.unknownCharacters[other] & 1) != 0
+        guard !middleName, !unknownLetter, bothWellAttested(given, forename) else { return nil }
+        return .alikeNamesInTheirOwnRight
+    }
+
+    /// Whether a pair written with forename and surname the other way round in one record gives the
+    /// same forename (the swapped record's surname field) and birth date, surnames the same or a
+    /// slip apart, and no sex disagreement (`Moore Bailey` beside `Bailey Moore`): one child written
+    /// surname first, as ``GuardedClusterer/sameNameAndBirth(_:)`` reads the names the right way
+    /// round.
+    func sameNamesSwapped(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
+        guard vector.forename == .swapped, vector.dateOfBirth == .exact, vector.gender != .disagree else {
+            return false
+        }
+        let (swapped, other) = swappedRecord(i, j)
+        return table.surname[swapped].length > 1 && table.surnameHash[swapped] == table.forenameHash[other]
+            && sameOrSlip(table.forenameBytes(swapped), table.surnameBytes(other))
+    }
+
+    /// Of two records written with forename and surname the other way round in one, that record and
+    /// the other: the reading under which the two forenames are the names more children hold as
+    /// their forename (`Hanna` of `Davies Hanna` beside `HHannah`, rather than `Davies` beside
+    /// `Davies`; `Josseph` of `Robinsn Josseph` beside `Joseph`, rather than `Robinson` beside
+    /// `Robinsn`). A surname is a forename only where a record is swapped; a forename is many
+    /// children's.
+    private func swappedRecord(_ i: Int, _ j: Int) -> (swapped: Int, other: Int) {
+        let asForename = { (hash: UInt64) in self.table.childrenByForename[hash] ?? 0 }
+        let iSwapped = asForename(table.surnameHash[i]) + asForename(table.forenameHash[j])
+        let jSwapped = asForename(table.surnameHash[j]) + asForename(table.forenameHash[i])
+        return iSwapped >= jSwapped ? (i, j) : (j, i)
+    }
+
+    /// Whether two names are the same, one typing slip apart or close spellings (see
+    /// ``closeText(_:_:)``).
+    private func sameOrSlip(_ first: ArraySlice<UInt8>, _ second: ArraySlice<UInt8>) -> Bool {
+        first.withUnsafeBufferPointer { a in second.withUnsafeBufferPointer { b in Self.closeText(a, b) } }
     }
 
     /// Whether this data holds both records' forenames, at their birth dates and surname, as two
@@ -1258,37 +1336,60 @@ struct PairComparer: Sendable {
     /// Parents do give twins names this alike.
     func bothWellAttested(_ i: Int, _ j: Int) -> Bool {
         guard i < table.forenameCount.count, j < table.forenameCount.count else { return false }
-        let a = table.forenameCount[i]
-        let b = table.forenameCount[j]
+        return bothWellAttested(forenameHeld(i), forenameHeld(j))
+    }
+
+    /// ``bothWellAttested(_:_:)`` of two names as the run holds them, wherever a record wrote them
+    /// (a swapped record's surname field holds its forename).
+    func bothWellAttested(_ first: HeldName, _ second: HeldName) -> Bool {
+        let a = first.children
+        let b = second.children
         guard min(a, b) >= Self.attested && min(a, b) * Self.ownRightShare >= max(a, b) else { return false }
-        // A name cut short by a system's field length is the same name, not a twin's.
-        let first = table.forenameBytes(i)
-        let second = table.forenameBytes(j)
+        let (rare, common) = a < b ? (first, second) : (second, first)
         // A key struck twice (Avva, Deenis) or a letter left out (Lo, Naalia) beside a name more
         // than ``slipRarity`` times as common is that name mistyped by many hands; a spelling a
         // letter apart about as common as the name (Lilly, a quarter of Lily; Jaden beside Jayden)
         // is a spelling parents give.
-        if Self.isFarCommoner(max(a, b), than: min(a, b)),
-            Self.letterStruckTwice(first, second) || Self.letterStruckTwice(second, first)
-                || letterLeftOutOfLikeliestName(a < b ? i : j, a < b ? j : i)
+        if Self.isFarCommoner(common.children, than: rare.children),
+            Self.letterStruckTwice(first.bytes, second.bytes) || Self.letterStruckTwice(second.bytes, first.bytes)
+                || letterLeftOutOfLikeliestName(rare, common)
         {
             return false
         }
-        if first.starts(with: second) || second.starts(with: first) { return false }
+        // A name cut short by a system's field length is the same name, not a twin's.
+        if first.bytes.starts(with: second.bytes) || second.bytes.starts(with: first.bytes) { return false }
         // A slip of a far commoner name that is a form of the other (`Olliver`, Oliver with a
         // letter struck twice, beside `Ollie`): that name mistyped, beside its short form.
-        if isSlipOfAnotherForm(i, of: j) || isSlipOfAnotherForm(j, of: i) { return false }
+        if isSlipOfAnotherForm(first, of: second) || isSlipOfAnotherForm(second, of: first) { return false }
         // Two neighbouring letters swapped (Eav, Liyl, Soifa) is the commonest slip of the keys,
         // repeated by many hands on a common name: not a name parents give a twin. Nor is a letter
         // struck three times (Harrry, Popppy, Annna): no forename has one; nor the capital struck
         // twice (AAli, OOwen beside Ali, Owen).
-        if Self.neighboursSwapped(first, second) || Self.hasTripledLetter(first) || Self.hasTripledLetter(second)
-            || Self.firstLetterStruckTwice(first, second) || Self.firstLetterStruckTwice(second, first)
-            || isTranspositionOfCommonerName(i) || isTranspositionOfCommonerName(j)
+        if Self.neighboursSwapped(first.bytes, second.bytes) || Self.hasTripledLetter(first.bytes)
+            || Self.hasTripledLetter(second.bytes) || Self.firstLetterStruckTwice(first.bytes, second.bytes)
+            || Self.firstLetterStruckTwice(second.bytes, first.bytes) || isTranspositionOfCommonerName(first)
+            || isTranspositionOfCommonerName(second)
         {
             return false
         }
-        return !slipsOfOneCommonerName(i, j)
+        return !slipsOfOneCommonerName(first, second)
+    }
+
+    /// Record `i`'s forename as the run holds it.
+    func forenameHeld(_ i: Int) -> HeldName {
+        HeldName(
+            bytes: table.forenameBytes(i), hash: table.forenameHash[i], children: table.forenameCount[i],
+            groups: table.forenameGroups[i])
+    }
+
+    /// Record `i`'s surname field read as a forename (a record written with its names swapped):
+    /// the children who hold that spelling as their forename, its variant groups.
+    func surnameHeldAsForename(_ i: Int) -> HeldName {
+        let bytes = table.surnameBytes(i)
+        let hash = table.surnameHash[i]
+        return HeldName(
+            bytes: bytes, hash: hash, children: table.childrenByForename[hash] ?? 0,
+            groups: table.variants.groupIDs(of: Array(bytes)))
     }
 
     /// Whether both records' forenames are one slip from one third spelling that each is under a
@@ -1298,7 +1399,13 @@ struct PairComparer: Sendable {
     /// the other twin's (`Aiedn` beside Ayden, both one slip from Aiden) leaves a name about as
     /// common as the third: still twins.
     func slipsOfOneCommonerName(_ i: Int, _ j: Int) -> Bool {
-        guard let (first, second) = farCommonerNames(i, j) else { return false }
+        guard i < table.forenameCount.count, j < table.forenameCount.count else { return false }
+        return slipsOfOneCommonerName(forenameHeld(i), forenameHeld(j))
+    }
+
+    /// ``slipsOfOneCommonerName(_:_:)`` of two names as the run holds them.
+    func slipsOfOneCommonerName(_ a: HeldName, _ b: HeldName) -> Bool {
+        guard let (first, second) = farCommonerNames(a, b) else { return false }
         return first.contains { name in second.contains(name) }
     }
 
@@ -1308,23 +1415,23 @@ struct PairComparer: Sendable {
     /// letters swapped, or Jaden with a letter added) beside `JJaden` (Jaden): twins Jayden and
     /// Jaden, each mistyped once, look just so.
     func slipsOfOnlyOneCommonerName(_ i: Int, _ j: Int) -> Bool {
-        guard let (first, second) = farCommonerNames(i, j) else { return false }
+        guard i < table.forenameCount.count, j < table.forenameCount.count,
+            let (first, second) = farCommonerNames(forenameHeld(i), forenameHeld(j))
+        else { return false }
         return first.count == 1 && second.count == 1 && first[0] == second[0]
     }
 
-    /// The names one slip from each record's forename (other than either forename) that are far
-    /// commoner than both, by hash; `nil` where a forename is missing or a single letter.
-    private func farCommonerNames(_ i: Int, _ j: Int) -> ([UInt64], [UInt64])? {
-        guard i < table.forenameCount.count, j < table.forenameCount.count,
-            table.forename[i].length >= 2, table.forename[j].length >= 2
-        else { return nil }
-        let commoner = max(table.forenameCount[i], table.forenameCount[j])
-        let own = [table.forenameHash[i], table.forenameHash[j]]
-        func names(_ index: Int) -> [UInt64] {
-            (table.commonerSlips[table.forenameHash[index]] ?? []).lazy
+    /// The names one slip from each name (other than either) that are far commoner than both, by
+    /// hash; `nil` where a name is missing or a single letter.
+    private func farCommonerNames(_ a: HeldName, _ b: HeldName) -> ([UInt64], [UInt64])? {
+        guard a.bytes.count >= 2, b.bytes.count >= 2 else { return nil }
+        let commoner = max(a.children, b.children)
+        let own = [a.hash, b.hash]
+        func names(_ name: HeldName) -> [UInt64] {
+            (table.commonerSlips[name.hash] ?? []).lazy
                 .filter { !own.contains($0.hash) && Self.isFarCommoner($0.children, than: commoner) }.map(\.hash)
         }
-        return (names(i), names(j))
+        return (names(a), names(b))
     }
 
     /// Whether record `rare`'s forename is a slip (one letter changed, dropped, added, or two
@@ -1333,14 +1440,17 @@ struct PairComparer: Sendable {
     /// Alfred, `Fllo` for Flo beside Florence. The names look different only because the slip
     /// hides the form.
     func isSlipOfAnotherForm(_ rare: Int, of other: Int) -> Bool {
-        let otherGroups = table.forenameGroups[other]
-        guard !otherGroups.isEmpty, table.forenameGroups[rare].isEmpty else { return false }
-        let name = Array(table.forenameBytes(rare))
+        isSlipOfAnotherForm(forenameHeld(rare), of: forenameHeld(other))
+    }
+
+    /// ``isSlipOfAnotherForm(_:of:)`` of two names as the run holds them.
+    func isSlipOfAnotherForm(_ rare: HeldName, of other: HeldName) -> Bool {
+        guard !other.groups.isEmpty, rare.groups.isEmpty else { return false }
+        let name = Array(rare.bytes)
         guard name.count >= 3 else { return false }
-        let count = table.forenameCount[rare]
         for neighbour in Self.oneSlipAway(name)
-        where Self.isFarCommoner(table.childrenByForename[Hashing.fnv1a(neighbour)] ?? 0, than: count) {
-            if isOtherForm(neighbour, groups: table.variants.groupIDs(of: neighbour), of: other) { return true }
+        where Self.isFarCommoner(table.childrenByForename[Hashing.fnv1a(neighbour)] ?? 0, than: rare.children) {
+            if Self.isOtherForm(neighbour, groups: table.variants.groupIDs(of: neighbour), of: other) { return true }
         }
         return false
     }
@@ -1350,20 +1460,25 @@ struct PairComparer: Sendable {
     /// name (Alfie, Flo, Ollie, Daniel beside Alfred, Florence, Oliver, Danny), and it is no alike
     /// spelling (Hanna beside Hannah), which can be a twin's own name.
     func isOtherForm(_ name: [UInt8], groups: VariantGroups, of other: Int) -> Bool {
-        guard groups.intersects(table.forenameGroups[other]) else { return false }
-        let otherName = Array(table.forenameBytes(other))
+        Self.isOtherForm(name, groups: groups, of: forenameHeld(other))
+    }
+
+    /// ``isOtherForm(_:groups:of:)`` of a name as the run holds it.
+    static func isOtherForm(_ name: [UInt8], groups: VariantGroups, of other: HeldName) -> Bool {
+        guard groups.intersects(other.groups) else { return false }
+        let otherName = Array(other.bytes)
         return !name.withUnsafeBufferPointer { a in
             otherName.withUnsafeBufferPointer { b in StringSimilarity.isWithinOneEdit(a, b) }
         }
     }
 
-    /// Whether record `i`'s forename is a far commoner name (more than ``slipRarity`` times as many
+    /// Whether a name (`held`) is a far commoner name (more than ``slipRarity`` times as many
     /// children) with two neighbouring letters swapped (`Olivai` for Olivia, beside her `Liv`):
     /// the commonest slip of the keys, repeated by many hands on a common name.
-    func isTranspositionOfCommonerName(_ i: Int) -> Bool {
-        let name = Array(table.forenameBytes(i))
+    func isTranspositionOfCommonerName(_ held: HeldName) -> Bool {
+        let name = Array(held.bytes)
         guard name.count >= 3 else { return false }
-        let count = table.forenameCount[i]
+        let count = held.children
         for position in 0..<(name.count - 1) where name[position] != name[position + 1] {
             var swapped = name
             swapped.swapAt(position, position + 1)
@@ -1400,14 +1515,14 @@ struct PairComparer: Sendable {
         return x[(split + 1)...].elementsEqual(y[split...])
     }
 
-    /// Whether record `rare`'s forename is record `common`'s with one letter left out, and is no
-    /// slip of a name commoner than `common`'s: `Harvy` beside Harvey could as well be Harry
+    /// Whether the name `rare` is the name `common` with one letter left out, and is no slip of a
+    /// name commoner than `common`: `Harvy` beside Harvey could as well be Harry
     /// mistyped, and Harry is the commoner name.
-    func letterLeftOutOfLikeliestName(_ rare: Int, _ common: Int) -> Bool {
-        let name = table.forenameBytes(rare)
-        guard Self.letterLeftOut(name, of: table.forenameBytes(common)) else { return false }
-        let commonHash = table.forenameHash[common]
-        let commonCount = table.forenameCount[common]
+    func letterLeftOutOfLikeliestName(_ rare: HeldName, _ common: HeldName) -> Bool {
+        let name = rare.bytes
+        guard Self.letterLeftOut(name, of: common.bytes) else { return false }
+        let commonHash = common.hash
+        let commonCount = common.children
         var commonerNeighbour = false
         Hashing.forEachOneSlip(of: Array(name)) { hash in
             if hash != commonHash, (table.childrenByForename[hash] ?? 0) > commonCount { commonerNeighbour = true }
