@@ -1009,16 +1009,19 @@ struct PairComparer: Sendable {
     }
 
     /// Of two records written with forename and surname the other way round in one, that record and
-    /// the other: the reading under which the two forenames are the names more children hold as
-    /// their forename (`Hanna` of `Davies Hanna` beside `HHannah`, rather than `Davies` beside
-    /// `Davies`; `Josseph` of `Robinsn Josseph` beside `Joseph`, rather than `Robinson` beside
-    /// `Robinsn`). A surname is a forename only where a record is swapped; a forename is many
-    /// children's.
+    /// the other: the reading under which the two forenames are names more children hold as their
+    /// forename and the two surnames names more hold as their surname (`Hanna` of `Davies Hanna`
+    /// beside `HHannah Davies`, not `Davies` beside `Davies`, however many Davies were written
+    /// surname first; `Josseph` of `Robinsn Josseph` beside `Joseph Robinson`, not `Robinson`
+    /// beside `Robinsn`).
     private func swappedRecord(_ i: Int, _ j: Int) -> (swapped: Int, other: Int) {
         let asForename = { (hash: UInt64) in self.table.childrenByForename[hash] ?? 0 }
-        let iSwapped = asForename(table.surnameHash[i]) + asForename(table.forenameHash[j])
-        let jSwapped = asForename(table.surnameHash[j]) + asForename(table.forenameHash[i])
-        return iSwapped >= jSwapped ? (i, j) : (j, i)
+        let asSurname = { (hash: UInt64) in self.table.childrenBySurname[hash] ?? 0 }
+        func reading(swapped: Int, other: Int) -> UInt32 {
+            asForename(table.surnameHash[swapped]) + asForename(table.forenameHash[other])
+                + asSurname(table.forenameHash[swapped]) + asSurname(table.surnameHash[other])
+        }
+        return reading(swapped: i, other: j) >= reading(swapped: j, other: i) ? (i, j) : (j, i)
     }
 
     /// Whether two names are the same, one typing slip apart or close spellings (see

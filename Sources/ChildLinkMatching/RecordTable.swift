@@ -74,6 +74,10 @@ struct RecordTable: Sendable, Equatable {
     var forenameCount: [UInt32] = []
     /// The same count by forename hash, for looking up a spelling no record of the pair holds.
     var childrenByForename: [UInt64: UInt32] = [:]
+    /// How many of those children carry each surname spelling (by hash): with
+    /// ``childrenByForename``, whether a name is held as a forename or as a surname, to read a
+    /// record written surname first.
+    var childrenBySurname: [UInt64: UInt32] = [:]
     /// For each forename spelling one slip from a name that may be far commoner than it, those
     /// names, how many children hold each and their variant groups (filled by ``countForenames()``: the names more than
     /// ``PairComparer/slipRarity`` children hold, since a spelling is held by one at least; by
@@ -257,14 +261,18 @@ struct RecordTable: Sendable, Equatable {
     mutating func countForenames() {
         var holders = Set<ForenameHolder>(minimumCapacity: forenameHash.count)
         var counts: [UInt64: UInt32] = [:]
+        var surnames: [UInt64: UInt32] = [:]
         for index in forenameHash.indices where forenameHash[index] != 0 {
             let holder = ForenameHolder(
                 forename: forenameHash[index], surname: surnameHash[index], birthDays: birthDays[index],
                 system: personSystem[index])
-            if holders.insert(holder).inserted { counts[forenameHash[index], default: 0] += 1 }
+            guard holders.insert(holder).inserted else { continue }
+            counts[forenameHash[index], default: 0] += 1
+            if surnameHash[index] != 0 { surnames[surnameHash[index], default: 0] += 1 }
         }
         forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
         childrenByForename = counts
+        childrenBySurname = surnames
         commonerSlips = findCommonerSlips()
         forenameSlipGroups = slipGroupsOfUnknownForenames()
         birthOrder = birthDays.indices.compactMap { index in
@@ -311,9 +319,10 @@ struct RecordTable: Sendable, Equatable {
     /// that fitted it), with ``forenameSlipGroups`` worked out again from them: from each record's
     /// forename, the spellings one slip away that the counts hold (the table's own names are too
     /// few to look them up from, as ``findCommonerSlips()`` does).
-    mutating func recount(_ counts: [UInt64: UInt32]) {
+    mutating func recount(_ counts: [UInt64: UInt32], surnames: [UInt64: UInt32] = [:]) {
         forenameCount = forenameHash.map { $0 == 0 ? 0 : counts[$0] ?? 0 }
         childrenByForename = counts
+        childrenBySurname = surnames
         commonerSlips = countedSlips(counts)
         forenameSlipGroups = slipGroupsOfUnknownForenames()
     }

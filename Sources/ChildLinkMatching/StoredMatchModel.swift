@@ -55,6 +55,8 @@ package struct StoredMatchModel: Sendable {
     /// and the slip-of-a-form reading ask of a spelling (the run counted children; the stored
     /// frequencies count records, which for a name's size is near enough).
     private let recordsByForename: [UInt64: UInt32]
+    /// The fitting run's surname shares as records, as ``recordsByForename``.
+    private let recordsBySurname: [UInt64: UInt32]
 
     /// Rebuilds the model; `nil` when the parameters do not fit this version's comparisons.
     package init?(_ parameters: MatchModelParameters) {
@@ -74,12 +76,13 @@ package struct StoredMatchModel: Sendable {
         forenameTotal = parameters.forenameTotal
         let total = Double(parameters.forenameTotal)
         recordsByForename = parameters.forenameFrequency.mapValues { UInt32((Double($0) * total).rounded()) }
+        recordsBySurname = parameters.surnameFrequency.mapValues { UInt32((Double($0) * total).rounded()) }
     }
 
     /// The waterfall of a pair: the same weights and twin guard as the fitting run's explanation.
     package func explain(_ first: SourceRecord, _ second: SourceRecord) -> PairExplanation {
         var table = RecordTable([first, second])
-        table.recount(recordsByForename)
+        table.recount(recordsByForename, surnames: recordsBySurname)
         return Explainer(model: model, table: table).explain(first, second, 0, 1)
     }
 }

@@ -100,6 +100,16 @@ struct SwappedTwinTests {
         let josseph = record("1", "Robinsn", "Josseph", in: .exclusions, gender: .male)
         let joseph = record("2", "Joseph", "Robinson", gender: .male)
         #expect(twinReason([josseph, joseph] + borough) == nil)
+        // `Davies Hanna` beside her twin `HHannah Davies` where more children's records were
+        // written `Davies …` than hold Hanna as their forename: Davies is still far more children's
+        // surname, so Hanna and HHannah are the forenames.
+        let families =
+            (1...6).map { record("D\($0)", "Davies", "Child\($0)", in: .cme, dob: "0\($0)/03/2009") }
+            + (1...12).map { record("S\($0)", "Sibling\($0)", "Davies", in: .cme, dob: "0\($0 % 9 + 1)/04/2008") }
+            + holders("Hanna", 2)
+        let hanna = record("1", "Davies", "Hanna", personID: "1408724")
+        let hannah = record("2", "HHannah", "Davies", personID: "1408720")
+        #expect(twinReason([hanna, hannah] + families) == .differentPersonIDs)
     }
     @Test("The same names written surname first under a second person id: one child, whatever slips beside them")
     func sameNamesSwappedJoin() {
