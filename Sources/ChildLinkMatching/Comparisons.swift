@@ -969,8 +969,9 @@ struct PairComparer: Sendable {
     /// Two names the variant table holds apart (`Green Olivia` beside `Oliver Green`) are clearly
     /// different forenames; alike names, or one the other's middle name, that one system holds
     /// under two person ids (`Davies Hanna` beside `HHannah Davies`, both in social care) are twins
-    /// as they are written the right way round. The same name, two forms of one name, or an
-    /// initial (the initial rules read those) are not.
+    /// as they are written the right way round, and so are alike names each a name in its own
+    /// right (`Jackson Caitlin` beside `Kaitlyn Jackson`, see ``bothWellAttested(_:_:)``). The same
+    /// name, two forms of one name, or an initial (the initial rules read those) are not.
     private func swappedTwinReason(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> TwinReason? {
         let (swapped, other) = swappedRecord(i, j)
         let given = surnameHeldAsForename(swapped)
