@@ -93,27 +93,42 @@ struct OnlyNamesTests {
         #expect(explanation.text.contains("guard: for review (only the names agree"))
     }
 
+    /// Isla Harper Brown's EHE record, at S5 4FL.
+    private func isla() -> SourceRecord {
+        Make.record(
+            "1", .ehe, forename: "Isla", surname: "Brown", dob: "26/06/2009", gender: .female, postcode: "S5 4FL",
+            upn: Make.upn(11), middle: "Harper")
+    }
+
+    /// A missing episode at Isla's address for a girl written `forename` `surname`, born `dob`.
+    private func episodeAtIslasAddress(_ forename: String, _ surname: String, dob: String) -> SourceRecord {
+        Make.record(
+            "2", .missing, forename: forename, surname: surname, dob: dob, gender: .female, postcode: "S5 4FL",
+            personID: "1436490")
+    }
+
+    /// Why two records compared alone would go to review, if they would.
+    private func reason(_ first: SourceRecord, _ second: SourceRecord) -> ReviewReason? {
+        let comparer = PairComparer(table: RecordTable([first, second]))
+        return comparer.reviewReason(comparer.compare(0, 1))
+    }
+
+    /// The clustering's decision on joining two records, well above the threshold.
+    private func decision(_ first: SourceRecord, _ second: SourceRecord) -> [PairDecision] {
+        let records = [first, second]
+        return ClusterDecisions.of(
+            records, links: [(0, 1)], table: RecordTable(records), linkThreshold: 0.98, twinGuard: true)
+    }
+
     @Test("Alike forenames at one address, birth dates years apart, nothing shared: a household, left for review")
     func alikeNamesAtOneAddress() {
         // Isla Harper Brown, born 2009, and a missing episode for `Isea Bron`, born 2013, at the
         // same address: her sister, both names with a slip.
-        let isla = Make.record(
-            "1", .ehe, forename: "Isla", surname: "Brown", dob: "26/06/2009", gender: .female, postcode: "S5 4FL",
-            upn: Make.upn(11), middle: "Harper")
-        let isea = Make.record(
-            "2", .missing, forename: "Isea", surname: "Bron", dob: "16/04/2013", gender: .female, postcode: "S5 4FL",
-            personID: "1436490")
-        func reason(_ first: SourceRecord, _ second: SourceRecord) -> ReviewReason? {
-            let comparer = PairComparer(table: RecordTable([first, second]))
-            return comparer.reviewReason(comparer.compare(0, 1))
-        }
+        let isla = isla()
+        let isea = episodeAtIslasAddress("Isea", "Bron", dob: "16/04/2013")
         #expect(reason(isla, isea) == .alikeNamesAtOneAddress)
         // The clustering leaves the join to a person, however strong its weight.
-        let records = [isla, isea]
-        #expect(
-            ClusterDecisions.of(
-                records, links: [(0, 1)], table: RecordTable(records), linkThreshold: 0.98, twinGuard: true)
-                == [.review])
+        #expect(decision(isla, isea) == [.review])
         // The same forename at the address, or a UPN in common: left to the weights.
         var sameName = isea
         sameName.person.forename = "Isla"
@@ -126,34 +141,24 @@ struct OnlyNamesTests {
         elsewhere.person.postcode = Postcode("S60 2AB")
         #expect(reason(isla, elsewhere) == .onlyNamesAgree)
     }
+
     @Test("Alike forenames at one address, birth dates within a month: no brother or sister, left to the weights")
     func alikeNamesAtOneAddressWithinAMonth() {
         // Brothers and sisters are born many months apart, twins on one day: `Isa Brown` on
         // 06/07/2009 beside `Isla Harper Brown` on 26/06/2009 at her address (ten days, two digits
         // apart: no slip) is Isla with her birth date typed wrong, not her sister.
-        let isla = Make.record(
-            "1", .ehe, forename: "Isla", surname: "Brown", dob: "26/06/2009", gender: .female, postcode: "S5 4FL",
-            upn: Make.upn(11), middle: "Harper")
-        let isa = Make.record(
-            "2", .missing, forename: "Isa", surname: "Brown", dob: "06/07/2009", gender: .female, postcode: "S5 4FL",
-            personID: "1436490")
-        let records = [isla, isa]
-        let comparer = PairComparer(table: RecordTable(records))
-        let vector = comparer.compare(0, 1)
+        let isla = isla()
+        let isa = episodeAtIslasAddress("Isa", "Brown", dob: "06/07/2009")
+        let vector = PairComparer(table: RecordTable([isla, isa])).compare(0, 1)
         #expect(vector.dateOfBirth == .withinAMonth)
         #expect(vector.forename == .close)
-        #expect(comparer.reviewReason(vector) == nil)
-        #expect(
-            ClusterDecisions.of(
-                records, links: [(0, 1)], table: RecordTable(records), linkThreshold: 0.98, twinGuard: true)
-                == [.linked])
-        // Born more than a month apart at that address (06/08/2009: a digit and a day out at once):
-        // a sister, for a person to decide.
-        let sister = Make.record(
-            "2", .missing, forename: "Isa", surname: "Brown", dob: "06/09/2009", gender: .female, postcode: "S5 4FL",
-            personID: "1436490")
-        let household = PairComparer(table: RecordTable([isla, sister]))
-        #expect(household.compare(0, 1).dateOfBirth == .different)
-        #expect(household.reviewReason(household.compare(0, 1)) == .alikeNamesAtOneAddress)
+        #expect(reason(isla, isa) == nil)
+        #expect(decision(isla, isa) == [.linked])
+        // Born more than a month apart at that address (06/09/2009, two digits out): a sister,
+        // for a person to decide.
+        let sister = episodeAtIslasAddress("Isa", "Brown", dob: "06/09/2009")
+        #expect(PairComparer(table: RecordTable([isla, sister])).compare(0, 1).dateOfBirth == .different)
+        #expect(reason(isla, sister) == .alikeNamesAtOneAddress)
+        #expect(decision(isla, sister) == [.review])
     }
 }
