@@ -907,15 +907,22 @@ struct PairComparer: Sendable {
         twinReason(i, j, vector) != nil
     }
 
+    /// Whether two birth dates can be twins' as typed: the same, or one slip apart (a day, a digit,
+    /// day and month transposed, or the year). Two children with other forenames born on the same
+    /// day and month a year apart, one typed with the year wrong or a brother born on the same day
+    /// a year later, are two children either way.
+    static func twinsBirthDates(_ level: DateOfBirthLevel) -> Bool {
+        level == .exact || level.isOneSlip
+    }
+
     /// Why the pair looks like twins, in words for the person reviewing it, or `nil` when it does not.
     func twinReason(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> TwinReason? {
         if vector.forename == .swapped {
-            guard vector.dateOfBirth.isSameOrSlip, !vector.sharesIdentifier else { return nil }
+            guard Self.twinsBirthDates(vector.dateOfBirth), !vector.sharesIdentifier else { return nil }
             return swappedTwinReason(i, j, vector)
         }
         let surnameLevel = vector.surname
-        // Twins' birth dates are typed with slips too: one day or one digit out still counts.
-        guard vector.dateOfBirth.isSameOrSlip,
+        guard Self.twinsBirthDates(vector.dateOfBirth),
             surnameLevel.isSameOrSlip,
             !vector.sharesIdentifier
         else { return nil }

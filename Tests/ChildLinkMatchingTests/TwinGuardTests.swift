@@ -82,17 +82,24 @@ struct TwinGuardTests {
         #expect(!looksLikeTwins([record("1", "Jake", "Williams"), record("2", "Kyle", "Wilkinson")]))
     }
 
-    @Test("A slip of a day in one twin's birth date does not make the twins one child")
+    @Test("A slip of a day or of the year in one twin's birth date does not make the twins one child")
     func birthDateSlip() {
         #expect(
             twinReason([
                 record("1", "Jake", "Williams", dob: "21/04/2005"), record("2", "Kyle", "Williams", dob: "22/04/2005"),
             ])
                 == .differentForenames)
-        // A year apart is siblings, not twins: the guard leaves that to the date comparison.
+        // The same day and month a year apart: a twin's year typed wrong, or a brother born on the
+        // same day a year later; two children either way.
         #expect(
             twinReason([
                 record("1", "Jake", "Williams", dob: "21/04/2005"), record("2", "Kyle", "Williams", dob: "21/04/2006"),
+            ])
+                == .differentForenames)
+        // Further apart than a slip: left to the date comparison.
+        #expect(
+            twinReason([
+                record("1", "Jake", "Williams", dob: "21/04/2005"), record("2", "Kyle", "Williams", dob: "14/09/2006"),
             ])
                 == nil)
     }
