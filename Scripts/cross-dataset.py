@@ -48,8 +48,8 @@ def cohort(mapping):
     return sum(1 for members in clusters(mapping) if len({key[0] for key in members}) >= 2)
 
 
-def confirming_review_band(links, pairs_path):
-    """`links` with every review-band pair of two children joined (union-find over child ids)."""
+def joining(links, child_pairs):
+    """`links` with each pair of child ids in `child_pairs` joined (union-find over child ids)."""
     parent = {}
 
     def root(child):
@@ -57,16 +57,24 @@ def confirming_review_band(links, pairs_path):
             child = parent[child]
         return child
 
+    for a, b in child_pairs:
+        if root(a) != root(b):
+            parent[root(a)] = root(b)
+    return {key: root(child) for key, child in links.items()}
+
+
+def confirming_review_band(links, pairs_path):
+    """`links` with every review-band pair of two children joined."""
+    review = []
     with open(pairs_path, newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if row["Decision"] != "review" or float(row["MatchProbability"]) < 0.5:
                 continue
             a = links.get((row["Dataset1"], row["RecordID1"]))
             b = links.get((row["Dataset2"], row["RecordID2"]))
-            if a is None or b is None or root(a) == root(b):
-                continue
-            parent[root(a)] = root(b)
-    return {key: root(child) for key, child in links.items()}
+            if a is not None and b is not None:
+                review.append((a, b))
+    return joining(links, review)
 
 
 def held_kind(row):
@@ -92,20 +100,12 @@ def perfect_reviewer(truth, links, pairs_path):
             if kind and a in links and b in links and truth[a] == truth[b] and links[a] != links[b]:
                 held[kind].append((links[a], links[b]))
     true_pairs, true_cohort = cross_pairs(truth), cohort(truth)
-    parent = {}
-
-    def root(child):
-        while parent.get(child, child) != child:
-            child = parent[child]
-        return child
-
     phrases = ["the review band's pairs of one child", "+ those below 0.5", "+ those the twin guard held",
                "+ those the other guards held"]
+    so_far = []
     for kind, phrase in zip(kinds, phrases):
-        for first, second in held[kind]:
-            if root(first) != root(second):
-                parent[root(first)] = root(second)
-        joined = {key: root(child) for key, child in links.items()}
+        so_far += held[kind]
+        joined = joining(links, so_far)
         recall = len(true_pairs & cross_pairs(joined)) / max(1, len(true_pairs))
         linked_cohort = cohort(joined)
         print(f"a perfect reviewer joining {phrase}: cross-dataset recall {recall:.5f}, children in 2+ strands "
@@ -113,12 +113,13 @@ def perfect_reviewer(truth, links, pairs_path):
 
 
 def main():
-    arguments = [argument for argument in sys.argv[1:] if argument != "--perfect-reviewer"]
+    flag = "--perfect-reviewer"
+    arguments = [argument for argument in sys.argv[1:] if argument != flag]
     if len(arguments) != 2:
         sys.exit(__doc__)
-    sys.argv[1:3] = arguments
-    truth = read(sys.argv[1], "TrueChildID")
-    links = read(sys.argv[2], "ChildID")
+    truth_path, links_path = arguments
+    truth = read(truth_path, "TrueChildID")
+    links = read(links_path, "ChildID")
     keys = set(truth) & set(links)
     truth = {key: truth[key] for key in keys}
     links = {key: links[key] for key in keys}
@@ -129,12 +130,12 @@ def main():
     true_cohort, linked_cohort = cohort(truth), cohort(links)
     print(f"children in 2+ strands: truth {true_cohort}, linked {linked_cohort} "
           f"({100 * (linked_cohort - true_cohort) / max(1, true_cohort):+.2f} %)")
-    pairs_path = os.path.join(os.path.dirname(sys.argv[2]), "pairs.csv")
+    pairs_path = os.path.join(os.path.dirname(links_path), "pairs.csv")
     if os.path.exists(pairs_path):
         confirmed = cohort(confirming_review_band(links, pairs_path))
         print(f"children in 2+ strands if every review-band pair were confirmed: {confirmed} "
               f"({100 * (confirmed - true_cohort) / max(1, true_cohort):+.2f} %)")
-        if "--perfect-reviewer" in sys.argv:
+        if flag in sys.argv[1:]:
             perfect_reviewer(truth, links, pairs_path)
 
 

@@ -917,15 +917,9 @@ struct PairComparer: Sendable {
 
     /// Why the pair looks like twins, in words for the person reviewing it, or `nil` when it does not.
     func twinReason(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> TwinReason? {
-        if vector.forename == .swapped {
-            guard Self.twinsBirthDates(vector.dateOfBirth), !vector.sharesIdentifier else { return nil }
-            return swappedTwinReason(i, j, vector)
-        }
-        let surnameLevel = vector.surname
-        guard Self.twinsBirthDates(vector.dateOfBirth),
-            surnameLevel.isSameOrSlip,
-            !vector.sharesIdentifier
-        else { return nil }
+        guard Self.twinsBirthDates(vector.dateOfBirth), !vector.sharesIdentifier else { return nil }
+        if vector.forename == .swapped { return swappedTwinReason(i, j, vector) }
+        guard vector.surname.isSameOrSlip else { return nil }
         let forenameLevel = vector.forename
         if forenameLevel == .different, !isSlipOfAnotherForm(i, of: j), !isSlipOfAnotherForm(j, of: i) {
             return .differentForenames
