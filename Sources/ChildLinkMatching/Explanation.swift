@@ -81,7 +81,8 @@ package struct PairExplanation: Sendable, Hashable {
             lines.append("  guard: for review (\(reviewReason.rawValue))")
         }
         if let linkRule {
-            lines.append("  rule: linked from probability \(linkRule.probability) (\(linkRule.reason))")
+            let from = linkRule.probability > 0 ? "from probability \(linkRule.probability)" : "at any probability"
+            lines.append("  rule: linked \(from) (\(linkRule.reason))")
         }
         return lines.joined(separator: "\n")
     }

@@ -5,7 +5,12 @@
 /// **An identifier in common.** A UPN, an NHS number or a person id one system issued is one
 /// child's: two records that carry the same one, with none apart, are that child however
 /// differently the names were typed (`Chlooe Kin` and `C Kng`, one UPN). Such a pair scores below
-/// the threshold only when its names or birth date disagree; in the review band it is linked.
+/// the threshold only when its names or birth date disagree; in the review band it is linked. With
+/// the birth date the same or one slip of it as well, it is linked however low it scores: the
+/// names swapped into each other's columns with one of them replaced or cut short (`Evans Lily`
+/// beside `Daisy Evans`, one UPN; `STAN Mia` beside `Anna Stan`, one NHS number) weigh as two
+/// different names, yet no other child holds that identifier and that birth date. Only where a
+/// system issued the identifier: a person id typed by hand (generic mode) says nothing of the kind.
 ///
 /// **A form of the forename**, with the surname (but for a slip beside an initial, a nickname or
 /// a middle name), the birth date and the sex exactly the same and no UPN, NHS number or person
@@ -22,6 +27,10 @@
 package enum LinkRule: Sendable, Hashable {
     /// The records share a UPN, NHS number or person id, and hold none that differs.
     case sharedIdentifier
+    /// The records share a UPN, an NHS number or a person id a system issued, hold none that
+    /// differs, and give the same birth date or one slip of it (a day, a digit or the year out, day
+    /// and month transposed): one child, whatever became of the names.
+    case sharedIdentifierAndBirthDate
     /// One record gives the forename as its initial (`J Kowalski` beside `Julia Kowalski`): how a
     /// hurried report writes a child it has not yet confirmed.
     case initial
@@ -49,10 +58,13 @@ package enum LinkRule: Sendable, Hashable {
     /// nickname or a middle name, a slip in the surname) differs. `firstMiddleName` says whether
     /// one record's forename is the other's first middle name (see
     /// ``PairComparer/knownByFirstMiddleName(_:_:)``); it is asked only of another given name.
-    package init?(_ vector: ComparisonVector, firstMiddleName: @autoclosure () -> Bool) {
+    /// `typedPersonIDs` says the person ids were typed in by hand (generic mode), not issued.
+    package init?(_ vector: ComparisonVector, typedPersonIDs: Bool, firstMiddleName: @autoclosure () -> Bool) {
         guard !vector.holdsIdentifierApart else { return nil }
         if vector.sharesIdentifier {
-            self = .sharedIdentifier
+            self =
+                Self.sharesIssuedIdentifierAndBirthDate(vector, typedPersonIDs: typedPersonIDs)
+                ? .sharedIdentifierAndBirthDate : .sharedIdentifier
             return
         }
         guard vector.dateOfBirth == .exact, vector.gender == .agree else { return nil }
@@ -68,10 +80,21 @@ package enum LinkRule: Sendable, Hashable {
         }
     }
 
+    /// Whether the pair shares a UPN, an NHS number or (unless `typedPersonIDs`) a person id, and
+    /// gives the same birth date or one slip of it: see ``sharedIdentifierAndBirthDate``.
+    static func sharesIssuedIdentifierAndBirthDate(_ vector: ComparisonVector, typedPersonIDs: Bool) -> Bool {
+        let issued =
+            vector.upn == .agree || vector.nhsNumber == .agree || (vector.personID == .agree && !typedPersonIDs)
+        return issued && (vector.dateOfBirth == .exact || vector.dateOfBirth.isOneSlip)
+    }
+
     /// The probability from which such a pair is linked. An identifier in common: any pair in the
     /// review band (at 20,000 and 3,000 other-hands children every such pair there is one child;
-    /// the sample boroughs and the 1M samples hold none). An initial: about two bits below the link
-    /// threshold of 0.98; at a million records the coincidences (another child of the surname,
+    /// the sample boroughs and the 1M samples hold none); with the birth date or a slip of it, any
+    /// pair at all (every such pair below the review band is one child at four 20,000-child
+    /// other-hands seeds and at 3,000, and the sample boroughs and the 1M sample hold none:
+    /// docs/accuracy.md, "An identifier and the birth date in common"). An initial: about two bits
+    /// below the link threshold of 0.98; at a million records the coincidences (another child of the surname,
     /// born the same day, whose forename has the initial) score 0.84–0.93, one child so written
     /// 0.93–0.97 at 20,000 children. An initial with a surname slip costs the slip's weight as
     /// well: one child so written scores about 0.86 at 20,000 children, and the twins among such
@@ -89,6 +112,7 @@ package enum LinkRule: Sendable, Hashable {
     package var probability: Double {
         switch self {
         case .sharedIdentifier: 0.5
+        case .sharedIdentifierAndBirthDate: 0
         case .initial: 0.93
         case .initialWithSurnameSlip: 0.8
         case .otherForm: 0.95
@@ -113,6 +137,8 @@ package enum LinkRule: Sendable, Hashable {
     package var reason: String {
         switch self {
         case .sharedIdentifier: "a UPN, NHS number or person id in common, none apart"
+        case .sharedIdentifierAndBirthDate:
+            "a UPN, NHS number or person id in common, none apart, and the birth date or a slip of it"
         case .initial: "only the forename differs, cut to its initial: same surname, birth date and sex"
         case .initialWithSurnameSlip:
             "the forename cut to its initial and a slip in the surname: same birth date and sex"
@@ -130,6 +156,7 @@ package enum LinkRule: Sendable, Hashable {
     package var summary: String {
         switch self {
         case .sharedIdentifier: "an identifier in common"
+        case .sharedIdentifierAndBirthDate: "an identifier and the birth date in common"
         case .initial: "a forename initial, the rest the same"
         case .initialWithSurnameSlip: "a forename initial and a surname slip, the rest the same"
         case .otherForm: "another form of the forename, the rest the same"
@@ -146,7 +173,10 @@ extension PairComparer {
     /// that asks after twins (``LinkRule/asksAfterTwins``) beside a twin (see
     /// ``besideTwin(_:_:)``, asked last: it reads the records born that day).
     func linkRule(_ i: Int, _ j: Int, _ vector: ComparisonVector, weight: Double = .infinity) -> LinkRule? {
-        guard let rule = LinkRule(vector, firstMiddleName: knownByFirstMiddleName(i, j)), weight >= rule.weight
+        guard
+            let rule = LinkRule(
+                vector, typedPersonIDs: table.typedPersonIDs, firstMiddleName: knownByFirstMiddleName(i, j)),
+            weight >= rule.weight
         else { return nil }
         return rule.asksAfterTwins && besideTwin(i, j) ? nil : rule
     }

@@ -132,14 +132,22 @@ package struct Linker: Sendable {
         }
         let likeliestSurname = Self.likeliestSurnameFrequencies(table, model)
         var weightsByPattern = PatternTable<Double>(capacity: patterns.count, absent: 0)
+        // Patterns a rule links however low they score (an identifier and the birth date in
+        // common) are kept below the review threshold too.
+        var keptAtAnyWeight = PatternTable<Bool>(capacity: patterns.count, absent: false)
         for pattern in patterns.keys {
-            weightsByPattern[pattern] = model.patternWeight(ComparisonVector(packed: pattern))
+            let vector = ComparisonVector(packed: pattern)
+            weightsByPattern[pattern] = model.patternWeight(vector)
+            keptAtAnyWeight[pattern] =
+                !vector.holdsIdentifierApart
+                && LinkRule.sharesIssuedIdentifierAndBirthDate(vector, typedPersonIDs: table.typedPersonIDs)
         }
         let reviewWeight = MatchModel.weight(probability: options.reviewThreshold)
         let chunkCount = max(1, min(options.concurrency * 8, pairs.count / 10_000))
         let chunkSize = (pairs.count + chunkCount - 1) / max(chunkCount, 1)
         let kept = ChunkResults<[ScoredPair]>(count: chunkCount, initial: [])
         let patternWeights = weightsByPattern
+        let patternsKept = keptAtAnyWeight
         let forenameLevel = Comparison.forename.bitOffset
         let surnameLevel = Comparison.surname.bitOffset
         let forenameMask = Comparison.forename.bitMask
@@ -186,7 +194,7 @@ package struct Linker: Sendable {
                 for part in partShifts.indices where (packed >> partShifts[part]) & partMasks[part] == 1 {
                     weight += partAdjustments[part][i]
                 }
-                if weight >= reviewWeight {
+                if weight >= reviewWeight || patternsKept[packed] {
                     let vector = ComparisonVector(packed: packed)
                     local.append(ScoredPair(first: i, second: j, vector: vector, weight: weight, decision: .review))
                 }
