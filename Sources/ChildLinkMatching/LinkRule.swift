@@ -80,6 +80,13 @@ package enum LinkRule: Sendable, Hashable {
         }
     }
 
+    /// Whether a pair compared as `vector` is linked by a rule whatever it weighs: it shares an
+    /// issued identifier and the birth date (``sharedIdentifierAndBirthDate``) and holds no
+    /// identifier apart. Such pairs are kept below the review threshold.
+    static func linksAtAnyWeight(_ vector: ComparisonVector, typedPersonIDs: Bool) -> Bool {
+        !vector.holdsIdentifierApart && sharesIssuedIdentifierAndBirthDate(vector, typedPersonIDs: typedPersonIDs)
+    }
+
     /// Whether the pair shares a UPN, an NHS number or (unless `typedPersonIDs`) a person id, and
     /// gives the same birth date or one slip of it: see ``sharedIdentifierAndBirthDate``.
     static func sharesIssuedIdentifierAndBirthDate(_ vector: ComparisonVector, typedPersonIDs: Bool) -> Bool {

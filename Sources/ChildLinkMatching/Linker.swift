@@ -117,7 +117,8 @@ package struct Linker: Sendable {
     }
 
     /// Weights for every candidate pair (in parallel chunks, merged in order); keeps those at or
-    /// above the review threshold.
+    /// above the review threshold, and those a rule links whatever they weigh
+    /// (``LinkRule/linksAtAnyWeight(_:typedPersonIDs:)``).
     private func score(
         _ pairs: [UInt64], _ vectors: [UInt32], _ patterns: [UInt32: Int], _ comparer: PairComparer,
         _ model: MatchModel
@@ -131,23 +132,11 @@ package struct Linker: Sendable {
             model.frequencyAdjustment(.surname, frequency: model.surnameFrequency[$0] ?? 0)
         }
         let likeliestSurname = Self.likeliestSurnameFrequencies(table, model)
-        var weightsByPattern = PatternTable<Double>(capacity: patterns.count, absent: 0)
-        // Patterns a rule links however low they score (an identifier and the birth date in
-        // common) are kept below the review threshold too.
-        var keptAtAnyWeight = PatternTable<Bool>(capacity: patterns.count, absent: false)
-        for pattern in patterns.keys {
-            let vector = ComparisonVector(packed: pattern)
-            weightsByPattern[pattern] = model.patternWeight(vector)
-            keptAtAnyWeight[pattern] =
-                !vector.holdsIdentifierApart
-                && LinkRule.sharesIssuedIdentifierAndBirthDate(vector, typedPersonIDs: table.typedPersonIDs)
-        }
+        let (patternWeights, patternsKept) = Self.patternTables(patterns, model, typedPersonIDs: table.typedPersonIDs)
         let reviewWeight = MatchModel.weight(probability: options.reviewThreshold)
         let chunkCount = max(1, min(options.concurrency * 8, pairs.count / 10_000))
         let chunkSize = (pairs.count + chunkCount - 1) / max(chunkCount, 1)
         let kept = ChunkResults<[ScoredPair]>(count: chunkCount, initial: [])
-        let patternWeights = weightsByPattern
-        let patternsKept = keptAtAnyWeight
         let forenameLevel = Comparison.forename.bitOffset
         let surnameLevel = Comparison.surname.bitOffset
         let forenameMask = Comparison.forename.bitMask
@@ -202,6 +191,21 @@ package struct Linker: Sendable {
             kept.set(chunk, local)
         }
         return kept.values.flatMap { $0 }
+    }
+
+    /// Per comparison pattern seen: its weight (before the names' frequency adjustments), and
+    /// whether a rule links it whatever it weighs.
+    private static func patternTables(_ patterns: [UInt32: Int], _ model: MatchModel, typedPersonIDs: Bool)
+        -> (weights: PatternTable<Double>, keptAtAnyWeight: PatternTable<Bool>)
+    {
+        var weights = PatternTable<Double>(capacity: patterns.count, absent: 0)
+        var kept = PatternTable<Bool>(capacity: patterns.count, absent: false)
+        for pattern in patterns.keys {
+            let vector = ComparisonVector(packed: pattern)
+            weights[pattern] = model.patternWeight(vector)
+            kept[pattern] = LinkRule.linksAtAnyWeight(vector, typedPersonIDs: typedPersonIDs)
+        }
+        return (weights, kept)
     }
 
     /// Each record's ``MatchModel/likeliestSurnameFrequency(_:)``, worked out once per spelling on
