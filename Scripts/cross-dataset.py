@@ -48,6 +48,11 @@ def cohort(mapping):
     return sum(1 for members in clusters(mapping) if len({key[0] for key in members}) >= 2)
 
 
+def shortfall(linked, true):
+    """How far `linked` is from `true`, as the summary prints it (`+1.25 %`)."""
+    return f"{100 * (linked - true) / max(1, true):+.2f} %"
+
+
 def joining(links, child_pairs):
     """`links` with each pair of child ids in `child_pairs` joined (union-find over child ids)."""
     parent = {}
@@ -109,7 +114,7 @@ def perfect_reviewer(truth, links, pairs_path):
         recall = len(true_pairs & cross_pairs(joined)) / max(1, len(true_pairs))
         linked_cohort = cohort(joined)
         print(f"a perfect reviewer joining {phrase}: cross-dataset recall {recall:.5f}, children in 2+ strands "
-              f"{linked_cohort} ({100 * (linked_cohort - true_cohort) / max(1, true_cohort):+.2f} %)")
+              f"{linked_cohort} ({shortfall(linked_cohort, true_cohort)})")
 
 
 def main():
@@ -129,14 +134,17 @@ def main():
           f"precision {right / max(1, len(linked_pairs)):.5f}, recall {right / max(1, len(true_pairs)):.5f}")
     true_cohort, linked_cohort = cohort(truth), cohort(links)
     print(f"children in 2+ strands: truth {true_cohort}, linked {linked_cohort} "
-          f"({100 * (linked_cohort - true_cohort) / max(1, true_cohort):+.2f} %)")
+          f"({shortfall(linked_cohort, true_cohort)})")
     pairs_path = os.path.join(os.path.dirname(links_path), "pairs.csv")
     if os.path.exists(pairs_path):
         confirmed = cohort(confirming_review_band(links, pairs_path))
         print(f"children in 2+ strands if every review-band pair were confirmed: {confirmed} "
-              f"({100 * (confirmed - true_cohort) / max(1, true_cohort):+.2f} %)")
+              f"({shortfall(confirmed, true_cohort)})")
         if flag in sys.argv[1:]:
             perfect_reviewer(truth, links, pairs_path)
+    elif flag in sys.argv[1:]:
+        sys.exit(f"{flag} needs {pairs_path}: run `childlink link` with --out beside it and "
+                 "--review-threshold 0.0000001")
 
 
 if __name__ == "__main__":

@@ -232,8 +232,7 @@ struct ReviewCase {
     /// The same date, or one typing slip apart (day and month swapped, a day, a digit or a year
     /// out): the matcher's own reading of the two dates.
     static func withinOneSlip(_ x: CalendarDate, _ y: CalendarDate) -> Bool {
-        let level = DateOfBirthLevel(x, y)
-        return level == .exact || level.isOneSlip
+        DateOfBirthLevel(x, y).isSameOrOneSlip
     }
 }
 

@@ -179,8 +179,8 @@ package enum DateOfBirthLevel: UInt8, ComparisonLevel {
         }
     }
 
-    /// Whether the dates are the same or one typing slip apart (exact, transposed, one day or one
-    /// digit out): how twins' birth dates compare.
+    /// Whether the dates are the same or one typing slip apart that keeps the year (exact,
+    /// transposed, one day or one digit out).
     var isSameOrSlip: Bool {
         self == .exact || self == .transposed || self == .oneDayOut || self == .oneDigitOut
     }
@@ -190,6 +190,10 @@ package enum DateOfBirthLevel: UInt8, ComparisonLevel {
     package var isOneSlip: Bool {
         self == .transposed || self == .oneDayOut || self == .oneDigitOut || self == .oneYearOut
     }
+
+    /// Whether the dates are the same or any one typing slip apart (``isOneSlip``, a year out
+    /// among them): how one child's birth date reads when two hands typed it, and how twins' do.
+    package var isSameOrOneSlip: Bool { self == .exact || isOneSlip }
 
     /// Whether the dates say plainly that these are two people (within a month, one year out or
     /// different: none is a usual slip of the same date).

@@ -912,7 +912,7 @@ struct PairComparer: Sendable {
     /// day and month a year apart, one typed with the year wrong or a brother born on the same day
     /// a year later, are two children either way.
     static func twinsBirthDates(_ level: DateOfBirthLevel) -> Bool {
-        level == .exact || level.isOneSlip
+        level.isSameOrOneSlip
     }
 
     /// Why the pair looks like twins, in words for the person reviewing it, or `nil` when it does not.

@@ -92,7 +92,7 @@ package enum LinkRule: Sendable, Hashable {
     static func sharesIssuedIdentifierAndBirthDate(_ vector: ComparisonVector, typedPersonIDs: Bool) -> Bool {
         let issued =
             vector.upn == .agree || vector.nhsNumber == .agree || (vector.personID == .agree && !typedPersonIDs)
-        return issued && (vector.dateOfBirth == .exact || vector.dateOfBirth.isOneSlip)
+        return issued && vector.dateOfBirth.isSameOrOneSlip
     }
 
     /// The probability from which such a pair is linked. An identifier in common: any pair in the
