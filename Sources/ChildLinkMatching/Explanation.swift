@@ -139,27 +139,11 @@ struct Explainer {
     func explain(_ a: SourceRecord, _ b: SourceRecord, _ i: Int, _ j: Int) -> PairExplanation {
         let comparer = PairComparer(table: table)
         let vector = comparer.compare(i, j)
+        let adjustments = FrequencyAdjustments(model: model, table: table, records: [i, j])
         let contributions = Comparison.inUse(addressParts: table.addressParts).map { comparison in
             let level = vector.level(comparison)
-            var adjustment = 0.0
-            var sameMiddleName = false
-            if comparison == .forename, vector.forename.isExact {
-                adjustment = model.frequencyAdjustment(
-                    .forename, frequency: model.forenameFrequency[table.forenameHash[i]] ?? 0)
-            } else if comparison == .forename, vector.forename.weighsMiddleNameInCommon,
+            let (adjustment, sameMiddleName) = adjustments.bits(comparison, level: level, 0, 1) {
                 comparer.sameFirstMiddleName(i, j)
-            {
-                adjustment = model.middleNameInCommonBits
-                sameMiddleName = true
-            } else if comparison == .surname, vector.surname == .exact {
-                adjustment = model.frequencyAdjustment(
-                    .surname, frequency: model.surnameFrequency[table.surnameHash[i]] ?? 0)
-            } else if comparison == .surname, vector.surname == .close {
-                adjustment = model.slipFrequencyAdjustment(
-                    .surname, model.likeliestSurnameFrequency(Array(table.slice(table.surname[i]))),
-                    model.likeliestSurnameFrequency(Array(table.slice(table.surname[j]))))
-            } else if comparison.isAddressPart, level == 1 {
-                adjustment = model.frequencyAdjustment(comparison, frequency: model.partFrequency(comparison, table, i))
             }
             return ComparisonContribution(
                 comparison: comparison, level: level, firstValue: Self.display(comparison, a),

@@ -124,39 +124,12 @@ package struct Linker: Sendable {
         _ model: MatchModel
     ) -> [ScoredPair] {
         let table = comparer.table
-        // Term-frequency adjustments once per record, not once per pair.
-        let forenameAdjustment = table.forenameHash.map {
-            model.frequencyAdjustment(.forename, frequency: model.forenameFrequency[$0] ?? 0)
-        }
-        let surnameAdjustment = table.surnameHash.map {
-            model.frequencyAdjustment(.surname, frequency: model.surnameFrequency[$0] ?? 0)
-        }
-        let likeliestSurname = Self.likeliestSurnameFrequencies(table, model)
+        let adjustments = FrequencyAdjustments(model: model, table: table)
         let (patternWeights, patternsKept) = Self.patternTables(patterns, model, typedPersonIDs: table.typedPersonIDs)
         let reviewWeight = MatchModel.weight(probability: options.reviewThreshold)
         let chunkCount = max(1, min(options.concurrency * 8, pairs.count / 10_000))
         let chunkSize = (pairs.count + chunkCount - 1) / max(chunkCount, 1)
         let kept = ChunkResults<[ScoredPair]>(count: chunkCount, initial: [])
-        let forenameLevel = Comparison.forename.bitOffset
-        let surnameLevel = Comparison.surname.bitOffset
-        let forenameMask = Comparison.forename.bitMask
-        // Whether each forename level (by number) is adjusted by the forename's frequency.
-        let forenameAdjusted = (0...forenameMask).map { ForenameLevel(rawValue: UInt8($0))?.isExact ?? false }
-        // Whether each forename level weighs a first middle name in common, and what it adds.
-        let middleNameWeighed = (0...forenameMask).map {
-            ForenameLevel(rawValue: UInt8($0))?.weighsMiddleNameInCommon ?? false
-        }
-        let middleNameBits = model.middleNameInCommonBits
-        let surnameMask = Comparison.surname.bitMask
-        let surnameExact = UInt32(SurnameLevel.exact.rawValue)
-        let surnameSlip = UInt32(SurnameLevel.close.rawValue)
-        // The address's parts, in generic mode: each exact agreement adjusted by its value's frequency.
-        let parts = table.addressParts ? Comparison.allCases.filter(\.isAddressPart) : []
-        let partAdjustments = parts.map { part in
-            (0..<table.count).map { model.frequencyAdjustment(part, frequency: model.partFrequency(part, table, $0)) }
-        }
-        let partShifts = parts.map(\.bitOffset)
-        let partMasks = parts.map(\.bitMask)
         ParallelChunks.perform(chunkCount, concurrency: options.concurrency) { chunk in
             let start = chunk * chunkSize
             let end = min(start + chunkSize, pairs.count)
@@ -166,22 +139,9 @@ package struct Linker: Sendable {
                 let packed = vectors[index]
                 let i = Int(pairs[index] >> 32)
                 let j = Int(pairs[index] & 0xFFFF_FFFF)
-                // The pattern's weight and the names' frequency adjustments, as the explanation adds them.
-                var weight = patternWeights[packed]
-                let forename = Int((packed >> forenameLevel) & forenameMask)
-                if forenameAdjusted[forename] {
-                    weight += forenameAdjustment[i]
-                } else if middleNameWeighed[forename], comparer.sameFirstMiddleName(i, j) {
-                    weight += middleNameBits
-                }
-                let surname = (packed >> surnameLevel) & surnameMask
-                if surname == surnameExact {
-                    weight += surnameAdjustment[i]
-                } else if surname == surnameSlip {
-                    weight += model.slipFrequencyAdjustment(.surname, likeliestSurname[i], likeliestSurname[j])
-                }
-                for part in partShifts.indices where (packed >> partShifts[part]) & partMasks[part] == 1 {
-                    weight += partAdjustments[part][i]
+                // The pattern's weight and the values' frequency adjustments, as the explanation adds them.
+                let weight = adjustments.adding(to: patternWeights[packed], packed, i, j) {
+                    comparer.sameFirstMiddleName(i, j)
                 }
                 if weight >= reviewWeight || patternsKept[packed] {
                     let vector = ComparisonVector(packed: packed)
@@ -206,24 +166,6 @@ package struct Linker: Sendable {
             kept[pattern] = LinkRule.linksAtAnyWeight(vector, typedPersonIDs: typedPersonIDs)
         }
         return (weights, kept)
-    }
-
-    /// Each record's ``MatchModel/likeliestSurnameFrequency(_:)``, worked out once per spelling on
-    /// every core.
-    private static func likeliestSurnameFrequencies(_ table: RecordTable, _ model: MatchModel) -> [Float] {
-        var recordOfSpelling: [UInt64: Int] = [:]
-        for (index, hash) in table.surnameHash.enumerated() where hash != 0 && recordOfSpelling[hash] == nil {
-            recordOfSpelling[hash] = index
-        }
-        let spellings = Array(recordOfSpelling)
-        let candidates = model.farCommonerSurnames
-        let likeliest = ParallelChunks.compactMap(spellings.count) { index in
-            model.likeliestSurnameFrequency(
-                Array(table.slice(table.surname[spellings[index].value])), among: candidates)
-        }
-        var bySpelling: [UInt64: Float] = [:]
-        for (spelling, frequency) in zip(spellings, likeliest) { bySpelling[spelling.key] = frequency }
-        return table.surnameHash.map { bySpelling[$0] ?? 0 }
     }
 
     private static func summarise(
