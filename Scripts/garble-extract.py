@@ -3,23 +3,33 @@
 
     Scripts/garble-extract.py SOURCE_DIR DEST_DIR FILE moji    # UTF-8 bytes read as Windows-1252, saved as UTF-8
     Scripts/garble-extract.py SOURCE_DIR DEST_DIR FILE qmark   # saved as Windows-1252: letters it cannot hold become ?
+    Scripts/garble-extract.py SOURCE_DIR DEST_DIR FILE dummy-nhs  # a system that makes the NHS number mandatory:
+                                                                  # every row without one gets 401 023 2137
 
-Used in docs/accuracy.md to measure the matcher's text repair on the other-hands borough.
+Used in docs/accuracy.md to measure the matcher's text repair, and its reading of a dummy NHS number
+many children hold, on the other-hands borough (Scripts/accuracy.sh runs the dummy-nhs case).
 """
+import csv
+import io
 import os
 import shutil
 import sys
 
+# A number that passes the NHS check digit, filled in where the child's own is not known.
+DUMMY_NHS = "4010232137"
+
 
 def main():
-    if len(sys.argv) != 5 or sys.argv[4] not in ("moji", "qmark"):
+    if len(sys.argv) != 5 or sys.argv[4] not in ("moji", "qmark", "dummy-nhs"):
         sys.exit(__doc__)
     source, destination, name, mode = sys.argv[1:5]
     shutil.copytree(source, destination, dirs_exist_ok=True)
     path = os.path.join(destination, name)
-    with open(path, encoding="utf-8") as handle:
+    with open(path, encoding="utf-8", newline="") as handle:
         text = handle.read()
-    if mode == "moji":
+    if mode == "dummy-nhs":
+        garbled = fill_dummy_nhs(text)
+    elif mode == "moji":
         table = {}
         for byte in range(256):
             try:
@@ -33,6 +43,18 @@ def main():
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(garbled)
     print(f"{name}: {changed} lines changed ({mode})")
+
+
+def fill_dummy_nhs(text):
+    """Every row with an empty NHSNumber column given DUMMY_NHS; the rest as they were."""
+    rows = list(csv.reader(io.StringIO(text)))
+    column = rows[0].index("NHSNumber")
+    for row in rows[1:]:
+        if len(row) > column and not row[column].strip():
+            row[column] = DUMMY_NHS
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n" if "\r\n" in text else "\n").writerows(rows)
+    return out.getvalue()
 
 
 if __name__ == "__main__":

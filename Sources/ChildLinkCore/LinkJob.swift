@@ -229,6 +229,14 @@ package enum LinkJob {
                 "children in \(count) dataset\(count == 1 ? "" : "s"): \(summary.clustersByDatasetCount[count]!)")
         }
         lines.append("children with more than one record in a dataset: \(summary.clustersWithDuplicates)")
+        let placeholders = summary.placeholderIdentifiers
+        if !placeholders.isEmpty {
+            // Counts only: the values themselves may be a real child's number.
+            lines.append(
+                "identifiers read as placeholders (each held by \(PlaceholderIdentifiers.minimumChildren) or more "
+                    + "children of other birth dates and surnames): \(placeholders.count), on \(placeholders.records) records"
+            )
+        }
         lines.append("prior match probability (all pairs): \(format(result.model.globalPrior, 10))")
         // Council summaries leave out the lines of the rules only generic mode runs.
         for rule in BlockingRule.allCases where !rule.isGenericOnly || summary.pairsPerRule[rule] != nil {

@@ -268,7 +268,8 @@ package enum Pipeline {
             runID: run.runID, changes: changes, events: assignment.events, newIDs: assignment.newIDs,
             decisionsApplied: clustering.mergesMade.count + clustering.splitsMade.count,
             conflictingDecisions: clustering.conflicting,
-            reviewerMadeConflicts: try reviewerMadeConflicts(run, strict: strict))
+            reviewerMadeConflicts: try reviewerMadeConflicts(
+                run, strict: strict, placeholders: result.summary.placeholderIdentifiers))
         let decided = Set(decisions.map { UnorderedPair($0.recordA, $0.recordB) })
         let undecided = reviewPairs.map { UnorderedPair($0.recordA, $0.recordB) }.filter { !decided.contains($0) }
         return Written(clustering: clustering, assignment: assignment, report: report, undecidedPairs: undecided)
@@ -377,8 +378,10 @@ package enum Pipeline {
     /// `strict`, the first such child fails the run (the transaction is rolled back, nothing written).
     ///
     /// - Throws: ``CoreError/reviewerMadeConflict(_:)`` with `strict`, or ``StoreError``.
-    static func reviewerMadeConflicts(_ run: StoreRun, strict: Bool) throws -> [String] {
-        let conflicts = try run.reviewerMadeConflicts()
+    static func reviewerMadeConflicts(_ run: StoreRun, strict: Bool, placeholders: PlaceholderIdentifiers) throws
+        -> [String]
+    {
+        let conflicts = try run.reviewerMadeConflicts(placeholders: placeholders.values)
         if strict, let first = conflicts.first { throw CoreError.reviewerMadeConflict(first) }
         return conflicts
     }

@@ -26,6 +26,8 @@ struct ReviewCase {
     let sameChild: Bool
     /// The model's waterfall for the two records compared, when the store holds the latest model.
     let explanation: PairExplanation?
+    /// The identifiers the latest run read as none (``PlaceholderIdentifiers``): never a clash.
+    var placeholders: Set<String> = []
 
     /// Whether the latest run's review list holds the pair (or, for a reject, the records are linked).
     var isListed: Bool { reviewPair != nil || sameChild }
@@ -162,7 +164,8 @@ struct ReviewCase {
         let pair = context.firstReviewPair(between: a.shown.map(\.key), and: Set(b.shown.map(\.key)))
         return ReviewCase(
             a: a, b: b, reviewPair: pair, sameChild: same,
-            explanation: explain(a, b, pair, records, model: context.model))
+            explanation: explain(a, b, pair, records, model: context.model),
+            placeholders: context.model?.placeholders.values ?? [])
     }
 
     /// The stored model's waterfall for the review pair, or for the first records of each side.
@@ -175,15 +178,15 @@ struct ReviewCase {
         return model.explain(first, second)
     }
 
-    /// The hard evidence that accepting would contradict, one phrase each, naming records, never values.
+    /// The hard evidence that accepting would contradict, one phrase each, naming records, never
+    /// values (a number the run read as a placeholder is no evidence).
     var acceptConflicts: [String] {
         var found: [String] = []
-        if let clash = Self.identifierClash(a.child, b.child, label: "UPNs", value: Self.permanentUPN) {
-            found.append(clash)
-        }
-        if let clash = Self.identifierClash(a.child, b.child, label: "NHS numbers", value: Self.validNHSNumber) {
-            found.append(clash)
-        }
+        let placeholders = placeholders
+        let upn = { Self.permanentUPN($0).flatMap { placeholders.contains($0) ? nil : $0 } }
+        let nhs = { Self.validNHSNumber($0).flatMap { placeholders.contains($0) ? nil : $0 } }
+        if let clash = Self.identifierClash(a.child, b.child, label: "UPNs", value: upn) { found.append(clash) }
+        if let clash = Self.identifierClash(a.child, b.child, label: "NHS numbers", value: nhs) { found.append(clash) }
         if let clash = Self.sexAndBirthClash(a.child, b.child) { found.append(clash) }
         return found
     }

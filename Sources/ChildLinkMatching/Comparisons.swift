@@ -556,6 +556,11 @@ struct PairComparer: Sendable {
         return false
     }
 
+    /// The surname level of records `i` and `j` alone (what ``compare(_:_:)`` gives it).
+    func surname(_ i: Int, _ j: Int) -> SurnameLevel {
+        table.text.withUnsafeBufferPointer { text in withRecords(i, j) { a, b in surname(i, a, j, b, text) } }
+    }
+
     private func surname(
         _ i: Int, _ recordI: Record, _ j: Int, _ recordJ: Record, _ text: UnsafeBufferPointer<UInt8>
     ) -> SurnameLevel {

@@ -103,6 +103,9 @@ package struct LinkSummary: Sendable, Hashable {
     package var clustersWithDuplicates: Int
     /// The share of true same-child pairs that blocking compared, when the truth was given.
     package var blockingRecall: Double?
+    /// The NHS numbers and UPNs read as no identifier: each held by several children plainly
+    /// apart (``PlaceholderIdentifiers``).
+    package var placeholderIdentifiers = PlaceholderIdentifiers()
 }
 
 /// The outcome of linking: every record assigned to exactly one child, the scored pairs behind

@@ -32,9 +32,10 @@ package struct Linker: Sendable {
         var stopwatch = Stopwatch(onLap: progress)
         var sorted = consume records
         sorted.sortByKey()
-        let table = RecordTable(
+        var table = RecordTable(
             sorted, concurrency: options.concurrency, variants: options.forenameVariants,
             typedPersonIDs: options.typedPersonIDs, addressParts: options.addressParts)
+        let placeholders = table.clearPlaceholderIdentifiers(of: sorted)
         let comparer = PairComparer(table: table)
         stopwatch.lap("normalise")
         var blocking = Blocker(maxGroupSize: options.maxBlockSize, concurrency: options.concurrency)
@@ -66,6 +67,7 @@ package struct Linker: Sendable {
         stopwatch.lap("cluster")
         var summary = Self.summarise(sorted, candidatePairs, blocking, clustering)
         summary.blockingRecall = blockingRecall ?? nil
+        summary.placeholderIdentifiers = placeholders
         return LinkResult(
             records: sorted, children: clustering.children, childOfRecord: clustering.childOfRecord,
             minLinkProbability: clustering.minLinkProbability, pairs: clustering.pairs, model: model,

@@ -29,6 +29,9 @@ package struct MatchModelParameters: Sendable, Hashable, Codable {
     package var surnameFrequency: [UInt64: Float]
     /// Records of the run with a forename.
     package var forenameTotal: Int
+    /// The identifiers the run read as placeholders (``PlaceholderIdentifiers``), when it found
+    /// any: a pair explained later reads them as none too.
+    package var placeholderIdentifiers: PlaceholderIdentifiers?
 
     /// The level counts of this version's comparisons.
     package static var currentLevelCounts: [Int] { Comparison.allCases.map(\.levelCount) }
@@ -41,7 +44,8 @@ extension LinkResult {
             levelCounts: MatchModelParameters.currentLevelCounts, m: model.m, u: model.u, uRandom: model.uRandom,
             uAddressGivenSurname: model.uAddressGivenSurname, candidatePrior: model.candidatePrior,
             globalPrior: model.globalPrior, iterations: model.iterations, forenameFrequency: model.forenameFrequency,
-            surnameFrequency: model.surnameFrequency, forenameTotal: table.forenameHash.count(where: { $0 != 0 }))
+            surnameFrequency: model.surnameFrequency, forenameTotal: table.forenameHash.count(where: { $0 != 0 }),
+            placeholderIdentifiers: summary.placeholderIdentifiers.isEmpty ? nil : summary.placeholderIdentifiers)
     }
 }
 
@@ -57,6 +61,8 @@ package struct StoredMatchModel: Sendable {
     private let recordsByForename: [UInt64: UInt32]
     /// The fitting run's surname shares as records, as ``recordsByForename``.
     private let recordsBySurname: [UInt64: UInt32]
+    /// The identifiers the fitting run read as none.
+    package let placeholders: PlaceholderIdentifiers
 
     /// Rebuilds the model; `nil` when the parameters do not fit this version's comparisons.
     package init?(_ parameters: MatchModelParameters) {
@@ -77,12 +83,14 @@ package struct StoredMatchModel: Sendable {
         let total = Double(parameters.forenameTotal)
         recordsByForename = parameters.forenameFrequency.mapValues { UInt32((Double($0) * total).rounded()) }
         recordsBySurname = parameters.surnameFrequency.mapValues { UInt32((Double($0) * total).rounded()) }
+        placeholders = parameters.placeholderIdentifiers ?? PlaceholderIdentifiers()
     }
 
     /// The waterfall of a pair: the same weights and twin guard as the fitting run's explanation.
     package func explain(_ first: SourceRecord, _ second: SourceRecord) -> PairExplanation {
         var table = RecordTable([first, second])
         table.recount(recordsByForename, surnames: recordsBySurname)
+        table.clear(placeholders)
         return Explainer(model: model, table: table).explain(first, second, 0, 1)
     }
 }

@@ -9,17 +9,18 @@ extension ChildLinkStore {
     /// append-only triggers are in place and every entry follows its hash chain (``AuditChain``). A
     /// child whose two identifiers a live reviewer decision joined is reported apart, as a
     /// reviewer-made conflict naming the decision (a warning: the reviewer may have overridden it on
-    /// purpose, and revoking it, not a restore, undoes it).
+    /// purpose, and revoking it, not a restore, undoes it). `placeholders` are the values the latest
+    /// run read as no identifier (a dummy number many children hold): never a conflict.
     ///
     /// - Throws: ``StoreError`` when the database cannot be read at all.
-    package func check() throws -> StoreCheckReport {
+    package func check(placeholders: Set<String> = []) throws -> StoreCheckReport {
         try read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             var violations: [String] = []
             var reviewerMade: [String] = []
             if let runID = try StoreQueries.latestAssignedRun(db) {
                 violations += try assignmentViolations(db, runID: runID)
-                let identifiers = try Self.identifierProblems(db, runID: runID)
+                let identifiers = try Self.identifierProblems(db, runID: runID, placeholders: placeholders)
                 violations += identifiers.matcherMade
                 reviewerMade += identifiers.reviewerMade
                 violations += try mergedChildViolations(db, runID: runID)
@@ -54,8 +55,10 @@ extension ChildLinkStore {
     /// each: those a live reviewer decision joined (naming it and how to revoke it) apart from the rest.
     ///
     /// With `onlyReviewerMade`, only the children a live must-link decision lies inside are looked
-    /// at (a few index lookups, cheap enough for every run).
-    static func identifierProblems(_ db: Database, runID: Int, onlyReviewerMade: Bool = false) throws -> (
+    /// at (a few index lookups, cheap enough for every run). Values in `placeholders` are not counted.
+    static func identifierProblems(
+        _ db: Database, runID: Int, onlyReviewerMade: Bool = false, placeholders: Set<String> = []
+    ) throws -> (
         matcherMade: [String], reviewerMade: [String]
     ) {
         let joins = try reviewerJoins(db, runID: runID)
@@ -66,10 +69,11 @@ extension ChildLinkStore {
         let conflicts =
             try identifierConflicts(
                 db, runID: runID, column: "upn",
-                valid: "r.upnIsValid = 1 AND substr(r.upn, 13, 1) BETWEEN '0' AND '9'", label: "UPNs", among: among)
+                valid: "r.upnIsValid = 1 AND substr(r.upn, 13, 1) BETWEEN '0' AND '9'", label: "UPNs", among: among,
+                placeholders: placeholders)
             + identifierConflicts(
                 db, runID: runID, column: "nhsNumber", valid: "r.nhsNumberIsValid = 1", label: "NHS numbers",
-                among: among)
+                among: among, placeholders: placeholders)
         var matcherMade: [String] = []
         var reviewerMade: [String] = []
         for conflict in conflicts {
@@ -129,17 +133,22 @@ extension ChildLinkStore {
 
     /// Children with more than one valid value of `column` (only those numbered `among`, when given).
     private static func identifierConflicts(
-        _ db: Database, runID: Int, column: String, valid: String, label: String, among: [Int]? = nil
+        _ db: Database, runID: Int, column: String, valid: String, label: String, among: [Int]? = nil,
+        placeholders: Set<String>
     ) throws -> [IdentifierConflict] {
         let only = among.map { " AND a.childID IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
+        let ignored = placeholders.sorted()
+        let notPlaceholder =
+            ignored.isEmpty
+            ? "" : " AND r.\(column) NOT IN (\(Array(repeating: "?", count: ignored.count).joined(separator: ",")))"
         let rows = try Row.fetchAll(
             db,
             sql: """
                 SELECT a.childID, COUNT(DISTINCT r.\(column)) AS n FROM assignment a
                 JOIN sourceRecord r ON r.dataset = a.dataset AND r.recordID = a.recordID
-                WHERE a.runID = ? AND \(valid)\(only)
+                WHERE a.runID = ? AND \(valid)\(only)\(notPlaceholder)
                 GROUP BY a.childID HAVING n > 1 ORDER BY a.childID
-                """, arguments: [runID])
+                """, arguments: StatementArguments([runID] + ignored.map { $0 as any DatabaseValueConvertible }))
         return rows.map { row in
             IdentifierConflict(child: ChildLinkID(row["childID"] as Int), count: row["n"], label: label, runID: runID)
         }

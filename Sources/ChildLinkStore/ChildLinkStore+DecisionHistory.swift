@@ -121,10 +121,12 @@ extension StoreRun {
     }
 
     /// The children of this run whose conflicting identifiers a live reviewer decision joined, one
-    /// sentence each naming the decision and how to revoke it (as `store check` reports them).
+    /// sentence each naming the decision and how to revoke it (as `store check` reports them);
+    /// values in `placeholders` (read as no identifier by the run) are none.
     ///
     /// - Throws: ``StoreError`` on a database error.
-    package func reviewerMadeConflicts() throws -> [String] {
-        try ChildLinkStore.identifierProblems(db, runID: runID, onlyReviewerMade: true).reviewerMade
+    package func reviewerMadeConflicts(placeholders: Set<String> = []) throws -> [String] {
+        try ChildLinkStore.identifierProblems(db, runID: runID, onlyReviewerMade: true, placeholders: placeholders)
+            .reviewerMade
     }
 }
