@@ -88,22 +88,15 @@ struct PlaceholderIdentifierTests {
     /// one system; Ruby Shaw's missing episode with her own NHS number and her CME referral with
     /// the dummy, at one address.
     private static let added = [
+        ("PD1", Dataset.cme, "Daisy", "Evans", "09/10/2004", Gender.female, "S66 9PT", dummy),
+        ("PD2", .cme, "Lily", "Evans", "09/10/2004", .female, "S66 9PT", dummy),
+        ("PD3", .cme, "Amir", "Khan", "23/11/2012", .male, "S60 2TY", dummy),
+        ("PD4", .cme, "Ruby", "Shaw", "14/06/2010", .female, "S61 4LB", dummy),
+        ("PD5", .missing, "Ruby", "Shaw", "14/06/2010", .female, "S61 4LB", "4296304984"),
+    ].map { id, dataset, forename, surname, born, sex, postcode, nhs in
         Make.record(
-            "PD1", .cme, forename: "Daisy", surname: "Evans", dob: "09/10/2004", gender: .female, postcode: "S66 9PT",
-            nhs: dummy),
-        Make.record(
-            "PD2", .cme, forename: "Lily", surname: "Evans", dob: "09/10/2004", gender: .female, postcode: "S66 9PT",
-            nhs: dummy),
-        Make.record(
-            "PD3", .cme, forename: "Amir", surname: "Khan", dob: "23/11/2012", gender: .male, postcode: "S60 2TY",
-            nhs: dummy),
-        Make.record(
-            "PD4", .cme, forename: "Ruby", surname: "Shaw", dob: "14/06/2010", gender: .female, postcode: "S61 4LB",
-            nhs: dummy),
-        Make.record(
-            "PD5", .missing, forename: "Ruby", surname: "Shaw", dob: "14/06/2010", gender: .female,
-            postcode: "S61 4LB", nhs: "4296304984"),
-    ]
+            id, dataset, forename: forename, surname: surname, dob: born, gender: sex, postcode: postcode, nhs: nhs)
+    }
 
     @Test("Among a borough: twins holding the dummy stay apart, a child's dummy and real number are linked")
     func linkedAsIfAbsent() throws {
