@@ -81,10 +81,14 @@ for borough in $boroughs; do
     python3 Scripts/cross-dataset.py "$dir/truth.csv" "$work/out-$name/links.csv" | sed 's/^/    /'
     if [ "$size" = 20000 ] && [ "$seed" = 11 ]; then
         # The same borough with one system's dummy NHS number on every CME referral without one
-        # (docs/accuracy.md, "A number many children hold is no identifier"): the same figures.
+        # (docs/accuracy.md, "A number many children hold is no identifier"): the same figures ...
         python3 Scripts/garble-extract.py "$dir/extracts" "$dir/dummy" cme-referrals.csv dummy-nhs >/dev/null
         run_case "$name-dummy-nhs" "$dir/dummy" --truth "$dir/truth.csv" || break
         python3 Scripts/cross-dataset.py "$dir/truth.csv" "$work/out-$name-dummy-nhs/links.csv" | sed 's/^/    /'
+        # ... and with the exclusions' person id written 0 on every row (the rows' own ids lost).
+        python3 Scripts/garble-extract.py "$dir/extracts" "$dir/zero" exclusions.csv zero-personid >/dev/null
+        run_case "$name-zero-personid" "$dir/zero" --truth "$dir/truth.csv" || break
+        python3 Scripts/cross-dataset.py "$dir/truth.csv" "$work/out-$name-zero-personid/links.csv" | sed 's/^/    /'
     fi
     rm -rf "$dir"
 done

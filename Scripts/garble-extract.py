@@ -5,6 +5,7 @@
     Scripts/garble-extract.py SOURCE_DIR DEST_DIR FILE qmark   # saved as Windows-1252: letters it cannot hold become ?
     Scripts/garble-extract.py SOURCE_DIR DEST_DIR FILE dummy-nhs  # a system that makes the NHS number mandatory:
                                                                   # every row without one gets 401 023 2137
+    Scripts/garble-extract.py SOURCE_DIR DEST_DIR FILE zero-personid  # a system that writes its person id as 0
 
 Used in docs/accuracy.md to measure the matcher's text repair, and its reading of a dummy NHS number
 many children hold, on the other-hands borough (Scripts/accuracy.sh runs the dummy-nhs case).
@@ -20,7 +21,7 @@ DUMMY_NHS = "4010232137"
 
 
 def main():
-    if len(sys.argv) != 5 or sys.argv[4] not in ("moji", "qmark", "dummy-nhs"):
+    if len(sys.argv) != 5 or sys.argv[4] not in ("moji", "qmark", "dummy-nhs", "zero-personid"):
         sys.exit(__doc__)
     source, destination, name, mode = sys.argv[1:5]
     shutil.copytree(source, destination, dirs_exist_ok=True)
@@ -28,7 +29,9 @@ def main():
     with open(path, encoding="utf-8", newline="") as handle:
         text = handle.read()
     if mode == "dummy-nhs":
-        garbled = fill_dummy_nhs(text)
+        garbled = fill_column(text, "NHSNumber", DUMMY_NHS, only_empty=True)
+    elif mode == "zero-personid":
+        garbled = fill_column(text, "PersonID", "0", only_empty=False)
     elif mode == "moji":
         table = {}
         for byte in range(256):
@@ -45,13 +48,13 @@ def main():
     print(f"{name}: {changed} lines changed ({mode})")
 
 
-def fill_dummy_nhs(text):
-    """Every row with an empty NHSNumber column given DUMMY_NHS; the rest as they were."""
+def fill_column(text, name, value, only_empty):
+    """`value` in column `name` of every row (with `only_empty`, of every row where it is empty)."""
     rows = list(csv.reader(io.StringIO(text)))
-    column = rows[0].index("NHSNumber")
+    column = rows[0].index(name)
     for row in rows[1:]:
-        if len(row) > column and not row[column].strip():
-            row[column] = DUMMY_NHS
+        if len(row) > column and (not only_empty or not row[column].strip()):
+            row[column] = value
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n" if "\r\n" in text else "\n").writerows(rows)
     return out.getvalue()

@@ -1,8 +1,8 @@
 import ChildLinkModel
 
-/// NHS numbers and UPNs that are not one child's: a value a system fills in for every child whose
-/// own it does not know (a dummy NHS number that passes its check, one UPN typed for a whole
-/// class), recognised by its holders — at least ``minimumChildren`` records, each plainly another
+/// NHS numbers, UPNs and person ids that are not one child's: a value a system fills in for every
+/// child whose own it does not know (a dummy NHS number that passes its check, one UPN typed for a
+/// whole class, a person id written `0` for every child), recognised by its holders — at least ``minimumChildren`` records, each plainly another
 /// child than the others: a birth date neither the same nor one typing slip of theirs, and a
 /// different surname. One child's records keep one family name (or slips, forms and parts of it)
 /// however differently their birth dates were typed; a brother's number typed into his sister's
@@ -14,24 +14,28 @@ package struct PlaceholderIdentifiers: Sendable, Hashable, Codable {
     package var nhsNumbers: [String] = []
     /// The UPNs read as placeholders, as ``UPN/value`` gives them, sorted.
     package var upns: [String] = []
+    /// The person ids read as placeholders (one system's id written for every child, such as
+    /// `0`), as ``RecordTable`` hashes of the id with its system, sorted.
+    package var personIDs: [UInt64] = []
     /// The records of the run that held one of them.
     package var records = 0
 
     /// Holders, each plainly another child than the others, that make a value a placeholder.
     package static let minimumChildren = 3
 
-    package var isEmpty: Bool { nhsNumbers.isEmpty && upns.isEmpty }
+    package var isEmpty: Bool { nhsNumbers.isEmpty && upns.isEmpty && personIDs.isEmpty }
 
     /// How many values were read as placeholders.
-    package var count: Int { nhsNumbers.count + upns.count }
+    package var count: Int { nhsNumbers.count + upns.count + personIDs.count }
 
-    /// Every value, NHS numbers and UPNs (ten digits, or a letter and twelve characters: never
-    /// one for the other), for a check that reads stored records.
+    /// The NHS numbers and UPNs (ten digits, or a letter and twelve characters: never one for the
+    /// other), for a check that reads stored records' identifiers (person ids are not checked).
     package var values: Set<String> { Set(nhsNumbers + upns) }
 
     package init() {}
 
-    /// The placeholders among the NHS numbers and UPNs of `table`, which holds `records` in order.
+    /// The placeholders among the NHS numbers, UPNs and person ids of `table`, which holds
+    /// `records` in order.
     init(_ table: RecordTable, records: [SourceRecord]) {
         let comparer = PairComparer(table: table)
         nhsNumbers = Self.placeholders([table.nhs], comparer).compactMap { _, record in
@@ -41,6 +45,7 @@ package struct PlaceholderIdentifiers: Sendable, Hashable, Codable {
             let person = records[record].person
             return [person.upn, person.formerUPN].compactMap { $0?.value }.first { Hashing.fnv1a($0.utf8) == hash }
         }.sorted()
+        personIDs = Self.placeholders([table.personID], comparer).map(\.value).sorted()
     }
 
     /// The values of `columns` (one value per record each, 0 for none) held by
@@ -93,8 +98,8 @@ package struct PlaceholderIdentifiers: Sendable, Hashable, Codable {
 }
 
 extension RecordTable {
-    /// Finds the placeholders among the NHS numbers and UPNs of this table, which holds
-    /// `records` in order, and reads them as none (``clear(_:)``).
+    /// Finds the placeholders among the NHS numbers, UPNs and person ids of this table, which
+    /// holds `records` in order, and reads them as none (``clear(_:)``).
     mutating func clearPlaceholderIdentifiers(of records: [SourceRecord]) -> PlaceholderIdentifiers {
         var placeholders = PlaceholderIdentifiers(self, records: records)
         placeholders.records = clear(placeholders)
@@ -109,6 +114,7 @@ extension RecordTable {
         guard !placeholders.isEmpty else { return 0 }
         let nhsNumbers = Set(placeholders.nhsNumbers.compactMap { UInt64($0) })
         let upns = Set(placeholders.upns.map { Hashing.fnv1a($0.utf8) })
+        let personIDs = Set(placeholders.personIDs)
         var cleared = 0
         for record in 0..<count {
             var held = false
@@ -125,6 +131,10 @@ extension RecordTable {
                 upnA[record] = upnB[record]
                 upnTemporary[record] >>= 1
                 upnB[record] = 0
+                held = true
+            }
+            if personID[record] != 0, personIDs.contains(personID[record]) {
+                personID[record] = 0
                 held = true
             }
             if held { cleared += 1 }

@@ -112,6 +112,33 @@ struct PlaceholderIdentifierTests {
         #expect(result.summary.placeholderIdentifiers.records == 4)
     }
 
+    /// Twins Daisy and Lily Evans and two other children excluded, the school system writing their
+    /// person id as `0`; Ruby Shaw's CME referral under her own education person id.
+    private static let zeroIDs = [
+        ("PZ1", Dataset.exclusions, "Daisy", "Evans", "09/10/2004", "0"),
+        ("PZ2", .exclusions, "Lily", "Evans", "09/10/2004", "0"),
+        ("PZ3", .exclusions, "Amir", "Khan", "23/11/2012", "0"),
+        ("PZ4", .exclusions, "Ruby", "Shaw", "14/06/2010", "0"),
+        ("PZ5", .cme, "Ruby", "Shaw", "14/06/2010", "E913377"),
+    ].map { id, dataset, forename, surname, born, personID in
+        Make.record(
+            id, dataset, forename: forename, surname: surname, dob: born, gender: .female, postcode: "S66 9PT",
+            personID: personID)
+    }
+
+    @Test("A person id one system writes for every child (0) is none: twins apart, Ruby's two ids joined")
+    func personIDWrittenZero() throws {
+        let result = Linker().link(TwinClusteringTests.population.records + Self.zeroIDs)
+        let index = try Self.zeroIDs.map { try #require(result.index(of: $0.key)) }
+        // The twins stay apart (here the twin guard reads their forenames either way); Ruby's
+        // exclusion, read under another id of one system than her referral's, was another child.
+        #expect(result.childOfRecord[index[0]] != result.childOfRecord[index[1]])
+        #expect(result.childOfRecord[index[3]] == result.childOfRecord[index[4]])
+        #expect(result.summary.placeholderIdentifiers.personIDs.count == 1)
+        #expect(result.summary.placeholderIdentifiers.records == 4)
+        #expect(result.explain(index[0], index[1]).contributions.first { $0.comparison == .personID }?.level == 0)
+    }
+
     @Test("A stored model reads the run's placeholders as none when it explains a pair again")
     func storedModelExplains() throws {
         let result = Linker().link(TwinClusteringTests.population.records + Self.added)
