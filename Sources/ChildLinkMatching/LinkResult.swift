@@ -103,8 +103,8 @@ package struct LinkSummary: Sendable, Hashable {
     package var clustersWithDuplicates: Int
     /// The share of true same-child pairs that blocking compared, when the truth was given.
     package var blockingRecall: Double?
-    /// The NHS numbers and UPNs read as no identifier: each held by several children plainly
-    /// apart (``PlaceholderIdentifiers``).
+    /// The NHS numbers, UPNs and person ids read as no identifier: each held by several children
+    /// plainly apart (``PlaceholderIdentifiers``).
     package var placeholderIdentifiers = PlaceholderIdentifiers()
 }
 
