@@ -147,7 +147,9 @@ package enum Pipeline {
                 note: note, strict: strict, logger: logger, beforeCommit: nil)
             try beforeCommit?(
                 outcome.link, outcome.children,
-                ReviewOutcome(undecidedPairs: undecidedPairs(outcome.link, clustering: outcome.clustering)))
+                ReviewOutcome(
+                    undecidedPairs: undecidedPairs(outcome.link, clustering: outcome.clustering),
+                    placeholderIdentifiers: outcome.link.summary.placeholderIdentifiers))
             return outcome
         }
         let onWait = {
@@ -229,8 +231,8 @@ package enum Pipeline {
             try beforeCommit?(
                 result, written.assignment.children,
                 ReviewOutcome(
-                    reviewerMadeConflicts: written.report.reviewerMadeConflicts, undecidedPairs: written.undecidedPairs)
-            )
+                    reviewerMadeConflicts: written.report.reviewerMadeConflicts, undecidedPairs: written.undecidedPairs,
+                    placeholderIdentifiers: result.summary.placeholderIdentifiers))
             return written
         }
         logger.progressFinished()
@@ -483,6 +485,9 @@ package struct ReviewOutcome: Sendable {
     package var reviewerMadeConflicts: [String] = []
     /// The review-band pairs of records in two children with no reviewer decision yet.
     package var undecidedPairs: [UnorderedPair<RecordKey>] = []
+    /// The identifiers the linkage read as placeholders (``PlaceholderIdentifiers``): a finding
+    /// for the recording teams, printed with the data-quality sections.
+    package var placeholderIdentifiers = PlaceholderIdentifiers()
 }
 
 /// What the store recorded in a pipeline run.

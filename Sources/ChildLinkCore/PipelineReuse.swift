@@ -76,7 +76,9 @@ extension Pipeline {
                     run, strict: request.strict, placeholders: placeholders ?? PlaceholderIdentifiers())
                 try beforeCommit?(
                     records, assignment.children,
-                    ReviewOutcome(reviewerMadeConflicts: conflicts, undecidedPairs: undecided))
+                    ReviewOutcome(
+                        reviewerMadeConflicts: conflicts, undecidedPairs: undecided,
+                        placeholderIdentifiers: placeholders ?? PlaceholderIdentifiers()))
                 return (assignment, conflicts)
             }
             warnReviewerMade(assignment.1, logger: logger)

@@ -158,6 +158,15 @@ package enum ReportJob {
                 {
                     built.sections.append(section)
                 }
+                let placeholders = review.placeholderIdentifiers
+                if case .weekly = report,
+                    let section = DataQuality.placeholderIdentifiersSection(
+                        nhsNumbers: placeholders.nhsNumbers.count, upns: placeholders.upns.count,
+                        personIDs: placeholders.personIDs.count, records: placeholders.records,
+                        minimumChildren: PlaceholderIdentifiers.minimumChildren)
+                {
+                    built.sections.append(section)
+                }
                 built.sections.append(coverage.section(window: report.window.days))
                 written = try ReportWriter(directory: request.outputDirectory).write(built, formats: request.formats)
             })

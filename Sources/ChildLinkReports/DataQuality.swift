@@ -34,6 +34,27 @@ package enum DataQuality {
             summary: "Ask the recording team to merge or remove the copies in the source system.", tables: [table])
     }
 
+    /// The section saying how many NHS numbers, UPNs and person ids the linkage read as
+    /// placeholders (each held by `minimumChildren` or more children of other birth dates and
+    /// surnames) and on how many records: counts only, never a value (it may be a real child's);
+    /// nil when there are none.
+    package static func placeholderIdentifiersSection(
+        nhsNumbers: Int, upns: Int, personIDs: Int, records: Int, minimumChildren: Int
+    ) -> ReportSection? {
+        guard nhsNumbers + upns + personIDs > 0 else { return nil }
+        let table = ReportTable(
+            id: "placeholder-identifiers", title: "Identifiers read as placeholders",
+            columns: ["NHS numbers", "UPNs", "Person ids", "Records holding one"],
+            rows: [[.count(nhsNumbers), .count(upns), .count(personIDs), .count(records)]],
+            note: "Each value is held by \(minimumChildren) or more children of other birth dates and surnames: a "
+                + "number a system fills in where a child's own is not known, not one child's. Linking read it as no "
+                + "identifier, so it neither joined those children nor kept a child's records apart.")
+        return ReportSection(
+            title: "Data quality: identifiers filled in for unknown children",
+            summary: "Ask the recording team to leave the field empty when a child's number is not known.",
+            tables: [table])
+    }
+
     /// The section naming each child that holds two different valid UPNs or NHS numbers because
     /// of a reviewer's decision, with the decision and how to revoke it (each entry as the run
     /// words it: ChildLink and decision ids, never a name or an identifier); nil when there are none.
