@@ -61,7 +61,7 @@ extension Pipeline {
         guard children.reduce(0, { $0 + $1.records.count }) == records.count else { return nil }
         let undecided = try store.reviewPairs(undecidedOnly: true).map { UnorderedPair($0.recordA, $0.recordB) }
         // The model carried over read these as no identifier: its run's placeholders are this one's.
-        let placeholders = try store.latestModel().flatMap { StoredModelCoding.decode($0)?.model.placeholders }
+        let placeholders = try StoredModelCoding.latestPlaceholders(in: store)
         do {
             let assignment = try store.performRun(note: request.note ?? request.command) { run in
                 for batch in extracts.batches { try run.recordImport(batch) }
@@ -72,13 +72,12 @@ extension Pipeline {
                 try run.recordApplied(try run.decisions())
                 try run.carryModelOver()
                 let assignment = try run.assignChildIDs(clusters: children.map(\.records))
-                let conflicts = try reviewerMadeConflicts(
-                    run, strict: request.strict, placeholders: placeholders ?? PlaceholderIdentifiers())
+                let conflicts = try reviewerMadeConflicts(run, strict: request.strict, placeholders: placeholders)
                 try beforeCommit?(
                     records, assignment.children,
                     ReviewOutcome(
                         reviewerMadeConflicts: conflicts, undecidedPairs: undecided,
-                        placeholderIdentifiers: placeholders ?? PlaceholderIdentifiers()))
+                        placeholderIdentifiers: placeholders))
                 return (assignment, conflicts)
             }
             warnReviewerMade(assignment.1, logger: logger)

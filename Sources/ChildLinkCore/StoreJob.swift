@@ -44,8 +44,7 @@ package enum StoreJob {
     private static func checkReadable(_ storePath: String, strict: Bool) throws -> CheckOutcome {
         let store = try ChildLinkStore(path: storePath)
         // The latest run read these as no identifier: a child holding one beside its own number is no conflict.
-        let placeholders = try store.latestModel().flatMap { StoredModelCoding.decode($0)?.model.placeholders }
-        let report = try store.check(placeholders: placeholders?.values ?? [])
+        let report = try store.check(placeholders: StoredModelCoding.latestPlaceholders(in: store).values)
         let runs = try store.runs()
         var lines = ["Store: \(storePath)", "Schema: \(try store.appliedMigrations().count) migrations applied"]
         lines.append("Runs: \(runs.count)" + (runs.last.map { ", the latest #\($0.id) \($0.note ?? "")" } ?? ""))

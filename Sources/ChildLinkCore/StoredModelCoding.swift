@@ -48,6 +48,14 @@ enum StoredModelCoding {
         return StoredMatchModel(header.parameters).map { ($0, header.thresholds) }
     }
 
+    /// The identifiers the store's latest model read as placeholders (none when it holds no model,
+    /// or one of another format).
+    ///
+    /// - Throws: ``StoreError`` when the store cannot be read.
+    static func latestPlaceholders(in store: ChildLinkStore) throws -> PlaceholderIdentifiers {
+        try store.latestModel().flatMap { decode($0)?.model.placeholders } ?? PlaceholderIdentifiers()
+    }
+
     static func pack(_ table: [UInt64: Float]) -> Data {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(table.count * 12)

@@ -16,11 +16,12 @@ import ChildLinkModel
 /// (``init(model:table:records:)``); the methods name records by their slot among those.
 struct FrequencyAdjustments: Sendable {
     private let model: MatchModel
-    /// Per slot: the exact forename's and the exact surname's adjustment, and the share of the
-    /// surname the record's spelling most likely stands for.
+    /// Per slot: the exact forename's and the exact surname's adjustment.
     private let forenameBits: [Double]
     private let surnameBits: [Double]
-    private let likeliestSurname: [Float]
+    /// The share of the surname each slot's spelling most likely stands for, read only for
+    /// surnames a slip apart.
+    private let likeliestSurname: LikeliestSurname
     /// The address parts compared (generic mode), and each one's exact adjustment per slot.
     private let parts: [Comparison]
     private let partBits: [[Double]]
@@ -29,21 +30,28 @@ struct FrequencyAdjustments: Sendable {
     private let forenameExact: [Bool]
     private let middleNameWeighed: [Bool]
 
+    /// Worked out once per spelling for every record of a run, or only when an explanation's two
+    /// surnames are a slip apart (each of its spellings' one-slip neighbours looked up then).
+    private enum LikeliestSurname {
+        case perSlot([Float])
+        case onDemand(surnames: [[UInt8]])
+    }
+
     /// The adjustments of every record of `table`: slot `i` is record `i`.
     init(model: MatchModel, table: RecordTable) {
         self.init(
             model: model, table: table, records: Array(0..<table.count),
-            likeliestSurname: Self.likeliestSurnameFrequencies(table, model))
+            likeliestSurname: .perSlot(Self.likeliestSurnameFrequencies(table, model)))
     }
 
     /// The adjustments of `records` only (an explanation's two): slot `k` is `records[k]`.
     init(model: MatchModel, table: RecordTable, records: [Int]) {
         self.init(
             model: model, table: table, records: records,
-            likeliestSurname: records.map { model.likeliestSurnameFrequency(Array(table.slice(table.surname[$0]))) })
+            likeliestSurname: .onDemand(surnames: records.map { Array(table.slice(table.surname[$0])) }))
     }
 
-    private init(model: MatchModel, table: RecordTable, records: [Int], likeliestSurname: [Float]) {
+    private init(model: MatchModel, table: RecordTable, records: [Int], likeliestSurname: LikeliestSurname) {
         self.model = model
         forenameBits = records.map {
             model.frequencyAdjustment(.forename, frequency: model.forenameFrequency[table.forenameHash[$0]] ?? 0)
@@ -77,8 +85,17 @@ struct FrequencyAdjustments: Sendable {
         switch level {
         case Int(SurnameLevel.exact.rawValue): surnameBits[first]
         case Int(SurnameLevel.close.rawValue):
-            model.slipFrequencyAdjustment(.surname, likeliestSurname[first], likeliestSurname[second])
+            model.slipFrequencyAdjustment(.surname, likeliestSurname(first), likeliestSurname(second))
         default: 0
+        }
+    }
+
+    /// ``MatchModel/likeliestSurnameFrequency(_:)`` of the surname in `slot`.
+    @inline(__always)
+    private func likeliestSurname(_ slot: Int) -> Float {
+        switch likeliestSurname {
+        case .perSlot(let shares): shares[slot]
+        case .onDemand(let surnames): model.likeliestSurnameFrequency(surnames[slot])
         }
     }
 

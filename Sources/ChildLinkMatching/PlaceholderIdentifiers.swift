@@ -2,13 +2,14 @@ import ChildLinkModel
 
 /// NHS numbers, UPNs and person ids that are not one child's: a value a system fills in for every
 /// child whose own it does not know (a dummy NHS number that passes its check, one UPN typed for a
-/// whole class, a person id written `0` for every child), recognised by its holders — at least ``minimumChildren`` records, each plainly another
-/// child than the others: a birth date neither the same nor one typing slip of theirs, and a
-/// different surname. One child's records keep one family name (or slips, forms and parts of it)
-/// however differently their birth dates were typed; a brother's number typed into his sister's
-/// record gives two children, which the birth dates already tell apart. Such a value says nothing
-/// of who a record is: it is read as no identifier, so it neither links its holders nor keeps a
-/// child's record with the dummy apart from the same child's record with the real number.
+/// whole class, a person id written `0` for every child), recognised by its holders — at least
+/// ``minimumChildren`` records, each plainly another child than the others: a birth date neither
+/// the same nor one typing slip of theirs, and a different surname. One child's records keep one
+/// family name (or slips, forms and parts of it) however differently their birth dates were typed;
+/// a brother's number typed into his sister's record gives two children, which the birth dates
+/// already tell apart. Such a value says nothing of who a record is: it is read as no identifier,
+/// so it neither links its holders nor keeps a child's record with the dummy apart from the same
+/// child's record with the real number.
 package struct PlaceholderIdentifiers: Sendable, Hashable, Codable {
     /// The NHS numbers read as placeholders, as ``NHSNumber/value`` gives them, sorted.
     package var nhsNumbers: [String] = []
