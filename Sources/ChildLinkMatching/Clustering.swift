@@ -169,6 +169,10 @@ struct GuardedClusterer {
         if !identifierShared, addressesApart, !addressShared, heldAtOnceUnderTwoIDs(membersA, membersB) {
             return .blockedConflict
         }
+        // Or held apart by both systems, each under ids of its own.
+        if !identifierShared, addressesApart, !addressShared, heldApartByBothSystems(membersA, membersB) {
+            return .blockedConflict
+        }
         // Two clusters that hold the same forename on the same birth date (the right way round or
         // one record surname first) are one child with a slip in some record, not twins: the slip
         // must not veto the join.
@@ -196,6 +200,30 @@ struct GuardedClusterer {
             if seenAround(heldA, heldB) || seenAround(heldB, heldA) { return true }
         }
         return false
+    }
+
+    /// Whether every system that issues person ids (LCS, the education system) holds records of
+    /// both clusters, each cluster under ids of its own there. One system registering a child
+    /// again is a search that missed her, typically after a move. Both systems each holding the
+    /// two apart, with no address common to them, is two children: a second registration is
+    /// made by someone who searched first and, finding the other record, judged it another
+    /// child's (another address, other parents) on more than the extract shows; one child missed
+    /// by both systems' searches, and never recorded at one address by either, is far rarer than
+    /// namesakes (`Ella Wilson`, born the same day, in two parts of the borough).
+    private func heldApartByBothSystems(_ membersA: [Int], _ membersB: [Int]) -> Bool {
+        guard !table.typedPersonIDs else { return false }
+        return RecordTable.personSystems.allSatisfy { system in
+            let idsA = personIDs(of: membersA, in: system)
+            let idsB = personIDs(of: membersB, in: system)
+            return !idsA.isEmpty && !idsB.isEmpty && idsA.isDisjoint(with: idsB)
+        }
+    }
+
+    /// The person ids `system` issued to records of `members`.
+    private func personIDs(of members: [Int], in system: UInt8) -> Set<UInt64> {
+        Set(
+            members.lazy.filter { table.personID[$0] != 0 && table.personSystem[$0] == system }
+                .map { table.personID[$0] })
     }
 
     /// Whether two or more of `records` at one address (the same postcode, or the same address

@@ -592,6 +592,9 @@ struct RecordTable: Sendable, Equatable {
         }
     }
 
+    /// Every system that issues person ids (see ``personSystem(_:)``).
+    static let personSystems = Set(Dataset.allCases.map(personSystem)).sorted()
+
     /// The system that issues a dataset's person ids: LCS for missing and social care, the
     /// education system for CME, EHE and exclusions.
     static func personSystem(_ dataset: Dataset) -> UInt8 {

@@ -165,4 +165,42 @@ struct NamesakeTests {
         #expect(!refused.isEmpty)
         #expect(Set(["C2", "C3", "C4"].map { child($0, .exclusions) }) == [child("C1", .exclusions)])
     }
+
+    @Test("Both systems hold two ids each, at two addresses: two children, however alike")
+    func heldApartByBothSystems() throws {
+        var records = TwinClusteringTests.population.records
+        // Oliver Smith, born 3 May 2012, in S60 2AB: a missing episode under LCS id 1400007 and a
+        // CME referral and an exclusion under education id P1001. Another Oliver Smith, born the
+        // same day, in S65 3QT: LCS id 1400008, education id P2002. Every event on one day, so
+        // no id was seen at its address before and after the other's record: only that each
+        // system holds them as two children says so.
+        records.append(oliver("A1", .missing, dob: "03/05/2012", personID: "1400007"))
+        records.append(oliver("A2", .cme, dob: "03/05/2012", personID: "P1001"))
+        records.append(oliver("A3", dob: "03/05/2012", personID: "P1001"))
+        records.append(oliver("B1", .missing, dob: "03/05/2012", personID: "1400008", postcode: "S65 3QT"))
+        records.append(oliver("B2", dob: "03/05/2012", personID: "P2002", postcode: "S65 3QT"))
+        // Jack Smith (born 9 Sep 2011) moved from S60 2AB to S66 1AA: LCS kept its id 1400009,
+        // the education system registered him again (P3003, then P4004). One system only: one boy.
+        for (id, dataset, personID, postcode) in [
+            ("C1", Dataset.missing, "1400009", "S60 2AB"), ("C2", .exclusions, "P3003", "S60 2AB"),
+            ("C3", .missing, "1400009", "S66 1AA"), ("C4", .exclusions, "P4004", "S66 1AA"),
+        ] {
+            var record = oliver(id, dataset, dob: "09/09/2011", personID: personID, postcode: postcode)
+            record.person.forename = "Jack"
+            records.append(record)
+        }
+        let (result, index, child) = linked(records)
+        #expect(Set([child("A2", .cme), child("A3", .exclusions)]) == [child("A1", .missing)])
+        #expect(child("B1", .missing) == child("B2", .exclusions))
+        #expect(child("A1", .missing) != child("B1", .missing))
+        let first = Set([index("A1", .missing), index("A2", .cme), index("A3", .exclusions)])
+        let second = Set([index("B1", .missing), index("B2", .exclusions)])
+        let refused = result.pairs.filter {
+            (first.contains($0.first) && second.contains($0.second)
+                || second.contains($0.first) && first.contains($0.second)) && $0.decision == .blockedConflict
+        }
+        #expect(!refused.isEmpty)
+        let jack = Set([("C2", Dataset.exclusions), ("C3", .missing), ("C4", .exclusions)].map { child($0, $1) })
+        #expect(jack == [child("C1", .missing)])
+    }
 }
