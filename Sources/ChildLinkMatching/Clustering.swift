@@ -63,13 +63,6 @@ struct GuardedClusterer {
                 pairs[index].decision = .alreadyLinked
                 continue
             }
-            // Two single records: the pair is all the clusters hold (larger ones are read below).
-            if sets.members[a].count == 1, sets.members[b].count == 1,
-                comparer.registeredTwiceAtTwoAddresses(pair.vector)
-            {
-                pairs[index].decision = .blockedConflict
-                continue
-            }
             if let blocked = guardDecision(a, b, sets, identifierBacked: pair.vector.sharesIdentifier) {
                 pairs[index].decision = blocked
                 continue
@@ -112,8 +105,9 @@ struct GuardedClusterer {
         var index: Int
     }
 
-    /// Why the clusters rooted at `a` and `b` must stay apart, if they must. A join backed by a
-    /// shared identifier is only checked for conflicting identifiers.
+    /// Why the clusters rooted at `a` and `b` must stay apart, if they must, read over every pair of
+    /// their records (two single records as well: the pair is then all they hold). A join backed
+    /// by a shared identifier is only checked for conflicting identifiers.
     private func guardDecision(_ a: Int, _ b: Int, _ sets: DisjointSets, identifierBacked: Bool) -> PairDecision? {
         if Self.conflict(sets.upns[a], sets.upns[b]) || Self.conflict(sets.nhs[a], sets.nhs[b]) {
             return .blockedIdentifiers
@@ -122,7 +116,6 @@ struct GuardedClusterer {
         let membersA = sets.members[a]
         let membersB = sets.members[b]
         guard membersA.count * membersB.count <= Self.maxCrossChecks else { return nil }
-        if membersA.count == 1 && membersB.count == 1 { return nil }
         var twinPairs: [TwinPair] = []
         var sameChild = false
         var registeredTwice = false

@@ -581,6 +581,9 @@ struct TwinClusteringTests {
         #expect(
             decisions([smith("1", .missing, "M", personID: "1454712"), maya, mayaCME], links: links)
                 == [.linked, .linked])
+        // Two records alone, the initial's the first join either makes: the same two children.
+        #expect(decisions([smith("1", .missing, "M", personID: "1454705"), maya], links: [(0, 1)]) == [.blockedTwins])
+        #expect(decisions([smith("1", .missing, "M", personID: "1454712"), maya], links: [(0, 1)]) == [.linked])
     }
 
     @Test("Two initials alike are not one forename: an initial's records joined to a twin stay apart")
