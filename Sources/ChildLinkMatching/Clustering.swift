@@ -150,7 +150,7 @@ struct GuardedClusterer {
                 if !registeredTwice { registeredTwice = comparer.registeredTwiceWithSlip(vector) }
                 let address = vector.address
                 if PairComparer.addressShared(address) { addressShared = true }
-                if !addressesApart { addressesApart = PairComparer.addressesApart(address) }
+                if !addressesApart { addressesApart = comparer.addressesApart(i, j, address) }
             }
         }
         // One system registered the two under different person ids with birth dates a slip apart,

@@ -829,7 +829,7 @@ struct PairComparer: Sendable {
     /// Whether the system that holds both records registered them under different person ids with
     /// birth dates one slip apart (a day or one digit out, day and month transposed, a year out):
     /// a duplicate registration of one child, or two children. Their addresses decide: see
-    /// ``registeredTwiceAtTwoAddresses(_:)`` for one pair, and the clustering for two clusters.
+    /// ``registeredTwiceAtTwoAddresses(_:_:_:)`` for one pair, and the clustering for two clusters.
     func registeredTwiceWithSlip(_ vector: ComparisonVector) -> Bool {
         guard registeredTwice(vector) else { return false }
         return vector.dateOfBirth.isOneSlip
@@ -838,8 +838,8 @@ struct PairComparer: Sendable {
     /// Whether the pair was registered twice with a birth-date slip (``registeredTwiceWithSlip(_:)``)
     /// at two known, different addresses: two children. A family registered twice gives its
     /// address both times, unless it moved in between and the birth date was mistyped too.
-    func registeredTwiceAtTwoAddresses(_ vector: ComparisonVector) -> Bool {
-        registeredTwiceWithSlip(vector) && Self.addressesApart(vector.address)
+    func registeredTwiceAtTwoAddresses(_ i: Int, _ j: Int, _ vector: ComparisonVector) -> Bool {
+        registeredTwiceWithSlip(vector) && addressesApart(i, j, vector.address)
     }
 
     /// Whether only the names speak for a pair (`vector`), so a person must decide however rare
@@ -901,6 +901,20 @@ struct PairComparer: Sendable {
     /// Whether two addresses are both known and not the same (neither postcode nor address line).
     static func addressesApart(_ level: AddressLevel) -> Bool {
         level == .sameSector || level == .sameDistrict || level == .different
+    }
+
+    /// Whether records `i` and `j` (compared at address `level`) were at two addresses: their
+    /// postcodes and address lines known and not the same (``addressesApart(_:)``), or, where a
+    /// postcode is missing, address lines that each give a number and no number in common
+    /// (`210 Page Hall Road` and `19 Main Street`). A line written two ways keeps its house
+    /// number (`19 Main St`, `Flat 3, 19 Main Street`), so those are not apart; nor is a line
+    /// without a number, or a missing one.
+    func addressesApart(_ i: Int, _ j: Int, _ level: AddressLevel) -> Bool {
+        if Self.addressesApart(level) { return true }
+        guard level == .absent else { return false }
+        let numbersI = table.addressNumbers[i]
+        let numbersJ = table.addressNumbers[j]
+        return numbersI != 0 && numbersJ != 0 && numbersI & numbersJ == 0
     }
 
     /// Whether the pair looks like twins: same date of birth (or one slip out) and surname (or a

@@ -152,7 +152,7 @@ struct Explainer {
                 sameMiddleName: sameMiddleName)
         }
         let twinReason = comparer.twinReason(i, j, vector) ?? initialReason(i, j, vector, comparer)
-        let twoChildrenReason = Self.twoChildrenReason(vector, comparer)
+        let twoChildrenReason = Self.twoChildrenReason(i, j, vector, comparer)
         var explanation = PairExplanation(
             first: a.key, second: b.key, priorBits: model.priorLogOdds, contributions: contributions,
             twinReason: twinReason, twoChildrenReason: twoChildrenReason,
@@ -164,11 +164,13 @@ struct Explainer {
     }
 
     /// Why the pair's own records are two children in the eyes of the system holding both, in words.
-    static func twoChildrenReason(_ vector: ComparisonVector, _ comparer: PairComparer) -> String? {
+    static func twoChildrenReason(_ i: Int, _ j: Int, _ vector: ComparisonVector, _ comparer: PairComparer)
+        -> String?
+    {
         if comparer.twoChildrenInOneSystem(vector) {
             return "different person ids in one system, birth dates more than a slip apart"
         }
-        if comparer.registeredTwiceAtTwoAddresses(vector) {
+        if comparer.registeredTwiceAtTwoAddresses(i, j, vector) {
             return "different person ids in one system, birth dates a slip apart, different addresses"
         }
         return nil

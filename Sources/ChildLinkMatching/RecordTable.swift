@@ -110,6 +110,9 @@ struct RecordTable: Sendable, Equatable {
     var postcodeSector: [UInt64] = []
     var postcodeDistrict: [UInt64] = []
     var addressHash: [UInt64] = []
+    /// The numbers the address line gives (house and flat), one bit each (see
+    /// ``addressNumberBits(_:)``); 0 when it gives none.
+    var addressNumbers: [UInt64] = []
     var gender: [UInt8] = []
     /// Valid UPNs (current and former); bit 0 of `upnTemporary` marks the first as temporary, bit 1 the second.
     var upnA: [UInt64] = []
@@ -235,6 +238,7 @@ struct RecordTable: Sendable, Equatable {
         postcodeSector += other.postcodeSector
         postcodeDistrict += other.postcodeDistrict
         addressHash += other.addressHash
+        addressNumbers += other.addressNumbers
         gender += other.gender
         upnA += other.upnA
         upnB += other.upnB
@@ -394,6 +398,7 @@ struct RecordTable: Sendable, Equatable {
         postcodeSector.reserveCapacity(capacity)
         postcodeDistrict.reserveCapacity(capacity)
         addressHash.reserveCapacity(capacity)
+        addressNumbers.reserveCapacity(capacity)
         gender.reserveCapacity(capacity)
         upnA.reserveCapacity(capacity)
         upnB.reserveCapacity(capacity)
@@ -536,9 +541,25 @@ struct RecordTable: Sendable, Equatable {
             postcodeSector.append(0)
             postcodeDistrict.append(0)
         }
-        let address = TextFolding.joined(
-            TextFolding.words(Self.repaired(person.addressLine1), keepingDigits: true), separator: 32)
+        let words = TextFolding.words(Self.repaired(person.addressLine1), keepingDigits: true)
+        let address = TextFolding.joined(words, separator: 32)
         addressHash.append(address.isEmpty ? 0 : Hashing.fnv1a(address))
+        addressNumbers.append(Self.addressNumberBits(words))
+    }
+
+    /// One bit for each number the folded address line `words` give (a word's leading digits:
+    /// `28a` is 28), chosen by the number's hash; 0 when they give none. Two lines whose bits have
+    /// none in common give no number in common (two numbers may share a bit, which only makes two
+    /// lines look less apart than they are).
+    static func addressNumberBits(_ words: [[UInt8]]) -> UInt64 {
+        var bits: UInt64 = 0
+        for word in words {
+            let digits = word.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            guard !digits.isEmpty else { continue }
+            let number = digits.drop { $0 == UInt8(ascii: "0") }
+            bits |= 1 << (Hashing.fnv1a(number) % 64)
+        }
+        return bits
     }
 
     /// The street number, second line, town and region, folded as the address line is.

@@ -203,4 +203,48 @@ struct NamesakeTests {
         let jack = Set([("C2", Dataset.exclusions), ("C3", .missing), ("C4", .exclusions)].map { child($0, $1) })
         #expect(jack == [child("C1", .missing)])
     }
+
+    @Test("Where a postcode is missing, address lines with no number in common are two addresses")
+    func addressLinesApart() {
+        func at(_ id: String, _ line: String?, postcode: String? = nil) -> SourceRecord {
+            var record = Make.record(
+                id, .cme, forename: "Oliver", surname: "Smith", dob: "03/05/2012", postcode: postcode)
+            record.person.addressLine1 = line
+            return record
+        }
+        let comparer = PairComparer(
+            table: RecordTable([
+                at("0", "210 Page Hall Road", postcode: "S5 8AB"), at("1", "19 Main Street"),
+                at("2", "Flat 3, 210 Page Hall Rd"), at("3", "Rose Cottage, Page Hall"), at("4", nil),
+            ]))
+        func apart(_ i: Int, _ j: Int) -> Bool { comparer.addressesApart(i, j, comparer.compare(i, j).address) }
+        #expect(apart(0, 1))
+        #expect(apart(1, 2))
+        // The same house number on a line written another way; no number; no address line.
+        #expect(!apart(0, 2))
+        #expect(!apart(0, 3))
+        #expect(!apart(0, 4))
+    }
+
+    @Test("Held apart by both systems where one child's records give no postcode")
+    func heldApartWithoutPostcode() {
+        var records = TwinClusteringTests.population.records
+        // The two Oliver Smiths of the test above, the second's records giving only the address
+        // line (`19 Main Street`, no postcode) and the first's `210 Page Hall Road`, S60 2AB.
+        for (id, dataset, personID) in [("A1", Dataset.missing, "1400007"), ("A2", .cme, "P1001")] {
+            var record = oliver(id, dataset, dob: "03/05/2012", personID: personID)
+            record.person.addressLine1 = "210 Page Hall Road"
+            records.append(record)
+        }
+        for (id, dataset, personID) in [("B1", Dataset.missing, "1400008"), ("B2", .exclusions, "P2002")] {
+            var record = oliver(id, dataset, dob: "03/05/2012", personID: personID)
+            record.person.postcode = nil
+            record.person.addressLine1 = "19 Main Street"
+            records.append(record)
+        }
+        let (_, _, child) = linked(records)
+        #expect(child("A1", .missing) == child("A2", .cme))
+        #expect(child("B1", .missing) == child("B2", .exclusions))
+        #expect(child("A1", .missing) != child("B1", .missing))
+    }
 }
