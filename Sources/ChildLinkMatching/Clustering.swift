@@ -63,6 +63,11 @@ struct GuardedClusterer {
                 pairs[index].decision = .alreadyLinked
                 continue
             }
+            // Two single records: the pair is all the clusters hold (larger ones are read below).
+            if sets.members[a].count == 1, sets.members[b].count == 1, let blocked = singleRecordsGuard(pair) {
+                pairs[index].decision = blocked
+                continue
+            }
             if let blocked = guardDecision(a, b, sets, identifierBacked: pair.vector.sharesIdentifier) {
                 pairs[index].decision = blocked
                 continue
@@ -105,9 +110,19 @@ struct GuardedClusterer {
         var index: Int
     }
 
-    /// Why the clusters rooted at `a` and `b` must stay apart, if they must, read over every pair of
-    /// their records (two single records as well: the pair is then all they hold). A join backed
-    /// by a shared identifier is only checked for conflicting identifiers.
+    /// The cross-check's reading of one system's two person ids, for two single records: a birth
+    /// date slip registered twice at two addresses is two children, and a forename initial and that
+    /// full forename registered apart are twins (see ``guardDecision(_:_:_:identifierBacked:)``).
+    private func singleRecordsGuard(_ pair: ScoredPair) -> PairDecision? {
+        if comparer.registeredTwiceAtTwoAddresses(pair.first, pair.second, pair.vector) { return .blockedConflict }
+        if twinGuard, comparer.initialUnderAnotherPersonID(pair.first, pair.second, pair.vector) {
+            return .blockedTwins
+        }
+        return nil
+    }
+
+    /// Why the clusters rooted at `a` and `b` (not both single records) must stay apart, if they
+    /// must. A join backed by a shared identifier is only checked for conflicting identifiers.
     private func guardDecision(_ a: Int, _ b: Int, _ sets: DisjointSets, identifierBacked: Bool) -> PairDecision? {
         if Self.conflict(sets.upns[a], sets.upns[b]) || Self.conflict(sets.nhs[a], sets.nhs[b]) {
             return .blockedIdentifiers
@@ -116,6 +131,7 @@ struct GuardedClusterer {
         let membersA = sets.members[a]
         let membersB = sets.members[b]
         guard membersA.count * membersB.count <= Self.maxCrossChecks else { return nil }
+        if membersA.count == 1 && membersB.count == 1 { return nil }
         var twinPairs: [TwinPair] = []
         var sameChild = false
         var registeredTwice = false

@@ -52,6 +52,20 @@ struct GenericConflictTests {
         #expect(decisions(records, links: [(0, 1), (0, 2)], addressParts: false) == [.linked, .blockedConflict])
     }
 
+    @Test("Two single records are left to their score: the guard reads what a join adds to a cluster")
+    func twoSingleRecords() {
+        // Two records alone that differ on forename, birth date and sex (in a cluster, two
+        // people): the pair's score already weighed all three, and no third record is at stake.
+        let records = [
+            adult("2", "sam", "berry", dob: "12/05/1978", gender: .male, personID: nil),
+            adult("3", "emily", "berry", dob: "03/11/1941", gender: .female, personID: nil),
+        ]
+        #expect(decisions(records, links: [(0, 1)]) == [.linked])
+        #expect(
+            decisions(records + [adult("4", "emily", "berry", dob: "03/11/1941")], links: [(1, 2), (0, 1)])
+                == [.linked, .blockedConflict])
+    }
+
     @Test("Two people whose records conflict stay apart: a couple, flatmates, two of one name")
     func twoPeopleApart() {
         // A record with only the surname and the address fits both John (born 1950) and Mary
