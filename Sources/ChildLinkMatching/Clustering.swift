@@ -201,8 +201,8 @@ struct GuardedClusterer {
         guard !table.typedPersonIDs else { return false }
         let systems = Set(membersA.lazy.filter { table.personID[$0] != 0 }.map { table.personSystem[$0] })
         for system in systems {
-            let heldA = membersA.filter { table.personID[$0] != 0 && table.personSystem[$0] == system }
-            let heldB = membersB.filter { table.personID[$0] != 0 && table.personSystem[$0] == system }
+            let heldA = held(membersA, in: system)
+            let heldB = held(membersB, in: system)
             guard !heldB.isEmpty, heldA.count + heldB.count >= 3 else { continue }
             let idsA = Set(heldA.map { table.personID[$0] })
             guard !heldB.contains(where: { idsA.contains(table.personID[$0]) }) else { continue }
@@ -230,9 +230,12 @@ struct GuardedClusterer {
 
     /// The person ids `system` issued to records of `members`.
     private func personIDs(of members: [Int], in system: UInt8) -> Set<UInt64> {
-        Set(
-            members.lazy.filter { table.personID[$0] != 0 && table.personSystem[$0] == system }
-                .map { table.personID[$0] })
+        Set(held(members, in: system).map { table.personID[$0] })
+    }
+
+    /// The records of `members` that carry a person id `system` issued.
+    private func held(_ members: [Int], in system: UInt8) -> [Int] {
+        members.filter { table.personID[$0] != 0 && table.personSystem[$0] == system }
     }
 
     /// Whether two or more of `records` at one address (the same postcode, or the same address

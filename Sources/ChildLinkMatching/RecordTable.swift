@@ -554,7 +554,7 @@ struct RecordTable: Sendable, Equatable {
     static func addressNumberBits(_ words: [[UInt8]]) -> UInt64 {
         var bits: UInt64 = 0
         for word in words {
-            let digits = word.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            let digits = word.prefix(while: \.isASCIIDigit)
             guard !digits.isEmpty else { continue }
             let number = digits.drop { $0 == UInt8(ascii: "0") }
             bits |= 1 << (Hashing.fnv1a(number) % 64)
